@@ -1,0 +1,194 @@
+import { NotFoundError, ValidationError } from './errors.js';
+import { z } from './internal/z.js';
+import { Id, IsoDateTime, LongText, ShortText } from './model/primitives.js';
+import {
+  Assessment,
+  Attendee,
+  Episode,
+  Meeting,
+  NetworkMember,
+  Person,
+  Tie,
+  type CaseRecord,
+} from './model/schemas.js';
+import { parseWith } from './model/validate.js';
+import { parseCaseRecord, type ParseOptions } from './record.js';
+
+/**
+ * Every edit a widget can make, as a typed, serialisable change. Updates carry the
+ * whole new entity (not a patch), so what was meant is never ambiguous.
+ */
+export const Change = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('person/update'), person: Person }),
+  z.strictObject({ type: z.literal('member/add'), member: NetworkMember }),
+  z.strictObject({ type: z.literal('member/update'), member: NetworkMember }),
+  /** Removes the member and their ties. Refused while a meeting or assessment refers to them. */
+  z.strictObject({ type: z.literal('member/remove'), memberId: Id }),
+  z.strictObject({ type: z.literal('tie/add'), tie: Tie }),
+  z.strictObject({ type: z.literal('tie/update'), tie: Tie }),
+  z.strictObject({ type: z.literal('tie/remove'), tieId: Id }),
+  z.strictObject({ type: z.literal('episode/add'), episode: Episode }),
+  z.strictObject({ type: z.literal('episode/update'), episode: Episode }),
+  z.strictObject({ type: z.literal('meeting/record'), meeting: Meeting }),
+  z.strictObject({ type: z.literal('meeting/update'), meeting: Meeting }),
+  z.strictObject({ type: z.literal('meeting/cancel'), meetingId: Id, reason: z.optional(ShortText) }),
+  z.strictObject({
+    type: z.literal('meeting/set-attendance'),
+    meetingId: Id,
+    personPresent: z.boolean(),
+    attendees: z.array(Attendee),
+  }),
+  z.strictObject({ type: z.literal('assessment/start'), assessment: Assessment }),
+  z.strictObject({ type: z.literal('assessment/update'), assessment: Assessment }),
+  z.strictObject({
+    type: z.literal('assessment/rate'),
+    assessmentId: Id,
+    itemId: Id,
+    /** A scale value, "na", or absent to clear the rating. */
+    value: z.optional(z.union([z.number().check(z.int()), z.literal('na')])),
+    comment: z.optional(LongText),
+    at: z.optional(IsoDateTime),
+  }),
+  z.strictObject({ type: z.literal('assessment/complete'), assessmentId: Id, at: IsoDateTime }),
+  z.strictObject({ type: z.literal('assessment/reopen'), assessmentId: Id, at: z.optional(IsoDateTime) }),
+]);
+export type Change = z.infer<typeof Change>;
+export type ChangeType = Change['type'];
+
+/** Validates a change without applying it. Throws ValidationError. */
+export function parseChange(input: unknown): Change {
+  return parseWith(Change, input, 'Change');
+}
+
+/**
+ * Applies a change to a record and returns the new, validated record. The input
+ * record is never modified. Throws ValidationError (bad change, or a result that
+ * would break the record) or NotFoundError (an id that does not exist).
+ */
+export function applyChange(record: CaseRecord, input: unknown, options: ParseOptions = {}): CaseRecord {
+  const change = parseChange(input);
+  const next = reduce(record, change);
+  return parseCaseRecord(next, options);
+}
+
+function reduce(record: CaseRecord, change: Change): CaseRecord {
+  switch (change.type) {
+    case 'person/update':
+      if (change.person.id !== record.person.id) {
+        throw invalid(['person', 'id'], `cannot change the person's id (is "${record.person.id}")`);
+      }
+      return { ...record, person: change.person };
+    case 'member/add':
+      return { ...record, members: add(record.members, change.member, 'member') };
+    case 'member/update':
+      return { ...record, members: replace(record.members, change.member, 'member') };
+    case 'member/remove': {
+      const id = change.memberId;
+      find(record.members, id, 'member');
+      const attended = record.meetings.find((m) => m.attendees.some((a) => a.memberId === id));
+      if (attended) {
+        throw invalid(['memberId'], `"${id}" is listed in meeting "${attended.id}"; mark them as past instead of removing them`);
+      }
+      const rated = record.assessments.find((a) => a.rater.memberId === id);
+      if (rated) throw invalid(['memberId'], `"${id}" is the rater of assessment "${rated.id}"; mark them as past instead`);
+      return {
+        ...record,
+        members: record.members.filter((m) => m.id !== id),
+        ties: record.ties.filter((t) => t.from !== id && t.to !== id),
+      };
+    }
+    case 'tie/add':
+      return { ...record, ties: add(record.ties, change.tie, 'tie') };
+    case 'tie/update':
+      return { ...record, ties: replace(record.ties, change.tie, 'tie') };
+    case 'tie/remove':
+      find(record.ties, change.tieId, 'tie');
+      return { ...record, ties: record.ties.filter((t) => t.id !== change.tieId) };
+    case 'episode/add':
+      return { ...record, episodes: add(record.episodes, change.episode, 'episode') };
+    case 'episode/update':
+      return { ...record, episodes: replace(record.episodes, change.episode, 'episode') };
+    case 'meeting/record':
+      return { ...record, meetings: add(record.meetings, change.meeting, 'meeting') };
+    case 'meeting/update':
+      return { ...record, meetings: replace(record.meetings, change.meeting, 'meeting') };
+    case 'meeting/cancel': {
+      const meeting = find(record.meetings, change.meetingId, 'meeting');
+      if (meeting.status !== 'planned') {
+        throw invalid(['meetingId'], `"${meeting.id}" is ${meeting.status}; only a planned meeting can be cancelled`);
+      }
+      const cancelled: Meeting = { ...meeting, status: 'cancelled' };
+      if (change.reason !== undefined) cancelled.cancellationReason = change.reason;
+      return { ...record, meetings: replace(record.meetings, cancelled, 'meeting') };
+    }
+    case 'meeting/set-attendance': {
+      const meeting = find(record.meetings, change.meetingId, 'meeting');
+      const updated = { ...meeting, personPresent: change.personPresent, attendees: change.attendees };
+      return { ...record, meetings: replace(record.meetings, updated, 'meeting') };
+    }
+    case 'assessment/start':
+      if (change.assessment.status !== 'draft') throw invalid(['assessment', 'status'], 'must be "draft" when an assessment starts');
+      return { ...record, assessments: add(record.assessments, change.assessment, 'assessment') };
+    case 'assessment/update': {
+      editableAssessment(record, change.assessment.id);
+      if (change.assessment.status !== 'draft') {
+        throw invalid(['assessment', 'status'], 'must stay "draft"; complete it with an assessment/complete change');
+      }
+      return { ...record, assessments: replace(record.assessments, change.assessment, 'assessment') };
+    }
+    case 'assessment/rate': {
+      const assessment = editableAssessment(record, change.assessmentId);
+      const rating = { itemId: change.itemId } as Assessment['ratings'][number];
+      if (change.value !== undefined) rating.value = change.value;
+      if (change.comment !== undefined && change.comment !== '') rating.comment = change.comment;
+      const exists = assessment.ratings.some((r) => r.itemId === change.itemId);
+      const ratings = exists
+        ? assessment.ratings.map((r) => (r.itemId === change.itemId ? rating : r))
+        : [...assessment.ratings, rating];
+      const updated: Assessment = { ...assessment, ratings };
+      if (change.at !== undefined) updated.updatedAt = change.at;
+      return { ...record, assessments: replace(record.assessments, updated, 'assessment') };
+    }
+    case 'assessment/complete': {
+      const assessment = editableAssessment(record, change.assessmentId);
+      const updated: Assessment = { ...assessment, status: 'complete', completedAt: change.at, updatedAt: change.at };
+      return { ...record, assessments: replace(record.assessments, updated, 'assessment') };
+    }
+    case 'assessment/reopen': {
+      const assessment = find(record.assessments, change.assessmentId, 'assessment');
+      if (assessment.status !== 'complete') throw invalid(['assessmentId'], `"${assessment.id}" is not complete`);
+      const { completedAt: _completedAt, ...rest } = assessment;
+      const updated: Assessment = { ...rest, status: 'draft' };
+      if (change.at !== undefined) updated.updatedAt = change.at;
+      return { ...record, assessments: replace(record.assessments, updated, 'assessment') };
+    }
+  }
+}
+
+function invalid(path: (string | number)[], message: string): ValidationError {
+  return new ValidationError('Change', [{ path, message }]);
+}
+
+function find<T extends { id: string }>(list: readonly T[], id: string, kind: string): T {
+  const found = list.find((e) => e.id === id);
+  if (!found) throw new NotFoundError(kind, id);
+  return found;
+}
+
+function add<T extends { id: string }>(list: readonly T[], entry: T, kind: string): T[] {
+  if (list.some((e) => e.id === entry.id)) throw invalid([kind, 'id'], `"${entry.id}" is already used by another ${kind}`);
+  return [...list, entry];
+}
+
+function replace<T extends { id: string }>(list: readonly T[], entry: T, kind: string): T[] {
+  find(list, entry.id, kind);
+  return list.map((e) => (e.id === entry.id ? entry : e));
+}
+
+function editableAssessment(record: CaseRecord, id: string): Assessment {
+  const assessment = find(record.assessments, id, 'assessment');
+  if (assessment.status === 'complete') {
+    throw invalid(['assessmentId'], `"${id}" is complete and read-only; reopen it to change it`);
+  }
+  return assessment;
+}

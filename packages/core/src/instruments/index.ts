@@ -1,0 +1,18 @@
+import { keyElements } from './key-elements.js';
+import { InstrumentRegistry } from './registry.js';
+import { sevenPrinciples } from './seven-principles.js';
+
+export { InstrumentRegistry } from './registry.js';
+export { keyElements } from './key-elements.js';
+export { sevenPrinciples } from './seven-principles.js';
+
+/** The built-in instruments, in the order a picker should offer them. */
+export const builtInInstruments = [sevenPrinciples, keyElements] as const;
+
+/** A new registry holding the built-in instruments (and any extras given). */
+export function createInstrumentRegistry(extra: Iterable<unknown> = []): InstrumentRegistry {
+  return new InstrumentRegistry([...builtInInstruments, ...extra]);
+}
+
+/** The registry used when none is passed: a service may register its own instruments here. */
+export const defaultInstruments: InstrumentRegistry = createInstrumentRegistry();

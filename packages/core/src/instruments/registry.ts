@@ -1,0 +1,49 @@
+import { ValidationError } from '../errors.js';
+import { checkInstrumentIntegrity } from '../model/integrity.js';
+import { Instrument } from '../model/schemas.js';
+import { parseWith } from '../model/validate.js';
+
+/**
+ * The instruments a service rates meetings with. Built-ins are registered in the
+ * default registry; a service adds its own or replaces wording by registering an
+ * instrument with the same id and version.
+ */
+export class InstrumentRegistry {
+  readonly #byKey = new Map<string, Instrument>();
+  readonly #latest = new Map<string, Instrument>();
+
+  constructor(initial: Iterable<unknown> = []) {
+    for (const instrument of initial) this.register(instrument);
+  }
+
+  /** Validates and registers an instrument; throws ValidationError naming what is wrong. */
+  register(input: unknown): Instrument {
+    const instrument = parseWith(Instrument, input, 'Instrument');
+    const issues = checkInstrumentIntegrity(instrument);
+    if (issues.length) throw new ValidationError(`Instrument "${instrument.id}"`, issues);
+    const frozen = deepFreeze(instrument);
+    this.#byKey.set(key(frozen.id, frozen.version), frozen);
+    this.#latest.set(frozen.id, frozen);
+    return frozen;
+  }
+
+  /** The instrument with this id at this version, or the one registered last when no version is given. */
+  get(id: string, version?: string): Instrument | undefined {
+    return version === undefined ? this.#latest.get(id) : this.#byKey.get(key(id, version));
+  }
+
+  /** Every registered instrument version, in registration order. */
+  list(): Instrument[] {
+    return [...this.#byKey.values()];
+  }
+}
+
+const key = (id: string, version: string) => `${id}@${version}`;
+
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,2 @@
+export * from './meetings.js';
+export * from './fidelity.js';

@@ -1,0 +1,85 @@
+import { applyChange, type Change } from '../changes.js';
+import { ConflictError } from '../errors.js';
+import { defaultInstruments } from '../instruments/index.js';
+import type { InstrumentRegistry } from '../instruments/registry.js';
+import type { CaseRecord } from '../model/schemas.js';
+import type { ApplyOptions, CaseStore, StoreListener, StoreSnapshot } from './types.js';
+
+export interface StoreOptions {
+  /** Instruments that assessments may refer to (default: the default registry). */
+  instruments?: InstrumentRegistry;
+}
+
+/**
+ * What every store shares: subscribers, one write at a time, the revision check
+ * before a change is applied. Subclasses read and persist.
+ */
+export abstract class BaseStore implements CaseStore {
+  abstract readonly caseId: string;
+  protected readonly instruments: InstrumentRegistry;
+  #snapshot: StoreSnapshot | undefined;
+  readonly #listeners = new Set<StoreListener>();
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: StoreOptions = {}) {
+    this.instruments = options.instruments ?? defaultInstruments;
+  }
+
+  get snapshot(): StoreSnapshot | undefined {
+    return this.#snapshot;
+  }
+
+  async load(): Promise<StoreSnapshot> {
+    return this.#enqueue(async () => this.publish(await this.read()));
+  }
+
+  apply(change: Change, options: ApplyOptions = {}): Promise<StoreSnapshot> {
+    return this.#enqueue(async () => {
+      const current = this.#snapshot ?? this.publish(await this.read());
+      const base = options.baseRevision ?? current.revision;
+      if (base !== current.revision) throw new ConflictError(this.caseId, base, current.revision);
+      const record = applyChange(current.record, change, { instruments: this.instruments });
+      try {
+        return this.publish({ record, revision: await this.write(record, current.revision) });
+      } catch (error) {
+        // Someone else wrote first: show everyone the record as it now is, then report.
+        if (error instanceof ConflictError) await this.read().then((s) => this.publish(s), () => undefined);
+        throw error;
+      }
+    });
+  }
+
+  subscribe(listener: StoreListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Reads the persisted record and revision. */
+  protected abstract read(): Promise<StoreSnapshot>;
+  /** Persists `record` if the persisted revision is still `baseRevision`; returns the new revision. */
+  protected abstract write(record: CaseRecord, baseRevision: number): Promise<number>;
+
+  /** Makes a snapshot current and tells every subscriber (unless nothing changed). */
+  protected publish(snapshot: StoreSnapshot): StoreSnapshot {
+    const previous = this.#snapshot;
+    if (previous && previous.revision === snapshot.revision && previous.record === snapshot.record) return previous;
+    this.#snapshot = snapshot;
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(snapshot);
+      } catch (error) {
+        // A faulty subscriber must not stop the others or undo the write.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+    return snapshot;
+  }
+
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task, task);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,188 @@
+import { ConflictError, NotFoundError, OdError, StorageError } from '../errors.js';
+import type { CaseRecord } from '../model/schemas.js';
+import { parseCaseRecord } from '../record.js';
+import { BaseStore, type StoreOptions } from './base-store.js';
+import type { StoreSnapshot } from './types.js';
+
+const STORE_NAME = 'cases';
+const DB_VERSION = 1;
+
+interface StoredCase {
+  caseId: string;
+  revision: number;
+  /** The record as JSON-compatible data (structured clone). Validated again on every read. */
+  record: unknown;
+  savedAt: string;
+}
+
+export interface IndexedDbStoreOptions extends StoreOptions {
+  caseId: string;
+  /** Database name (default `odkit`). One database holds many cases, one entry each. */
+  databaseName?: string;
+  /** Saved as revision 1 when the database has no entry for the case yet. */
+  initial?: unknown;
+  /** The IndexedDB factory (default: the browser's `indexedDB`). */
+  indexedDB?: IDBFactory;
+}
+
+/**
+ * The browser default: the case survives reloads and crashes. Every write is one
+ * IndexedDB transaction that checks the stored revision first, so a second tab or
+ * a second store instance working from an older revision gets a ConflictError
+ * instead of overwriting. Other tabs are told of each write and reload.
+ */
+export class IndexedDbStore extends BaseStore {
+  readonly caseId: string;
+  readonly databaseName: string;
+  readonly #db: IDBDatabase;
+  readonly #channel: BroadcastChannel | undefined;
+
+  private constructor(db: IDBDatabase, options: IndexedDbStoreOptions) {
+    super(options);
+    this.#db = db;
+    this.caseId = options.caseId;
+    this.databaseName = options.databaseName ?? 'odkit';
+    db.onversionchange = () => db.close();
+    if (typeof BroadcastChannel === 'function') {
+      this.#channel = new BroadcastChannel(`odkit-store:${this.databaseName}`);
+      this.#channel.onmessage = (event: MessageEvent<{ caseId?: unknown; revision?: unknown }>) => {
+        const { caseId, revision } = event.data ?? {};
+        if (caseId === this.caseId && typeof revision === 'number' && revision > (this.snapshot?.revision ?? 0)) {
+          // Another tab wrote: show its record here too. A failed reload keeps the last good one.
+          this.load().catch(() => undefined);
+        }
+      };
+    }
+  }
+
+  /**
+   * Opens the database and loads the case. Throws NotFoundError when the case is
+   * not stored and no `initial` record is given, ValidationError when the stored
+   * or initial record is invalid, StorageError when IndexedDB fails.
+   */
+  static async open(options: IndexedDbStoreOptions): Promise<IndexedDbStore> {
+    const factory = options.indexedDB ?? globalThis.indexedDB;
+    if (!factory) throw new StorageError('IndexedDB is not available in this environment.');
+    const db = await openDatabase(factory, options.databaseName ?? 'odkit');
+    const store = new IndexedDbStore(db, options);
+    try {
+      if (options.initial !== undefined) await store.#seed(options.initial);
+      await store.load();
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+    return store;
+  }
+
+  /** Closes the database connection and stops listening to other tabs. */
+  close(): void {
+    this.#channel?.close();
+    this.#db.close();
+  }
+
+  protected async read(): Promise<StoreSnapshot> {
+    const stored = await this.#transaction('readonly', (store) => request<StoredCase | undefined>(store.get(this.caseId)));
+    if (!stored) throw new NotFoundError('case', this.caseId);
+    const record = parseCaseRecord(stored.record, { instruments: this.instruments });
+    // Reuse the current record object when nothing changed, so subscribers can compare by identity.
+    const current = this.snapshot;
+    if (current && current.revision === stored.revision) return current;
+    return { record, revision: stored.revision };
+  }
+
+  protected async write(record: CaseRecord, baseRevision: number): Promise<number> {
+    const revision = baseRevision + 1;
+    await this.#transaction('readwrite', async (store) => {
+      const stored = await request<StoredCase | undefined>(store.get(this.caseId));
+      const actual = stored?.revision ?? 0;
+      if (actual !== baseRevision) throw new ConflictError(this.caseId, baseRevision, actual);
+      const entry: StoredCase = { caseId: this.caseId, revision, record, savedAt: new Date().toISOString() };
+      await request(store.put(entry));
+    });
+    this.#channel?.postMessage({ caseId: this.caseId, revision });
+    return revision;
+  }
+
+  /** Saves the initial record unless the case is already stored (never overwrites). */
+  async #seed(initial: unknown): Promise<void> {
+    const record = parseCaseRecord(initial, { instruments: this.instruments });
+    if (record.id !== this.caseId) {
+      throw new StorageError(`The initial record is case "${record.id}", but this store is for case "${this.caseId}".`);
+    }
+    await this.#transaction('readwrite', async (store) => {
+      const existing = await request(store.getKey(this.caseId));
+      if (existing !== undefined) return;
+      const entry: StoredCase = { caseId: this.caseId, revision: 1, record, savedAt: new Date().toISOString() };
+      await request(store.add(entry));
+    });
+  }
+
+  /**
+   * Runs `work` in one transaction and resolves when the transaction has committed.
+   * A typed error thrown by `work` aborts the transaction and is rethrown as is.
+   */
+  #transaction<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let tx: IDBTransaction;
+      try {
+        tx = this.#db.transaction(STORE_NAME, mode);
+      } catch (cause) {
+        reject(new StorageError(`Could not start an IndexedDB transaction: ${describe(cause)}`, { cause }));
+        return;
+      }
+      let result: T;
+      let failure: unknown;
+      work(tx.objectStore(STORE_NAME)).then(
+        (value) => {
+          result = value;
+        },
+        (error: unknown) => {
+          failure = error;
+          try {
+            tx.abort();
+          } catch {
+            // Already finished: the failure below is still reported.
+          }
+        },
+      );
+      tx.oncomplete = () => (failure === undefined ? resolve(result) : reject(wrap(failure)));
+      tx.onabort = () => reject(wrap(failure ?? tx.error));
+      tx.onerror = (event) => event.preventDefault();
+    });
+  }
+}
+
+function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    let open: IDBOpenDBRequest;
+    try {
+      open = factory.open(name, DB_VERSION);
+    } catch (cause) {
+      reject(new StorageError(`Could not open IndexedDB database "${name}": ${describe(cause)}`, { cause }));
+      return;
+    }
+    open.onupgradeneeded = () => {
+      if (!open.result.objectStoreNames.contains(STORE_NAME)) {
+        open.result.createObjectStore(STORE_NAME, { keyPath: 'caseId' });
+      }
+    };
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(new StorageError(`Could not open IndexedDB database "${name}": ${describe(open.error)}`));
+    open.onblocked = () => reject(new StorageError(`IndexedDB database "${name}" is blocked by another open tab; close it and retry.`));
+  });
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(new StorageError(`IndexedDB request failed: ${describe(req.error)}`));
+  });
+}
+
+function wrap(error: unknown): Error {
+  if (error instanceof OdError) return error;
+  return new StorageError(`IndexedDB transaction failed: ${describe(error)}`, { cause: error });
+}
+
+const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));

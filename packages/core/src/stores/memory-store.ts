@@ -1,0 +1,29 @@
+import { parseCaseRecord } from '../record.js';
+import type { CaseRecord } from '../model/schemas.js';
+import { BaseStore, type StoreOptions } from './base-store.js';
+import type { StoreSnapshot } from './types.js';
+
+/** A store that lives as long as the page: for tests, demos and hosts that persist records themselves. */
+export class MemoryStore extends BaseStore {
+  readonly caseId: string;
+  #record: CaseRecord;
+  #revision = 1;
+
+  /** Throws ValidationError when `record` is not a valid case record. */
+  constructor(record: unknown, options: StoreOptions = {}) {
+    super(options);
+    this.#record = parseCaseRecord(record, { instruments: this.instruments });
+    this.caseId = this.#record.id;
+    this.publish({ record: this.#record, revision: this.#revision });
+  }
+
+  protected async read(): Promise<StoreSnapshot> {
+    return { record: this.#record, revision: this.#revision };
+  }
+
+  protected async write(record: CaseRecord, baseRevision: number): Promise<number> {
+    this.#record = record;
+    this.#revision = baseRevision + 1;
+    return this.#revision;
+  }
+}
