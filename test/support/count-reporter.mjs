@@ -1,9 +1,9 @@
 // wtr prints its summary on the same line as its progress bar; CI needs a plain
-// closing line of its own, "N passed, N failed".
+// closing line of its own, "N passed, N failed". It is written at process exit,
+// after wtr's terminal has drawn its last dynamic frame.
 export function countReporter() {
-  let line = '';
   return {
-    onTestRunFinished({ sessions }) {
+    stop({ sessions }) {
       let passed = 0;
       let failed = 0;
       let skipped = 0;
@@ -17,15 +17,11 @@ export function countReporter() {
       };
       for (const session of sessions) {
         if (session.testResults) walk(session.testResults);
-        // A file that failed to load has no results: count it as a failure.
-        else if (!session.passed) failed++;
+        // A file that failed to load or errored outside a test counts as a failure.
+        if (!session.passed && (!session.testResults || session.errors?.length)) failed++;
       }
-      const skippedText = skipped ? `, ${skipped} skipped` : '';
-      line = `${passed} passed, ${failed} failed${skippedText}`;
-    },
-    // Printed last, after the default reporter's summary.
-    stop() {
-      if (line) process.stdout.write(`\n${line}\n`);
+      const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+      process.once('exit', () => process.stdout.write(`\n${line}\n`));
     },
   };
 }

@@ -1,0 +1,152 @@
+import { ContextConsumer } from '@lit/context';
+import {
+  applyChange,
+  parseCaseRecord,
+  type CaseRecord,
+  type CaseStore,
+  type Change,
+  type InstrumentRegistry,
+  type StoreSnapshot,
+} from '@odkit/core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { storeContext } from './contexts.js';
+import { OdChangeEvent, OdErrorEvent } from './events.js';
+
+export type ApplyResult = { ok: true; record: CaseRecord } | { ok: false; error: Error };
+
+export interface CaseControllerOptions {
+  instruments?: InstrumentRegistry;
+}
+
+/**
+ * Gives a widget its case record — from a `record` property, or from the store an
+ * `<od-provider>` provides — and turns its edits into store changes (or
+ * cancelable `od-change` events when there is no store).
+ *
+ * It keeps the last good record: bad data sets `error` (the widget shows an
+ * error state above what it showed before) and fires `od-error`; nothing throws.
+ */
+export class CaseController implements ReactiveController {
+  /** The last valid record, or undefined before there was one. */
+  record: CaseRecord | undefined;
+  /** The store revision `record` came from (undefined without a store). */
+  revision: number | undefined;
+  /** Why the latest data could not be shown, if it could not. */
+  error: Error | undefined;
+  /** The store from the nearest `<od-provider>`, if any. */
+  store: CaseStore | undefined;
+
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: CaseControllerOptions;
+  #propertyValue: unknown;
+  #unsubscribe: (() => void) | undefined;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: CaseControllerOptions = {}) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+    new ContextConsumer(host, {
+      context: storeContext,
+      subscribe: true,
+      callback: (store) => this.#attach(store),
+    });
+  }
+
+  hostConnected(): void {
+    if (this.store && !this.#unsubscribe) this.#attach(this.store);
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  /**
+   * Hand the host's `record` property over (call from `willUpdate` when it changed).
+   * A store from a provider takes precedence over the property.
+   */
+  setRecord(value: unknown): void {
+    this.#propertyValue = value;
+    if (this.store) return;
+    if (value === undefined || value === null) {
+      this.record = undefined;
+      this.error = undefined;
+      return;
+    }
+    try {
+      this.record = parseCaseRecord(value, this.#parseOptions());
+      this.error = undefined;
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /**
+   * Applies a user's edit: through the store when there is one; otherwise fires a
+   * cancelable `od-change` and, unless cancelled, applies it to the widget's record.
+   * Never throws: failures are returned (so a form can show them) and fired as `od-error`.
+   */
+  async apply(change: Change): Promise<ApplyResult> {
+    try {
+      if (this.store) {
+        const snapshot = await this.store.apply(change, this.revision === undefined ? {} : { baseRevision: this.revision });
+        this.#show(snapshot);
+        return { ok: true, record: snapshot.record };
+      }
+      if (!this.record) throw new Error('There is no record to change yet.');
+      const next = applyChange(this.record, change, this.#parseOptions());
+      if (this.#host.dispatchEvent(new OdChangeEvent(change))) {
+        this.record = next;
+        this.#host.requestUpdate();
+      }
+      return { ok: true, record: next };
+    } catch (error) {
+      const err = toError(error);
+      this.#host.dispatchEvent(new OdErrorEvent(err));
+      return { ok: false, error: err };
+    }
+  }
+
+  #attach(store: CaseStore | undefined): void {
+    if (store === this.store && this.#unsubscribe) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.store = store;
+    if (!store) {
+      this.revision = undefined;
+      this.setRecord(this.#propertyValue);
+      this.#host.requestUpdate();
+      return;
+    }
+    this.#unsubscribe = store.subscribe((snapshot) => this.#show(snapshot));
+    if (store.snapshot) this.#show(store.snapshot);
+    else {
+      store.load().then(
+        (snapshot) => this.#show(snapshot),
+        (error: unknown) => this.#fail(error),
+      );
+    }
+  }
+
+  #show(snapshot: StoreSnapshot): void {
+    if (this.record === snapshot.record && this.revision === snapshot.revision && !this.error) return;
+    this.record = snapshot.record;
+    this.revision = snapshot.revision;
+    this.error = undefined;
+    this.#host.requestUpdate();
+  }
+
+  #fail(error: unknown): void {
+    this.error = toError(error);
+    this.#host.requestUpdate();
+    this.#host.dispatchEvent(new OdErrorEvent(this.error));
+  }
+
+  #parseOptions() {
+    return this.#options.instruments ? { instruments: this.#options.instruments } : {};
+  }
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,47 @@
+/**
+ * Typed string tables. A message is plain text with `{name}` placeholders, or a
+ * set of plural forms chosen by `Intl.PluralRules` from the `count` parameter
+ * (Welsh has zero, one, two, few, many and other).
+ */
+export type PluralMessage = { readonly other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+export type Message = string | PluralMessage;
+export type StringTable = Readonly<Record<string, Message>>;
+
+/** The locales every widget ships strings for. */
+export const SUPPORTED_LOCALES = ['en-GB', 'cy'] as const;
+export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
+
+/** One table per supported locale; Welsh must translate every English key. */
+export type Catalogue<T extends StringTable> = { readonly 'en-GB': T } & { readonly cy: { readonly [K in keyof T]: Message } };
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** The supported locale for any language tag: Welsh for `cy…`, otherwise British English. */
+export function resolveLocale(tag: string | null | undefined): SupportedLocale {
+  return tag && /^cy(-|$)/i.test(tag) ? 'cy' : 'en-GB';
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Fills a message's placeholders. Numbers are formatted for the locale; values are text, never markup. */
+export function formatMessage(locale: string, message: Message, params: MessageParams = {}): string {
+  let text: string;
+  if (typeof message === 'string') text = message;
+  else {
+    const count = Number(params.count ?? 0);
+    let rules = pluralRules.get(locale);
+    if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+    text = message[rules.select(count)] ?? message.other;
+  }
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    if (typeof value === 'number') {
+      let format = numberFormats.get(locale);
+      if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })));
+      return format.format(value);
+    }
+    return value;
+  });
+}

@@ -1,0 +1,27 @@
+/**
+ * @odkit/elements — the shared UI base of Open Dialogue Kit. Importing this module
+ * registers nothing; import `@odkit/elements/define.js` for `<od-provider>`.
+ */
+export { OdElement } from './od-element.js';
+export { OdProvider } from './provider.js';
+export { CaseController, type ApplyResult, type CaseControllerOptions } from './case-controller.js';
+export { storeContext, localeContext, type LocaleSettings } from './contexts.js';
+export { OdChangeEvent, OdErrorEvent } from './events.js';
+export { renderErrorState, errorStateStyles } from './error-state.js';
+export { LocaleController, type LocaleHost } from './i18n/locale-controller.js';
+export {
+  SUPPORTED_LOCALES,
+  formatMessage,
+  resolveLocale,
+  type Catalogue,
+  type Message,
+  type MessageParams,
+  type PluralMessage,
+  type StringTable,
+  type SupportedLocale,
+} from './i18n/messages.js';
+export { sharedStrings, type SharedStrings } from './i18n/shared-strings.js';
+export { formatDate, formatDateTime, formatDuration, formatNumber, formatPercent, formatTime } from './i18n/format.js';
+export { baseStyles, SYSTEM_TOKENS, systemTokenDeclarations, type SystemToken, type TokenValues } from './styles/tokens.js';
+export { THEMES, DARK_TOKENS, type ThemeName } from './styles/themes.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,42 @@
+import { LitElement } from 'lit';
+import { baseStyles } from './styles/tokens.js';
+import { VERSION } from './version.js';
+
+type OdElementClass = typeof OdElement & CustomElementConstructor;
+
+/**
+ * The base of every Open Dialogue Kit element: shared styles, safe registration
+ * and typed events.
+ */
+export class OdElement extends LitElement {
+  /** The kit version this class belongs to. */
+  static readonly kitVersion: string = VERSION;
+
+  static override styles = [baseStyles];
+
+  /**
+   * Registers the class under `tag`. Never throws when the tag is taken (hosts load
+   * scripts twice, or two kit versions meet): it keeps the first registration and
+   * warns when that one is a different kit version. Registering one class under a
+   * second tag (a host's own prefix) registers a subclass, as the platform requires.
+   */
+  static define(this: OdElementClass, tag: string, registry: CustomElementRegistry = customElements): void {
+    const existing = registry.get(tag) as (CustomElementConstructor & { kitVersion?: string }) | undefined;
+    if (existing) {
+      if (existing !== this && existing.kitVersion !== this.kitVersion) {
+        console.warn(
+          `Open Dialogue Kit: <${tag}> is already registered by version ${existing.kitVersion ?? '(not the kit)'}; ` +
+            `version ${this.kitVersion} was not registered. Load one version, or register this one under another tag.`,
+        );
+      }
+      return;
+    }
+    const taken = registry.getName?.(this);
+    registry.define(tag, taken ? class extends this {} : this);
+  }
+
+  /** Dispatches one of the kit's typed events; returns false when a listener cancelled it. */
+  protected emit(event: Event): boolean {
+    return this.dispatchEvent(event);
+  }
+}

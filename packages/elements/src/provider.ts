@@ -1,0 +1,74 @@
+import { ContextProvider } from '@lit/context';
+import type { CaseStore } from '@odkit/core';
+import { css, html, unsafeCSS, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { localeContext, storeContext } from './contexts.js';
+import { resolveLocale } from './i18n/messages.js';
+import { OdElement } from './od-element.js';
+import { DARK_TOKENS, THEMES, type ThemeName } from './styles/themes.js';
+import { systemTokenDeclarations } from './styles/tokens.js';
+
+const presetRules = Object.entries(THEMES)
+  .filter(([name]) => name !== 'default')
+  .map(([name, tokens]) => `:host([theme="${name}"]) { ${systemTokenDeclarations(tokens)} }`)
+  .join('\n');
+const dark = systemTokenDeclarations(DARK_TOKENS);
+
+/**
+ * Gives every Open Dialogue widget inside it one store, one language and one
+ * theme. It draws nothing itself (`display: contents`).
+ *
+ * @slot - The widgets (and any other content).
+ * @cssprop --od-sys-color-primary - Main accent colour (links, selection, primary buttons).
+ * @cssprop --od-sys-color-text - Body text colour.
+ * @cssprop --od-sys-color-focus - Focus indicator colour.
+ * @cssprop --od-sys-font-family - Font for all widgets (the kit loads no fonts).
+ */
+export class OdProvider extends OdElement {
+  static override styles = [
+    css`
+      :host {
+        display: contents;
+      }
+      ${unsafeCSS(presetRules)}
+      :host([color-scheme='dark']) {
+        ${unsafeCSS(dark)}
+      }
+      @media (prefers-color-scheme: dark) {
+        :host([color-scheme='auto']) {
+          ${unsafeCSS(dark)}
+        }
+      }
+    `,
+  ];
+
+  /** The case store every widget inside reads and writes (property only). */
+  @property({ attribute: false }) store: CaseStore | undefined;
+
+  /** Language for the widgets inside: `en-GB` or `cy` (default: the nearest `lang`, else en-GB). */
+  @property({ reflect: true }) locale: string | undefined;
+
+  /** IANA time zone for dates and times, e.g. `Europe/London` (default: the browser's). */
+  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+
+  /** Visual preset: `default`, `govuk` or `nhs`. */
+  @property({ reflect: true }) theme: ThemeName = 'default';
+
+  /** `light`, `dark`, or `auto` (follow the operating system). */
+  @property({ attribute: 'color-scheme', reflect: true }) colorScheme: 'light' | 'dark' | 'auto' = 'light';
+
+  readonly #store = new ContextProvider(this, { context: storeContext });
+  readonly #locale = new ContextProvider(this, { context: localeContext });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('store')) this.#store.setValue(this.store);
+    if (changed.has('locale') || changed.has('timeZone') || !this.#locale.value) {
+      const fromTree = this.parentElement?.closest('[lang]')?.getAttribute('lang');
+      this.#locale.setValue({ locale: resolveLocale(this.locale ?? fromTree), timeZone: this.timeZone });
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

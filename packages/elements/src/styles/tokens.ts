@@ -1,0 +1,115 @@
+import { css, unsafeCSS, type CSSResult } from 'lit';
+
+/**
+ * Design tokens in three tiers:
+ * - reference (`--od-ref-*`): the raw palette and type scale;
+ * - system (`--od-sys-*`): what each colour or size is for; presets and hosts set these;
+ * - component (`--od-<component>-*`): one widget's parts, defaulting to system tokens.
+ *
+ * Widgets read system tokens through private `--_od-*` properties declared on
+ * their `:host` with the defaults below, so a token set on any ancestor (an
+ * `<od-provider>`, a page's `:root`) wins and nothing is set twice.
+ */
+export const SYSTEM_TOKENS = {
+  'color-text': 'var(--od-ref-ink, #0b0c0c)',
+  'color-text-secondary': 'var(--od-ref-ink-muted, #505a5f)',
+  'color-surface': 'var(--od-ref-paper, #ffffff)',
+  'color-surface-raised': 'var(--od-ref-paper-raised, #f3f2f1)',
+  'color-border': 'var(--od-ref-line, #8c9195)',
+  'color-primary': 'var(--od-ref-blue, #1d5fa8)',
+  'color-on-primary': 'var(--od-ref-paper, #ffffff)',
+  'color-focus': 'var(--od-ref-focus, #ffbf47)',
+  'color-on-focus': 'var(--od-ref-ink, #0b0c0c)',
+  'color-error': 'var(--od-ref-red, #c4261d)',
+  'color-success': 'var(--od-ref-green, #00703c)',
+  'color-warning': 'var(--od-ref-orange, #a35200)',
+  'font-family': 'var(--od-ref-font, system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif)',
+  'font-size': '1rem',
+  'font-size-small': '0.875rem',
+  'line-height': '1.5',
+  'radius': '4px',
+  'space': '8px',
+  'focus-width': '3px',
+  'target-size': '24px',
+} as const;
+
+export type SystemToken = keyof typeof SYSTEM_TOKENS;
+export type TokenValues = Partial<Record<SystemToken, string>>;
+
+const declarations = (prefix: string, values: Record<string, string>, toValue: (name: string, v: string) => string) =>
+  Object.entries(values)
+    .map(([name, value]) => `${prefix}${name}: ${toValue(name, value)};`)
+    .join('\n');
+
+/** `--_od-x: var(--od-sys-x, default)` for every system token. */
+const resolved = declarations('--_od-', SYSTEM_TOKENS, (name, fallback) => `var(--od-sys-${name}, ${fallback})`);
+
+/** The base every widget's shadow root starts from: tokens, an inherited-typography reset, focus, forced colours. */
+export const baseStyles: CSSResult = css`
+  :host {
+    ${unsafeCSS(resolved)}
+    display: block;
+    box-sizing: border-box;
+    color: var(--_od-color-text);
+    font-family: var(--_od-font-family);
+    font-size: var(--_od-font-size);
+    font-weight: 400;
+    font-style: normal;
+    line-height: var(--_od-line-height);
+    letter-spacing: normal;
+    text-align: start;
+    text-transform: none;
+    text-indent: 0;
+    white-space: normal;
+    word-spacing: normal;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  :focus-visible {
+    outline: var(--_od-focus-width) solid var(--_od-color-focus);
+    outline-offset: 0;
+    box-shadow: 0 0 0 calc(var(--_od-focus-width) * 2) var(--_od-color-on-focus);
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px !important;
+    block-size: 1px !important;
+    margin: -1px !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+  @media (forced-colors: active) {
+    :host {
+      --_od-color-text: CanvasText;
+      --_od-color-text-secondary: CanvasText;
+      --_od-color-surface: Canvas;
+      --_od-color-surface-raised: Canvas;
+      --_od-color-border: CanvasText;
+      --_od-color-primary: LinkText;
+      --_od-color-on-primary: Canvas;
+      --_od-color-focus: Highlight;
+      --_od-color-on-focus: Canvas;
+      --_od-color-error: CanvasText;
+      --_od-color-success: CanvasText;
+      --_od-color-warning: CanvasText;
+    }
+    :focus-visible {
+      outline-color: Highlight;
+      box-shadow: none;
+    }
+  }
+`;
+
+/** Token values as declarations `--od-sys-x: value;`, for a preset block. */
+export function systemTokenDeclarations(values: TokenValues): string {
+  return declarations('--od-sys-', values as Record<string, string>, (_name, v) => v);
+}

@@ -1,0 +1,255 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { MemoryStore, parseCaseRecord, type CaseRecord } from '@odkit/core';
+import {
+  CaseController,
+  LocaleController,
+  OdChangeEvent,
+  OdElement,
+  OdErrorEvent,
+  OdProvider,
+  VERSION,
+  errorStateStyles,
+  renderErrorState,
+  sharedStrings,
+} from '@odkit/elements';
+import '@odkit/elements/define.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { html as litHtml, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { guardConsole } from '../../../test/support/console-guard.js';
+
+/** A minimal widget built the way every kit widget is: record or store in, text out. */
+class TestWidget extends OdElement {
+  static override styles = [...OdElement.styles, errorStateStyles];
+  @property({ attribute: false }) record: unknown;
+  @property() locale: string | undefined;
+  @property({ attribute: false }) strings: Partial<Record<string, string>> | undefined;
+  readonly data = new CaseController(this);
+  readonly i18n = new LocaleController(this, sharedStrings);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('record')) this.data.setRecord(this.record);
+  }
+
+  protected override render() {
+    const record = this.data.record;
+    return litHtml`${this.data.error ? renderErrorState(this.data.error, this.i18n) : ''}
+      <p part="count">${record ? `${record.person.name}: ${record.members.length}` : this.i18n.t('loading')}</p>
+      <p part="label">${this.i18n.t('sector.family')}</p>
+      <button part="button">${this.i18n.t('person.label')}</button>`;
+  }
+}
+TestWidget.define('od-test-widget');
+declare global {
+  interface HTMLElementTagNameMap {
+    'od-test-widget': TestWidget;
+  }
+}
+
+const base = (): CaseRecord =>
+  parseCaseRecord({
+    schemaVersion: 1,
+    id: 'case-1',
+    person: { id: 'p1', name: 'Robin Ellis' },
+    members: [
+      {
+        id: 'm1', kind: 'person', name: 'Jo', relationship: { code: 'SIS' }, sector: 'family', ring: 1,
+        support: ['emotional'], household: false, carer: false, status: 'active', hiddenFrom: [],
+      },
+    ],
+    ties: [],
+    episodes: [],
+    meetings: [],
+    assessments: [],
+  });
+
+const member = (id: string, name: string) => ({
+  id, kind: 'person' as const, name, relationship: { text: 'friend' }, sector: 'friends' as const, ring: 2 as const,
+  support: [], household: false, carer: false, status: 'active' as const, hiddenFrom: [],
+});
+
+const text = (el: TestWidget, part: string) => el.shadowRoot!.querySelector(`[part="${part}"]`)!.textContent!.trim();
+
+describe('OdElement.define', () => {
+  const console = guardConsole();
+
+  it('does not throw when the tag is already taken by the same class', () => {
+    expect(() => TestWidget.define('od-test-widget')).not.to.throw();
+    expect(customElements.get('od-test-widget')).to.equal(TestWidget);
+  });
+
+  it('warns, and keeps the first, when another kit version holds the tag', () => {
+    class Other extends OdElement {
+      static override readonly kitVersion = '0.0.1';
+    }
+    Other.define('od-test-versioned');
+    console.expectWarning(/<od-test-versioned> is already registered by version 0\.0\.1; version 0\.1\.0/);
+    TestWidget.define('od-test-versioned');
+    expect(customElements.get('od-test-versioned')).to.equal(Other);
+  });
+
+  it('registers an already registered class under a second tag (a host prefix)', async () => {
+    TestWidget.define('acme-test-widget');
+    const Registered = customElements.get('acme-test-widget')!;
+    expect(Registered).not.to.equal(TestWidget);
+    const el = await fixture<TestWidget>(html`<acme-test-widget .record=${base()}></acme-test-widget>`);
+    expect(el).to.be.instanceOf(TestWidget);
+    expect(text(el, 'count')).to.equal('Robin Ellis: 1');
+  });
+
+  it('VERSION matches package.json', async () => {
+    const pkg = (await (await fetch('/packages/elements/package.json')).json()) as { version: string };
+    expect(VERSION).to.equal(pkg.version);
+    expect(OdElement.kitVersion).to.equal(pkg.version);
+  });
+});
+
+describe('record property', () => {
+  guardConsole();
+
+  it('renders a valid record and updates when a new one is set', async () => {
+    const el = await fixture<TestWidget>(html`<od-test-widget .record=${base()}></od-test-widget>`);
+    expect(text(el, 'count')).to.equal('Robin Ellis: 1');
+    el.record = { ...base(), members: [...base().members, member('m2', 'Sam')] };
+    await el.updateComplete;
+    expect(text(el, 'count')).to.equal('Robin Ellis: 2');
+  });
+
+  it('shows an error state for a bad record, keeps the last good render and fires od-error', async () => {
+    const el = await fixture<TestWidget>(html`<od-test-widget .record=${base()}></od-test-widget>`);
+    const fired = oneEvent(el, 'od-error');
+    el.record = { ...base(), members: [{ ...base().members[0], ring: 7 }] };
+    const event = (await fired) as OdErrorEvent;
+    await el.updateComplete;
+    expect(event.error.message).to.contain('members[0].ring');
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('members[0].ring');
+    expect(text(el, 'count')).to.equal('Robin Ellis: 1');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders hostile text as text, never as markup', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">"><script>window.__pwned=1</script>';
+    const el = await fixture<TestWidget>(html`<od-test-widget .record=${{ ...base(), person: { id: 'p1', name: hostile } }}></od-test-widget>`);
+    expect(text(el, 'count')).to.equal(`${hostile}: 1`);
+    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('without a store, fires a cancelable od-change and applies the change unless cancelled', async () => {
+    const el = await fixture<TestWidget>(html`<od-test-widget .record=${base()}></od-test-widget>`);
+    let seen: OdChangeEvent | undefined;
+    el.addEventListener('od-change', (e) => (seen = e), { once: true });
+    const result = await el.data.apply({ type: 'member/add', member: member('m2', 'Sam') });
+    await el.updateComplete;
+    expect(result.ok).to.equal(true);
+    expect(seen?.change.type).to.equal('member/add');
+    expect(seen?.cancelable).to.equal(true);
+    expect(text(el, 'count')).to.equal('Robin Ellis: 2');
+
+    el.addEventListener('od-change', (e) => e.preventDefault(), { once: true });
+    await el.data.apply({ type: 'member/add', member: member('m3', 'Kim') });
+    await el.updateComplete;
+    expect(text(el, 'count')).to.equal('Robin Ellis: 2');
+  });
+
+  it('an invalid edit is refused with od-error and changes nothing', async () => {
+    const el = await fixture<TestWidget>(html`<od-test-widget .record=${base()}></od-test-widget>`);
+    let changes = 0;
+    el.addEventListener('od-change', () => changes++);
+    const fired = oneEvent(el, 'od-error');
+    const result = await el.data.apply({ type: 'member/add', member: member('m1', 'Duplicate') });
+    expect(result.ok).to.equal(false);
+    expect(((await fired) as OdErrorEvent).error.message).to.contain('already used');
+    expect(changes).to.equal(0);
+    expect(el.data.record?.members.length).to.equal(1);
+  });
+});
+
+describe('<od-provider>', () => {
+  guardConsole();
+
+  it('gives every widget inside the store, and all update when the store changes', async () => {
+    const store = new MemoryStore(base());
+    const provider = await fixture<OdProvider>(html`<od-provider .store=${store}>
+      <od-test-widget id="a"></od-test-widget>
+      <div><od-test-widget id="b"></od-test-widget></div>
+    </od-provider>`);
+    const [a, b] = ['#a', '#b'].map((s) => provider.querySelector<TestWidget>(s)!);
+    await a!.updateComplete;
+    expect(text(a!, 'count')).to.equal('Robin Ellis: 1');
+    const result = await a!.data.apply({ type: 'member/add', member: member('m2', 'Sam') });
+    expect(result.ok).to.equal(true);
+    await Promise.all([a!.updateComplete, b!.updateComplete]);
+    expect(text(a!, 'count')).to.equal('Robin Ellis: 2');
+    expect(text(b!, 'count')).to.equal('Robin Ellis: 2');
+    expect(store.snapshot?.revision).to.equal(2);
+  });
+
+  it('a widget working from an old revision gets a conflict, and the store keeps the other write', async () => {
+    const store = new MemoryStore(base());
+    const provider = await fixture<OdProvider>(html`<od-provider .store=${store}><od-test-widget></od-test-widget></od-provider>`);
+    const widget = provider.querySelector('od-test-widget')!;
+    await widget.updateComplete;
+    // Another writer lands first; the widget still believes it is at revision 1.
+    const stale = widget.data.revision!;
+    await store.apply({ type: 'member/add', member: member('m2', 'Sam') });
+    widget.data.revision = stale;
+    const fired = oneEvent(widget, 'od-error');
+    const result = await widget.data.apply({ type: 'member/add', member: member('m3', 'Kim') });
+    expect(result.ok).to.equal(false);
+    expect(((await fired) as OdErrorEvent).error.name).to.equal('ConflictError');
+    expect(store.snapshot!.record.members.map((m) => m.id)).to.deep.equal(['m1', 'm2']);
+  });
+
+  it('applies theme presets and dark mode through system tokens', async () => {
+    const provider = await fixture<OdProvider>(html`<od-provider theme="govuk"><od-test-widget .record=${base()}></od-test-widget></od-provider>`);
+    const widget = provider.querySelector('od-test-widget')!;
+    await widget.updateComplete;
+    const colour = () => getComputedStyle(widget.shadowRoot!.querySelector('[part="count"]')!).color;
+    expect(colour()).to.equal('rgb(11, 12, 12)');
+    expect(getComputedStyle(widget).getPropertyValue('--od-sys-color-primary').trim()).to.equal('#1d70b8');
+    provider.theme = 'nhs';
+    await provider.updateComplete;
+    expect(colour()).to.equal('rgb(33, 43, 50)');
+    provider.colorScheme = 'dark';
+    await provider.updateComplete;
+    expect(colour()).to.equal('rgb(243, 242, 241)');
+  });
+
+  it('switches language for every widget inside, with per-instance overrides', async () => {
+    const provider = await fixture<OdProvider>(html`<od-provider locale="cy">
+      <od-test-widget id="a"></od-test-widget>
+      <od-test-widget id="b" .strings=${{ 'sector.family': 'Teulu agos' }}></od-test-widget>
+    </od-provider>`);
+    const [a, b] = ['#a', '#b'].map((s) => provider.querySelector<TestWidget>(s)!);
+    await Promise.all([a!.updateComplete, b!.updateComplete]);
+    expect(text(a!, 'label')).to.equal('Teulu');
+    expect(text(b!, 'label')).to.equal('Teulu agos');
+    provider.locale = 'en-GB';
+    await provider.updateComplete;
+    await a!.updateComplete;
+    expect(text(a!, 'label')).to.equal('Family');
+  });
+
+  it('falls back to the nearest lang attribute, and an element locale wins', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="cy-GB">
+      <od-test-widget id="a"></od-test-widget><od-test-widget id="b" locale="en-GB"></od-test-widget>
+    </div>`);
+    const [a, b] = ['#a', '#b'].map((s) => wrapper.querySelector<TestWidget>(s)!);
+    await Promise.all([a!.updateComplete, b!.updateComplete]);
+    expect(text(a!, 'label')).to.equal('Teulu');
+    expect(text(b!, 'label')).to.equal('Family');
+  });
+
+  it('is accessible with keyboard focus visible inside a widget', async () => {
+    const provider = await fixture<OdProvider>(html`<od-provider theme="govuk"><od-test-widget .record=${base()}></od-test-widget></od-provider>`);
+    const widget = provider.querySelector('od-test-widget')!;
+    await widget.updateComplete;
+    await expect(provider).to.be.accessible();
+    await sendKeys({ press: 'Tab' });
+    const button = widget.shadowRoot!.querySelector('button')!;
+    expect(widget.shadowRoot!.activeElement).to.equal(button);
+    expect(getComputedStyle(button).outlineColor).to.equal('rgb(255, 221, 0)');
+  });
+});
