@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError } from './errors.js';
-import { z } from './internal/z.js';
+import * as z from './internal/z.js';
 import { Id, IsoDateTime, LongText, ShortText } from './model/primitives.js';
 import {
   Assessment,

@@ -1,12 +1,13 @@
 /**
- * The one place zod is configured. Every schema module imports `z` from here, so
- * `jitless` is set before any schema is built: zod would otherwise probe
- * `new Function`, which a strict Content-Security-Policy reports as a violation.
- * Never re-export `z` from the package: hosts must not depend on our zod.
+ * The one place zod is configured. Every schema module imports `z` from here
+ * (`import * as z from '../internal/z.js'`), so `jitless` is set before any schema
+ * is built: zod would otherwise probe `new Function`, which a strict
+ * Content-Security-Policy reports. Re-exporting the bindings (not the namespace
+ * object) keeps zod tree-shakeable. Never re-export zod from the package itself.
  */
-import * as z from 'zod/mini';
+import { config } from 'zod/mini';
 import { describeIssue } from './messages.js';
 
-z.config({ jitless: true, localeError: describeIssue });
+config({ jitless: true, localeError: describeIssue });
 
-export { z };
+export * from 'zod/mini';

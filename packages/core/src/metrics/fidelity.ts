@@ -78,7 +78,7 @@ export interface MeetingFidelity {
 }
 
 /**
- * Fidelity per meeting for one instrument, earliest meeting first: the trend
+ * Fidelity per held meeting for one instrument, earliest meeting first: the trend
  * across an episode. Meetings without a counted assessment are left out.
  */
 export function fidelityTrend(record: CaseRecord, options: FidelityOptions): MeetingFidelity[] {
@@ -94,7 +94,7 @@ export function fidelityTrend(record: CaseRecord, options: FidelityOptions): Mee
     byMeeting.set(assessment.meetingId, list);
   }
   return record.meetings
-    .filter((m) => byMeeting.has(m.id) && (options.episodeId === undefined || m.episodeId === options.episodeId))
+    .filter((m) => m.status === 'held' && byMeeting.has(m.id) && (options.episodeId === undefined || m.episodeId === options.episodeId))
     .sort((a, b) => toTime(a.start) - toTime(b.start))
     .map((m) => {
       const scores = byMeeting.get(m.id) ?? [];

@@ -13,9 +13,10 @@ export interface MetricOptions {
   /** Only this episode (default: every episode in the record). */
   episodeId?: string;
   /**
-   * "Now" for measures of a running episode (elapsed time, weeks so far). Metrics are
-   * pure: they never read the clock. Default: the episode's end, else the latest
-   * start or end of any meeting in the episode, else first contact.
+   * "Now": measures are taken as they stood at this instant. Held meetings that
+   * start after it are not counted, and an episode with an end is never measured
+   * past it. Metrics are pure: they never read the clock. Default: the episode's
+   * end, else the latest start or end of a held meeting, else first contact.
    */
   asOf?: string;
 }
@@ -40,20 +41,26 @@ function episodesOf(record: CaseRecord, options: MetricOptions): Episode[] {
   return options.episodeId === undefined ? record.episodes : record.episodes.filter((e) => e.id === options.episodeId);
 }
 
-/** Held meetings of the chosen episodes, earliest first. */
+/** Held meetings of the chosen episodes (up to `asOf`, when given), earliest first. */
 export function heldMeetings(record: CaseRecord, options: MetricOptions = {}): Meeting[] {
   const ids = new Set(episodesOf(record, options).map((e) => e.id));
+  const until = options.asOf === undefined ? Infinity : toTime(options.asOf);
   return record.meetings
-    .filter((m) => m.status === 'held' && ids.has(m.episodeId))
+    .filter((m) => m.status === 'held' && ids.has(m.episodeId) && toTime(m.start) <= until)
     .sort((a, b) => toTime(a.start) - toTime(b.start));
 }
 
 function asOfTime(record: CaseRecord, episode: Episode, options: MetricOptions): number {
-  if (options.asOf !== undefined) return toTime(options.asOf);
+  if (options.asOf !== undefined) {
+    // asOf is "now" for a running episode; an episode that has ended stops at its end.
+    const asOf = toTime(options.asOf);
+    return episode.end !== undefined ? Math.min(asOf, toTime(episode.end)) : asOf;
+  }
   if (episode.end !== undefined) return toTime(episode.end);
   let latest = toTime(episode.firstContact);
   for (const m of record.meetings) {
-    if (m.episodeId !== episode.id) continue;
+    // Planned meetings lie in the future and cancelled ones never happened: neither says how far the episode has run.
+    if (m.episodeId !== episode.id || m.status !== 'held') continue;
     latest = Math.max(latest, toTime(m.start), m.end ? toTime(m.end) : 0);
   }
   return latest;
@@ -76,7 +83,7 @@ export interface FirstMeetingTime {
 export function timeToFirstMeeting(record: CaseRecord, options: MetricOptions = {}): FirstMeetingTime[] {
   return episodesOf(record, options).map((episode) => {
     const contact = toTime(episode.firstContact);
-    const first = heldMeetings(record, { episodeId: episode.id })[0];
+    const first = heldMeetings(record, { ...options, episodeId: episode.id })[0];
     if (first) {
       const hours = (toTime(first.start) - contact) / HOUR;
       return {
@@ -123,7 +130,7 @@ export function meetingsPerWeekByPhase(record: CaseRecord, options: MetricOption
     const end = asOfTime(record, episode, options);
     earlyWeeks += Math.max(0, Math.min(end, boundary) - contact) / WEEK;
     laterWeeks += Math.max(0, end - boundary) / WEEK;
-    for (const m of heldMeetings(record, { episodeId: episode.id })) {
+    for (const m of heldMeetings(record, { ...options, episodeId: episode.id })) {
       if (toTime(m.start) < boundary) early++;
       else later++;
     }
@@ -183,7 +190,7 @@ export interface Continuity {
 export function continuity(record: CaseRecord, options: MetricOptions = {}): Continuity {
   let numerator = 0, denominator = 0;
   const distinctPractitioners = episodesOf(record, options).map((episode) => {
-    const held = heldMeetings(record, { episodeId: episode.id });
+    const held = heldMeetings(record, { ...options, episodeId: episode.id });
     const all = new Set<string>();
     const first = new Set(held[0] ? presentPractitioners(held[0]).map((a) => a.memberId) : []);
     held.forEach((m, i) => {

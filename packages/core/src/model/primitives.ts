@@ -1,4 +1,4 @@
-import { z } from '../internal/z.js';
+import * as z from '../internal/z.js';
 import { isValidNhsNumber } from '../nhs-number.js';
 
 /** Ids follow FHIR's id rule so that records map to FHIR resources losslessly. */

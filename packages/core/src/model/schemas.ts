@@ -1,4 +1,4 @@
-import { z } from '../internal/z.js';
+import * as z from '../internal/z.js';
 import {
   Id,
   IsoDate,

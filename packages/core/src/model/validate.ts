@@ -1,4 +1,4 @@
-import type { z } from '../internal/z.js';
+import type * as z from '../internal/z.js';
 import { ValidationError, type Issue } from '../errors.js';
 
 /** Runs a schema and turns its issues into our ValidationError (never a zod error). */

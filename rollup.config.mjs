@@ -1,0 +1,22 @@
+// Builds every package's entries (from its package.json "exports") to ESM in dist/.
+// Dependencies stay external: hosts' bundlers dedupe Lit and zod. Types come from `tsc -b`.
+// The size of each entry with its dependencies inlined is checked by scripts/size.mjs.
+import esbuild from 'rollup-plugin-esbuild';
+import { basename, relative } from 'node:path';
+import { workspacePackages } from './scripts/packages.mjs';
+
+export default workspacePackages().map(({ dir, entries }) => ({
+  input: Object.fromEntries(entries.map((e) => [basename(e.output, '.js'), e.source])),
+  external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+  plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  output: {
+    dir: `${relative(process.cwd(), dir)}/dist`,
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+  onwarn(warning, warn) {
+    if (warning.code === 'CIRCULAR_DEPENDENCY') throw new Error(warning.message);
+    warn(warning);
+  },
+}));
