@@ -11,8 +11,11 @@ import {
   Tie,
   type CaseRecord,
 } from './model/schemas.js';
-import { parseWith } from './model/validate.js';
-import { parseCaseRecord, type ParseOptions } from './record.js';
+import { parseWith, toIssues } from './model/validate.js';
+import { defaultInstruments } from './instruments/index.js';
+import { deepFreeze } from './internal/freeze.js';
+import { checkIntegrity } from './model/integrity.js';
+import type { ParseOptions } from './record.js';
 
 /**
  * Every edit a widget can make, as a typed, serialisable change. Updates carry the
@@ -61,14 +64,20 @@ export function parseChange(input: unknown): Change {
 }
 
 /**
- * Applies a change to a record and returns the new, validated record. The input
- * record is never modified. Throws ValidationError (bad change, or a result that
- * would break the record) or NotFoundError (an id that does not exist).
+ * Applies a change to a valid record (from parseCaseRecord or a store) and returns
+ * the new, validated, frozen record; the input is never modified. Throws
+ * ValidationError (a bad change, or a result that would break the record's
+ * references) or NotFoundError (an id that does not exist).
+ *
+ * The change's entity is validated by the Change schema; the rest of the record
+ * was valid already, so only the references across the record are checked again.
  */
 export function applyChange(record: CaseRecord, input: unknown, options: ParseOptions = {}): CaseRecord {
   const change = parseChange(input);
   const next = reduce(record, change);
-  return parseCaseRecord(next, options);
+  const issues = checkIntegrity(next, options.instruments ?? defaultInstruments);
+  if (issues.length) throw new ValidationError('Case record', issues);
+  return deepFreeze(next);
 }
 
 function reduce(record: CaseRecord, change: Change): CaseRecord {
@@ -124,6 +133,14 @@ function reduce(record: CaseRecord, change: Change): CaseRecord {
     case 'meeting/set-attendance': {
       const meeting = find(record.meetings, change.meetingId, 'meeting');
       const updated = { ...meeting, personPresent: change.personPresent, attendees: change.attendees };
+      // The Change schema checked the attendees, not the meeting they now belong to
+      // (only a held meeting records presence), and the record is not parsed again.
+      const checked = Meeting.safeParse(updated);
+      if (!checked.success) {
+        const index = record.meetings.indexOf(meeting);
+        const issues = toIssues(checked.error.issues).map((i) => ({ ...i, path: ['meetings', index, ...i.path] }));
+        throw new ValidationError('Case record', issues);
+      }
       return { ...record, meetings: replace(record.meetings, updated, 'meeting') };
     }
     case 'assessment/start':

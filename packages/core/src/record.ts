@@ -1,7 +1,7 @@
 import { ValidationError } from './errors.js';
 import { defaultInstruments } from './instruments/index.js';
 import type { InstrumentRegistry } from './instruments/registry.js';
-import { deepFreeze } from './instruments/registry.js';
+import { deepFreeze } from './internal/freeze.js';
 import { checkIntegrity } from './model/integrity.js';
 import { CaseRecord, CURRENT_SCHEMA_VERSION } from './model/schemas.js';
 import { toIssues } from './model/validate.js';

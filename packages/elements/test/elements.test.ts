@@ -1,12 +1,11 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { MemoryStore, parseCaseRecord, type CaseRecord } from '@odkit/core';
 import {
   CaseController,
   LocaleController,
-  OdChangeEvent,
+  type OdChangeEvent,
   OdElement,
-  OdErrorEvent,
-  OdProvider,
+  type OdProvider,
   VERSION,
   errorStateStyles,
   renderErrorState,
@@ -17,6 +16,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { html as litHtml, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
+import { nextEvent } from '../../../test/support/events.js';
 
 /** A minimal widget built the way every kit widget is: record or store in, text out. */
 class TestWidget extends OdElement {
@@ -117,9 +117,9 @@ describe('record property', () => {
 
   it('shows an error state for a bad record, keeps the last good render and fires od-error', async () => {
     const el = await fixture<TestWidget>(html`<od-test-widget .record=${base()}></od-test-widget>`);
-    const fired = oneEvent(el, 'od-error');
+    const fired = nextEvent(el, 'od-error');
     el.record = { ...base(), members: [{ ...base().members[0], ring: 7 }] };
-    const event = (await fired) as OdErrorEvent;
+    const event = await fired;
     await el.updateComplete;
     expect(event.error.message).to.contain('members[0].ring');
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
@@ -157,10 +157,10 @@ describe('record property', () => {
     const el = await fixture<TestWidget>(html`<od-test-widget .record=${base()}></od-test-widget>`);
     let changes = 0;
     el.addEventListener('od-change', () => changes++);
-    const fired = oneEvent(el, 'od-error');
+    const fired = nextEvent(el, 'od-error');
     const result = await el.data.apply({ type: 'member/add', member: member('m1', 'Duplicate') });
     expect(result.ok).to.equal(false);
-    expect(((await fired) as OdErrorEvent).error.message).to.contain('already used');
+    expect((await fired).error.message).to.contain('already used');
     expect(changes).to.equal(0);
     expect(el.data.record?.members.length).to.equal(1);
   });
@@ -195,10 +195,10 @@ describe('<od-provider>', () => {
     const stale = widget.data.revision!;
     await store.apply({ type: 'member/add', member: member('m2', 'Sam') });
     widget.data.revision = stale;
-    const fired = oneEvent(widget, 'od-error');
+    const fired = nextEvent(widget, 'od-error');
     const result = await widget.data.apply({ type: 'member/add', member: member('m3', 'Kim') });
     expect(result.ok).to.equal(false);
-    expect(((await fired) as OdErrorEvent).error.name).to.equal('ConflictError');
+    expect((await fired).error.name).to.equal('ConflictError');
     expect(store.snapshot!.record.members.map((m) => m.id)).to.deep.equal(['m1', 'm2']);
   });
 

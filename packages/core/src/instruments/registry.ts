@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.js';
+import { deepFreeze } from '../internal/freeze.js';
 import { checkInstrumentIntegrity } from '../model/integrity.js';
 import { Instrument } from '../model/schemas.js';
 import { parseWith } from '../model/validate.js';
@@ -39,11 +40,3 @@ export class InstrumentRegistry {
 }
 
 const key = (id: string, version: string) => `${id}@${version}`;
-
-export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}

@@ -41,13 +41,29 @@ function episodesOf(record: CaseRecord, options: MetricOptions): Episode[] {
   return options.episodeId === undefined ? record.episodes : record.episodes.filter((e) => e.id === options.episodeId);
 }
 
+// Records are frozen, so held-meeting lists can be cached per record: every
+// measure in a summary shares one filter-and-sort instead of repeating it.
+const heldCache = new WeakMap<CaseRecord, Map<string, readonly Meeting[]>>();
+
 /** Held meetings of the chosen episodes (up to `asOf`, when given), earliest first. */
-export function heldMeetings(record: CaseRecord, options: MetricOptions = {}): Meeting[] {
+export function heldMeetings(record: CaseRecord, options: MetricOptions = {}): readonly Meeting[] {
+  const key = `${options.episodeId ?? '*'}|${options.asOf ?? ''}`;
+  let byKey = heldCache.get(record);
+  const cached = byKey?.get(key);
+  if (cached) return cached;
   const ids = new Set(episodesOf(record, options).map((e) => e.id));
   const until = options.asOf === undefined ? Infinity : toTime(options.asOf);
-  return record.meetings
-    .filter((m) => m.status === 'held' && ids.has(m.episodeId) && toTime(m.start) <= until)
-    .sort((a, b) => toTime(a.start) - toTime(b.start));
+  const held = record.meetings
+    .filter((m) => m.status === 'held' && ids.has(m.episodeId))
+    .map((m) => ({ m, t: toTime(m.start) }))
+    .filter(({ t }) => t <= until)
+    .sort((a, b) => a.t - b.t)
+    .map(({ m }) => m);
+  if (Object.isFrozen(record)) {
+    if (!byKey) heldCache.set(record, (byKey = new Map()));
+    byKey.set(key, Object.freeze(held));
+  }
+  return held;
 }
 
 function asOfTime(record: CaseRecord, episode: Episode, options: MetricOptions): number {

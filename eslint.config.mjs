@@ -1,0 +1,41 @@
+// Lint for TypeScript (typescript-eslint, type-aware) and Lit templates (eslint-plugin-lit).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { configs as litConfigs } from 'eslint-plugin-lit';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'storybook-static/**', '**/custom-elements.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  litConfigs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='unsafeHTML']", message: 'Record text is never rendered as markup.' },
+        { selector: "NewExpression[callee.name='Function']", message: 'No eval: the kit runs under a strict CSP.' },
+      ],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'lit/no-template-bind': 'error',
+      'lit/no-useless-template-literals': 'error',
+      'lit/attribute-value-entities': 'error',
+      'lit/binding-positions': 'error',
+      'lit/no-duplicate-template-bindings': 'error',
+      'lit/no-property-change-update': 'error',
+    },
+  },
+  {
+    files: ['**/*.mjs', '.storybook/**', 'scripts/**', 'test/bench/**', 'test/support/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['**/test/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { globals: { ...globals.mocha } },
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,69 @@
+/**
+ * A minimal benchmark harness: warm-up runs, then the median and minimum of timed
+ * runs with performance.now(), printed as a table against a time target.
+ * Benchmarks are not tests: they print figures; run.mjs turns a miss into a
+ * non-zero exit code.
+ */
+
+export interface BenchOptions {
+  /** Untimed runs first, so the JIT has settled (default 3). */
+  warmup?: number;
+  /** Timed runs (default 10). */
+  runs?: number;
+}
+
+export interface BenchResult {
+  readonly name: string;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly runs: number;
+}
+
+/** `global.gc` when node runs with --expose-gc (run.mjs passes it): collect before each run to cut noise. */
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** Times `fn`; its result is kept alive so that no run is optimised away. */
+export function measure(name: string, fn: () => unknown, options: BenchOptions = {}): BenchResult {
+  const { warmup = 3, runs = 10 } = options;
+  for (let i = 0; i < warmup; i++) lastValue = fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    const start = performance.now();
+    lastValue = fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const mid = times.length >> 1;
+  const median = times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
+  return { name, medianMs: median, minMs: times[0] ?? NaN, runs };
+}
+
+/** The last value a benchmark returned, kept reachable so that no run can be optimised away. */
+export let lastValue: unknown;
+
+/**
+ * Prints the results as a table with a PASS/FAIL column against `targetMs` (by median)
+ * and returns whether every benchmark met it. Sets the process exit code on a miss.
+ */
+export function report(results: readonly BenchResult[], targetMs: number): boolean {
+  const rows = results.map((r) => [r.name, r.medianMs.toFixed(2), r.minMs.toFixed(2), r.medianMs <= targetMs ? 'PASS' : 'FAIL']);
+  const head = ['benchmark', 'median ms', 'min ms', `≤ ${targetMs} ms`];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+  const failed = results.filter((r) => r.medianMs > targetMs);
+  console.log(
+    failed.length
+      ? `\n${failed.length} of ${results.length} over the ${targetMs} ms target: ${failed.map((r) => r.name).join(', ')}`
+      : `\nAll ${results.length} within the ${targetMs} ms target.`,
+  );
+  if (failed.length) {
+    const proc = (globalThis as { process?: { exitCode?: number | string } }).process;
+    if (proc) proc.exitCode = 1;
+  }
+  return failed.length === 0;
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Runs the node benchmarks: every test/bench/*.node.bench.ts is bundled with esbuild
+// (the "source" export condition, so @odkit/* resolves to TypeScript source) into a
+// temporary file and run in a node process of its own. Browser benchmarks
+// (*.browser.bench.ts) can live beside them and are left to their own runner.
+//
+//   node test/bench/run.mjs            all node benchmarks
+//   node test/bench/run.mjs core       only files whose name contains "core"
+//
+// Exits non-zero when a benchmark misses its target (the bench sets its exit code),
+// fails to build or crashes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const filters = process.argv.slice(2);
+
+const benches = readdirSync(here)
+  .filter((f) => f.endsWith('.node.bench.ts'))
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .sort();
+
+if (benches.length === 0) {
+  console.error(`No node benchmarks (*.node.bench.ts) in ${here}${filters.length ? ` matching ${filters.join(', ')}` : ''}.`);
+  process.exit(1);
+}
+
+const cpu = cpus();
+console.log(
+  `Machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ` +
+    `node ${process.version}; ${platform()} ${release()}`,
+);
+
+const out = mkdtempSync(join(tmpdir(), 'odkit-bench-'));
+let failed = 0;
+try {
+  for (const file of benches) {
+    console.log(`\n== ${file}`);
+    const outfile = join(out, basename(file).replace(/\.ts$/, '.mjs'));
+    try {
+      await build({
+        entryPoints: [join(here, file)],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        conditions: ['source'],
+        logLevel: 'warning',
+      });
+    } catch (error) {
+      console.error(`Could not bundle ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      failed++;
+      continue;
+    }
+    const run = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit', cwd: root });
+    if (run.error) console.error(`Could not run ${file}: ${run.error.message}`);
+    if (run.status !== 0) failed++;
+  }
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
+
+if (failed) console.error(`\n${failed} of ${benches.length} benchmark file(s) missed a target or failed.`);
+process.exit(failed ? 1 : 0);
+
