@@ -27,6 +27,8 @@ export default {
       },
     }),
   ],
+  // Lit's one-time dev-mode notice is expected in tests; everything else the browser logs is shown.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 10 * 60 * 1000,

@@ -128,20 +128,12 @@ function reduce(record: CaseRecord, change: Change): CaseRecord {
       }
       const cancelled: Meeting = { ...meeting, status: 'cancelled' };
       if (change.reason !== undefined) cancelled.cancellationReason = change.reason;
-      return { ...record, meetings: replace(record.meetings, cancelled, 'meeting') };
+      return { ...record, meetings: replace(record.meetings, derived(Meeting, cancelled, record.meetings, 'meetings'), 'meeting') };
     }
     case 'meeting/set-attendance': {
       const meeting = find(record.meetings, change.meetingId, 'meeting');
       const updated = { ...meeting, personPresent: change.personPresent, attendees: change.attendees };
-      // The Change schema checked the attendees, not the meeting they now belong to
-      // (only a held meeting records presence), and the record is not parsed again.
-      const checked = Meeting.safeParse(updated);
-      if (!checked.success) {
-        const index = record.meetings.indexOf(meeting);
-        const issues = toIssues(checked.error.issues).map((i) => ({ ...i, path: ['meetings', index, ...i.path] }));
-        throw new ValidationError('Case record', issues);
-      }
-      return { ...record, meetings: replace(record.meetings, updated, 'meeting') };
+      return { ...record, meetings: replace(record.meetings, derived(Meeting, updated, record.meetings, 'meetings'), 'meeting') };
     }
     case 'assessment/start':
       if (change.assessment.status !== 'draft') throw invalid(['assessment', 'status'], 'must be "draft" when an assessment starts');
@@ -164,12 +156,12 @@ function reduce(record: CaseRecord, change: Change): CaseRecord {
         : [...assessment.ratings, rating];
       const updated: Assessment = { ...assessment, ratings };
       if (change.at !== undefined) updated.updatedAt = change.at;
-      return { ...record, assessments: replace(record.assessments, updated, 'assessment') };
+      return { ...record, assessments: replace(record.assessments, derived(Assessment, updated, record.assessments, 'assessments'), 'assessment') };
     }
     case 'assessment/complete': {
       const assessment = editableAssessment(record, change.assessmentId);
       const updated: Assessment = { ...assessment, status: 'complete', completedAt: change.at, updatedAt: change.at };
-      return { ...record, assessments: replace(record.assessments, updated, 'assessment') };
+      return { ...record, assessments: replace(record.assessments, derived(Assessment, updated, record.assessments, 'assessments'), 'assessment') };
     }
     case 'assessment/reopen': {
       const assessment = find(record.assessments, change.assessmentId, 'assessment');
@@ -177,9 +169,21 @@ function reduce(record: CaseRecord, change: Change): CaseRecord {
       const { completedAt: _completedAt, ...rest } = assessment;
       const updated: Assessment = { ...rest, status: 'draft' };
       if (change.at !== undefined) updated.updatedAt = change.at;
-      return { ...record, assessments: replace(record.assessments, updated, 'assessment') };
+      return { ...record, assessments: replace(record.assessments, derived(Assessment, updated, record.assessments, 'assessments'), 'assessment') };
     }
   }
+}
+
+/**
+ * Validates an entity the change built from parts (rather than carried whole,
+ * which the Change schema has checked): the record is not parsed again, so its
+ * own rules are checked here. Issues carry the entity's path in the record.
+ */
+function derived<T extends { id: string }>(schema: z.ZodMiniType<T>, entity: T, list: readonly T[], key: string): T {
+  const result = schema.safeParse(entity);
+  if (result.success) return entity;
+  const index = list.findIndex((e) => e.id === entity.id);
+  throw new ValidationError('Case record', toIssues(result.error.issues).map((i) => ({ ...i, path: [key, index, ...i.path] })));
 }
 
 function invalid(path: (string | number)[], message: string): ValidationError {

@@ -5,7 +5,7 @@ import { VERSION } from './version.js';
 type OdElementClass = typeof OdElement & CustomElementConstructor;
 
 /**
- * The base of every Open Dialogue Kit element: shared styles, safe registration
+ * The base of every Open Dialogue Kit element (not registered as a tag itself): shared styles, safe registration
  * and typed events.
  */
 export class OdElement extends LitElement {

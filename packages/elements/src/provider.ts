@@ -18,6 +18,7 @@ const dark = systemTokenDeclarations(DARK_TOKENS);
  * Gives every Open Dialogue widget inside it one store, one language and one
  * theme. It draws nothing itself (`display: contents`).
  *
+ * @tagname od-provider
  * @slot - The widgets (and any other content).
  * @cssprop --od-sys-color-primary - Main accent colour (links, selection, primary buttons).
  * @cssprop --od-sys-color-text - Body text colour.

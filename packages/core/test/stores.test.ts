@@ -1,0 +1,390 @@
+import { expect } from '@open-wc/testing';
+import {
+  ConflictError,
+  IndexedDbStore,
+  MemoryStore,
+  NotFoundError,
+  StorageError,
+  ValidationError,
+  parseCaseRecord,
+  type CaseRecord,
+  type Change,
+  type StoreSnapshot,
+} from '@odkit/core';
+import { CASE_ID, PERSON_ID, clone, exampleRecord, expectInstance, member, minimalRecord, rejection, thrown, tie } from './support.js';
+
+const addGran: Change = { type: 'member/add', member: member('gran', { ring: 2, household: false }) };
+const addAunt: Change = { type: 'member/add', member: member('aunt', { ring: 3, household: false }) };
+/** Refused by the record's integrity rules: a tie to nobody. */
+const badChange: Change = { type: 'tie/add', tie: tie('t9', PERSON_ID, 'ghost') };
+
+/** Records every snapshot a store publishes. */
+function listen(store: { subscribe(l: (s: StoreSnapshot) => void): () => void }) {
+  const seen: StoreSnapshot[] = [];
+  const unsubscribe = store.subscribe((s) => seen.push(s));
+  return { seen, unsubscribe };
+}
+
+/** Lets queued microtasks and already-posted messages run. */
+const settle = (ms = 50) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('MemoryStore', () => {
+  it('starts at revision 1 with the parsed, frozen record', () => {
+    const store = new MemoryStore(exampleRecord());
+    expect(store.caseId).to.equal(CASE_ID);
+    expect(store.snapshot!.revision).to.equal(1);
+    expect(store.snapshot!.record).to.deep.equal(exampleRecord());
+    expect(Object.isFrozen(store.snapshot!.record)).to.equal(true);
+  });
+
+  it('rejects an invalid record in its constructor with a ValidationError', () => {
+    const bad = exampleRecord();
+    bad.members[0]!.ring = 4 as never;
+    const error = thrown(() => new MemoryStore(bad));
+    expect(expectInstance(error, ValidationError).issues.map((i) => i.path)).to.deep.equal([['members', 0, 'ring']]);
+  });
+
+  it('applies a change: bumps the revision and notifies each subscriber once with the new snapshot', async () => {
+    const store = new MemoryStore(exampleRecord());
+    const a = listen(store);
+    const b = listen(store);
+    const snapshot = await store.apply(addGran);
+    expect(snapshot.revision).to.equal(2);
+    expect(snapshot.record.members.map((m) => m.id)).to.include('gran');
+    expect(store.snapshot).to.equal(snapshot);
+    expect(a.seen).to.deep.equal([snapshot]);
+    expect(a.seen[0]).to.equal(snapshot);
+    expect(b.seen).to.have.length(1);
+  });
+
+  it('stops notifying after unsubscribe', async () => {
+    const store = new MemoryStore(exampleRecord());
+    const a = listen(store);
+    const b = listen(store);
+    await store.apply(addGran);
+    a.unsubscribe();
+    await store.apply(addAunt);
+    expect(a.seen.map((s) => s.revision)).to.deep.equal([2]);
+    expect(b.seen.map((s) => s.revision)).to.deep.equal([2, 3]);
+  });
+
+  it('does not notify on load when nothing changed', async () => {
+    const store = new MemoryStore(exampleRecord());
+    const a = listen(store);
+    const loaded = await store.load();
+    expect(loaded.revision).to.equal(1);
+    expect(a.seen).to.have.length(0);
+  });
+
+  it('keeps going when a subscriber throws, and rethrows its error in a microtask', async () => {
+    const store = new MemoryStore(exampleRecord());
+    // The store reports a subscriber's error with queueMicrotask (so the page sees it); catch it there.
+    const original = globalThis.queueMicrotask;
+    const reported: unknown[] = [];
+    globalThis.queueMicrotask = (callback) =>
+      original(() => {
+        try {
+          callback();
+        } catch (error) {
+          reported.push(error);
+        }
+      });
+    try {
+      store.subscribe(() => {
+        throw new Error('faulty subscriber');
+      });
+      const good = listen(store);
+      const snapshot = await store.apply(addGran);
+      expect(snapshot.revision).to.equal(2);
+      expect(store.snapshot).to.equal(snapshot);
+      expect(good.seen).to.deep.equal([snapshot]);
+      await settle(10);
+    } finally {
+      globalThis.queueMicrotask = original;
+    }
+    expect(reported.map((e) => (e as Error).message)).to.deep.equal(['faulty subscriber']);
+  });
+
+  it('refuses an invalid change: ValidationError, snapshot and revision unchanged, no notification', async () => {
+    const store = new MemoryStore(exampleRecord());
+    const before = store.snapshot;
+    const a = listen(store);
+    const error = expectInstance(await rejection(store.apply(badChange)), ValidationError);
+    expect(error.issues[0]!.path).to.deep.equal(['ties', 5, 'to']);
+    const malformed = expectInstance(await rejection(store.apply({ type: 'tie/remove' } as unknown as Change)), ValidationError);
+    expect(malformed.issues[0]!.path).to.deep.equal(['tieId']);
+    expectInstance(await rejection(store.apply({ type: 'tie/remove', tieId: 'zz' })), NotFoundError);
+    expect(store.snapshot).to.equal(before);
+    expect(a.seen).to.have.length(0);
+    expect((await store.load()).revision).to.equal(1);
+    // The store still works afterwards.
+    expect((await store.apply(addGran)).revision).to.equal(2);
+  });
+
+  it('refuses a change based on a stale revision with a ConflictError, changing nothing', async () => {
+    const store = new MemoryStore(exampleRecord());
+    await store.apply(addGran);
+    const before = store.snapshot;
+    const a = listen(store);
+    const error = expectInstance(await rejection(store.apply(addAunt, { baseRevision: 1 })), ConflictError);
+    expect(error.expectedRevision).to.equal(1);
+    expect(error.actualRevision).to.equal(2);
+    expect(error.caseId).to.equal(CASE_ID);
+    expect(error.code).to.equal('conflict');
+    expect(error.message).to.contain('revision 1').and.contain('revision is 2').and.contain('Nothing was written');
+    expect(store.snapshot).to.equal(before);
+    expect(store.snapshot!.record.members.map((m) => m.id)).not.to.include('aunt');
+    expect(a.seen).to.have.length(0);
+    // Based on the current revision it goes through.
+    expect((await store.apply(addAunt, { baseRevision: 2 })).revision).to.equal(3);
+  });
+
+  it('applies concurrent changes without baseRevision one after another, in order', async () => {
+    const store = new MemoryStore(exampleRecord());
+    const a = listen(store);
+    // The tie depends on the member added just before it: it only works if the changes land in order.
+    const [first, second, third] = await Promise.all([
+      store.apply(addGran),
+      store.apply({ type: 'tie/add', tie: tie('t6', PERSON_ID, 'gran') }),
+      store.apply(addAunt),
+    ]);
+    expect([first.revision, second.revision, third.revision]).to.deep.equal([2, 3, 4]);
+    expect(third.record.members.slice(-2).map((m) => m.id)).to.deep.equal(['gran', 'aunt']);
+    expect(third.record.ties.at(-1)!.id).to.equal('t6');
+    expect(a.seen.map((s) => s.revision)).to.deep.equal([2, 3, 4]);
+  });
+
+  it('a failed change in a queue does not stop the ones after it', async () => {
+    const store = new MemoryStore(exampleRecord());
+    const results = await Promise.allSettled([store.apply(addGran), store.apply(badChange), store.apply(addAunt)]);
+    expect(results.map((r) => r.status)).to.deep.equal(['fulfilled', 'rejected', 'fulfilled']);
+    expect(store.snapshot!.revision).to.equal(3);
+  });
+});
+
+describe('IndexedDbStore', () => {
+  let counter = 0;
+  let databaseName: string;
+  const opened: IndexedDbStore[] = [];
+
+  /** Opens a store on this test's database and remembers it for closing. */
+  async function open(options: { initial?: unknown; caseId?: string } = {}): Promise<IndexedDbStore> {
+    const store = await IndexedDbStore.open({ caseId: CASE_ID, databaseName, ...options });
+    opened.push(store);
+    return store;
+  }
+
+  function close(store: IndexedDbStore) {
+    store.close();
+    opened.splice(opened.indexOf(store), 1);
+  }
+
+  /** Raw IndexedDB access, to write what a store would never write. */
+  function rawDatabase(): Promise<IDBDatabase> {
+    return new Promise((resolve, reject) => {
+      const request = indexedDB.open(databaseName, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('cases', { keyPath: 'caseId' });
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  }
+
+  async function rawPut(entry: { caseId: string; revision: number; record: unknown; savedAt: string }) {
+    const db = await rawDatabase();
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('cases', 'readwrite');
+      tx.objectStore('cases').put(entry);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }
+
+  async function rawGet(caseId = CASE_ID): Promise<{ revision: number; record: CaseRecord } | undefined> {
+    const db = await rawDatabase();
+    const value = await new Promise<{ revision: number; record: CaseRecord } | undefined>((resolve, reject) => {
+      const request = db.transaction('cases', 'readonly').objectStore('cases').get(caseId);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return value;
+  }
+
+  beforeEach(() => {
+    counter += 1;
+    databaseName = `odkit-test-${Date.now()}-${counter}`;
+  });
+
+  afterEach(async () => {
+    for (const store of opened.splice(0)) store.close();
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(databaseName);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+      // "blocked" only means a closed connection is still finishing a transaction (e.g. a reload
+      // another store's BroadcastChannel message started); the delete goes ahead once it is done.
+    });
+  });
+
+  it('seeds the initial record as revision 1', async () => {
+    const store = await open({ initial: exampleRecord() });
+    expect(store.caseId).to.equal(CASE_ID);
+    expect(store.databaseName).to.equal(databaseName);
+    expect(store.snapshot!.revision).to.equal(1);
+    expect(store.snapshot!.record).to.deep.equal(exampleRecord());
+    const stored = await rawGet();
+    expect(stored!.revision).to.equal(1);
+    expect(stored!.record).to.deep.equal(exampleRecord());
+  });
+
+  it('without an initial record and nothing stored, open is NotFoundError naming the case', async () => {
+    const error = expectInstance(await rejection(open()), NotFoundError);
+    expect(error.kind).to.equal('case');
+    expect(error.id).to.equal(CASE_ID);
+  });
+
+  it('rejects an invalid initial record with a ValidationError and stores nothing', async () => {
+    const bad = exampleRecord();
+    bad.ties[0]!.to = 'ghost';
+    const error = expectInstance(await rejection(open({ initial: bad })), ValidationError);
+    expect(error.issues[0]!.path).to.deep.equal(['ties', 0, 'to']);
+    expect(await rawGet()).to.equal(undefined);
+  });
+
+  it('rejects an initial record for another case with a StorageError', async () => {
+    expectInstance(await rejection(open({ initial: minimalRecord({ id: 'other-case' }) })), StorageError);
+    expect(await rawGet()).to.equal(undefined);
+  });
+
+  it('never overwrites a stored case with a different initial record', async () => {
+    const first = await open({ initial: exampleRecord() });
+    await first.apply(addGran);
+    close(first);
+    const second = await open({ initial: minimalRecord() });
+    expect(second.snapshot!.revision).to.equal(2);
+    expect(second.snapshot!.record.members.map((m) => m.id)).to.include('gran');
+    expect((await rawGet())!.record.members).to.have.length(7);
+  });
+
+  it('persists every change: a reopened store (a reload) has the same record and revision', async () => {
+    const store = await open({ initial: exampleRecord() });
+    await store.apply(addGran);
+    const last = await store.apply({ type: 'meeting/cancel', meetingId: 'mt2', reason: 'Snow' });
+    expect(last.revision).to.equal(3);
+    close(store);
+
+    const reopened = await open();
+    expect(reopened.snapshot!.revision).to.equal(3);
+    expect(reopened.snapshot!.record).to.deep.equal(last.record);
+    expect(reopened.snapshot!.record.meetings[1]).to.include({ status: 'cancelled', cancellationReason: 'Snow' });
+    expect(Object.isFrozen(reopened.snapshot!.record)).to.equal(true);
+  });
+
+  it('writes nothing for an invalid change', async () => {
+    const store = await open({ initial: exampleRecord() });
+    await store.apply(addGran);
+    const before = clone(store.snapshot!);
+    expectInstance(await rejection(store.apply(badChange)), ValidationError);
+    expectInstance(await rejection(store.apply({ type: 'member/remove', memberId: 'ghost' })), NotFoundError);
+    expect(store.snapshot!.revision).to.equal(2);
+    close(store);
+    const reopened = await open();
+    expect(reopened.snapshot).to.deep.equal(before);
+  });
+
+  it('refuses a stale baseRevision with a ConflictError and writes nothing', async () => {
+    const store = await open({ initial: exampleRecord() });
+    await store.apply(addGran);
+    const error = expectInstance(await rejection(store.apply(addAunt, { baseRevision: 1 })), ConflictError);
+    expect([error.expectedRevision, error.actualRevision]).to.deep.equal([1, 2]);
+    const stored = await rawGet();
+    expect(stored!.revision).to.equal(2);
+    expect(stored!.record.members.map((m) => m.id)).not.to.include('aunt');
+  });
+
+  it('two stores on one case: the second write, based on an old revision, conflicts and is not written', async () => {
+    const a = await open({ initial: exampleRecord() });
+    const b = await open();
+    expect(b.snapshot!.revision).to.equal(1);
+
+    await a.apply(addGran);
+    const error = expectInstance(await rejection(b.apply(addAunt, { baseRevision: 1 })), ConflictError);
+    expect(error.expectedRevision).to.equal(1);
+    expect(error.actualRevision).to.equal(2);
+
+    const stored = await rawGet();
+    expect(stored!.revision).to.equal(2);
+    const storedIds = stored!.record.members.map((m) => m.id);
+    expect(storedIds).to.include('gran');
+    expect(storedIds).not.to.include('aunt');
+    // B now shows A's write.
+    expect(b.snapshot!.revision).to.equal(2);
+    expect(b.snapshot!.record.members.map((m) => m.id)).to.include('gran');
+  });
+
+  it('a write from elsewhere that the store has not seen makes its next write conflict, and refreshes it', async () => {
+    // Written behind the store's back (no BroadcastChannel message): only the check inside the
+    // write transaction can catch this.
+    const store = await open({ initial: exampleRecord() });
+    const elsewhere = parseCaseRecord(exampleRecord());
+    const theirs = { ...elsewhere, person: { ...elsewhere.person, name: 'Changed elsewhere' } };
+    await rawPut({ caseId: CASE_ID, revision: 2, record: theirs, savedAt: new Date().toISOString() });
+    const seen = listen(store);
+
+    const error = expectInstance(await rejection(store.apply(addGran)), ConflictError);
+    expect([error.expectedRevision, error.actualRevision]).to.deep.equal([1, 2]);
+    const stored = await rawGet();
+    expect(stored!.revision).to.equal(2);
+    expect(stored!.record).to.deep.equal(theirs);
+    expect(store.snapshot!.revision).to.equal(2);
+    expect(store.snapshot!.record.person.name).to.equal('Changed elsewhere');
+    expect(seen.seen.map((s) => s.revision)).to.deep.equal([2]);
+    // Based on what it now shows, the change goes through.
+    expect((await store.apply(addGran)).revision).to.equal(3);
+  });
+
+  it('tells other store instances of each write (BroadcastChannel)', async () => {
+    const a = await open({ initial: exampleRecord() });
+    const b = await open();
+    const received = new Promise<StoreSnapshot>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('B was not told of A\u2019s write within 3 s')), 3000);
+      b.subscribe((snapshot) => {
+        clearTimeout(timer);
+        resolve(snapshot);
+      });
+    });
+    const written = await a.apply(addGran);
+    const snapshot = await received;
+    expect(snapshot.revision).to.equal(2);
+    expect(snapshot.record).to.deep.equal(written.record);
+    expect(b.snapshot).to.equal(snapshot);
+    // B can now write on top of A's change without a conflict.
+    expect((await b.apply(addAunt)).revision).to.equal(3);
+  });
+
+  it('ignores messages about other cases', async () => {
+    const a = await open({ initial: exampleRecord() });
+    const other = await open({ caseId: 'case-2', initial: minimalRecord({ id: 'case-2' }) });
+    const seen = listen(a);
+    await other.apply({ type: 'person/update', person: { id: PERSON_ID, name: 'Someone else' } });
+    await settle(100);
+    expect(seen.seen).to.have.length(0);
+    expect(a.snapshot!.revision).to.equal(1);
+  });
+
+  it('rejects a stored entry that is not a valid record with a ValidationError', async () => {
+    await rawPut({ caseId: CASE_ID, revision: 1, record: { schemaVersion: 1, id: CASE_ID, person: { id: 'p1' } }, savedAt: '' });
+    const error = expectInstance(await rejection(open()), ValidationError);
+    expect(error.issues.map((i) => i.path)).to.deep.include(['person', 'name']);
+    // A valid initial record does not paper over it (and does not overwrite it).
+    expectInstance(await rejection(open({ initial: exampleRecord() })), ValidationError);
+    expect((await rawGet())!.record).to.deep.equal({ schemaVersion: 1, id: CASE_ID, person: { id: 'p1' } });
+  });
+
+  it('rejects stored garbage that is not even an object', async () => {
+    await rawPut({ caseId: CASE_ID, revision: 7, record: 'garbage', savedAt: 'yesterday' });
+    const error = expectInstance(await rejection(open()), ValidationError);
+    expect(error.issues[0]!.path).to.deep.equal([]);
+  });
+});
