@@ -6,7 +6,9 @@ import { styleMap } from 'lit/directives/style-map.js';
 /**
  * System tokens (`--od-sys-*`) as the current theme and colour scheme set them.
  * Switch the toolbar's theme and scheme to compare the GOV.UK and NHS.UK presets
- * and dark mode. Hosts override any of these on a wrapper or `:root`.
+ * and dark mode. Hosts override any of these on the `od-provider` element (a page
+ * rule such as `od-provider { --od-sys-color-primary: #4c2c92 }` beats the preset),
+ * or on `:root` when there is no provider preset.
  */
 const meta: Meta = {
   title: 'Foundation/Design tokens',

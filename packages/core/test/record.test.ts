@@ -316,6 +316,38 @@ describe('parseCaseRecord', () => {
       expect(paths(rejected(cancelledWithPerson))).to.deep.equal(['meetings[1].status']);
     });
 
+    it('keeps meetings within their episode: not before first contact, not after its end unless cancelled', () => {
+      const early = exampleRecord();
+      early.meetings[0]!.start = '2026-03-02T08:59:00+00:00'; // first contact 09:00
+      expect(rejected(early).issues).to.deep.equal([
+        { path: ['meetings', 0, 'start'], message: 'is before first contact of episode "e1" (2026-03-02T09:00:00+00:00)' },
+      ]);
+      // Same instant written with another offset is not before.
+      const sameInstant = exampleRecord();
+      sameInstant.meetings[0]!.start = '2026-03-02T10:00:00+01:00';
+      sameInstant.meetings[0]!.end = '2026-03-02T11:00:00+01:00';
+      expect(() => parseCaseRecord(sameInstant)).not.to.throw();
+
+      const late = exampleRecord();
+      Object.assign(late.episodes[0]!, { status: 'finished', end: '2026-03-03T12:00:00+00:00' });
+      // mt2 (planned, 03-04 15:00) lies after the end.
+      expect(rejected(late).issues).to.deep.equal([
+        { path: ['meetings', 1, 'start'], message: 'is after the end of episode "e1" (2026-03-03T12:00:00+00:00)' },
+      ]);
+      const cancelledAfterEnd = exampleRecord();
+      Object.assign(cancelledAfterEnd.episodes[0]!, { status: 'finished', end: '2026-03-03T12:00:00+00:00' });
+      cancelledAfterEnd.meetings[1]!.status = 'cancelled';
+      expect(() => parseCaseRecord(cancelledAfterEnd)).not.to.throw();
+    });
+
+    it('rates held meetings only', () => {
+      const record = exampleRecord();
+      record.assessments[0]!.meetingId = 'mt2'; // planned
+      expect(rejected(record).issues).to.deep.equal([
+        { path: ['assessments', 0, 'meetingId'], message: 'refers to meeting "mt2", which is planned; only a held meeting can be rated' },
+      ]);
+    });
+
     it('rejects an assessment of an unknown meeting, or rated by someone not in the network', () => {
       const record = exampleRecord();
       record.assessments[0]!.meetingId = 'mt9';

@@ -9,6 +9,7 @@ import {
   parseCaseRecord,
   type CaseRecord,
   type Change,
+  type Migration,
   type StoreSnapshot,
 } from '@odkit/core';
 import { CASE_ID, PERSON_ID, clone, exampleRecord, expectInstance, member, minimalRecord, rejection, thrown, tie } from './support.js';
@@ -168,7 +169,7 @@ describe('IndexedDbStore', () => {
   const opened: IndexedDbStore[] = [];
 
   /** Opens a store on this test's database and remembers it for closing. */
-  async function open(options: { initial?: unknown; caseId?: string } = {}): Promise<IndexedDbStore> {
+  async function open(options: { initial?: unknown; caseId?: string; migrations?: Migration[] } = {}): Promise<IndexedDbStore> {
     const store = await IndexedDbStore.open({ caseId: CASE_ID, databaseName, ...options });
     opened.push(store);
     return store;
@@ -265,6 +266,23 @@ describe('IndexedDbStore', () => {
     expect(second.snapshot!.revision).to.equal(2);
     expect(second.snapshot!.record.members.map((m) => m.id)).to.include('gran');
     expect((await rawGet())!.record.members).to.have.length(7);
+  });
+
+  it('only validates the initial record when it is needed: a stored case opens despite a bad one', async () => {
+    close(await open({ initial: exampleRecord() }));
+    const store = await open({ initial: { not: 'a record' } });
+    expect(store.snapshot!.record.members).to.have.length(6);
+  });
+
+  it('reads a case saved by an older schema version through the migrations it is given', async () => {
+    const { schemaVersion: _v, ...rest } = exampleRecord();
+    await rawPut({ caseId: CASE_ID, revision: 3, record: { ...rest, schemaVersion: 0, people: rest.members, members: undefined }, savedAt: '' });
+    expectInstance(await rejection(open()), ValidationError);
+    const store = await open({
+      migrations: [{ from: 0, migrate: ({ people, ...old }) => ({ ...old, members: people }) }],
+    });
+    expect(store.snapshot!.revision).to.equal(3);
+    expect(store.snapshot!.record.members).to.have.length(6);
   });
 
   it('persists every change: a reopened store (a reload) has the same record and revision', async () => {

@@ -12,7 +12,11 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { storeContext } from './contexts.js';
 import { OdChangeEvent, OdErrorEvent } from './events.js';
 
-export type ApplyResult = { ok: true; record: CaseRecord } | { ok: false; error: Error };
+/** What became of an edit: applied (with the new record), cancelled by the host's `od-change` listener, or failed. */
+export type ApplyResult =
+  | { status: 'applied'; record: CaseRecord }
+  | { status: 'cancelled' }
+  | { status: 'failed'; error: Error };
 
 export interface CaseControllerOptions {
   instruments?: InstrumentRegistry;
@@ -91,19 +95,18 @@ export class CaseController implements ReactiveController {
       if (this.store) {
         const snapshot = await this.store.apply(change, this.revision === undefined ? {} : { baseRevision: this.revision });
         this.#show(snapshot);
-        return { ok: true, record: snapshot.record };
+        return { status: 'applied', record: snapshot.record };
       }
       if (!this.record) throw new Error('There is no record to change yet.');
       const next = applyChange(this.record, change, this.#parseOptions());
-      if (this.#host.dispatchEvent(new OdChangeEvent(change))) {
-        this.record = next;
-        this.#host.requestUpdate();
-      }
-      return { ok: true, record: next };
+      if (!this.#host.dispatchEvent(new OdChangeEvent(change))) return { status: 'cancelled' };
+      this.record = next;
+      this.#host.requestUpdate();
+      return { status: 'applied', record: next };
     } catch (error) {
       const err = toError(error);
       this.#host.dispatchEvent(new OdErrorEvent(err));
-      return { ok: false, error: err };
+      return { status: 'failed', error: err };
     }
   }
 

@@ -5,8 +5,8 @@ import type { CaseStore } from '@odkit/core';
 export const storeContext = createContext<CaseStore | undefined>(Symbol.for('odkit.store'));
 
 export interface LocaleSettings {
-  /** A supported locale: `en-GB` or `cy`. */
-  readonly locale: string;
+  /** A supported locale (`en-GB` or `cy`), or undefined to let each widget follow its nearest `lang`. */
+  readonly locale?: string | undefined;
   /** IANA time zone for dates and times (default: the browser's). */
   readonly timeZone?: string | undefined;
 }

@@ -31,8 +31,12 @@ export class OdElement extends LitElement {
       }
       return;
     }
-    const taken = registry.getName?.(this);
-    registry.define(tag, taken ? class extends this {} : this);
+    try {
+      registry.define(tag, this);
+    } catch {
+      // The platform allows one tag per constructor: this class already has another tag.
+      registry.define(tag, class extends this {});
+    }
   }
 
   /** Dispatches one of the kit's typed events; returns false when a listener cancelled it. */

@@ -46,7 +46,7 @@ export class OdProvider extends OdElement {
   /** The case store every widget inside reads and writes (property only). */
   @property({ attribute: false }) store: CaseStore | undefined;
 
-  /** Language for the widgets inside: `en-GB` or `cy` (default: the nearest `lang`, else en-GB). */
+  /** Language for the widgets inside: `en-GB` or `cy`. Unset: each widget follows its nearest `lang` attribute, else en-GB. */
   @property({ reflect: true }) locale: string | undefined;
 
   /** IANA time zone for dates and times, e.g. `Europe/London` (default: the browser's). */
@@ -64,12 +64,26 @@ export class OdProvider extends OdElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store')) this.#store.setValue(this.store);
     if (changed.has('locale') || changed.has('timeZone') || !this.#locale.value) {
-      const fromTree = this.parentElement?.closest('[lang]')?.getAttribute('lang');
-      this.#locale.setValue({ locale: resolveLocale(this.locale ?? fromTree), timeZone: this.timeZone });
+      this.#locale.setValue({
+        locale: this.locale ? resolveLocale(this.locale) : undefined,
+        timeZone: validTimeZone(this.timeZone),
+      });
     }
   }
 
   protected override render() {
     return html`<slot></slot>`;
+  }
+}
+
+/** The zone when Intl knows it; otherwise a warning and the browser's zone (a bad attribute must not break the page). */
+function validTimeZone(zone: string | undefined): string | undefined {
+  if (!zone) return undefined;
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return zone;
+  } catch {
+    console.warn(`Open Dialogue Kit: <od-provider time-zone="${zone}"> is not a time zone Intl knows; using the browser's.`);
+    return undefined;
   }
 }

@@ -142,13 +142,13 @@ describe('record property', () => {
     el.addEventListener('od-change', (e) => (seen = e), { once: true });
     const result = await el.data.apply({ type: 'member/add', member: member('m2', 'Sam') });
     await el.updateComplete;
-    expect(result.ok).to.equal(true);
+    expect(result.status).to.equal('applied');
     expect(seen?.change.type).to.equal('member/add');
     expect(seen?.cancelable).to.equal(true);
     expect(text(el, 'count')).to.equal('Robin Ellis: 2');
 
     el.addEventListener('od-change', (e) => e.preventDefault(), { once: true });
-    await el.data.apply({ type: 'member/add', member: member('m3', 'Kim') });
+    expect((await el.data.apply({ type: 'member/add', member: member('m3', 'Kim') })).status).to.equal('cancelled');
     await el.updateComplete;
     expect(text(el, 'count')).to.equal('Robin Ellis: 2');
   });
@@ -159,7 +159,7 @@ describe('record property', () => {
     el.addEventListener('od-change', () => changes++);
     const fired = nextEvent(el, 'od-error');
     const result = await el.data.apply({ type: 'member/add', member: member('m1', 'Duplicate') });
-    expect(result.ok).to.equal(false);
+    expect(result.status).to.equal('failed');
     expect((await fired).error.message).to.contain('already used');
     expect(changes).to.equal(0);
     expect(el.data.record?.members.length).to.equal(1);
@@ -167,7 +167,7 @@ describe('record property', () => {
 });
 
 describe('<od-provider>', () => {
-  guardConsole();
+  const console = guardConsole();
 
   it('gives every widget inside the store, and all update when the store changes', async () => {
     const store = new MemoryStore(base());
@@ -179,7 +179,7 @@ describe('<od-provider>', () => {
     await a!.updateComplete;
     expect(text(a!, 'count')).to.equal('Robin Ellis: 1');
     const result = await a!.data.apply({ type: 'member/add', member: member('m2', 'Sam') });
-    expect(result.ok).to.equal(true);
+    expect(result.status).to.equal('applied');
     await Promise.all([a!.updateComplete, b!.updateComplete]);
     expect(text(a!, 'count')).to.equal('Robin Ellis: 2');
     expect(text(b!, 'count')).to.equal('Robin Ellis: 2');
@@ -197,7 +197,7 @@ describe('<od-provider>', () => {
     widget.data.revision = stale;
     const fired = nextEvent(widget, 'od-error');
     const result = await widget.data.apply({ type: 'member/add', member: member('m3', 'Kim') });
-    expect(result.ok).to.equal(false);
+    expect(result.status).to.equal('failed');
     expect((await fired).error.name).to.equal('ConflictError');
     expect(store.snapshot!.record.members.map((m) => m.id)).to.deep.equal(['m1', 'm2']);
   });
@@ -230,6 +230,26 @@ describe('<od-provider>', () => {
     await provider.updateComplete;
     await a!.updateComplete;
     expect(text(a!, 'label')).to.equal('Family');
+  });
+
+  it('without a locale of its own, lets each widget inside follow its nearest lang', async () => {
+    const provider = await fixture<OdProvider>(html`<od-provider lang="cy">
+      <od-test-widget id="a"></od-test-widget>
+      <section lang="en-GB"><od-test-widget id="b"></od-test-widget></section>
+    </od-provider>`);
+    const [a, b] = ['#a', '#b'].map((s) => provider.querySelector<TestWidget>(s)!);
+    await Promise.all([a!.updateComplete, b!.updateComplete]);
+    expect(text(a!, 'label')).to.equal('Teulu');
+    expect(text(b!, 'label')).to.equal('Family');
+  });
+
+  it('warns about a time zone Intl does not know and keeps rendering', async () => {
+    console.expectWarning(/time-zone="Mars\/Olympus"> is not a time zone/);
+    const provider = await fixture<OdProvider>(html`<od-provider time-zone="Mars/Olympus"><od-test-widget .record=${base()}></od-test-widget></od-provider>`);
+    const widget = provider.querySelector('od-test-widget')!;
+    await widget.updateComplete;
+    expect(widget.i18n.timeZone).to.equal(undefined);
+    expect(widget.i18n.dateTime('2026-03-02T14:00:00+00:00')).to.contain('2026');
   });
 
   it('falls back to the nearest lang attribute, and an element locale wins', async () => {

@@ -49,7 +49,7 @@ describe('dates and times across the UK clock changes', () => {
     expect(formatDuration(27.5, 'cy')).to.equal('1 diwrnod, 3 awr');
   });
 
-  it('formats durations with Intl unit names', () => {
+  it('formats durations in days, hours and minutes', () => {
     expect(formatDuration(20, 'en-GB')).to.equal('20 hours');
     expect(formatDuration(27.5, 'en-GB')).to.equal('1 day, 3 hours');
     expect(formatDuration(0.75, 'en-GB')).to.equal('45 minutes');

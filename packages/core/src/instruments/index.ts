@@ -1,3 +1,4 @@
+import { deepFreeze } from '../internal/freeze.js';
 import { keyElements } from './key-elements.js';
 import { InstrumentRegistry } from './registry.js';
 import { sevenPrinciples } from './seven-principles.js';
@@ -6,8 +7,8 @@ export { InstrumentRegistry } from './registry.js';
 export { keyElements } from './key-elements.js';
 export { sevenPrinciples } from './seven-principles.js';
 
-/** The built-in instruments, in the order a picker should offer them. */
-export const builtInInstruments = [sevenPrinciples, keyElements] as const;
+/** The built-in instruments, in the order a picker should offer them. Frozen: register a copy to change wording. */
+export const builtInInstruments = deepFreeze([sevenPrinciples, keyElements] as const);
 
 /** A new registry holding the built-in instruments (and any extras given). */
 export function createInstrumentRegistry(extra: Iterable<unknown> = []): InstrumentRegistry {

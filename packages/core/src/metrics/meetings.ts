@@ -246,9 +246,10 @@ export interface MeetingSummary {
 /** Every meeting measure at once, for a summary panel. */
 export function summariseMeetings(record: CaseRecord, options: MetricOptions = {}): MeetingSummary {
   const ids = new Set(episodesOf(record, options).map((e) => e.id));
+  // Planned and cancelled are counted by their current status (a record keeps no history of it).
   const count = (status: Meeting['status']) => record.meetings.filter((m) => m.status === status && ids.has(m.episodeId)).length;
   return {
-    heldMeetings: count('held'),
+    heldMeetings: heldMeetings(record, options).length,
     plannedMeetings: count('planned'),
     cancelledMeetings: count('cancelled'),
     timeToFirstMeeting: timeToFirstMeeting(record, options),

@@ -25,6 +25,7 @@ export function checkIntegrity(record: CaseRecord, instruments: InstrumentRegist
     add(['members', record.members.findIndex((m) => m.id === record.person.id), 'id'], `uses the person's own id "${record.person.id}"`);
   }
   const episodes = uniqueIds(record.episodes, 'episodes');
+  const time = (iso: string) => Date.parse(iso);
   const meetings = uniqueIds(record.meetings, 'meetings');
   uniqueIds(record.ties, 'ties');
   uniqueIds(record.assessments, 'assessments');
@@ -37,25 +38,32 @@ export function checkIntegrity(record: CaseRecord, instruments: InstrumentRegist
   });
 
   record.meetings.forEach((meeting, i) => {
-    if (!episodes.has(meeting.episodeId)) {
+    const episode = episodes.get(meeting.episodeId);
+    if (!episode) {
       add(['meetings', i, 'episodeId'], `refers to "${meeting.episodeId}", which is not an episode of this case`);
+    } else if (time(meeting.start) < time(episode.firstContact)) {
+      add(['meetings', i, 'start'], `is before first contact of episode "${episode.id}" (${episode.firstContact})`);
+    } else if (meeting.status !== 'cancelled' && episode.end !== undefined && time(meeting.start) > time(episode.end)) {
+      add(['meetings', i, 'start'], `is after the end of episode "${episode.id}" (${episode.end})`);
     }
     const seen = new Set<string>();
     meeting.attendees.forEach((attendee, j) => {
-      const path = ['meetings', i, 'attendees', j, 'memberId'];
       const member = members.get(attendee.memberId);
-      if (!member) add(path, `refers to "${attendee.memberId}", which is not a network member`);
+      if (!member) add(['meetings', i, 'attendees', j, 'memberId'], `refers to "${attendee.memberId}", which is not a network member`);
       else if ((PRACTITIONER_ROLES as readonly string[]).includes(attendee.role) && member.kind !== 'professional') {
         add(['meetings', i, 'attendees', j, 'role'], `is "${attendee.role}", but "${member.name}" is not a professional`);
       }
-      if (seen.has(attendee.memberId)) add(path, `lists "${attendee.memberId}" twice`);
+      if (seen.has(attendee.memberId)) add(['meetings', i, 'attendees', j, 'memberId'], `lists "${attendee.memberId}" twice`);
       seen.add(attendee.memberId);
     });
   });
 
   record.assessments.forEach((assessment, i) => {
-    if (!meetings.has(assessment.meetingId)) {
+    const meeting = meetings.get(assessment.meetingId);
+    if (!meeting) {
       add(['assessments', i, 'meetingId'], `refers to "${assessment.meetingId}", which is not a meeting of this case`);
+    } else if (meeting.status !== 'held') {
+      add(['assessments', i, 'meetingId'], `refers to meeting "${meeting.id}", which is ${meeting.status}; only a held meeting can be rated`);
     }
     if (assessment.rater.memberId !== undefined && !members.has(assessment.rater.memberId)) {
       add(['assessments', i, 'rater', 'memberId'], `refers to "${assessment.rater.memberId}", which is not a network member`);

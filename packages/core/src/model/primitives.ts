@@ -86,24 +86,27 @@ export const NhsNumber = z.string().check(
  * Text an instrument shows: a plain string, or translations keyed by language tag
  * (`{ "en-GB": "…", "cy": "…" }`).
  */
+const TranslatedText = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
 export const LocalisedText = z.union([
-  ShortText,
-  z.record(LanguageTag, z.string().check(z.minLength(1), z.maxLength(2000))).check(
+  TranslatedText,
+  z.record(LanguageTag, TranslatedText).check(
     z.refine((v) => Object.keys(v).length > 0, { error: 'must have at least one translation' }),
   ),
 ]);
 export type LocalisedText = z.infer<typeof LocalisedText>;
 
-/** Pick the best translation for a locale: exact, then language, then en-GB, then the first. */
+/** Pick the best translation for a locale: exact tag, then same language, then English, then the first (tags compared case-insensitively). */
 export function localise(text: LocalisedText, locale: string): string {
   if (typeof text === 'string') return text;
-  const lang = locale.split('-')[0] ?? locale;
+  const entries = Object.entries(text).map(([tag, value]) => [tag.toLowerCase(), value] as const);
+  const wanted = locale.toLowerCase();
+  const language = (tag: string) => tag.split('-')[0];
   return (
-    text[locale] ??
-    Object.entries(text).find(([tag]) => tag.split('-')[0] === lang)?.[1] ??
-    text['en-GB'] ??
-    text['en'] ??
-    Object.values(text)[0] ??
+    entries.find(([tag]) => tag === wanted)?.[1] ??
+    entries.find(([tag]) => language(tag) === language(wanted))?.[1] ??
+    entries.find(([tag]) => tag === 'en-gb')?.[1] ??
+    entries.find(([tag]) => language(tag) === 'en')?.[1] ??
+    entries[0]?.[1] ??
     ''
   );
 }

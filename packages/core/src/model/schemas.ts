@@ -184,6 +184,8 @@ export type Meeting = z.infer<typeof Meeting>;
 
 /* ------------------------------------------------------------------ instruments and assessments */
 
+const InstrumentVersion = z.string().check(z.regex(/^[0-9A-Za-z.+-]{1,32}$/, { error: 'must be a version such as "1.0.0"' }));
+
 export const ScaleOption = z.strictObject({
   value: z.number().check(z.int(), z.gte(0), z.lte(100)),
   label: LocalisedText,
@@ -220,7 +222,7 @@ export type InstrumentItem = z.infer<typeof InstrumentItem>;
 
 export const Instrument = z.strictObject({
   id: Id,
-  version: z.string().check(z.regex(/^[0-9A-Za-z.+-]{1,32}$/, { error: 'must be a version such as "1.0.0"' })),
+  version: InstrumentVersion,
   title: LocalisedText,
   description: z.optional(LocalisedText),
   /** Where the instrument comes from and under what terms. */
@@ -249,7 +251,7 @@ export type Rater = z.infer<typeof Rater>;
 export const Assessment = z.strictObject({
   id: Id,
   instrumentId: Id,
-  instrumentVersion: z.string().check(z.minLength(1), z.maxLength(32)),
+  instrumentVersion: InstrumentVersion,
   meetingId: Id,
   rater: Rater,
   raterRole: z.enum(RATER_ROLES),

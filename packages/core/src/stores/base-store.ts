@@ -3,11 +3,14 @@ import { ConflictError } from '../errors.js';
 import { defaultInstruments } from '../instruments/index.js';
 import type { InstrumentRegistry } from '../instruments/registry.js';
 import type { CaseRecord } from '../model/schemas.js';
+import type { Migration, ParseOptions } from '../record.js';
 import type { ApplyOptions, CaseStore, StoreListener, StoreSnapshot } from './types.js';
 
 export interface StoreOptions {
   /** Instruments that assessments may refer to (default: the default registry). */
   instruments?: InstrumentRegistry;
+  /** Migrations for records saved by an older schema version (see parseCaseRecord). */
+  migrations?: readonly Migration[];
 }
 
 /**
@@ -17,12 +20,15 @@ export interface StoreOptions {
 export abstract class BaseStore implements CaseStore {
   abstract readonly caseId: string;
   protected readonly instruments: InstrumentRegistry;
+  /** How this store parses records it reads or is given. */
+  protected readonly parseOptions: ParseOptions;
   #snapshot: StoreSnapshot | undefined;
   readonly #listeners = new Set<StoreListener>();
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: StoreOptions = {}) {
     this.instruments = options.instruments ?? defaultInstruments;
+    this.parseOptions = { instruments: this.instruments, migrations: options.migrations ?? [] };
   }
 
   get snapshot(): StoreSnapshot | undefined {

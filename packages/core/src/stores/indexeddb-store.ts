@@ -84,7 +84,7 @@ export class IndexedDbStore extends BaseStore {
   protected async read(): Promise<StoreSnapshot> {
     const stored = await this.#transaction('readonly', (store) => request<StoredCase | undefined>(store.get(this.caseId)));
     if (!stored) throw new NotFoundError('case', this.caseId);
-    const record = parseCaseRecord(stored.record, { instruments: this.instruments });
+    const record = parseCaseRecord(stored.record, this.parseOptions);
     // Reuse the current record object when nothing changed, so subscribers can compare by identity.
     const current = this.snapshot;
     if (current && current.revision === stored.revision) return current;
@@ -104,13 +104,19 @@ export class IndexedDbStore extends BaseStore {
     return revision;
   }
 
-  /** Saves the initial record unless the case is already stored (never overwrites). */
+  /**
+   * Saves the initial record unless the case is already stored (never overwrites).
+   * The initial record is only validated when it is needed.
+   */
   async #seed(initial: unknown): Promise<void> {
-    const record = parseCaseRecord(initial, { instruments: this.instruments });
+    const stored = await this.#transaction('readonly', (store) => request(store.getKey(this.caseId)));
+    if (stored !== undefined) return;
+    const record = parseCaseRecord(initial, this.parseOptions);
     if (record.id !== this.caseId) {
       throw new StorageError(`The initial record is case "${record.id}", but this store is for case "${this.caseId}".`);
     }
     await this.#transaction('readwrite', async (store) => {
+      // Another tab may have seeded it meanwhile: still never overwrite.
       const existing = await request(store.getKey(this.caseId));
       if (existing !== undefined) return;
       const entry: StoredCase = { caseId: this.caseId, revision: 1, record, savedAt: new Date().toISOString() };

@@ -12,7 +12,7 @@ export class MemoryStore extends BaseStore {
   /** Throws ValidationError when `record` is not a valid case record. */
   constructor(record: unknown, options: StoreOptions = {}) {
     super(options);
-    this.#record = parseCaseRecord(record, { instruments: this.instruments });
+    this.#record = parseCaseRecord(record, this.parseOptions);
     this.caseId = this.#record.id;
     this.publish({ record: this.#record, revision: this.#revision });
   }

@@ -63,7 +63,7 @@ export function formatDate(value: string | number | Date, locale: string, option
   return formatDateParts(new Date(value), locale, opts);
 }
 
-/** "Mon 2 March 2026, 14:00" */
+/** "2 Mar 2026, 14:00" */
 export function formatDateTime(value: string | number | Date, locale: string, options: DateOptions = {}): string {
   const opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', ...zone(options) };
   return formatDateParts(new Date(value), locale, opts);

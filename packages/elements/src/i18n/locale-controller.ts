@@ -2,14 +2,14 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { localeContext, type LocaleSettings } from '../contexts.js';
 import { formatDate, formatDateTime, formatDuration, formatNumber, formatPercent, formatTime } from './format.js';
-import { formatMessage, resolveLocale, type Catalogue, type MessageParams, type StringTable, type SupportedLocale } from './messages.js';
+import { formatMessage, resolveLocale, type Catalogue, type Message, type MessageParams, type StringTable, type SupportedLocale } from './messages.js';
 
 /** What a host element offers the locale controller. */
 export interface LocaleHost extends ReactiveControllerHost, HTMLElement {
   /** Explicit locale for this element (the `locale` attribute). */
   locale?: string | undefined;
-  /** Per-instance overrides of any string. */
-  strings?: Partial<Record<string, string>> | undefined;
+  /** Per-instance overrides of any string (in every language; values may have plural forms). */
+  strings?: Partial<Record<string, Message>> | undefined;
 }
 
 /**

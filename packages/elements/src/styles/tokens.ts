@@ -7,8 +7,10 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
  * - component (`--od-<component>-*`): one widget's parts, defaulting to system tokens.
  *
  * Widgets read system tokens through private `--_od-*` properties declared on
- * their `:host` with the defaults below, so a token set on any ancestor (an
- * `<od-provider>`, a page's `:root`) wins and nothing is set twice.
+ * their `:host` with the defaults below, so a token set on any ancestor wins and
+ * nothing is set twice. Inside an `<od-provider>` with a preset or dark scheme,
+ * the provider's values are nearest: override on the provider itself
+ * (`od-provider { --od-sys-color-primary: … }`) or inside it, not on `:root`.
  */
 export const SYSTEM_TOKENS = {
   'color-text': 'var(--od-ref-ink, #0b0c0c)',
