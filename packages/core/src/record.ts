@@ -1,6 +1,7 @@
 import { ValidationError } from './errors.js';
 import { defaultInstruments } from './instruments/index.js';
 import type { InstrumentRegistry } from './instruments/registry.js';
+import { safeParse } from './internal/fast-parse.js';
 import { deepFreeze } from './internal/freeze.js';
 import { checkIntegrity } from './model/integrity.js';
 import { CaseRecord, CURRENT_SCHEMA_VERSION } from './model/schemas.js';
@@ -31,7 +32,8 @@ export interface ParseOptions {
  */
 export function parseCaseRecord(input: unknown, options: ParseOptions = {}): CaseRecord {
   const migrated = migrate(input, [...(options.migrations ?? []), ...builtInMigrations]);
-  const result = CaseRecord.safeParse(migrated);
+  // Frozen as it is parsed on the fast path; deepFreeze below then only walks a zod result.
+  const result = safeParse(CaseRecord, migrated, true);
   if (!result.success) throw new ValidationError('Case record', toIssues(result.error.issues));
   const issues = checkIntegrity(result.data, options.instruments ?? defaultInstruments);
   if (issues.length) throw new ValidationError('Case record', issues);

@@ -25,7 +25,7 @@ export function checkIntegrity(record: CaseRecord, instruments: InstrumentRegist
     add(['members', record.members.findIndex((m) => m.id === record.person.id), 'id'], `uses the person's own id "${record.person.id}"`);
   }
   const episodes = uniqueIds(record.episodes, 'episodes');
-  const time = (iso: string) => Date.parse(iso);
+  const bounds = new Map(record.episodes.map((e) => [e.id, { from: Date.parse(e.firstContact), until: e.end ? Date.parse(e.end) : Infinity }]));
   const meetings = uniqueIds(record.meetings, 'meetings');
   uniqueIds(record.ties, 'ties');
   uniqueIds(record.assessments, 'assessments');
@@ -39,11 +39,13 @@ export function checkIntegrity(record: CaseRecord, instruments: InstrumentRegist
 
   record.meetings.forEach((meeting, i) => {
     const episode = episodes.get(meeting.episodeId);
-    if (!episode) {
+    const range = bounds.get(meeting.episodeId);
+    const start = Date.parse(meeting.start);
+    if (!episode || !range) {
       add(['meetings', i, 'episodeId'], `refers to "${meeting.episodeId}", which is not an episode of this case`);
-    } else if (time(meeting.start) < time(episode.firstContact)) {
+    } else if (start < range.from) {
       add(['meetings', i, 'start'], `is before first contact of episode "${episode.id}" (${episode.firstContact})`);
-    } else if (meeting.status !== 'cancelled' && episode.end !== undefined && time(meeting.start) > time(episode.end)) {
+    } else if (meeting.status !== 'cancelled' && start > range.until) {
       add(['meetings', i, 'start'], `is after the end of episode "${episode.id}" (${episode.end})`);
     }
     const seen = new Set<string>();

@@ -1,0 +1,254 @@
+import type { core } from 'zod/mini';
+
+/**
+ * A fast path for valid data, compiled from the zod schemas themselves.
+ *
+ * zod must run `jitless` under a strict CSP (no `new Function`), and its
+ * interpreter then costs about 3 µs per object: 60 ms for a case with 1,000
+ * members and 2,000 meetings. This walks each schema's definition once and builds
+ * plain closures for the subset of zod the model uses. A closure either returns
+ * exactly what zod would return, or FAIL, and then zod runs and reports the
+ * issues. So zod stays the one definition of what is valid and of every message;
+ * anything this does not understand is simply left to zod, and a differential
+ * property test (core/test/fast-parse.test.ts) holds the two to the same answers.
+ */
+export const FAIL: unique symbol = Symbol('fail');
+type Parser = (value: unknown) => unknown;
+
+// One cache per mode: parsers that freeze what they build (for records, which are
+// always handed out frozen, so no second walk is needed) and parsers that do not.
+const compiled = { true: new WeakMap<object, Parser | null>(), false: new WeakMap<object, Parser | null>() };
+
+type Schema = core.$ZodType;
+type Check = { _zod: { def: Record<string, unknown> } };
+
+/**
+ * The fast parser for `schema`, or null when it uses something only zod handles.
+ * With `freeze`, every object and array it returns is frozen as it is built.
+ */
+export function compile(schema: Schema, freeze = false): Parser | null {
+  const cache = compiled[`${freeze}`];
+  let parser = cache.get(schema);
+  if (parser === undefined) {
+    parser = build(schema, freeze);
+    cache.set(schema, parser);
+  }
+  return parser;
+}
+
+/** zod's `safeParse`, taking the fast path first (whose result is deeply frozen when `freeze` is set). */
+export function safeParse<T>(
+  schema: core.$ZodType<T> & { safeParse(input: unknown): SafeResult<T> },
+  input: unknown,
+  freeze = false,
+): SafeResult<T> {
+  const parser = compile(schema, freeze);
+  if (parser) {
+    try {
+      const value = parser(input);
+      if (value !== FAIL) return { success: true, data: value as T };
+    } catch {
+      // A refinement threw on odd input: zod decides what that means.
+    }
+  }
+  return schema.safeParse(input);
+}
+
+type SafeResult<T> = { success: true; data: T } | { success: false; error: { issues: core.$ZodIssue[] } };
+
+function build(schema: Schema, freeze: boolean): Parser | null {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string; checks?: Check[] };
+  const checks = checksOf(def.checks ?? []);
+  if (!checks) return null;
+  const base = buildType(def, freeze);
+  if (!base) return null;
+  if (checks.length === 0) return base;
+  return (value) => {
+    let out = base(value);
+    if (out === FAIL) return FAIL;
+    for (const check of checks) {
+      out = check(out);
+      if (out === FAIL) return FAIL;
+    }
+    return out;
+  };
+}
+
+function buildType(def: Record<string, unknown> & { type: string }, freeze: boolean): Parser | null {
+  const done = freeze ? Object.freeze : <T>(value: T) => value;
+  switch (def.type) {
+    case 'string':
+      return (v) => (typeof v === 'string' ? v : FAIL);
+    case 'number':
+      return (v) => (typeof v === 'number' && Number.isFinite(v) ? v : FAIL);
+    case 'boolean':
+      return (v) => (typeof v === 'boolean' ? v : FAIL);
+    case 'literal': {
+      const values = def.values as unknown[];
+      return (v) => (values.includes(v) ? v : FAIL);
+    }
+    case 'enum': {
+      const values = new Set(Object.values(def.entries as Record<string, unknown>));
+      return (v) => (values.has(v) ? v : FAIL);
+    }
+    case 'optional': {
+      const inner = compile(def.innerType as Schema, freeze);
+      return inner && ((v) => (v === undefined ? undefined : inner(v)));
+    }
+    case 'array': {
+      const element = compile(def.element as Schema, freeze);
+      return (
+        element &&
+        ((v) => {
+          if (!Array.isArray(v)) return FAIL;
+          const out = new Array<unknown>(v.length);
+          for (let i = 0; i < v.length; i++) {
+            const r = element(v[i]);
+            if (r === FAIL) return FAIL;
+            out[i] = r;
+          }
+          return done(out);
+        })
+      );
+    }
+    case 'union': {
+      const options = (def.options as Schema[]).map((option) => compile(option, freeze));
+      if (options.some((o) => !o)) return null;
+      return (v) => {
+        for (const option of options as Parser[]) {
+          const r = option(v);
+          if (r !== FAIL) return r;
+        }
+        return FAIL;
+      };
+    }
+    case 'record': {
+      const key = compile(def.keyType as Schema, freeze);
+      const value = compile(def.valueType as Schema, freeze);
+      if (!key || !value) return null;
+      return (v) => {
+        if (!isPlainObject(v)) return FAIL;
+        const out: Record<string, unknown> = {};
+        for (const k of Object.keys(v)) {
+          if (k === '__proto__' || key(k) !== k) return FAIL;
+          const r = value(v[k]);
+          if (r === FAIL) return FAIL;
+          out[k] = r;
+        }
+        return done(out);
+      };
+    }
+    case 'object':
+      return buildObject(def, freeze);
+    default:
+      return null;
+  }
+}
+
+function buildObject(def: Record<string, unknown>, freeze: boolean): Parser | null {
+  const shape = def.shape as Record<string, Schema>;
+  const catchall = def.catchall as Schema | undefined;
+  // Strict objects (catchall `never`) only; anything else is zod's.
+  if (!catchall || catchall._zod.def.type !== 'never') return null;
+  const keys = Object.keys(shape);
+  const fields: { key: string; parse: Parser; optional: boolean }[] = [];
+  for (const key of keys) {
+    const schema = shape[key]!;
+    const parse = compile(schema, freeze);
+    if (!parse || key === '__proto__') return null;
+    const optional = schema._zod.optin === 'optional' && schema._zod.optout === 'optional';
+    if (!optional && (schema._zod.optin !== undefined || schema._zod.optout !== undefined)) return null;
+    fields.push({ key, parse, optional });
+  }
+  const known = new Set(keys);
+  const done = freeze ? Object.freeze : <T>(value: T) => value;
+  return (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    const input = v as Record<string, unknown>;
+    for (const k in input) if (!known.has(k)) return FAIL;
+    const out: Record<string, unknown> = {};
+    for (const { key, parse, optional } of fields) {
+      const present = key in input;
+      if (!present) {
+        if (optional) continue;
+        return FAIL;
+      }
+      const r = parse(input[key]);
+      if (r === FAIL) return FAIL;
+      out[key] = r;
+    }
+    return done(out);
+  };
+}
+
+/** The checks as value → value | FAIL steps, in zod's order; null if one is unknown. */
+function checksOf(checks: readonly Check[]): ((value: unknown) => unknown)[] | null {
+  const all: ((value: unknown) => unknown)[] = [];
+  for (const check of checks) {
+    const def = check._zod.def as Record<string, unknown> & { check: string };
+    // A check may run only when its `when` says so (zod's length checks: "the value has a length").
+    // On the fast path there are never earlier issues, so it sees an issue-free payload.
+    const when = (def.when ?? (check._zod as { when?: unknown }).when) as ((payload: { value: unknown; issues: [] }) => boolean) | undefined;
+    const steps: ((value: unknown) => unknown)[] = [];
+    switch (def.check) {
+      case 'overwrite': {
+        const tx = def.tx as (v: unknown) => unknown;
+        steps.push(tx);
+        break;
+      }
+      case 'min_length': {
+        const min = def.minimum as number;
+        steps.push((v) => ((v as { length: number }).length >= min ? v : FAIL));
+        break;
+      }
+      case 'max_length': {
+        const max = def.maximum as number;
+        steps.push((v) => ((v as { length: number }).length <= max ? v : FAIL));
+        break;
+      }
+      case 'string_format': {
+        if (def.format !== 'regex') return null;
+        const pattern = def.pattern as RegExp;
+        steps.push((v) => {
+          pattern.lastIndex = 0;
+          return pattern.test(v as string) ? v : FAIL;
+        });
+        break;
+      }
+      case 'number_format':
+        if (def.format !== 'safeint') return null;
+        steps.push((v) => (Number.isSafeInteger(v) ? v : FAIL));
+        break;
+      case 'greater_than': {
+        const min = def.value as number;
+        steps.push(def.inclusive ? (v) => ((v as number) >= min ? v : FAIL) : (v) => ((v as number) > min ? v : FAIL));
+        break;
+      }
+      case 'less_than': {
+        const max = def.value as number;
+        steps.push(def.inclusive ? (v) => ((v as number) <= max ? v : FAIL) : (v) => ((v as number) < max ? v : FAIL));
+        break;
+      }
+      case 'custom': {
+        const fn = def.fn as (v: unknown) => unknown;
+        steps.push((v) => {
+          const ok = fn(v);
+          // An async refinement is zod's to handle.
+          return ok === true ? v : FAIL;
+        });
+        break;
+      }
+      default:
+        return null;
+    }
+    const [step] = steps as [(value: unknown) => unknown];
+    all.push(when ? (v) => (when({ value: v, issues: [] }) ? step(v) : v) : step);
+  }
+  return all;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
