@@ -1,4 +1,5 @@
-// Lint for TypeScript (typescript-eslint, type-aware) and Lit templates (eslint-plugin-lit).
+// Lint for TypeScript (typescript-eslint's recommended rules) and Lit templates (eslint-plugin-lit),
+// plus the house rules: record text is never markup, nothing is evaluated.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
@@ -16,10 +17,13 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.name='unsafeHTML']", message: 'Record text is never rendered as markup.' },
+        { selector: "CallExpression[callee.name=/^unsafe(HTML|SVG)$/]", message: 'Record text is never rendered as markup.' },
+        { selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]", message: 'Record text is never rendered as markup.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Record text is never rendered as markup.' },
         { selector: "NewExpression[callee.name='Function']", message: 'No eval: the kit runs under a strict CSP.' },
       ],
       'no-eval': 'error',
+      'no-new-func': 'error',
       'no-implied-eval': 'error',
       'lit/no-template-bind': 'error',
       'lit/no-useless-template-literals': 'error',

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The browser tests run in Debian's Chromium (test runners cannot download their
-// own browser here). Installs it with apt-get when missing; CHROME_PATH overrides.
+// own browser here). Installs it with apt-get when missing (Debian, as root or with
+// sudo); elsewhere set CHROME_PATH to any Chromium or Chrome binary.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
@@ -25,3 +26,7 @@ const run = (args) => {
 };
 run(['apt-get', 'update', '-qq']);
 run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'chromium']);
+if (!existsSync(path)) {
+  console.error(`apt-get installed chromium, but ${path} is still missing. Set CHROME_PATH to a Chromium or Chrome binary.`);
+  process.exit(1);
+}

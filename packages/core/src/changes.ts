@@ -48,8 +48,9 @@ export const Change = z.discriminatedUnion('type', [
     type: z.literal('assessment/rate'),
     assessmentId: Id,
     itemId: Id,
-    /** A scale value, "na", or absent to clear the rating. */
-    value: z.optional(z.union([z.number().check(z.int()), z.literal('na')])),
+    /** A scale value, "na", or null to clear the rating; absent keeps the current one. */
+    value: z.optional(z.union([z.number().check(z.int()), z.literal('na'), z.null()])),
+    /** The item's comment; "" removes it; absent keeps the current one (so a value alone never loses a comment). */
     comment: z.optional(LongText),
     at: z.optional(IsoDateTime),
   }),
@@ -148,10 +149,13 @@ function reduce(record: CaseRecord, change: Change): CaseRecord {
     }
     case 'assessment/rate': {
       const assessment = editableAssessment(record, change.assessmentId);
-      const rating = { itemId: change.itemId } as Assessment['ratings'][number];
-      if (change.value !== undefined) rating.value = change.value;
-      if (change.comment !== undefined && change.comment !== '') rating.comment = change.comment;
-      const exists = assessment.ratings.some((r) => r.itemId === change.itemId);
+      const current = assessment.ratings.find((r) => r.itemId === change.itemId);
+      const value = change.value === undefined ? current?.value : (change.value ?? undefined);
+      const comment = change.comment === undefined ? current?.comment : change.comment || undefined;
+      const rating: Assessment['ratings'][number] = { itemId: change.itemId };
+      if (value !== undefined) rating.value = value;
+      if (comment !== undefined) rating.comment = comment;
+      const exists = current !== undefined;
       const ratings = exists
         ? assessment.ratings.map((r) => (r.itemId === change.itemId ? rating : r))
         : [...assessment.ratings, rating];

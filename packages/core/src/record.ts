@@ -31,6 +31,16 @@ export interface ParseOptions {
  * ValidationError listing every problem with its path. Never throws anything else.
  */
 export function parseCaseRecord(input: unknown, options: ParseOptions = {}): CaseRecord {
+  try {
+    return parse(input, options);
+  } catch (error) {
+    if (error instanceof ValidationError) throw error;
+    // Input that throws when read (a host object with a failing getter, a revoked proxy).
+    throw new ValidationError('Case record', [{ path: [], message: `could not be read (${error instanceof Error ? error.name : 'error'})` }]);
+  }
+}
+
+function parse(input: unknown, options: ParseOptions): CaseRecord {
   const migrated = migrate(input, [...(options.migrations ?? []), ...builtInMigrations]);
   // Frozen as it is parsed on the fast path; deepFreeze below then only walks a zod result.
   const result = safeParse(CaseRecord, migrated, true);

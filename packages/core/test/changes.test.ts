@@ -376,15 +376,20 @@ describe('applyChange', () => {
       expect(again.assessments[0]!.updatedAt).to.equal('2026-03-02T17:05:00+00:00');
     });
 
-    it('rates "not applicable", clears a rating, and keeps or drops comments', () => {
+    it('rates "not applicable", clears a rating with null, and keeps a comment unless it is replaced or emptied', () => {
       const na = apply({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'continuity', value: 'na', comment: 'first meeting' });
       expect(na.assessments[0]!.ratings[1]).to.deep.equal({ itemId: 'continuity', value: 'na', comment: 'first meeting' });
-      // No value clears the rating; the comment given with it stays.
-      const cleared = apply({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'continuity', comment: 'ask the team' }, na);
+      // A value alone keeps the comment.
+      const rerated = apply({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'continuity', value: 2 }, na);
+      expect(rerated.assessments[0]!.ratings[1]).to.deep.equal({ itemId: 'continuity', value: 2, comment: 'first meeting' });
+      // A comment alone keeps the value.
+      const noted = apply({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'continuity', comment: 'ask the team' }, rerated);
+      expect(noted.assessments[0]!.ratings[1]).to.deep.equal({ itemId: 'continuity', value: 2, comment: 'ask the team' });
+      // null clears the value; "" removes the comment.
+      const cleared = apply({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'continuity', value: null }, noted);
       expect(cleared.assessments[0]!.ratings[1]).to.deep.equal({ itemId: 'continuity', comment: 'ask the team' });
-      // An empty comment is no comment.
-      const blank = apply({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'immediate-help', value: 4, comment: '' });
-      expect(blank.assessments[0]!.ratings[0]).to.deep.equal({ itemId: 'immediate-help', value: 4 });
+      const blank = apply({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'continuity', comment: '' }, cleared);
+      expect(blank.assessments[0]!.ratings[1]).to.deep.equal({ itemId: 'continuity' });
     });
 
     it('refuses a value off the scale, an unknown item, and an unknown assessment', () => {
@@ -457,7 +462,7 @@ describe('applyChange', () => {
 
     it('rejects an unknown type, a missing field, an unknown field, and a non-object', () => {
       expect(validationError({ type: 'member/delete', memberId: 'mum' }).issues).to.deep.equal([
-        { path: ['type'], message: 'has an unknown "type"' },
+        { path: ['type'], message: `has an unknown "type" (expected one of ${CHANGE_TYPES.map((t) => `"${t}"`).join(', ')})` },
       ]);
       expect(validationError({ type: 'tie/remove' }).issues).to.deep.equal([
         { path: ['tieId'], message: 'is required (expected text)' },
@@ -492,7 +497,7 @@ describe('applyChange', () => {
             type: fc.constant('assessment/rate'),
             assessmentId: pick(r.assessments),
             itemId: fc.constantFrom(...instrumentItems),
-            value: fc.oneof(fc.integer({ min: -1, max: 5 }), fc.constant('na')),
+            value: fc.oneof(fc.integer({ min: -1, max: 5 }), fc.constant('na'), fc.constant(null)),
           },
           { requiredKeys: ['type', 'assessmentId', 'itemId'] },
         ),

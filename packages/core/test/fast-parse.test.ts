@@ -78,7 +78,15 @@ describe('fast parse', () => {
       agrees(CaseRecord, input);
       agrees(Meeting, input);
     }
-    const sameAsZod = JSON.parse(`{"en-GB":"Hi","__proto__":"x"}`);
-    agrees(Instrument, { ...builtInInstruments[0], title: sameAsZod });
+    const titles: unknown[] = [
+      JSON.parse(`{"en-GB":"Hi","__proto__":"x"}`),
+      { 'en-GB': 'Hello', [Symbol('x')]: 'y' },
+      Object.defineProperty({ 'en-GB': 'Hello' }, 'constructor', { value: () => 1, enumerable: false }),
+      '😀'.repeat(150), // 300 UTF-16 units, 150 code points: zod counts code points
+      '😀'.repeat(2001),
+    ];
+    for (const title of titles) agrees(Instrument, { ...builtInInstruments[0], title });
+    // Long text in code points, within the limit, still takes the fast path.
+    expect(compile(Meeting)!({ ...exampleRecord().meetings[0], place: '😀'.repeat(150) })).not.to.equal(FAIL);
   });
 });

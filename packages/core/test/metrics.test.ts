@@ -22,6 +22,7 @@ import {
   twoOrMorePractitioners,
   withNetworkMember,
   withPeerWorker,
+  ValidationError,
   type Assessment,
   type CaseRecord,
   type Ratio,
@@ -82,6 +83,19 @@ describe('heldMeetings', () => {
     expect(heldMeetings(record, { episodeId: 'e3' })).to.deep.equal([]);
     expect(heldMeetings(record, { episodeId: 'e4' })).to.deep.equal([]);
     expect(heldMeetings(record, { episodeId: 'nope' })).to.deep.equal([]);
+  });
+
+  it('refuses an asOf that is not a date-time with an offset, instead of giving NaN figures', () => {
+    for (const asOf of ['yesterday', '2026-04-01 12:00', '2026-04-01T12:00:00']) {
+      let error: unknown;
+      try {
+        summariseMeetings(record, { asOf });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).to.be.instanceOf(ValidationError);
+      expect((error as ValidationError).issues[0]!.path).to.deep.equal(['asOf']);
+    }
   });
 
   it('counts only meetings that had started by asOf', () => {

@@ -285,6 +285,36 @@ describe('IndexedDbStore', () => {
     expect(store.snapshot!.record.members).to.have.length(6);
   });
 
+  it('a store closed during a save reports exactly what was written: applied and stored, or a StorageError and nothing stored', async () => {
+    // Close at different moments: before the write's transaction starts, and while it runs.
+    for (const [i, pause] of [() => undefined, () => Promise.resolve(), () => settle(0), () => settle(2)].entries()) {
+      databaseName = `${databaseName}-close-${i}`;
+      const store = await open({ initial: exampleRecord() });
+      const saving = store.apply(addGran).then(
+        (snapshot) => ({ ok: true as const, revision: snapshot.revision }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
+      await pause();
+      close(store);
+      const outcome = await saving;
+      const stored = await rawGet();
+      if (outcome.ok) {
+        expect(outcome.revision).to.equal(2);
+        expect(stored!.revision).to.equal(2);
+      } else {
+        expect(outcome.error).to.be.instanceOf(StorageError);
+        expect(stored!.revision).to.equal(1);
+      }
+    }
+  });
+
+  it('rejects a missing or malformed case id with a ValidationError naming caseId', async () => {
+    for (const caseId of [undefined, { x: 1 }, 'no spaces allowed']) {
+      const error = expectInstance(await rejection(IndexedDbStore.open({ caseId: caseId as string, databaseName, initial: exampleRecord() })), ValidationError);
+      expect(error.issues[0]!.path[0]).to.equal('caseId');
+    }
+  });
+
   it('persists every change: a reopened store (a reload) has the same record and revision', async () => {
     const store = await open({ initial: exampleRecord() });
     await store.apply(addGran);

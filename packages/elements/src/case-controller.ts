@@ -44,6 +44,7 @@ export class CaseController implements ReactiveController {
   readonly #options: CaseControllerOptions;
   #propertyValue: unknown;
   #unsubscribe: (() => void) | undefined;
+  #detached = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: CaseControllerOptions = {}) {
     this.#host = host;
@@ -57,12 +58,24 @@ export class CaseController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.store && !this.#unsubscribe) this.#attach(this.store);
+    // Reconnected where no provider answers (the context callback re-attaches one
+    // that does, right after this): show the record property again.
+    if (this.#detached) {
+      this.#detached = false;
+      this.revision = undefined;
+      this.setRecord(this.#propertyValue);
+      this.#host.requestUpdate();
+    }
   }
 
   hostDisconnected(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
+    // Let go of the store: a widget moved out of its provider must not keep writing to it.
+    if (this.store) {
+      this.#unsubscribe?.();
+      this.#unsubscribe = undefined;
+      this.store = undefined;
+      this.#detached = true;
+    }
   }
 
   /**
@@ -112,6 +125,7 @@ export class CaseController implements ReactiveController {
 
   #attach(store: CaseStore | undefined): void {
     if (store === this.store && this.#unsubscribe) return;
+    this.#detached = false;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.store = store;

@@ -6,8 +6,9 @@ import type { SharedStrings } from './i18n/shared-strings.js';
 const SHOWN_ISSUES = 5;
 
 /**
- * The error state every widget shows above its last good render: a polite alert
- * with what went wrong and what to do. Messages are bound as text, never markup.
+ * The error state every widget shows above its last good render: an alert
+ * (announced at once) with what went wrong, where, and what to do. Messages are
+ * bound as text, never markup.
  */
 export function renderErrorState(
   error: Error,

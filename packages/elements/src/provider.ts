@@ -31,6 +31,9 @@ export class OdProvider extends OdElement {
       :host {
         display: contents;
       }
+      :host([hidden]) {
+        display: none !important;
+      }
       ${unsafeCSS(presetRules)}
       :host([color-scheme='dark']) {
         ${unsafeCSS(dark)}

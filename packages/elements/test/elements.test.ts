@@ -202,6 +202,38 @@ describe('<od-provider>', () => {
     expect(store.snapshot!.record.members.map((m) => m.id)).to.deep.equal(['m1', 'm2']);
   });
 
+  it('a widget moved out of its provider lets go of the store and shows its record property', async () => {
+    const store = new MemoryStore(base());
+    const own = { ...base(), id: 'case-2', person: { id: 'p1', name: 'Sam Own' } };
+    const provider = await fixture<OdProvider>(html`<od-provider .store=${store}><od-test-widget .record=${own}></od-test-widget></od-provider>`);
+    const widget = provider.querySelector('od-test-widget')!;
+    await widget.updateComplete;
+    expect(text(widget, 'count')).to.equal('Robin Ellis: 1');
+
+    document.body.append(widget);
+    await widget.updateComplete;
+    expect(widget.data.store).to.equal(undefined);
+    expect(text(widget, 'count')).to.equal('Sam Own: 1');
+    let changes = 0;
+    widget.addEventListener('od-change', () => changes++);
+    await widget.data.apply({ type: 'member/add', member: member('m2', 'Sam') });
+    expect(changes).to.equal(1);
+    expect(store.snapshot!.revision).to.equal(1);
+
+    provider.append(widget);
+    await widget.updateComplete;
+    expect(widget.data.store).to.equal(store);
+    expect(text(widget, 'count')).to.equal('Robin Ellis: 1');
+  });
+
+  it('hides everything inside it when hidden', async () => {
+    const provider = await fixture<OdProvider>(html`<od-provider hidden><od-test-widget .record=${base()}></od-test-widget></od-provider>`);
+    const widget = provider.querySelector('od-test-widget')!;
+    await widget.updateComplete;
+    expect(getComputedStyle(provider).display).to.equal('none');
+    expect(widget.getBoundingClientRect().height).to.equal(0);
+  });
+
   it('applies theme presets and dark mode through system tokens', async () => {
     const provider = await fixture<OdProvider>(html`<od-provider theme="govuk"><od-test-widget .record=${base()}></od-test-widget></od-provider>`);
     const widget = provider.querySelector('od-test-widget')!;
@@ -260,6 +292,16 @@ describe('<od-provider>', () => {
     await Promise.all([a!.updateComplete, b!.updateComplete]);
     expect(text(a!, 'label')).to.equal('Teulu');
     expect(text(b!, 'label')).to.equal('Family');
+  });
+
+  it('finds the nearest lang across shadow roots (a widget inside another component)', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="cy"><section></section></div>`);
+    const section = wrapper.querySelector('section')!;
+    const shadow = section.attachShadow({ mode: 'open' });
+    const widget = document.createElement('od-test-widget');
+    shadow.append(widget);
+    await widget.updateComplete;
+    expect(text(widget, 'label')).to.equal('Teulu');
   });
 
   it('is accessible with keyboard focus visible inside a widget', async () => {

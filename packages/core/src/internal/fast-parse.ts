@@ -83,6 +83,8 @@ function buildType(def: Record<string, unknown> & { type: string }, freeze: bool
       return (v) => (typeof v === 'number' && Number.isFinite(v) ? v : FAIL);
     case 'boolean':
       return (v) => (typeof v === 'boolean' ? v : FAIL);
+    case 'null':
+      return (v) => (v === null ? v : FAIL);
     case 'literal': {
       const values = def.values as unknown[];
       return (v) => (values.includes(v) ? v : FAIL);
@@ -127,7 +129,8 @@ function buildType(def: Record<string, unknown> & { type: string }, freeze: bool
       const value = compile(def.valueType as Schema, freeze);
       if (!key || !value) return null;
       return (v) => {
-        if (!isPlainObject(v)) return FAIL;
+        // Symbol keys and odd prototypes or constructors are zod's to judge.
+        if (!isPlainObject(v) || Object.getOwnPropertySymbols(v).length) return FAIL;
         const out: Record<string, unknown> = {};
         for (const k of Object.keys(v)) {
           if (k === '__proto__' || key(k) !== k) return FAIL;
@@ -183,72 +186,72 @@ function buildObject(def: Record<string, unknown>, freeze: boolean): Parser | nu
 
 /** The checks as value → value | FAIL steps, in zod's order; null if one is unknown. */
 function checksOf(checks: readonly Check[]): ((value: unknown) => unknown)[] | null {
-  const all: ((value: unknown) => unknown)[] = [];
+  const steps: ((value: unknown) => unknown)[] = [];
   for (const check of checks) {
     const def = check._zod.def as Record<string, unknown> & { check: string };
+    const step = checkStep(def);
+    if (!step) return null;
     // A check may run only when its `when` says so (zod's length checks: "the value has a length").
     // On the fast path there are never earlier issues, so it sees an issue-free payload.
     const when = (def.when ?? (check._zod as { when?: unknown }).when) as ((payload: { value: unknown; issues: [] }) => boolean) | undefined;
-    const steps: ((value: unknown) => unknown)[] = [];
-    switch (def.check) {
-      case 'overwrite': {
-        const tx = def.tx as (v: unknown) => unknown;
-        steps.push(tx);
-        break;
-      }
-      case 'min_length': {
-        const min = def.minimum as number;
-        steps.push((v) => ((v as { length: number }).length >= min ? v : FAIL));
-        break;
-      }
-      case 'max_length': {
-        const max = def.maximum as number;
-        steps.push((v) => ((v as { length: number }).length <= max ? v : FAIL));
-        break;
-      }
-      case 'string_format': {
-        if (def.format !== 'regex') return null;
-        const pattern = def.pattern as RegExp;
-        steps.push((v) => {
-          pattern.lastIndex = 0;
-          return pattern.test(v as string) ? v : FAIL;
-        });
-        break;
-      }
-      case 'number_format':
-        if (def.format !== 'safeint') return null;
-        steps.push((v) => (Number.isSafeInteger(v) ? v : FAIL));
-        break;
-      case 'greater_than': {
-        const min = def.value as number;
-        steps.push(def.inclusive ? (v) => ((v as number) >= min ? v : FAIL) : (v) => ((v as number) > min ? v : FAIL));
-        break;
-      }
-      case 'less_than': {
-        const max = def.value as number;
-        steps.push(def.inclusive ? (v) => ((v as number) <= max ? v : FAIL) : (v) => ((v as number) < max ? v : FAIL));
-        break;
-      }
-      case 'custom': {
-        const fn = def.fn as (v: unknown) => unknown;
-        steps.push((v) => {
-          const ok = fn(v);
-          // An async refinement is zod's to handle.
-          return ok === true ? v : FAIL;
-        });
-        break;
-      }
-      default:
-        return null;
-    }
-    const [step] = steps as [(value: unknown) => unknown];
-    all.push(when ? (v) => (when({ value: v, issues: [] }) ? step(v) : v) : step);
+    steps.push(when ? (v) => (when({ value: v, issues: [] }) ? step(v) : v) : step);
   }
-  return all;
+  return steps;
 }
 
+function checkStep(def: Record<string, unknown> & { check: string }): ((value: unknown) => unknown) | null {
+  switch (def.check) {
+    case 'overwrite':
+      return def.tx as (v: unknown) => unknown;
+    case 'min_length': {
+      const min = def.minimum as number;
+      return (v) => ((v as { length: number }).length >= min ? v : FAIL);
+    }
+    case 'max_length': {
+      // zod counts a string's code points, not UTF-16 units, once the units exceed the maximum.
+      const max = def.maximum as number;
+      return (v) => {
+        const length = (v as { length: number }).length;
+        return length <= max || (typeof v === 'string' && codePoints(v) <= max) ? v : FAIL;
+      };
+    }
+    case 'string_format': {
+      if (def.format !== 'regex') return null;
+      const pattern = def.pattern as RegExp;
+      return (v) => {
+        pattern.lastIndex = 0;
+        return pattern.test(v as string) ? v : FAIL;
+      };
+    }
+    case 'number_format':
+      return def.format === 'safeint' ? (v) => (Number.isSafeInteger(v) ? v : FAIL) : null;
+    case 'greater_than': {
+      const min = def.value as number;
+      return def.inclusive ? (v) => ((v as number) >= min ? v : FAIL) : (v) => ((v as number) > min ? v : FAIL);
+    }
+    case 'less_than': {
+      const max = def.value as number;
+      return def.inclusive ? (v) => ((v as number) <= max ? v : FAIL) : (v) => ((v as number) < max ? v : FAIL);
+    }
+    case 'custom': {
+      const fn = def.fn as (v: unknown) => unknown;
+      // Anything but a plain `true` (an async refinement, a truthy object) is zod's to judge.
+      return (v) => (fn(v) === true ? v : FAIL);
+    }
+    default:
+      return null;
+  }
+}
+
+/** Stricter than zod's own test (a plain prototype and no own `constructor`), so never looser. */
 function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null) return false;
+  if (typeof v !== 'object' || v === null || Object.hasOwn(v, 'constructor')) return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
+}
+
+function codePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
 }

@@ -2,12 +2,14 @@ import type { core } from 'zod/mini';
 
 type RawIssue = core.$ZodRawIssue;
 
+// Messages travel in od-error events and may end up in a host's logs. A case record
+// is special-category health data, so text from the input is never quoted back.
 function describeValue(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'a list';
   switch (typeof input) {
     case 'string':
-      return input.length > 40 ? `the text "${input.slice(0, 40)}…"` : `the text "${input}"`;
+      return input === '' ? 'empty text' : `text of ${input.length} character${input.length === 1 ? '' : 's'}`;
     case 'number':
       return Number.isFinite(input) ? `the number ${input}` : 'a non-finite number';
     case 'boolean':
@@ -20,6 +22,9 @@ function describeValue(input: unknown): string {
       return `a ${typeof input}`;
   }
 }
+
+const listOptions = (options: unknown) =>
+  Array.isArray(options) && options.length ? ` (expected one of ${options.map((o) => JSON.stringify(o)).join(', ')})` : '';
 
 const article = (expected: string) =>
   ({
@@ -63,7 +68,7 @@ export function describeIssue(issue: RawIssue): string {
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${describeValue(issue.input)}`;
     case 'invalid_union':
       return issue.discriminator
-        ? `has an unknown "${issue.discriminator}"`
+        ? `has an unknown "${issue.discriminator}"${listOptions((issue as { options?: unknown }).options)}`
         : `does not match any allowed form (got ${describeValue(issue.input)})`;
     case 'invalid_key':
       return 'has an invalid key';

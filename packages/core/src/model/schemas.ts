@@ -91,7 +91,7 @@ export const NetworkMember = z.strictObject({
   notes: z.optional(LongText),
 }).check(
   z.refine((m) => !(m.since && m.until && m.until < m.since), { error: 'ends before it starts', path: ['until'] }),
-  z.refine((m) => m.status === 'active' || m.kind !== 'organisation' || m.status !== 'deceased', {
+  z.refine((m) => m.kind !== 'organisation' || m.status !== 'deceased', {
     error: 'an organisation cannot be deceased',
     path: ['status'],
   }),

@@ -84,7 +84,7 @@ export abstract class BaseStore implements CaseStore {
   }
 
   #enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(task, task);
+    const run = this.#queue.then(task);
     this.#queue = run.catch(() => undefined);
     return run;
   }

@@ -1,5 +1,8 @@
-import { ConflictError, NotFoundError, OdError, StorageError } from '../errors.js';
+import { ConflictError, NotFoundError, OdError, StorageError, ValidationError } from '../errors.js';
+import { safeParse } from '../internal/fast-parse.js';
+import { Id } from '../model/primitives.js';
 import type { CaseRecord } from '../model/schemas.js';
+import { toIssues } from '../model/validate.js';
 import { parseCaseRecord } from '../record.js';
 import { BaseStore, type StoreOptions } from './base-store.js';
 import type { StoreSnapshot } from './types.js';
@@ -63,6 +66,10 @@ export class IndexedDbStore extends BaseStore {
   static async open(options: IndexedDbStoreOptions): Promise<IndexedDbStore> {
     const factory = options.indexedDB ?? globalThis.indexedDB;
     if (!factory) throw new StorageError('IndexedDB is not available in this environment.');
+    const idCheck = safeParse(Id, options.caseId);
+    if (!idCheck.success) {
+      throw new ValidationError('IndexedDbStore options', toIssues(idCheck.error.issues).map((i) => ({ ...i, path: ['caseId', ...i.path] })));
+    }
     const db = await openDatabase(factory, options.databaseName ?? 'odkit');
     const store = new IndexedDbStore(db, options);
     try {
@@ -84,11 +91,10 @@ export class IndexedDbStore extends BaseStore {
   protected async read(): Promise<StoreSnapshot> {
     const stored = await this.#transaction('readonly', (store) => request<StoredCase | undefined>(store.get(this.caseId)));
     if (!stored) throw new NotFoundError('case', this.caseId);
-    const record = parseCaseRecord(stored.record, this.parseOptions);
-    // Reuse the current record object when nothing changed, so subscribers can compare by identity.
+    // Nothing changed since this store's snapshot: keep it (subscribers compare by identity; no second parse).
     const current = this.snapshot;
     if (current && current.revision === stored.revision) return current;
-    return { record, revision: stored.revision };
+    return { record: parseCaseRecord(stored.record, this.parseOptions), revision: stored.revision };
   }
 
   protected async write(record: CaseRecord, baseRevision: number): Promise<number> {
@@ -100,7 +106,11 @@ export class IndexedDbStore extends BaseStore {
       const entry: StoredCase = { caseId: this.caseId, revision, record, savedAt: new Date().toISOString() };
       await request(store.put(entry));
     });
-    this.#channel?.postMessage({ caseId: this.caseId, revision });
+    try {
+      this.#channel?.postMessage({ caseId: this.caseId, revision });
+    } catch {
+      // The store was closed while saving: the write is committed; telling other tabs is best effort.
+    }
     return revision;
   }
 
@@ -139,7 +149,14 @@ export class IndexedDbStore extends BaseStore {
       }
       let result: T;
       let failure: unknown;
-      work(tx.objectStore(STORE_NAME)).then(
+      let started: Promise<T>;
+      try {
+        started = work(tx.objectStore(STORE_NAME));
+      } catch (error) {
+        // A request that throws synchronously (e.g. an invalid key) fails the transaction like any other.
+        started = Promise.reject(error);
+      }
+      started.then(
         (value) => {
           result = value;
         },
@@ -173,9 +190,17 @@ function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
         open.result.createObjectStore(STORE_NAME, { keyPath: 'caseId' });
       }
     };
-    open.onsuccess = () => resolve(open.result);
+    let blocked = false;
+    open.onsuccess = () => {
+      // After "blocked" was reported, a late success must not leave a connection open.
+      if (blocked) open.result.close();
+      else resolve(open.result);
+    };
     open.onerror = () => reject(new StorageError(`Could not open IndexedDB database "${name}": ${describe(open.error)}`));
-    open.onblocked = () => reject(new StorageError(`IndexedDB database "${name}" is blocked by another open tab; close it and retry.`));
+    open.onblocked = () => {
+      blocked = true;
+      reject(new StorageError(`IndexedDB database "${name}" is blocked by another open tab; close it and retry.`));
+    };
   });
 }
 

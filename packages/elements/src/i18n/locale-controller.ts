@@ -42,7 +42,7 @@ export class LocaleController<T extends StringTable> implements ReactiveControll
 
   get locale(): SupportedLocale {
     const host = this.#host;
-    const fromTree = host.isConnected ? host.closest('[lang]')?.getAttribute('lang') : undefined;
+    const fromTree = host.isConnected ? nearestLang(host) : undefined;
     return resolveLocale(host.locale || this.#provided?.locale || fromTree || document.documentElement.lang);
   }
 
@@ -75,4 +75,16 @@ export class LocaleController<T extends StringTable> implements ReactiveControll
   duration(hours: number): string {
     return formatDuration(hours, this.locale);
   }
+}
+
+/** The nearest `lang` on the element or its ancestors, crossing shadow roots (a widget inside another component). */
+function nearestLang(element: Element): string | undefined {
+  let node: Element | null = element;
+  while (node) {
+    const found = node.closest('[lang]');
+    if (found) return found.getAttribute('lang') ?? undefined;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return undefined;
 }
