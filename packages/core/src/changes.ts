@@ -11,9 +11,8 @@ import {
   Tie,
   type CaseRecord,
 } from './model/schemas.js';
-import { parseWith, toIssues } from './model/validate.js';
+import { parseWith } from './model/validate.js';
 import { defaultInstruments } from './instruments/index.js';
-import { safeParse } from './internal/fast-parse.js';
 import { deepFreeze } from './internal/freeze.js';
 import { checkIntegrity } from './model/integrity.js';
 import type { ParseOptions } from './record.js';
@@ -185,10 +184,7 @@ function reduce(record: CaseRecord, change: Change): CaseRecord {
  * own rules are checked here. Issues carry the entity's path in the record.
  */
 function derived<T extends { id: string }>(schema: z.ZodMiniType<T>, entity: T, list: readonly T[], key: string): T {
-  const result = safeParse(schema, entity);
-  if (result.success) return entity;
-  const index = list.findIndex((e) => e.id === entity.id);
-  throw new ValidationError('Case record', toIssues(result.error.issues).map((i) => ({ ...i, path: [key, index, ...i.path] })));
+  return parseWith(schema, entity, 'Case record', { at: [key, list.findIndex((e) => e.id === entity.id)] });
 }
 
 function invalid(path: (string | number)[], message: string): ValidationError {

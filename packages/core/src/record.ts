@@ -1,11 +1,10 @@
 import { ValidationError } from './errors.js';
 import { defaultInstruments } from './instruments/index.js';
 import type { InstrumentRegistry } from './instruments/registry.js';
-import { safeParse } from './internal/fast-parse.js';
 import { deepFreeze } from './internal/freeze.js';
 import { checkIntegrity } from './model/integrity.js';
 import { CaseRecord, CURRENT_SCHEMA_VERSION } from './model/schemas.js';
-import { toIssues } from './model/validate.js';
+import { parseWith } from './model/validate.js';
 
 /** Upgrades a record written with schema version `from` to version `from + 1`. */
 export interface Migration {
@@ -43,11 +42,10 @@ export function parseCaseRecord(input: unknown, options: ParseOptions = {}): Cas
 function parse(input: unknown, options: ParseOptions): CaseRecord {
   const migrated = migrate(input, [...(options.migrations ?? []), ...builtInMigrations]);
   // Frozen as it is parsed on the fast path; deepFreeze below then only walks a zod result.
-  const result = safeParse(CaseRecord, migrated, true);
-  if (!result.success) throw new ValidationError('Case record', toIssues(result.error.issues));
-  const issues = checkIntegrity(result.data, options.instruments ?? defaultInstruments);
+  const record = parseWith(CaseRecord, migrated, 'Case record', { freeze: true });
+  const issues = checkIntegrity(record, options.instruments ?? defaultInstruments);
   if (issues.length) throw new ValidationError('Case record', issues);
-  return deepFreeze(result.data);
+  return deepFreeze(record);
 }
 
 /** The record as plain JSON text (stable key order as parsed). */

@@ -1,7 +1,7 @@
-import type { Issue } from './errors.js';
-import { safeParse } from './internal/fast-parse.js';
 import type * as z from './internal/z.js';
-import { toIssues } from './model/validate.js';
+import { check, type ValidationResult } from './model/validate.js';
+
+export type { ValidationResult };
 import { Assessment, Episode, Instrument, Meeting, NetworkMember, Person, Tie } from './model/schemas.js';
 
 const schemas = {
@@ -16,7 +16,6 @@ const schemas = {
 
 export type EntityKind = keyof typeof schemas;
 
-export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
 /**
  * Checks one entity on its own (not its references), without throwing: what a
@@ -24,6 +23,5 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: 
  */
 export function validate<K extends EntityKind>(kind: K, input: unknown): ValidationResult<(typeof schemas)[K]['_zod']['output']> {
   type Output = (typeof schemas)[K]['_zod']['output'];
-  const result = safeParse(schemas[kind] as unknown as z.ZodMiniType<Output>, input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toIssues(result.error.issues) };
+  return check(schemas[kind] as unknown as z.ZodMiniType<Output>, input);
 }

@@ -74,8 +74,11 @@ function build(schema: Schema, freeze: boolean): Parser | null {
   };
 }
 
+/** What a parser does with an object or array it built: freeze it, or hand it out as is. */
+const finisher = (freeze: boolean): (<T>(value: T) => T) => (freeze ? Object.freeze : (value) => value);
+
 function buildType(def: Record<string, unknown> & { type: string }, freeze: boolean): Parser | null {
-  const done = freeze ? Object.freeze : <T>(value: T) => value;
+  const done = finisher(freeze);
   switch (def.type) {
     case 'string':
       return (v) => (typeof v === 'string' ? v : FAIL);
@@ -164,7 +167,7 @@ function buildObject(def: Record<string, unknown>, freeze: boolean): Parser | nu
     fields.push({ key, parse, optional });
   }
   const known = new Set(keys);
-  const done = freeze ? Object.freeze : <T>(value: T) => value;
+  const done = finisher(freeze);
   return (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
     const input = v as Record<string, unknown>;

@@ -1,7 +1,6 @@
 import type { CaseRecord, Episode, Meeting, MeetingMode, NetworkMember } from '../model/schemas.js';
 import { MEETING_MODES, PRACTITIONER_ROLES } from '../model/schemas.js';
-import { ValidationError } from '../errors.js';
-import { safeParse } from '../internal/fast-parse.js';
+import { parseWith } from '../model/validate.js';
 import { IsoDateTime, toTime } from '../model/primitives.js';
 
 /** A count out of a total; `value` is `numerator / denominator`, or null when there is nothing to count. */
@@ -41,11 +40,7 @@ const isPractitionerRole = (role: string) => (PRACTITIONER_ROLES as readonly str
 
 function episodesOf(record: CaseRecord, options: MetricOptions): Episode[] {
   // Every measure passes through here: an unreadable "now" must fail loudly, not give NaN figures.
-  if (options.asOf !== undefined && !safeParse(IsoDateTime, options.asOf).success) {
-    throw new ValidationError('Metric options', [
-      { path: ['asOf'], message: 'must be a date and time with a UTC offset, e.g. 2026-03-02T14:00:00+00:00' },
-    ]);
-  }
+  if (options.asOf !== undefined) parseWith(IsoDateTime, options.asOf, 'Metric options', { at: ['asOf'] });
   return options.episodeId === undefined ? record.episodes : record.episodes.filter((e) => e.id === options.episodeId);
 }
 

@@ -2,11 +2,28 @@ import type * as z from '../internal/z.js';
 import { ValidationError, type Issue } from '../errors.js';
 import { safeParse } from '../internal/fast-parse.js';
 
-/** Runs a schema and turns its issues into our ValidationError (never a zod error). */
-export function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown, subject: string): T {
-  const result = safeParse(schema, input);
-  if (result.success) return result.data;
-  throw new ValidationError(subject, toIssues(result.error.issues));
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+export interface CheckOptions {
+  /** Where the value sits, prefixed to every issue's path (e.g. `['meetings', 3]`). */
+  at?: readonly (string | number)[];
+  /** Freeze the result deeply as it is parsed (records are always handed out frozen). */
+  freeze?: boolean;
+}
+
+/** Runs a schema without throwing; issues become ours (never zod's), with paths from `at`. */
+export function check<T>(schema: z.ZodMiniType<T>, input: unknown, options: CheckOptions = {}): ValidationResult<T> {
+  const result = safeParse(schema, input, options.freeze);
+  if (result.success) return { ok: true, value: result.data };
+  const at = options.at ?? [];
+  return { ok: false, issues: toIssues(result.error.issues).map((i) => ({ ...i, path: [...at, ...i.path] })) };
+}
+
+/** Runs a schema and throws our ValidationError, naming `subject`, when the value does not pass. */
+export function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown, subject: string, options: CheckOptions = {}): T {
+  const result = check(schema, input, options);
+  if (result.ok) return result.value;
+  throw new ValidationError(subject, result.issues);
 }
 
 export function toIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Issue[] {

@@ -19,7 +19,6 @@ export interface StoreOptions {
  */
 export abstract class BaseStore implements CaseStore {
   abstract readonly caseId: string;
-  protected readonly instruments: InstrumentRegistry;
   /** How this store parses records it reads or is given. */
   protected readonly parseOptions: ParseOptions;
   #snapshot: StoreSnapshot | undefined;
@@ -27,8 +26,7 @@ export abstract class BaseStore implements CaseStore {
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: StoreOptions = {}) {
-    this.instruments = options.instruments ?? defaultInstruments;
-    this.parseOptions = { instruments: this.instruments, migrations: options.migrations ?? [] };
+    this.parseOptions = { instruments: options.instruments ?? defaultInstruments, migrations: options.migrations ?? [] };
   }
 
   get snapshot(): StoreSnapshot | undefined {
@@ -44,7 +42,7 @@ export abstract class BaseStore implements CaseStore {
       const current = this.#snapshot ?? this.publish(await this.read());
       const base = options.baseRevision ?? current.revision;
       if (base !== current.revision) throw new ConflictError(this.caseId, base, current.revision);
-      const record = applyChange(current.record, change, { instruments: this.instruments });
+      const record = applyChange(current.record, change, this.parseOptions);
       try {
         return this.publish({ record, revision: await this.write(record, current.revision) });
       } catch (error) {

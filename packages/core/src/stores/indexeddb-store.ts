@@ -1,8 +1,7 @@
-import { ConflictError, NotFoundError, OdError, StorageError, ValidationError } from '../errors.js';
-import { safeParse } from '../internal/fast-parse.js';
+import { ConflictError, NotFoundError, OdError, StorageError } from '../errors.js';
 import { Id } from '../model/primitives.js';
 import type { CaseRecord } from '../model/schemas.js';
-import { toIssues } from '../model/validate.js';
+import { parseWith } from '../model/validate.js';
 import { parseCaseRecord } from '../record.js';
 import { BaseStore, type StoreOptions } from './base-store.js';
 import type { StoreSnapshot } from './types.js';
@@ -66,10 +65,7 @@ export class IndexedDbStore extends BaseStore {
   static async open(options: IndexedDbStoreOptions): Promise<IndexedDbStore> {
     const factory = options.indexedDB ?? globalThis.indexedDB;
     if (!factory) throw new StorageError('IndexedDB is not available in this environment.');
-    const idCheck = safeParse(Id, options.caseId);
-    if (!idCheck.success) {
-      throw new ValidationError('IndexedDbStore options', toIssues(idCheck.error.issues).map((i) => ({ ...i, path: ['caseId', ...i.path] })));
-    }
+    parseWith(Id, options.caseId, 'IndexedDbStore options', { at: ['caseId'] });
     const db = await openDatabase(factory, options.databaseName ?? 'odkit');
     const store = new IndexedDbStore(db, options);
     try {
