@@ -36,6 +36,24 @@ export function measure(name: string, fn: () => unknown, options: BenchOptions =
     lastValue = fn();
     times.push(performance.now() - start);
   }
+  return summarise(name, times, runs, targeted);
+}
+
+/** Like `measure`, for work that finishes asynchronously (a widget's render awaited to the next frame, a store round trip). */
+export async function measureAsync(name: string, fn: () => Promise<unknown>, options: BenchOptions = {}): Promise<BenchResult> {
+  const { warmup = 3, runs = 10, targeted = true } = options;
+  for (let i = 0; i < warmup; i++) lastValue = await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    const start = performance.now();
+    lastValue = await fn();
+    times.push(performance.now() - start);
+  }
+  return summarise(name, times, runs, targeted);
+}
+
+function summarise(name: string, times: number[], runs: number, targeted: boolean): BenchResult {
   times.sort((a, b) => a - b);
   const mid = times.length >> 1;
   const median = times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;

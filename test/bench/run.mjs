@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Runs the node benchmarks: every test/bench/*.node.bench.ts is bundled with esbuild
 // (the "source" export condition, so @odkit/* resolves to TypeScript source) into a
-// temporary file and run in a node process of its own. Browser benchmarks
-// (*.browser.bench.ts) can live beside them and are left to their own runner.
+// temporary file and run in a node process of its own. Then the browser benchmarks
+// (*.browser.bench.ts: widgets rendered in Chromium, Lit's production build) run
+// through web-test-runner with test/bench/browser.config.mjs; each prints its table
+// with the page's console and fails its test when it misses a target.
 //
-//   node test/bench/run.mjs            all node benchmarks
+//   node test/bench/run.mjs            all benchmarks
 //   node test/bench/run.mjs core       only files whose name contains "core"
 //
 // Exits non-zero when a benchmark misses its target (the bench sets its exit code),
@@ -20,13 +22,16 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const filters = process.argv.slice(2);
 
-const benches = readdirSync(here)
-  .filter((f) => f.endsWith('.node.bench.ts'))
-  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
-  .sort();
+const matching = (suffix) =>
+  readdirSync(here)
+    .filter((f) => f.endsWith(suffix))
+    .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+    .sort();
+const benches = matching('.node.bench.ts');
+const browserBenches = matching('.browser.bench.ts');
 
-if (benches.length === 0) {
-  console.error(`No node benchmarks (*.node.bench.ts) in ${here}${filters.length ? ` matching ${filters.join(', ')}` : ''}.`);
+if (benches.length + browserBenches.length === 0) {
+  console.error(`No benchmarks (*.node.bench.ts, *.browser.bench.ts) in ${here}${filters.length ? ` matching ${filters.join(', ')}` : ''}.`);
   process.exit(1);
 }
 
@@ -66,6 +71,16 @@ try {
   rmSync(out, { recursive: true, force: true });
 }
 
-if (failed) console.error(`\n${failed} of ${benches.length} benchmark file(s) missed a target or failed.`);
+if (browserBenches.length) {
+  console.log(`\n== browser: ${browserBenches.join(', ')} (Chromium, Lit production build)`);
+  const wtr = join(root, 'node_modules', '.bin', 'web-test-runner');
+  const files = browserBenches.map((f) => join('test/bench', f));
+  const run = spawnSync(wtr, ['--config', join(here, 'browser.config.mjs'), '--files', ...files], { stdio: 'inherit', cwd: root });
+  if (run.error) console.error(`Could not run the browser benchmarks: ${run.error.message}`);
+  if (run.status !== 0) failed += browserBenches.length;
+}
+
+const total = benches.length + browserBenches.length;
+if (failed) console.error(`\n${failed} of ${total} benchmark file(s) missed a target or failed.`);
 process.exit(failed ? 1 : 0);
 

@@ -1,4 +1,4 @@
-import type { Change } from '@odkit/core';
+import type { Change, Meeting, NetworkMember, Person } from '@odkit/core';
 
 /**
  * Fired before a widget applies an edit when it has no store. Cancel it
@@ -20,9 +20,40 @@ export class OdErrorEvent extends Event {
   }
 }
 
+/** What a widget's selection points at; one event type serves every widget so hosts listen once. */
+export type OdSelection =
+  | { kind: 'person'; person: Person }
+  | { kind: 'member'; member: NetworkMember }
+  | { kind: 'meeting'; meeting: Meeting };
+
+/**
+ * Fired when a person selects something in a widget (a member on the map, a meeting on
+ * the timeline), or clears the selection (`selection` is null).
+ */
+export class OdSelectEvent extends Event {
+  static readonly eventName = 'od-select';
+  constructor(readonly selection: OdSelection | null) {
+    super(OdSelectEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/**
+ * Fired when a network member gets focus in a widget (an attendee on the timeline), so
+ * another widget on the page can highlight them; `memberId` is null when focus leaves.
+ * Widgets under one `<od-provider>` can listen for it on the provider.
+ */
+export class OdMemberFocusEvent extends Event {
+  static readonly eventName = 'od-member-focus';
+  constructor(readonly memberId: string | null) {
+    super(OdMemberFocusEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'od-change': OdChangeEvent;
     'od-error': OdErrorEvent;
+    'od-select': OdSelectEvent;
+    'od-member-focus': OdMemberFocusEvent;
   }
 }

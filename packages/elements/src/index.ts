@@ -6,8 +6,24 @@ export { OdElement } from './od-element.js';
 export { OdProvider } from './provider.js';
 export { CaseController, type ApplyResult, type CaseControllerOptions } from './case-controller.js';
 export { storeContext, localeContext, type LocaleSettings } from './contexts.js';
-export { OdChangeEvent, OdErrorEvent } from './events.js';
+export { OdChangeEvent, OdErrorEvent, OdMemberFocusEvent, OdSelectEvent, type OdSelection } from './events.js';
 export { renderErrorState, errorStateStyles } from './error-state.js';
+export {
+  ariaInvalid,
+  describedBy,
+  errorFor,
+  errorId,
+  focusErrorSummary,
+  formErrorsFrom,
+  formStyles,
+  hintId,
+  renderErrorSummary,
+  renderField,
+  renderFieldError,
+  type ErrorSummaryOptions,
+  type FieldOptions,
+  type FormError,
+} from './forms/form-kit.js';
 export { LocaleController, type LocaleHost } from './i18n/locale-controller.js';
 export {
   SUPPORTED_LOCALES,

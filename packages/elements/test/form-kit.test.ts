@@ -1,0 +1,94 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { ValidationError } from '@odkit/core';
+import {
+  ariaInvalid,
+  describedBy,
+  errorFor,
+  focusErrorSummary,
+  formErrorsFrom,
+  formStyles,
+  OdElement,
+  renderErrorSummary,
+  renderField,
+  type FormError,
+} from '@odkit/elements';
+import { sendKeys } from '@web/test-runner-commands';
+import { html as litHtml } from 'lit';
+import { state } from 'lit/decorators.js';
+import { guardConsole } from '../../../test/support/console-guard.js';
+
+/** A one-field form built from the kit's form pieces. */
+class FormWidget extends OdElement {
+  static override styles = [...OdElement.styles, formStyles];
+  @state() errors: FormError[] = [];
+
+  protected override render() {
+    const error = errorFor(this.errors, 'name');
+    return litHtml`${renderErrorSummary({ title: 'There is a problem', errors: this.errors, root: this.renderRoot as ShadowRoot })}
+      <form novalidate @submit=${this.#submit}>
+        ${renderField({
+          id: 'name',
+          label: 'Name',
+          hint: 'As they like to be called',
+          error,
+          errorPrefix: 'Error:',
+          control: litHtml`<input class="od-input" id="name" name="name" aria-describedby=${describedBy('name', { hint: true, error }) ?? ''} aria-invalid=${ariaInvalid(error)} />`,
+        })}
+        <button class="od-button">Save</button>
+      </form>`;
+  }
+
+  async #submit(event: Event) {
+    event.preventDefault();
+    const value = this.renderRoot.querySelector('input')!.value;
+    this.errors = value.trim() ? [] : [{ field: 'name', message: 'Enter a name' }, { message: 'Nothing was saved' }];
+    await this.updateComplete;
+    focusErrorSummary(this.renderRoot);
+  }
+}
+FormWidget.define('od-test-form');
+
+describe('form kit', () => {
+  guardConsole();
+
+  it('shows errors at the field and in a focused summary whose link focuses the field', async () => {
+    const el = await fixture<FormWidget>(html`<od-test-form></od-test-form>`);
+    const root = el.shadowRoot!;
+    await expect(el).to.be.accessible();
+    root.querySelector('button')!.click();
+    await el.updateComplete;
+
+    const summary = root.querySelector<HTMLElement>('.od-error-summary')!;
+    expect(summary.getAttribute('role')).to.equal('alert');
+    expect(root.activeElement).to.equal(summary);
+    expect([...summary.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal(['Enter a name', 'Nothing was saved']);
+
+    const input = root.querySelector('input')!;
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(input.getAttribute('aria-describedby')).to.equal('name-hint name-error');
+    expect(root.getElementById('name-error')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Error: Enter a name');
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ press: 'Tab' });
+    expect(root.activeElement?.tagName).to.equal('A');
+    await sendKeys({ press: 'Enter' });
+    expect(root.activeElement).to.equal(input);
+
+    await sendKeys({ type: 'Jo' });
+    root.querySelector('button')!.click();
+    await el.updateComplete;
+    expect(root.querySelector('.od-error-summary')).to.equal(null);
+    expect(input.hasAttribute('aria-invalid')).to.equal(false);
+    expect(input.getAttribute('aria-describedby')).to.equal('name-hint');
+  });
+
+  it('maps a core validation error to fields, keeping unmapped issues for the summary', () => {
+    const error = new ValidationError('Change', [
+      { path: ['member', 'name'], message: 'must not be empty' },
+      { path: ['member', 'ring'], message: 'must be 1, 2 or 3' },
+    ]);
+    const errors = formErrorsFrom(error, (path) => (path[1] === 'name' ? 'member-name' : undefined), 'Not saved');
+    expect(errors).to.deep.equal([{ field: 'member-name', message: 'must not be empty' }, { message: 'must be 1, 2 or 3' }]);
+    expect(formErrorsFrom(new Error('offline'), () => undefined, 'Not saved')).to.deep.equal([{ message: 'Not saved' }]);
+  });
+});
