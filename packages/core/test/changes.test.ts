@@ -657,13 +657,16 @@ describe('InstrumentRegistry', () => {
     expect(localise(registry.get('kent-pod', '2024.1')!.title, 'en-GB')).to.equal('Kent peer-supported Open Dialogue');
   });
 
-  it('gets a given version, or the one registered last', () => {
-    const registry = new InstrumentRegistry([kent(), kent({ version: '2025.1', title: 'Kent 2025' })]);
+  it('gets a given version, or the highest version', () => {
+    const registry = new InstrumentRegistry([kent(), kent({ version: '2025.1', title: 'Kent 2025' }), kent({ version: '2024.10' })]);
     expect(registry.get('kent-pod', '2024.1')!.version).to.equal('2024.1');
     expect(registry.get('kent-pod', '2025.1')!.title).to.equal('Kent 2025');
     expect(registry.get('kent-pod')!.version).to.equal('2025.1');
     expect(registry.get('kent-pod', '1.0.0')).to.equal(undefined);
     expect(registry.get('no-such-instrument')).to.equal(undefined);
+    // Registered after the highest: versions compare by their numeric parts, not by order or as text.
+    const older = new InstrumentRegistry([kent({ version: '1.10.0' }), kent({ version: '1.9.0' })]);
+    expect(older.get('kent-pod')!.version).to.equal('1.10.0');
   });
 
   it('rejects an item in an unknown group, naming the path', () => {

@@ -24,11 +24,12 @@ export class InstrumentRegistry {
     if (issues.length) throw new ValidationError(`Instrument "${instrument.id}"`, issues);
     const frozen = deepFreeze(instrument);
     this.#byKey.set(key(frozen.id, frozen.version), frozen);
-    this.#latest.set(frozen.id, frozen);
+    const latest = this.#latest.get(frozen.id);
+    if (!latest || compareVersions(frozen.version, latest.version) >= 0) this.#latest.set(frozen.id, frozen);
     return frozen;
   }
 
-  /** The instrument with this id at this version, or the one registered last when no version is given. */
+  /** The instrument with this id at this version, or its highest version when none is given. */
   get(id: string, version?: string): Instrument | undefined {
     return version === undefined ? this.#latest.get(id) : this.#byKey.get(key(id, version));
   }
@@ -40,3 +41,6 @@ export class InstrumentRegistry {
 }
 
 const key = (id: string, version: string) => `${id}@${version}`;
+
+/** Orders versions by their numeric parts, so "1.10.0" comes after "1.9.0" (ties go to the later registration). */
+const compareVersions = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
