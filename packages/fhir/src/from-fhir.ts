@@ -125,6 +125,8 @@ class Reader {
         return;
       }
       const r = resource as FhirResource;
+      // A search with _include can list a resource twice: read it once.
+      if (typeof r.id === 'string' && this.byKey.has(keyOf(r))) return;
       this.all.push(r);
       if (typeof r.id === 'string') this.byKey.set(keyOf(r), r);
       if (isObj(entry) && typeof entry.fullUrl === 'string') this.byFullUrl.set(entry.fullUrl, r);

@@ -88,6 +88,12 @@ export function createFhirHandler({ prefix = '/fhir/', baseUrl } = {}) {
     return fault;
   }
 
+  function dropMidAnswer(req, res) {
+    res.writeHead(200, { ...CORS, 'content-type': 'application/fhir+json' });
+    res.write('{"resourceType":"Bun');
+    setTimeout(() => req.socket.destroy(), 10);
+  }
+
   async function handle(req, res) {
     const url = new URL(req.url, 'http://localhost');
     const path = url.pathname.slice(prefix.length);
@@ -104,7 +110,9 @@ export function createFhirHandler({ prefix = '/fhir/', baseUrl } = {}) {
       return send(res, 200, { ok: true });
     }
     const fault = takeFault(req.method, path);
-    if (fault?.action === 'drop') return req.socket.destroy();
+    // Lost before it is processed: the connection goes down mid-answer (a connection closed before
+    // any answer could be retried by the browser, which would hide the fault).
+    if (fault?.action === 'drop') return dropMidAnswer(req, res);
     if (fault?.action === 'status') return send(res, fault.status ?? 500, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: 'Injected fault' }] });
     let body;
     try {
@@ -133,19 +141,39 @@ export function createFhirHandler({ prefix = '/fhir/', baseUrl } = {}) {
     } catch (error) {
       outcome = normalizeOperationOutcome(error);
     }
-    if (fault?.action === 'drop-after') return req.socket.destroy();
+    // Processed, and the connection goes down while the answer is on its way.
+    if (fault?.action === 'drop-after') return dropMidAnswer(req, res);
     const status = getStatus(outcome);
     const headers = {};
     if (resource?.meta?.versionId) headers.etag = `W/"${resource.meta.versionId}"`;
     if (status === 201 && resource?.id) headers.location = `${baseUrl ?? ''}${resource.resourceType}/${resource.id}/_history/${resource.meta?.versionId}`;
     const answer = resource ?? outcome;
-    if (answer?.resourceType === 'Bundle' && baseUrl) {
-      for (const link of answer.link ?? []) if (!/^https?:/.test(link.url)) link.url = new URL(link.url, baseUrl).href;
+    if (req.method === 'GET' && answer?.resourceType === 'Bundle' && answer.type === 'searchset' && !answer.link) {
+      answer.link = pageLinks(req, url, answer);
     }
     return send(res, status, answer, headers);
   }
 
   return { handle, stats, get repo() { return repo; } };
+}
+
+/**
+ * Paging links for a search page, as Medplum's server adds them (the router leaves them to
+ * the server): `self`, and `next` with `_offset` while a page comes back full.
+ */
+function pageLinks(req, url, bundle) {
+  const origin = `http://${req.headers.host ?? 'localhost'}`;
+  const self = new URL(url.pathname + url.search, origin);
+  const links = [{ relation: 'self', url: self.href }];
+  const count = Number(url.searchParams.get('_count') ?? 20);
+  const offset = Number(url.searchParams.get('_offset') ?? 0);
+  const matches = (bundle.entry ?? []).filter((e) => e.search?.mode !== 'include').length;
+  if (count > 0 && matches >= count) {
+    const next = new URL(self);
+    next.searchParams.set('_offset', String(offset + count));
+    links.push({ relation: 'next', url: next.href });
+  }
+  return links;
 }
 
 /** Starts a loopback HTTP server with a fresh FHIR engine. Resolves to its base URL and a close function. */
