@@ -26,6 +26,7 @@ import {
   type Person,
   type Tie,
 } from '@odkit/core';
+import { readString } from './internal/text.js';
 import type { FhirResource, FhirWarning } from './types.js';
 import {
   BCP47,
@@ -757,10 +758,7 @@ function exts(holder: unknown, url: string): Obj[] {
   return isObj(holder) ? objs(holder.extension).filter((e) => e.url === url) : [];
 }
 
-function readText(holder: Obj, key: string): string | undefined {
-  if (typeof holder[key] === 'string') return holder[key];
-  return ext(holder[`_${key}`], EXT.emptyText)?.valueBoolean === true ? '' : undefined;
-}
+const readText = readString;
 
 function bool(v: unknown, fallback: boolean): boolean {
   return typeof v === 'boolean' ? v : fallback;

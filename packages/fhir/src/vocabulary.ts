@@ -43,6 +43,8 @@ export const EXT = {
   originalText: `${SD}original-text`,
   /** On a string primitive that has no value: the text was recorded, and is empty. */
   emptyText: `${SD}empty-text`,
+  /** On a string primitive that has no value: the text is only white space (which FHIR strings cannot be), base64 of its UTF-8. */
+  blankText: `${SD}blank-text`,
 } as const;
 
 /** The kit's CodeSystems. */

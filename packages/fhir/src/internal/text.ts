@@ -35,14 +35,46 @@ export function putDateTime(target: Record<string, unknown>, key: string, kit: s
 }
 
 /**
- * FHIR strings must not be empty. The kit's long texts (notes, comments) may be:
- * an empty text is written as a string element with no value and the kit's
- * empty-text extension.
+ * FHIR strings must hold something other than white space. The kit's long texts
+ * (notes, comments) need not: an empty or blank text is written as a string
+ * element with no value and the kit's empty-text or blank-text extension.
  */
 export function putString(target: Record<string, unknown>, key: string, text: string | undefined): void {
   if (text === undefined) return;
-  if (text === '') target[`_${key}`] = { extension: [{ url: EXT.emptyText, valueBoolean: true }] };
-  else target[key] = text;
+  if (/\S/.test(text)) target[key] = text;
+  else if (text === '') target[`_${key}`] = { extension: [{ url: EXT.emptyText, valueBoolean: true }] };
+  else target[`_${key}`] = { extension: [{ url: EXT.blankText, valueBase64Binary: toBase64(text) }] };
+}
+
+/** The text `putString` wrote to `holder[key]`, or undefined. */
+export function readString(holder: Record<string, unknown>, key: string): string | undefined {
+  const value = holder[key];
+  if (typeof value === 'string') return value;
+  const element = holder[`_${key}`];
+  const extensions = typeof element === 'object' && element !== null ? (element as { extension?: unknown }).extension : undefined;
+  if (!Array.isArray(extensions)) return undefined;
+  for (const e of extensions as { url?: unknown; valueBoolean?: unknown; valueBase64Binary?: unknown }[]) {
+    if (e?.url === EXT.emptyText && e.valueBoolean === true) return '';
+    if (e?.url === EXT.blankText && typeof e.valueBase64Binary === 'string') {
+      const text = fromBase64(e.valueBase64Binary);
+      if (text !== undefined && !/\S/.test(text)) return text;
+    }
+  }
+  return undefined;
+}
+
+function toBase64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function fromBase64(data: string): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(data), (c) => c.charCodeAt(0)));
+  } catch {
+    return undefined;
+  }
 }
 
 /** A kit text extension (value or empty). */
