@@ -116,7 +116,7 @@ describe('toFhir / fromFhir', () => {
           if (!(error instanceof OdError)) throw error;
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 400 },
     );
   });
 
