@@ -64,6 +64,8 @@ export interface FromFhirResult {
 
 type Obj = Record<string, unknown>;
 
+const MODES = Object.keys(MODE_TO_CLASS) as Meeting['mode'][];
+
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -177,11 +179,17 @@ class Reader {
     return (key ? this.byKey.get(key) : undefined) ?? this.byFullUrl.get(reference);
   }
 
+  readonly #targets = new Map<string, string | undefined>();
+
   /** `Type/id` of a reference, resolved through the bundle when it can be. */
   refTarget(ref: unknown): string | undefined {
+    if (!isObj(ref) || typeof ref.reference !== 'string') return undefined;
+    const reference = ref.reference;
+    if (this.#targets.has(reference)) return this.#targets.get(reference);
     const resolved = this.resolve(ref);
-    if (resolved) return keyOf(resolved);
-    return isObj(ref) ? refKey(str(ref.reference) ?? '') : undefined;
+    const target = resolved ? keyOf(resolved) : refKey(reference);
+    if (!reference.startsWith('#')) this.#targets.set(reference, target);
+    return target;
   }
 
   /* -------------------------------------------------------------- person */
@@ -574,8 +582,9 @@ class Reader {
 
   mode(r: FhirResource, value: unknown): Meeting['mode'] {
     const c = isObj(value) ? value : {};
-    for (const [mode, coding] of Object.entries(MODE_TO_CLASS)) {
-      if (c.system === coding.system && c.code === coding.code) return mode as Meeting['mode'];
+    for (const mode of MODES) {
+      const coding = MODE_TO_CLASS[mode];
+      if (c.system === coding.system && c.code === coding.code) return mode;
     }
     this.warn(r, 'The meeting has no home, clinic or virtual class; it was read as "other".');
     return 'other';
@@ -583,6 +592,7 @@ class Reader {
 
   attendees(r: FhirResource, participants: Obj[], field: 'individual' | 'actor', held: boolean): Attendee[] {
     const out: Attendee[] = [];
+    const listed = new Set<string>();
     for (const p of participants) {
       const ref = p[field] ?? ext(p, EXT.attendeeOrganization)?.valueReference;
       const target = this.refTarget(ref);
@@ -593,12 +603,12 @@ class Reader {
         this.warn(r, `A participant (${target ?? 'with no reference'}) is not a network member; it was left out.`);
         continue;
       }
-      if (out.some((a) => a.memberId === member.id)) {
+      if (listed.has(member.id)) {
         this.warn(r, 'A participant is listed twice; the second was left out.');
         continue;
       }
-      let role = objs(p.type).flatMap((t) => objs(t.coding)).map((c) => (c.system === CODE_SYSTEM.attendeeRole && includes(ATTENDEE_ROLES, c.code) ? c.code : undefined)).find((c) => c !== undefined);
-      if (role === undefined) role = 'other';
+      listed.add(member.id);
+      let role = attendeeRole(p.type);
       if ((PRACTITIONER_ROLES as readonly string[]).includes(role) && member.kind !== 'professional') {
         this.warn(r, 'A practitioner role is given to someone who is not a professional; it was read as "other".');
         role = 'other';
@@ -746,12 +756,16 @@ export function keyOf(r: FhirResource): string {
 
 /** `Type/id` from a relative or absolute reference (history suffix dropped), or undefined. */
 function refKey(reference: string): string | undefined {
+  const slash = reference.indexOf('/');
+  if (slash > 0 && reference.indexOf('/', slash + 1) < 0 && /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/.test(reference)) return reference;
   const m = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(reference);
   return m ? `${m[1]}/${m[2]}` : undefined;
 }
 
 function ext(holder: unknown, url: string): Obj | undefined {
-  return isObj(holder) ? objs(holder.extension).find((e) => e.url === url) : undefined;
+  if (!isObj(holder) || !Array.isArray(holder.extension)) return undefined;
+  for (const e of holder.extension) if (isObj(e) && e.url === url) return e;
+  return undefined;
 }
 
 function exts(holder: unknown, url: string): Obj[] {
@@ -759,6 +773,17 @@ function exts(holder: unknown, url: string): Obj[] {
 }
 
 const readText = readString;
+
+/** The kit's attendee role among a participant's types, else "other". */
+function attendeeRole(types: unknown): Attendee['role'] {
+  if (!Array.isArray(types)) return 'other';
+  for (const t of types) {
+    const codings = isObj(t) ? t.coding : undefined;
+    if (!Array.isArray(codings)) continue;
+    for (const c of codings) if (isObj(c) && c.system === CODE_SYSTEM.attendeeRole && includes(ATTENDEE_ROLES, c.code)) return c.code;
+  }
+  return 'other';
+}
 
 function bool(v: unknown, fallback: boolean): boolean {
   return typeof v === 'boolean' ? v : fallback;

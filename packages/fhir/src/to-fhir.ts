@@ -54,7 +54,8 @@ export function toFhir(record: CaseRecord, options: ToFhirOptions = {}): Bundle 
 /** The resources of a case, in a stable order: Patient, network, members, episodes, meetings, assessments, questionnaires. */
 export function caseResources(input: CaseRecord, options: ToFhirOptions = {}): FhirResource[] {
   const instruments = options.instruments ?? defaultInstruments;
-  const record = parseCaseRecord(input, { instruments });
+  // Records from parseCaseRecord, applyChange or a store are valid and deeply frozen: anything else is checked first.
+  const record = Object.isFrozen(input) && Object.isFrozen(input.meetings) && Object.isFrozen(input.person) ? input : parseCaseRecord(input, { instruments });
   const ctx = new Context(record, options.sources);
   const out: FhirResource[] = [patient(record), network(ctx)];
   for (const member of record.members) out.push(...memberResources(ctx, member));
@@ -75,16 +76,23 @@ export class Context {
   readonly record: CaseRecord;
   readonly members: Map<string, NetworkMember>;
   readonly sources: ReadonlyMap<string, string>;
+  readonly #ids = new Map<string, string>();
+  readonly #meetingTypes: Map<string, 'Encounter' | 'Appointment'>;
   constructor(record: CaseRecord, sources: ReadonlyMap<string, string> = new Map()) {
     this.record = record;
     this.members = new Map(record.members.map((m) => [m.id, m]));
     this.sources = sources;
+    this.#meetingTypes = new Map(record.meetings.map((m) => [m.id, meetingResourceType(m)]));
   }
   /** The server id of an entity's resource of `type`: where it was read from, or derived from the case and kit ids. */
   id(kitId: string, kind?: string, type?: string): string {
-    const source = kind ? this.sources.get(`${kind}:${kitId}`) : undefined;
-    if (source && (!type || source.startsWith(`${type}/`))) return source.slice(source.indexOf('/') + 1);
-    return resourceId(this.record.id, kitId);
+    if (this.sources.size) {
+      const source = kind ? this.sources.get(`${kind}:${kitId}`) : undefined;
+      if (source && (!type || source.startsWith(`${type}/`))) return source.slice(source.indexOf('/') + 1);
+    }
+    let id = this.#ids.get(kitId);
+    if (id === undefined) this.#ids.set(kitId, (id = resourceId(this.record.id, kitId)));
+    return id;
   }
   get patientRef(): Reference {
     return { reference: `Patient/${this.record.person.id}` };
@@ -103,8 +111,7 @@ export class Context {
     return { reference: `EpisodeOfCare/${this.id(episodeId, 'episode', 'EpisodeOfCare')}` };
   }
   meetingRef(meetingId: string): Reference {
-    const meeting = this.record.meetings.find((m) => m.id === meetingId);
-    const type = meeting && meeting.status !== 'held' ? 'Appointment' : 'Encounter';
+    const type = this.#meetingTypes.get(meetingId) ?? 'Encounter';
     return { reference: `${type}/${this.id(meetingId, 'meeting', type)}` };
   }
 }
