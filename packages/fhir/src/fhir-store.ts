@@ -169,6 +169,20 @@ export class FhirStore extends BaseStore {
       if (failures.some((f) => f.resourceType === 'CareTeam')) throw this.#failure('read the network (CareTeam)', failures[0]!.status);
       throw new NotFoundError(this.#options.caseId === undefined ? 'case for Patient' : 'case', this.#options.caseId ?? this.patientId);
     }
+    // Servers that ignore _include (or :iterate) still get the network's members: read what is missing.
+    for (let round = 0; round < 2; round++) {
+      const have = new Set(network!.map(keyOf));
+      const wanted = new Set<string>();
+      for (const r of network!) {
+        const refs = r.resourceType === 'CareTeam' ? ((r.participant as { member?: { reference?: string } }[] | undefined) ?? []).map((p) => p.member) : r.resourceType === 'PractitionerRole' ? [r.practitioner as { reference?: string } | undefined] : [];
+        for (const ref of refs) {
+          const key = ref?.reference;
+          if (key && /^(RelatedPerson|Practitioner|PractitionerRole|Organization)\/[A-Za-z0-9.-]{1,64}$/.test(key) && !have.has(key)) wanted.add(key);
+        }
+      }
+      if (!wanted.size) break;
+      network!.push(...(await this.#readAll([...wanted], failures)));
+    }
     const [episodes = [], encounters = [], appointments = [], responses = []] = rest;
     const meetings = [...encounters, ...appointments].sort((a, b) => startOf(a) - startOf(b) || String(a.id).localeCompare(String(b.id)));
     episodes.sort((a, b) => startOf(a) - startOf(b) || String(a.id).localeCompare(String(b.id)));
@@ -217,6 +231,26 @@ export class FhirStore extends BaseStore {
         out.push(r);
       }
       url = bundle.link?.find((l) => l.relation === 'next')?.url;
+    }
+    return out;
+  }
+
+  /** Reads resources by `Type/id` in batches; the ones that cannot be read are partial failures. */
+  async #readAll(keys: string[], failures: FhirReadFailure[]): Promise<FhirResource[]> {
+    const out: FhirResource[] = [];
+    for (let i = 0; i < keys.length; i += 100) {
+      const chunk = keys.slice(i, i + 100);
+      const answer = await this.#send({
+        method: 'POST',
+        url: this.baseUrl,
+        headers: { 'content-type': 'application/fhir+json', accept: 'application/fhir+json' },
+        body: JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry: chunk.map((url) => ({ request: { method: 'GET', url } })) }),
+      });
+      if (answer.status !== 200 || !isResource(answer.body)) throw this.#failure('read the network’s members', answer.status);
+      ((answer.body as Bundle).entry ?? []).forEach((entry, j) => {
+        if (isResource(entry.resource) && entry.resource.resourceType !== 'OperationOutcome') out.push(entry.resource);
+        else failures.push({ resourceType: chunk[j]!.split('/')[0]!, status: Number.parseInt(entry.response?.status ?? '0', 10) });
+      });
     }
     return out;
   }

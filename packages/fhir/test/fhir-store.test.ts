@@ -205,6 +205,19 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
     expect(partial.warnings[0]!.message).to.match(/QuestionnaireResponse could not be read \(HTTP 403\)/);
   });
 
+  it('reads the network’s members itself from a server that ignores _include', async () => {
+    const record = demoFor(patientId);
+    await seeded(record);
+    const noInclude: FhirHttp = (request) => {
+      const url = new URL(request.url);
+      for (const key of [...url.searchParams.keys()]) if (key.startsWith('_include')) url.searchParams.delete(key);
+      return http({ ...request, url: url.href });
+    };
+    const store = await FhirStore.open({ baseUrl: FHIR_URL, patientId, http: noInclude });
+    expect(ordered(store.snapshot!.record)).to.deep.equal(ordered(record));
+    expect(store.warnings).to.deep.equal([]);
+  });
+
   it('pages through 1,000 meetings', async function () {
     this.timeout(120_000);
     const record = structuredClone(generateCase({ members: 12, meetings: 1000, assessments: 20, seed: 7 })) as CaseRecord;
