@@ -132,6 +132,10 @@ export class FhirStore extends BaseStore {
     if (typeof options?.patientId !== 'string' || !/^[A-Za-z0-9.-]{1,64}$/.test(options.patientId)) issues.push({ path: ['patientId'], message: 'must be a FHIR id' });
     if (typeof options?.http !== 'function') issues.push({ path: ['http'], message: 'must be a function that makes an HTTP request' });
     if (options?.caseId !== undefined && (typeof options.caseId !== 'string' || !/^[A-Za-z0-9.-]{1,64}$/.test(options.caseId))) issues.push({ path: ['caseId'], message: 'must be a FHIR id' });
+    for (const [key, max] of [['pageSize', 1000], ['maxTransactionEntries', 1000]] as const) {
+      const value = options?.[key];
+      if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= max)) issues.push({ path: [key], message: `must be a whole number from 1 to ${max}` });
+    }
     if (issues.length) throw new ValidationError('FhirStore options', issues);
     const store = new FhirStore(options);
     try {

@@ -241,6 +241,8 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
     const error = await rejection(FhirStore.open({ baseUrl: 'ftp://x', patientId: 'a b', http: undefined as unknown as FhirHttp }));
     expect(error).to.be.instanceOf(ValidationError);
     expect((error as ValidationError).issues.map((i) => i.path[0])).to.deep.equal(['baseUrl', 'patientId', 'http']);
+    const paging = await rejection(FhirStore.open({ baseUrl: FHIR_URL, patientId, http, pageSize: 0, maxTransactionEntries: 2.5 }));
+    expect((paging as ValidationError).issues.map((i) => i.path[0])).to.deep.equal(['pageSize', 'maxTransactionEntries']);
     expect(await rejection(FhirStore.open({ baseUrl: FHIR_URL, patientId: uniqueId('nobody'), http }))).to.be.instanceOf(NotFoundError);
     const record = demoFor(patientId);
     await seeded(record);
