@@ -94,8 +94,16 @@ export class Context {
     if (id === undefined) this.#ids.set(kitId, (id = resourceId(this.record.id, kitId)));
     return id;
   }
+  readonly #refs = new Map<string, string>();
+  /** One string per reference (its hash computed once): readers look these up in maps by the thousand. */
+  #ref(type: string, id: string): string {
+    const key = `${type}/${id}`;
+    let ref = this.#refs.get(key);
+    if (ref === undefined) this.#refs.set(key, (ref = key));
+    return ref;
+  }
   get patientRef(): Reference {
-    return { reference: `Patient/${this.record.person.id}` };
+    return { reference: this.#ref('Patient', this.record.person.id) };
   }
   get networkId(): string {
     const source = this.sources.get('network');
@@ -105,14 +113,14 @@ export class Context {
   memberRef(memberId: string): Reference {
     const member = this.members.get(memberId);
     const type = member ? memberResourceType(member) : 'RelatedPerson';
-    return { reference: `${type}/${this.id(memberId, 'member', type)}` };
+    return { reference: this.#ref(type, this.id(memberId, 'member', type)) };
   }
   episodeRef(episodeId: string): Reference {
-    return { reference: `EpisodeOfCare/${this.id(episodeId, 'episode', 'EpisodeOfCare')}` };
+    return { reference: this.#ref('EpisodeOfCare', this.id(episodeId, 'episode', 'EpisodeOfCare')) };
   }
   meetingRef(meetingId: string): Reference {
     const type = this.#meetingTypes.get(meetingId) ?? 'Encounter';
-    return { reference: `${type}/${this.id(meetingId, 'meeting', type)}` };
+    return { reference: this.#ref(type, this.id(meetingId, 'meeting', type)) };
   }
 }
 
