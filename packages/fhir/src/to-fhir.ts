@@ -138,6 +138,8 @@ export function questionnaireUrl(instrumentId: string, version: string): string 
   return `${QUESTIONNAIRE_BASE}${instrumentId}|${version}`;
 }
 
+const TRANSLATION = 'http://hl7.org/fhir/StructureDefinition/translation';
+
 const meta = (type: string) => ({ profile: [UK_CORE_PROFILE[type]!] });
 const kitIdentifier = (value: string) => ({ system: IDENTIFIER.entityId, value });
 const coding = (system: string, code: string): Coding => ({ system, code });
@@ -416,34 +418,50 @@ function questionnaireResponse(ctx: Context, a: Assessment): FhirResource {
 
 /** An instrument as a FHIR Questionnaire: one group item per instrument group, one choice item per instrument item. */
 export function instrumentToQuestionnaire(instrument: Instrument): FhirResource {
-  const text = (t: LocalisedText) => localise(t, 'en-GB');
+  // English text, with every other language the instrument has as HL7 translation extensions (Welsh on equal terms).
+  const put = (target: Record<string, unknown>, key: string, t: LocalisedText) => {
+    const english = localise(t, 'en-GB');
+    target[key] = english;
+    if (typeof t === 'string') return;
+    const others = Object.entries(t).filter(([, value]) => value !== english);
+    if (others.length) {
+      target[`_${key}`] = {
+        extension: others.map(([lang, content]) => ({ url: TRANSLATION, extension: [{ url: 'lang', valueCode: lang }, { url: 'content', valueString: content }] })),
+      };
+    }
+  };
   const options = instrument.scale.options.map((o) => ({ valueInteger: o.value }));
   if (instrument.scale.notApplicable) options.push({ valueCoding: { ...coding(CODE_SYSTEM.rating, 'not-applicable'), display: 'Not applicable' } } as never);
   const resource: FhirResource = {
     resourceType: 'Questionnaire',
     id: resourceId('questionnaire', `${instrument.id}|${instrument.version}`),
     meta: meta('Questionnaire'),
+    language: 'en-GB',
     url: `${QUESTIONNAIRE_BASE}${instrument.id}`,
     version: instrument.version,
-    title: text(instrument.title),
-    status: 'active',
-    subjectType: ['Patient'],
   };
-  if (instrument.description !== undefined) resource.description = text(instrument.description);
-  if (instrument.source !== undefined) resource.copyright = text(instrument.source);
+  put(resource, 'title', instrument.title);
+  resource.status = 'active';
+  resource.subjectType = ['Patient'];
+  if (instrument.description !== undefined) put(resource, 'description', instrument.description);
+  if (instrument.source !== undefined) put(resource, 'copyright', instrument.source);
   // A group item must have items (que-1): groups without any are left out.
   const groups = instrument.groups.filter((g) => instrument.items.some((i) => i.groupId === g.id));
-  resource.item = groups.map((g) => ({
-    linkId: g.id,
-    text: text(g.title),
-    type: 'group',
-    item: instrument.items
+  resource.item = groups.map((g) => {
+    const group: Record<string, unknown> = { linkId: g.id };
+    put(group, 'text', g.title);
+    group.type = 'group';
+    group.item = instrument.items
       .filter((i) => i.groupId === g.id)
       .map((i) => {
-        const item: Record<string, unknown> = { linkId: i.id, text: text(i.title), type: 'choice', required: i.required };
+        const item: Record<string, unknown> = { linkId: i.id };
+        put(item, 'text', i.title);
+        item.type = 'choice';
+        item.required = i.required;
         item.answerOption = options;
         return item;
-      }),
-  }));
+      });
+    return group;
+  });
   return resource;
 }

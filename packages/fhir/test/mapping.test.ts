@@ -50,6 +50,20 @@ describe('toFhir / fromFhir', () => {
     }
   });
 
+  it('writes each instrument as a Questionnaire with its Welsh text as translations', () => {
+    const questionnaires = ofType(toFhir(demoCase), 'Questionnaire');
+    expect(questionnaires.length).to.be.greaterThan(0);
+    for (const q of questionnaires) expect(validationErrors(q), String(q.url)).to.deep.equal([]);
+    expect(questionnaires.map((q) => q.url).sort()).to.deep.equal([
+      'https://fhir.opendialoguekit.org/Questionnaire/od-key-elements',
+      'https://fhir.opendialoguekit.org/Questionnaire/od-seven-principles',
+    ]);
+    const seven = questionnaires.find((q) => String(q.url).endsWith('/od-seven-principles'))!;
+    expect(seven.title).to.equal('The seven principles of Open Dialogue');
+    expect(JSON.stringify(seven._title)).to.contain('Saith egwyddor y Ddeialog Agored');
+    expect(JSON.stringify(seven.item)).to.contain('"valueCode":"cy"');
+  });
+
   it('keeps ring, sector and ties in the kit extensions with the kit CodeSystems', () => {
     const [network] = ofType(toFhir(demoCase), 'CareTeam');
     const participants = network!.participant as { extension: { url: string; valueInteger?: number; valueCoding?: { system: string } }[] }[];
