@@ -3,12 +3,16 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { countReporter } from './test/support/count-reporter.mjs';
+import { fhirMiddleware } from './packages/fhir/test/server/fhir-server.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
   files: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  // A real FHIR R4 engine (Medplum's FhirRouter + MemoryRepository) at /fhir/ on this same
+  // loopback server, for @odkit/fhir's FhirStore tests (same origin: no CORS).
+  middleware: [fhirMiddleware()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
