@@ -101,7 +101,7 @@ describe('<od-meeting-timeline> on the demo case', () => {
     expect(el.view).to.equal('matrix');
     expect(matrix.getAttribute('aria-pressed')).to.equal('true');
     expect(el.shadowRoot!.activeElement).to.equal(matrix);
-    expect($(el, 'table')).to.exist;
+    expect($(el, 'table')).not.to.equal(null);
     const month = $<HTMLButtonElement>(el, 'button[data-toggle="zoom"][data-value="month"]')!;
     month.focus();
     await sendKeys({ press: 'Space' });
