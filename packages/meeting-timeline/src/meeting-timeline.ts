@@ -18,10 +18,11 @@ import {
 } from '@odkit/elements';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { buildChange, draftFor, fieldForIssue, pickableMembers, readForm, renderMeetingForm, type MeetingDraft } from './internal/meeting-form.js';
 import { buildModel, inRange, latestEpisode, type TimelineModel } from './internal/model.js';
-import { DAY, HOUR, isRealDate, localDate, isTimeZone, nearClockChange, nextBoundary, startOf, zoneName } from './internal/time.js';
+import { boundaries, DAY, HOUR, isRealDate, isTimeZone, localDate, nearClockChange, zoneName, type AxisUnit } from './internal/time.js';
 import { timelineStyles } from './meeting-timeline.styles.js';
 import { timelineStrings, type TimelineStrings } from './strings.js';
 
@@ -34,7 +35,23 @@ const SCALE: Record<TimelineZoom, number> = { day: 120, week: 24, month: 5 };
 const DEFAULT_ZONE = 'Europe/London';
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
 /** Rows rendered beyond the visible ones, above and below, in a virtualised list. */
-const OVERSCAN = 6;
+const OVERSCAN = 4;
+/** The widest the axis is drawn, in pixels, and the most ticks and labels on it. */
+const MAX_AXIS_WIDTH = 40_000;
+const MAX_TICKS = 400;
+const UNIT_DAYS: Record<AxisUnit, number> = { day: 1, week: 7, month: 30.4, year: 365.25 };
+const MAX_LABELS = 400;
+
+interface AxisLayout {
+  readonly width: number;
+  readonly x: (time: number) => number;
+  readonly tickPath: string;
+  readonly labels: readonly { x: number; text: string }[];
+  readonly contact: number | null;
+  readonly held: string;
+  readonly planned: string;
+  readonly cancelled: string;
+}
 
 type Form = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'cancel'; id: string };
 
@@ -97,7 +114,7 @@ export class OdMeetingTimeline extends OdElement {
   /** Lets a person record, edit and cancel meetings. */
   @property({ type: Boolean, reflect: true }) editable = false;
   /** Above this many meetings the list is virtualised (only the rows in view are rendered). */
-  @property({ type: Number, attribute: 'virtualise-above' }) virtualiseAbove = 150;
+  @property({ type: Number, attribute: 'virtualise-above' }) virtualiseAbove = 60;
 
   @state() private focusedId: string | undefined;
   @state() private openId: string | undefined;
@@ -115,11 +132,26 @@ export class OdMeetingTimeline extends OdElement {
   #optionError: Error | undefined;
   #model: TimelineModel | undefined;
   #modelKey: unknown[] = [];
-  #rowHeight = 0;
-  #viewportHeight = 0;
+  /** Row and viewport heights of the virtualised list: estimates until measured. */
+  #rowHeight = 76;
+  #viewportHeight = 512;
   #pendingFocus: string | undefined;
   #scrollAxis = false;
   #clock: ReturnType<typeof setInterval> | undefined;
+  #observed: Element | undefined;
+  /** Measures the virtualised list's viewport and rows after layout (never during an update). */
+  #resizes = new ResizeObserver(() => {
+    const viewport = this.#observed as HTMLElement | undefined;
+    const row = viewport?.querySelector<HTMLElement>('li');
+    if (!viewport || !row) return;
+    const rowHeight = row.offsetHeight;
+    const viewportHeight = viewport.clientHeight;
+    if (rowHeight && viewportHeight && (rowHeight !== this.#rowHeight || viewportHeight !== this.#viewportHeight)) {
+      this.#rowHeight = rowHeight;
+      this.#viewportHeight = viewportHeight;
+      this.requestUpdate();
+    }
+  });
 
   /** The record shown (the last valid one), if any. */
   get shownRecord(): CaseRecord | undefined {
@@ -130,6 +162,8 @@ export class OdMeetingTimeline extends OdElement {
     super.disconnectedCallback();
     if (this.#clock) clearInterval(this.#clock);
     this.#clock = undefined;
+    this.#resizes.disconnect();
+    this.#observed = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -224,8 +258,7 @@ export class OdMeetingTimeline extends OdElement {
     const episode = this.#episode(record);
     if (!episode) return html`${errorState}<p part="header">${this.#t('timeline.noEpisode')}</p>`;
     const model = this.#modelFor(record, episode);
-    const [from, to] = this.#range;
-    const shown = inRange(model, this.#zone, from, to);
+    const shown = this.#inRange(model);
     return html`${errorState}
       <section class="timeline" aria-labelledby="tl-title">
         ${this.#renderHeader(record, model)} ${this.#renderToolbar(record, model)}
@@ -342,58 +375,80 @@ export class OdMeetingTimeline extends OdElement {
 
   /* ---------------------------------------------------------------- axis */
 
-  #renderAxis(model: TimelineModel, shown: readonly Meeting[]): TemplateResult {
+  #axis: { key: unknown[]; layout: AxisLayout } | undefined;
+
+  /** Where everything on the axis goes; worked out again only when the meetings, range, zoom or zone change. */
+  #axisLayout(model: TimelineModel, shown: readonly Meeting[]): AxisLayout {
     const zone = this.#zone;
     const zoom = this.#zoom;
+    const key = [model, shown, zoom, zone];
+    if (this.#axis && key.every((k, i) => k === this.#axis!.key[i])) return this.#axis.layout;
     const contact = Date.parse(model.episode.firstContact);
     const [from, to] = this.#range;
-    const times = shown.map((m) => model.times.get(m.id)!);
+    let min = Infinity, max = -Infinity;
+    for (const m of shown) {
+      const t = model.times.get(m.id)!;
+      if (t < min) min = t;
+      if (t > max) max = t;
+    }
     const contactDay = from || to ? localDate(contact, zone) : '';
-    if (!(from && contactDay < from) && !(to && contactDay > to)) times.push(contact);
-    const min = times.length ? Math.min(...times) : contact;
-    const max = times.length ? Math.max(...times) : contact;
-    const start = startOf(min, zoom, zone);
-    const end = nextBoundary(startOf(max, zoom, zone), zoom, zone);
-    const px = SCALE[zoom] / DAY;
+    const withContact = !(from && contactDay < from) && !(to && contactDay > to);
+    if (withContact || min === Infinity) {
+      min = Math.min(min, contact);
+      max = Math.max(max, contact);
+    }
+    // Ticks at the zoom's unit, coarser when there would be thousands of them.
+    const units: AxisUnit[] = ['day', 'week', 'month', 'year'];
+    let unit = units[ZOOMS.indexOf(zoom)]!;
+    while (unit !== 'year' && (max - min) / (UNIT_DAYS[unit] * DAY) > MAX_TICKS) unit = units[units.indexOf(unit) + 1]!;
+    const ticks = boundaries(min, max, unit, zone);
+    const start = ticks[0]!;
+    const end = ticks.at(-1)!;
+    // Very long histories are compressed so that the axis stays a drawable size.
+    const px = Math.min(SCALE[zoom] / DAY, MAX_AXIS_WIDTH / Math.max(1, end - start));
     const width = Math.max(320, Math.round((end - start) * px) + 24);
     const x = (t: number) => Math.round((t - start) * px) + 12;
-    const ticks: TemplateResult[] = [];
-    let n = 0;
-    for (let b = start; b <= end && n < 4000; b = nextBoundary(b, zoom, zone), n++) {
-      const label = zoom === 'month' ? this.#monthLabel(b) : this.#shortDate(b);
-      ticks.push(svg`<line class="tick" x1=${x(b)} x2=${x(b)} y1="34" y2="42"></line><text class="tick-label" x=${x(b) + 3} y="56">${label}</text>`);
-    }
+    const every = Math.max(1, Math.ceil(ticks.length / MAX_LABELS), Math.ceil(52 / (UNIT_DAYS[unit] * DAY * px)));
+    const format = unit === 'year' ? { year: 'numeric' } as const : unit === 'month' ? { month: '2-digit', year: 'numeric' } as const : { day: 'numeric', month: 'numeric' } as const;
+    // Axis labels are numeric: the axis is hidden from assistive technology, and the list carries the words.
+    const label = new Intl.DateTimeFormat('en-GB', { ...format, timeZone: zone });
     // One path per status: thousands of meetings cost three elements, not thousands.
-    const paths: Record<Meeting['status'], string[]> = { held: [], planned: [], cancelled: [] };
+    const paths = { held: [] as string[], planned: [] as string[], cancelled: [] as string[] };
     for (const m of shown) {
       const cx = x(model.times.get(m.id)!);
-      paths[m.status].push(
-        m.status === 'cancelled' ? `M${cx - 5} 15l10 10m0 -10l-10 10` : `M${cx - 6} 20a6 6 0 1 0 12 0a6 6 0 1 0 -12 0`,
-      );
+      paths[m.status].push(m.status === 'cancelled' ? `M${cx - 5} 15l10 10m0 -10l-10 10` : `M${cx - 6} 20a6 6 0 1 0 12 0a6 6 0 1 0 -12 0`);
     }
-    const focused = this.focusedId ? model.times.get(this.focusedId) : undefined;
-    const visible = focused !== undefined && shown.some((m) => m.id === this.focusedId);
-    return html`<div class="axis" part="axis" aria-hidden="true">
-      <svg width=${width} height="64" viewBox=${`0 0 ${width} 64`} focusable="false">
-        <line class="baseline" x1="0" x2=${width} y1="38" y2="38"></line>
-        ${ticks}
-        ${contact >= start && contact <= end
-          ? svg`<path class="contact" d=${`M${x(contact)} 8l6 8l-6 8l-6 -8z`}></path><line class="contact-line" x1=${x(contact)} x2=${x(contact)} y1="24" y2="42"></line>`
-          : nothing}
-        <path class="m-held" d=${paths.held.join('')}></path>
-        <path class="m-planned" d=${paths.planned.join('')}></path>
-        <path class="m-cancelled" d=${paths.cancelled.join('')}></path>
-        ${visible ? svg`<circle class="m-focus" cx=${x(focused)} cy="20" r="10"></circle>` : nothing}
-      </svg>
-    </div>`;
+    const layout: AxisLayout = {
+      width,
+      x,
+      tickPath: ticks.map((b) => `M${x(b)} 34v8`).join(''),
+      labels: ticks.filter((_, i) => i % every === 0).map((b) => ({ x: x(b) + 3, text: label.format(b) })),
+      contact: withContact ? x(contact) : null,
+      held: paths.held.join(''),
+      planned: paths.planned.join(''),
+      cancelled: paths.cancelled.join(''),
+    };
+    this.#axis = { key, layout };
+    return layout;
   }
 
-  // Axis labels are numeric (the axis is hidden from assistive technology; the list carries the words).
-  #shortDate(time: number): string {
-    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'numeric', timeZone: this.#zone }).format(time);
-  }
-  #monthLabel(time: number): string {
-    return new Intl.DateTimeFormat('en-GB', { month: '2-digit', year: 'numeric', timeZone: this.#zone }).format(time);
+  #renderAxis(model: TimelineModel, shown: readonly Meeting[]): TemplateResult {
+    const a = this.#axisLayout(model, shown);
+    const focused = this.focusedId !== undefined && shown.some((m) => m.id === this.focusedId) ? model.times.get(this.focusedId) : undefined;
+    return html`<div class="axis" part="axis" aria-hidden="true">
+      <svg width=${a.width} height="64" viewBox=${`0 0 ${a.width} 64`} focusable="false">
+        ${guard([a], () => svg`<line class="baseline" x1="0" x2=${a.width} y1="38" y2="38"></line>
+          <path class="tick" d=${a.tickPath}></path>
+          ${a.labels.map((l) => svg`<text class="tick-label" x=${l.x} y="56">${l.text}</text>`)}
+          ${a.contact === null
+            ? nothing
+            : svg`<path class="contact" d=${`M${a.contact} 8l6 8l-6 8l-6 -8z`}></path><line class="contact-line" x1=${a.contact} x2=${a.contact} y1="24" y2="42"></line>`}
+          <path class="m-held" d=${a.held}></path>
+          <path class="m-planned" d=${a.planned}></path>
+          <path class="m-cancelled" d=${a.cancelled}></path>`)}
+        ${focused === undefined ? nothing : svg`<circle class="m-focus" cx=${a.x(focused)} cy="20" r="10"></circle>`}
+      </svg>
+    </div>`;
   }
 
   /* ---------------------------------------------------------------- list */
@@ -407,7 +462,7 @@ export class OdMeetingTimeline extends OdElement {
     let first = 0;
     let last = shown.length;
     if (virtual) {
-      const perView = Math.ceil((this.#viewportHeight || 640) / (this.#rowHeight || 72));
+      const perView = Math.ceil(this.#viewportHeight / this.#rowHeight);
       first = Math.max(0, Math.min(this.windowStart, shown.length - 1) - OVERSCAN);
       last = Math.min(shown.length, this.windowStart + perView + OVERSCAN);
     }
@@ -472,7 +527,7 @@ export class OdMeetingTimeline extends OdElement {
     if (!target.matches('button.meeting')) return;
     const index = shown.findIndex((m) => `meeting-${m.id}` === target.id);
     if (index < 0) return;
-    const page = Math.max(1, Math.floor((this.#viewportHeight || 640) / (this.#rowHeight || 72)) - 1);
+    const page = Math.max(1, Math.floor(this.#viewportHeight / this.#rowHeight) - 1);
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
@@ -510,7 +565,7 @@ export class OdMeetingTimeline extends OdElement {
       if (rowTop < viewport.scrollTop || rowTop + this.#rowHeight > viewport.scrollTop + viewport.clientHeight) {
         viewport.scrollTop = Math.max(0, rowTop - (rowTop < viewport.scrollTop ? 0 : viewport.clientHeight - this.#rowHeight));
       }
-      this.windowStart = Math.floor(viewport.scrollTop / (this.#rowHeight || 72));
+      this.windowStart = Math.floor(viewport.scrollTop / this.#rowHeight);
     }
     this.#pendingFocus = `meeting-${id}`;
     this.requestUpdate();
@@ -519,13 +574,13 @@ export class OdMeetingTimeline extends OdElement {
 
   #scrolled = (event: Event) => {
     const viewport = event.currentTarget as HTMLElement;
-    const start = Math.floor(viewport.scrollTop / (this.#rowHeight || 72));
+    const start = Math.floor(viewport.scrollTop / this.#rowHeight);
     if (start === this.windowStart) return;
     this.windowStart = start;
     // Focus on a row about to scroll out of the rendered window moves to a row still in it.
     const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
     const shown = this.#shown();
-    const perView = Math.ceil((this.#viewportHeight || 640) / (this.#rowHeight || 72));
+    const perView = Math.ceil(this.#viewportHeight / this.#rowHeight);
     const index = shown.findIndex((m) => m.id === this.focusedId);
     if (index >= 0 && (index < start - OVERSCAN || index >= start + perView + OVERSCAN)) {
       const next = shown[Math.min(shown.length - 1, start)]!;
@@ -538,8 +593,19 @@ export class OdMeetingTimeline extends OdElement {
     const record = this.#data.record;
     const episode = record && this.#episode(record);
     if (!record || !episode) return [];
+    return this.#inRange(this.#modelFor(record, episode));
+  }
+
+  #filtered: { key: unknown[]; shown: readonly Meeting[] } | undefined;
+
+  /** The model's meetings within the date range, kept while nothing they depend on changes. */
+  #inRange(model: TimelineModel): readonly Meeting[] {
     const [from, to] = this.#range;
-    return inRange(this.#modelFor(record, episode), this.#zone, from, to);
+    const key = [model, from, to, this.#zone];
+    if (!this.#filtered || key.some((k, i) => k !== this.#filtered!.key[i])) {
+      this.#filtered = { key, shown: inRange(model, this.#zone, from, to) };
+    }
+    return this.#filtered.shown;
   }
 
   /* ---------------------------------------------------------------- details */
@@ -981,11 +1047,10 @@ export class OdMeetingTimeline extends OdElement {
     const viewport = root.querySelector<HTMLElement>('.viewport');
     const list = root.querySelector<HTMLElement>('.list');
     if (viewport && list) {
-      const row = list.querySelector<HTMLElement>('li');
-      if (row && !this.#rowHeight) {
-        this.#rowHeight = row.offsetHeight || 72;
-        this.#viewportHeight = viewport.clientHeight || 640;
-        this.requestUpdate();
+      if (this.#observed !== viewport) {
+        this.#resizes.disconnect();
+        this.#resizes.observe(viewport);
+        this.#observed = viewport;
       }
       // Space for the rows not rendered, above and below, set through the CSSOM (no style attributes: strict CSP).
       const first = Number(viewport.dataset.first);

@@ -60,7 +60,9 @@ async function openRecordForm(el: OdMeetingTimeline) {
   await el.updateComplete;
 }
 
-describe('<od-meeting-timeline editable>', () => {
+describe('<od-meeting-timeline editable>', function () {
+  // Long keyboard flows with several axe checks: give them time on a busy machine.
+  this.timeout(40_000);
   guardConsole();
 
   it('records a held meeting through the store, with attendance picked from the network', async () => {

@@ -131,25 +131,40 @@ export function nearClockChange(time: number, zone: string): boolean {
   return offsetMinutes(time - 6 * HOUR, zone) !== offsetMinutes(time + 6 * HOUR, zone);
 }
 
-/** Midnight (local) at the start of the day, week (Monday) or month holding `time`, as an instant. */
-export function startOf(time: number, unit: 'day' | 'week' | 'month', zone: string): number {
-  const w = wall(time, zone);
-  let y = w.y, mo = w.mo, d = w.d;
-  if (unit === 'month') d = 1;
-  if (unit === 'week') {
-    const weekday = (new Date(Date.UTC(y, mo - 1, d)).getUTCDay() + 6) % 7;
-    const monday = new Date(Date.UTC(y, mo - 1, d - weekday));
-    [y, mo, d] = [monday.getUTCFullYear(), monday.getUTCMonth() + 1, monday.getUTCDate()];
-  }
-  const date = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
-  return zonedInstant(date, '00:00', zone) ?? zonedInstant(date, '01:00', zone) ?? Date.UTC(y, mo - 1, d);
-}
+export type AxisUnit = 'day' | 'week' | 'month' | 'year';
 
-/** The next local day, week or month boundary after `boundary` (itself a boundary from `startOf`). */
-export function nextBoundary(boundary: number, unit: 'day' | 'week' | 'month', zone: string): number {
-  const w = wall(boundary + 12 * HOUR, zone);
-  const next =
-    unit === 'month' ? new Date(Date.UTC(w.y, w.mo, 1)) : new Date(Date.UTC(w.y, w.mo - 1, w.d + (unit === 'week' ? 7 : 1)));
-  const date = `${pad(next.getUTCFullYear(), 4)}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
-  return zonedInstant(date, '00:00', zone) ?? zonedInstant(date, '01:00', zone) ?? next.getTime();
+/**
+ * Local midnights starting each day, week (Monday), month or year, from the one at or
+ * before `from` to the first after `to`, as instants. One Intl call per boundary: the
+ * offset of the previous boundary is tried first and checked, since it rarely changes.
+ */
+export function boundaries(from: number, to: number, unit: AxisUnit, zone: string): number[] {
+  const w = wall(from, zone);
+  let y = w.y, mo = w.mo, d = w.d;
+  if (unit === 'year') {
+    mo = 1;
+    d = 1;
+  }
+  if (unit === 'month') d = 1;
+  if (unit === 'week') d -= (new Date(Date.UTC(y, mo - 1, d)).getUTCDay() + 6) % 7;
+  const out: number[] = [];
+  let offset = offsetMinutes(from, zone);
+  for (;;) {
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    [y, mo, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+    const asUtc = date.getTime();
+    let instant = asUtc - offset * MINUTE;
+    const check = wall(instant, zone);
+    if (check.d !== d || check.h !== 0 || check.mi !== 0) {
+      const day = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
+      instant = zonedInstant(day, '00:00', zone) ?? zonedInstant(day, '01:00', zone) ?? asUtc;
+      offset = Math.round((asUtc - instant) / MINUTE);
+    }
+    out.push(instant);
+    if (instant > to) return out;
+    if (unit === 'day') d += 1;
+    else if (unit === 'week') d += 7;
+    else if (unit === 'month') mo += 1;
+    else y += 1;
+  }
 }
