@@ -988,8 +988,10 @@ export class OdMeetingTimeline extends OdElement {
   }
 
   #setZoom(zoom: TimelineZoom): void {
+    if (zoom === this.zoom) return;
     this.zoom = zoom;
     this.#scrollAxis = true;
+    this.announcement = `${this.#t('zoom.label')}: ${this.#t(`zoom.${zoom}`)}`;
   }
 
   #episodeChanged = (event: Event) => {

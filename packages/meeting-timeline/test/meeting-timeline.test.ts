@@ -108,6 +108,7 @@ describe('<od-meeting-timeline> on the demo case', () => {
     await el.updateComplete;
     expect(el.zoom).to.equal('month');
     expect(el.shadowRoot!.activeElement).to.equal(month);
+    expect(text($(el, '[role="status"]'))).to.equal('Time axis scale: Month');
     // A month scale is narrower than a week scale.
     const width = Number($(el, '.axis svg')!.getAttribute('width'));
     el.zoom = 'day';
