@@ -41,6 +41,8 @@ const MAX_AXIS_WIDTH = 40_000;
 const MAX_TICKS = 400;
 const UNIT_DAYS: Record<AxisUnit, number> = { day: 1, week: 7, month: 30.4, year: 365.25 };
 const MAX_LABELS = 400;
+/** The most meetings (columns) the attendance matrix shows at once. */
+const MATRIX_MAX = 100;
 
 interface AxisLayout {
   readonly width: number;
@@ -749,6 +751,9 @@ export class OdMeetingTimeline extends OdElement {
   #renderMatrix(record: CaseRecord, model: TimelineModel, shown: readonly Meeting[]): TemplateResult {
     const t = this.#t;
     if (shown.length === 0) return html`<p class="empty">${t('matrix.empty')}</p>`;
+    // A table is not virtualised: a long history shows its latest meetings, and the range reaches the rest.
+    const total = shown.length;
+    if (total > MATRIX_MAX) shown = shown.slice(-MATRIX_MAX);
     const ids: string[] = [];
     const seen = new Set<string>();
     for (const m of shown) {
@@ -760,7 +765,8 @@ export class OdMeetingTimeline extends OdElement {
     }
     const cell = (state: 'present' | 'absent' | 'none') =>
       html`<td class="cell cell--${state}"><span aria-hidden="true">${state === 'present' ? '●' : state === 'absent' ? '○' : '–'}</span><span class="visually-hidden">${t(`matrix.${state === 'none' ? 'notInvited' : state}`)}</span></td>`;
-    return html`<div class="matrix-wrap" part="matrix" tabindex="0" role="region" aria-labelledby="matrix-caption">
+    return html`${total > shown.length ? html`<p class="limited">${t('matrix.limited', { shown: shown.length, total })}</p>` : nothing}
+      <div class="matrix-wrap" part="matrix" tabindex="0" role="region" aria-labelledby="matrix-caption">
         <table class="matrix">
           <caption id="matrix-caption">${t('matrix.caption')}</caption>
           <thead>

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { longHistory } from '../../../test/fixtures/long-history.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
-import { $, $$, timeline } from './support.js';
+import { $, $$, text, timeline } from './support.js';
 
 describe('<od-meeting-timeline> with a long history', () => {
   guardConsole();
@@ -51,5 +51,12 @@ describe('<od-meeting-timeline> with a long history', () => {
     const top = viewport.getBoundingClientRect().top;
     const visible = $$(el, 'ol.list > li').find((li) => li.getBoundingClientRect().bottom > top + 1)!;
     expect(Math.abs(visible.getBoundingClientRect().top - top)).to.be.lessThan(visible.offsetHeight);
+  });
+
+  it('the attendance matrix shows the latest 100 meetings and says so', async () => {
+    const el = await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', view: 'matrix' });
+    expect($$(el, 'thead th').length).to.equal(101);
+    expect(text($(el, '.limited'))).to.equal('Showing the latest 100 of 1,000 meetings. Choose dates above to see others.');
+    expect($$(el, 'thead time').at(-1)!.getAttribute('datetime')).to.equal(last.start);
   });
 });
