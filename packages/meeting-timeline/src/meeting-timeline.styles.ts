@@ -169,6 +169,8 @@ export const timelineStyles = [
     .side {
       flex: 2 1 18rem;
       min-inline-size: 0;
+      position: sticky;
+      inset-block-start: 0;
     }
     .viewport {
       max-block-size: var(--_tl-list-height);

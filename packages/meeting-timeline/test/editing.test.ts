@@ -133,7 +133,8 @@ describe('<od-meeting-timeline editable>', function () {
     const { store, el } = await withStore();
     await openRecordForm(el);
     await setValue(el, 'mt-date', '2026-03-29');
-    await setValue(el, 'mt-time', '01:30');
+    // Typed as a person would, without the leading zero.
+    await typeInto(el, 'mt-time', '1.30');
     await save(el);
     expect(text($(el, '#mt-time-error'))).to.equal('Error: There is no 01:30 on 29 March 2026: the clocks go forward then. Enter a time before or after the change');
     await setValue(el, 'mt-date', '2026-10-25');

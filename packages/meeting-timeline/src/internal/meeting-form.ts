@@ -109,6 +109,12 @@ export function draftFor(
   };
 }
 
+/** "9:30", "09.30" and " 14:30 " as "09:30"; anything else as typed (and then refused with a message). */
+export function normaliseTime(value: string): string {
+  const m = /^(\d{1,2})[:.](\d{2})$/.exec(value.trim());
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : value.trim();
+}
+
 /** Reads the form's controls into the draft (called on every change, so the form follows the answers). */
 export function readForm(form: HTMLFormElement, draft: MeetingDraft): MeetingDraft {
   const data = new FormData(form);
@@ -134,7 +140,7 @@ export function readForm(form: HTMLFormElement, draft: MeetingDraft): MeetingDra
   return {
     ...draft,
     date: text('date', draft.date).trim(),
-    time: text('time', draft.time).trim(),
+    time: normaliseTime(text('time', draft.time)),
     duration: text('duration', draft.duration).trim(),
     status,
     mode: (MEETING_MODES as readonly string[]).includes(text('mode', draft.mode)) ? (text('mode', draft.mode) as MeetingMode) : draft.mode,
@@ -144,7 +150,7 @@ export function readForm(form: HTMLFormElement, draft: MeetingDraft): MeetingDra
     reflecting: data.get('reflecting') === 'on',
     next: (['none', 'open', 'date'] as const).find((n) => n === text('next', draft.next)) ?? 'none',
     nextDate: text('nextDate', draft.nextDate).trim(),
-    nextTime: text('nextTime', draft.nextTime).trim(),
+    nextTime: normaliseTime(text('nextTime', draft.nextTime)),
     notes: text('notes', draft.notes),
   };
 }
@@ -331,7 +337,7 @@ export function renderMeetingForm(v: FormView): TemplateResult {
         hint: t('edit.timeHint', { zone: v.zoneName }),
         error: errorFor(errors, 'mt-time'),
         errorPrefix: prefix,
-        control: input('mt-time', 'time', draft.time, 'time', { hint: 'hint' }),
+        control: input('mt-time', 'time', draft.time, 'text', { hint: 'hint', inputmode: 'numeric' }),
       })}
       ${renderField({
         id: 'mt-duration',
@@ -364,7 +370,7 @@ export function renderMeetingForm(v: FormView): TemplateResult {
         ${draft.next === 'date'
           ? html`<div class="od-form-row">
               ${renderField({ id: 'mt-next-date', label: t('edit.nextDay'), error: errorFor(errors, 'mt-next-date'), errorPrefix: prefix, control: input('mt-next-date', 'nextDate', draft.nextDate, 'date') })}
-              ${renderField({ id: 'mt-next-time', label: t('edit.nextTime'), error: errorFor(errors, 'mt-next-time'), errorPrefix: prefix, control: input('mt-next-time', 'nextTime', draft.nextTime, 'time') })}
+              ${renderField({ id: 'mt-next-time', label: t('edit.nextTime'), error: errorFor(errors, 'mt-next-time'), errorPrefix: prefix, control: input('mt-next-time', 'nextTime', draft.nextTime, 'text', { inputmode: 'numeric' }) })}
             </div>`
           : nothing}`
       : nothing}
