@@ -1,9 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { continuity as coreContinuity, summariseMeetings, type Ratio } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
+import '@odkit/elements/define.js';
 import { formatNumber, formatPercent } from '@odkit/elements';
 import type { OdMeetingTimeline } from '@odkit/meeting-timeline';
 import { sendKeys } from '@web/test-runner-commands';
+import { generateCase } from '../../../test/fixtures/generate-case.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { nextEvent } from '../../../test/support/events.js';
 import { $, $$, caseWithMeetings, DEMO_NOW, demoWith, text, timeline } from './support.js';
@@ -337,4 +339,39 @@ describe('<od-meeting-timeline> bad input', () => {
     expect(text(el.shadowRoot!)).to.contain('This record has no episode yet');
     await expect(el).to.be.accessible();
   });
+});
+
+describe('<od-meeting-timeline> episodes, themes and languages', () => {
+  guardConsole();
+
+  it('shows the latest episode and lets the person choose another', async () => {
+    const record = generateCase({ members: 30, meetings: 600, seed: 3 });
+    expect(record.episodes.length).to.equal(2);
+    const el = await timeline(record, { 'as-of': '2030-01-01T12:00:00+00:00' });
+    const select = $<HTMLSelectElement>(el, '#tl-episode')!;
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['ep-2', 'ep-1']);
+    expect($(el, 'ol.list > li')!.dataset.id).to.equal(record.meetings.find((m) => m.episodeId === 'ep-2')!.id);
+    select.focus();
+    select.value = 'ep-1';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    expect(el.episodeId).to.equal('ep-1');
+    expect($(el, 'ol.list > li')!.dataset.id).to.equal('mt-1');
+    expect(text($(el, '.first-contact time'))).to.contain('2024');
+    await expect(el).to.be.accessible();
+  });
+
+  for (const [theme, scheme, locale] of [['govuk', 'dark', 'cy'], ['nhs', 'light', 'en-GB']] as const) {
+    it(`passes axe in ${theme}, ${scheme}, ${locale}, with details open`, async () => {
+      const provider = await fixture(html`<od-provider theme=${theme} color-scheme=${scheme} locale=${locale}>
+        <od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>
+      </od-provider>`);
+      const el = provider.querySelector('od-meeting-timeline')!;
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '#meeting-mt-13')!.click();
+      await el.updateComplete;
+      if (locale === 'cy') expect(text($(el, '#details-title'))).to.equal('Cyfarfod ar 1 Ebrill 2026');
+      await expect(el).to.be.accessible();
+    });
+  }
 });
