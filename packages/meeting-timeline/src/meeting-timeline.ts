@@ -263,14 +263,18 @@ export class OdMeetingTimeline extends OdElement {
     const shown = this.#inRange(model);
     return html`${errorState}
       <section class="timeline" aria-labelledby="tl-title">
-        ${this.#renderHeader(record, model)} ${this.#renderToolbar(record, model)}
+        ${guard([model, record, this.#i18n.locale, this.#zone, this.strings], () => this.#renderHeader(record, model))}
+        ${guard(
+          [record.episodes, model, this.#view, this.#zoom, ...this.#range, this.rangeErrors, this.editable, this.#i18n.locale, this.#zone, this.strings],
+          () => this.#renderToolbar(record, model),
+        )}
         <p class="visually-hidden" role="status">${this.announcement}</p>
         ${this.#renderAxis(model, shown)}
         <div class="body">
           <div class="main">${this.#view === 'matrix' ? this.#renderMatrix(record, model, shown) : this.#renderList(model, shown)}</div>
           ${this.form || this.openId ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
         </div>
-        ${this.#renderSummary(model)}
+        ${guard([model, this.#i18n.locale, this.#zone, this.strings, this.asOf], () => this.#renderSummary(model))}
       </section>`;
   }
 
@@ -480,7 +484,11 @@ export class OdMeetingTimeline extends OdElement {
       ${repeat(
         rows,
         (m) => m.id,
-        (m, i) => this.#renderRow(model, m, first + i, shown.length, m.id === focusId),
+        // A row is rendered again only when something it shows changes: scrolling renders just the rows coming into view.
+        (m, i) =>
+          guard([m, model, first + i, shown.length, m.id === focusId, this.openId === m.id, this.#i18n.locale, this.#zone, this.strings], () =>
+            this.#renderRow(model, m, first + i, shown.length, m.id === focusId),
+          ),
       )}
     </ol>`;
     return virtual
