@@ -938,6 +938,8 @@ export class OdMeetingTimeline extends OdElement {
     this.formErrors = [];
     this.announcement = this.#t('edit.saved');
     this.#open(id);
+    // A host that cancelled od-change applies the change itself: the new meeting may not be here yet.
+    if (this.openId !== id) this.#pendingFocus = 'record-button';
   }
 
   async #apply(change: Change, fieldFor: (path: readonly (string | number)[]) => string | undefined): Promise<FormError[] | undefined> {

@@ -218,6 +218,25 @@ describe('<od-meeting-timeline editable>', function () {
     expect(el.shownRecord!.meetings.find((m) => m.id === 'mt-14')!.attendees.find((a) => a.memberId === 'm-college')!.present).to.equal(true);
   });
 
+  it('without a store: a new meeting is an od-change the widget applies unless cancelled', async () => {
+    const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline editable .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>`);
+    const record = async () => {
+      await openRecordForm(el);
+      await setValue(el, 'mt-date', '2026-04-20');
+      await typeInto(el, 'mt-time', '11:00');
+      await save(el);
+    };
+    el.addEventListener('od-change', (e: OdChangeEvent) => e.preventDefault(), { once: true });
+    await record();
+    expect(el.shownRecord!.meetings.length).to.equal(15);
+    expect(active(el)?.dataset.action).to.equal('record');
+    const changed = nextEvent(el, 'od-change');
+    await record();
+    expect((await changed).change.type).to.equal('meeting/record');
+    expect(el.shownRecord!.meetings.length).to.equal(16);
+    expect(el.shownRecord!.meetings.at(-1)!.start).to.equal('2026-04-20T11:00:00+01:00');
+  });
+
   it('shows no editing controls unless editable', async () => {
     const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>`);
     $<HTMLButtonElement>(el, '#meeting-mt-15')!.click();
