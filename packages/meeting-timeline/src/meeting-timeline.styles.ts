@@ -108,6 +108,18 @@ export const timelineStyles = [
       inline-size: auto;
       max-inline-size: 12em;
     }
+    .range-toggle {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_od-space);
+      align-items: center;
+    }
+    .range-current {
+      font-weight: 700;
+    }
+    .range {
+      flex-basis: 100%;
+    }
     .range__buttons {
       margin-block-end: var(--_od-space);
     }

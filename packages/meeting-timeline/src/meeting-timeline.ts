@@ -126,6 +126,7 @@ export class OdMeetingTimeline extends OdElement {
   @state() private busy = false;
   @state() private cancelReason = '';
   @state() private rangeErrors: FormError[] = [];
+  @state() private rangeOpen = false;
   @state() private announcement = '';
   @state() private windowStart = 0;
 
@@ -265,7 +266,7 @@ export class OdMeetingTimeline extends OdElement {
       <section class="timeline" aria-labelledby="tl-title">
         ${guard([model, record, this.#i18n.locale, this.#zone, this.strings], () => this.#renderHeader(record, model))}
         ${guard(
-          [record.episodes, model, this.#view, this.#zoom, ...this.#range, this.rangeErrors, this.editable, this.#i18n.locale, this.#zone, this.strings],
+          [record.episodes, model, this.#view, this.#zoom, ...this.#range, this.rangeErrors, this.rangeOpen, this.editable, this.#i18n.locale, this.#zone, this.strings],
           () => this.#renderToolbar(record, model),
         )}
         <p class="visually-hidden" role="status">${this.announcement}</p>
@@ -329,8 +330,6 @@ export class OdMeetingTimeline extends OdElement {
           </button>`,
         )}
       </div>`;
-    const fromError = this.rangeErrors.find((e) => e.field === 'range-from');
-    const toError = this.rangeErrors.find((e) => e.field === 'range-to');
     return html`<div class="toolbar" part="toolbar">
       ${record.episodes.length > 1
         ? html`<div class="episode">
@@ -348,7 +347,31 @@ export class OdMeetingTimeline extends OdElement {
         : nothing}
       ${toggle(t('view.label'), VIEWS, this.#view, 'view', (v) => this.#setView(v))}
       ${toggle(t('zoom.label'), ZOOMS, this.#zoom, 'zoom', (z) => this.#setZoom(z))}
-      <form class="range" novalidate @submit=${this.#applyRange}>
+      <div class="range-toggle">
+        <button type="button" class="od-button od-button--secondary" id="range-toggle" aria-expanded=${this.rangeOpen ? 'true' : 'false'}
+          aria-controls=${this.rangeOpen ? 'range' : nothing} @click=${this.#toggleRange}>
+          ${t('range.choose')}
+        </button>
+        ${from || to
+          ? html`<span class="range-current">${t('range.current', { from: from ? formatDate(from, this.#i18n.locale) : '…', to: to ? formatDate(to, this.#i18n.locale) : '…' })}</span>`
+          : nothing}
+      </div>
+      ${this.rangeOpen ? this.#renderRangeForm(from, to) : nothing}
+      ${this.editable
+        ? html`<button class="od-button record" type="button" data-action="record" @click=${() => this.#openForm({ kind: 'new' })}>
+            ${t('edit.record')}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  // The date fields are rendered only while chosen: most visits never need them, and they are not free to create.
+  #renderRangeForm(from: string | undefined, to: string | undefined): TemplateResult {
+    const t = this.#t;
+    const fromError = this.rangeErrors.find((e) => e.field === 'range-from');
+    const toError = this.rangeErrors.find((e) => e.field === 'range-to');
+    return html`
+      <form class="range" id="range" novalidate @submit=${this.#applyRange}>
         <fieldset class="od-fieldset">
           <legend class="od-legend">${t('range.legend')}</legend>
           <div class="od-form-row">
@@ -370,13 +393,7 @@ export class OdMeetingTimeline extends OdElement {
             </div>
           </div>
         </fieldset>
-      </form>
-      ${this.editable
-        ? html`<button class="od-button record" type="button" data-action="record" @click=${() => this.#openForm({ kind: 'new' })}>
-            ${t('edit.record')}
-          </button>`
-        : nothing}
-    </div>`;
+      </form>`;
   }
 
   /* ---------------------------------------------------------------- axis */
@@ -1035,6 +1052,12 @@ export class OdMeetingTimeline extends OdElement {
     this.rangeStart = fromInput.value || undefined;
     this.rangeEnd = toInput.value || undefined;
     this.#rangeChanged();
+  };
+
+  #toggleRange = () => {
+    this.rangeOpen = !this.rangeOpen;
+    if (this.rangeOpen) this.#pendingFocus = 'range-from';
+    else this.rangeErrors = [];
   };
 
   #clearRange = () => {

@@ -253,8 +253,20 @@ describe('<od-meeting-timeline> dates across the UK clock changes', () => {
 describe('<od-meeting-timeline> range filter', () => {
   guardConsole();
 
+  async function openRange(el: OdMeetingTimeline) {
+    const toggle = $<HTMLButtonElement>(el, '#range-toggle')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect($(el, '#range-from')).to.equal(null);
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('range-from');
+  }
+
   it('shows only meetings between the chosen dates and says how many', async () => {
     const el = await timeline(demoCase);
+    await openRange(el);
     $<HTMLInputElement>(el, '#range-from')!.value = '2026-03-01';
     $<HTMLInputElement>(el, '#range-to')!.value = '2026-03-31';
     const apply = $<HTMLButtonElement>(el, '.range button[type="submit"]')!;
@@ -266,11 +278,13 @@ describe('<od-meeting-timeline> range filter', () => {
     expect($$(el, 'ol.list > li').map((li) => li.dataset.id)).to.deep.equal(['mt-08', 'mt-09', 'mt-10', 'mt-11', 'mt-12']);
     expect(text($(el, '[role="status"]'))).to.equal('Showing 5 of 15 meetings');
     expect(el.shadowRoot!.activeElement).to.equal(apply);
+    expect(text($(el, '.range-current'))).to.equal('Showing meetings from 1 March 2026 to 31 March 2026');
     await expect(el).to.be.accessible();
   });
 
   it('refuses an end before the start, at the field', async () => {
     const el = await timeline(demoCase);
+    await openRange(el);
     $<HTMLInputElement>(el, '#range-from')!.value = '2026-03-31';
     $<HTMLInputElement>(el, '#range-to')!.value = '2026-03-01';
     $<HTMLButtonElement>(el, '.range button[type="submit"]')!.click();
