@@ -1,0 +1,76 @@
+import {
+  fidelityTrend,
+  heldMeetings,
+  PRACTITIONER_ROLES,
+  summariseMeetings,
+  type CaseRecord,
+  type Episode,
+  type Meeting,
+  type MeetingSummary,
+  type NetworkMember,
+} from '@odkit/core';
+import { localDate } from './time.js';
+
+/** What the timeline shows for one episode, worked out once per record, episode and "now". */
+export interface TimelineModel {
+  readonly episode: Episode;
+  /** Every meeting of the episode, earliest first. */
+  readonly meetings: readonly Meeting[];
+  readonly times: ReadonlyMap<string, number>;
+  readonly members: ReadonlyMap<string, NetworkMember>;
+  /** Every measure, from core's `summariseMeetings` for this episode as of "now". */
+  readonly summary: MeetingSummary;
+  /** The first held meeting, if there is one. */
+  readonly firstMeetingId: string | null;
+  /** Held meetings after the first with a practitioner from the first meeting present. */
+  readonly continuity: ReadonlySet<string>;
+  /** Fidelity per held meeting (core's `fidelityTrend`), with the number of assessments counted. */
+  readonly fidelity: ReadonlyMap<string, { share: number | null; count: number }>;
+}
+
+/** The latest episode by first contact: the one a practitioner is most likely working in. */
+export function latestEpisode(record: CaseRecord): Episode | undefined {
+  let latest: Episode | undefined;
+  for (const e of record.episodes) if (!latest || Date.parse(e.firstContact) > Date.parse(latest.firstContact)) latest = e;
+  return latest;
+}
+
+export function buildModel(record: CaseRecord, episode: Episode, asOf: string, instrumentId: string): TimelineModel {
+  const options = { episodeId: episode.id, asOf };
+  const times = new Map<string, number>();
+  const meetings = record.meetings.filter((m) => m.episodeId === episode.id);
+  for (const m of meetings) times.set(m.id, Date.parse(m.start));
+  meetings.sort((a, b) => times.get(a.id)! - times.get(b.id)! || (a.id < b.id ? -1 : 1));
+
+  const summary = summariseMeetings(record, options);
+  // Which meetings count towards core's continuity measure: the same held meetings,
+  // marked one by one so a practitioner can see where continuity held.
+  const held = heldMeetings(record, options);
+  const practitioners = (m: Meeting) =>
+    m.attendees.filter((a) => a.present && (PRACTITIONER_ROLES as readonly string[]).includes(a.role)).map((a) => a.memberId);
+  const first = new Set(held[0] ? practitioners(held[0]) : []);
+  const continuity = new Set(held.slice(1).filter((m) => practitioners(m).some((id) => first.has(id))).map((m) => m.id));
+
+  const fidelity = new Map(
+    fidelityTrend(record, { instrumentId, episodeId: episode.id }).map((f) => [f.meetingId, { share: f.share, count: f.scores.length }]),
+  );
+  return {
+    episode,
+    meetings,
+    times,
+    members: new Map(record.members.map((m) => [m.id, m])),
+    summary,
+    firstMeetingId: summary.timeToFirstMeeting[0]?.firstMeetingId ?? null,
+    continuity,
+    fidelity,
+  };
+}
+
+/** The meetings whose local date (in `zone`) lies within `from`…`to` (inclusive; either may be open). */
+export function inRange(model: TimelineModel, zone: string, from: string | undefined, to: string | undefined): readonly Meeting[] {
+  if (!from && !to) return model.meetings;
+  return model.meetings.filter((m) => {
+    const day = localDate(model.times.get(m.id)!, zone);
+    return (!from || day >= from) && (!to || day <= to);
+  });
+}

@@ -1,0 +1,62 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { longHistory } from '../../../test/fixtures/long-history.js';
+import { guardConsole } from '../../../test/support/console-guard.js';
+import { $, $$, text, timeline } from './support.js';
+
+describe('<od-meeting-timeline> with a long history', () => {
+  guardConsole();
+  const record = longHistory(1000);
+  const last = [...record.meetings].sort((a, b) => Date.parse(a.start) - Date.parse(b.start)).at(-1)!;
+
+  it('renders only the rows in view, each saying where it is in the whole list', async () => {
+    const el = await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', zoom: 'month' });
+    const rows = $$(el, 'ol.list > li');
+    expect(rows.length).to.be.greaterThan(5).and.lessThan(60);
+    expect(rows.every((li) => li.getAttribute('aria-setsize') === '1000')).to.equal(true);
+    expect(rows[0]!.getAttribute('aria-posinset')).to.equal('1');
+    expect($(el, '.viewport')!.hasAttribute('data-virtual')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('End, Home and PageDown reach any meeting with a real key press', async () => {
+    const el = await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', zoom: 'month' });
+    const active = () => el.shadowRoot!.activeElement as HTMLElement;
+    $<HTMLButtonElement>(el, 'button.meeting')!.focus();
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(active().id).to.equal(`meeting-${last.id}`);
+    expect(active().closest('li')!.getAttribute('aria-posinset')).to.equal('1000');
+    expect($$(el, 'ol.list > li').length).to.be.lessThan(60);
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(active().closest('li')!.getAttribute('aria-posinset')).to.equal('1');
+    await sendKeys({ press: 'PageDown' });
+    await el.updateComplete;
+    expect(Number(active().closest('li')!.getAttribute('aria-posinset'))).to.be.greaterThan(1);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($(el, '#details')).not.to.equal(null);
+  });
+
+  it('scrolling renders the rows scrolled to', async () => {
+    const el = await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', zoom: 'month' });
+    const viewport = $(el, '.viewport')!;
+    viewport.scrollTop = viewport.scrollHeight / 2;
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    await el.updateComplete;
+    const positions = $$(el, 'ol.list > li').map((li) => Number(li.getAttribute('aria-posinset')));
+    expect(Math.min(...positions)).to.be.within(400, 520);
+    // The rows rendered are the ones in view: the first visible row sits at the top of the viewport.
+    const top = viewport.getBoundingClientRect().top;
+    const visible = $$(el, 'ol.list > li').find((li) => li.getBoundingClientRect().bottom > top + 1)!;
+    expect(Math.abs(visible.getBoundingClientRect().top - top)).to.be.lessThan(visible.offsetHeight);
+  });
+
+  it('the attendance matrix shows the latest 100 meetings and says so', async () => {
+    const el = await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', view: 'matrix' });
+    expect($$(el, 'thead th').length).to.equal(101);
+    expect(text($(el, '.limited'))).to.equal('Showing the latest 100 of 1,000 meetings. Choose dates above to see others.');
+    expect($$(el, 'thead time').at(-1)!.getAttribute('datetime')).to.equal(last.start);
+  });
+});

@@ -1,0 +1,143 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { MemoryStore, parseCaseRecord, type CaseRecord } from '@odkit/core';
+import { demoCase } from '@odkit/core/demo';
+import '@odkit/meeting-timeline/define.js';
+import { html } from 'lit';
+import { longHistory } from '../test/fixtures/long-history.js';
+import './support/member-focus-echo.js';
+
+/**
+ * `<od-meeting-timeline>`: the episode from first contact, each network meeting,
+ * who came, and the measures a service lead needs. Use the toolbar for theme,
+ * colour scheme and language. Stories fix "now" (`as-of`) so they look the same every day.
+ */
+const meta: Meta = {
+  title: 'Widgets/Meeting timeline',
+  component: 'od-meeting-timeline',
+};
+export default meta;
+type Story = StoryObj;
+
+const DEMO_NOW = '2026-04-10T12:00:00+01:00';
+const storeOf = (record: unknown) => () => new MemoryStore(parseCaseRecord(record));
+
+/** The demo case: nine weeks of meetings, one cancelled and one still to come. */
+export const DemoCase: Story = {
+  render: () => html`<od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>`,
+};
+
+/** First contact five hours ago and no meeting yet: the 24-hour clock is running (no `as-of`: it counts live). */
+export const NoMeetingsYet: Story = {
+  parameters: {
+    odkit: {
+      store: () => {
+        const contact = new Date(Math.floor((Date.now() - 5 * 3_600_000) / 60_000) * 60_000).toISOString();
+        return new MemoryStore(
+          parseCaseRecord({
+            ...demoCase,
+            episodes: [{ ...demoCase.episodes[0]!, firstContact: contact }],
+            meetings: [],
+            assessments: [],
+          }),
+        );
+      },
+    },
+  },
+  render: () => html`<od-meeting-timeline></od-meeting-timeline>`,
+};
+
+/** A long history: 1,000 meetings in one episode. The list is virtualised; the arrow keys, Home and End still reach every meeting. */
+export const LongHistory: Story = {
+  parameters: { odkit: { store: storeOf(longHistory(1000)) } },
+  render: () => html`<od-meeting-timeline zoom="month" as-of="2027-12-31T12:00:00+00:00"></od-meeting-timeline>`,
+};
+
+/** Editable: record a meeting, edit one, set attendance or cancel a planned one. Changes go to the story's store. */
+export const Editable: Story = {
+  render: () => html`<od-meeting-timeline editable as-of=${DEMO_NOW}></od-meeting-timeline>`,
+};
+
+/** The attendance matrix: network members by meeting, as a table. */
+export const MatrixView: Story = {
+  render: () => html`<od-meeting-timeline view="matrix" as-of=${DEMO_NOW}></od-meeting-timeline>`,
+};
+
+/**
+ * Map and timeline linked: both under one `<od-provider>`. Focusing an attendee in the
+ * timeline fires `od-member-focus`; a network map listening on the provider would
+ * highlight that member. Until the map is merged, a story-only listener shows the id.
+ */
+export const MapAndTimelineLinked: Story = {
+  render: () => html`<od-story-member-focus-echo></od-story-member-focus-echo>
+    <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>`,
+};
+
+export const GovUk: Story = {
+  globals: { theme: 'govuk' },
+  render: () => html`<od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>`,
+};
+
+export const Nhs: Story = {
+  globals: { theme: 'nhs' },
+  render: () => html`<od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>`,
+};
+
+export const Dark: Story = {
+  globals: { scheme: 'dark' },
+  render: () => html`<od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>`,
+};
+
+export const Welsh: Story = {
+  globals: { locale: 'cy' },
+  render: () => html`<od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>`,
+};
+
+/** Meetings on the nights the clocks change: each is shown at its local time, with GMT or BST. */
+export const ClockChange: Story = {
+  parameters: {
+    odkit: {
+      store: storeOf({
+        ...demoCase,
+        episodes: [{ id: 'ep-1', firstContact: '2026-03-28T12:00:00+00:00', status: 'active', responsibleTeam: 'Northbrook Open Dialogue Team' }],
+        meetings: [
+          ['2026-03-29T00:30:00+00:00', 'held'],
+          ['2026-03-29T01:30:00+00:00', 'held'],
+          ['2026-10-25T01:30:00+01:00', 'planned'],
+          ['2026-10-25T01:30:00+00:00', 'planned'],
+        ].map(([start, status], i) => ({
+          id: `night-${i + 1}`, episodeId: 'ep-1', status, start, mode: 'remote', personPresent: status === 'held', attendees: [], reflectingConversation: false,
+        })),
+        assessments: [],
+      }),
+    },
+  },
+  render: () => html`<od-meeting-timeline zoom="month" as-of="2026-04-01T12:00:00+01:00"></od-meeting-timeline>`,
+};
+
+/** Bad data: the widget says what is wrong and where, fires `od-error`, and throws nothing into the page. */
+export const ErrorState: Story = {
+  parameters: { odkit: { store: false } },
+  render: () => {
+    const broken = {
+      ...demoCase,
+      meetings: demoCase.meetings.map((m, i) => (i === 0 ? { ...m, mode: 'carrier-pigeon' } : i === 1 ? { ...m, start: 'yesterday' } : m)),
+    };
+    return html`<od-meeting-timeline .record=${broken} as-of=${DEMO_NOW}></od-meeting-timeline>`;
+  },
+};
+
+/** Hostile text in a record is only ever shown as text. */
+export const HostileText: Story = {
+  parameters: {
+    odkit: {
+      store: storeOf({
+        ...demoCase,
+        person: { ...demoCase.person, name: '<img src=x onerror=alert(1)>' },
+        meetings: demoCase.meetings.map((m, i) =>
+          i === 0 ? { ...m, place: '<script>alert(2)</script>', notes: '"><svg onload=alert(3)>' } : m,
+        ),
+      } satisfies CaseRecord),
+    },
+  },
+  render: () => html`<od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>`,
+};
