@@ -35,8 +35,13 @@ export class OdProvider extends OdElement {
         display: none !important;
       }
       ${unsafeCSS(presetRules)}
+      /* color-scheme (inherited) gives native controls, scrollbars and date pickers the same scheme. */
       :host([color-scheme='dark']) {
         ${unsafeCSS(dark)}
+        color-scheme: dark;
+      }
+      :host([color-scheme='auto']) {
+        color-scheme: light dark;
       }
       @media (prefers-color-scheme: dark) {
         :host([color-scheme='auto']) {

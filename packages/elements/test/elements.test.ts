@@ -244,9 +244,12 @@ describe('<od-provider>', () => {
     provider.theme = 'nhs';
     await provider.updateComplete;
     expect(colour()).to.equal('rgb(33, 43, 50)');
+    expect(getComputedStyle(widget).colorScheme).to.equal('normal');
     provider.colorScheme = 'dark';
     await provider.updateComplete;
     expect(colour()).to.equal('rgb(243, 242, 241)');
+    // Native controls and scrollbars inside the widgets follow the scheme too.
+    expect(getComputedStyle(widget.shadowRoot!.querySelector('button')!).colorScheme).to.equal('dark');
   });
 
   it('switches language for every widget inside, with per-instance overrides', async () => {
