@@ -72,16 +72,20 @@ export const networkMapStyles = css`
   .empty {
     margin-block: 0 var(--_od-space);
   }
-  svg.map {
-    display: block;
-    inline-size: 100%;
-    block-size: var(--od-network-map-height, min(80vh, 640px));
-    touch-action: none;
-    user-select: none;
+  .frame {
     border: 1px solid var(--_od-color-border);
     border-radius: var(--_od-radius);
     background: var(--_od-color-surface);
     overflow: hidden;
+    touch-action: none;
+    user-select: none;
+  }
+  svg.map {
+    display: block;
+    inline-size: 100%;
+    block-size: var(--od-network-map-height, min(80vh, 640px));
+    transform-origin: 50% 50%;
+    will-change: transform;
   }
   svg.map:focus-visible {
     outline: none;
@@ -332,7 +336,10 @@ export const networkMapStyles = css`
     vertical-align: top;
     padding: calc(var(--_od-space) / 2) var(--_od-space);
     border-block-end: 1px solid var(--_od-color-border);
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+  }
+  .main.full {
+    grid-template-columns: minmax(0, 1fr);
   }
   @media (forced-colors: active) {
     .node .shape,
@@ -371,12 +378,15 @@ export const networkMapStyles = css`
     .main {
       display: block;
     }
+    .frame {
+      border: 0;
+      break-inside: avoid;
+    }
     svg.map {
       block-size: auto;
       aspect-ratio: 1;
       max-block-size: 100vh;
-      border: 0;
-      break-inside: avoid;
+      transform: none !important;
     }
     .legend,
     .summary {

@@ -43,6 +43,7 @@ import {
 } from '@odkit/elements';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { arrowHeads, nearestInDirection, tiePath } from './internal/geometry.js';
 import { computeLayout, NODE_R, PERSON_R, placeAt, sectorAngle, sectorBoundaries, type Layout, type Point } from './internal/layout.js';
 import { networkView, type NetworkView, type ShownMember, type ShownTie } from './internal/view.js';
@@ -156,7 +157,8 @@ export class OdNetworkMap extends OdElement {
   @state() private selectedId: string | undefined;
   @state() private activeId: string | undefined;
   @state() private hoverId: string | undefined;
-  @state() private zoom: ViewBox = { k: 1, x: 0, y: 0 };
+  /** The zoom the pointer targets were last sized for (updated once zooming pauses, so zoom frames stay cheap). */
+  @state() private hitZoom = 1;
   @state() private panel: Panel = { kind: 'details' };
   @state() private formErrors: FormError[] = [];
   @state() private announcement = '';
@@ -170,6 +172,8 @@ export class OdNetworkMap extends OdElement {
   #optionError: Error | undefined;
   #reportedOptionError = '';
   #viewCache: { record: CaseRecord; key: string; view: NetworkView } | undefined;
+  #zoom: ViewBox = { k: 1, x: 0, y: 0 };
+  #hitTimer: ReturnType<typeof setTimeout> | undefined;
   #pointers = new Map<number, Point>();
   #observed: SVGSVGElement | undefined;
   #frame = 0;
@@ -201,7 +205,38 @@ export class OdNetworkMap extends OdElement {
     }
   }
 
+  /**
+   * Pan and zoom, in map units. Applied as a CSS transform on the SVG (through the
+   * CSSOM, which a strict CSP allows), so panning and zooming repaint nothing: the
+   * browser moves the already painted picture.
+   */
+  private get zoom(): ViewBox {
+    return this.#zoom;
+  }
+
+  private set zoom(value: ViewBox) {
+    const zoomed = value.k !== this.#zoom.k;
+    this.#zoom = value;
+    this.#applyZoom();
+    if (zoomed) {
+      clearTimeout(this.#hitTimer);
+      this.#hitTimer = setTimeout(() => {
+        this.#hitTimer = undefined;
+        this.hitZoom = this.#zoom.k;
+      }, 150);
+    }
+  }
+
+  #applyZoom(): void {
+    const svgEl = this.renderRoot.querySelector<SVGSVGElement>('svg.map');
+    if (!svgEl) return;
+    const { k, x, y } = this.#zoom;
+    const s = this.pxPerUnit;
+    svgEl.style.transform = `translate(${round(x * s)}px, ${round(y * s)}px) scale(${round(k * 1000) / 1000})`;
+  }
+
   protected override updated(): void {
+    this.#applyZoom();
     const svgEl = this.renderRoot.querySelector<SVGSVGElement>('svg.map') ?? undefined;
     if (svgEl !== this.#observed) {
       if (this.#observed) this.#resize?.unobserve(this.#observed);
@@ -284,6 +319,8 @@ export class OdNetworkMap extends OdElement {
     if (this.selectedId && this.selectedId !== PERSON_KEY && !view.byId.has(this.selectedId)) this.selectedId = undefined;
     if (this.activeId && this.activeId !== PERSON_KEY && !view.byId.has(this.activeId)) this.activeId = undefined;
     const table = this.view === 'table';
+    // In the table view the panel is there only for an open form.
+    const panelOpen = this.editable && this.panel.kind !== 'details';
     const o = this.#options();
     const notes = [
       o.asOf ? this.#t('map.asOf', { date: this.#i18n.date(o.asOf) }) : '',
@@ -317,9 +354,11 @@ export class OdNetworkMap extends OdElement {
           : nothing}
       </div>
       ${notes.length ? html`<p class="notes">${notes.join(' · ')}</p>` : nothing}
-      <div class="main">
+      <div class="main ${table && !panelOpen ? 'full' : ''}">
         <div class="picture">${table ? this.#renderTable(view) : this.#renderMap(view, layout)}</div>
-        <section class="panel" part="details" aria-labelledby="panel-title">${this.#renderPanel(record, view)}</section>
+        ${table && !panelOpen
+          ? nothing
+          : html`<section class="panel" part="details" aria-labelledby="panel-title">${this.#renderPanel(record, view)}</section>`}
       </div>
       ${table ? nothing : this.#renderLegend(view)}
       <p class="summary" part="summary" aria-live="polite">${this.#summary(view)}</p>
@@ -334,7 +373,6 @@ export class OdNetworkMap extends OdElement {
 
   #renderMap(view: NetworkView, layout: Layout): TemplateResult {
     const e = this.#extent(layout);
-    const z = this.zoom;
     const positions = layout.positions;
     const pos = (id: string): Point => (this.dragging?.id === id ? this.dragging.at : id === view.person.id ? { x: 0, y: 0 } : (positions.get(id) ?? { x: 0, y: 0 }));
     const radius = (id: string) => (id === view.person.id ? PERSON_R : NODE_R);
@@ -345,7 +383,14 @@ export class OdNetworkMap extends OdElement {
       ${view.members.length === 0
         ? html`<p class="empty">${this.#t(this.#data.record!.members.length ? 'map.emptyFiltered' : 'map.empty')}</p>`
         : nothing}
-      <svg
+      <div
+        class="frame"
+        @wheel=${this.#onWheel}
+        @pointerdown=${this.#onPointerDown}
+        @pointermove=${this.#onPointerMove}
+        @pointerup=${this.#onPointerUp}
+        @pointercancel=${this.#onPointerUp}
+      ><svg
         part="map"
         class="map ${highlighted ? 'has-selection' : ''} ${this.dragging ? 'is-dragging' : ''}"
         viewBox="${-e} ${-e} ${2 * e} ${2 * e}"
@@ -355,15 +400,10 @@ export class OdNetworkMap extends OdElement {
         aria-label=${this.#t('map.label', { name: view.personName })}
         aria-describedby="map-help"
         @keydown=${this.#onKeyDown}
-        @wheel=${this.#onWheel}
-        @pointerdown=${this.#onPointerDown}
-        @pointermove=${this.#onPointerMove}
-        @pointerup=${this.#onPointerUp}
-        @pointercancel=${this.#onPointerUp}
         @focusin=${this.#onFocusIn}
         @focusout=${this.#onFocusOut}
       >
-        <g class="viewport" transform="translate(${z.x} ${z.y}) scale(${z.k})">
+        <g class="viewport">
           <g class="rings" aria-hidden="true">
             ${layout.rings.map((r, i) => svg`<circle class="ring ring-${i + 1}" r=${r}></circle>`)}
             ${layout.sectors
@@ -375,25 +415,35 @@ export class OdNetworkMap extends OdElement {
                 })}`
               : nothing}
           </g>
-          <g class="ties" aria-hidden="true">
+          ${guard([view, layout, highlighted, this.dragging], () => svg`<g class="ties" aria-hidden="true">
             ${view.ties.map((t) => this.#renderTie(t, pos, radius, highlighted))}
-          </g>
-          <g class="nodes">
-            ${this.#renderPerson(view, tabbable(PERSON_KEY))}
-            ${view.members.map((m) => this.#renderNode(m, pos(m.member.id), tabbable(m.member.id), highlighted, view))}
-          </g>
-          <g class="labels" aria-hidden="true">
-            <text class="label person-label" y=${PERSON_R + 16} text-anchor="middle">${short(view.personName)}</text>
-            ${view.members.map((m) => {
-              const id = m.member.id;
-              if (!labels && this.selectedId !== id && this.activeId !== id) return nothing;
-              const p = pos(id);
-              const dim = highlighted !== undefined && highlighted !== id && !this.#related(view, highlighted, id);
-              return svg`<text class="label ${dim ? 'dim' : ''}" x=${p.x} y=${p.y + NODE_R + 15} text-anchor="middle">${short(m.name)}</text>`;
-            })}
-          </g>
+          </g>`)}
+          ${guard([view, layout, highlighted, this.dragging, this.selectedId, this.activeId, this.#hitRadius(), this.#i18n.locale, this.strings], () => {
+            const related = new Set<string>();
+            if (highlighted) {
+              related.add(highlighted);
+              for (const { tie } of view.ties) {
+                if (tie.from === highlighted) related.add(tie.to);
+                if (tie.to === highlighted) related.add(tie.from);
+              }
+            }
+            return svg`<g class="nodes">
+              ${this.#renderPerson(view, tabbable(PERSON_KEY))}
+              ${view.members.map((m) => this.#renderNode(m, pos(m.member.id), tabbable(m.member.id), highlighted !== undefined && related.has(m.member.id)))}
+            </g>
+            <g class="labels" aria-hidden="true">
+              <text class="label person-label" y=${PERSON_R + 16} text-anchor="middle">${short(view.personName)}</text>
+              ${view.members.map((m) => {
+                const id = m.member.id;
+                if (!labels && this.selectedId !== id && this.activeId !== id) return nothing;
+                const p = pos(id);
+                const dim = highlighted !== undefined && !related.has(id);
+                return svg`<text class="label ${dim ? 'dim' : ''}" x=${p.x} y=${p.y + NODE_R + 15} text-anchor="middle">${short(m.name)}</text>`;
+              })}
+            </g>`;
+          })}
         </g>
-      </svg>`;
+      </svg></div>`;
   }
 
   #renderTie(t: ShownTie, pos: (id: string) => Point, radius: (id: string) => number, highlighted: string | undefined) {
@@ -431,15 +481,10 @@ export class OdNetworkMap extends OdElement {
     </g>`;
   }
 
-  #related(view: NetworkView, a: string, b: string): boolean {
-    return view.ties.some((t) => (t.tie.from === a && t.tie.to === b) || (t.tie.to === a && t.tie.from === b));
-  }
-
-  #renderNode(m: ShownMember, p: Point, tabbable: boolean, highlighted: string | undefined, view: NetworkView) {
+  #renderNode(m: ShownMember, p: Point, tabbable: boolean, related: boolean) {
     const { member } = m;
     const id = member.id;
     const selected = this.selectedId === id;
-    const related = highlighted !== undefined && (highlighted === id || this.#related(view, highlighted, id));
     const cls = `node kind-${member.kind} sector-${member.sector} status-${m.status} ${selected ? 'selected' : ''} ${related ? 'related' : ''} ${this.dragging?.id === id ? 'dragged' : ''}`;
     const r = NODE_R;
     const shape =
@@ -471,7 +516,7 @@ export class OdNetworkMap extends OdElement {
 
   /** A pointer target at least 28 px across at the current size and zoom (a 24 px minimum with room to spare). */
   #hitRadius(): number {
-    return Math.max(NODE_R + 2, 14 / (this.pxPerUnit * this.zoom.k));
+    return Math.max(NODE_R + 2, 14 / (this.pxPerUnit * this.hitZoom));
   }
 
   #nodeLabel(m: ShownMember): string {
@@ -1058,13 +1103,13 @@ export class OdNetworkMap extends OdElement {
     this.zoom = { k: 1, x: 0, y: 0 };
   };
 
-  /** A pointer position in the SVG's viewBox units. */
+  /** A pointer position in viewBox units (before pan and zoom), from the untransformed frame around the SVG. */
   #svgPoint(event: PointerEvent | WheelEvent): Point {
-    const svgEl = this.renderRoot.querySelector<SVGSVGElement>('svg.map');
-    const m = svgEl?.getScreenCTM();
-    if (!svgEl || !m) return { x: 0, y: 0 };
-    const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(m.inverse());
-    return { x: p.x, y: p.y };
+    const frame = this.renderRoot.querySelector<HTMLElement>('.frame');
+    if (!frame) return { x: 0, y: 0 };
+    const r = frame.getBoundingClientRect();
+    const s = this.pxPerUnit || 1;
+    return { x: (event.clientX - (r.left + r.width / 2)) / s, y: (event.clientY - (r.top + r.height / 2)) / s };
   }
 
   /** A viewBox point in map units (undoing pan and zoom). */
@@ -1109,7 +1154,7 @@ export class OdNetworkMap extends OdElement {
     if (!g.moved && Math.hypot(dx, dy) < 6) return;
     if (!g.moved) {
       // Capture only once it is a drag, so that a plain click still reaches the member.
-      (event.currentTarget as SVGSVGElement).setPointerCapture?.(event.pointerId);
+      (event.currentTarget as HTMLElement).setPointerCapture?.(event.pointerId);
       g.moved = true;
     }
     if (g.kind === 'pan') this.zoom = { ...g.origin, x: g.origin.x + dx, y: g.origin.y + dy };
@@ -1135,6 +1180,8 @@ export class OdNetworkMap extends OdElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     cancelAnimationFrame(this.#frame);
+    clearTimeout(this.#hitTimer);
+    this.#hitTimer = undefined;
     this.#frame = 0;
     this.#resize?.disconnect();
     this.#observed = undefined;

@@ -54,7 +54,7 @@ export function exportSvg(source: SVGSVGElement, legend: LegendText): string {
   clone.querySelectorAll('.focus-ring, .hit').forEach((el) => el.remove());
   for (const el of [clone, ...clone.querySelectorAll('*')]) {
     for (const attr of [...el.attributes]) {
-      if (/^(tabindex|role|aria-|part$|data-|class$)/.test(attr.name)) el.removeAttribute(attr.name);
+      if (/^(tabindex|role|aria-|part$|data-|class$|style$)/.test(attr.name)) el.removeAttribute(attr.name);
     }
   }
   const background = getComputedStyle(source.closest('.od-map') ?? source).backgroundColor;
@@ -105,16 +105,11 @@ export function exportPng(source: SVGSVGElement, legend: LegendText, scale: numb
   if (!ctx) return Promise.reject(new Error('<od-network-map>: this browser cannot draw a PNG (no 2D canvas).'));
   ctx.fillStyle = opaque(getComputedStyle(source.closest('.od-map') ?? source).backgroundColor);
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  // From the SVG's user space (viewBox) to canvas pixels.
+  // From the SVG's user space (viewBox) to canvas pixels; pan and zoom (a CSS transform on the SVG) are left out.
   const base = new DOMMatrix().scale(scale).translate(-box.x, -box.y);
-  const svgCtm = source.getCTM() ?? new DOMMatrix();
-  const toUser = DOMMatrix.fromMatrix(svgCtm).inverse();
   for (const el of shapes(source)) {
     if (!visible(el) || !(el instanceof SVGGraphicsElement)) continue;
-    const ctm = el.getCTM();
-    if (!ctm) continue;
-    const m = base.multiply(toUser).multiply(DOMMatrix.fromMatrix(ctm));
-    ctx.setTransform(m);
+    ctx.setTransform(base.multiply(userTransform(el, source)));
     const cs = getComputedStyle(el);
     ctx.globalAlpha = Number(cs.opacity || 1);
     if (el instanceof SVGTextElement) {
@@ -154,6 +149,18 @@ export function exportPng(source: SVGSVGElement, legend: LegendText, scale: numb
   return new Promise((resolve, reject) =>
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('<od-network-map>: the PNG could not be made.'))), 'image/png'),
   );
+}
+
+/** The product of the `transform` attributes from `root` down to `el`. */
+function userTransform(el: SVGGraphicsElement, root: SVGSVGElement): DOMMatrix {
+  let m = new DOMMatrix();
+  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+    if (node instanceof SVGGraphicsElement) {
+      const t = node.transform.baseVal.consolidate();
+      if (t) m = DOMMatrix.fromMatrix(t.matrix).multiply(m);
+    }
+  }
+  return m;
 }
 
 function pathOf(el: Element): Path2D | undefined {

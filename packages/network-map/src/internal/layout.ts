@@ -8,7 +8,8 @@ export const PERSON_R = 26;
 const SPACING = 46;
 const FIRST_RING = 84;
 const MIN_BAND = 70;
-const TICKS = 40;
+/** Relaxation ticks: the seeded rows are nearly settled already, so large networks need fewer (collision is the cost). */
+const ticksFor = (n: number) => (n <= 100 ? 40 : n <= 400 ? 24 : 12);
 const START = -Math.PI / 2;
 const TAU = Math.PI * 2;
 
@@ -90,7 +91,8 @@ export function computeLayout(members: readonly LayoutMember[], sectors: boolean
       .force('radial', forceRadial<Node>((n) => n.r).strength(0.6))
       .force('angular', angularForce(sectors ? 0.2 : 0.05))
       .force('collide', forceCollide<Node>(NODE_R + 5).iterations(1));
-    for (let i = 0; i < TICKS; i++) simulation.tick();
+    const ticks = ticksFor(nodes.length);
+    for (let i = 0; i < ticks; i++) simulation.tick();
     simulation.stop();
   }
 
