@@ -791,6 +791,9 @@ export class OdNetworkMap extends OdElement {
         <fieldset class="od-fieldset">
           <legend class="od-legend">${this.#t('field.support')} <span class="optional">${this.#t('form.optional')}</span></legend>
           ${SUPPORT_TYPES.map((s) => html`<label class="od-choice"><input type="checkbox" name="member-support" value=${s} ?checked=${member?.support.includes(s) ?? false} /> ${this.#t(`support.${s}`)}</label>`)}
+        </fieldset>
+        <fieldset class="od-fieldset">
+          <legend class="od-legend">${this.#t('field.about')} <span class="optional">${this.#t('form.optional')}</span></legend>
           <label class="od-choice"><input type="checkbox" name="member-household" ?checked=${member?.household ?? false} /> ${this.#t('field.household')}</label>
           <label class="od-choice"><input type="checkbox" name="member-carer" ?checked=${member?.carer ?? false} /> ${this.#t('field.carer')}</label>
         </fieldset>

@@ -175,6 +175,45 @@ describe('<od-network-map>', () => {
     expect(viewport()).to.equal('translate(0px, 0px) scale(1)');
   });
 
+  it('keeps the focused member in view when zoomed in (focus is never hidden)', async () => {
+    const el = await mapOf(demoCase);
+    await tabIntoMap(el);
+    for (let i = 0; i < 7; i++) await sendKeys({ press: '+' });
+    // Far out to the left: the view pans to follow focus.
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    const frame = $(el, '.frame')!.getBoundingClientRect();
+    const node = active(el)!.querySelector('.shape')!.getBoundingClientRect();
+    expect(node.left).to.be.at.least(frame.left);
+    expect(node.right).to.be.at.most(frame.right);
+    expect(node.top).to.be.at.least(frame.top);
+    expect(node.bottom).to.be.at.most(frame.bottom);
+  });
+
+  it('shows a member in the details panel on hover, and leaves no timers or listeners when removed', async () => {
+    const el = await mapOf(demoCase);
+    $(el, 'svg.map')!.scrollIntoView({ block: 'start' });
+    const box = $(el, '.node[data-key="m-gwen"] .shape')!.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await el.updateComplete;
+    expect(text($(el, '.panel-title'))).to.equal('Gwen Price');
+    await sendMouse({ type: 'move', position: [0, 0] });
+    await el.updateComplete;
+    expect(text($(el, '.panel-title'))).to.equal('Details');
+    // Zoom (which schedules a re-size of the pointer targets), then remove at once.
+    $<HTMLButtonElement>(el, 'button[aria-label="Zoom in"]')!.click();
+    el.remove();
+    const updates: number[] = [];
+    const original = el.requestUpdate.bind(el);
+    el.requestUpdate = (...args: Parameters<typeof original>) => {
+      updates.push(1);
+      return original(...args);
+    };
+    await new Promise((r) => setTimeout(r, 300));
+    expect(updates).to.have.length(0);
+  });
+
   it('selects with the pointer and fires od-select with the member', async () => {
     const el = await mapOf(demoCase);
     $(el, 'svg.map')!.scrollIntoView({ block: 'start' });
