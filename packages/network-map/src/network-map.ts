@@ -188,12 +188,21 @@ export class OdNetworkMap extends OdElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('record')) this.#data.setRecord(this.record);
     if (changed.has('asOf') || changed.has('audience') || changed.has('view')) this.#checkOptions();
+    // Forget a selection or focus whose member is no longer shown (removed, or filtered out).
+    const view = this.#view();
+    const gone = (key: string | undefined) => key !== undefined && key !== PERSON_KEY && !view?.byId.has(key);
+    if (gone(this.selectedId)) {
+      this.selectedId = undefined;
+      this.emit(new OdSelectEvent(null));
+    }
+    if (gone(this.activeId)) this.activeId = undefined;
+    if (gone(this.hoverId)) this.hoverId = undefined;
   }
 
   #checkOptions(): void {
     const problems: string[] = [];
-    if (this.asOf !== undefined && this.asOf !== null && !isIsoDate(this.asOf)) problems.push('as-of must be a real date written YYYY-MM-DD');
-    if (this.audience !== undefined && this.audience !== null && !ID_RE.test(this.audience)) {
+    if (this.asOf && !isIsoDate(this.asOf)) problems.push('as-of must be a real date written YYYY-MM-DD');
+    if (this.audience && !ID_RE.test(this.audience)) {
       problems.push('audience must be 1–64 letters, digits, "-" or "."');
     }
     if (this.view !== 'map' && this.view !== 'table') problems.push('view must be "map" or "table"');
@@ -260,6 +269,11 @@ export class OdNetworkMap extends OdElement {
     if (scale > 0 && Math.abs(scale - this.pxPerUnit) / this.pxPerUnit > 0.02) this.pxPerUnit = scale;
   }
 
+  /** Editing is on with `editable`, except in initials-only mode (a shared screen; the forms would show full names). */
+  get #canEdit(): boolean {
+    return this.editable && !this.initialsOnly;
+  }
+
   /* ---------------------------------------------------------------- derived data */
 
   #options() {
@@ -316,11 +330,9 @@ export class OdNetworkMap extends OdElement {
 
   #renderBody(record: CaseRecord, view: NetworkView): TemplateResult {
     const layout = this.#layout(record, view);
-    if (this.selectedId && this.selectedId !== PERSON_KEY && !view.byId.has(this.selectedId)) this.selectedId = undefined;
-    if (this.activeId && this.activeId !== PERSON_KEY && !view.byId.has(this.activeId)) this.activeId = undefined;
     const table = this.view === 'table';
     // In the table view the panel is there only for an open form.
-    const panelOpen = this.editable && this.panel.kind !== 'details';
+    const panelOpen = this.#canEdit && this.panel.kind !== 'details';
     const o = this.#options();
     const notes = [
       o.asOf ? this.#t('map.asOf', { date: this.#i18n.date(o.asOf) }) : '',
@@ -344,7 +356,7 @@ export class OdNetworkMap extends OdElement {
               <button type="button" class="od-button od-button--secondary" @click=${this.#downloadSvg}>${this.#t('export.svg')}</button>
               <button type="button" class="od-button od-button--secondary" @click=${this.#downloadPng}>${this.#t('export.png')}</button>
             </span>`}
-        ${this.editable
+        ${this.#canEdit
           ? html`<span class="group">
               <button type="button" class="od-button" @click=${() => this.#openPanel({ kind: 'member-form' })}>${this.#t('edit.add')}</button>
               <button type="button" class="od-button" ?disabled=${view.members.length === 0} @click=${() => this.#openPanel({ kind: 'tie-form' })}>
@@ -649,9 +661,9 @@ export class OdNetworkMap extends OdElement {
 
   #renderPanel(record: CaseRecord, view: NetworkView): TemplateResult {
     const panel = this.panel;
-    if (this.editable && panel.kind === 'member-form') return this.#renderMemberForm(record, panel.memberId);
-    if (this.editable && panel.kind === 'tie-form') return this.#renderTieForm(record, view, panel.tieId, panel.from);
-    if (this.editable && panel.kind === 'confirm-remove') {
+    if (this.#canEdit && panel.kind === 'member-form') return this.#renderMemberForm(record, panel.memberId);
+    if (this.#canEdit && panel.kind === 'tie-form') return this.#renderTieForm(record, view, panel.tieId, panel.from);
+    if (this.#canEdit && panel.kind === 'confirm-remove') {
       const m = view.byId.get(panel.memberId);
       return html`<h2 class="panel-title" id="panel-title">${this.#t('edit.remove')}</h2>
         ${this.#renderFormErrors()}
@@ -661,7 +673,7 @@ export class OdNetworkMap extends OdElement {
           <button type="button" class="od-button od-button--secondary" @click=${this.#closePanel}>${this.#t('form.cancel')}</button>
         </div>`;
     }
-    if (this.editable && panel.kind === 'confirm-remove-tie') {
+    if (this.#canEdit && panel.kind === 'confirm-remove-tie') {
       return html`<h2 class="panel-title" id="panel-title">${this.#t('edit.removeTie')}</h2>
         ${this.#renderFormErrors()}
         <p>${this.#t('edit.confirmRemoveTie')}</p>
@@ -708,7 +720,7 @@ export class OdNetworkMap extends OdElement {
               ${ties.map(
                 ({ tie, label }) => html`<li>
                   ${this.#tieText(tie, nameOf(tie.from === member.id ? tie.to : tie.from))}${label ? html` (${label})` : nothing}
-                  ${this.editable
+                  ${this.#canEdit
                     ? html`<span class="od-button-group inline">
                         <button type="button" class="od-button od-button--secondary small" @click=${() => this.#openPanel({ kind: 'tie-form', tieId: tie.id })}>${this.#t('edit.editTie')}</button>
                         <button type="button" class="od-button od-button--secondary small" @click=${() => this.#openPanel({ kind: 'confirm-remove-tie', tieId: tie.id })}>${this.#t('edit.removeTie')}</button>
@@ -718,7 +730,7 @@ export class OdNetworkMap extends OdElement {
               )}
             </ul>`
         : nothing}
-      ${this.editable ? this.#renderMoveControls(member) : nothing}`;
+      ${this.#canEdit ? this.#renderMoveControls(member) : nothing}`;
   }
 
   #renderMoveControls(member: NetworkMember): TemplateResult {
@@ -946,7 +958,6 @@ export class OdNetworkMap extends OdElement {
   async #removeMember(id: string): Promise<void> {
     if (await this.#apply({ type: 'member/remove', memberId: id }, () => undefined, this.#t('edit.removed'))) {
       if (this.selectedId === id) this.#select(undefined);
-      this.activeId = undefined;
       await this.#closePanel();
     }
   }
@@ -1136,7 +1147,7 @@ export class OdNetworkMap extends OdElement {
       return;
     }
     const key = (event.target as Element).closest('.node')?.getAttribute('data-key') ?? undefined;
-    this.#gesture = key && key !== PERSON_KEY && this.editable ? { kind: 'node', id: key, start: p, origin: this.zoom, moved: false } : key ? undefined : { kind: 'pan', start: p, origin: this.zoom, moved: false };
+    this.#gesture = key && key !== PERSON_KEY && this.#canEdit ? { kind: 'node', id: key, start: p, origin: this.zoom, moved: false } : key ? undefined : { kind: 'pan', start: p, origin: this.zoom, moved: false };
   };
 
   #onPointerMove = (event: PointerEvent): void => {

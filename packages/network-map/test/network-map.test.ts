@@ -557,6 +557,32 @@ describe('<od-network-map> editing', () => {
     expect(store.snapshot!.record.ties.some((t) => t.id === tie.id)).to.equal(false);
   });
 
+  it('removes a selected member and their ties; the selection is let go', async () => {
+    const { store, el } = await inProvider();
+    await focusMember(el, 'm-doreen');
+    await sendKeys({ press: 'Enter' });
+    const cleared = nextEvent(el, 'od-select');
+    $$<HTMLButtonElement>(el, '.panel button').find((b) => text(b) === 'Remove member')!.click();
+    await el.updateComplete;
+    $$<HTMLButtonElement>(el, '.panel button').find((b) => text(b) === 'Yes, remove')!.click();
+    expect((await cleared).selection).to.equal(null);
+    await new Promise((r) => setTimeout(r, 20));
+    await el.updateComplete;
+    expect(store.snapshot!.record.members.some((m) => m.id === 'm-doreen')).to.equal(false);
+    expect(store.snapshot!.record.ties.some((t) => t.to === 'm-doreen')).to.equal(false);
+    expect($(el, '.node[data-key="m-doreen"]')).to.equal(null);
+    expect($$(el, '.nodes .node[tabindex="0"]')).to.have.length(1);
+    expect(text($(el, '[role="status"]'))).to.equal('Removed.');
+    expect(active(el)?.getAttribute('data-key')).to.equal(':person');
+  });
+
+  it('initials-only turns editing off (the forms would show full names)', async () => {
+    const el = await mapOf(demoCase, { editable: true, initialsOnly: true });
+    expect($$(el, '.toolbar button').map(text)).to.not.include('Add a member');
+    await focusMember(el, 'm-david');
+    expect($(el, '.move')).to.equal(null);
+  });
+
   it('a change the core refuses leaves the store unchanged and says why', async () => {
     const { store, el } = await inProvider();
     const before = store.snapshot!;
