@@ -175,6 +175,40 @@ describe('<od-network-map>', () => {
     expect(viewport()).to.equal('translate(0px, 0px) scale(1)');
   });
 
+  it('pans by dragging the background, zooms with the wheel and with a pinch', async () => {
+    const el = await mapOf(demoCase);
+    el.style.setProperty('--od-network-map-height', '400px');
+    const svg = $<SVGSVGElement>(el, 'svg.map')!;
+    svg.scrollIntoView({ block: 'start' });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const frame = $(el, '.frame')!;
+    const r = frame.getBoundingClientRect();
+    // A corner of the frame is background (outside the rings).
+    const start: [number, number] = [Math.round(r.left + 12), Math.round(r.top + 12)];
+    await sendMouse({ type: 'move', position: start });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [start[0] + 30, start[1] + 20] });
+    await sendMouse({ type: 'move', position: [start[0] + 60, start[1] + 40] });
+    await sendMouse({ type: 'up' });
+    expect(svg.style.transform).to.match(/^translate\(60px, 40px\) scale\(1\)$/);
+
+    const cx = r.left + r.width / 2;
+    const cy = r.top + r.height / 2;
+    frame.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, clientX: cx, clientY: cy, bubbles: true, cancelable: true }));
+    expect(svg.style.transform).to.contain('scale(1.1)');
+
+    // Two fingers moving apart zoom in around their midpoint.
+    const pointer = (type: string, id: number, x: number) =>
+      frame.dispatchEvent(new PointerEvent(type, { pointerId: id, clientX: x, clientY: cy, button: type === 'pointermove' ? -1 : 0, bubbles: true, composed: true, pointerType: 'touch' }));
+    pointer('pointerdown', 11, cx - 20);
+    pointer('pointerdown', 12, cx + 20);
+    pointer('pointermove', 12, cx + 60);
+    pointer('pointerup', 11, cx - 20);
+    pointer('pointerup', 12, cx + 60);
+    const k = Number(/scale\(([\d.]+)\)/.exec(svg.style.transform)![1]);
+    expect(k).to.be.closeTo(1.1 * 2, 0.01);
+  });
+
   it('keeps the focused member in view when zoomed in (focus is never hidden)', async () => {
     const el = await mapOf(demoCase);
     await tabIntoMap(el);
