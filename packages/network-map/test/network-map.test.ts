@@ -386,6 +386,20 @@ describe('<od-network-map>', () => {
     await expect(el).to.be.accessible();
   });
 
+  for (const [theme, scheme] of [['govuk', 'light'], ['nhs', 'light'], ['default', 'dark'], ['govuk', 'dark']] as const) {
+    it(`passes axe in the ${theme} theme, ${scheme} scheme, with a member selected`, async () => {
+      const provider = await fixture<OdProvider>(html`<od-provider theme=${theme} color-scheme=${scheme} .store=${new MemoryStore(demoCase)}>
+        <od-network-map sectors editable></od-network-map>
+      </od-provider>`);
+      const el = provider.querySelector('od-network-map')!;
+      await el.updateComplete;
+      await tabIntoMap(el);
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'Enter' });
+      await expect(el).to.be.accessible();
+    });
+  }
+
   it('speaks Welsh', async () => {
     const el = await fixture<OdNetworkMap>(html`<od-network-map locale="cy" sectors .record=${demoCase}></od-network-map>`);
     expect(text($(el, '.toolbar button'))).to.equal('Gweld fel tabl');
