@@ -380,7 +380,8 @@ export class OdNetworkMap extends OdElement {
   /* ---------------------------------------------------------------- the map */
 
   #extent(layout: Layout): number {
-    return layout.rings[2] + (layout.sectors ? 56 : 24);
+    // Room for the sector names around the outer ring (centred on their wedge).
+    return layout.rings[2] + (layout.sectors ? 90 : 24);
   }
 
   #renderMap(view: NetworkView, layout: Layout): TemplateResult {
@@ -1206,17 +1207,18 @@ export class OdNetworkMap extends OdElement {
 
   /* ---------------------------------------------------------------- export */
 
+  /** The key as on screen (its swatches and labels), the map's name and the summary, for export. */
   #legendText(): LegendText {
     const view = this.#view();
+    const items = [...this.renderRoot.querySelectorAll('.legend-list li')].flatMap((li) => {
+      const swatch = li.querySelector<SVGSVGElement>('svg.swatch');
+      return swatch ? [{ swatch, label: (li.textContent ?? '').replace(/\s+/g, ' ').trim() }] : [];
+    });
     return {
       title: view ? this.#t('map.label', { name: view.personName }) : '',
-      lines: [
-        `${this.#t('legend.kinds')}: ● ${this.#t('kind.person')}  ■ ${this.#t('kind.organisation')}  ◆ ${this.#t('kind.professional')}  ✕ ${this.#t('memberStatus.deceased')}`,
-        `${this.#t('legend.ties')}: ${TIE_STRENGTHS.map((s) => this.#t(`tieStrength.${s}`)).join(', ')} (—, —, - -); ${(['stressful', 'conflictual', 'cut-off'] as const).map((q) => this.#t(`tieQuality.${q}`)).join(', ')} (/ / /, ∧∧∧, —| |—); ${this.#t('legend.arrow')}`,
-        `${this.#t('legend.sectors')}: ${SECTORS.map((s) => this.#t(`sector.${s}`)).join(', ')}`,
-        view ? this.#summary(view) : '',
-      ],
-      sectors: SECTORS.map((s) => ({ cls: `sector-${s}`, label: this.#t(`sector.${s}`) })),
+      heading: this.#t('legend.title'),
+      items,
+      summary: view ? this.#summary(view) : '',
     };
   }
 

@@ -418,10 +418,31 @@ describe('<od-network-map>', () => {
     expect(svgText).to.contain('Sarah Lewis');
     expect(svgText).to.contain('Tenuous');
     expect(svgText).to.contain('18 network members');
-    expect(svgText).to.not.match(/\b(style|tabindex|aria-[a-z]+)=/);
+    expect(svgText).to.not.match(/\b(style|tabindex|aria-[a-z]+|class)=/);
+    // The key: one swatch (a nested svg) per item on screen, each with its label.
+    const legendItems = $$(el, '.legend-list li').length;
+    expect(doc.documentElement.querySelectorAll('svg').length).to.equal(legendItems);
+    expect([...doc.querySelectorAll('text')].map((t) => t.textContent)).to.include.members(['Key', 'Cut off', 'Household']);
+    // Every member is in the file, with its shape's geometry.
+    expect(doc.querySelectorAll('svg > g rect[width="32"]').length).to.equal(demoCase.members.filter((m) => m.kind === 'organisation').length);
+    expect([...doc.querySelectorAll('text')].filter((t) => t.getAttribute('paint-order')?.startsWith('stroke')).length).to.be.greaterThan(demoCase.members.length);
+    // Pan and zoom are not in the file: the whole map is.
+    $<HTMLButtonElement>(el, 'button[aria-label="Zoom in"]')!.click();
+    expect(el.toSVG()).to.equal(svgText);
+
     const png = await el.toPNG(1);
     expect(png.type).to.equal('image/png');
-    expect(png.size).to.be.greaterThan(1000);
+    const image = await createImageBitmap(png);
+    const box = $<SVGSVGElement>(el, 'svg.map')!.viewBox.baseVal;
+    expect(image.width).to.equal(Math.round(box.width));
+    expect(image.height).to.be.greaterThan(box.height + 100);
+    // The person is painted at the centre, in the primary colour (not the white background).
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(image, 0, 0);
+    const [r, g, b] = ctx.getImageData(Math.round(-box.x), Math.round(-box.y), 1, 1).data;
+    const person = getComputedStyle($(el, '.node.person .shape')!).fill;
+    expect(`rgb(${r}, ${g}, ${b})`).to.equal(person);
   });
 });
 
