@@ -223,6 +223,11 @@ export const networkMapStyles = css`
     stroke: var(--_selection);
     stroke-width: 4;
   }
+  .node.linked .focus-ring {
+    stroke: var(--_selection);
+    stroke-width: 3;
+    stroke-dasharray: 4 3;
+  }
   .node:focus-visible .focus-ring {
     stroke: var(--_od-color-on-focus);
     stroke-width: 8;
@@ -347,7 +352,8 @@ export const networkMapStyles = css`
       fill: Canvas;
       stroke: CanvasText;
     }
-    .node.selected .focus-ring {
+    .node.selected .focus-ring,
+    .node.linked .focus-ring {
       stroke: Highlight;
     }
     .node:focus-visible .focus-ring,

@@ -157,6 +157,8 @@ export class OdNetworkMap extends OdElement {
   @state() private selectedId: string | undefined;
   @state() private activeId: string | undefined;
   @state() private hoverId: string | undefined;
+  /** A member another widget on the page has in focus (from its `od-member-focus`). */
+  @state() private linkedId: string | undefined;
   /** The zoom the pointer targets were last sized for (updated once zooming pauses, so zoom frames stay cheap). */
   @state() private hitZoom = 1;
   @state() private panel: Panel = { kind: 'details' };
@@ -431,7 +433,7 @@ export class OdNetworkMap extends OdElement {
           ${guard([view, layout, highlighted, this.dragging], () => svg`<g class="ties" aria-hidden="true">
             ${view.ties.map((t) => this.#renderTie(t, pos, radius, highlighted))}
           </g>`)}
-          ${guard([view, layout, highlighted, this.dragging, this.selectedId, this.activeId, this.#hitRadius(), this.#i18n.locale, this.strings], () => {
+          ${guard([view, layout, highlighted, this.dragging, this.selectedId, this.activeId, this.linkedId, this.#hitRadius(), this.#i18n.locale, this.strings], () => {
             const related = new Set<string>();
             if (highlighted) {
               related.add(highlighted);
@@ -498,7 +500,7 @@ export class OdNetworkMap extends OdElement {
     const { member } = m;
     const id = member.id;
     const selected = this.selectedId === id;
-    const cls = `node kind-${member.kind} sector-${member.sector} status-${m.status} ${selected ? 'selected' : ''} ${related ? 'related' : ''} ${this.dragging?.id === id ? 'dragged' : ''}`;
+    const cls = `node kind-${member.kind} sector-${member.sector} status-${m.status} ${selected ? 'selected' : ''} ${related ? 'related' : ''} ${this.dragging?.id === id ? 'dragged' : ''} ${this.linkedId === id ? 'linked' : ''}`;
     const r = NODE_R;
     const shape =
       member.kind === 'organisation'
@@ -1192,8 +1194,33 @@ export class OdNetworkMap extends OdElement {
     void this.#move(member, { ring: place.ring, ...(place.sector ? { sector: place.sector } : {}) });
   };
 
+  /** Where `od-member-focus` from other widgets is heard: the nearest `<od-provider>`, else the document. */
+  #focusSource: EventTarget | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    let node: Element | null = this;
+    let provider: Element | null = null;
+    while (node && !provider) {
+      provider = node.closest('od-provider');
+      const root = node.getRootNode();
+      node = root instanceof ShadowRoot ? root.host : null;
+    }
+    this.#focusSource = provider ?? document;
+    this.#focusSource.addEventListener(OdMemberFocusEvent.eventName, this.#onMemberFocus);
+  }
+
+  /** Another widget (the timeline's attendee list, say) has a member in focus: ring them here too. */
+  #onMemberFocus = (event: Event): void => {
+    if (event.composedPath().includes(this)) return;
+    const id = (event as OdMemberFocusEvent).memberId;
+    this.linkedId = id ?? undefined;
+  };
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#focusSource?.removeEventListener(OdMemberFocusEvent.eventName, this.#onMemberFocus);
+    this.#focusSource = undefined;
     cancelAnimationFrame(this.#frame);
     clearTimeout(this.#hitTimer);
     this.#hitTimer = undefined;

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { MemoryStore, parseCaseRecord, type CaseRecord, type NetworkMember } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
-import type { OdChangeEvent, OdErrorEvent, OdProvider, OdSelectEvent } from '@odkit/elements';
+import { OdMemberFocusEvent, type OdChangeEvent, type OdErrorEvent, type OdProvider, type OdSelectEvent } from '@odkit/elements';
 import '@odkit/elements/define.js';
 import { OdNetworkMap, computeLayout, initials, nearestInDirection } from '@odkit/network-map';
 import '@odkit/network-map/define.js';
@@ -492,6 +492,22 @@ describe('<od-network-map> editing', () => {
     for (const key of path) await sendKeys({ press: key });
     expect(activeKey(el)).to.equal(id);
   }
+
+  it('rings a member another widget under the same provider has in focus (od-member-focus)', async () => {
+    const { el } = await inProvider();
+    const provider = el.closest('od-provider')!;
+    const other = document.createElement('button');
+    provider.append(other);
+    other.dispatchEvent(new OdMemberFocusEvent('m-priya'));
+    await el.updateComplete;
+    expect($(el, '.node[data-key="m-priya"]')!.classList.contains('linked')).to.equal(true);
+    other.dispatchEvent(new OdMemberFocusEvent(null));
+    await el.updateComplete;
+    expect($$(el, '.node.linked')).to.have.length(0);
+    // Its own focus events are not echoed back.
+    await focusMember(el, 'm-priya');
+    expect($$(el, '.node.linked')).to.have.length(0);
+  });
 
   it('reaches every member from the person with the arrow keys', async () => {
     const el = await mapOf(demoCase);
