@@ -1199,7 +1199,7 @@ export class OdNetworkMap extends OdElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    let node: Element | null = this;
+    let node: Element | null = this.parentElement ?? (this.getRootNode() as ShadowRoot).host ?? null;
     let provider: Element | null = null;
     while (node && !provider) {
       provider = node.closest('od-provider');
