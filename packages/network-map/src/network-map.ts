@@ -415,6 +415,9 @@ export class OdNetworkMap extends OdElement {
         aria-label=${this.#t('map.label', { name: view.personName })}
         aria-describedby="map-help"
         @keydown=${this.#onKeyDown}
+        @click=${this.#onClick}
+        @pointerover=${this.#onPointerOver}
+        @pointerout=${this.#onPointerOut}
         @focusin=${this.#onFocusIn}
         @focusout=${this.#onFocusOut}
       >
@@ -486,9 +489,6 @@ export class OdNetworkMap extends OdElement {
       tabindex=${tabbable ? 0 : -1}
       aria-pressed=${selected ? 'true' : 'false'}
       aria-label=${this.#t('node.person', { name: view.personName })}
-      @click=${() => this.#select(PERSON_KEY)}
-      @pointerenter=${() => (this.hoverId = PERSON_KEY)}
-      @pointerleave=${() => (this.hoverId = undefined)}
     >
       <circle class="hit" r=${Math.max(PERSON_R, this.#hitRadius())}></circle>
       <circle class="focus-ring" r=${PERSON_R + 6}></circle>
@@ -518,9 +518,6 @@ export class OdNetworkMap extends OdElement {
       tabindex=${tabbable ? 0 : -1}
       aria-pressed=${selected ? 'true' : 'false'}
       aria-label=${this.#nodeLabel(m)}
-      @click=${() => this.#select(id)}
-      @pointerenter=${() => (this.hoverId = id)}
-      @pointerleave=${() => (this.hoverId = undefined)}
     >
       <circle class="hit" r=${this.#hitRadius()}></circle>
       <circle class="focus-ring" r=${r + 8}></circle>
@@ -1036,6 +1033,26 @@ export class OdNetworkMap extends OdElement {
     const margin = (NODE_R + 12) * k;
     if (Math.abs(sx) + margin > e || Math.abs(sy) + margin > e) this.zoom = { k, x: -p.x * k, y: -p.y * k };
   }
+
+  /* One listener each on the SVG for every member (a thousand members need no thousand listeners). */
+  #keyOf(target: EventTarget | null): string | undefined {
+    return (target instanceof Element ? target.closest('.node')?.getAttribute('data-key') : undefined) ?? undefined;
+  }
+
+  #onClick = (event: MouseEvent): void => {
+    const key = this.#keyOf(event.target);
+    if (key) this.#select(key);
+  };
+
+  #onPointerOver = (event: PointerEvent): void => {
+    const key = this.#keyOf(event.target);
+    if (key && key !== this.hoverId) this.hoverId = key;
+  };
+
+  #onPointerOut = (event: PointerEvent): void => {
+    const from = this.#keyOf(event.target);
+    if (from && this.#keyOf(event.relatedTarget) !== from && this.hoverId === from) this.hoverId = undefined;
+  };
 
   #onFocusIn = (event: FocusEvent): void => {
     const key = (event.target as Element).closest?.('.node')?.getAttribute('data-key');
