@@ -321,12 +321,12 @@ export class OdNetworkMap extends OdElement {
   /* ---------------------------------------------------------------- rendering */
 
   protected override render() {
-    const error = this.#optionError ?? this.#data.error;
+    const errors = [this.#data.error, this.#optionError].filter((e): e is Error => e !== undefined);
     const record = this.#data.record;
     const view = this.#view();
     return html`<div class="od-map" part="base">
-      ${error ? renderErrorState(error, this.#i18n) : nothing}
-      ${record && view ? this.#renderBody(record, view) : !error ? html`<p>${this.#t('loading')}</p>` : nothing}
+      ${errors.map((e) => renderErrorState(e, this.#i18n))}
+      ${record && view ? this.#renderBody(record, view) : !errors.length ? html`<p>${this.#t('loading')}</p>` : nothing}
     </div>`;
   }
 
