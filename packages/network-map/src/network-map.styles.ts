@@ -347,10 +347,14 @@ export const networkMapStyles = css`
     grid-template-columns: minmax(0, 1fr);
   }
   @media (forced-colors: active) {
-    .node .shape,
+    /* System colours replace the sector colours; sectors stay named in text (ring labels, details, table). */
+    .node.node .shape,
     .node.person .shape {
       fill: Canvas;
       stroke: CanvasText;
+    }
+    .legend-list.sectors {
+      display: none;
     }
     .node.selected .focus-ring,
     .node.linked .focus-ring {

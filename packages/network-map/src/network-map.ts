@@ -580,7 +580,7 @@ export class OdNetworkMap extends OdElement {
         <li>${sample('strength-moderate quality-supportive between', 'supportive')} ${this.#t('legend.between')}</li>
         <li>${sample('strength-moderate quality-supportive to-person', 'supportive', 'to')} ${this.#t('legend.arrow')}</li>
       </ul>
-      <ul class="legend-list">
+      <ul class="legend-list sectors">
         ${(sectorsShown.length ? sectorsShown : SECTORS).map(
           (s) => html`<li><svg class="swatch" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true"><g class="node sector-${s} legend-node"><circle class="shape" cx="12" cy="12" r="9"></circle></g></svg> ${this.#t(`sector.${s}`)}</li>`,
         )}
