@@ -55,7 +55,7 @@ export const TableView: Story = {
   render: () => html`<od-network-map view="table"></od-network-map>`,
 };
 
-/** As it was on 1 December 2025, shown to the family (hidden members left out), initials only. */
+/** As it was on 1 December 2025, for the "network" audience (a member hidden from it is left out), initials only. */
 export const AsOfAudienceInitials: Story = {
   render: () => html`<od-network-map sectors as-of="2025-12-01" audience="network" initials-only></od-network-map>`,
 };
