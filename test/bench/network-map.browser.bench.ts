@@ -41,7 +41,7 @@ it('network map: record set → settled, painted layout', async () => {
   report(results.slice(1), 1000);
 });
 
-it('network map: layout alone (seeded d3-force, 40 ticks)', () => {
+it('network map: layout alone (seeded d3-force, 24, 16 or 10 ticks by size)', () => {
   const results = ([50, 200, 1000] as const).map((n) =>
     measure(`layout, ${n} members`, () => computeLayout(cases[n].members, true), { runs: n === 1000 ? 5 : 10, targeted: false }),
   );

@@ -9,7 +9,7 @@ const SPACING = 46;
 const FIRST_RING = 84;
 const MIN_BAND = 70;
 /** Relaxation ticks: the seeded rows are nearly settled already, so large networks need fewer (collision is the cost). */
-const ticksFor = (n: number) => (n <= 100 ? 40 : n <= 400 ? 24 : 12);
+const ticksFor = (n: number) => (n <= 100 ? 24 : n <= 400 ? 16 : 10);
 const START = -Math.PI / 2;
 const TAU = Math.PI * 2;
 
