@@ -159,15 +159,11 @@ export class OdNetworkMap extends OdElement {
   @state() private hoverId: string | undefined;
   /** A member another widget on the page has in focus (from its `od-member-focus`). */
   @state() private linkedId: string | undefined;
-  /** The zoom the pointer targets were last sized for (updated once zooming pauses, so zoom frames stay cheap). */
-  @state() private hitZoom = 1;
   @state() private panel: Panel = { kind: 'details' };
   @state() private formErrors: FormError[] = [];
   @state() private announcement = '';
   @state() private dragging: { id: string; at: Point } | undefined;
   @state() private busy = false;
-  /** Screen pixels per map unit at zoom 1 (measured), so pointer targets stay at least 24 px. */
-  @state() private pxPerUnit = 1;
 
   readonly #data = new CaseController(this);
   readonly #i18n = new LocaleController<MapStrings>(this, mapStrings);
@@ -178,8 +174,13 @@ export class OdNetworkMap extends OdElement {
   #hitTimer: ReturnType<typeof setTimeout> | undefined;
   #pointers = new Map<number, Point>();
   #observed: SVGSVGElement | undefined;
-  #frame = 0;
-  readonly #resize = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => this.#measure());
+  readonly #resize =
+    typeof ResizeObserver === 'undefined'
+      ? undefined
+      : new ResizeObserver(() => {
+          this.#applyZoom();
+          this.#syncHitTargets();
+        });
   #gesture: { kind: 'pan' | 'node' | 'pinch'; id?: string; start: Point; origin: ViewBox; moved: boolean; distance?: number } | undefined;
 
   /** The store or record the map shows (read only). */
@@ -233,7 +234,7 @@ export class OdNetworkMap extends OdElement {
       clearTimeout(this.#hitTimer);
       this.#hitTimer = setTimeout(() => {
         this.#hitTimer = undefined;
-        this.hitZoom = this.#zoom.k;
+        this.#syncHitTargets();
       }, 150);
     }
   }
@@ -242,33 +243,43 @@ export class OdNetworkMap extends OdElement {
     const svgEl = this.renderRoot.querySelector<SVGSVGElement>('svg.map');
     if (!svgEl) return;
     const { k, x, y } = this.#zoom;
-    const s = this.pxPerUnit;
+    const s = this.#scale(svgEl);
     svgEl.style.transform = `translate(${round(x * s)}px, ${round(y * s)}px) scale(${round(k * 1000) / 1000})`;
   }
 
   protected override updated(): void {
     this.#applyZoom();
+    this.#syncHitTargets();
     const svgEl = this.renderRoot.querySelector<SVGSVGElement>('svg.map') ?? undefined;
     if (svgEl !== this.#observed) {
       if (this.#observed) this.#resize?.unobserve(this.#observed);
       this.#observed = svgEl;
       if (svgEl) this.#resize?.observe(svgEl);
     }
-    // The viewBox may have changed without a resize: measure again after this frame's layout.
-    if (svgEl && !this.#frame) {
-      this.#frame = requestAnimationFrame(() => {
-        this.#frame = 0;
-        this.#measure();
-      });
-    }
   }
 
-  #measure(): void {
-    const svgEl = this.#observed;
-    const box = svgEl?.viewBox.baseVal;
-    if (!svgEl || !box?.width || !box.height) return;
-    const scale = Math.min(svgEl.clientWidth / box.width, svgEl.clientHeight / box.height);
-    if (scale > 0 && Math.abs(scale - this.pxPerUnit) / this.pxPerUnit > 0.02) this.pxPerUnit = scale;
+  /** Screen pixels per map unit at zoom 1, measured now (the SVG scales its viewBox to fit). */
+  #scale(svgEl: SVGSVGElement): number {
+    const box = svgEl.viewBox.baseVal;
+    if (!box.width || !box.height) return 1;
+    return Math.min(svgEl.clientWidth / box.width, svgEl.clientHeight / box.height) || 1;
+  }
+
+  /**
+   * Sizes every member's pointer target to at least 28 px across at the map's current
+   * size and zoom (24 px is the minimum). Set on the DOM directly, not re-rendered, so
+   * it costs no update; runs after each render, on resize and once zooming pauses.
+   */
+  #syncHitTargets(): void {
+    const svgEl = this.renderRoot.querySelector<SVGSVGElement>('svg.map');
+    if (!svgEl) return;
+    const r = Math.max(NODE_R + 2, 14 / (this.#scale(svgEl) * this.#zoom.k));
+    const member = String(round(r));
+    const person = String(round(Math.max(PERSON_R, r)));
+    for (const hit of svgEl.querySelectorAll('.nodes .hit')) {
+      const want = hit.parentElement?.classList.contains('person') ? person : member;
+      if (hit.getAttribute('r') !== want) hit.setAttribute('r', want);
+    }
   }
 
   /** Editing is on with `editable`, except in initials-only mode (a shared screen; the forms would show full names). */
@@ -436,7 +447,7 @@ export class OdNetworkMap extends OdElement {
           ${guard([view, layout, highlighted, this.dragging], () => svg`<g class="ties" aria-hidden="true">
             ${view.ties.map((t) => this.#renderTie(t, pos, radius, highlighted))}
           </g>`)}
-          ${guard([view, layout, highlighted, this.dragging, this.selectedId, this.activeId, this.linkedId, this.#hitRadius(), this.#i18n.locale, this.strings], () => {
+          ${guard([view, layout, highlighted, this.dragging, this.selectedId, this.activeId, this.linkedId, this.#i18n.locale, this.strings], () => {
             const related = new Set<string>();
             if (highlighted) {
               related.add(highlighted);
@@ -490,7 +501,7 @@ export class OdNetworkMap extends OdElement {
       aria-pressed=${selected ? 'true' : 'false'}
       aria-label=${this.#t('node.person', { name: view.personName })}
     >
-      <circle class="hit" r=${Math.max(PERSON_R, this.#hitRadius())}></circle>
+      <circle class="hit" r=${PERSON_R}></circle>
       <circle class="focus-ring" r=${PERSON_R + 6}></circle>
       <circle class="shape" r=${PERSON_R}></circle>
     </g>`;
@@ -519,16 +530,11 @@ export class OdNetworkMap extends OdElement {
       aria-pressed=${selected ? 'true' : 'false'}
       aria-label=${this.#nodeLabel(m)}
     >
-      <circle class="hit" r=${this.#hitRadius()}></circle>
+      <circle class="hit" r=${NODE_R + 2}></circle>
       <circle class="focus-ring" r=${r + 8}></circle>
       ${shape}
       ${m.status === 'deceased' ? svg`<path class="mark" d="M${-r * 0.6} ${-r * 0.6} L${r * 0.6} ${r * 0.6} M${r * 0.6} ${-r * 0.6} L${-r * 0.6} ${r * 0.6}"></path>` : nothing}
     </g>`;
-  }
-
-  /** A pointer target at least 28 px across at the current size and zoom (a 24 px minimum with room to spare). */
-  #hitRadius(): number {
-    return Math.max(NODE_R + 2, 14 / (this.pxPerUnit * this.hitZoom));
   }
 
   #nodeLabel(m: ShownMember): string {
@@ -1142,7 +1148,8 @@ export class OdNetworkMap extends OdElement {
     const frame = this.renderRoot.querySelector<HTMLElement>('.frame');
     if (!frame) return { x: 0, y: 0 };
     const r = frame.getBoundingClientRect();
-    const s = this.pxPerUnit || 1;
+    const svgEl = this.renderRoot.querySelector<SVGSVGElement>('svg.map');
+    const s = svgEl ? this.#scale(svgEl) : 1;
     return { x: (event.clientX - (r.left + r.width / 2)) / s, y: (event.clientY - (r.top + r.height / 2)) / s };
   }
 
@@ -1238,10 +1245,8 @@ export class OdNetworkMap extends OdElement {
     super.disconnectedCallback();
     this.#focusSource?.removeEventListener(OdMemberFocusEvent.eventName, this.#onMemberFocus);
     this.#focusSource = undefined;
-    cancelAnimationFrame(this.#frame);
     clearTimeout(this.#hitTimer);
     this.#hitTimer = undefined;
-    this.#frame = 0;
     this.#resize?.disconnect();
     this.#observed = undefined;
     this.#pointers.clear();

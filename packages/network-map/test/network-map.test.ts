@@ -85,7 +85,7 @@ describe('<od-network-map>', () => {
     expect(text($(el, '.legend'))).to.contain('Cut off');
     // Every member is at least a 24×24 px pointer target, whatever the map's size on screen.
     el.style.setProperty('--od-network-map-height', '300px');
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    el.requestUpdate();
     await el.updateComplete;
     for (const node of all) {
       const box = node.querySelector('.hit')!.getBoundingClientRect();
@@ -180,7 +180,8 @@ describe('<od-network-map>', () => {
     el.style.setProperty('--od-network-map-height', '400px');
     const svg = $<SVGSVGElement>(el, 'svg.map')!;
     svg.scrollIntoView({ block: 'start' });
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    el.requestUpdate();
+    await el.updateComplete;
     const frame = $(el, '.frame')!;
     const r = frame.getBoundingClientRect();
     // A corner of the frame is background (outside the rings).
@@ -235,17 +236,21 @@ describe('<od-network-map>', () => {
     await sendMouse({ type: 'move', position: [0, 0] });
     await el.updateComplete;
     expect(text($(el, '.panel-title'))).to.equal('Details');
-    // Zoom (which schedules a re-size of the pointer targets), then remove at once.
-    $<HTMLButtonElement>(el, 'button[aria-label="Zoom in"]')!.click();
-    el.remove();
-    const updates: number[] = [];
-    const original = el.requestUpdate.bind(el);
-    el.requestUpdate = (...args: Parameters<typeof original>) => {
-      updates.push(1);
-      return original(...args);
-    };
+    // Zooming out schedules larger pointer targets once zooming pauses…
+    el.style.setProperty('--od-network-map-height', '300px');
+    el.requestUpdate();
+    await el.updateComplete;
+    const hit = () => $(el, '.node[data-key="m-gwen"] .hit')!.getAttribute('r');
+    const before = hit();
+    $<HTMLButtonElement>(el, 'button[aria-label="Zoom out"]')!.click();
     await new Promise((r) => setTimeout(r, 300));
-    expect(updates).to.have.length(0);
+    const zoomedOut = hit();
+    expect(Number(zoomedOut)).to.be.greaterThan(Number(before));
+    // …and removing the map at once cancels that: nothing runs after it has gone.
+    $<HTMLButtonElement>(el, 'button[aria-label="Zoom out"]')!.click();
+    el.remove();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(hit()).to.equal(zoomedOut);
   });
 
   it('selects with the pointer and fires od-select with the member', async () => {
