@@ -35,6 +35,20 @@ async function mapOf(record: unknown, attrs: Partial<Pick<OdNetworkMap, 'sectors
   return el;
 }
 
+/**
+ * A pointer event at a point, sent to whatever the browser hit-tests there (as a real
+ * pointer would be). web-test-runner's mouse moves hang while a test page is in the
+ * background (other files run alongside), so drags and hovers are dispatched this way;
+ * clicks and keys are real input.
+ */
+function pointerAt(el: OdNetworkMap, type: string, [x, y]: [number, number], options: PointerEventInit = {}) {
+  const target = el.shadowRoot!.elementFromPoint(x, y) ?? el;
+  target.dispatchEvent(
+    new PointerEvent(type, { clientX: x, clientY: y, pointerId: 1, pointerType: 'mouse', button: 0, buttons: type === 'pointerup' ? 0 : 1, bubbles: true, composed: true, ...options }),
+  );
+  return target;
+}
+
 /** Puts keyboard focus on the map with a real Tab from a button before it. */
 async function tabIntoMap(el: OdNetworkMap) {
   const before = document.createElement('button');
@@ -186,11 +200,10 @@ describe('<od-network-map>', () => {
     const r = frame.getBoundingClientRect();
     // A corner of the frame is background (outside the rings).
     const start: [number, number] = [Math.round(r.left + 12), Math.round(r.top + 12)];
-    await sendMouse({ type: 'move', position: start });
-    await sendMouse({ type: 'down' });
-    await sendMouse({ type: 'move', position: [start[0] + 30, start[1] + 20] });
-    await sendMouse({ type: 'move', position: [start[0] + 60, start[1] + 40] });
-    await sendMouse({ type: 'up' });
+    pointerAt(el, 'pointerdown', start);
+    pointerAt(el, 'pointermove', [start[0] + 30, start[1] + 20]);
+    pointerAt(el, 'pointermove', [start[0] + 60, start[1] + 40]);
+    pointerAt(el, 'pointerup', [start[0] + 60, start[1] + 40]);
     expect(svg.style.transform).to.match(/^translate\(60px, 40px\) scale\(1\)$/);
 
     const cx = r.left + r.width / 2;
@@ -230,10 +243,10 @@ describe('<od-network-map>', () => {
     const el = await mapOf(demoCase);
     $(el, 'svg.map')!.scrollIntoView({ block: 'start' });
     const box = $(el, '.node[data-key="m-gwen"] .shape')!.getBoundingClientRect();
-    await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    const over = pointerAt(el, 'pointerover', [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)], { buttons: 0 });
     await el.updateComplete;
     expect(text($(el, '.panel-title'))).to.equal('Gwen Price');
-    await sendMouse({ type: 'move', position: [0, 0] });
+    over.dispatchEvent(new PointerEvent('pointerout', { relatedTarget: $(el, '.frame'), bubbles: true, composed: true }));
     await el.updateComplete;
     expect(text($(el, '.panel-title'))).to.equal('Details');
     // Zooming out schedules larger pointer targets once zooming pauses…
@@ -557,11 +570,10 @@ describe('<od-network-map> editing', () => {
       Math.round(from[0] + (person.x + person.width / 2 - from[0]) * 0.7),
       Math.round(from[1] + (person.y + person.height / 2 - from[1]) * 0.7),
     ];
-    await sendMouse({ type: 'move', position: from });
-    await sendMouse({ type: 'down' });
-    await sendMouse({ type: 'move', position: [from[0] + 5, from[1] + 5] });
-    await sendMouse({ type: 'move', position: to });
-    await sendMouse({ type: 'up' });
+    pointerAt(el, 'pointerdown', from);
+    pointerAt(el, 'pointermove', [from[0] + 5, from[1] + 5]);
+    pointerAt(el, 'pointermove', to);
+    pointerAt(el, 'pointerup', to);
     await new Promise((r) => setTimeout(r, 20));
     const doreen = store.snapshot!.record.members.find((m) => m.id === 'm-doreen')!;
     expect(doreen.ring).to.be.lessThan(3);
