@@ -1,0 +1,165 @@
+import { forceCollide, forceRadial, forceSimulation, type Force, type SimulationNodeDatum } from 'd3-force';
+import { SECTORS, type NetworkMember, type Ring, type Sector } from '@odkit/core';
+
+/** Radius of a member's shape, in map units (a 32-unit target at zoom 1). */
+export const NODE_R = 16;
+/** Radius of the person at the centre. */
+export const PERSON_R = 26;
+const SPACING = 46;
+const FIRST_RING = 84;
+const MIN_BAND = 70;
+/** Relaxation ticks: the seeded rows are nearly settled already, so large networks need fewer (collision is the cost). */
+const ticksFor = (n: number) => (n <= 100 ? 24 : n <= 400 ? 16 : 10);
+const START = -Math.PI / 2;
+const TAU = Math.PI * 2;
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface Layout {
+  /** Member id → position (the person is at 0,0). */
+  readonly positions: ReadonlyMap<string, Point>;
+  /** Outer radius of rings 1, 2 and 3. */
+  readonly rings: readonly [number, number, number];
+  /** Whether members are grouped into sectors (wedges). */
+  readonly sectors: boolean;
+}
+
+interface Node extends SimulationNodeDatum {
+  id: string;
+  r: number;
+  angle: number;
+  inner: number;
+  outer: number;
+  wedge: [number, number];
+}
+
+type LayoutMember = Pick<NetworkMember, 'id' | 'ring' | 'sector'>;
+
+const wedgeOf = (sector: Sector): [number, number] => {
+  const i = SECTORS.indexOf(sector);
+  const size = TAU / SECTORS.length;
+  return [START + i * size, START + (i + 1) * size];
+};
+
+/**
+ * Places members in their ring and (with `sectors`) their sector's wedge: seeded
+ * row by row from what is known, then relaxed by a few d3-force ticks (radial,
+ * angular and collision forces), driven synchronously so the layout is ready
+ * before the first paint. The same members always give the same layout.
+ */
+export function computeLayout(members: readonly LayoutMember[], sectors: boolean): Layout {
+  const sorted = [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const nodes: Node[] = [];
+  const rings: number[] = [];
+  let start = FIRST_RING;
+  for (const ring of [1, 2, 3] as Ring[]) {
+    const inRing = sorted.filter((m) => m.ring === ring);
+    const groups: { wedge: [number, number]; members: LayoutMember[] }[] = sectors
+      ? SECTORS.map((s) => ({ wedge: wedgeOf(s), members: inRing.filter((m) => m.sector === s) }))
+      : [{ wedge: [START, START + TAU], members: [...inRing].sort((a, b) => SECTORS.indexOf(a.sector) - SECTORS.indexOf(b.sector)) }];
+    let rho = start + SPACING / 2;
+    let last = rho;
+    const offsets = groups.map(() => 0);
+    while (groups.some((g, i) => offsets[i]! < g.members.length)) {
+      groups.forEach((g, i) => {
+        const from = offsets[i]!;
+        if (from >= g.members.length) return;
+        const span = g.wedge[1] - g.wedge[0];
+        const cap = Math.max(1, Math.floor((span * rho) / SPACING));
+        const row = g.members.slice(from, from + cap);
+        offsets[i] = from + row.length;
+        row.forEach((m, j) => {
+          const angle = g.wedge[0] + (span * (j + 0.5)) / row.length;
+          nodes.push({ id: m.id, r: rho, angle, inner: start, outer: 0, wedge: g.wedge, x: rho * Math.cos(angle), y: rho * Math.sin(angle) });
+        });
+      });
+      last = rho;
+      rho += SPACING * 0.9;
+    }
+    const outer = Math.max(start + MIN_BAND, last + SPACING / 2 + 4);
+    for (const n of nodes) if (n.outer === 0) n.outer = outer;
+    rings.push(outer);
+    start = outer;
+  }
+
+  if (nodes.length) {
+    const simulation = forceSimulation<Node>(nodes)
+      .stop()
+      .force('radial', forceRadial<Node>((n) => n.r).strength(0.6))
+      .force('angular', angularForce(sectors ? 0.2 : 0.05))
+      .force('collide', forceCollide<Node>(NODE_R + 5).iterations(1));
+    const ticks = ticksFor(nodes.length);
+    for (let i = 0; i < ticks; i++) simulation.tick();
+    simulation.stop();
+  }
+
+  const positions = new Map<string, Point>();
+  for (const n of nodes) {
+    // Keep every member inside its ring (and wedge) whatever the forces did.
+    const x = n.x ?? 0;
+    const y = n.y ?? 0;
+    let angle = Math.atan2(y, x);
+    if (sectors) angle = clampAngle(angle, n.wedge[0] + 0.02, n.wedge[1] - 0.02);
+    const dist = Math.min(Math.max(Math.hypot(x, y), n.inner + NODE_R + 2), n.outer - NODE_R - 2);
+    positions.set(n.id, { x: round(dist * Math.cos(angle)), y: round(dist * Math.sin(angle)) });
+  }
+  return { positions, rings: rings as [number, number, number], sectors };
+}
+
+/** Pulls each node along the tangent toward its seeded angle (its place in its sector). */
+function angularForce(strength: number): Force<Node, undefined> {
+  let nodes: Node[] = [];
+  const force = (alpha: number) => {
+    for (const n of nodes) {
+      const x = n.x ?? 0;
+      const y = n.y ?? 0;
+      const rho = Math.hypot(x, y) || 1;
+      const delta = wrap(n.angle - Math.atan2(y, x));
+      const k = delta * rho * strength * alpha;
+      n.vx = (n.vx ?? 0) - (y / rho) * k;
+      n.vy = (n.vy ?? 0) + (x / rho) * k;
+    }
+  };
+  force.initialize = (n: Node[]) => {
+    nodes = n;
+  };
+  return force;
+}
+
+const wrap = (a: number) => Math.atan2(Math.sin(a), Math.cos(a));
+const round = (v: number) => Math.round(v * 10) / 10;
+
+function clampAngle(angle: number, lo: number, hi: number): number {
+  // Bring the angle into [lo, lo + 2π) first.
+  let a = angle;
+  while (a < lo) a += TAU;
+  while (a >= lo + TAU) a -= TAU;
+  if (a <= hi) return a;
+  // Outside the wedge: the nearer edge.
+  return a - hi < lo + TAU - a ? hi : lo;
+}
+
+/** The ring and sector a point falls in (for dragging a member to a new place). */
+export function placeAt(layout: Layout, point: Point): { ring: Ring; sector: Sector | undefined } {
+  const dist = Math.hypot(point.x, point.y);
+  const ring = (dist <= layout.rings[0] ? 1 : dist <= layout.rings[1] ? 2 : 3) as Ring;
+  if (!layout.sectors) return { ring, sector: undefined };
+  let a = Math.atan2(point.y, point.x) - START;
+  while (a < 0) a += TAU;
+  const index = Math.min(SECTORS.length - 1, Math.floor(a / (TAU / SECTORS.length)));
+  return { ring, sector: SECTORS[index] };
+}
+
+/** Middle angle of a sector's wedge (for its label). */
+export function sectorAngle(sector: Sector): number {
+  const [a, b] = wedgeOf(sector);
+  return (a + b) / 2;
+}
+
+/** The wedges' boundary angles, for the sector lines. */
+export function sectorBoundaries(): number[] {
+  return SECTORS.map((_, i) => START + (i * TAU) / SECTORS.length);
+}

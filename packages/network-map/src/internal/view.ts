@@ -1,0 +1,72 @@
+import type { CaseRecord, MemberStatus, NetworkMember, Person, Tie } from '@odkit/core';
+
+/** What the map shows of a record: the options that filter it everywhere (picture, table, summary, details, export). */
+export interface ViewOptions {
+  /** `YYYY-MM-DD`: only members and ties active on that day. */
+  readonly asOf?: string | undefined;
+  /** Leave out members hidden from this audience (and their ties). */
+  readonly audience?: string | undefined;
+  /** Show initials instead of names, and leave out free text that may identify someone. */
+  readonly initialsOnly?: boolean | undefined;
+}
+
+/** A member as shown: display name and the status they had on the view's date. */
+export interface ShownMember {
+  readonly member: NetworkMember;
+  readonly name: string;
+  /** Free-text relationship, or the code; empty in initials-only mode when only text exists. */
+  readonly relationship: string;
+  readonly status: MemberStatus;
+}
+
+export interface ShownTie {
+  readonly tie: Tie;
+  /** True when both ends are members (drawn quieter). */
+  readonly between: boolean;
+  readonly label: string | undefined;
+}
+
+export interface NetworkView {
+  readonly person: Person;
+  readonly personName: string;
+  readonly members: readonly ShownMember[];
+  readonly ties: readonly ShownTie[];
+  /** Members by id, for lookups. */
+  readonly byId: ReadonlyMap<string, ShownMember>;
+}
+
+/** Initials of a name: "Sarah Lewis" → "S. L."; at most three. */
+export function initials(name: string): string {
+  const words = name.split(/[\s-]+/u).filter((w) => /\p{L}|\p{N}/u.test(w));
+  const letters = words.slice(0, 3).map((w) => [...w.replace(/^[^\p{L}\p{N}]+/u, '')][0]?.toLocaleUpperCase() ?? '');
+  return letters.filter(Boolean).map((l) => `${l}.`).join(' ') || '?';
+}
+
+/** Active on `day` (inclusive start, exclusive end: on the `until` day they had left). */
+const activeOn = (day: string, since?: string, until?: string) => (!since || since <= day) && (!until || day < until);
+
+/** The part of the record the map shows, with the view options applied. Pure; cached by the element. */
+export function networkView(record: CaseRecord, options: ViewOptions): NetworkView {
+  const { asOf, audience, initialsOnly } = options;
+  const shown = (name: string) => (initialsOnly ? initials(name) : name);
+  const members: ShownMember[] = [];
+  for (const member of record.members) {
+    if (audience && member.hiddenFrom.includes(audience)) continue;
+    if (asOf && !activeOn(asOf, member.since, member.until)) continue;
+    // On a day before they left, a member who has since left was still active.
+    const status: MemberStatus = asOf && member.until && asOf < member.until ? 'active' : member.status;
+    const text = member.relationship.text;
+    const relationship = initialsOnly ? (member.relationship.code ?? '') : (text ?? member.relationship.code ?? '');
+    members.push({ member, name: shown(member.name), relationship, status });
+  }
+  const byId = new Map(members.map((m) => [m.member.id, m]));
+  const personId = record.person.id;
+  const ties: ShownTie[] = [];
+  for (const tie of record.ties) {
+    const fromOk = tie.from === personId || byId.has(tie.from);
+    if (!fromOk || !byId.has(tie.to)) continue;
+    if (asOf && !activeOn(asOf, tie.since, tie.until)) continue;
+    ties.push({ tie, between: tie.from !== personId, label: initialsOnly ? undefined : tie.label });
+  }
+  return { person: record.person, personName: shown(record.person.name), members, ties, byId };
+}
