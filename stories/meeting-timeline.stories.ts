@@ -4,7 +4,7 @@ import { demoCase } from '@odkit/core/demo';
 import '@odkit/meeting-timeline/define.js';
 import { html } from 'lit';
 import { longHistory } from '../test/fixtures/long-history.js';
-import './support/member-focus-echo.js';
+import '@odkit/network-map/define.js';
 
 /**
  * `<od-meeting-timeline>`: the episode from first contact, each network meeting,
@@ -63,13 +63,13 @@ export const MatrixView: Story = {
 };
 
 /**
- * Map and timeline linked: both under one `<od-provider>`. Focusing an attendee in the
- * timeline fires `od-member-focus`; a network map listening on the provider would
- * highlight that member. Until the map is merged, a story-only listener shows the id.
+ * Map and timeline linked: both under one `<od-provider>`, sharing its store. Focus an
+ * attendee in a meeting's details: the timeline fires `od-member-focus` and the map
+ * rings that member. An edit in either widget shows in both.
  */
 export const MapAndTimelineLinked: Story = {
-  render: () => html`<od-story-member-focus-echo></od-story-member-focus-echo>
-    <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>`,
+  render: () => html`<od-network-map sectors></od-network-map>
+    <od-meeting-timeline as-of=${DEMO_NOW} editable></od-meeting-timeline>`,
 };
 
 export const GovUk: Story = {
