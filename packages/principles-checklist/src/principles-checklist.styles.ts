@@ -43,7 +43,7 @@ export const checklistStyles = css`
     background: var(--_od-color-surface-raised);
     margin-block: 0 calc(var(--_od-space) * 3);
   }
-  .about {
+  fieldset.about {
     padding: calc(var(--_od-space) * 2);
     background: var(--_od-color-surface-raised);
   }
@@ -163,6 +163,10 @@ export const checklistStyles = css`
     stroke-width: 1;
     stroke-dasharray: 3 3;
   }
+  .trend-label {
+    fill: var(--_od-color-text-secondary);
+    font-size: 11px;
+  }
   .trend-line {
     fill: none;
     stroke: var(--_od-checklist-chart-line);
@@ -172,10 +176,15 @@ export const checklistStyles = css`
     fill: var(--_od-checklist-chart-line);
   }
   @media (forced-colors: active) {
-    .trend-line {
+    .trend-label {
+    fill: var(--_od-color-text-secondary);
+    font-size: 11px;
+  }
+  .trend-line {
       stroke: CanvasText;
     }
-    .trend-point {
+    .trend-point,
+    .trend-label {
       fill: CanvasText;
     }
     tr.differs th {

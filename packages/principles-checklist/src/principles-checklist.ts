@@ -912,7 +912,7 @@ export class OdPrinciplesChecklist extends OdElement {
       <h3 id="trend-title">${t.t('trend.title')}</h3>
       ${trend.length === 0
         ? html`<p>${t.t('trend.empty')}</p>`
-        : html`${renderTrendChart(trend)}
+        : html`${renderTrendChart(trend, (share) => this.i18n.percent(share))}
             <div class="table-wrap">
               <table>
                 <caption>

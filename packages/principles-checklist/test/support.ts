@@ -17,6 +17,7 @@ export const $$ = <T extends Element = HTMLElement>(el: OdPrinciplesChecklist, s
 
 /** A real mouse click in the middle of `target` (scrolled into view first). */
 export async function click(target: Element): Promise<void> {
+  window.focus();
   target.scrollIntoView({ block: 'center' });
   const r = target.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
