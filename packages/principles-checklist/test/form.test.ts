@@ -47,8 +47,6 @@ async function rateAll(el: OdPrinciplesChecklist) {
 
 describe('<od-principles-checklist> as a form control (standalone, no record)', () => {
   guardConsole();
-  // Focus only moves in the focused tab, and test files run side by side in two tabs.
-  beforeEach(() => window.focus());
 
   it('lists every item of the instrument in its groups, with progress, and is accessible', async () => {
     const { el } = await formWith();
