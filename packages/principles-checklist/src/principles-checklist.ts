@@ -238,11 +238,32 @@ export class OdPrinciplesChecklist extends OdElement {
   }
 
   override disconnectedCallback(): void {
+    // Before the controllers let go of the store: leaving must not lose a comment being typed.
+    this.#saveOnLeave();
     super.disconnectedCallback();
     this.removeEventListener('invalid', this.#onInvalid);
     this.removeEventListener('click', this.#onHostClick);
-    // Leaving the page must not lose a comment being typed.
-    if (this.#commentTimer !== undefined) this.#flushSoon(0);
+  }
+
+  /**
+   * Hands edits not saved yet (a comment in its debounce, or one whose save is still
+   * queued) straight to the store: the element is going away, and its queue would run
+   * after the store has been let go.
+   */
+  #saveOnLeave(): void {
+    clearTimeout(this.#commentTimer);
+    this.#commentTimer = undefined;
+    const store = this.data.store;
+    const stored = this.#currentStored();
+    if (!store || !stored || stored.status === 'complete' || this.#pending.size === 0) return;
+    const report = (error: unknown) => this.dispatchEvent(new OdErrorEvent(error instanceof Error ? error : new Error(String(error))));
+    for (const [itemId, entry] of this.#pending) {
+      const change: Extract<Change, { type: 'assessment/rate' }> = { type: 'assessment/rate', assessmentId: stored.id, itemId, at: now() };
+      if ('value' in entry) change.value = entry.value ?? null;
+      if (entry.comment !== undefined) change.comment = entry.comment;
+      store.apply(change).catch(report);
+    }
+    this.#pending.clear();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -521,7 +542,7 @@ export class OdPrinciplesChecklist extends OdElement {
 
   /** Brings the record up to date with what was edited: starts the assessment, then saves pending ratings and rater details. */
   async #flush(): Promise<void> {
-    if (!this.#recordMode) return;
+    if (!this.#recordMode || !this.isConnected) return;
     let stored = this.#currentStored();
     if (!stored) {
       const local = this._local;

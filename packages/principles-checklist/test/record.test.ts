@@ -87,6 +87,20 @@ describe('<od-principles-checklist> with a case record', () => {
     expect(JSON.parse(fresh.value)).to.deep.equal(JSON.parse(JSON.stringify(saved)));
   });
 
+  it('a comment still being typed is saved when the checklist is removed', async () => {
+    const store = new MemoryStore(demoCase);
+    const el = await inProvider(store, { meeting: 'mt-14', instrument: 'od-key-elements' });
+    $<HTMLTextAreaElement>(el, '#comment-responding').focus();
+    await sendKeys({ type: 'Stayed with her words.' });
+    el.parentElement!.remove();
+    await until(() => store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!.ratings.find((r) => r.itemId === 'responding')?.comment);
+    expect(store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!.ratings.find((r) => r.itemId === 'responding')).to.deep.equal({
+      itemId: 'responding',
+      value: 2,
+      comment: 'Stayed with her words.',
+    });
+  });
+
   it('completes through the store (read-only), and reopens', async () => {
     const store = new MemoryStore(demoCase);
     // The demo draft of mt-14 (key elements, four items still unrated).

@@ -51,12 +51,12 @@ export const text = (node: Node | null | undefined) => (node?.textContent ?? '')
 /** Resolves after `ms` milliseconds. */
 export const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits until `check` passes (or throws its last error after `timeout` ms). */
+/** Waits until `check` returns something truthy without throwing (or fails after `timeout` ms). */
 export async function until(check: () => unknown, timeout = 3000): Promise<void> {
   const start = performance.now();
   for (;;) {
     try {
-      if (check() !== false) return;
+      if (check()) return;
     } catch (error) {
       if (performance.now() - start > timeout) throw error;
     }
