@@ -15,7 +15,7 @@ import '@odkit/elements/define.js';
 import '@odkit/principles-checklist/define.js';
 import type { OdChangeEvent, OdErrorEvent } from '@odkit/elements';
 import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { $, $$, click, labelOf, radio, shadow, text, until } from './support.js';
 
@@ -100,6 +100,20 @@ describe('<od-principles-checklist> with a case record', () => {
       comment: 'Stayed with her words.',
     });
   });
+
+  for (const [theme, scheme] of [['govuk', 'light'], ['nhs', 'dark'], ['default', 'dark']] as const) {
+    it(`is accessible in the ${theme} theme, ${scheme}, with errors shown`, async () => {
+      const provider = await fixture(html`<od-provider .store=${new MemoryStore(demoCase)} theme=${theme} color-scheme=${scheme}>
+        <od-principles-checklist meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>
+      </od-provider>`);
+      const el = provider.querySelector('od-principles-checklist')!;
+      await until(() => shadow(el).querySelector('header'));
+      await click($(el, 'button[data-action=complete]'));
+      await el.updateComplete;
+      expect($$(el, '.od-field-error')).to.have.length(8);
+      await expect(el).to.be.accessible();
+    });
+  }
 
   it('completes through the store (read-only), and reopens', async () => {
     const store = new MemoryStore(demoCase);
@@ -197,6 +211,27 @@ describe('<od-principles-checklist> with a case record', () => {
     expect(text($(el, '.compare > p'))).to.equal('The raters agree on 7 of 12 items.');
     expect($$(el, '.compare thead th').map(text)).to.deep.equal(['Item', 'Nia Roberts (Self-rating)', 'Dr Ruth Okafor (Independent rater)', 'Difference']);
     await expect(el).to.be.accessible();
+  });
+
+  it('in forced colours the chart and the differing rows keep their meaning', async () => {
+    await emulateMedia({ forcedColors: 'active' });
+    try {
+      const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
+        .record=${demoCase}
+        assessment-id="as-04"
+        view="compare"
+      ></od-principles-checklist>`);
+      const differs = $$(el, 'tr.differs');
+      expect(differs).to.have.length(5);
+      expect(getComputedStyle(differs[0]!.querySelector('th')!).borderInlineStartStyle).to.equal('solid');
+      expect(differs.every((tr) => text(tr.lastElementChild).startsWith('Differs'))).to.equal(true);
+      el.view = 'summary';
+      await el.updateComplete;
+      expect(getComputedStyle($(el, '.trend-line')).stroke).to.not.equal('none');
+      await expect(el).to.be.accessible();
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
   });
 
   it('a service’s own instrument with its own wording and Welsh translations', async () => {
