@@ -1,0 +1,8 @@
+/**
+ * @odkit/principles-checklist — `<od-principles-checklist>`, a form-associated fidelity
+ * checklist. Importing this module registers nothing; import
+ * `@odkit/principles-checklist/define.js` to register the tag.
+ */
+export { OdPrinciplesChecklist } from './principles-checklist.js';
+export { checklistStrings, type ChecklistStrings } from './internal/strings.js';
+export type { Draft as ChecklistValue } from './internal/draft.js';

@@ -1,0 +1,285 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sevenPrinciples } from '@odkit/core';
+import '@odkit/elements/define.js';
+import '@odkit/principles-checklist/define.js';
+import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
+import { sendKeys } from '@web/test-runner-commands';
+import { guardConsole } from '../../../test/support/console-guard.js';
+import { $, $$, click, labelOf, radio, shadow, text } from './support.js';
+
+type Value = { ratings: { itemId: string; value?: number | 'na'; comment?: string }[]; rater: { name: string }; status: string; meetingId?: string };
+const valueOf = (el: OdPrinciplesChecklist) => JSON.parse(el.value) as Value;
+const formValue = (form: HTMLFormElement, name = 'assessment') => {
+  const raw = new FormData(form).get(name);
+  return raw === null ? null : (JSON.parse(raw as string) as Value);
+};
+
+/**
+ * Mounts `template` inside a storeless <od-provider>: a Lit root, so the fixture waits for
+ * its update rather than for an animation frame (which a background tab never gets
+ * when test files run side by side).
+ */
+async function mountForm(template: unknown): Promise<HTMLFormElement> {
+  const provider = await fixture(html`<od-provider>${template}</od-provider>`);
+  return provider.querySelector('form')!;
+}
+
+async function formWith(attrs = 'required'): Promise<{ form: HTMLFormElement; el: OdPrinciplesChecklist }> {
+  const form = await mountForm(html`<form @submit=${(e: Event) => e.preventDefault()}>
+    <label for="check">Fidelity of this meeting</label>
+    ${attrs === 'required'
+      ? html`<od-principles-checklist id="check" name="assessment" meeting-id="mt-13" required></od-principles-checklist>`
+      : html`<od-principles-checklist id="check" name="assessment"></od-principles-checklist>`}
+    <button>Send</button>
+  </form>`);
+  const el = form.querySelector('od-principles-checklist')!;
+  await el.updateComplete;
+  return { form, el };
+}
+
+/** Rates every item of the seven principles with its first option, by clicking each label. */
+async function rateAll(el: OdPrinciplesChecklist) {
+  for (const item of sevenPrinciples.items) {
+    await click(labelOf(el, radio(el, item.id, 'Largely')));
+  }
+  await el.updateComplete;
+}
+
+describe('<od-principles-checklist> as a form control (standalone, no record)', () => {
+  guardConsole();
+
+  it('lists every item of the instrument in its groups, with progress, and is accessible', async () => {
+    const { el } = await formWith();
+    const groups = $$(el, 'section.group');
+    expect(groups.map((g) => text(g.querySelector('h3')))).to.deep.equal(['How the service is organised', 'Practice in the meeting']);
+    expect(groups.map((g) => g.querySelectorAll('fieldset.item').length)).to.deep.equal([5, 2]);
+    expect($$(el, 'fieldset.item legend').map((l) => text(l))).to.deep.equal(sevenPrinciples.items.map((i) => i.title['en-GB' as never]));
+    expect(text($(el, '.progress'))).to.equal('0 of 7 items rated');
+    // Each item: its scale and "Not applicable", native radios in one group per item, a hint tied to the fieldset.
+    const first = $$(el, 'fieldset.item')[0]!;
+    expect([...first.querySelectorAll('input[type=radio]')].map((r) => labelOf(el, r).textContent!.trim())).to.deep.equal([
+      'Not in place',
+      'Partly',
+      'Largely',
+      'Fully',
+      'Not applicable',
+    ]);
+    expect(first.getAttribute('aria-describedby')).to.equal('hint-immediate-help');
+    await expect(el).to.be.accessible();
+  });
+
+  it('rates with real clicks and key presses, firing input and change like a native control', async () => {
+    const { form, el } = await formWith();
+    const events: string[] = [];
+    el.addEventListener('input', () => events.push('input'));
+    el.addEventListener('change', () => events.push(`change:${formValue(form)?.ratings.length}`));
+
+    await click(labelOf(el, radio(el, 'immediate-help', 'Fully')));
+    expect(radio(el, 'immediate-help', 'Fully').checked).to.equal(true);
+    // The form value is up to date when change is heard.
+    expect(events).to.deep.equal(['input', 'change:1']);
+    await el.updateComplete;
+    expect(text($(el, '.progress'))).to.equal('1 of 7 items rated');
+
+    // Keyboard: arrows move within the item's radios and choose as they go.
+    radio(el, 'immediate-help', 'Fully').focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(radio(el, 'immediate-help', 'Largely').checked).to.equal(true);
+    expect(valueOf(el).ratings).to.deep.equal([{ itemId: 'immediate-help', value: 3 }]);
+    // Tab moves on to the comment, then the next item's radios.
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement?.id).to.equal('comment-immediate-help');
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement?.getAttribute('name')).to.equal('item-social-network');
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(valueOf(el).ratings.map((r) => r.itemId)).to.deep.equal(['immediate-help', 'social-network']);
+    expect(formValue(form)!.ratings[1]!.value).to.equal(1);
+  });
+
+  it('records not applicable and comments; an emptied comment is removed', async () => {
+    const { el } = await formWith();
+    await click(labelOf(el, radio(el, 'continuity', 'Not applicable')));
+    const comment = $<HTMLTextAreaElement>(el, '#comment-continuity');
+    comment.focus();
+    await sendKeys({ type: 'Too early to say.' });
+    expect(valueOf(el).ratings).to.deep.equal([{ itemId: 'continuity', value: 'na', comment: 'Too early to say.' }]);
+    comment.select();
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Tab' });
+    expect(valueOf(el).ratings).to.deep.equal([{ itemId: 'continuity', value: 'na' }]);
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('is invalid while required items are unrated, with a message naming the first, anchored on it', async () => {
+    const { form, el } = await formWith();
+    expect(el.willValidate).to.equal(true);
+    expect(form.checkValidity()).to.equal(false);
+    expect(el.validity.valueMissing).to.equal(true);
+    expect(el.validationMessage).to.equal('Enter the rater’s name');
+
+    const name = $<HTMLInputElement>(el, '#rater-name');
+    name.focus();
+    await sendKeys({ type: 'Sam Rater' });
+    await el.updateComplete;
+    expect(el.validationMessage).to.equal('Select a rating for “Immediate help”');
+
+    // reportValidity shows the errors next to the items and focuses the first radio in error.
+    expect(form.reportValidity()).to.equal(false);
+    await el.updateComplete;
+    expect(shadow(el).activeElement?.id).to.equal('immediate-help--0');
+    expect($$(el, '.od-field-error').map(text)).to.deep.equal(
+      sevenPrinciples.items.map((i) => `Error: Select a rating for “${(i.title as Record<string, string>)['en-GB']}”`),
+    );
+    expect($(el, 'fieldset.item').getAttribute('aria-describedby')).to.equal('hint-immediate-help immediate-help--0-error');
+    await expect(el).to.be.accessible();
+
+    // A submit is blocked while invalid.
+    let submitted = 0;
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      submitted++;
+    });
+    form.requestSubmit();
+    expect(submitted).to.equal(0);
+
+    await rateAll(el);
+    expect(form.checkValidity()).to.equal(true);
+    expect(el.validationMessage).to.equal('');
+    expect($$(el, '.od-field-error')).to.have.length(0);
+    form.requestSubmit();
+    expect(submitted).to.equal(1);
+    const value = formValue(form)!;
+    expect(value.rater.name).to.equal('Sam Rater');
+    expect(value.meetingId).to.equal('mt-13');
+    expect(value.ratings.map((r) => r.value)).to.deep.equal([3, 3, 3, 3, 3, 3, 3]);
+  });
+
+  it('is valid when not required, and submits its JSON value under its name', async () => {
+    const { form, el } = await formWith('optional');
+    expect(form.checkValidity()).to.equal(true);
+    const value = formValue(form)!;
+    expect(value).to.include({ status: 'draft' });
+    expect(value.meetingId).to.equal(undefined);
+    expect(value.ratings).to.deep.equal([]);
+    expect(el.form === form).to.equal(true);
+  });
+
+  it('form.reset() restores the initial value', async () => {
+    const { form, el } = await formWith();
+    await click(labelOf(el, radio(el, 'flexibility', 'Partly')));
+    expect(valueOf(el).ratings).to.have.length(1);
+    form.reset();
+    await el.updateComplete;
+    expect(valueOf(el).ratings).to.deep.equal([]);
+    expect(radio(el, 'flexibility', 'Partly').checked).to.equal(false);
+    expect(formValue(form)!.ratings).to.deep.equal([]);
+  });
+
+  it('is disabled (and not submitted) inside a disabled fieldset, and by its own disabled attribute', async () => {
+    const form = await mountForm(html`<form @submit=${(e: Event) => e.preventDefault()}>
+      <fieldset>
+        <od-principles-checklist name="assessment" required></od-principles-checklist>
+      </fieldset>
+    </form>`);
+    const el = form.querySelector('od-principles-checklist')!;
+    const fieldset = form.querySelector('fieldset')!;
+    await el.updateComplete;
+    fieldset.disabled = true;
+    await el.updateComplete;
+    expect($$<HTMLInputElement>(el, 'input, textarea, button').every((c) => c.disabled)).to.equal(true);
+    expect(new FormData(form).has('assessment')).to.equal(false);
+    expect(form.checkValidity()).to.equal(true);
+    // A click on a disabled radio changes nothing.
+    await click(labelOf(el, radio(el, 'dialogism', 'Fully')));
+    expect(valueOf(el).ratings).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+
+    fieldset.disabled = false;
+    await el.updateComplete;
+    expect($$<HTMLInputElement>(el, 'input').some((c) => c.disabled)).to.equal(false);
+    el.disabled = true;
+    await el.updateComplete;
+    expect(el.hasAttribute('disabled')).to.equal(true);
+    expect($$<HTMLInputElement>(el, 'input').every((c) => c.disabled)).to.equal(true);
+    expect(new FormData(form).has('assessment')).to.equal(false);
+  });
+
+  it('a <label for> names it and a click on the label moves focus into it', async () => {
+    const { form, el } = await formWith();
+    await click(form.querySelector('label')!);
+    expect(document.activeElement?.id).to.equal('check'); // focus is inside its shadow root
+    expect(shadow(el).activeElement?.id).to.equal('rater-name');
+    // The label gives the control its accessible name (axe checks the group's label too).
+    expect(el.form === form).to.equal(true);
+    await expect(form).to.be.accessible();
+  });
+
+  it('restores a saved draft from form state, and ignores state that is not a draft of this instrument', async () => {
+    const { el } = await formWith();
+    const saved = JSON.stringify({
+      ...valueOf(el),
+      rater: { name: 'Ali' },
+      ratings: [{ itemId: 'dialogism', value: 4, comment: 'Everyone was answered.' }],
+    });
+    el.formStateRestoreCallback(saved);
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(valueOf(el).ratings).to.deep.equal([{ itemId: 'dialogism', value: 4, comment: 'Everyone was answered.' }]);
+    expect(radio(el, 'dialogism', 'Fully').checked).to.equal(true);
+    expect($<HTMLTextAreaElement>(el, '#comment-dialogism').value).to.equal('Everyone was answered.');
+
+    for (const bad of ['not json', JSON.stringify({ ...JSON.parse(saved), ratings: [{ itemId: 'nope', value: 1 }] }), JSON.stringify({ ...JSON.parse(saved), ratings: [{ itemId: 'dialogism', value: 9 }] })]) {
+      el.formStateRestoreCallback(bad);
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(valueOf(el).ratings[0]!.value).to.equal(4);
+    }
+  });
+
+  it('complete shows an error summary whose links focus the item; completed is read-only until reopened', async () => {
+    const { el } = await formWith();
+    const complete = $<HTMLButtonElement>(el, 'button[data-action=complete]');
+    await click(complete);
+    await el.updateComplete;
+    const summary = $(el, '.od-error-summary');
+    expect(shadow(el).activeElement?.className).to.equal(summary.className);
+    expect($$(el, '.od-error-summary li').map(text)).to.deep.equal([
+      'Enter the rater’s name',
+      ...sevenPrinciples.items.map((i) => `Select a rating for “${(i.title as Record<string, string>)['en-GB']}”`),
+    ]);
+    await expect(el).to.be.accessible();
+    // The second link goes to the first item's first radio.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    expect(shadow(el).activeElement?.id).to.equal('immediate-help--0');
+
+    $<HTMLInputElement>(el, '#rater-name').focus();
+    await sendKeys({ type: 'Jo' });
+    await rateAll(el);
+    await click($(el, 'button[data-action=complete]'));
+    await el.updateComplete;
+    expect(valueOf(el).status).to.equal('complete');
+    expect($$(el, 'input, textarea')).to.have.length(0);
+    expect(text($(el, '.notice'))).to.match(/^Completed on .+\. This assessment is read-only\.$/);
+    expect(shadow(el).activeElement?.getAttribute('data-action')).to.equal('reopen');
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ press: 'Enter' });
+    return;
+    await el.updateComplete;
+    expect(valueOf(el).status).to.equal('draft');
+    expect(radio(el, 'immediate-help', 'Largely').checked).to.equal(true);
+  });
+
+  it('every target is at least 24 by 24 pixels', async () => {
+    const { el } = await formWith();
+    for (const control of $$(el, 'input[type=radio], button, textarea, input#rater-name')) {
+      const r = control.getBoundingClientRect();
+      expect(r.width, control.id).to.be.at.least(24);
+      expect(r.height, control.id).to.be.at.least(24);
+    }
+  });
+});

@@ -1,0 +1,357 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import {
+  createInstrumentRegistry,
+  fidelityTrend,
+  IndexedDbStore,
+  keyElements,
+  MemoryStore,
+  parseCaseRecord,
+  scoreAssessment,
+  type CaseRecord,
+  type Instrument,
+} from '@odkit/core';
+import { demoCase } from '@odkit/core/demo';
+import '@odkit/elements/define.js';
+import '@odkit/principles-checklist/define.js';
+import type { OdChangeEvent, OdErrorEvent } from '@odkit/elements';
+import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { guardConsole } from '../../../test/support/console-guard.js';
+import { $, $$, click, labelOf, radio, shadow, text, until } from './support.js';
+
+const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
+
+describe('<od-principles-checklist> with a case record', () => {
+  guardConsole();
+  const opened: IndexedDbStore[] = [];
+  afterEach(() => opened.splice(0).forEach((s) => s.close()));
+
+  async function inProvider(store: unknown, attrs: { meeting?: string; instrument?: string; assessment?: string; view?: string; rater?: string } = {}) {
+    const provider = await fixture(html`<od-provider .store=${store}>
+      <od-principles-checklist
+        meeting-id=${attrs.meeting ?? 'mt-13'}
+        instrument-id=${attrs.instrument ?? 'od-seven-principles'}
+        assessment-id=${attrs.assessment ?? ''}
+        rater-name=${attrs.rater ?? ''}
+        view=${attrs.view ?? 'rate'}
+      ></od-principles-checklist>
+    </od-provider>`);
+    const el = provider.querySelector('od-principles-checklist')!;
+    if (!attrs.assessment) el.assessmentId = undefined;
+    await until(() => shadow(el).querySelector('header'));
+    return el;
+  }
+
+  it('saves as you go to IndexedDB: a fresh element after a reload shows everything, nothing lost', async () => {
+    const databaseName = `checklist-${Math.random().toString(36).slice(2)}`;
+    const store = await IndexedDbStore.open({ caseId: demoCase.id, databaseName, initial: demoCase });
+    opened.push(store);
+    const el = await inProvider(store);
+    expect(text($(el, '.save-status'))).to.equal('Not saved yet: enter the rater’s name to save as you go.');
+    await expect(el).to.be.accessible();
+
+    // Rated before a name is given: kept, and saved once the name is.
+    await click(labelOf(el, radio(el, 'immediate-help', 'Fully')));
+    $<HTMLInputElement>(el, '#rater-name').focus();
+    await sendKeys({ type: 'Jo Whitfield' });
+    await sendKeys({ press: 'Tab' });
+    await click(labelOf(el, $(el, '#rater-role--supervisor')));
+    await click(labelOf(el, $(el, '#evidence--video')));
+    await click(labelOf(el, radio(el, 'continuity', 'Not applicable')));
+    $<HTMLTextAreaElement>(el, '#comment-continuity').focus();
+    await sendKeys({ type: 'Only one meeting so far.' });
+    // The comment is saved shortly after typing stops, without leaving the field.
+    await until(() => store.snapshot!.record.assessments.find((a) => a.meetingId === 'mt-13')?.ratings.some((r) => r.comment));
+    const saved = store.snapshot!.record.assessments.find((a) => a.meetingId === 'mt-13')!;
+    expect(saved).to.deep.include({ instrumentId: 'od-seven-principles', status: 'draft', raterRole: 'supervisor', evidence: 'video' });
+    expect(saved.rater.name).to.equal('Jo Whitfield');
+    expect(saved.ratings).to.deep.equal([
+      { itemId: 'immediate-help', value: 4 },
+      { itemId: 'continuity', value: 'na', comment: 'Only one meeting so far.' },
+    ]);
+    expect(text($(el, '.save-status'))).to.match(/^Saved as you go\. Last saved \d\d:\d\d\.$/);
+    expect(text($(el, '.progress'))).to.equal('2 of 7 items rated');
+
+    // "Reload": close the store, open the database again, and mount a fresh element.
+    store.close();
+    opened.length = 0;
+    el.parentElement!.remove();
+    const reopened = await IndexedDbStore.open({ caseId: demoCase.id, databaseName });
+    opened.push(reopened);
+    const fresh = await inProvider(reopened, { rater: 'Jo Whitfield' });
+    await until(() => radio(fresh, 'immediate-help', 'Fully').checked);
+    expect(radio(fresh, 'continuity', 'Not applicable').checked).to.equal(true);
+    expect($<HTMLTextAreaElement>(fresh, '#comment-continuity').value).to.equal('Only one meeting so far.');
+    expect($<HTMLInputElement>(fresh, '#rater-name').value).to.equal('Jo Whitfield');
+    expect(($(fresh, '#rater-role--supervisor') as HTMLInputElement).checked).to.equal(true);
+    expect(JSON.parse(fresh.value)).to.deep.equal(JSON.parse(JSON.stringify(saved)));
+  });
+
+  it('a comment still being typed is saved when the checklist is removed', async () => {
+    const store = new MemoryStore(demoCase);
+    const el = await inProvider(store, { meeting: 'mt-14', instrument: 'od-key-elements' });
+    $<HTMLTextAreaElement>(el, '#comment-responding').focus();
+    await sendKeys({ type: 'Stayed with her words.' });
+    el.parentElement!.remove();
+    await until(() => store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!.ratings.find((r) => r.itemId === 'responding')?.comment);
+    expect(store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!.ratings.find((r) => r.itemId === 'responding')).to.deep.equal({
+      itemId: 'responding',
+      value: 2,
+      comment: 'Stayed with her words.',
+    });
+  });
+
+  for (const [theme, scheme] of [['govuk', 'light'], ['nhs', 'dark'], ['default', 'dark']] as const) {
+    it(`is accessible in the ${theme} theme, ${scheme}, with errors shown`, async () => {
+      const provider = await fixture(html`<od-provider .store=${new MemoryStore(demoCase)} theme=${theme} color-scheme=${scheme}>
+        <od-principles-checklist meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>
+      </od-provider>`);
+      const el = provider.querySelector('od-principles-checklist')!;
+      await until(() => shadow(el).querySelector('header'));
+      await click($(el, 'button[data-action=complete]'));
+      await el.updateComplete;
+      expect($$(el, '.od-field-error')).to.have.length(8);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('completes through the store (read-only), and reopens', async () => {
+    const store = new MemoryStore(demoCase);
+    // The demo draft of mt-14 (key elements, four items still unrated).
+    const el = await inProvider(store, { meeting: 'mt-14', instrument: 'od-key-elements' });
+    expect($<HTMLInputElement>(el, '#rater-name').value).to.equal('Chloe Grant');
+    expect(text($(el, '.progress'))).to.equal('4 of 12 items rated');
+    await click($(el, 'button[data-action=complete]'));
+    await el.updateComplete;
+    expect($$(el, '.od-error-summary li').map(text)).to.deep.equal(
+      keyElements.items.slice(4).map((i) => `Select a rating for “${(i.title as Record<string, string>)['en-GB']}”`),
+    );
+    expect(store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!.status).to.equal('draft');
+    for (const item of keyElements.items.slice(4)) await click(labelOf(el, radio(el, item.id, 'Clearly seen')));
+    await click($(el, 'button[data-action=complete]'));
+    await until(() => store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!.status === 'complete');
+    await el.updateComplete;
+    expect($$(el, 'input, textarea')).to.have.length(0);
+    expect(text($(el, '.item--read-only .answer'))).to.equal('Clearly seen (2)');
+    await expect(el).to.be.accessible();
+
+    await click($(el, 'button[data-action=reopen]'));
+    await until(() => store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!.status === 'draft');
+    await el.updateComplete;
+    expect(radio(el, 'own-words', 'Clearly seen').checked).to.equal(true);
+  });
+
+  it('without a store, edits are cancelable od-change events applied to its record', async () => {
+    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
+      .record=${demoCase}
+      meeting-id="mt-14"
+      instrument-id="od-key-elements"
+    ></od-principles-checklist>`);
+    const changes: OdChangeEvent[] = [];
+    el.addEventListener('od-change', (e) => changes.push(e));
+    await click(labelOf(el, radio(el, 'present-moment', 'Partly seen')));
+    await until(() => changes.length === 1);
+    expect(changes[0]!.change).to.deep.include({ type: 'assessment/rate', assessmentId: 'as-06', itemId: 'present-moment', value: 1 });
+    await until(() => text($(el, '.progress')) === '5 of 12 items rated');
+
+    el.addEventListener('od-change', (e) => e.preventDefault(), { once: true });
+    await click(labelOf(el, radio(el, 'own-words', 'Not seen')));
+    await until(() => changes.length === 2);
+    await el.updateComplete;
+    // The host cancelled it (to apply it itself): the record is unchanged and the radio shows that.
+    expect(text($(el, '.progress'))).to.equal('5 of 12 items rated');
+    expect(radio(el, 'own-words', 'Not seen').checked).to.equal(false);
+  });
+
+  it('summary scores are core’s scoreAssessment, and the trend is core’s fidelityTrend', async () => {
+    const record = parseCaseRecord(demoCase);
+    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
+      .record=${record}
+      assessment-id="as-04"
+      view="summary"
+    ></od-principles-checklist>`);
+    const assessment = record.assessments.find((a) => a.id === 'as-04')!;
+    const score = scoreAssessment(assessment, keyElements);
+    const rows = $$(el, '.summary tbody tr, .summary tfoot tr').map((tr) => [...tr.children].map((c) => text(c)));
+    expect(rows).to.deep.equal([
+      ...score.groups.map((g) => [
+        (keyElements.groups.find((x) => x.id === g.groupId)!.title as Record<string, string>)['en-GB'],
+        String(g.rated),
+        String(g.notApplicable),
+        String(g.unrated),
+        g.mean === null ? '–' : String(Math.round(g.mean * 100) / 100),
+        percent(g.share),
+      ]),
+      ['Overall', String(score.overall.rated), String(score.overall.notApplicable), String(score.overall.unrated), String(Math.round(score.overall.mean! * 100) / 100), percent(score.overall.share)],
+    ]);
+    const trend = fidelityTrend(record, { instrumentId: 'od-key-elements', episodeId: 'ep-2026-02' });
+    expect(trend.length).to.be.greaterThan(0);
+    expect($$(el, '.trend tbody tr').map((tr) => text(tr.children[2]))).to.deep.equal(trend.map((m) => percent(m.share)));
+    expect($$(el, '.trend-point')).to.have.length(trend.filter((m) => m.share !== null).length);
+    expect($(el, 'svg').getAttribute('aria-hidden')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('inter-rater view: two raters of one meeting side by side, differences marked in text', async () => {
+    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
+      .record=${demoCase}
+      assessment-id="as-04"
+      compare-with="as-05"
+      view="compare"
+    ></od-principles-checklist>`);
+    const a = demoCase.assessments.find((x) => x.id === 'as-04')!;
+    const b = demoCase.assessments.find((x) => x.id === 'as-05')!;
+    const differing = keyElements.items.filter((i) => a.ratings.find((r) => r.itemId === i.id)?.value !== b.ratings.find((r) => r.itemId === i.id)?.value);
+    expect(differing.length).to.equal(5);
+    const rows = $$(el, '.compare tbody tr');
+    expect(rows.filter((r) => r.classList.contains('differs')).map((r) => text(r.querySelector('th')))).to.deep.equal(
+      differing.map((i) => (i.title as Record<string, string>)['en-GB']),
+    );
+    expect(text(rows.find((r) => r.classList.contains('differs'))!.lastElementChild)).to.equal('Differs (1)');
+    expect(text($(el, '.compare > p'))).to.equal('The raters agree on 7 of 12 items.');
+    expect($$(el, '.compare thead th').map(text)).to.deep.equal(['Item', 'Nia Roberts (Self-rating)', 'Dr Ruth Okafor (Independent rater)', 'Difference']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('in forced colours the chart and the differing rows keep their meaning', async () => {
+    await emulateMedia({ forcedColors: 'active' });
+    try {
+      const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
+        .record=${demoCase}
+        assessment-id="as-04"
+        view="compare"
+      ></od-principles-checklist>`);
+      const differs = $$(el, 'tr.differs');
+      expect(differs).to.have.length(5);
+      expect(getComputedStyle(differs[0]!.querySelector('th')!).borderInlineStartStyle).to.equal('solid');
+      expect(differs.every((tr) => text(tr.lastElementChild).startsWith('Differs'))).to.equal(true);
+      el.view = 'summary';
+      await el.updateComplete;
+      expect(getComputedStyle($(el, '.trend-line')).stroke).to.not.equal('none');
+      await expect(el).to.be.accessible();
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
+  });
+
+  it('a service’s own instrument with its own wording and Welsh translations', async () => {
+    const service: Instrument = {
+      id: 'kent-dpas',
+      version: '2',
+      title: { 'en-GB': 'Kent dialogic practice check', cy: 'Gwiriad ymarfer deialogaidd Caint' },
+      groups: [{ id: 'g', title: { 'en-GB': 'In the room', cy: 'Yn yr ystafell' } }],
+      items: [
+        { id: 'voices', groupId: 'g', required: true, title: { 'en-GB': 'Every voice answered', cy: 'Pob llais wedi’i ateb' } },
+        { id: 'extra', groupId: 'g', required: false, title: 'Notes taken openly' },
+      ],
+      scale: {
+        notApplicable: false,
+        options: [
+          { value: 0, label: { 'en-GB': 'No', cy: 'Na' } },
+          { value: 1, label: { 'en-GB': 'Yes', cy: 'Do' } },
+        ],
+      },
+    };
+    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist lang="cy" .instrument=${service}></od-principles-checklist>`);
+    expect(text($(el, 'h2'))).to.equal('Gwiriad ymarfer deialogaidd Caint');
+    expect(text($(el, 'section.group h3'))).to.equal('Yn yr ystafell');
+    expect($$(el, 'fieldset.item legend').map(text)).to.deep.equal(['Pob llais wedi’i ateb', 'Notes taken openly (dewisol)']);
+    // No "not applicable" where the instrument does not allow it.
+    expect($$(el, 'input[name="item-voices"]').map((r) => text(labelOf(el, r)))).to.deep.equal(['Na', 'Do']);
+    expect(text($(el, '.progress'))).to.equal('0 o 2 eitem wedi’u sgorio');
+    expect(text($(el, 'button[data-action=complete]'))).to.equal('Cwblhau’r asesiad');
+    await click(labelOf(el, radio(el, 'voices', 'Do')));
+    expect(JSON.parse(el.value)).to.deep.include({ instrumentId: 'kent-dpas', instrumentVersion: '2' });
+    await expect(el).to.be.accessible();
+
+    // Registered in a registry instead: assessments in the record that use it are shown.
+    const registry = createInstrumentRegistry([service]);
+    const record = structuredClone(demoCase) as CaseRecord;
+    record.assessments.push({
+      id: 'as-kent',
+      instrumentId: 'kent-dpas',
+      instrumentVersion: '2',
+      meetingId: 'mt-13',
+      rater: { name: 'R' },
+      raterRole: 'independent',
+      evidence: 'audio',
+      status: 'draft',
+      ratings: [{ itemId: 'voices', value: 1 }],
+    });
+    const withRegistry = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
+      .instruments=${registry}
+      .record=${record}
+      assessment-id="as-kent"
+    ></od-principles-checklist>`);
+    expect(text($(withRegistry, 'h2'))).to.equal('Kent dialogic practice check');
+    expect(radio(withRegistry, 'voices', 'Yes').checked).to.equal(true);
+  });
+
+  it('hostile text from the record and typed by a person is only ever text', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const record = structuredClone(demoCase) as CaseRecord;
+    const draft = record.assessments.find((a) => a.id === 'as-06')!;
+    draft.rater.name = hostile;
+    draft.ratings[0]!.comment = hostile;
+    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist .record=${record} meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>`);
+    expect($<HTMLInputElement>(el, '#rater-name').value).to.equal(hostile);
+    expect($<HTMLTextAreaElement>(el, '#comment-two-practitioners').value).to.equal(hostile);
+    $<HTMLTextAreaElement>(el, '#comment-open-questions').focus();
+    await sendKeys({ type: '<b>bold</b><img src=y onerror=alert(1)>' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    const compare = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist .record=${record} assessment-id="as-06" view="compare" compare-with="as-04"></od-principles-checklist>`);
+    expect(text($(compare, '.compare thead th:nth-child(2)'))).to.equal(`${hostile} (Co-facilitator)`);
+    for (const widget of [el, compare]) {
+      expect(shadow(widget).querySelectorAll('img, script, b')).to.have.length(0);
+    }
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  describe('error state', () => {
+    it('a bad instrument: alert naming what is wrong, od-error, nothing thrown', async () => {
+      const errors: OdErrorEvent[] = [];
+      const el = document.createElement('od-principles-checklist');
+      el.addEventListener('od-error', (e) => errors.push(e));
+      el.instrument = { id: 'bad id!', version: '1', title: '', groups: [], items: [], scale: { options: [], notApplicable: 'no' } };
+      document.body.append(el);
+      await el.updateComplete;
+      await until(() => errors.length === 1);
+      const alert = $(el, '[role=alert]');
+      expect(text(alert)).to.contain('This information cannot be shown');
+      expect(text(alert)).to.contain('id');
+      expect(errors[0]!.error.name).to.equal('ValidationError');
+      await expect(el).to.be.accessible();
+      el.remove();
+    });
+
+    it('a bad record keeps the last good render; unknown or unheld meetings are named', async () => {
+      const errors: OdErrorEvent[] = [];
+      const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
+        .record=${demoCase}
+        meeting-id="mt-14"
+        instrument-id="od-key-elements"
+        @od-error=${(e: OdErrorEvent) => errors.push(e)}
+      ></od-principles-checklist>`);
+      el.record = { ...demoCase, assessments: [{ ...demoCase.assessments[0], ratings: [{ itemId: 'nope', value: 1 }] }] };
+      await el.updateComplete;
+      expect(text($(el, '[role=alert]'))).to.contain('assessments[0].ratings[0].itemId');
+      expect($$(el, 'fieldset.item')).to.have.length(12);
+      await expect(el).to.be.accessible();
+
+      el.record = demoCase;
+      el.meetingId = 'mt-15';
+      await el.updateComplete;
+      expect(text($(el, '[role=alert]'))).to.contain('Meeting “mt-15” has not been held, so it cannot be rated yet.');
+      el.meetingId = 'nope';
+      await el.updateComplete;
+      expect(text($(el, '[role=alert]'))).to.contain('There is no meeting with id “nope” in this record.');
+      await until(() => errors.length === 3);
+      expect(errors.map((e) => e.error.message)).to.deep.equal([
+        errors[0]!.error.message,
+        'Meeting “mt-15” has not been held, so it cannot be rated yet.',
+        'There is no meeting with id “nope” in this record.',
+      ]);
+    });
+  });
+});

@@ -1,0 +1,132 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Instrument } from '@odkit/core';
+import { demoCase } from '@odkit/core/demo';
+import { html } from 'lit';
+import '@odkit/principles-checklist/define.js';
+
+/**
+ * `<od-principles-checklist>` rates one network meeting against a fidelity instrument:
+ * the seven principles, the twelve key elements, or one a service registers. Inside
+ * the provider (the demo case's store) every rating is saved as you go. It is also a
+ * real form control: its value (the assessment as JSON) is submitted with a form.
+ * Use the toolbar for GOV.UK / NHS.UK, dark mode and Welsh.
+ */
+const meta: Meta = {
+  title: 'Widgets/Principles checklist',
+  component: 'od-principles-checklist',
+};
+export default meta;
+type Story = StoryObj;
+
+/** The seven principles for a held meeting with no assessment yet: enter a name and rate. */
+export const SevenPrinciples: Story = {
+  render: () => html`<od-principles-checklist meeting-id="mt-13" instrument-id="od-seven-principles"></od-principles-checklist>`,
+};
+
+/** The twelve key elements: continues Chloe's draft of the meeting on 8 April. */
+export const TwelveKeyElements: Story = {
+  render: () => html`<od-principles-checklist meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>`,
+};
+
+const serviceInstrument: Instrument = {
+  id: 'kent-dialogic-check',
+  version: '1.0.0',
+  title: { 'en-GB': 'Kent dialogic practice check', cy: 'Gwiriad ymarfer deialogaidd Caint' },
+  description: { 'en-GB': 'Our team’s own wording, agreed in supervision.', cy: 'Geiriad ein tîm ein hunain, a gytunwyd mewn goruchwyliaeth.' },
+  source: 'Kent and Medway peer-supported Open Dialogue team (fictional example).',
+  groups: [
+    { id: 'before', title: { 'en-GB': 'Before the meeting', cy: 'Cyn y cyfarfod' } },
+    { id: 'during', title: { 'en-GB': 'In the meeting', cy: 'Yn y cyfarfod' } },
+  ],
+  items: [
+    { id: 'invited', groupId: 'before', required: true, title: { 'en-GB': 'The person chose who to invite', cy: 'Dewisodd y person pwy i’w wahodd' } },
+    { id: 'peer', groupId: 'during', required: true, title: { 'en-GB': 'A peer support worker took part', cy: 'Cymerodd gweithiwr cymorth cymheiriaid ran' } },
+    { id: 'reflection', groupId: 'during', required: false, title: { 'en-GB': 'A reflection was offered', cy: 'Cynigiwyd myfyrdod' }, text: { 'en-GB': 'Practitioners talked together in front of the network.', cy: 'Siaradodd yr ymarferwyr gyda’i gilydd o flaen y rhwydwaith.' } },
+  ],
+  scale: {
+    notApplicable: false,
+    options: [
+      { value: 0, label: { 'en-GB': 'No', cy: 'Na' } },
+      { value: 1, label: { 'en-GB': 'Yes', cy: 'Do' } },
+    ],
+  },
+};
+
+/** A service's own instrument, given as the `instrument` property (standalone: no record). */
+export const ServiceInstrument: Story = {
+  parameters: { odkit: { store: false } },
+  render: () => html`<od-principles-checklist .instrument=${serviceInstrument} rater-name="Sam Patel"></od-principles-checklist>`,
+};
+
+/**
+ * In a plain GOV.UK-styled form, with no script of the host's own: the checklist is
+ * submitted under its `name`, blocks the submit while a required item is unrated,
+ * and takes its accessible name from the `<label for>`.
+ */
+export const InAGovukForm: Story = {
+  parameters: { odkit: { store: false } },
+  globals: { theme: 'govuk' },
+  render: () => html`<style>
+      /* A few GOV.UK Frontend rules, as a host page would have them (the kit loads no CSS). */
+      .govuk-form { font-family: arial, sans-serif; color: #0b0c0c; }
+      .govuk-label--l { font-size: 2rem; font-weight: 700; line-height: 1.1; }
+      .govuk-label-wrapper { margin: 0 0 15px; }
+      .govuk-hint { color: #505a5f; margin-block-end: 15px; }
+      .govuk-form-group { margin-block-end: 30px; }
+      .govuk-button { font: inherit; font-size: 1.1875rem; background: #00703c; color: #fff; border: 0; box-shadow: 0 2px 0 #002d18; padding: 8px 10px 7px; cursor: pointer; }
+      .govuk-button:focus-visible { outline: 3px solid transparent; background: #fd0; color: #0b0c0c; box-shadow: 0 2px 0 #0b0c0c; }
+    </style>
+    <form class="govuk-form" method="get" action="#submitted">
+    <div class="govuk-form-group">
+      <h1 class="govuk-label-wrapper">
+        <label class="govuk-label govuk-label--l" for="fidelity">How closely did the meeting follow the seven principles?</label>
+      </h1>
+      <div class="govuk-hint">Rate each principle. You can add a comment to any of them.</div>
+      <od-principles-checklist id="fidelity" name="assessment" meeting-id="mt-13" required></od-principles-checklist>
+    </div>
+    <button type="submit" class="govuk-button" data-module="govuk-button">Save and continue</button>
+  </form>`,
+};
+
+/** NHS.UK look. */
+export const Nhs: Story = {
+  globals: { theme: 'nhs' },
+  render: () => html`<od-principles-checklist meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>`,
+};
+
+/** Dark colour scheme. */
+export const Dark: Story = {
+  globals: { scheme: 'dark' },
+  render: () => html`<od-principles-checklist meeting-id="mt-13"></od-principles-checklist>`,
+};
+
+/** Welsh: the kit's strings and the instrument's own translations. */
+export const Welsh: Story = {
+  globals: { locale: 'cy' },
+  render: () => html`<od-principles-checklist meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>`,
+};
+
+/** A completed assessment is read-only until reopened. */
+export const CompletedReadOnly: Story = {
+  render: () => html`<od-principles-checklist assessment-id="as-02"></od-principles-checklist>`,
+};
+
+/** Scores per group and overall (core's scoreAssessment) and the trend across the episode (core's fidelityTrend). */
+export const SummaryAndTrend: Story = {
+  render: () => html`<od-principles-checklist assessment-id="as-05" view="summary"></od-principles-checklist>`,
+};
+
+/** Two raters of the same meeting side by side; differing items are marked in words, not colour alone. */
+export const InterRater: Story = {
+  render: () => html`<od-principles-checklist assessment-id="as-04" compare-with="as-05" view="compare"></od-principles-checklist>`,
+};
+
+/** A bad instrument: the error state names what is wrong and where; nothing is thrown. */
+export const ErrorState: Story = {
+  parameters: { odkit: { store: false } },
+  render: () =>
+    html`<od-principles-checklist
+      .record=${demoCase}
+      .instrument=${{ ...serviceInstrument, items: [{ ...serviceInstrument.items[0], groupId: 'missing' }], scale: { options: [], notApplicable: false } }}
+    ></od-principles-checklist>`,
+};
