@@ -29,6 +29,8 @@ const preview: Preview = {
   parameters: {
     controls: { expanded: true },
     layout: 'padded',
+    // The demo case comes first, so `npm start` opens on all three widgets.
+    options: { storySort: { order: ['Demo case', 'Widgets', 'Foundation', '*'] } },
   },
   globalTypes: {
     theme: {

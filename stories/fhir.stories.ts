@@ -3,15 +3,15 @@ import { demoCase } from '@odkit/core/demo';
 import { FhirStore } from '@odkit/fhir';
 import { html } from 'lit';
 import { createInBrowserEngine } from '../packages/fhir/test/browser-engine.js';
-import './support/case-overview.js';
+import { threeWidgets } from './support/three-widgets.js';
 
 /**
  * `FhirStore` backing widgets: the demo case is written to a FHIR R4 engine
  * (Medplum's FhirRouter over a MemoryRepository, running in this page: no
  * network), then read back as a host page would read an EHR's FHIR server.
- * Every panel inside the provider reads and writes the FHIR resources: add a
- * neighbour and the change goes to the engine as one transaction Bundle.
- * The three widgets will sit here in place of the overview panels.
+ * The three widgets inside the provider read and write the FHIR resources: add a
+ * neighbour on the map or record a meeting and the change goes to the engine as one
+ * transaction Bundle, then every widget shows it.
  */
 const meta: Meta = {
   title: 'FHIR/FhirStore',
@@ -22,8 +22,8 @@ export default meta;
 
 type Story = StoryObj;
 
-export const ThreePanelsOnOneFhirStore: Story = {
-  name: 'Panels on one FhirStore',
+export const ThreeWidgetsOnOneFhirStore: Story = {
+  name: 'Three widgets on one FhirStore',
   loaders: [
     async () => {
       const engine = await createInBrowserEngine();
@@ -37,8 +37,6 @@ export const ThreePanelsOnOneFhirStore: Story = {
     color-scheme=${globals.scheme ?? 'light'}
     locale=${globals.locale ?? 'en-GB'}
   >
-    <od-story-case-overview></od-story-case-overview>
-    <hr />
-    <od-story-case-overview></od-story-case-overview>
+    ${threeWidgets()}
   </od-provider>`,
 };

@@ -3,6 +3,7 @@ import { MemoryStore, parseCaseRecord, type CaseRecord } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import '@odkit/meeting-timeline/define.js';
 import { html } from 'lit';
+import { DEMO_NOW } from '../test/fixtures/index.js';
 import { longHistory } from '../test/fixtures/long-history.js';
 import '@odkit/network-map/define.js';
 
@@ -18,7 +19,6 @@ const meta: Meta = {
 export default meta;
 type Story = StoryObj;
 
-const DEMO_NOW = '2026-04-10T12:00:00+01:00';
 const storeOf = (record: unknown) => () => new MemoryStore(parseCaseRecord(record));
 
 /** The demo case: nine weeks of meetings, one cancelled and one still to come. */

@@ -10,16 +10,15 @@ import '@odkit/elements/define.js';
 import '@odkit/meeting-timeline/define.js';
 import '@odkit/network-map/define.js';
 import { sendKeys } from '@web/test-runner-commands';
+import { DEMO_NOW } from './fixtures/index.js';
 import { guardConsole } from './support/console-guard.js';
-
-const NOW = '2026-04-10T12:00:00+01:00';
 const inShadow = (host: Element, selector: string) => host.shadowRoot!.querySelector<HTMLElement>(selector);
 
 async function page() {
   const store = new MemoryStore(demoCase);
   const provider = await fixture<OdProvider>(html`<od-provider .store=${store}>
     <od-network-map sectors></od-network-map>
-    <od-meeting-timeline as-of=${NOW}></od-meeting-timeline>
+    <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
   </od-provider>`);
   const map = provider.querySelector('od-network-map')!;
   const timeline = provider.querySelector('od-meeting-timeline')!;

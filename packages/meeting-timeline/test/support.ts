@@ -4,8 +4,9 @@ import { fixture, html } from '@open-wc/testing';
 import type { OdMeetingTimeline } from '@odkit/meeting-timeline';
 import '@odkit/meeting-timeline/define.js';
 
-/** "Now" for the demo case: two days after its last held meeting. */
-export const DEMO_NOW = '2026-04-10T12:00:00+01:00';
+import { DEMO_NOW } from '../../../test/fixtures/index.js';
+
+export { DEMO_NOW };
 
 export const shadow = (el: HTMLElement) => el.shadowRoot!;
 export const $ = <E extends Element = HTMLElement>(el: HTMLElement, selector: string) => shadow(el).querySelector<E>(selector);
