@@ -246,8 +246,8 @@ export class OdPrinciplesChecklist extends OdElement {
   }
 
   /**
-   * Hands edits not saved yet (a comment in its debounce, or one whose save is still
-   * queued) straight to the store: the element is going away, and its queue would run
+   * Hands edits not saved yet (a comment in its debounce, the rater's details still
+   * being typed, or a save still queued) straight to the store: the element is going away, and its queue would run
    * after the store has been let go.
    */
   #saveOnLeave(): void {
@@ -255,8 +255,22 @@ export class OdPrinciplesChecklist extends OdElement {
     this.#commentTimer = undefined;
     const store = this.data.store;
     const stored = this.#currentStored();
-    if (!store || !stored || stored.status === 'complete' || this.#pending.size === 0) return;
+    const about = this.#pendingAbout;
+    if (!store || !stored || stored.status === 'complete' || (this.#pending.size === 0 && Object.keys(about).length === 0)) return;
     const report = (error: unknown) => this.dispatchEvent(new OdErrorEvent(error instanceof Error ? error : new Error(String(error))));
+    // The rater's details first: the update carries the stored ratings, and the ratings below go on top of it.
+    const name = (about.name ?? stored.rater.name).trim();
+    if (Object.keys(about).length && name) {
+      const assessment: Assessment = {
+        ...stored,
+        rater: { ...stored.rater, name },
+        raterRole: about.raterRole ?? stored.raterRole,
+        evidence: about.evidence ?? stored.evidence,
+        updatedAt: now(),
+      };
+      store.apply({ type: 'assessment/update', assessment }).catch(report);
+    }
+    this.#pendingAbout = {};
     for (const [itemId, entry] of this.#pending) {
       const change: Extract<Change, { type: 'assessment/rate' }> = { type: 'assessment/rate', assessmentId: stored.id, itemId, at: now() };
       if ('value' in entry) change.value = entry.value ?? null;

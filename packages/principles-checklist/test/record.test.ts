@@ -101,6 +101,24 @@ describe('<od-principles-checklist> with a case record', () => {
     });
   });
 
+  it("the rater's name still being typed is saved with a comment when the checklist is removed", async () => {
+    const store = new MemoryStore(demoCase);
+    const el = await inProvider(store, { meeting: 'mt-14', instrument: 'od-key-elements' });
+    const before = store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!;
+    $<HTMLTextAreaElement>(el, '#comment-responding').focus();
+    await sendKeys({ type: 'Stayed with her words.' });
+    const name = $<HTMLInputElement>(el, '#rater-name');
+    name.focus();
+    name.select();
+    await sendKeys({ type: 'Chloe Grant-Evans' });
+    el.parentElement!.remove();
+    const saved = () => store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!;
+    await until(() => saved().rater.name === 'Chloe Grant-Evans' && saved().ratings.find((r) => r.itemId === 'responding')?.comment);
+    expect(saved().ratings.find((r) => r.itemId === 'responding')).to.deep.equal({ itemId: 'responding', value: 2, comment: 'Stayed with her words.' });
+    // Nothing else was lost on the way: every other rating is as it was.
+    expect(saved().ratings.filter((r) => r.itemId !== 'responding')).to.deep.equal(before.ratings.filter((r) => r.itemId !== 'responding'));
+  });
+
   for (const [theme, scheme] of [['govuk', 'light'], ['nhs', 'dark'], ['default', 'dark']] as const) {
     it(`is accessible in the ${theme} theme, ${scheme}, with errors shown`, async () => {
       const provider = await fixture(html`<od-provider .store=${new MemoryStore(demoCase)} theme=${theme} color-scheme=${scheme}>
