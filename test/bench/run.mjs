@@ -77,10 +77,12 @@ if (browserBenches.length) {
   const files = browserBenches.map((f) => join('test/bench', f));
   const run = spawnSync(wtr, ['--config', join(here, 'browser.config.mjs'), '--files', ...files], { stdio: 'inherit', cwd: root });
   if (run.error) console.error(`Could not run the browser benchmarks: ${run.error.message}`);
-  if (run.status !== 0) failed += browserBenches.length;
+  if (run.status !== 0) {
+    console.error('\nA browser benchmark missed a target or failed (marked ❌ above).');
+    failed++;
+  }
 }
 
-const total = benches.length + browserBenches.length;
-if (failed) console.error(`\n${failed} of ${total} benchmark file(s) missed a target or failed.`);
+if (failed) console.error(`\n${failed} benchmark run(s) missed a target or failed: ${benches.length} node file(s), then the browser files together.`);
 process.exit(failed ? 1 : 0);
 
