@@ -20,7 +20,7 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { buildChange, draftFor, fieldForIssue, pickableMembers, readForm, renderMeetingForm, type MeetingDraft } from './internal/meeting-form.js';
+import { buildChange, draftFor, fieldForIssue, pickableMembers, readForm, renderMeetingForm, withPickable, type MeetingDraft } from './internal/meeting-form.js';
 import { buildModel, inRange, latestEpisode, type TimelineModel } from './internal/model.js';
 import { boundaries, DAY, HOUR, isRealDate, isTimeZone, localDate, nearClockChange, zoneName, type AxisUnit } from './internal/time.js';
 import { timelineStyles } from './meeting-timeline.styles.js';
@@ -902,6 +902,14 @@ export class OdMeetingTimeline extends OdElement {
   #renderForm(record: CaseRecord): TemplateResult {
     const t = this.#t;
     const existing = this.form?.kind === 'edit' ? record.meetings.find((m) => m.id === (this.form as { id: string }).id) : undefined;
+    if (this.form?.kind === 'edit' && !existing) {
+      // The meeting left the record while its form was open (the host replaced the record): save nothing.
+      return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${this.#sideKey}>
+        <h3 id="form-title" tabindex="-1">${t('edit.titleEdit')}</h3>
+        <p role="alert">${t('edit.gone')}</p>
+        <button class="od-button od-button--secondary" type="button" data-action="cancel-form" @click=${() => this.#closeForm()}>${t('form.cancel')}</button>
+      </section>`;
+    }
     const members = pickableMembers(record.members, existing);
     return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${this.#sideKey}>
       <h3 id="form-title" tabindex="-1">${t(existing ? 'edit.titleEdit' : 'edit.titleNew')}</h3>
@@ -909,7 +917,7 @@ export class OdMeetingTimeline extends OdElement {
       <form novalidate @submit=${this.#submit} @change=${this.#formChanged} @click=${this.#formClick}>
         ${renderMeetingForm({
           t,
-          draft: this.draft!,
+          draft: withPickable(this.draft!, members, record.meetings),
           errors: this.formErrors,
           members,
           zoneName: this.#zone,
@@ -921,8 +929,16 @@ export class OdMeetingTimeline extends OdElement {
 
   #formChanged = (event: Event) => {
     if (!this.draft) return;
-    this.draft = readForm(event.currentTarget as HTMLFormElement, this.draft);
+    this.draft = readForm(event.currentTarget as HTMLFormElement, this.#pickableDraft(this.draft));
   };
+
+  /** The draft with every member who can be picked now (the network may have changed since the form opened). */
+  #pickableDraft(draft: MeetingDraft): MeetingDraft {
+    const record = this.#data.record;
+    if (!record) return draft;
+    const existing = draft.id ? record.meetings.find((m) => m.id === draft.id) : undefined;
+    return withPickable(draft, pickableMembers(record.members, existing), record.meetings);
+  }
 
   #formClick = (event: Event) => {
     if ((event.target as HTMLElement).closest('[data-action="cancel-form"]')) this.#closeForm();
@@ -933,9 +949,11 @@ export class OdMeetingTimeline extends OdElement {
     const record = this.#data.record;
     const episode = record && this.#episode(record);
     if (!record || !episode || !this.draft || this.busy) return;
-    const draft = readForm(event.currentTarget as HTMLFormElement, this.draft);
+    const draft = readForm(event.currentTarget as HTMLFormElement, this.#pickableDraft(this.draft));
     this.draft = draft;
     const existing = draft.id ? record.meetings.find((m) => m.id === draft.id) : undefined;
+    // Editing a meeting no longer in the record must never record it again.
+    if (draft.id && !existing) return;
     const built = buildChange(draft, {
       t: this.#t,
       zone: this.#zone,

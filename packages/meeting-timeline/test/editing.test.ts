@@ -237,6 +237,48 @@ describe('<od-meeting-timeline editable>', function () {
     expect(el.shownRecord!.meetings.at(-1)!.start).to.equal('2026-04-20T11:00:00+01:00');
   });
 
+  it('keeps working when the network changes while the form is open: a new member can be picked', async () => {
+    const { store, el } = await withStore();
+    await openRecordForm(el);
+    await setValue(el, 'mt-date', '2026-04-20');
+    await typeInto(el, 'mt-time', '11:00');
+    const sarah = demoCase.members.find((m) => m.id === 'm-sarah')!;
+    // Another widget on the page (the map) adds a member while the form is open.
+    await store.apply({ type: 'member/add', member: { ...sarah, id: 'm-rhys', name: 'Rhys Lewis' } });
+    await el.updateComplete;
+    expect($(el, 'label[for="att-m-rhys"]')).not.to.equal(null);
+    // What was typed before the change is still there.
+    expect($<HTMLInputElement>(el, '#mt-time')!.value).to.equal('11:00');
+    await setValue(el, 'att-m-rhys', 'invited');
+    await save(el);
+    const created = store.snapshot!.record.meetings.at(-1)!;
+    expect(created.start).to.equal('2026-04-20T11:00:00+01:00');
+    expect(created.attendees).to.deep.include({ memberId: 'm-rhys', role: 'network', present: false });
+  });
+
+  it('says so, and saves nothing, when the meeting being edited leaves the record', async () => {
+    const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline editable .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>`);
+    $<HTMLButtonElement>(el, '#meeting-mt-14')!.click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[data-action="edit"]')!.click();
+    await el.updateComplete;
+    let changes = 0;
+    el.addEventListener('od-change', () => changes++);
+    // The host hands over a record without that meeting (another case, or a reloaded one).
+    el.record = demoWith({
+      meetings: demoCase.meetings.filter((m) => m.id !== 'mt-14'),
+      assessments: demoCase.assessments.filter((a) => a.meetingId !== 'mt-14'),
+    });
+    await el.updateComplete;
+    expect(text($(el, '.form [role="alert"]'))).to.equal('This meeting is no longer in the record, so there is nothing to edit. Nothing has been saved.');
+    expect($(el, '.form form')).to.equal(null);
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '.form [data-action="cancel-form"]')!.click();
+    await el.updateComplete;
+    expect(changes).to.equal(0);
+    expect(el.shownRecord!.meetings.some((m) => m.id === 'mt-14')).to.equal(false);
+  });
+
   it('shows no editing controls unless editable', async () => {
     const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>`);
     $<HTMLButtonElement>(el, '#meeting-mt-15')!.click();

@@ -109,6 +109,19 @@ export function draftFor(
   };
 }
 
+/**
+ * The draft with an entry for every member who can be picked now: the network may have
+ * changed while the form was open (a member added on the map, one who became active).
+ * Returns the same draft when nothing is missing.
+ */
+export function withPickable(draft: MeetingDraft, members: readonly NetworkMember[], meetings: readonly Meeting[]): MeetingDraft {
+  const missing = members.filter((m) => !(m.id in draft.attendance));
+  if (missing.length === 0) return draft;
+  const attendance = { ...draft.attendance };
+  for (const member of missing) attendance[member.id] = { choice: 'none', role: defaultRole(member, meetings) };
+  return { ...draft, attendance };
+}
+
 /** "9:30", "09.30" and " 14:30 " as "09:30"; anything else as typed (and then refused with a message). */
 export function normaliseTime(value: string): string {
   const m = /^(\d{1,2})[:.](\d{2})$/.exec(value.trim());
