@@ -51,6 +51,8 @@ import { downloadBlob, exportPng, exportSvg, type LegendText } from './internal/
 import { networkMapStyles } from './network-map.styles.js';
 import { mapStrings, type MapStrings } from './strings.js';
 
+type OptionProblem = 'error.asOf' | 'error.audience' | 'error.view';
+
 type Panel =
   | { kind: 'details' }
   | { kind: 'member-form'; memberId?: string | undefined }
@@ -167,7 +169,12 @@ export class OdNetworkMap extends OdElement {
 
   readonly #data = new CaseController(this);
   readonly #i18n = new LocaleController<MapStrings>(this, mapStrings);
-  #optionError: Error | undefined;
+  /** What is wrong with the options, as string keys: told in the language shown at each render. */
+  #optionProblems: OptionProblem[] = [];
+  get #optionError(): Error | undefined {
+    // Shown in the error state, so in the page's language; the values themselves are never repeated.
+    return this.#optionProblems.length ? new Error(this.#optionProblems.map((key) => this.#t(key)).join(' ')) : undefined;
+  }
   #reportedOptionError = '';
   #viewCache: { record: CaseRecord; key: string; view: NetworkView } | undefined;
   #zoom: ViewBox = { k: 1, x: 0, y: 0 };
@@ -203,17 +210,16 @@ export class OdNetworkMap extends OdElement {
   }
 
   #checkOptions(): void {
-    const problems: string[] = [];
-    if (this.asOf && !isIsoDate(this.asOf)) problems.push('as-of must be a real date written YYYY-MM-DD');
-    if (this.audience && !ID_RE.test(this.audience)) {
-      problems.push('audience must be 1–64 letters, digits, "-" or "."');
-    }
-    if (this.view !== 'map' && this.view !== 'table') problems.push('view must be "map" or "table"');
-    this.#optionError = problems.length ? new Error(`<od-network-map>: ${problems.join('; ')}.`) : undefined;
+    const problems: OptionProblem[] = [];
+    if (this.asOf && !isIsoDate(this.asOf)) problems.push('error.asOf');
+    if (this.audience && !ID_RE.test(this.audience)) problems.push('error.audience');
+    if (this.view !== 'map' && this.view !== 'table') problems.push('error.view');
+    this.#optionProblems = problems;
     const key = problems.join(';');
     if (key !== this.#reportedOptionError) {
       this.#reportedOptionError = key;
-      if (this.#optionError) this.dispatchEvent(new OdErrorEvent(this.#optionError));
+      const error = this.#optionError;
+      if (error) this.dispatchEvent(new OdErrorEvent(error));
     }
   }
 
@@ -743,10 +749,10 @@ export class OdNetworkMap extends OdElement {
     return html`<div class="move" role="group" aria-labelledby="move-title">
       <p class="sub" id="move-title">${this.#t('move.title')}</p>
       <div class="od-button-group">
-        <button type="button" class="od-button od-button--secondary" data-move="closer" ?disabled=${member.ring === 1 || this.busy} @click=${() => this.#move(member, { ring: (member.ring - 1) as Ring })}>
+        <button type="button" class="od-button od-button--secondary" data-move="closer" ?disabled=${member.ring === 1 || this.busy} @click=${(e: Event) => this.#moveRing(e, member, -1)}>
           ${this.#t('move.closer')}
         </button>
-        <button type="button" class="od-button od-button--secondary" data-move="further" ?disabled=${member.ring === 3 || this.busy} @click=${() => this.#move(member, { ring: (member.ring + 1) as Ring })}>
+        <button type="button" class="od-button od-button--secondary" data-move="further" ?disabled=${member.ring === 3 || this.busy} @click=${(e: Event) => this.#moveRing(e, member, 1)}>
           ${this.#t('move.further')}
         </button>
       </div>
@@ -788,8 +794,16 @@ export class OdNetworkMap extends OdElement {
     </select>`);
   }
 
+  /** An edit form whose member or tie has left the record (another widget, tab or the host removed it): say so, save nothing. */
+  #renderGone(): TemplateResult {
+    return html`<h2 class="panel-title" id="panel-title" tabindex="-1">${this.#t('edit.edit')}</h2>
+      <p role="alert" class="gone">${this.#t('edit.gone')}</p>
+      <button type="button" class="od-button od-button--secondary" @click=${() => this.#openPanel({ kind: 'details' })}>${this.#t('edit.close')}</button>`;
+  }
+
   #renderMemberForm(record: CaseRecord, memberId: string | undefined): TemplateResult {
     const member = memberId ? record.members.find((m) => m.id === memberId) : undefined;
+    if (memberId && !member) return this.#renderGone();
     const nameHint = this.#t('field.nameHint');
     const relHint = this.#t('field.relationshipHint');
     return html`<h2 class="panel-title" id="panel-title">${this.#t(member ? 'edit.edit' : 'edit.add')}</h2>
@@ -825,6 +839,7 @@ export class OdNetworkMap extends OdElement {
 
   #renderTieForm(record: CaseRecord, view: NetworkView, tieId: string | undefined, from: string | undefined): TemplateResult {
     const tie = tieId ? record.ties.find((t) => t.id === tieId) : undefined;
+    if (tieId && !tie) return this.#renderGone();
     const ends = [{ id: record.person.id, name: view.personName }, ...view.members.map((m) => ({ id: m.member.id, name: m.name }))];
     const toError = errorFor(this.formErrors, 'tie-to');
     return html`<h2 class="panel-title" id="panel-title">${this.#t(tie ? 'edit.editTie' : 'edit.addTie')}</h2>
@@ -980,6 +995,19 @@ export class OdNetworkMap extends OdElement {
       const name = this.#view()?.byId.get(member.id)?.name ?? '';
       this.announcement = this.#t('move.done', { name, ring: this.#t(`ring.${moved.ring}`), sector: this.#t(`sector.${moved.sector}`) });
     }
+  }
+
+  /**
+   * "Move closer" / "Move further away". A move into the innermost or outermost ring
+   * disables the button just pressed; focus then goes to the other one, never to the page.
+   */
+  async #moveRing(event: Event, member: NetworkMember, step: -1 | 1): Promise<void> {
+    const button = event.currentTarget as HTMLButtonElement;
+    await this.#move(member, { ring: (member.ring + step) as Ring });
+    await this.updateComplete;
+    if (!button.disabled) return;
+    const other = this.renderRoot.querySelector<HTMLButtonElement>(`[data-move="${step < 0 ? 'further' : 'closer'}"]`);
+    (other && !other.disabled ? other : this.renderRoot.querySelector<HTMLElement>('#panel-title'))?.focus();
   }
 
   #moveToSector(member: NetworkMember): void {

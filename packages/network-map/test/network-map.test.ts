@@ -387,9 +387,14 @@ describe('<od-network-map>', () => {
     el.record = demoCase;
     el.asOf = '2025-02-30';
     const { error: bad } = (await optionError) as OdErrorEvent;
-    expect(bad.message).to.contain('as-of must be a real date written YYYY-MM-DD');
+    expect(bad.message).to.equal('The as-of date must be a real date written YYYY-MM-DD.');
     await el.updateComplete;
-    expect(text($(el, '[role="alert"]'))).to.contain('as-of');
+    expect(text($(el, '[role="alert"]'))).to.contain('The as-of date must be a real date');
+    // In Welsh, the problem is told in Welsh too.
+    el.locale = 'cy';
+    await el.updateComplete;
+    expect(text($(el, '[role="alert"]'))).to.contain('Rhaid i’r dyddiad fel yr oedd fod yn ddyddiad go iawn');
+    el.locale = 'en-GB';
     el.asOf = '2026-01-01';
     await el.updateComplete;
     expect($(el, '[role="alert"]')).to.equal(null);
@@ -545,6 +550,9 @@ describe('<od-network-map> editing', () => {
     expect(revision(store)).to.equal(before + 1);
     expect(store.snapshot!.record.members.find((m) => m.id === 'm-david')!.ring).to.equal(1);
     expect(text($(el, '[role="status"]'))).to.equal('David Lewis moved to Closest, Family.');
+    // "Move closer" is now disabled (closest ring): focus went to "Move further away", not to the page.
+    expect($<HTMLButtonElement>(el, '[data-move="closer"]')!.disabled).to.equal(true);
+    expect(active(el)?.matches('[data-move="further"]')).to.equal(true);
     await expect(el).to.be.accessible();
 
     // To another sector, with the select.
@@ -616,6 +624,25 @@ describe('<od-network-map> editing', () => {
     expect(added.relationship).to.deep.equal({ text: 'Cousin' });
     expect($(el, `.node[data-key="${added.id}"]`)).to.not.equal(null);
     expect(text($(el, '[role="status"]'))).to.equal('Saved.');
+  });
+
+  it('says so, and saves nothing, when the member being edited leaves the record', async () => {
+    const { store, el } = await inProvider();
+    await focusMember(el, 'm-choir');
+    $$<HTMLButtonElement>(el, '.panel button').find((b) => text(b) === 'Edit member')!.click();
+    await el.updateComplete;
+    expect($(el, '#member-name')).not.to.equal(null);
+    // Another widget or tab removes the member while the form is open.
+    await store.apply({ type: 'member/remove', memberId: 'm-choir' });
+    await el.updateComplete;
+    const count = store.snapshot!.record.members.length;
+    expect(text($(el, '.panel [role="alert"]'))).to.equal('This is no longer in the record, so there is nothing to edit. Nothing has been saved.');
+    expect($(el, '.panel form')).to.equal(null);
+    await expect(el).to.be.accessible();
+    $$<HTMLButtonElement>(el, '.panel button').find((b) => text(b) === 'Close')!.click();
+    await el.updateComplete;
+    expect(store.snapshot!.record.members.length).to.equal(count);
+    expect(store.snapshot!.record.members.some((m) => m.id === 'm-choir')).to.equal(false);
   });
 
   it('edits a member and adds, edits and removes a tie', async () => {
