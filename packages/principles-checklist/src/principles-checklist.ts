@@ -256,8 +256,19 @@ export class OdPrinciplesChecklist extends OdElement {
     const store = this.data.store;
     const stored = this.#currentStored();
     const about = this.#pendingAbout;
-    if (!store || !stored || stored.status === 'complete' || (this.#pending.size === 0 && Object.keys(about).length === 0)) return;
     const report = (error: unknown) => this.dispatchEvent(new OdErrorEvent(error instanceof Error ? error : new Error(String(error))));
+    if (store && !stored && !this.#trackedId && this.#recordMode) {
+      // Not saved yet (a comment still in its pause, say): start the assessment with everything in the local draft.
+      const local = this._local;
+      const meetingId = this.#resolved.meeting?.id;
+      const name = local?.rater.name.trim();
+      if (local && meetingId && name) {
+        const assessment: Assessment = { ...local, meetingId, rater: { ...local.rater, name }, status: 'draft', updatedAt: now() };
+        store.apply({ type: 'assessment/start', assessment }).catch(report);
+      }
+      return;
+    }
+    if (!store || !stored || stored.status === 'complete' || (this.#pending.size === 0 && Object.keys(about).length === 0)) return;
     // The rater's details first: the update carries the stored ratings, and the ratings below go on top of it.
     const name = (about.name ?? stored.rater.name).trim();
     if (Object.keys(about).length && name) {
@@ -300,7 +311,7 @@ export class OdPrinciplesChecklist extends OdElement {
     if (instrument && !stored) {
       const local = this._local;
       if (!local || local.instrumentId !== instrument.id || local.instrumentVersion !== instrument.version) {
-        this._local = blankDraft(instrument, this.meetingId, this.raterName);
+        this._local = blankDraft(instrument, this.meetingId, typeof this.raterName === 'string' ? this.raterName : undefined);
         this.#initial = structuredClone(this._local);
       } else if (this.meetingId && local.meetingId !== this.meetingId) {
         this._local = { ...local, meetingId: this.meetingId };
@@ -375,7 +386,7 @@ export class OdPrinciplesChecklist extends OdElement {
     const id = this.assessmentId ?? this.#trackedId;
     if (id) return record.assessments.find((a) => a.id === id);
     if (!wanted || !this.meetingId) return undefined;
-    const rater = this.raterName?.trim();
+    const rater = typeof this.raterName === 'string' ? this.raterName.trim() : undefined;
     return record.assessments.findLast(
       (a) =>
         a.status === 'draft' &&
@@ -430,6 +441,11 @@ export class OdPrinciplesChecklist extends OdElement {
 
   #updateValidity(value: Draft | undefined): void {
     const instrument = this.#resolved.instrument;
+    if (this.required && (!value || !instrument)) {
+      // Nothing to submit (loading, or an error shown): a required checklist is missing, never silently valid.
+      this.#internals.setValidity({ valueMissing: true }, this.i18n.t('checklist.notReady'));
+      return;
+    }
     const problems = this.required && value && instrument ? this.#problems(value, instrument) : [];
     const first = problems[0];
     if (!first) {
@@ -590,7 +606,12 @@ export class OdPrinciplesChecklist extends OdElement {
       const change: Extract<Change, { type: 'assessment/rate' }> = { type: 'assessment/rate', assessmentId: stored.id, itemId, at: now() };
       if ('value' in entry) change.value = entry.value ?? null;
       if (entry.comment !== undefined) change.comment = entry.comment;
-      await this.#save(change);
+      const saved = await this.#save(change);
+      // A failed save keeps the edit (still shown, tried again with the next save); a host's cancel ends it.
+      if (!saved && this._saveError) {
+        this.requestUpdate();
+        return;
+      }
       if (this.#pending.get(itemId) === entry) this.#pending.delete(itemId);
       this.requestUpdate();
     }
@@ -609,8 +630,8 @@ export class OdPrinciplesChecklist extends OdElement {
         evidence: about.evidence ?? stored.evidence,
         updatedAt: now(),
       };
-      await this.#save({ type: 'assessment/update', assessment });
-      if (this.#pendingAbout === about) this.#pendingAbout = {};
+      const saved = await this.#save({ type: 'assessment/update', assessment });
+      if ((saved || !this._saveError) && this.#pendingAbout === about) this.#pendingAbout = {};
       this.requestUpdate();
     }
   }
@@ -634,9 +655,15 @@ export class OdPrinciplesChecklist extends OdElement {
       clearTimeout(this.#commentTimer);
       this.#commentTimer = undefined;
       await this.#enqueue(async () => {
+        // An earlier failed save is tried again here; only a failure now stops completing.
+        this._saveError = undefined;
         await this.#flush();
         const stored = this.#currentStored();
-        if (!stored || this._saveError) return;
+        if (this._saveError) {
+          this._errors = formErrorsFrom(this._saveError, () => undefined, this.i18n.t('form.saveFailed'));
+          return;
+        }
+        if (!stored) return;
         const ok = await this.#save({ type: 'assessment/complete', assessmentId: stored.id, at: now() });
         if (!ok && this._saveError) {
           this._errors = formErrorsFrom(this._saveError, () => undefined, this.i18n.t('form.saveFailed'));

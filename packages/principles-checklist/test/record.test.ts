@@ -7,6 +7,7 @@ import {
   MemoryStore,
   parseCaseRecord,
   scoreAssessment,
+  StorageError,
   type CaseRecord,
   type Instrument,
 } from '@odkit/core';
@@ -117,6 +118,54 @@ describe('<od-principles-checklist> with a case record', () => {
     expect(saved().ratings.find((r) => r.itemId === 'responding')).to.deep.equal({ itemId: 'responding', value: 2, comment: 'Stayed with her words.' });
     // Nothing else was lost on the way: every other rating is as it was.
     expect(saved().ratings.filter((r) => r.itemId !== 'responding')).to.deep.equal(before.ratings.filter((r) => r.itemId !== 'responding'));
+  });
+
+  it('a failed save keeps the edit on screen and saves it with the next one', async () => {
+    const store = new MemoryStore(demoCase);
+    const apply = store.apply.bind(store);
+    let failures = 1;
+    store.apply = (change, options) => (failures-- > 0 ? Promise.reject(new StorageError('The connection was lost.')) : apply(change, options));
+    const el = await inProvider(store, { meeting: 'mt-14', instrument: 'od-key-elements' });
+    const stored = () => store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!;
+    const errors: OdErrorEvent[] = [];
+    el.addEventListener('od-error', (e) => errors.push(e));
+
+    await click(labelOf(el, radio(el, 'open-questions', 'Partly seen')));
+    await until(() => errors.length === 1);
+    await el.updateComplete;
+    // Not saved, but not lost either: still chosen, and the save error is shown.
+    expect(stored().ratings.find((r) => r.itemId === 'open-questions')!.value).to.equal(2);
+    expect(radio(el, 'open-questions', 'Partly seen').checked).to.equal(true);
+    expect($(el, '[role="alert"]')).not.to.equal(null);
+
+    // The next edit saves both.
+    await click(labelOf(el, radio(el, 'responding', 'Not seen')));
+    await until(() => stored().ratings.find((r) => r.itemId === 'responding')!.value === 0);
+    expect(stored().ratings.find((r) => r.itemId === 'open-questions')!.value).to.equal(1);
+  });
+
+  it('what was typed before the first save is saved when the checklist is removed', async () => {
+    const store = new MemoryStore(demoCase);
+    const el = await inProvider(store, { rater: 'Jo Whitfield' });
+    $<HTMLTextAreaElement>(el, '#comment-continuity').focus();
+    await sendKeys({ type: 'Same two workers each time.' });
+    el.parentElement!.remove();
+    const started = () => store.snapshot!.record.assessments.find((a) => a.meetingId === 'mt-13');
+    await until(started);
+    expect(started()!.rater.name).to.equal('Jo Whitfield');
+    expect(started()!.ratings.find((r) => r.itemId === 'continuity')?.comment).to.equal('Same two workers each time.');
+  });
+
+  it('a required checklist that cannot show an assessment is invalid, not silently valid', async () => {
+    const provider = await fixture(html`<od-provider .store=${new MemoryStore(demoCase)}>
+      <form><od-principles-checklist name="assessment" meeting-id="mt-13" instrument-id="no-such-instrument" required></od-principles-checklist></form>
+    </od-provider>`);
+    const el = provider.querySelector('od-principles-checklist')!;
+    await until(() => $(el, '[role="alert"]'));
+    await el.updateComplete;
+    expect(el.checkValidity()).to.equal(false);
+    expect(provider.querySelector('form')!.checkValidity()).to.equal(false);
+    expect(el.validationMessage).to.equal('The checklist is not ready, so there is no assessment to send yet');
   });
 
   for (const [theme, scheme] of [['govuk', 'light'], ['nhs', 'dark'], ['default', 'dark']] as const) {
