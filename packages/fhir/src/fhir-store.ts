@@ -91,6 +91,7 @@ export class FhirStore extends BaseStore {
   #server = new Map<string, FhirResource>();
   /** What the kit wrote (or would write) for the current record, by `Type/id`, as JSON text. */
   #mapped = new Map<string, string>();
+  #kitKeys = new Set<string>();
   #sources: ReadonlyMap<string, string> = new Map();
   #revision = 0;
   #warnings: readonly FhirWarning[] = [];
@@ -263,6 +264,8 @@ export class FhirStore extends BaseStore {
 
   protected async write(record: CaseRecord, baseRevision: number): Promise<number> {
     const next = mapResources(record, this.parseOptions.instruments, this.#sources);
+    // Every resource the kit maps, before and after: a participant pointing anywhere else is the EHR's, and stays.
+    this.#kitKeys = new Set([...this.#mapped.keys(), ...next.keys()]);
     const entries: BundleEntry[] = [];
     const networkKey = [...next.keys()].find((k) => k.startsWith('CareTeam/'))!;
     for (const [key, json] of next) {
@@ -289,7 +292,7 @@ export class FhirStore extends BaseStore {
   /** A PUT of the kit's resource merged into what the server holds (fields the kit does not map are kept), with If-Match. */
   #put(key: string, mapped: FhirResource, bump = false): BundleEntry {
     const server = this.#server.get(key);
-    const resource = merge(server, mapped);
+    const resource = merge(server, mapped, this.#kitKeys);
     if (bump) {
       const count = Number((server?.extension as { url: string; valueInteger?: number }[] | undefined)?.find((e) => e.url === EXT.writeCount)?.valueInteger ?? 0);
       resource.extension = [...((resource.extension as object[] | undefined) ?? []).filter((e) => (e as { url: string }).url !== EXT.writeCount), { url: EXT.writeCount, valueInteger: count + 1 }];
@@ -414,7 +417,21 @@ function mapResources(record: CaseRecord, instruments: StoreOptions['instruments
 const OWNED = ['extension', 'identifier', 'name', 'active', 'status', 'category', 'subject', 'participant', 'patient', 'relationship', 'communication', 'period', 'practitioner', 'organization', 'code', 'contained', 'type', 'team', 'class', 'episodeOfCare', 'location', 'cancelationReason', 'serviceType', 'appointmentType', 'start', '_start', 'end', '_end', 'requestedPeriod', 'questionnaire', 'encounter', 'authored', '_authored', 'author', 'item', 'birthDate'];
 const KIT_URL = /^https:\/\/fhir\.opendialoguekit\.org\//;
 
-function merge(server: FhirResource | undefined, mapped: FhirResource): FhirResource {
+/** The resource a participant (CareTeam member, Encounter individual, Appointment actor) points at. */
+const participantRef = (p: unknown): string | undefined => {
+  const x = p as { member?: { reference?: unknown }; individual?: { reference?: unknown }; actor?: { reference?: unknown } } | null;
+  const ref = x?.member?.reference ?? x?.individual?.reference ?? x?.actor?.reference;
+  return typeof ref === 'string' ? ref : undefined;
+};
+
+/** A communication entry's language code (or text). */
+const languageOf = (c: unknown): string | undefined => {
+  const x = c as { language?: { coding?: { code?: unknown }[]; text?: unknown } } | null;
+  const code = x?.language?.coding?.[0]?.code ?? x?.language?.text;
+  return typeof code === 'string' ? code.toLowerCase() : undefined;
+};
+
+function merge(server: FhirResource | undefined, mapped: FhirResource, kitKeys: ReadonlySet<string>): FhirResource {
   if (!server) return mapped;
   const out: FhirResource = { ...server };
   for (const key of OWNED) if (key !== 'extension' && key !== 'identifier' && key !== 'communication') delete out[key];
@@ -429,6 +446,29 @@ function merge(server: FhirResource | undefined, mapped: FhirResource): FhirReso
     out.identifier = [...theirs<{ system?: string }>(server.identifier, (i) => !systems.has(i.system)), ...mapped.identifier];
   }
   if (mapped.communication === undefined && server.communication !== undefined && mapped.resourceType !== 'Patient' && mapped.resourceType !== 'RelatedPerson') out.communication = server.communication;
+  // The kit holds one preferred language: the EHR's other languages stay, no longer marked preferred.
+  if (Array.isArray(mapped.communication) && Array.isArray(server.communication)) {
+    const ours = new Set((mapped.communication as unknown[]).map(languageOf));
+    const others = (server.communication as unknown[])
+      .filter((c) => !ours.has(languageOf(c)))
+      .map((c) => {
+        const { preferred: _preferred, ...rest } = c as Record<string, unknown>;
+        return rest;
+      });
+    if (others.length) out.communication = [...(mapped.communication as unknown[]), ...others];
+  }
+  // Participants the kit does not map (an EHR's interpreter, a crisis team) are never dropped by a kit write.
+  if (Array.isArray(server.participant)) {
+    const foreign = (server.participant as unknown[]).filter((p) => {
+      const ref = participantRef(p);
+      return ref !== undefined && !kitKeys.has(ref);
+    });
+    if (foreign.length) out.participant = [...((mapped.participant as unknown[] | undefined) ?? []), ...foreign];
+  }
+  // A birth date the kit could not read (FHIR allows "1980-05"; the kit holds full dates) is kept, not erased.
+  if (mapped.resourceType === 'Patient' && mapped.birthDate === undefined && typeof server.birthDate === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(server.birthDate)) {
+    out.birthDate = server.birthDate;
+  }
   out.meta = { ...server.meta, profile: [...new Set([...(server.meta?.profile ?? []), ...(mapped.meta?.profile ?? [])])] };
   delete out.meta.versionId;
   delete out.meta.lastUpdated;

@@ -155,6 +155,44 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
     expect(after.gender).to.equal('female');
   });
 
+  it('keeps what the EHR holds that the kit does not map: other participants, other languages, a partial birth date', async () => {
+    await seeded(demoFor(patientId));
+    const json = { 'content-type': 'application/fhir+json' };
+    const get = async (url: string) => (await fetch(`${FHIR_URL}${url}`)).json();
+    const put = async (resource: { resourceType: string; id: string }) => {
+      const response = await fetch(`${FHIR_URL}${resource.resourceType}/${resource.id}`, { method: 'PUT', headers: json, body: JSON.stringify(resource) });
+      expect(response.status).to.equal(200);
+    };
+    const interpreter = await (await fetch(`${FHIR_URL}Practitioner`, { method: 'POST', headers: json, body: JSON.stringify({ resourceType: 'Practitioner', name: [{ text: 'EHR interpreter' }] }) })).json();
+    const ref = `Practitioner/${interpreter.id}`;
+    // The EHR adds its interpreter to every care team and to the first meeting, a second language and a partial birth date.
+    const teams = (await get(`CareTeam?subject=Patient/${patientId}`)).entry.map((e: { resource: unknown }) => e.resource);
+    for (const team of teams) await put({ ...team, participant: [...team.participant, { member: { reference: ref } }] });
+    const encounter = (await get(`Encounter?subject=Patient/${patientId}&identifier=mt-01`)).entry[0].resource;
+    await put({ ...encounter, participant: [...encounter.participant, { individual: { reference: ref } }] });
+    const patient = await get(`Patient/${patientId}`);
+    await put({ ...patient, birthDate: '1980-05', communication: [...(patient.communication ?? []), { language: { coding: [{ system: 'urn:ietf:bcp:47', code: 'pl' }] } }] });
+
+    // A fresh kit client edits the person and the first meeting.
+    const store = await reopen({ patientId } as FhirStore);
+    await store.apply({ type: 'person/update', person: { ...store.snapshot!.record.person, pronouns: 'she/her' } });
+    const mt01 = store.snapshot!.record.meetings.find((m) => m.id === 'mt-01')!;
+    await store.apply({ type: 'meeting/update', meeting: { ...mt01, place: 'Kitchen table' } });
+
+    const after = await get(`Patient/${patientId}`);
+    expect(after.birthDate).to.equal('1980-05');
+    expect(after.communication.map((c: { language: { coding: { code: string }[] } }) => c.language.coding[0]!.code)).to.include('pl');
+    for (const team of (await get(`CareTeam?subject=Patient/${patientId}`)).entry) {
+      expect(team.resource.participant.map((p: { member?: { reference?: string } }) => p.member?.reference)).to.include(ref);
+    }
+    const meeting = (await get(`Encounter?subject=Patient/${patientId}&identifier=mt-01`)).entry[0].resource;
+    expect(meeting.participant.map((p: { individual?: { reference?: string } }) => p.individual?.reference)).to.include(ref);
+    // And the kit's own edits went through.
+    const reread = await reopen(store);
+    expect(reread.snapshot!.record.person.pronouns).to.equal('she/her');
+    expect(reread.snapshot!.record.meetings.find((m) => m.id === 'mt-01')!.place).to.equal('Kitchen table');
+  });
+
   for (const [what, fault] of [
     ['answers 500', { method: 'POST', action: 'status', status: 500 }],
     ['drops the connection mid-write', { method: 'POST', action: 'drop' }],
