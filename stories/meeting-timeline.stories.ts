@@ -3,7 +3,7 @@ import { MemoryStore, parseCaseRecord, type CaseRecord } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import '@odkit/meeting-timeline/define.js';
 import { html } from 'lit';
-import { DEMO_NOW } from '../test/fixtures/index.js';
+import { DEMO_NOW, HOSTILE_TEXT } from '../test/fixtures/index.js';
 import { longHistory } from '../test/fixtures/long-history.js';
 import '@odkit/network-map/define.js';
 
@@ -132,10 +132,8 @@ export const HostileText: Story = {
     odkit: {
       store: storeOf({
         ...demoCase,
-        person: { ...demoCase.person, name: '<img src=x onerror=alert(1)>' },
-        meetings: demoCase.meetings.map((m, i) =>
-          i === 0 ? { ...m, place: '<script>alert(2)</script>', notes: '"><svg onload=alert(3)>' } : m,
-        ),
+        person: { ...demoCase.person, name: HOSTILE_TEXT },
+        meetings: demoCase.meetings.map((m, i) => (i === 0 ? { ...m, place: HOSTILE_TEXT, notes: `</p>${HOSTILE_TEXT}` } : m)),
       } satisfies CaseRecord),
     },
   },

@@ -3,7 +3,7 @@ import { MemoryStore, parseCaseRecord, type CaseRecord } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import { html } from 'lit';
 import '@odkit/network-map/define.js';
-import { generateCase } from '../test/fixtures/index.js';
+import { generateCase, HOSTILE_TEXT } from '../test/fixtures/index.js';
 
 /**
  * `<od-network-map>` shows the person's network as an ecomap: the person at the
@@ -21,7 +21,7 @@ type Story = StoryObj;
 
 const empty: CaseRecord = { ...demoCase, id: 'case-empty', members: [], ties: [], meetings: [], assessments: [] };
 const large = generateCase({ members: 200, meetings: 20, seed: 3 });
-const hostile = '<img src=x onerror=alert(1)>"><script>alert(2)</script>';
+const hostile = HOSTILE_TEXT;
 
 /** The demo case from the story's store; sectors on. */
 export const DemoCase: Story = {

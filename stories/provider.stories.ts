@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MemoryStore, parseCaseRecord } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import { html } from 'lit';
+import { HOSTILE_TEXT } from '../test/fixtures/index.js';
 import './support/case-overview.js';
 
 /**
@@ -50,7 +51,7 @@ export const HostileText: Story = {
         new MemoryStore(
           parseCaseRecord({
             ...demoCase,
-            person: { ...demoCase.person, name: '<img src=x onerror=alert(1)>"><script>alert(2)</script>' },
+            person: { ...demoCase.person, name: HOSTILE_TEXT },
           }),
         ),
     },

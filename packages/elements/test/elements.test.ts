@@ -15,6 +15,7 @@ import '@odkit/elements/define.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { html as litHtml, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { HOSTILE_TEXT, pwned } from '../../../test/fixtures/index.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { nextEvent } from '../../../test/support/events.js';
 
@@ -129,11 +130,10 @@ describe('record property', () => {
   });
 
   it('renders hostile text as text, never as markup', async () => {
-    const hostile = '<img src=x onerror="window.__pwned=1">"><script>window.__pwned=1</script>';
-    const el = await fixture<TestWidget>(html`<od-test-widget .record=${{ ...base(), person: { id: 'p1', name: hostile } }}></od-test-widget>`);
-    expect(text(el, 'count')).to.equal(`${hostile}: 1`);
+    const el = await fixture<TestWidget>(html`<od-test-widget .record=${{ ...base(), person: { id: 'p1', name: HOSTILE_TEXT } }}></od-test-widget>`);
+    expect(text(el, 'count')).to.equal(`${HOSTILE_TEXT}: 1`);
     expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
-    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    expect(pwned()).to.equal(false);
   });
 
   it('without a store, fires a cancelable od-change and applies the change unless cancelled', async () => {

@@ -91,7 +91,6 @@ export class FhirStore extends BaseStore {
   #server = new Map<string, FhirResource>();
   /** What the kit wrote (or would write) for the current record, by `Type/id`, as JSON text. */
   #mapped = new Map<string, string>();
-  #kitKeys = new Set<string>();
   #sources: ReadonlyMap<string, string> = new Map();
   #revision = 0;
   #warnings: readonly FhirWarning[] = [];
@@ -265,13 +264,13 @@ export class FhirStore extends BaseStore {
   protected async write(record: CaseRecord, baseRevision: number): Promise<number> {
     const next = mapResources(record, this.parseOptions.instruments, this.#sources);
     // Every resource the kit maps, before and after: a participant pointing anywhere else is the EHR's, and stays.
-    this.#kitKeys = new Set([...this.#mapped.keys(), ...next.keys()]);
+    const kitKeys = new Set([...this.#mapped.keys(), ...next.keys()]);
     const entries: BundleEntry[] = [];
     const networkKey = [...next.keys()].find((k) => k.startsWith('CareTeam/'))!;
     for (const [key, json] of next) {
       if (key === networkKey || key.startsWith('Questionnaire/')) continue;
       if (this.#mapped.get(key) === json && this.#server.has(key)) continue;
-      entries.push(this.#put(key, JSON.parse(json) as FhirResource));
+      entries.push(this.#put(key, JSON.parse(json) as FhirResource, kitKeys));
     }
     for (const key of this.#mapped.keys()) {
       const server = this.#server.get(key);
@@ -281,7 +280,7 @@ export class FhirStore extends BaseStore {
       entries.push({ request: { method: 'DELETE', url: key, ifMatch: etag(server) } });
     }
     // The network goes first: a kit client that wrote since this one read fails here, before anything else.
-    entries.unshift(this.#put(networkKey, JSON.parse(next.get(networkKey)!) as FhirResource, true));
+    entries.unshift(this.#put(networkKey, JSON.parse(next.get(networkKey)!) as FhirResource, kitKeys, true));
     await this.#createQuestionnaires(next);
     await this.#transaction(entries, baseRevision);
     this.#mapped = next;
@@ -290,9 +289,9 @@ export class FhirStore extends BaseStore {
   }
 
   /** A PUT of the kit's resource merged into what the server holds (fields the kit does not map are kept), with If-Match. */
-  #put(key: string, mapped: FhirResource, bump = false): BundleEntry {
+  #put(key: string, mapped: FhirResource, kitKeys: ReadonlySet<string>, bump = false): BundleEntry {
     const server = this.#server.get(key);
-    const resource = merge(server, mapped, this.#kitKeys);
+    const resource = merge(server, mapped, kitKeys);
     if (bump) {
       const count = Number((server?.extension as { url: string; valueInteger?: number }[] | undefined)?.find((e) => e.url === EXT.writeCount)?.valueInteger ?? 0);
       resource.extension = [...((resource.extension as object[] | undefined) ?? []).filter((e) => (e as { url: string }).url !== EXT.writeCount), { url: EXT.writeCount, valueInteger: count + 1 }];

@@ -6,12 +6,12 @@ import '@odkit/elements/define.js';
 import { OdNetworkMap, computeLayout, initials, nearestInDirection } from '@odkit/network-map';
 import '@odkit/network-map/define.js';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { generateCase } from '../../../test/fixtures/index.js';
+import { generateCase, HOSTILE_TEXT, pwned } from '../../../test/fixtures/index.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { nextEvent } from '../../../test/support/events.js';
 
 const PERSON = ':person';
-const HOSTILE = '<img src=x onerror="window.__pwned=1">"><script>window.__pwned=2</script>';
+const HOSTILE = HOSTILE_TEXT;
 
 const $ = <T extends Element = Element>(el: OdNetworkMap, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = Element>(el: OdNetworkMap, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
@@ -65,7 +65,7 @@ describe('<od-network-map>', () => {
   guardConsole();
 
   afterEach(() => {
-    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    expect(pwned()).to.equal(false);
   });
 
   it('draws the person, every member with a shape for its kind, and every tie kind; passes axe', async () => {

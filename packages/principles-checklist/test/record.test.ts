@@ -17,6 +17,7 @@ import '@odkit/principles-checklist/define.js';
 import type { OdChangeEvent, OdErrorEvent } from '@odkit/elements';
 import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { HOSTILE_TEXT, pwned } from '../../../test/fixtures/index.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { $, $$, click, labelOf, radio, shadow, text, until } from './support.js';
 
@@ -355,7 +356,7 @@ describe('<od-principles-checklist> with a case record', () => {
   });
 
   it('hostile text from the record and typed by a person is only ever text', async () => {
-    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const hostile = HOSTILE_TEXT;
     const record = structuredClone(demoCase) as CaseRecord;
     const draft = record.assessments.find((a) => a.id === 'as-06')!;
     draft.rater.name = hostile;
@@ -372,7 +373,7 @@ describe('<od-principles-checklist> with a case record', () => {
     for (const widget of [el, compare]) {
       expect(shadow(widget).querySelectorAll('img, script, b')).to.have.length(0);
     }
-    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    expect(pwned()).to.equal(false);
   });
 
   describe('error state', () => {
