@@ -6,7 +6,7 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'storybook-static/**', '**/custom-elements.json'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'storybook-static/**', 'test-results/**', 'test/hosts/.generated/**', '**/custom-elements.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],

@@ -1,11 +1,13 @@
 // Builds every package's entries (from its package.json "exports") to ESM in dist/.
 // Dependencies stay external: hosts' bundlers dedupe Lit and zod. Types come from `tsc -b`.
+// Packages that declare "odkit.bundles" also get single-file bundles (see scripts/bundle.mjs).
 // The size of each entry with its dependencies inlined is checked by scripts/size.mjs.
 import esbuild from 'rollup-plugin-esbuild';
 import { basename, relative } from 'node:path';
 import { workspacePackages } from './scripts/packages.mjs';
+import { singleFileBundles } from './scripts/bundle.mjs';
 
-export default workspacePackages().map(({ dir, entries }) => ({
+const libraries = workspacePackages().map(({ dir, entries }) => ({
   input: Object.fromEntries(entries.map((e) => [basename(e.output, '.js'), e.source])),
   external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
   plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' })],
@@ -20,3 +22,5 @@ export default workspacePackages().map(({ dir, entries }) => ({
     warn(warning);
   },
 }));
+
+export default [...libraries, ...singleFileBundles()];

@@ -3,9 +3,7 @@
 // would, gzips it and fails when it is over the package's budget
 // (package.json "odkit.sizeBudget": { "entry", "gzipKb" }).
 import { rollup } from 'rollup';
-import esbuild from 'rollup-plugin-esbuild';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
+import { inlinedPlugins, minifier } from './bundle.mjs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { workspacePackages } from './packages.mjs';
@@ -13,13 +11,10 @@ import { workspacePackages } from './packages.mjs';
 export async function measure(entry) {
   const bundle = await rollup({
     input: entry,
-    plugins: [
-      nodeResolve({ exportConditions: ['source', 'production', 'browser'] }),
-      esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' }),
-    ],
+    plugins: inlinedPlugins(),
     onwarn: () => {},
   });
-  const { output } = await bundle.generate({ format: 'es', plugins: [terser({ module: true, compress: { passes: 2 } })] });
+  const { output } = await bundle.generate({ format: 'es', plugins: [minifier()] });
   await bundle.close();
   const code = output.filter((c) => c.type === 'chunk').map((c) => c.code).join('\n');
   return { minified: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };

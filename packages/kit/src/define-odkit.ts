@@ -1,0 +1,50 @@
+import { OdProvider } from '@odkit/elements';
+import { OdMeetingTimeline } from '@odkit/meeting-timeline';
+import { OdNetworkMap } from '@odkit/network-map';
+import { OdPrinciplesChecklist } from '@odkit/principles-checklist';
+
+/** The kit's elements by the tag suffix each is registered under (`<prefix>-<suffix>`). */
+const elements = {
+  provider: OdProvider,
+  'network-map': OdNetworkMap,
+  'meeting-timeline': OdMeetingTimeline,
+  'principles-checklist': OdPrinciplesChecklist,
+} as const;
+
+export type OdkitElementName = keyof typeof elements;
+
+export interface DefineOdkitOptions {
+  /**
+   * The tag prefix, `od` by default. Another prefix (say `acme-od`) lets a second kit
+   * version run on a page whose `od-*` tags are already taken: `<acme-od-network-map>`.
+   */
+  prefix?: string;
+  /** The registry to define into; the page's `customElements` by default. */
+  registry?: CustomElementRegistry;
+}
+
+// A custom element name is "<prefix>-<suffix>": the prefix must start with a lowercase ASCII
+// letter and may hold lowercase letters, digits, '-', '.' and '_' (HTML's PCENChar, ASCII part).
+const PREFIX = /^[a-z][a-z0-9._-]*$/;
+
+/**
+ * Registers every kit element under `<prefix>-provider`, `<prefix>-network-map`,
+ * `<prefix>-meeting-timeline` and `<prefix>-principles-checklist`, and returns the tags.
+ * Never throws for a tag that is already taken (see `OdElement.define`).
+ */
+export function defineOdkit(options: DefineOdkitOptions = {}): Record<OdkitElementName, string> {
+  const { prefix = 'od', registry = customElements } = options;
+  if (typeof prefix !== 'string' || !PREFIX.test(prefix) || prefix.endsWith('-')) {
+    throw new TypeError(
+      'Open Dialogue Kit: defineOdkit({ prefix }) must be lowercase ASCII letters, digits, ".", "_" or "-", ' +
+        'starting with a letter and not ending with "-" (for example "od" or "acme-od").',
+    );
+  }
+  const tags = {} as Record<OdkitElementName, string>;
+  for (const [suffix, element] of Object.entries(elements) as [OdkitElementName, (typeof elements)[OdkitElementName]][]) {
+    const tag = `${prefix}-${suffix}`;
+    element.define(tag, registry);
+    tags[suffix] = tag;
+  }
+  return tags;
+}

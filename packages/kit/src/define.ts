@@ -1,0 +1,16 @@
+import type { OdMeetingTimeline } from '@odkit/meeting-timeline';
+import type { OdNetworkMap } from '@odkit/network-map';
+import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
+import type { OdProvider } from '@odkit/elements';
+import { defineOdkit } from './define-odkit.js';
+
+defineOdkit();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'od-provider': OdProvider;
+    'od-network-map': OdNetworkMap;
+    'od-meeting-timeline': OdMeetingTimeline;
+    'od-principles-checklist': OdPrinciplesChecklist;
+  }
+}

@@ -1,0 +1,73 @@
+// The host pages' web server: a plain static server on loopback that serves only the
+// host pages, the kit's built bundle and the host frameworks' published files, and sends
+// each page directory's own response headers (the CSP page's policy lives here, as a
+// real server would send it, not in a <meta>).
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** URL prefixes the server will serve; anything else is a 404. */
+const served = [
+  '/test/hosts/',
+  '/packages/kit/dist/',
+  '/node_modules/govuk-frontend/dist/',
+  '/node_modules/nhsuk-frontend/dist/',
+];
+
+/** Extra response headers by URL prefix. */
+export const headersFor = {
+  '/test/hosts/csp/': {
+    'Content-Security-Policy':
+      "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'",
+  },
+};
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
+
+export function startServer(port = Number(process.env.HOSTS_PORT ?? 8300)) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    // Browsers ask for a favicon on their own; the pages have none.
+    if (path === '/favicon.ico') return void res.writeHead(204).end();
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (!served.some((p) => path.startsWith(p)) || !file.startsWith(root)) return notFound(res);
+    try {
+      if (!(await stat(file)).isFile()) return notFound(res);
+      const body = await readFile(file);
+      const extra = Object.entries(headersFor).find(([p]) => path.startsWith(p))?.[1] ?? {};
+      res.writeHead(200, {
+        'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+        ...extra,
+      });
+      res.end(body);
+    } catch {
+      notFound(res);
+    }
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+function notFound(res) {
+  res.writeHead(404, { 'Content-Type': 'text/plain' });
+  res.end('Not found');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const server = await startServer();
+  console.log(`host pages on http://127.0.0.1:${server.address().port}/test/hosts/`);
+}

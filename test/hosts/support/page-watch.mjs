@@ -1,0 +1,57 @@
+// What every host-page test watches for: console errors, uncaught exceptions, CSP
+// violations and every network request the page makes — so a test can prove the
+// widgets made none of their own.
+import AxeBuilder from '@axe-core/playwright';
+import { expect } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const screenshots = join(import.meta.dirname, '..', '..', '..', 'test-results', 'hosts', 'screenshots');
+
+/** Starts watching `page`; call before `page.goto`. */
+export async function watchPage(page) {
+  const watched = { consoleErrors: [], pageErrors: [], cspViolations: [], requests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') watched.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (error) => watched.pageErrors.push(String(error)));
+  page.on('request', (request) => watched.requests.push(request.url()));
+  await page.exposeFunction('__odkitCspViolation', (v) => watched.cspViolations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__odkitCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
+  return watched;
+}
+
+/** Fails on any console error, uncaught exception or CSP violation seen so far. */
+export function expectCleanConsole(watched) {
+  expect(watched.pageErrors, 'uncaught exceptions').toEqual([]);
+  expect(watched.consoleErrors, 'console errors').toEqual([]);
+  expect(watched.cspViolations, 'securitypolicyviolation events').toEqual([]);
+}
+
+/** Runs axe (WCAG 2.2 AA and best practice) over the whole page, shadow roots included. */
+export async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(found, 'axe violations').toEqual([]);
+}
+
+/** Writes a full-page screenshot to test-results/hosts/screenshots/<name>.png. */
+export async function saveScreenshot(page, name) {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** Waits until every kit element on the page has rendered its shadow root. */
+export async function widgetsReady(page, tags = ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist']) {
+  for (const tag of tags) {
+    await page.waitForFunction((t) => {
+      const el = document.querySelector(t);
+      return !!el?.shadowRoot && el.shadowRoot.childElementCount > 0 && el.updateComplete !== undefined;
+    }, tag);
+    await page.evaluate((t) => document.querySelector(t).updateComplete, tag);
+  }
+}
