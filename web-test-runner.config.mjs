@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { countReporter } from './test/support/count-reporter.mjs';
 import { fhirMiddleware } from './packages/fhir/test/server/fhir-server.mjs';
+import { reactEsm } from './test/support/react-esm.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -13,7 +14,8 @@ export default {
   // A real FHIR R4 engine (Medplum's FhirRouter + MemoryRepository) at /fhir/ on this same
   // loopback server, for @odkit/fhir's FhirStore tests (same origin: no CORS).
   middleware: [fhirMiddleware()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' })],
+  // reactEsm: @odkit/react's tests render with React, which ships CommonJS only.
+  plugins: [reactEsm(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: {
