@@ -1,8 +1,9 @@
 // Playwright's global setup for the host pages: builds what the pages load, as a host
-// would have it — the kit's single-file bundles and the demo case as a plain ES module
-// (the host's own data; it is not in the kit's bundle).
+// would have it — the kit's single-file bundles, the demo case as a plain ES module
+// (the host's own data; it is not in the kit's bundle), and the React app with Vite.
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -20,6 +21,8 @@ export default async function buildHostPages() {
     external: ['zod', 'zod/*'],
     logLevel: 'warning',
   });
+  // The React 19 host app (test/hosts/react/), built as its developers would, into its dist/.
+  await viteBuild({ configFile: join(root, 'test/hosts/react/vite.config.mjs') });
 }
 
 if (process.argv[1] === import.meta.filename) await buildHostPages();
