@@ -139,7 +139,8 @@ function wrapper(el, eventClasses) {
     `import '${el.from}/define.js';`,
     '',
     doc(`React wrapper for \`<${el.tag}>\`.\n\n${el.description}`.trim()),
-    `export const ${el.className} = createComponent({`,
+    // Pure: a bundler drops a wrapper nobody uses (and, with it, its define import).
+    `export const ${el.className} = /* @__PURE__ */ createComponent({`,
     '  react: React,',
     `  tagName: '${el.tag}',`,
     `  elementClass: ${elementAlias},`,
@@ -212,6 +213,19 @@ function index(elements, eventClasses) {
   return lines.join('\n');
 }
 
+/**
+ * package.json with an export per wrapper (`@odkit/react/od-network-map.js`), so a host that
+ * wants one widget imports (and registers) only that one; other exports are kept as they are.
+ */
+export function packageJson(pkg, files) {
+  const exports = Object.fromEntries(Object.entries(pkg.exports).filter(([key]) => !/^\.\/od-[\w-]+\.js$/.test(key)));
+  for (const f of Object.keys(files).filter((f) => f.startsWith('od-')).sort()) {
+    const name = f.slice(0, -'.ts'.length);
+    exports[`./${name}.js`] = { source: `./src/${f}`, types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` };
+  }
+  return `${JSON.stringify({ ...pkg, exports }, null, 2)}\n`;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const check = process.argv.includes('--check');
   // Always from fresh manifests: stale ones would hide a drift (or invent one).
@@ -219,16 +233,21 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   if (analysed.status !== 0) process.exit(analysed.status ?? 1);
   const files = render(readManifests());
   const stale = readdirSync(srcDir).filter((f) => f.endsWith('.ts') && !(f in files) && readFileSync(join(srcDir, f), 'utf8').startsWith(GENERATED));
+  const pkgFile = join(pkgDir, 'package.json');
+  const pkgText = packageJson(JSON.parse(readFileSync(pkgFile, 'utf8')), files);
+  const pkgDiffers = readFileSync(pkgFile, 'utf8') !== pkgText;
   const differ = Object.entries(files).filter(([f, text]) => !existsSync(join(srcDir, f)) || readFileSync(join(srcDir, f), 'utf8') !== text).map(([f]) => f);
   if (check) {
-    if (differ.length || stale.length) {
-      console.error(`@odkit/react: the committed wrappers differ from the manifests (${[...differ, ...stale].map((f) => `src/${f}`).join(', ')}).\nRun node packages/react/scripts/generate.mjs and commit the result.`);
+    if (differ.length || stale.length || pkgDiffers) {
+      const named = [...differ, ...stale].map((f) => `src/${f}`).concat(pkgDiffers ? ['package.json exports'] : []);
+      console.error(`@odkit/react: the committed wrappers differ from the manifests (${named.join(', ')}).\nRun node packages/react/scripts/generate.mjs and commit the result.`);
       process.exit(1);
     }
     console.log(`@odkit/react: ${Object.keys(files).length} generated files match the manifests`);
   } else {
     for (const f of stale) rmSync(join(srcDir, f));
     for (const [f, text] of Object.entries(files)) writeFileSync(join(srcDir, f), text);
+    if (pkgDiffers) writeFileSync(pkgFile, pkgText);
     console.log(`@odkit/react: wrote ${Object.keys(files).map((f) => `src/${f}`).join(', ')}${stale.length ? `; removed ${stale.join(', ')}` : ''}`);
   }
 }

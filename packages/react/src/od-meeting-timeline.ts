@@ -15,7 +15,7 @@ import '@odkit/meeting-timeline/define.js';
  * meeting, an attendance matrix, and a summary of the measures from core's metrics.
  * With `editable`, meetings are recorded, edited and cancelled through a form.
  */
-export const OdMeetingTimeline = createComponent({
+export const OdMeetingTimeline = /* @__PURE__ */ createComponent({
   react: React,
   tagName: 'od-meeting-timeline',
   elementClass: OdMeetingTimelineElement,

@@ -18,7 +18,7 @@ import '@odkit/network-map/define.js';
  * person, Enter or Space selects, Escape clears; `+`/`-` zoom, Control or Alt
  * with an arrow pans, `0` resets.
  */
-export const OdNetworkMap = createComponent({
+export const OdNetworkMap = /* @__PURE__ */ createComponent({
   react: React,
   tagName: 'od-network-map',
   elementClass: OdNetworkMapElement,

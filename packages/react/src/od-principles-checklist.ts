@@ -18,7 +18,7 @@ import '@odkit/principles-checklist/define.js';
  * A form-associated custom element: its value is the assessment as JSON, submitted under
  * `name`; `required` makes it invalid while a required item is unrated.
  */
-export const OdPrinciplesChecklist = createComponent({
+export const OdPrinciplesChecklist = /* @__PURE__ */ createComponent({
   react: React,
   tagName: 'od-principles-checklist',
   elementClass: OdPrinciplesChecklistElement,

@@ -11,7 +11,7 @@ import '@odkit/elements/define.js';
  * Gives every Open Dialogue widget inside it one store, one language and one
  * theme. It draws nothing itself (`display: contents`).
  */
-export const OdProvider = createComponent({
+export const OdProvider = /* @__PURE__ */ createComponent({
   react: React,
   tagName: 'od-provider',
   elementClass: OdProviderElement,
