@@ -16,6 +16,9 @@ const libraries = workspacePackages().map(({ dir, entries }) => ({
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
+    // No hoisted `import 'x'` lines: they would make an entry that only re-exports (like
+    // @odkit/react's index) import every define module, so nothing could be tree-shaken.
+    hoistTransitiveImports: false,
   },
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY') throw new Error(warning.message);
