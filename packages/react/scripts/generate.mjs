@@ -218,12 +218,21 @@ function index(elements, eventClasses) {
  * wants one widget imports (and registers) only that one; other exports are kept as they are.
  */
 export function packageJson(pkg, files) {
-  const exports = Object.fromEntries(Object.entries(pkg.exports).filter(([key]) => !/^\.\/od-[\w-]+\.js$/.test(key)));
-  for (const f of Object.keys(files).filter((f) => f.startsWith('od-')).sort()) {
-    const name = f.slice(0, -'.ts'.length);
-    exports[`./${name}.js`] = { source: `./src/${f}`, types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` };
-  }
-  return `${JSON.stringify({ ...pkg, exports }, null, 2)}\n`;
+  const wrappers = Object.keys(files).filter((f) => f.startsWith('od-')).map((f) => f.slice(0, -'.ts'.length)).sort();
+  const withWrappers = (exports, source) => {
+    const kept = Object.entries(exports).filter(([key]) => !/^\.\/od-[\w-]+\.js$/.test(key));
+    const added = wrappers.map((name) => [
+      `./${name}.js`,
+      { ...(source ? { source: `./src/${name}.ts` } : {}), types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` },
+    ]);
+    // The wrappers after the main entries, "./package.json" last, as in the other packages.
+    const last = kept.filter(([key]) => key === './package.json');
+    return Object.fromEntries([...kept.filter(([key]) => key !== './package.json'), ...added, ...last]);
+  };
+  const next = { ...pkg, exports: withWrappers(pkg.exports, true) };
+  // What is published: the same exports without the workspace-only "source" condition.
+  if (pkg.publishConfig?.exports) next.publishConfig = { ...pkg.publishConfig, exports: withWrappers(pkg.publishConfig.exports, false) };
+  return `${JSON.stringify(next, null, 2)}\n`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
