@@ -38,6 +38,21 @@ async function tabTo(page, match, what, max = 80) {
   throw new Error(`Tab never reached ${what}`);
 }
 
+/**
+ * The app's stylesheet sets `* { font-size: 62.5% }`, which compounds down the page: the
+ * widgets must keep their own text size (1rem, the --od-sys-font-size default), not shrink with it.
+ */
+async function expectOwnTextSize(page) {
+  const sizes = await page.evaluate(() =>
+    ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist'].map((t) => [t, getComputedStyle(document.querySelector(t)).fontSize]),
+  );
+  expect(sizes).toEqual([
+    ['od-network-map', '16px'],
+    ['od-meeting-timeline', '16px'],
+    ['od-principles-checklist', '16px'],
+  ]);
+}
+
 /** Every request went to the page's own origin, for the app's own files (the widgets made none). */
 function expectOnlyOwnFiles(watched, baseURL) {
   const foreign = watched.requests.filter((url) => !url.startsWith(`${baseURL}/test/hosts/react/dist/`));
@@ -50,6 +65,7 @@ test('a React 19 app with @odkit/react: a keyboard user selects a member, opens 
   await widgetsReady(page);
   await expect(page.locator('od-network-map').getByRole('button', { name: /Sarah Lewis/ }).first()).toBeVisible();
   await expect(page.locator('#selection')).toHaveText('Nothing selected');
+  await expectOwnTextSize(page);
 
   // The map: one tab stop, arrows between members, Enter selects; React state shows the selection.
   const node = await tabTo(page, (f) => f.host === 'od-network-map' && f.classes.includes('node'), 'a member on the map');
@@ -126,6 +142,7 @@ test('React 19 with the tags directly: properties, on<event> props and a keyboar
       asOf: timeline.asOf,
     };
   });
+  await expectOwnTextSize(page);
   expect(set).toEqual({ store: true, storeAttribute: false, meetingId: 'mt-13', raterName: 'Jo Whitfield', sectors: true, asOf: '2026-04-10T12:00:00+01:00' });
 
   await tabTo(page, (f) => f.host === 'od-network-map' && f.classes.includes('node'), 'a member on the map');

@@ -54,7 +54,9 @@ export const baseStyles: CSSResult = css`
     box-sizing: border-box;
     color: var(--_od-color-text);
     font-family: var(--_od-font-family);
-    font-size: var(--_od-font-size);
+    /* Important: a page's "* { font-size: 62.5% }" (a normal rule on the host element) would
+       otherwise beat this and shrink the widget; size it with --od-sys-font-size instead. */
+    font-size: var(--_od-font-size) !important;
     font-weight: 400;
     font-style: normal;
     line-height: var(--_od-line-height);
