@@ -18,8 +18,12 @@ function storeFor(id: string, parameter: StoreParameter): CaseStore | undefined 
 }
 
 // Controls and docs come from the packages' custom-elements.json (written by
-// scripts/manifest.mjs before Storybook starts), merged into one manifest.
-const manifests = import.meta.glob<{ default: { modules?: unknown[] } }>('../packages/*/custom-elements.json', { eager: true });
+// scripts/manifest.mjs before Storybook starts), merged into one manifest. The kit's
+// manifest combines the others' (for its consumers), so it is left out here.
+const manifests = import.meta.glob<{ default: { modules?: unknown[] } }>(
+  ['../packages/*/custom-elements.json', '!../packages/kit/custom-elements.json'],
+  { eager: true },
+);
 setCustomElementsManifest({
   schemaVersion: '1.0.0',
   modules: Object.values(manifests).flatMap((m) => m.default.modules ?? []),

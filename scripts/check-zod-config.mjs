@@ -1,9 +1,13 @@
-// Guards the one module-level side effect @odkit/core has: configuring zod
-// (jitless for strict CSP, readable messages). A host's bundler honours the
-// package's "sideEffects" list; if that list ever drops src/internal/z.ts, a
-// bundle keeps the schemas but loses the configuration. Checked on a bundle of
-// the source (as a host bundler with the "source" condition makes it) and on dist.
+// Guards zod's configuration (jitless for strict CSP, readable messages) in a host's bundle.
+// @odkit/core is "sideEffects": false, so a bundler may drop any core module whose
+// exports go unused; src/internal/z.ts configures zod and is only kept because the
+// schemas use builders it declares itself (see that file). Checked with esbuild and
+// rollup (what Vite builds with), each honouring core's "sideEffects", on core's source
+// (as a host bundler with the "source" condition takes it) and on dist.
 import { build } from 'esbuild';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuildPlugin from 'rollup-plugin-esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,20 +19,41 @@ const probe = `
   try { parseCaseRecord({ schemaVersion: 1, id: 'x', person: { id: 'p', name: 3 } }); }
   catch (error) { globalThis.__message = error.message; }
 `;
+
+const bundlers = {
+  async esbuild(entry, out, conditions) {
+    await build({ entryPoints: [entry], outfile: out, bundle: true, format: 'esm', platform: 'node', conditions, nodePaths: [join(root, 'node_modules')], logLevel: 'error' });
+  },
+  async rollup(entry, out, conditions) {
+    const bundle = await rollup({
+      input: entry,
+      plugins: [
+        nodeResolve({ exportConditions: conditions, modulePaths: [join(root, 'node_modules')] }),
+        esbuildPlugin({ target: 'es2022', tsconfig: join(root, 'tsconfig.base.json') }),
+      ],
+      onwarn: () => {},
+    });
+    await bundle.write({ file: out, format: 'es' });
+    await bundle.close();
+  },
+};
+
 const dir = mkdtempSync(join(tmpdir(), 'odkit-zod-check-'));
 let failed = false;
 try {
-  for (const [label, conditions] of [['source', ['source']], ['dist', []]]) {
-    const entry = join(dir, `${label}-entry.mjs`);
-    const out = join(dir, `${label}.mjs`);
-    writeFileSync(entry, probe);
-    await build({ entryPoints: [entry], outfile: out, bundle: true, format: 'esm', platform: 'node', conditions, nodePaths: [join(root, 'node_modules')], logLevel: 'error' });
-    globalThis.__message = undefined;
-    await import(pathToFileURL(out).href);
-    const message = String(globalThis.__message);
-    const ok = message.includes('person.name expected text, got the number 3');
-    failed ||= !ok;
-    console.log(`${ok ? 'ok  ' : 'FAIL'} zod configured in a ${label} bundle: ${message.slice(0, 100)}`);
+  for (const [tool, bundle] of Object.entries(bundlers)) {
+    for (const [label, conditions] of [['source', ['source']], ['dist', []]]) {
+      const entry = join(dir, `${tool}-${label}-entry.mjs`);
+      const out = join(dir, `${tool}-${label}.mjs`);
+      writeFileSync(entry, probe);
+      await bundle(entry, out, conditions);
+      globalThis.__message = undefined;
+      await import(pathToFileURL(out).href);
+      const message = String(globalThis.__message);
+      const ok = message.includes('person.name expected text, got the number 3');
+      failed ||= !ok;
+      console.log(`${ok ? 'ok  ' : 'FAIL'} zod configured in a ${tool} bundle of core's ${label}: ${message.slice(0, 80)}`);
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
