@@ -5,12 +5,13 @@
 import esbuild from 'rollup-plugin-esbuild';
 import { basename, relative } from 'node:path';
 import { workspacePackages } from './scripts/packages.mjs';
-import { singleFileBundles } from './scripts/bundle.mjs';
+import { minifyTemplates, singleFileBundles } from './scripts/bundle.mjs';
 
 const libraries = workspacePackages().map(({ dir, entries }) => ({
   input: Object.fromEntries(entries.map((e) => [basename(e.output, '.js'), e.source])),
   external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
-  plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  // Templates minified here too: hosts' bundlers minify JavaScript but rarely what is inside html`` and css``.
+  plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' }), minifyTemplates()],
   output: {
     dir: `${relative(process.cwd(), dir)}/dist`,
     format: 'es',

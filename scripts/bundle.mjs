@@ -6,6 +6,7 @@ import { rollup } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root, workspacePackages } from './packages.mjs';
@@ -15,7 +16,28 @@ export function inlinedPlugins() {
   return [
     nodeResolve({ exportConditions: ['source', 'production', 'browser'] }),
     esbuild({ target: 'es2022', tsconfig: join(root, 'tsconfig.base.json') }),
+    minifyTemplates(),
   ];
+}
+
+/**
+ * Minifies our Lit `html`/`svg`/`css` template literals (after esbuild, so it sees JavaScript).
+ * Whitespace is collapsed conservatively (a run becomes one space, never nothing), so inline
+ * text renders exactly as before; attributes are never dropped (an empty `alt=""` means
+ * something); CSS goes through lightningcss. Any failure stops the build rather than
+ * silently shipping unminified templates.
+ */
+export function minifyTemplates() {
+  return minifyLiterals({
+    include: [join(root, 'packages/*/src/**')],
+    failOnError: true,
+    options: {
+      minifyOptions: {
+        conservativeCollapse: true,
+        removeEmptyAttributes: false,
+      },
+    },
+  });
 }
 
 export const minifier = () => terser({ module: true, compress: { passes: 2 } });

@@ -1,4 +1,4 @@
-import { forceCollide, forceRadial, forceSimulation, type Force, type SimulationNodeDatum } from 'd3-force';
+import { forceCollide, forceRadial, type Force, type SimulationNodeDatum } from 'd3-force';
 import { SECTORS, type NetworkMember, type Ring, type Sector } from '@odkit/core';
 
 /** Radius of a member's shape, in map units (a 32-unit target at zoom 1). */
@@ -86,14 +86,11 @@ export function computeLayout(members: readonly LayoutMember[], sectors: boolean
   }
 
   if (nodes.length) {
-    const simulation = forceSimulation<Node>(nodes)
-      .stop()
-      .force('radial', forceRadial<Node>((n) => n.r).strength(0.6))
-      .force('angular', angularForce(sectors ? 0.2 : 0.05))
-      .force('collide', forceCollide<Node>(NODE_R + 5).iterations(1));
-    const ticks = ticksFor(nodes.length);
-    for (let i = 0; i < ticks; i++) simulation.tick();
-    simulation.stop();
+    relax(
+      nodes,
+      [forceRadial<Node>((n) => n.r).strength(0.6), angularForce(sectors ? 0.2 : 0.05), forceCollide<Node>(NODE_R + 5).iterations(1)],
+      ticksFor(nodes.length),
+    );
   }
 
   const positions = new Map<string, Point>();
@@ -107,6 +104,34 @@ export function computeLayout(members: readonly LayoutMember[], sectors: boolean
     positions.set(n.id, { x: round(dist * Math.cos(angle)), y: round(dist * Math.sin(angle)) });
   }
   return { positions, rings: rings as [number, number, number], sectors };
+}
+
+/**
+ * `ticks` ticks of d3-force's `forceSimulation` (v3) driven by hand, with exactly its arithmetic:
+ * nodes indexed and at rest, forces initialised in order with its seeded random source, then per
+ * tick alpha decays toward 0, every force runs, and nodes move with velocity decay 0.6. We never
+ * let the simulation run on its own, so doing this here keeps d3-timer and d3-dispatch (and the
+ * rest of the simulation) out of every page's bundle; the layout is the same to the last bit.
+ */
+function relax(nodes: Node[], forces: Force<Node, undefined>[], ticks: number): void {
+  // d3-force's `lcg`: coincident nodes are jiggled apart with it, so it must be the same sequence.
+  let seed = 1;
+  const random = () => (seed = (1664525 * seed + 1013904223) % 4294967296) / 4294967296;
+  nodes.forEach((n, i) => {
+    n.index = i;
+    n.vx = n.vy = 0;
+  });
+  for (const force of forces) force.initialize?.(nodes, random);
+  const decay = 1 - Math.pow(0.001, 1 / 300);
+  let alpha = 1;
+  for (let k = 0; k < ticks; k++) {
+    alpha += (0 - alpha) * decay;
+    for (const force of forces) force(alpha);
+    for (const n of nodes) {
+      n.x! += n.vx! *= 0.6;
+      n.y! += n.vy! *= 0.6;
+    }
+  }
 }
 
 /** Pulls each node along the tangent toward its seeded angle (its place in its sector). */
