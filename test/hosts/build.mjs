@@ -20,6 +20,38 @@ export default async function buildHostPages() {
     external: ['zod', 'zod/*'],
     logLevel: 'warning',
   });
+  // The FhirStore page's host script, bundled as an EHR would: @odkit/fhir inlined, and
+  // @odkit/core taken from the kit's single-file bundle on the page (one SDK, one set of error classes).
+  await build({
+    entryPoints: [join(root, 'test/hosts/fhir/host.js')],
+    outfile: join(root, 'test/hosts/.generated/fhir-host.js'),
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    conditions: ['source'],
+    plugins: [coreFromKitBundle],
+    logLevel: 'warning',
+  });
+  // The EHR's data, written by the tests (in Node) before the FhirStore page opens.
+  await build({
+    entryPoints: [join(root, 'test/hosts/fhir/seed.ts')],
+    outfile: join(root, 'test/hosts/.generated/fhir-seed.mjs'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    conditions: ['source'],
+    logLevel: 'warning',
+  });
 }
+
+/** Resolves `@odkit/core` to the kit bundle's URL, left as an import for the browser. */
+const coreFromKitBundle = {
+  name: 'odkit-core-from-kit-bundle',
+  setup(b) {
+    b.onResolve({ filter: /^@odkit\/core$/ }, () => ({ path: '/packages/kit/dist/odkit.js', external: true }));
+  },
+};
 
 if (process.argv[1] === import.meta.filename) await buildHostPages();

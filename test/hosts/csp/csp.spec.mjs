@@ -3,7 +3,7 @@
 // with zero securitypolicyviolation events and no CSP or Trusted Types report in the console.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { expectCleanConsole, expectNoAxeViolations, saveScreenshot, watchPage, widgetsReady } from '../support/page-watch.mjs';
+import { expectCleanConsole, expectNoAxeViolations, expectOnlyRequests, saveScreenshot, watchPage, widgetsReady } from '../support/page-watch.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 
@@ -94,6 +94,8 @@ test('under a strict CSP with Trusted Types every widget works: edit, rate, expo
 
   expectCleanConsole(watched);
   expect(reports, 'CSP / Trusted Types reports in the console').toEqual([]);
+  // After all that, the only requests were the page's own files: the widgets fetched nothing.
+  expectOnlyRequests(page, watched, ['/test/hosts/csp/', '/test/hosts/csp/page.css', '/test/hosts/csp/main.js', '/packages/kit/dist/odkit.js', '/test/hosts/.generated/demo.js']);
 });
 
 /** Serves the CSP page with `policy` in place of the server's, for the Trusted Types proofs below. */
