@@ -3,7 +3,9 @@
 // (the host's own data; it is not in the kit's bundle).
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
+import { rollup } from 'rollup';
 import { join } from 'node:path';
+import { inlinedPlugins, minifier } from '../../scripts/bundle.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -33,6 +35,7 @@ export default async function buildHostPages() {
     plugins: [coreFromKitBundle],
     logLevel: 'warning',
   });
+  await buildSecondKitVersion();
   // The EHR's data, written by the tests (in Node) before the FhirStore page opens.
   await build({
     entryPoints: [join(root, 'test/hosts/fhir/seed.ts')],
@@ -44,6 +47,28 @@ export default async function buildHostPages() {
     conditions: ['source'],
     logLevel: 'warning',
   });
+}
+
+/** The kit version the two-versions page's second kit claims to be. */
+export const SECOND_VERSION = '2.0.0-test';
+
+/**
+ * A real second kit version for the two-versions page: the classes bundle (registers nothing)
+ * built as scripts/bundle.mjs builds it, with another VERSION compiled in — its own Lit, its
+ * own element classes, its own store classes, as a portal's older or newer copy would be.
+ */
+async function buildSecondKitVersion() {
+  const version = join(root, 'packages/elements/src/version.ts');
+  const bundle = await rollup({
+    input: join(root, 'packages/kit/src/index.ts'),
+    plugins: [
+      { name: 'second-kit-version', load: (id) => (id === version ? `export const VERSION = ${JSON.stringify(SECOND_VERSION)};` : null) },
+      ...inlinedPlugins(),
+    ],
+    onwarn: () => {},
+  });
+  await bundle.write({ file: join(root, 'test/hosts/.generated/odkit-classes-v2.js'), format: 'es', inlineDynamicImports: true, plugins: [minifier()] });
+  await bundle.close();
 }
 
 /** Resolves `@odkit/core` to the kit bundle's URL, left as an import for the browser. */

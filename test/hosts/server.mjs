@@ -20,11 +20,11 @@ const served = [
 ];
 
 /** Extra response headers by URL prefix. */
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 export const headersFor = {
-  '/test/hosts/csp/': {
-    'Content-Security-Policy':
-      "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'",
-  },
+  '/test/hosts/csp/': { 'Content-Security-Policy': STRICT_CSP },
+  // Two kit versions (two Lit copies, two 'lit-html' policies) under the same policy.
+  '/test/hosts/two-versions/': { 'Content-Security-Policy': STRICT_CSP },
 };
 
 const types = {
