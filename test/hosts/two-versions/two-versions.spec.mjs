@@ -92,3 +92,33 @@ test('two kit versions side by side: both render, each its own version, no cross
     '/test/hosts/.generated/demo.js',
   ]);
 });
+
+const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+
+/** Serves the page with `policy` in place of the server's. */
+async function servePageWithPolicy(page, policy) {
+  await page.route('**/test/hosts/two-versions/', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+  });
+}
+
+// Two kits are two copies of Lit, and each creates a Trusted Types policy named "lit-html".
+test("with trusted-types lit-html, the second kit's Lit is refused its policy", async ({ page }) => {
+  const watched = await watchPage(page);
+  await servePageWithPolicy(page, `${POLICY}; trusted-types lit-html`);
+  await page.goto('/test/hosts/two-versions/');
+  await expect.poll(() => watched.pageErrors.join('\n')).toMatch(/lit-html/);
+  expect(watched.cspViolations.join('\n')).toMatch(/trusted-types/);
+  expect(await page.evaluate(() => customElements.get('acme-od-network-map'))).toBeUndefined();
+});
+
+test("with trusted-types lit-html 'allow-duplicates', both kits run", async ({ page }) => {
+  const clean = await watchPage(page);
+  await servePageWithPolicy(page, `${POLICY}; trusted-types lit-html 'allow-duplicates'`);
+  await page.goto('/test/hosts/two-versions/');
+  await widgetsReady(page, ['od-network-map', 'acme-od-network-map']);
+  await expect(page.locator('acme-od-network-map').getByRole('button', { name: /Sarah Lewis/ }).first()).toBeVisible();
+  await expect(page.locator('od-network-map').getByRole('button', { name: /Sarah Lewis/ }).first()).toBeVisible();
+  expectCleanConsole(clean);
+});
