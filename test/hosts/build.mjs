@@ -4,7 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { rollup } from 'rollup';
 import { join } from 'node:path';
+import { inlinedPlugins, minifier } from '../../scripts/bundle.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -23,6 +25,61 @@ export default async function buildHostPages() {
   });
   // The React 19 host app (test/hosts/react/), built as its developers would, into its dist/.
   await viteBuild({ configFile: join(root, 'test/hosts/react/vite.config.mjs') });
+  // The FhirStore page's host script, bundled as an EHR would: @odkit/fhir inlined, and
+  // @odkit/core taken from the kit's single-file bundle on the page (one SDK, one set of error classes).
+  await build({
+    entryPoints: [join(root, 'test/hosts/fhir/host.js')],
+    outfile: join(root, 'test/hosts/.generated/fhir-host.js'),
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    conditions: ['source'],
+    plugins: [coreFromKitBundle],
+    logLevel: 'warning',
+  });
+  await buildSecondKitVersion();
+  // The EHR's data, written by the tests (in Node) before the FhirStore page opens.
+  await build({
+    entryPoints: [join(root, 'test/hosts/fhir/seed.ts')],
+    outfile: join(root, 'test/hosts/.generated/fhir-seed.mjs'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    conditions: ['source'],
+    logLevel: 'warning',
+  });
 }
+
+/** The kit version the two-versions page's second kit claims to be. */
+export const SECOND_VERSION = '2.0.0-test';
+
+/**
+ * A real second kit version for the two-versions page: the classes bundle (registers nothing)
+ * built as scripts/bundle.mjs builds it, with another VERSION compiled in — its own Lit, its
+ * own element classes, its own store classes, as a portal's older or newer copy would be.
+ */
+async function buildSecondKitVersion() {
+  const version = join(root, 'packages/elements/src/version.ts');
+  const bundle = await rollup({
+    input: join(root, 'packages/kit/src/index.ts'),
+    plugins: [
+      { name: 'second-kit-version', load: (id) => (id === version ? `export const VERSION = ${JSON.stringify(SECOND_VERSION)};` : null) },
+      ...inlinedPlugins(),
+    ],
+    onwarn: () => {},
+  });
+  await bundle.write({ file: join(root, 'test/hosts/.generated/odkit-classes-v2.js'), format: 'es', inlineDynamicImports: true, plugins: [minifier()] });
+  await bundle.close();
+}
+
+/** Resolves `@odkit/core` to the kit bundle's URL, left as an import for the browser. */
+const coreFromKitBundle = {
+  name: 'odkit-core-from-kit-bundle',
+  setup(b) {
+    b.onResolve({ filter: /^@odkit\/core$/ }, () => ({ path: '/packages/kit/dist/odkit.js', external: true }));
+  },
+};
 
 if (process.argv[1] === import.meta.filename) await buildHostPages();

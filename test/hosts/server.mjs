@@ -1,7 +1,9 @@
 // The host pages' web server: a plain static server on loopback that serves only the
 // host pages, the kit's built bundle and the host frameworks' published files, and sends
 // each page directory's own response headers (the CSP page's policy lives here, as a
-// real server would send it, not in a <meta>).
+// real server would send it, not in a <meta>). It also answers /fhir/ with a real FHIR R4
+// engine (@odkit/fhir's test server: Medplum's FhirRouter over a MemoryRepository), so the
+// FhirStore page talks to an EHR on its own origin (connect-src 'self').
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -18,11 +20,11 @@ const served = [
 ];
 
 /** Extra response headers by URL prefix. */
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 export const headersFor = {
-  '/test/hosts/csp/': {
-    'Content-Security-Policy':
-      "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'",
-  },
+  '/test/hosts/csp/': { 'Content-Security-Policy': STRICT_CSP },
+  // Two kit versions (two Lit copies, two 'lit-html' policies) under the same policy.
+  '/test/hosts/two-versions/': { 'Content-Security-Policy': STRICT_CSP },
 };
 
 const types = {
@@ -38,9 +40,21 @@ const types = {
   '.woff2': 'font/woff2',
 };
 
+/** The FHIR engine, loaded on the first /fhir/ request (indexing the R4 definitions takes seconds; most pages never ask). */
+let fhir;
+async function fhirHandler() {
+  fhir ??= import('../../packages/fhir/test/server/fhir-server.mjs').then(({ createFhirHandler }) => createFhirHandler({ prefix: '/fhir/' }));
+  return fhir;
+}
+
 export function startServer(port = Number(process.env.HOSTS_PORT ?? 8300)) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (path.startsWith('/fhir/')) {
+      return (await fhirHandler()).handle(req, res).catch((error) => {
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
+      });
+    }
     // Browsers ask for a favicon on their own; the pages have none.
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));

@@ -4,6 +4,7 @@
  */
 export { OdElement } from './od-element.js';
 export { OdProvider } from './provider.js';
+export { nearestProvider } from './nearest-provider.js';
 export { CaseController, type ApplyResult, type CaseControllerOptions } from './case-controller.js';
 export { storeContext, localeContext, type LocaleSettings } from './contexts.js';
 export { OdChangeEvent, OdErrorEvent, OdMemberFocusEvent, OdSelectEvent, type OdSelection } from './events.js';

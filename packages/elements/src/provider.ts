@@ -4,6 +4,7 @@ import { css, html, unsafeCSS, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localeContext, storeContext } from './contexts.js';
 import { resolveLocale } from './i18n/messages.js';
+import { markProvider } from './nearest-provider.js';
 import { OdElement } from './od-element.js';
 import { DARK_TOKENS, THEMES, type ThemeName } from './styles/themes.js';
 import { systemTokenDeclarations } from './styles/tokens.js';
@@ -68,6 +69,11 @@ export class OdProvider extends OdElement {
 
   readonly #store = new ContextProvider(this, { context: storeContext });
   readonly #locale = new ContextProvider(this, { context: localeContext });
+
+  constructor() {
+    super();
+    markProvider(this);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store')) this.#store.setValue(this.store);

@@ -34,6 +34,7 @@ import {
   focusErrorSummary,
   formErrorsFrom,
   formStyles,
+  nearestProvider,
   renderErrorState,
   renderErrorSummary,
   renderField,
@@ -1246,19 +1247,12 @@ export class OdNetworkMap extends OdElement {
     void this.#move(member, { ring: place.ring, ...(place.sector ? { sector: place.sector } : {}) });
   };
 
-  /** Where `od-member-focus` from other widgets is heard: the nearest `<od-provider>`, else the document. */
+  /** Where `od-member-focus` from other widgets is heard: the nearest provider of this kit version, else the document. */
   #focusSource: EventTarget | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    let node: Element | null = this.parentElement ?? (this.getRootNode() as ShadowRoot).host ?? null;
-    let provider: Element | null = null;
-    while (node && !provider) {
-      provider = node.closest('od-provider');
-      const root = node.getRootNode();
-      node = root instanceof ShadowRoot ? root.host : null;
-    }
-    this.#focusSource = provider ?? document;
+    this.#focusSource = nearestProvider(this) ?? document;
     this.#focusSource.addEventListener(OdMemberFocusEvent.eventName, this.#onMemberFocus);
   }
 
@@ -1305,14 +1299,14 @@ export class OdNetworkMap extends OdElement {
    */
   toSVG(): string {
     const svgEl = this.renderRoot.querySelector<SVGSVGElement>('svg.map');
-    if (!svgEl) throw new Error('<od-network-map>: there is no map to export (no record, or the table view is shown).');
+    if (!svgEl) throw new Error(`<${this.localName}>: there is no map to export (no record, or the table view is shown).`);
     return exportSvg(svgEl, this.#legendText());
   }
 
   /** The current view as a PNG image (with a legend), painted on a canvas: no image loading, so it works under a strict CSP. */
   toPNG(scale = 2): Promise<Blob> {
     const svgEl = this.renderRoot.querySelector<SVGSVGElement>('svg.map');
-    if (!svgEl) return Promise.reject(new Error('<od-network-map>: there is no map to export (no record, or the table view is shown).'));
+    if (!svgEl) return Promise.reject(new Error(`<${this.localName}>: there is no map to export (no record, or the table view is shown).`));
     return exportPng(svgEl, this.#legendText(), scale);
   }
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { MemoryStore, parseCaseRecord, type CaseRecord, type NetworkMember } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
-import { OdMemberFocusEvent, type OdChangeEvent, type OdErrorEvent, type OdProvider, type OdSelectEvent } from '@odkit/elements';
+import { OdMemberFocusEvent, OdProvider, type OdChangeEvent, type OdErrorEvent, type OdSelectEvent } from '@odkit/elements';
 import '@odkit/elements/define.js';
 import { OdNetworkMap, computeLayout, initials, nearestInDirection } from '@odkit/network-map';
 import '@odkit/network-map/define.js';
@@ -530,6 +530,23 @@ describe('<od-network-map> editing', () => {
     // Its own focus events are not echoed back.
     await focusMember(el, 'm-priya');
     expect($$(el, '.node.linked')).to.have.length(0);
+  });
+
+  it('hears od-member-focus through its provider under any tag, from inside a shadow root', async () => {
+    // A host that re-prefixed the kit (defineOdkit({ prefix })) has no <od-provider>.
+    OdProvider.define('nm-test-provider');
+    const provider = await fixture<OdProvider>(html`<nm-test-provider .store=${new MemoryStore(demoCase)}><div></div><button type="button">x</button></nm-test-provider>`);
+    const shadow = provider.querySelector('div')!.attachShadow({ mode: 'open' });
+    const el = document.createElement('od-network-map');
+    shadow.append(el);
+    await el.updateComplete;
+    provider.querySelector('button')!.dispatchEvent(new OdMemberFocusEvent('m-priya'));
+    await el.updateComplete;
+    expect($(el, '.node[data-key="m-priya"]')!.classList.contains('linked')).to.equal(true);
+    // Heard on the provider, not the document: focus outside it does not ring this map.
+    document.body.dispatchEvent(new OdMemberFocusEvent(null));
+    await el.updateComplete;
+    expect($(el, '.node[data-key="m-priya"]')!.classList.contains('linked')).to.equal(true);
   });
 
   it('reaches every member from the person with the arrow keys', async () => {

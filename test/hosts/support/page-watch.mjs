@@ -55,3 +55,16 @@ export async function widgetsReady(page, tags = ['od-network-map', 'od-meeting-t
     await page.evaluate((t) => document.querySelector(t).updateComplete, tag);
   }
 }
+
+/**
+ * Fails unless the page requested exactly `expected` (paths, query strings included) apart
+ * from requests `extra(url)` accepts — the proof that the widgets fetch nothing of their
+ * own (no fonts, images, analytics, source maps). Downloads the page offers are local
+ * `blob:` URLs of its own origin, which are no network request; they are accepted too.
+ */
+export function expectOnlyRequests(page, watched, expected, extra = () => false) {
+  const origin = new URL(page.url()).origin;
+  const network = watched.requests.filter((url) => !url.startsWith(`blob:${origin}/`));
+  const own = [...new Set(network.filter((url) => !extra(url)).map((url) => (url.startsWith(`${origin}/`) ? url.slice(origin.length) : url)))];
+  expect(own.sort(), 'requests beyond the page’s own files').toEqual([...expected].sort());
+}
