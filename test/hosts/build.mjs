@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { rollup } from 'rollup';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inlinedPlugins, minifier } from '../../scripts/bundle.mjs';
 
@@ -50,6 +51,21 @@ export default async function buildHostPages() {
     conditions: ['source'],
     logLevel: 'warning',
   });
+  writeNhsCss();
+}
+
+/**
+ * NHS.UK frontend's compiled CSS loads the Frutiger web font from assets.nhs.uk, which
+ * only NHS.UK may use and which these loopback pages must not request. This is the CSS a
+ * non-NHS.UK service compiles with `$nhsuk-include-font-face: false`: the published file
+ * with its `@font-face` rules left out (text falls back to Arial, as the preset expects).
+ */
+function writeNhsCss() {
+  const css = readFileSync(join(root, 'node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css'), 'utf8');
+  const withoutFonts = css.replace(/@font-face\{[^}]*\}/g, '');
+  if (withoutFonts.includes('assets.nhs.uk')) throw new Error('host pages: the NHS.UK CSS still refers to assets.nhs.uk');
+  mkdirSync(join(root, 'test/hosts/.generated'), { recursive: true });
+  writeFileSync(join(root, 'test/hosts/.generated/nhsuk-frontend.css'), withoutFonts);
 }
 
 /** The kit version the two-versions page's second kit claims to be. */

@@ -19,6 +19,13 @@ const served = [
   '/node_modules/nhsuk-frontend/dist/',
 ];
 
+/**
+ * Where `/assets/` comes from: the host frameworks' CSS asks for their fonts and icons
+ * there (GOV.UK Frontend's and NHS.UK frontend's default asset path), as a host that
+ * copied each package's `assets` folder to its own `/assets/` would serve them.
+ */
+const assetDirs = ['node_modules/govuk-frontend/dist/govuk/assets', 'node_modules/nhsuk-frontend/dist/nhsuk/assets'];
+
 /** Extra response headers by URL prefix. */
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 export const headersFor = {
@@ -57,6 +64,7 @@ export function startServer(port = Number(process.env.HOSTS_PORT ?? 8300)) {
     }
     // Browsers ask for a favicon on their own; the pages have none.
     if (path === '/favicon.ico') return void res.writeHead(204).end();
+    if (path.startsWith('/assets/')) return serveAsset(res, path.slice('/assets/'.length));
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     if (!served.some((p) => path.startsWith(p)) || !file.startsWith(root)) return notFound(res);
     try {
@@ -74,6 +82,22 @@ export function startServer(port = Number(process.env.HOSTS_PORT ?? 8300)) {
     }
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+async function serveAsset(res, rest) {
+  for (const dir of assetDirs) {
+    const base = join(root, dir);
+    const file = normalize(join(base, rest));
+    if (!file.startsWith(base)) break;
+    try {
+      if (!(await stat(file)).isFile()) continue;
+      res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+      return void res.end(await readFile(file));
+    } catch {
+      // Not in this package's assets: try the next.
+    }
+  }
+  notFound(res);
 }
 
 function notFound(res) {

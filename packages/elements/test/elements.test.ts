@@ -252,6 +252,30 @@ describe('<od-provider>', () => {
     expect(getComputedStyle(widget.shadowRoot!.querySelector('button')!).colorScheme).to.equal('dark');
   });
 
+  it('keeps its typography when page rules match the host (* { font-size: 62.5% … }) and the root is 10px', async () => {
+    const sheet = document.createElement('style');
+    sheet.textContent = `html { font-size: 62.5% } * { font-size: 62.5% !important; text-transform: uppercase; font-style: italic;
+      letter-spacing: 0.2em; line-height: 1; color: #ff00ff; caret-color: transparent }
+      od-provider.big { --od-sys-font-size: 20px }`;
+    document.head.append(sheet);
+    try {
+      const provider = await fixture<OdProvider>(html`<od-provider theme="govuk"><od-test-widget .record=${base()}></od-test-widget></od-provider>`);
+      const widget = provider.querySelector('od-test-widget')!;
+      await widget.updateComplete;
+      const s = getComputedStyle(widget.shadowRoot!.querySelector('[part="count"]')!);
+      // The reader's default size (16 px in this browser), not 62.5% of a 10 px root.
+      expect(s.fontSize).to.equal('16px');
+      expect([s.textTransform, s.fontStyle, s.letterSpacing, s.lineHeight]).to.deep.equal(['none', 'normal', 'normal', '24px']);
+      expect(s.color).to.equal('rgb(11, 12, 12)');
+      expect(s.caretColor).to.not.equal('rgba(0, 0, 0, 0)');
+      // A token still sets it: hosts style widget text through tokens.
+      provider.classList.add('big');
+      expect(getComputedStyle(widget.shadowRoot!.querySelector('[part="count"]')!).fontSize).to.equal('20px');
+    } finally {
+      sheet.remove();
+    }
+  });
+
   it('switches language for every widget inside, with per-instance overrides', async () => {
     const provider = await fixture<OdProvider>(html`<od-provider locale="cy">
       <od-test-widget id="a"></od-test-widget>

@@ -13,7 +13,7 @@ export const timelineStyles = [
       --_tl-cancelled: var(--od-timeline-cancelled, var(--_od-color-error));
       --_tl-met: var(--od-timeline-met, var(--_od-color-success));
       --_tl-missed: var(--od-timeline-missed, var(--_od-color-error));
-      --_tl-list-height: var(--od-timeline-list-height, 32rem);
+      --_tl-list-height: var(--od-timeline-list-height, 32em);
       background: var(--_od-color-surface);
       container-type: inline-size;
     }
@@ -175,11 +175,11 @@ export const timelineStyles = [
       align-items: flex-start;
     }
     .main {
-      flex: 3 1 22rem;
+      flex: 3 1 22em;
       min-inline-size: 0;
     }
     .side {
-      flex: 2 1 18rem;
+      flex: 2 1 18em;
       min-inline-size: 0;
       position: sticky;
       inset-block-start: 0;
@@ -198,7 +198,7 @@ export const timelineStyles = [
       border-block-end: 1px solid var(--_od-color-border);
     }
     [data-virtual] .row {
-      block-size: 4.75rem;
+      block-size: 4.75em;
       overflow: hidden;
     }
     .meeting {
@@ -346,7 +346,7 @@ export const timelineStyles = [
     .matrix caption {
       text-align: start;
       font-weight: 700;
-      font-size: 1rem;
+      font-size: var(--_od-font-size);
       padding-block: var(--_od-space);
     }
     .matrix th,
@@ -361,7 +361,7 @@ export const timelineStyles = [
       white-space: nowrap;
     }
     .matrix thead th {
-      min-inline-size: 5.5rem;
+      min-inline-size: calc(5.5em / 0.875); /* 5.5 × the kit's text size, in the matrix's small text */
       font-weight: 700;
     }
     .col__status {
@@ -388,7 +388,7 @@ export const timelineStyles = [
     }
     .summary dl {
       display: grid;
-      grid-template-columns: minmax(12rem, max-content) 1fr;
+      grid-template-columns: minmax(12em, max-content) 1fr;
       gap: 4px calc(var(--_od-space) * 2);
       margin: 0;
     }
@@ -423,7 +423,7 @@ export const timelineStyles = [
     .attendee-pick .od-select {
       inline-size: auto;
     }
-    @container (max-width: 30rem) {
+    @container (max-width: 30em) {
       .summary dl,
       .facts {
         grid-template-columns: 1fr;

@@ -86,7 +86,7 @@ type Form = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'cancel'; i
  * @cssprop --od-timeline-cancelled - Colour of cancelled meetings on the axis.
  * @cssprop --od-timeline-met - Colour of a met target (always with a tick and text).
  * @cssprop --od-timeline-missed - Colour of a missed target (always with a cross and text).
- * @cssprop --od-timeline-list-height - Height of the scrolling list when it is virtualised (default 32rem).
+ * @cssprop --od-timeline-list-height - Height of the scrolling list when it is virtualised (default 32em).
  */
 export class OdMeetingTimeline extends OdElement {
   static override styles = timelineStyles;

@@ -38,12 +38,14 @@ export const networkMapStyles = css`
     gap: calc(var(--_od-space) / 2);
   }
   .od-button.icon {
-    min-inline-size: 2.5rem;
+    /* 2.5 × the kit's text size, in this button's 1.25em text */
+    min-inline-size: 2em;
+    min-block-size: max(var(--_od-target-size), 2em);
     font-size: 1.25em;
     line-height: 1;
   }
   .od-button.small {
-    min-block-size: max(var(--_od-target-size), 2rem);
+    min-block-size: max(var(--_od-target-size), 2em);
     font-weight: 400;
     padding-block: 0;
   }
@@ -54,11 +56,11 @@ export const networkMapStyles = css`
   }
   .main {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(14rem, 20rem);
+    grid-template-columns: minmax(0, 1fr) minmax(14em, 20em);
     gap: calc(var(--_od-space) * 2);
     align-items: start;
   }
-  @container (max-width: 40rem) {
+  @container (max-width: 40em) {
     .main {
       grid-template-columns: minmax(0, 1fr);
     }

@@ -6,7 +6,7 @@ export const checklistStyles = css`
     --_od-checklist-item-gap: var(--od-checklist-item-gap, calc(var(--_od-space) * 3));
     --_od-checklist-chart-line: var(--od-checklist-chart-line, var(--_od-color-primary));
     --_od-checklist-difference-background: var(--od-checklist-difference-background, var(--_od-color-surface-raised));
-    max-inline-size: 48rem;
+    max-inline-size: 48em;
   }
   .checklist {
     background: var(--_od-color-surface);
@@ -154,7 +154,7 @@ export const checklistStyles = css`
   .trend-chart {
     display: block;
     inline-size: 100%;
-    max-inline-size: 24rem;
+    max-inline-size: 24em;
     block-size: auto;
     margin-block: var(--_od-space) calc(var(--_od-space) * 2);
   }

@@ -32,9 +32,14 @@ export function expectCleanConsole(watched) {
   expect(watched.cspViolations, 'securitypolicyviolation events').toEqual([]);
 }
 
-/** Runs axe (WCAG 2.2 AA and best practice) over the whole page, shadow roots included. */
-export async function expectNoAxeViolations(page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+/**
+ * Runs axe (WCAG 2.2 AA and best practice) over the whole page, shadow roots included,
+ * or only over the elements matching `include` (CSS selectors).
+ */
+export async function expectNoAxeViolations(page, { include = [] } = {}) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
+  for (const selector of include) builder = builder.include(selector);
+  const results = await builder.analyze();
   const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(found, 'axe violations').toEqual([]);
 }

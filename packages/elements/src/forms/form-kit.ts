@@ -141,13 +141,13 @@ export const formStyles = css`
     background: var(--_od-color-surface);
     border: 2px solid var(--_od-color-text);
     border-radius: 0;
-    min-block-size: 2.5rem;
+    min-block-size: 2.5em;
     padding: calc(var(--_od-space) / 2);
     inline-size: 100%;
     max-inline-size: 30em;
   }
   .od-textarea {
-    min-block-size: 5rem;
+    min-block-size: 5em;
   }
   .od-field--error :is(.od-input, .od-select, .od-textarea) {
     border-color: var(--_od-color-error);
@@ -162,11 +162,11 @@ export const formStyles = css`
     display: flex;
     align-items: center;
     gap: var(--_od-space);
-    min-block-size: max(var(--_od-target-size), 2rem);
+    min-block-size: max(var(--_od-target-size), 2em);
   }
   .od-choice input {
-    inline-size: max(var(--_od-target-size), 1.5rem);
-    block-size: max(var(--_od-target-size), 1.5rem);
+    inline-size: max(var(--_od-target-size), 1.5em);
+    block-size: max(var(--_od-target-size), 1.5em);
     margin: 0;
     accent-color: var(--_od-color-primary);
     flex: none;
@@ -174,7 +174,7 @@ export const formStyles = css`
   .od-button {
     font: inherit;
     font-weight: 700;
-    min-block-size: max(var(--_od-target-size), 2.5rem);
+    min-block-size: max(var(--_od-target-size), 2.5em);
     min-inline-size: var(--_od-target-size);
     padding: calc(var(--_od-space) / 2) calc(var(--_od-space) * 1.5);
     border: 2px solid transparent;

@@ -26,8 +26,10 @@ export const SYSTEM_TOKENS = {
   'color-success': 'var(--od-ref-green, #00703c)',
   'color-warning': 'var(--od-ref-orange, #a35200)',
   'font-family': 'var(--od-ref-font, system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif)',
-  'font-size': '1rem',
-  'font-size-small': '0.875rem',
+  // The reader's default text size, whatever the page does to its root (62.5% roots are common).
+  'font-size': 'medium',
+  // Relative to the surrounding widget text (widgets use it only on text at the base size).
+  'font-size-small': '0.875em',
   'line-height': '1.5',
   'radius': '4px',
   'space': '8px',
@@ -48,24 +50,42 @@ const resolved = declarations('--_od-', SYSTEM_TOKENS, (name, fallback) => `var(
 
 /** The base every widget's shadow root starts from: tokens, an inherited-typography reset, focus, forced colours. */
 export const baseStyles: CSSResult = css`
+  /*
+   * The typography reset wins over the page (!important from inside a shadow root beats
+   * every page rule, even !important ones): stray global rules that match the host
+   * element (\`* { font-size: 62.5%; text-transform: uppercase }\`) would otherwise win
+   * over :host and be inherited by everything inside. Hosts style text through tokens.
+   * Layout properties (display, margins, size) stay the host's to set.
+   */
   :host {
     ${unsafeCSS(resolved)}
     display: block;
     box-sizing: border-box;
-    color: var(--_od-color-text);
-    font-family: var(--_od-font-family);
-    /* Important: a page's "* { font-size: 62.5% }" (a normal rule on the host element) would
-       otherwise beat this and shrink the widget; size it with --od-sys-font-size instead. */
+    color: var(--_od-color-text) !important;
+    font-family: var(--_od-font-family) !important;
     font-size: var(--_od-font-size) !important;
-    font-weight: 400;
-    font-style: normal;
-    line-height: var(--_od-line-height);
-    letter-spacing: normal;
-    text-align: start;
-    text-transform: none;
-    text-indent: 0;
-    white-space: normal;
-    word-spacing: normal;
+    font-weight: 400 !important;
+    font-style: normal !important;
+    font-variant: normal !important;
+    font-stretch: normal !important;
+    font-feature-settings: normal !important;
+    line-height: var(--_od-line-height) !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-align: start !important;
+    text-transform: none !important;
+    text-indent: 0 !important;
+    text-shadow: none !important;
+    white-space: normal !important;
+    word-break: normal !important;
+    overflow-wrap: normal !important;
+    hyphens: manual !important;
+    list-style: outside none disc !important;
+    border-collapse: separate !important;
+    border-spacing: 0 !important;
+    caret-color: auto !important;
+    accent-color: auto !important;
+    cursor: auto !important;
   }
   :host([hidden]) {
     display: none !important;
