@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import * as zm from 'zod/mini';
 import {
   CURRENT_SCHEMA_VERSION,
   ValidationError,
@@ -122,6 +123,15 @@ describe('parseCaseRecord', () => {
       expect(error.message).to.match(/^Case record is invalid: /);
       expect(error.code).to.equal('validation');
       expect(error.name).to.equal('ValidationError');
+    });
+
+    it('leaves a host\u2019s own zod schemas their own messages (the kit\u2019s go with its own parses)', () => {
+      rejected({ schemaVersion: 1, id: 'x', person: { id: 'p', name: 3 } });
+      const hostSchema = zm.object({ age: zm.number() });
+      const result = hostSchema.safeParse({ age: 'ten' });
+      expect(result.success).to.equal(false);
+      // zod/mini's own default (it loads no locale), not the kit's "expected a number, got text…".
+      expect(result.error!.issues[0]!.message).to.equal('Invalid input');
     });
 
     it('writes readable messages, never zod\u2019s "Invalid input"', () => {

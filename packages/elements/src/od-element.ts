@@ -1,8 +1,16 @@
+import { ContextRoot } from '@lit/context';
 import { LitElement } from 'lit';
 import { baseStyles } from './styles/tokens.js';
 import { VERSION } from './version.js';
 
 type OdElementClass = typeof OdElement & CustomElementConstructor;
+
+/**
+ * Keeps the context requests nobody has answered yet and replays them when a provider
+ * appears, so load order does not matter: a widget registered (and upgraded) before its
+ * `<od-provider>` still gets the store. Attached once per copy of the kit, on first define.
+ */
+let contextRoot: ContextRoot | undefined;
 
 /**
  * The base of every Open Dialogue Kit element (not registered as a tag itself): shared styles, safe registration
@@ -21,6 +29,10 @@ export class OdElement extends LitElement {
    * second tag (a host's own prefix) registers a subclass, as the platform requires.
    */
   static define(this: OdElementClass, tag: string, registry: CustomElementRegistry = customElements): void {
+    if (!contextRoot) {
+      contextRoot = new ContextRoot();
+      contextRoot.attach(document.documentElement);
+    }
     const existing = registry.get(tag) as (CustomElementConstructor & { kitVersion?: string }) | undefined;
     if (existing) {
       if (existing !== this && existing.kitVersion !== this.kitVersion) {

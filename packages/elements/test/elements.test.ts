@@ -5,7 +5,7 @@ import {
   LocaleController,
   type OdChangeEvent,
   OdElement,
-  type OdProvider,
+  OdProvider,
   VERSION,
   errorStateStyles,
   renderErrorState,
@@ -184,6 +184,23 @@ describe('<od-provider>', () => {
     expect(text(a!, 'count')).to.equal('Robin Ellis: 2');
     expect(text(b!, 'count')).to.equal('Robin Ellis: 2');
     expect(store.snapshot?.revision).to.equal(2);
+  });
+
+  it('reaches widgets that were upgraded before the provider was registered (any load order)', async () => {
+    // A host may load a widget's define module before the provider's (the React wrappers do,
+    // and so can any bundle): the widget asks for the store while its provider is still an
+    // unknown element, and must get it once the provider is registered.
+    class LateProvider extends OdProvider {}
+    const wrapper = await fixture<HTMLElement>(html`<div><od-test-late-provider><od-test-widget></od-test-widget></od-test-late-provider></div>`);
+    const widget = wrapper.querySelector('od-test-widget')!;
+    await widget.updateComplete;
+    expect(text(widget, 'count')).to.equal('Loading…');
+    const provider = wrapper.querySelector('od-test-late-provider') as OdProvider;
+    provider.store = new MemoryStore(base());
+    LateProvider.define('od-test-late-provider');
+    await provider.updateComplete;
+    await widget.updateComplete;
+    expect(text(widget, 'count')).to.equal('Robin Ellis: 1');
   });
 
   it('a widget working from an old revision gets a conflict, and the store keeps the other write', async () => {

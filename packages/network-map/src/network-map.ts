@@ -1247,26 +1247,28 @@ export class OdNetworkMap extends OdElement {
     void this.#move(member, { ring: place.ring, ...(place.sector ? { sector: place.sector } : {}) });
   };
 
-  /** Where `od-member-focus` from other widgets is heard: the nearest provider of this kit version, else the document. */
-  #focusSource: EventTarget | undefined;
-
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#focusSource = nearestProvider(this) ?? document;
-    this.#focusSource.addEventListener(OdMemberFocusEvent.eventName, this.#onMemberFocus);
+    document.addEventListener(OdMemberFocusEvent.eventName, this.#onMemberFocus);
   }
 
-  /** Another widget (the timeline's attendee list, say) has a member in focus: ring them here too. */
+  /**
+   * Another widget (the timeline's attendee list, say) has a member in focus: ring them here
+   * too, if it is under the same provider of this kit version (or, without a provider, anywhere).
+   * The provider is looked up per event, not at connect: it may be registered after the map.
+   */
   #onMemberFocus = (event: Event): void => {
-    if (event.composedPath().includes(this)) return;
+    const path = event.composedPath();
+    if (path.includes(this)) return;
+    const provider = nearestProvider(this);
+    if (provider && !path.includes(provider)) return;
     const id = (event as OdMemberFocusEvent).memberId;
     this.linkedId = id ?? undefined;
   };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#focusSource?.removeEventListener(OdMemberFocusEvent.eventName, this.#onMemberFocus);
-    this.#focusSource = undefined;
+    document.removeEventListener(OdMemberFocusEvent.eventName, this.#onMemberFocus);
     clearTimeout(this.#hitTimer);
     this.#hitTimer = undefined;
     this.#resize?.disconnect();

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { MemoryStore, parseCaseRecord, type CaseRecord, type NetworkMember } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import { OdMemberFocusEvent, OdProvider, type OdChangeEvent, type OdErrorEvent, type OdSelectEvent } from '@odkit/elements';
@@ -544,6 +544,26 @@ describe('<od-network-map> editing', () => {
     await el.updateComplete;
     expect($(el, '.node[data-key="m-priya"]')!.classList.contains('linked')).to.equal(true);
     // Heard on the provider, not the document: focus outside it does not ring this map.
+    document.body.dispatchEvent(new OdMemberFocusEvent(null));
+    await el.updateComplete;
+    expect($(el, '.node[data-key="m-priya"]')!.classList.contains('linked')).to.equal(true);
+  });
+
+  it('gets its store and hears od-member-focus through a provider registered after it', async () => {
+    // The map upgraded first (its define module loaded before the provider's).
+    class LateProvider extends OdProvider {}
+    const wrap = await fixture<HTMLElement>(
+      html`<div><nm-late-provider><od-network-map></od-network-map><button type="button">x</button></nm-late-provider></div>`,
+    );
+    const provider = wrap.querySelector('nm-late-provider') as OdProvider;
+    const el = wrap.querySelector('od-network-map')!;
+    provider.store = new MemoryStore(demoCase);
+    LateProvider.define('nm-late-provider');
+    await waitUntil(() => $(el, '.node[data-key="m-priya"]'), 'the map never got the late provider\'s store');
+    provider.querySelector('button')!.dispatchEvent(new OdMemberFocusEvent('m-priya'));
+    await el.updateComplete;
+    expect($(el, '.node[data-key="m-priya"]')!.classList.contains('linked')).to.equal(true);
+    // Only its own provider's widgets are heard, though the provider came late.
     document.body.dispatchEvent(new OdMemberFocusEvent(null));
     await el.updateComplete;
     expect($(el, '.node[data-key="m-priya"]')!.classList.contains('linked')).to.equal(true);

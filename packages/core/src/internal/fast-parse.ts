@@ -1,3 +1,4 @@
+import { describeIssue } from './messages.js';
 import type { core } from 'zod/mini';
 
 /**
@@ -38,7 +39,7 @@ export function compile(schema: Schema, freeze = false): Parser | null {
 
 /** zod's `safeParse`, taking the fast path first (whose result is deeply frozen when `freeze` is set). */
 export function safeParse<T>(
-  schema: core.$ZodType<T> & { safeParse(input: unknown): SafeResult<T> },
+  schema: core.$ZodType<T> & { safeParse(input: unknown, params?: core.ParseContext<core.$ZodIssue>): SafeResult<T> },
   input: unknown,
   freeze = false,
 ): SafeResult<T> {
@@ -51,7 +52,9 @@ export function safeParse<T>(
       // A refinement threw on odd input: zod decides what that means.
     }
   }
-  return schema.safeParse(input);
+  // The kit's messages go with each parse, not into zod's global config: a host whose app
+  // shares this copy of zod keeps its own messages for its own schemas.
+  return schema.safeParse(input, { error: describeIssue });
 }
 
 type SafeResult<T> = { success: true; data: T } | { success: false; error: { issues: core.$ZodIssue[] } };

@@ -12,9 +12,10 @@
  * re-export zod from the package itself. Add a builder here before using it in a schema.
  */
 import * as zod from 'zod/mini';
-import { describeIssue } from './messages.js';
 
-zod.config({ jitless: true, localeError: describeIssue });
+// Only jitless is global (it is what a strict CSP needs, and it changes no result); the
+// kit's readable messages are passed with each parse (internal/fast-parse.ts).
+zod.config({ jitless: true });
 
 export const array = zod.array;
 export const boolean = zod.boolean;
