@@ -6,7 +6,7 @@
 // FhirStore page talks to an EHR on its own origin (connect-src 'self').
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, posix, relative, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -56,7 +56,8 @@ async function fhirHandler() {
 
 export function startServer(port = Number(process.env.HOSTS_PORT ?? 8300)) {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    // Normalised before any check, so "/test/hosts/..%2f..%2fpackage.json" cannot step outside.
+    const path = posix.normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname));
     if (path.startsWith('/fhir/')) {
       return (await fhirHandler()).handle(req, res).catch((error) => {
         if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
@@ -66,7 +67,8 @@ export function startServer(port = Number(process.env.HOSTS_PORT ?? 8300)) {
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     if (path.startsWith('/assets/')) return serveAsset(res, path.slice('/assets/'.length));
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    if (!served.some((p) => path.startsWith(p)) || !file.startsWith(root)) return notFound(res);
+    const allowed = served.find((p) => path.startsWith(p));
+    if (!allowed || !inside(file, join(root, allowed))) return notFound(res);
     try {
       if (!(await stat(file)).isFile()) return notFound(res);
       const body = await readFile(file);
@@ -88,7 +90,7 @@ async function serveAsset(res, rest) {
   for (const dir of assetDirs) {
     const base = join(root, dir);
     const file = normalize(join(base, rest));
-    if (!file.startsWith(base)) break;
+    if (!inside(file, base)) break;
     try {
       if (!(await stat(file)).isFile()) continue;
       res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
@@ -98,6 +100,12 @@ async function serveAsset(res, rest) {
     }
   }
   notFound(res);
+}
+
+/** Whether `file` is `dir` itself or below it. */
+function inside(file, dir) {
+  const rel = relative(dir, file);
+  return !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 function notFound(res) {

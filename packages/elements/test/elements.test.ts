@@ -271,8 +271,9 @@ describe('<od-provider>', () => {
 
   it('keeps its typography when page rules match the host (* { font-size: 62.5% … }) and the root is 10px', async () => {
     const sheet = document.createElement('style');
+    // Spacing is left out: the widgets let it through on purpose (WCAG 1.4.12, see the next test).
     sheet.textContent = `html { font-size: 62.5% } * { font-size: 62.5% !important; text-transform: uppercase; font-style: italic;
-      letter-spacing: 0.2em; line-height: 1; color: #ff00ff; caret-color: transparent }
+      color: #ff00ff; caret-color: transparent }
       od-provider.big { --od-sys-font-size: 20px }`;
     document.head.append(sheet);
     try {
@@ -282,12 +283,25 @@ describe('<od-provider>', () => {
       const s = getComputedStyle(widget.shadowRoot!.querySelector('[part="count"]')!);
       // The reader's default size (16 px in this browser), not 62.5% of a 10 px root.
       expect(s.fontSize).to.equal('16px');
-      expect([s.textTransform, s.fontStyle, s.letterSpacing, s.lineHeight]).to.deep.equal(['none', 'normal', 'normal', '24px']);
+      expect([s.textTransform, s.fontStyle, s.lineHeight]).to.deep.equal(['none', 'normal', '24px']);
       expect(s.color).to.equal('rgb(11, 12, 12)');
       expect(s.caretColor).to.not.equal('rgba(0, 0, 0, 0)');
       // A token still sets it: hosts style widget text through tokens.
       provider.classList.add('big');
       expect(getComputedStyle(widget.shadowRoot!.querySelector('[part="count"]')!).fontSize).to.equal('20px');
+    } finally {
+      sheet.remove();
+    }
+  });
+
+  it('lets a reader\u2019s text-spacing overrides through (WCAG 1.4.12)', async () => {
+    const sheet = document.createElement('style');
+    sheet.textContent = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important }';
+    document.head.append(sheet);
+    try {
+      const widget = await fixture<TestWidget>(html`<od-test-widget .record=${base()}></od-test-widget>`);
+      const s = getComputedStyle(widget.shadowRoot!.querySelector('[part="count"]')!);
+      expect([s.letterSpacing, s.wordSpacing, s.lineHeight]).to.deep.equal(['1.92px', '2.56px', '24px']);
     } finally {
       sheet.remove();
     }

@@ -343,6 +343,10 @@ export const timelineStyles = [
       border-collapse: collapse;
       font-size: var(--_od-font-size-small);
     }
+    /* Already small with the rest of the matrix: em sizes would shrink it twice. */
+    .matrix .role {
+      font-size: inherit;
+    }
     .matrix caption {
       text-align: start;
       font-weight: 700;

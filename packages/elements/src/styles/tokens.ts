@@ -28,7 +28,7 @@ export const SYSTEM_TOKENS = {
   'font-family': 'var(--od-ref-font, system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif)',
   // The reader's default text size, whatever the page does to its root (62.5% roots are common).
   'font-size': 'medium',
-  // Relative to the surrounding widget text (widgets use it only on text at the base size).
+  // Relative to the surrounding text: use it only on text at the base size, or it compounds.
   'font-size-small': '0.875em',
   'line-height': '1.5',
   'radius': '4px',
@@ -55,7 +55,9 @@ export const baseStyles: CSSResult = css`
    * every page rule, even !important ones): stray global rules that match the host
    * element (\`* { font-size: 62.5%; text-transform: uppercase }\`) would otherwise win
    * over :host and be inherited by everything inside. Hosts style text through tokens.
-   * Layout properties (display, margins, size) stay the host's to set.
+   * Layout properties (display, margins, size) stay the host's to set. Line height, letter
+   * and word spacing are reset without !important: a reader's own text-spacing overrides
+   * (WCAG 1.4.12, usually "* { letter-spacing: .12em !important }") must reach the text.
    */
   :host {
     ${unsafeCSS(resolved)}
@@ -69,9 +71,9 @@ export const baseStyles: CSSResult = css`
     font-variant: normal !important;
     font-stretch: normal !important;
     font-feature-settings: normal !important;
-    line-height: var(--_od-line-height) !important;
-    letter-spacing: normal !important;
-    word-spacing: normal !important;
+    line-height: var(--_od-line-height);
+    letter-spacing: normal;
+    word-spacing: normal;
     text-align: start !important;
     text-transform: none !important;
     text-indent: 0 !important;
