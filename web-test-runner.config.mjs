@@ -3,10 +3,10 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { countReporter } from './test/support/count-reporter.mjs';
+import { chromiumArgs, chromiumPath } from './test/support/chromium.mjs';
 import { fhirMiddleware } from './packages/fhir/test/server/fhir-server.mjs';
 import { reactEsm } from './test/support/react-esm.mjs';
 
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
   files: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
@@ -19,17 +19,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath,
+        executablePath: chromiumPath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-sync',
-        ],
+        args: chromiumArgs,
       },
     }),
   ],

@@ -2,6 +2,7 @@
 // a strict-CSP page) served from loopback and driven by Playwright in Debian's Chromium.
 // Run with `npm run test:hosts`; screenshots and failure traces go to test-results/hosts/.
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 
 const port = Number(process.env.HOSTS_PORT ?? 8300);
 
@@ -27,9 +28,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     launchOptions: {
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--no-first-run', '--disable-sync'],
+      executablePath: chromiumPath,
+      args: chromiumArgs,
     },
     viewport: { width: 1280, height: 900 },
     trace: 'retain-on-failure',

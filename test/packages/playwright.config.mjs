@@ -3,6 +3,7 @@
 // as a consumer would — Node imports, TypeScript, an esbuild bundle and the kit's single
 // file in Debian's Chromium. Needs a build first; `npm run build` runs it last.
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 
 export default defineConfig({
   testDir: '.',
@@ -17,9 +18,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: {
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--no-first-run', '--disable-sync'],
+      executablePath: chromiumPath,
+      args: chromiumArgs,
     },
     viewport: { width: 1280, height: 900 },
     trace: 'retain-on-failure',
