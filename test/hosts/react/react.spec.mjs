@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { expectCleanConsole, expectNoAxeViolations, saveScreenshot, watchPage, widgetsReady } from '../support/page-watch.mjs';
+import { expectAccessible, saveScreenshots } from '../support/host-page.mjs';
+import { expectHostileRulesDefeated } from '../support/hostile-checks.mjs';
 
 /** What has keyboard focus, through shadow roots: the element and the kit element it is in. */
 function focused(page) {
@@ -159,4 +161,26 @@ test('React 19 with the tags directly: properties, on<event> props and a keyboar
   await saveScreenshot(page, 'react-direct');
   expectCleanConsole(watched);
   expectOnlyOwnFiles(watched, baseURL);
+});
+
+test('the React app under the shared hostile sheet too: its rules do not reach inside the widgets; axe finds nothing', async ({ page }) => {
+  const watched = await watchPage(page);
+  await page.goto('/test/hosts/react/dist/');
+  await widgetsReady(page);
+  // The same sheet the other host pages load, added as the app would add a stray global stylesheet.
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const link = Object.assign(document.createElement('link'), { id: 'hostile-css', rel: 'stylesheet', href: '/test/hosts/support/hostile.css' });
+        link.onload = resolve;
+        link.onerror = () => reject(new Error('hostile.css did not load'));
+        document.head.append(link);
+      }),
+  );
+  // The direct checks only: this app sizes its own columns in rem, so the sheet's 62.5% root
+  // rightly narrows the widgets' boxes (their layout is the host's); what is inside must not change.
+  await expectHostileRulesDefeated(page);
+  await expectAccessible(page);
+  await saveScreenshots(page, 'react-shared-hostile');
+  expectCleanConsole(watched);
 });
