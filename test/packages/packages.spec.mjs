@@ -68,6 +68,26 @@ test('Node: @odkit/core and @odkit/fhir parse the demo case and round-trip it th
   console.log(`node: demo case ${out.members} members, ${out.meetings} meetings -> ${out.resources} FHIR resources -> round trip equal; ${out.conformance} conformance resources`);
 });
 
+test('Node (server rendering): the define modules and the React wrappers load without a document', () => {
+  // Next.js and other server renderers import the kit in Node, where Lit's DOM shim provides
+  // customElements and HTMLElement but there is no document.
+  writeFileSync(join(project, 'ssr-check.mjs'), `
+    await import('@odkit/kit/define.js');
+    const react = await import('@odkit/react');
+    console.log(JSON.stringify({
+      defined: ['od-provider', 'od-network-map', 'od-meeting-timeline', 'od-principles-checklist'].filter((t) => customElements.get(t)),
+      wrappers: Object.keys(react).filter((k) => k.startsWith('Od')).sort(),
+    }));
+  `);
+  const run = spawnSync(process.execPath, ['ssr-check.mjs'], { cwd: project, encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  const out = JSON.parse(run.stdout);
+  expect(out.defined).toEqual(['od-provider', 'od-network-map', 'od-meeting-timeline', 'od-principles-checklist']);
+  expect(out.wrappers).toEqual(['OdMeetingTimeline', 'OdNetworkMap', 'OdPrinciplesChecklist', 'OdProvider']);
+  console.log(`node, no document: ${out.defined.length} tags defined on Lit's shim, ${out.wrappers.length} React wrappers loaded`);
+});
+
 test('TypeScript: every export resolves to real types (bundler and NodeNext resolution)', () => {
   const subpaths = packages.flatMap((p) => p.subpaths);
   const known = (name) => packages.some((p) => p.name === name);

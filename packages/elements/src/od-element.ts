@@ -29,7 +29,8 @@ export class OdElement extends LitElement {
    * second tag (a host's own prefix) registers a subclass, as the platform requires.
    */
   static define(this: OdElementClass, tag: string, registry: CustomElementRegistry = customElements): void {
-    if (!contextRoot) {
+    // No document when a server renders (Lit's DOM shim gives `customElements`, not `document`).
+    if (!contextRoot && typeof document !== 'undefined') {
       contextRoot = new ContextRoot();
       contextRoot.attach(document.documentElement);
     }

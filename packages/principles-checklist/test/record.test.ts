@@ -63,7 +63,11 @@ describe('<od-principles-checklist> with a case record', () => {
     $<HTMLTextAreaElement>(el, '#comment-continuity').focus();
     await sendKeys({ type: 'Only one meeting so far.' });
     // The comment is saved shortly after typing stops, without leaving the field.
-    await until(() => store.snapshot!.record.assessments.find((a) => a.meetingId === 'mt-13')?.ratings.some((r) => r.comment));
+    // One save run writes ratings first, then the rater's details: wait for both to land.
+    await until(() => {
+      const a = store.snapshot!.record.assessments.find((x) => x.meetingId === 'mt-13');
+      return a?.ratings.some((r) => r.comment) && a.raterRole === 'supervisor' && a.evidence === 'video';
+    });
     const saved = store.snapshot!.record.assessments.find((a) => a.meetingId === 'mt-13')!;
     expect(saved).to.deep.include({ instrumentId: 'od-seven-principles', status: 'draft', raterRole: 'supervisor', evidence: 'video' });
     expect(saved.rater.name).to.equal('Jo Whitfield');
