@@ -2,43 +2,7 @@ import { test, expect } from '@playwright/test';
 import { expectCleanConsole, expectNoAxeViolations, saveScreenshot, watchPage, widgetsReady } from '../support/page-watch.mjs';
 import { expectAccessible, saveScreenshots } from '../support/host-page.mjs';
 import { expectHostileRulesDefeated } from '../support/hostile-checks.mjs';
-
-/** What has keyboard focus, through shadow roots: the element and the kit element it is in. */
-function focused(page) {
-  return page.evaluate(() => {
-    let el = document.activeElement;
-    let host = null;
-    while (el?.shadowRoot?.activeElement) {
-      host = el.localName;
-      el = el.shadowRoot.activeElement;
-    }
-    if (!el || el === document.body) return null;
-    const group = el.type === 'radio' ? el.getRootNode().querySelectorAll(`input[name="${CSS.escape(el.name)}"]:checked`).length : 0;
-    return {
-      host,
-      tag: el.localName,
-      id: el.id,
-      type: el.type ?? null,
-      name: el.name ?? null,
-      checked: el.checked ?? null,
-      groupChecked: group > 0,
-      classes: [...el.classList],
-      key: el.dataset?.key ?? null,
-      label: el.getAttribute('aria-label'),
-      text: el.textContent.trim(),
-    };
-  });
-}
-
-/** Presses Tab (and only Tab) until `match(focused)` holds; fails after `max` presses. */
-async function tabTo(page, match, what, max = 80) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const now = await focused(page);
-    if (now && match(now)) return now;
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
+import { focused, tabTo } from '../support/keyboard.mjs';
 
 /**
  * The app's stylesheet sets `* { font-size: 62.5% }`, which compounds down the page: the
@@ -70,7 +34,7 @@ test('a React 19 app with @odkit/react: a keyboard user selects a member, opens 
   await expectOwnTextSize(page);
 
   // The map: one tab stop, arrows between members, Enter selects; React state shows the selection.
-  const node = await tabTo(page, (f) => f.host === 'od-network-map' && f.classes.includes('node'), 'a member on the map');
+  const node = await tabTo(page, (f) => f.widget === 'od-network-map' && f.classes.includes('node'), { what: 'a member on the map' });
   expect(node.key).toBe(':person');
   await page.keyboard.press('ArrowRight');
   const member = await focused(page);
@@ -80,7 +44,7 @@ test('a React 19 app with @odkit/react: a keyboard user selects a member, opens 
   await expect(page.locator('#selection')).toHaveText(`Selected: ${name}`);
 
   // The timeline: Tab on to its list of meetings, arrow down to the next one, Enter opens it.
-  await tabTo(page, (f) => f.host === 'od-meeting-timeline' && f.classes.includes('meeting'), 'a meeting on the timeline');
+  await tabTo(page, (f) => f.widget === 'od-meeting-timeline' && f.classes.includes('meeting'), { what: 'a meeting on the timeline' });
   await page.keyboard.press('ArrowDown');
   const meeting = await focused(page);
   const meetingId = meeting.id.replace(/^meeting-/, '');
@@ -97,7 +61,7 @@ test('a React 19 app with @odkit/react: a keyboard user selects a member, opens 
     await page.keyboard.press('Tab');
     const f = await focused(page);
     if (f?.tag === 'button' && f.text === 'Send fidelity check') break;
-    if (f?.host === 'od-principles-checklist' && f.type === 'radio' && f.name.startsWith('item-') && !f.groupChecked) {
+    if (f?.widget === 'od-principles-checklist' && f.type === 'radio' && f.name.startsWith('item-') && !f.groupChecked) {
       await page.keyboard.press('Space');
       rated++;
     }
@@ -119,7 +83,7 @@ test('the app’s form will not send the checklist while a required item is unra
   const watched = await watchPage(page);
   await page.goto('/test/hosts/react/dist/');
   await widgetsReady(page);
-  await tabTo(page, (f) => f.tag === 'button' && f.text === 'Send fidelity check', 'the send button');
+  await tabTo(page, (f) => f.tag === 'button' && f.text === 'Send fidelity check', { what: 'the send button' });
   await page.keyboard.press('Enter');
   await expect(page.locator('#submitted')).toHaveText('');
   expect(await page.locator('od-principles-checklist').evaluate((el) => el.checkValidity())).toBe(false);
@@ -147,13 +111,13 @@ test('React 19 with the tags directly: properties, on<event> props and a keyboar
   await expectOwnTextSize(page);
   expect(set).toEqual({ store: true, storeAttribute: false, meetingId: 'mt-13', raterName: 'Jo Whitfield', sectors: true, asOf: '2026-04-10T12:00:00+01:00' });
 
-  await tabTo(page, (f) => f.host === 'od-network-map' && f.classes.includes('node'), 'a member on the map');
+  await tabTo(page, (f) => f.widget === 'od-network-map' && f.classes.includes('node'), { what: 'a member on the map' });
   await page.keyboard.press('ArrowRight');
   const name = (await focused(page)).label.split(':')[0];
   await page.keyboard.press('Enter');
   await expect(page.locator('#selection')).toHaveText(`Selected: ${name}`);
 
-  await tabTo(page, (f) => f.host === 'od-principles-checklist' && f.type === 'radio' && f.name.startsWith('item-'), 'a checklist rating');
+  await tabTo(page, (f) => f.widget === 'od-principles-checklist' && f.type === 'radio' && f.name.startsWith('item-'), { what: 'a checklist rating' });
   await page.keyboard.press('Space');
   await expect(page.locator('#changes')).toHaveText('1 checklist changes');
 

@@ -24,7 +24,7 @@ export async function recordKitEvents(page) {
 
 export const kitEvents = (page) => page.evaluate(() => window.__odEvents);
 
-/** What has focus, through shadow roots: its host widget, tag, id, role, name and text. */
+/** What has focus, through shadow roots: its host widget, tag, id, role, name, text and classes. */
 export function focused(page) {
   return page.evaluate(() => {
     let el = document.activeElement;
@@ -43,6 +43,9 @@ export function focused(page) {
       name: el?.getAttribute('name') ?? null,
       label: el?.getAttribute('aria-label') ?? null,
       text: el?.textContent?.trim().replace(/\s+/g, ' ') ?? '',
+      classes: el ? [...el.classList] : [],
+      // For a radio: whether its group already has a choice.
+      groupChecked: el?.type === 'radio' && !!el.getRootNode().querySelector(`input[name="${CSS.escape(el.name)}"]:checked`),
     };
   });
 }
