@@ -42,32 +42,44 @@ export function minifyTemplates() {
 
 export const minifier = () => terser({ module: true, compress: { passes: 2 } });
 
+/**
+ * The rollup config of one single-file bundle: `input` with every dependency inlined,
+ * minified, to `file`. `plugins` run first (the host-page tests swap a module this way).
+ */
+export function singleFileBundle(input, file, { plugins = [] } = {}) {
+  return {
+    input,
+    plugins: [...plugins, ...inlinedPlugins()],
+    output: { file, format: 'es', inlineDynamicImports: true, plugins: [minifier()] },
+    onwarn(warning, warn) {
+      // Third-party modules' own circular imports and comment placement are theirs, not ours.
+      if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
+      if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
+      warn(warning);
+    },
+  };
+}
+
+/** Every package's declared single-file bundles. */
 export function singleFileBundles() {
   return workspacePackages().flatMap(({ dir, pkg }) =>
-    Object.entries(pkg.odkit?.bundles ?? {}).map(([file, source]) => ({
-      input: join(dir, source),
-      plugins: inlinedPlugins(),
-      output: {
-        file: relative(process.cwd(), join(dir, 'dist', file)),
-        format: 'es',
-        inlineDynamicImports: true,
-        plugins: [minifier()],
-      },
-      onwarn(warning, warn) {
-        // Third-party modules' own circular imports and comment placement are theirs, not ours.
-        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
-        if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
-        warn(warning);
-      },
-    })),
+    Object.entries(pkg.odkit?.bundles ?? {}).map(([file, source]) => singleFileBundle(join(dir, source), join(dir, 'dist', file))),
   );
+}
+
+/** Builds and writes one bundle config. */
+export async function writeBundle(config) {
+  const bundle = await rollup(config);
+  try {
+    await bundle.write(config.output);
+  } finally {
+    await bundle.close();
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const config of singleFileBundles()) {
-    const bundle = await rollup(config);
-    await bundle.write(config.output);
-    await bundle.close();
-    console.log(`bundled ${config.output.file}`);
+    await writeBundle(config);
+    console.log(`bundled ${relative(root, config.output.file)}`);
   }
 }

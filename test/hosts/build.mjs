@@ -1,19 +1,16 @@
 // Playwright's global setup for the host pages: builds what the pages load, as a host
 // would have it — the kit's single-file bundles, the demo case as a plain ES module
 // (the host's own data; it is not in the kit's bundle), and the React app with Vite.
-import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { rollup } from 'rollup';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inlinedPlugins, minifier } from '../../scripts/bundle.mjs';
+import { singleFileBundle, singleFileBundles, writeBundle } from '../../scripts/bundle.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 
 export default async function buildHostPages() {
-  const bundle = spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: root, stdio: 'inherit' });
-  if (bundle.status !== 0) throw new Error('host pages: building the kit bundle failed');
+  for (const config of singleFileBundles()) await writeBundle(config);
   await build({
     entryPoints: [join(root, 'packages/core/src/demo/index.ts')],
     outfile: join(root, 'test/hosts/.generated/demo.js'),
@@ -78,16 +75,9 @@ export const SECOND_VERSION = '2.0.0-test';
  */
 async function buildSecondKitVersion() {
   const version = join(root, 'packages/elements/src/version.ts');
-  const bundle = await rollup({
-    input: join(root, 'packages/kit/src/index.ts'),
-    plugins: [
-      { name: 'second-kit-version', load: (id) => (id === version ? `export const VERSION = ${JSON.stringify(SECOND_VERSION)};` : null) },
-      ...inlinedPlugins(),
-    ],
-    onwarn: () => {},
-  });
-  await bundle.write({ file: join(root, 'test/hosts/.generated/odkit-classes-v2.js'), format: 'es', inlineDynamicImports: true, plugins: [minifier()] });
-  await bundle.close();
+  const secondVersion = { name: 'second-kit-version', load: (id) => (id === version ? `export const VERSION = ${JSON.stringify(SECOND_VERSION)};` : null) };
+  const output = join(root, 'test/hosts/.generated/odkit-classes-v2.js');
+  await writeBundle(singleFileBundle(join(root, 'packages/kit/src/index.ts'), output, { plugins: [secondVersion] }));
 }
 
 /** Resolves `@odkit/core` to the kit bundle's URL, left as an import for the browser. */
