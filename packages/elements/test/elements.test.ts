@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { MemoryStore, parseCaseRecord, type CaseRecord } from '@odkit/core';
 import {
   CaseController,
@@ -191,7 +191,8 @@ describe('<od-provider>', () => {
     // and so can any bundle): the widget asks for the store while its provider is still an
     // unknown element, and must get it once the provider is registered.
     class LateProvider extends OdProvider {}
-    const wrapper = await fixture<HTMLElement>(html`<div><od-test-late-provider><od-test-widget></od-test-widget></od-test-late-provider></div>`);
+    // fixtureSync: fixture() on a plain <div> waits for a frame, which a hidden tab never paints.
+    const wrapper = fixtureSync<HTMLElement>(html`<div><od-test-late-provider><od-test-widget></od-test-widget></od-test-late-provider></div>`);
     const widget = wrapper.querySelector('od-test-widget')!;
     await widget.updateComplete;
     expect(text(widget, 'count')).to.equal('Loading…');
@@ -343,7 +344,8 @@ describe('<od-provider>', () => {
   });
 
   it('falls back to the nearest lang attribute, and an element locale wins', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="cy-GB">
+    // fixtureSync: fixture() on a plain <div> waits for a frame, which a hidden tab never paints.
+    const wrapper = fixtureSync<HTMLDivElement>(html`<div lang="cy-GB">
       <od-test-widget id="a"></od-test-widget><od-test-widget id="b" locale="en-GB"></od-test-widget>
     </div>`);
     const [a, b] = ['#a', '#b'].map((s) => wrapper.querySelector<TestWidget>(s)!);
@@ -353,7 +355,7 @@ describe('<od-provider>', () => {
   });
 
   it('finds the nearest lang across shadow roots (a widget inside another component)', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="cy"><section></section></div>`);
+    const wrapper = fixtureSync<HTMLDivElement>(html`<div lang="cy"><section></section></div>`);
     const section = wrapper.querySelector('section')!;
     const shadow = section.attachShadow({ mode: 'open' });
     const widget = document.createElement('od-test-widget');

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { MemoryStore, parseCaseRecord, type CaseRecord, type NetworkMember } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import { OdMemberFocusEvent, OdProvider, type OdChangeEvent, type OdErrorEvent, type OdSelectEvent } from '@odkit/elements';
@@ -552,7 +552,8 @@ describe('<od-network-map> editing', () => {
   it('gets its store and hears od-member-focus through a provider registered after it', async () => {
     // The map upgraded first (its define module loaded before the provider's).
     class LateProvider extends OdProvider {}
-    const wrap = await fixture<HTMLElement>(
+    // fixtureSync: fixture() on a plain <div> waits for a frame, which a hidden tab never paints.
+    const wrap = fixtureSync<HTMLElement>(
       html`<div><nm-late-provider><od-network-map></od-network-map><button type="button">x</button></nm-late-provider></div>`,
     );
     const provider = wrap.querySelector('nm-late-provider') as OdProvider;
