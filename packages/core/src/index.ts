@@ -18,7 +18,30 @@ export { parseCaseRecord, serializeCaseRecord, type Migration, type ParseOptions
 export { Change, applyChange, parseChange, type ChangeType } from './changes.js';
 export * from './instruments/index.js';
 export * from './metrics/index.js';
-export type { CaseStore, StoreSnapshot, ApplyOptions, StoreListener } from './stores/types.js';
+export {
+  Author,
+  ENTITY_KINDS,
+  changeActivity,
+  changeSubject,
+  parseAuthor,
+  parseEntityRef,
+  type ChangeEntry,
+  type EditMeta,
+  type EntityRefKind,
+  type EntityRef,
+} from './edits.js';
+export { newId } from './internal/id.js';
+export {
+  isSyncingStore,
+  type CaseStore,
+  type StoreSnapshot,
+  type ApplyOptions,
+  type StoreListener,
+  type SyncConflict,
+  type SyncStatus,
+  type SyncStatusListener,
+  type SyncingStore,
+} from './stores/types.js';
 export { BaseStore, type StoreOptions } from './stores/base-store.js';
 export { MemoryStore } from './stores/memory-store.js';
 export { IndexedDbStore, type IndexedDbStoreOptions } from './stores/indexeddb-store.js';

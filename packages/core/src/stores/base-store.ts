@@ -1,5 +1,7 @@
 import { applyChange, type Change } from '../changes.js';
-import { ConflictError } from '../errors.js';
+import { changeSubject, parseAuthor, parseEditOptions, parseEntityRef, type Author, type ChangeEntry, type EntityRef } from '../edits.js';
+import { ConflictError, StorageError } from '../errors.js';
+import { newId } from '../internal/id.js';
 import { defaultInstruments } from '../instruments/index.js';
 import type { InstrumentRegistry } from '../instruments/registry.js';
 import type { CaseRecord } from '../model/schemas.js';
@@ -11,6 +13,8 @@ export interface StoreOptions {
   instruments?: InstrumentRegistry;
   /** Migrations for records saved by an older schema version (see parseCaseRecord). */
   migrations?: readonly Migration[];
+  /** Who makes the edits (see `author`); a host may also set it later, or pass one per edit. */
+  author?: Author;
 }
 
 /**
@@ -24,9 +28,24 @@ export abstract class BaseStore implements CaseStore {
   #snapshot: StoreSnapshot | undefined;
   readonly #listeners = new Set<StoreListener>();
   #queue: Promise<unknown> = Promise.resolve();
+  #author: Author | undefined;
 
   constructor(options: StoreOptions = {}) {
     this.parseOptions = { instruments: options.instruments ?? defaultInstruments, migrations: options.migrations ?? [] };
+    if (options.author !== undefined) this.author = options.author;
+  }
+
+  /**
+   * Who makes the edits applied without an `author` option: recorded with every
+   * change (and written as its Provenance by FhirStore). Throws ValidationError
+   * for an author that is not valid; `undefined` clears it.
+   */
+  get author(): Author | undefined {
+    return this.#author;
+  }
+
+  set author(value: Author | undefined) {
+    this.#author = value === undefined ? undefined : parseAuthor(value, 'Store author');
   }
 
   get snapshot(): StoreSnapshot | undefined {
@@ -39,17 +58,39 @@ export abstract class BaseStore implements CaseStore {
 
   apply(change: Change, options: ApplyOptions = {}): Promise<StoreSnapshot> {
     return this.#enqueue(async () => {
+      const meta = parseEditOptions(options);
       const current = this.#snapshot ?? this.publish(await this.read());
       const base = options.baseRevision ?? current.revision;
       if (base !== current.revision) throw new ConflictError(this.caseId, base, current.revision);
       const record = applyChange(current.record, change, this.parseOptions);
+      const author = meta.author ?? this.#author;
+      const edit: ChangeEntry = {
+        id: meta.id ?? newId('edit'),
+        at: meta.at ?? new Date().toISOString(),
+        ...(author ? { author } : {}),
+        // The parsed change (applyChange validated it): what the log keeps is never the caller's object.
+        change: structuredClone(change),
+        revision: current.revision + 1,
+      };
       try {
-        return this.publish({ record, revision: await this.write(record, current.revision) });
+        return this.publish({ record, revision: await this.write(record, current.revision, edit) });
       } catch (error) {
         // Someone else wrote first: show everyone the record as it now is, then report.
         if (error instanceof ConflictError) await this.read().then((s) => this.publish(s), () => undefined);
         throw error;
       }
+    });
+  }
+
+  /**
+   * The edits made to one entity, oldest first (who, when, what). Throws
+   * ValidationError for a bad reference, StorageError where the store keeps no log.
+   */
+  async history(entity: EntityRef): Promise<readonly ChangeEntry[]> {
+    const ref = parseEntityRef(entity);
+    return (await this.readHistory(ref)).filter((e) => {
+      const subject = changeSubject(e.change);
+      return subject.kind === ref.kind && subject.id === ref.id;
     });
   }
 
@@ -60,8 +101,17 @@ export abstract class BaseStore implements CaseStore {
 
   /** Reads the persisted record and revision. */
   protected abstract read(): Promise<StoreSnapshot>;
-  /** Persists `record` if the persisted revision is still `baseRevision`; returns the new revision. */
-  protected abstract write(record: CaseRecord, baseRevision: number): Promise<number>;
+  /**
+   * Persists `record` if the persisted revision is still `baseRevision`; returns the
+   * new revision. `edit` says who made the change and when: a store that keeps a
+   * change log writes it in the same transaction as the record.
+   */
+  protected abstract write(record: CaseRecord, baseRevision: number, edit: ChangeEntry): Promise<number>;
+
+  /** The store's change log (entries for `entity` at least, oldest first). */
+  protected async readHistory(_entity: EntityRef): Promise<readonly ChangeEntry[]> {
+    throw new StorageError(`This store (${this.constructor.name}) keeps no change log.`);
+  }
 
   /** Makes a snapshot current and tells every subscriber (unless nothing changed). */
   protected publish(snapshot: StoreSnapshot): StoreSnapshot {

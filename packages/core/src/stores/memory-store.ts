@@ -1,3 +1,4 @@
+import type { ChangeEntry, EntityRef } from '../edits.js';
 import { parseCaseRecord } from '../record.js';
 import type { CaseRecord } from '../model/schemas.js';
 import { BaseStore, type StoreOptions } from './base-store.js';
@@ -8,6 +9,7 @@ export class MemoryStore extends BaseStore {
   readonly caseId: string;
   #record: CaseRecord;
   #revision = 1;
+  readonly #log: ChangeEntry[] = [];
 
   /** Throws ValidationError when `record` is not a valid case record. */
   constructor(record: unknown, options: StoreOptions = {}) {
@@ -21,9 +23,14 @@ export class MemoryStore extends BaseStore {
     return { record: this.#record, revision: this.#revision };
   }
 
-  protected async write(record: CaseRecord, baseRevision: number): Promise<number> {
+  protected async write(record: CaseRecord, baseRevision: number, edit: ChangeEntry): Promise<number> {
     this.#record = record;
     this.#revision = baseRevision + 1;
+    this.#log.push(edit);
     return this.#revision;
+  }
+
+  protected override async readHistory(_entity: EntityRef): Promise<readonly ChangeEntry[]> {
+    return this.#log;
   }
 }
