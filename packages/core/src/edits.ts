@@ -1,4 +1,4 @@
-import type { Change } from './changes.js';
+import type { Change, ChangeType } from './changes.js';
 import { ValidationError } from './errors.js';
 import * as z from './internal/z.js';
 import { Id, IsoDateTime, ShortText } from './model/primitives.js';
@@ -42,6 +42,35 @@ export interface ChangeEntry extends EditMeta {
   readonly change: Change;
   /** The store revision this edit produced. */
   readonly revision: number;
+}
+
+/**
+ * One edit in an entity's history: who changed it, when, and how. What every
+ * store can give (FhirStore reads it back from the Provenance it wrote).
+ */
+export interface HistoryEntry {
+  /** The edit's id. */
+  readonly id: string;
+  /** When the edit was made. */
+  readonly at: string;
+  readonly author?: Author;
+  /** What kind of change it was, e.g. `member/update`. */
+  readonly type: ChangeType;
+  /** The entity it changed. */
+  readonly entity: EntityRef;
+  /** `pending`: kept on this device, not yet on the server; `conflict`: waiting for a decision. Absent: saved. */
+  readonly state?: 'pending' | 'conflict';
+}
+
+/** The history line of an applied edit. */
+export function historyEntry(edit: ChangeEntry): HistoryEntry {
+  return {
+    id: edit.id,
+    at: edit.at,
+    ...(edit.author ? { author: edit.author } : {}),
+    type: edit.change.type,
+    entity: changeSubject(edit.change),
+  };
 }
 
 export const ENTITY_KINDS = ['person', 'member', 'tie', 'episode', 'meeting', 'assessment'] as const;

@@ -23,10 +23,12 @@ export {
   ENTITY_KINDS,
   changeActivity,
   changeSubject,
+  historyEntry,
   parseAuthor,
   parseEntityRef,
   type ChangeEntry,
   type EditMeta,
+  type HistoryEntry,
   type EntityRefKind,
   type EntityRef,
 } from './edits.js';

@@ -1,5 +1,5 @@
 import { applyChange, type Change } from '../changes.js';
-import { changeSubject, parseAuthor, parseEditOptions, parseEntityRef, type Author, type ChangeEntry, type EntityRef } from '../edits.js';
+import { parseAuthor, parseEditOptions, parseEntityRef, type Author, type ChangeEntry, type EntityRef, type HistoryEntry } from '../edits.js';
 import { ConflictError, StorageError } from '../errors.js';
 import { newId } from '../internal/id.js';
 import { defaultInstruments } from '../instruments/index.js';
@@ -86,12 +86,9 @@ export abstract class BaseStore implements CaseStore {
    * The edits made to one entity, oldest first (who, when, what). Throws
    * ValidationError for a bad reference, StorageError where the store keeps no log.
    */
-  async history(entity: EntityRef): Promise<readonly ChangeEntry[]> {
+  async history(entity: EntityRef): Promise<readonly HistoryEntry[]> {
     const ref = parseEntityRef(entity);
-    return (await this.readHistory(ref)).filter((e) => {
-      const subject = changeSubject(e.change);
-      return subject.kind === ref.kind && subject.id === ref.id;
-    });
+    return (await this.readHistory(ref)).filter((e) => e.entity.kind === ref.kind && e.entity.id === ref.id);
   }
 
   subscribe(listener: StoreListener): () => void {
@@ -109,7 +106,7 @@ export abstract class BaseStore implements CaseStore {
   protected abstract write(record: CaseRecord, baseRevision: number, edit: ChangeEntry): Promise<number>;
 
   /** The store's change log (entries for `entity` at least, oldest first). */
-  protected async readHistory(_entity: EntityRef): Promise<readonly ChangeEntry[]> {
+  protected async readHistory(_entity: EntityRef): Promise<readonly HistoryEntry[]> {
     throw new StorageError(`This store (${this.constructor.name}) keeps no change log.`);
   }
 

@@ -1,4 +1,4 @@
-import type { ChangeEntry, EntityRef } from '../edits.js';
+import { historyEntry, type ChangeEntry, type EntityRef, type HistoryEntry } from '../edits.js';
 import { parseCaseRecord } from '../record.js';
 import type { CaseRecord } from '../model/schemas.js';
 import { BaseStore, type StoreOptions } from './base-store.js';
@@ -30,7 +30,7 @@ export class MemoryStore extends BaseStore {
     return this.#revision;
   }
 
-  protected override async readHistory(_entity: EntityRef): Promise<readonly ChangeEntry[]> {
-    return this.#log;
+  protected override async readHistory(_entity: EntityRef): Promise<readonly HistoryEntry[]> {
+    return this.#log.map(historyEntry);
   }
 }

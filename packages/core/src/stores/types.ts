@@ -1,5 +1,5 @@
 import type { Change } from '../changes.js';
-import type { Author, ChangeEntry, EntityRef } from '../edits.js';
+import type { Author, EntityRef, HistoryEntry } from '../edits.js';
 import type { CaseRecord } from '../model/schemas.js';
 
 /** What a store holds at one moment: a valid, frozen record and its revision. */
@@ -47,7 +47,7 @@ export interface CaseStore {
   /** Who makes the edits applied without an `author` option (set it once the user is known). */
   author?: Author | undefined;
   /** The edits made to one entity, oldest first: who, when, what (stores that keep a change log). */
-  history?(entity: EntityRef): Promise<readonly ChangeEntry[]>;
+  history?(entity: EntityRef): Promise<readonly HistoryEntry[]>;
 }
 
 /** An edit that no longer applies as it was made, waiting for a person to decide. */
