@@ -1,4 +1,4 @@
-import type { CaseRecord, Change, Episode, Meeting, NetworkMember, Ratio } from '@odkit/core';
+import { newId, type CaseRecord, type Change, type Episode, type Meeting, type NetworkMember, type Ratio } from '@odkit/core';
 import {
   CaseController,
   focusErrorSummary,
@@ -962,7 +962,8 @@ export class OdMeetingTimeline extends OdElement {
       existing,
       formatDateTime: this.#dateTime,
       formatDate: (d) => formatDate(d, this.#i18n.locale),
-      newId: () => `mt-${crypto.randomUUID()}`,
+      // Random ids (not a clock or counter): two devices adding offline must never collide.
+      newId: () => newId('mt'),
     });
     if (!built.change) return this.#showErrors(built.errors);
     const errors = await this.#apply(built.change, (path) => fieldForIssue(path, built.meeting));

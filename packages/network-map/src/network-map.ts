@@ -7,6 +7,7 @@ import {
   TIE_DIRECTIONS,
   TIE_QUALITIES,
   TIE_STRENGTHS,
+  newId,
   type CaseRecord,
   type Change,
   type MemberKind,
@@ -923,9 +924,8 @@ export class OdNetworkMap extends OdElement {
       focusErrorSummary(this.renderRoot);
       return;
     }
-    const record = this.#data.record!;
     const member: NetworkMember = {
-      ...(existing ?? { id: newId('m', record.members), hiddenFrom: [] }),
+      ...(existing ?? { id: newId('m'), hiddenFrom: [] }),
       kind: oneOf(MEMBER_KINDS, data.get('member-kind'), 'person'),
       name,
       relationship: { ...(existing?.relationship.code ? { code: existing.relationship.code } : {}), ...(relationship ? { text: relationship } : {}) } as NetworkMember['relationship'],
@@ -947,7 +947,6 @@ export class OdNetworkMap extends OdElement {
 
   async #submitTie(event: Event, existing: Tie | undefined): Promise<void> {
     const data = this.#formValues(event);
-    const record = this.#data.record!;
     const from = String(data.get('tie-from') ?? '');
     const to = String(data.get('tie-to') ?? '');
     const label = String(data.get('tie-label') ?? '').trim();
@@ -961,7 +960,7 @@ export class OdNetworkMap extends OdElement {
       focusErrorSummary(this.renderRoot);
       return;
     }
-    const { label: _old, ...base } = existing ?? { id: newId('t', record.ties) };
+    const { label: _old, ...base } = existing ?? { id: newId('t') };
     const tie: Tie = {
       ...base,
       from,
@@ -1339,11 +1338,3 @@ function oneOf<T extends string>(values: readonly T[], value: unknown, fallback:
   return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
-let idCounter = 0;
-/** A new id, unique in `list`, that follows the kit's id rule. */
-function newId(prefix: string, list: readonly { id: string }[]): string {
-  let id: string;
-  do id = `${prefix}-${Date.now().toString(36)}-${(idCounter++).toString(36)}`;
-  while (list.some((e) => e.id === id));
-  return id;
-}

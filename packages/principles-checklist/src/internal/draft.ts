@@ -1,4 +1,4 @@
-import { EVIDENCE_SOURCES, RATER_ROLES, validate, type Assessment, type Instrument, type Rating } from '@odkit/core';
+import { EVIDENCE_SOURCES, RATER_ROLES, newId, validate, type Assessment, type Instrument, type Rating } from '@odkit/core';
 
 /** A rating value as the form holds it: a scale value, "na", or undefined while unrated. */
 export type RatingValue = Rating['value'];
@@ -10,10 +10,7 @@ export type RatingValue = Rating['value'];
 export type Draft = Omit<Assessment, 'meetingId'> & { meetingId?: string };
 
 /** An id for a new assessment: FHIR-id safe, unguessable, and available outside secure contexts. */
-export function newAssessmentId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return `as-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
+export const newAssessmentId = (): string => newId('as');
 
 /** A blank draft of `instrument` (for `meetingId`, when known). */
 export function blankDraft(instrument: Instrument, meetingId: string | undefined, raterName: string | undefined, id = newAssessmentId()): Draft {
