@@ -27,7 +27,8 @@ export interface Layout {
   readonly sectors: boolean;
 }
 
-interface Node extends SimulationNodeDatum {
+/** A member as the layout moves it (exported for the differential test against d3-force). */
+export interface Node extends SimulationNodeDatum {
   id: string;
   r: number;
   angle: number;
@@ -86,11 +87,7 @@ export function computeLayout(members: readonly LayoutMember[], sectors: boolean
   }
 
   if (nodes.length) {
-    relax(
-      nodes,
-      [forceRadial<Node>((n) => n.r).strength(0.6), angularForce(sectors ? 0.2 : 0.05), forceCollide<Node>(NODE_R + 5).iterations(1)],
-      ticksFor(nodes.length),
-    );
+    relax(nodes, layoutForces(sectors), ticksFor(nodes.length));
   }
 
   const positions = new Map<string, Point>();
@@ -106,6 +103,11 @@ export function computeLayout(members: readonly LayoutMember[], sectors: boolean
   return { positions, rings: rings as [number, number, number], sectors };
 }
 
+/** The forces that relax the seeded rows: to the seeded radius, toward the seeded angle, apart. */
+export function layoutForces(sectors: boolean): Force<Node, undefined>[] {
+  return [forceRadial<Node>((n) => n.r).strength(0.6), angularForce(sectors ? 0.2 : 0.05), forceCollide<Node>(NODE_R + 5).iterations(1)];
+}
+
 /**
  * `ticks` ticks of d3-force's `forceSimulation` (v3) driven by hand, with exactly its arithmetic:
  * nodes indexed and at rest, forces initialised in order with its seeded random source, then per
@@ -113,7 +115,7 @@ export function computeLayout(members: readonly LayoutMember[], sectors: boolean
  * let the simulation run on its own, so doing this here keeps d3-timer and d3-dispatch (and the
  * rest of the simulation) out of every page's bundle; the layout is the same to the last bit.
  */
-function relax(nodes: Node[], forces: Force<Node, undefined>[], ticks: number): void {
+export function relax(nodes: Node[], forces: Force<Node, undefined>[], ticks: number): void {
   // d3-force's `lcg`: coincident nodes are jiggled apart with it, so it must be the same sequence.
   let seed = 1;
   const random = () => (seed = (1664525 * seed + 1013904223) % 4294967296) / 4294967296;
