@@ -1,5 +1,5 @@
 import { applyChange, type Change } from '../changes.js';
-import { ConflictError } from '../errors.js';
+import { ConflictError, ValidationError } from '../errors.js';
 import { defaultInstruments } from '../instruments/index.js';
 import type { InstrumentRegistry } from '../instruments/registry.js';
 import type { CaseRecord } from '../model/schemas.js';
@@ -46,8 +46,12 @@ export abstract class BaseStore implements CaseStore {
       try {
         return this.publish({ record, revision: await this.write(record, current.revision) });
       } catch (error) {
-        // Someone else wrote first: show everyone the record as it now is, then report.
-        if (error instanceof ConflictError) await this.read().then((s) => this.publish(s), () => undefined);
+        if (error instanceof ConflictError) {
+          // Someone else wrote first: show everyone the record as it now is, then report. When what
+          // was written is corrupt, that is the error to report: reloading would never help.
+          const reloadFailure = await this.read().then((s) => void this.publish(s), (e: unknown) => e);
+          if (reloadFailure instanceof ValidationError) throw reloadFailure;
+        }
         throw error;
       }
     });

@@ -7,16 +7,24 @@ import { OdError, StorageError } from '../errors.js';
  * transaction has committed or aborted.
  */
 
+/** How long `openDatabase` waits by default before it reports a StorageError. */
+export const DEFAULT_OPEN_TIMEOUT = 10_000;
+
 /**
  * Opens (and if needed creates or upgrades) database `name` at `version`.
  * `upgrade` runs inside the version-change transaction. A blocked open rejects
- * with StorageError; a late success after that closes the connection again.
+ * with StorageError; so does an open that has not settled after `timeout` ms.
+ * The timeout matters because an open queued behind a pending `deleteDatabase` or
+ * upgrade (held up by a connection elsewhere that ignores `versionchange`) gets
+ * no "blocked" event of its own: the pending request gets it, and the open waits
+ * for ever. A connection that arrives after the open was given up is closed at once.
  */
 export function openDatabase(
   factory: IDBFactory,
   name: string,
   version: number,
   upgrade: (db: IDBDatabase, event: IDBVersionChangeEvent) => void,
+  timeout = DEFAULT_OPEN_TIMEOUT,
 ): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     let open: IDBOpenDBRequest;
@@ -26,18 +34,35 @@ export function openDatabase(
       reject(new StorageError(`Could not open IndexedDB database "${name}": ${describe(cause)}`, { cause }));
       return;
     }
+    let settled = false;
+    const giveUp = (error: StorageError) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      reject(error);
+    };
+    const timer = setTimeout(
+      () =>
+        giveUp(
+          new StorageError(
+            `IndexedDB database "${name}" did not open within ${timeout} ms: it is probably blocked by another open tab (a pending upgrade or deletion); close it and retry.`,
+          ),
+        ),
+      timeout,
+    );
     open.onupgradeneeded = (event) => upgrade(open.result, event);
-    let blocked = false;
     open.onsuccess = () => {
-      // After "blocked" was reported, a late success must not leave a connection open.
-      if (blocked) open.result.close();
-      else resolve(open.result);
+      // After the open was given up (blocked, timed out), a late success must not leave a connection open.
+      if (settled) {
+        open.result.close();
+        return;
+      }
+      settled = true;
+      clearTimeout(timer);
+      resolve(open.result);
     };
-    open.onerror = () => reject(new StorageError(`Could not open IndexedDB database "${name}": ${describe(open.error)}`));
-    open.onblocked = () => {
-      blocked = true;
-      reject(new StorageError(`IndexedDB database "${name}" is blocked by another open tab; close it and retry.`));
-    };
+    open.onerror = () => giveUp(new StorageError(`Could not open IndexedDB database "${name}": ${describe(open.error)}`));
+    open.onblocked = () => giveUp(new StorageError(`IndexedDB database "${name}" is blocked by another open tab; close it and retry.`));
   });
 }
 
