@@ -21,4 +21,4 @@ export * from './metrics/index.js';
 export type { CaseStore, StoreSnapshot, ApplyOptions, StoreListener } from './stores/types.js';
 export { BaseStore, type StoreOptions } from './stores/base-store.js';
 export { MemoryStore } from './stores/memory-store.js';
-export { IndexedDbStore, type IndexedDbStoreOptions } from './stores/indexeddb-store.js';
+export { IndexedDbStore, type IndexedDbStoreOptions, type IndexedDbLocation } from './stores/indexeddb-store.js';

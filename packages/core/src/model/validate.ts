@@ -1,6 +1,7 @@
 import type * as z from '../internal/z.js';
 import { ValidationError, type Issue } from '../errors.js';
 import { safeParse } from '../internal/fast-parse.js';
+import { UNREADABLE } from '../internal/guard.js';
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
@@ -13,9 +14,15 @@ export interface CheckOptions {
 
 /** Runs a schema without throwing; issues become ours (never zod's), with paths from `at`. */
 export function check<T>(schema: z.ZodMiniType<T>, input: unknown, options: CheckOptions = {}): ValidationResult<T> {
-  const result = safeParse(schema, input, options.freeze);
-  if (result.success) return { ok: true, value: result.data };
   const at = options.at ?? [];
+  let result: ReturnType<typeof safeParse<T>>;
+  try {
+    result = safeParse(schema, input, options.freeze);
+  } catch {
+    // zod rethrows what reading the input threw (a revoked proxy, a throwing getter).
+    return { ok: false, issues: [{ path: [...at], message: UNREADABLE }] };
+  }
+  if (result.success) return { ok: true, value: result.data };
   return { ok: false, issues: toIssues(result.error.issues).map((i) => ({ ...i, path: [...at, ...i.path] })) };
 }
 

@@ -1,5 +1,6 @@
 import { applyChange, type Change } from '../changes.js';
-import { ConflictError, ValidationError } from '../errors.js';
+import { ConflictError, OdError, StorageError, ValidationError } from '../errors.js';
+import { guarded } from '../internal/guard.js';
 import { defaultInstruments } from '../instruments/index.js';
 import type { InstrumentRegistry } from '../instruments/registry.js';
 import type { CaseRecord } from '../model/schemas.js';
@@ -26,7 +27,10 @@ export abstract class BaseStore implements CaseStore {
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: StoreOptions = {}) {
-    this.parseOptions = { instruments: options.instruments ?? defaultInstruments, migrations: options.migrations ?? [] };
+    this.parseOptions = guarded('Store options', () => ({
+      instruments: options.instruments ?? defaultInstruments,
+      migrations: options.migrations ?? [],
+    }));
   }
 
   get snapshot(): StoreSnapshot | undefined {
@@ -38,9 +42,18 @@ export abstract class BaseStore implements CaseStore {
   }
 
   apply(change: Change, options: ApplyOptions = {}): Promise<StoreSnapshot> {
+    let baseRevision: unknown;
+    try {
+      baseRevision = guarded('Apply options', () => options.baseRevision);
+      if (baseRevision !== undefined && !Number.isSafeInteger(baseRevision)) {
+        throw new ValidationError('Apply options', [{ path: ['baseRevision'], message: 'must be a whole number' }]);
+      }
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return this.#enqueue(async () => {
       const current = this.#snapshot ?? this.publish(await this.read());
-      const base = options.baseRevision ?? current.revision;
+      const base = (baseRevision as number | undefined) ?? current.revision;
       if (base !== current.revision) throw new ConflictError(this.caseId, base, current.revision);
       const record = applyChange(current.record, change, this.parseOptions);
       try {
@@ -86,7 +99,10 @@ export abstract class BaseStore implements CaseStore {
   }
 
   #enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(task);
+    // A subclass's read or write that fails with anything untyped is a storage failure.
+    const run = this.#queue.then(task).catch((error: unknown) => {
+      throw error instanceof OdError ? error : new StorageError('The store failed unexpectedly.', { cause: error });
+    });
     this.#queue = run.catch(() => undefined);
     return run;
   }
