@@ -21,10 +21,18 @@ const PATH_LIMIT = 120;
  * length only, e.g. `[a field of 1048576 characters]`.
  */
 export function formatPath(path: readonly (string | number)[]): string {
-  if (path.length === 0) return '(root)';
-  const text = path.reduce<string>((out, key) => {
+  let keys: readonly unknown[] | undefined;
+  try {
+    keys = Array.isArray(path) ? [...(path as readonly unknown[])] : undefined;
+  } catch {
+    // A revoked proxy or an array with a throwing getter: as unusable as no list at all.
+  }
+  if (!keys) throw new ValidationError('formatPath', [{ path: [], message: 'expected a list of keys' }]);
+  if (keys.length === 0) return '(root)';
+  const text = keys.reduce<string>((out, key) => {
     if (typeof key === 'number') return `${out}[${key}]`;
-    if (typeof key !== 'string' || !isFieldName(key)) return `${out}[${quoteField(String(key))}]`;
+    if (typeof key !== 'string') return `${out}[a key that is not text]`;
+    if (!isFieldName(key)) return `${out}[${quoteField(key)}]`;
     return /^[A-Za-z_$][\w$]*$/.test(key) ? (out ? `${out}.${key}` : key) : `${out}[${JSON.stringify(key)}]`;
   }, '');
   return text.length <= PATH_LIMIT ? text : `…${text.slice(text.length - PATH_LIMIT + 1)}`;

@@ -8,8 +8,17 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import {
+  IndexedDbStore,
+  InstrumentRegistry,
   MemoryStore,
   OdError,
+  createInstrumentRegistry,
+  defaultInstruments,
+  formatPath,
+  localise,
+  ratio,
+  scoreAssessment,
+  sevenPrinciples,
   ValidationError,
   applyChange,
   continuity,
@@ -166,12 +175,28 @@ function callsWith(value: unknown): (() => unknown)[] {
     () => meanNetworkMembersPresent(value as never),
     () => fidelityTrend(value as never, { instrumentId: 'od-seven-principles' }),
     () => fidelityTrend(record, value as never),
+    () => scoreAssessment(value as never, sevenPrinciples),
+    () => scoreAssessment(record.assessments[0]!, value as never),
+    () => ratio(value as never, 2),
+    () => formatPath(value as never),
+    () => localise(value as never, 'en-GB'),
+    () => localise({ 'en-GB': 'x' }, value as never),
+    () => new InstrumentRegistry(value as never),
+    () => new InstrumentRegistry().register(value),
+    () => createInstrumentRegistry(value as never),
+    () => defaultInstruments.get(value as never),
+    () => defaultInstruments.get('od-seven-principles', value as never),
+    () => new MemoryStore(exampleRecord()).subscribe(value as never),
   ];
 }
 
 /** Same, for the asynchronous ones: a store's apply and load. */
 function asyncCallsWith(value: unknown): (() => Promise<unknown>)[] {
   return [
+    () => IndexedDbStore.open(value as never),
+    () => IndexedDbStore.open({ caseId: value as never }),
+    () => IndexedDbStore.readStoredEntry(value as never),
+    () => IndexedDbStore.discard(value as never),
     () => new MemoryStore(exampleRecord()).apply(value as Change),
     () => new MemoryStore(exampleRecord()).apply({ type: 'tie/remove', tieId: 't1' }, value as never),
   ];
@@ -206,6 +231,14 @@ function expectDiscreet(error: unknown, marker: string, context: string) {
       expect(issue.message.length, `${context}: issue message length`).to.be.at.most(ISSUE_BOUND);
       expect(issue.message.includes('zq marker'), `${context}: issue message quotes the input`).to.equal(false);
     }
+  }
+}
+
+/** fc.assert, with the failing assertion's own message in the error (the test runner does not show `cause`). */
+async function holds<T>(property: fc.IProperty<T> | fc.IAsyncProperty<T>, numRuns: number): Promise<void> {
+  const details = await fc.check(property as fc.IAsyncProperty<T>, { numRuns });
+  if (details.failed) {
+    throw new Error(`${String(details.errorInstance)}\nCounterexample: ${fc.stringify(details.counterexample)} (seed ${details.seed})`);
   }
 }
 
@@ -329,9 +362,11 @@ describe('the input is never modified (issue 12, item 9)', () => {
 
 /* ------------------------------------------------------------------ properties */
 
-describe('every public function on hostile input (property)', () => {
-  it('throws only the kit typed errors, with bounded messages that never quote the input', () => {
-    fc.assert(
+describe('every public function on hostile input (property)', function () {
+  // Each run calls ~60 functions, some with 1 MB strings: generous on a busy machine.
+  this.timeout(60_000);
+  it('throws only the kit typed errors, with bounded messages that never quote the input', async () => {
+    await holds(
       fc.property(
         markers().chain((marker) => fc.tuple(fc.constant(marker), hostileValue(marker))),
         ([marker, make]) => {
@@ -342,12 +377,12 @@ describe('every public function on hostile input (property)', () => {
           });
         },
       ),
-      { numRuns: 120 },
+      80,
     );
   });
 
   it('store.apply rejects only with typed errors, with bounded messages that never quote the input', async () => {
-    await fc.assert(
+    await holds(
       fc.asyncProperty(
         markers().chain((marker) => fc.tuple(fc.constant(marker), hostileValue(marker))),
         async ([marker, make]) => {
@@ -363,13 +398,13 @@ describe('every public function on hostile input (property)', () => {
           }
         },
       ),
-      { numRuns: 60 },
+      60,
     );
   });
 
-  it('no message quotes the free text of a record, wherever the record is broken', () => {
+  it('no message quotes the free text of a record, wherever the record is broken', async () => {
     // Valid records whose every text field is a marker, damaged by a bad value next to the text.
-    fc.assert(
+    await holds(
       fc.property(validCaseRecord(), markers(), fc.integer({ min: 0, max: 5 }), (record, marker, damage) => {
         const text = clone(record) as unknown as Record<string, unknown>;
         const person = text.person as Record<string, unknown>;
@@ -391,7 +426,7 @@ describe('every public function on hostile input (property)', () => {
           expectDiscreet(error, marker, 'record');
         }
       }),
-      { numRuns: 150 },
+      150,
     );
   });
 });

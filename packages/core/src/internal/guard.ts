@@ -1,12 +1,14 @@
 import { OdError, ValidationError } from '../errors.js';
 
+import { UNREADABLE } from './quote.js';
+
 /**
  * Input a host hands over may throw when it is read: a revoked proxy, a getter that
  * throws, a cyclic object where JSON is needed. Public functions turn that into a
  * ValidationError so that nothing but the kit's typed errors ever escapes. The
  * thrown error's own name and message are not used: the input controls them.
  */
-export const UNREADABLE = 'could not be read (a getter or proxy threw, or it is not plain data)';
+export { UNREADABLE };
 
 export function unreadable(subject: string, path: readonly (string | number)[] = []): ValidationError {
   return new ValidationError(subject, [{ path, message: UNREADABLE }]);

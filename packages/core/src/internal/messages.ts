@@ -1,5 +1,5 @@
 import type { core } from 'zod/mini';
-import { bound, isFieldName, quoteField } from './quote.js';
+import { bound, isFieldName, quoteField, UNREADABLE } from './quote.js';
 
 type RawIssue = core.$ZodRawIssue;
 
@@ -65,7 +65,12 @@ const article = (expected: string) =>
  * so without this every message would read "Invalid input".
  */
 export function describeIssue(issue: RawIssue): string {
-  return bound(describe(issue));
+  try {
+    return bound(describe(issue));
+  } catch {
+    // The offending input itself throws when looked at (a revoked proxy).
+    return UNREADABLE;
+  }
 }
 
 function describe(issue: RawIssue): string {

@@ -1,5 +1,6 @@
 import type { CaseRecord, Episode, Meeting, MeetingMode, NetworkMember } from '../model/schemas.js';
 import { MEETING_MODES, PRACTITIONER_ROLES } from '../model/schemas.js';
+import { ValidationError } from '../errors.js';
 import { parseWith } from '../model/validate.js';
 import { guarded } from '../internal/guard.js';
 import { IsoDateTime, toTime } from '../model/primitives.js';
@@ -31,11 +32,12 @@ export const FIRST_MEETING_TARGET_HOURS = 24;
 /** The early phase of an episode: its first two weeks. */
 export const EARLY_PHASE_DAYS = 14;
 
-export const ratio = (numerator: number, denominator: number): Ratio => ({
-  numerator,
-  denominator,
-  value: denominator === 0 ? null : numerator / denominator,
-});
+export const ratio = (numerator: number, denominator: number): Ratio => {
+  if (typeof numerator !== 'number' || typeof denominator !== 'number') {
+    throw new ValidationError('Ratio', [{ path: [], message: 'expects two numbers' }]);
+  }
+  return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
+};
 
 const isPractitionerRole = (role: string) => (PRACTITIONER_ROLES as readonly string[]).includes(role);
 

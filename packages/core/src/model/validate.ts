@@ -15,15 +15,17 @@ export interface CheckOptions {
 /** Runs a schema without throwing; issues become ours (never zod's), with paths from `at`. */
 export function check<T>(schema: z.ZodMiniType<T>, input: unknown, options: CheckOptions = {}): ValidationResult<T> {
   const at = options.at ?? [];
-  let result: ReturnType<typeof safeParse<T>>;
+  let issues: Issue[];
   try {
-    result = safeParse(schema, input, options.freeze);
+    const result = safeParse(schema, input, options.freeze);
+    if (result.success) return { ok: true, value: result.data };
+    // zod builds its issues lazily, when `error` is read: that may read the input too.
+    issues = toIssues(result.error.issues);
   } catch {
     // zod rethrows what reading the input threw (a revoked proxy, a throwing getter).
-    return { ok: false, issues: [{ path: [...at], message: UNREADABLE }] };
+    issues = [{ path: [], message: UNREADABLE }];
   }
-  if (result.success) return { ok: true, value: result.data };
-  return { ok: false, issues: toIssues(result.error.issues).map((i) => ({ ...i, path: [...at, ...i.path] })) };
+  return { ok: false, issues: issues.map((i) => ({ ...i, path: [...at, ...i.path] })) };
 }
 
 /** Runs a schema and throws our ValidationError, naming `subject`, when the value does not pass. */

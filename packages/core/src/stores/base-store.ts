@@ -71,6 +71,7 @@ export abstract class BaseStore implements CaseStore {
   }
 
   subscribe(listener: StoreListener): () => void {
+    if (typeof listener !== 'function') throw new ValidationError('subscribe', [{ path: ['listener'], message: 'must be a function' }]);
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
