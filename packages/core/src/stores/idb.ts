@@ -45,7 +45,7 @@ export function openDatabase(
       () =>
         giveUp(
           new StorageError(
-            `IndexedDB database "${name}" did not open within ${timeout} ms: it is probably blocked by another open tab (a pending upgrade or deletion); close it and retry.`,
+            `IndexedDB database "${name}" is blocked (not open after ${timeout} ms): another tab holds up an upgrade or deletion; close it and retry.`,
           ),
         ),
       timeout,

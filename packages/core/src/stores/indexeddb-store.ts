@@ -3,6 +3,7 @@ import { Id } from '../model/primitives.js';
 import type { CaseRecord } from '../model/schemas.js';
 import { parseWith } from '../model/validate.js';
 import { parseCaseRecord } from '../record.js';
+import { unreadable } from '../internal/guard.js';
 import { BaseStore, type StoreOptions } from './base-store.js';
 import { DEFAULT_OPEN_TIMEOUT, openDatabase, request, runTransaction } from './idb.js';
 import type { StoreSnapshot } from './types.js';
@@ -108,14 +109,8 @@ export class IndexedDbStore extends BaseStore {
    * from a corrupt entry and wants to let the user export it before `discard`.
    * Throws ValidationError for invalid options, StorageError when IndexedDB fails.
    */
-  static async readStoredEntry(location: IndexedDbLocation): Promise<unknown> {
-    const where = locate(location);
-    const db = await connect(where);
-    try {
-      return await runTransaction(db, STORE_NAME, 'readonly', (tx) => request<unknown>(tx.objectStore(STORE_NAME).get(where.caseId)));
-    } finally {
-      db.close();
-    }
+  static readStoredEntry(location: IndexedDbLocation): Promise<unknown> {
+    return onEntry(location, 'readonly', (store, caseId) => request<unknown>(store.get(caseId)));
   }
 
   /**
@@ -125,19 +120,12 @@ export class IndexedDbStore extends BaseStore {
    * export. Close the case's open stores first. Throws ValidationError for invalid
    * options, StorageError when IndexedDB fails.
    */
-  static async discard(location: IndexedDbLocation): Promise<boolean> {
-    const where = locate(location);
-    const db = await connect(where);
-    try {
-      return await runTransaction(db, STORE_NAME, 'readwrite', async (tx) => {
-        const store = tx.objectStore(STORE_NAME);
-        if ((await request(store.getKey(where.caseId))) === undefined) return false;
-        await request(store.delete(where.caseId));
-        return true;
-      });
-    } finally {
-      db.close();
-    }
+  static discard(location: IndexedDbLocation): Promise<boolean> {
+    return onEntry(location, 'readwrite', async (store, caseId) => {
+      if ((await request(store.getKey(caseId))) === undefined) return false;
+      await request(store.delete(caseId));
+      return true;
+    });
   }
 
   /** Closes the database connection and stops listening to other tabs. */
@@ -232,8 +220,23 @@ function locate(options: IndexedDbLocation): Location {
 function readOption<K extends keyof IndexedDbStoreOptions>(options: IndexedDbStoreOptions, key: K): unknown {
   try {
     return options[key];
-  } catch (error) {
-    throw new ValidationError(OPTIONS, [{ path: [key], message: `could not be read (${error instanceof Error ? error.name : 'error'})` }]);
+  } catch {
+    throw unreadable(OPTIONS, [key]);
+  }
+}
+
+/** Opens the database for `location`, runs `work` on the cases store in one transaction, and closes it again. */
+async function onEntry<T>(
+  location: IndexedDbLocation,
+  mode: IDBTransactionMode,
+  work: (store: IDBObjectStore, caseId: string) => Promise<T>,
+): Promise<T> {
+  const where = locate(location);
+  const db = await connect(where);
+  try {
+    return await runTransaction(db, STORE_NAME, mode, (tx) => work(tx.objectStore(STORE_NAME), where.caseId));
+  } finally {
+    db.close();
   }
 }
 
