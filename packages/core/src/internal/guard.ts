@@ -1,5 +1,4 @@
 import { OdError, ValidationError } from '../errors.js';
-
 import { UNREADABLE } from './quote.js';
 
 /**
@@ -8,8 +7,6 @@ import { UNREADABLE } from './quote.js';
  * ValidationError so that nothing but the kit's typed errors ever escapes. The
  * thrown error's own name and message are not used: the input controls them.
  */
-export { UNREADABLE };
-
 export function unreadable(subject: string, path: readonly (string | number)[] = []): ValidationError {
   return new ValidationError(subject, [{ path, message: UNREADABLE }]);
 }

@@ -1,7 +1,7 @@
 import type * as z from '../internal/z.js';
 import { ValidationError, type Issue } from '../errors.js';
 import { safeParse } from '../internal/fast-parse.js';
-import { UNREADABLE } from '../internal/guard.js';
+import { UNREADABLE } from '../internal/quote.js';
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
