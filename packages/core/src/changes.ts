@@ -15,7 +15,8 @@ import { parseWith } from './model/validate.js';
 import { defaultInstruments } from './instruments/index.js';
 import { deepFreeze } from './internal/freeze.js';
 import { checkIntegrity } from './model/integrity.js';
-import type { ParseOptions } from './record.js';
+import { parseCaseRecord, type ParseOptions } from './record.js';
+import { guarded, isParsed, markParsed } from './internal/guard.js';
 
 /**
  * Every edit a widget can make, as a typed, serialisable change. Updates carry the
@@ -74,11 +75,17 @@ export function parseChange(input: unknown): Change {
  * was valid already, so only the references across the record are checked again.
  */
 export function applyChange(record: CaseRecord, input: unknown, options: ParseOptions = {}): CaseRecord {
-  const change = parseChange(input);
-  const next = reduce(record, change);
-  const issues = checkIntegrity(next, options.instruments ?? defaultInstruments);
-  if (issues.length) throw new ValidationError('Case record', issues);
-  return deepFreeze(next);
+  return guarded('Change', () => {
+    const instruments = guarded('Options', () => options.instruments) ?? defaultInstruments;
+    // Only a record this kit parsed is shared (it is frozen already); any other is
+    // parsed into a copy, so deepFreeze below never freezes the caller's objects.
+    const base = isParsed(record) ? record : parseCaseRecord(record, options);
+    const change = parseChange(input);
+    const next = reduce(base, change);
+    const issues = checkIntegrity(next, instruments);
+    if (issues.length) throw new ValidationError('Case record', issues);
+    return markParsed(deepFreeze(next));
+  });
 }
 
 function reduce(record: CaseRecord, change: Change): CaseRecord {

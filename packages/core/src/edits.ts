@@ -1,5 +1,6 @@
 import type { Change, ChangeType } from './changes.js';
 import { ValidationError } from './errors.js';
+import { guarded } from './internal/guard.js';
 import * as z from './internal/z.js';
 import { Id, IsoDateTime, ShortText } from './model/primitives.js';
 import { parseWith } from './model/validate.js';
@@ -82,8 +83,12 @@ export interface EntityRef {
   readonly id: string;
 }
 
-/** The entity a change is about (for history, conflicts and Provenance). */
+/** The entity a change is about (for history, conflicts and Provenance). Throws ValidationError for what is not a change. */
 export function changeSubject(change: Change): EntityRef {
+  return guarded('Change', () => subjectOf(change));
+}
+
+function subjectOf(change: Change): EntityRef {
   switch (change.type) {
     case 'person/update':
       return { kind: 'person', id: change.person.id };
@@ -113,13 +118,17 @@ export function changeSubject(change: Change): EntityRef {
     case 'assessment/complete':
     case 'assessment/reopen':
       return { kind: 'assessment', id: change.assessmentId };
+    default:
+      throw new ValidationError('Change', [{ path: ['type'], message: 'is not a change type the kit knows' }]);
   }
 }
 
 /** Whether a change creates, updates or deletes its subject (FHIR Provenance's activity). */
 export function changeActivity(change: Change): 'create' | 'update' | 'delete' {
-  if (/\/(add|record|start)$/.test(change.type)) return 'create';
-  if (/\/remove$/.test(change.type)) return 'delete';
+  changeSubject(change);
+  const type = guarded('Change', () => String(change.type));
+  if (/\/(add|record|start)$/.test(type)) return 'create';
+  if (/\/remove$/.test(type)) return 'delete';
   return 'update';
 }
 

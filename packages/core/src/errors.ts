@@ -2,6 +2,7 @@
  * The SDK's typed errors. Nothing else escapes @odkit/core: hosts can branch on
  * `instanceof` or on the stable `code`.
  */
+import { bound, isFieldName, quoteField, quoteId } from './internal/quote.js';
 
 /** One problem found in data, with where it is. */
 export interface Issue {
@@ -11,13 +12,30 @@ export interface Issue {
   readonly message: string;
 }
 
-/** `members[2].ring` style rendering of an issue path (empty path: `(root)`). */
+/** The longest a formatted path gets; a longer one keeps its end (the part nearest the problem). */
+const PATH_LIMIT = 120;
+
+/**
+ * `members[2].ring` style rendering of an issue path (empty path: `(root)`). A key that
+ * is not a field name (long, or with spaces: text from the input) is shown by its
+ * length only, e.g. `[a field of 1048576 characters]`.
+ */
 export function formatPath(path: readonly (string | number)[]): string {
-  if (path.length === 0) return '(root)';
-  return path.reduce<string>((out, key) => {
+  let keys: readonly unknown[] | undefined;
+  try {
+    keys = Array.isArray(path) ? [...(path as readonly unknown[])] : undefined;
+  } catch {
+    // A revoked proxy or an array with a throwing getter: as unusable as no list at all.
+  }
+  if (!keys) throw new ValidationError('formatPath', [{ path: [], message: 'expected a list of keys' }]);
+  if (keys.length === 0) return '(root)';
+  const text = keys.reduce<string>((out, key) => {
     if (typeof key === 'number') return `${out}[${key}]`;
+    if (typeof key !== 'string') return `${out}[a key that is not text]`;
+    if (!isFieldName(key)) return `${out}[${quoteField(key)}]`;
     return /^[A-Za-z_$][\w$]*$/.test(key) ? (out ? `${out}.${key}` : key) : `${out}[${JSON.stringify(key)}]`;
   }, '');
+  return text.length <= PATH_LIMIT ? text : `…${text.slice(text.length - PATH_LIMIT + 1)}`;
 }
 
 export abstract class OdError extends Error {
@@ -29,9 +47,10 @@ export class ValidationError extends OdError {
   readonly code = 'validation' as const;
   readonly issues: readonly Issue[];
   constructor(subject: string, issues: readonly Issue[]) {
-    const listed = issues.slice(0, 10).map((i) => `${formatPath(i.path)} ${i.message}`);
+    // Each issue is bounded, so the whole message is too (10 issues of at most ISSUE_LIMIT characters).
+    const listed = issues.slice(0, 10).map((i) => bound(`${formatPath(i.path)} ${i.message}`));
     const more = issues.length > 10 ? ` (and ${issues.length - 10} more)` : '';
-    super(`${subject} is invalid: ${listed.join('; ')}${more}`);
+    super(`${bound(subject, 60)} is invalid: ${listed.join('; ')}${more}`);
     this.name = 'ValidationError';
     this.issues = issues;
   }
@@ -46,7 +65,7 @@ export class ConflictError extends OdError {
     readonly actualRevision: number,
   ) {
     super(
-      `Case "${caseId}" changed elsewhere: this change was based on revision ${expectedRevision}, but the stored revision is ${actualRevision}. Nothing was written; reload and try again.`,
+      `Case ${quoteId(caseId)} changed elsewhere: this change was based on revision ${expectedRevision}, but the stored revision is ${actualRevision}. Nothing was written; reload and try again.`,
     );
     this.name = 'ConflictError';
   }
@@ -59,7 +78,7 @@ export class NotFoundError extends OdError {
     readonly kind: string,
     readonly id: string,
   ) {
-    super(`No ${kind} with id "${id}".`);
+    super(`No ${bound(kind, 40)} with id ${quoteId(id)}.`);
     this.name = 'NotFoundError';
   }
 }

@@ -46,4 +46,4 @@ export {
 } from './stores/types.js';
 export { BaseStore, type StoreOptions } from './stores/base-store.js';
 export { MemoryStore } from './stores/memory-store.js';
-export { IndexedDbStore, type IndexedDbStoreOptions } from './stores/indexeddb-store.js';
+export { IndexedDbStore, type IndexedDbStoreOptions, type IndexedDbLocation } from './stores/indexeddb-store.js';

@@ -2,6 +2,7 @@ import { ValidationError } from './errors.js';
 import { defaultInstruments } from './instruments/index.js';
 import type { InstrumentRegistry } from './instruments/registry.js';
 import { deepFreeze } from './internal/freeze.js';
+import { guarded, markParsed, unreadable } from './internal/guard.js';
 import { checkIntegrity } from './model/integrity.js';
 import { CaseRecord, CURRENT_SCHEMA_VERSION } from './model/schemas.js';
 import { parseWith } from './model/validate.js';
@@ -35,7 +36,7 @@ export function parseCaseRecord(input: unknown, options: ParseOptions = {}): Cas
   } catch (error) {
     if (error instanceof ValidationError) throw error;
     // Input that throws when read (a host object with a failing getter, a revoked proxy).
-    throw new ValidationError('Case record', [{ path: [], message: `could not be read (${error instanceof Error ? error.name : 'error'})` }]);
+    throw unreadable('Case record');
   }
 }
 
@@ -45,12 +46,15 @@ function parse(input: unknown, options: ParseOptions): CaseRecord {
   const record = parseWith(CaseRecord, migrated, 'Case record', { freeze: true });
   const issues = checkIntegrity(record, options.instruments ?? defaultInstruments);
   if (issues.length) throw new ValidationError('Case record', issues);
-  return deepFreeze(record);
+  return markParsed(deepFreeze(record));
 }
 
 /** The record as plain JSON text (stable key order as parsed). */
 export function serializeCaseRecord(record: CaseRecord): string {
-  return JSON.stringify(record);
+  // Only a cyclic or unreadable value (never a record from parseCaseRecord) makes this throw or give no text.
+  const text: unknown = guarded('Case record', () => JSON.stringify(record));
+  if (typeof text !== 'string') throw new ValidationError('Case record', [{ path: [], message: 'is not a record (it has no JSON form)' }]);
+  return text;
 }
 
 function migrate(input: unknown, migrations: readonly Migration[]): unknown {
@@ -77,7 +81,8 @@ function migrate(input: unknown, migrations: readonly Migration[]): unknown {
     } catch (cause) {
       if (cause instanceof ValidationError) throw cause;
       throw new ValidationError('Case record', [
-        { path: ['schemaVersion'], message: `could not be migrated from version ${v}: ${String(cause)}` },
+        // Not the migration's own message: it may quote the record.
+        { path: ['schemaVersion'], message: `could not be migrated from version ${v} (the migration threw)` },
       ]);
     }
     if (!isObject(record)) {

@@ -169,7 +169,7 @@ describe('IndexedDbStore', () => {
   const opened: IndexedDbStore[] = [];
 
   /** Opens a store on this test's database and remembers it for closing. */
-  async function open(options: { initial?: unknown; caseId?: string; migrations?: Migration[] } = {}): Promise<IndexedDbStore> {
+  async function open(options: { initial?: unknown; caseId?: string; migrations?: Migration[]; openTimeout?: number } = {}): Promise<IndexedDbStore> {
     const store = await IndexedDbStore.open({ caseId: CASE_ID, databaseName, ...options });
     opened.push(store);
     return store;
@@ -190,7 +190,7 @@ describe('IndexedDbStore', () => {
     });
   }
 
-  async function rawPut(entry: { caseId: string; revision: number; record: unknown; savedAt: string }) {
+  async function rawPut(entry: { caseId: unknown; revision?: unknown; record: unknown; savedAt: string }) {
     const db = await rawDatabase();
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction('cases', 'readwrite');
@@ -434,5 +434,112 @@ describe('IndexedDbStore', () => {
     await rawPut({ caseId: CASE_ID, revision: 7, record: 'garbage', savedAt: 'yesterday' });
     const error = expectInstance(await rejection(open()), ValidationError);
     expect(error.issues[0]!.path).to.deep.equal([]);
+  });
+
+  describe('a corrupt stored entry', () => {
+    const entry = (overrides: Record<string, unknown>) => ({ caseId: CASE_ID, revision: 3, record: exampleRecord(), savedAt: '', ...overrides });
+
+    for (const [label, revision] of [
+      ['text "5"', '5'],
+      ['NaN', NaN],
+      ['-7', -7],
+      ['2.5', 2.5],
+      ['0', 0],
+      ['an unsafe integer', 2 ** 53],
+    ] as const) {
+      it(`refuses a revision of ${label} with a ValidationError naming revision`, async () => {
+        await rawPut(entry({ revision }));
+        const error = expectInstance(await rejection(open()), ValidationError);
+        expect(error.issues.map((i) => i.path)).to.deep.equal([['revision']]);
+        expect(error.message).to.contain('revision');
+      });
+    }
+
+    it('refuses a missing revision', async () => {
+      const { revision: _revision, ...rest } = entry({});
+      await rawPut(rest);
+      const error = expectInstance(await rejection(open()), ValidationError);
+      expect(error.issues.map((i) => i.path)).to.deep.equal([['revision']]);
+    });
+
+    it('refuses a record that is another case', async () => {
+      await rawPut(entry({ record: { ...exampleRecord(), id: 'case-2' } }));
+      const error = expectInstance(await rejection(open()), ValidationError);
+      expect(error.issues.map((i) => i.path)).to.deep.equal([['record', 'id']]);
+      expect(error.message).not.to.contain('case-2');
+    });
+
+    it('readStoredEntry hands back the raw entry for export, and discard removes only this case', async () => {
+      const garbage = entry({ revision: '5', record: { ...exampleRecord(), members: 'lost?' } });
+      await rawPut(garbage);
+      await rawPut({ ...entry({}), caseId: 'case-2', record: { ...exampleRecord(), id: 'case-2' } });
+      expectInstance(await rejection(open()), ValidationError);
+
+      const raw = await IndexedDbStore.readStoredEntry({ caseId: CASE_ID, databaseName });
+      expect(raw).to.deep.equal(garbage);
+      expect(await IndexedDbStore.readStoredEntry({ caseId: 'nobody', databaseName })).to.equal(undefined);
+
+      expect(await IndexedDbStore.discard({ caseId: CASE_ID, databaseName })).to.equal(true);
+      expect(await rawGet()).to.equal(undefined);
+      expect((await rawGet('case-2'))!.revision).to.equal(3);
+      expect(await IndexedDbStore.discard({ caseId: CASE_ID, databaseName })).to.equal(false);
+
+      // The host can then start again from a good copy (its export, or the server's).
+      const store = await open({ initial: exampleRecord() });
+      expect(store.snapshot!.revision).to.equal(1);
+    });
+
+    it('readStoredEntry and discard check their options', async () => {
+      for (const bad of [undefined, { caseId: 'a b' }, { caseId: CASE_ID, databaseName: 5 }]) {
+        expectInstance(await rejection(IndexedDbStore.readStoredEntry(bad as never)), ValidationError);
+        expectInstance(await rejection(IndexedDbStore.discard(bad as never)), ValidationError);
+      }
+    });
+
+    it('written while a store is open: apply reports a ValidationError (not a conflict for ever), and the same recovery works', async () => {
+      const store = await open({ initial: exampleRecord() });
+      await store.apply(addGran);
+      for (const corrupt of [entry({ revision: '5' }), entry({ revision: 9, record: { ...exampleRecord(), person: 'gone' } }), entry({ revision: NaN })]) {
+        await rawPut(corrupt);
+        const error = expectInstance(await rejection(store.apply(addAunt)), ValidationError);
+        expect(error.message).not.to.contain('reload');
+      }
+      // Nothing the store did overwrote the corrupt entry: it can still be exported.
+      expect(await IndexedDbStore.readStoredEntry({ caseId: CASE_ID, databaseName })).to.deep.equal(entry({ revision: NaN }));
+      store.close();
+      opened.splice(opened.indexOf(store), 1);
+      expect(await IndexedDbStore.discard({ caseId: CASE_ID, databaseName })).to.equal(true);
+      const fresh = await open({ initial: exampleRecord() });
+      expect((await fresh.apply(addAunt)).revision).to.equal(2);
+    });
+  });
+
+  it('a blocked open (a pending delete held up by a connection that ignores versionchange) settles with a StorageError', async () => {
+    await rawPut({ caseId: CASE_ID, revision: 1, record: exampleRecord(), savedAt: '' });
+    const foreign = await rawDatabase();
+    foreign.onversionchange = null; // ignores requests to close
+    let deleted = false;
+    const deletion = indexedDB.deleteDatabase(databaseName);
+    deletion.onsuccess = () => (deleted = true);
+    try {
+      const started = performance.now();
+      const error = expectInstance(await rejection(open({ openTimeout: 300 })), StorageError);
+      expect(error.message).to.contain('blocked');
+      expect(performance.now() - started).to.be.below(5000);
+      expect(deleted).to.equal(false);
+    } finally {
+      foreign.close();
+    }
+    await new Promise<void>((resolve) => {
+      if (deleted) resolve();
+      else deletion.addEventListener('success', () => resolve());
+    });
+  });
+
+  it('refuses an openTimeout that is not a positive number of milliseconds', async () => {
+    for (const openTimeout of [0, -1, NaN, '100']) {
+      const error = expectInstance(await rejection(open({ openTimeout: openTimeout as number })), ValidationError);
+      expect(error.issues.map((i) => i.path)).to.deep.equal([['openTimeout']]);
+    }
   });
 });

@@ -36,6 +36,14 @@ export const timelineStyles = [
     .header {
       margin-block-end: calc(var(--_od-space) * 2);
     }
+    /* Names, teams and places are free text: a long word (an email address, a name with no
+       space) wraps inside the widget instead of widening it and the host page. */
+    .title,
+    .first-contact,
+    .mode,
+    .who {
+      overflow-wrap: anywhere;
+    }
     .first-contact {
       margin-block: 0 var(--_od-space);
       color: var(--_od-color-text-secondary);
@@ -336,6 +344,9 @@ export const timelineStyles = [
       overflow-wrap: anywhere;
     }
     .matrix-wrap {
+      /* Positioned, so the cells' absolutely positioned .visually-hidden text is contained
+         (and scrolled) here instead of widening the host page. */
+      position: relative;
       overflow-x: auto;
       max-inline-size: 100%;
     }

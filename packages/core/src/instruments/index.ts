@@ -1,4 +1,5 @@
 import { deepFreeze } from '../internal/freeze.js';
+import { guarded } from '../internal/guard.js';
 import { keyElements } from './key-elements.js';
 import { InstrumentRegistry } from './registry.js';
 import { sevenPrinciples } from './seven-principles.js';
@@ -12,7 +13,7 @@ export const builtInInstruments = deepFreeze([sevenPrinciples, keyElements] as c
 
 /** A new registry holding the built-in instruments (and any extras given). */
 export function createInstrumentRegistry(extra: Iterable<unknown> = []): InstrumentRegistry {
-  return new InstrumentRegistry([...builtInInstruments, ...extra]);
+  return new InstrumentRegistry([...builtInInstruments, ...guarded('Instruments', () => [...extra])]);
 }
 
 /** The registry used when none is passed: a service may register its own instruments here. */

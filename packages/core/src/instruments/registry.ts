@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors.js';
 import { deepFreeze } from '../internal/freeze.js';
+import { guarded } from '../internal/guard.js';
 import { checkInstrumentIntegrity } from '../model/integrity.js';
 import { Instrument } from '../model/schemas.js';
 import { parseWith } from '../model/validate.js';
@@ -13,8 +14,9 @@ export class InstrumentRegistry {
   readonly #byKey = new Map<string, Instrument>();
   readonly #latest = new Map<string, Instrument>();
 
+  /** Registers each of `initial`; throws ValidationError for an invalid one, or a list that cannot be read. */
   constructor(initial: Iterable<unknown> = []) {
-    for (const instrument of initial) this.register(instrument);
+    for (const instrument of guarded('Instruments', () => [...initial])) this.register(instrument);
   }
 
   /** Validates and registers an instrument; throws ValidationError naming what is wrong. */
@@ -31,6 +33,7 @@ export class InstrumentRegistry {
 
   /** The instrument with this id at this version, or its highest version when none is given. */
   get(id: string, version?: string): Instrument | undefined {
+    if (typeof id !== 'string' || (version !== undefined && typeof version !== 'string')) return undefined;
     return version === undefined ? this.#latest.get(id) : this.#byKey.get(key(id, version));
   }
 

@@ -1,4 +1,5 @@
 import type { core } from 'zod/mini';
+import { bound, isFieldName, quoteField, UNREADABLE } from './quote.js';
 
 type RawIssue = core.$ZodRawIssue;
 
@@ -23,8 +24,29 @@ function describeValue(input: unknown): string {
   }
 }
 
-const listOptions = (options: unknown) =>
-  Array.isArray(options) && options.length ? ` (expected one of ${options.map((o) => JSON.stringify(o)).join(', ')})` : '';
+/**
+ * `has unknown field "colour"`, or for a name that is text rather than a field name
+ * (long, with spaces) `has an unknown field of 1048576 characters`. At most five are named.
+ */
+function unknownFields(keys: readonly string[]): string {
+  if (keys.length === 1) {
+    const key = keys[0]!;
+    return isFieldName(key) ? `has unknown field "${key}"` : `has an unknown field of ${key.length} character${key.length === 1 ? '' : 's'}`;
+  }
+  const named = keys.filter(isFieldName).slice(0, 5);
+  const rest = keys.length - named.length;
+  const list = named.map(quoteField).join(', ');
+  if (!named.length) return `has ${keys.length} unknown fields`;
+  return `has unknown fields ${list}${rest ? ` and ${rest} more` : ''}`;
+}
+
+/** The schema's options (never input); a long list is summarised so the message stays short. */
+function listOptions(options: unknown): string {
+  if (!Array.isArray(options) || !options.length) return '';
+  const all = options.map((o) => JSON.stringify(o));
+  if (all.join(', ').length <= 160) return ` (expected one of ${all.join(', ')})`;
+  return ` (expected one of ${all.length} values such as ${all.slice(0, 3).join(', ')})`;
+}
 
 const article = (expected: string) =>
   ({
@@ -43,6 +65,15 @@ const article = (expected: string) =>
  * so without this every message would read "Invalid input".
  */
 export function describeIssue(issue: RawIssue): string {
+  try {
+    return bound(describe(issue));
+  } catch {
+    // The offending input itself throws when looked at (a revoked proxy).
+    return UNREADABLE;
+  }
+}
+
+function describe(issue: RawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined
@@ -63,7 +94,7 @@ export function describeIssue(issue: RawIssue): string {
     case 'not_multiple_of':
       return `must be a multiple of ${issue.divisor}`;
     case 'unrecognized_keys':
-      return `has unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      return unknownFields(issue.keys);
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${describeValue(issue.input)}`;
     case 'invalid_union':

@@ -1,6 +1,8 @@
 import type { CaseRecord, Episode, Meeting, MeetingMode, NetworkMember } from '../model/schemas.js';
 import { MEETING_MODES, PRACTITIONER_ROLES } from '../model/schemas.js';
+import { ValidationError } from '../errors.js';
 import { parseWith } from '../model/validate.js';
+import { guarded } from '../internal/guard.js';
 import { IsoDateTime, toTime } from '../model/primitives.js';
 
 /** A count out of a total; `value` is `numerator / denominator`, or null when there is nothing to count. */
@@ -30,11 +32,12 @@ export const FIRST_MEETING_TARGET_HOURS = 24;
 /** The early phase of an episode: its first two weeks. */
 export const EARLY_PHASE_DAYS = 14;
 
-export const ratio = (numerator: number, denominator: number): Ratio => ({
-  numerator,
-  denominator,
-  value: denominator === 0 ? null : numerator / denominator,
-});
+export const ratio = (numerator: number, denominator: number): Ratio => {
+  if (typeof numerator !== 'number' || typeof denominator !== 'number') {
+    throw new ValidationError('Ratio', [{ path: [], message: 'expects two numbers' }]);
+  }
+  return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
+};
 
 const isPractitionerRole = (role: string) => (PRACTITIONER_ROLES as readonly string[]).includes(role);
 
@@ -50,23 +53,25 @@ const heldCache = new WeakMap<CaseRecord, Map<string, readonly Meeting[]>>();
 
 /** Held meetings of the chosen episodes (up to `asOf`, when given), earliest first. */
 export function heldMeetings(record: CaseRecord, options: MetricOptions = {}): readonly Meeting[] {
-  const key = `${options.episodeId ?? '*'}|${options.asOf ?? ''}`;
-  let byKey = heldCache.get(record);
-  const cached = byKey?.get(key);
-  if (cached) return cached;
-  const ids = new Set(episodesOf(record, options).map((e) => e.id));
-  const until = options.asOf === undefined ? Infinity : toTime(options.asOf);
-  const held = record.meetings
-    .filter((m) => m.status === 'held' && ids.has(m.episodeId))
-    .map((m) => ({ m, t: toTime(m.start) }))
-    .filter(({ t }) => t <= until)
-    .sort((a, b) => a.t - b.t)
-    .map(({ m }) => m);
-  if (Object.isFrozen(record)) {
-    if (!byKey) heldCache.set(record, (byKey = new Map()));
-    byKey.set(key, Object.freeze(held));
-  }
-  return held;
+  return guarded('Metric input', () => {
+    const key = `${options.episodeId ?? '*'}|${options.asOf ?? ''}`;
+    let byKey = heldCache.get(record);
+    const cached = byKey?.get(key);
+    if (cached) return cached;
+    const ids = new Set(episodesOf(record, options).map((e) => e.id));
+    const until = options.asOf === undefined ? Infinity : toTime(options.asOf);
+    const held = record.meetings
+      .filter((m) => m.status === 'held' && ids.has(m.episodeId))
+      .map((m) => ({ m, t: toTime(m.start) }))
+      .filter(({ t }) => t <= until)
+      .sort((a, b) => a.t - b.t)
+      .map(({ m }) => m);
+    if (Object.isFrozen(record)) {
+      if (!byKey) heldCache.set(record, (byKey = new Map()));
+      byKey.set(key, Object.freeze(held));
+    }
+    return held;
+  });
 }
 
 function asOfTime(record: CaseRecord, episode: Episode, options: MetricOptions): number {
@@ -100,36 +105,40 @@ export interface FirstMeetingTime {
 
 /** Time from first contact to the first held meeting, per episode. */
 export function timeToFirstMeeting(record: CaseRecord, options: MetricOptions = {}): FirstMeetingTime[] {
-  return episodesOf(record, options).map((episode) => {
-    const contact = toTime(episode.firstContact);
-    const first = heldMeetings(record, { ...options, episodeId: episode.id })[0];
-    if (first) {
-      const hours = (toTime(first.start) - contact) / HOUR;
+  return guarded('Metric input', () => {
+    return episodesOf(record, options).map((episode) => {
+      const contact = toTime(episode.firstContact);
+      const first = heldMeetings(record, { ...options, episodeId: episode.id })[0];
+      if (first) {
+        const hours = (toTime(first.start) - contact) / HOUR;
+        return {
+          episodeId: episode.id,
+          firstContact: episode.firstContact,
+          firstMeetingId: first.id,
+          hours,
+          awaitingHours: null,
+          withinTarget: hours <= FIRST_MEETING_TARGET_HOURS,
+        };
+      }
+      const awaitingHours = Math.max(0, (asOfTime(record, episode, options) - contact) / HOUR);
       return {
         episodeId: episode.id,
         firstContact: episode.firstContact,
-        firstMeetingId: first.id,
-        hours,
-        awaitingHours: null,
-        withinTarget: hours <= FIRST_MEETING_TARGET_HOURS,
+        firstMeetingId: null,
+        hours: null,
+        awaitingHours,
+        withinTarget: awaitingHours > FIRST_MEETING_TARGET_HOURS ? false : null,
       };
-    }
-    const awaitingHours = Math.max(0, (asOfTime(record, episode, options) - contact) / HOUR);
-    return {
-      episodeId: episode.id,
-      firstContact: episode.firstContact,
-      firstMeetingId: null,
-      hours: null,
-      awaitingHours,
-      withinTarget: awaitingHours > FIRST_MEETING_TARGET_HOURS ? false : null,
-    };
+    });
   });
 }
 
 /** Share of episodes whose first meeting was within 24 hours (episodes still inside the 24 hours are not counted). */
 export function firstMeetingWithinTarget(record: CaseRecord, options: MetricOptions = {}): Ratio {
-  const known = timeToFirstMeeting(record, options).filter((t) => t.withinTarget !== null);
-  return ratio(known.filter((t) => t.withinTarget).length, known.length);
+  return guarded('Metric input', () => {
+    const known = timeToFirstMeeting(record, options).filter((t) => t.withinTarget !== null);
+    return ratio(known.filter((t) => t.withinTarget).length, known.length);
+  });
 }
 
 export interface PhaseRate {
@@ -142,60 +151,72 @@ export interface PhaseRate {
 
 /** Held meetings per week in the first two weeks from first contact, and after. Summed over the chosen episodes. */
 export function meetingsPerWeekByPhase(record: CaseRecord, options: MetricOptions = {}): { early: PhaseRate; later: PhaseRate } {
-  let early = 0, later = 0, earlyWeeks = 0, laterWeeks = 0;
-  for (const episode of episodesOf(record, options)) {
-    const contact = toTime(episode.firstContact);
-    const boundary = contact + EARLY_PHASE_DAYS * DAY;
-    const end = asOfTime(record, episode, options);
-    earlyWeeks += Math.max(0, Math.min(end, boundary) - contact) / WEEK;
-    laterWeeks += Math.max(0, end - boundary) / WEEK;
-    for (const m of heldMeetings(record, { ...options, episodeId: episode.id })) {
-      if (toTime(m.start) < boundary) early++;
-      else later++;
+  return guarded('Metric input', () => {
+    let early = 0, later = 0, earlyWeeks = 0, laterWeeks = 0;
+    for (const episode of episodesOf(record, options)) {
+      const contact = toTime(episode.firstContact);
+      const boundary = contact + EARLY_PHASE_DAYS * DAY;
+      const end = asOfTime(record, episode, options);
+      earlyWeeks += Math.max(0, Math.min(end, boundary) - contact) / WEEK;
+      laterWeeks += Math.max(0, end - boundary) / WEEK;
+      for (const m of heldMeetings(record, { ...options, episodeId: episode.id })) {
+        if (toTime(m.start) < boundary) early++;
+        else later++;
+      }
     }
-  }
-  const rate = (meetings: number, weeks: number): PhaseRate => ({ meetings, weeks, perWeek: weeks > 0 ? meetings / weeks : null });
-  return { early: rate(early, earlyWeeks), later: rate(later, laterWeeks) };
+    const rate = (meetings: number, weeks: number): PhaseRate => ({ meetings, weeks, perWeek: weeks > 0 ? meetings / weeks : null });
+    return { early: rate(early, earlyWeeks), later: rate(later, laterWeeks) };
+  });
 }
 
 const presentPractitioners = (m: Meeting) => m.attendees.filter((a) => a.present && isPractitionerRole(a.role));
 
 /** Share of held meetings with two or more practitioners (facilitators and peer workers) present. */
 export function twoOrMorePractitioners(record: CaseRecord, options: MetricOptions = {}): Ratio {
-  const held = heldMeetings(record, options);
-  return ratio(held.filter((m) => presentPractitioners(m).length >= 2).length, held.length);
+  return guarded('Metric input', () => {
+    const held = heldMeetings(record, options);
+    return ratio(held.filter((m) => presentPractitioners(m).length >= 2).length, held.length);
+  });
 }
 
 /** Share of held meetings with a peer support worker present. */
 export function withPeerWorker(record: CaseRecord, options: MetricOptions = {}): Ratio {
-  const held = heldMeetings(record, options);
-  return ratio(held.filter((m) => m.attendees.some((a) => a.present && a.role === 'peer-worker')).length, held.length);
+  return guarded('Metric input', () => {
+    const held = heldMeetings(record, options);
+    return ratio(held.filter((m) => m.attendees.some((a) => a.present && a.role === 'peer-worker')).length, held.length);
+  });
 }
 
 /** Share of held meetings with at least one non-professional network member (a member of kind `person`) present. */
 export function withNetworkMember(record: CaseRecord, options: MetricOptions = {}): Ratio {
-  const members = new Map<string, NetworkMember>(record.members.map((m) => [m.id, m]));
-  const held = heldMeetings(record, options);
-  const count = held.filter((m) =>
-    m.attendees.some((a) => a.present && a.role === 'network' && members.get(a.memberId)?.kind === 'person'),
-  ).length;
-  return ratio(count, held.length);
+  return guarded('Metric input', () => {
+    const members = new Map<string, NetworkMember>(record.members.map((m) => [m.id, m]));
+    const held = heldMeetings(record, options);
+    const count = held.filter((m) =>
+      m.attendees.some((a) => a.present && a.role === 'network' && members.get(a.memberId)?.kind === 'person'),
+    ).length;
+    return ratio(count, held.length);
+  });
 }
 
 /** Mean number of network members (role `network`) present per held meeting; null without meetings. */
 export function meanNetworkMembersPresent(record: CaseRecord, options: MetricOptions = {}): number | null {
-  const held = heldMeetings(record, options);
-  if (held.length === 0) return null;
-  const total = held.reduce((n, m) => n + m.attendees.filter((a) => a.present && a.role === 'network').length, 0);
-  return total / held.length;
+  return guarded('Metric input', () => {
+    const held = heldMeetings(record, options);
+    if (held.length === 0) return null;
+    const total = held.reduce((n, m) => n + m.attendees.filter((a) => a.present && a.role === 'network').length, 0);
+    return total / held.length;
+  });
 }
 
 /** Held meetings by mode (home, clinic, remote, other), each as a share of all held meetings. */
 export function placeMix(record: CaseRecord, options: MetricOptions = {}): Record<MeetingMode, Ratio> {
-  const held = heldMeetings(record, options);
-  const counts = Object.fromEntries(MEETING_MODES.map((mode) => [mode, 0])) as Record<MeetingMode, number>;
-  for (const m of held) counts[m.mode]++;
-  return Object.fromEntries(MEETING_MODES.map((mode) => [mode, ratio(counts[mode], held.length)])) as Record<MeetingMode, Ratio>;
+  return guarded('Metric input', () => {
+    const held = heldMeetings(record, options);
+    const counts = Object.fromEntries(MEETING_MODES.map((mode) => [mode, 0])) as Record<MeetingMode, number>;
+    for (const m of held) counts[m.mode]++;
+    return Object.fromEntries(MEETING_MODES.map((mode) => [mode, ratio(counts[mode], held.length)])) as Record<MeetingMode, Ratio>;
+  });
 }
 
 export interface Continuity {
@@ -207,27 +228,31 @@ export interface Continuity {
 
 /** Psychological continuity: the same practitioners staying involved. */
 export function continuity(record: CaseRecord, options: MetricOptions = {}): Continuity {
-  let numerator = 0, denominator = 0;
-  const distinctPractitioners = episodesOf(record, options).map((episode) => {
-    const held = heldMeetings(record, { ...options, episodeId: episode.id });
-    const all = new Set<string>();
-    const first = new Set(held[0] ? presentPractitioners(held[0]).map((a) => a.memberId) : []);
-    held.forEach((m, i) => {
-      const present = presentPractitioners(m).map((a) => a.memberId);
-      present.forEach((id) => all.add(id));
-      if (i === 0) return;
-      denominator++;
-      if (present.some((id) => first.has(id))) numerator++;
+  return guarded('Metric input', () => {
+    let numerator = 0, denominator = 0;
+    const distinctPractitioners = episodesOf(record, options).map((episode) => {
+      const held = heldMeetings(record, { ...options, episodeId: episode.id });
+      const all = new Set<string>();
+      const first = new Set(held[0] ? presentPractitioners(held[0]).map((a) => a.memberId) : []);
+      held.forEach((m, i) => {
+        const present = presentPractitioners(m).map((a) => a.memberId);
+        present.forEach((id) => all.add(id));
+        if (i === 0) return;
+        denominator++;
+        if (present.some((id) => first.has(id))) numerator++;
+      });
+      return { episodeId: episode.id, count: all.size };
     });
-    return { episodeId: episode.id, count: all.size };
+    return { firstMeetingPractitioner: ratio(numerator, denominator), distinctPractitioners };
   });
-  return { firstMeetingPractitioner: ratio(numerator, denominator), distinctPractitioners };
 }
 
 /** Share of held meetings with at least one reflecting conversation. */
 export function reflectingConversationRate(record: CaseRecord, options: MetricOptions = {}): Ratio {
-  const held = heldMeetings(record, options);
-  return ratio(held.filter((m) => m.reflectingConversation).length, held.length);
+  return guarded('Metric input', () => {
+    const held = heldMeetings(record, options);
+    return ratio(held.filter((m) => m.reflectingConversation).length, held.length);
+  });
 }
 
 export interface MeetingSummary {
@@ -248,22 +273,24 @@ export interface MeetingSummary {
 
 /** Every meeting measure at once, for a summary panel. */
 export function summariseMeetings(record: CaseRecord, options: MetricOptions = {}): MeetingSummary {
-  const ids = new Set(episodesOf(record, options).map((e) => e.id));
-  // Planned and cancelled are counted by their current status (a record keeps no history of it).
-  const count = (status: Meeting['status']) => record.meetings.filter((m) => m.status === status && ids.has(m.episodeId)).length;
-  return {
-    heldMeetings: heldMeetings(record, options).length,
-    plannedMeetings: count('planned'),
-    cancelledMeetings: count('cancelled'),
-    timeToFirstMeeting: timeToFirstMeeting(record, options),
-    firstMeetingWithinTarget: firstMeetingWithinTarget(record, options),
-    meetingsPerWeek: meetingsPerWeekByPhase(record, options),
-    twoOrMorePractitioners: twoOrMorePractitioners(record, options),
-    withPeerWorker: withPeerWorker(record, options),
-    withNetworkMember: withNetworkMember(record, options),
-    meanNetworkMembersPresent: meanNetworkMembersPresent(record, options),
-    placeMix: placeMix(record, options),
-    continuity: continuity(record, options),
-    reflectingConversationRate: reflectingConversationRate(record, options),
-  };
+  return guarded('Metric input', () => {
+    const ids = new Set(episodesOf(record, options).map((e) => e.id));
+    // Planned and cancelled are counted by their current status (a record keeps no history of it).
+    const count = (status: Meeting['status']) => record.meetings.filter((m) => m.status === status && ids.has(m.episodeId)).length;
+    return {
+      heldMeetings: heldMeetings(record, options).length,
+      plannedMeetings: count('planned'),
+      cancelledMeetings: count('cancelled'),
+      timeToFirstMeeting: timeToFirstMeeting(record, options),
+      firstMeetingWithinTarget: firstMeetingWithinTarget(record, options),
+      meetingsPerWeek: meetingsPerWeekByPhase(record, options),
+      twoOrMorePractitioners: twoOrMorePractitioners(record, options),
+      withPeerWorker: withPeerWorker(record, options),
+      withNetworkMember: withNetworkMember(record, options),
+      meanNetworkMembersPresent: meanNetworkMembersPresent(record, options),
+      placeMix: placeMix(record, options),
+      continuity: continuity(record, options),
+      reflectingConversationRate: reflectingConversationRate(record, options),
+    };
+  });
 }

@@ -53,7 +53,7 @@ export function checkIntegrity(record: CaseRecord, instruments: InstrumentRegist
       const member = members.get(attendee.memberId);
       if (!member) add(['meetings', i, 'attendees', j, 'memberId'], `refers to "${attendee.memberId}", which is not a network member`);
       else if ((PRACTITIONER_ROLES as readonly string[]).includes(attendee.role) && member.kind !== 'professional') {
-        add(['meetings', i, 'attendees', j, 'role'], `is "${attendee.role}", but "${member.name}" is not a professional`);
+        add(['meetings', i, 'attendees', j, 'role'], `is "${attendee.role}", but member "${member.id}" is not a professional`);
       }
       if (seen.has(attendee.memberId)) add(['meetings', i, 'attendees', j, 'memberId'], `lists "${attendee.memberId}" twice`);
       seen.add(attendee.memberId);

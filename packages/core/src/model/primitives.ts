@@ -1,4 +1,5 @@
 import * as z from '../internal/z.js';
+import { guarded } from '../internal/guard.js';
 import { isValidNhsNumber } from '../nhs-number.js';
 
 /** Ids follow FHIR's id rule so that records map to FHIR resources losslessly. */
@@ -99,6 +100,11 @@ export type LocalisedText = z.infer<typeof LocalisedText>;
 
 /** Pick the best translation for a locale: exact tag, then same language, then English, then the first (tags compared case-insensitively). */
 export function localise(text: LocalisedText, locale: string): string {
+  const value = guarded('Localised text', () => pick(text, typeof locale === 'string' ? locale : ''));
+  return typeof value === 'string' ? value : '';
+}
+
+function pick(text: LocalisedText, locale: string): string {
   if (typeof text === 'string') return text;
   const entries = Object.entries(text).map(([tag, value]) => [tag.toLowerCase(), value] as const);
   const wanted = locale.toLowerCase();

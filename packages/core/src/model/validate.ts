@@ -1,6 +1,7 @@
 import type * as z from '../internal/z.js';
 import { ValidationError, type Issue } from '../errors.js';
 import { safeParse } from '../internal/fast-parse.js';
+import { UNREADABLE } from '../internal/quote.js';
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
@@ -13,10 +14,18 @@ export interface CheckOptions {
 
 /** Runs a schema without throwing; issues become ours (never zod's), with paths from `at`. */
 export function check<T>(schema: z.ZodMiniType<T>, input: unknown, options: CheckOptions = {}): ValidationResult<T> {
-  const result = safeParse(schema, input, options.freeze);
-  if (result.success) return { ok: true, value: result.data };
   const at = options.at ?? [];
-  return { ok: false, issues: toIssues(result.error.issues).map((i) => ({ ...i, path: [...at, ...i.path] })) };
+  let issues: Issue[];
+  try {
+    const result = safeParse(schema, input, options.freeze);
+    if (result.success) return { ok: true, value: result.data };
+    // zod builds its issues lazily, when `error` is read: that may read the input too.
+    issues = toIssues(result.error.issues);
+  } catch {
+    // zod rethrows what reading the input threw (a revoked proxy, a throwing getter).
+    issues = [{ path: [], message: UNREADABLE }];
+  }
+  return { ok: false, issues: issues.map((i) => ({ ...i, path: [...at, ...i.path] })) };
 }
 
 /** Runs a schema and throws our ValidationError, naming `subject`, when the value does not pass. */

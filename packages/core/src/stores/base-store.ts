@@ -1,6 +1,7 @@
 import { applyChange, type Change } from '../changes.js';
 import { parseAuthor, parseEditOptions, parseEntityRef, type Author, type ChangeEntry, type EntityRef, type HistoryEntry } from '../edits.js';
-import { ConflictError, StorageError } from '../errors.js';
+import { ConflictError, OdError, StorageError, ValidationError } from '../errors.js';
+import { guarded } from '../internal/guard.js';
 import { newId } from '../internal/id.js';
 import { defaultInstruments } from '../instruments/index.js';
 import type { InstrumentRegistry } from '../instruments/registry.js';
@@ -31,8 +32,12 @@ export abstract class BaseStore implements CaseStore {
   #author: Author | undefined;
 
   constructor(options: StoreOptions = {}) {
-    this.parseOptions = { instruments: options.instruments ?? defaultInstruments, migrations: options.migrations ?? [] };
-    if (options.author !== undefined) this.author = options.author;
+    this.parseOptions = guarded('Store options', () => ({
+      instruments: options.instruments ?? defaultInstruments,
+      migrations: options.migrations ?? [],
+    }));
+    const author = guarded('Store options', () => options.author);
+    if (author !== undefined) this.author = author;
   }
 
   /**
@@ -57,10 +62,20 @@ export abstract class BaseStore implements CaseStore {
   }
 
   apply(change: Change, options: ApplyOptions = {}): Promise<StoreSnapshot> {
+    let baseRevision: unknown;
+    let meta: ReturnType<typeof parseEditOptions>;
+    try {
+      meta = guarded('Apply options', () => parseEditOptions(options));
+      baseRevision = guarded('Apply options', () => options.baseRevision);
+      if (baseRevision !== undefined && !Number.isSafeInteger(baseRevision)) {
+        throw new ValidationError('Apply options', [{ path: ['baseRevision'], message: 'must be a whole number' }]);
+      }
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return this.#enqueue(async () => {
-      const meta = parseEditOptions(options);
       const current = this.#snapshot ?? this.publish(await this.read());
-      const base = options.baseRevision ?? current.revision;
+      const base = (baseRevision as number | undefined) ?? current.revision;
       if (base !== current.revision) throw new ConflictError(this.caseId, base, current.revision);
       const record = applyChange(current.record, change, this.parseOptions);
       const author = meta.author ?? this.#author;
@@ -75,8 +90,12 @@ export abstract class BaseStore implements CaseStore {
       try {
         return this.publish({ record, revision: await this.write(record, current.revision, edit) });
       } catch (error) {
-        // Someone else wrote first: show everyone the record as it now is, then report.
-        if (error instanceof ConflictError) await this.read().then((s) => this.publish(s), () => undefined);
+        if (error instanceof ConflictError) {
+          // Someone else wrote first: show everyone the record as it now is, then report. When what
+          // was written is corrupt, that is the error to report: reloading would never help.
+          const reloadFailure = await this.read().then((s) => void this.publish(s), (e: unknown) => e);
+          if (reloadFailure instanceof ValidationError) throw reloadFailure;
+        }
         throw error;
       }
     });
@@ -92,6 +111,7 @@ export abstract class BaseStore implements CaseStore {
   }
 
   subscribe(listener: StoreListener): () => void {
+    if (typeof listener !== 'function') throw new ValidationError('subscribe', [{ path: ['listener'], message: 'must be a function' }]);
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
@@ -129,7 +149,10 @@ export abstract class BaseStore implements CaseStore {
   }
 
   #enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(task);
+    // A subclass's read or write that fails with anything untyped is a storage failure.
+    const run = this.#queue.then(task).catch((error: unknown) => {
+      throw error instanceof OdError ? error : new StorageError('The store failed unexpectedly.', { cause: error });
+    });
     this.#queue = run.catch(() => undefined);
     return run;
   }

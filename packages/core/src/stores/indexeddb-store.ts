@@ -1,13 +1,18 @@
-import { ConflictError, NotFoundError, OdError, StorageError } from '../errors.js';
+import { ConflictError, NotFoundError, StorageError, ValidationError, type Issue } from '../errors.js';
 import { Id } from '../model/primitives.js';
 import type { CaseRecord } from '../model/schemas.js';
 import { parseWith } from '../model/validate.js';
 import { parseCaseRecord } from '../record.js';
+import { unreadable } from '../internal/guard.js';
 import { BaseStore, type StoreOptions } from './base-store.js';
+import { DEFAULT_OPEN_TIMEOUT, openDatabase, request, runTransaction } from './idb.js';
 import type { StoreSnapshot } from './types.js';
 
 const STORE_NAME = 'cases';
 const DB_VERSION = 1;
+const OPTIONS = 'IndexedDbStore options';
+/** The subject of every ValidationError about the stored entry itself (not its record). */
+const ENTRY = 'Stored case entry';
 
 interface StoredCase {
   caseId: string;
@@ -17,14 +22,23 @@ interface StoredCase {
   savedAt: string;
 }
 
-export interface IndexedDbStoreOptions extends StoreOptions {
+/** Where a case is kept: what `readStoredEntry` and `discard` need. */
+export interface IndexedDbLocation {
   caseId: string;
   /** Database name (default `odkit`). One database holds many cases, one entry each. */
   databaseName?: string;
-  /** Saved as revision 1 when the database has no entry for the case yet. */
-  initial?: unknown;
   /** The IndexedDB factory (default: the browser's `indexedDB`). */
   indexedDB?: IDBFactory;
+  /**
+   * How long opening the database may take, in milliseconds (default 10,000). An open
+   * held up by another tab (a pending upgrade or deletion) then fails with a StorageError.
+   */
+  openTimeout?: number;
+}
+
+export interface IndexedDbStoreOptions extends StoreOptions, IndexedDbLocation {
+  /** Saved as revision 1 when the database has no entry for the case yet. */
+  initial?: unknown;
 }
 
 /**
@@ -32,6 +46,10 @@ export interface IndexedDbStoreOptions extends StoreOptions {
  * IndexedDB transaction that checks the stored revision first, so a second tab or
  * a second store instance working from an older revision gets a ConflictError
  * instead of overwriting. Other tabs are told of each write and reload.
+ *
+ * Nothing read from the database is trusted: a stored entry whose revision, case
+ * or record is not valid is a ValidationError. The host can then export it
+ * (`readStoredEntry`) and, once the user agrees, remove it (`discard`).
  */
 export class IndexedDbStore extends BaseStore {
   readonly caseId: string;
@@ -39,11 +57,11 @@ export class IndexedDbStore extends BaseStore {
   readonly #db: IDBDatabase;
   readonly #channel: BroadcastChannel | undefined;
 
-  private constructor(db: IDBDatabase, options: IndexedDbStoreOptions) {
+  private constructor(db: IDBDatabase, options: IndexedDbStoreOptions, location: Location) {
     super(options);
     this.#db = db;
-    this.caseId = options.caseId;
-    this.databaseName = options.databaseName ?? 'odkit';
+    this.caseId = location.caseId;
+    this.databaseName = location.databaseName;
     db.onversionchange = () => db.close();
     if (typeof BroadcastChannel === 'function') {
       this.#channel = new BroadcastChannel(`odkit-store:${this.databaseName}`);
@@ -59,23 +77,55 @@ export class IndexedDbStore extends BaseStore {
 
   /**
    * Opens the database and loads the case. Throws NotFoundError when the case is
-   * not stored and no `initial` record is given, ValidationError when the stored
-   * or initial record is invalid, StorageError when IndexedDB fails.
+   * not stored and no `initial` record is given, ValidationError when the options,
+   * the stored entry or the initial record are invalid, StorageError when
+   * IndexedDB fails or the database stays blocked longer than `openTimeout`.
    */
   static async open(options: IndexedDbStoreOptions): Promise<IndexedDbStore> {
-    const factory = options.indexedDB ?? globalThis.indexedDB;
-    if (!factory) throw new StorageError('IndexedDB is not available in this environment.');
-    parseWith(Id, options.caseId, 'IndexedDbStore options', { at: ['caseId'] });
-    const db = await openDatabase(factory, options.databaseName ?? 'odkit');
-    const store = new IndexedDbStore(db, options);
+    const location = locate(options);
+    const initial = readOption(options, 'initial');
+    const db = await connect(location);
+    let store: IndexedDbStore;
     try {
-      if (options.initial !== undefined) await store.#seed(options.initial);
+      store = new IndexedDbStore(db, options, location);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    try {
+      if (initial !== undefined) await store.#seed(initial);
       await store.load();
     } catch (error) {
       store.close();
       throw error;
     }
     return store;
+  }
+
+  /**
+   * The entry stored for the case exactly as it is in the database, without any
+   * check (`{ caseId, revision, record, savedAt }` when the kit wrote it), or
+   * `undefined` when nothing is stored. For a host that got a ValidationError
+   * from a corrupt entry and wants to let the user export it before `discard`.
+   * Throws ValidationError for invalid options, StorageError when IndexedDB fails.
+   */
+  static readStoredEntry(location: IndexedDbLocation): Promise<unknown> {
+    return onEntry(location, 'readonly', (store, caseId) => request<unknown>(store.get(caseId)));
+  }
+
+  /**
+   * Deletes the entry stored for the case (only that case; other cases in the
+   * database stay). Resolves to `true` when there was one. Irreversible: call it
+   * only after the user has confirmed, and after offering `readStoredEntry` for
+   * export. Close the case's open stores first. Throws ValidationError for invalid
+   * options, StorageError when IndexedDB fails.
+   */
+  static discard(location: IndexedDbLocation): Promise<boolean> {
+    return onEntry(location, 'readwrite', async (store, caseId) => {
+      if ((await request(store.getKey(caseId))) === undefined) return false;
+      await request(store.delete(caseId));
+      return true;
+    });
   }
 
   /** Closes the database connection and stops listening to other tabs. */
@@ -85,19 +135,23 @@ export class IndexedDbStore extends BaseStore {
   }
 
   protected async read(): Promise<StoreSnapshot> {
-    const stored = await this.#transaction('readonly', (store) => request<StoredCase | undefined>(store.get(this.caseId)));
-    if (!stored) throw new NotFoundError('case', this.caseId);
+    const stored = await this.#transaction('readonly', (store) => request<unknown>(store.get(this.caseId)));
+    if (stored === undefined) throw new NotFoundError('case', this.caseId);
+    const { revision, record: data } = checkEntry(stored, this.caseId);
     // Nothing changed since this store's snapshot: keep it (subscribers compare by identity; no second parse).
     const current = this.snapshot;
-    if (current && current.revision === stored.revision) return current;
-    return { record: parseCaseRecord(stored.record, this.parseOptions), revision: stored.revision };
+    if (current && current.revision === revision) return current;
+    const record = parseCaseRecord(data, this.parseOptions);
+    if (record.id !== this.caseId) throw new ValidationError(ENTRY, [{ path: ['record', 'id'], message: "is another case's id" }]);
+    return { record, revision };
   }
 
   protected async write(record: CaseRecord, baseRevision: number): Promise<number> {
     const revision = baseRevision + 1;
     await this.#transaction('readwrite', async (store) => {
-      const stored = await request<StoredCase | undefined>(store.get(this.caseId));
-      const actual = stored?.revision ?? 0;
+      const stored = await request<unknown>(store.get(this.caseId));
+      // A corrupt entry is a ValidationError here, so it is never overwritten nor reported as a conflict.
+      const actual = stored === undefined ? 0 : checkEntry(stored, this.caseId).revision;
       if (actual !== baseRevision) throw new ConflictError(this.caseId, baseRevision, actual);
       const entry: StoredCase = { caseId: this.caseId, revision, record, savedAt: new Date().toISOString() };
       await request(store.put(entry));
@@ -130,86 +184,93 @@ export class IndexedDbStore extends BaseStore {
     });
   }
 
-  /**
-   * Runs `work` in one transaction and resolves when the transaction has committed.
-   * A typed error thrown by `work` aborts the transaction and is rethrown as is.
-   */
+  /** Runs `work` in one transaction on the cases store (see runTransaction). */
   #transaction<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      let tx: IDBTransaction;
-      try {
-        tx = this.#db.transaction(STORE_NAME, mode);
-      } catch (cause) {
-        reject(new StorageError(`Could not start an IndexedDB transaction: ${describe(cause)}`, { cause }));
-        return;
-      }
-      let result: T;
-      let failure: unknown;
-      let started: Promise<T>;
-      try {
-        started = work(tx.objectStore(STORE_NAME));
-      } catch (error) {
-        // A request that throws synchronously (e.g. an invalid key) fails the transaction like any other.
-        started = Promise.reject(error);
-      }
-      started.then(
-        (value) => {
-          result = value;
-        },
-        (error: unknown) => {
-          failure = error;
-          try {
-            tx.abort();
-          } catch {
-            // Already finished: the failure below is still reported.
-          }
-        },
-      );
-      tx.oncomplete = () => (failure === undefined ? resolve(result) : reject(wrap(failure)));
-      tx.onabort = () => reject(wrap(failure ?? tx.error));
-      tx.onerror = (event) => event.preventDefault();
-    });
+    return runTransaction(this.#db, STORE_NAME, mode, (tx) => work(tx.objectStore(STORE_NAME)));
   }
 }
 
-function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    let open: IDBOpenDBRequest;
-    try {
-      open = factory.open(name, DB_VERSION);
-    } catch (cause) {
-      reject(new StorageError(`Could not open IndexedDB database "${name}": ${describe(cause)}`, { cause }));
-      return;
-    }
-    open.onupgradeneeded = () => {
-      if (!open.result.objectStoreNames.contains(STORE_NAME)) {
-        open.result.createObjectStore(STORE_NAME, { keyPath: 'caseId' });
-      }
-    };
-    let blocked = false;
-    open.onsuccess = () => {
-      // After "blocked" was reported, a late success must not leave a connection open.
-      if (blocked) open.result.close();
-      else resolve(open.result);
-    };
-    open.onerror = () => reject(new StorageError(`Could not open IndexedDB database "${name}": ${describe(open.error)}`));
-    open.onblocked = () => {
-      blocked = true;
-      reject(new StorageError(`IndexedDB database "${name}" is blocked by another open tab; close it and retry.`));
-    };
-  });
+interface Location {
+  caseId: string;
+  databaseName: string;
+  factory: IDBFactory;
+  openTimeout: number;
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(new StorageError(`IndexedDB request failed: ${describe(req.error)}`));
-  });
+/** Reads and checks the options that say where a case is kept. */
+function locate(options: IndexedDbLocation): Location {
+  if (typeof options !== 'object' || options === null) {
+    throw new ValidationError(OPTIONS, [{ path: [], message: 'expected an object' }]);
+  }
+  const caseId = parseWith(Id, readOption(options, 'caseId'), OPTIONS, { at: ['caseId'] });
+  const databaseName = readOption(options, 'databaseName') ?? 'odkit';
+  if (typeof databaseName !== 'string' || databaseName === '' || databaseName.length > 200) {
+    throw new ValidationError(OPTIONS, [{ path: ['databaseName'], message: 'must be text of 1 to 200 characters' }]);
+  }
+  const openTimeout = readOption(options, 'openTimeout') ?? DEFAULT_OPEN_TIMEOUT;
+  if (typeof openTimeout !== 'number' || !(openTimeout > 0) || !Number.isFinite(openTimeout)) {
+    throw new ValidationError(OPTIONS, [{ path: ['openTimeout'], message: 'must be a positive number of milliseconds' }]);
+  }
+  const factory = readOption(options, 'indexedDB') ?? globalThis.indexedDB;
+  if (!factory) throw new StorageError('IndexedDB is not available in this environment.');
+  return { caseId, databaseName, factory: factory as IDBFactory, openTimeout };
 }
 
-function wrap(error: unknown): Error {
-  if (error instanceof OdError) return error;
-  return new StorageError(`IndexedDB transaction failed: ${describe(error)}`, { cause: error });
+/** One option, read so that a throwing getter or a revoked proxy is a ValidationError. */
+function readOption<K extends keyof IndexedDbStoreOptions>(options: IndexedDbStoreOptions, key: K): unknown {
+  try {
+    return options[key];
+  } catch {
+    throw unreadable(OPTIONS, [key]);
+  }
 }
 
-const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+/** Opens the database for `location`, runs `work` on the cases store in one transaction, and closes it again. */
+async function onEntry<T>(
+  location: IndexedDbLocation,
+  mode: IDBTransactionMode,
+  work: (store: IDBObjectStore, caseId: string) => Promise<T>,
+): Promise<T> {
+  const where = locate(location);
+  const db = await connect(where);
+  try {
+    return await runTransaction(db, STORE_NAME, mode, (tx) => work(tx.objectStore(STORE_NAME), where.caseId));
+  } finally {
+    db.close();
+  }
+}
+
+function connect(location: Location): Promise<IDBDatabase> {
+  return openDatabase(
+    location.factory,
+    location.databaseName,
+    DB_VERSION,
+    (db) => {
+      if (!db.objectStoreNames.contains(STORE_NAME)) db.createObjectStore(STORE_NAME, { keyPath: 'caseId' });
+    },
+    location.openTimeout,
+  );
+}
+
+/**
+ * Checks what the database holds for the case before anything is based on it: an
+ * object for this case with a revision that is a whole number of at least 1 (a
+ * revision of "5" would be written back as "51", NaN would conflict for ever).
+ * Its record is checked by parseCaseRecord when it is read.
+ */
+function checkEntry(stored: unknown, caseId: string): { revision: number; record: unknown } {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    throw new ValidationError(ENTRY, [{ path: [], message: 'expected an object' }]);
+  }
+  // Structured clones from IndexedDB are plain data: reading them cannot run code.
+  const entry = stored as Partial<Record<keyof StoredCase, unknown>>;
+  const issues: Issue[] = [];
+  if (entry.caseId !== caseId) issues.push({ path: ['caseId'], message: 'is not the case this store is for' });
+  const revision = entry.revision;
+  if (!(typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 1)) {
+    issues.push({ path: ['revision'], message: 'must be a whole number of at least 1' });
+  }
+  if (issues.length) throw new ValidationError(ENTRY, issues);
+  return { revision: revision as number, record: entry.record };
+}
+

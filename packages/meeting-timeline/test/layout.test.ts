@@ -1,0 +1,75 @@
+import { demoCase } from '@odkit/core/demo';
+import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import type { OdMeetingTimeline } from '@odkit/meeting-timeline';
+import '@odkit/meeting-timeline/define.js';
+import { $, $$, DEMO_NOW, demoWith } from './support.js';
+
+/** Valid text with no place to break: the longest names the record allows. */
+const LONG_WORD = 'Llanfairpwllgwyngyll'.repeat(10);
+/** An email address as one 62-character word (e.g. typed into a name field). */
+const EMAIL = `${'firstname.middlename.lastname'}@${'x'.repeat(14)}.nhs.example.uk`.padEnd(62, 'k');
+
+function longWordsCase() {
+  const members = demoCase.members.map((m, i) => (i === 0 ? { ...m, name: LONG_WORD } : m));
+  const meetings = demoCase.meetings.map((m) => ({ ...m, place: LONG_WORD.slice(0, 200) }));
+  return demoWith({
+    person: { ...demoCase.person, name: LONG_WORD },
+    members,
+    meetings,
+    episodes: demoCase.episodes.map((e) => ({ ...e, responsibleTeam: LONG_WORD, referralSource: LONG_WORD })),
+  });
+}
+
+const emailCase = () => demoWith({ person: { ...demoCase.person, name: EMAIL } });
+
+async function mount(record: unknown, view: 'list' | 'matrix'): Promise<OdMeetingTimeline> {
+  const el = await fixture<OdMeetingTimeline>(
+    html`<od-meeting-timeline .record=${record} as-of=${DEMO_NOW} locale="en-GB" zoom="week" view=${view}></od-meeting-timeline>`,
+  );
+  await el.updateComplete;
+  return el;
+}
+
+/** Nothing widens the page, and each box stays inside the widget. */
+function expectContained(el: OdMeetingTimeline, selectors: string[], label: string) {
+  expect(document.documentElement.scrollWidth, `${label}: page width`).to.be.at.most(window.innerWidth);
+  const host = el.getBoundingClientRect();
+  for (const selector of selectors) {
+    const boxes = $$(el, selector);
+    expect(boxes.length, `${label}: ${selector} is shown`).to.be.above(0);
+    for (const box of boxes) {
+      const rect = box.getBoundingClientRect();
+      expect(rect.right, `${label}: ${selector} right edge`).to.be.at.most(host.right + 0.5);
+      expect(rect.left, `${label}: ${selector} left edge`).to.be.at.least(host.left - 0.5);
+    }
+  }
+}
+
+describe('od-meeting-timeline with long words', () => {
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  for (const width of [360, 1280]) {
+    describe(`at ${width} px`, () => {
+      before(() => setViewport({ width, height: 900 }));
+
+      for (const [name, record] of [
+        ['200-character names', longWordsCase],
+        ['a 62-character email address as the name', emailCase],
+      ] as const) {
+        it(`list and details: ${name} wrap inside the widget`, async () => {
+          const el = await mount(record(), 'list');
+          expectContained(el, ['.title', '.first-contact', '.mode'], 'list');
+          $(el, 'button.meeting')!.click();
+          await el.updateComplete;
+          expectContained(el, ['.title', '.details', '.who'], 'details');
+        });
+
+        it(`attendance matrix: ${name} do not widen the page`, async () => {
+          const el = await mount(record(), 'matrix');
+          expectContained(el, ['.title', '.first-contact', '.matrix-wrap'], 'matrix');
+        });
+      }
+    });
+  }
+});
