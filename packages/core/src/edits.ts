@@ -77,6 +77,20 @@ export function historyEntry(edit: ChangeEntry): HistoryEntry {
 export const ENTITY_KINDS = ['person', 'member', 'tie', 'episode', 'meeting', 'assessment'] as const;
 export type EntityRefKind = (typeof ENTITY_KINDS)[number];
 
+const StoredHistoryEntry = z.strictObject({
+  id: Id,
+  at: IsoDateTime,
+  author: z.optional(Author),
+  type: z.string().check(z.regex(/^(person|member|tie|episode|meeting|assessment)\/[a-z-]{1,20}$/, { error: 'must be a change type' })),
+  entity: z.strictObject({ kind: z.enum(ENTITY_KINDS), id: Id }),
+  state: z.optional(z.enum(['pending', 'conflict'] as const)),
+});
+
+/** Checks a history entry read back from storage (nothing on disk is trusted). Throws ValidationError. */
+export function parseHistoryEntry(input: unknown, subject = 'Stored history entry'): HistoryEntry {
+  return parseWith(StoredHistoryEntry, input, subject) as HistoryEntry;
+}
+
 /** One entity of a case record, by kind and id. */
 export interface EntityRef {
   readonly kind: EntityRefKind;

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import {
   BaseStore,
+  ConflictError,
+  IndexedDbStore,
   MemoryStore,
   parseCaseRecord,
   type CaseRecord,
@@ -105,5 +107,103 @@ describe('Edits: who and when', () => {
   it('isSyncingStore tells a syncing store from a plain one', () => {
     expect(isSyncingStore(new MemoryStore(exampleRecord()))).to.equal(false);
     expect(isSyncingStore(undefined)).to.equal(false);
+  });
+});
+
+describe('IndexedDbStore change log', () => {
+  let databaseName: string;
+  beforeEach(() => {
+    databaseName = `odkit-log-${newId('db')}`;
+  });
+  afterEach(async () => {
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase(databaseName);
+      request.onsuccess = request.onerror = request.onblocked = resolve;
+    });
+  });
+
+  const open = (options: Partial<Parameters<typeof IndexedDbStore.open>[0]> = {}) =>
+    IndexedDbStore.open({ caseId: CASE_ID, databaseName, initial: exampleRecord(), ...options });
+
+  it('keeps who and when with every edit, across reopening', async () => {
+    const store = await open({ author: sam });
+    await store.apply(addGran, { at: '2026-05-01T10:00:00+01:00' });
+    await store.apply({ type: 'member/update', member: { ...addGran.member, ring: 1 } }, { author: { id: 'u-7', name: 'Alex Reid' } });
+    store.close();
+    const again = await open();
+    const history = await again.history({ kind: 'member', id: 'gran' });
+    expect(history.map((e) => [e.type, e.author?.name])).to.deep.equal([
+      ['member/add', 'Sam Okafor'],
+      ['member/update', 'Alex Reid'],
+    ]);
+    expect(history[0]!.at).to.equal('2026-05-01T10:00:00+01:00');
+    again.close();
+  });
+
+  it('logs nothing for an edit that was not saved (a conflict from another tab)', async () => {
+    const a = await open({ author: sam });
+    const b = await open({ author: sam });
+    await a.apply(addGran);
+    // b still holds revision 1: its write conflicts and must leave no log entry behind.
+    expectInstance(await rejection(b.apply({ type: 'member/add', member: member('aunt', { ring: 3, household: false }) }, { baseRevision: 1 })), ConflictError);
+    expect(await a.history({ kind: 'member', id: 'aunt' })).to.deep.equal([]);
+    expect((await a.history({ kind: 'member', id: 'gran' })).length).to.equal(1);
+    a.close();
+    b.close();
+  });
+
+  it('upgrades a database from before the log: the case opens as it was, and new edits are logged', async () => {
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(databaseName, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('cases', { keyPath: 'caseId' });
+      request.onsuccess = () => {
+        const db = request.result;
+        const tx = db.transaction('cases', 'readwrite');
+        tx.objectStore('cases').put({ caseId: CASE_ID, revision: 4, record: exampleRecord(), savedAt: '2026-01-01T00:00:00Z' });
+        tx.oncomplete = () => {
+          db.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const store = await IndexedDbStore.open({ caseId: CASE_ID, databaseName, author: sam });
+    expect(store.snapshot!.revision).to.equal(4);
+    await store.apply(addGran);
+    expect((await store.history({ kind: 'member', id: 'gran' })).map((e) => e.author?.id)).to.deep.equal([sam.id]);
+    store.close();
+  });
+
+  it('skips a damaged log entry (written straight into IndexedDB) and still gives the others', async () => {
+    const store = await open({ author: sam });
+    await store.apply(addGran);
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(databaseName);
+      request.onsuccess = () => {
+        const db = request.result;
+        const tx = db.transaction('changes', 'readwrite');
+        tx.objectStore('changes').put({ id: 'bad-1', caseId: CASE_ID, revision: 'x', type: '<img>', entity: { kind: 'member', id: 'gran' } });
+        tx.objectStore('changes').put({ id: 'bad-2', caseId: CASE_ID, revision: 9, at: 'yesterday', type: 'member/update', entity: { kind: 'member', id: 'gran' } });
+        tx.oncomplete = () => {
+          db.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    const history = await store.history({ kind: 'member', id: 'gran' });
+    expect(history.map((e) => e.type)).to.deep.equal(['member/add']);
+    store.close();
+  });
+
+  it('discard removes the case’s change log with it', async () => {
+    const store = await open({ author: sam });
+    await store.apply(addGran);
+    store.close();
+    expect(await IndexedDbStore.discard({ caseId: CASE_ID, databaseName })).to.equal(true);
+    const again = await open();
+    expect(await again.history({ kind: 'member', id: 'gran' })).to.deep.equal([]);
+    again.close();
   });
 });

@@ -180,10 +180,13 @@ describe('IndexedDbStore', () => {
     opened.splice(opened.indexOf(store), 1);
   }
 
-  /** Raw IndexedDB access, to write what a store would never write. */
+  /**
+   * Raw IndexedDB access, to write what a store would never write: at the version the
+   * database has (a new one is made at version 1, as the kit's first schema had it).
+   */
   function rawDatabase(): Promise<IDBDatabase> {
     return new Promise((resolve, reject) => {
-      const request = indexedDB.open(databaseName, 1);
+      const request = indexedDB.open(databaseName);
       request.onupgradeneeded = () => request.result.createObjectStore('cases', { keyPath: 'caseId' });
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);

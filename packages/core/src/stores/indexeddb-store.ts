@@ -1,3 +1,4 @@
+import { historyEntry, parseHistoryEntry, type ChangeEntry, type EntityRef, type HistoryEntry } from '../edits.js';
 import { ConflictError, NotFoundError, StorageError, ValidationError, type Issue } from '../errors.js';
 import { Id } from '../model/primitives.js';
 import type { CaseRecord } from '../model/schemas.js';
@@ -9,7 +10,15 @@ import { DEFAULT_OPEN_TIMEOUT, openDatabase, request, runTransaction } from './i
 import type { StoreSnapshot } from './types.js';
 
 const STORE_NAME = 'cases';
-const DB_VERSION = 1;
+/** The change log: one entry per edit (who, when, what kind, which entity), by edit id, indexed by case. */
+const LOG_STORE = 'changes';
+/** 2 added the change log. */
+const DB_VERSION = 2;
+
+interface StoredChange extends HistoryEntry {
+  caseId: string;
+  revision: number;
+}
 const OPTIONS = 'IndexedDbStore options';
 /** The subject of every ValidationError about the stored entry itself (not its record). */
 const ENTRY = 'Stored case entry';
@@ -122,6 +131,9 @@ export class IndexedDbStore extends BaseStore {
    */
   static discard(location: IndexedDbLocation): Promise<boolean> {
     return onEntry(location, 'readwrite', async (store, caseId) => {
+      // The case's change log goes with it: names of who changed what stay on no shared device.
+      const log = store.transaction.objectStore(LOG_STORE);
+      for (const key of await request(log.index('caseId').getAllKeys(caseId))) await request(log.delete(key));
       if ((await request(store.getKey(caseId))) === undefined) return false;
       await request(store.delete(caseId));
       return true;
@@ -146,15 +158,19 @@ export class IndexedDbStore extends BaseStore {
     return { record, revision };
   }
 
-  protected async write(record: CaseRecord, baseRevision: number): Promise<number> {
+  protected async write(record: CaseRecord, baseRevision: number, edit: ChangeEntry): Promise<number> {
     const revision = baseRevision + 1;
-    await this.#transaction('readwrite', async (store) => {
+    // The record and its log entry in one transaction: an edit is never saved without its author and time.
+    await runTransaction(this.#db, [STORE_NAME, LOG_STORE], 'readwrite', async (tx) => {
+      const store = tx.objectStore(STORE_NAME);
       const stored = await request<unknown>(store.get(this.caseId));
       // A corrupt entry is a ValidationError here, so it is never overwritten nor reported as a conflict.
       const actual = stored === undefined ? 0 : checkEntry(stored, this.caseId).revision;
       if (actual !== baseRevision) throw new ConflictError(this.caseId, baseRevision, actual);
       const entry: StoredCase = { caseId: this.caseId, revision, record, savedAt: new Date().toISOString() };
       await request(store.put(entry));
+      const logged: StoredChange = { ...historyEntry(edit), caseId: this.caseId, revision };
+      await request(tx.objectStore(LOG_STORE).put(logged));
     });
     try {
       this.#channel?.postMessage({ caseId: this.caseId, revision });
@@ -182,6 +198,28 @@ export class IndexedDbStore extends BaseStore {
       const entry: StoredCase = { caseId: this.caseId, revision: 1, record, savedAt: new Date().toISOString() };
       await request(store.add(entry));
     });
+  }
+
+  /**
+   * This case's change log, oldest first. An entry that does not read back as a
+   * history entry is left out (the record itself is what counts; a damaged log
+   * line must not hide the others).
+   */
+  protected override async readHistory(_entity: EntityRef): Promise<readonly HistoryEntry[]> {
+    const rows = await runTransaction(this.#db, LOG_STORE, 'readonly', (tx) =>
+      request<unknown[]>(tx.objectStore(LOG_STORE).index('caseId').getAll(this.caseId)),
+    );
+    const entries: { entry: HistoryEntry; revision: number }[] = [];
+    for (const row of rows) {
+      try {
+        const { caseId: _caseId, revision, ...rest } = row as StoredChange;
+        if (!Number.isSafeInteger(revision)) continue;
+        entries.push({ entry: parseHistoryEntry(rest), revision });
+      } catch {
+        // Unreadable (a revoked or damaged value): skipped, as above.
+      }
+    }
+    return entries.sort((a, b) => a.revision - b.revision).map((e) => e.entry);
   }
 
   /** Runs `work` in one transaction on the cases store (see runTransaction). */
@@ -234,7 +272,7 @@ async function onEntry<T>(
   const where = locate(location);
   const db = await connect(where);
   try {
-    return await runTransaction(db, STORE_NAME, mode, (tx) => work(tx.objectStore(STORE_NAME), where.caseId));
+    return await runTransaction(db, [STORE_NAME, LOG_STORE], mode, (tx) => work(tx.objectStore(STORE_NAME), where.caseId));
   } finally {
     db.close();
   }
@@ -247,6 +285,8 @@ function connect(location: Location): Promise<IDBDatabase> {
     DB_VERSION,
     (db) => {
       if (!db.objectStoreNames.contains(STORE_NAME)) db.createObjectStore(STORE_NAME, { keyPath: 'caseId' });
+      // From version 1: the cases stay as they are; edits before the upgrade have no log entries.
+      if (!db.objectStoreNames.contains(LOG_STORE)) db.createObjectStore(LOG_STORE, { keyPath: 'id' }).createIndex('caseId', 'caseId');
     },
     location.openTimeout,
   );
