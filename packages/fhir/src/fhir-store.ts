@@ -190,10 +190,11 @@ export class FhirStore extends BaseStore {
       const have = new Set(network!.map(keyOf));
       const wanted = new Set<string>();
       for (const r of network!) {
-        const refs = r.resourceType === 'CareTeam' ? ((r.participant as { member?: { reference?: string } }[] | undefined) ?? []).map((p) => p.member) : r.resourceType === 'PractitionerRole' ? [r.practitioner as { reference?: string } | undefined] : [];
+        // Any shape may come back: only a string reference of the expected form is read.
+        const refs = r.resourceType === 'CareTeam' ? (Array.isArray(r.participant) ? (r.participant as unknown[]) : []).map((p) => (p as { member?: unknown } | null)?.member) : r.resourceType === 'PractitionerRole' ? [r.practitioner] : [];
         for (const ref of refs) {
-          const key = ref?.reference;
-          if (key && /^(RelatedPerson|Practitioner|PractitionerRole|Organization)\/[A-Za-z0-9.-]{1,64}$/.test(key) && !have.has(key)) wanted.add(key);
+          const key = (ref as { reference?: unknown } | null | undefined)?.reference;
+          if (typeof key === 'string' && /^(RelatedPerson|Practitioner|PractitionerRole|Organization)\/[A-Za-z0-9.-]{1,64}$/.test(key) && !have.has(key)) wanted.add(key);
         }
       }
       if (!wanted.size) break;
@@ -322,8 +323,10 @@ export class FhirStore extends BaseStore {
     const server = this.#server.get(key);
     const resource = merge(server, mapped, kitKeys);
     if (bump) {
-      const count = Number((server?.extension as { url: string; valueInteger?: number }[] | undefined)?.find((e) => e.url === EXT.writeCount)?.valueInteger ?? 0);
-      resource.extension = [...((resource.extension as object[] | undefined) ?? []).filter((e) => (e as { url: string }).url !== EXT.writeCount), { url: EXT.writeCount, valueInteger: count + 1 }];
+      // The server's JSON may have any shape: only a whole, non-negative count is taken as one.
+      const counted = (Array.isArray(server?.extension) ? (server.extension as unknown[]) : []).find((e) => (e as { url?: unknown } | null)?.url === EXT.writeCount) as { valueInteger?: unknown } | undefined;
+      const count = Number.isSafeInteger(counted?.valueInteger) && (counted!.valueInteger as number) >= 0 ? (counted!.valueInteger as number) : 0;
+      resource.extension = [...(Array.isArray(resource.extension) ? (resource.extension as unknown[]) : []).filter((e) => (e as { url?: unknown } | null)?.url !== EXT.writeCount), { url: EXT.writeCount, valueInteger: count + 1 }];
     }
     const request: NonNullable<BundleEntry['request']> = { method: 'PUT', url: key };
     if (server) request.ifMatch = ifMatch(server);
@@ -446,7 +449,8 @@ function merge(server: FhirResource | undefined, mapped: FhirResource, kitKeys: 
   Object.assign(out, mapped);
   if (server.name !== undefined && JSON.stringify(nameText(server.name)) === JSON.stringify(nameText(mapped.name))) out.name = server.name;
   // Keep what others added: their extensions, identifiers, meta (profiles, security labels).
-  const theirs = <T>(list: unknown, keep: (x: T) => boolean): T[] => (Array.isArray(list) ? (list as T[]).filter(keep) : []);
+  // The server's lists may hold anything: only objects are kept (a null entry is not valid FHIR to write back).
+  const theirs = <T>(list: unknown, keep: (x: T) => boolean): T[] => (Array.isArray(list) ? (list as unknown[]).filter((x): x is T => typeof x === 'object' && x !== null && keep(x as T)) : []);
   const extensions = [...theirs<{ url?: string }>(server.extension, (e) => !KIT_URL.test(e.url ?? '')), ...((mapped.extension as object[]) ?? [])];
   if (extensions.length) out.extension = extensions;
   if (Array.isArray(server.identifier) && Array.isArray(mapped.identifier)) {
@@ -458,7 +462,7 @@ function merge(server: FhirResource | undefined, mapped: FhirResource, kitKeys: 
   if (Array.isArray(mapped.communication) && Array.isArray(server.communication)) {
     const ours = new Set((mapped.communication as unknown[]).map(languageOf));
     const others = (server.communication as unknown[])
-      .filter((c) => !ours.has(languageOf(c)))
+      .filter((c) => typeof c === 'object' && c !== null && !ours.has(languageOf(c)))
       .map((c) => {
         const { preferred: _preferred, ...rest } = c as Record<string, unknown>;
         return rest;
@@ -477,7 +481,8 @@ function merge(server: FhirResource | undefined, mapped: FhirResource, kitKeys: 
   if (mapped.resourceType === 'Patient' && mapped.birthDate === undefined && typeof server.birthDate === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(server.birthDate)) {
     out.birthDate = server.birthDate;
   }
-  out.meta = { ...server.meta, profile: [...new Set([...(server.meta?.profile ?? []), ...(mapped.meta?.profile ?? [])])] };
+  const profiles = (meta: FhirResource['meta']) => (Array.isArray(meta?.profile) ? meta.profile : []);
+  out.meta = { ...server.meta, profile: [...new Set([...profiles(server.meta), ...profiles(mapped.meta)])] };
   delete out.meta.versionId;
   delete out.meta.lastUpdated;
   return out;
@@ -509,9 +514,11 @@ const isAbortSignal = (v: unknown): v is AbortSignal => typeof AbortSignal !== '
 /** The display text of a name (HumanName list or string), to tell whether the kit changed it. */
 function nameText(name: unknown): string | undefined {
   if (typeof name === 'string') return name;
-  const first = Array.isArray(name) ? (name[0] as { text?: string; given?: string[]; family?: string } | undefined) : undefined;
-  if (!first) return undefined;
-  return first.text?.trim() || [...(first.given ?? []), first.family].filter(Boolean).join(' ').trim();
+  const first = Array.isArray(name) ? (name[0] as { text?: unknown; given?: unknown; family?: unknown } | null | undefined) : undefined;
+  if (typeof first !== 'object' || first === null) return undefined;
+  const text = typeof first.text === 'string' ? first.text.trim() : '';
+  const given = Array.isArray(first.given) ? first.given.filter((g): g is string => typeof g === 'string') : [];
+  return text || [...given, typeof first.family === 'string' ? first.family : ''].filter(Boolean).join(' ').trim();
 }
 
 function sameVersions(a: Map<string, FhirResource>, b: Map<string, FhirResource>): boolean {

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { ConflictError, OdError, StorageError, ValidationError, type StoreSnapshot } from '@odkit/core';
-import { FhirStore, type FhirHttp, type FhirHttpRequest, type FhirHttpResponse, type FhirStoreOptions } from '@odkit/fhir';
+import { CODE_SYSTEM, FhirStore, type FhirHttp, type FhirHttpRequest, type FhirHttpResponse, type FhirStoreOptions } from '@odkit/fhir';
 import fc from 'fast-check';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { FHIR_URL, answer, demoFor, http, injectFault, isTransaction, rejection, rewritten, tap, uniqueId } from './support.js';
@@ -246,6 +246,7 @@ describe('FhirStore trusts nothing the server says', () => {
 
     /** Any answer a host's function might give: values, throws, responses with bad statuses or bodies. */
     const hostile = fc.oneof(
+      fc.constantFrom(null, undefined, 0, '', {}).map((value) => () => Promise.resolve(value)),
       fc.anything().map((value) => () => Promise.resolve(value)),
       fc.anything().map((value) => () => Promise.reject(value)),
       fc.anything().map((value) => () => {
@@ -296,6 +297,46 @@ describe('FhirStore trusts nothing the server says', () => {
           }
         }),
         { numRuns: 80 },
+      );
+    });
+
+    it('open and apply only ever reject with the kit’s typed errors when the patient’s own network has fields of any shape', async function () {
+      this.timeout(120_000);
+      await seed(patientId);
+      const subject = { reference: `Patient/${patientId}` };
+      const careTeam = fc.record(
+        {
+          resourceType: fc.constant('CareTeam'),
+          id: fc.oneof(fc.constant('net'), fc.anything()),
+          subject: fc.constant(subject),
+          category: fc.oneof(fc.constant([{ coding: [{ system: CODE_SYSTEM.concept, code: 'network' }] }]), fc.anything()),
+          participant: fc.oneof(fc.anything(), fc.array(fc.oneof(fc.anything(), fc.record({ member: fc.oneof(fc.anything(), fc.record({ reference: fc.oneof(fc.constant('RelatedPerson/x'), fc.anything()) })) })))),
+          identifier: fc.anything(),
+          extension: fc.anything(),
+          meta: fc.anything(),
+          period: fc.anything(),
+          name: fc.anything(),
+        },
+        { requiredKeys: ['resourceType', 'subject'] },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.array(careTeam, { minLength: 1, maxLength: 3 }), fc.array(fc.anything(), { maxLength: 3 }), async (teams, links) => {
+          // Writes are answered 412 here, so nothing of these reaches the engine.
+          const wire = tap((request) =>
+            isTransaction(request)
+              ? answer(412, { resourceType: 'OperationOutcome' })
+              : new URL(request.url).pathname.endsWith('/CareTeam')
+                ? answer(200, { resourceType: 'Bundle', type: 'searchset', entry: teams.map((resource) => ({ resource })), link: links })
+                : undefined,
+          );
+          try {
+            const store = await open(patientId, { http: wire.http, timeoutMs: 2000 });
+            await pronouns(store, 'they/them');
+          } catch (error) {
+            if (!(error instanceof OdError)) throw error;
+          }
+        }),
+        { numRuns: 100 },
       );
     });
 
