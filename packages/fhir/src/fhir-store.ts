@@ -82,8 +82,10 @@ const SEARCHES = [
  * A CaseStore over any FHIR R4 REST server. Loads a person's case by Patient id
  * (searches with paging), writes each change as one transaction Bundle whose
  * updates carry `If-Match` with the version read. A 412 becomes a ConflictError
- * (nothing is overwritten); network and server failures become StorageErrors;
- * either way the store's record stays as it was.
+ * (nothing is overwritten); network and server failures, answers that do not
+ * confirm a write with a version for each resource, requests with no answer within
+ * `timeoutMs`, paging links outside `baseUrl` and search results that are not the
+ * patient's become StorageErrors; either way the store's record stays as it was.
  *
  * Every write also updates the network CareTeam (its write-count extension), so
  * two kit clients editing different parts of one case still see each other's
