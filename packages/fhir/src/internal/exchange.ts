@@ -51,8 +51,10 @@ export async function exchange(http: FhirHttp, request: FhirHttpRequest, limits:
 async function send(http: FhirHttp, request: FhirHttpRequest, what: string): Promise<Answer> {
   let status: number;
   let json: () => unknown;
+  let fromFetch: boolean;
   try {
     const response: unknown = await http(request);
+    fromFetch = typeof Response === 'function' && response instanceof Response;
     const r = response as { status?: unknown; json?: unknown } | null;
     status = r?.status as number;
     const read = r?.json;
@@ -66,8 +68,11 @@ async function send(http: FhirHttp, request: FhirHttpRequest, what: string): Pro
   }
   if (status === 204) return { status, body: undefined };
   try {
-    // A JSON round trip keeps only plain data: no getters, proxies, prototypes or cycles reach the mapping.
-    const text = JSON.stringify(await json());
+    const body: unknown = await json();
+    // A fetch Response's JSON is plain data already. Anything else a host's function gives goes
+    // through a JSON round trip (about 2x the parse), so no getter, proxy or cycle reaches the mapping.
+    if (fromFetch) return { status, body };
+    const text = JSON.stringify(body);
     return { status, body: text === undefined ? undefined : JSON.parse(text) };
   } catch (cause) {
     // An error answer without a readable body is still an answer: its status says what happened.
