@@ -2,7 +2,6 @@ import {
   BaseStore,
   ConflictError,
   NotFoundError,
-  OdError,
   StorageError,
   ValidationError,
   newId,
@@ -16,6 +15,9 @@ import {
 } from '@odkit/core';
 import { fromFhir, keyOf } from './from-fhir.js';
 import { entityResourceKey, historyFromProvenances, isProvenanceKey, provenanceEntry, requireAuthor, transactionTargets } from './provenance.js';
+import { confirmTransaction, entryResults, isResource, isVersion } from './internal/answers.js';
+import { exchange, type Answer } from './internal/exchange.js';
+import { isUnderBase, nextPage, type Paging } from './internal/links.js';
 import { caseResources } from './to-fhir.js';
 import type { Bundle, BundleEntry, FhirResource, FhirWarning } from './types.js';
 import { CODE_SYSTEM, CONCEPT, EXT, IDENTIFIER } from './vocabulary.js';
@@ -26,6 +28,8 @@ export interface FhirHttpRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  /** Aborted when the request times out or the host's `signal` is aborted: pass it to `fetch`. */
+  signal?: AbortSignal;
 }
 
 /** What the store reads of an answer: a `fetch` Response has all of it. */
@@ -57,6 +61,12 @@ export interface FhirStoreOptions extends StoreOptions {
   pageSize?: number;
   /** Most entries in one transaction when seeding (default 50, Medplum's limit for updates). */
   maxTransactionEntries?: number;
+  /** Most milliseconds one request may take before it is given up with a StorageError (default 30,000). */
+  timeoutMs?: number;
+  /** Most pages one search may have (default 1,000); a search with more fails with a StorageError. */
+  maxPages?: number;
+  /** Aborting it ends the request under way and every later one (StorageError), e.g. when the page closes the widget. */
+  signal?: AbortSignal;
 }
 
 /** A search that could not be read (e.g. no access to one resource type): the load goes on without it. */
@@ -65,6 +75,7 @@ export interface FhirReadFailure {
   readonly status: number;
 }
 
+/** Searches by patient; `param` is also where each result must point at the patient. */
 const SEARCHES = [
   { type: 'EpisodeOfCare', param: 'patient' },
   { type: 'Encounter', param: 'subject' },
@@ -76,8 +87,10 @@ const SEARCHES = [
  * A CaseStore over any FHIR R4 REST server. Loads a person's case by Patient id
  * (searches with paging), writes each change as one transaction Bundle whose
  * updates carry `If-Match` with the version read. A 412 becomes a ConflictError
- * (nothing is overwritten); network and server failures become StorageErrors;
- * either way the store's record stays as it was.
+ * (nothing is overwritten); network and server failures, answers that do not
+ * confirm a write with a version for each resource, requests with no answer within
+ * `timeoutMs`, paging links outside `baseUrl` and search results that are not the
+ * patient's become StorageErrors; either way the store's record stays as it was.
  *
  * Every write also updates the network CareTeam (its write-count extension), so
  * two kit clients editing different parts of one case still see each other's
@@ -137,10 +150,11 @@ export class FhirStore extends BaseStore {
     if (typeof options?.patientId !== 'string' || !/^[A-Za-z0-9.-]{1,64}$/.test(options.patientId)) issues.push({ path: ['patientId'], message: 'must be a FHIR id' });
     if (typeof options?.http !== 'function') issues.push({ path: ['http'], message: 'must be a function that makes an HTTP request' });
     if (options?.caseId !== undefined && (typeof options.caseId !== 'string' || !/^[A-Za-z0-9.-]{1,64}$/.test(options.caseId))) issues.push({ path: ['caseId'], message: 'must be a FHIR id' });
-    for (const [key, max] of [['pageSize', 1000], ['maxTransactionEntries', 1000]] as const) {
+    for (const [key, max] of [['pageSize', 1000], ['maxTransactionEntries', 1000], ['timeoutMs', 600_000], ['maxPages', 100_000]] as const) {
       const value = options?.[key];
       if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= max)) issues.push({ path: [key], message: `must be a whole number from 1 to ${max}` });
     }
+    if (options?.signal !== undefined && !isAbortSignal(options.signal)) issues.push({ path: ['signal'], message: 'must be an AbortSignal' });
     if (issues.length) throw new ValidationError('FhirStore options', issues);
     const store = new FhirStore(options);
     try {
@@ -159,7 +173,7 @@ export class FhirStore extends BaseStore {
   protected async read(): Promise<StoreSnapshot> {
     const patient = await this.#get(`Patient/${encodeURIComponent(this.patientId)}`);
     if (patient.status === 404 || patient.status === 410) throw new NotFoundError('patient', this.patientId);
-    if (patient.status !== 200 || !isResource(patient.body)) throw this.#failure('read the Patient', patient.status);
+    if (patient.status !== 200 || !isResource(patient.body) || keyOf(patient.body) !== `Patient/${this.patientId}`) throw this.#failure('read the Patient', patient.status);
     const failures: FhirReadFailure[] = [];
     const subject = `Patient/${this.patientId}`;
     const networkQuery = new URLSearchParams({
@@ -170,8 +184,8 @@ export class FhirStore extends BaseStore {
     });
     if (this.#options.caseId !== undefined) networkQuery.set('identifier', `${IDENTIFIER.caseId}|${this.#options.caseId}`);
     const [network, ...rest] = await Promise.all([
-      this.#search('CareTeam', networkQuery, failures),
-      ...SEARCHES.map((s) => this.#search(s.type, new URLSearchParams({ [s.param]: subject }), failures)),
+      this.#search('CareTeam', 'subject', networkQuery, failures),
+      ...SEARCHES.map((s) => this.#search(s.type, s.param, new URLSearchParams({ [s.param]: subject }), failures)),
     ]);
     const networks = network!.filter((r) => r.resourceType === 'CareTeam');
     if (!networks.length) {
@@ -183,10 +197,11 @@ export class FhirStore extends BaseStore {
       const have = new Set(network!.map(keyOf));
       const wanted = new Set<string>();
       for (const r of network!) {
-        const refs = r.resourceType === 'CareTeam' ? ((r.participant as { member?: { reference?: string } }[] | undefined) ?? []).map((p) => p.member) : r.resourceType === 'PractitionerRole' ? [r.practitioner as { reference?: string } | undefined] : [];
+        // Any shape may come back: only a string reference of the expected form is read.
+        const refs = r.resourceType === 'CareTeam' ? (Array.isArray(r.participant) ? (r.participant as unknown[]) : []).map((p) => (p as { member?: unknown } | null)?.member) : r.resourceType === 'PractitionerRole' ? [r.practitioner] : [];
         for (const ref of refs) {
-          const key = ref?.reference;
-          if (key && /^(RelatedPerson|Practitioner|PractitionerRole|Organization)\/[A-Za-z0-9.-]{1,64}$/.test(key) && !have.has(key)) wanted.add(key);
+          const key = (ref as { reference?: unknown } | null | undefined)?.reference;
+          if (typeof key === 'string' && /^(RelatedPerson|Practitioner|PractitionerRole|Organization)\/[A-Za-z0-9.-]{1,64}$/.test(key) && !have.has(key)) wanted.add(key);
         }
       }
       if (!wanted.size) break;
@@ -219,13 +234,24 @@ export class FhirStore extends BaseStore {
     return { record, revision: this.#revision };
   }
 
-  /** All pages of one search; a 401/403/404 is a partial failure, anything else throws. */
-  async #search(type: string, query: URLSearchParams, failures: FhirReadFailure[]): Promise<FhirResource[]> {
+  /**
+   * All pages of one search by the patient (`param`); a 401/403/404 is a partial failure,
+   * anything else throws. Paging follows only links under the base URL (see links.ts). A result
+   * of the searched type that does not point at the patient fails the whole load: the server
+   * ignored the patient parameter, and showing (or later writing into) anyone else's data is
+   * worse than showing nothing.
+   */
+  /**
+   * All pages of one search. Every result of the searched type must point (by `param`)
+   * at one of `expected` (default: this Patient): a server that ignores the search is refused.
+   */
+  async #search(type: string, param: string, query: URLSearchParams, failures: FhirReadFailure[], expected: ReadonlySet<string> = this.#patientRefs): Promise<FhirResource[]> {
     query.set('_count', String(this.#options.pageSize ?? 200));
-    let url: string | undefined = `${type}?${query}`;
+    let url: string | undefined = new URL(`${type}?${query}`, this.baseUrl).href;
+    const paging: Paging = { baseUrl: this.baseUrl, maxPages: this.#options.maxPages ?? 1000, type, seen: new Set([url]) };
     const out: FhirResource[] = [];
-    const seen = new Set<string>();
-    for (let page = 0; url && page < 10_000; page++) {
+    const read = new Set<string>();
+    for (let page = 1; url; page++) {
       const answer = await this.#get(url);
       if (answer.status === 401 || answer.status === 403 || answer.status === 404) {
         failures.push({ resourceType: type, status: answer.status });
@@ -233,15 +259,28 @@ export class FhirStore extends BaseStore {
       }
       if (answer.status !== 200 || !isResource(answer.body) || answer.body.resourceType !== 'Bundle') throw this.#failure(`search ${type}`, answer.status);
       const bundle = answer.body as Bundle;
-      for (const entry of bundle.entry ?? []) {
-        const r = entry.resource;
-        if (!isResource(r) || seen.has(keyOf(r))) continue;
-        seen.add(keyOf(r));
+      for (const entry of Array.isArray(bundle.entry) ? bundle.entry : []) {
+        const r = (entry as BundleEntry | null)?.resource;
+        if (!isResource(r) || read.has(keyOf(r))) continue;
+        if (r.resourceType === type && !pointsAt(r, param, expected)) {
+          throw new StorageError(
+            param === 'target'
+              ? `The FHIR server's ${type} search returned entries about other records, so it ignores the search by target. The history is not shown; ask your system administrator to check the FHIR server.`
+              : `The FHIR server's ${type} search returned resources of other patients (or of none), so it ignores the search by patient. The case was not loaded, so that no one else's data is shown or written into it; ask your system administrator to check the FHIR server.`,
+          );
+        }
+        read.add(keyOf(r));
         out.push(r);
       }
-      url = bundle.link?.find((l) => l.relation === 'next')?.url;
+      url = nextPage(bundle, page, paging);
     }
     return out;
+  }
+
+  /** The ways a reference may name this store's Patient. */
+  get #patientRefs(): ReadonlySet<string> {
+    const relative = `Patient/${this.patientId}`;
+    return new Set([relative, `${this.baseUrl}${relative}`]);
   }
 
   /** Reads resources by `Type/id` in batches; the ones that cannot be read are partial failures. */
@@ -255,10 +294,11 @@ export class FhirStore extends BaseStore {
         headers: { 'content-type': 'application/fhir+json', accept: 'application/fhir+json' },
         body: JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry: chunk.map((url) => ({ request: { method: 'GET', url } })) }),
       });
-      if (answer.status !== 200 || !isResource(answer.body)) throw this.#failure('read the network’s members', answer.status);
-      ((answer.body as Bundle).entry ?? []).forEach((entry, j) => {
-        if (isResource(entry.resource) && entry.resource.resourceType !== 'OperationOutcome') out.push(entry.resource);
-        else failures.push({ resourceType: chunk[j]!.split('/')[0]!, status: Number.parseInt(entry.response?.status ?? '0', 10) });
+      const results = entryResults(answer, 'batch-response', chunk.length);
+      if (!results) throw this.#failure('read the network’s members', answer.status);
+      results.forEach((result, j) => {
+        if (result.status >= 200 && result.status < 300 && result.resource && keyOf(result.resource) === chunk[j]) out.push(result.resource);
+        else failures.push({ resourceType: chunk[j]!.split('/')[0]!, status: Number.isNaN(result.status) ? 0 : result.status });
       });
     }
     return out;
@@ -283,7 +323,7 @@ export class FhirStore extends BaseStore {
       if (next.has(key) || !server || key.startsWith('Questionnaire/') || key.startsWith('Patient/')) continue;
       // Only resources the kit created are deleted; an EHR's own (e.g. its RelatedPerson) just leaves the case.
       if (!hasKitIdentifier(server)) continue;
-      entries.push({ request: { method: 'DELETE', url: key, ifMatch: etag(server) } });
+      entries.push({ request: { method: 'DELETE', url: key, ifMatch: ifMatch(server) } });
     }
     // The network goes first: a kit client that wrote since this one read fails here, before anything else.
     entries.unshift(this.#put(networkKey, JSON.parse(next.get(networkKey)!) as FhirResource, kitKeys, true));
@@ -305,11 +345,13 @@ export class FhirStore extends BaseStore {
     const server = this.#server.get(key);
     const resource = merge(server, mapped, kitKeys);
     if (bump) {
-      const count = Number((server?.extension as { url: string; valueInteger?: number }[] | undefined)?.find((e) => e.url === EXT.writeCount)?.valueInteger ?? 0);
-      resource.extension = [...((resource.extension as object[] | undefined) ?? []).filter((e) => (e as { url: string }).url !== EXT.writeCount), { url: EXT.writeCount, valueInteger: count + 1 }];
+      // The server's JSON may have any shape: only a whole, non-negative count is taken as one.
+      const counted = (Array.isArray(server?.extension) ? (server.extension as unknown[]) : []).find((e) => (e as { url?: unknown } | null)?.url === EXT.writeCount) as { valueInteger?: unknown } | undefined;
+      const count = Number.isSafeInteger(counted?.valueInteger) && (counted!.valueInteger as number) >= 0 ? (counted!.valueInteger as number) : 0;
+      resource.extension = [...(Array.isArray(resource.extension) ? (resource.extension as unknown[]) : []).filter((e) => (e as { url?: unknown } | null)?.url !== EXT.writeCount), { url: EXT.writeCount, valueInteger: count + 1 }];
     }
     const request: NonNullable<BundleEntry['request']> = { method: 'PUT', url: key };
-    if (server) request.ifMatch = etag(server);
+    if (server) request.ifMatch = ifMatch(server);
     return { resource, request };
   }
 
@@ -334,7 +376,8 @@ export class FhirStore extends BaseStore {
       headers: { 'content-type': 'application/fhir+json', accept: 'application/fhir+json' },
       body: JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry: entries }),
     });
-    if (answer.status !== 200) throw this.#failure('save the instruments (Questionnaire)', answer.status);
+    const results = entryResults(answer, 'batch-response', entries.length);
+    if (!results?.every((r) => r.status >= 200 && r.status < 300)) throw this.#failure('save the instruments (Questionnaire)', answer.status);
     for (const e of entries) this.#questionnaires.add(e.request!.ifNoneExist!);
   }
 
@@ -346,23 +389,12 @@ export class FhirStore extends BaseStore {
       headers: { 'content-type': 'application/fhir+json', accept: 'application/fhir+json' },
       body: JSON.stringify(bundle),
     });
-    if (answer.status === 412 || answer.status === 409) throw new ConflictError(this.caseId, baseRevision, baseRevision + 1);
-    if (answer.status !== 200 || !isResource(answer.body)) throw this.#failure('save the change', answer.status);
-    const results = (answer.body as Bundle).entry ?? [];
-    entries.forEach((entry, i) => {
-      const status = Number.parseInt(results[i]?.response?.status ?? '', 10);
-      if (status === 412 || status === 409) throw new ConflictError(this.caseId, baseRevision, baseRevision + 1);
-      const key = entry.request!.url;
-      if (entry.request!.method === 'DELETE') {
-        this.#server.delete(key);
-        return;
-      }
-      const saved = results[i]?.resource;
-      const version = /W\/"([^"]+)"/.exec(results[i]?.response?.etag ?? '')?.[1] ?? /_history\/([^/]+)$/.exec(results[i]?.response?.location ?? '')?.[1];
-      const resource = isResource(saved) ? saved : { ...entry.resource!, meta: { ...entry.resource!.meta, versionId: version } };
-      if (entry.request!.method === 'POST' && isResource(saved)) this.#server.set(keyOf(saved), saved);
-      else this.#server.set(key, resource);
-    });
+    // Checked in full before anything is recorded: an answer that does not confirm the write leaves the store as it was.
+    const saved = confirmTransaction(answer, entries, () => new ConflictError(this.caseId, baseRevision, baseRevision + 1));
+    for (const [key, resource] of saved) {
+      if (resource) this.#server.set(key, resource);
+      else this.#server.delete(key);
+    }
   }
 
   /** Writes a new case: every resource except a Patient the server already has, the network last. */
@@ -413,35 +445,29 @@ export class FhirStore extends BaseStore {
     const network = [...this.#mapped.keys()].find((k) => k.startsWith('CareTeam/'));
     const own = entityResourceKey(this.#mapped, entity);
     const failures: FhirReadFailure[] = [];
-    const found = await Promise.all([...new Set([network, own])].filter((k) => k !== undefined).map((target) => this.#search('Provenance', new URLSearchParams({ target }), failures)));
+    const found = await Promise.all(
+      [...new Set([network, own])]
+        .filter((k) => k !== undefined)
+        .map((target) => this.#search('Provenance', 'target', new URLSearchParams({ target }), failures, new Set([target, `${this.baseUrl}${target}`]))),
+    );
     if (failures.length) throw this.#failure('read the change history (Provenance)', failures[0]!.status);
     return historyFromProvenances(found.flat(), entity, own);
   }
 
   /* ------------------------------------------------------------------ HTTP */
 
-  async #get(path: string): Promise<{ status: number; body: unknown }> {
+  /** A GET of a path under the base URL, or of an absolute URL already checked to be under it. */
+  async #get(path: string): Promise<Answer> {
     const url = /^https?:\/\//.test(path) ? path : `${this.baseUrl}${path}`;
     return this.#send({ method: 'GET', url, headers: { accept: 'application/fhir+json' } });
   }
 
-  async #send(request: FhirHttpRequest): Promise<{ status: number; body: unknown }> {
-    let response: FhirHttpResponse;
-    try {
-      response = await this.#http(request);
-    } catch (cause) {
-      if (cause instanceof OdError) throw cause;
-      throw new StorageError(`Could not reach the FHIR server (${request.method} request failed: ${describe(cause)}). Nothing was changed here; check the connection and try again.`, { cause });
+  /** Every request goes through here: only under the base URL, with the time limit and the host's signal. */
+  async #send(request: FhirHttpRequest): Promise<Answer> {
+    if (!isUnderBase(request.url, this.baseUrl)) {
+      throw new StorageError(`The store was about to send a ${request.method} request outside the FHIR server, and did not. Nothing was changed here.`);
     }
-    let body: unknown;
-    try {
-      body = response.status === 204 ? undefined : await response.json();
-    } catch (cause) {
-      if (response.status >= 200 && response.status < 300) {
-        throw new StorageError(`The FHIR server's answer could not be read (HTTP ${response.status}). Nothing was changed here.`, { cause });
-      }
-    }
-    return { status: response.status, body };
+    return exchange(this.#http, request, { timeoutMs: this.#options.timeoutMs ?? 30_000, signal: this.#options.signal });
   }
 
   #failure(what: string, status: number): StorageError {
@@ -478,7 +504,8 @@ function merge(server: FhirResource | undefined, mapped: FhirResource, kitKeys: 
   Object.assign(out, mapped);
   if (server.name !== undefined && JSON.stringify(nameText(server.name)) === JSON.stringify(nameText(mapped.name))) out.name = server.name;
   // Keep what others added: their extensions, identifiers, meta (profiles, security labels).
-  const theirs = <T>(list: unknown, keep: (x: T) => boolean): T[] => (Array.isArray(list) ? (list as T[]).filter(keep) : []);
+  // The server's lists may hold anything: only objects are kept (a null entry is not valid FHIR to write back).
+  const theirs = <T>(list: unknown, keep: (x: T) => boolean): T[] => (Array.isArray(list) ? (list as unknown[]).filter((x): x is T => typeof x === 'object' && x !== null && keep(x as T)) : []);
   const extensions = [...theirs<{ url?: string }>(server.extension, (e) => !KIT_URL.test(e.url ?? '')), ...((mapped.extension as object[]) ?? [])];
   if (extensions.length) out.extension = extensions;
   if (Array.isArray(server.identifier) && Array.isArray(mapped.identifier)) {
@@ -490,7 +517,7 @@ function merge(server: FhirResource | undefined, mapped: FhirResource, kitKeys: 
   if (Array.isArray(mapped.communication) && Array.isArray(server.communication)) {
     const ours = new Set((mapped.communication as unknown[]).map(languageOf));
     const others = (server.communication as unknown[])
-      .filter((c) => !ours.has(languageOf(c)))
+      .filter((c) => typeof c === 'object' && c !== null && !ours.has(languageOf(c)))
       .map((c) => {
         const { preferred: _preferred, ...rest } = c as Record<string, unknown>;
         return rest;
@@ -509,7 +536,8 @@ function merge(server: FhirResource | undefined, mapped: FhirResource, kitKeys: 
   if (mapped.resourceType === 'Patient' && mapped.birthDate === undefined && typeof server.birthDate === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(server.birthDate)) {
     out.birthDate = server.birthDate;
   }
-  out.meta = { ...server.meta, profile: [...new Set([...(server.meta?.profile ?? []), ...(mapped.meta?.profile ?? [])])] };
+  const profiles = (meta: FhirResource['meta']) => (Array.isArray(meta?.profile) ? meta.profile : []);
+  out.meta = { ...server.meta, profile: [...new Set([...profiles(server.meta), ...profiles(mapped.meta)])] };
   delete out.meta.versionId;
   delete out.meta.lastUpdated;
   return out;
@@ -520,14 +548,38 @@ const hasKitIdentifier = (r: FhirResource) => {
   return list.some((i) => typeof i === 'object' && i !== null && (i as { system?: string }).system === IDENTIFIER.entityId);
 };
 
-const etag = (r: FhirResource) => `W/"${r.meta?.versionId ?? ''}"`;
+/** The If-Match for a resource as last read or written; the version must be known (an empty `W/""` checks nothing on some servers). */
+function ifMatch(r: FhirResource): string {
+  const version = r.meta?.versionId;
+  if (isVersion(version)) return `W/"${version}"`;
+  throw new StorageError(`The FHIR server gave no version for a ${r.resourceType} in this case, so saving could overwrite someone else's change unseen. Nothing was changed here; ask your system administrator (the server must give meta.versionId).`);
+}
+
+/** A `subject`/`patient` reference, or (`actor`) any Appointment participant's actor, names the patient. */
+function pointsAt(r: FhirResource, param: string, expected: ReadonlySet<string>): boolean {
+  const field = r[param];
+  const refs =
+    param === 'actor'
+      ? (Array.isArray(r.participant) ? (r.participant as unknown[]) : []).map((p) => (p as { actor?: unknown } | null)?.actor)
+      : Array.isArray(field) // e.g. Provenance.target
+        ? (field as unknown[])
+        : [field];
+  return refs.some((ref) => {
+    const value = (ref as { reference?: unknown } | null | undefined)?.reference;
+    return typeof value === 'string' && expected.has(value);
+  });
+}
+
+const isAbortSignal = (v: unknown): v is AbortSignal => typeof AbortSignal !== 'undefined' && v instanceof AbortSignal;
 
 /** The display text of a name (HumanName list or string), to tell whether the kit changed it. */
 function nameText(name: unknown): string | undefined {
   if (typeof name === 'string') return name;
-  const first = Array.isArray(name) ? (name[0] as { text?: string; given?: string[]; family?: string } | undefined) : undefined;
-  if (!first) return undefined;
-  return first.text?.trim() || [...(first.given ?? []), first.family].filter(Boolean).join(' ').trim();
+  const first = Array.isArray(name) ? (name[0] as { text?: unknown; given?: unknown; family?: unknown } | null | undefined) : undefined;
+  if (typeof first !== 'object' || first === null) return undefined;
+  const text = typeof first.text === 'string' ? first.text.trim() : '';
+  const given = Array.isArray(first.given) ? first.given.filter((g): g is string => typeof g === 'string') : [];
+  return text || [...given, typeof first.family === 'string' ? first.family : ''].filter(Boolean).join(' ').trim();
 }
 
 function sameVersions(a: Map<string, FhirResource>, b: Map<string, FhirResource>): boolean {
@@ -543,6 +595,4 @@ function startOf(r: FhirResource): number {
   return Number.isNaN(t) ? Infinity : t;
 }
 
-const isResource = (v: unknown): v is FhirResource => typeof v === 'object' && v !== null && typeof (v as FhirResource).resourceType === 'string';
 
-const describe = (e: unknown) => (e instanceof Error ? e.name : 'error');

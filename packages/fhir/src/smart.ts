@@ -5,13 +5,14 @@
  *   `authorizeSmart({ clientId, scope })` there. Standalone launch: pass `iss`
  *   (the FHIR server) yourself, and ask for `launch/patient` so the user picks a patient.
  * - On the redirect page, `completeSmartLaunch()` gives what FhirStore needs
- *   (`baseUrl`, `patientId`, an `http` function that adds the access token and
- *   refreshes it), or `openSmartFhirStore()` opens the store directly.
+ *   (`baseUrl`, `patientId`, an `http` function that adds the access token, only to
+ *   URLs under `baseUrl`, and refreshes it), or `openSmartFhirStore()` opens the store directly.
  *
  * Import it from `@odkit/fhir/smart`: `fhirclient` is loaded only by this entry.
  */
 import { StorageError, ValidationError, parseAuthor, type Author, type Issue } from '@odkit/core';
 import { FhirStore, type FhirHttp, type FhirStoreOptions } from './fhir-store.js';
+import { isUnderBase } from './internal/links.js';
 
 /** The parts of fhirclient's browser API this helper uses. */
 export interface SmartApi {
@@ -108,11 +109,15 @@ export async function completeSmartLaunch(api?: SmartApi): Promise<SmartConnecti
   const patientId = client.patient.id;
   if (!patientId) throw new StorageError('The SMART launch gave no patient; launch the widget from a patient’s record, or ask for the launch/patient scope.');
   const baseUrl = client.state.serverUrl.endsWith('/') ? client.state.serverUrl : `${client.state.serverUrl}/`;
+  // The access token goes only to the launched server: never to a URL elsewhere, whoever supplies it.
   const http: FhirHttp = async (request) => {
-    await client.refreshIfNeeded();
-    const authorization = client.getAuthorizationHeader();
-    const headers = authorization ? { ...request.headers, authorization } : request.headers;
-    return fetch(request.url, { method: request.method, headers, body: request.body });
+    let headers = request.headers;
+    if (isUnderBase(request.url, baseUrl)) {
+      await client.refreshIfNeeded();
+      const authorization = client.getAuthorizationHeader();
+      if (authorization) headers = { ...request.headers, authorization };
+    }
+    return fetch(request.url, { method: request.method, headers, body: request.body, signal: request.signal });
   };
   return { baseUrl, patientId, http, client, author: await launchAuthor(client) };
 }

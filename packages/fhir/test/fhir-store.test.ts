@@ -1,22 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { ConflictError, NotFoundError, StorageError, ValidationError, type Author, type CaseRecord, type Change, type StoreSnapshot } from '@odkit/core';
+import { ConflictError, NotFoundError, StorageError, ValidationError, type CaseRecord, type Change, type StoreSnapshot } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import { FhirStore, type FhirHttp } from '@odkit/fhir';
 import { generateCase } from '../../../test/fixtures/generate-case.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
-import { FHIR_URL, http, injectFault, uniqueId } from './support.js';
+import { FHIR_URL, demoFor, http, injectFault, rejection, testAuthor, uniqueId } from './support.js';
 
-/** Who the tests' writes are by (a FHIR write always records its author: see provenance.test.ts). */
-const author: Author = { id: 'Practitioner/test-practitioner', name: 'Test Practitioner' };
-
-/** The demo case for a patient of its own (every test gets its own case on the shared engine). */
-function demoFor(patientId: string): CaseRecord {
-  const record = structuredClone(demoCase) as CaseRecord;
-  record.id = uniqueId('case');
-  record.person.id = patientId;
-  for (const tie of record.ties) if (tie.from === demoCase.person.id) tie.from = patientId;
-  return record;
-}
+const author = testAuthor;
 
 /** A FhirStore reads episodes by first contact and meetings by start time: compare records in that order. */
 function ordered(record: CaseRecord): CaseRecord {
@@ -33,15 +23,6 @@ async function seeded(record: CaseRecord, options: { pageSize?: number } = {}): 
 
 const reopen = (store: FhirStore, options: { pageSize?: number; http?: FhirHttp } = {}) =>
   FhirStore.open({ baseUrl: FHIR_URL, patientId: store.patientId, http, author, ...options });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 describe('FhirStore against a FHIR R4 engine on loopback', () => {
   guardConsole();
@@ -203,7 +184,7 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
     it(`reports a StorageError and changes nothing when the server ${what}`, async () => {
       const store = await seeded(demoFor(patientId));
       const before = store.snapshot!;
-      await injectFault({ ...fault, path: '' });
+      await injectFault({ ...fault, path: '', match: patientId });
       const error = await rejection(store.apply({ type: 'meeting/cancel', meetingId: 'mt-15' }));
       expect(error).to.be.instanceOf(StorageError);
       expect((error as Error).message).to.match(/Nothing was changed here/);
@@ -217,7 +198,7 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
 
   it('never overwrites after a write whose answer was lost: the next write is a conflict', async () => {
     const store = await seeded(demoFor(patientId));
-    await injectFault({ method: 'POST', path: '', action: 'drop-after' });
+    await injectFault({ method: 'POST', path: '', match: patientId, action: 'drop-after' });
     expect(await rejection(store.apply({ type: 'meeting/cancel', meetingId: 'mt-15' }))).to.be.instanceOf(StorageError);
     const error = await rejection(store.apply({ type: 'person/update', person: { ...store.snapshot!.record.person, pronouns: 'they/them' } }));
     expect(error).to.be.instanceOf(ConflictError);
@@ -238,7 +219,7 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
 
   it('loads without what it may not read, and says so', async () => {
     const store = await seeded(demoFor(patientId));
-    await injectFault({ method: 'GET', path: 'QuestionnaireResponse', action: 'status', status: 403 });
+    await injectFault({ method: 'GET', path: 'QuestionnaireResponse', match: patientId, action: 'status', status: 403 });
     const partial = await reopen(store);
     expect(partial.readFailures).to.deep.equal([{ resourceType: 'QuestionnaireResponse', status: 403 }]);
     expect(partial.snapshot!.record.assessments).to.deep.equal([]);

@@ -195,7 +195,7 @@ describe('FhirStore Provenance: who changed what, and when', () => {
     const network = (await provenances(`Patient/${patientId}`))[0]!.target as { reference: string }[];
     const networkRef = network.find((t) => t.reference.startsWith('CareTeam/'))!.reference;
     const editId = uniqueId('edit');
-    await injectFault({ method: 'POST', path: '', action: 'status', status: 500 });
+    await injectFault({ method: 'POST', path: '', match: patientId, action: 'status', status: 500 });
     expect(await rejection(store.apply({ type: 'meeting/cancel', meetingId: 'mt-15' }, { editId }))).to.be.instanceOf(StorageError);
     expect((await provenances(networkRef)).filter((p) => editPart(p, 'id') === editId)).to.deep.equal([]);
 
@@ -215,7 +215,7 @@ describe('FhirStore Provenance: who changed what, and when', () => {
     const store = await FhirStore.open({ baseUrl: FHIR_URL, patientId, http, initial: demoFor(patientId), author: NIA });
     const editId = uniqueId('edit');
     // The server commits the transaction, then the connection drops before its answer.
-    await injectFault({ method: 'POST', path: '', action: 'drop-after' });
+    await injectFault({ method: 'POST', path: '', match: patientId, action: 'drop-after' });
     expect(await rejection(store.apply({ type: 'meeting/cancel', meetingId: 'mt-15' }, { editId }))).to.be.instanceOf(StorageError);
     const history = await store.history({ kind: 'meeting', id: 'mt-15' });
     expect(history.filter((h) => h.id === editId).map((h) => [h.type, h.author])).to.deep.equal([['meeting/cancel', NIA]]);
@@ -295,7 +295,11 @@ describe('FhirStore Provenance: who changed what, and when', () => {
 
   it('reports a history it may not read as a StorageError', async () => {
     const store = await FhirStore.open({ baseUrl: FHIR_URL, patientId, http, initial: demoFor(patientId), author: NIA });
-    await injectFault({ method: 'GET', path: 'Provenance', action: 'status', status: 403 });
+    // The history's searches name the case's network CareTeam: the seed's Provenance targets it.
+    const seedTargets = (await provenances(`Patient/${patientId}`))[0]!.target as { reference: string }[];
+    const networkRef = seedTargets.find((t) => t.reference.startsWith('CareTeam/'))!.reference;
+    // (The id alone: the search encodes the reference's "/".)
+    await injectFault({ method: 'GET', path: 'Provenance', match: networkRef.slice('CareTeam/'.length), action: 'status', status: 403 });
     const error = await rejection(store.history({ kind: 'member', id: 'm-college' }));
     expect(error).to.be.instanceOf(StorageError);
     expect((error as Error).message).to.match(/change history \(Provenance\).*403/);

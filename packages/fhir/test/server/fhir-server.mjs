@@ -3,9 +3,12 @@
 // server through `fhirMiddleware`). Two additions, both for testing:
 //   - transactions are atomic (MemoryRepository has no rollback; a real server does): the
 //     repository is snapshotted before a transaction and restored when it fails;
-//   - faults on request: POST <prefix>__faults {method?, path?, action: 'status'|'drop'|'drop-after', status?, times?}
-//     makes matching requests answer `status`, lose their connection before being processed
-//     ('drop'), or be processed and then lose the connection before the answer ('drop-after').
+//   - faults on request: POST <prefix>__faults {method?, path?, match?, action: 'status'|'body'|'drop'|'drop-after'|'hang', status?, body?, times?}
+//     makes matching requests (`match`: a text their URL or body contains, e.g. a test's own
+//     patient id, so that test files running at once never take each other's faults) answer `status` (with an OperationOutcome, or with `body` for 'body'),
+//     lose their connection before being processed ('drop'), be processed and then lose the
+//     connection before the answer ('drop-after'), or never be answered ('hang': held open until
+//     the client gives up, so nothing is left running).
 // Node 20 has no global WebSocket unless started with --experimental-websocket; @medplum/core
 // reads WebSocket's constants when loaded, and this server never opens one.
 import { createServer } from 'node:http';
@@ -79,8 +82,8 @@ export function createFhirHandler({ prefix = '/fhir/', baseUrl } = {}) {
     res.end(text);
   }
 
-  function takeFault(method, path) {
-    const i = faults.findIndex((f) => (!f.method || f.method === method) && (!f.path || path.startsWith(f.path)));
+  function takeFault(method, path, haystack) {
+    const i = faults.findIndex((f) => (!f.method || f.method === method) && (!f.path || path.startsWith(f.path)) && (!f.match || haystack.includes(f.match)));
     if (i < 0) return undefined;
     const fault = faults[i];
     fault.times = (fault.times ?? 1) - 1;
@@ -92,6 +95,14 @@ export function createFhirHandler({ prefix = '/fhir/', baseUrl } = {}) {
     res.writeHead(200, { ...CORS, 'content-type': 'application/fhir+json' });
     res.write('{"resourceType":"Bun');
     setTimeout(() => req.socket.destroy(), 10);
+  }
+
+  /** Holds a request unanswered until the client closes its connection (an aborted fetch). */
+  function hang(req, res) {
+    return new Promise((resolve) => {
+      res.on('close', resolve);
+      req.socket.on('close', resolve);
+    });
   }
 
   async function handle(req, res) {
@@ -109,10 +120,12 @@ export function createFhirHandler({ prefix = '/fhir/', baseUrl } = {}) {
       faults = [];
       return send(res, 200, { ok: true });
     }
-    const fault = takeFault(req.method, path);
+    const fault = takeFault(req.method, path, `${req.url}\n${text}`);
     // Lost before it is processed: the connection goes down mid-answer (a connection closed before
     // any answer could be retried by the browser, which would hide the fault).
     if (fault?.action === 'drop') return dropMidAnswer(req, res);
+    if (fault?.action === 'hang') return hang(req, res);
+    if (fault?.action === 'body') return send(res, fault.status ?? 200, fault.body);
     if (fault?.action === 'status') return send(res, fault.status ?? 500, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: 'Injected fault' }] });
     let body;
     try {
