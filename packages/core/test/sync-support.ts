@@ -26,6 +26,8 @@ export class TestRemote implements CaseStore {
   online = true;
   /** The next this many applies are applied, then answered with a StorageError. */
   loseAnswers = 0;
+  /** How many answers were lost so far. */
+  lost = 0;
   /** Successful applies per edit id (a duplicate shows as 2). */
   readonly applies = new Map<string, number>();
   #gate: Promise<void> | undefined;
@@ -84,6 +86,7 @@ export class TestRemote implements CaseStore {
     if (options?.editId) this.applies.set(options.editId, (this.applies.get(options.editId) ?? 0) + 1);
     if (this.loseAnswers > 0) {
       this.loseAnswers--;
+      this.lost++;
       throw new StorageError('The answer was lost (test).');
     }
     return snapshot;

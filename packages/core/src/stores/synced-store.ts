@@ -5,7 +5,8 @@ import { newId } from '../internal/id.js';
 import { Id } from '../model/primitives.js';
 import type { CaseRecord } from '../model/schemas.js';
 import { parseWith } from '../model/validate.js';
-import { parseCaseRecord } from '../record.js';
+import { InstrumentRegistry } from '../instruments/registry.js';
+import { parseCaseRecord, type Migration } from '../record.js';
 import { BaseStore, type StoreOptions } from './base-store.js';
 import { describe, openDatabase, request, runTransaction } from './idb.js';
 import {
@@ -153,6 +154,12 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     const timeout = read(options, 'timeoutMs') ?? 30_000;
     if (typeof timeout !== 'number' || !(timeout > 0) || !Number.isFinite(timeout)) throw invalidOption('timeoutMs', 'must be a positive number of milliseconds');
     const initial = read(options, 'initial');
+    const instruments = read(options, 'instruments');
+    if (instruments !== undefined && !(instruments instanceof InstrumentRegistry)) throw invalidOption('instruments', 'must be an InstrumentRegistry');
+    const migrations = read(options, 'migrations');
+    if (migrations !== undefined && !(Array.isArray(migrations) && migrations.every((m: Partial<Migration> | null) => typeof m?.from === 'number' && typeof m.migrate === 'function'))) {
+      throw invalidOption('migrations', 'must be a list of { from, migrate }');
+    }
     const db = await openDb(where);
     let store: SyncedStore;
     try {
@@ -373,6 +380,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
       this.#remoteSnapshot = snapshot;
       this.#setStatus({ connection: 'online' });
       seed = { caseId: this.caseId, revision: 1, record: snapshot.record, nextSeq: 0, remote: { record: snapshot.record, revision: snapshot.revision } };
+      this.#refresh = false; // just read: the first pass need not read it again
     } catch (error) {
       if (initial === undefined) throw error instanceof OdError ? error : new StorageError(`Could not reach the server for case "${this.caseId}": ${describe(error)}`, { cause: error });
       this.#setStatus({ connection: 'offline' });
