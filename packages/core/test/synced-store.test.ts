@@ -270,6 +270,24 @@ describe('SyncedStore', () => {
     expect(remote.applies.has('edit-t5')).to.equal(false);
   });
 
+  it('an edit the server refuses is a `refused` conflict showing the entity as mine and theirs; the edits after it still go', async () => {
+    const remote = new TestRemote(exampleRecord());
+    const store = await synced(remote);
+    await waitSynced(store);
+    remote.refuse.add('edit-refused');
+    remote.online = false;
+    await store.apply(updateMum(store, { name: 'Mam' }), { editId: 'edit-refused' });
+    await store.apply({ type: 'member/add', member: member('gran') }, { editId: 'edit-next' });
+    remote.online = true;
+    await waitSynced(store);
+    const [conflict] = store.syncStatus.conflicts;
+    expect(conflict).to.include({ editId: 'edit-refused', reason: 'refused' });
+    expect(conflict!.fields).to.deep.equal([{ name: 'name', mine: 'Mam', theirs: 'Member mum' }]);
+    expect(conflict!.mine).to.include({ id: 'mum', name: 'Mam' });
+    expect(remote.applies.get('edit-next')).to.equal(1);
+    expect(store.syncStatus.pending).to.equal(1);
+  });
+
   it('remembers when it last synced across a closed tab', async () => {
     const remote = new TestRemote(exampleRecord());
     const name = freshName();

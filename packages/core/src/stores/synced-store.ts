@@ -23,7 +23,7 @@ import {
   type OutboxEntry,
   type StoredCase,
 } from './outbox.js';
-import { entityIn, keepMine, rebase, same, type ConflictDetails, type RebaseResult } from './rebase.js';
+import { entityIn, fieldDiff, keepMine, rebase, same, type ConflictDetails, type RebaseResult } from './rebase.js';
 import { BUSY, withSenderLock } from './sender-lock.js';
 import type { CaseStore, StoreSnapshot, SyncConflict, SyncStatus, SyncStatusListener, SyncingStore } from './types.js';
 
@@ -533,7 +533,11 @@ export class SyncedStore extends BaseStore implements SyncingStore {
           continue;
         }
         if (error instanceof ValidationError || error instanceof NotFoundError) {
-          await this.#markConflict(entry, { reason: 'refused', fields: [], mine: result.change, theirs: entityIn(current.record, changeSubject(entry.change)) });
+          // The server's own rules refuse it: show the entity as it would be, and as it is.
+          const subject = changeSubject(entry.change);
+          const mine = entityIn(result.record, subject);
+          const theirs = entityIn(current.record, subject);
+          await this.#markConflict(entry, { reason: 'refused', fields: fieldDiff(mine, theirs), mine, theirs });
           return current;
         }
         throw error;
