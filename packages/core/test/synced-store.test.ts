@@ -398,6 +398,11 @@ describe('SyncedStore', () => {
     const remote = new TestRemote(exampleRecord());
     const name = freshName();
     const reported: OdError[] = [];
+    const thrownIntoPage: unknown[] = [];
+    const onRejection = (event: PromiseRejectionEvent) => thrownIntoPage.push(event.reason);
+    const onPageError = (event: ErrorEvent) => thrownIntoPage.push(event.error);
+    window.addEventListener('unhandledrejection', onRejection);
+    window.addEventListener('error', onPageError);
     const store = await synced(remote, name, { onError: (e) => reported.push(e) });
     await waitSynced(store);
     remote.online = false;
@@ -414,8 +419,15 @@ describe('SyncedStore', () => {
     expect(reported).to.have.length(2);
     for (const error of reported) expect(error).to.be.instanceOf(ValidationError);
     expect(reported.map((e) => e.message).join(' ')).not.to.contain('explode');
-    const quarantined = (await readAll(name, 'quarantine')) as { key: unknown; caseId: string }[];
-    expect(quarantined.map((q) => q.key)).to.deep.equal([[CASE_ID, 50], [CASE_ID, 51]]);
+    const quarantined = await SyncedStore.readQuarantine({ caseId: CASE_ID, databaseName: name });
+    expect(quarantined.map((q) => [q.key, q.value === 'garbage'])).to.deep.equal([
+      [[CASE_ID, 50], true],
+      [[CASE_ID, 51], false],
+    ]);
+    expect(quarantined[1]!.reason).to.contain('Outbox entry is invalid').and.contain('at');
+    window.removeEventListener('unhandledrejection', onRejection);
+    window.removeEventListener('error', onPageError);
+    expect(thrownIntoPage).to.deep.equal([]);
   });
 
   it('a corrupted copy on the device is a ValidationError on open; discarding it keeps the outbox, which is sent on the next open', async () => {

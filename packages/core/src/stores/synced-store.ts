@@ -210,6 +210,24 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     }
   }
 
+  /**
+   * The outbox entries of the case that could not be read back and were set aside
+   * (`syncStatus.unreadable`), exactly as they were stored, with the reason and when:
+   * for a host to let the user export them. They are never applied.
+   */
+  static async readQuarantine(options: SyncedStoreLocation): Promise<readonly { key: unknown; value: unknown; reason: string; at: string }[]> {
+    const where = locate(options);
+    const db = await openDb(where);
+    try {
+      const all = await runTransaction(db, QUARANTINE, 'readonly', (tx) => request<unknown[]>(tx.objectStore(QUARANTINE).getAll()));
+      return all
+        .filter((q): q is { caseId: string; key: unknown; value: unknown; reason: string; at: string } => (q as { caseId?: unknown } | null)?.caseId === where.caseId)
+        .map(({ key, value, reason, at }) => ({ key, value, reason, at }));
+    } finally {
+      db.close();
+    }
+  }
+
   get syncStatus(): SyncStatus {
     return this.#status;
   }
