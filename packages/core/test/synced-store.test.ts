@@ -383,6 +383,35 @@ describe('SyncedStore', () => {
     expectInstance(await rejection(store.apply({ type: 'member/add', member: member('gran') })), StorageError);
   });
 
+  it('a tab that decides a conflict rebuilds its view on the server record another tab saved since, not on its own older copy', async () => {
+    const remote = new TestRemote(exampleRecord());
+    const [line1, line2, lineD] = [remote.link(), remote.link(), remote.link()];
+    const name = freshName();
+    const tab1 = await synced(line1, name, { retry: { minDelayMs: 600_000, maxDelayMs: 600_000 } });
+    const tab2 = await synced(line2, name, { retry: { minDelayMs: 600_000, maxDelayMs: 600_000 } });
+    const device = await synced(lineD);
+    await waitSynced(tab1);
+    await waitSynced(tab2);
+    line1.online = false;
+    line2.online = false;
+    await tab1.apply(updateMum(tab1, { name: 'Mam' }), { editId: 'edit-tabs-conflict' });
+    await device.apply(updateMum(device, { name: 'Mother' }));
+    await waitSynced(device);
+    // Tab 2 sends: the edit is a conflict; tab 2 now knows the server's record with "Mother".
+    line2.online = true;
+    await waitSynced(tab2);
+    expect(tab2.syncStatus.conflicts.map((c) => c.editId)).to.deep.equal(['edit-tabs-conflict']);
+    line2.online = false;
+    // The server changes again; tab 1 reads it (and saves it on the device).
+    await device.apply(updateMum(device, { ring: 3 }));
+    await waitSynced(device);
+    line1.online = true;
+    await waitSynced(tab1);
+    await waitForStatus(tab2, () => mumOf(tab2.snapshot!.record).ring === 3, 'tab 2 shows what tab 1 read');
+    await tab2.resolveConflict('edit-tabs-conflict', 'theirs');
+    expect(mumOf(tab2.snapshot!.record)).to.include({ name: 'Mother', ring: 3 });
+  });
+
   it('two tabs editing the same view: the stale edit is a ConflictError, as with every store', async () => {
     const remote = new TestRemote(exampleRecord());
     const name = freshName();

@@ -46,7 +46,8 @@ export interface StoredCase {
   /** The next outbox / log sequence number. */
   nextSeq: number;
   /** The server's record and revision as last seen (absent: never reached). */
-  remote?: { record: unknown; revision: number };
+  /** `stamp`: a new id with every save, so a tab can tell whether its copy in memory is still this one. */
+  remote?: { record: unknown; revision: number; stamp?: string };
   lastSyncedAt?: string;
 }
 

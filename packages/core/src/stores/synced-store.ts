@@ -104,8 +104,11 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   readonly #cleanup: (() => void)[] = [];
   #remote: CaseStore | undefined;
   #connecting: Promise<CaseStore> | undefined;
-  /** The server's snapshot as last seen by this tab (saves parsing it back from the database). */
-  #remoteSnapshot: StoreSnapshot | undefined;
+  /**
+   * The server's record as this tab last saved or read it, with the stamp it was saved
+   * under: used while the database still holds that one (saves parsing it again).
+   */
+  #theirs: { stamp: string; record: CaseRecord } | undefined;
   #status: SyncStatus = Object.freeze({ pending: 0, conflicts: [], lastSyncedAt: undefined, connection: 'unknown', sending: false, unreadable: 0 });
   #timer: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
@@ -395,9 +398,10 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     try {
       const remote = await this.#getRemote();
       const snapshot = remote.snapshot ?? (await this.#call('load', () => remote.load()));
-      this.#remoteSnapshot = snapshot;
+      const stamp = newId('remote');
+      this.#theirs = { stamp, record: snapshot.record };
       this.#setStatus({ connection: 'online' });
-      seed = { caseId: this.caseId, revision: 1, record: snapshot.record, nextSeq: 0, remote: { record: snapshot.record, revision: snapshot.revision } };
+      seed = { caseId: this.caseId, revision: 1, record: snapshot.record, nextSeq: 0, remote: { record: snapshot.record, revision: snapshot.revision, stamp } };
       this.#refresh = false; // just read: the first pass need not read it again
     } catch (error) {
       if (initial === undefined) throw error instanceof OdError ? error : new StorageError(`Could not reach the server for case "${this.caseId}": ${describe(error)}`, { cause: error });
@@ -560,7 +564,6 @@ export class SyncedStore extends BaseStore implements SyncingStore {
         }
         throw error;
       }
-      this.#remoteSnapshot = current;
       await this.#settle(entry, 'sent');
       return current;
     }
@@ -682,23 +685,31 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   /* ------------------------------------------------------------ the server's record and the view */
 
   async #saveRemote(snapshot: StoreSnapshot, synced: boolean): Promise<void> {
-    this.#remoteSnapshot = snapshot;
+    const stamp = newId('remote');
     await runTransaction(this.#db, CASES, 'readwrite', async (tx) => {
       const cases = tx.objectStore(CASES);
       const stored = await request<StoredCase | undefined>(cases.get(this.caseId));
       if (!stored) return;
-      const next: StoredCase = { ...stored, remote: { record: snapshot.record, revision: snapshot.revision } };
+      const next: StoredCase = { ...stored, remote: { record: snapshot.record, revision: snapshot.revision, stamp } };
       if (synced) next.lastSyncedAt = new Date().toISOString();
       await request(cases.put(next));
     });
+    this.#theirs = { stamp, record: snapshot.record };
   }
 
-  /** The server's record as last seen (from this tab's memory, else from the database). */
+  /** The server's record as the database holds it now (another tab may have saved a newer one). */
+  #theirsIn(stored: StoredCase): CaseRecord | undefined {
+    const remote = stored.remote;
+    if (typeof remote !== 'object' || remote === null) return undefined;
+    if (this.#theirs && this.#theirs.stamp === remote.stamp) return this.#theirs.record;
+    const record = this.#parseOwn(remote.record);
+    if (typeof remote.stamp === 'string') this.#theirs = { stamp: remote.stamp, record };
+    return record;
+  }
+
   async #remoteRecord(): Promise<CaseRecord | undefined> {
-    if (this.#remoteSnapshot) return this.#remoteSnapshot.record;
     const stored = await runTransaction(this.#db, CASES, 'readonly', (tx) => request<StoredCase | undefined>(tx.objectStore(CASES).get(this.caseId)));
-    if (!stored?.remote) return undefined;
-    return this.#parseOwn(stored.remote.record);
+    return stored ? this.#theirsIn(stored) : undefined;
   }
 
   /**
@@ -706,18 +717,31 @@ export class SyncedStore extends BaseStore implements SyncingStore {
    * Written (with a new revision) only when it differs from the stored view.
    */
   async #rebuildView(): Promise<StoreSnapshot> {
-    const theirs = await this.#remoteRecord();
-    const entries = await this.#readOutbox();
+    // Everything read in the one transaction that writes the view: an edit another tab
+    // queues meanwhile is never left out of it.
     return runTransaction(this.#db, [CASES, OUTBOX], 'readwrite', async (tx) => {
       const cases = tx.objectStore(CASES);
+      const outbox = tx.objectStore(OUTBOX);
       const stored = await request<unknown>(cases.get(this.caseId));
+      const values = await request(outbox.getAll(caseRange(this.caseId)));
+      const keys = await request(outbox.getAllKeys(caseRange(this.caseId)));
       if (stored === undefined) throw new NotFoundError('case', this.caseId);
       const entry = checkCase(stored, this.caseId);
       const current = this.snapshot?.revision === entry.revision ? this.snapshot.record : this.#parseOwn(entry.record);
+      const theirs = this.#theirsIn(stored as StoredCase);
       if (!theirs) return { record: current, revision: entry.revision };
       let record = theirs;
-      for (const edit of entries) {
-        if (edit.state !== 'pending') continue;
+      const pending = values
+        .map((value, i) => {
+          try {
+            return checkEntry(value, keys[i], this.caseId);
+          } catch {
+            return undefined; // unreadable: left out of the view, set aside by the next status check
+          }
+        })
+        .filter((e): e is OutboxEntry => e?.state === 'pending')
+        .sort((a, b) => a.seq - b.seq);
+      for (const edit of pending) {
         try {
           const result = rebase(edit, record, this.parseOptions);
           if (result.kind === 'apply') record = result.record;
