@@ -1,6 +1,7 @@
 /**
  * @odkit/core — the Open Dialogue Kit data SDK: the case-record model, built-in
- * instruments, metrics and stores. No Lit, no DOM (except the IndexedDB store).
+ * instruments, metrics and stores. No Lit, no DOM (except the browser stores: IndexedDbStore,
+ * and SyncedStore with IndexedDB, BroadcastChannel, Web Locks and the window's online/focus events).
  */
 export * from './errors.js';
 export * from './model/schemas.js';
