@@ -5,20 +5,17 @@ import { newId } from '../internal/id.js';
 import { Id } from '../model/primitives.js';
 import type { CaseRecord } from '../model/schemas.js';
 import { parseWith } from '../model/validate.js';
-import { InstrumentRegistry } from '../instruments/registry.js';
-import { parseCaseRecord, type Migration } from '../record.js';
-import { BaseStore, type StoreOptions } from './base-store.js';
-import { describe, openDatabase, request, runTransaction } from './idb.js';
+import { parseCaseRecord } from '../record.js';
+import { BaseStore } from './base-store.js';
+import { describe, request, runTransaction } from './idb.js';
 import {
   CASES,
-  DB_VERSION,
   LOG,
   OUTBOX,
   QUARANTINE,
   caseRange,
   checkEntry,
   logEntry,
-  upgrade,
   type LogEntry,
   type OutboxEntry,
   type StoredCase,
@@ -26,43 +23,12 @@ import {
 import { entityIn, fieldDiff, keepMine, rebase, same, type ConflictDetails, type RebaseResult } from './rebase.js';
 import { BUSY, withSenderLock } from './sender-lock.js';
 import type { CaseStore, StoreSnapshot, SyncConflict, SyncStatus, SyncStatusListener, SyncingStore } from './types.js';
+import { invalidOption, locate, openDb, parseOptions, readOption, type ParsedOptions, type SyncedStoreLocation, type SyncedStoreOptions, type Where } from './sync-options.js';
 
-const OPTIONS = 'SyncedStore options';
-const DEFAULT_DATABASE = 'odkit-sync';
+export type { SyncedStoreLocation, SyncedStoreOptions } from './sync-options.js';
+
 /** How often a pass re-reads the server and re-applies an edit the server refused as stale, before backing off. */
 const MAX_REBASES = 5;
-
-export interface SyncedStoreLocation {
-  caseId: string;
-  /** The device database (default `odkit-sync`). One database holds many cases. */
-  databaseName?: string;
-  /** The IndexedDB factory (default: the browser's `indexedDB`). */
-  indexedDB?: IDBFactory;
-}
-
-export interface SyncedStoreOptions extends StoreOptions, SyncedStoreLocation {
-  /**
-   * Opens the remote store, e.g. `() => FhirStore.open({ … })`. Called when the store
-   * first needs the server, and again after it failed (offline), with backoff.
-   */
-  connect: () => Promise<CaseStore>;
-  /** The case to start from when this device has no copy and the server cannot be reached. */
-  initial?: unknown;
-  /** Backoff after a failed attempt: from `minDelayMs` (default 1,000) doubling up to `maxDelayMs` (default 60,000), with jitter. */
-  retry?: { minDelayMs?: number; maxDelayMs?: number };
-  /**
-   * Told of what went wrong in the background, where no caller can be: an outbox
-   * entry that could not be read back and was set aside (ValidationError), a remote
-   * that refuses to open for a reason other than being unreachable. Never throws into the page.
-   */
-  onError?: (error: OdError) => void;
-  /**
-   * How long one request to the remote (connect, load, apply, history) may take before it
-   * counts as failed, in ms (default 30,000). An edit whose answer never came is checked
-   * against the server before it is sent again, so it is never applied twice.
-   */
-  timeoutMs?: number;
-}
 
 export interface SyncLogEntry {
   readonly id: string;
@@ -76,11 +42,6 @@ export interface SyncLogEntry {
   readonly settledAt: string;
 }
 
-interface Where {
-  caseId: string;
-  databaseName: string;
-  factory: IDBFactory;
-}
 
 /**
  * An offline-first store: the case is kept on the device (IndexedDB) and every edit
@@ -119,7 +80,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   #refresh = true;
   #closed = false;
 
-  private constructor(db: IDBDatabase, options: SyncedStoreOptions, where: Where, extra: { connect: () => Promise<CaseStore>; onError: ((error: OdError) => void) | undefined; retry: { min: number; max: number }; timeout: number }) {
+  private constructor(db: IDBDatabase, options: SyncedStoreOptions, where: Where, extra: Omit<ParsedOptions, 'where' | 'initial'>) {
     super(options);
     this.#db = db;
     this.caseId = where.caseId;
@@ -148,25 +109,11 @@ export class SyncedStore extends BaseStore implements SyncingStore {
    * reached and no `initial`), or what `connect` threw when it is one of the kit's errors.
    */
   static async open(options: SyncedStoreOptions): Promise<SyncedStore> {
-    const where = locate(options);
-    const connect = read(options, 'connect');
-    if (typeof connect !== 'function') throw invalidOption('connect', 'must be a function that opens the remote store');
-    const onError = read(options, 'onError');
-    if (onError !== undefined && typeof onError !== 'function') throw invalidOption('onError', 'must be a function');
-    const retry = readRetry(read(options, 'retry'));
-    const timeout = read(options, 'timeoutMs') ?? 30_000;
-    if (typeof timeout !== 'number' || !(timeout > 0) || !Number.isFinite(timeout)) throw invalidOption('timeoutMs', 'must be a positive number of milliseconds');
-    const initial = read(options, 'initial');
-    const instruments = read(options, 'instruments');
-    if (instruments !== undefined && !(instruments instanceof InstrumentRegistry)) throw invalidOption('instruments', 'must be an InstrumentRegistry');
-    const migrations = read(options, 'migrations');
-    if (migrations !== undefined && !(Array.isArray(migrations) && migrations.every((m: Partial<Migration> | null) => typeof m?.from === 'number' && typeof m.migrate === 'function'))) {
-      throw invalidOption('migrations', 'must be a list of { from, migrate }');
-    }
+    const { where, initial, ...extra } = parseOptions(options);
     const db = await openDb(where);
     let store: SyncedStore;
     try {
-      store = new SyncedStore(db, options, where, { connect: connect as () => Promise<CaseStore>, onError: onError as SyncedStoreOptions['onError'], retry, timeout });
+      store = new SyncedStore(db, options, where, extra);
     } catch (error) {
       db.close();
       throw error;
@@ -192,7 +139,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
    */
   static async discard(options: SyncedStoreLocation & { keepOutbox?: boolean }): Promise<{ copy: boolean; edits: number }> {
     const where = locate(options);
-    const keepOutbox = read(options, 'keepOutbox') ?? true;
+    const keepOutbox = readOption(options, 'keepOutbox') ?? true;
     if (typeof keepOutbox !== 'boolean') throw invalidOption('keepOutbox', 'must be true or false');
     const db = await openDb(where);
     try {
@@ -848,45 +795,3 @@ function checkCase(stored: unknown, caseId: string): { revision: number; record:
   return { revision: entry.revision as number, record: entry.record, nextSeq: entry.nextSeq as number };
 }
 
-function invalidOption(name: string, message: string): ValidationError {
-  return new ValidationError(OPTIONS, [{ path: [name], message }]);
-}
-
-/** One option, read so that a throwing getter is a ValidationError. */
-function read(options: object, key: string): unknown {
-  try {
-    return (options as Record<string, unknown>)[key];
-  } catch (error) {
-    throw invalidOption(key, `could not be read (${error instanceof Error ? error.name : 'error'})`);
-  }
-}
-
-function locate(options: SyncedStoreLocation): Where {
-  if (typeof options !== 'object' || options === null) throw new ValidationError(OPTIONS, [{ path: [], message: 'expected an object' }]);
-  const caseId = parseWith(Id, read(options, 'caseId'), OPTIONS, { at: ['caseId'] });
-  const databaseName = read(options, 'databaseName') ?? DEFAULT_DATABASE;
-  if (typeof databaseName !== 'string' || databaseName === '' || databaseName.length > 200) {
-    throw invalidOption('databaseName', 'must be text of 1 to 200 characters');
-  }
-  const factory = read(options, 'indexedDB') ?? globalThis.indexedDB;
-  if (!factory) throw new StorageError('IndexedDB is not available in this environment.');
-  if (typeof (factory as IDBFactory).open !== 'function') throw invalidOption('indexedDB', 'must be an IDBFactory');
-  return { caseId, databaseName, factory: factory as IDBFactory };
-}
-
-function readRetry(value: unknown): { min: number; max: number } {
-  if (value === undefined) return { min: 1_000, max: 60_000 };
-  if (typeof value !== 'object' || value === null) throw invalidOption('retry', 'must be an object');
-  const min = read(value, 'minDelayMs') ?? 1_000;
-  const max = read(value, 'maxDelayMs') ?? Math.max(60_000, min as number);
-  const ms = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 86_400_000;
-  if (!ms(min)) throw new ValidationError(OPTIONS, [{ path: ['retry', 'minDelayMs'], message: 'must be a number of milliseconds above 0, at most a day' }]);
-  if (!ms(max) || (max as number) < (min as number)) {
-    throw new ValidationError(OPTIONS, [{ path: ['retry', 'maxDelayMs'], message: 'must be a number of milliseconds, at least minDelayMs, at most a day' }]);
-  }
-  return { min: min as number, max: max as number };
-}
-
-function openDb(where: Where): Promise<IDBDatabase> {
-  return openDatabase(where.factory, where.databaseName, DB_VERSION, (db) => upgrade(db));
-}
