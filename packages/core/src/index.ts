@@ -1,6 +1,7 @@
 /**
  * @odkit/core — the Open Dialogue Kit data SDK: the case-record model, built-in
- * instruments, metrics and stores. No Lit, no DOM (except the IndexedDB store).
+ * instruments, metrics and stores. No Lit, no DOM (except the browser stores: IndexedDbStore,
+ * and SyncedStore with IndexedDB, BroadcastChannel, Web Locks and the window's online/focus events).
  */
 export * from './errors.js';
 export * from './model/schemas.js';
@@ -47,3 +48,4 @@ export {
 export { BaseStore, type StoreOptions } from './stores/base-store.js';
 export { MemoryStore } from './stores/memory-store.js';
 export { IndexedDbStore, type IndexedDbStoreOptions, type IndexedDbLocation } from './stores/indexeddb-store.js';
+export { SyncedStore, type SyncedStoreOptions, type SyncedStoreLocation, type SyncLogEntry } from './stores/synced-store.js';
