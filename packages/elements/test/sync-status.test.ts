@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { MemoryStore, parseCaseRecord, type CaseRecord, type NetworkMember } from '@odkit/core';
 import {
   CaseController,
@@ -339,7 +339,8 @@ describe('<od-provider> sync status for hosts', () => {
 
   it('gives syncStatus and fires od-sync-status (bubbling, composed) on each change', async () => {
     const store = new FakeSyncingStore(record(), { status: { pending: 1 } });
-    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    // fixtureSync: fixture() on a plain <div> waits for a frame, which a hidden tab never paints.
+    const wrapper = fixtureSync<HTMLDivElement>(html`<div></div>`);
     const provider = document.createElement('od-provider');
     wrapper.append(provider);
     const seen: OdSyncStatusEvent[] = [];
