@@ -324,7 +324,7 @@ describe('review panel', () => {
           expect(describeElement($(widget, '.od-sync-review'))).not.to.equal('(nothing)');
           if (locale === 'cy') {
             expect(text($(widget, '#od-sync-review-title'))).to.equal('Newidiadau y mae angen i chi benderfynu amdanynt');
-            expect(text($(widget, '[data-keep="mine"]'))).to.equal('Cadw fy un i');
+            expect(text($(widget, '[data-keep="mine"]'))).to.equal('Cadw fy fersiwn i');
             expect(text($(widget, '.od-sync-conflict thead'))).to.contain('Eich fersiwn chi');
           }
           await expect(provider).to.be.accessible();
