@@ -80,6 +80,7 @@ export class OdProvider extends OdElement {
   readonly #sync = new SyncStatusController(this, {
     store: () => this.store,
     onChange: (status) => this.emit(new OdSyncStatusEvent(status)),
+    shows: false,
   });
 
   /**

@@ -162,6 +162,23 @@ describe('sync status line', () => {
     expect($(widget, '[role="status"].od-sync__message') === region, 'the same live region').to.equal(true);
   });
 
+  it('with several widgets on one store, one status line is the live region (each change is announced once)', async () => {
+    const store = new FakeSyncingStore(record(), { status: { pending: 1 } });
+    const provider = await fixture<OdProvider>(html`<od-provider .store=${store}
+      ><od-test-sync-widget id="a"></od-test-sync-widget><od-test-sync-widget id="b"></od-test-sync-widget
+    ></od-provider>`);
+    const [a, b] = [...provider.querySelectorAll('od-test-sync-widget')];
+    await Promise.all([a!.updateComplete, b!.updateComplete]);
+    const live = () => [a!, b!].filter((w) => w.isConnected && $(w, '.od-sync__message')!.getAttribute('role') === 'status').map((w) => w.id);
+    expect(live()).to.deep.equal(['a']);
+    expect(message(b!)).to.equal('Saved on this device: 1 change not yet sent');
+    a!.remove();
+    store.setStatus({ pending: 2 });
+    await b!.updateComplete;
+    expect(live()).to.deep.equal(['b']);
+    expect(message(b!)).to.equal('Saved on this device: 2 changes not yet sent');
+  });
+
   it('subscribes while connected, lets go on disconnect and follows a new store', async () => {
     const first = new FakeSyncingStore(record());
     const second = new FakeSyncingStore(record(), { status: { pending: 4 } });

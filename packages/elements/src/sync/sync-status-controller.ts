@@ -7,7 +7,15 @@ export interface SyncStatusControllerOptions {
   readonly store: () => CaseStore | undefined;
   /** Called with every new status, and with the first one when a syncing store is attached. */
   readonly onChange?: (status: SyncStatus) => void;
+  /** Whether the host shows the status line (default true); `<od-provider>` only follows. */
+  readonly shows?: boolean;
 }
+
+/**
+ * The one controller per store whose status line is the live region: with three widgets
+ * on a page, each change is announced once, not three times.
+ */
+const announcers = new WeakMap<SyncingStore, SyncStatusController>();
 
 /** What became of the latest decision made in the review panel. */
 export type ConflictDecision =
@@ -52,6 +60,19 @@ export class SyncStatusController implements ReactiveController {
 
   hostUpdate(): void {
     this.#follow();
+    this.#claimAnnouncer();
+  }
+
+  /** Whether this host's status line is the store's live region (the other widgets' lines are not announced). */
+  get announces(): boolean {
+    return this.store !== undefined && announcers.get(this.store) === this;
+  }
+
+  #claimAnnouncer(): void {
+    const store = this.store;
+    if (!store || this.#options.shows === false) return;
+    const current = announcers.get(store);
+    if (!current || current.store !== store) announcers.set(store, this);
   }
 
   hostUpdated(): void {
@@ -132,6 +153,7 @@ export class SyncStatusController implements ReactiveController {
   }
 
   #detach(): void {
+    if (this.store && announcers.get(this.store) === this) announcers.delete(this.store);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.store = undefined;

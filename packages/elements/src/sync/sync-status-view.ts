@@ -16,7 +16,8 @@ const ICONS = { saved: '✓', pending: '↻', offline: '⊘', sending: '↑', co
  * The status line every widget shows at its top when its store syncs (nothing otherwise):
  * what is saved where, a "Review changes" button when an edit needs a decision, and the
  * review panel when it is open. The message is a polite live region whose text changes
- * only when the status does, so it is announced once per change.
+ * only when the status does, so it is announced once per change; with several widgets on
+ * one store, only one of them announces (see `SyncStatusController.announces`).
  */
 export function renderSyncStatus(sync: SyncStatusController, i18n: SyncLocale, options: SyncViewOptions = {}): TemplateResult | typeof nothing {
   const status = sync.status;
@@ -26,7 +27,7 @@ export function renderSyncStatus(sync: SyncStatusController, i18n: SyncLocale, o
   return html`<div class="od-sync od-sync--${message.tone}" part="sync-status" data-tone=${message.tone}>
       <div class="od-sync__line">
         <span class="od-sync__icon" aria-hidden="true">${ICONS[message.tone]}</span>
-        <p class="od-sync__message" role="status" tabindex="-1" data-sync-focus="status">${i18n.t(message.key, { count: message.count })}</p>
+        <p class="od-sync__message" role=${sync.announces ? 'status' : nothing} tabindex="-1" data-sync-focus="status">${i18n.t(message.key, { count: message.count })}</p>
         ${status.conflicts.length
           ? html`<button
               type="button"
