@@ -16,6 +16,7 @@ export {
   entitySubject,
   fieldName,
   fieldValue,
+  inTimeZone,
   lastSavedText,
   syncMessage,
   type SyncLocale,

@@ -3,6 +3,7 @@ import {
   CaseController,
   HistoryController,
   SyncStatusController,
+  inTimeZone,
   focusErrorSummary,
   formErrorsFrom,
   formatDate,
@@ -266,7 +267,7 @@ export class OdMeetingTimeline extends OdElement {
   protected override render() {
     const record = this.#data.record;
     const error = this.#data.error ?? this.#optionError;
-    const errorState = html`${renderSyncStatus(this.#sync, this.#i18n, { record })}${error ? renderErrorState(error, this.#i18n) : nothing}`;
+    const errorState = html`${renderSyncStatus(this.#sync, inTimeZone(this.#i18n, this.#zone), { record })}${error ? renderErrorState(error, this.#i18n) : nothing}`;
     if (!record) return html`${errorState}${error ? nothing : html`<p>${this.#t('loading')}</p>`}`;
     const episode = this.#episode(record);
     if (!episode) return html`${errorState}<p part="header">${this.#t('timeline.noEpisode')}</p>`;
@@ -724,7 +725,7 @@ export class OdMeetingTimeline extends OdElement {
               </dd>`
           : nothing}
       </dl>
-      ${renderChangedBy(this.#history, { kind: 'meeting', id: m.id }, this.#i18n)}
+      ${renderChangedBy(this.#history, { kind: 'meeting', id: m.id }, inTimeZone(this.#i18n, this.#zone))}
       <h4>${t(m.status === 'held' ? 'details.attendees' : 'details.invitees')}</h4>
       <ul class="attendees" @focusin=${this.#attendeeFocus} @focusout=${this.#attendeeBlur}>
         <li>

@@ -311,6 +311,19 @@ describe('<od-meeting-timeline> with an offline store', () => {
     expect(text($(el, '.od-sync__message'))).to.contain('All-lein');
   });
 
+  it('gives "Changed by" times in the timeline’s own time zone', async () => {
+    const store = demoSyncingStore('saved');
+    const provider = await fixture<OdProvider>(html`<od-provider .store=${store} time-zone="Europe/London">
+      <od-meeting-timeline as-of=${DEMO_NOW} time-zone="America/New_York"></od-meeting-timeline>
+    </od-provider>`);
+    const el = provider.querySelector('od-meeting-timeline') as OdMeetingTimeline;
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '#meeting-mt-13')!.click();
+    await waitUntil(() => $(el, '.details .od-changed-by'), 'the meeting’s history line');
+    // 12:25 in London (BST) is 07:25 in New York (EDT).
+    expect(text($(el, '.details .od-changed-by'))).to.equal('Changed by Nia Roberts on 1 Apr 2026, 07:25');
+  });
+
   it('opens the review panel on a conflict, axe-clean in the NHS preset, dark, in Welsh', async () => {
     const store = demoSyncingStore('conflict');
     const provider = await fixture<OdProvider>(html`<od-provider .store=${store} locale="cy" theme="nhs" color-scheme="dark" time-zone="Europe/London">
