@@ -29,14 +29,34 @@ type ExtKey = keyof typeof EXT;
 interface ExtensionSpec {
   /** FHIRPath contexts (elements) the extension may appear on. */
   context: string[];
-  /** value[x] type, or 'complex' for the tie. */
+  /** value[x] type, or 'complex' (with `parts`). */
   type: string;
+  /** A complex extension's parts: name, value type, description, required. */
+  parts?: [string, string, string, boolean][];
   max?: '1' | '*';
   short: string;
 }
 
 const PARTICIPANT = ['CareTeam.participant'];
 const MEETING = ['Encounter', 'Appointment'];
+
+const TIE_PARTS: [string, string, string, boolean][] = [
+  ['id', 'id', 'The tie’s id in the case', true],
+  ['from', 'id', 'The person’s or a member’s id', true],
+  ['to', 'id', 'A member’s id', true],
+  ['strength', 'Coding', 'strong, moderate, tenuous', true],
+  ['quality', 'Coding', 'supportive, neutral, stressful, conflictual, cut-off', true],
+  ['direction', 'Coding', 'Direction of support: none, to, from, both', true],
+  ['label', 'string', 'A short label', false],
+  ['period', 'Period', 'Since / until', false],
+];
+
+const EDIT_PARTS: [string, string, string, boolean][] = [
+  ['id', 'string', 'The edit’s id, kept through every retry and sync', true],
+  ['type', 'code', 'The change type, e.g. member/update (case/create: the initial record)', true],
+  ['entityKind', 'code', 'The kind of entity changed: person, member, tie, episode, meeting, assessment', false],
+  ['entityId', 'id', 'The id of the entity changed, in the case', false],
+];
 
 export const EXTENSIONS: Record<ExtKey, ExtensionSpec> = {
   ring: { context: PARTICIPANT, type: 'integer', short: 'Closeness ring: 1 (closest) to 3' },
@@ -51,7 +71,7 @@ export const EXTENSIONS: Record<ExtKey, ExtensionSpec> = {
   hiddenFrom: { context: PARTICIPANT, type: 'id', max: '*', short: 'Audiences this member must not be shown to' },
   preferredLanguage: { context: PARTICIPANT, type: 'code', short: 'The member’s preferred language (BCP 47)' },
   organisation: { context: PARTICIPANT, type: 'string', short: 'The member’s organisation or team, as text' },
-  tie: { context: ['CareTeam'], type: 'complex', max: '*', short: 'A tie between the person or a member and a member: strength, quality, direction, label, period' },
+  tie: { context: ['CareTeam'], type: 'complex', parts: TIE_PARTS, max: '*', short: 'A tie between the person or a member and a member: strength, quality, direction, label, period' },
   writeCount: { context: ['CareTeam'], type: 'integer', short: 'How many times the kit has written the case (changes the network’s version on every write)' },
   notes: { context: [...PARTICIPANT, ...MEETING], type: 'string', short: 'Free-text notes (always shown as text)' },
   pronouns: { context: ['Patient'], type: 'string', short: 'The person’s pronouns, as they write them' },
@@ -70,18 +90,9 @@ export const EXTENSIONS: Record<ExtKey, ExtensionSpec> = {
   originalText: { context: ['Element'], type: 'string', short: 'The kit’s exact text of a date-time FHIR writes in another form' },
   emptyText: { context: ['Element'], type: 'boolean', short: 'The text was recorded, and is empty' },
   blankText: { context: ['Element'], type: 'base64Binary', short: 'The text is only white space: its UTF-8, base64' },
+  edit: { context: ['Provenance'], type: 'complex', parts: EDIT_PARTS, short: 'The kit edit a Provenance records: its id, change type and entity' },
 };
 
-const TIE_PARTS: [string, string, string][] = [
-  ['id', 'id', 'The tie’s id in the case'],
-  ['from', 'id', 'The person’s or a member’s id'],
-  ['to', 'id', 'A member’s id'],
-  ['strength', 'Coding', 'strong, moderate, tenuous'],
-  ['quality', 'Coding', 'supportive, neutral, stressful, conflictual, cut-off'],
-  ['direction', 'Coding', 'Direction of support: none, to, from, both'],
-  ['label', 'string', 'A short label'],
-  ['period', 'Period', 'Since / until'],
-];
 
 const name = (slug: string) => slug.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
 const typeOf = (type: string) => [{ code: type }];
@@ -94,8 +105,7 @@ function structureDefinition(key: ExtKey): FhirResource {
     { id: 'Extension', path: 'Extension', short: spec.short, definition: spec.short, min: 0, max: spec.max ?? '1' },
   ];
   if (spec.type === 'complex') {
-    for (const [part, type, short] of TIE_PARTS) {
-      const required = part !== 'label' && part !== 'period';
+    for (const [part, type, short, required] of spec.parts ?? []) {
       elements.push(
         { id: `Extension.extension:${part}`, path: 'Extension.extension', sliceName: part, short, definition: short, min: required ? 1 : 0, max: '1' },
         { id: `Extension.extension:${part}.url`, path: 'Extension.extension.url', min: 1, max: '1', fixedUri: part },

@@ -5,12 +5,17 @@ import {
   OdError,
   StorageError,
   ValidationError,
+  newId,
   parseCaseRecord,
   type CaseRecord,
+  type ChangeEntry,
+  type EntityRef,
+  type HistoryEntry,
   type StoreOptions,
   type StoreSnapshot,
 } from '@odkit/core';
 import { fromFhir, keyOf } from './from-fhir.js';
+import { entityResourceKey, historyFromProvenances, isProvenanceKey, provenanceEntry, requireAuthor, transactionTargets } from './provenance.js';
 import { caseResources } from './to-fhir.js';
 import type { Bundle, BundleEntry, FhirResource, FhirWarning } from './types.js';
 import { CODE_SYSTEM, CONCEPT, EXT, IDENTIFIER } from './vocabulary.js';
@@ -261,7 +266,8 @@ export class FhirStore extends BaseStore {
 
   /* ------------------------------------------------------------------ writing */
 
-  protected async write(record: CaseRecord, baseRevision: number): Promise<number> {
+  protected async write(record: CaseRecord, baseRevision: number, edit: ChangeEntry): Promise<number> {
+    const author = requireAuthor(edit.author);
     const next = mapResources(record, this.parseOptions.instruments, this.#sources);
     // Every resource the kit maps, before and after: a participant pointing anywhere else is the EHR's, and stays.
     const kitKeys = new Set([...this.#mapped.keys(), ...next.keys()]);
@@ -281,8 +287,14 @@ export class FhirStore extends BaseStore {
     }
     // The network goes first: a kit client that wrote since this one read fails here, before anything else.
     entries.unshift(this.#put(networkKey, JSON.parse(next.get(networkKey)!) as FhirResource, kitKeys, true));
+    // Who made the edit and when, in the same transaction: no change without its Provenance, no Provenance without its change.
+    entries.push(provenanceEntry({ ...edit, author }, transactionTargets(entries)));
     await this.#createQuestionnaires(next);
-    await this.#transaction(entries, baseRevision);
+    try {
+      await this.#transaction(entries, baseRevision);
+    } finally {
+      this.#forgetProvenance();
+    }
     this.#mapped = next;
     this.#revision = baseRevision + 1;
     return this.#revision;
@@ -374,7 +386,36 @@ export class FhirStore extends BaseStore {
     }
     const size = Math.max(1, this.#options.maxTransactionEntries ?? 50);
     for (let i = 0; i < entries.length; i += size) await this.#transaction(entries.slice(i, i + size), 0);
-    await this.#transaction([{ resource: { ...network, extension: [...((network.extension as object[]) ?? []), { url: EXT.writeCount, valueInteger: 1 }] }, request: { method: 'PUT', url: keyOf(network) } }], 0);
+    const last: BundleEntry[] = [{ resource: { ...network, extension: [...((network.extension as object[]) ?? []), { url: EXT.writeCount, valueInteger: 1 }] }, request: { method: 'PUT', url: keyOf(network) } }];
+    // The network commits the case: its transaction carries the seed's Provenance (every resource written is a target).
+    const author = this.author;
+    if (author) last.push(provenanceEntry({ id: newId('edit'), at: new Date().toISOString(), author }, transactionTargets([...entries, ...last])));
+    try {
+      await this.#transaction(last, 0);
+    } finally {
+      this.#forgetProvenance();
+    }
+  }
+
+  /** Provenances are not part of the case: the record of what the server holds leaves them out (or every reload would look like a change). */
+  #forgetProvenance(): void {
+    for (const key of this.#server.keys()) if (isProvenanceKey(key)) this.#server.delete(key);
+  }
+
+  /* ------------------------------------------------------------------ history */
+
+  /**
+   * An entity's history from the server's Provenances: those that target the
+   * network CareTeam (every kit write does) and those that target the entity's
+   * own resource (an EHR's too), all pages.
+   */
+  protected override async readHistory(entity: EntityRef): Promise<readonly HistoryEntry[]> {
+    const network = [...this.#mapped.keys()].find((k) => k.startsWith('CareTeam/'));
+    const own = entityResourceKey(this.#mapped, entity);
+    const failures: FhirReadFailure[] = [];
+    const found = await Promise.all([...new Set([network, own])].filter((k) => k !== undefined).map((target) => this.#search('Provenance', new URLSearchParams({ target }), failures)));
+    if (failures.length) throw this.#failure('read the change history (Provenance)', failures[0]!.status);
+    return historyFromProvenances(found.flat(), entity, own === network ? undefined : own);
   }
 
   /* ------------------------------------------------------------------ HTTP */

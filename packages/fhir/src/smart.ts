@@ -10,7 +10,7 @@
  *
  * Import it from `@odkit/fhir/smart`: `fhirclient` is loaded only by this entry.
  */
-import { StorageError, ValidationError, type Issue } from '@odkit/core';
+import { StorageError, ValidationError, parseAuthor, type Author, type Issue } from '@odkit/core';
 import { FhirStore, type FhirHttp, type FhirStoreOptions } from './fhir-store.js';
 
 /** The parts of fhirclient's browser API this helper uses. */
@@ -26,6 +26,10 @@ export interface SmartClient {
   patient: { id: string | null };
   getAuthorizationHeader(): string | null;
   refreshIfNeeded(): Promise<unknown>;
+  /** The launch's `fhirUser` (`Practitioner/123`), or null when the launch gave none (no `openid fhirUser` scopes). */
+  getFhirUser(): string | null;
+  /** Reads a resource (relative to the server) with the launch's token. */
+  request(url: string): Promise<unknown>;
 }
 
 export interface SmartAuthorizeOptions {
@@ -54,6 +58,12 @@ export interface SmartConnection {
   readonly patientId: string;
   readonly http: FhirHttp;
   readonly client: SmartClient;
+  /**
+   * The signed-in user, from the launch's `fhirUser` (id: `Practitioner/123`; name
+   * read from that resource; role from a PractitionerRole's code), or undefined
+   * when the launch named no user: then the host sets the store's author.
+   */
+  readonly author: Author | undefined;
 }
 
 async function loadFhirClient(): Promise<SmartApi> {
@@ -104,14 +114,60 @@ export async function completeSmartLaunch(api?: SmartApi): Promise<SmartConnecti
     const headers = authorization ? { ...request.headers, authorization } : request.headers;
     return fetch(request.url, { method: request.method, headers, body: request.body });
   };
-  return { baseUrl, patientId, http, client };
+  return { baseUrl, patientId, http, client, author: await launchAuthor(client) };
 }
 
-/** Completes the launch and opens a FhirStore on the launched patient. */
+/** The user a launch names (`fhirUser`), as an Author; undefined when it names none. */
+async function launchAuthor(client: SmartClient): Promise<Author | undefined> {
+  const fhirUser = typeof client.getFhirUser === 'function' ? client.getFhirUser() : null;
+  const id = typeof fhirUser === 'string' ? /([A-Z][A-Za-z]+\/[A-Za-z0-9.-]{1,64})$/.exec(fhirUser)?.[1] : undefined;
+  if (!id) return undefined;
+  const read = async (url: string): Promise<Record<string, unknown> | undefined> => {
+    try {
+      const resource = await client.request(url);
+      return typeof resource === 'object' && resource !== null ? (resource as Record<string, unknown>) : undefined;
+    } catch {
+      // Not allowed to read it (or gone): the user is still known by their reference.
+      return undefined;
+    }
+  };
+  const user = await read(id);
+  let name = nameOf(user?.name);
+  let role: string | undefined;
+  if (user?.resourceType === 'PractitionerRole') {
+    const code = (user.code as { text?: unknown; coding?: { display?: unknown }[] }[] | undefined)?.[0];
+    role = [code?.text, code?.coding?.[0]?.display].find((t): t is string => typeof t === 'string' && t.trim() !== '');
+    const practitioner = user.practitioner as { reference?: unknown; display?: unknown } | undefined;
+    name = typeof practitioner?.display === 'string' && practitioner.display.trim() ? practitioner.display : undefined;
+    if (!name && typeof practitioner?.reference === 'string') name = nameOf((await read(practitioner.reference))?.name);
+  }
+  try {
+    // Without a readable name the reference stands in for it: a change is never anonymous.
+    return parseAuthor({ id, name: name ?? id, ...(role ? { role } : {}) }, 'SMART user');
+  } catch {
+    return parseAuthor({ id, name: id }, 'SMART user');
+  }
+}
+
+/** The display text of a FHIR HumanName list (text, or given names and family). */
+function nameOf(names: unknown): string | undefined {
+  const first = Array.isArray(names) ? (names.find((n: { use?: unknown }) => n?.use === 'official') ?? names[0]) : undefined;
+  if (typeof first !== 'object' || first === null) return undefined;
+  const n = first as { text?: unknown; given?: unknown; family?: unknown; prefix?: unknown };
+  if (typeof n.text === 'string' && n.text.trim()) return n.text.trim().slice(0, 200);
+  const parts = [...(Array.isArray(n.prefix) ? n.prefix : []), ...(Array.isArray(n.given) ? n.given : []), n.family].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+  return parts.length ? parts.join(' ').slice(0, 200) : undefined;
+}
+
+/**
+ * Completes the launch and opens a FhirStore on the launched patient, with the
+ * launch's user as its author (an `author` option, when given, is used instead).
+ */
 export async function openSmartFhirStore(
   options: Omit<FhirStoreOptions, 'baseUrl' | 'patientId' | 'http'> = {},
   api?: SmartApi,
 ): Promise<FhirStore> {
-  const { baseUrl, patientId, http } = await completeSmartLaunch(api);
-  return FhirStore.open({ ...options, baseUrl, patientId, http });
+  const { baseUrl, patientId, http, author } = await completeSmartLaunch(api);
+  const who = options.author ?? author;
+  return FhirStore.open({ ...options, ...(who ? { author: who } : {}), baseUrl, patientId, http });
 }

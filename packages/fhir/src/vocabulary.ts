@@ -45,6 +45,8 @@ export const EXT = {
   emptyText: `${SD}empty-text`,
   /** On a string primitive that has no value: the text is only white space (which FHIR strings cannot be), base64 of its UTF-8. */
   blankText: `${SD}blank-text`,
+  /** On a Provenance: the kit's edit it records (edit id, change type, entity kind and id), so history reads back exactly and a re-sent edit is recognised. */
+  edit: `${SD}provenance-edit`,
 } as const;
 
 /** The kit's CodeSystems. */
@@ -70,6 +72,8 @@ export const CODE_SYSTEM = {
 export const IDENTIFIER = {
   caseId: `${FHIR_BASE}/NamingSystem/case-id`,
   entityId: `${FHIR_BASE}/NamingSystem/entity-id`,
+  /** A Provenance agent's user id given by the host (not a FHIR reference), e.g. the EHR's login name. */
+  hostUser: `${FHIR_BASE}/NamingSystem/host-user-id`,
 } as const;
 
 export const QUESTIONNAIRE_BASE = `${FHIR_BASE}/Questionnaire/`;

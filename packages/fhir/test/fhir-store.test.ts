@@ -1,10 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { ConflictError, NotFoundError, StorageError, ValidationError, type CaseRecord, type Change, type StoreSnapshot } from '@odkit/core';
+import { ConflictError, NotFoundError, StorageError, ValidationError, type Author, type CaseRecord, type Change, type StoreSnapshot } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import { FhirStore, type FhirHttp } from '@odkit/fhir';
 import { generateCase } from '../../../test/fixtures/generate-case.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { FHIR_URL, http, injectFault, uniqueId } from './support.js';
+
+/** Who the tests' writes are by (a FHIR write always records its author: see provenance.test.ts). */
+const author: Author = { id: 'Practitioner/test-practitioner', name: 'Test Practitioner' };
 
 /** The demo case for a patient of its own (every test gets its own case on the shared engine). */
 function demoFor(patientId: string): CaseRecord {
@@ -25,11 +28,11 @@ function ordered(record: CaseRecord): CaseRecord {
 }
 
 async function seeded(record: CaseRecord, options: { pageSize?: number } = {}): Promise<FhirStore> {
-  return FhirStore.open({ baseUrl: FHIR_URL, patientId: record.person.id, http, initial: record, ...options });
+  return FhirStore.open({ baseUrl: FHIR_URL, patientId: record.person.id, http, initial: record, author, ...options });
 }
 
 const reopen = (store: FhirStore, options: { pageSize?: number; http?: FhirHttp } = {}) =>
-  FhirStore.open({ baseUrl: FHIR_URL, patientId: store.patientId, http, ...options });
+  FhirStore.open({ baseUrl: FHIR_URL, patientId: store.patientId, http, author, ...options });
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -225,7 +228,7 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
     await seeded(demoFor(patientId));
     let online = true;
     const flaky: FhirHttp = (request) => (online ? http(request) : Promise.reject(new TypeError('Failed to fetch')));
-    const store = await FhirStore.open({ baseUrl: FHIR_URL, patientId, http: flaky });
+    const store = await FhirStore.open({ baseUrl: FHIR_URL, patientId, http: flaky, author });
     const before = store.snapshot;
     online = false;
     expect(await rejection(store.apply({ type: 'meeting/cancel', meetingId: 'mt-15' }))).to.be.instanceOf(StorageError);
