@@ -1,4 +1,4 @@
-import type { Change, Meeting, NetworkMember, Person } from '@odkit/core';
+import type { Change, Meeting, NetworkMember, Person, SyncStatus } from '@odkit/core';
 
 /**
  * Fired before a widget applies an edit when it has no store. Cancel it
@@ -49,11 +49,26 @@ export class OdMemberFocusEvent extends Event {
   }
 }
 
+/**
+ * Fired by `<od-provider>` when the sync status of its store changes (a store that keeps
+ * edits on the device and sends them to the record, such as the offline store), and
+ * once when such a store is given: edits waiting to be sent, edits that need a decision,
+ * the last successful sync and whether the server is reachable. An EHR can show its own
+ * indicator from it; `provider.syncStatus` gives the current status at any time.
+ */
+export class OdSyncStatusEvent extends Event {
+  static readonly eventName = 'od-sync-status';
+  constructor(readonly status: SyncStatus) {
+    super(OdSyncStatusEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'od-change': OdChangeEvent;
     'od-error': OdErrorEvent;
     'od-select': OdSelectEvent;
     'od-member-focus': OdMemberFocusEvent;
+    'od-sync-status': OdSyncStatusEvent;
   }
 }

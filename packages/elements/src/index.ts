@@ -7,7 +7,21 @@ export { OdProvider } from './provider.js';
 export { nearestProvider } from './nearest-provider.js';
 export { CaseController, type ApplyResult, type CaseControllerOptions } from './case-controller.js';
 export { storeContext, localeContext, type LocaleSettings } from './contexts.js';
-export { OdChangeEvent, OdErrorEvent, OdMemberFocusEvent, OdSelectEvent, type OdSelection } from './events.js';
+export { OdChangeEvent, OdErrorEvent, OdMemberFocusEvent, OdSelectEvent, OdSyncStatusEvent, type OdSelection } from './events.js';
+export { SyncStatusController, type ConflictDecision, type SyncStatusControllerOptions } from './sync/sync-status-controller.js';
+export { renderSyncStatus, syncStatusStyles, type SyncViewOptions } from './sync/sync-status-view.js';
+export { HistoryController, renderChangedBy, type HistoryControllerOptions } from './sync/history-controller.js';
+export {
+  conflictSubject,
+  entitySubject,
+  fieldName,
+  fieldValue,
+  lastSavedText,
+  syncMessage,
+  type SyncLocale,
+  type SyncMessage,
+  type SyncPrivacy,
+} from './sync/conflict-text.js';
 export { renderErrorState, errorStateStyles } from './error-state.js';
 export {
   ariaInvalid,

@@ -1,11 +1,13 @@
 import { ContextProvider } from '@lit/context';
-import type { CaseStore } from '@odkit/core';
+import type { CaseStore, SyncStatus } from '@odkit/core';
 import { css, html, unsafeCSS, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localeContext, storeContext } from './contexts.js';
+import { OdSyncStatusEvent } from './events.js';
 import { resolveLocale } from './i18n/messages.js';
 import { markProvider } from './nearest-provider.js';
 import { OdElement } from './od-element.js';
+import { SyncStatusController } from './sync/sync-status-controller.js';
 import { DARK_TOKENS, THEMES, type ThemeName } from './styles/themes.js';
 import { systemTokenDeclarations } from './styles/tokens.js';
 
@@ -19,7 +21,14 @@ const dark = systemTokenDeclarations(DARK_TOKENS);
  * Gives every Open Dialogue widget inside it one store, one language and one
  * theme. It draws nothing itself (`display: contents`).
  *
+ * With a store that keeps edits on the device and sends them to the record (a
+ * SyncingStore, such as the offline store), `syncStatus` gives what waits to be sent,
+ * what needs a person's decision and when the record last confirmed the edits, and
+ * `od-sync-status` is fired on every change, so an EHR can show its own indicator.
+ * Every widget inside also shows a status line and a review panel for conflicts.
+ *
  * @tagname od-provider
+ * @fires od-sync-status - The sync status of the store changed (`status`), or a syncing store was given. Only with a SyncingStore.
  * @slot - The widgets (and any other content).
  * @cssprop --od-sys-color-primary - Main accent colour (links, selection, primary buttons).
  * @cssprop --od-sys-color-text - Body text colour.
@@ -68,6 +77,20 @@ export class OdProvider extends OdElement {
   @property({ attribute: 'color-scheme', reflect: true }) colorScheme: 'light' | 'dark' | 'auto' = 'light';
 
   readonly #store = new ContextProvider(this, { context: storeContext });
+  readonly #sync = new SyncStatusController(this, {
+    store: () => this.store,
+    onChange: (status) => this.emit(new OdSyncStatusEvent(status)),
+  });
+
+  /**
+   * Where the store's edits stand (read only): `pending` (kept on this device, not yet on
+   * the record), `conflicts` (waiting for a person's decision), `lastSyncedAt`,
+   * `connection` (`online`, `offline` or `unknown`), `sending` and `unreadable`.
+   * Undefined unless the store is a SyncingStore.
+   */
+  get syncStatus(): SyncStatus | undefined {
+    return this.#sync.status;
+  }
   readonly #locale = new ContextProvider(this, { context: localeContext });
 
   constructor() {

@@ -1,0 +1,431 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { MemoryStore, parseCaseRecord, type CaseRecord, type NetworkMember } from '@odkit/core';
+import {
+  CaseController,
+  HistoryController,
+  LocaleController,
+  OdElement,
+  type OdProvider,
+  OdSyncStatusEvent,
+  SyncStatusController,
+  entitySubject,
+  errorStateStyles,
+  fieldValue,
+  formStyles,
+  renderChangedBy,
+  renderSyncStatus,
+  sharedStrings,
+  syncStatusStyles,
+} from '@odkit/elements';
+import '@odkit/elements/define.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { css, html as litHtml } from 'lit';
+import { property } from 'lit/decorators.js';
+import { guardConsole } from '../../../test/support/console-guard.js';
+import { nextEvent } from '../../../test/support/events.js';
+import { FakeSyncingStore, memberConflict } from '../../../test/support/fake-syncing-store.js';
+import { deepActiveElement, focusNothing, tabUntil } from '../../../test/support/keyboard.js';
+
+/** A widget built as the kit's widgets are: status line on top, a details line with "Changed by". */
+class SyncWidget extends OdElement {
+  static override styles = [
+    ...OdElement.styles,
+    errorStateStyles,
+    formStyles,
+    syncStatusStyles,
+    // Widgets paint their own surface (so dark mode has a dark background).
+    css`
+      :host {
+        background: var(--_od-color-surface);
+      }
+    `,
+  ];
+  @property() locale: string | undefined;
+  @property({ type: Boolean }) initials = false;
+  @property() memberId = 'm1';
+  readonly data = new CaseController(this);
+  readonly i18n = new LocaleController(this, sharedStrings);
+  readonly sync = new SyncStatusController(this, { store: () => this.data.store });
+  readonly history = new HistoryController(this, { store: () => this.data.store });
+
+  protected override render() {
+    const record = this.data.record;
+    const initials = this.initials ? (name: string) => name.split(' ').map((w) => `${w[0]}.`).join(' ') : undefined;
+    return litHtml`${renderSyncStatus(this.sync, this.i18n, { record, displayName: initials, hideText: this.initials })}
+      <h2>${record?.person.name ?? ''}</h2>
+      <button type="button" part="after">${this.i18n.t('person.label')}</button>
+      <div part="details">${renderChangedBy(this.history, { kind: 'member', id: this.memberId }, this.i18n)}</div>`;
+  }
+}
+SyncWidget.define('od-test-sync-widget');
+declare global {
+  interface HTMLElementTagNameMap {
+    'od-test-sync-widget': SyncWidget;
+  }
+}
+
+const jo: NetworkMember = {
+  id: 'm1', kind: 'person', name: 'Jo Bloggs', relationship: { text: 'sister' }, sector: 'family', ring: 1,
+  support: ['emotional'], household: false, carer: false, status: 'active', hiddenFrom: [],
+};
+const sam: NetworkMember = { ...jo, id: 'm2', name: 'Sam Lewis', relationship: { text: 'neighbour' }, sector: 'neighbours', ring: 3 };
+const record = (): CaseRecord =>
+  parseCaseRecord({
+    schemaVersion: 1, id: 'case-1', person: { id: 'p1', name: 'Robin Ellis' },
+    members: [jo, sam], ties: [], episodes: [], meetings: [], assessments: [],
+  });
+const author = { id: 'Practitioner/ah', name: 'Alex Hughes' };
+
+async function mount(store: MemoryStore, attrs: { locale?: string; theme?: string; scheme?: string; initials?: boolean } = {}) {
+  const provider = await fixture<OdProvider>(html`<od-provider
+    .store=${store}
+    locale=${attrs.locale ?? 'en-GB'}
+    theme=${attrs.theme ?? 'default'}
+    color-scheme=${attrs.scheme ?? 'light'}
+    time-zone="Europe/London"
+    ><od-test-sync-widget ?initials=${attrs.initials ?? false}></od-test-sync-widget
+  ></od-provider>`);
+  const widget = provider.querySelector('od-test-sync-widget')!;
+  await widget.updateComplete;
+  return { provider, widget };
+}
+
+const $ = <E extends Element = HTMLElement>(el: HTMLElement, selector: string) => el.shadowRoot!.querySelector<E>(selector);
+const $$ = (el: HTMLElement, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const message = (el: HTMLElement) => text($(el, '.od-sync__message'));
+
+/** Two conflicts: Jo moved closer here while someone moved her away; Sam's relationship rewritten. */
+const conflicts = () => [
+  memberConflict({ ...jo, ring: 1, sector: 'household' }, { ring: 3, sector: 'family' }),
+  memberConflict({ ...sam, relationship: { text: 'old neighbour' } }, { relationship: { text: 'friend' } }, { author: undefined }),
+];
+
+describe('sync status line', () => {
+  guardConsole();
+
+  it('is not shown when the store does not sync', async () => {
+    const { widget, provider } = await mount(new MemoryStore(record()));
+    expect($(widget, '.od-sync')).to.equal(null);
+    expect(provider.syncStatus).to.equal(undefined);
+  });
+
+  it('says where the edits are in each state, with an icon and text, in one polite live region', async () => {
+    const store = new FakeSyncingStore(record(), { status: { lastSyncedAt: new Date().toISOString() } });
+    const { widget } = await mount(store);
+    const line = $(widget, '.od-sync')!;
+    expect(message(widget)).to.equal('All changes saved');
+    expect($(widget, '.od-sync__message')!.getAttribute('role')).to.equal('status');
+    expect($(widget, '.od-sync__icon')!.getAttribute('aria-hidden')).to.equal('true');
+    expect(text($(widget, '.od-sync__meta'))).to.match(/^Last saved to the record at \d{2}:\d{2}$/);
+
+    const states: [Parameters<FakeSyncingStore['setStatus']>[0], string, string][] = [
+      [{ pending: 2 }, 'Saved on this device: 2 changes not yet sent', 'pending'],
+      [{ pending: 1, sending: true }, 'Sending 1 change…', 'sending'],
+      [{ pending: 2, sending: false, connection: 'offline' }, 'Offline: 2 changes are kept on this device and will be sent when the connection is back', 'offline'],
+      [{ pending: 0 }, 'Offline: changes you make are kept on this device and will be sent when the connection is back', 'offline'],
+      [{ pending: 1, connection: 'online', conflicts: conflicts().slice(0, 1) }, '1 change needs your decision', 'conflict'],
+      [{ conflicts: conflicts() }, '2 changes need your decision', 'conflict'],
+    ];
+    for (const [status, expected, tone] of states) {
+      store.setStatus(status);
+      await widget.updateComplete;
+      expect(message(widget), JSON.stringify(status)).to.equal(expected);
+      expect(line.dataset.tone).to.equal(tone);
+      expect(text($(widget, '.od-sync__icon'))).not.to.equal('');
+    }
+    expect(text($(widget, '.od-sync__review'))).to.equal('Review changes');
+    store.setStatus({ conflicts: [], pending: 0, unreadable: 1, lastSyncedAt: '2026-03-02T14:00:00Z' });
+    await widget.updateComplete;
+    expect(text($(widget, '.od-sync__unreadable'))).to.contain('1 change could not be read back');
+    expect(text($(widget, '.od-sync__meta'))).to.equal('Last saved to the record on 2 Mar 2026, 14:00');
+    expect($(widget, '.od-sync__review')).to.equal(null);
+  });
+
+  it('announces once per change: the live region keeps its text through renders that change nothing it says', async () => {
+    const store = new FakeSyncingStore(record(), { status: { pending: 2 } });
+    const { widget } = await mount(store);
+    const region = $(widget, '[role="status"].od-sync__message')!;
+    const textNodes: string[] = [];
+    const observer = new MutationObserver((records) => records.forEach(() => textNodes.push(region.textContent ?? '')));
+    observer.observe(region, { characterData: true, childList: true, subtree: true });
+    store.setStatus({ lastSyncedAt: new Date().toISOString() });
+    await widget.updateComplete;
+    widget.requestUpdate();
+    await widget.updateComplete;
+    expect(textNodes).to.deep.equal([]);
+    store.setStatus({ pending: 3 });
+    await widget.updateComplete;
+    observer.disconnect();
+    expect(textNodes.length).to.be.greaterThan(0);
+    expect(message(widget)).to.equal('Saved on this device: 3 changes not yet sent');
+    expect($(widget, '[role="status"].od-sync__message')).to.equal(region);
+  });
+
+  it('subscribes while connected, lets go on disconnect and follows a new store', async () => {
+    const first = new FakeSyncingStore(record());
+    const second = new FakeSyncingStore(record(), { status: { pending: 4 } });
+    const { widget, provider } = await mount(first);
+    // One listener for the widget, one for the provider.
+    expect(first.listenerCount).to.equal(2);
+    provider.store = second;
+    await provider.updateComplete;
+    await widget.updateComplete;
+    expect(first.listenerCount).to.equal(0);
+    expect(second.listenerCount).to.equal(2);
+    expect(message(widget)).to.equal('Saved on this device: 4 changes not yet sent');
+    widget.remove();
+    expect(second.listenerCount).to.equal(1);
+    provider.remove();
+    expect(second.listenerCount).to.equal(0);
+    provider.append(widget);
+    document.body.append(provider);
+    await widget.updateComplete;
+    expect(second.listenerCount).to.equal(2);
+  });
+
+  it('is in Welsh with the provider’s locale', async () => {
+    const store = new FakeSyncingStore(record(), { status: { pending: 2, lastSyncedAt: new Date().toISOString() } });
+    const { widget } = await mount(store, { locale: 'cy' });
+    expect(message(widget)).to.equal('Wedi’i gadw ar y ddyfais hon: 2 newid heb eu hanfon');
+    expect(text($(widget, '.od-sync__meta'))).to.match(/^Cadwyd yn y cofnod ddiwethaf am \d{2}:\d{2}$/);
+    store.setStatus({ conflicts: conflicts() });
+    await widget.updateComplete;
+    expect(message(widget)).to.equal('Mae angen i chi benderfynu am 2 newid');
+    expect(text($(widget, '.od-sync__review'))).to.equal('Adolygu’r newidiadau');
+  });
+});
+
+describe('review panel', () => {
+  guardConsole();
+
+  it('resolves a conflict with the keyboard alone: focus moves in, the choice is announced, Escape returns focus', async () => {
+    const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
+    const { widget } = await mount(store);
+    focusNothing();
+    const review = await tabUntil((el) => el.classList.contains('od-sync__review'), { what: 'the Review button' });
+    expect(review.getAttribute('aria-expanded')).to.equal('false');
+    await sendKeys({ press: 'Enter' });
+    await widget.updateComplete;
+    const title = $(widget, '#od-sync-review-title')!;
+    expect(deepActiveElement()).to.equal(title);
+    expect(text(title)).to.equal('Changes that need your decision');
+    expect(review.getAttribute('aria-expanded')).to.equal('true');
+
+    // What changed, who made my edit and when, field by field.
+    const first = $$(widget, '.od-sync-conflict')[0]!;
+    expect(text(first.querySelector('h3'))).to.equal('Jo Bloggs, network member');
+    expect(text(first.querySelector('p'))).to.equal('Your change was made by Sam Okafor on 2 Apr 2026, 10:42. Someone else has changed the same details since.');
+    expect([...first.querySelectorAll('thead th')].map(text)).to.deep.equal(['Detail', 'Your version (this device)', 'The record’s version']);
+    expect([...first.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(text))).to.deep.equal([
+      ['Closeness', 'Closest', 'Less close'],
+      ['Sector', 'Household', 'Family'],
+    ]);
+    const second = $$(widget, '.od-sync-conflict')[1]!;
+    expect(text(second.querySelector('p'))).to.contain('Your change was made on 2 Apr 2026, 10:42.');
+    expect([...second.querySelectorAll('tbody td')].map(text)).to.deep.equal(['old neighbour', 'friend']);
+
+    const keepMine = await tabUntil((el) => el.getAttribute('data-keep') === 'mine', { what: 'Keep mine' });
+    expect(first.contains(keepMine)).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => store.resolved.length === 1 && $$(widget, '.od-sync-conflict').length === 1, 'the first conflict resolved');
+    await widget.updateComplete;
+    expect(store.resolved).to.deep.equal([{ editId: 'edit-m1', keep: 'mine' }]);
+    expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal('Your version of Jo Bloggs, network member was kept. It will be sent to the record.');
+    // Focus goes to the next conflict.
+    expect(deepActiveElement()).to.equal($(widget, '.od-sync-conflict h3'));
+    expect(message(widget)).to.equal('1 change needs your decision');
+
+    await tabUntil((el) => el.getAttribute('data-keep') === 'theirs', { what: 'Keep theirs' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => store.resolved.length === 2 && !$(widget, '.od-sync-conflict'), 'the second conflict resolved');
+    await widget.updateComplete;
+    expect(store.resolved[1]).to.deep.equal({ editId: 'edit-m2', keep: 'theirs' });
+    expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal('The record’s version of Sam Lewis, network member was kept. Your change was set aside.');
+    expect(deepActiveElement()).to.equal($(widget, '#od-sync-review-title'));
+    expect(message(widget)).to.equal('Saved on this device: 1 change not yet sent');
+
+    await sendKeys({ press: 'Escape' });
+    await widget.updateComplete;
+    expect($(widget, '.od-sync-review')).to.equal(null);
+    // No Review button any more: focus goes to the status line itself.
+    expect(deepActiveElement()).to.equal($(widget, '.od-sync__message'));
+  });
+
+  it('Escape and Close return focus to the Review button while decisions remain', async () => {
+    const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
+    const { widget } = await mount(store);
+    focusNothing();
+    await tabUntil((el) => el.classList.contains('od-sync__review'));
+    await sendKeys({ press: 'Space' });
+    await widget.updateComplete;
+    expect(deepActiveElement()).to.equal($(widget, '#od-sync-review-title'));
+    await sendKeys({ press: 'Escape' });
+    await widget.updateComplete;
+    expect($(widget, '.od-sync-review')).to.equal(null);
+    expect(deepActiveElement()).to.equal($(widget, '.od-sync__review'));
+    await sendKeys({ press: 'Enter' });
+    await widget.updateComplete;
+    await tabUntil((el) => el.getAttribute('data-sync-action') === 'close');
+    await sendKeys({ press: 'Enter' });
+    await widget.updateComplete;
+    expect($(widget, '.od-sync-review')).to.equal(null);
+    expect(deepActiveElement()).to.equal($(widget, '.od-sync__review'));
+    expect(store.resolved).to.deep.equal([]);
+  });
+
+  it('shows a failed decision in the kit’s error state, fires od-error, and keeps the conflict', async () => {
+    const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
+    const { widget } = await mount(store);
+    store.failNextResolve = new Error('The device storage is full.');
+    store.holdResolve = true;
+    widget.sync.openReview();
+    await widget.updateComplete;
+    const failed = nextEvent(widget, 'od-error');
+    $(widget, '[data-keep="theirs"]')!.click();
+    await widget.updateComplete;
+    // While deciding, the buttons wait and the panel says so.
+    expect($$(widget, '[data-keep]').every((b) => (b as HTMLButtonElement).disabled)).to.equal(true);
+    expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal('Saving your decision…');
+    await waitUntil(() => store.release !== undefined);
+    store.release!();
+    expect((await failed).error.message).to.equal('The device storage is full.');
+    await widget.updateComplete;
+    const alert = $(widget, '.od-sync-review [role="alert"]')!;
+    expect(text(alert)).to.contain('Your change was not saved');
+    expect(text(alert)).to.contain('The device storage is full.');
+    expect($$(widget, '.od-sync-conflict').length).to.equal(2);
+    expect($$(widget, '[data-keep]').some((b) => (b as HTMLButtonElement).disabled)).to.equal(false);
+  });
+
+  it('names members as the widget shows them and hides free text on a shared screen', async () => {
+    const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
+    const { widget } = await mount(store, { initials: true });
+    widget.sync.openReview();
+    await widget.updateComplete;
+    const titles = $$(widget, '.od-sync-conflict h3').map(text);
+    expect(titles).to.deep.equal(['J. B., network member', 'S. L., network member']);
+    expect([...$$(widget, '.od-sync-conflict')[1]!.querySelectorAll('tbody td')].map(text)).to.deep.equal([
+      'Not shown on a shared screen',
+      'Not shown on a shared screen',
+    ]);
+    expect(text(widget.shadowRoot)).not.to.contain('Jo Bloggs');
+    expect(text(widget.shadowRoot)).not.to.contain('neighbour');
+  });
+
+  for (const locale of ['en-GB', 'cy']) {
+    for (const theme of ['default', 'govuk', 'nhs']) {
+      for (const scheme of ['light', 'dark']) {
+        it(`passes axe with the status line and open panel: ${locale}, ${theme}, ${scheme}`, async () => {
+          const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts(), lastSyncedAt: '2026-03-02T14:00:00Z', unreadable: 1 } });
+          const { widget, provider } = await mount(store, { locale, theme, scheme });
+          widget.sync.openReview();
+          await widget.updateComplete;
+          expect($(widget, '.od-sync-review')).not.to.equal(null);
+          if (locale === 'cy') {
+            expect(text($(widget, '#od-sync-review-title'))).to.equal('Newidiadau y mae angen i chi benderfynu amdanynt');
+            expect(text($(widget, '[data-keep="mine"]'))).to.equal('Cadw fy un i');
+            expect(text($(widget, '.od-sync-conflict thead'))).to.contain('Eich fersiwn chi');
+          }
+          await expect(provider).to.be.accessible();
+        });
+      }
+    }
+  }
+});
+
+describe('<od-provider> sync status for hosts', () => {
+  guardConsole();
+
+  it('gives syncStatus and fires od-sync-status (bubbling, composed) on each change', async () => {
+    const store = new FakeSyncingStore(record(), { status: { pending: 1 } });
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const provider = document.createElement('od-provider');
+    wrapper.append(provider);
+    const seen: OdSyncStatusEvent[] = [];
+    wrapper.addEventListener('od-sync-status', (e) => seen.push(e));
+    expect(provider.syncStatus).to.equal(undefined);
+    provider.store = store;
+    await provider.updateComplete;
+    expect(provider.syncStatus).to.equal(store.syncStatus);
+    expect(seen.length).to.equal(1);
+    expect(seen[0]!.status.pending).to.equal(1);
+    const next = store.setStatus({ pending: 0, lastSyncedAt: '2026-03-02T14:00:00Z' });
+    expect(seen.length).to.equal(2);
+    expect(seen[1]).to.be.instanceOf(OdSyncStatusEvent);
+    expect(seen[1]!.status).to.equal(next);
+    expect(seen[1]!.bubbles && seen[1]!.composed).to.equal(true);
+    expect(provider.syncStatus).to.equal(next);
+    provider.store = new MemoryStore(record());
+    await provider.updateComplete;
+    expect(provider.syncStatus).to.equal(undefined);
+    store.setStatus({ pending: 5 });
+    expect(seen.length).to.equal(2);
+  });
+
+  it('syncStatus is read only', async () => {
+    const provider = await fixture<OdProvider>(html`<od-provider></od-provider>`);
+    expect(() => ((provider as unknown as { syncStatus: unknown }).syncStatus = { pending: 1 })).to.throw(TypeError);
+  });
+});
+
+describe('"Changed by … on …"', () => {
+  guardConsole();
+
+  it('shows the latest edit’s author and time, and nothing when there is no history', async () => {
+    const store = new FakeSyncingStore(record(), { author });
+    const { widget } = await mount(store);
+    expect($(widget, '.od-changed-by')).to.equal(null);
+    await store.apply({ type: 'member/update', member: { ...jo, ring: 2 } }, { at: '2026-04-02T10:42:00+01:00' });
+    await waitUntil(() => $(widget, '.od-changed-by'), 'the history line');
+    expect(text($(widget, '.od-changed-by'))).to.equal('Changed by Alex Hughes on 2 Apr 2026, 10:42');
+    widget.memberId = 'm2';
+    await widget.updateComplete;
+    // Sam has no history: nothing, even after the store has answered.
+    await store.history({ kind: 'member', id: 'm2' });
+    await widget.updateComplete;
+    expect($(widget, '.od-changed-by')).to.equal(null);
+  });
+
+  it('says "not yet sent" for an edit kept on the device, in English and Welsh', async () => {
+    const store = new FakeSyncingStore(record(), { author });
+    await store.apply({ type: 'member/update', member: { ...jo, ring: 2 } }, { at: '2026-04-02T10:42:00+01:00', editId: 'edit-1' });
+    store.editStates.set('edit-1', 'pending');
+    const { widget } = await mount(store, { locale: 'cy' });
+    await waitUntil(() => $(widget, '.od-changed-by'), 'the history line');
+    expect(text($(widget, '.od-changed-by'))).to.equal('Newidiwyd gan Alex Hughes ar 2 Ebr 2026, 10:42 (heb ei anfon eto)');
+    store.editStates.set('edit-1', 'conflict');
+    store.setStatus({ conflicts: conflicts().slice(0, 1), pending: 1 });
+    await waitUntil(() => text($(widget, '.od-changed-by')).includes('mae angen eich penderfyniad'), 'the conflict state');
+    widget.locale = 'en-GB';
+    await widget.updateComplete;
+    expect(text($(widget, '.od-changed-by'))).to.equal('Changed by Alex Hughes on 2 Apr 2026, 10:42 (not yet sent: needs your decision)');
+  });
+
+  it('says "Changed on" for an edit without an author (MemoryStore), and nothing without a store', async () => {
+    const store = new MemoryStore(record());
+    await store.apply({ type: 'member/update', member: { ...jo, ring: 3 } }, { at: '2026-04-02T10:42:00+01:00' });
+    const { widget } = await mount(store);
+    await waitUntil(() => $(widget, '.od-changed-by'), 'the history line');
+    expect(text($(widget, '.od-changed-by'))).to.equal('Changed on 2 Apr 2026, 10:42');
+    const alone = await fixture<SyncWidget>(html`<od-test-sync-widget></od-test-sync-widget>`);
+    expect(alone.shadowRoot!.querySelector('.od-changed-by, .od-sync')).to.equal(null);
+  });
+});
+
+describe('conflict text', () => {
+  it('names entities from either version or the record, and formats values through the vocabulary', async () => {
+    const el = await fixture<SyncWidget>(html`<od-test-sync-widget locale="en-GB"></od-test-sync-widget>`);
+    const r = record();
+    expect(entitySubject({ kind: 'tie', id: 't1' }, el.i18n, r, {}, [{ id: 't1', from: 'p1', to: 'm2' }])).to.equal('The tie between Robin Ellis and Sam Lewis');
+    expect(entitySubject({ kind: 'meeting', id: 'x' }, el.i18n, r, {}, [{ start: '2026-03-02T14:00:00Z' }])).to.equal('The meeting on 2 March 2026');
+    expect(entitySubject({ kind: 'assessment', id: 'gone' }, el.i18n, r)).to.equal('A fidelity assessment');
+    expect(fieldValue('status', 'past', 'member', el.i18n)).to.equal('No longer in touch');
+    expect(fieldValue('status', 'held', 'meeting', el.i18n)).to.equal('Held');
+    expect(fieldValue('support', ['emotional', 'practical'], 'member', el.i18n)).to.equal('Emotional support, Practical help');
+    expect(fieldValue('household', true, 'member', el.i18n)).to.equal('Yes');
+    expect(fieldValue('attendees', [{ memberId: 'm1' }], 'meeting', el.i18n)).to.equal('1 item');
+    expect(fieldValue('notes', undefined, 'meeting', el.i18n)).to.equal('None');
+    expect(fieldValue('notes', '<img src=x onerror=alert(1)>', 'meeting', el.i18n)).to.equal('<img src=x onerror=alert(1)>');
+  });
+});

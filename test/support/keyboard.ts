@@ -1,0 +1,29 @@
+import { sendKeys } from '@web/test-runner-commands';
+
+/** The element that has focus, through open shadow roots. */
+export function deepActiveElement(): Element | null {
+  let el: Element | null = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+/**
+ * Presses Tab (Shift+Tab with `back`) until `matches` holds for what has focus, with
+ * real key presses; fails after `max` presses. Returns the focused element.
+ */
+export async function tabUntil(matches: (el: Element) => boolean, { max = 40, back = false, what = 'the target' } = {}): Promise<HTMLElement> {
+  for (let i = 0; i < max; i++) {
+    await sendKeys({ press: back ? 'Shift+Tab' : 'Tab' });
+    const el = deepActiveElement();
+    if (el && matches(el)) return el as HTMLElement;
+  }
+  throw new Error(`${what} was not reached with ${max} presses of ${back ? 'Shift+Tab' : 'Tab'}`);
+}
+
+/** Moves focus out of everything (to the body), so the next Tab starts at the top of the page. */
+export function focusNothing(): void {
+  let el: Element | null = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  (el as HTMLElement | null)?.blur?.();
+  (document.activeElement as HTMLElement | null)?.blur?.();
+}
