@@ -9,8 +9,10 @@ const provider = document.querySelector('od-provider');
 const baseUrl = new URL('/fhir/', location.href).href;
 
 try {
+  // Who is signed in, from the EHR's session: every write's Provenance names them (FhirStore refuses a write without).
+  const author = { id: 'Practitioner/jo-whitfield', name: 'Jo Whitfield', role: 'Peer support worker' };
   // A real EHR adds its authorisation here (a SMART client's token, say); this server needs none.
-  const store = await FhirStore.open({ baseUrl, patientId: provider.dataset.patient, http: (request) => fetch(request.url, request) });
+  const store = await FhirStore.open({ baseUrl, patientId: provider.dataset.patient, author, http: (request) => fetch(request.url, request) });
   provider.store = store;
   window.odkitStore = store;
 } catch (error) {
