@@ -47,3 +47,4 @@ export {
 export { BaseStore, type StoreOptions } from './stores/base-store.js';
 export { MemoryStore } from './stores/memory-store.js';
 export { IndexedDbStore, type IndexedDbStoreOptions } from './stores/indexeddb-store.js';
+export { SyncedStore, type SyncedStoreOptions, type SyncedStoreLocation, type SyncLogEntry } from './stores/synced-store.js';

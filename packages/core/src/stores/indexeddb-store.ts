@@ -1,9 +1,10 @@
-import { ConflictError, NotFoundError, OdError, StorageError } from '../errors.js';
+import { ConflictError, NotFoundError, StorageError } from '../errors.js';
 import { Id } from '../model/primitives.js';
 import type { CaseRecord } from '../model/schemas.js';
 import { parseWith } from '../model/validate.js';
 import { parseCaseRecord } from '../record.js';
 import { BaseStore, type StoreOptions } from './base-store.js';
+import { openDatabase, request, runTransaction } from './idb.js';
 import type { StoreSnapshot } from './types.js';
 
 const STORE_NAME = 'cases';
@@ -66,7 +67,9 @@ export class IndexedDbStore extends BaseStore {
     const factory = options.indexedDB ?? globalThis.indexedDB;
     if (!factory) throw new StorageError('IndexedDB is not available in this environment.');
     parseWith(Id, options.caseId, 'IndexedDbStore options', { at: ['caseId'] });
-    const db = await openDatabase(factory, options.databaseName ?? 'odkit');
+    const db = await openDatabase(factory, options.databaseName ?? 'odkit', DB_VERSION, (db) => {
+      if (!db.objectStoreNames.contains(STORE_NAME)) db.createObjectStore(STORE_NAME, { keyPath: 'caseId' });
+    });
     const store = new IndexedDbStore(db, options);
     try {
       if (options.initial !== undefined) await store.#seed(options.initial);
@@ -130,86 +133,8 @@ export class IndexedDbStore extends BaseStore {
     });
   }
 
-  /**
-   * Runs `work` in one transaction and resolves when the transaction has committed.
-   * A typed error thrown by `work` aborts the transaction and is rethrown as is.
-   */
+  /** Runs `work` in one transaction on the cases store (see runTransaction). */
   #transaction<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      let tx: IDBTransaction;
-      try {
-        tx = this.#db.transaction(STORE_NAME, mode);
-      } catch (cause) {
-        reject(new StorageError(`Could not start an IndexedDB transaction: ${describe(cause)}`, { cause }));
-        return;
-      }
-      let result: T;
-      let failure: unknown;
-      let started: Promise<T>;
-      try {
-        started = work(tx.objectStore(STORE_NAME));
-      } catch (error) {
-        // A request that throws synchronously (e.g. an invalid key) fails the transaction like any other.
-        started = Promise.reject(error);
-      }
-      started.then(
-        (value) => {
-          result = value;
-        },
-        (error: unknown) => {
-          failure = error;
-          try {
-            tx.abort();
-          } catch {
-            // Already finished: the failure below is still reported.
-          }
-        },
-      );
-      tx.oncomplete = () => (failure === undefined ? resolve(result) : reject(wrap(failure)));
-      tx.onabort = () => reject(wrap(failure ?? tx.error));
-      tx.onerror = (event) => event.preventDefault();
-    });
+    return runTransaction(this.#db, STORE_NAME, mode, (tx) => work(tx.objectStore(STORE_NAME)));
   }
 }
-
-function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    let open: IDBOpenDBRequest;
-    try {
-      open = factory.open(name, DB_VERSION);
-    } catch (cause) {
-      reject(new StorageError(`Could not open IndexedDB database "${name}": ${describe(cause)}`, { cause }));
-      return;
-    }
-    open.onupgradeneeded = () => {
-      if (!open.result.objectStoreNames.contains(STORE_NAME)) {
-        open.result.createObjectStore(STORE_NAME, { keyPath: 'caseId' });
-      }
-    };
-    let blocked = false;
-    open.onsuccess = () => {
-      // After "blocked" was reported, a late success must not leave a connection open.
-      if (blocked) open.result.close();
-      else resolve(open.result);
-    };
-    open.onerror = () => reject(new StorageError(`Could not open IndexedDB database "${name}": ${describe(open.error)}`));
-    open.onblocked = () => {
-      blocked = true;
-      reject(new StorageError(`IndexedDB database "${name}" is blocked by another open tab; close it and retry.`));
-    };
-  });
-}
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(new StorageError(`IndexedDB request failed: ${describe(req.error)}`));
-  });
-}
-
-function wrap(error: unknown): Error {
-  if (error instanceof OdError) return error;
-  return new StorageError(`IndexedDB transaction failed: ${describe(error)}`, { cause: error });
-}
-
-const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
