@@ -247,7 +247,10 @@ describe('SyncedStore over FhirStore: randomised faults over two devices', () =>
       }
       const faults = devices.map((d) => `${d.name}: ${JSON.stringify(d.faults)}`).join('; ');
       const noWrite = made.filter((e) => !onServer.has(e.editId) && alreadyThere(e)).length;
-      console.log(`sync-random seed ${SEED}: ${made.length} edits, ${onServer.size} on the server with their Provenance, ${setAside.size} set aside, ${noWrite} already there; faults ${faults}`);
+      // Sent (its answer lost), then listed as a conflict and set aside: nothing lost, but a decision asked for nothing.
+      const both = made.filter((e) => onServer.has(e.editId) && setAside.has(e.editId)).map((e) => `${e.editId} (${e.change.type})`);
+      if (both.length) console.log(`sync-random: on the server and also set aside: ${both.join(', ')}`);
+      console.log(`sync-random seed ${SEED}: ${made.length} edits, ${made.filter((e) => onServer.has(e.editId)).length} on the server with their Provenance, ${setAside.size} set aside, ${noWrite} already there; faults ${faults}`);
     } catch (error) {
       throw new Error(`sync-random failed with seed ${SEED} (set REPLAY_SEED = ${SEED} to replay it): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }

@@ -10,14 +10,18 @@ const provider = document.querySelector('od-provider');
 const baseUrl = new URL('/fhir/', location.href).href;
 // Who is signed in: from the EHR's session (a SMART launch's fhirUser, say). Every edit carries it.
 const author = { id: 'Practitioner/jo-whitfield', name: 'Jo Whitfield', role: 'Peer support worker' };
-// A device name given by the test (two "devices" are two browser contexts); a real host has one store per case.
-const device = new URLSearchParams(location.search).get('device') ?? undefined;
 
 try {
   const store = await SyncedStore.open({
     caseId: provider.dataset.case,
     author,
-    ...(device ? { databaseName: `odkit-offline-${device}` } : {}),
+    // Retried at most every 5 s while the server is out of reach (the default grows to a minute).
+    retry: { maxDelayMs: 5000 },
+    // What went wrong in the background (an edit that could not be read back from the device):
+    // the host shows it, as text; the store never throws it into the page.
+    onError: (error) => {
+      document.querySelector('#sync-problem').textContent = `${error.name}: ${error.message}`;
+    },
     // Called whenever the server may be reachable again; a real EHR adds its authorisation here.
     connect: () => FhirStore.open({ baseUrl, patientId: provider.dataset.patient, author, http: (request) => fetch(request.url, request) }),
   });
