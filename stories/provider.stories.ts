@@ -4,6 +4,8 @@ import { demoCase } from '@odkit/core/demo';
 import { html } from 'lit';
 import { HOSTILE_TEXT } from '../test/fixtures/index.js';
 import './support/case-overview.js';
+import { demoSyncingStore, type SyncStoryState } from './support/sync-store.js';
+import { threeWidgets } from './support/three-widgets.js';
 
 /**
  * `<od-provider>` gives every widget inside it one store, one language and one
@@ -57,4 +59,58 @@ export const HostileText: Story = {
     },
   },
   render: () => html`<od-story-case-overview></od-story-case-overview>`,
+};
+
+/*
+ * Offline sync: with a store that keeps edits on the device (a SyncingStore), every
+ * widget shows a status line on top, a review panel for edits that need a decision, and
+ * "Changed by … on …" in its details; the provider gives `syncStatus` and fires
+ * `od-sync-status` for the host. These stories use a pretend offline store on the demo
+ * case (stories/support/sync-store.ts): nothing is sent anywhere.
+ */
+const syncStory = (state: SyncStoryState, locale?: 'cy'): Story => ({
+  parameters: { odkit: { store: () => demoSyncingStore(state) } },
+  ...(locale ? { globals: { locale } } : {}),
+  render: () => html`<od-network-map sectors></od-network-map>`,
+});
+
+/** Everything is on the record. Point at Sarah or David to see "Changed by … on …". */
+export const SyncAllSaved: Story = syncStory('saved');
+/** Two edits are kept on this device and not yet on the record. */
+export const SyncPending: Story = syncStory('pending');
+/** Edits on their way to the record. */
+export const SyncSending: Story = syncStory('sending');
+/** The record cannot be reached: edits are kept on the device and sent when the connection is back. */
+export const SyncOffline: Story = syncStory('offline');
+/** The same, in Welsh. */
+export const SyncOfflineWelsh: Story = syncStory('offline', 'cy');
+
+/** Opens the first widget's review panel, as a person pressing "Review changes" would. */
+const openReview = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const widget = canvasElement.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('od-network-map');
+  await widget?.updateComplete;
+  widget?.shadowRoot?.querySelector<HTMLButtonElement>('.od-sync__review')?.click();
+};
+
+/** Two edits need a decision; the review panel is open: mine and theirs, field by field, keep mine or keep theirs. All three widgets show the status line. */
+export const SyncConflict: Story = {
+  parameters: { odkit: { store: () => demoSyncingStore('conflict') } },
+  render: () => threeWidgets(),
+  play: openReview,
+};
+
+/** The conflict and its review panel in Welsh. */
+export const SyncConflictWelsh: Story = {
+  parameters: { odkit: { store: () => demoSyncingStore('conflict') } },
+  globals: { locale: 'cy' },
+  render: () => threeWidgets(),
+  play: openReview,
+};
+
+/** The conflict in the NHS.UK preset, dark. */
+export const SyncConflictNhsDark: Story = {
+  parameters: { odkit: { store: () => demoSyncingStore('conflict') } },
+  globals: { theme: 'nhs', scheme: 'dark' },
+  render: () => html`<od-network-map sectors></od-network-map>`,
+  play: openReview,
 };

@@ -31,6 +31,8 @@ export class FakeSyncingStore extends MemoryStore implements SyncingStore {
   release: (() => void) | undefined;
   /** Edit ids shown as pending or in conflict by `history`. */
   readonly editStates = new Map<string, 'pending' | 'conflict'>();
+  /** History entries given on top of the store's own log (stories seed "Changed by" with them). */
+  readonly extraHistory: HistoryEntry[] = [];
 
   constructor(record: unknown, options: StoreOptions & { status?: Partial<SyncStatus> } = {}) {
     const { status, ...storeOptions } = options;
@@ -78,8 +80,9 @@ export class FakeSyncingStore extends MemoryStore implements SyncingStore {
   }
 
   override async history(entity: EntityRef): Promise<readonly HistoryEntry[]> {
-    const entries = await super.history(entity);
-    return entries.map((e) => {
+    const own = await super.history(entity);
+    const extra = this.extraHistory.filter((e) => e.entity.kind === entity.kind && e.entity.id === entity.id);
+    return [...extra, ...own].map((e) => {
       const state = this.editStates.get(e.id);
       return state ? { ...e, state } : e;
     });

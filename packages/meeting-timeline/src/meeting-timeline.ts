@@ -1,6 +1,8 @@
 import type { CaseRecord, Change, Episode, Meeting, NetworkMember, Ratio } from '@odkit/core';
 import {
   CaseController,
+  HistoryController,
+  SyncStatusController,
   focusErrorSummary,
   formErrorsFrom,
   formatDate,
@@ -13,6 +15,9 @@ import {
   OdSelectEvent,
   renderErrorState,
   renderErrorSummary,
+  renderChangedBy,
+  renderSyncStatus,
+  syncStatusStyles,
   type FormError,
   type Message,
 } from '@odkit/elements';
@@ -79,6 +84,9 @@ type Form = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'cancel'; i
  * @csspart matrix - The attendance table.
  * @csspart summary - The measures panel.
  * @csspart error - The error state.
+ * @csspart sync-status - The status line shown with a syncing (offline) store: what is saved where.
+ * @csspart sync-review - The panel to decide between this device's and the record's version of an edit.
+ * @csspart changed-by - "Changed by … on …" in the meeting details.
  * @csspart field - A form field.
  * @csspart error-summary - A form's error summary.
  * @cssprop --od-timeline-held - Colour of held meetings on the axis (default: the primary colour).
@@ -89,7 +97,7 @@ type Form = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'cancel'; i
  * @cssprop --od-timeline-list-height - Height of the scrolling list when it is virtualised (default 32em).
  */
 export class OdMeetingTimeline extends OdElement {
-  static override styles = timelineStyles;
+  static override styles = [...timelineStyles, syncStatusStyles];
 
   /** The case record (property only); ignored inside an `<od-provider>` with a store. */
   @property({ attribute: false }) record: unknown;
@@ -132,6 +140,8 @@ export class OdMeetingTimeline extends OdElement {
 
   readonly #data = new CaseController(this);
   readonly #i18n = new LocaleController<TimelineStrings>(this, timelineStrings);
+  readonly #sync = new SyncStatusController(this, { store: () => this.#data.store });
+  readonly #history = new HistoryController(this, { store: () => this.#data.store });
   #optionError: Error | undefined;
   #model: TimelineModel | undefined;
   #modelKey: unknown[] = [];
@@ -256,7 +266,7 @@ export class OdMeetingTimeline extends OdElement {
   protected override render() {
     const record = this.#data.record;
     const error = this.#data.error ?? this.#optionError;
-    const errorState = error ? renderErrorState(error, this.#i18n) : nothing;
+    const errorState = html`${renderSyncStatus(this.#sync, this.#i18n, { record })}${error ? renderErrorState(error, this.#i18n) : nothing}`;
     if (!record) return html`${errorState}${error ? nothing : html`<p>${this.#t('loading')}</p>`}`;
     const episode = this.#episode(record);
     if (!episode) return html`${errorState}<p part="header">${this.#t('timeline.noEpisode')}</p>`;
@@ -714,6 +724,7 @@ export class OdMeetingTimeline extends OdElement {
               </dd>`
           : nothing}
       </dl>
+      ${renderChangedBy(this.#history, { kind: 'meeting', id: m.id }, this.#i18n)}
       <h4>${t(m.status === 'held' ? 'details.attendees' : 'details.invitees')}</h4>
       <ul class="attendees" @focusin=${this.#attendeeFocus} @focusout=${this.#attendeeBlur}>
         <li>

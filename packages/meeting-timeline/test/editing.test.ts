@@ -1,12 +1,13 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { MemoryStore, type CaseRecord, type Meeting } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
-import type { OdChangeEvent } from '@odkit/elements';
+import type { OdChangeEvent, OdProvider } from '@odkit/elements';
 import '@odkit/elements/define.js';
 import type { OdMeetingTimeline } from '@odkit/meeting-timeline';
 import { sendKeys } from '@web/test-runner-commands';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { nextEvent } from '../../../test/support/events.js';
+import { demoSyncingStore } from '../../../stories/support/sync-store.js';
 import { $, $$, DEMO_NOW, demoWith, text } from './support.js';
 
 async function withStore(record: CaseRecord = demoCase) {
@@ -284,5 +285,43 @@ describe('<od-meeting-timeline editable>', function () {
     $<HTMLButtonElement>(el, '#meeting-mt-15')!.click();
     await el.updateComplete;
     expect($$(el, '[data-action="record"], [data-action="edit"], [data-action="cancel-meeting"]').length).to.equal(0);
+  });
+});
+
+describe('<od-meeting-timeline> with an offline store', () => {
+  guardConsole();
+
+  it('shows the status line above the timeline and "Changed by … on …" in the meeting details, in Welsh too', async () => {
+    const store = demoSyncingStore('offline');
+    const provider = await fixture<OdProvider>(html`<od-provider .store=${store} locale="en-GB" time-zone="Europe/London">
+      <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
+    </od-provider>`);
+    const el = provider.querySelector('od-meeting-timeline') as OdMeetingTimeline;
+    await el.updateComplete;
+    const sync = $(el, '[part="sync-status"]')!;
+    expect(sync.compareDocumentPosition($(el, 'section.timeline')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    expect(text($(el, '.od-sync__message'))).to.equal('Offline: 3 changes are kept on this device and will be sent when the connection is back');
+    $<HTMLButtonElement>(el, '#meeting-mt-13')!.click();
+    await waitUntil(() => $(el, '.details .od-changed-by'), 'the meeting’s history line');
+    expect(text($(el, '.details .od-changed-by'))).to.equal('Changed by Nia Roberts on 1 Apr 2026, 12:25');
+    provider.locale = 'cy';
+    await provider.updateComplete;
+    await el.updateComplete;
+    expect(text($(el, '.details .od-changed-by'))).to.equal('Newidiwyd gan Nia Roberts ar 1 Ebr 2026, 12:25');
+    expect(text($(el, '.od-sync__message'))).to.contain('All-lein');
+  });
+
+  it('opens the review panel on a conflict, axe-clean in the NHS preset, dark, in Welsh', async () => {
+    const store = demoSyncingStore('conflict');
+    const provider = await fixture<OdProvider>(html`<od-provider .store=${store} locale="cy" theme="nhs" color-scheme="dark" time-zone="Europe/London">
+      <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
+    </od-provider>`);
+    const el = provider.querySelector('od-meeting-timeline') as OdMeetingTimeline;
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '.od-sync__review')!.click();
+    await el.updateComplete;
+    expect($$(el, '.od-sync-conflict h3').map(text)).to.deep.equal(['Sarah Lewis, aelod o’r rhwydwaith', 'Y cysylltiad rhwng Maya Lewis a David Lewis']);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#od-sync-review-title'));
+    await expect(provider).to.be.accessible();
   });
 });

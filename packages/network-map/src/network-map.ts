@@ -22,7 +22,9 @@ import {
 } from '@odkit/core';
 import {
   CaseController,
+  HistoryController,
   LocaleController,
+  SyncStatusController,
   OdElement,
   OdErrorEvent,
   OdMemberFocusEvent,
@@ -39,6 +41,9 @@ import {
   renderErrorSummary,
   renderField,
   renderFieldError,
+  renderChangedBy,
+  renderSyncStatus,
+  syncStatusStyles,
   type FormError,
   type Message,
 } from '@odkit/elements';
@@ -47,7 +52,7 @@ import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { arrowHeads, nearestInDirection, tiePath } from './internal/geometry.js';
 import { computeLayout, NODE_R, PERSON_R, placeAt, sectorAngle, sectorBoundaries, type Layout, type Point } from './internal/layout.js';
-import { networkView, type NetworkView, type ShownMember, type ShownTie } from './internal/view.js';
+import { initials, networkView, type NetworkView, type ShownMember, type ShownTie } from './internal/view.js';
 import { downloadBlob, exportPng, exportSvg, type LegendText } from './internal/export.js';
 import { networkMapStyles } from './network-map.styles.js';
 import { mapStrings, type MapStrings } from './strings.js';
@@ -119,6 +124,9 @@ const layoutCache = new WeakMap<readonly NetworkMember[], Map<string, Layout>>()
  * @csspart table - The table view.
  * @csspart summary - The one-paragraph text summary.
  * @csspart error - The error state.
+ * @csspart sync-status - The status line shown with a syncing (offline) store: what is saved where.
+ * @csspart sync-review - The panel to decide between this device's and the record's version of an edit.
+ * @csspart changed-by - "Changed by … on …" in the details.
  * @cssprop --od-network-map-height - Height of the map area (default `min(80vh, 640px)`).
  * @cssprop --od-network-map-sector-household - Colour of the household sector (each sector has one: `-family`, `-friends`, `-work-school`, `-organisations`, `-neighbours`, `-services`).
  * @cssprop --od-network-map-ring - Colour of the closeness rings.
@@ -128,7 +136,7 @@ const layoutCache = new WeakMap<readonly NetworkMember[], Map<string, Layout>>()
  * @cssprop --od-network-map-selection - Colour of the selection highlight.
  */
 export class OdNetworkMap extends OdElement {
-  static override styles = [...OdElement.styles, errorStateStyles, formStyles, networkMapStyles];
+  static override styles = [...OdElement.styles, errorStateStyles, formStyles, syncStatusStyles, networkMapStyles];
 
   /** The case record (property only). Inside an `<od-provider>` with a store, the store's record is shown instead. */
   @property({ attribute: false }) record: unknown;
@@ -170,6 +178,8 @@ export class OdNetworkMap extends OdElement {
 
   readonly #data = new CaseController(this);
   readonly #i18n = new LocaleController<MapStrings>(this, mapStrings);
+  readonly #sync = new SyncStatusController(this, { store: () => this.#data.store });
+  readonly #history = new HistoryController(this, { store: () => this.#data.store });
   /** What is wrong with the options, as string keys: told in the language shown at each render. */
   #optionProblems: OptionProblem[] = [];
   get #optionError(): Error | undefined {
@@ -343,6 +353,7 @@ export class OdNetworkMap extends OdElement {
     const record = this.#data.record;
     const view = this.#view();
     return html`<div class="od-map" part="base">
+      ${renderSyncStatus(this.#sync, this.#i18n, { record, displayName: this.initialsOnly ? initials : undefined, hideText: this.initialsOnly })}
       ${errors.map((e) => renderErrorState(e, this.#i18n))}
       ${record && view ? this.#renderBody(record, view) : !errors.length ? html`<p>${this.#t('loading')}</p>` : nothing}
     </div>`;
@@ -727,12 +738,14 @@ export class OdNetworkMap extends OdElement {
         ${member.carer ? html`<dt>${this.#t('details.carer')}</dt><dd>${this.#t('details.yes')}</dd>` : nothing}
         ${member.organisation && !this.initialsOnly ? html`<dt>${this.#t('details.organisation')}</dt><dd>${member.organisation}</dd>` : nothing}
       </dl>
+      ${renderChangedBy(this.#history, { kind: 'member', id: member.id }, this.#i18n)}
       ${ties.length
         ? html`<p class="sub">${this.#t('details.ties')}</p>
             <ul class="ties-list">
               ${ties.map(
                 ({ tie, label }) => html`<li>
                   ${this.#tieText(tie, nameOf(tie.from === member.id ? tie.to : tie.from))}${label ? html` (${label})` : nothing}
+                  ${renderChangedBy(this.#history, { kind: 'tie', id: tie.id }, this.#i18n)}
                   ${this.#canEdit
                     ? html`<span class="od-button-group inline">
                         <button type="button" class="od-button od-button--secondary small" @click=${() => this.#openPanel({ kind: 'tie-form', tieId: tie.id })}>${this.#t('edit.editTie')}</button>

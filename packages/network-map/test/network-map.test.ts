@@ -9,6 +9,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { generateCase, HOSTILE_TEXT, pwned } from '../../../test/fixtures/index.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { nextEvent } from '../../../test/support/events.js';
+import { demoSyncingStore } from '../../../stories/support/sync-store.js';
 
 const PERSON = ':person';
 const HOSTILE = HOSTILE_TEXT;
@@ -791,6 +792,36 @@ describe('<od-network-map> editing', () => {
     const el = await mapOf(generateCase({ members: 1000, meetings: 5, seed: 2 }));
     expect(nodes(el)).to.have.length(1001);
     expect($$(el, '.labels .label')).to.have.length(1);
+  });
+
+  it('with an offline store: the status line tops the map, conflicts are named as the map names people, axe-clean in dark', async () => {
+    const store = demoSyncingStore('conflict');
+    const provider = await fixture<OdProvider>(html`<od-provider .store=${store} color-scheme="dark"><od-network-map sectors initials-only></od-network-map></od-provider>`);
+    const el = provider.querySelector('od-network-map')!;
+    await el.updateComplete;
+    expect($(el, '[part="base"]')!.firstElementChild!.getAttribute('part')).to.equal('sync-status');
+    expect(text($(el, '.od-sync__message'))).to.equal('2 changes need your decision');
+    $<HTMLButtonElement>(el, '.od-sync__review')!.click();
+    await el.updateComplete;
+    expect($$(el, '.od-sync-conflict h3').map(text)).to.deep.equal(['S. L., network member', 'The tie between M. L. and D. L.']);
+    expect(text($(el, '.od-sync-review'))).not.to.contain('Sarah');
+    await expect(provider).to.be.accessible();
+  });
+
+  it('shows "Changed by … on …" under a member’s details and beside each of their ties', async () => {
+    const store = demoSyncingStore('pending');
+    const provider = await fixture<OdProvider>(html`<od-provider .store=${store} time-zone="Europe/London"><od-network-map sectors></od-network-map></od-provider>`);
+    const el = provider.querySelector('od-network-map')!;
+    await el.updateComplete;
+    await focusMember(el, 'm-david');
+    await waitUntil(() => $(el, '.panel .ties-list .od-changed-by'), 'the tie’s history line');
+    // David has no history of his own here; the tie to him does.
+    expect($(el, '.panel .facts + .od-changed-by')).to.equal(null);
+    expect(text($(el, '.panel .ties-list .od-changed-by'))).to.equal('Changed by Sam Okafor on 1 Apr 2026, 12:20 (not yet sent)');
+    await sendKeys({ press: 'Home' });
+    for (const key of arrowPath(el, 'm-sarah')) await sendKeys({ press: key });
+    await waitUntil(() => $(el, '.panel .facts + .od-changed-by'), 'the member’s history line');
+    expect(text($(el, '.panel .facts + .od-changed-by'))).to.equal('Changed by Sam Okafor on 1 Apr 2026, 12:18 (not yet sent)');
   });
 
   it('registers once: define() again under the same tag does nothing', () => {

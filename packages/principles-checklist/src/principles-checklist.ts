@@ -15,8 +15,10 @@ import {
 } from '@odkit/core';
 import {
   CaseController,
+  HistoryController,
   LocaleController,
   OdElement,
+  SyncStatusController,
   OdErrorEvent,
   errorStateStyles,
   focusErrorSummary,
@@ -25,6 +27,9 @@ import {
   renderErrorState,
   renderErrorSummary,
   renderFieldError,
+  renderChangedBy,
+  renderSyncStatus,
+  syncStatusStyles,
   type CaseControllerOptions,
   type FormError,
 } from '@odkit/elements';
@@ -97,6 +102,9 @@ const now = () => new Date().toISOString();
  * @csspart trend-chart - The trend chart's SVG.
  * @csspart compare - The inter-rater table.
  * @csspart error - The error state.
+ * @csspart sync-status - The status line shown with a syncing (offline) store: what is saved where.
+ * @csspart sync-review - The panel to decide between this device's and the record's version of an edit.
+ * @csspart changed-by - "Changed by … on …" under the header, for a saved assessment.
  * @csspart error-summary - The form's error summary.
  * @cssprop --od-checklist-item-gap - Space between items (default: 3 × the system space).
  * @cssprop --od-checklist-chart-line - Trend line and point colour (default: the primary colour).
@@ -104,7 +112,7 @@ const now = () => new Date().toISOString();
  */
 export class OdPrinciplesChecklist extends OdElement {
   static formAssociated = true;
-  static override styles = [...OdElement.styles, errorStateStyles, formStyles, checklistStyles];
+  static override styles = [...OdElement.styles, errorStateStyles, formStyles, syncStatusStyles, checklistStyles];
 
   /** A case record (JSON); ignored inside an `<od-provider>` with a store. Property only. */
   @property({ attribute: false }) record: unknown;
@@ -144,6 +152,8 @@ export class OdPrinciplesChecklist extends OdElement {
   readonly #controllerOptions: CaseControllerOptions = {};
   readonly data = new CaseController(this, this.#controllerOptions);
   readonly i18n = new LocaleController(this, checklistStrings);
+  readonly #sync = new SyncStatusController(this, { store: () => this.data.store });
+  readonly #history = new HistoryController(this, { store: () => this.data.store });
   readonly #internals: ElementInternals;
 
   #registry: InstrumentRegistry = defaultInstruments;
@@ -717,6 +727,7 @@ export class OdPrinciplesChecklist extends OdElement {
               : this.#renderRate(value, instrument)
           : nothing;
     return html`<div class="checklist" part="base" @input=${stop} @change=${stop}>
+      ${renderSyncStatus(this.#sync, this.i18n, { record: this.data.record })}
       ${error ? renderErrorState(error, this.i18n) : nothing}
       ${this._saveError ? renderErrorState(this._saveError, this.i18n, 'save') : nothing} ${body}
     </div>`;
@@ -729,6 +740,7 @@ export class OdPrinciplesChecklist extends OdElement {
       <h2 class="title">${this.#text(instrument.title)}</h2>
       ${instrument.description ? html`<p class="od-hint">${this.#text(instrument.description)}</p>` : nothing}
       ${meeting ? html`<p class="meta">${this.i18n.t('checklist.meeting', { date: this.i18n.dateTime(meeting.start) })}</p>` : nothing}
+      ${this.#resolved.stored ? renderChangedBy(this.#history, { kind: 'assessment', id: this.#resolved.stored.id }, this.i18n) : nothing}
       ${progress
         ? html`<p class="progress" part="progress" role="status">
             ${this.i18n.t('checklist.progress', { rated, count: instrument.items.length })}

@@ -19,6 +19,7 @@ import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { HOSTILE_TEXT, pwned } from '../../../test/fixtures/index.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
+import { demoSyncingStore } from '../../../stories/support/sync-store.js';
 import { $, $$, click, labelOf, radio, shadow, text, until } from './support.js';
 
 const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
@@ -425,5 +426,25 @@ describe('<od-principles-checklist> with a case record', () => {
         'There is no meeting with id “nope” in this record.',
       ]);
     });
+  });
+});
+
+describe('<od-principles-checklist> with an offline store', () => {
+  guardConsole();
+
+  it('shows the status line on top and "Changed by … on …" for a saved assessment; axe-clean with the review panel open', async () => {
+    const store = demoSyncingStore('conflict');
+    const provider = await fixture(html`<od-provider .store=${store} theme="govuk" time-zone="Europe/London">
+      <od-principles-checklist meeting-id="mt-01" instrument-id="od-key-elements" assessment-id="as-01"></od-principles-checklist>
+    </od-provider>`);
+    const el = provider.querySelector('od-principles-checklist')!;
+    await until(() => shadow(el).querySelector('header'));
+    expect($(el, '[part="base"]')!.firstElementChild!.getAttribute('part')).to.equal('sync-status');
+    await until(() => $(el, 'header .od-changed-by'));
+    expect(text($(el, 'header .od-changed-by'))).to.equal('Changed by Nia Roberts on 10 Feb 2026, 13:00');
+    $<HTMLButtonElement>(el, '.od-sync__review')!.click();
+    await el.updateComplete;
+    expect($$(el, '.od-sync-conflict').length).to.equal(2);
+    await expect(el).to.be.accessible();
   });
 });

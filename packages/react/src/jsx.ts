@@ -2,7 +2,7 @@
 // Types only: `import type {} from '@odkit/react/jsx'` to type the tags in React 19 JSX,
 // where React sets properties and listens for `on<event-name>` props itself.
 import type { WebComponentProps } from '@lit/react';
-import type { OdChangeEvent, OdErrorEvent, OdMemberFocusEvent, OdProvider, OdSelectEvent } from '@odkit/elements';
+import type { OdChangeEvent, OdErrorEvent, OdMemberFocusEvent, OdProvider, OdSelectEvent, OdSyncStatusEvent } from '@odkit/elements';
 import type { OdMeetingTimeline } from '@odkit/meeting-timeline';
 import type { OdNetworkMap } from '@odkit/network-map';
 import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
@@ -29,7 +29,9 @@ declare module 'react' {
         'onod-change'?: (event: OdChangeEvent) => void;
         'onod-error'?: (event: OdErrorEvent) => void;
       };
-      'od-provider': WebComponentProps<OdProvider>;
+      'od-provider': WebComponentProps<OdProvider> & {
+        'onod-sync-status'?: (event: OdSyncStatusEvent) => void;
+      };
     }
   }
 }

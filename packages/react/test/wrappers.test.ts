@@ -10,7 +10,7 @@ import { demoCase } from '@odkit/core/demo';
 import { OdMeetingTimeline as TimelineElement } from '@odkit/meeting-timeline';
 import { OdNetworkMap as MapElement } from '@odkit/network-map';
 import { OdPrinciplesChecklist as ChecklistElement } from '@odkit/principles-checklist';
-import { OdProvider as ProviderElement, OdChangeEvent, OdErrorEvent, OdMemberFocusEvent, OdSelectEvent } from '@odkit/elements';
+import { OdProvider as ProviderElement, OdChangeEvent, OdErrorEvent, OdMemberFocusEvent, OdSelectEvent, OdSyncStatusEvent } from '@odkit/elements';
 import { createElement as h, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
@@ -19,6 +19,7 @@ import { OdMeetingTimeline, OdNetworkMap, OdPrinciplesChecklist, OdProvider } fr
 import type {} from '@odkit/react/jsx';
 import { DEMO_NOW } from '../../../test/fixtures/index.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
+import { demoSyncingStore } from '../../../stories/support/sync-store.js';
 
 const record = (): CaseRecord => structuredClone(demoCase);
 let root: Root | undefined;
@@ -273,6 +274,18 @@ describe('@odkit/react wrappers', () => {
     // when their prop goes), and goes with it: the element is out of the document.
     expect(map!.isConnected).to.equal(false);
     expect(calls).to.deep.equal(['first', 'second', 'third']);
+  });
+
+  it('onOdSyncStatus gets the provider’s OdSyncStatusEvent when its offline store’s status changes', async () => {
+    const store = demoSyncingStore('pending');
+    const seen: OdSyncStatusEvent[] = [];
+    render(h(OdProvider, { store, onOdSyncStatus: (e: OdSyncStatusEvent) => seen.push(e) }));
+    const provider = one('od-provider');
+    await provider.updateComplete;
+    expect(provider.syncStatus?.pending).to.equal(2);
+    store.setStatus({ pending: 0, lastSyncedAt: '2026-04-01T13:00:00+01:00' });
+    expect(seen.at(-1)).to.be.instanceOf(OdSyncStatusEvent);
+    expect(seen.at(-1)!.status.pending).to.equal(0);
   });
 
   it('three widgets under the provider on one store are accessible, and a rating through the wrapper reaches the store', async () => {
