@@ -14,6 +14,9 @@ try {
   } else {
     // Step 2, back from the authorisation server: open the patient's case over FHIR.
     const store = await openSmartFhirStore();
+    // Every change is recorded as the signed-in user's (from the launch's fhirUser). A launch
+    // that names no user (no `openid fhirUser` scopes) leaves it to the host: until
+    // `store.author` is set from the host's own login, the store refuses to write.
     provider.store = store;
     provider.hidden = false;
     status.textContent = store.warnings.length

@@ -11,7 +11,8 @@ import { threeWidgets } from './support/three-widgets.js';
  * network), then read back as a host page would read an EHR's FHIR server.
  * The three widgets inside the provider read and write the FHIR resources: add a
  * neighbour on the map or record a meeting and the change goes to the engine as one
- * transaction Bundle, then every widget shows it.
+ * transaction Bundle (with its Provenance: who made the change, and when), then
+ * every widget shows it.
  */
 const meta: Meta = {
   title: 'FHIR/FhirStore',
@@ -27,7 +28,9 @@ export const ThreeWidgetsOnOneFhirStore: Story = {
   loaders: [
     async () => {
       const engine = await createInBrowserEngine();
-      const store = await FhirStore.open({ baseUrl: engine.baseUrl, patientId: demoCase.person.id, http: engine.http, initial: demoCase });
+      // Every FHIR write records who made it (its Provenance): the story's signed-in practitioner.
+      const author = { id: 'Practitioner/nia-roberts', name: 'Nia Roberts', role: 'Open Dialogue practitioner' };
+      const store = await FhirStore.open({ baseUrl: engine.baseUrl, patientId: demoCase.person.id, http: engine.http, initial: demoCase, author });
       return { store };
     },
   ],

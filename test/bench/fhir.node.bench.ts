@@ -40,7 +40,7 @@ const server = await startFhirServer(0);
 try {
   const http: FhirHttp = (request) => fetch(request.url, request);
   const patientId = demoCase.person.id;
-  await FhirStore.open({ baseUrl: server.baseUrl, patientId, http, initial: demoCase as CaseRecord });
+  await FhirStore.open({ baseUrl: server.baseUrl, patientId, http, initial: demoCase as CaseRecord, author: { id: 'Practitioner/bench', name: 'Benchmark' } });
   const loads: number[] = [];
   for (let i = 0; i < 13; i++) {
     const start = performance.now();

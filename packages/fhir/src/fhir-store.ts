@@ -415,7 +415,7 @@ export class FhirStore extends BaseStore {
     const failures: FhirReadFailure[] = [];
     const found = await Promise.all([...new Set([network, own])].filter((k) => k !== undefined).map((target) => this.#search('Provenance', new URLSearchParams({ target }), failures)));
     if (failures.length) throw this.#failure('read the change history (Provenance)', failures[0]!.status);
-    return historyFromProvenances(found.flat(), entity, own === network ? undefined : own);
+    return historyFromProvenances(found.flat(), entity, own);
   }
 
   /* ------------------------------------------------------------------ HTTP */

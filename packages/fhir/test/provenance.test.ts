@@ -211,6 +211,16 @@ describe('FhirStore Provenance: who changed what, and when', () => {
     expect(await provenances(networkRef)).to.have.length(3);
   });
 
+  it('recognises an edit whose answer was lost: it is on the server once, with its Provenance, by its id', async () => {
+    const store = await FhirStore.open({ baseUrl: FHIR_URL, patientId, http, initial: demoFor(patientId), author: NIA });
+    const editId = uniqueId('edit');
+    // The server commits the transaction, then the connection drops before its answer.
+    await injectFault({ method: 'POST', path: '', action: 'drop-after' });
+    expect(await rejection(store.apply({ type: 'meeting/cancel', meetingId: 'mt-15' }, { editId }))).to.be.instanceOf(StorageError);
+    const history = await store.history({ kind: 'meeting', id: 'mt-15' });
+    expect(history.filter((h) => h.id === editId).map((h) => [h.type, h.author])).to.deep.equal([['meeting/cancel', NIA]]);
+  });
+
   it('refuses a write without an author, naming the author option, and changes nothing; reads need none', async () => {
     const record = demoFor(patientId);
     await FhirStore.open({ baseUrl: FHIR_URL, patientId, http, initial: record, author: NIA });

@@ -46,6 +46,10 @@ test('a host using FhirStore: the widgets show the EHR’s case and save to it, 
   );
   // The transaction's updates carry If-Match with the version read: nothing is overwritten blind.
   expect(writes[1].body.entry.filter((e) => e.request.method === 'PUT' && e.request.url.startsWith('CareTeam/'))[0].request.ifMatch).toMatch(/^W\/"/);
+  // With the change, in the same transaction: its Provenance, naming the EHR's signed-in user.
+  const provenance = writes[1].body.entry.filter((e) => e.resource?.resourceType === 'Provenance');
+  expect(provenance).toHaveLength(1);
+  expect(provenance[0].resource.agent[0].who).toEqual({ reference: 'Practitioner/nia-roberts', display: 'Nia Roberts' });
   const related = await page.request.get('/fhir/RelatedPerson?patient=Patient/maya&_count=200');
   expect(JSON.stringify(await related.json())).toContain('Ffion Rees');
 

@@ -7,12 +7,14 @@ import { FhirStore } from '@odkit/fhir';
 
 const provider = document.querySelector('od-provider');
 const baseUrl = new URL('/fhir/', location.href).href;
+// Who is signed in to the EHR: every change is recorded as theirs (FhirStore writes it as the
+// change's Provenance, and refuses to write without one). A real EHR takes it from its own login,
+// or from a SMART launch's fhirUser (see @odkit/fhir/smart).
+const author = { id: 'Practitioner/nia-roberts', name: 'Nia Roberts', role: 'Open Dialogue practitioner' };
 
 try {
-  // Who is signed in, from the EHR's session: every write's Provenance names them (FhirStore refuses a write without).
-  const author = { id: 'Practitioner/jo-whitfield', name: 'Jo Whitfield', role: 'Peer support worker' };
   // A real EHR adds its authorisation here (a SMART client's token, say); this server needs none.
-  const store = await FhirStore.open({ baseUrl, patientId: provider.dataset.patient, author, http: (request) => fetch(request.url, request) });
+  const store = await FhirStore.open({ baseUrl, patientId: provider.dataset.patient, http: (request) => fetch(request.url, request), author });
   provider.store = store;
   window.odkitStore = store;
 } catch (error) {
