@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import fc from 'fast-check';
 import {
   ConflictError,
@@ -13,7 +13,12 @@ import {
   type OdError,
 } from '@odkit/core';
 import { CASE_ID, exampleRecord, expectInstance, member, rejection } from './support.js';
+import { upgrade } from '../src/stores/outbox.js';
+import { BUSY, LEASE_MS, withSenderLock } from '../src/stores/sender-lock.js';
 import { TestRemote, type TestLink, deleteDatabase, freshName, openSynced, readAll, waitForStatus, waitSynced, writeRaw } from './sync-support.js';
+
+/** Waits until the store has tried (and failed) to connect more than once: its backoff timer runs. */
+const waitUntilConnects = (test: () => boolean) => waitUntil(test, 'the store never retried', { timeout: 5000, interval: 5 });
 
 const alex: Author = { id: 'Practitioner/alex', name: 'Alex Rees', role: 'Peer support worker' };
 const sam: Author = { id: 'Practitioner/sam', name: 'Sam Jones' };
@@ -259,6 +264,41 @@ describe('SyncedStore', () => {
     await waitForStatus(tab2, () => tab2.snapshot!.record.members.every((m, i) => m.notes === `note ${i}`), 'tab 2 shows every edit');
   });
 
+  it('a server that never answers counts as offline after timeoutMs; the edit is checked, not sent twice, once it answers', async () => {
+    const remote = new TestRemote(exampleRecord());
+    const store = await synced(remote, freshName(), { timeoutMs: 100 });
+    await waitSynced(store);
+    remote.hold();
+    await store.apply(updateMum(store, { name: 'Mam' }), { editId: 'edit-slow' });
+    await store.syncNow();
+    expect(store.syncStatus.connection).to.equal('offline');
+    expect(store.syncStatus.pending).to.equal(1);
+    remote.release();
+    await waitSynced(store);
+    expect(remote.applies.get('edit-slow')).to.equal(1);
+    expect(store.syncStatus.pending).to.equal(0);
+  });
+
+  it('close() stops syncing: no more attempts, syncNow resolves at once', async () => {
+    const remote = new TestRemote(exampleRecord());
+    let connects = 0;
+    const store = await synced(remote, freshName(), {
+      connect: async () => {
+        connects++;
+        throw new StorageError('down (test)');
+      },
+      initial: exampleRecord(),
+    });
+    await waitUntilConnects(() => connects >= 2);
+    store.close();
+    const after = connects;
+    await store.syncNow();
+    window.dispatchEvent(new Event('online'));
+    await store.syncNow();
+    expect(connects).to.equal(after);
+    expectInstance(await rejection(store.apply({ type: 'member/add', member: member('gran') })), StorageError);
+  });
+
   it('two tabs editing the same view: the stale edit is a ConflictError, as with every store', async () => {
     const remote = new TestRemote(exampleRecord());
     const name = freshName();
@@ -402,5 +442,45 @@ describe('SyncedStore', () => {
       }),
       { numRuns: 12 },
     );
+  });
+});
+
+describe('sender lock without Web Locks (IndexedDB lease)', () => {
+  const name = freshName();
+  let db: IDBDatabase;
+  before(async () => {
+    db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name, 1);
+      req.onupgradeneeded = () => upgrade(req.result);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve) => {
+      const tx = db.transaction('cases', 'readwrite');
+      tx.objectStore('cases').put({ caseId: CASE_ID, revision: 1, record: {}, nextSeq: 0 });
+      tx.oncomplete = () => resolve();
+    });
+  });
+  after(async () => {
+    db.close();
+    await deleteDatabase(name);
+  });
+
+  it('lets one holder send at a time, and gives the lease back', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = withSenderLock('x', { db, caseId: CASE_ID, holder: 'tab-1' }, () => held.then(() => 'first'), null);
+    await waitUntil(async () => (await readAll(name, 'cases')).some((c) => (c as { sender?: unknown }).sender), 'the lease was never taken');
+    expect(await withSenderLock('x', { db, caseId: CASE_ID, holder: 'tab-2' }, async () => 'second', null)).to.equal(BUSY);
+    release();
+    expect(await first).to.equal('first');
+    expect(await withSenderLock('x', { db, caseId: CASE_ID, holder: 'tab-2' }, async () => 'second', null)).to.equal('second');
+  });
+
+  it('takes over a lease whose holder died (expired)', async () => {
+    await writeRaw(name, 'cases', { caseId: CASE_ID, revision: 1, record: {}, nextSeq: 0, sender: { holder: 'dead-tab', until: Date.now() - 1 } });
+    expect(await withSenderLock('x', { db, caseId: CASE_ID, holder: 'tab-3' }, async () => 'taken', null)).to.equal('taken');
+    await writeRaw(name, 'cases', { caseId: CASE_ID, revision: 1, record: {}, nextSeq: 0, sender: { holder: 'live-tab', until: Date.now() + LEASE_MS } });
+    expect(await withSenderLock('x', { db, caseId: CASE_ID, holder: 'tab-3' }, async () => 'taken', null)).to.equal(BUSY);
   });
 });

@@ -9,22 +9,24 @@ import { CASES } from './outbox.js';
 import { request, runTransaction } from './idb.js';
 
 export const BUSY = Symbol('busy');
-const LEASE_MS = 60_000;
+/** How long a lease holds without being given back (a tab that died while sending). */
+export const LEASE_MS = 60_000;
 
-interface LockManagerLike {
+export interface LockManagerLike {
   request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
 }
 
 /**
  * Runs `work` while holding the sender lock `name`; resolves to BUSY at once when
- * another tab holds it. `lease` gives the database, case and holder id for the fallback.
+ * another tab holds it. `lease` gives the database, case and holder id for the
+ * fallback, used when `locks` (default: the browser's Web Locks) is missing.
  */
 export async function withSenderLock<T>(
   name: string,
   lease: { db: IDBDatabase; caseId: string; holder: string },
   work: () => Promise<T>,
+  locks: LockManagerLike | null | undefined = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks,
 ): Promise<T | typeof BUSY> {
-  const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
   if (locks && typeof locks.request === 'function') {
     return locks.request<T | typeof BUSY>(name, { ifAvailable: true }, (lock) => (lock ? work() : Promise.resolve(BUSY)));
   }

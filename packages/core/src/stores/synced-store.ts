@@ -22,7 +22,7 @@ import {
   type OutboxEntry,
   type StoredCase,
 } from './outbox.js';
-import { entityIn, keepMine, rebase, same, type ConflictDetails } from './rebase.js';
+import { entityIn, keepMine, rebase, same, type ConflictDetails, type RebaseResult } from './rebase.js';
 import { BUSY, withSenderLock } from './sender-lock.js';
 import type { CaseStore, StoreSnapshot, SyncConflict, SyncStatus, SyncStatusListener, SyncingStore } from './types.js';
 
@@ -55,6 +55,12 @@ export interface SyncedStoreOptions extends StoreOptions, SyncedStoreLocation {
    * that refuses to open for a reason other than being unreachable. Never throws into the page.
    */
   onError?: (error: OdError) => void;
+  /**
+   * How long one request to the remote (connect, load, apply, history) may take before it
+   * counts as failed, in ms (default 30,000). An edit whose answer never came is checked
+   * against the server before it is sent again, so it is never applied twice.
+   */
+  timeoutMs?: number;
 }
 
 export interface SyncLogEntry {
@@ -90,6 +96,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   readonly #connect: () => Promise<CaseStore>;
   readonly #onError: ((error: OdError) => void) | undefined;
   readonly #retry: { min: number; max: number };
+  readonly #timeout: number;
   readonly #holder = newId('tab');
   readonly #channel: BroadcastChannel | undefined;
   readonly #statusListeners = new Set<SyncStatusListener>();
@@ -104,9 +111,11 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   #running: Promise<void> | undefined;
   #again = false;
   #rebuild = false;
+  /** The next pass reads the server's record first (else it starts from the remote's last snapshot). */
+  #refresh = true;
   #closed = false;
 
-  private constructor(db: IDBDatabase, options: SyncedStoreOptions, where: Where, extra: { connect: () => Promise<CaseStore>; onError: ((error: OdError) => void) | undefined; retry: { min: number; max: number } }) {
+  private constructor(db: IDBDatabase, options: SyncedStoreOptions, where: Where, extra: { connect: () => Promise<CaseStore>; onError: ((error: OdError) => void) | undefined; retry: { min: number; max: number }; timeout: number }) {
     super(options);
     this.#db = db;
     this.caseId = where.caseId;
@@ -114,6 +123,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     this.#connect = extra.connect;
     this.#onError = extra.onError;
     this.#retry = extra.retry;
+    this.#timeout = extra.timeout;
     db.onversionchange = () => db.close();
     if (typeof BroadcastChannel === 'function') {
       this.#channel = new BroadcastChannel(`odkit-sync:${this.databaseName}`);
@@ -140,11 +150,13 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     const onError = read(options, 'onError');
     if (onError !== undefined && typeof onError !== 'function') throw invalidOption('onError', 'must be a function');
     const retry = readRetry(read(options, 'retry'));
+    const timeout = read(options, 'timeoutMs') ?? 30_000;
+    if (typeof timeout !== 'number' || !(timeout > 0) || !Number.isFinite(timeout)) throw invalidOption('timeoutMs', 'must be a positive number of milliseconds');
     const initial = read(options, 'initial');
     const db = await openDb(where);
     let store: SyncedStore;
     try {
-      store = new SyncedStore(db, options, where, { connect: connect as () => Promise<CaseStore>, onError: onError as SyncedStoreOptions['onError'], retry });
+      store = new SyncedStore(db, options, where, { connect: connect as () => Promise<CaseStore>, onError: onError as SyncedStoreOptions['onError'], retry, timeout });
     } catch (error) {
       db.close();
       throw error;
@@ -320,7 +332,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     // After the snapshot is published (this runs once write has returned).
     queueMicrotask(() => {
       void this.#refreshStatus();
-      if (this.#status.connection !== 'offline') void this.#sync();
+      if (this.#status.connection !== 'offline') void this.#sync(false);
     });
     return revision;
   }
@@ -336,7 +348,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     let saved: readonly HistoryEntry[] | undefined;
     try {
       const remote = await this.#getRemote();
-      if (typeof remote.history === 'function') saved = await remote.history(ref);
+      if (typeof remote.history === 'function') saved = await this.#call('history', () => remote.history!(ref));
     } catch {
       saved = undefined; // unreachable or no log: this device's log instead
     }
@@ -357,7 +369,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     let seed: StoredCase;
     try {
       const remote = await this.#getRemote();
-      const snapshot = remote.snapshot ?? (await remote.load());
+      const snapshot = remote.snapshot ?? (await this.#call('load', () => remote.load()));
       this.#remoteSnapshot = snapshot;
       this.#setStatus({ connection: 'online' });
       seed = { caseId: this.caseId, revision: 1, record: snapshot.record, nextSeq: 0, remote: { record: snapshot.record, revision: snapshot.revision } };
@@ -394,8 +406,10 @@ export class SyncedStore extends BaseStore implements SyncingStore {
 
   /* ------------------------------------------------------------ sending */
 
-  #sync(): Promise<void> {
+  /** Runs a pass (or another one after the running pass). `refresh`: read the server's record first. */
+  #sync(refresh = true): Promise<void> {
     if (this.#closed) return Promise.resolve();
+    if (refresh) this.#refresh = true;
     if (this.#running) {
       this.#again = true;
       return this.#running;
@@ -446,7 +460,9 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     this.#setStatus({ sending: true });
     let snapshot: StoreSnapshot | undefined;
     try {
-      snapshot = await remote.load();
+      const known = this.#refresh ? undefined : remote.snapshot;
+      this.#refresh = false;
+      snapshot = known ?? (await this.#call('load', () => remote.load()));
       this.#setStatus({ connection: 'online' });
       for (const entry of await this.#readOutbox()) {
         if (this.#closed) return 'done';
@@ -457,7 +473,9 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     } catch (error) {
       if (this.#closed) return 'done';
       if (!(error instanceof StorageError || error instanceof ConflictError)) this.#report(error);
-      this.#setStatus({ connection: 'offline' });
+      // Still busy elsewhere after several rebases: the server is reachable, try again later.
+      if (!(error instanceof ConflictError)) this.#setStatus({ connection: 'offline' });
+      this.#refresh = true;
       if (snapshot) await this.#saveRemote(snapshot, false).catch(() => undefined);
       return 'offline';
     } finally {
@@ -473,13 +491,21 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   /** Sends one edit (rebased onto the newest record); returns the server's snapshot after it. */
   async #sendOne(remote: CaseStore, entry: OutboxEntry, snapshot: StoreSnapshot): Promise<StoreSnapshot> {
     // Sent before without an answer: if the server's history has it, it arrived.
-    if (entry.attempted && (await onServer(remote, entry))) {
+    if (entry.attempted && (await this.#onServer(remote, entry))) {
       await this.#settle(entry, 'sent');
       return snapshot;
     }
     let current = snapshot;
     for (let tries = 1; ; tries++) {
-      const result = rebase(entry, current.record, this.parseOptions);
+      let result: RebaseResult;
+      try {
+        result = rebase(entry, current.record, this.parseOptions);
+      } catch (error) {
+        // An entry that passed its checks and still cannot be rebased must not hold up the rest.
+        const reason = new ValidationError('Outbox entry', [{ path: ['change'], message: `could not be re-applied (${error instanceof Error ? error.name : 'error'})` }]);
+        await this.#quarantine([{ key: [this.caseId, entry.seq], error: reason }]);
+        return current;
+      }
       if (result.kind === 'applied') {
         await this.#settle(entry, 'sent');
         return current;
@@ -490,16 +516,12 @@ export class SyncedStore extends BaseStore implements SyncingStore {
       }
       if (!entry.attempted) await this.#updateEntry(entry, (stored) => ({ ...stored, attempted: true }));
       try {
-        current = await remote.apply(result.change, {
-          baseRevision: current.revision,
-          editId: entry.id,
-          at: entry.at,
-          ...(entry.author ? { author: entry.author } : {}),
-        });
+        const options = { baseRevision: current.revision, editId: entry.id, at: entry.at, ...(entry.author ? { author: entry.author } : {}) };
+        current = await this.#call('apply', () => remote.apply(result.change, options));
       } catch (error) {
         // Someone wrote first: read their record and rebase again (a few times, then back off).
         if (error instanceof ConflictError && tries < MAX_REBASES) {
-          current = await remote.load();
+          current = await this.#call('load', () => remote.load());
           continue;
         }
         if (error instanceof ValidationError || error instanceof NotFoundError) {
@@ -517,7 +539,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   #getRemote(): Promise<CaseStore> {
     if (this.#remote) return Promise.resolve(this.#remote);
     this.#connecting ??= (async () => {
-      const remote = await this.#connect();
+      const remote = await this.#call('connect', () => this.#connect());
       if (!isStore(remote) || remote.caseId !== this.caseId) {
         throw invalidOption('connect', 'must resolve to a store for this case');
       }
@@ -529,6 +551,25 @@ export class SyncedStore extends BaseStore implements SyncingStore {
       return remote;
     })().finally(() => (this.#connecting = undefined));
     return this.#connecting;
+  }
+
+  /** Whether the server's history lists the edit (it arrived though its answer was lost). */
+  async #onServer(remote: CaseStore, entry: OutboxEntry): Promise<boolean> {
+    if (typeof remote.history !== 'function') return false;
+    try {
+      return (await this.#call('history', () => remote.history!(changeSubject(entry.change)))).some((e) => e.id === entry.id);
+    } catch {
+      return false; // no log, or no answer: the rebase decides (a stale base is refused by the revision check)
+    }
+  }
+
+  /** One request to the remote, given up (StorageError) after the timeout. */
+  #call<T>(what: string, request: () => Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StorageError(`The server did not answer (${what}) within ${this.#timeout} ms.`)), this.#timeout);
+    });
+    return Promise.race([Promise.resolve().then(request), timedOut]).finally(() => clearTimeout(timer));
   }
 
   #schedule(delay: number): void {
@@ -647,8 +688,12 @@ export class SyncedStore extends BaseStore implements SyncingStore {
       let record = theirs;
       for (const edit of entries) {
         if (edit.state !== 'pending') continue;
-        const result = rebase(edit, record, this.parseOptions);
-        if (result.kind === 'apply') record = result.record;
+        try {
+          const result = rebase(edit, record, this.parseOptions);
+          if (result.kind === 'apply') record = result.record;
+        } catch {
+          // Left out of the view; the sender sets it aside.
+        }
       }
       if (same(record, current)) return { record: current, revision: entry.revision };
       const revision = entry.revision + 1;
@@ -732,15 +777,6 @@ function toConflict(entry: OutboxEntry): SyncConflict {
   };
 }
 
-/** Whether the server's history lists the edit (it arrived though its answer was lost). */
-async function onServer(remote: CaseStore, entry: OutboxEntry): Promise<boolean> {
-  if (typeof remote.history !== 'function') return false;
-  try {
-    return (await remote.history(changeSubject(entry.change))).some((e) => e.id === entry.id);
-  } catch {
-    return false; // no log, or no answer: the rebase decides
-  }
-}
 
 function isStore(value: unknown): value is CaseStore {
   const store = value as Partial<CaseStore> | null;
