@@ -8,6 +8,7 @@ import {
   MemoryStore,
   StorageError,
   SyncedStore,
+  ValidationError,
   type ApplyOptions,
   type Author,
   type CaseStore,
@@ -26,6 +27,10 @@ export class TestRemote implements CaseStore {
   online = true;
   /** The next this many applies are applied, then answered with a StorageError. */
   loseAnswers = 0;
+  /** Edit ids the server's own rules refuse (ValidationError). */
+  readonly refuse = new Set<string>();
+  /** How many answers were lost so far. */
+  lost = 0;
   /** Successful applies per edit id (a duplicate shows as 2). */
   readonly applies = new Map<string, number>();
   #gate: Promise<void> | undefined;
@@ -79,11 +84,15 @@ export class TestRemote implements CaseStore {
 
   async apply(change: Change, options?: ApplyOptions): Promise<StoreSnapshot> {
     await this.#wire();
+    if (options?.editId && this.refuse.has(options.editId)) {
+      throw new ValidationError('Change', [{ path: ['member'], message: 'is refused by the server (test)' }]);
+    }
     const { baseRevision: _ignored, ...unchecked } = options ?? {};
     const snapshot = await this.inner.apply(change, this.#checkRevision ? options : unchecked);
     if (options?.editId) this.applies.set(options.editId, (this.applies.get(options.editId) ?? 0) + 1);
     if (this.loseAnswers > 0) {
       this.loseAnswers--;
+      this.lost++;
       throw new StorageError('The answer was lost (test).');
     }
     return snapshot;

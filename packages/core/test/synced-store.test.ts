@@ -57,6 +57,9 @@ describe('SyncedStore', () => {
         [{ caseId: CASE_ID, connect, retry: { minDelayMs: -1 } }, ['retry', 'minDelayMs']],
         [{ caseId: CASE_ID, connect, retry: { minDelayMs: 100, maxDelayMs: 10 } }, ['retry', 'maxDelayMs']],
         [{ caseId: CASE_ID, connect, onError: 'log' }, ['onError']],
+        [{ caseId: CASE_ID, connect, timeoutMs: 0 }, ['timeoutMs']],
+        [{ caseId: CASE_ID, connect, instruments: [] }, ['instruments']],
+        [{ caseId: CASE_ID, connect, migrations: [{ from: 1 }] }, ['migrations']],
       ];
       for (const [options, path] of cases) {
         const error = expectInstance(await rejection(SyncedStore.open(options as never)), ValidationError);
@@ -217,6 +220,87 @@ describe('SyncedStore', () => {
     });
   });
 
+  it('sends when the browser says it is online again, or the window gets focus (not only on a timer)', async () => {
+    const remote = new TestRemote(exampleRecord());
+    // Backoff so long that only the events can start a send within the test.
+    const store = await synced(remote, freshName(), { retry: { minDelayMs: 600_000, maxDelayMs: 600_000 } });
+    await waitSynced(store);
+    remote.online = false;
+    await store.apply(updateMum(store, { name: 'Mam' }));
+    await store.syncNow();
+    expect(store.syncStatus.connection).to.equal('offline');
+    remote.online = true;
+    window.dispatchEvent(new Event('online'));
+    await waitForStatus(store, (s) => s.pending === 0 && s.connection === 'online', 'sent on online');
+    remote.online = false;
+    await store.apply(updateMum(store, { ring: 3 }));
+    await store.syncNow();
+    remote.online = true;
+    window.dispatchEvent(new Event('focus'));
+    await waitForStatus(store, (s) => s.pending === 0, 'sent on focus');
+    expect(mumOf(remote.inner.snapshot!.record)).to.include({ name: 'Mam', ring: 3 });
+  });
+
+  it('an edit to an entity removed on the server is a `removed` conflict; keeping mine where the record refuses it leaves it a conflict, keeping theirs sets it aside', async () => {
+    const remote = new TestRemote(exampleRecord());
+    const lineA = remote.link();
+    const lineB = remote.link();
+    const a = await synced(lineA);
+    const b = await synced(lineB);
+    await waitSynced(a);
+    await waitSynced(b);
+    lineB.online = false;
+    // B edits the tie between mum and the neighbour; A removes the neighbour (and so the tie).
+    const t5 = b.snapshot!.record.ties.find((t) => t.id === 't5')!;
+    await b.apply({ type: 'tie/update', tie: { ...t5, quality: 'supportive' } }, { editId: 'edit-t5' });
+    await a.apply({ type: 'member/remove', memberId: 'nbr' });
+    await waitSynced(a);
+    lineB.online = true;
+    await waitSynced(b);
+    const [conflict] = b.syncStatus.conflicts;
+    expect(conflict).to.include({ editId: 'edit-t5', reason: 'removed' });
+    expect(conflict!.theirs).to.equal(undefined);
+    expect(b.snapshot!.record.ties.map((t) => t.id)).not.to.include('t5');
+    // Mine would add the tie again, to a member who is gone: the record refuses it.
+    await b.resolveConflict('edit-t5', 'mine');
+    await waitSynced(b);
+    expect(b.syncStatus.conflicts.map((c) => [c.editId, c.reason])).to.deep.equal([['edit-t5', 'refused']]);
+    await b.resolveConflict('edit-t5', 'theirs');
+    await waitForStatus(b, (s) => s.pending === 0, 'set aside');
+    expect(remote.applies.has('edit-t5')).to.equal(false);
+  });
+
+  it('an edit the server refuses is a `refused` conflict showing the entity as mine and theirs; the edits after it still go', async () => {
+    const remote = new TestRemote(exampleRecord());
+    const store = await synced(remote);
+    await waitSynced(store);
+    remote.refuse.add('edit-refused');
+    remote.online = false;
+    await store.apply(updateMum(store, { name: 'Mam' }), { editId: 'edit-refused' });
+    await store.apply({ type: 'member/add', member: member('gran') }, { editId: 'edit-next' });
+    remote.online = true;
+    await waitSynced(store);
+    const [conflict] = store.syncStatus.conflicts;
+    expect(conflict).to.include({ editId: 'edit-refused', reason: 'refused' });
+    expect(conflict!.fields).to.deep.equal([{ name: 'name', mine: 'Mam', theirs: 'Member mum' }]);
+    expect(conflict!.mine).to.include({ id: 'mum', name: 'Mam' });
+    expect(remote.applies.get('edit-next')).to.equal(1);
+    expect(store.syncStatus.pending).to.equal(1);
+  });
+
+  it('remembers when it last synced across a closed tab', async () => {
+    const remote = new TestRemote(exampleRecord());
+    const name = freshName();
+    const first = await synced(remote, name);
+    await waitSynced(first);
+    const at = first.syncStatus.lastSyncedAt!;
+    expect(Date.parse(at)).to.be.greaterThan(0);
+    first.close();
+    remote.online = false;
+    const second = await synced(remote, name);
+    expect(second.syncStatus.lastSyncedAt).to.equal(at);
+  });
+
   it('a lost answer never duplicates an edit (with the server\u2019s history, and by the rebase alone)', async () => {
     for (const history of [true, false]) {
       const remote = new TestRemote(exampleRecord(), { history });
@@ -374,7 +458,9 @@ describe('SyncedStore', () => {
     expectInstance(await rejection(store.history({ kind: 'wizard', id: 'x' } as never)), ValidationError);
   });
 
-  it('property: random edits on two devices with random outages and lost answers lose nothing; deciding every conflict empties the outbox', async () => {
+  it('property: random edits on two devices with random outages and lost answers lose nothing; deciding every conflict empties the outbox', async function () {
+    this.timeout(120_000);
+    const seen = { conflicts: 0, lost: 0, sent: 0 };
     type Step =
       | { kind: 'edit'; device: 0 | 1; field: 'name' | 'notes' | 'relationship'; member: 'mum' | 'friend' }
       | { kind: 'fault'; fault: 'down' | 'up' | 'lose' }
@@ -416,6 +502,9 @@ describe('SyncedStore', () => {
           for (const store of devices) await waitSynced(store);
           // Zero lost: every edit is on the server (once) or waits as a conflict.
           const conflicts = new Set(devices.flatMap((d) => d.syncStatus.conflicts.map((c) => c.editId)));
+          seen.conflicts += conflicts.size;
+          seen.lost += remote.lost;
+          seen.sent += remote.applies.size;
           for (const id of made) {
             const applied = remote.applies.get(id) ?? 0;
             expect(applied <= 1, `${id} applied ${applied} times`).to.equal(true);
@@ -440,8 +529,12 @@ describe('SyncedStore', () => {
           for (const store of devices) store.close();
         }
       }),
-      { numRuns: 12 },
+      { numRuns: 30 },
     );
+    // The runs did exercise what they are about.
+    expect(seen.conflicts, 'conflicts').to.be.greaterThan(0);
+    expect(seen.lost, 'lost answers').to.be.greaterThan(0);
+    expect(seen.sent, 'edits sent').to.be.greaterThan(30);
   });
 });
 

@@ -5,7 +5,8 @@ import { newId } from '../internal/id.js';
 import { Id } from '../model/primitives.js';
 import type { CaseRecord } from '../model/schemas.js';
 import { parseWith } from '../model/validate.js';
-import { parseCaseRecord } from '../record.js';
+import { InstrumentRegistry } from '../instruments/registry.js';
+import { parseCaseRecord, type Migration } from '../record.js';
 import { BaseStore, type StoreOptions } from './base-store.js';
 import { describe, openDatabase, request, runTransaction } from './idb.js';
 import {
@@ -22,7 +23,7 @@ import {
   type OutboxEntry,
   type StoredCase,
 } from './outbox.js';
-import { entityIn, keepMine, rebase, same, type ConflictDetails, type RebaseResult } from './rebase.js';
+import { entityIn, fieldDiff, keepMine, rebase, same, type ConflictDetails, type RebaseResult } from './rebase.js';
 import { BUSY, withSenderLock } from './sender-lock.js';
 import type { CaseStore, StoreSnapshot, SyncConflict, SyncStatus, SyncStatusListener, SyncingStore } from './types.js';
 
@@ -153,6 +154,12 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     const timeout = read(options, 'timeoutMs') ?? 30_000;
     if (typeof timeout !== 'number' || !(timeout > 0) || !Number.isFinite(timeout)) throw invalidOption('timeoutMs', 'must be a positive number of milliseconds');
     const initial = read(options, 'initial');
+    const instruments = read(options, 'instruments');
+    if (instruments !== undefined && !(instruments instanceof InstrumentRegistry)) throw invalidOption('instruments', 'must be an InstrumentRegistry');
+    const migrations = read(options, 'migrations');
+    if (migrations !== undefined && !(Array.isArray(migrations) && migrations.every((m: Partial<Migration> | null) => typeof m?.from === 'number' && typeof m.migrate === 'function'))) {
+      throw invalidOption('migrations', 'must be a list of { from, migrate }');
+    }
     const db = await openDb(where);
     let store: SyncedStore;
     try {
@@ -373,6 +380,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
       this.#remoteSnapshot = snapshot;
       this.#setStatus({ connection: 'online' });
       seed = { caseId: this.caseId, revision: 1, record: snapshot.record, nextSeq: 0, remote: { record: snapshot.record, revision: snapshot.revision } };
+      this.#refresh = false; // just read: the first pass need not read it again
     } catch (error) {
       if (initial === undefined) throw error instanceof OdError ? error : new StorageError(`Could not reach the server for case "${this.caseId}": ${describe(error)}`, { cause: error });
       this.#setStatus({ connection: 'offline' });
@@ -525,7 +533,11 @@ export class SyncedStore extends BaseStore implements SyncingStore {
           continue;
         }
         if (error instanceof ValidationError || error instanceof NotFoundError) {
-          await this.#markConflict(entry, { reason: 'refused', fields: [], mine: result.change, theirs: entityIn(current.record, changeSubject(entry.change)) });
+          // The server's own rules refuse it: show the entity as it would be, and as it is.
+          const subject = changeSubject(entry.change);
+          const mine = entityIn(result.record, subject);
+          const theirs = entityIn(current.record, subject);
+          await this.#markConflict(entry, { reason: 'refused', fields: fieldDiff(mine, theirs), mine, theirs });
           return current;
         }
         throw error;
