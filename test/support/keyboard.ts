@@ -8,6 +8,25 @@ export function deepActiveElement(): Element | null {
 }
 
 /**
+ * An element in a few words for assertions: `h2#title[data-sync-focus=review-title] "Text"`.
+ * (Chai prints a failed comparison of two elements by walking them, which on a kit
+ * element reaches the whole store and can take the browser down.)
+ */
+export function describeElement(el: Element | null | undefined): string {
+  if (!el) return '(nothing)';
+  const id = el.id ? `#${el.id}` : '';
+  const classes = [...el.classList].map((c) => `.${c}`).join('');
+  const focus = el.getAttribute('data-sync-focus');
+  const words = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+  return `${el.localName}${id}${classes}${focus ? `[data-sync-focus=${focus}]` : ''} "${words}"`;
+}
+
+/** What has focus, through shadow roots, described by `describeElement`. */
+export function focusedElement(): string {
+  return describeElement(deepActiveElement());
+}
+
+/**
  * Presses Tab (Shift+Tab with `back`) until `matches` holds for what has focus, with
  * real key presses; fails after `max` presses. Returns the focused element.
  */

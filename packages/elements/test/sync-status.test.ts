@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { MemoryStore, parseCaseRecord, type CaseRecord, type NetworkMember } from '@odkit/core';
 import {
   CaseController,
@@ -24,7 +24,7 @@ import { property } from 'lit/decorators.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { nextEvent } from '../../../test/support/events.js';
 import { FakeSyncingStore, memberConflict } from '../../../test/support/fake-syncing-store.js';
-import { deepActiveElement, focusNothing, tabUntil } from '../../../test/support/keyboard.js';
+import { describeElement, focusNothing, focusedElement, tabUntil } from '../../../test/support/keyboard.js';
 
 /** A widget built as the kit's widgets are: status line on top, a details line with "Changed by". */
 class SyncWidget extends OdElement {
@@ -106,7 +106,7 @@ describe('sync status line', () => {
 
   it('is not shown when the store does not sync', async () => {
     const { widget, provider } = await mount(new MemoryStore(record()));
-    expect($(widget, '.od-sync')).to.equal(null);
+    expect(describeElement($(widget, '.od-sync'))).to.equal('(nothing)');
     expect(provider.syncStatus).to.equal(undefined);
   });
 
@@ -139,7 +139,7 @@ describe('sync status line', () => {
     await widget.updateComplete;
     expect(text($(widget, '.od-sync__unreadable'))).to.contain('1 change could not be read back');
     expect(text($(widget, '.od-sync__meta'))).to.equal('Last saved to the record on 2 Mar 2026, 14:00');
-    expect($(widget, '.od-sync__review')).to.equal(null);
+    expect(describeElement($(widget, '.od-sync__review'))).to.equal('(nothing)');
   });
 
   it('announces once per change: the live region keeps its text through renders that change nothing it says', async () => {
@@ -159,7 +159,7 @@ describe('sync status line', () => {
     observer.disconnect();
     expect(textNodes.length).to.be.greaterThan(0);
     expect(message(widget)).to.equal('Saved on this device: 3 changes not yet sent');
-    expect($(widget, '[role="status"].od-sync__message')).to.equal(region);
+    expect($(widget, '[role="status"].od-sync__message') === region, 'the same live region').to.equal(true);
   });
 
   it('subscribes while connected, lets go on disconnect and follows a new store', async () => {
@@ -208,7 +208,7 @@ describe('review panel', () => {
     await sendKeys({ press: 'Enter' });
     await widget.updateComplete;
     const title = $(widget, '#od-sync-review-title')!;
-    expect(deepActiveElement()).to.equal(title);
+    expect(focusedElement()).to.equal(describeElement(title));
     expect(text(title)).to.equal('Changes that need your decision');
     expect(review.getAttribute('aria-expanded')).to.equal('true');
 
@@ -233,7 +233,7 @@ describe('review panel', () => {
     expect(store.resolved).to.deep.equal([{ editId: 'edit-m1', keep: 'mine' }]);
     expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal('Your version of Jo Bloggs, network member was kept. It will be sent to the record.');
     // Focus goes to the next conflict.
-    expect(deepActiveElement()).to.equal($(widget, '.od-sync-conflict h3'));
+    expect(focusedElement()).to.equal(describeElement($(widget, '.od-sync-conflict h3')));
     expect(message(widget)).to.equal('1 change needs your decision');
 
     await tabUntil((el) => el.getAttribute('data-keep') === 'theirs', { what: 'Keep theirs' });
@@ -242,14 +242,14 @@ describe('review panel', () => {
     await widget.updateComplete;
     expect(store.resolved[1]).to.deep.equal({ editId: 'edit-m2', keep: 'theirs' });
     expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal('The record’s version of Sam Lewis, network member was kept. Your change was set aside.');
-    expect(deepActiveElement()).to.equal($(widget, '#od-sync-review-title'));
+    expect(focusedElement()).to.equal(describeElement($(widget, '#od-sync-review-title')));
     expect(message(widget)).to.equal('Saved on this device: 1 change not yet sent');
 
     await sendKeys({ press: 'Escape' });
     await widget.updateComplete;
-    expect($(widget, '.od-sync-review')).to.equal(null);
+    expect(describeElement($(widget, '.od-sync-review'))).to.equal('(nothing)');
     // No Review button any more: focus goes to the status line itself.
-    expect(deepActiveElement()).to.equal($(widget, '.od-sync__message'));
+    expect(focusedElement()).to.equal(describeElement($(widget, '.od-sync__message')));
   });
 
   it('Escape and Close return focus to the Review button while decisions remain', async () => {
@@ -259,18 +259,18 @@ describe('review panel', () => {
     await tabUntil((el) => el.classList.contains('od-sync__review'));
     await sendKeys({ press: 'Space' });
     await widget.updateComplete;
-    expect(deepActiveElement()).to.equal($(widget, '#od-sync-review-title'));
+    expect(focusedElement()).to.equal(describeElement($(widget, '#od-sync-review-title')));
     await sendKeys({ press: 'Escape' });
     await widget.updateComplete;
-    expect($(widget, '.od-sync-review')).to.equal(null);
-    expect(deepActiveElement()).to.equal($(widget, '.od-sync__review'));
+    expect(describeElement($(widget, '.od-sync-review'))).to.equal('(nothing)');
+    expect(focusedElement()).to.equal(describeElement($(widget, '.od-sync__review')));
     await sendKeys({ press: 'Enter' });
     await widget.updateComplete;
     await tabUntil((el) => el.getAttribute('data-sync-action') === 'close');
     await sendKeys({ press: 'Enter' });
     await widget.updateComplete;
-    expect($(widget, '.od-sync-review')).to.equal(null);
-    expect(deepActiveElement()).to.equal($(widget, '.od-sync__review'));
+    expect(describeElement($(widget, '.od-sync-review'))).to.equal('(nothing)');
+    expect(focusedElement()).to.equal(describeElement($(widget, '.od-sync__review')));
     expect(store.resolved).to.deep.equal([]);
   });
 
@@ -321,10 +321,10 @@ describe('review panel', () => {
           const { widget, provider } = await mount(store, { locale, theme, scheme });
           widget.sync.openReview();
           await widget.updateComplete;
-          expect($(widget, '.od-sync-review')).not.to.equal(null);
+          expect(describeElement($(widget, '.od-sync-review'))).not.to.equal('(nothing)');
           if (locale === 'cy') {
             expect(text($(widget, '#od-sync-review-title'))).to.equal('Newidiadau y mae angen i chi benderfynu amdanynt');
-            expect(text($(widget, '[data-keep="mine"]'))).to.equal('Cadw fy un i');
+            expect(text($(widget, '[data-keep="mine"]'))).to.equal('Cadw fy fersiwn i');
             expect(text($(widget, '.od-sync-conflict thead'))).to.contain('Eich fersiwn chi');
           }
           await expect(provider).to.be.accessible();
@@ -339,7 +339,8 @@ describe('<od-provider> sync status for hosts', () => {
 
   it('gives syncStatus and fires od-sync-status (bubbling, composed) on each change', async () => {
     const store = new FakeSyncingStore(record(), { status: { pending: 1 } });
-    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    // fixtureSync: fixture() on a plain <div> waits for a frame, which a hidden tab never paints.
+    const wrapper = fixtureSync<HTMLDivElement>(html`<div></div>`);
     const provider = document.createElement('od-provider');
     wrapper.append(provider);
     const seen: OdSyncStatusEvent[] = [];
@@ -375,7 +376,7 @@ describe('"Changed by … on …"', () => {
   it('shows the latest edit’s author and time, and nothing when there is no history', async () => {
     const store = new FakeSyncingStore(record(), { author });
     const { widget } = await mount(store);
-    expect($(widget, '.od-changed-by')).to.equal(null);
+    expect(describeElement($(widget, '.od-changed-by'))).to.equal('(nothing)');
     await store.apply({ type: 'member/update', member: { ...jo, ring: 2 } }, { at: '2026-04-02T10:42:00+01:00' });
     await waitUntil(() => $(widget, '.od-changed-by'), 'the history line');
     expect(text($(widget, '.od-changed-by'))).to.equal('Changed by Alex Hughes on 2 Apr 2026, 10:42');
@@ -384,7 +385,7 @@ describe('"Changed by … on …"', () => {
     // Sam has no history: nothing, even after the store has answered.
     await store.history({ kind: 'member', id: 'm2' });
     await widget.updateComplete;
-    expect($(widget, '.od-changed-by')).to.equal(null);
+    expect(describeElement($(widget, '.od-changed-by'))).to.equal('(nothing)');
   });
 
   it('says "not yet sent" for an edit kept on the device, in English and Welsh', async () => {
@@ -409,7 +410,7 @@ describe('"Changed by … on …"', () => {
     await waitUntil(() => $(widget, '.od-changed-by'), 'the history line');
     expect(text($(widget, '.od-changed-by'))).to.equal('Changed on 2 Apr 2026, 10:42');
     const alone = await fixture<SyncWidget>(html`<od-test-sync-widget></od-test-sync-widget>`);
-    expect(alone.shadowRoot!.querySelector('.od-changed-by, .od-sync')).to.equal(null);
+    expect(describeElement(alone.shadowRoot!.querySelector('.od-changed-by, .od-sync'))).to.equal('(nothing)');
   });
 });
 

@@ -321,7 +321,7 @@ describe('<od-meeting-timeline> with an offline store', () => {
     $<HTMLButtonElement>(el, '.od-sync__review')!.click();
     await el.updateComplete;
     expect($$(el, '.od-sync-conflict h3').map(text)).to.deep.equal(['Sarah Lewis, aelod o’r rhwydwaith', 'Y cysylltiad rhwng Maya Lewis a David Lewis']);
-    expect(el.shadowRoot!.activeElement).to.equal($(el, '#od-sync-review-title'));
+    expect(el.shadowRoot!.activeElement?.id).to.equal('od-sync-review-title');
     await expect(provider).to.be.accessible();
   });
 });

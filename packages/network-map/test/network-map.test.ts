@@ -816,7 +816,7 @@ describe('<od-network-map> editing', () => {
     await focusMember(el, 'm-david');
     await waitUntil(() => $(el, '.panel .ties-list .od-changed-by'), 'the tie’s history line');
     // David has no history of his own here; the tie to him does.
-    expect($(el, '.panel .facts + .od-changed-by')).to.equal(null);
+    expect($(el, '.panel .facts + .od-changed-by') === null, 'no line for David himself').to.equal(true);
     expect(text($(el, '.panel .ties-list .od-changed-by'))).to.equal('Changed by Sam Okafor on 1 Apr 2026, 12:20 (not yet sent)');
     await sendKeys({ press: 'Home' });
     for (const key of arrowPath(el, 'm-sarah')) await sendKeys({ press: key });
