@@ -36,6 +36,18 @@ export default async function buildHostPages() {
     plugins: [coreFromKitBundle],
     logLevel: 'warning',
   });
+  // The home-visit page's host script (SyncedStore over FhirStore), bundled the same way.
+  await build({
+    entryPoints: [join(root, 'test/hosts/offline/host.js')],
+    outfile: join(root, 'test/hosts/.generated/offline-host.js'),
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    conditions: ['source'],
+    plugins: [coreFromKitBundle],
+    logLevel: 'warning',
+  });
   await buildSecondKitVersion();
   // The EHR's data, written by the tests (in Node) before the FhirStore page opens.
   await build({

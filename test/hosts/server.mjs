@@ -32,6 +32,8 @@ export const headersFor = {
   '/test/hosts/csp/': { 'Content-Security-Policy': STRICT_CSP },
   // Two kit versions (two Lit copies, two 'lit-html' policies) under the same policy.
   '/test/hosts/two-versions/': { 'Content-Security-Policy': STRICT_CSP },
+  // The home-visit page (SyncedStore over FhirStore): IndexedDB and Web Locks need no directive.
+  '/test/hosts/offline/': { 'Content-Security-Policy': STRICT_CSP },
 };
 
 const types = {

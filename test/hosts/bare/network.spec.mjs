@@ -21,6 +21,6 @@ test('the widgets make no network request of their own on the bare page', async 
   await expect(map.locator('table')).toBeVisible();
   await page.locator('od-meeting-timeline').getByRole('button', { name: 'Attendance matrix' }).click();
   await expect(page.locator('od-meeting-timeline table')).toBeVisible();
-  expectOnlyRequests(page, watched, ['/test/hosts/bare/', '/test/hosts/bare/main.js', '/test/hosts/support/hostile.css', '/packages/kit/dist/odkit.js', '/test/hosts/.generated/demo.js']);
+  expectOnlyRequests(page, watched, ['/test/hosts/bare/', '/test/hosts/bare/main.js', '/test/hosts/bare/register-sw.js', '/test/hosts/support/hostile.css', '/packages/kit/dist/odkit.js', '/test/hosts/.generated/demo.js']);
   expectCleanConsole(watched);
 });

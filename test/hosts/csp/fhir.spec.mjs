@@ -39,7 +39,11 @@ test('a host using FhirStore: the widgets show the EHR’s case and save to it, 
   await map.locator('#member-relationship').fill('Cousin');
   await map.getByRole('button', { name: 'Save' }).click();
   await expect(map.locator('[role="status"]')).toHaveText('Saved.');
-  const writes = fhir.slice(loaded);
+  // The member's details then say who changed it ("Changed by … on …"): read from the server's
+  // Provenance (searches, GET); everything else after the load is the write.
+  const after = fhir.slice(loaded);
+  for (const r of after.filter((x) => x.method === 'GET')) expect(new URL(r.url).pathname).toBe('/fhir/Provenance');
+  const writes = after.filter((r) => r.method !== 'GET');
   expect(writes.map((r) => `${r.method} ${new URL(r.url).pathname} ${r.body?.type ?? ''}`.trim())).toEqual(['POST /fhir/ batch', 'POST /fhir/ transaction']);
   expect(writes[0].body.entry.map((e) => `${e.request.method} ${e.request.url} ${e.request.ifNoneExist ? 'if-none-exist' : ''}`)).toEqual(
     writes[0].body.entry.map(() => 'POST Questionnaire if-none-exist'),
