@@ -26,6 +26,18 @@ import { validationErrors } from '../../../packages/fhir/test/server/validate.mj
 
 test.describe.configure({ timeout: 180_000 });
 
+/**
+ * Every widget shows the same status line; one of them (per store) is the live region, so a
+ * screen reader hears each change once, not once per widget.
+ */
+async function expectStatusLine(page, message) {
+  for (const tag of ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist']) {
+    await expect(page.locator(`${tag} [part="sync-status"]`).getByText(message, { exact: true })).toBeVisible();
+  }
+  await expect(page.locator('[part="sync-status"] [role="status"]')).toHaveCount(1);
+  await expect(page.locator('[part="sync-status"] [role="status"]')).toHaveText(message);
+}
+
 test('edits in all three widgets with the EHR unreachable survive a closed page, are counted as pending, and reach the server with their Provenance', async ({ browser, baseURL }) => {
   await seedFhirServer(`${baseURL}/fhir/`);
   const context = await browser.newContext();
@@ -53,9 +65,7 @@ test('edits in all three widgets with the EHR unreachable survive a closed page,
     { itemId: 'social-network', value: 2 },
   ]);
   await expect.poll(() => status(page)).toMatchObject({ pending, conflicts: [], connection: 'offline' });
-  for (const tag of ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist']) {
-    await expect(page.locator(`${tag} [part="sync-status"] [role="status"]`)).toHaveText(`Offline: ${pending} changes are kept on this device and will be sent when the connection is back`);
-  }
+  await expectStatusLine(page, `Offline: ${pending} changes are kept on this device and will be sent when the connection is back`);
   await expectNoAxeViolations(page, { include: ['od-network-map'] });
   await saveScreenshot(page, 'offline-pending');
 
@@ -63,9 +73,7 @@ test('edits in all three widgets with the EHR unreachable survive a closed page,
   const reconnectedAt = Date.now();
   await reconnect(context);
   await expect.poll(() => status(page), { timeout: 60_000 }).toMatchObject({ pending: 0, conflicts: [], connection: 'online' });
-  for (const tag of ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist']) {
-    await expect(page.locator(`${tag} [part="sync-status"] [role="status"]`)).toHaveText('All changes saved');
-  }
+  await expectStatusLine(page, 'All changes saved');
   // On the server, each edit with its Provenance (this practitioner, targeting what it wrote).
   const related = await (await context.request.get('/fhir/RelatedPerson?patient=Patient/maya&_count=200')).json();
   const ffion = related.entry.map((e) => e.resource).find((r) => JSON.stringify(r.name).includes('Ffion'));
@@ -125,7 +133,7 @@ test('two devices edit the same case offline: every edit reaches the server or i
 
   // B decides with the keyboard alone: Tab to "Review changes", Enter, Tab to "Keep mine", Enter.
   const timeline = b.page.locator('od-meeting-timeline');
-  await expect(timeline.locator('[part="sync-status"] [role="status"]')).toHaveText('1 change needs your decision');
+  await expect(timeline.locator('[part="sync-status"]').getByText('1 change needs your decision', { exact: true })).toBeVisible();
   await tabTo(b.page, (f) => f.widget === 'od-meeting-timeline' && f.text === 'Review changes', { what: 'Review changes' });
   await b.page.keyboard.press('Enter');
   await expect(timeline.locator('[part="sync-review"]')).toBeVisible();
