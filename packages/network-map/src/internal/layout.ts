@@ -1,4 +1,4 @@
-import { forceCollide, forceRadial, type Force, type SimulationNodeDatum } from 'd3-force';
+import { forceCollide, forceRadial } from 'd3-force';
 import { SECTORS, type NetworkMember, type Ring, type Sector } from '@odkit/core';
 
 /** Radius of a member's shape, in map units (a 32-unit target at zoom 1). */
@@ -27,8 +27,16 @@ export interface Layout {
   readonly sectors: boolean;
 }
 
-/** A member as the layout moves it (exported for the differential test against d3-force). */
-export interface Node extends SimulationNodeDatum {
+/**
+ * A member as the layout moves it: d3-force's node fields, written out so that the
+ * published declarations need no d3 types (d3-force ships none of its own).
+ */
+export interface Node {
+  index?: number;
+  x?: number;
+  y?: number;
+  vx?: number;
+  vy?: number;
   id: string;
   r: number;
   angle: number;
@@ -103,8 +111,14 @@ export function computeLayout(members: readonly LayoutMember[], sectors: boolean
   return { positions, rings: rings as [number, number, number], sectors };
 }
 
+/** A d3-force force, as `relax` drives it (d3's `Force` type, without needing d3's types). */
+export interface LayoutForce {
+  (alpha: number): void;
+  initialize?(nodes: Node[], random: () => number): void;
+}
+
 /** The forces that relax the seeded rows: to the seeded radius, toward the seeded angle, apart. */
-export function layoutForces(sectors: boolean): Force<Node, undefined>[] {
+export function layoutForces(sectors: boolean): LayoutForce[] {
   return [forceRadial<Node>((n) => n.r).strength(0.6), angularForce(sectors ? 0.2 : 0.05), forceCollide<Node>(NODE_R + 5).iterations(1)];
 }
 
@@ -115,7 +129,7 @@ export function layoutForces(sectors: boolean): Force<Node, undefined>[] {
  * let the simulation run on its own, so doing this here keeps d3-timer and d3-dispatch (and the
  * rest of the simulation) out of every page's bundle; the layout is the same to the last bit.
  */
-export function relax(nodes: Node[], forces: Force<Node, undefined>[], ticks: number): void {
+export function relax(nodes: Node[], forces: LayoutForce[], ticks: number): void {
   // d3-force's `lcg`: coincident nodes are jiggled apart with it, so it must be the same sequence.
   let seed = 1;
   const random = () => (seed = (1664525 * seed + 1013904223) % 4294967296) / 4294967296;
@@ -137,7 +151,7 @@ export function relax(nodes: Node[], forces: Force<Node, undefined>[], ticks: nu
 }
 
 /** Pulls each node along the tangent toward its seeded angle (its place in its sector). */
-function angularForce(strength: number): Force<Node, undefined> {
+function angularForce(strength: number): LayoutForce {
   let nodes: Node[] = [];
   const force = (alpha: number) => {
     for (const n of nodes) {
