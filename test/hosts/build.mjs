@@ -23,31 +23,25 @@ export default async function buildHostPages() {
   });
   // The React 19 host app (test/hosts/react/), built as its developers would, into its dist/.
   await viteBuild({ configFile: join(root, 'test/hosts/react/vite.config.mjs') });
-  // The FhirStore page's host script, bundled as an EHR would: @odkit/fhir inlined, and
-  // @odkit/core taken from the kit's single-file bundle on the page (one SDK, one set of error classes).
-  await build({
-    entryPoints: [join(root, 'test/hosts/fhir/host.js')],
-    outfile: join(root, 'test/hosts/.generated/fhir-host.js'),
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    minify: true,
-    conditions: ['source'],
-    plugins: [coreFromKitBundle],
-    logLevel: 'warning',
-  });
-  // The home-visit page's host script (SyncedStore over FhirStore), bundled the same way.
-  await build({
-    entryPoints: [join(root, 'test/hosts/offline/host.js')],
-    outfile: join(root, 'test/hosts/.generated/offline-host.js'),
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    minify: true,
-    conditions: ['source'],
-    plugins: [coreFromKitBundle],
-    logLevel: 'warning',
-  });
+  // The FhirStore page's host script, and the home-visit page's (SyncedStore over FhirStore),
+  // each bundled as an EHR would: @odkit/fhir inlined, and @odkit/core taken from the kit's
+  // single-file bundle on the page (one SDK, one set of error classes).
+  for (const [entry, out] of [
+    ['test/hosts/fhir/host.js', 'fhir-host.js'],
+    ['test/hosts/offline/host.js', 'offline-host.js'],
+  ]) {
+    await build({
+      entryPoints: [join(root, entry)],
+      outfile: join(root, 'test/hosts/.generated', out),
+      bundle: true,
+      format: 'esm',
+      target: 'es2022',
+      minify: true,
+      conditions: ['source'],
+      plugins: [coreFromKitBundle],
+      logLevel: 'warning',
+    });
+  }
   await buildSecondKitVersion();
   // The EHR's data, written by the tests (in Node) before the FhirStore page opens.
   await build({
