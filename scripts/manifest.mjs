@@ -21,6 +21,8 @@ for (const { name, dir, pkg } of packages) {
     console.error(`custom-elements manifest failed for ${name}`);
     process.exit(result.status ?? 1);
   }
+  const file = join(dir, pkg.customElements);
+  writeFileSync(file, `${JSON.stringify(publicOnly(JSON.parse(readFileSync(file, 'utf8'))), null, 2)}\n`);
 }
 
 for (const { name, dir, pkg } of packages) {
@@ -59,6 +61,22 @@ for (const { name, dir, pkg } of packages) {
   };
   writeFileSync(join(dir, pkg.customElements), `${JSON.stringify(manifest, null, 2)}\n`);
   console.log(`${name}: custom-elements.json with ${declarations.map((d) => `<${d.tagName}>`).join(', ')}`);
+}
+
+/**
+ * The manifest describes the public API (it feeds Storybook's controls, the React wrappers and
+ * hosts' editors): private and protected members, `#private` fields included, are left out.
+ */
+function publicOnly(manifest) {
+  for (const module of manifest.modules ?? []) {
+    for (const declaration of module.declarations ?? []) {
+      if (!Array.isArray(declaration.members)) continue;
+      declaration.members = declaration.members.filter(
+        (m) => m.privacy !== 'private' && m.privacy !== 'protected' && !String(m.name).startsWith('#'),
+      );
+    }
+  }
+  return manifest;
 }
 
 /** A copy of `value` where every reference into a module of `pkg` (one without "package") names `pkg`. */
