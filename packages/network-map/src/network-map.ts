@@ -354,7 +354,12 @@ export class OdNetworkMap extends OdElement {
     const record = this.#data.record;
     const view = this.#view();
     return html`<div class="od-map" part="base">
-      ${renderSyncStatus(this.#sync, this.#i18n, { record, displayName: this.initialsOnly ? initials : undefined, hideText: this.initialsOnly })}
+      ${renderSyncStatus(this.#sync, this.#i18n, {
+        record,
+        displayName: this.initialsOnly ? initials : undefined,
+        hideText: this.initialsOnly,
+        canDecide: this.editable && !this.initialsOnly,
+      })}
       ${errors.map((e) => renderErrorState(e, this.#i18n))}
       ${record && view ? this.#renderBody(record, view) : !errors.length ? html`<p>${this.#t('loading')}</p>` : nothing}
     </div>`;
