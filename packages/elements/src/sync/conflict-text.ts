@@ -129,7 +129,7 @@ export interface SyncValueOptions extends SyncPrivacy {
   /** The record the widget shows: member ids are named from it, meetings and episodes by their dates. */
   readonly record?: CaseRecord | undefined;
   /** Where an assessment's instrument is looked up, to name rating items and scale values (default: the kit's default registry). */
-  readonly instruments?: Pick<InstrumentRegistry, 'get'> | undefined;
+  readonly instruments?: Pick<InstrumentRegistry, 'get' | 'list'> | undefined;
   /** The instrument of the assessment the value belongs to, when known. */
   readonly instrument?: Instrument | undefined;
 }
@@ -296,11 +296,15 @@ export interface ConflictRow {
 function instrumentOf(conflict: SyncConflict, options: SyncValueOptions): Instrument | undefined {
   if (options.instrument) return options.instrument;
   if (conflict.entity.kind !== 'assessment') return undefined;
+  const registry = options.instruments ?? defaultInstruments;
   const versions = [conflict.mine, conflict.theirs, options.record?.assessments.find((a) => a.id === conflict.entity.id)].map(record);
   const own = versions.find((v) => typeof v?.instrumentId === 'string' && typeof v.instrumentVersion === 'string');
-  if (!own) return undefined;
   try {
-    return (options.instruments ?? defaultInstruments).get(own.instrumentId as string, own.instrumentVersion as string);
+    if (own) return registry.get(own.instrumentId as string, own.instrumentVersion as string);
+    // A rating of an assessment removed since: the one instrument that has the item, if only one does.
+    const itemId = (conflict.change as { itemId?: unknown }).itemId;
+    const having = registry.list().filter((i) => i.items.some((it) => it.id === itemId));
+    return having.length === 1 ? having[0] : undefined;
   } catch {
     return undefined;
   }
