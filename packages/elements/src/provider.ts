@@ -4,9 +4,8 @@ import { css, html, unsafeCSS, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localeContext, storeContext } from './contexts.js';
 import { OdSyncStatusEvent } from './events.js';
-import { LocaleController } from './i18n/locale-controller.js';
-import { resolveLocale } from './i18n/messages.js';
-import { sharedStrings } from './i18n/shared-strings.js';
+import { formatMessage, resolveLocale } from './i18n/messages.js';
+import { syncStatusStrings } from './i18n/sync-status-strings.js';
 import { markProvider } from './nearest-provider.js';
 import { OdElement } from './od-element.js';
 import { announcementText, QUIET, SYNC_SETTLE_MS, syncAnnouncement, type AnnouncedState } from './sync/sync-announcer.js';
@@ -105,7 +104,6 @@ export class OdProvider extends OdElement {
     },
     shows: false,
   });
-  readonly #i18n = new LocaleController(this, sharedStrings);
   /** What the live region last said, as state (it is compared with, not re-read). */
   #announced: AnnouncedState = QUIET;
   #announcement = '';
@@ -144,7 +142,8 @@ export class OdProvider extends OdElement {
       const { keys, after } = syncAnnouncement(this.#announced, this.#sync.status);
       this.#announced = after;
       if (!keys.length) return;
-      const text = announcementText(keys, this.#i18n);
+      const locale = resolveLocale(this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
+      const text = announcementText(keys, { t: (key, params) => formatMessage(locale, syncStatusStrings[locale][key] ?? syncStatusStrings['en-GB'][key], params) });
       // The same words again (offline twice): empty the region first so they are read again.
       if (text === this.#announcement) {
         this.#announcement = '';

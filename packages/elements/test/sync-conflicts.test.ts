@@ -6,7 +6,7 @@
  * shared screen, "removes it" / "Not in the record" in the side that is absent, axe.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { changeSubject, type CaseRecord, type Change, type SyncConflict } from '@odkit/core';
+import { changeSubject, defaultInstruments, type CaseRecord, type Change, type SyncConflict } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import {
   CaseController,
@@ -37,8 +37,14 @@ class ConflictWidget extends OdElement {
   readonly sync = new SyncStatusController(this, { store: () => this.data.store });
   protected override render() {
     const initials = this.initials ? (name: string) => name.split(' ').map((w) => `${w[0]}.`).join(' ') : undefined;
-    // As the map does: a shared screen shows initials, no free text, and decides nothing.
-    return litHtml`${renderSyncStatus(this.sync, this.i18n, { record: this.data.record, displayName: initials, hideText: this.initials, canDecide: !this.initials })}`;
+    // As the map does: a shared screen shows initials, no free text, and decides nothing; as the checklist does: instruments.
+    return litHtml`${renderSyncStatus(this.sync, this.i18n, {
+      record: this.data.record,
+      displayName: initials,
+      hideText: this.initials,
+      canDecide: !this.initials,
+      instruments: defaultInstruments,
+    })}`;
   }
 }
 ConflictWidget.define('od-test-conflict-widget');

@@ -254,7 +254,7 @@ describe('sync status line', () => {
   it('is in Welsh with the provider’s locale', async () => {
     const store = new FakeSyncingStore(record(), { status: { pending: 2, lastSyncedAt: new Date().toISOString() } });
     const { widget } = await mount(store, { locale: 'cy' });
-    expect(message(widget)).to.equal('Wedi’i gadw ar y ddyfais hon: 2 newid heb eu hanfon');
+    expect(message(widget)).to.equal('Wedi’u cadw ar y ddyfais hon: 2 newid heb eu hanfon');
     expect(text($(widget, '.od-sync__meta'))).to.match(/^Cadwyd yn y cofnod ddiwethaf am \d{2}:\d{2}$/);
     store.setStatus({ conflicts: conflicts() });
     await widget.updateComplete;

@@ -1,4 +1,5 @@
 import type { Catalogue } from './messages.js';
+import { syncStatusStrings } from './sync-status-strings.js';
 
 /**
  * Strings every widget shares: the error state and the domain vocabulary
@@ -73,19 +74,7 @@ const en = {
   'assessmentStatus.complete': 'Complete',
   notApplicable: 'Not applicable',
   // Offline sync: the status line, the review panel and "Changed by … on …".
-  'sync.saved': 'All changes saved',
-  'sync.pending': { one: 'Saved on this device: {count} change not yet sent', other: 'Saved on this device: {count} changes not yet sent' },
-  'sync.offline': {
-    one: 'Offline: {count} change is kept on this device and will be sent when the connection is back',
-    other: 'Offline: {count} changes are kept on this device and will be sent when the connection is back',
-  },
-  'sync.offlineNone': 'Offline: changes you make are kept on this device and will be sent when the connection is back',
-  'sync.sending': { one: 'Sending {count} change…', other: 'Sending {count} changes…' },
-  'sync.conflicts': { one: '{count} change needs your decision', other: '{count} changes need your decision' },
-  'sync.unreadable': {
-    one: '{count} change could not be read back from this device and was set aside. Ask your system administrator.',
-    other: '{count} changes could not be read back from this device and were set aside. Ask your system administrator.',
-  },
+  ...syncStatusStrings['en-GB'],
   'sync.lastSavedAt': 'Last saved to the record at {time}',
   'sync.lastSavedOn': 'Last saved to the record on {date}',
   'sync.review': 'Review changes',
@@ -273,24 +262,7 @@ const cy = {
   'assessmentStatus.complete': 'Wedi’i gwblhau',
   notApplicable: 'Amherthnasol',
   // Cysoni all-lein: y llinell statws, y panel adolygu a "Newidiwyd gan … ar …".
-  'sync.saved': 'Pob newid wedi’i gadw',
-  'sync.pending': {
-    zero: 'Wedi’i gadw ar y ddyfais hon: {count} newid heb eu hanfon',
-    one: 'Wedi’i gadw ar y ddyfais hon: {count} newid heb ei anfon',
-    two: 'Wedi’i gadw ar y ddyfais hon: {count} newid heb eu hanfon',
-    other: 'Wedi’u cadw ar y ddyfais hon: {count} newid heb eu hanfon',
-  },
-  'sync.offline': {
-    one: 'All-lein: cedwir {count} newid ar y ddyfais hon a’i anfon pan fydd y cysylltiad yn ôl',
-    other: 'All-lein: cedwir {count} newid ar y ddyfais hon a’u hanfon pan fydd y cysylltiad yn ôl',
-  },
-  'sync.offlineNone': 'All-lein: cedwir y newidiadau a wnewch ar y ddyfais hon a’u hanfon pan fydd y cysylltiad yn ôl',
-  'sync.sending': { one: 'Wrthi’n anfon {count} newid…', other: 'Wrthi’n anfon {count} newid…' },
-  'sync.conflicts': { one: 'Mae angen i chi benderfynu am {count} newid', other: 'Mae angen i chi benderfynu am {count} newid' },
-  'sync.unreadable': {
-    one: 'Nid oedd modd darllen {count} newid yn ôl o’r ddyfais hon, ac fe’i rhoddwyd o’r neilltu. Holwch weinyddwr eich system.',
-    other: 'Nid oedd modd darllen {count} newid yn ôl o’r ddyfais hon, ac fe’u rhoddwyd o’r neilltu. Holwch weinyddwr eich system.',
-  },
+  ...syncStatusStrings.cy,
   'sync.lastSavedAt': 'Cadwyd yn y cofnod ddiwethaf am {time}',
   'sync.lastSavedOn': 'Cadwyd yn y cofnod ddiwethaf ar {date}',
   'sync.review': 'Adolygu’r newidiadau',

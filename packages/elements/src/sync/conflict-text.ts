@@ -1,7 +1,8 @@
-import { defaultInstruments, localise, type CaseRecord, type EntityRef, type Instrument, type InstrumentRegistry, type SyncConflict, type SyncStatus } from '@odkit/core';
+import type { CaseRecord, EntityRef, Instrument, InstrumentRegistry, LocalisedText, SyncConflict, SyncStatus } from '@odkit/core';
 import { formatDate, formatDateTime, formatNumber, formatTime } from '../i18n/format.js';
 import type { LocaleController } from '../i18n/locale-controller.js';
 import type { SharedStrings } from '../i18n/shared-strings.js';
+export { syncMessage, type SyncMessage } from './sync-message.js';
 
 /** What the sync views need of a widget's LocaleController (any widget's table extends the shared one). */
 export type SyncLocale = Pick<LocaleController<SharedStrings>, 't' | 'date' | 'dateTime' | 'time' | 'locale'>;
@@ -29,28 +30,6 @@ export interface SyncPrivacy {
   readonly displayName?: ((name: string) => string) | undefined;
   /** Leave out free text that may identify someone (a shared screen): such values are not shown. */
   readonly hideText?: boolean | undefined;
-}
-
-/** The status line's main message: its string key, count and tone (the tone picks an icon and a border, never colour alone). */
-export interface SyncMessage {
-  readonly key: keyof SharedStrings & string;
-  readonly count: number;
-  readonly tone: 'saved' | 'pending' | 'offline' | 'sending' | 'conflict' | 'unreadable';
-}
-
-/**
- * What the status line says, most urgent first: a decision to make, offline, sending,
- * waiting; then, with nothing waiting, changes set aside (never "all saved" while an
- * edit could not be read back), else all saved.
- */
-export function syncMessage(status: SyncStatus): SyncMessage {
-  const conflicts = status.conflicts.length;
-  if (conflicts) return { key: 'sync.conflicts', count: conflicts, tone: 'conflict' };
-  if (status.connection === 'offline') return { key: status.pending ? 'sync.offline' : 'sync.offlineNone', count: status.pending, tone: 'offline' };
-  if (status.sending && status.pending) return { key: 'sync.sending', count: status.pending, tone: 'sending' };
-  if (status.pending) return { key: 'sync.pending', count: status.pending, tone: 'pending' };
-  if (status.unreadable) return { key: 'sync.unreadable', count: status.unreadable, tone: 'unreadable' };
-  return { key: 'sync.saved', count: 0, tone: 'saved' };
 }
 
 /** "Last saved to the record at 10:42" (today) or "… on 2 Mar 2026, 10:42"; undefined when never. */
@@ -128,10 +107,31 @@ const RATING_FIELD = /^(.+)\.(value|comment)$/;
 export interface SyncValueOptions extends SyncPrivacy {
   /** The record the widget shows: member ids are named from it, meetings and episodes by their dates. */
   readonly record?: CaseRecord | undefined;
-  /** Where an assessment's instrument is looked up, to name rating items and scale values (default: the kit's default registry). */
+  /**
+   * Where an assessment's instrument is looked up, to name rating items and scale values
+   * (the checklist passes its registry). Without one, a rating is named "Rating: A checklist
+   * item" and its value by number (the elements bundle does not carry the instruments).
+   */
   readonly instruments?: Pick<InstrumentRegistry, 'get' | 'list'> | undefined;
   /** The instrument of the assessment the value belongs to, when known. */
   readonly instrument?: Instrument | undefined;
+}
+
+/**
+ * The instrument text for the reader's language: the exact tag, the same language, English,
+ * else the first (as core's `localise`, kept here so the elements bundle does not carry zod).
+ */
+function localise(text: LocalisedText, locale: string): string {
+  if (typeof text === 'string') return text;
+  const entries = Object.entries(text as Record<string, string>);
+  const wanted = locale.toLowerCase();
+  const language = wanted.split('-')[0];
+  const found =
+    entries.find(([tag]) => tag.toLowerCase() === wanted) ??
+    entries.find(([tag]) => tag.toLowerCase().split('-')[0] === language) ??
+    entries.find(([tag]) => tag.toLowerCase().split('-')[0] === 'en') ??
+    entries[0];
+  return typeof found?.[1] === 'string' ? found[1] : '';
 }
 
 const item = (instrument: Instrument | undefined, itemId: string, i18n: SyncLocale): string | undefined => {
@@ -296,7 +296,8 @@ export interface ConflictRow {
 function instrumentOf(conflict: SyncConflict, options: SyncValueOptions): Instrument | undefined {
   if (options.instrument) return options.instrument;
   if (conflict.entity.kind !== 'assessment') return undefined;
-  const registry = options.instruments ?? defaultInstruments;
+  const registry = options.instruments;
+  if (!registry) return undefined;
   const versions = [conflict.mine, conflict.theirs, options.record?.assessments.find((a) => a.id === conflict.entity.id)].map(record);
   const own = versions.find((v) => typeof v?.instrumentId === 'string' && typeof v.instrumentVersion === 'string');
   try {

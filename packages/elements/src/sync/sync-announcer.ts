@@ -1,6 +1,5 @@
 import type { SyncStatus } from '@odkit/core';
-import type { SharedStrings } from '../i18n/shared-strings.js';
-import { syncMessage, type SyncLocale } from './conflict-text.js';
+import { syncMessage, type SyncStatusKey } from './sync-message.js';
 
 /** How long the status must stay put before it is announced: an edit's four quick steps make one announcement, or none. */
 export const SYNC_SETTLE_MS = 2000;
@@ -22,12 +21,12 @@ export const QUIET: AnnouncedState = { offline: false, conflicts: 0, unreadable:
  * set aside, all saved again after a problem), never each step of sending. Empty when
  * nothing is worth saying.
  */
-export function syncAnnouncement(before: AnnouncedState, status: SyncStatus | undefined): { keys: { key: keyof SharedStrings & string; count: number }[]; after: AnnouncedState } {
+export function syncAnnouncement(before: AnnouncedState, status: SyncStatus | undefined): { keys: { key: SyncStatusKey; count: number }[]; after: AnnouncedState } {
   if (!status) return { keys: [], after: QUIET };
   const offline = status.connection === 'offline';
   const conflicts = status.conflicts.length;
   const unreadable = status.unreadable;
-  const keys: { key: keyof SharedStrings & string; count: number }[] = [];
+  const keys: { key: SyncStatusKey; count: number }[] = [];
   if (offline && !before.offline) keys.push({ key: status.pending ? 'sync.offline' : 'sync.offlineNone', count: status.pending });
   if (conflicts !== before.conflicts && conflicts > 0) keys.push({ key: 'sync.conflicts', count: conflicts });
   if (unreadable > before.unreadable) keys.push({ key: 'sync.unreadable', count: unreadable });
@@ -40,6 +39,6 @@ export function syncAnnouncement(before: AnnouncedState, status: SyncStatus | un
 }
 
 /** The announcement's text in the reader's language. */
-export function announcementText(keys: readonly { key: keyof SharedStrings & string; count: number }[], i18n: Pick<SyncLocale, 't'>): string {
+export function announcementText(keys: readonly { key: SyncStatusKey; count: number }[], i18n: { t(key: SyncStatusKey, params: { count: number }): string }): string {
   return keys.map(({ key, count }) => i18n.t(key, { count })).join(' ');
 }
