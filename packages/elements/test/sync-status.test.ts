@@ -373,6 +373,28 @@ describe('review panel', () => {
     expect($$(widget, '[data-keep]').some((b) => b.getAttribute('aria-disabled') === 'true')).to.equal(false);
   });
 
+  it('a decision saved after Escape closed the panel leaves focus where Escape put it', async () => {
+    const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
+    const { widget } = await mount(store);
+    store.holdResolve = true;
+    widget.sync.openReview();
+    await widget.updateComplete;
+    const keep = $(widget, '[data-keep="mine"]')!;
+    keep.focus();
+    keep.click();
+    await widget.updateComplete;
+    await sendKeys({ press: 'Escape' });
+    await widget.updateComplete;
+    expect(describeElement($(widget, '.od-sync-review'))).to.equal('(nothing)');
+    const review = $(widget, '.od-sync__review')!;
+    expect(widget.shadowRoot!.activeElement).to.equal(review);
+    await waitUntil(() => store.release !== undefined);
+    store.release!();
+    await waitUntil(() => store.syncStatus.conflicts.length === 1, 'the decision saved');
+    await widget.updateComplete;
+    expect(widget.shadowRoot!.activeElement).to.equal(review);
+  });
+
   it('names members as the widget shows them and hides free text on a shared screen', async () => {
     const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
     const { widget } = await mount(store, { initials: true });
