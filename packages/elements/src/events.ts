@@ -55,10 +55,12 @@ export class OdMemberFocusEvent extends Event {
  * once when such a store is given: edits waiting to be sent, edits that need a decision,
  * the last successful sync and whether the server is reachable. An EHR can show its own
  * indicator from it; `provider.syncStatus` gives the current status at any time.
+ * `status` is undefined when the syncing store is replaced by one that does not sync
+ * (hide the indicator).
  */
 export class OdSyncStatusEvent extends Event {
   static readonly eventName = 'od-sync-status';
-  constructor(readonly status: SyncStatus) {
+  constructor(readonly status: SyncStatus | undefined) {
     super(OdSyncStatusEvent.eventName, { bubbles: true, composed: true });
   }
 }

@@ -11,7 +11,9 @@ export { OdChangeEvent, OdErrorEvent, OdMemberFocusEvent, OdSelectEvent, OdSyncS
 export { SyncStatusController, type ConflictDecision, type SyncStatusControllerOptions } from './sync/sync-status-controller.js';
 export { renderSyncStatus, syncStatusStyles, type SyncViewOptions } from './sync/sync-status-view.js';
 export { HistoryController, renderChangedBy, type HistoryControllerOptions } from './sync/history-controller.js';
+export { syncAnnouncement, announcementText, QUIET, SYNC_SETTLE_MS, type AnnouncedState } from './sync/sync-announcer.js';
 export {
+  conflictRows,
   conflictSubject,
   entitySubject,
   fieldName,
@@ -21,7 +23,9 @@ export {
   syncMessage,
   type SyncLocale,
   type SyncMessage,
+  type ConflictRow,
   type SyncPrivacy,
+  type SyncValueOptions,
 } from './sync/conflict-text.js';
 export { renderErrorState, errorStateStyles } from './error-state.js';
 export {

@@ -4,9 +4,11 @@ import { css, html, unsafeCSS, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localeContext, storeContext } from './contexts.js';
 import { OdSyncStatusEvent } from './events.js';
-import { resolveLocale } from './i18n/messages.js';
+import { formatMessage, resolveLocale } from './i18n/messages.js';
+import { syncStatusStrings } from './i18n/sync-status-strings.js';
 import { markProvider } from './nearest-provider.js';
 import { OdElement } from './od-element.js';
+import { announcementText, QUIET, SYNC_SETTLE_MS, syncAnnouncement, type AnnouncedState } from './sync/sync-announcer.js';
 import { SyncStatusController } from './sync/sync-status-controller.js';
 import { DARK_TOKENS, THEMES, type ThemeName } from './styles/themes.js';
 import { systemTokenDeclarations } from './styles/tokens.js';
@@ -25,10 +27,16 @@ const dark = systemTokenDeclarations(DARK_TOKENS);
  * SyncingStore, such as the offline store), `syncStatus` gives what waits to be sent,
  * what needs a person's decision and when the record last confirmed the edits, and
  * `od-sync-status` is fired on every change, so an EHR can show its own indicator.
- * Every widget inside also shows a status line and a review panel for conflicts.
+ * Every widget inside also shows a status line and a review panel for conflicts. The
+ * provider owns the one visually hidden live region (`part="sync-announcer"`) that
+ * tells screen-reader users what matters, once per page however many widgets there
+ * are: the connection went, a change needs a decision, changes were set aside, and
+ * all changes saved again after one of those; it waits for the status to settle
+ * (2 seconds) so the steps of one edit are not read out.
  *
  * @tagname od-provider
- * @fires od-sync-status - The sync status of the store changed (`status`), or a syncing store was given. Only with a SyncingStore.
+ * @fires od-sync-status - The sync status of the store changed (`status`), a syncing store was given, or it was replaced by a store that does not sync (`status` undefined).
+ * @csspart sync-announcer - The visually hidden live region announcing changes of sync status.
  * @slot - The widgets (and any other content).
  * @cssprop --od-sys-color-primary - Main accent colour (links, selection, primary buttons).
  * @cssprop --od-sys-color-text - Body text colour.
@@ -43,6 +51,17 @@ export class OdProvider extends OdElement {
       }
       :host([hidden]) {
         display: none !important;
+      }
+      .announcer {
+        position: absolute !important;
+        inline-size: 1px !important;
+        block-size: 1px !important;
+        margin: -1px !important;
+        padding: 0 !important;
+        overflow: hidden !important;
+        clip-path: inset(50%) !important;
+        white-space: nowrap !important;
+        border: 0 !important;
       }
       ${unsafeCSS(presetRules)}
       /* color-scheme (inherited) gives native controls, scrollbars and date pickers the same scheme. */
@@ -79,9 +98,16 @@ export class OdProvider extends OdElement {
   readonly #store = new ContextProvider(this, { context: storeContext });
   readonly #sync = new SyncStatusController(this, {
     store: () => this.store,
-    onChange: (status) => this.emit(new OdSyncStatusEvent(status)),
+    onChange: (status) => {
+      this.emit(new OdSyncStatusEvent(status));
+      this.#settle();
+    },
     shows: false,
   });
+  /** What the live region last said, as state (it is compared with, not re-read). */
+  #announced: AnnouncedState = QUIET;
+  #announcement = '';
+  #settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * Where the store's edits stand (read only): `pending` (kept on this device, not yet on
@@ -99,6 +125,39 @@ export class OdProvider extends OdElement {
     markProvider(this);
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#settleTimer);
+    this.#settleTimer = undefined;
+    this.#announced = QUIET;
+    this.#announcement = '';
+  }
+
+  /** Waits for the status to stay put, then announces what changed that matters (if anything). */
+  #settle(): void {
+    clearTimeout(this.#settleTimer);
+    this.#settleTimer = setTimeout(() => {
+      this.#settleTimer = undefined;
+      if (!this.isConnected) return;
+      const { keys, after } = syncAnnouncement(this.#announced, this.#sync.status);
+      this.#announced = after;
+      if (!keys.length) return;
+      const locale = resolveLocale(this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
+      const text = announcementText(keys, { t: (key, params) => formatMessage(locale, syncStatusStrings[locale][key] ?? syncStatusStrings['en-GB'][key], params) });
+      // The same words again (offline twice): empty the region first so they are read again.
+      if (text === this.#announcement) {
+        this.#announcement = '';
+        this.requestUpdate();
+        void this.updateComplete.then(() => {
+          this.#announcement = text;
+          this.requestUpdate();
+        });
+        return;
+      }
+      this.#announcement = text;
+      this.requestUpdate();
+    }, SYNC_SETTLE_MS);
+  }
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store')) this.#store.setValue(this.store);
     if (changed.has('locale') || changed.has('timeZone') || !this.#locale.value) {
@@ -110,7 +169,7 @@ export class OdProvider extends OdElement {
   }
 
   protected override render() {
-    return html`<slot></slot>`;
+    return html`<slot></slot><div class="announcer" part="sync-announcer" role="status">${this.#announcement}</div>`;
   }
 }
 

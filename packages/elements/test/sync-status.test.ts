@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
-import { MemoryStore, parseCaseRecord, type CaseRecord, type NetworkMember } from '@odkit/core';
+import { MemoryStore, parseCaseRecord, type CaseRecord, type NetworkMember, type SyncStatus } from '@odkit/core';
 import {
   CaseController,
   HistoryController,
@@ -7,8 +7,10 @@ import {
   OdElement,
   type OdProvider,
   OdSyncStatusEvent,
+  QUIET,
   SyncStatusController,
   entitySubject,
+  syncAnnouncement,
   errorStateStyles,
   fieldValue,
   formStyles,
@@ -110,12 +112,12 @@ describe('sync status line', () => {
     expect(provider.syncStatus).to.equal(undefined);
   });
 
-  it('says where the edits are in each state, with an icon and text, in one polite live region', async () => {
+  it('says where the edits are in each state, with an icon and text; the line itself is not a live region', async () => {
     const store = new FakeSyncingStore(record(), { status: { lastSyncedAt: new Date().toISOString() } });
     const { widget } = await mount(store);
     const line = $(widget, '.od-sync')!;
     expect(message(widget)).to.equal('All changes saved');
-    expect($(widget, '.od-sync__message')!.getAttribute('role')).to.equal('status');
+    expect($$(widget, '.od-sync [role]').map(describeElement)).to.deep.equal([]);
     expect($(widget, '.od-sync__icon')!.getAttribute('aria-hidden')).to.equal('true');
     expect(text($(widget, '.od-sync__meta'))).to.match(/^Last saved to the record at \d{2}:\d{2}$/);
 
@@ -137,45 +139,93 @@ describe('sync status line', () => {
     expect(text($(widget, '.od-sync__review'))).to.equal('Review changes');
     store.setStatus({ conflicts: [], pending: 0, unreadable: 1, lastSyncedAt: '2026-03-02T14:00:00Z' });
     await widget.updateComplete;
-    expect(text($(widget, '.od-sync__unreadable'))).to.contain('1 change could not be read back');
+    // Never "All changes saved" with a tick while an edit was set aside: its own message and a warning tone.
+    expect(message(widget)).to.contain('1 change could not be read back');
+    expect(line.dataset.tone).to.equal('unreadable');
+    expect(describeElement($(widget, '.od-sync__unreadable'))).to.equal('(nothing)');
     expect(text($(widget, '.od-sync__meta'))).to.equal('Last saved to the record on 2 Mar 2026, 14:00');
+    store.setStatus({ pending: 1 });
+    await widget.updateComplete;
+    expect(text($(widget, '.od-sync__unreadable'))).to.contain('1 change could not be read back');
     expect(describeElement($(widget, '.od-sync__review'))).to.equal('(nothing)');
   });
 
-  it('announces once per change: the live region keeps its text through renders that change nothing it says', async () => {
-    const store = new FakeSyncingStore(record(), { status: { pending: 2 } });
-    const { widget } = await mount(store);
-    const region = $(widget, '[role="status"].od-sync__message')!;
-    const textNodes: string[] = [];
-    const observer = new MutationObserver((records) => records.forEach(() => textNodes.push(region.textContent ?? '')));
+  it('the provider’s one live region announces only what matters, once, after the status settles', async () => {
+    const store = new FakeSyncingStore(record(), { status: { pending: 0, lastSyncedAt: new Date().toISOString() } });
+    const provider = await fixture<OdProvider>(html`<od-provider .store=${store} locale="en-GB"
+      ><od-test-sync-widget id="a"></od-test-sync-widget><od-test-sync-widget id="b"></od-test-sync-widget
+    ></od-provider>`);
+    const widgets = [...provider.querySelectorAll('od-test-sync-widget')];
+    await Promise.all(widgets.map((w) => w.updateComplete));
+    const regions = () => provider.shadowRoot!.querySelectorAll('[role="status"]');
+    expect(regions().length).to.equal(1);
+    const region = regions()[0]!;
+    expect(region.getAttribute('part')).to.equal('sync-announcer');
+    // No widget's status line is a live region, however many widgets there are.
+    expect(widgets.flatMap((w) => $$(w, '.od-sync [role="status"]')).length).to.equal(0);
+    const said: string[] = [];
+    const observer = new MutationObserver(() => said.push(text(region)));
     observer.observe(region, { characterData: true, childList: true, subtree: true });
-    store.setStatus({ lastSyncedAt: new Date().toISOString() });
-    await widget.updateComplete;
-    widget.requestUpdate();
-    await widget.updateComplete;
-    expect(textNodes).to.deep.equal([]);
-    store.setStatus({ pending: 3 });
-    await widget.updateComplete;
+    // An edit's steps online (pending, sending, saved) are not announced; going offline is, once.
+    store.setStatus({ pending: 1 });
+    store.setStatus({ sending: true });
+    store.setStatus({ sending: false, pending: 0 });
+    store.setStatus({ pending: 1, connection: 'offline' });
+    store.setStatus({ pending: 2 });
+    await waitUntil(() => text(region) !== '', 'the offline announcement', { timeout: 10000 });
+    expect(said.filter(Boolean)).to.deep.equal(['Offline: 2 changes are kept on this device and will be sent when the connection is back']);
+    // Back online, sent: "All changes saved" once.
+    store.setStatus({ connection: 'online', sending: true });
+    store.setStatus({ sending: false, pending: 0 });
+    await waitUntil(() => text(region) === 'All changes saved', 'the all-saved announcement', { timeout: 10000 });
+    // A decision needed, in the provider's language.
+    provider.locale = 'cy';
+    store.setStatus({ pending: 1, conflicts: conflicts().slice(0, 1) });
+    await waitUntil(() => text(region) === 'Mae angen i chi benderfynu am 1 newid', 'the conflict announcement', { timeout: 10000 });
     observer.disconnect();
-    expect(textNodes.length).to.be.greaterThan(0);
-    expect(message(widget)).to.equal('Saved on this device: 3 changes not yet sent');
-    expect($(widget, '[role="status"].od-sync__message') === region, 'the same live region').to.equal(true);
+    expect([...new Set(said.filter(Boolean))]).to.deep.equal([
+      'Offline: 2 changes are kept on this device and will be sent when the connection is back',
+      'All changes saved',
+      'Mae angen i chi benderfynu am 1 newid',
+    ]);
   });
 
-  it('with several widgets on one store, one status line is the live region (each change is announced once)', async () => {
+  it('decides what to announce from the transitions that matter', () => {
+    const base: SyncStatus = { pending: 0, conflicts: [], lastSyncedAt: undefined, connection: 'online', sending: false, unreadable: 0 };
+    const steps: [Partial<SyncStatus>, string[]][] = [
+      [{ pending: 1 }, []],
+      [{ pending: 1, sending: true }, []],
+      [{}, []],
+      [{ pending: 1, connection: 'offline' }, ['sync.offline']],
+      [{ pending: 2, connection: 'offline' }, []],
+      [{ pending: 2, connection: 'online', sending: true }, []],
+      [{ pending: 1, conflicts: conflicts().slice(0, 1) }, ['sync.conflicts']],
+      [{ pending: 2, conflicts: conflicts() }, ['sync.conflicts']],
+      [{ pending: 0 }, ['sync.saved']],
+      [{ pending: 0 }, []],
+      [{ unreadable: 1 }, ['sync.unreadable']],
+      [{ unreadable: 1 }, []],
+    ];
+    let state = QUIET;
+    for (const [change, expected] of steps) {
+      const { keys, after } = syncAnnouncement(state, { ...base, ...change });
+      expect(keys.map((k) => k.key), JSON.stringify(change)).to.deep.equal(expected);
+      state = after;
+    }
+  });
+
+  it('with several widgets on one store, each shows the status line', async () => {
     const store = new FakeSyncingStore(record(), { status: { pending: 1 } });
     const provider = await fixture<OdProvider>(html`<od-provider .store=${store}
       ><od-test-sync-widget id="a"></od-test-sync-widget><od-test-sync-widget id="b"></od-test-sync-widget
     ></od-provider>`);
     const [a, b] = [...provider.querySelectorAll('od-test-sync-widget')];
     await Promise.all([a!.updateComplete, b!.updateComplete]);
-    const live = () => [a!, b!].filter((w) => w.isConnected && $(w, '.od-sync__message')!.getAttribute('role') === 'status').map((w) => w.id);
-    expect(live()).to.deep.equal(['a']);
+    expect(message(a!)).to.equal('Saved on this device: 1 change not yet sent');
     expect(message(b!)).to.equal('Saved on this device: 1 change not yet sent');
     a!.remove();
     store.setStatus({ pending: 2 });
     await b!.updateComplete;
-    expect(live()).to.deep.equal(['b']);
     expect(message(b!)).to.equal('Saved on this device: 2 changes not yet sent');
   });
 
@@ -204,7 +254,7 @@ describe('sync status line', () => {
   it('is in Welsh with the provider’s locale', async () => {
     const store = new FakeSyncingStore(record(), { status: { pending: 2, lastSyncedAt: new Date().toISOString() } });
     const { widget } = await mount(store, { locale: 'cy' });
-    expect(message(widget)).to.equal('Wedi’i gadw ar y ddyfais hon: 2 newid heb eu hanfon');
+    expect(message(widget)).to.equal('Wedi’u cadw ar y ddyfais hon: 2 newid heb eu hanfon');
     expect(text($(widget, '.od-sync__meta'))).to.match(/^Cadwyd yn y cofnod ddiwethaf am \d{2}:\d{2}$/);
     store.setStatus({ conflicts: conflicts() });
     await widget.updateComplete;
@@ -248,7 +298,7 @@ describe('review panel', () => {
     await waitUntil(() => store.resolved.length === 1 && $$(widget, '.od-sync-conflict').length === 1, 'the first conflict resolved');
     await widget.updateComplete;
     expect(store.resolved).to.deep.equal([{ editId: 'edit-m1', keep: 'mine' }]);
-    expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal('Your version of Jo Bloggs, network member was kept. It will be sent to the record.');
+    expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal('Kept your version: Jo Bloggs, network member. It will be sent to the record.');
     // Focus goes to the next conflict.
     expect(focusedElement()).to.equal(describeElement($(widget, '.od-sync-conflict h3')));
     expect(message(widget)).to.equal('1 change needs your decision');
@@ -258,7 +308,7 @@ describe('review panel', () => {
     await waitUntil(() => store.resolved.length === 2 && !$(widget, '.od-sync-conflict'), 'the second conflict resolved');
     await widget.updateComplete;
     expect(store.resolved[1]).to.deep.equal({ editId: 'edit-m2', keep: 'theirs' });
-    expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal('The record’s version of Sam Lewis, network member was kept. Your change was set aside.');
+    expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal('Kept the record’s version: Sam Lewis, network member. Your change was set aside.');
     expect(focusedElement()).to.equal(describeElement($(widget, '#od-sync-review-title')));
     expect(message(widget)).to.equal('Saved on this device: 1 change not yet sent');
 
@@ -291,7 +341,7 @@ describe('review panel', () => {
     expect(store.resolved).to.deep.equal([]);
   });
 
-  it('shows a failed decision in the kit’s error state, fires od-error, and keeps the conflict', async () => {
+  it('shows a failed decision in words of its own, moves focus to it, fires od-error, and keeps the conflict', async () => {
     const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
     const { widget } = await mount(store);
     store.failNextResolve = new Error('The device storage is full.');
@@ -299,20 +349,50 @@ describe('review panel', () => {
     widget.sync.openReview();
     await widget.updateComplete;
     const failed = nextEvent(widget, 'od-error');
-    $(widget, '[data-keep="theirs"]')!.click();
+    const pressed = $(widget, '[data-keep="theirs"]')!;
+    pressed.focus();
+    pressed.click();
     await widget.updateComplete;
-    // While deciding, the buttons wait and the panel says so.
-    expect($$(widget, '[data-keep]').every((b) => (b as HTMLButtonElement).disabled)).to.equal(true);
+    // While deciding, the buttons wait (aria-disabled: the pressed one keeps focus) and the panel says so.
+    expect($$(widget, '[data-keep]').every((b) => b.getAttribute('aria-disabled') === 'true' && !(b as HTMLButtonElement).disabled)).to.equal(true);
+    expect(widget.shadowRoot!.activeElement).to.equal(pressed);
+    $(widget, '[data-keep="mine"]')!.click();
     expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal('Saving your decision…');
     await waitUntil(() => store.release !== undefined);
     store.release!();
     expect((await failed).error.message).to.equal('The device storage is full.');
     await widget.updateComplete;
     const alert = $(widget, '.od-sync-review [role="alert"]')!;
-    expect(text(alert)).to.contain('Your change was not saved');
-    expect(text(alert)).to.contain('The device storage is full.');
+    expect(text(alert)).to.equal('Your decision was not saved; the change is still waiting. Try again.');
+    // The core's English message is for the host (od-error), not the panel.
+    expect(text(alert)).not.to.contain('storage is full');
+    expect(widget.shadowRoot!.activeElement).to.equal(alert);
+    // The press on the waiting "Keep mine" was not taken as a second decision.
+    expect(store.resolved).to.deep.equal([{ editId: 'edit-m1', keep: 'theirs' }]);
     expect($$(widget, '.od-sync-conflict').length).to.equal(2);
-    expect($$(widget, '[data-keep]').some((b) => (b as HTMLButtonElement).disabled)).to.equal(false);
+    expect($$(widget, '[data-keep]').some((b) => b.getAttribute('aria-disabled') === 'true')).to.equal(false);
+  });
+
+  it('a decision saved after Escape closed the panel leaves focus where Escape put it', async () => {
+    const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
+    const { widget } = await mount(store);
+    store.holdResolve = true;
+    widget.sync.openReview();
+    await widget.updateComplete;
+    const keep = $(widget, '[data-keep="mine"]')!;
+    keep.focus();
+    keep.click();
+    await widget.updateComplete;
+    await sendKeys({ press: 'Escape' });
+    await widget.updateComplete;
+    expect(describeElement($(widget, '.od-sync-review'))).to.equal('(nothing)');
+    const review = $(widget, '.od-sync__review')!;
+    expect(widget.shadowRoot!.activeElement).to.equal(review);
+    await waitUntil(() => store.release !== undefined);
+    store.release!();
+    await waitUntil(() => store.syncStatus.conflicts.length === 1, 'the decision saved');
+    await widget.updateComplete;
+    expect(widget.shadowRoot!.activeElement).to.equal(review);
   });
 
   it('names members as the widget shows them and hides free text on a shared screen', async () => {
@@ -341,7 +421,8 @@ describe('review panel', () => {
           expect(describeElement($(widget, '.od-sync-review'))).not.to.equal('(nothing)');
           if (locale === 'cy') {
             expect(text($(widget, '#od-sync-review-title'))).to.equal('Newidiadau y mae angen i chi benderfynu amdanynt');
-            expect(text($(widget, '[data-keep="mine"]'))).to.equal('Cadw fy fersiwn i');
+            // The visible words, and the subject for a screen reader (every button is not just "Keep mine").
+            expect(text($(widget, '[data-keep="mine"]'))).to.equal('Cadw fy fersiwn i: Jo Bloggs, aelod o’r rhwydwaith');
             expect(text($(widget, '.od-sync-conflict thead'))).to.contain('Eich fersiwn chi');
           }
           await expect(provider).to.be.accessible();
@@ -367,7 +448,7 @@ describe('<od-provider> sync status for hosts', () => {
     await provider.updateComplete;
     expect(provider.syncStatus).to.equal(store.syncStatus);
     expect(seen.length).to.equal(1);
-    expect(seen[0]!.status.pending).to.equal(1);
+    expect(seen[0]!.status?.pending).to.equal(1);
     const next = store.setStatus({ pending: 0, lastSyncedAt: '2026-03-02T14:00:00Z' });
     expect(seen.length).to.equal(2);
     expect(seen[1]).to.be.instanceOf(OdSyncStatusEvent);
@@ -377,8 +458,11 @@ describe('<od-provider> sync status for hosts', () => {
     provider.store = new MemoryStore(record());
     await provider.updateComplete;
     expect(provider.syncStatus).to.equal(undefined);
+    // Hosts hear that the store no longer syncs (hide their indicator).
+    expect(seen.length).to.equal(3);
+    expect(seen[2]!.status).to.equal(undefined);
     store.setStatus({ pending: 5 });
-    expect(seen.length).to.equal(2);
+    expect(seen.length).to.equal(3);
   });
 
   it('syncStatus is read only', async () => {
@@ -440,9 +524,12 @@ describe('conflict text', () => {
     expect(entitySubject({ kind: 'assessment', id: 'gone' }, el.i18n, r)).to.equal('A fidelity assessment');
     expect(fieldValue('status', 'past', 'member', el.i18n)).to.equal('No longer in touch');
     expect(fieldValue('status', 'held', 'meeting', el.i18n)).to.equal('Held');
-    expect(fieldValue('support', ['emotional', 'practical'], 'member', el.i18n)).to.equal('Emotional support, Practical help');
+    expect(fieldValue('support', ['emotional', 'practical'], 'member', el.i18n)).to.equal('Emotional support and Practical help');
     expect(fieldValue('household', true, 'member', el.i18n)).to.equal('Yes');
-    expect(fieldValue('attendees', [{ memberId: 'm1' }], 'meeting', el.i18n)).to.equal('1 item');
+    expect(fieldValue('attendees', [{ memberId: 'm1', present: true }, { memberId: 'gone', present: false }], 'meeting', el.i18n, { record: r })).to.equal(
+      'Jo Bloggs (there) and Someone not in this record (not there)',
+    );
+    expect(fieldValue('nextMeeting', { kind: 'open' }, 'meeting', el.i18n)).to.equal('Left open');
     expect(fieldValue('notes', undefined, 'meeting', el.i18n)).to.equal('None');
     expect(fieldValue('notes', '<img src=x onerror=alert(1)>', 'meeting', el.i18n)).to.equal('<img src=x onerror=alert(1)>');
   });

@@ -1,4 +1,4 @@
-import { newId, type CaseRecord, type Change, type Episode, type Meeting, type NetworkMember, type Ratio } from '@odkit/core';
+import { defaultInstruments, newId, type CaseRecord, type Change, type Episode, type Meeting, type NetworkMember, type Ratio } from '@odkit/core';
 import {
   CaseController,
   HistoryController,
@@ -267,7 +267,7 @@ export class OdMeetingTimeline extends OdElement {
   protected override render() {
     const record = this.#data.record;
     const error = this.#data.error ?? this.#optionError;
-    const errorState = html`${renderSyncStatus(this.#sync, inTimeZone(this.#i18n, this.#zone), { record })}${error ? renderErrorState(error, this.#i18n) : nothing}`;
+    const errorState = html`${renderSyncStatus(this.#sync, inTimeZone(this.#i18n, this.#zone), { record, canDecide: this.editable, instruments: defaultInstruments })}${error ? renderErrorState(error, this.#i18n) : nothing}`;
     if (!record) return html`${errorState}${error ? nothing : html`<p>${this.#t('loading')}</p>`}`;
     const episode = this.#episode(record);
     if (!episode) return html`${errorState}<p part="header">${this.#t('timeline.noEpisode')}</p>`;

@@ -7,6 +7,7 @@ import {
   TIE_DIRECTIONS,
   TIE_QUALITIES,
   TIE_STRENGTHS,
+  defaultInstruments,
   newId,
   type CaseRecord,
   type Change,
@@ -354,7 +355,14 @@ export class OdNetworkMap extends OdElement {
     const record = this.#data.record;
     const view = this.#view();
     return html`<div class="od-map" part="base">
-      ${renderSyncStatus(this.#sync, this.#i18n, { record, displayName: this.initialsOnly ? initials : undefined, hideText: this.initialsOnly })}
+      ${renderSyncStatus(this.#sync, this.#i18n, {
+        record,
+        displayName: this.initialsOnly ? initials : undefined,
+        hideText: this.initialsOnly,
+        canDecide: this.editable && !this.initialsOnly,
+        // A rating conflict is named by its item (the store's conflicts are the whole case's).
+        instruments: defaultInstruments,
+      })}
       ${errors.map((e) => renderErrorState(e, this.#i18n))}
       ${record && view ? this.#renderBody(record, view) : !errors.length ? html`<p>${this.#t('loading')}</p>` : nothing}
     </div>`;

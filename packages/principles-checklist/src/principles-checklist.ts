@@ -727,7 +727,7 @@ export class OdPrinciplesChecklist extends OdElement {
               : this.#renderRate(value, instrument)
           : nothing;
     return html`<div class="checklist" part="base" @input=${stop} @change=${stop}>
-      ${renderSyncStatus(this.#sync, this.i18n, { record: this.data.record })}
+      ${renderSyncStatus(this.#sync, this.i18n, { record: this.data.record, instruments: this.#registry, canDecide: !this.disabled })}
       ${error ? renderErrorState(error, this.i18n) : nothing}
       ${this._saveError ? renderErrorState(this._saveError, this.i18n, 'save') : nothing} ${body}
     </div>`;

@@ -16,7 +16,12 @@ import '@odkit/elements/define.js';
  * SyncingStore, such as the offline store), `syncStatus` gives what waits to be sent,
  * what needs a person's decision and when the record last confirmed the edits, and
  * `od-sync-status` is fired on every change, so an EHR can show its own indicator.
- * Every widget inside also shows a status line and a review panel for conflicts.
+ * Every widget inside also shows a status line and a review panel for conflicts. The
+ * provider owns the one visually hidden live region (`part="sync-announcer"`) that
+ * tells screen-reader users what matters, once per page however many widgets there
+ * are: the connection went, a change needs a decision, changes were set aside, and
+ * all changes saved again after one of those; it waits for the status to settle
+ * (2 seconds) so the steps of one edit are not read out.
  */
 export const OdProvider = /* @__PURE__ */ createComponent({
   react: React,
@@ -24,7 +29,7 @@ export const OdProvider = /* @__PURE__ */ createComponent({
   elementClass: OdProviderElement,
   events: {
     /**
-     * `od-sync-status`: The sync status of the store changed (`status`), or a syncing store was given. Only with a SyncingStore.
+     * `od-sync-status`: The sync status of the store changed (`status`), a syncing store was given, or it was replaced by a store that does not sync (`status` undefined).
      */
     onOdSyncStatus: 'od-sync-status' as EventName<OdSyncStatusEvent>,
   },

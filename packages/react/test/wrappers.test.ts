@@ -285,7 +285,7 @@ describe('@odkit/react wrappers', () => {
     expect(provider.syncStatus?.pending).to.equal(2);
     store.setStatus({ pending: 0, lastSyncedAt: '2026-04-01T13:00:00+01:00' });
     expect(seen.at(-1)).to.be.instanceOf(OdSyncStatusEvent);
-    expect(seen.at(-1)!.status.pending).to.equal(0);
+    expect(seen.at(-1)!.status?.pending).to.equal(0);
   });
 
   it('three widgets under the provider on one store are accessible, and a rating through the wrapper reaches the store', async () => {

@@ -27,15 +27,19 @@ import { validationErrors } from '../../../packages/fhir/test/server/validate.mj
 test.describe.configure({ timeout: 180_000 });
 
 /**
- * Every widget shows the same status line; one of them (per store) is the live region, so a
- * screen reader hears each change once, not once per widget.
+ * Every widget shows the same status line, and none of them is a live region: the page's one
+ * live region is `<od-provider>`'s sync announcer, which says each change that matters once
+ * (after the status settles), not once per widget.
  */
 async function expectStatusLine(page, message) {
   for (const tag of ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist']) {
     await expect(page.locator(`${tag} [part="sync-status"]`).getByText(message, { exact: true })).toBeVisible();
   }
-  await expect(page.locator('[part="sync-status"] [role="status"]')).toHaveCount(1);
-  await expect(page.locator('[part="sync-status"] [role="status"]')).toHaveText(message);
+  await expect(page.locator('[part="sync-status"] [role="status"]')).toHaveCount(0);
+  const announcer = page.locator('[part="sync-announcer"]');
+  await expect(announcer).toHaveCount(1);
+  await expect(announcer).toHaveAttribute('role', 'status');
+  await expect(announcer).toHaveText(message);
 }
 
 test('edits in all three widgets with the EHR unreachable survive a closed page, are counted as pending, and reach the server with their Provenance', async ({ browser, baseURL }) => {
@@ -141,10 +145,10 @@ test('two devices edit the same case offline: every edit reaches the server or i
   await expect(timeline.locator('[part="sync-review"] table')).toContainText('Family home');
   await expectNoAxeViolations(b.page, { include: ['od-meeting-timeline'] });
   await saveScreenshot(b.page, 'offline-conflict');
-  await tabTo(b.page, (f) => f.widget === 'od-meeting-timeline' && f.text === 'Keep mine', { what: 'Keep mine' });
+  await tabTo(b.page, (f) => f.widget === 'od-meeting-timeline' && f.text.startsWith('Keep mine'), { what: 'Keep mine' });
   await b.page.keyboard.press('Enter');
   await expect.poll(() => status(b.page), { timeout: 60_000 }).toMatchObject({ pending: 0, conflicts: [], connection: 'online' });
-  await expect(timeline.locator('[part="sync-review"] [role="status"]')).toContainText('Your version');
+  await expect(timeline.locator('[part="sync-review"] [role="status"]')).toContainText('Kept your version');
   await expectNoAxeViolations(b.page, { include: ['od-meeting-timeline'] });
 
   // Every edit is on the server: B's decision too, with its Provenance (made when B made it).

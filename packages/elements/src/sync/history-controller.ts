@@ -86,6 +86,6 @@ export function renderChangedBy(history: HistoryController, entity: EntityRef, i
   const line = entry.author ? i18n.t('history.changedBy', { name: entry.author.name, date }) : i18n.t('history.changedOn', { date });
   const state = entry.state === 'pending' ? i18n.t('history.pending') : entry.state === 'conflict' ? i18n.t('history.conflict') : '';
   return html`<p class="od-changed-by" part="changed-by" data-entity=${`${entity.kind}/${entity.id}`}>
-    ${line}${state ? ` (${state})` : ''}
+    ${state ? i18n.t('history.withState', { line, state }) : line}
   </p>`;
 }

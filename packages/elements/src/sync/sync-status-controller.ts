@@ -5,17 +5,11 @@ import { OdErrorEvent } from '../events.js';
 export interface SyncStatusControllerOptions {
   /** The store to follow, read before every update (a widget passes its CaseController's `store`). */
   readonly store: () => CaseStore | undefined;
-  /** Called with every new status, and with the first one when a syncing store is attached. */
-  readonly onChange?: (status: SyncStatus) => void;
+  /** Called with every new status, with the first one when a syncing store is attached, and with undefined when it is let go for a store that does not sync. */
+  readonly onChange?: (status: SyncStatus | undefined) => void;
   /** Whether the host shows the status line (default true); `<od-provider>` only follows. */
   readonly shows?: boolean;
 }
-
-/**
- * The one controller per store whose status line is the live region: with three widgets
- * on a page, each change is announced once, not three times.
- */
-const announcers = new WeakMap<SyncingStore, SyncStatusController>();
 
 /** What became of the latest decision made in the review panel. */
 export type ConflictDecision =
@@ -24,7 +18,7 @@ export type ConflictDecision =
   | { readonly state: 'failed'; readonly editId: string; readonly error: Error };
 
 /** Where focus goes after the next render: a `data-sync-focus` value. */
-type FocusTarget = 'review-title' | 'review-button' | 'status' | { conflict: string };
+type FocusTarget = 'review-title' | 'review-button' | 'status' | 'failed' | { conflict: string };
 
 /**
  * Follows the sync status of a widget's store when it is a SyncingStore (an offline
@@ -60,19 +54,6 @@ export class SyncStatusController implements ReactiveController {
 
   hostUpdate(): void {
     this.#follow();
-    this.#claimAnnouncer();
-  }
-
-  /** Whether this host's status line is the store's live region (the other widgets' lines are not announced). */
-  get announces(): boolean {
-    return this.store !== undefined && announcers.get(this.store) === this;
-  }
-
-  #claimAnnouncer(): void {
-    const store = this.store;
-    if (!store || this.#options.shows === false) return;
-    const current = announcers.get(store);
-    if (!current || current.store !== store) announcers.set(store, this);
   }
 
   hostUpdated(): void {
@@ -81,6 +62,7 @@ export class SyncStatusController implements ReactiveController {
     this.#focus = undefined;
     const root = this.#host.shadowRoot;
     const value = typeof target === 'string' ? target : `conflict:${target.conflict}`;
+    if (!root?.querySelector('[data-sync-focus]')) return;
     const found = root?.querySelector<HTMLElement>(`[data-sync-focus="${CSS.escape(value)}"]`);
     (found ?? root?.querySelector<HTMLElement>('[data-sync-focus="review-title"]') ?? root?.querySelector<HTMLElement>('[data-sync-focus="status"]'))?.focus();
   }
@@ -121,13 +103,15 @@ export class SyncStatusController implements ReactiveController {
       await store.resolveConflict(editId, keep);
       if (this.store !== store) return;
       this.decision = { state: 'resolved', editId, keep, conflict };
-      // The next conflict's heading, or the panel's when none is left.
+      // The next conflict's heading, or the panel's when none is left (not when the panel was closed meanwhile).
       const next = this.status?.conflicts.find((c) => c.editId !== editId);
-      this.#focus = next ? { conflict: next.editId } : 'review-title';
+      if (this.reviewOpen) this.#focus = next ? { conflict: next.editId } : 'review-title';
     } catch (error) {
       if (this.store !== store) return;
       const err = error instanceof Error ? error : new Error(String(error));
       this.decision = { state: 'failed', editId, error: err };
+      // The message saying the decision was not saved: the pressed button stays, but focus should hear why.
+      if (this.reviewOpen) this.#focus = 'failed';
       this.#host.dispatchEvent(new OdErrorEvent(err));
     }
     this.#host.requestUpdate();
@@ -138,9 +122,14 @@ export class SyncStatusController implements ReactiveController {
     const given = this.#options.store();
     const store = isSyncingStore(given) ? given : undefined;
     if (store === this.store && (this.#unsubscribe || !store)) return;
+    const had = this.status !== undefined;
     this.#detach();
     this.store = store;
-    if (!store) return;
+    if (!store) {
+      // A syncing store replaced by one that does not sync: say so once (status undefined).
+      if (had) this.#options.onChange?.(undefined);
+      return;
+    }
     this.#unsubscribe = store.subscribeSyncStatus((status) => this.#show(store, status));
     this.#show(store, store.syncStatus);
   }
@@ -153,7 +142,6 @@ export class SyncStatusController implements ReactiveController {
   }
 
   #detach(): void {
-    if (this.store && announcers.get(this.store) === this) announcers.delete(this.store);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.store = undefined;

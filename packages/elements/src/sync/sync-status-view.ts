@@ -1,23 +1,29 @@
 import type { CaseRecord, SyncConflict } from '@odkit/core';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { renderErrorState } from '../error-state.js';
-import { conflictSubject, fieldName, fieldValue, lastSavedText, syncMessage, type SyncLocale, type SyncPrivacy } from './conflict-text.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { conflictRows, conflictSubject, lastSavedText, syncMessage, type SyncLocale, type SyncValueOptions } from './conflict-text.js';
 import type { SyncStatusController } from './sync-status-controller.js';
 
-export interface SyncViewOptions extends SyncPrivacy {
+export interface SyncViewOptions extends SyncValueOptions {
   /** The record the widget shows, to name what a conflict is about (a tie's two ends, an assessment's meeting). */
   readonly record?: CaseRecord | undefined;
+  /**
+   * Whether a person may decide conflicts here (default true). A widget that cannot edit
+   * (read only, or the map's initials-only shared screen) shows the conflicts without
+   * Keep mine / Keep theirs, and says where to decide.
+   */
+  readonly canDecide?: boolean | undefined;
 }
 
 /** Icons beside the message (hidden from assistive technology: the text carries the meaning). */
-const ICONS = { saved: '✓', pending: '↻', offline: '⊘', sending: '↑', conflict: '!' } as const;
+const ICONS = { saved: '✓', pending: '↻', offline: '⊘', sending: '↑', conflict: '!', unreadable: '!' } as const;
 
 /**
  * The status line every widget shows at its top when its store syncs (nothing otherwise):
  * what is saved where, a "Review changes" button when an edit needs a decision, and the
- * review panel when it is open. The message is a polite live region whose text changes
- * only when the status does, so it is announced once per change; with several widgets on
- * one store, only one of them announces (see `SyncStatusController.announces`).
+ * review panel when it is open. The line is not a live region: `<od-provider>` owns the one
+ * announcement region for its store and announces only what matters (offline, a decision
+ * needed, changes set aside, all saved again), so a page with three widgets says each once.
  */
 export function renderSyncStatus(sync: SyncStatusController, i18n: SyncLocale, options: SyncViewOptions = {}): TemplateResult | typeof nothing {
   const status = sync.status;
@@ -27,7 +33,7 @@ export function renderSyncStatus(sync: SyncStatusController, i18n: SyncLocale, o
   return html`<div class="od-sync od-sync--${message.tone}" part="sync-status" data-tone=${message.tone}>
       <div class="od-sync__line">
         <span class="od-sync__icon" aria-hidden="true">${ICONS[message.tone]}</span>
-        <p class="od-sync__message" role=${sync.announces ? 'status' : nothing} tabindex="-1" data-sync-focus="status">${i18n.t(message.key, { count: message.count })}</p>
+        <p class="od-sync__message" tabindex="-1" data-sync-focus="status">${i18n.t(message.key, { count: message.count })}</p>
         ${status.conflicts.length
           ? html`<button
               type="button"
@@ -42,7 +48,9 @@ export function renderSyncStatus(sync: SyncStatusController, i18n: SyncLocale, o
           : nothing}
       </div>
       ${saved ? html`<p class="od-sync__meta">${saved}</p>` : nothing}
-      ${status.unreadable ? html`<p class="od-sync__meta od-sync__unreadable">${i18n.t('sync.unreadable', { count: status.unreadable })}</p>` : nothing}
+      ${status.unreadable && message.tone !== 'unreadable'
+        ? html`<p class="od-sync__meta od-sync__unreadable">${i18n.t('sync.unreadable', { count: status.unreadable })}</p>`
+        : nothing}
     </div>
     ${sync.reviewOpen ? renderReviewPanel(sync, i18n, options) : nothing}`;
 }
@@ -68,10 +76,16 @@ function renderReviewPanel(sync: SyncStatusController, i18n: SyncLocale, options
       <button type="button" class="od-button od-button--secondary" data-sync-action="close" @click=${sync.closeReview}>${i18n.t('sync.close')}</button>
     </div>
     <p class="visually-hidden" role="status">${announcement}</p>
-    ${decision?.state === 'failed' ? renderErrorState(decision.error, i18n, 'save') : nothing}
+    ${decision?.state === 'failed'
+      ? html`<div class="od-sync-review__failed" role="alert" tabindex="-1" data-sync-focus="failed">${i18n.t('sync.decisionFailed')}</div>`
+      : nothing}
     ${conflicts.length
-      ? html`<p class="od-sync-review__intro">${i18n.t('sync.reviewIntro')}</p>
-          ${conflicts.map((c, index) => renderConflict(c, index, sync, i18n, options))}`
+      ? html`<p class="od-sync-review__intro">${i18n.t(options.canDecide === false ? 'sync.reviewIntroReadOnly' : 'sync.reviewIntro')}</p>
+          ${repeat(
+            conflicts,
+            (c) => c.editId,
+            (c, index) => renderConflict(c, index, sync, i18n, options),
+          )}`
       : html`<p>${announcement ? html`<span aria-hidden="true">${announcement} </span>` : nothing}${i18n.t('sync.noConflicts')}</p>`}
   </section>`;
 }
@@ -80,13 +94,23 @@ function renderConflict(c: SyncConflict, index: number, sync: SyncStatusControll
   const subject = conflictSubject(c, i18n, options.record, options);
   const headingId = `od-sync-conflict-${index}`;
   const busy = sync.decision?.state === 'resolving';
-  const when = Number.isNaN(Date.parse(c.at)) ? '' : i18n.dateTime(c.at);
-  const absent = c.reason === 'removed';
+  const when = Number.isNaN(Date.parse(c.at)) ? undefined : i18n.dateTime(c.at);
+  const made = when
+    ? c.author
+      ? i18n.t('sync.madeBy', { name: c.author.name, date: when })
+      : i18n.t('sync.madeOn', { date: when })
+    : c.author
+      ? i18n.t('sync.madeByUndated', { name: c.author.name })
+      : '';
+  const rows = conflictRows(c, i18n, options);
+  // aria-disabled, not disabled: the pressed button keeps focus while the decision is saved.
+  const decide = (keep: 'mine' | 'theirs') => () => {
+    if (!busy) void sync.resolve(c.editId, keep);
+  };
   return html`<section class="od-sync-conflict" aria-labelledby=${headingId} data-edit-id=${c.editId}>
     <h3 class="od-sync-conflict__title" id=${headingId} tabindex="-1" data-sync-focus=${`conflict:${c.editId}`}>${subject}</h3>
-    <p>${c.author ? i18n.t('sync.madeBy', { name: c.author.name, date: when }) : i18n.t('sync.madeOn', { date: when })}
-      ${i18n.t(`sync.reason.${c.reason}`)}</p>
-    ${c.fields.length
+    <p>${made} ${i18n.t(`sync.reason.${c.reason}`)}</p>
+    ${rows.length
       ? html`<div class="od-sync-conflict__table" role="region" tabindex="0" aria-labelledby=${`${headingId}-caption`}>
           <table>
             <caption id=${`${headingId}-caption`}>${i18n.t('sync.tableCaption', { subject })}</caption>
@@ -98,25 +122,27 @@ function renderConflict(c: SyncConflict, index: number, sync: SyncStatusControll
               </tr>
             </thead>
             <tbody>
-              ${c.fields.map(
-                (f) => html`<tr>
-                  <th scope="row">${fieldName(f.name, i18n)}</th>
-                  <td>${fieldValue(f.name, f.mine, c.entity.kind, i18n, options)}</td>
-                  <td>${absent && f.theirs === undefined ? i18n.t('sync.absent') : fieldValue(f.name, f.theirs, c.entity.kind, i18n, options)}</td>
+              ${rows.map(
+                (row) => html`<tr>
+                  <th scope="row">${row.name}</th>
+                  <td>${row.mine}</td>
+                  <td>${row.theirs}</td>
                 </tr>`,
               )}
             </tbody>
           </table>
         </div>`
       : nothing}
-    <div class="od-button-group">
-      <button type="button" class="od-button" data-keep="mine" aria-describedby=${headingId} ?disabled=${busy} @click=${() => void sync.resolve(c.editId, 'mine')}>
-        ${i18n.t('sync.keepMine')}
-      </button>
-      <button type="button" class="od-button od-button--secondary" data-keep="theirs" aria-describedby=${headingId} ?disabled=${busy} @click=${() => void sync.resolve(c.editId, 'theirs')}>
-        ${i18n.t('sync.keepTheirs')}
-      </button>
-    </div>
+    ${options.canDecide === false
+      ? html`<p class="od-sync-conflict__hint" data-sync-hint="read-only">${i18n.t('sync.decideElsewhere')}</p>`
+      : html`<div class="od-button-group">
+          <button type="button" class="od-button" data-keep="mine" aria-disabled=${busy ? 'true' : 'false'} @click=${decide('mine')}>
+            ${i18n.t('sync.keepMine')}<span class="visually-hidden">: ${subject}</span>
+          </button>
+          <button type="button" class="od-button od-button--secondary" data-keep="theirs" aria-disabled=${busy ? 'true' : 'false'} @click=${decide('theirs')}>
+            ${i18n.t('sync.keepTheirs')}<span class="visually-hidden">: ${subject}</span>
+          </button>
+        </div>`}
   </section>`;
 }
 
@@ -134,7 +160,8 @@ export const syncStatusStyles = css`
     border-inline-start-color: var(--_od-color-primary);
   }
   .od-sync--offline,
-  .od-sync--conflict {
+  .od-sync--conflict,
+  .od-sync--unreadable {
     border-inline-start-color: var(--_od-color-warning);
   }
   .od-sync__line {
@@ -214,6 +241,16 @@ export const syncStatusStyles = css`
     padding: calc(var(--_od-space) / 2) var(--_od-space);
     border-block-end: 1px solid var(--_od-color-border);
     overflow-wrap: anywhere;
+  }
+  .od-sync-review__failed {
+    border-inline-start: 4px solid var(--_od-color-error, var(--_od-color-warning));
+    padding: var(--_od-space) calc(var(--_od-space) * 1.5);
+    margin-block: var(--_od-space);
+    font-weight: 700;
+  }
+  .od-sync-review button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
   }
   .od-changed-by {
     color: var(--_od-color-text-secondary);
