@@ -478,8 +478,9 @@ export class SyncedStore extends BaseStore implements SyncingStore {
       // Still busy elsewhere after several rebases: the server is reachable, try again later.
       if (!(error instanceof ConflictError)) {
         this.#setStatus({ connection: 'offline' });
-        // Connect again next time (an expired token, a new session): never keep a dead remote.
-        this.#dropRemote();
+        // The remote did not answer at all (an expired token, a lost session): connect again
+        // next time rather than keep a dead one. One that answered and then failed is kept.
+        if (!snapshot) this.#dropRemote();
       }
       this.#refresh = true;
       if (snapshot) await this.#saveRemote(snapshot, false).catch(() => undefined);
