@@ -86,8 +86,15 @@ export class NotFoundError extends OdError {
 /** The storage layer failed (quota, blocked upgrade, browser without IndexedDB). Nothing was written. */
 export class StorageError extends OdError {
   readonly code = 'storage' as const;
-  constructor(message: string, options?: { cause?: unknown }) {
+  /**
+   * The server answered that it will never take this write as it is (HTTP 400, 403,
+   * 404, 422…): trying again will not help. False for failures worth retrying
+   * (no answer, 5xx, 408, 429).
+   */
+  readonly permanent: boolean;
+  constructor(message: string, options?: { cause?: unknown; permanent?: boolean }) {
     super(message, options);
     this.name = 'StorageError';
+    this.permanent = options?.permanent === true;
   }
 }

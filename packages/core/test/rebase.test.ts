@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { applyChange, sevenPrinciples, type CaseRecord, type Change, type NetworkMember } from '@odkit/core';
-import { keepMine, rebase, type RebaseResult } from '../src/stores/rebase.js';
-import { allRatings, exampleRecord, member } from './support.js';
+import { baseOf, keepMine, rebase, type RebaseResult } from '../src/stores/rebase.js';
+import { allRatings, exampleRecord, member, tie } from './support.js';
 
 /** The record after `change`, frozen like a store's. */
 const after = (record: CaseRecord, ...changes: Change[]) => changes.reduce((r, c) => applyChange(r, c), record);
@@ -134,10 +134,43 @@ describe('rebase (three-way, pure)', () => {
   it('keep mine: my version over theirs applies to the newest record', () => {
     const theirs = after(base, { type: 'member/update', member: { ...baseMum, name: 'Mother', ring: 3 } });
     const edit = { change: { type: 'member/update', member: { ...baseMum, name: 'Mam' } } as Change, base: baseMum };
-    const { conflict } = expectKind(rebase(edit, theirs), 'conflict');
-    const kept = keepMine(edit, conflict, theirs);
+    expectKind(rebase(edit, theirs), 'conflict');
+    const kept = keepMine(edit, theirs);
     const result = expectKind(rebase(kept, theirs), 'apply');
     expect(mum(result.record)).to.include({ name: 'Mam', ring: 3 });
+  });
+
+  it('keep mine sends only the fields the edit changed: a colleague\u2019s later change to another field stays', () => {
+    const theirs = after(base, { type: 'member/update', member: { ...baseMum, name: 'Mother' } });
+    const later = after(theirs, { type: 'member/update', member: { ...mum(theirs), notes: 'their later note', ring: 3 } });
+    const edit = { change: { type: 'member/update', member: { ...baseMum, name: 'Mam' } } as Change, base: baseMum };
+    expectKind(rebase(edit, theirs), 'conflict');
+    const result = expectKind(rebase(keepMine(edit, later), later), 'apply');
+    expect(mum(result.record)).to.include({ name: 'Mam', notes: 'their later note', ring: 3 });
+  });
+
+  it('keep mine for a rating sends only what the edit set: their comment stays', () => {
+    const a1 = base.assessments[0]!;
+    const mine: Change = { type: 'assessment/rate', assessmentId: 'a1', itemId: 'immediate-help', value: 2 };
+    const clash = after(base, { type: 'assessment/rate', assessmentId: 'a1', itemId: 'immediate-help', value: 3 });
+    expectKind(rebase({ change: mine, base: a1 }, clash), 'conflict');
+    const later = after(clash, { type: 'assessment/rate', assessmentId: 'a1', itemId: 'immediate-help', comment: 'their note' });
+    const result = expectKind(rebase(keepMine({ change: mine, base: a1 }, later), later), 'apply');
+    expect(result.record.assessments[0]!.ratings.find((r) => r.itemId === 'immediate-help')).to.deep.equal({ itemId: 'immediate-help', value: 2, comment: 'their note' });
+  });
+
+  it('member/remove keeps the member\u2019s ties in its base: a tie added elsewhere is a conflict; none added, it applies', () => {
+    const change: Change = { type: 'member/remove', memberId: 'nbr' };
+    const edit = { change, base: baseOf(base, change) };
+    expect((edit.base as { ties: unknown[] }).ties.length).to.be.greaterThan(0);
+    expectKind(rebase(edit, base), 'apply');
+    const tied = after(base, { type: 'tie/add', tie: tie('t9', 'friend', 'nbr') });
+    const { conflict } = expectKind(rebase(edit, tied), 'conflict');
+    expect([conflict.reason, conflict.fields.map((f) => f.name)]).to.deep.equal(['changed', ['ties']]);
+    // Kept mine: judged against the ties as they are now, it applies.
+    expectKind(rebase(keepMine(edit, tied), tied), 'apply');
+    // An entry written before bases carried ties still rebases as it did.
+    expectKind(rebase({ change, base: base.members.find((m) => m.id === 'nbr') }, tied), 'apply');
   });
 
   it('property: any two member edits merge field by field, and a merged edit rebased again is applied', () => {

@@ -29,6 +29,12 @@ export class TestRemote implements CaseStore {
   loseAnswers = 0;
   /** Edit ids the server's own rules refuse (ValidationError). */
   readonly refuse = new Set<string>();
+  /** Edit ids the server answers with a permanent refusal (HTTP 403/422: StorageError, permanent). */
+  readonly forbid = new Set<string>();
+  /** While set, history lookups fail as if unanswered (StorageError). */
+  historyDown = false;
+  /** How many history lookups failed while `historyDown`. */
+  historyFailures = 0;
   /** How many answers were lost so far. */
   lost = 0;
   /** Successful applies per edit id (a duplicate shows as 2). */
@@ -87,6 +93,9 @@ export class TestRemote implements CaseStore {
     if (options?.editId && this.refuse.has(options.editId)) {
       throw new ValidationError('Change', [{ path: ['member'], message: 'is refused by the server (test)' }]);
     }
+    if (options?.editId && this.forbid.has(options.editId)) {
+      throw new StorageError('The FHIR server could not save the change (HTTP 403) (test).', { permanent: true });
+    }
     const { baseRevision: _ignored, ...unchecked } = options ?? {};
     const snapshot = await this.inner.apply(change, this.#checkRevision ? options : unchecked);
     if (options?.editId) this.applies.set(options.editId, (this.applies.get(options.editId) ?? 0) + 1);
@@ -104,6 +113,7 @@ export class TestRemote implements CaseStore {
 
   async history(entity: EntityRef): Promise<readonly HistoryEntry[]> {
     await this.#wire();
+    if (this.historyDown && ++this.historyFailures) throw new StorageError('The history lookup timed out (test).');
     return this.inner.history(entity);
   }
 
@@ -144,6 +154,9 @@ export class TestLink implements CaseStore {
   }
 }
 
+/** Who makes the test edits unless a test says otherwise (a synced edit must have an author). */
+export const tester: Author = { id: 'Practitioner/tester', name: 'Test Practitioner' };
+
 let count = 0;
 /** A database name no other test uses. */
 export const freshName = () => `odkit-sync-test-${Date.now()}-${count++}`;
@@ -158,6 +171,7 @@ export function openSynced(remote: TestRemote | TestLink, databaseName: string, 
       return remote;
     },
     retry: { minDelayMs: 5, maxDelayMs: 40 },
+    author: tester,
     ...options,
   });
 }

@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import fc from 'fast-check';
 import {
   ConflictError,
+  IndexedDbStore,
   NotFoundError,
   StorageError,
   SyncedStore,
@@ -12,7 +13,7 @@ import {
   type Change,
   type OdError,
 } from '@odkit/core';
-import { CASE_ID, exampleRecord, expectInstance, member, rejection } from './support.js';
+import { CASE_ID, exampleRecord, expectInstance, member, rejection, tie } from './support.js';
 import { upgrade } from '../src/stores/outbox.js';
 import { BUSY, LEASE_MS, withSenderLock } from '../src/stores/sender-lock.js';
 import { TestRemote, type TestLink, deleteDatabase, freshName, openSynced, readAll, waitForStatus, waitSynced, writeRaw } from './sync-support.js';
@@ -499,6 +500,256 @@ describe('SyncedStore', () => {
     expectInstance(await rejection(store.history({ kind: 'wizard', id: 'x' } as never)), ValidationError);
   });
 
+  describe('nothing recorded is lost, undone or anonymous', () => {
+    it('keep mine after a colleague\u2019s later change to another field keeps their change; the panel shows theirs as it is now', async () => {
+      const remote = new TestRemote(exampleRecord());
+      const [lineA, lineB] = [remote.link(), remote.link()];
+      const a = await synced(lineA);
+      const b = await synced(lineB);
+      await waitSynced(a);
+      await waitSynced(b);
+      lineB.online = false;
+      await a.apply(updateMum(a, { name: 'Mam' }));
+      await b.apply(updateMum(b, { name: 'Mother' }), { editId: 'edit-b-stale' });
+      await waitSynced(a);
+      lineB.online = true;
+      await waitSynced(b);
+      expect(b.syncStatus.conflicts.map((c) => c.editId)).to.deep.equal(['edit-b-stale']);
+      // Later, while the conflict waits, a colleague changes mum's notes.
+      await a.apply(updateMum(a, { notes: 'Their later note' }));
+      await waitSynced(a);
+      await waitSynced(b);
+      const [conflict] = b.syncStatus.conflicts;
+      expect(conflict!.theirs).to.include({ name: 'Mam', notes: 'Their later note' });
+      expect(conflict!.fields).to.deep.equal([{ name: 'name', mine: 'Mother', theirs: 'Mam' }]);
+      await b.resolveConflict('edit-b-stale', 'mine');
+      await waitSynced(b);
+      expect(mumOf(remote.inner.snapshot!.record)).to.include({ name: 'Mother', notes: 'Their later note' });
+    });
+
+    it('a member removed here while a tie to them was added elsewhere is a conflict, not a silent deletion', async () => {
+      const remote = new TestRemote(exampleRecord());
+      const [lineA, lineB] = [remote.link(), remote.link()];
+      const a = await synced(lineA);
+      const b = await synced(lineB);
+      await waitSynced(a);
+      await waitSynced(b);
+      lineB.online = false;
+      await b.apply({ type: 'member/remove', memberId: 'nbr' }, { editId: 'edit-remove-nbr' });
+      await a.apply({ type: 'tie/add', tie: tie('t-new', 'friend', 'nbr') });
+      await waitSynced(a);
+      lineB.online = true;
+      await waitSynced(b);
+      const [conflict] = b.syncStatus.conflicts;
+      expect(conflict).to.include({ editId: 'edit-remove-nbr', reason: 'changed' });
+      expect(conflict!.fields.map((f) => f.name)).to.deep.equal(['ties']);
+      expect(remote.inner.snapshot!.record.ties.map((t) => t.id)).to.include('t-new');
+      expect(remote.applies.has('edit-remove-nbr')).to.equal(false);
+    });
+
+    it('an edit with no author is refused at once (ValidationError naming `author`), nothing queued; with one it goes', async () => {
+      const remote = new TestRemote(exampleRecord());
+      const store = await synced(remote, freshName(), { author: undefined });
+      await waitSynced(store);
+      const before = store.snapshot!;
+      const error = expectInstance(await rejection(store.apply(updateMum(store, { name: 'Mam' }))), ValidationError);
+      expect(error.issues.map((i) => i.path)).to.deep.equal([['author']]);
+      expect(store.snapshot).to.equal(before);
+      expect(store.syncStatus.pending).to.equal(0);
+      expect(await readAll(store.databaseName, 'outbox')).to.deep.equal([]);
+      store.author = alex;
+      await store.apply(updateMum(store, { name: 'Mam' }), { editId: 'edit-authored' });
+      await waitSynced(store);
+      const [line] = await remote.inner.history({ kind: 'member', id: 'mum' });
+      expect([line!.id, line!.author]).to.deep.equal(['edit-authored', alex]);
+    });
+
+    it('an edit the server will never take (HTTP 403/422) is a `refused` conflict; the edits after it still go and the store stays online', async () => {
+      const remote = new TestRemote(exampleRecord());
+      const store = await synced(remote);
+      await waitSynced(store);
+      remote.forbid.add('edit-forbidden');
+      remote.online = false;
+      await store.apply(updateMum(store, { name: 'Mam' }), { editId: 'edit-forbidden' });
+      await store.apply({ type: 'member/add', member: member('gran') }, { editId: 'edit-after' });
+      remote.online = true;
+      await waitSynced(store);
+      expect(store.syncStatus.conflicts.map((c) => [c.editId, c.reason])).to.deep.equal([['edit-forbidden', 'refused']]);
+      expect(remote.applies.get('edit-after')).to.equal(1);
+      expect(store.syncStatus.connection).to.equal('online');
+    });
+
+    it('an outbox entry written by a newer kit is left in the outbox and counted as pending, never set aside', async () => {
+      const remote = new TestRemote(exampleRecord());
+      const name = freshName();
+      const reported: OdError[] = [];
+      const store = await synced(remote, name, { onError: (e) => reported.push(e) });
+      await waitSynced(store);
+      const newer = { v: 2, id: 'edit-newer', caseId: CASE_ID, seq: 40, at: '2026-03-02T10:00:00+01:00', change: { type: 'member/merge', into: 'mum' }, state: 'pending' };
+      await writeRaw(name, 'outbox', newer, [CASE_ID, 40]);
+      await store.apply({ type: 'member/add', member: member('gran') }, { editId: 'edit-mine' });
+      await store.syncNow();
+      await waitForStatus(store, (s) => s.connection === 'online' && !s.sending && remote.applies.get('edit-mine') === 1 && s.pending === 1, 'mine sent, the newer one waits');
+      expect(store.syncStatus.unreadable).to.equal(0);
+      expect(await readAll(name, 'outbox')).to.deep.equal([newer]);
+      expect(reported).to.deep.equal([]);
+    });
+
+    it('every write that keeps a person\u2019s work asks for strict durability (SyncedStore and IndexedDbStore)', async () => {
+      const opened: { names: string[]; durability: unknown }[] = [];
+      const original = IDBDatabase.prototype.transaction;
+      IDBDatabase.prototype.transaction = function (this: IDBDatabase, names: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) {
+        if (mode === 'readwrite') opened.push({ names: [names].flat(), durability: options?.durability });
+        return original.call(this, names, mode, options);
+      } as typeof original;
+      try {
+        const remote = new TestRemote(exampleRecord());
+        const [lineA, lineB] = [remote.link(), remote.link()];
+        const a = await synced(lineA);
+        const b = await synced(lineB);
+        await waitSynced(b);
+        lineB.online = false;
+        await a.apply(updateMum(a, { name: 'Mam' }));
+        await waitSynced(a);
+        await b.apply(updateMum(b, { name: 'Mother' }), { editId: 'edit-durable' });
+        lineB.online = true;
+        await waitSynced(b);
+        await b.resolveConflict('edit-durable', 'mine');
+        await waitSynced(b);
+        const dbName = freshName();
+        names.push(dbName);
+        const local = await IndexedDbStore.open({ caseId: CASE_ID, databaseName: dbName, initial: exampleRecord() });
+        await local.apply({ type: 'member/add', member: member('gran') });
+        local.close();
+      } finally {
+        IDBDatabase.prototype.transaction = original;
+      }
+      // SyncedStore: every write of the outbox or the log (edits, decisions, settling, the view).
+      const queued = opened.filter((t) => t.names.includes('outbox') || t.names.includes('log'));
+      expect(queued.length).to.be.greaterThan(3);
+      expect(queued.filter((t) => t.durability !== 'strict')).to.deep.equal([]);
+      // IndexedDbStore: the record with its change log.
+      const local = opened.filter((t) => t.names.includes('changes'));
+      expect(local.length).to.be.greaterThan(0);
+      expect(local.filter((t) => t.durability !== 'strict')).to.deep.equal([]);
+    });
+
+    it('a history lookup that gets no answer ends the pass offline: a lost answer is never guessed to be unsent', async () => {
+      const remote = new TestRemote(exampleRecord());
+      const store = await synced(remote);
+      await waitSynced(store);
+      remote.loseAnswers = 1;
+      remote.historyDown = true;
+      await store.apply(updateMum(store, { name: 'Mam' }), { editId: 'edit-lost' });
+      await waitUntil(() => remote.lost === 1, 'the answer was lost', { timeout: 5000, interval: 5 });
+      // It arrived; a colleague then changed the same field.
+      await remote.inner.apply(updateMum(store, { name: 'Mother' }), { author: sam });
+      const failures = remote.historyFailures;
+      await waitUntil(() => remote.historyFailures >= failures + 2, 'history asked again', { timeout: 5000, interval: 5 });
+      expect(store.syncStatus.conflicts).to.deep.equal([]);
+      expect(store.syncStatus.connection).to.equal('offline');
+      remote.historyDown = false;
+      await waitSynced(store);
+      expect(store.syncStatus.pending).to.equal(0);
+      expect((await store.changeLog()).map((e) => [e.id, e.outcome])).to.deep.equal([['edit-lost', 'sent']]);
+      expect(remote.applies.get('edit-lost')).to.equal(1);
+    });
+
+    it('connects again after a failed pass (an expired session gets a new remote)', async () => {
+      const remote = new TestRemote(exampleRecord());
+      const [expired, fresh] = [remote.link(), remote.link()];
+      let connects = 0;
+      const store = await synced(remote, freshName(), { connect: async () => (connects++ === 0 ? expired : fresh) });
+      await waitSynced(store);
+      expired.online = false;
+      await store.apply(updateMum(store, { name: 'Mam' }), { editId: 'edit-reconnect' });
+      await waitSynced(store);
+      expect(remote.applies.get('edit-reconnect')).to.equal(1);
+      expect(connects).to.be.greaterThan(1);
+    });
+
+    it('the change log is never overwritten after the copy is discarded and fetched again', async () => {
+      const remote = new TestRemote(exampleRecord());
+      const name = freshName();
+      const first = await synced(remote, name);
+      await first.apply(updateMum(first, { name: 'Mam' }), { editId: 'edit-log-1' });
+      await waitSynced(first);
+      first.close();
+      await SyncedStore.discard({ caseId: CASE_ID, databaseName: name });
+      const second = await synced(remote, name);
+      await second.apply(updateMum(second, { ring: 3 }), { editId: 'edit-log-2' });
+      await waitSynced(second);
+      expect((await second.changeLog()).map((e) => e.id)).to.deep.equal(['edit-log-1', 'edit-log-2']);
+    });
+
+    it('log entries read back from the device are checked: bad ones are left out, never thrown into history', async () => {
+      const remote = new TestRemote(exampleRecord());
+      const name = freshName();
+      const store = await synced(remote, name);
+      await store.apply(updateMum(store, { name: 'Mam' }), { editId: 'edit-good' });
+      await waitSynced(store);
+      await writeRaw(name, 'log', 'garbage', [CASE_ID, 98]);
+      await writeRaw(name, 'log', { id: 'edit-bad', caseId: CASE_ID, seq: 99, at: 'yesterday', change: 'boom', entity: { kind: 'member', id: 'mum' }, outcome: 'sent', settledAt: 'x' }, [CASE_ID, 99]);
+      expect((await store.changeLog()).map((e) => e.id)).to.deep.equal(['edit-good']);
+      remote.online = false;
+      await store.syncNow();
+      expect((await store.history({ kind: 'member', id: 'mum' })).map((h) => h.id)).to.deep.equal(['edit-good']);
+    });
+
+    it('two tabs deciding the same conflict: one decides, the other gets a NotFoundError', async () => {
+      const remote = new TestRemote(exampleRecord());
+      const [line1, line2, lineD] = [remote.link(), remote.link(), remote.link()];
+      const name = freshName();
+      const tab1 = await synced(line1, name);
+      const tab2 = await synced(line2, name);
+      const device = await synced(lineD);
+      await waitSynced(tab1);
+      line1.online = false;
+      line2.online = false;
+      await tab1.apply(updateMum(tab1, { name: 'Mam' }), { editId: 'edit-two-tabs' });
+      await device.apply(updateMum(device, { name: 'Mother' }));
+      await waitSynced(device);
+      line1.online = true;
+      await waitSynced(tab1);
+      await waitForStatus(tab2, (s) => s.conflicts.length === 1, 'tab 2 sees the conflict');
+      const results = await Promise.allSettled([tab1.resolveConflict('edit-two-tabs', 'theirs'), tab2.resolveConflict('edit-two-tabs', 'mine')]);
+      expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(1);
+      const [failed] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expectInstance(failed!.reason, NotFoundError);
+    });
+
+    it('history while offline answers from the device at once (not after timeoutMs)', async () => {
+      const remote = new TestRemote(exampleRecord());
+      const store = await synced(remote, freshName(), { timeoutMs: 60_000 });
+      await waitSynced(store);
+      remote.online = false;
+      await store.apply(updateMum(store, { name: 'Mam' }), { editId: 'edit-offline-history' });
+      await store.syncNow();
+      expect(store.syncStatus.connection).to.equal('offline');
+      remote.hold(); // a server that would never answer
+      try {
+        const history = await store.history({ kind: 'member', id: 'mum' });
+        expect(history.map((h) => [h.id, h.state])).to.deep.equal([['edit-offline-history', 'pending']]);
+      } finally {
+        remote.release();
+      }
+    });
+
+    it('a tab that upgrades or deletes the database closes this store and reports it once', async () => {
+      const remote = new TestRemote(exampleRecord());
+      const name = freshName();
+      const reported: OdError[] = [];
+      const store = await synced(remote, name, { onError: (e) => reported.push(e) });
+      await waitSynced(store);
+      await deleteDatabase(name);
+      await waitUntil(() => reported.length === 1, 'reported', { timeout: 5000, interval: 5 });
+      expectInstance(reported[0], StorageError);
+      await store.syncNow();
+      expectInstance(await rejection(store.apply(updateMum(store, { name: 'Mam' }))), StorageError);
+      expect(reported).to.have.length(1);
+    });
+  });
+
   it('property: random edits on two devices with random outages and lost answers lose nothing; deciding every conflict empties the outbox', async function () {
     this.timeout(120_000);
     const seen = { conflicts: 0, lost: 0, sent: 0 };
@@ -518,6 +769,7 @@ describe('SyncedStore', () => {
         const remote = new TestRemote(exampleRecord(), { history: run % 2 === 0 });
         const devices = [await synced(remote), await synced(remote)];
         const made: string[] = [];
+        const values = new Map<string, { member: string; field: string; value: string }>();
         try {
           for (const [i, s] of steps.entries()) {
             if (s.kind === 'fault') {
@@ -528,13 +780,23 @@ describe('SyncedStore', () => {
               await devices[s.device]!.syncNow();
             } else {
               const store = devices[s.device]!;
-              const current = store.snapshot!.record.members.find((m) => m.id === s.member)!;
               // Unique values: no edit can match another by chance.
               const value = `v${run}-${i}`;
-              const next = s.field === 'relationship' ? { ...current, relationship: { text: value } } : { ...current, [s.field]: value };
               const id = `edit-${run}-${i}`;
               made.push(id);
-              await store.apply({ type: 'member/update', member: next }, { editId: id });
+              values.set(id, { member: s.member, field: s.field, value });
+              // Made on the view it was read from (as the widgets do): a view refreshed meanwhile is a ConflictError, and the edit is made again on the new one.
+              for (let tries = 0; ; tries++) {
+                const seen = store.snapshot!;
+                const current = seen.record.members.find((m) => m.id === s.member)!;
+                const next = s.field === 'relationship' ? { ...current, relationship: { text: value } } : { ...current, [s.field]: value };
+                try {
+                  await store.apply({ type: 'member/update', member: next }, { editId: id, baseRevision: seen.revision });
+                  break;
+                } catch (error) {
+                  if (!(error instanceof ConflictError) || tries > 20) throw error;
+                }
+              }
             }
           }
           remote.online = true;
@@ -566,6 +828,19 @@ describe('SyncedStore', () => {
           // Every edit is on the server or set aside in a device's log: accounted for by its id.
           const setAside = new Set((await Promise.all(devices.map((d) => d.changeLog()))).flat().filter((e) => e.outcome === 'set-aside').map((e) => e.id));
           for (const id of made) expect(remote.applies.get(id) === 1 || setAside.has(id), `${id} accounted for`).to.equal(true);
+          // And by its values: each field holds what the last edit on the server that set it set
+          // (a kept "mine" never brings back an old value of a field it did not change).
+          const final = remote.inner.snapshot!.record;
+          const order = [...remote.applies.keys()]; // in the order the server took them
+          for (const who of ['mum', 'friend'] as const) {
+            const now = final.members.find((m) => m.id === who)!;
+            const first = (exampleRecord() as CaseRecord).members.find((m) => m.id === who)!;
+            for (const field of ['name', 'notes', 'relationship'] as const) {
+              const last = order.filter((id) => values.get(id)?.member === who && values.get(id)?.field === field).at(-1);
+              const read = (m: typeof now) => (field === 'relationship' ? m.relationship?.text : m[field]);
+              expect(read(now), `${who}.${field} after ${order.join(', ')}`).to.equal(last ? values.get(last)!.value : read(first));
+            }
+          }
         } finally {
           for (const store of devices) store.close();
         }

@@ -399,6 +399,8 @@ export class FhirStore extends BaseStore {
 
   /** Writes a new case: every resource except a Patient the server already has, the network last. */
   async #seed(initial: unknown): Promise<void> {
+    // Checked before anything is written: a case is never created anonymously.
+    const author = requireAuthor(this.author);
     const record = parseCaseRecord(initial, this.parseOptions);
     if (record.person.id !== this.patientId) {
       throw new ValidationError('FhirStore initial record', [{ path: ['person', 'id'], message: `must be the Patient id the store was opened for` }]);
@@ -416,12 +418,17 @@ export class FhirStore extends BaseStore {
       if (r === network || r.resourceType === 'Questionnaire' || (r.resourceType === 'Patient' && hasPatient)) continue;
       entries.push({ resource: r, request: { method: 'PUT', url: keyOf(r) } });
     }
-    const size = Math.max(1, this.#options.maxTransactionEntries ?? 50);
-    for (let i = 0; i < entries.length; i += size) await this.#transaction(entries.slice(i, i + size), 0);
+    // One seed edit; every transaction of it carries its Provenance (what that transaction wrote),
+    // so the resources of a seed cut short after its first batches are never anonymous.
+    const seedEdit = { id: newId('edit'), at: new Date().toISOString(), author };
+    const size = Math.max(1, (this.#options.maxTransactionEntries ?? 50) - 1); // room for the Provenance
+    for (let i = 0; i < entries.length; i += size) {
+      const batch = entries.slice(i, i + size);
+      await this.#transaction([...batch, provenanceEntry(seedEdit, transactionTargets(batch))], 0);
+    }
     const last: BundleEntry[] = [{ resource: { ...network, extension: [...((network.extension as object[]) ?? []), { url: EXT.writeCount, valueInteger: 1 }] }, request: { method: 'PUT', url: keyOf(network) } }];
-    // The network commits the case: its transaction carries the seed's Provenance (every resource written is a target).
-    const author = this.author;
-    if (author) last.push(provenanceEntry({ id: newId('edit'), at: new Date().toISOString(), author }, transactionTargets([...entries, ...last])));
+    // The network commits the case: its Provenance targets every resource of the seed.
+    last.push(provenanceEntry(seedEdit, transactionTargets([...entries, ...last])));
     try {
       await this.#transaction(last, 0);
     } finally {

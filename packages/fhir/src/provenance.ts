@@ -175,9 +175,12 @@ export function historyFromProvenances(resources: readonly FhirResource[], entit
   });
   // A tie has no resource of its own: one added after the seed has its own tie/add.
   const added = out.some((o) => o.entry.type === 'tie/add');
+  // A seed written in several transactions has a Provenance in each: one line per seed.
+  const listed = new Set<string>();
   for (const s of seeds) {
     const created = ownKey ? targetKeys(s.p).includes(ownKey) : entity.kind === 'tie' && !added;
-    if (!created) continue;
+    if (!created || listed.has(s.id)) continue;
+    listed.add(s.id);
     const author = authorOf(s.p);
     out.push({ entry: { id: s.id, at: s.at, ...(author ? { author } : {}), type: FOREIGN_TYPE[entity.kind].create, entity }, order: s.order });
   }

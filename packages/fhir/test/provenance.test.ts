@@ -100,6 +100,12 @@ const editPart = (p: FhirResource, part: string) => {
 
 const networkKey = (bundle: Bundle) => bundle.entry!.find((e) => e.request?.url.startsWith('CareTeam/'))!.request!.url;
 
+/** The seed's Provenance that targets the network (and so every resource of the seed). */
+async function seedProvenance(patientId: string): Promise<FhirResource> {
+  const all = await provenances(`Patient/${patientId}`);
+  return all.find((p) => (p.target as { reference: string }[]).some((t) => t.reference.startsWith('CareTeam/')))!;
+}
+
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
@@ -170,29 +176,64 @@ describe('FhirStore Provenance: who changed what, and when', () => {
     }
   });
 
-  it('seeds with a Provenance (create) that targets every resource written, and none without an author', async () => {
+  it('seeds with a Provenance (create) in every transaction it writes; the network\u2019s targets every resource; no seed without an author', async () => {
     const { http: rec, transactions } = recording();
-    await FhirStore.open({ baseUrl: FHIR_URL, patientId, http: rec, initial: demoFor(patientId), author: SAM });
+    await FhirStore.open({ baseUrl: FHIR_URL, patientId, http: rec, initial: demoFor(patientId), author: SAM, maxTransactionEntries: 6 });
     const written = transactions.flatMap((t) => t.entry!.filter((e) => e.request!.method === 'PUT').map((e) => e.request!.url));
-    const seeds = transactions.flatMap((t) => t.entry!.filter((e) => e.resource?.resourceType === 'Provenance'));
-    expect(seeds).to.have.length(1);
-    // It travels with the network, the last write of a seed.
+    expect(transactions.length, 'a seed in several transactions').to.be.greaterThan(2);
+    // Each transaction carries one Provenance of the one seed edit, targeting what it wrote: a seed cut short is never anonymous.
+    const seedIds = new Set<string>();
+    for (const t of transactions) {
+      const provs = t.entry!.filter((e) => e.resource?.resourceType === 'Provenance');
+      expect(provs, 'one Provenance per transaction').to.have.length(1);
+      expect(t.entry!.length).to.be.at.most(6);
+      const targets = (provs[0]!.resource!.target as { reference: string }[]).map((r) => r.reference);
+      const puts = t.entry!.filter((e) => e.request!.method === 'PUT').map((e) => e.request!.url);
+      for (const url of puts) expect(targets).to.include(url);
+      expect(validationErrors(provs[0]!.resource!)).to.deep.equal([]);
+      seedIds.add(editPart(provs[0]!.resource!, 'id')!);
+    }
+    expect(seedIds.size).to.equal(1);
+    // The network commits the case, last: its Provenance targets every resource of the seed.
     expect(transactions.at(-1)!.entry!.map((e) => e.resource!.resourceType)).to.deep.equal(['CareTeam', 'Provenance']);
     const [p] = await provenances(networkKey(transactions.at(-1)!));
     expect(validationErrors(p!)).to.deep.equal([]);
     expect((p!.target as { reference: string }[]).map((t) => t.reference).sort()).to.deep.equal([...new Set(written)].sort());
     expect(editPart(p!, 'type')).to.equal('case/create');
     expect((p!.activity as { coding: { code: string }[] }).coding[0]!.code).to.equal('CREATE');
+    // History lists the seed once for an entity written in an early batch.
+    const store = await FhirStore.open({ baseUrl: FHIR_URL, patientId, http, author: SAM });
+    const member = store.snapshot!.record.members[0]!;
+    expect((await store.history({ kind: 'member', id: member.id })).filter((h) => h.type === 'member/add')).to.have.length(1);
 
     const other = recording();
+    let requests = 0;
+    const counted: FhirHttp = (request) => {
+      requests++;
+      return other.http(request);
+    };
     const anonymous = uniqueId('prov');
-    await FhirStore.open({ baseUrl: FHIR_URL, patientId: anonymous, http: other.http, initial: demoFor(anonymous) });
-    expect(other.transactions.flatMap((t) => t.entry!).filter((e) => e.resource?.resourceType === 'Provenance')).to.deep.equal([]);
+    const error = await rejection(FhirStore.open({ baseUrl: FHIR_URL, patientId: anonymous, http: counted, initial: demoFor(anonymous) }));
+    expect((error as ValidationError).issues?.map((i) => i.path)).to.deep.equal([['author']]);
+    expect(error).to.be.instanceOf(ValidationError);
+    expect(other.transactions).to.deep.equal([]);
+    expect(requests, 'only reads before the refusal').to.be.at.most(3);
+  });
+
+  it('a write the server refuses for good (403, 422) is a permanent StorageError; a 503 is not', async () => {
+    const store = await FhirStore.open({ baseUrl: FHIR_URL, patientId, http, initial: demoFor(patientId), author: NIA });
+    for (const [status, permanent] of [[403, true], [422, true], [503, false], [401, false]] as const) {
+      await injectFault({ method: 'POST', path: '', match: patientId, action: 'status', status, times: 1 });
+      const error = await rejection(store.apply({ type: 'meeting/cancel', meetingId: 'mt-15' }));
+      expect(error, `HTTP ${status}`).to.be.instanceOf(StorageError);
+      expect((error as StorageError).permanent, `HTTP ${status}`).to.equal(permanent);
+    }
   });
 
   it('writes no Provenance when the transaction fails (server error, conflict), and one when the same edit then succeeds', async () => {
     const store = await FhirStore.open({ baseUrl: FHIR_URL, patientId, http, initial: demoFor(patientId), author: NIA });
-    const network = (await provenances(`Patient/${patientId}`))[0]!.target as { reference: string }[];
+    // The seed's Provenance that commits the network (the seed's first batches have their own).
+    const network = (await seedProvenance(patientId)).target as { reference: string }[];
     const networkRef = network.find((t) => t.reference.startsWith('CareTeam/'))!.reference;
     const editId = uniqueId('edit');
     await injectFault({ method: 'POST', path: '', match: patientId, action: 'status', status: 500 });
@@ -296,7 +337,7 @@ describe('FhirStore Provenance: who changed what, and when', () => {
   it('reports a history it may not read as a StorageError', async () => {
     const store = await FhirStore.open({ baseUrl: FHIR_URL, patientId, http, initial: demoFor(patientId), author: NIA });
     // The history's searches name the case's network CareTeam: the seed's Provenance targets it.
-    const seedTargets = (await provenances(`Patient/${patientId}`))[0]!.target as { reference: string }[];
+    const seedTargets = (await seedProvenance(patientId)).target as { reference: string }[];
     const networkRef = seedTargets.find((t) => t.reference.startsWith('CareTeam/'))!.reference;
     // (The id alone: the search encodes the reference's "/".)
     await injectFault({ method: 'GET', path: 'Provenance', match: networkRef.slice('CareTeam/'.length), action: 'status', status: 403 });

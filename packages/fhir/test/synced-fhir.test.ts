@@ -3,7 +3,7 @@ import { SyncedStore, type CaseRecord } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import { FhirStore, type FhirHttp } from '@odkit/fhir';
 import { guardConsole } from '../../../test/support/console-guard.js';
-import { FHIR_URL, http, injectFault, testAuthor, uniqueId } from './support.js';
+import { FHIR_URL, answer, http, injectFault, isTransaction, testAuthor, uniqueId } from './support.js';
 
 /** Smoke test: SyncedStore in front of a FhirStore on the repo's FHIR engine (the full end-to-end suite lives elsewhere). */
 describe('SyncedStore in front of a FhirStore', () => {
@@ -64,5 +64,46 @@ describe('SyncedStore in front of a FhirStore', () => {
     const history = (await fresh.history({ kind: 'member', id: member.id })).filter((e) => e.type === 'member/update');
     expect(history.map((e) => e.author?.id)).to.deep.equal([testAuthor.id]);
     second.close();
+  });
+
+  it('an edit the FHIR server refuses for good (HTTP 422) becomes a `refused` conflict; the edits after it are sent and the store stays online', async function () {
+    this.timeout(30_000);
+    const patientId = uniqueId('pt');
+    const record = structuredClone(demoCase) as CaseRecord;
+    record.id = uniqueId('case');
+    record.person.id = patientId;
+    for (const tie of record.ties) if (tie.from === demoCase.person.id) tie.from = patientId;
+    await FhirStore.open({ baseUrl: FHIR_URL, patientId, http, initial: record, author: testAuthor });
+    let online = false;
+    // The server's own rules refuse any transaction carrying this text (as a profile check would).
+    const line: FhirHttp = (request) => {
+      if (!online) return Promise.reject(new TypeError('Failed to fetch'));
+      if (isTransaction(request) && request.body!.includes('Refused by the server')) {
+        return Promise.resolve(answer(422, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'processing' }] }));
+      }
+      return http(request);
+    };
+    const databaseName = uniqueId('sync-db');
+    databases.push(databaseName);
+    const store = await SyncedStore.open({
+      caseId: record.id,
+      databaseName,
+      initial: record,
+      connect: () => FhirStore.open({ baseUrl: FHIR_URL, patientId, http: line }),
+      author: testAuthor,
+      retry: { minDelayMs: 10, maxDelayMs: 100 },
+    });
+    try {
+      const [first, second] = store.snapshot!.record.members;
+      await store.apply({ type: 'member/update', member: { ...first!, notes: 'Refused by the server' } }, { editId: 'edit-422' });
+      await store.apply({ type: 'member/update', member: { ...second!, notes: 'Seen at home' } }, { editId: 'edit-after-422' });
+      online = true;
+      await waitUntil(() => store.syncStatus.pending === 1 && store.syncStatus.connection === 'online' && !store.syncStatus.sending, 'the refused edit waits, the next one is sent', { timeout: 20_000 });
+      expect(store.syncStatus.conflicts.map((c) => [c.editId, c.reason])).to.deep.equal([['edit-422', 'refused']]);
+      const fresh = await FhirStore.open({ baseUrl: FHIR_URL, patientId, http });
+      expect(fresh.snapshot!.record.members.find((m) => m.id === second!.id)!.notes).to.equal('Seen at home');
+    } finally {
+      store.close();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { parseWith } from '../model/validate.js';
 import { parseCaseRecord } from '../record.js';
 import { unreadable } from '../internal/guard.js';
 import { BaseStore, type StoreOptions } from './base-store.js';
-import { DEFAULT_OPEN_TIMEOUT, openDatabase, request, runTransaction } from './idb.js';
+import { DEFAULT_OPEN_TIMEOUT, STRICT, openDatabase, request, runTransaction } from './idb.js';
 import type { StoreSnapshot } from './types.js';
 
 const STORE_NAME = 'cases';
@@ -171,7 +171,7 @@ export class IndexedDbStore extends BaseStore {
       await request(store.put(entry));
       const logged: StoredChange = { ...historyEntry(edit), caseId: this.caseId, revision };
       await request(tx.objectStore(LOG_STORE).put(logged));
-    });
+    }, STRICT);
     try {
       this.#channel?.postMessage({ caseId: this.caseId, revision });
     } catch {
@@ -224,7 +224,7 @@ export class IndexedDbStore extends BaseStore {
 
   /** Runs `work` in one transaction on the cases store (see runTransaction). */
   #transaction<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => Promise<T>): Promise<T> {
-    return runTransaction(this.#db, STORE_NAME, mode, (tx) => work(tx.objectStore(STORE_NAME)));
+    return runTransaction(this.#db, STORE_NAME, mode, (tx) => work(tx.objectStore(STORE_NAME)), mode === 'readwrite' ? STRICT : undefined);
   }
 }
 
@@ -272,7 +272,7 @@ async function onEntry<T>(
   const where = locate(location);
   const db = await connect(where);
   try {
-    return await runTransaction(db, [STORE_NAME, LOG_STORE], mode, (tx) => work(tx.objectStore(STORE_NAME), where.caseId));
+    return await runTransaction(db, [STORE_NAME, LOG_STORE], mode, (tx) => work(tx.objectStore(STORE_NAME), where.caseId), mode === 'readwrite' ? STRICT : undefined);
   } finally {
     db.close();
   }

@@ -15,13 +15,19 @@
  * records by parseCaseRecord.
  */
 import { parseChange, type Change } from '../changes.js';
-import { changeSubject, parseAuthor, type Author, type EntityRef } from '../edits.js';
+import { changeSubject, parseAuthor, parseHistoryEntry, type Author, type EntityRef } from '../edits.js';
 import { ValidationError } from '../errors.js';
 import { Id, IsoDateTime } from '../model/primitives.js';
 import { check } from '../model/validate.js';
 import type { ConflictDetails } from './rebase.js';
 
 export const DB_VERSION = 1;
+/**
+ * The format of the outbox entries this kit writes (`v`; absent: 1). An entry of a
+ * newer format (another tab runs a newer kit) is left in the outbox for that kit and
+ * counted as pending: never set aside, never sent by this one.
+ */
+export const ENTRY_FORMAT = 1;
 export const CASES = 'cases';
 export const OUTBOX = 'outbox';
 export const LOG = 'log';
@@ -53,6 +59,8 @@ export interface StoredCase {
 
 /** One edit kept on this device until the server has it (or a person sets it aside). */
 export interface OutboxEntry {
+  /** The entry's format (ENTRY_FORMAT; absent in entries written before formats were numbered). */
+  readonly v?: number;
   /** The edit id, kept through every retry. */
   readonly id: string;
   readonly caseId: string;
@@ -82,6 +90,38 @@ export interface LogEntry {
   readonly outcome: 'sent' | 'set-aside';
   /** When it left the outbox. */
   readonly settledAt: string;
+}
+
+/** A log entry read back from the database, checked (undefined when it does not check out). */
+export function checkLogEntry(value: unknown, caseId: string): LogEntry | undefined {
+  if (!isRecord(value) || value.caseId !== caseId || typeof value.seq !== 'number') return undefined;
+  if (value.outcome !== 'sent' && value.outcome !== 'set-aside') return undefined;
+  if (!check(IsoDateTime, value.settledAt).ok) return undefined;
+  try {
+    const change = parseChange(value.change);
+    const entity = changeSubject(change);
+    const line = parseHistoryEntry({ id: value.id, at: value.at, ...(value.author === undefined ? {} : { author: value.author }), type: change.type, entity: value.entity });
+    if (line.entity.kind !== entity.kind || line.entity.id !== entity.id) return undefined;
+    return { caseId, seq: value.seq, id: line.id, at: line.at, ...(line.author ? { author: line.author } : {}), change, entity, outcome: value.outcome, settledAt: value.settledAt as string };
+  } catch (error) {
+    if (error instanceof ValidationError) return undefined;
+    throw error;
+  }
+}
+
+/** Whether an outbox entry read back under `key` was written by a newer kit for this case (left for it). */
+export function isNewerEntry(value: unknown, key: unknown, caseId: string): boolean {
+  return (
+    isRecord(value) &&
+    typeof value.v === 'number' &&
+    value.v > ENTRY_FORMAT &&
+    value.caseId === caseId &&
+    Array.isArray(key) &&
+    key.length === 2 &&
+    key[0] === caseId &&
+    key[1] === value.seq &&
+    check(Id, value.id).ok
+  );
 }
 
 export function logEntry(entry: OutboxEntry, outcome: LogEntry['outcome'], seq: number): LogEntry {
@@ -120,6 +160,7 @@ export function checkEntry(value: unknown, key: unknown, caseId: string): Outbox
   if (!check(Id, value.id).ok) issues.push({ path: ['id'], message: 'must be an id' });
   if (!check(IsoDateTime, value.at).ok) issues.push({ path: ['at'], message: 'must be a date and time with its offset' });
   if (value.state !== 'pending' && value.state !== 'conflict') issues.push({ path: ['state'], message: 'must be "pending" or "conflict"' });
+  if (value.v !== undefined && value.v !== ENTRY_FORMAT) issues.push({ path: ['v'], message: 'must be a format this kit knows' });
   if (value.attempted !== undefined && typeof value.attempted !== 'boolean') issues.push({ path: ['attempted'], message: 'must be true or false' });
   if (value.base !== undefined && !isRecord(value.base)) issues.push({ path: ['base'], message: 'must be an entity' });
   if (value.state === 'conflict') {
@@ -143,6 +184,7 @@ export function checkEntry(value: unknown, key: unknown, caseId: string): Outbox
     throw error;
   }
   return {
+    v: ENTRY_FORMAT,
     id: value.id as string,
     caseId,
     seq: seq as number,

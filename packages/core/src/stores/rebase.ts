@@ -55,6 +55,18 @@ export function entityIn(record: CaseRecord, ref: EntityRef): Entity | undefined
   return list.find((e) => e.id === ref.id) as Entity | undefined;
 }
 
+/**
+ * The entity as an edit's base keeps it: for member/remove, the member with the ties it
+ * has (`ties`), since removing the member removes them too and a tie added elsewhere
+ * must then be a conflict, not silently deleted.
+ */
+export function baseOf(record: CaseRecord, change: Change): Entity | undefined {
+  const ref = changeSubject(change);
+  const entity = entityIn(record, ref);
+  if (change.type !== 'member/remove' || entity === undefined) return entity;
+  return { ...entity, ties: record.ties.filter((t) => t.from === ref.id || t.to === ref.id) };
+}
+
 /** Deep equality of plain data (what records and changes are). */
 export function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -168,10 +180,13 @@ export function rebase(edit: RebaseEdit, theirs: CaseRecord, options: ParseOptio
       return same(current, mine) ? { kind: 'applied' } : conflict('exists', mine, current);
     }
     case 'member/remove':
-    case 'tie/remove':
+    case 'tie/remove': {
       if (current === undefined) return { kind: 'applied' };
-      if (base !== undefined && !same(base, current)) return conflict('changed', undefined, current, fieldDiff(base, current));
+      // A member's base carries its ties (older entries may not): compare like with like.
+      const now = base !== undefined && 'ties' in base && change.type === 'member/remove' ? baseOf(theirs, change) : current;
+      if (base !== undefined && !same(base, now)) return conflict('changed', undefined, current, fieldDiff(base, now));
       return attempt(theirs, change, options, undefined, current);
+    }
     case 'person/update':
     case 'member/update':
     case 'tie/update':
@@ -246,29 +261,34 @@ function rebaseRating(change: RateChange, base: Entity | undefined, current: Ent
 }
 
 /**
- * What "keep mine" sends for a conflict: my version laid over theirs as a change
- * that applies to the record as it is now, with theirs as its new base (so a
- * further change on the server is noticed again). `theirs` is the newest record.
+ * What "keep mine" sends for a conflict: the fields this edit changed (its entity
+ * against its base) laid over the entity as the newest record `theirs` has it now,
+ * with that as the new base (so a further change on the server is noticed again).
+ * Fields the edit did not touch stay as they are now: a colleague's later change to
+ * another field is never undone. A rating sends only what the edit set.
  */
-export function keepMine(edit: RebaseEdit, details: ConflictDetails, theirs: CaseRecord): RebaseEdit {
+export function keepMine(edit: RebaseEdit, theirs: CaseRecord): RebaseEdit {
   const { change } = edit;
   const current = entityIn(theirs, changeSubject(change));
+  const base = asEntity(edit.base);
+  const next = baseOf(theirs, change);
   const key = ENTITY_KEY[change.type];
-  if (key && asEntity(details.mine)) {
-    const mine = details.mine as Entity;
+  if (key) {
+    const made = (change as Entity)[key] as Entity;
+    let mine = made;
+    if (current !== undefined && base !== undefined) {
+      mine = { ...current };
+      for (const name of new Set([...Object.keys(base), ...Object.keys(made)])) {
+        if (same(base[name], made[name])) continue; // not changed by this edit: as it is now
+        if (made[name] === undefined) delete mine[name];
+        else mine[name] = made[name];
+      }
+    }
     // Removed since: add it again; added elsewhere: update it to mine.
     const type = current === undefined ? (ADD_OF[change.type] ?? change.type) : (UPDATE_OF[change.type] ?? change.type);
-    return { change: { type, [key]: mine } as unknown as Change, base: current };
+    return { change: { type, [key]: mine } as unknown as Change, base: next };
   }
-  if (change.type === 'meeting/set-attendance' && asEntity(details.mine)) {
-    const mine = details.mine as Entity;
-    return { change: { ...change, personPresent: mine.personPresent as boolean, attendees: mine.attendees as typeof change.attendees }, base: current };
-  }
-  if (change.type === 'assessment/rate') {
-    const mine = (asEntity(details.mine) ?? {}) as RatingLike;
-    const next: RateChange = { ...change, value: (mine.value as RateChange['value']) ?? null, comment: (mine.comment as string | undefined) ?? '' };
-    return { change: next, base: current };
-  }
-  // Removes and state changes: the same change, judged against the record as it is now.
-  return { change, base: current };
+  // Attendance, ratings (only the value and/or comment the edit set), removes and state
+  // changes: the same change, judged against the record as it is now.
+  return { change, base: next };
 }

@@ -7,7 +7,7 @@ import type { CaseRecord } from '../model/schemas.js';
 import { parseWith } from '../model/validate.js';
 import { parseCaseRecord } from '../record.js';
 import { BaseStore } from './base-store.js';
-import { describe, request, runTransaction } from './idb.js';
+import { STRICT, describe, request, runTransaction } from './idb.js';
 import {
   CASES,
   LOG,
@@ -15,12 +15,15 @@ import {
   QUARANTINE,
   caseRange,
   checkEntry,
+  checkLogEntry,
+  ENTRY_FORMAT,
+  isNewerEntry,
   logEntry,
   type LogEntry,
   type OutboxEntry,
   type StoredCase,
 } from './outbox.js';
-import { entityIn, fieldDiff, keepMine, rebase, same, type ConflictDetails, type RebaseResult } from './rebase.js';
+import { baseOf, entityIn, fieldDiff, keepMine, rebase, same, type ConflictDetails, type RebaseResult } from './rebase.js';
 import { BUSY, withSenderLock } from './sender-lock.js';
 import type { CaseStore, StoreSnapshot, SyncConflict, SyncStatus, SyncStatusListener, SyncingStore } from './types.js';
 import { invalidOption, locate, openDb, parseOptions, readOption, type ParsedOptions, type SyncedStoreLocation, type SyncedStoreOptions, type Where } from './sync-options.js';
@@ -64,6 +67,10 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   readonly #statusListeners = new Set<SyncStatusListener>();
   readonly #cleanup: (() => void)[] = [];
   #remote: CaseStore | undefined;
+  /** The remote dropped after a failed pass: closed once `connect` gives another one. */
+  #dropped: CaseStore | undefined;
+  /** Outbox entries written by a newer kit: left for it, counted as pending. */
+  #waiting = 0;
   #connecting: Promise<CaseStore> | undefined;
   /**
    * The server's record as this tab last saved or read it, with the stamp it was saved
@@ -89,7 +96,13 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     this.#onError = extra.onError;
     this.#retry = extra.retry;
     this.#timeout = extra.timeout;
-    db.onversionchange = () => db.close();
+    db.onversionchange = () => {
+      db.close();
+      if (this.#closed) return;
+      // Another tab upgrades or deletes the database: this store can no longer keep edits.
+      this.#report(new StorageError('This case\u2019s copy on the device is being upgraded or removed by another tab; this page stopped syncing. Reload it to go on.'));
+      this.close();
+    };
     if (typeof BroadcastChannel === 'function') {
       this.#channel = new BroadcastChannel(`odkit-sync:${this.databaseName}`);
       this.#channel.onmessage = (event: MessageEvent<{ caseId?: unknown }>) => {
@@ -154,7 +167,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
           await request(outbox.delete(caseRange(where.caseId)));
         }
         return { copy, edits };
-      });
+      }, STRICT);
     } finally {
       db.close();
     }
@@ -208,16 +221,22 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     const entry = (await this.#readOutbox()).find((e) => e.id === editId && e.state === 'conflict');
     if (!entry?.conflict) throw new NotFoundError('conflict', editId);
     if (keep === 'theirs') {
-      await this.#settle(entry, 'set-aside');
+      // Another tab may have decided it meanwhile: then there is nothing left to decide here.
+      if (!(await this.#settle(entry, 'set-aside', 'conflict'))) throw new NotFoundError('conflict', editId);
     } else {
       const theirs = await this.#remoteRecord();
       if (!theirs) throw new StorageError('The server\u2019s version of the case is not on this device yet.');
-      const mine = keepMine(entry, entry.conflict, theirs);
+      const mine = keepMine(entry, theirs);
       const change = parseChange(mine.change);
-      await this.#updateEntry(entry, (stored) => {
-        const { conflict: _conflict, attempted: _attempted, ...rest } = stored;
-        return { ...rest, change, base: mine.base, state: 'pending' };
-      });
+      const updated = await this.#updateEntry(
+        entry,
+        (stored) => {
+          const { conflict: _conflict, attempted: _attempted, ...rest } = stored;
+          return { ...rest, change, base: mine.base, state: 'pending' };
+        },
+        'conflict',
+      );
+      if (!updated) throw new NotFoundError('conflict', editId);
     }
     this.#rebuild = true;
     await this.load();
@@ -229,8 +248,10 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   /** This device's log of edits that left the outbox (sent, or set aside by a person), oldest first. */
   async changeLog(): Promise<readonly SyncLogEntry[]> {
     const entries = await runTransaction(this.#db, LOG, 'readonly', (tx) => request(tx.objectStore(LOG).getAll(caseRange(this.caseId))));
-    return (entries as LogEntry[])
-      .filter((e) => typeof e === 'object' && e !== null && typeof e.id === 'string')
+    // Nothing on disk is trusted: an entry that does not check out is left out.
+    return entries
+      .map((e) => checkLogEntry(e, this.caseId))
+      .filter((e): e is LogEntry => e !== undefined)
       .map(({ caseId: _c, seq: _s, ...rest }) => rest);
   }
 
@@ -242,12 +263,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     for (const stop of this.#cleanup.splice(0)) stop();
     this.#channel?.close();
     this.#db.close();
-    const remote = this.#remote as (CaseStore & { close?: () => void }) | undefined;
-    try {
-      remote?.close?.();
-    } catch (error) {
-      this.#report(error);
-    }
+    for (const remote of new Set([this.#remote, this.#dropped])) if (remote) closeStore(remote, (error) => this.#report(error));
   }
 
   /* ------------------------------------------------------------ reading and writing the local copy */
@@ -276,10 +292,14 @@ export class SyncedStore extends BaseStore implements SyncingStore {
    * outbox entry with the entity as it was before (for the rebase).
    */
   protected async write(record: CaseRecord, baseRevision: number, edit: ChangeEntry): Promise<number> {
+    if (!edit.author) {
+      // Sent later, maybe to a store with its own author: an edit must say now who made it.
+      throw new ValidationError('Apply options', [{ path: ['author'], message: 'is required: set the store\u2019s author (or pass one) before editing' }]);
+    }
     const before = this.snapshot?.record;
-    const base = before ? entityIn(before, changeSubject(edit.change)) : undefined;
+    const base = before ? baseOf(before, edit.change) : undefined;
     const revision = baseRevision + 1;
-    await runTransaction(this.#db, [CASES, OUTBOX], 'readwrite', async (tx) => {
+    await runTransaction(this.#db, [CASES, OUTBOX, LOG], 'readwrite', async (tx) => {
       const cases = tx.objectStore(CASES);
       const outbox = tx.objectStore(OUTBOX);
       const stored = await request<unknown>(cases.get(this.caseId));
@@ -288,21 +308,23 @@ export class SyncedStore extends BaseStore implements SyncingStore {
       if (entry.revision !== baseRevision) throw new ConflictError(this.caseId, baseRevision, entry.revision);
       // After the last key in use, whatever was written there (garbage is set aside, never overwritten).
       const last = await request(outbox.openKeyCursor(caseRange(this.caseId), 'prev'));
-      const lastSeq = Array.isArray(last?.key) && typeof last.key[1] === 'number' ? last.key[1] : -1;
-      const seq = Math.max(entry.nextSeq, Math.floor(lastSeq) + 1);
+      // ... and after the log's (a copy discarded and fetched again starts nextSeq at 0).
+      const logged = await request(tx.objectStore(LOG).openKeyCursor(caseRange(this.caseId), 'prev'));
+      const seq = Math.max(entry.nextSeq, seqOf(last?.key) + 1, seqOf(logged?.key) + 1);
       const queued: OutboxEntry = {
+        v: ENTRY_FORMAT,
         id: edit.id,
         caseId: this.caseId,
         seq,
         change: edit.change,
         at: edit.at,
-        ...(edit.author ? { author: edit.author } : {}),
+        author: edit.author,
         base,
         state: 'pending',
       };
       await request(cases.put({ ...(stored as StoredCase), revision, record, nextSeq: seq + 1 }));
       await request(outbox.add(queued, [this.caseId, seq]));
-    });
+    }, STRICT);
     this.#post();
     // After the snapshot is published (this runs once write has returned).
     queueMicrotask(() => {
@@ -322,6 +344,8 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     const queued = (await this.#readOutbox()).map((e): HistoryEntry => ({ ...historyEntry({ ...e, revision: 0 }), state: e.state }));
     let saved: readonly HistoryEntry[] | undefined;
     try {
+      // Known to be offline: this device's log at once (not after timeoutMs).
+      if (this.#status.connection === 'offline') throw new StorageError('offline');
       const remote = await this.#getRemote();
       if (typeof remote.history === 'function') saved = await this.#call('history', () => remote.history!(ref));
     } catch {
@@ -361,7 +385,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
       const cases = tx.objectStore(CASES);
       // Another tab may have made its copy meanwhile: never overwrite it.
       if ((await request(cases.getKey(this.caseId))) === undefined) await request(cases.add(seed));
-    });
+    }, STRICT);
     // Edits kept from before a discarded copy go on top of it.
     this.#rebuild = true;
   }
@@ -444,6 +468,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
       for (const entry of await this.#readOutbox()) {
         if (this.#closed) return 'done';
         if (entry.state === 'pending') snapshot = await this.#sendOne(remote, entry, snapshot);
+        else await this.#refreshConflict(entry, snapshot.record);
       }
       await this.#saveRemote(snapshot, true);
       return 'done';
@@ -451,7 +476,12 @@ export class SyncedStore extends BaseStore implements SyncingStore {
       if (this.#closed) return 'done';
       if (!(error instanceof StorageError || error instanceof ConflictError)) this.#report(error);
       // Still busy elsewhere after several rebases: the server is reachable, try again later.
-      if (!(error instanceof ConflictError)) this.#setStatus({ connection: 'offline' });
+      if (!(error instanceof ConflictError)) {
+        this.#setStatus({ connection: 'offline' });
+        // The remote did not answer at all (an expired token, a lost session): connect again
+        // next time rather than keep a dead one. One that answered and then failed is kept.
+        if (!snapshot) this.#dropRemote();
+      }
       this.#refresh = true;
       if (snapshot) await this.#saveRemote(snapshot, false).catch(() => undefined);
       return 'offline';
@@ -491,9 +521,19 @@ export class SyncedStore extends BaseStore implements SyncingStore {
         await this.#markConflict(entry, result.conflict);
         return current;
       }
+      const refused = async (): Promise<StoreSnapshot> => {
+        // Show the entity as it would be, and as it is; the edits after it still go.
+        const subject = changeSubject(entry.change);
+        const mine = entityIn(result.record, subject);
+        const theirs = entityIn(current.record, subject);
+        await this.#markConflict(entry, { reason: 'refused', fields: fieldDiff(mine, theirs), mine, theirs });
+        return current;
+      };
+      // Never sent anonymously, nor under the remote's own author (an entry from before authors were required).
+      if (!entry.author) return refused();
       if (!entry.attempted) await this.#updateEntry(entry, (stored) => ({ ...stored, attempted: true }));
       try {
-        const options = { baseRevision: current.revision, editId: entry.id, at: entry.at, ...(entry.author ? { author: entry.author } : {}) };
+        const options = { baseRevision: current.revision, editId: entry.id, at: entry.at, author: entry.author };
         current = await this.#call('apply', () => remote.apply(result.change, options));
       } catch (error) {
         // Someone wrote first: read their record and rebase again (a few times, then back off).
@@ -501,19 +541,18 @@ export class SyncedStore extends BaseStore implements SyncingStore {
           current = await this.#call('load', () => remote.load());
           continue;
         }
-        if (error instanceof ValidationError || error instanceof NotFoundError) {
-          // The server's own rules refuse it: show the entity as it would be, and as it is.
-          const subject = changeSubject(entry.change);
-          const mine = entityIn(result.record, subject);
-          const theirs = entityIn(current.record, subject);
-          await this.#markConflict(entry, { reason: 'refused', fields: fieldDiff(mine, theirs), mine, theirs });
-          return current;
-        }
+        // The server's own rules refuse it, or it answers that it never will take it (400, 403, 422…).
+        if (error instanceof ValidationError || error instanceof NotFoundError || (error instanceof StorageError && error.permanent)) return refused();
         throw error;
       }
       await this.#settle(entry, 'sent');
       return current;
     }
+  }
+
+  #dropRemote(): void {
+    if (this.#remote) this.#dropped = this.#remote;
+    this.#remote = undefined;
   }
 
   #getRemote(): Promise<CaseStore> {
@@ -527,6 +566,9 @@ export class SyncedStore extends BaseStore implements SyncingStore {
         (remote as { close?: () => void }).close?.();
         throw new StorageError('The store was closed.');
       }
+      const dropped = this.#dropped;
+      this.#dropped = undefined;
+      if (dropped && dropped !== remote) closeStore(dropped, (error) => this.#report(error));
       this.#remote = remote;
       return remote;
     })().finally(() => (this.#connecting = undefined));
@@ -538,8 +580,10 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     if (typeof remote.history !== 'function') return false;
     try {
       return (await this.#call('history', () => remote.history!(changeSubject(entry.change)))).some((e) => e.id === entry.id);
-    } catch {
-      return false; // no log, or no answer: the rebase decides (a stale base is refused by the revision check)
+    } catch (error) {
+      // No answer: whether it arrived is unknown, so the pass ends offline (never a guess).
+      if (error instanceof StorageError) throw error;
+      return false; // no log: the rebase decides (a stale base is refused by the revision check)
     }
   }
 
@@ -572,7 +616,12 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     });
     const entries: OutboxEntry[] = [];
     const unreadable: { key: IDBValidKey; error: ValidationError }[] = [];
+    let waiting = 0;
     values.forEach((value, i) => {
+      if (isNewerEntry(value, keys[i], this.caseId)) {
+        waiting++; // a newer kit's: left for it
+        return;
+      }
       try {
         entries.push(checkEntry(value, keys[i], this.caseId));
       } catch (error) {
@@ -580,6 +629,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
         unreadable.push({ key: keys[i]!, error });
       }
     });
+    this.#waiting = waiting;
     if (unreadable.length) await this.#quarantine(unreadable);
     return entries.sort((a, b) => a.seq - b.seq);
   }
@@ -598,35 +648,64 @@ export class SyncedStore extends BaseStore implements SyncingStore {
         done.push(error);
       }
       return done;
-    });
+    }, STRICT);
     if (moved.length) this.#post();
     for (const error of moved) this.#report(error);
   }
 
-  async #updateEntry(entry: OutboxEntry, update: (stored: OutboxEntry) => OutboxEntry): Promise<void> {
-    await runTransaction(this.#db, OUTBOX, 'readwrite', async (tx) => {
+  /** Rewrites an entry (when it is still there, and in `state` if given); resolves to whether it did. */
+  async #updateEntry(entry: OutboxEntry, update: (stored: OutboxEntry) => OutboxEntry, state?: OutboxEntry['state']): Promise<boolean> {
+    return runTransaction(this.#db, OUTBOX, 'readwrite', async (tx) => {
       const outbox = tx.objectStore(OUTBOX);
       const key = [this.caseId, entry.seq];
       const stored = await request<OutboxEntry | undefined>(outbox.get(key));
-      if (stored?.id !== entry.id) return; // settled meanwhile
+      if (stored?.id !== entry.id || (state && stored.state !== state)) return false; // settled or decided meanwhile
       await request(outbox.put(update(stored), key));
-    });
+      return true;
+    }, STRICT);
   }
 
-  #markConflict(entry: OutboxEntry, conflict: ConflictDetails): Promise<void> {
-    return this.#updateEntry(entry, (stored) => ({ ...stored, state: 'conflict', conflict }));
+  /** Re-runs the rebase of a waiting conflict on the newest record, so the panel shows theirs as it is now. */
+  async #refreshConflict(entry: OutboxEntry, record: CaseRecord): Promise<void> {
+    let details: ConflictDetails;
+    try {
+      const result = rebase(entry, record, this.parseOptions);
+      if (result.kind === 'conflict') details = result.conflict;
+      else {
+        const theirs = entityIn(record, changeSubject(entry.change));
+        details = { ...entry.conflict!, fields: fieldDiff(entry.conflict!.mine, theirs), theirs };
+      }
+    } catch {
+      return; // left as it was found
+    }
+    if (same(details, entry.conflict)) return;
+    await this.#updateEntry(entry, (stored) => ({ ...stored, conflict: details }), 'conflict');
   }
 
-  /** Moves an edit from the outbox to the log, in one transaction. */
-  async #settle(entry: OutboxEntry, outcome: LogEntry['outcome']): Promise<void> {
-    await runTransaction(this.#db, [OUTBOX, LOG], 'readwrite', async (tx) => {
+  async #markConflict(entry: OutboxEntry, conflict: ConflictDetails): Promise<void> {
+    await this.#updateEntry(entry, (stored) => ({ ...stored, state: 'conflict', conflict }));
+  }
+
+  /**
+   * Moves an edit from the outbox to the log, in one transaction (when it is still
+   * there, and in `state` if given); resolves to whether it did. A log entry is never
+   * overwritten: a key already taken gets the next free one.
+   */
+  async #settle(entry: OutboxEntry, outcome: LogEntry['outcome'], state?: OutboxEntry['state']): Promise<boolean> {
+    return runTransaction(this.#db, [OUTBOX, LOG], 'readwrite', async (tx) => {
       const outbox = tx.objectStore(OUTBOX);
+      const log = tx.objectStore(LOG);
       const key = [this.caseId, entry.seq];
       const stored = await request<OutboxEntry | undefined>(outbox.get(key));
-      if (stored?.id !== entry.id) return;
-      await request(tx.objectStore(LOG).put(logEntry(entry, outcome, entry.seq), key));
+      if (stored?.id !== entry.id || (state && stored.state !== state)) return false;
+      let seq = entry.seq;
+      if ((await request(log.getKey(key))) !== undefined) {
+        seq = seqOf((await request(log.openKeyCursor(caseRange(this.caseId), 'prev')))?.key) + 1;
+      }
+      await request(log.add(logEntry(entry, outcome, seq), [this.caseId, seq]));
       await request(outbox.delete(key));
-    });
+      return true;
+    }, STRICT);
   }
 
   /* ------------------------------------------------------------ the server's record and the view */
@@ -640,7 +719,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
       const next: StoredCase = { ...stored, remote: { record: snapshot.record, revision: snapshot.revision, stamp } };
       if (synced) next.lastSyncedAt = new Date().toISOString();
       await request(cases.put(next));
-    });
+    }, STRICT);
     this.#theirs = { stamp, record: snapshot.record };
   }
 
@@ -700,7 +779,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
       const revision = entry.revision + 1;
       await request(cases.put({ ...(stored as StoredCase), revision, record }));
       return { record, revision };
-    });
+    }, STRICT);
   }
 
   #parseOwn(data: unknown): CaseRecord {
@@ -720,7 +799,7 @@ export class SyncedStore extends BaseStore implements SyncingStore {
         const stored = await request<StoredCase | undefined>(tx.objectStore(CASES).get(this.caseId));
         return { unreadable: set.filter((q) => q?.caseId === this.caseId).length, lastSyncedAt: typeof stored?.lastSyncedAt === 'string' ? stored.lastSyncedAt : undefined };
       });
-      this.#setStatus({ pending: entries.length, conflicts: entries.filter((e) => e.state === 'conflict').map(toConflict), unreadable, lastSyncedAt });
+      this.#setStatus({ pending: entries.length + this.#waiting, conflicts: entries.filter((e) => e.state === 'conflict').map(toConflict), unreadable, lastSyncedAt });
     } catch (error) {
       if (!this.#closed) this.#report(error);
     }
@@ -778,6 +857,20 @@ function toConflict(entry: OutboxEntry): SyncConflict {
   };
 }
 
+
+/** The sequence number of an outbox or log key `[caseId, seq]` (-1: none). */
+function seqOf(key: IDBValidKey | undefined): number {
+  return Array.isArray(key) && typeof key[1] === 'number' && Number.isFinite(key[1]) ? Math.floor(key[1]) : -1;
+}
+
+/** Closes a remote that can be closed; what it throws is reported, never thrown into the page. */
+function closeStore(store: CaseStore, report: (error: unknown) => void): void {
+  try {
+    (store as CaseStore & { close?: () => void }).close?.();
+  } catch (error) {
+    report(error);
+  }
+}
 
 function isStore(value: unknown): value is CaseStore {
   const store = value as Partial<CaseStore> | null;

@@ -56,10 +56,17 @@ export function versionOf(result: EntryResult): string | undefined {
 export function confirmTransaction(answer: Answer, entries: readonly BundleEntry[], conflict: () => ConflictError): Map<string, FhirResource | undefined> {
   if (answer.status === 412 || answer.status === 409) throw conflict();
   const results = entryResults(answer, 'transaction-response', entries.length);
-  if (!results) throw unconfirmed(answer.status === 200 ? 'it is not a transaction-response with one entry per request' : `HTTP ${answer.status}`);
+  if (!results) {
+    if (refuses(answer.status)) throw refused(`HTTP ${answer.status}`);
+    throw unconfirmed(answer.status === 200 ? 'it is not a transaction-response with one entry per request' : `HTTP ${answer.status}`);
+  }
   if (results.some((r) => r.status === 412 || r.status === 409)) throw conflict();
   const failed = results.findIndex((r) => !(r.status >= 200 && r.status < 300));
-  if (failed >= 0) throw unconfirmed(`entry ${failed + 1} of ${results.length} says ${Number.isNaN(results[failed]!.status) ? 'no status' : `HTTP ${results[failed]!.status}`}`);
+  if (failed >= 0) {
+    const status = results[failed]!.status;
+    const why = `entry ${failed + 1} of ${results.length} says ${Number.isNaN(status) ? 'no status' : `HTTP ${status}`}`;
+    throw refuses(status) ? refused(why) : unconfirmed(why);
+  }
   const saved = new Map<string, FhirResource | undefined>();
   entries.forEach((entry, i) => {
     const request = entry.request!;
@@ -80,5 +87,16 @@ export function confirmTransaction(answer: Answer, entries: readonly BundleEntry
   });
   return saved;
 }
+
+/**
+ * An answer that says the server will never take this write as it is (400 bad request,
+ * 403 forbidden, 405, 422 unprocessable…): retrying cannot help. Not 401 (a new sign-in
+ * may), 404 (a wrong address for the whole server), 408, 409, 412 (a conflict), 429
+ * (busy): those are worth trying again.
+ */
+export const refuses = (status: number): boolean => status >= 400 && status < 500 && ![401, 404, 408, 409, 412, 429].includes(status);
+
+const refused = (why: string) =>
+  new StorageError(`The FHIR server refused the change (${why}): trying again will not help. Nothing was changed; ask your system administrator if it goes on.`, { permanent: true });
 
 const unconfirmed = (why: string) => new StorageError(`The FHIR server's answer does not confirm that the change was saved (${why}). ${NOT_SAVED}`);
