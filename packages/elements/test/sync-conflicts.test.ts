@@ -23,7 +23,7 @@ import {
 import '@odkit/elements/define.js';
 import { html as litHtml } from 'lit';
 import { property } from 'lit/decorators.js';
-import { rebase, type RebaseEdit } from '../../core/src/stores/rebase.js';
+import { baseOf, rebase, type RebaseEdit } from '../../core/src/stores/rebase.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { FakeSyncingStore } from '../../../test/support/fake-syncing-store.js';
 
@@ -124,6 +124,19 @@ function cases(): Case[] {
     const theirs = demo();
     Object.assign(member(theirs, 'm-doreen'), { ring: 2 });
     list.push({ title: 'member/remove changed since', theirs, edit: { change: { type: 'member/remove', memberId: 'm-doreen' }, base }, reason: 'changed', rows: [['Closeness', 'Your change removes it', 'Close']] });
+  }
+  {
+    // Removing a member removes their ties: a tie added elsewhere since makes the removal a conflict.
+    const change = { type: 'member/remove' as const, memberId: 'm-doreen' };
+    const theirs = demo();
+    theirs.ties.push({ id: 't-new', from: 'm-sarah', to: 'm-doreen', strength: 'moderate', quality: 'supportive', direction: 'both' });
+    list.push({
+      title: 'member/remove changed since (a tie added elsewhere)',
+      theirs,
+      edit: { change, base: baseOf(demoCase, change) },
+      reason: 'changed',
+      rows: [['Ties', 'Your change removes it', 'between Maya Lewis and Doreen Ellis and between Sarah Lewis and Doreen Ellis']],
+    });
   }
   {
     const tie = { id: 't-ghost', from: 'maya', to: 'm-gone', strength: 'strong' as const, quality: 'supportive' as const, direction: 'both' as const, label: 'Best friend at college' };

@@ -243,6 +243,17 @@ export function fieldValue(name: string, value: unknown, kind: EntityRef['kind']
       i18n,
     );
   }
+  // A member's ties (a removal conflict: the ties it would also remove), each by its two ends.
+  if (field === 'ties' && Array.isArray(value)) {
+    if (!value.length) return i18n.t('sync.none');
+    return list(
+      value.map((t) => {
+        const tie = record(t);
+        return i18n.t('sync.tieEnds', { from: personName(tie?.from, i18n, options), to: personName(tie?.to, i18n, options) });
+      }),
+      i18n,
+    );
+  }
   if (field === 'ratings' && Array.isArray(value)) {
     const rated = value.map(record).filter((r) => r?.value !== undefined);
     if (!rated.length) return i18n.t('sync.none');
