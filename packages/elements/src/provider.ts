@@ -11,7 +11,7 @@ import { OdElement } from './od-element.js';
 import { announcementText, QUIET, SYNC_SETTLE_MS, syncAnnouncement, type AnnouncedState } from './sync/sync-announcer.js';
 import { SyncStatusController } from './sync/sync-status-controller.js';
 import { DARK_TOKENS, THEMES, type ThemeName } from './styles/themes.js';
-import { systemTokenDeclarations } from './styles/tokens.js';
+import { VISUALLY_HIDDEN, systemTokenDeclarations } from './styles/tokens.js';
 
 const presetRules = Object.entries(THEMES)
   .filter(([name]) => name !== 'default')
@@ -53,15 +53,7 @@ export class OdProvider extends OdElement {
         display: none !important;
       }
       .announcer {
-        position: absolute !important;
-        inline-size: 1px !important;
-        block-size: 1px !important;
-        margin: -1px !important;
-        padding: 0 !important;
-        overflow: hidden !important;
-        clip-path: inset(50%) !important;
-        white-space: nowrap !important;
-        border: 0 !important;
+        ${unsafeCSS(VISUALLY_HIDDEN)}
       }
       ${unsafeCSS(presetRules)}
       /* color-scheme (inherited) gives native controls, scrollbars and date pickers the same scheme. */

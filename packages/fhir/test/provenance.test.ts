@@ -1,20 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { ConflictError, StorageError, ValidationError, changeActivity, changeSubject, type Author, type CaseRecord, type Change } from '@odkit/core';
-import { demoCase } from '@odkit/core/demo';
 import { EXT, FhirStore, IDENTIFIER, type Bundle, type FhirHttp, type FhirResource } from '@odkit/fhir';
 import { guardConsole } from '../../../test/support/console-guard.js';
-import { FHIR_URL, http, injectFault, loadDefinitions, uniqueId, validationErrors } from './support.js';
+import { FHIR_URL, demoFor, http, injectFault, loadDefinitions, uniqueId, validationErrors } from './support.js';
 
 const NIA: Author = { id: 'Practitioner/nia-roberts', name: 'Nia Roberts', role: 'Open Dialogue practitioner' };
 const SAM: Author = { id: 'sam.okafor', name: 'Sam Okafor' };
 
-function demoFor(patientId: string): CaseRecord {
-  const record = structuredClone(demoCase) as CaseRecord;
-  record.id = uniqueId('case');
-  record.person.id = patientId;
-  for (const tie of record.ties) if (tie.from === demoCase.person.id) tie.from = patientId;
-  return record;
-}
 
 /** One change of every type, in an order that applies to the demo case. */
 function everyChange(record: CaseRecord): Change[] {

@@ -14,12 +14,11 @@
  */
 import { expect } from '@open-wc/testing';
 import { ConflictError, SyncedStore, type Author, type CaseRecord, type Change, type NetworkMember, type SyncingStore } from '@odkit/core';
-import { demoCase } from '@odkit/core/demo';
 import { FhirStore, type FhirHttp, type FhirHttpRequest } from '@odkit/fhir';
 import { mulberry32 } from '../../../test/fixtures/generate-case.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { provenanceByEdit } from './server-provenance.js';
-import { FHIR_URL, loadDefinitions, uniqueId, validationErrors } from './support.js';
+import { FHIR_URL, demoFor, loadDefinitions, uniqueId, validationErrors } from './support.js';
 
 const EDITS = 220;
 /** Share of requests that meet a fault while a device is online. */
@@ -79,14 +78,6 @@ function faultyHttp(device: Device, random: () => number): FhirHttp {
   };
 }
 
-/** The demo case for a patient of its own on the shared engine. */
-function demoFor(patientId: string): CaseRecord {
-  const record = structuredClone(demoCase) as CaseRecord;
-  record.id = uniqueId('case');
-  record.person.id = patientId;
-  for (const tie of record.ties) if (tie.from === demoCase.person.id) tie.from = patientId;
-  return record;
-}
 
 /** One random edit a person could make on this device's copy of the case (never invalid). */
 function randomChange(device: Device, random: () => number, i: number): Change {

@@ -1,9 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { SyncedStore, type CaseRecord } from '@odkit/core';
-import { demoCase } from '@odkit/core/demo';
+import { SyncedStore } from '@odkit/core';
 import { FhirStore, type FhirHttp } from '@odkit/fhir';
 import { guardConsole } from '../../../test/support/console-guard.js';
-import { FHIR_URL, answer, http, injectFault, isTransaction, testAuthor, uniqueId } from './support.js';
+import { FHIR_URL, answer, demoFor, http, injectFault, isTransaction, testAuthor, uniqueId } from './support.js';
 
 /** Smoke test: SyncedStore in front of a FhirStore on the repo's FHIR engine (the full end-to-end suite lives elsewhere). */
 describe('SyncedStore in front of a FhirStore', () => {
@@ -21,10 +20,7 @@ describe('SyncedStore in front of a FhirStore', () => {
   it('keeps edits made while the server is unreachable across a closed tab, and sends each once when it is back', async function () {
     this.timeout(30_000);
     const patientId = uniqueId('pt');
-    const record = structuredClone(demoCase) as CaseRecord;
-    record.id = uniqueId('case');
-    record.person.id = patientId;
-    for (const tie of record.ties) if (tie.from === demoCase.person.id) tie.from = patientId;
+    const record = demoFor(patientId);
     await FhirStore.open({ baseUrl: FHIR_URL, patientId, http, initial: record, author: testAuthor });
 
     let online = true;
@@ -69,10 +65,7 @@ describe('SyncedStore in front of a FhirStore', () => {
   it('an edit the FHIR server refuses for good (HTTP 422) becomes a `refused` conflict; the edits after it are sent and the store stays online', async function () {
     this.timeout(30_000);
     const patientId = uniqueId('pt');
-    const record = structuredClone(demoCase) as CaseRecord;
-    record.id = uniqueId('case');
-    record.person.id = patientId;
-    for (const tie of record.ties) if (tie.from === demoCase.person.id) tie.from = patientId;
+    const record = demoFor(patientId);
     await FhirStore.open({ baseUrl: FHIR_URL, patientId, http, initial: record, author: testAuthor });
     let online = false;
     // The server's own rules refuse any transaction carrying this text (as a profile check would).

@@ -48,6 +48,13 @@ const declarations = (prefix: string, values: Record<string, string>, toValue: (
 /** `--_od-x: var(--od-sys-x, default)` for every system token. */
 const resolved = declarations('--_od-', SYSTEM_TOKENS, (name, fallback) => `var(--od-sys-${name}, ${fallback})`);
 
+/**
+ * Declarations that hide text from sight but not from screen readers (and survive a page's
+ * stray rules). A string, not a `css` fragment: the build minifies only whole style sheets.
+ */
+export const VISUALLY_HIDDEN =
+  'position: absolute !important; inline-size: 1px !important; block-size: 1px !important; margin: -1px !important; padding: 0 !important; overflow: hidden !important; clip-path: inset(50%) !important; white-space: nowrap !important; border: 0 !important;';
+
 /** The base every widget's shadow root starts from: tokens, an inherited-typography reset, focus, forced colours. */
 export const baseStyles: CSSResult = css`
   /*
@@ -103,15 +110,7 @@ export const baseStyles: CSSResult = css`
     box-shadow: 0 0 0 calc(var(--_od-focus-width) * 2) var(--_od-color-on-focus);
   }
   .visually-hidden {
-    position: absolute !important;
-    inline-size: 1px !important;
-    block-size: 1px !important;
-    margin: -1px !important;
-    padding: 0 !important;
-    overflow: hidden !important;
-    clip-path: inset(50%) !important;
-    white-space: nowrap !important;
-    border: 0 !important;
+    ${unsafeCSS(VISUALLY_HIDDEN)}
   }
   @media (forced-colors: active) {
     :host {
