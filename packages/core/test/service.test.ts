@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { ValidationError, sevenPrinciples, type CaseRecord } from '@odkit/core';
+import { MEETING_MODES, ValidationError, parseCaseRecord, sevenPrinciples, summariseMeetings, type CaseRecord } from '@odkit/core';
 import { ServiceAccumulator, summariseService, summariseServiceSync, type ServiceOptions } from '@odkit/core/service';
 import { anyJson, instant, validCaseRecord } from '../../../test/fixtures/arbitraries.js';
 import { generateCaseload } from '../../../test/fixtures/generate-caseload.js';
@@ -78,6 +78,32 @@ describe('service measures: properties against the reference', () => {
         expect(accumulator.summary()).to.deep.equal(fromArray);
       }),
       { numRuns: 20 },
+    );
+  });
+
+  it('for one record, the service figures are the per-case metrics (summariseMeetings) pooled over its episodes', async () => {
+    await fc.assert(
+      fc.asyncProperty(validCaseRecord({ maxEpisodes: 3, maxMeetings: 8, maxMembers: 5 }), fc.option(instant(), { nil: undefined }), async (input, at) => {
+        const record = parseCaseRecord(input);
+        const asOf = at === undefined ? undefined : new Date(at).toISOString();
+        const perCase = summariseMeetings(record, asOf === undefined ? {} : { asOf });
+        const { overall } = await summariseService([record], asOf === undefined ? {} : { asOf });
+        const ratio = (r: { numerator: number; denominator: number }) => [r.numerator, r.denominator];
+        expect(overall.meetings).to.deep.equal({ held: perCase.heldMeetings, planned: perCase.plannedMeetings, cancelled: perCase.cancelledMeetings });
+        expect(ratio(overall.firstMeetingWithinTarget)).to.deep.equal(ratio(perCase.firstMeetingWithinTarget));
+        expect(ratio(overall.twoOrMorePractitioners)).to.deep.equal(ratio(perCase.twoOrMorePractitioners));
+        expect(ratio(overall.withPeerWorker)).to.deep.equal(ratio(perCase.withPeerWorker));
+        expect(ratio(overall.withNetworkMember)).to.deep.equal(ratio(perCase.withNetworkMember));
+        expect(ratio(overall.reflectingConversation)).to.deep.equal(ratio(perCase.reflectingConversationRate));
+        expect(ratio(overall.continuity)).to.deep.equal(ratio(perCase.continuity.firstMeetingPractitioner));
+        for (const mode of MEETING_MODES) expect(ratio(overall.placeMix[mode])).to.deep.equal(ratio(perCase.placeMix[mode]));
+        expect(overall.meetingsPerWeek.early.meetings).to.equal(perCase.meetingsPerWeek.early.meetings);
+        expect(overall.meetingsPerWeek.later.meetings).to.equal(perCase.meetingsPerWeek.later.meetings);
+        const hours = perCase.timeToFirstMeeting.map((t) => t.hours).filter((h): h is number => h !== null);
+        expect(overall.hoursToFirstMeeting.n).to.equal(hours.length);
+        if (hours.length) expect(overall.hoursToFirstMeeting.min).to.equal(Math.min(...hours));
+      }),
+      { numRuns: 60 },
     );
   });
 

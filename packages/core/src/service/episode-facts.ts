@@ -5,7 +5,7 @@
  */
 import type { InstrumentRegistry } from '../instruments/registry.js';
 import { scoreAssessment } from '../metrics/fidelity.js';
-import { heldMeetings, summariseMeetings } from '../metrics/meetings.js';
+import { heldMeetings, meetingsPerWeekByPhase, timeToFirstMeeting } from '../metrics/meetings.js';
 import { toTime } from '../model/primitives.js';
 import { MEETING_MODES, MEMBER_KINDS, PRACTITIONER_ROLES, RINGS, SECTORS } from '../model/schemas.js';
 import type { CaseRecord, Episode, Meeting, MeetingMode, NetworkMember } from '../model/schemas.js';
@@ -96,11 +96,12 @@ export function compositionOn(members: readonly NetworkMember[], date: string): 
 /** Complete assessments of the episode's held meetings, scored as pooled points. */
 function assessmentFacts(record: CaseRecord, held: readonly Meeting[], ctx: FactContext): AssessmentFacts[] {
   if (record.assessments.length === 0 || held.length === 0) return [];
-  const months = new Map(held.map((m) => [m.id, ctx.localDate(toTime(m.start)).slice(0, 7)]));
+  const counted = new Map(held.map((m) => [m.id, m]));
   const out: AssessmentFacts[] = [];
   for (const assessment of record.assessments) {
-    const month = months.get(assessment.meetingId);
-    if (month === undefined || assessment.status !== 'complete') continue;
+    const meeting = counted.get(assessment.meetingId);
+    if (meeting === undefined || assessment.status !== 'complete') continue;
+    const month = ctx.localDate(toTime(meeting.start)).slice(0, 7);
     const instrument = ctx.instruments.get(assessment.instrumentId, assessment.instrumentVersion);
     if (!instrument) continue;
     const values = instrument.scale.options.map((o) => o.value);
@@ -121,34 +122,67 @@ function assessmentFacts(record: CaseRecord, held: readonly Meeting[], ctx: Fact
   return out;
 }
 
+/**
+ * The episode's facts. The rules with judgement in them (which meetings count, how far an
+ * episode has run, the 24 hours, the phases, scoring) come from the per-case metrics; the
+ * meeting counts are taken in one pass over the held meetings with the per-case definitions,
+ * which a property test holds to `summariseMeetings` (one call per measure would walk the
+ * meetings a dozen times per episode).
+ */
 export function episodeFacts(record: CaseRecord, episode: Episode, ctx: FactContext): EpisodeFacts {
   const options = { episodeId: episode.id, ...(ctx.asOf === undefined ? {} : { asOf: ctx.asOf }) };
-  const summary = summariseMeetings(record, options);
   const held = heldMeetings(record, options);
-  const first = summary.timeToFirstMeeting[0];
+  const [first] = timeToFirstMeeting(record, options);
+  const { early, later } = meetingsPerWeekByPhase(record, options);
   const firstContactDate = ctx.localDate(toTime(episode.firstContact));
 
+  let planned = 0, cancelled = 0;
+  for (const m of record.meetings) {
+    if (m.episodeId !== episode.id) continue;
+    if (m.status === 'planned') planned++;
+    else if (m.status === 'cancelled') cancelled++;
+  }
+
+  const kinds = new Map(record.members.map((m) => [m.id, m.kind]));
+  const modes = Object.fromEntries(MEETING_MODES.map((m) => [m, 0])) as Record<MeetingMode, number>;
   const practitioners = new Set<string>();
-  let personPresent = 0, networkMembersPresent = 0;
+  let firstPractitioners: Set<string> | undefined;
+  let twoOrMore = 0, peer = 0, networkMember = 0, personPresent = 0, reflecting = 0, networkPresent = 0;
+  let continuityNumerator = 0;
   for (const meeting of held) {
-    if (meeting.personPresent) personPresent++;
+    let practitionersHere = 0, peerHere = false, networkPersonHere = false, continuing = false;
+    const here: string[] = [];
     for (const a of meeting.attendees) {
       if (!a.present) continue;
-      if (a.role === 'network') networkMembersPresent++;
-      if (isPractitionerRole(a.role)) practitioners.add(a.memberId);
+      if (a.role === 'network') {
+        networkPresent++;
+        if (kinds.get(a.memberId) === 'person') networkPersonHere = true;
+      } else if (isPractitionerRole(a.role)) {
+        practitionersHere++;
+        if (a.role === 'peer-worker') peerHere = true;
+        practitioners.add(a.memberId);
+        here.push(a.memberId);
+        if (firstPractitioners?.has(a.memberId)) continuing = true;
+      }
     }
+    if (firstPractitioners === undefined) firstPractitioners = new Set(here);
+    else if (continuing) continuityNumerator++;
+    if (practitionersHere >= 2) twoOrMore++;
+    if (peerHere) peer++;
+    if (networkPersonHere) networkMember++;
+    if (meeting.personPresent) personPresent++;
+    if (meeting.reflectingConversation) reflecting++;
+    modes[meeting.mode]++;
   }
-  const modes = Object.fromEntries(MEETING_MODES.map((m) => [m, summary.placeMix[m].numerator])) as Record<MeetingMode, number>;
   const firstHeld = held[0];
   const lastHeld = held[held.length - 1];
-  const { early, later } = summary.meetingsPerWeek;
   return {
     episode,
     firstContactDate,
     month: firstContactDate.slice(0, 7),
     held,
-    planned: summary.plannedMeetings,
-    cancelled: summary.cancelledMeetings,
+    planned,
+    cancelled,
     hoursToFirstMeeting: first?.hours ?? null,
     withinTarget: first?.withinTarget ?? null,
     earlyMeetings: early.meetings,
@@ -156,15 +190,15 @@ export function episodeFacts(record: CaseRecord, episode: Episode, ctx: FactCont
     // The per-case metric gives weeks (ms ÷ a week); rounding recovers its exact whole ms.
     earlyPhaseMs: Math.round(early.weeks * WEEK_MS),
     laterPhaseMs: Math.round(later.weeks * WEEK_MS),
-    twoOrMorePractitioners: summary.twoOrMorePractitioners.numerator,
-    withPeerWorker: summary.withPeerWorker.numerator,
-    withNetworkMember: summary.withNetworkMember.numerator,
+    twoOrMorePractitioners: twoOrMore,
+    withPeerWorker: peer,
+    withNetworkMember: networkMember,
     personPresent,
-    reflectingConversation: summary.reflectingConversationRate.numerator,
-    networkMembersPresent,
+    reflectingConversation: reflecting,
+    networkMembersPresent: networkPresent,
     modes,
-    continuityNumerator: summary.continuity.firstMeetingPractitioner.numerator,
-    continuityDenominator: summary.continuity.firstMeetingPractitioner.denominator,
+    continuityNumerator,
+    continuityDenominator: Math.max(0, held.length - 1),
     practitioners: [...practitioners].sort(),
     networkAtFirst: firstHeld ? compositionOn(record.members, ctx.localDate(toTime(firstHeld.start))) : null,
     networkAtLast: lastHeld ? compositionOn(record.members, ctx.localDate(toTime(lastHeld.start))) : null,
