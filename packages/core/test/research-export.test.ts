@@ -81,7 +81,8 @@ describe('research export: nothing personal leaves', () => {
   });
 });
 
-describe('research export: pseudonyms and date shift', () => {
+describe('research export: pseudonyms and date shift', function () {
+  this.timeout(60_000); // WebCrypto over thousands of ids, on a busy machine
   const records = [...generateCaseload({ cases: 40, seed: 11 })];
   const column = (text: string, name: string) => ndjson(text).map((row) => row[name]);
 
@@ -136,7 +137,8 @@ describe('research export: pseudonyms and date shift', () => {
   });
 });
 
-describe('research export: files', () => {
+describe('research export: files', function () {
+  this.timeout(60_000); // WebCrypto over thousands of ids, on a busy machine
   const teamNames = ['Team, North', 'The "Bridge" team', 'Line\r\nbreak team', '=HYPERLINK("http://x")', '+44 team', '-minus', '@at'];
   const withTeams = teamNames.map((team, i) =>
     minimalRecord({

@@ -60,12 +60,21 @@ export interface EpisodeFacts {
   readonly continuityDenominator: number;
   /** Practitioner member ids present at a held meeting, sorted. */
   readonly practitioners: readonly string[];
-  readonly networkAtFirst: NetworkComposition | null;
-  readonly networkAtLast: NetworkComposition | null;
+  /** Network counts (see `compositionOn`) at the first and last held meeting; null without one. */
+  readonly networkAtFirst: readonly number[] | null;
+  readonly networkAtLast: readonly number[] | null;
   readonly assessments: readonly AssessmentFacts[];
 }
 
 const isPractitionerRole = (role: string) => (PRACTITIONER_ROLES as readonly string[]).includes(role);
+
+// Records are frozen, so each one's member kinds are worked out once for all its episodes.
+const kindsCache = new WeakMap<CaseRecord, Map<string, NetworkMember['kind']>>();
+function memberKinds(record: CaseRecord): Map<string, NetworkMember['kind']> {
+  let kinds = kindsCache.get(record);
+  if (!kinds) kindsCache.set(record, (kinds = new Map(record.members.map((m) => [m.id, m.kind]))));
+  return kinds;
+}
 
 /**
  * Whether a member was in the network on a local date: joined on or before it (or no `since`)
@@ -78,19 +87,37 @@ export function inNetworkOn(member: NetworkMember, date: string): boolean {
   return member.status === 'active';
 }
 
-export function compositionOn(members: readonly NetworkMember[], date: string): NetworkComposition {
-  const byKind = Object.fromEntries(MEMBER_KINDS.map((k) => [k, 0])) as Record<NetworkMember['kind'], number>;
-  const bySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<NetworkMember['sector'], number>;
-  const byRing = Object.fromEntries(RINGS.map((r) => [`${r}`, 0])) as Record<`${NetworkMember['ring']}`, number>;
-  let size = 0;
+/**
+ * The network on a date as counts in a fixed order: size, then each kind, sector and ring
+ * (COMPOSITION_SLOTS), so buckets add them without building objects per episode.
+ */
+export const COMPOSITION_SLOTS = 1 + MEMBER_KINDS.length + SECTORS.length + RINGS.length;
+const KIND_SLOT = new Map<string, number>(MEMBER_KINDS.map((k, i) => [k, 1 + i]));
+const SECTOR_SLOT = new Map<string, number>(SECTORS.map((s, i) => [s, 1 + MEMBER_KINDS.length + i]));
+const RING_SLOT = new Map<number, number>(RINGS.map((r, i) => [r, 1 + MEMBER_KINDS.length + SECTORS.length + i]));
+
+export function compositionOn(members: readonly NetworkMember[], date: string): number[] {
+  const counts = new Array<number>(COMPOSITION_SLOTS).fill(0);
   for (const member of members) {
     if (!inNetworkOn(member, date)) continue;
-    size++;
-    byKind[member.kind]++;
-    bySector[member.sector]++;
-    byRing[`${member.ring}`]++;
+    counts[0]!++;
+    counts[KIND_SLOT.get(member.kind)!]!++;
+    counts[SECTOR_SLOT.get(member.sector)!]!++;
+    counts[RING_SLOT.get(member.ring)!]!++;
   }
-  return { size, byKind, bySector, byRing };
+  return counts;
+}
+
+/** The counts as a NetworkComposition. */
+export function compositionOf(counts: readonly number[]): NetworkComposition {
+  const slots = <K extends string | number>(keys: readonly K[], slot: Map<K, number>) =>
+    Object.fromEntries(keys.map((k) => [`${k}`, counts[slot.get(k)!]!]));
+  return {
+    size: counts[0]!,
+    byKind: slots(MEMBER_KINDS, KIND_SLOT as Map<(typeof MEMBER_KINDS)[number], number>) as NetworkComposition['byKind'],
+    bySector: slots(SECTORS, SECTOR_SLOT as Map<(typeof SECTORS)[number], number>) as NetworkComposition['bySector'],
+    byRing: slots(RINGS, RING_SLOT as Map<(typeof RINGS)[number], number>) as NetworkComposition['byRing'],
+  };
 }
 
 /** Complete assessments of the episode's held meetings, scored as pooled points. */
@@ -143,7 +170,7 @@ export function episodeFacts(record: CaseRecord, episode: Episode, ctx: FactCont
     else if (m.status === 'cancelled') cancelled++;
   }
 
-  const kinds = new Map(record.members.map((m) => [m.id, m.kind]));
+  const kinds = memberKinds(record);
   const modes = Object.fromEntries(MEETING_MODES.map((m) => [m, 0])) as Record<MeetingMode, number>;
   const practitioners = new Set<string>();
   let firstPractitioners: Set<string> | undefined;
