@@ -1,7 +1,7 @@
 /**
  * The research export in the browser (WebCrypto): nothing personal leaves, pseudonyms follow
  * the key, dates shift per case, CSV is RFC 4180 and formula-safe, and the tables match the
- * data dictionary. (The Node side and DuckDB: test/node/service-duckdb.spec.ts.)
+ * data dictionary. (The Node side and DuckDB: test/duckdb/service-duckdb.spec.ts.)
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
