@@ -45,6 +45,7 @@ export {
   type FormError,
 } from './forms/form-kit.js';
 export { LocaleController, type LocaleHost } from './i18n/locale-controller.js';
+export { OptionsController, type OptionProblem, type OptionsControllerOptions } from './options/options-controller.js';
 export {
   SUPPORTED_LOCALES,
   formatMessage,
