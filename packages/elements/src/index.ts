@@ -56,6 +56,7 @@ export {
   type PluralMessage,
   type StringTable,
   type SupportedLocale,
+  type Translate,
 } from './i18n/messages.js';
 export { sharedStrings, type SharedStrings } from './i18n/shared-strings.js';
 export { formatDate, formatDateTime, formatDuration, formatNumber, formatPercent, formatTime } from './i18n/format.js';
