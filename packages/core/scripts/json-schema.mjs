@@ -39,7 +39,6 @@ try {
   const code = readFileSync(entry, 'utf8').replace(/from\s*["']zod\/mini["']/g, `from ${JSON.stringify(pathToFileURL(require.resolve('zod/mini')).href)}`);
   writeFileSync(entry, code);
   const { CaseRecord } = await import(pathToFileURL(entry).href);
-  const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   const schema = {
     ...zodMini.toJSONSchema(CaseRecord, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }),
     title: 'Open Dialogue Kit case record',
