@@ -171,7 +171,8 @@ function angularForce(strength: number): LayoutForce {
 }
 
 const wrap = (a: number) => Math.atan2(Math.sin(a), Math.cos(a));
-const round = (v: number) => Math.round(v * 10) / 10;
+/** Rounds to one decimal: short attribute values, stable across renders. */
+export const round = (v: number) => Math.round(v * 10) / 10;
 
 function clampAngle(angle: number, lo: number, hi: number): number {
   // Bring the angle into [lo, lo + 2π) first.

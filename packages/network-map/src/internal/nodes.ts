@@ -1,0 +1,83 @@
+/**
+ * The person and the members on the map: pure views (data in, SVG template out) for the nodes,
+ * their shapes and their accessible names. Apart from the map because a node is the unit the
+ * keyboard, the pointer and the details panel all speak about.
+ */
+import type { Translate } from '@odkit/elements';
+import { nothing, svg, type SVGTemplateResult } from 'lit';
+import { NODE_R, PERSON_R, type Point } from './layout.js';
+import type { NetworkView, ShownMember } from './view.js';
+import type { MapStrings } from '../strings.js';
+
+/** The person's key on the map (ids cannot contain ':', so it never meets a member's). */
+export const PERSON_KEY = ':person';
+
+/** How one member is shown: each flag is a class (and `tabbable` the one tab stop). */
+export interface NodeState {
+  readonly tabbable: boolean;
+  readonly selected: boolean;
+  /** Tied to the selected member. */
+  readonly related: boolean;
+  readonly dragged: boolean;
+  /** In focus in another widget on the page. */
+  readonly linked: boolean;
+}
+
+export function renderPerson(view: NetworkView, selected: boolean, tabbable: boolean, t: Translate<MapStrings>): SVGTemplateResult {
+  return svg`<g
+      part="node"
+      class="node person ${selected ? 'selected' : ''}"
+      role="button"
+      data-id=${view.person.id}
+      data-key=${PERSON_KEY}
+      tabindex=${tabbable ? 0 : -1}
+      aria-pressed=${selected ? 'true' : 'false'}
+      aria-label=${t('node.person', { name: view.personName })}
+    >
+      <circle class="hit" r=${PERSON_R}></circle>
+      <circle class="focus-ring" r=${PERSON_R + 6}></circle>
+      <circle class="shape" r=${PERSON_R}></circle>
+    </g>`;
+}
+
+export function renderNode(m: ShownMember, p: Point, state: NodeState, t: Translate<MapStrings>): SVGTemplateResult {
+  const { member } = m;
+  const id = member.id;
+  const cls = `node kind-${member.kind} sector-${member.sector} status-${m.status} ${state.selected ? 'selected' : ''} ${state.related ? 'related' : ''} ${state.dragged ? 'dragged' : ''} ${state.linked ? 'linked' : ''}`;
+  const r = NODE_R;
+  const shape =
+    member.kind === 'organisation'
+      ? svg`<rect class="shape" x=${-r} y=${-r} width=${2 * r} height=${2 * r}></rect>`
+      : member.kind === 'professional'
+        ? svg`<polygon class="shape" points="0,${-r - 3} ${r + 3},0 0,${r + 3} ${-r - 3},0"></polygon>`
+        : svg`<circle class="shape" r=${r}></circle>`;
+  return svg`<g
+      part="node"
+      class=${cls}
+      role="button"
+      data-id=${id}
+      data-key=${id}
+      transform="translate(${p.x} ${p.y})"
+      tabindex=${state.tabbable ? 0 : -1}
+      aria-pressed=${state.selected ? 'true' : 'false'}
+      aria-label=${nodeLabel(m, t)}
+    >
+      <circle class="hit" r=${NODE_R + 2}></circle>
+      <circle class="focus-ring" r=${r + 8}></circle>
+      ${shape}
+      ${m.status === 'deceased' ? svg`<path class="mark" d="M${-r * 0.6} ${-r * 0.6} L${r * 0.6} ${r * 0.6} M${r * 0.6} ${-r * 0.6} L${-r * 0.6} ${r * 0.6}"></path>` : nothing}
+    </g>`;
+}
+
+/** A member's accessible name: who, how related, and where on the map. */
+function nodeLabel(m: ShownMember, t: Translate<MapStrings>): string {
+  const { member } = m;
+  return t('node.member', {
+    name: m.name,
+    relationship: m.relationship || '—',
+    kind: t(`kind.${member.kind}`),
+    sector: t(`sector.${member.sector}`),
+    ring: t(`ring.${member.ring}`),
+    status: t(`memberStatus.${m.status}`),
+  });
+}
