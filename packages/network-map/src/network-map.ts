@@ -21,24 +21,26 @@ import {
 } from '@odkit/elements';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { renderConfirm, renderDetails } from './internal/details.js';
-import { MapEdits, type Panel } from './internal/edits.js';
-import { downloadBlob, exportPng, exportSvg, type LegendText } from './internal/export.js';
-import { oneOf, type FormActions, type FormState } from './internal/form-parts.js';
-import { nearestInDirection } from './internal/geometry.js';
-import { computeLayout, placeAt, type Layout, type Point } from './internal/layout.js';
-import { renderLegend } from './internal/legend.js';
-import { extentOf, renderMap, type MapHandlers } from './internal/map-view.js';
-import { memberFieldFor, readMemberForm, renderMemberForm } from './internal/member-form.js';
-import { PERSON_KEY } from './internal/nodes.js';
-import { summaryText } from './internal/summary.js';
-import { renderTable } from './internal/table.js';
-import { readTieForm, renderTieForm, tieFieldFor } from './internal/tie-form.js';
-import { renderToolbar } from './internal/toolbar.js';
-import { initials, networkView, type NetworkView } from './internal/view.js';
-import { ViewportController, ZOOM_STEP } from './internal/viewport.js';
+// Module order is bundle order, and gzip finds more repeats when the strings come first and the
+// views sit near each other: this order keeps the gzipped bundle smallest (about 0.6 kB).
 import { networkMapStyles } from './network-map.styles.js';
 import { mapStrings, type MapStrings } from './strings.js';
+import { nearestInDirection } from './internal/geometry.js';
+import { computeLayout, placeAt, type Layout, type Point } from './internal/layout.js';
+import { initials, networkView, type NetworkView } from './internal/view.js';
+import { ViewportController, ZOOM_STEP } from './internal/viewport.js';
+import { extentOf, renderMap } from './internal/map-view.js';
+import { PERSON_KEY } from './internal/nodes.js';
+import { renderLegend } from './internal/legend.js';
+import { summaryText } from './internal/summary.js';
+import { renderTable } from './internal/table.js';
+import { renderConfirm, renderDetails } from './internal/details.js';
+import { oneOf, type FormActions, type FormState } from './internal/form-parts.js';
+import { memberFieldFor, readMemberForm, renderMemberForm } from './internal/member-form.js';
+import { readTieForm, renderTieForm, tieFieldFor } from './internal/tie-form.js';
+import { MapEdits, type Panel } from './internal/edits.js';
+import { renderToolbar } from './internal/toolbar.js';
+import { downloadBlob, exportPng, exportSvg, type LegendText } from './internal/export.js';
 
 type OptionKey = 'error.asOf' | 'error.audience' | 'error.view';
 
@@ -270,7 +272,7 @@ export class OdNetworkMap extends OdElement {
     return html`${renderToolbar({ table, canEdit: this.#canEdit, members: view.members.length }, this.#t, this.#toolbarActions)}
       ${notes.length ? html`<p class="notes">${notes.join(' · ')}</p>` : nothing}
       <div class="main ${table && !panelOpen ? 'full' : ''}">
-        <div class="picture">${table ? renderTable(view, this.#t, this.#i18n.locale) : renderMap(model, this.#t, this.#mapHandlers)}</div>
+        <div class="picture">${table ? renderTable(view, this.#t, this.#i18n.locale) : renderMap(model, this.#t, this.#mapEvents)}</div>
         ${table && !panelOpen
           ? nothing
           : html`<section class="panel" part="details" aria-labelledby="panel-title">${this.#renderPanel(record, view)}</section>`}
@@ -284,16 +286,16 @@ export class OdNetworkMap extends OdElement {
     const panel = this.#edits.panel;
     const edits = this.#edits;
     const form: FormState = { errors: edits.errors, busy: edits.busy, root: this.renderRoot as ShadowRoot };
-    if (this.#canEdit && panel.kind === 'member-form') return renderMemberForm(record, panel.memberId, form, this.#t, this.#formActions(this.#submitMember));
-    if (this.#canEdit && panel.kind === 'tie-form') return renderTieForm(record, view, panel, form, this.#t, this.#formActions(this.#submitTie));
+    if (this.#canEdit && panel.kind === 'member-form') return renderMemberForm(record, this.#t, panel.memberId, form, this.#formActions(this.#submitMember));
+    if (this.#canEdit && panel.kind === 'tie-form') return renderTieForm(record, this.#t, view, panel, form, this.#formActions(this.#submitTie));
     if (this.#canEdit && panel.kind === 'confirm-remove') {
       const name = view.byId.get(panel.memberId)?.name ?? '';
       const question = { title: this.#t('edit.remove'), text: this.#t('edit.confirmRemove', { name }) };
-      return renderConfirm(question, form, this.#t, { confirm: () => this.#removeMember(panel.memberId), cancel: edits.close });
+      return renderConfirm(question, this.#t, form, { confirm: () => this.#removeMember(panel.memberId), cancel: edits.close });
     }
     if (this.#canEdit && panel.kind === 'confirm-remove-tie') {
       const question = { title: this.#t('edit.removeTie'), text: this.#t('edit.confirmRemoveTie') };
-      return renderConfirm(question, form, this.#t, { confirm: () => this.#removeTie(panel.tieId), cancel: edits.close });
+      return renderConfirm(question, this.#t, form, { confirm: () => this.#removeTie(panel.tieId), cancel: edits.close });
     }
     const details = { view, key: this.hoverId ?? this.activeId ?? this.selectedId, canEdit: this.#canEdit, busy: edits.busy, initialsOnly: this.initialsOnly };
     return renderDetails(details, this.#t, this.#detailsActions);
@@ -333,7 +335,7 @@ export class OdNetworkMap extends OdElement {
   #submitMember = async (form: HTMLFormElement): Promise<void> => {
     const panel = this.#edits.panel;
     const existing = panel.kind === 'member-form' && panel.memberId ? this.#data.record?.members.find((m) => m.id === panel.memberId) : undefined;
-    const read = readMemberForm(form, existing, this.#t);
+    const read = readMemberForm(form, this.#t, existing);
     if ('errors' in read) return this.#edits.refuse(read.errors);
     if (await this.#edits.apply(read.change, memberFieldFor, this.#t('edit.saved'))) {
       this.activeId = read.member.id;
@@ -344,7 +346,7 @@ export class OdNetworkMap extends OdElement {
   #submitTie = async (form: HTMLFormElement): Promise<void> => {
     const panel = this.#edits.panel;
     const existing = panel.kind === 'tie-form' && panel.tieId ? this.#data.record?.ties.find((t) => t.id === panel.tieId) : undefined;
-    const read = readTieForm(form, existing, this.#t);
+    const read = readTieForm(form, this.#t, existing);
     if ('errors' in read) return this.#edits.refuse(read.errors);
     if (await this.#edits.apply(read.change, tieFieldFor, this.#t('edit.saved'))) await this.#edits.close();
   };
@@ -514,17 +516,18 @@ export class OdNetworkMap extends OdElement {
     }
   };
 
-  readonly #mapHandlers: MapHandlers = {
-    keydown: this.#onKeyDown,
-    click: this.#onClick,
-    pointerover: this.#onPointerOver,
-    pointerout: this.#onPointerOut,
-    focusin: this.#onFocusIn,
-    focusout: this.#onFocusOut,
-    wheel: this.#viewport.onWheel,
-    pointerdown: this.#viewport.onPointerDown,
-    pointermove: this.#viewport.onPointerMove,
-    pointerup: this.#viewport.onPointerUp,
+  /** The map's events: keys, clicks, hover and focus here; wheel and pointer to the viewport. */
+  readonly #mapEvents: EventListenerObject = {
+    handleEvent: (event: Event) => {
+      const type = event.type;
+      if (type === 'keydown') this.#onKeyDown(event as KeyboardEvent);
+      else if (type === 'click') this.#onClick(event as MouseEvent);
+      else if (type === 'pointerover') this.#onPointerOver(event as PointerEvent);
+      else if (type === 'pointerout') this.#onPointerOut(event as PointerEvent);
+      else if (type === 'focusin') this.#onFocusIn(event as FocusEvent);
+      else if (type === 'focusout') this.#onFocusOut(event as FocusEvent);
+      else this.#viewport.handleEvent(event);
+    },
   };
 
   override connectedCallback(): void {

@@ -68,7 +68,7 @@ export function renderDetails(model: DetailsModel, t: Translate<MapStrings>, on:
             <ul class="ties-list">
               ${ties.map(
                 ({ tie, label }) => html`<li>
-                  ${tieText(tie, nameOf(tie.from === member.id ? tie.to : tie.from), t)}${label ? html` (${label})` : nothing}
+                  ${tieText(tie, t, nameOf(tie.from === member.id ? tie.to : tie.from))}${label ? html` (${label})` : nothing}
                   ${on.changedBy({ kind: 'tie', id: tie.id })}
                   ${canEdit
                     ? html`<span class="od-button-group inline">
@@ -80,10 +80,10 @@ export function renderDetails(model: DetailsModel, t: Translate<MapStrings>, on:
               )}
             </ul>`
         : nothing}
-      ${canEdit ? renderMoveControls(member, model.busy, t, on) : nothing}`;
+      ${canEdit ? renderMoveControls(member, t, model.busy, on) : nothing}`;
 }
 
-function tieText(tie: Tie, other: string, t: Translate<MapStrings>): string {
+function tieText(tie: Tie, t: Translate<MapStrings>, other: string): string {
   return t('details.tieTo', {
     strength: t(`tieStrength.${tie.strength}`),
     quality: t(`tieQuality.${tie.quality}`),
@@ -93,7 +93,7 @@ function tieText(tie: Tie, other: string, t: Translate<MapStrings>): string {
 }
 
 /** Moving without dragging (WCAG 2.5.7): closer, further away, another sector; and edit or remove. */
-function renderMoveControls(member: NetworkMember, busy: boolean, t: Translate<MapStrings>, on: DetailsActions): TemplateResult {
+function renderMoveControls(member: NetworkMember, t: Translate<MapStrings>, busy: boolean, on: DetailsActions): TemplateResult {
   return html`<div class="move" role="group" aria-labelledby="move-title">
       <p class="sub" id="move-title">${t('move.title')}</p>
       <div class="od-button-group">
@@ -123,8 +123,8 @@ function renderMoveControls(member: NetworkMember, busy: boolean, t: Translate<M
 /** "Remove …?" for a member or a tie: the question, any refusal, and yes or cancel. */
 export function renderConfirm(
   question: { title: string; text: string },
-  state: FormState,
   t: Translate<MapStrings>,
+  state: FormState,
   on: { confirm: () => void; cancel: () => void },
 ): TemplateResult {
   return html`<h2 class="panel-title" id="panel-title">${question.title}</h2>

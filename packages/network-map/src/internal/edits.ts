@@ -28,67 +28,47 @@ export interface EditsOptions {
 
 type Host = ReactiveControllerHost & { readonly renderRoot: ParentNode };
 
-/**
- * Not a reactive controller (it needs no lifecycle): a helper the element holds, which renders the
- * element again when its state changes, as reactive properties would.
- */
+/** Held by the element (it needs no lifecycle, so it is no reactive controller); renders it again when its state changes. */
 export class MapEdits {
+  /** The panel shown: the details, a form, or a "remove?" question. */
+  panel: Panel = { kind: 'details' };
+  /** The open form's problems (or a refused change's). */
+  errors: FormError[] = [];
+  /** A change is being saved: the save buttons are off. */
+  busy = false;
+  /** The latest outcome, for the status line (read by screen readers). */
+  announcement = '';
   readonly #host: Host;
   readonly #options: EditsOptions;
-  #panel: Panel = { kind: 'details' };
-  #errors: FormError[] = [];
-  #busy = false;
-  #announcement = '';
 
   constructor(host: Host, options: EditsOptions) {
     this.#host = host;
     this.#options = options;
   }
 
-  /** Changing any of these renders again (as a reactive property would). */
-  #set<K extends 'panel' | 'errors' | 'busy' | 'announcement'>(key: K, value: MapEdits[K]): void {
-    if (this[key] === value) return;
-    if (key === 'panel') this.#panel = value as Panel;
-    else if (key === 'errors') this.#errors = value as FormError[];
-    else if (key === 'busy') this.#busy = value as boolean;
-    else this.#announcement = value as string;
+  /** Changes state and renders again (as reactive properties would). */
+  #set(state: Partial<Pick<MapEdits, 'panel' | 'errors' | 'busy' | 'announcement'>>): void {
+    Object.assign(this, state);
     this.#host.requestUpdate();
-  }
-
-  get panel(): Panel {
-    return this.#panel;
-  }
-  get errors(): FormError[] {
-    return this.#errors;
-  }
-  get busy(): boolean {
-    return this.#busy;
-  }
-  /** The latest outcome, for the status line (read by screen readers). */
-  get announcement(): string {
-    return this.#announcement;
   }
 
   /** Opens a panel and puts focus on its first control. */
   async open(panel: Panel): Promise<void> {
-    this.#set('panel', panel);
-    this.#set('errors', []);
-    this.#set('announcement', '');
+    this.#set({ panel, errors: [], announcement: '' });
     await this.#host.updateComplete;
     const first = this.#host.renderRoot.querySelector<HTMLElement>('.panel input, .panel select, .panel .od-button--warning');
     first?.focus();
   }
 
   readonly close = async (): Promise<void> => {
-    this.#set('panel', { kind: 'details' });
-    this.#set('errors', []);
+    this.#set({ panel: { kind: 'details' }, errors: [] });
     await this.#host.updateComplete;
     this.#options.focusBack();
   };
 
   /** Shows a form's own problems (nothing is saved) and moves focus to the error summary. */
   async refuse(errors: FormError[]): Promise<void> {
-    this.#set('errors', errors);
+    this.#set({ errors });
     await this.#host.updateComplete;
     focusErrorSummary(this.#host.renderRoot);
   }
@@ -96,21 +76,20 @@ export class MapEdits {
   /** Applies a change; on success says `done`, on failure shows why at the form's fields. */
   async apply(change: Change, fieldFor: FieldFor, done: string): Promise<boolean> {
     const t = this.#options.t;
-    this.#set('busy', true);
+    this.#set({ busy: true });
     try {
       const result = await this.#options.data.apply(change);
       if (result.status === 'failed') {
-        this.#set('errors', formErrorsFrom(result.error, fieldFor, t('form.saveFailed')));
+        this.#set({ errors: formErrorsFrom(result.error, fieldFor, t('form.saveFailed')) });
         await this.#host.updateComplete;
-        if (this.#panel.kind === 'details') this.#set('announcement', this.#errors.map((e) => e.message).join(' '));
+        if (this.panel.kind === 'details') this.#set({ announcement: this.errors.map((e) => e.message).join(' ') });
         focusErrorSummary(this.#host.renderRoot);
         return false;
       }
-      this.#set('errors', []);
-      this.#set('announcement', result.status === 'cancelled' ? t('edit.cancelled') : done);
+      this.#set({ errors: [], announcement: result.status === 'cancelled' ? t('edit.cancelled') : done });
       return true;
     } finally {
-      this.#set('busy', false);
+      this.#set({ busy: false });
     }
   }
 
@@ -119,9 +98,9 @@ export class MapEdits {
     const moved: NetworkMember = { ...member, ...to };
     if (moved.ring === member.ring && moved.sector === member.sector) return;
     const ok = await this.apply({ type: 'member/update', member: moved }, () => undefined, '');
-    if (ok && this.#announcement === '') {
+    if (ok && this.announcement === '') {
       const t = this.#options.t;
-      this.#set('announcement', t('move.done', { name, ring: t(`ring.${moved.ring}`), sector: t(`sector.${moved.sector}`) }));
+      this.#set({ announcement: t('move.done', { name, ring: t(`ring.${moved.ring}`), sector: t(`sector.${moved.sector}`) }) });
     }
   }
 }

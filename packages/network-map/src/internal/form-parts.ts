@@ -73,7 +73,7 @@ export function renderFormButtons(state: FormState, t: Translate<MapStrings>, ca
 }
 
 /** An edit form whose member or tie has left the record (another widget, tab or the host removed it): say so, save nothing. */
-export function renderGone(t: Translate<MapStrings>, close: () => void): TemplateResult {
+export function renderGone(close: () => void, t: Translate<MapStrings>): TemplateResult {
   return html`<h2 class="panel-title" id="panel-title" tabindex="-1">${t('edit.edit')}</h2>
       <p role="alert" class="gone">${t('edit.gone')}</p>
       <button type="button" class="od-button od-button--secondary" @click=${close}>${t('edit.close')}</button>`;

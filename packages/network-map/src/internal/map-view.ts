@@ -27,20 +27,6 @@ export interface MapModel {
   readonly textDeps: readonly unknown[];
 }
 
-/** One listener each on the frame and the SVG for every member (a thousand members need no thousand listeners). */
-export interface MapHandlers {
-  readonly keydown: (event: KeyboardEvent) => void;
-  readonly click: (event: MouseEvent) => void;
-  readonly pointerover: (event: PointerEvent) => void;
-  readonly pointerout: (event: PointerEvent) => void;
-  readonly focusin: (event: FocusEvent) => void;
-  readonly focusout: (event: FocusEvent) => void;
-  readonly wheel: (event: WheelEvent) => void;
-  readonly pointerdown: (event: PointerEvent) => void;
-  readonly pointermove: (event: PointerEvent) => void;
-  readonly pointerup: (event: PointerEvent) => void;
-}
-
 /** Map units from the centre to the edge of the picture. */
 export function extentOf(layout: Layout): number {
   // Room for the sector names around the outer ring (centred on their wedge).
@@ -50,7 +36,11 @@ export function extentOf(layout: Layout): number {
 /** A label short enough not to run into its neighbours (the full name is in the accessible name and the details). */
 const short = (name: string) => ([...name].length > 18 ? `${[...name].slice(0, 16).join('')}…` : name);
 
-export function renderMap(model: MapModel, t: Translate<MapStrings>, on: MapHandlers): TemplateResult {
+/**
+ * `on` takes every event of the frame (wheel, pointer) and the SVG (keys, clicks, hover, focus):
+ * one listener each for every member (a thousand members need no thousand listeners).
+ */
+export function renderMap(model: MapModel, t: Translate<MapStrings>, on: EventListenerObject): TemplateResult {
   const { view, layout, dragging, selectedId, activeId, linkedId } = model;
   const e = extentOf(layout);
   const positions = layout.positions;
@@ -63,11 +53,11 @@ export function renderMap(model: MapModel, t: Translate<MapStrings>, on: MapHand
       ${view.members.length === 0 ? html`<p class="empty">${t(model.recorded ? 'map.emptyFiltered' : 'map.empty')}</p>` : nothing}
       <div
         class="frame"
-        @wheel=${on.wheel}
-        @pointerdown=${on.pointerdown}
-        @pointermove=${on.pointermove}
-        @pointerup=${on.pointerup}
-        @pointercancel=${on.pointerup}
+        @wheel=${on}
+        @pointerdown=${on}
+        @pointermove=${on}
+        @pointerup=${on}
+        @pointercancel=${on}
       ><svg
         part="map"
         class="map ${highlighted ? 'has-selection' : ''} ${dragging ? 'is-dragging' : ''}"
@@ -77,12 +67,12 @@ export function renderMap(model: MapModel, t: Translate<MapStrings>, on: MapHand
         aria-roledescription=${t('map.roledescription')}
         aria-label=${t('map.label', { name: view.personName })}
         aria-describedby="map-help"
-        @keydown=${on.keydown}
-        @click=${on.click}
-        @pointerover=${on.pointerover}
-        @pointerout=${on.pointerout}
-        @focusin=${on.focusin}
-        @focusout=${on.focusout}
+        @keydown=${on}
+        @click=${on}
+        @pointerover=${on}
+        @pointerout=${on}
+        @focusin=${on}
+        @focusout=${on}
       >
         <g class="viewport">
           <g class="rings" aria-hidden="true">
@@ -109,7 +99,7 @@ export function renderMap(model: MapModel, t: Translate<MapStrings>, on: MapHand
               }
             }
             return svg`<g class="nodes">
-              ${renderPerson(view, selectedId === PERSON_KEY, tabbable(PERSON_KEY), t)}
+              ${renderPerson(view, t, selectedId === PERSON_KEY, tabbable(PERSON_KEY))}
               ${view.members.map((m) => {
                 const id = m.member.id;
                 const state = {
@@ -119,7 +109,7 @@ export function renderMap(model: MapModel, t: Translate<MapStrings>, on: MapHand
                   dragged: dragging?.id === id,
                   linked: linkedId === id,
                 };
-                return renderNode(m, pos(id), state, t);
+                return renderNode(m, t, pos(id), state);
               })}
             </g>
             <g class="labels" aria-hidden="true">

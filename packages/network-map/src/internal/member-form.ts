@@ -24,13 +24,13 @@ import type { MapStrings } from '../strings.js';
 
 export function renderMemberForm(
   record: CaseRecord,
+  t: Translate<MapStrings>,
   memberId: string | undefined,
   state: FormState,
-  t: Translate<MapStrings>,
   on: FormActions,
 ): TemplateResult {
   const member = memberId ? record.members.find((m) => m.id === memberId) : undefined;
-  if (memberId && !member) return renderGone(t, on.close);
+  if (memberId && !member) return renderGone(on.close, t);
   return html`<h2 class="panel-title" id="panel-title">${t(member ? 'edit.edit' : 'edit.add')}</h2>
       ${renderFormErrors(state, t)}
       <form novalidate @submit=${on.submit}>
@@ -62,7 +62,7 @@ export function renderMemberForm(
 /** What a submitted member form gives: the problems to show, or the member and the change that saves it. */
 export type MemberFormResult = { errors: FormError[] } | { member: NetworkMember; change: Change };
 
-export function readMemberForm(form: HTMLFormElement, existing: NetworkMember | undefined, t: Translate<MapStrings>): MemberFormResult {
+export function readMemberForm(form: HTMLFormElement, t: Translate<MapStrings>, existing: NetworkMember | undefined): MemberFormResult {
   const data = new FormData(form);
   const name = String(data.get('member-name') ?? '').trim();
   const relationship = String(data.get('member-relationship') ?? '').trim();

@@ -23,7 +23,7 @@ export interface NodeState {
   readonly linked: boolean;
 }
 
-export function renderPerson(view: NetworkView, selected: boolean, tabbable: boolean, t: Translate<MapStrings>): SVGTemplateResult {
+export function renderPerson(view: NetworkView, t: Translate<MapStrings>, selected: boolean, tabbable: boolean): SVGTemplateResult {
   return svg`<g
       part="node"
       class="node person ${selected ? 'selected' : ''}"
@@ -40,7 +40,7 @@ export function renderPerson(view: NetworkView, selected: boolean, tabbable: boo
     </g>`;
 }
 
-export function renderNode(m: ShownMember, p: Point, state: NodeState, t: Translate<MapStrings>): SVGTemplateResult {
+export function renderNode(m: ShownMember, t: Translate<MapStrings>, p: Point, state: NodeState): SVGTemplateResult {
   const { member } = m;
   const id = member.id;
   const cls = `node kind-${member.kind} sector-${member.sector} status-${m.status} ${state.selected ? 'selected' : ''} ${state.related ? 'related' : ''} ${state.dragged ? 'dragged' : ''} ${state.linked ? 'linked' : ''}`;

@@ -20,14 +20,14 @@ import type { MapStrings } from '../strings.js';
 
 export function renderTieForm(
   record: CaseRecord,
+  t: Translate<MapStrings>,
   view: NetworkView,
   opened: { tieId?: string | undefined; from?: string | undefined },
   state: FormState,
-  t: Translate<MapStrings>,
   on: FormActions,
 ): TemplateResult {
   const tie = opened.tieId ? record.ties.find((x) => x.id === opened.tieId) : undefined;
-  if (opened.tieId && !tie) return renderGone(t, on.close);
+  if (opened.tieId && !tie) return renderGone(on.close, t);
   const ends = [{ id: record.person.id, name: view.personName }, ...view.members.map((m) => ({ id: m.member.id, name: m.name }))];
   const toError = errorFor(state.errors, 'tie-to');
   return html`<h2 class="panel-title" id="panel-title">${t(tie ? 'edit.editTie' : 'edit.addTie')}</h2>
@@ -53,7 +53,7 @@ export function renderTieForm(
 /** What a submitted tie form gives: the problems to show, or the change that saves the tie. */
 export type TieFormResult = { errors: FormError[] } | { change: Change };
 
-export function readTieForm(form: HTMLFormElement, existing: Tie | undefined, t: Translate<MapStrings>): TieFormResult {
+export function readTieForm(form: HTMLFormElement, t: Translate<MapStrings>, existing: Tie | undefined): TieFormResult {
   const data = new FormData(form);
   const from = String(data.get('tie-from') ?? '');
   const to = String(data.get('tie-to') ?? '');

@@ -204,12 +204,20 @@ export class ViewportController implements ReactiveController {
     return { x: (p.x - x) / k, y: (p.y - y) / k };
   }
 
-  readonly onWheel = (event: WheelEvent): void => {
+  /** The frame's wheel and pointer events. */
+  handleEvent(event: Event): void {
+    if (event.type === 'wheel') this.#onWheel(event as WheelEvent);
+    else if (event.type === 'pointerdown') this.#onPointerDown(event as PointerEvent);
+    else if (event.type === 'pointermove') this.#onPointerMove(event as PointerEvent);
+    else this.#onPointerUp(event as PointerEvent);
+  }
+
+  #onWheel(event: WheelEvent): void {
     event.preventDefault();
     this.zoomBy(event.deltaY < 0 ? 1.1 : 1 / 1.1, this.#svgPoint(event));
-  };
+  }
 
-  readonly onPointerDown = (event: PointerEvent): void => {
+  #onPointerDown(event: PointerEvent): void {
     if (event.button !== 0) return;
     const p = this.#svgPoint(event);
     this.#pointers.set(event.pointerId, p);
@@ -220,9 +228,9 @@ export class ViewportController implements ReactiveController {
     }
     const key = (event.target as Element).closest('.node')?.getAttribute('data-key') ?? undefined;
     this.#gesture = key && this.#options.canDrag(key) ? { kind: 'node', id: key, start: p, origin: this.zoom, moved: false } : key ? undefined : { kind: 'pan', start: p, origin: this.zoom, moved: false };
-  };
+  }
 
-  readonly onPointerMove = (event: PointerEvent): void => {
+  #onPointerMove(event: PointerEvent): void {
     if (!this.#pointers.has(event.pointerId)) return;
     const p = this.#svgPoint(event);
     this.#pointers.set(event.pointerId, p);
@@ -245,9 +253,9 @@ export class ViewportController implements ReactiveController {
     }
     if (g.kind === 'pan') this.zoom = { ...g.origin, x: g.origin.x + dx, y: g.origin.y + dy };
     else if (g.kind === 'node' && g.id) this.#setDragging({ id: g.id, at: this.#mapPoint(p) });
-  };
+  }
 
-  readonly onPointerUp = (event: PointerEvent): void => {
+  #onPointerUp(event: PointerEvent): void {
     this.#pointers.delete(event.pointerId);
     const g = this.#gesture;
     if (this.#pointers.size > 0) return;
@@ -256,5 +264,5 @@ export class ViewportController implements ReactiveController {
     this.#setDragging(undefined);
     if (!g || g.kind !== 'node' || !drag || event.type === 'pointercancel') return;
     this.#options.drop(drag.id, drag.at);
-  };
+  }
 }
