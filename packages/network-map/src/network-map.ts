@@ -1,4 +1,4 @@
-import { SECTORS, defaultInstruments, isId, isRealDate, type CaseRecord, type NetworkMember, type Ring } from '@odkit/core';
+import { defaultInstruments, isId, isRealDate, type CaseRecord, type NetworkMember } from '@odkit/core';
 import {
   CaseController,
   HistoryController,
@@ -26,7 +26,7 @@ import { property, state } from 'lit/decorators.js';
 import { networkMapStyles } from './network-map.styles.js';
 import { mapStrings, type MapStrings } from './strings.js';
 import { nearestInDirection } from './internal/geometry.js';
-import { computeLayout, placeAt, type Layout, type Point } from './internal/layout.js';
+import { cachedLayout, placeAt, type Layout, type Point } from './internal/layout.js';
 import { initials, networkView, type NetworkView } from './internal/view.js';
 import { ViewportController, ZOOM_STEP } from './internal/viewport.js';
 import { extentOf, renderMap } from './internal/map-view.js';
@@ -35,12 +35,12 @@ import { renderLegend } from './internal/legend.js';
 import { summaryText } from './internal/summary.js';
 import { renderTable } from './internal/table.js';
 import { renderConfirm, renderDetails } from './internal/details.js';
-import { oneOf, type FormActions, type FormState } from './internal/form-parts.js';
-import { memberFieldFor, readMemberForm, renderMemberForm } from './internal/member-form.js';
-import { readTieForm, renderTieForm, tieFieldFor } from './internal/tie-form.js';
+import type { FormActions, FormState } from './internal/form-parts.js';
+import { renderMemberForm } from './internal/member-form.js';
+import { renderTieForm } from './internal/tie-form.js';
 import { MapEdits, type Panel } from './internal/edits.js';
 import { renderToolbar } from './internal/toolbar.js';
-import { downloadBlob, exportPng, exportSvg, type LegendText } from './internal/export.js';
+import { downloadBlob, exportPng, exportSvg, legendItems, type LegendText } from './internal/export.js';
 
 type OptionKey = 'error.asOf' | 'error.audience' | 'error.view';
 
@@ -50,9 +50,6 @@ const ARROWS: Record<string, Point> = {
   ArrowLeft: { x: -1, y: 0 },
   ArrowRight: { x: 1, y: 0 },
 };
-
-/** Layouts for one members array (a record's, which is frozen and replaced on every change), by view key. */
-const layoutCache = new WeakMap<readonly NetworkMember[], Map<string, Layout>>();
 
 /**
  * The person's network as an accessible ecomap: the person at the centre, three
@@ -148,13 +145,16 @@ export class OdNetworkMap extends OdElement {
       const member = record?.members.find((m) => m.id === id);
       if (!record || !view || !member) return;
       const place = placeAt(this.#layout(record, view), at);
-      void this.#move(member, { ring: place.ring, ...(place.sector ? { sector: place.sector } : {}) });
+      void this.#edits.move(member, { ring: place.ring, ...(place.sector ? { sector: place.sector } : {}) });
     },
   });
   readonly #edits = new MapEdits(this, {
     data: this.#data,
     t: (key, params) => this.#t(key, params),
     focusBack: () => void this.#focusNode(this.activeId ?? this.selectedId ?? PERSON_KEY),
+    nameOf: (id) => this.#view()?.byId.get(id)?.name ?? '',
+    saved: (id) => (this.activeId = id),
+    removed: (id) => this.selectedId === id && this.#select(undefined),
   });
   #viewCache: { record: CaseRecord; key: string; view: NetworkView } | undefined;
 
@@ -213,17 +213,7 @@ export class OdNetworkMap extends OdElement {
   #layout(record: CaseRecord, view: NetworkView): Layout {
     const o = this.#options();
     const key = `${o.asOf ?? ''}|${o.audience ?? ''}|${this.sectors}`;
-    let byKey = layoutCache.get(record.members);
-    if (!byKey) layoutCache.set(record.members, (byKey = new Map()));
-    let layout = byKey.get(key);
-    if (!layout) {
-      layout = computeLayout(
-        view.members.map((m) => m.member),
-        this.sectors,
-      );
-      byKey.set(key, layout);
-    }
-    return layout;
+    return cachedLayout(record.members, key, () => view.members.map((m) => m.member), this.sectors);
   }
 
   readonly #t = (key: keyof MapStrings & string, params?: Record<string, string | number>): string => this.#i18n.t(key, params);
@@ -286,16 +276,16 @@ export class OdNetworkMap extends OdElement {
     const panel = this.#edits.panel;
     const edits = this.#edits;
     const form: FormState = { errors: edits.errors, busy: edits.busy, root: this.renderRoot as ShadowRoot };
-    if (this.#canEdit && panel.kind === 'member-form') return renderMemberForm(record, this.#t, panel.memberId, form, this.#formActions(this.#submitMember));
-    if (this.#canEdit && panel.kind === 'tie-form') return renderTieForm(record, this.#t, view, panel, form, this.#formActions(this.#submitTie));
+    if (this.#canEdit && panel.kind === 'member-form') return renderMemberForm(record, this.#t, panel.memberId, form, this.#formActions(edits.submitMember));
+    if (this.#canEdit && panel.kind === 'tie-form') return renderTieForm(record, this.#t, view, panel, form, this.#formActions(edits.submitTie));
     if (this.#canEdit && panel.kind === 'confirm-remove') {
       const name = view.byId.get(panel.memberId)?.name ?? '';
       const question = { title: this.#t('edit.remove'), text: this.#t('edit.confirmRemove', { name }) };
-      return renderConfirm(question, this.#t, form, { confirm: () => this.#removeMember(panel.memberId), cancel: edits.close });
+      return renderConfirm(question, this.#t, form, { confirm: () => edits.removeMember(panel.memberId), cancel: edits.close });
     }
     if (this.#canEdit && panel.kind === 'confirm-remove-tie') {
       const question = { title: this.#t('edit.removeTie'), text: this.#t('edit.confirmRemoveTie') };
-      return renderConfirm(question, this.#t, form, { confirm: () => this.#removeTie(panel.tieId), cancel: edits.close });
+      return renderConfirm(question, this.#t, form, { confirm: () => edits.removeTie(panel.tieId), cancel: edits.close });
     }
     const details = { view, key: this.hoverId ?? this.activeId ?? this.selectedId, canEdit: this.#canEdit, busy: edits.busy, initialsOnly: this.initialsOnly };
     return renderDetails(details, this.#t, this.#detailsActions);
@@ -314,8 +304,8 @@ export class OdNetworkMap extends OdElement {
   };
   readonly #detailsActions = {
     open: this.#open,
-    moveRing: (event: Event, member: NetworkMember, step: -1 | 1) => void this.#moveRing(event, member, step),
-    moveToSector: (member: NetworkMember) => this.#moveToSector(member),
+    moveRing: (event: Event, member: NetworkMember, step: -1 | 1) => void this.#edits.moveRing(event, member, step),
+    moveToSector: (member: NetworkMember) => this.#edits.moveToSector(member),
     changedBy: (entity: { kind: 'member' | 'tie'; id: string }) => renderChangedBy(this.#history, entity, this.#i18n),
   };
 
@@ -328,60 +318,6 @@ export class OdNetworkMap extends OdElement {
       cancel: this.#edits.close,
       close: () => this.#open({ kind: 'details' }),
     };
-  }
-
-  /* ---------------------------------------------------------------- edits */
-
-  #submitMember = async (form: HTMLFormElement): Promise<void> => {
-    const panel = this.#edits.panel;
-    const existing = panel.kind === 'member-form' && panel.memberId ? this.#data.record?.members.find((m) => m.id === panel.memberId) : undefined;
-    const read = readMemberForm(form, this.#t, existing);
-    if ('errors' in read) return this.#edits.refuse(read.errors);
-    if (await this.#edits.apply(read.change, memberFieldFor, this.#t('edit.saved'))) {
-      this.activeId = read.member.id;
-      await this.#edits.close();
-    }
-  };
-
-  #submitTie = async (form: HTMLFormElement): Promise<void> => {
-    const panel = this.#edits.panel;
-    const existing = panel.kind === 'tie-form' && panel.tieId ? this.#data.record?.ties.find((t) => t.id === panel.tieId) : undefined;
-    const read = readTieForm(form, this.#t, existing);
-    if ('errors' in read) return this.#edits.refuse(read.errors);
-    if (await this.#edits.apply(read.change, tieFieldFor, this.#t('edit.saved'))) await this.#edits.close();
-  };
-
-  async #removeMember(id: string): Promise<void> {
-    if (await this.#edits.apply({ type: 'member/remove', memberId: id }, () => undefined, this.#t('edit.removed'))) {
-      if (this.selectedId === id) this.#select(undefined);
-      await this.#edits.close();
-    }
-  }
-
-  async #removeTie(id: string): Promise<void> {
-    if (await this.#edits.apply({ type: 'tie/remove', tieId: id }, () => undefined, this.#t('edit.removed'))) await this.#edits.close();
-  }
-
-  #move(member: NetworkMember, to: { ring?: Ring; sector?: (typeof SECTORS)[number] }): Promise<void> {
-    return this.#edits.move(member, to, this.#view()?.byId.get(member.id)?.name ?? '');
-  }
-
-  /**
-   * "Move closer" / "Move further away". A move into the innermost or outermost ring
-   * disables the button just pressed; focus then goes to the other one, never to the page.
-   */
-  async #moveRing(event: Event, member: NetworkMember, step: -1 | 1): Promise<void> {
-    const button = event.currentTarget as HTMLButtonElement;
-    await this.#move(member, { ring: (member.ring + step) as Ring });
-    await this.updateComplete;
-    if (!button.disabled) return;
-    const other = this.renderRoot.querySelector<HTMLButtonElement>(`[data-move="${step < 0 ? 'further' : 'closer'}"]`);
-    (other && !other.disabled ? other : this.renderRoot.querySelector<HTMLElement>('#panel-title'))?.focus();
-  }
-
-  #moveToSector(member: NetworkMember): void {
-    const select = this.renderRoot.querySelector<HTMLSelectElement>('#move-sector');
-    void this.#move(member, { sector: oneOf(SECTORS, select?.value, member.sector) });
   }
 
   /* ---------------------------------------------------------------- selection, focus, keyboard */
@@ -559,16 +495,8 @@ export class OdNetworkMap extends OdElement {
   /** The key as on screen (its swatches and labels), the map's name and the summary, for export. */
   #legendText(): LegendText {
     const view = this.#view();
-    const items = [...this.renderRoot.querySelectorAll('.legend-list li')].flatMap((li) => {
-      const swatch = li.querySelector<SVGSVGElement>('svg.swatch');
-      return swatch ? [{ swatch, label: (li.textContent ?? '').replace(/\s+/g, ' ').trim() }] : [];
-    });
-    return {
-      title: view ? this.#t('map.label', { name: view.personName }) : '',
-      heading: this.#t('legend.title'),
-      items,
-      summary: view ? summaryText(view, this.#t) : '',
-    };
+    const title = view ? this.#t('map.label', { name: view.personName }) : '';
+    return { title, heading: this.#t('legend.title'), items: legendItems(this.renderRoot), summary: view ? summaryText(view, this.#t) : '' };
   }
 
   /**

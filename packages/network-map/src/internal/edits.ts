@@ -4,9 +4,12 @@
  * store, or a cancelable `od-change` without one). Apart from the element because it is behaviour
  * with its own state, shared by the forms, the move buttons and dragging.
  */
-import type { Change, NetworkMember, Ring, Sector } from '@odkit/core';
+import { SECTORS, type Change, type NetworkMember, type Ring, type Sector } from '@odkit/core';
 import { focusErrorSummary, formErrorsFrom, type CaseController, type FormError, type Translate } from '@odkit/elements';
 import type { ReactiveControllerHost } from 'lit';
+import { oneOf } from './form-parts.js';
+import { memberFieldFor, readMemberForm } from './member-form.js';
+import { readTieForm, tieFieldFor } from './tie-form.js';
 import type { MapStrings } from '../strings.js';
 
 export type Panel =
@@ -24,6 +27,11 @@ export interface EditsOptions {
   readonly t: Translate<MapStrings>;
   /** Focus back on the map after a panel closes. */
   readonly focusBack: () => void;
+  /** A member's name as shown (for the announcement of a move). */
+  readonly nameOf: (id: string) => string;
+  /** A member was saved (focus goes to them) or removed (a selection of them is let go). */
+  readonly saved: (id: string) => void;
+  readonly removed: (id: string) => void;
 }
 
 type Host = ReactiveControllerHost & { readonly renderRoot: ParentNode };
@@ -93,8 +101,60 @@ export class MapEdits {
     }
   }
 
+  readonly submitMember = async (form: HTMLFormElement): Promise<void> => {
+    const { panel } = this;
+    const { data, t } = this.#options;
+    const existing = panel.kind === 'member-form' && panel.memberId ? data.record?.members.find((m) => m.id === panel.memberId) : undefined;
+    const read = readMemberForm(form, t, existing);
+    if ('errors' in read) return this.refuse(read.errors);
+    if (await this.apply(read.change, memberFieldFor, t('edit.saved'))) {
+      this.#options.saved(read.member.id);
+      await this.close();
+    }
+  };
+
+  readonly submitTie = async (form: HTMLFormElement): Promise<void> => {
+    const { panel } = this;
+    const { data, t } = this.#options;
+    const existing = panel.kind === 'tie-form' && panel.tieId ? data.record?.ties.find((x) => x.id === panel.tieId) : undefined;
+    const read = readTieForm(form, t, existing);
+    if ('errors' in read) return this.refuse(read.errors);
+    if (await this.apply(read.change, tieFieldFor, t('edit.saved'))) await this.close();
+  };
+
+  async removeMember(id: string): Promise<void> {
+    if (await this.apply({ type: 'member/remove', memberId: id }, () => undefined, this.#options.t('edit.removed'))) {
+      this.#options.removed(id);
+      await this.close();
+    }
+  }
+
+  async removeTie(id: string): Promise<void> {
+    if (await this.apply({ type: 'tie/remove', tieId: id }, () => undefined, this.#options.t('edit.removed'))) await this.close();
+  }
+
+  /**
+   * "Move closer" / "Move further away". A move into the innermost or outermost ring
+   * disables the button just pressed; focus then goes to the other one, never to the page.
+   */
+  async moveRing(event: Event, member: NetworkMember, step: -1 | 1): Promise<void> {
+    const button = event.currentTarget as HTMLButtonElement;
+    const root = this.#host.renderRoot;
+    await this.move(member, { ring: (member.ring + step) as Ring });
+    await this.#host.updateComplete;
+    if (!button.disabled) return;
+    const other = root.querySelector<HTMLButtonElement>(`[data-move="${step < 0 ? 'further' : 'closer'}"]`);
+    (other && !other.disabled ? other : root.querySelector<HTMLElement>('#panel-title'))?.focus();
+  }
+
+  moveToSector(member: NetworkMember): void {
+    const select = this.#host.renderRoot.querySelector<HTMLSelectElement>('#move-sector');
+    void this.move(member, { sector: oneOf(SECTORS, select?.value, member.sector) });
+  }
+
   /** Moves a member to another ring or sector (the buttons, the select and dragging all end here). */
-  async move(member: NetworkMember, to: { ring?: Ring; sector?: Sector }, name: string): Promise<void> {
+  async move(member: NetworkMember, to: { ring?: Ring; sector?: Sector }): Promise<void> {
+    const name = this.#options.nameOf(member.id);
     const moved: NetworkMember = { ...member, ...to };
     if (moved.ring === member.ring && moved.sector === member.sector) return;
     const ok = await this.apply({ type: 'member/update', member: moved }, () => undefined, '');
