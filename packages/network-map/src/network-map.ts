@@ -1,4 +1,4 @@
-import { defaultInstruments, isId, isRealDate, type CaseRecord, type NetworkMember } from '@odkit/core';
+import { defaultInstruments, isId, isRealDate, type CaseRecord } from '@odkit/core';
 import {
   CaseController,
   HistoryController,
@@ -18,6 +18,7 @@ import {
   syncStatusStyles,
   type Message,
   type OptionProblem,
+  type Translate,
 } from '@odkit/elements';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -125,6 +126,7 @@ export class OdNetworkMap extends OdElement {
 
   readonly #data = new CaseController(this);
   readonly #i18n = new LocaleController<MapStrings>(this, mapStrings);
+  readonly #t: Translate<MapStrings> = (key, params) => this.#i18n.t(key, params);
   readonly #sync = new SyncStatusController(this, { store: () => this.#data.store });
   readonly #history = new HistoryController(this, { store: () => this.#data.store });
   readonly #optionsCheck = new OptionsController<OptionKey>(this, {
@@ -135,7 +137,7 @@ export class OdNetworkMap extends OdElement {
       if (this.view !== 'map' && this.view !== 'table') problems.push({ key: 'error.view' });
       return problems;
     },
-    t: (key) => this.#t(key),
+    t: this.#t,
   });
   readonly #viewport = new ViewportController(this, {
     canDrag: (key) => key !== PERSON_KEY && this.#canEdit,
@@ -150,7 +152,7 @@ export class OdNetworkMap extends OdElement {
   });
   readonly #edits = new MapEdits(this, {
     data: this.#data,
-    t: (key, params) => this.#t(key, params),
+    t: this.#t,
     focusBack: () => void this.#focusNode(this.activeId ?? this.selectedId ?? PERSON_KEY),
     nameOf: (id) => this.#view()?.byId.get(id)?.name ?? '',
     saved: (id) => (this.activeId = id),
@@ -215,8 +217,6 @@ export class OdNetworkMap extends OdElement {
     const key = `${o.asOf ?? ''}|${o.audience ?? ''}|${this.sectors}`;
     return cachedLayout(record.members, key, () => view.members.map((m) => m.member), this.sectors);
   }
-
-  readonly #t = (key: keyof MapStrings & string, params?: Record<string, string | number>): string => this.#i18n.t(key, params);
 
   /* ---------------------------------------------------------------- rendering */
 
@@ -297,15 +297,15 @@ export class OdNetworkMap extends OdElement {
     toggleView: () => (this.view = this.view === 'table' ? 'map' : 'table'),
     zoomIn: () => this.#viewport.zoomBy(ZOOM_STEP),
     zoomOut: () => this.#viewport.zoomBy(1 / ZOOM_STEP),
-    resetZoom: () => this.#viewport.reset(),
+    resetZoom: this.#viewport.reset,
     downloadSvg: () => this.#downloadSvg(),
     downloadPng: () => this.#downloadPng(),
     open: this.#open,
   };
   readonly #detailsActions = {
     open: this.#open,
-    moveRing: (event: Event, member: NetworkMember, step: -1 | 1) => void this.#edits.moveRing(event, member, step),
-    moveToSector: (member: NetworkMember) => this.#edits.moveToSector(member),
+    moveRing: this.#edits.moveRing,
+    moveToSector: this.#edits.moveToSector,
     changedBy: (entity: { kind: 'member' | 'tie'; id: string }) => renderChangedBy(this.#history, entity, this.#i18n),
   };
 

@@ -137,7 +137,7 @@ export class MapEdits {
    * "Move closer" / "Move further away". A move into the innermost or outermost ring
    * disables the button just pressed; focus then goes to the other one, never to the page.
    */
-  async moveRing(event: Event, member: NetworkMember, step: -1 | 1): Promise<void> {
+  readonly moveRing = async (event: Event, member: NetworkMember, step: -1 | 1): Promise<void> => {
     const button = event.currentTarget as HTMLButtonElement;
     const root = this.#host.renderRoot;
     await this.move(member, { ring: (member.ring + step) as Ring });
@@ -145,12 +145,12 @@ export class MapEdits {
     if (!button.disabled) return;
     const other = root.querySelector<HTMLButtonElement>(`[data-move="${step < 0 ? 'further' : 'closer'}"]`);
     (other && !other.disabled ? other : root.querySelector<HTMLElement>('#panel-title'))?.focus();
-  }
+  };
 
-  moveToSector(member: NetworkMember): void {
+  readonly moveToSector = (member: NetworkMember): void => {
     const select = this.#host.renderRoot.querySelector<HTMLSelectElement>('#move-sector');
     void this.move(member, { sector: oneOf(SECTORS, select?.value, member.sector) });
-  }
+  };
 
   /** Moves a member to another ring or sector (the buttons, the select and dragging all end here). */
   async move(member: NetworkMember, to: { ring?: Ring; sector?: Sector }): Promise<void> {

@@ -4,8 +4,9 @@
  */
 import { MEMBER_KINDS, SECTORS, TIE_STRENGTHS, type MemberKind, type MemberStatus, type TieDirection, type TieQuality } from '@odkit/core';
 import type { Translate } from '@odkit/elements';
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, svg, type TemplateResult } from 'lit';
 import { arrowHeads, tiePath } from './geometry.js';
+import { memberShape } from './nodes.js';
 import type { NetworkView } from './view.js';
 import type { MapStrings } from '../strings.js';
 
@@ -19,14 +20,7 @@ export function renderLegend(view: NetworkView, t: Translate<MapStrings>): Templ
       </svg>`;
   };
   const shape = (kind: MemberKind, status: MemberStatus = 'active') => html`<svg class="swatch" viewBox="-14 -14 28 28" width="24" height="24" aria-hidden="true">
-      <g class="node kind-${kind} status-${status} legend-node">
-        ${kind === 'organisation'
-          ? svg`<rect class="shape" x="-10" y="-10" width="20" height="20"></rect>`
-          : kind === 'professional'
-            ? svg`<polygon class="shape" points="0,-12 12,0 0,12 -12,0"></polygon>`
-            : svg`<circle class="shape" r="10"></circle>`}
-        ${status === 'deceased' ? svg`<path class="mark" d="M-6 -6 L6 6 M6 -6 L-6 6"></path>` : nothing}
-      </g>
+      <g class="node kind-${kind} status-${status} legend-node">${memberShape(kind, 10, 12, status === 'deceased')}</g>
     </svg>`;
   const sectorsShown = SECTORS.filter((s) => view.members.some((m) => m.member.sector === s));
   return html`<div class="legend" part="legend" role="group" aria-labelledby="legend-title">

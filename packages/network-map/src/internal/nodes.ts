@@ -6,11 +6,27 @@
 import type { Translate } from '@odkit/elements';
 import { nothing, svg, type SVGTemplateResult } from 'lit';
 import { NODE_R, PERSON_R, type Point } from './layout.js';
+import type { NetworkMember } from '@odkit/core';
 import type { NetworkView, ShownMember } from './view.js';
 import type { MapStrings } from '../strings.js';
 
 /** The person's key on the map (ids cannot contain ':', so it never meets a member's). */
 export const PERSON_KEY = ':person';
+
+/**
+ * A member's shape by kind (circle, square for an organisation, diamond for a professional) of
+ * radius `r`, and the cross of a deceased member: the map and the legend draw them the same way.
+ */
+export function memberShape(kind: NetworkMember['kind'], r: number, diamond: number, deceased: boolean): SVGTemplateResult {
+  return svg`${
+    kind === 'organisation'
+      ? svg`<rect class="shape" x=${-r} y=${-r} width=${2 * r} height=${2 * r}></rect>`
+      : kind === 'professional'
+        ? svg`<polygon class="shape" points="0,${-diamond} ${diamond},0 0,${diamond} ${-diamond},0"></polygon>`
+        : svg`<circle class="shape" r=${r}></circle>`
+  }
+      ${deceased ? svg`<path class="mark" d="M${-r * 0.6} ${-r * 0.6} L${r * 0.6} ${r * 0.6} M${r * 0.6} ${-r * 0.6} L${-r * 0.6} ${r * 0.6}"></path>` : nothing}`;
+}
 
 /** How one member is shown: each flag is a class (and `tabbable` the one tab stop). */
 export interface NodeState {
@@ -44,13 +60,6 @@ export function renderNode(m: ShownMember, t: Translate<MapStrings>, p: Point, s
   const { member } = m;
   const id = member.id;
   const cls = `node kind-${member.kind} sector-${member.sector} status-${m.status} ${state.selected ? 'selected' : ''} ${state.related ? 'related' : ''} ${state.dragged ? 'dragged' : ''} ${state.linked ? 'linked' : ''}`;
-  const r = NODE_R;
-  const shape =
-    member.kind === 'organisation'
-      ? svg`<rect class="shape" x=${-r} y=${-r} width=${2 * r} height=${2 * r}></rect>`
-      : member.kind === 'professional'
-        ? svg`<polygon class="shape" points="0,${-r - 3} ${r + 3},0 0,${r + 3} ${-r - 3},0"></polygon>`
-        : svg`<circle class="shape" r=${r}></circle>`;
   return svg`<g
       part="node"
       class=${cls}
@@ -63,9 +72,8 @@ export function renderNode(m: ShownMember, t: Translate<MapStrings>, p: Point, s
       aria-label=${nodeLabel(m, t)}
     >
       <circle class="hit" r=${NODE_R + 2}></circle>
-      <circle class="focus-ring" r=${r + 8}></circle>
-      ${shape}
-      ${m.status === 'deceased' ? svg`<path class="mark" d="M${-r * 0.6} ${-r * 0.6} L${r * 0.6} ${r * 0.6} M${r * 0.6} ${-r * 0.6} L${-r * 0.6} ${r * 0.6}"></path>` : nothing}
+      <circle class="focus-ring" r=${NODE_R + 8}></circle>
+      ${memberShape(member.kind, NODE_R, NODE_R + 3, m.status === 'deceased')}
     </g>`;
 }
 
