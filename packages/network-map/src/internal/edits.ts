@@ -104,7 +104,10 @@ export class MapEdits {
   readonly submitMember = async (form: HTMLFormElement): Promise<void> => {
     const { panel } = this;
     const { data, t } = this.#options;
-    const existing = panel.kind === 'member-form' && panel.memberId ? data.record?.members.find((m) => m.id === panel.memberId) : undefined;
+    const id = panel.kind === 'member-form' ? panel.memberId : undefined;
+    const existing = id ? data.record?.members.find((m) => m.id === id) : undefined;
+    // Gone since the form was drawn (the panel now says so): save nothing, never a new member.
+    if (id && !existing) return;
     const read = readMemberForm(form, t, existing);
     if ('errors' in read) return this.refuse(read.errors);
     if (await this.apply(read.change, memberFieldFor, t('edit.saved'))) {
@@ -116,7 +119,9 @@ export class MapEdits {
   readonly submitTie = async (form: HTMLFormElement): Promise<void> => {
     const { panel } = this;
     const { data, t } = this.#options;
-    const existing = panel.kind === 'tie-form' && panel.tieId ? data.record?.ties.find((x) => x.id === panel.tieId) : undefined;
+    const id = panel.kind === 'tie-form' ? panel.tieId : undefined;
+    const existing = id ? data.record?.ties.find((x) => x.id === id) : undefined;
+    if (id && !existing) return;
     const read = readTieForm(form, t, existing);
     if ('errors' in read) return this.refuse(read.errors);
     if (await this.apply(read.change, tieFieldFor, t('edit.saved'))) await this.close();
