@@ -14,6 +14,7 @@ import {
 import { ariaInvalid, describedBy, errorFor, renderField, renderFieldError, type FormError } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import { isTimeOfDay, isoInZone, localDate, localTime, MINUTE, zonedInstant } from './time.js';
+import type { T } from './view-kit.js';
 
 /** One network member's place in the meeting being edited. */
 export type AttendanceChoice = 'none' | 'present' | 'absent' | 'invited';
@@ -36,8 +37,6 @@ export interface MeetingDraft {
   nextTime: string;
   notes: string;
 }
-
-type T = (key: string, params?: Record<string, string | number>) => string;
 
 /** The members a meeting can be picked from: the active network and anyone already listed. */
 export function pickableMembers(members: readonly NetworkMember[], meeting?: Meeting): NetworkMember[] {

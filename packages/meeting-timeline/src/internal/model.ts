@@ -11,6 +11,11 @@ import {
 } from '@odkit/core';
 import { localDate } from './time.js';
 
+export type TimelineView = 'list' | 'matrix';
+export type TimelineZoom = 'day' | 'week' | 'month';
+export const VIEWS: readonly TimelineView[] = ['list', 'matrix'];
+export const ZOOMS: readonly TimelineZoom[] = ['day', 'week', 'month'];
+
 /** What the timeline shows for one episode, worked out once per record, episode and "now". */
 export interface TimelineModel {
   readonly episode: Episode;

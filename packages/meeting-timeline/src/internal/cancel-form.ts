@@ -1,0 +1,57 @@
+/**
+ * The form to cancel a planned meeting: renders the optional reason, checks it and
+ * builds the `meeting/cancel` change. A form seam beside meeting-form.ts, so the element
+ * only applies the change and moves focus.
+ */
+import { TEXT_LIMITS, type Change, type Issue, type Meeting } from '@odkit/core';
+import { renderErrorSummary, type FormError } from '@odkit/elements';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { T, TimelineFormats } from './view-kit.js';
+
+export interface CancelFormView {
+  readonly meeting: Meeting;
+  readonly reason: string;
+  readonly errors: readonly FormError[];
+  readonly busy: boolean;
+  /** Where the error summary's links look for their fields. */
+  readonly root: ShadowRoot;
+}
+
+export interface CancelFormHandlers {
+  readonly keydown: (event: KeyboardEvent) => void;
+  readonly submit: (event: SubmitEvent) => void;
+  readonly input: (reason: string) => void;
+  readonly keep: () => void;
+}
+
+export function renderCancelForm(v: CancelFormView, t: T, f: TimelineFormats, on: CancelFormHandlers): TemplateResult {
+  const error = v.errors.find((e) => e.field === 'cancel-reason');
+  return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.keydown}>
+      <h3 id="form-title" tabindex="-1">${t('edit.cancelTitle', { date: f.dateTime(Date.parse(v.meeting.start)) })}</h3>
+      ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.errors, root: v.root })}
+      <form novalidate @submit=${on.submit}>
+        <div class="od-field ${error ? 'od-field--error' : ''}" part="field">
+          <label class="od-label" for="cancel-reason">${t('edit.cancelReason')} ${t('form.optional')}</label>
+          ${error ? html`<p class="od-field-error" id="cancel-reason-error"><span class="visually-hidden">${t('form.errorPrefix')}</span> ${error.message}</p>` : nothing}
+          <input class="od-input" id="cancel-reason" name="reason" .value=${v.reason}
+            aria-invalid=${error ? 'true' : nothing} aria-describedby=${error ? 'cancel-reason-error' : nothing}
+            @input=${(e: Event) => on.input((e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="od-button-group">
+          <button class="od-button od-button--warning" type="submit" ?disabled=${v.busy}>${t('edit.cancelConfirm')}</button>
+          <button class="od-button od-button--secondary" type="button" @click=${() => on.keep()}>${t('edit.keep')}</button>
+        </div>
+      </form>
+    </section>`;
+}
+
+/** The change that cancels `meeting` with the reason typed, or the error to show at the field. */
+export function buildCancel(meeting: Meeting, typed: string, t: T): { errors: FormError[]; change?: Change } {
+  const reason = typed.trim();
+  if (reason.length > TEXT_LIMITS.short) return { errors: [{ field: 'cancel-reason', message: t('error.reasonLong') }] };
+  return { errors: [], change: reason ? { type: 'meeting/cancel', meetingId: meeting.id, reason } : { type: 'meeting/cancel', meetingId: meeting.id } };
+}
+
+/** The form field a core issue about a cancellation belongs to. */
+export const cancelFieldFor = (path: Issue['path']): string | undefined =>
+  path.includes('reason') || path.includes('cancellationReason') ? 'cancel-reason' : undefined;

@@ -1,0 +1,62 @@
+/**
+ * The date-range filter form: renders the two date fields, reads and checks them.
+ * A form seam of its own (like meeting-form.ts) so the element only applies the
+ * range it is given.
+ */
+import { isRealDate } from '@odkit/core';
+import type { FormError } from '@odkit/elements';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { T } from './view-kit.js';
+
+export interface RangeFormView {
+  readonly from: string | undefined;
+  readonly to: string | undefined;
+  readonly errors: readonly FormError[];
+}
+
+export interface RangeFormHandlers {
+  readonly submit: (event: SubmitEvent) => void;
+  readonly clear: () => void;
+}
+
+/** The form; its date fields are rendered only while chosen (most visits never need them, and they are not free to create). */
+export function renderRangeForm(v: RangeFormView, t: T, on: RangeFormHandlers): TemplateResult {
+  const { from, to } = v;
+  const fromError = v.errors.find((e) => e.field === 'range-from');
+  const toError = v.errors.find((e) => e.field === 'range-to');
+  return html`
+      <form class="range" id="range" novalidate @submit=${on.submit}>
+        <fieldset class="od-fieldset">
+          <legend class="od-legend">${t('range.legend')}</legend>
+          <div class="od-form-row">
+            <div class="od-field ${fromError ? 'od-field--error' : ''}">
+              <label class="od-label" for="range-from">${t('range.from')}</label>
+              ${fromError ? html`<p class="od-field-error" id="range-from-error"><span class="visually-hidden">${t('form.errorPrefix')}</span> ${fromError.message}</p>` : nothing}
+              <input class="od-input od-input--short" type="date" id="range-from" name="from" .value=${from ?? ''}
+                aria-invalid=${fromError ? 'true' : nothing} aria-describedby=${fromError ? 'range-from-error' : nothing} />
+            </div>
+            <div class="od-field ${toError ? 'od-field--error' : ''}">
+              <label class="od-label" for="range-to">${t('range.to')}</label>
+              ${toError ? html`<p class="od-field-error" id="range-to-error"><span class="visually-hidden">${t('form.errorPrefix')}</span> ${toError.message}</p>` : nothing}
+              <input class="od-input od-input--short" type="date" id="range-to" name="to" .value=${to ?? ''}
+                aria-invalid=${toError ? 'true' : nothing} aria-describedby=${toError ? 'range-to-error' : nothing} />
+            </div>
+            <div class="od-button-group range__buttons">
+              <button class="od-button od-button--secondary" type="submit">${t('range.apply')}</button>
+              ${from || to ? html`<button class="od-button od-button--secondary" type="button" @click=${on.clear}>${t('range.clear')}</button>` : nothing}
+            </div>
+          </div>
+        </fieldset>
+      </form>`;
+}
+
+/** Reads the form: the range chosen (empty fields as open ends), or the errors to show at the fields. */
+export function readRangeForm(form: HTMLFormElement, t: T): { errors: FormError[]; from?: string; to?: string } {
+  const fromInput = form.querySelector<HTMLInputElement>('#range-from')!;
+  const toInput = form.querySelector<HTMLInputElement>('#range-to')!;
+  const errors: FormError[] = [];
+  if (fromInput.validity.badInput || (fromInput.value && !isRealDate(fromInput.value))) errors.push({ field: 'range-from', message: t('range.fromInvalid') });
+  if (toInput.validity.badInput || (toInput.value && !isRealDate(toInput.value))) errors.push({ field: 'range-to', message: t('range.toInvalid') });
+  if (!errors.length && fromInput.value && toInput.value && toInput.value < fromInput.value) errors.push({ field: 'range-to', message: t('range.order') });
+  return errors.length ? { errors } : { errors, from: fromInput.value || undefined, to: toInput.value || undefined };
+}
