@@ -6,22 +6,17 @@ import {
   inTimeZone,
   focusErrorSummary,
   formErrorsFrom,
-  formatDate,
-  formatDateTime,
-  formatTime,
   LocaleController,
   OptionsController,
   OdElement,
   OdMemberFocusEvent,
   OdSelectEvent,
   renderErrorState,
-  renderErrorSummary,
   renderChangedBy,
   renderSyncStatus,
   syncStatusStyles,
   type FormError,
   type Message,
-  type OptionProblem,
 } from '@odkit/elements';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -34,13 +29,13 @@ import { renderDetails } from './internal/details.js';
 import { renderHeader } from './internal/header.js';
 import { renderList } from './internal/list.js';
 import { renderMatrix } from './internal/matrix.js';
-import { buildChange, draftFor, fieldForIssue, pickableMembers, readForm, renderMeetingForm, withPickable, type MeetingDraft } from './internal/meeting-form.js';
+import { buildChange, draftFor, fieldForIssue, pickableMembers, readForm, renderMeetingPanel, withPickable, type MeetingDraft } from './internal/meeting-form.js';
 import { buildModel, inRange, latestEpisode, VIEWS, ZOOMS, type TimelineModel, type TimelineView, type TimelineZoom } from './internal/model.js';
+import { optionProblems } from './internal/options.js';
 import { readRangeForm, renderRangeForm } from './internal/range-form.js';
 import { renderSummary } from './internal/summary.js';
-import { nearClockChange, zoneName } from './internal/time.js';
 import { renderToolbar } from './internal/toolbar.js';
-import type { AttendeeHandlers, T, TimelineFormats } from './internal/view-kit.js';
+import { timelineFormats, type AttendeeHandlers, type T, type TimelineFormats } from './internal/view-kit.js';
 import { VirtualListController } from './internal/virtual-list-controller.js';
 import { timelineStyles } from './meeting-timeline.styles.js';
 import { timelineStrings, type TimelineStrings } from './strings.js';
@@ -153,19 +148,7 @@ export class OdMeetingTimeline extends OdElement {
   /* ---------------------------------------------------------------- options */
 
   readonly #options = new OptionsController<keyof TimelineStrings & string>(this, {
-    check: () => {
-      const problems: OptionProblem<keyof TimelineStrings & string>[] = [];
-      if (!VIEWS.includes(this.view)) problems.push({ key: 'error.option', params: { name: 'view', allowed: VIEWS.join(', ') } });
-      if (!ZOOMS.includes(this.zoom)) problems.push({ key: 'error.option', params: { name: 'zoom', allowed: ZOOMS.join(', ') } });
-      for (const [name, value] of [['range-start', this.rangeStart], ['range-end', this.rangeEnd]] as const) {
-        if (value && !isRealDate(value)) problems.push({ key: 'error.optionDate', params: { name } });
-      }
-      if (this.asOf && !isIsoDateTime(this.asOf)) problems.push({ key: 'error.optionDateTime', params: { name: 'as-of' } });
-      if (this.timeZone && !isTimeZone(this.timeZone)) problems.push({ key: 'error.optionZone' });
-      const record = this.#data.record;
-      if (this.episodeId && record && !record.episodes.some((e) => e.id === this.episodeId)) problems.push({ key: 'error.optionEpisode' });
-      return problems;
-    },
+    check: () => optionProblems(this, this.#data.record),
     t: (key, params) => this.#i18n.t(key, params),
   });
 
@@ -205,25 +188,7 @@ export class OdMeetingTimeline extends OdElement {
 
   readonly #t: T = (key, params) => this.#i18n.t(key, params);
   /** The views' formatters: this element's locale and zone, read when called. */
-  readonly #f: TimelineFormats = {
-    dateTime: (time) => this.#withZoneName(time, formatDateTime(time, this.#i18n.locale, { timeZone: this.#zone })),
-    time: (time) => this.#withZoneName(time, formatTime(time, this.#i18n.locale, { timeZone: this.#zone })),
-    date: (time) => formatDate(time, this.#i18n.locale, { timeZone: this.#zone }),
-    calendarDate: (date) => formatDate(date, this.#i18n.locale),
-    percent: (share) => this.#i18n.percent(share),
-    number: (value, options) => this.#i18n.number(value, options),
-    duration: (hours) => this.#i18n.duration(hours),
-    ratio: (r) =>
-      r.value === null
-        ? this.#t('summary.none')
-        : this.#t('summary.ratio', { percent: this.#i18n.percent(r.value), numerator: r.numerator, denominator: r.denominator }),
-  };
-
-  /** Near a clock change, a time says which side of it it is on. */
-  #withZoneName(time: number, text: string): string {
-    const zone = this.#zone;
-    return nearClockChange(time, zone) ? `${text} ${zoneName(time, zone)}` : text;
-  }
+  readonly #f: TimelineFormats = timelineFormats(this.#i18n, () => this.#zone);
 
   /* ---------------------------------------------------------------- render */
 
@@ -486,31 +451,19 @@ export class OdMeetingTimeline extends OdElement {
   }
 
   #renderForm(record: CaseRecord): TemplateResult {
-    const t = this.#t;
     const existing = this.form?.kind === 'edit' ? record.meetings.find((m) => m.id === (this.form as { id: string }).id) : undefined;
-    if (this.form?.kind === 'edit' && !existing) {
-      // The meeting left the record while its form was open (the host replaced the record): save nothing.
-      return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${this.#sideKey}>
-        <h3 id="form-title" tabindex="-1">${t('edit.titleEdit')}</h3>
-        <p role="alert">${t('edit.gone')}</p>
-        <button class="od-button od-button--secondary" type="button" data-action="cancel-form" @click=${() => this.#closeForm()}>${t('form.cancel')}</button>
-      </section>`;
-    }
     const members = pickableMembers(record.members, existing);
-    return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${this.#sideKey}>
-      <h3 id="form-title" tabindex="-1">${t(existing ? 'edit.titleEdit' : 'edit.titleNew')}</h3>
-      ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: this.formErrors, root: this.renderRoot as ShadowRoot })}
-      <form novalidate @submit=${this.#submit} @change=${this.#formChanged} @click=${this.#formClick}>
-        ${renderMeetingForm({
-          t,
-          draft: withPickable(this.draft!, members, record.meetings),
-          errors: this.formErrors,
-          members,
-          zoneName: this.#zone,
-          busy: this.busy,
-        })}
-      </form>
-    </section>`;
+    return renderMeetingPanel(
+      {
+        // The meeting left the record while its form was open (the host replaced the record): save nothing.
+        gone: this.form?.kind === 'edit' && !existing,
+        editing: !!existing,
+        form: { t: this.#t, draft: withPickable(this.draft!, members, record.meetings), errors: this.formErrors, members, zoneName: this.#zone, busy: this.busy },
+        root: this.renderRoot as ShadowRoot,
+      },
+      this.#t,
+      { keydown: this.#sideKey, submit: this.#submit, change: this.#formChanged, click: this.#formClick, close: () => this.#closeForm() },
+    );
   }
 
   #formChanged = (event: Event) => {
@@ -530,7 +483,7 @@ export class OdMeetingTimeline extends OdElement {
     if ((event.target as HTMLElement).closest('[data-action="cancel-form"]')) this.#closeForm();
   };
 
-  async #submit(event: SubmitEvent): Promise<void> {
+  #submit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     const record = this.#data.record;
     const episode = record && this.#episode(record);
@@ -562,7 +515,7 @@ export class OdMeetingTimeline extends OdElement {
     this.#open(id);
     // A host that cancelled od-change applies the change itself: the new meeting may not be here yet.
     if (this.openId !== id) this.#pendingFocus = 'record-button';
-  }
+  };
 
   async #apply(change: Change, fieldFor: (path: readonly (string | number)[]) => string | undefined): Promise<FormError[] | undefined> {
     this.busy = true;

@@ -1,21 +1,15 @@
 /**
  * Keeps the focused meeting in sight on the time axis: after an update that asked for
- * it, the axis is scrolled to centre the focus ring. The axis's width is measured by a
- * ResizeObserver after layout, so the update itself reads no layout.
+ * it, the axis is scrolled to centre the focus ring. The axis's width is read when the
+ * scroll is asked for (in an event handler), so the update itself reads no layout.
  */
 import type { ReactiveController } from 'lit';
-import { SizeObserver } from './size-observer.js';
 import type { VirtualListHost } from './virtual-list-controller.js';
 
 export class AxisScrollController implements ReactiveController {
+  /** The axis's width when the scroll was asked for; undefined when none is pending. */
   #width: number | undefined;
-  #pending = false;
   readonly #host: VirtualListHost;
-  readonly #sizes = new SizeObserver((axis) => {
-    this.#width = axis.clientWidth;
-    // Asked before the axis was measured: scroll now, after layout.
-    this.#scroll();
-  });
 
   constructor(host: VirtualListHost) {
     (this.#host = host).addController(this);
@@ -23,24 +17,15 @@ export class AxisScrollController implements ReactiveController {
 
   /** Centre the focused meeting after the next update. */
   follow(): void {
-    this.#pending = true;
+    this.#width = this.#host.renderRoot.querySelector('.axis')?.clientWidth ?? 0;
   }
 
   hostUpdated(): void {
-    this.#sizes.watch(this.#host.renderRoot.querySelector('.axis'));
-    this.#scroll();
-  }
-
-  hostDisconnected(): void {
-    this.#sizes.stop();
-  }
-
-  #scroll(): void {
-    if (!this.#pending || this.#width === undefined) return;
-    this.#pending = false;
+    if (this.#width === undefined) return;
     const root = this.#host.renderRoot;
     const axis = root.querySelector<HTMLElement>('.axis');
     const focus = root.querySelector<SVGCircleElement>('.m-focus');
     if (axis && focus) axis.scrollLeft = Math.max(0, Number(focus.getAttribute('cx')) - this.#width / 2);
+    this.#width = undefined;
   }
 }

@@ -4,7 +4,7 @@
  * only applies the change and moves focus.
  */
 import { TEXT_LIMITS, type Change, type Issue, type Meeting } from '@odkit/core';
-import { renderErrorSummary, type FormError } from '@odkit/elements';
+import { ariaInvalid, describedBy, errorFor, renderErrorSummary, renderField, type FormError } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { T, TimelineFormats } from './view-kit.js';
 
@@ -25,18 +25,20 @@ export interface CancelFormHandlers {
 }
 
 export function renderCancelForm(v: CancelFormView, t: T, f: TimelineFormats, on: CancelFormHandlers): TemplateResult {
-  const error = v.errors.find((e) => e.field === 'cancel-reason');
+  const error = errorFor(v.errors, 'cancel-reason');
   return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.keydown}>
       <h3 id="form-title" tabindex="-1">${t('edit.cancelTitle', { date: f.dateTime(Date.parse(v.meeting.start)) })}</h3>
       ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.errors, root: v.root })}
       <form novalidate @submit=${on.submit}>
-        <div class="od-field ${error ? 'od-field--error' : ''}" part="field">
-          <label class="od-label" for="cancel-reason">${t('edit.cancelReason')} ${t('form.optional')}</label>
-          ${error ? html`<p class="od-field-error" id="cancel-reason-error"><span class="visually-hidden">${t('form.errorPrefix')}</span> ${error.message}</p>` : nothing}
-          <input class="od-input" id="cancel-reason" name="reason" .value=${v.reason}
-            aria-invalid=${error ? 'true' : nothing} aria-describedby=${error ? 'cancel-reason-error' : nothing}
-            @input=${(e: Event) => on.input((e.target as HTMLInputElement).value)} />
-        </div>
+        ${renderField({
+          id: 'cancel-reason',
+          label: `${t('edit.cancelReason')} ${t('form.optional')}`,
+          error,
+          errorPrefix: t('form.errorPrefix'),
+          control: html`<input class="od-input" id="cancel-reason" name="reason" .value=${v.reason}
+            aria-invalid=${ariaInvalid(error)} aria-describedby=${describedBy('cancel-reason', { error }) ?? nothing}
+            @input=${(e: Event) => on.input((e.target as HTMLInputElement).value)} />`,
+        })}
         <div class="od-button-group">
           <button class="od-button od-button--warning" type="submit" ?disabled=${v.busy}>${t('edit.cancelConfirm')}</button>
           <button class="od-button od-button--secondary" type="button" @click=${() => on.keep()}>${t('edit.keep')}</button>

@@ -11,7 +11,7 @@ import {
   type MeetingMode,
   type NetworkMember,
 } from '@odkit/core';
-import { ariaInvalid, describedBy, errorFor, renderField, renderFieldError, type FormError } from '@odkit/elements';
+import { ariaInvalid, describedBy, errorFor, renderErrorSummary, renderField, renderFieldError, type FormError } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import { isTimeOfDay, isoInZone, localDate, localTime, MINUTE, zonedInstant } from './time.js';
 import type { T } from './view-kit.js';
@@ -449,4 +449,39 @@ function renderAttendee(v: FormView, member: NetworkMember): TemplateResult {
             </select>`}
     </div>
   </li>`;
+}
+
+export interface MeetingPanelView {
+  /** The meeting being edited has left the record: say so, and offer only to close. */
+  readonly gone: boolean;
+  readonly editing: boolean;
+  readonly form: FormView;
+  /** Where the error summary's links look for their fields. */
+  readonly root: ShadowRoot;
+}
+
+export interface MeetingPanelHandlers {
+  readonly keydown: (event: KeyboardEvent) => void;
+  readonly submit: (event: SubmitEvent) => void;
+  readonly change: (event: Event) => void;
+  readonly click: (event: Event) => void;
+  readonly close: () => void;
+}
+
+/** The form beside the list, with its heading and error summary. */
+export function renderMeetingPanel(v: MeetingPanelView, t: T, on: MeetingPanelHandlers): TemplateResult {
+  if (v.gone) {
+    return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.keydown}>
+        <h3 id="form-title" tabindex="-1">${t('edit.titleEdit')}</h3>
+        <p role="alert">${t('edit.gone')}</p>
+        <button class="od-button od-button--secondary" type="button" data-action="cancel-form" @click=${() => on.close()}>${t('form.cancel')}</button>
+      </section>`;
+  }
+  return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.keydown}>
+      <h3 id="form-title" tabindex="-1">${t(v.editing ? 'edit.titleEdit' : 'edit.titleNew')}</h3>
+      ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.form.errors, root: v.root })}
+      <form novalidate @submit=${on.submit} @change=${on.change} @click=${on.click}>
+        ${renderMeetingForm(v.form)}
+      </form>
+    </section>`;
 }

@@ -4,7 +4,7 @@
  * range it is given.
  */
 import { isRealDate } from '@odkit/core';
-import type { FormError } from '@odkit/elements';
+import { ariaInvalid, describedBy, errorFor, renderFieldError, type FormError } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { T } from './view-kit.js';
 
@@ -22,25 +22,23 @@ export interface RangeFormHandlers {
 /** The form; its date fields are rendered only while chosen (most visits never need them, and they are not free to create). */
 export function renderRangeForm(v: RangeFormView, t: T, on: RangeFormHandlers): TemplateResult {
   const { from, to } = v;
-  const fromError = v.errors.find((e) => e.field === 'range-from');
-  const toError = v.errors.find((e) => e.field === 'range-to');
+  const prefix = t('form.errorPrefix');
+  const field = (id: string, name: string, label: string, value: string | undefined) => {
+    const error = errorFor(v.errors, id);
+    return html`<div class="od-field ${error ? 'od-field--error' : ''}">
+              <label class="od-label" for=${id}>${label}</label>
+              ${renderFieldError(id, error, prefix)}
+              <input class="od-input od-input--short" type="date" id=${id} name=${name} .value=${value ?? ''}
+                aria-invalid=${ariaInvalid(error)} aria-describedby=${describedBy(id, { error }) ?? nothing} />
+            </div>`;
+  };
   return html`
       <form class="range" id="range" novalidate @submit=${on.submit}>
         <fieldset class="od-fieldset">
           <legend class="od-legend">${t('range.legend')}</legend>
           <div class="od-form-row">
-            <div class="od-field ${fromError ? 'od-field--error' : ''}">
-              <label class="od-label" for="range-from">${t('range.from')}</label>
-              ${fromError ? html`<p class="od-field-error" id="range-from-error"><span class="visually-hidden">${t('form.errorPrefix')}</span> ${fromError.message}</p>` : nothing}
-              <input class="od-input od-input--short" type="date" id="range-from" name="from" .value=${from ?? ''}
-                aria-invalid=${fromError ? 'true' : nothing} aria-describedby=${fromError ? 'range-from-error' : nothing} />
-            </div>
-            <div class="od-field ${toError ? 'od-field--error' : ''}">
-              <label class="od-label" for="range-to">${t('range.to')}</label>
-              ${toError ? html`<p class="od-field-error" id="range-to-error"><span class="visually-hidden">${t('form.errorPrefix')}</span> ${toError.message}</p>` : nothing}
-              <input class="od-input od-input--short" type="date" id="range-to" name="to" .value=${to ?? ''}
-                aria-invalid=${toError ? 'true' : nothing} aria-describedby=${toError ? 'range-to-error' : nothing} />
-            </div>
+            ${field('range-from', 'from', t('range.from'), from)}
+            ${field('range-to', 'to', t('range.to'), to)}
             <div class="od-button-group range__buttons">
               <button class="od-button od-button--secondary" type="submit">${t('range.apply')}</button>
               ${from || to ? html`<button class="od-button od-button--secondary" type="button" @click=${on.clear}>${t('range.clear')}</button>` : nothing}

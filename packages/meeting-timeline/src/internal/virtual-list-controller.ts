@@ -5,8 +5,7 @@
  * a row into view for focus. Apart from the element so the list view stays a pure function.
  * (@lit-labs/virtualizer would do this for about 8 kB gzip more; see docs/meeting-timeline.md.)
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { SizeObserver } from './size-observer.js';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
 /** The rows of the list to render: all of them, or a window of a virtualised list. */
 export interface ListWindow {
@@ -24,8 +23,9 @@ export class VirtualListController implements ReactiveController {
   #start = 0;
   #total = 0;
   readonly #host: VirtualListHost;
-  /** Measures the viewport and its rows after layout (never during an update). */
-  readonly #sizes = new SizeObserver((viewport) => this.#measure(viewport));
+  /** Measures the viewport and its rows after layout (never during an update); nothing on the server. */
+  readonly #sizes = isServer ? undefined : new ResizeObserver((entries) => this.#measure(entries[0]!.target as HTMLElement));
+  #observed: Element | undefined;
 
   /** `overscan`: rows rendered beyond the visible ones, above and below. */
   constructor(host: VirtualListHost, readonly overscan = 4) {
@@ -98,7 +98,11 @@ export class VirtualListController implements ReactiveController {
     const viewport = this.#viewport();
     const list = viewport?.querySelector<HTMLElement>('.list');
     if (!viewport || !list) return;
-    this.#sizes.watch(viewport);
+    if (this.#observed !== viewport) {
+      this.#sizes?.disconnect();
+      this.#sizes?.observe(viewport);
+      this.#observed = viewport;
+    }
     // Space for the rows not rendered, above and below, set through the CSSOM (no style attributes: strict CSP).
     const first = Number(viewport.dataset.first);
     const last = Number(viewport.dataset.last);
@@ -107,7 +111,8 @@ export class VirtualListController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#sizes.stop();
+    this.#sizes?.disconnect();
+    this.#observed = undefined;
   }
 
   #viewport(): HTMLElement | null {
