@@ -1,4 +1,4 @@
-import { defaultInstruments, isIsoDateTime, isRealDate, isTimeZone, newId, type CaseRecord, type Change, type Episode, type Meeting, type NetworkMember } from '@odkit/core';
+import { defaultInstruments, isIsoDateTime, isRealDate, isTimeZone, newId, type CaseRecord, type Change, type Episode, type Meeting } from '@odkit/core';
 import {
   CaseController,
   HistoryController,
@@ -35,7 +35,7 @@ import { optionProblems } from './internal/options.js';
 import { readRangeForm, renderRangeForm } from './internal/range-form.js';
 import { renderSummary } from './internal/summary.js';
 import { renderToolbar } from './internal/toolbar.js';
-import { timelineFormats, type AttendeeHandlers, type T, type TimelineFormats } from './internal/view-kit.js';
+import { timelineFormats, type T, type TimelineFormats, type TimelineHandlers } from './internal/view-kit.js';
 import { VirtualListController } from './internal/virtual-list-controller.js';
 import { timelineStyles } from './meeting-timeline.styles.js';
 import { timelineStrings, type TimelineStrings } from './strings.js';
@@ -213,7 +213,7 @@ export class OdMeetingTimeline extends OdElement {
         <p class="visually-hidden" role="status">${this.announcement}</p>
         ${renderAxis(model, shown, this.#axisLayout(model, shown), this.focusedId)}
         <div class="body">
-          <div class="main">${this.#view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#attendees) : this.#renderList(model, shown)}</div>
+          <div class="main">${this.#view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on) : this.#renderList(model, shown)}</div>
           ${this.form || this.openId ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
         </div>
         ${guard([model, this.#i18n.locale, this.#zone, this.strings, this.asOf], () => renderSummary(model, this.#now, t, f))}
@@ -231,18 +231,12 @@ export class OdMeetingTimeline extends OdElement {
         from,
         to,
         rangeOpen: this.rangeOpen,
-        rangeForm: this.rangeOpen ? renderRangeForm({ from, to, errors: this.rangeErrors }, this.#t, { submit: this.#applyRange, clear: this.#clearRange }) : nothing,
+        rangeForm: this.rangeOpen ? renderRangeForm({ from, to, errors: this.rangeErrors }, this.#t, this.#on) : nothing,
         editable: this.editable,
       },
       this.#t,
       this.#f,
-      {
-        episodeChanged: this.#episodeChanged,
-        setView: (v) => this.#setView(v),
-        setZoom: (z) => this.#setZoom(z),
-        toggleRange: this.#toggleRange,
-        record: () => this.#openForm({ kind: 'new' }),
-      },
+      this.#on,
     );
   }
 
@@ -269,7 +263,7 @@ export class OdMeetingTimeline extends OdElement {
       },
       this.#t,
       this.#f,
-      { keydown: (e, rows) => this.#listKey(e, rows), focusin: this.#listFocus, scroll: this.#scrolled, open: (id) => this.#open(id) },
+      this.#on,
     );
   }
 
@@ -278,31 +272,55 @@ export class OdMeetingTimeline extends OdElement {
     if (this.form?.kind === 'cancel') {
       const meeting = record.meetings.find((m) => m.id === (this.form as { id: string }).id);
       if (!meeting) return html``;
-      return renderCancelForm({ meeting, reason: this.cancelReason, errors: this.formErrors, busy: this.busy, root }, this.#t, this.#f, {
-        keydown: this.#sideKey,
-        submit: (e) => this.#confirmCancel(e, meeting),
-        input: (reason) => (this.cancelReason = reason),
-        keep: () => this.#closeForm(),
-      });
+      return renderCancelForm({ meeting, reason: this.cancelReason, errors: this.formErrors, busy: this.busy, root }, this.#t, this.#f, this.#on);
     }
     if (this.form && this.draft) return this.#renderForm(record);
     const meeting = record.meetings.find((m) => m.id === this.openId);
     if (!meeting) return html``;
     const changedBy = renderChangedBy(this.#history, { kind: 'meeting', id: meeting.id }, inTimeZone(this.#i18n, this.#zone));
-    return renderDetails({ record, model, meeting, editable: this.editable, changedBy }, this.#t, this.#f, {
-      ...this.#attendees,
-      keydown: this.#sideKey,
-      close: () => this.#close(),
-      edit: (id) => this.#openForm({ kind: 'edit', id }),
-      cancel: (id) => this.#openForm({ kind: 'cancel', id }),
-    });
+    return renderDetails({ record, model, meeting, editable: this.editable, changedBy }, this.#t, this.#f, this.#on);
   }
+
+  /** Every callback the views take, built once so that listeners keep their identity between renders. */
+  readonly #on: TimelineHandlers = {
+    episodeChanged: (event) => this.#episodeChanged(event),
+    setView: (view) => this.#setView(view),
+    setZoom: (zoom) => this.#setZoom(zoom),
+    toggleRange: () => this.#toggleRange(),
+    applyRange: (event) => this.#applyRange(event),
+    clearRange: () => this.#clearRange(),
+    record: () => this.#openForm({ kind: 'new' }),
+    listKey: (event) => this.#listKey(event),
+    listFocus: (event) => this.#listFocus(event),
+    listScroll: (event) => this.#scrolled(event),
+    open: (id) => this.#open(id),
+    close: () => this.#close(),
+    edit: (id) => this.#openForm({ kind: 'edit', id }),
+    cancelMeeting: (id) => this.#openForm({ kind: 'cancel', id }),
+    sideKey: (event) => this.#sideKey(event),
+    attendeeFocus: (event) => {
+      const id = (event.target as HTMLElement).dataset.member;
+      if (id) this.emit(new OdMemberFocusEvent(id));
+    },
+    attendeeBlur: (event) => {
+      const to = event.relatedTarget as HTMLElement | null;
+      if ((event.target as HTMLElement).dataset.member && !to?.dataset.member) this.emit(new OdMemberFocusEvent(null));
+    },
+    selectMember: (member) => this.emit(new OdSelectEvent({ kind: 'member', member })),
+    submitMeeting: (event) => void this.#submit(event),
+    formChange: (event) => this.#formChanged(event),
+    formClick: (event) => this.#formClick(event),
+    closeForm: () => this.#closeForm(),
+    confirmCancel: (event) => void this.#confirmCancel(event),
+    reasonInput: (reason) => (this.cancelReason = reason),
+  };
 
   /* ---------------------------------------------------------------- keyboard and focus */
 
-  #listKey(event: KeyboardEvent, shown: readonly Meeting[]): void {
+  #listKey(event: KeyboardEvent): void {
     const target = event.target as HTMLElement;
     if (!target.matches('button.meeting')) return;
+    const shown = this.#shown();
     const index = shown.findIndex((m) => `meeting-${m.id}` === target.id);
     if (index < 0) return;
     const page = this.#list.page;
@@ -325,21 +343,23 @@ export class OdMeetingTimeline extends OdElement {
     this.#focusMeeting(shown[next]!.id, next);
   }
 
-  #sideKey = (event: KeyboardEvent) => {
+  #sideKey(event: KeyboardEvent): void {
     if (event.key !== 'Escape') return;
     event.preventDefault();
     event.stopPropagation();
     if (this.form) this.#closeForm();
     else this.#close();
-  };
+  }
 
-  #listFocus = (event: FocusEvent) => {
+
+  #listFocus(event: FocusEvent): void {
     const id = (event.target as HTMLElement).closest('li')?.dataset.id;
     if (id && id !== this.focusedId) {
       this.focusedId = id;
       this.#axisScroll.follow();
     }
-  };
+  }
+
 
   /** Moves the roving focus to a meeting, bringing it into the rendered window first. */
   async #focusMeeting(id: string, index?: number): Promise<void> {
@@ -351,7 +371,7 @@ export class OdMeetingTimeline extends OdElement {
     await this.updateComplete;
   }
 
-  #scrolled = (event: Event) => {
+  #scrolled(event: Event): void {
     const start = this.#list.scrolled(event);
     if (start === undefined) return;
     // Focus on a row about to scroll out of the rendered window moves to a row still in it.
@@ -363,19 +383,8 @@ export class OdMeetingTimeline extends OdElement {
       this.focusedId = next.id;
       if (active?.matches('button.meeting')) this.#pendingFocus = `meeting-${next.id}`;
     }
-  };
+  }
 
-  readonly #attendees: AttendeeHandlers = {
-    attendeeFocus: (event) => {
-      const id = (event.target as HTMLElement).dataset.member;
-      if (id) this.emit(new OdMemberFocusEvent(id));
-    },
-    attendeeBlur: (event) => {
-      const to = event.relatedTarget as HTMLElement | null;
-      if ((event.target as HTMLElement).dataset.member && !to?.dataset.member) this.emit(new OdMemberFocusEvent(null));
-    },
-    selectMember: (member: NetworkMember) => this.emit(new OdSelectEvent({ kind: 'member', member })),
-  };
 
   #shown(): readonly Meeting[] {
     const record = this.#data.record;
@@ -462,14 +471,15 @@ export class OdMeetingTimeline extends OdElement {
         root: this.renderRoot as ShadowRoot,
       },
       this.#t,
-      { keydown: this.#sideKey, submit: this.#submit, change: this.#formChanged, click: this.#formClick, close: () => this.#closeForm() },
+      this.#on,
     );
   }
 
-  #formChanged = (event: Event) => {
+  #formChanged(event: Event): void {
     if (!this.draft) return;
     this.draft = readForm(event.currentTarget as HTMLFormElement, this.#pickableDraft(this.draft));
-  };
+  }
+
 
   /** The draft with every member who can be picked now (the network may have changed since the form opened). */
   #pickableDraft(draft: MeetingDraft): MeetingDraft {
@@ -479,11 +489,12 @@ export class OdMeetingTimeline extends OdElement {
     return withPickable(draft, pickableMembers(record.members, existing), record.meetings);
   }
 
-  #formClick = (event: Event) => {
+  #formClick(event: Event): void {
     if ((event.target as HTMLElement).closest('[data-action="cancel-form"]')) this.#closeForm();
-  };
+  }
 
-  #submit = async (event: SubmitEvent): Promise<void> => {
+
+  async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const record = this.#data.record;
     const episode = record && this.#episode(record);
@@ -515,7 +526,8 @@ export class OdMeetingTimeline extends OdElement {
     this.#open(id);
     // A host that cancelled od-change applies the change itself: the new meeting may not be here yet.
     if (this.openId !== id) this.#pendingFocus = 'record-button';
-  };
+  }
+
 
   async #apply(change: Change, fieldFor: (path: readonly (string | number)[]) => string | undefined): Promise<FormError[] | undefined> {
     this.busy = true;
@@ -534,8 +546,10 @@ export class OdMeetingTimeline extends OdElement {
     focusErrorSummary(this.renderRoot);
   }
 
-  async #confirmCancel(event: SubmitEvent, meeting: Meeting): Promise<void> {
+  async #confirmCancel(event: SubmitEvent): Promise<void> {
     event.preventDefault();
+    const meeting = this.form?.kind === 'cancel' ? this.#data.record?.meetings.find((m) => m.id === (this.form as { id: string }).id) : undefined;
+    if (!meeting) return;
     const built = buildCancel(meeting, this.cancelReason, this.#t);
     if (!built.change) return this.#showErrors(built.errors);
     const errors = await this.#apply(built.change, cancelFieldFor);
@@ -560,15 +574,16 @@ export class OdMeetingTimeline extends OdElement {
     this.announcement = `${this.#t('zoom.label')}: ${this.#t(`zoom.${zoom}`)}`;
   }
 
-  #episodeChanged = (event: Event) => {
+  #episodeChanged(event: Event): void {
     this.episodeId = (event.target as HTMLSelectElement).value;
     this.openId = undefined;
     this.form = undefined;
     this.focusedId = undefined;
     this.#list.start = 0;
-  };
+  }
 
-  #applyRange = (event: SubmitEvent) => {
+
+  #applyRange(event: SubmitEvent): void {
     event.preventDefault();
     const range = readRangeForm(event.currentTarget as HTMLFormElement, this.#t);
     this.rangeErrors = range.errors;
@@ -579,21 +594,24 @@ export class OdMeetingTimeline extends OdElement {
     this.rangeStart = range.from;
     this.rangeEnd = range.to;
     this.#rangeChanged();
-  };
+  }
 
-  #toggleRange = () => {
+
+  #toggleRange(): void {
     this.rangeOpen = !this.rangeOpen;
     if (this.rangeOpen) this.#pendingFocus = 'range-from';
     else this.rangeErrors = [];
-  };
+  }
 
-  #clearRange = () => {
+
+  #clearRange(): void {
     this.rangeStart = undefined;
     this.rangeEnd = undefined;
     this.rangeErrors = [];
     this.#rangeChanged();
     this.#pendingFocus = 'range-from';
-  };
+  }
+
 
   #rangeChanged(): void {
     this.#list.rewind();

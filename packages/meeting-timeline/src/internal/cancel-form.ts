@@ -6,7 +6,7 @@
 import { TEXT_LIMITS, type Change, type Issue, type Meeting } from '@odkit/core';
 import { ariaInvalid, describedBy, errorFor, renderErrorSummary, renderField, type FormError } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { T, TimelineFormats } from './view-kit.js';
+import type { T, TimelineFormats, TimelineHandlers } from './view-kit.js';
 
 export interface CancelFormView {
   readonly meeting: Meeting;
@@ -17,19 +17,14 @@ export interface CancelFormView {
   readonly root: ShadowRoot;
 }
 
-export interface CancelFormHandlers {
-  readonly keydown: (event: KeyboardEvent) => void;
-  readonly submit: (event: SubmitEvent) => void;
-  readonly input: (reason: string) => void;
-  readonly keep: () => void;
-}
+export type CancelFormHandlers = Pick<TimelineHandlers, 'sideKey' | 'confirmCancel' | 'reasonInput' | 'closeForm'>;
 
 export function renderCancelForm(v: CancelFormView, t: T, f: TimelineFormats, on: CancelFormHandlers): TemplateResult {
   const error = errorFor(v.errors, 'cancel-reason');
-  return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.keydown}>
+  return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
       <h3 id="form-title" tabindex="-1">${t('edit.cancelTitle', { date: f.dateTime(Date.parse(v.meeting.start)) })}</h3>
       ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.errors, root: v.root })}
-      <form novalidate @submit=${on.submit}>
+      <form novalidate @submit=${on.confirmCancel}>
         ${renderField({
           id: 'cancel-reason',
           label: `${t('edit.cancelReason')} ${t('form.optional')}`,
@@ -37,11 +32,11 @@ export function renderCancelForm(v: CancelFormView, t: T, f: TimelineFormats, on
           errorPrefix: t('form.errorPrefix'),
           control: html`<input class="od-input" id="cancel-reason" name="reason" .value=${v.reason}
             aria-invalid=${ariaInvalid(error)} aria-describedby=${describedBy('cancel-reason', { error }) ?? nothing}
-            @input=${(e: Event) => on.input((e.target as HTMLInputElement).value)} />`,
+            @input=${(e: Event) => on.reasonInput((e.target as HTMLInputElement).value)} />`,
         })}
         <div class="od-button-group">
           <button class="od-button od-button--warning" type="submit" ?disabled=${v.busy}>${t('edit.cancelConfirm')}</button>
-          <button class="od-button od-button--secondary" type="button" @click=${() => on.keep()}>${t('edit.keep')}</button>
+          <button class="od-button od-button--secondary" type="button" @click=${() => on.closeForm()}>${t('edit.keep')}</button>
         </div>
       </form>
     </section>`;

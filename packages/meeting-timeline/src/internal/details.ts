@@ -7,7 +7,7 @@ import type { CaseRecord, Meeting } from '@odkit/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TimelineModel } from './model.js';
 import { HOUR } from './time.js';
-import { MODE_ICONS, type AttendeeHandlers, type T, type TimelineFormats } from './view-kit.js';
+import { MODE_ICONS, type T, type TimelineFormats, type TimelineHandlers } from './view-kit.js';
 
 export interface DetailsView {
   readonly record: CaseRecord;
@@ -17,12 +17,7 @@ export interface DetailsView {
   readonly changedBy: TemplateResult | typeof nothing;
 }
 
-export interface DetailsHandlers extends AttendeeHandlers {
-  readonly keydown: (event: KeyboardEvent) => void;
-  readonly close: () => void;
-  readonly edit: (id: string) => void;
-  readonly cancel: (id: string) => void;
-}
+export type DetailsHandlers = Pick<TimelineHandlers, 'sideKey' | 'close' | 'edit' | 'cancelMeeting' | 'attendeeFocus' | 'attendeeBlur' | 'selectMember'>;
 
 export function renderDetails(v: DetailsView, t: T, f: TimelineFormats, on: DetailsHandlers): TemplateResult {
   const { record, model, meeting: m } = v;
@@ -35,7 +30,7 @@ export function renderDetails(v: DetailsView, t: T, f: TimelineFormats, on: Deta
     m.status === 'held' ? t(present ? 'details.present' : 'details.absent') : t('details.invited');
   const yesNo = (value: boolean) => t(value ? 'details.yes' : 'details.no');
   const next = m.nextMeeting;
-  return html`<section id="details" class="details" part="details" aria-labelledby="details-title" @keydown=${on.keydown}>
+  return html`<section id="details" class="details" part="details" aria-labelledby="details-title" @keydown=${on.sideKey}>
       <div class="details__head">
         <h3 id="details-title" tabindex="-1">${t('details.title', { date: f.date(time) })}</h3>
         <button type="button" class="od-button od-button--secondary close" data-action="close" @click=${() => on.close()}>
@@ -97,7 +92,7 @@ export function renderDetails(v: DetailsView, t: T, f: TimelineFormats, on: Deta
               ${t('details.edit')}
             </button>
             ${m.status === 'planned'
-              ? html`<button type="button" class="od-button od-button--warning" data-action="cancel-meeting" @click=${() => on.cancel(m.id)}>
+              ? html`<button type="button" class="od-button od-button--warning" data-action="cancel-meeting" @click=${() => on.cancelMeeting(m.id)}>
                   ${t('details.cancelMeeting')}
                 </button>`
               : nothing}

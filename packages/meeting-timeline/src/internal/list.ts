@@ -8,7 +8,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { TimelineModel } from './model.js';
 import type { ListWindow } from './virtual-list-controller.js';
-import { MODE_ICONS, type T, type TimelineFormats } from './view-kit.js';
+import { MODE_ICONS, type T, type TimelineFormats, type TimelineHandlers } from './view-kit.js';
 
 export interface ListView {
   readonly model: TimelineModel;
@@ -21,12 +21,7 @@ export interface ListView {
   readonly deps: readonly unknown[];
 }
 
-export interface ListHandlers {
-  readonly keydown: (event: KeyboardEvent, shown: readonly Meeting[]) => void;
-  readonly focusin: (event: FocusEvent) => void;
-  readonly scroll: (event: Event) => void;
-  readonly open: (id: string) => void;
-}
+export type ListHandlers = Pick<TimelineHandlers, 'listKey' | 'listFocus' | 'listScroll' | 'open'>;
 
 export function renderList(v: ListView, t: T, f: TimelineFormats, on: ListHandlers): TemplateResult {
   const { model, shown } = v;
@@ -41,8 +36,8 @@ export function renderList(v: ListView, t: T, f: TimelineFormats, on: ListHandle
       part="list"
       start=${first + 1}
       aria-labelledby="tl-title"
-      @keydown=${(e: KeyboardEvent) => on.keydown(e, shown)}
-      @focusin=${on.focusin}
+      @keydown=${on.listKey}
+      @focusin=${on.listFocus}
     >
       ${repeat(
         rows,
@@ -55,7 +50,7 @@ export function renderList(v: ListView, t: T, f: TimelineFormats, on: ListHandle
       )}
     </ol>`;
   return virtual
-    ? html`<div class="viewport" data-virtual data-first=${first} data-last=${last} @scroll=${on.scroll}>${list}</div>`
+    ? html`<div class="viewport" data-virtual data-first=${first} data-last=${last} @scroll=${on.listScroll}>${list}</div>`
     : list;
 }
 

@@ -5,12 +5,12 @@
 import type { CaseRecord, Meeting } from '@odkit/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TimelineModel } from './model.js';
-import type { AttendeeHandlers, T, TimelineFormats } from './view-kit.js';
+import type { T, TimelineFormats, TimelineHandlers } from './view-kit.js';
 
 /** The most meetings (columns) the attendance matrix shows at once. */
 const MATRIX_MAX = 100;
 
-export function renderMatrix(record: CaseRecord, model: TimelineModel, shown: readonly Meeting[], t: T, f: TimelineFormats, on: AttendeeHandlers): TemplateResult {
+export function renderMatrix(record: CaseRecord, model: TimelineModel, shown: readonly Meeting[], t: T, f: TimelineFormats, on: Pick<TimelineHandlers, 'attendeeFocus' | 'attendeeBlur' | 'selectMember'>): TemplateResult {
   if (shown.length === 0) return html`<p class="empty">${t('matrix.empty')}</p>`;
   const total = shown.length;
   if (total > MATRIX_MAX) shown = shown.slice(-MATRIX_MAX);

@@ -14,7 +14,7 @@ import {
 import { ariaInvalid, describedBy, errorFor, renderErrorSummary, renderField, renderFieldError, type FormError } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import { isTimeOfDay, isoInZone, localDate, localTime, MINUTE, zonedInstant } from './time.js';
-import type { T } from './view-kit.js';
+import type { T, TimelineHandlers } from './view-kit.js';
 
 /** One network member's place in the meeting being edited. */
 export type AttendanceChoice = 'none' | 'present' | 'absent' | 'invited';
@@ -460,27 +460,21 @@ export interface MeetingPanelView {
   readonly root: ShadowRoot;
 }
 
-export interface MeetingPanelHandlers {
-  readonly keydown: (event: KeyboardEvent) => void;
-  readonly submit: (event: SubmitEvent) => void;
-  readonly change: (event: Event) => void;
-  readonly click: (event: Event) => void;
-  readonly close: () => void;
-}
+export type MeetingPanelHandlers = Pick<TimelineHandlers, 'sideKey' | 'submitMeeting' | 'formChange' | 'formClick' | 'closeForm'>;
 
 /** The form beside the list, with its heading and error summary. */
 export function renderMeetingPanel(v: MeetingPanelView, t: T, on: MeetingPanelHandlers): TemplateResult {
   if (v.gone) {
-    return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.keydown}>
+    return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
         <h3 id="form-title" tabindex="-1">${t('edit.titleEdit')}</h3>
         <p role="alert">${t('edit.gone')}</p>
-        <button class="od-button od-button--secondary" type="button" data-action="cancel-form" @click=${() => on.close()}>${t('form.cancel')}</button>
+        <button class="od-button od-button--secondary" type="button" data-action="cancel-form" @click=${() => on.closeForm()}>${t('form.cancel')}</button>
       </section>`;
   }
-  return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.keydown}>
+  return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
       <h3 id="form-title" tabindex="-1">${t(v.editing ? 'edit.titleEdit' : 'edit.titleNew')}</h3>
       ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.form.errors, root: v.root })}
-      <form novalidate @submit=${on.submit} @change=${on.change} @click=${on.click}>
+      <form novalidate @submit=${on.submitMeeting} @change=${on.formChange} @click=${on.formClick}>
         ${renderMeetingForm(v.form)}
       </form>
     </section>`;

@@ -6,7 +6,7 @@
 import { isRealDate } from '@odkit/core';
 import { ariaInvalid, describedBy, errorFor, renderFieldError, type FormError } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { T } from './view-kit.js';
+import type { T, TimelineHandlers } from './view-kit.js';
 
 export interface RangeFormView {
   readonly from: string | undefined;
@@ -14,10 +14,7 @@ export interface RangeFormView {
   readonly errors: readonly FormError[];
 }
 
-export interface RangeFormHandlers {
-  readonly submit: (event: SubmitEvent) => void;
-  readonly clear: () => void;
-}
+export type RangeFormHandlers = Pick<TimelineHandlers, 'applyRange' | 'clearRange'>;
 
 /** The form; its date fields are rendered only while chosen (most visits never need them, and they are not free to create). */
 export function renderRangeForm(v: RangeFormView, t: T, on: RangeFormHandlers): TemplateResult {
@@ -33,7 +30,7 @@ export function renderRangeForm(v: RangeFormView, t: T, on: RangeFormHandlers): 
             </div>`;
   };
   return html`
-      <form class="range" id="range" novalidate @submit=${on.submit}>
+      <form class="range" id="range" novalidate @submit=${on.applyRange}>
         <fieldset class="od-fieldset">
           <legend class="od-legend">${t('range.legend')}</legend>
           <div class="od-form-row">
@@ -41,7 +38,7 @@ export function renderRangeForm(v: RangeFormView, t: T, on: RangeFormHandlers): 
             ${field('range-to', 'to', t('range.to'), to)}
             <div class="od-button-group range__buttons">
               <button class="od-button od-button--secondary" type="submit">${t('range.apply')}</button>
-              ${from || to ? html`<button class="od-button od-button--secondary" type="button" @click=${on.clear}>${t('range.clear')}</button>` : nothing}
+              ${from || to ? html`<button class="od-button od-button--secondary" type="button" @click=${on.clearRange}>${t('range.clear')}</button>` : nothing}
             </div>
           </div>
         </fieldset>

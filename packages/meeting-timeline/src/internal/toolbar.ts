@@ -6,7 +6,7 @@
 import type { Episode } from '@odkit/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { VIEWS, ZOOMS, type TimelineView, type TimelineZoom } from './model.js';
-import type { T, TimelineFormats } from './view-kit.js';
+import type { T, TimelineFormats, TimelineHandlers } from './view-kit.js';
 
 export interface ToolbarView {
   readonly episodes: readonly Episode[];
@@ -21,13 +21,7 @@ export interface ToolbarView {
   readonly editable: boolean;
 }
 
-export interface ToolbarHandlers {
-  readonly episodeChanged: (event: Event) => void;
-  readonly setView: (view: TimelineView) => void;
-  readonly setZoom: (zoom: TimelineZoom) => void;
-  readonly toggleRange: () => void;
-  readonly record: () => void;
-}
+export type ToolbarHandlers = Pick<TimelineHandlers, 'episodeChanged' | 'setView' | 'setZoom' | 'toggleRange' | 'record'>;
 
 export function renderToolbar(v: ToolbarView, t: T, f: TimelineFormats, on: ToolbarHandlers): TemplateResult {
   const { from, to } = v;

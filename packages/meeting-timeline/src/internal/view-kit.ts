@@ -6,6 +6,7 @@
 import type { Meeting, NetworkMember, Ratio } from '@odkit/core';
 import { formatDate, formatDateTime, formatTime, type LocaleController, type Translate } from '@odkit/elements';
 import type { TimelineStrings } from '../strings.js';
+import type { TimelineView, TimelineZoom } from './model.js';
 import { nearClockChange, zoneName } from './time.js';
 
 export type T = Translate<TimelineStrings>;
@@ -49,9 +50,34 @@ export function timelineFormats(i18n: LocaleController<TimelineStrings>, zone: (
 /** Where a meeting took place, as an icon (hidden from assistive technology; the words go beside it). */
 export const MODE_ICONS: Record<Meeting['mode'], string> = { home: '⌂', clinic: '✚', remote: '▭', other: '◇' };
 
-/** Focus and blur on an attendee, from the details and the matrix alike. */
-export interface AttendeeHandlers {
+/**
+ * Everything a person can do in the views, as one table of callbacks the element builds
+ * once (so listeners keep their identity between renders). Each view uses its own part.
+ */
+export interface TimelineHandlers {
+  readonly episodeChanged: (event: Event) => void;
+  readonly setView: (view: TimelineView) => void;
+  readonly setZoom: (zoom: TimelineZoom) => void;
+  readonly toggleRange: () => void;
+  readonly applyRange: (event: SubmitEvent) => void;
+  readonly clearRange: () => void;
+  readonly record: () => void;
+  readonly listKey: (event: KeyboardEvent) => void;
+  readonly listFocus: (event: FocusEvent) => void;
+  readonly listScroll: (event: Event) => void;
+  readonly open: (id: string) => void;
+  readonly close: () => void;
+  readonly edit: (id: string) => void;
+  readonly cancelMeeting: (id: string) => void;
+  /** Escape in the details or a form. */
+  readonly sideKey: (event: KeyboardEvent) => void;
   readonly attendeeFocus: (event: FocusEvent) => void;
   readonly attendeeBlur: (event: FocusEvent) => void;
   readonly selectMember: (member: NetworkMember) => void;
+  readonly submitMeeting: (event: SubmitEvent) => void;
+  readonly formChange: (event: Event) => void;
+  readonly formClick: (event: Event) => void;
+  readonly closeForm: () => void;
+  readonly confirmCancel: (event: SubmitEvent) => void;
+  readonly reasonInput: (reason: string) => void;
 }
