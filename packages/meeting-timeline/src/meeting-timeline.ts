@@ -22,7 +22,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { AxisScrollController } from './internal/axis-scroll-controller.js';
-import { axisLayout, renderAxis, type AxisLayout } from './internal/axis.js';
+import { axisLayout, renderAxis } from './internal/axis.js';
 import { buildCancel, cancelFieldFor, renderCancelForm } from './internal/cancel-form.js';
 import { ClockController } from './internal/clock-controller.js';
 import { renderDetails } from './internal/details.js';
@@ -30,7 +30,7 @@ import { renderHeader } from './internal/header.js';
 import { renderList } from './internal/list.js';
 import { renderMatrix } from './internal/matrix.js';
 import { buildChange, draftFor, fieldForIssue, pickableMembers, readForm, renderMeetingPanel, withPickable, type MeetingDraft } from './internal/meeting-form.js';
-import { buildModel, inRange, latestEpisode, VIEWS, ZOOMS, type TimelineModel, type TimelineView, type TimelineZoom } from './internal/model.js';
+import { buildModel, inRange, latestEpisode, memoLast, VIEWS, ZOOMS, type TimelineModel, type TimelineView, type TimelineZoom } from './internal/model.js';
 import { optionProblems } from './internal/options.js';
 import { readRangeForm, renderRangeForm } from './internal/range-form.js';
 import { renderSummary } from './internal/summary.js';
@@ -211,7 +211,7 @@ export class OdMeetingTimeline extends OdElement {
           () => this.#renderToolbar(record, model),
         )}
         <p class="visually-hidden" role="status">${this.announcement}</p>
-        ${renderAxis(model, shown, this.#axisLayout(model, shown), this.focusedId)}
+        ${renderAxis(model, shown, this.#axisLayout(model, shown, this.#zoom, this.#zone, ...this.#range), this.focusedId)}
         <div class="body">
           <div class="main">${this.#view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on) : this.#renderList(model, shown)}</div>
           ${this.form || this.openId ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
@@ -240,16 +240,8 @@ export class OdMeetingTimeline extends OdElement {
     );
   }
 
-  #axis: { key: unknown[]; layout: AxisLayout } | undefined;
-
   /** The axis's layout, worked out again only when the meetings, range, zoom or zone change. */
-  #axisLayout(model: TimelineModel, shown: readonly Meeting[]): AxisLayout {
-    const key = [model, shown, this.#zoom, this.#zone];
-    if (!this.#axis || key.some((k, i) => k !== this.#axis!.key[i])) {
-      this.#axis = { key, layout: axisLayout(model, shown, this.#zoom, this.#zone, ...this.#range) };
-    }
-    return this.#axis.layout;
-  }
+  readonly #axisLayout = memoLast(axisLayout);
 
   #renderList(model: TimelineModel, shown: readonly Meeting[]): TemplateResult {
     return renderList(
@@ -351,7 +343,6 @@ export class OdMeetingTimeline extends OdElement {
     else this.#close();
   }
 
-
   #listFocus(event: FocusEvent): void {
     const id = (event.target as HTMLElement).closest('li')?.dataset.id;
     if (id && id !== this.focusedId) {
@@ -359,7 +350,6 @@ export class OdMeetingTimeline extends OdElement {
       this.#axisScroll.follow();
     }
   }
-
 
   /** Moves the roving focus to a meeting, bringing it into the rendered window first. */
   async #focusMeeting(id: string, index?: number): Promise<void> {
@@ -385,7 +375,6 @@ export class OdMeetingTimeline extends OdElement {
     }
   }
 
-
   #shown(): readonly Meeting[] {
     const record = this.#data.record;
     const episode = record && this.#episode(record);
@@ -393,16 +382,10 @@ export class OdMeetingTimeline extends OdElement {
     return this.#inRange(this.#modelFor(record, episode));
   }
 
-  #filtered: { key: unknown[]; shown: readonly Meeting[] } | undefined;
-
   /** The model's meetings within the date range, kept while nothing they depend on changes. */
+  readonly #filter = memoLast(inRange);
   #inRange(model: TimelineModel): readonly Meeting[] {
-    const [from, to] = this.#range;
-    const key = [model, from, to, this.#zone];
-    if (!this.#filtered || key.some((k, i) => k !== this.#filtered!.key[i])) {
-      this.#filtered = { key, shown: inRange(model, this.#zone, from, to) };
-    }
-    return this.#filtered.shown;
+    return this.#filter(model, this.#zone, ...this.#range);
   }
 
   /* ---------------------------------------------------------------- details */
@@ -480,7 +463,6 @@ export class OdMeetingTimeline extends OdElement {
     this.draft = readForm(event.currentTarget as HTMLFormElement, this.#pickableDraft(this.draft));
   }
 
-
   /** The draft with every member who can be picked now (the network may have changed since the form opened). */
   #pickableDraft(draft: MeetingDraft): MeetingDraft {
     const record = this.#data.record;
@@ -492,7 +474,6 @@ export class OdMeetingTimeline extends OdElement {
   #formClick(event: Event): void {
     if ((event.target as HTMLElement).closest('[data-action="cancel-form"]')) this.#closeForm();
   }
-
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
@@ -527,7 +508,6 @@ export class OdMeetingTimeline extends OdElement {
     // A host that cancelled od-change applies the change itself: the new meeting may not be here yet.
     if (this.openId !== id) this.#pendingFocus = 'record-button';
   }
-
 
   async #apply(change: Change, fieldFor: (path: readonly (string | number)[]) => string | undefined): Promise<FormError[] | undefined> {
     this.busy = true;
@@ -582,7 +562,6 @@ export class OdMeetingTimeline extends OdElement {
     this.#list.start = 0;
   }
 
-
   #applyRange(event: SubmitEvent): void {
     event.preventDefault();
     const range = readRangeForm(event.currentTarget as HTMLFormElement, this.#t);
@@ -596,13 +575,11 @@ export class OdMeetingTimeline extends OdElement {
     this.#rangeChanged();
   }
 
-
   #toggleRange(): void {
     this.rangeOpen = !this.rangeOpen;
     if (this.rangeOpen) this.#pendingFocus = 'range-from';
     else this.rangeErrors = [];
   }
-
 
   #clearRange(): void {
     this.rangeStart = undefined;
@@ -611,7 +588,6 @@ export class OdMeetingTimeline extends OdElement {
     this.#rangeChanged();
     this.#pendingFocus = 'range-from';
   }
-
 
   #rangeChanged(): void {
     this.#list.rewind();

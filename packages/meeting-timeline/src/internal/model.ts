@@ -79,3 +79,12 @@ export function inRange(model: TimelineModel, zone: string, from: string | undef
     return (!from || day >= from) && (!to || day <= to);
   });
 }
+
+/** `compute`, remembered for its last arguments: worked out again only when one of them changes (by identity). */
+export function memoLast<A extends readonly unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; value: R } | undefined;
+  return (...args) => {
+    if (!last || args.some((a, i) => a !== last!.args[i])) last = { args, value: compute(...args) };
+    return last.value;
+  };
+}
