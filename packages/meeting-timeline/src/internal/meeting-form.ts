@@ -1,6 +1,7 @@
 import {
   ATTENDEE_ROLES,
   MEETING_MODES,
+  TEXT_LIMITS,
   isRealDate,
   type Attendee,
   type AttendeeRole,
@@ -205,7 +206,7 @@ export function buildChange(draft: MeetingDraft, ctx: BuildContext): { errors: F
   if (draft.duration && !(/^\d+$/.test(draft.duration) && minutes >= 1 && minutes <= 1440)) {
     errors.push({ field: 'mt-duration', message: t('error.durationInvalid') });
   }
-  if (draft.place.trim().length > 200) errors.push({ field: 'mt-place', message: t('error.placeLong') });
+  if (draft.place.trim().length > TEXT_LIMITS.short) errors.push({ field: 'mt-place', message: t('error.placeLong') });
 
   const attendees: Attendee[] = [];
   for (const [memberId, entry] of Object.entries(draft.attendance)) {
@@ -229,7 +230,7 @@ export function buildChange(draft: MeetingDraft, ctx: BuildContext): { errors: F
       }
     }
   }
-  if (draft.notes.length > 4000) errors.push({ field: 'mt-notes', message: t('error.notesLong') });
+  if (draft.notes.length > TEXT_LIMITS.long) errors.push({ field: 'mt-notes', message: t('error.notesLong') });
   if (errors.length || start === null) return { errors };
 
   const held = draft.status === 'held';
