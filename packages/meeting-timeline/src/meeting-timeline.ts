@@ -275,21 +275,96 @@ export class OdMeetingTimeline extends OdElement {
 
   /** Every callback the views take, built once so that listeners keep their identity between renders. */
   readonly #on: TimelineHandlers = {
-    episodeChanged: (event) => this.#episodeChanged(event),
+    episodeChanged: (event) => {
+      this.episodeId = (event.target as HTMLSelectElement).value;
+      this.openId = undefined;
+      this.form = undefined;
+      this.focusedId = undefined;
+      this.#list.start = 0;
+    },
     setView: (view) => this.#setView(view),
     setZoom: (zoom) => this.#setZoom(zoom),
-    toggleRange: () => this.#toggleRange(),
-    applyRange: (event) => this.#applyRange(event),
-    clearRange: () => this.#clearRange(),
+    toggleRange: () => {
+      this.rangeOpen = !this.rangeOpen;
+      if (this.rangeOpen) this.#pendingFocus = 'range-from';
+      else this.rangeErrors = [];
+    },
+    applyRange: (event) => {
+      event.preventDefault();
+      const range = readRangeForm(event.currentTarget as HTMLFormElement, this.#t);
+      this.rangeErrors = range.errors;
+      if (range.errors.length) {
+        this.#pendingFocus = range.errors[0]!.field;
+        return;
+      }
+      this.rangeStart = range.from;
+      this.rangeEnd = range.to;
+      this.#rangeChanged();
+    },
+    clearRange: () => {
+      this.rangeStart = undefined;
+      this.rangeEnd = undefined;
+      this.rangeErrors = [];
+      this.#rangeChanged();
+      this.#pendingFocus = 'range-from';
+    },
     record: () => this.#openForm({ kind: 'new' }),
-    listKey: (event) => this.#listKey(event),
-    listFocus: (event) => this.#listFocus(event),
-    listScroll: (event) => this.#scrolled(event),
+    listKey: (event) => {
+      const target = event.target as HTMLElement;
+      if (!target.matches('button.meeting')) return;
+      const shown = this.#shown();
+      const index = shown.findIndex((m) => `meeting-${m.id}` === target.id);
+      if (index < 0) return;
+      const page = this.#list.page;
+      const moves: Record<string, number> = {
+        ArrowDown: index + 1,
+        ArrowUp: index - 1,
+        Home: 0,
+        End: shown.length - 1,
+        PageDown: index + page,
+        PageUp: index - page,
+      };
+      if (event.key === 'Escape' && this.openId) {
+        event.preventDefault();
+        this.#close();
+        return;
+      }
+      if (!(event.key in moves)) return;
+      event.preventDefault();
+      const next = Math.max(0, Math.min(shown.length - 1, moves[event.key]!));
+      this.#focusMeeting(shown[next]!.id, next);
+    },
+    listFocus: (event) => {
+      const id = (event.target as HTMLElement).closest('li')?.dataset.id;
+      if (id && id !== this.focusedId) {
+        this.focusedId = id;
+        this.#axisScroll.follow();
+      }
+    },
+    listScroll: (event) => {
+      const start = this.#list.scrolled(event);
+      if (start === undefined) return;
+      // Focus on a row about to scroll out of the rendered window moves to a row still in it.
+      const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+      const shown = this.#shown();
+      const index = shown.findIndex((m) => m.id === this.focusedId);
+      if (index >= 0 && !this.#list.rendered(index)) {
+        const next = shown[Math.min(shown.length - 1, start)]!;
+        this.focusedId = next.id;
+        if (active?.matches('button.meeting')) this.#pendingFocus = `meeting-${next.id}`;
+      }
+    },
     open: (id) => this.#open(id),
     close: () => this.#close(),
     edit: (id) => this.#openForm({ kind: 'edit', id }),
     cancelMeeting: (id) => this.#openForm({ kind: 'cancel', id }),
-    sideKey: (event) => this.#sideKey(event),
+    sideKey: (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (this.form) this.#closeForm();
+      else this.#close();
+    },
     attendeeFocus: (event) => {
       const id = (event.target as HTMLElement).dataset.member;
       if (id) this.emit(new OdMemberFocusEvent(id));
@@ -300,56 +375,19 @@ export class OdMeetingTimeline extends OdElement {
     },
     selectMember: (member) => this.emit(new OdSelectEvent({ kind: 'member', member })),
     submitMeeting: (event) => void this.#submit(event),
-    formChange: (event) => this.#formChanged(event),
-    formClick: (event) => this.#formClick(event),
+    formChange: (event) => {
+      if (!this.draft) return;
+      this.draft = readForm(event.currentTarget as HTMLFormElement, this.#pickableDraft(this.draft));
+    },
+    formClick: (event) => {
+      if ((event.target as HTMLElement).closest('[data-action="cancel-form"]')) this.#closeForm();
+    },
     closeForm: () => this.#closeForm(),
     confirmCancel: (event) => void this.#confirmCancel(event),
     reasonInput: (reason) => (this.cancelReason = reason),
   };
 
   /* ---------------------------------------------------------------- keyboard and focus */
-
-  #listKey(event: KeyboardEvent): void {
-    const target = event.target as HTMLElement;
-    if (!target.matches('button.meeting')) return;
-    const shown = this.#shown();
-    const index = shown.findIndex((m) => `meeting-${m.id}` === target.id);
-    if (index < 0) return;
-    const page = this.#list.page;
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      Home: 0,
-      End: shown.length - 1,
-      PageDown: index + page,
-      PageUp: index - page,
-    };
-    if (event.key === 'Escape' && this.openId) {
-      event.preventDefault();
-      this.#close();
-      return;
-    }
-    if (!(event.key in moves)) return;
-    event.preventDefault();
-    const next = Math.max(0, Math.min(shown.length - 1, moves[event.key]!));
-    this.#focusMeeting(shown[next]!.id, next);
-  }
-
-  #sideKey(event: KeyboardEvent): void {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    if (this.form) this.#closeForm();
-    else this.#close();
-  }
-
-  #listFocus(event: FocusEvent): void {
-    const id = (event.target as HTMLElement).closest('li')?.dataset.id;
-    if (id && id !== this.focusedId) {
-      this.focusedId = id;
-      this.#axisScroll.follow();
-    }
-  }
 
   /** Moves the roving focus to a meeting, bringing it into the rendered window first. */
   async #focusMeeting(id: string, index?: number): Promise<void> {
@@ -359,20 +397,6 @@ export class OdMeetingTimeline extends OdElement {
     this.#pendingFocus = `meeting-${id}`;
     this.requestUpdate();
     await this.updateComplete;
-  }
-
-  #scrolled(event: Event): void {
-    const start = this.#list.scrolled(event);
-    if (start === undefined) return;
-    // Focus on a row about to scroll out of the rendered window moves to a row still in it.
-    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-    const shown = this.#shown();
-    const index = shown.findIndex((m) => m.id === this.focusedId);
-    if (index >= 0 && !this.#list.rendered(index)) {
-      const next = shown[Math.min(shown.length - 1, start)]!;
-      this.focusedId = next.id;
-      if (active?.matches('button.meeting')) this.#pendingFocus = `meeting-${next.id}`;
-    }
   }
 
   #shown(): readonly Meeting[] {
@@ -458,21 +482,12 @@ export class OdMeetingTimeline extends OdElement {
     );
   }
 
-  #formChanged(event: Event): void {
-    if (!this.draft) return;
-    this.draft = readForm(event.currentTarget as HTMLFormElement, this.#pickableDraft(this.draft));
-  }
-
   /** The draft with every member who can be picked now (the network may have changed since the form opened). */
   #pickableDraft(draft: MeetingDraft): MeetingDraft {
     const record = this.#data.record;
     if (!record) return draft;
     const existing = draft.id ? record.meetings.find((m) => m.id === draft.id) : undefined;
     return withPickable(draft, pickableMembers(record.members, existing), record.meetings);
-  }
-
-  #formClick(event: Event): void {
-    if ((event.target as HTMLElement).closest('[data-action="cancel-form"]')) this.#closeForm();
   }
 
   async #submit(event: SubmitEvent): Promise<void> {
@@ -552,41 +567,6 @@ export class OdMeetingTimeline extends OdElement {
     this.zoom = zoom;
     this.#axisScroll.follow();
     this.announcement = `${this.#t('zoom.label')}: ${this.#t(`zoom.${zoom}`)}`;
-  }
-
-  #episodeChanged(event: Event): void {
-    this.episodeId = (event.target as HTMLSelectElement).value;
-    this.openId = undefined;
-    this.form = undefined;
-    this.focusedId = undefined;
-    this.#list.start = 0;
-  }
-
-  #applyRange(event: SubmitEvent): void {
-    event.preventDefault();
-    const range = readRangeForm(event.currentTarget as HTMLFormElement, this.#t);
-    this.rangeErrors = range.errors;
-    if (range.errors.length) {
-      this.#pendingFocus = range.errors[0]!.field;
-      return;
-    }
-    this.rangeStart = range.from;
-    this.rangeEnd = range.to;
-    this.#rangeChanged();
-  }
-
-  #toggleRange(): void {
-    this.rangeOpen = !this.rangeOpen;
-    if (this.rangeOpen) this.#pendingFocus = 'range-from';
-    else this.rangeErrors = [];
-  }
-
-  #clearRange(): void {
-    this.rangeStart = undefined;
-    this.rangeEnd = undefined;
-    this.rangeErrors = [];
-    this.#rangeChanged();
-    this.#pendingFocus = 'range-from';
   }
 
   #rangeChanged(): void {
