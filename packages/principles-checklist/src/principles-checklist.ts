@@ -24,8 +24,8 @@ import { property, state } from 'lit/decorators.js';
 import { checklistStyles } from './principles-checklist.styles.js';
 import { AutosaveController, COMMENT_DEBOUNCE_MS } from './internal/autosave-controller.js';
 import { otherAssessment, renderCompare } from './internal/compare-view.js';
-import { blankDraft, missingRequired, parseDraft, type Draft, type RatingValue } from './internal/draft.js';
-import { renderRate, type RateEdits } from './internal/rate-view.js';
+import { blankDraft, missingRequired, now, parseDraft, type Draft, type RatingValue } from './internal/draft.js';
+import { renderRate, type RateEdits, type RateView } from './internal/rate-view.js';
 import type { RaterEdit } from './internal/rater-view.js';
 import { chooseInstruments, resolveShown, type Instruments, type Shown } from './internal/resolve.js';
 import { renderScores } from './internal/scores-view.js';
@@ -34,8 +34,6 @@ import { renderTrend } from './internal/trend-view.js';
 import { radioId, renderHeader, textOf, type ChecklistT } from './internal/view-kit.js';
 
 type View = 'rate' | 'summary' | 'compare';
-
-const now = () => new Date().toISOString();
 
 /**
  * A fidelity checklist for one meeting: the seven principles, the twelve key elements,
@@ -442,7 +440,8 @@ export class OdPrinciplesChecklist extends OdElement {
     if (this.view !== 'summary' && this.view !== 'compare') {
       const saving = this.#autosave.recordMode ? { stored: stored !== undefined, savedAt: this.#autosave.savedAt } : undefined;
       const root = this.renderRoot as ShadowRoot;
-      return renderRate({ value, instrument, meeting, changedBy, errors: this._errors, disabled: this.#isDisabled, root, saving }, t, f, this.#edits);
+      const view: RateView = { value, instrument, meeting, changedBy, errors: this._errors, disabled: this.#isDisabled, readOnly: value.status === 'complete', root, saving };
+      return renderRate(view, t, f, this.#edits);
     }
     const header = renderHeader({ value, instrument, meeting, changedBy, progress: false }, t, f);
     const record = this.data.record;

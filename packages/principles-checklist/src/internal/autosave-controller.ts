@@ -8,7 +8,7 @@
 import { SerialQueue, type Assessment, type Change } from '@odkit/core';
 import { OdErrorEvent, type CaseController } from '@odkit/elements';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { withRating, type Draft, type RatingValue } from './draft.js';
+import { now, withRating, type Draft, type RatingValue } from './draft.js';
 import type { RaterEdit } from './rater-view.js';
 
 /** Comments are saved this long after the last key press (and at once when the field is left). */
@@ -34,8 +34,6 @@ export interface AutosaveOptions {
   /** The rater's name of a stored assessment was emptied: the widget asks for it. */
   nameMissing(): void;
 }
-
-const now = () => new Date().toISOString();
 
 export class AutosaveController implements ReactiveController {
   /** The assessment this widget started or continued, followed across updates. */

@@ -5,7 +5,7 @@
 import type { Instrument, Meeting } from '@odkit/core';
 import { renderErrorSummary, type FormError } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Draft } from './draft.js';
+import { now, type Draft } from './draft.js';
 import { renderGroups, type ItemEdits } from './items-view.js';
 import { renderRaterDetails, type EditRater } from './rater-view.js';
 import { renderHeader, textOf, type ChecklistFormat, type ChecklistT } from './view-kit.js';
@@ -17,6 +17,8 @@ export interface RateView {
   readonly changedBy: TemplateResult | typeof nothing;
   readonly errors: readonly FormError[];
   readonly disabled: boolean;
+  /** Completed: shown as text, with reopen instead of complete. */
+  readonly readOnly: boolean;
   /** Where the error summary's links find their fields. */
   readonly root: ShadowRoot;
   /** Saving as you go (a record or a store), and whether the assessment is saved yet. */
@@ -30,15 +32,14 @@ export interface RateEdits extends ItemEdits {
 }
 
 export function renderRate(view: RateView, t: ChecklistT, f: ChecklistFormat, edits: RateEdits): TemplateResult {
-  const { value, instrument, disabled, saving } = view;
-  const readOnly = value.status === 'complete';
+  const { value, instrument, disabled, saving, readOnly } = view;
   return html`${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: view.errors, root: view.root })}
     ${renderHeader({ value, instrument, meeting: view.meeting, changedBy: view.changedBy, progress: true }, t, f)}
     ${readOnly
-      ? html`<p class="notice">${t('checklist.completed', { date: f.dateTime(value.completedAt ?? value.updatedAt ?? new Date().toISOString()) })}</p>`
+      ? html`<p class="notice">${t('checklist.completed', { date: f.dateTime(value.completedAt ?? value.updatedAt ?? now()) })}</p>`
       : nothing}
-    ${renderRaterDetails({ value, readOnly, disabled, errors: view.errors }, t, edits.rater)}
-    ${renderGroups({ value, instrument, readOnly, disabled, errors: view.errors }, t, f, edits)}
+    ${renderRaterDetails(view, t, edits.rater)}
+    ${renderGroups(view, t, f, edits)}
     ${instrument.source ? html`<p class="source">${textOf(f, instrument.source)}</p>` : nothing}
     <div class="actions od-button-group" part="actions">
       ${readOnly
