@@ -40,6 +40,8 @@ export {
   type EntityRef,
 } from './edits.js';
 export { newId } from './internal/id.js';
+// One write at a time: the stores' queue, shared with the elements (a widget's autosave).
+export { SerialQueue } from './internal/serial-queue.js';
 export {
   isSyncingStore,
   type CaseStore,

@@ -44,6 +44,7 @@ export {
   type FieldOptions,
   type FormError,
 } from './forms/form-kit.js';
+export { FormControlController, type FormControlOptions, type FormControlValidity } from './forms/form-control-controller.js';
 export { LocaleController, type LocaleHost } from './i18n/locale-controller.js';
 export { OptionsController, type OptionProblem, type OptionsControllerOptions } from './options/options-controller.js';
 export {

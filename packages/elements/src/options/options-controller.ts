@@ -6,6 +6,8 @@ import type { MessageParams } from '../i18n/messages.js';
 export interface OptionProblem<K extends string = string> {
   readonly key: K;
   readonly params?: MessageParams;
+  /** A typed error from elsewhere (core's ValidationError for a bad instrument, say): reported and shown as it is. */
+  readonly error?: Error;
 }
 
 /** What a widget gives its {@link OptionsController}. */
@@ -48,12 +50,14 @@ export class OptionsController<K extends string = string> implements ReactiveCon
   /** The problems as one error in the language shown (the values themselves are never repeated), or undefined. */
   get error(): Error | undefined {
     const problems = this.problems;
-    return problems.length ? new Error(problems.map((p) => this.#options.t(p.key, p.params)).join(' ')) : undefined;
+    if (problems.length === 1 && problems[0]!.error) return problems[0]!.error;
+    return problems.length ? new Error(problems.map((p) => p.error?.message ?? this.#options.t(p.key, p.params)).join(' ')) : undefined;
   }
 
   hostUpdate(): void {
     const problems = this.problems;
-    const signature = JSON.stringify(problems);
+    // An error counts by what it says: the same message again is not a new problem.
+    const signature = JSON.stringify(problems, (_key, value: unknown) => (value instanceof Error ? `${value.name}:${value.message}` : value));
     if (signature === this.#reported) return;
     this.#reported = signature;
     if (problems.length) this.#host.dispatchEvent(new OdErrorEvent(this.error!));
