@@ -77,6 +77,8 @@ export class OdServiceDashboard extends OdElement {
   @state() private _error: Error | undefined;
   @state() private _working = false;
   @state() private _filterError: FormError | undefined;
+  /** The period a person chose that cannot be applied yet (it ends before it starts): shown, not applied. */
+  @state() private _pending: { from?: string | undefined; to?: string | undefined } = {};
 
   readonly i18n = new LocaleController(this, dashboardStrings);
   /** Bumped for every new summary asked for: a late answer to an older question is dropped. */
@@ -192,15 +194,18 @@ export class OdServiceDashboard extends OdElement {
     if (!(target instanceof HTMLSelectElement) || !target.dataset.filter) return;
     const key = target.dataset.filter as 'from' | 'to' | 'team';
     const value = target.value || undefined;
-    const next = { from: this.from, to: this.to, [key]: value };
-    // A period that ends before it starts is the person's to fix: shown on the field, not applied.
+    const next = { from: this.from, to: this.to, ...this._pending, [key]: value };
+    // A period that ends before it starts is the person's to fix: shown on the field and not
+    // applied, but kept in the select (a keyboard user stepping through the months passes it).
     if (key !== 'team' && next.from && next.to && next.from > next.to) {
       this._filterError = { field: 'filter-to', message: this.i18n.t('filters.badPeriod') };
-      target.value = this[key] ?? '';
+      this._pending = { from: next.from, to: next.to };
       return;
     }
     this._filterError = undefined;
-    this[key] = value;
+    this._pending = {};
+    if (key === 'team') this.team = value;
+    else [this.from, this.to] = [next.from, next.to];
     this.emit(new Event('change', { bubbles: true }));
   };
 
@@ -240,9 +245,8 @@ export class OdServiceDashboard extends OdElement {
             i18n: t,
             months: view.months,
             teams: view.teams,
-            values: { from: this.from, to: this.to, team: this.team },
+            values: { from: this.from, to: this.to, team: this.team, ...this._pending },
             error: this._filterError,
-            disabled: this._working,
           })}
           ${view.episodes === 0
             ? html`<p class="empty">${t.t('dashboard.empty')}</p>`

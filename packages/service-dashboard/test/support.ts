@@ -17,7 +17,8 @@ export const text = (node: Node | null | undefined) => (node?.textContent ?? '')
 export const tile = (el: OdServiceDashboard, measure: string) => $(el, `.tile[data-measure="${measure}"]`);
 
 /** A rate as a tile shows it in English: "79% (31 of 39)". */
-export const ratioText = (r: Rate) => `${Math.round((r.rate ?? 0) * 100)}% (${r.numerator} of ${r.denominator})`;
+const count = new Intl.NumberFormat('en-GB');
+export const ratioText = (r: Rate) => `${Math.round((r.rate ?? 0) * 100)}% (${count.format(r.numerator)} of ${count.format(r.denominator)})`;
 
 /** Waits until `check` returns something truthy without throwing (or fails after `timeout` ms). */
 export async function until(check: () => unknown, timeout = 5000): Promise<void> {

@@ -16,7 +16,6 @@ export interface FiltersContext {
   readonly teams: readonly string[];
   readonly values: FilterValues;
   readonly error: FormError | undefined;
-  readonly disabled: boolean;
 }
 
 /**
@@ -34,7 +33,6 @@ export function renderFilters(ctx: FiltersContext): TemplateResult | typeof noth
       id=${id}
       class="od-select"
       data-filter=${id.replace('filter-', '')}
-      ?disabled=${ctx.disabled}
       aria-describedby=${describedBy(id, { hint, error: fieldError }) ?? nothing}
       aria-invalid=${ariaInvalid(fieldError)}
     >
