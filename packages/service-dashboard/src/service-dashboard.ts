@@ -1,5 +1,5 @@
 import { defaultInstruments, localise, ValidationError, type InstrumentRegistry } from '@odkit/core';
-import { summariseService, type ServiceOptions, type ServiceSummary } from '@odkit/core/service';
+import type { ServiceOptions, ServiceSummary } from '@odkit/core/service';
 import { LocaleController, OdElement, OdErrorEvent, errorStateStyles, formStyles, renderErrorState, type FormError } from '@odkit/elements';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -125,6 +125,8 @@ export class OdServiceDashboard extends OdElement {
       ...(this.asOf ? { asOf: this.asOf } : {}),
       ...(this.instruments ? { instruments: this.instruments } : {}),
     };
+    // Loaded only when records are given: a host that passes a summary never downloads the summariser.
+    const { summariseService } = await import('@odkit/core/service');
     if (this.#base?.list !== list) {
       const summary = await summariseService(list, options);
       this.#base = { list, summary, months: monthRange(summary.monthly.map((g) => g.key)), teams: teamsOf(list) };
