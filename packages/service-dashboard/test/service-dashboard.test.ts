@@ -274,6 +274,24 @@ describe('<od-service-dashboard> with a summary', () => {
     expect($$(el, '.trend table').length).to.be.greaterThan(0);
   });
 
+  it('a team the summary does not have shows the empty state; a team for a summary not grouped by team is an error', async () => {
+    const el = await dashboard();
+    el.team = 'West Kent team';
+    await el.updateComplete;
+    expect(text($(el, '.empty'))).to.equal('No episodes of care match these filters, so there is nothing to measure yet.');
+    expect($$(el, '.tile')).to.have.length(0);
+    expect([...$<HTMLSelectElement>(el, '#filter-team').options].map((o) => o.text)).to.deep.equal(['All teams', TEAMS.north, TEAMS.south]);
+    await expect(el).to.be.accessible();
+
+    const errors: Error[] = [];
+    el.addEventListener('od-error', (e: OdErrorEvent) => errors.push(e.error));
+    el.team = TEAMS.north;
+    el.summary = { ...serviceSummary(), groupBy: null, groups: [] };
+    await el.updateComplete;
+    await until(() => errors.length === 1);
+    expect(text($(el, '[role=alert] li'))).to.equal('team needs a summary grouped by team (summariseService with groupBy: "team")');
+  });
+
   it('team names are the host’s text: shown as text, never markup', async () => {
     const summary = serviceSummary();
     const hostile: ServiceSummary = { ...summary, groups: [{ key: HOSTILE_TEXT, measures: summary.groups[0]!.measures }] };

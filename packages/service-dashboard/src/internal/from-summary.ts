@@ -87,7 +87,12 @@ export interface ViewOptions {
  */
 export function viewOf(summary: ServiceSummary, options: ViewOptions = {}): DashboardView {
   const byTeam = summary.groupBy === 'team';
+  if (options.team && !byTeam && !options.teams) {
+    throw new ValidationError('Dashboard options', [{ path: ['team'], message: 'needs a summary grouped by team (summariseService with groupBy: "team")' }]);
+  }
   const group = byTeam && options.team ? summary.groups.find((g) => g.key === options.team) : undefined;
+  // A team with no episodes in the summary has nothing to show: the empty state, not the whole service's figures.
+  if (byTeam && options.team && !group) return { ...emptyView(summary), teams: summary.groups.map((g) => g.key) };
   const measures = group?.measures ?? summary.overall;
   const monthly = new Map(summary.monthly.map((g) => [g.key, g.measures]));
   const months = monthRange([...monthly.keys()]);
@@ -122,6 +127,10 @@ export function viewOf(summary: ServiceSummary, options: ViewOptions = {}): Dash
     tiles: tilesOf(measures),
     trends,
   };
+}
+
+function emptyView(summary: ServiceSummary): DashboardView {
+  return { cases: 0, episodes: 0, skipped: summary.records.skipped, period: summary.period, months: [], teams: [], trendsForAllTeams: false, tiles: [], trends: [] };
 }
 
 function emptyFigure(measure: MeasureId): Figure {
