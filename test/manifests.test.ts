@@ -10,7 +10,7 @@ interface Manifest {
   modules: { declarations?: { name: string; tagName?: string; members?: Member[] }[] }[];
 }
 
-const PACKAGES = ['elements', 'network-map', 'meeting-timeline', 'principles-checklist', 'kit'];
+const PACKAGES = ['elements', 'network-map', 'meeting-timeline', 'principles-checklist', 'service-dashboard', 'kit'];
 
 async function elements(pkg: string) {
   const response = await fetch(`/packages/${pkg}/custom-elements.json`);
@@ -36,5 +36,6 @@ describe('custom-elements manifests', () => {
     expect(await names('network-map', 'od-network-map')).to.include.members(['record', 'editable', 'initialsOnly', 'toSVG']);
     expect(await names('elements', 'od-provider')).to.include.members(['store', 'theme', 'syncStatus']);
     expect(await names('principles-checklist', 'od-principles-checklist')).to.include.members(['value', 'checkValidity']);
+    expect(await names('service-dashboard', 'od-service-dashboard')).to.include.members(['summary', 'records', 'team', 'from', 'to', 'goals', 'trendView']);
   });
 });

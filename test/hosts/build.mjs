@@ -42,6 +42,17 @@ export default async function buildHostPages() {
       logLevel: 'warning',
     });
   }
+  // The NHS.UK service page's host script: its fictional caseload (the test fixtures'
+  // generator) and its answer to od-open-cases; NHS.UK frontend stays a URL import.
+  await build({
+    entryPoints: [join(root, 'test/hosts/nhs/service/host.js')],
+    outfile: join(root, 'test/hosts/.generated/nhs-service-host.js'),
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    external: ['/node_modules/*'],
+    logLevel: 'warning',
+  });
   await buildSecondKitVersion();
   // The EHR's data, written by the tests (in Node) before the FhirStore page opens.
   await build({

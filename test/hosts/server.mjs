@@ -34,6 +34,8 @@ export const headersFor = {
   '/test/hosts/two-versions/': { 'Content-Security-Policy': STRICT_CSP },
   // The home-visit page (SyncedStore over FhirStore): IndexedDB and Web Locks need no directive.
   '/test/hosts/offline/': { 'Content-Security-Policy': STRICT_CSP },
+  // The NHS.UK service page: the dashboard, NHS.UK frontend and the host's script under the same policy.
+  '/test/hosts/nhs/service/': { 'Content-Security-Policy': STRICT_CSP },
 };
 
 const types = {

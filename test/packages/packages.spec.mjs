@@ -75,7 +75,7 @@ test('Node (server rendering): the define modules and the React wrappers load wi
     await import('@odkit/kit/define.js');
     const react = await import('@odkit/react');
     console.log(JSON.stringify({
-      defined: ['od-provider', 'od-network-map', 'od-meeting-timeline', 'od-principles-checklist'].filter((t) => customElements.get(t)),
+      defined: ['od-provider', 'od-network-map', 'od-meeting-timeline', 'od-principles-checklist', 'od-service-dashboard'].filter((t) => customElements.get(t)),
       wrappers: Object.keys(react).filter((k) => k.startsWith('Od')).sort(),
     }));
   `);
@@ -83,8 +83,8 @@ test('Node (server rendering): the define modules and the React wrappers load wi
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   const out = JSON.parse(run.stdout);
-  expect(out.defined).toEqual(['od-provider', 'od-network-map', 'od-meeting-timeline', 'od-principles-checklist']);
-  expect(out.wrappers).toEqual(['OdMeetingTimeline', 'OdNetworkMap', 'OdPrinciplesChecklist', 'OdProvider']);
+  expect(out.defined).toEqual(['od-provider', 'od-network-map', 'od-meeting-timeline', 'od-principles-checklist', 'od-service-dashboard']);
+  expect(out.wrappers).toEqual(['OdMeetingTimeline', 'OdNetworkMap', 'OdPrinciplesChecklist', 'OdProvider', 'OdServiceDashboard']);
   console.log(`node, no document: ${out.defined.length} tags defined on Lit's shim, ${out.wrappers.length} React wrappers loaded`);
 });
 
@@ -187,7 +187,7 @@ test.describe('in Chromium, from the installed tarballs', () => {
     const watched = await watchPage(page);
     await page.goto(`${base}/site/${name}.html`); // resolves on "load", after the module scripts ran
     const tags = [...new Set(declaredTags())].sort();
-    expect(tags).toEqual(['od-meeting-timeline', 'od-network-map', 'od-principles-checklist', 'od-provider']);
+    expect(tags).toEqual(['od-meeting-timeline', 'od-network-map', 'od-principles-checklist', 'od-provider', 'od-service-dashboard']);
     // Checked before waiting for rendering, so a dropped define module fails here, by name.
     const defined = await page.evaluate((t) => t.filter((tag) => customElements.get(tag)), tags);
     expect(defined, 'every element in the manifests is defined').toEqual(tags);

@@ -60,7 +60,7 @@ export {
   type Translate,
 } from './i18n/messages.js';
 export { sharedStrings, type SharedStrings } from './i18n/shared-strings.js';
-export { formatDate, formatDateTime, formatDuration, formatNumber, formatPercent, formatTime } from './i18n/format.js';
+export { formatDate, formatDateTime, formatDuration, formatMonth, formatNumber, formatPercent, formatTime } from './i18n/format.js';
 export { baseStyles, SYSTEM_TOKENS, systemTokenDeclarations, type SystemToken, type TokenValues } from './styles/tokens.js';
 export { THEMES, DARK_TOKENS, type ThemeName } from './styles/themes.js';
 export { VERSION } from './version.js';

@@ -2,6 +2,7 @@ import { OdProvider } from '@odkit/elements';
 import { OdMeetingTimeline } from '@odkit/meeting-timeline';
 import { OdNetworkMap } from '@odkit/network-map';
 import { OdPrinciplesChecklist } from '@odkit/principles-checklist';
+import { OdServiceDashboard } from '@odkit/service-dashboard';
 
 /** The kit's elements by the tag suffix each is registered under (`<prefix>-<suffix>`). */
 const elements = {
@@ -9,6 +10,7 @@ const elements = {
   'network-map': OdNetworkMap,
   'meeting-timeline': OdMeetingTimeline,
   'principles-checklist': OdPrinciplesChecklist,
+  'service-dashboard': OdServiceDashboard,
 } as const;
 
 export type OdkitElementName = keyof typeof elements;
@@ -29,7 +31,7 @@ const PREFIX = /^[a-z][a-z0-9._-]*$/;
 
 /**
  * Registers every kit element under `<prefix>-provider`, `<prefix>-network-map`,
- * `<prefix>-meeting-timeline` and `<prefix>-principles-checklist`, and returns the tags.
+ * `<prefix>-meeting-timeline`, `<prefix>-principles-checklist` and `<prefix>-service-dashboard`, and returns the tags.
  * Never throws for a tag that is already taken (see `OdElement.define`).
  */
 export function defineOdkit(options: DefineOdkitOptions = {}): Record<OdkitElementName, string> {

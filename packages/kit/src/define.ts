@@ -1,6 +1,7 @@
 import type { OdMeetingTimeline } from '@odkit/meeting-timeline';
 import type { OdNetworkMap } from '@odkit/network-map';
 import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
+import type { OdServiceDashboard } from '@odkit/service-dashboard';
 import type { OdProvider } from '@odkit/elements';
 import { defineOdkit } from './define-odkit.js';
 
@@ -12,5 +13,6 @@ declare global {
     'od-network-map': OdNetworkMap;
     'od-meeting-timeline': OdMeetingTimeline;
     'od-principles-checklist': OdPrinciplesChecklist;
+    'od-service-dashboard': OdServiceDashboard;
   }
 }

@@ -9,4 +9,5 @@ export { OdProvider, OdChangeEvent, OdErrorEvent, OdMemberFocusEvent, OdSelectEv
 export { OdNetworkMap } from '@odkit/network-map';
 export { OdMeetingTimeline } from '@odkit/meeting-timeline';
 export { OdPrinciplesChecklist } from '@odkit/principles-checklist';
+export { OdServiceDashboard, OdOpenCasesEvent, type OpenCasesFilter, type MeasureId, type MeasureGoals } from '@odkit/service-dashboard';
 export { defineOdkit, type DefineOdkitOptions, type OdkitElementName } from './define-odkit.js';

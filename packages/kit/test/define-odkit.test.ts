@@ -1,11 +1,17 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { demoCase } from '@odkit/core/demo';
 import { VERSION } from '@odkit/elements';
-import { MemoryStore, OdMeetingTimeline, OdNetworkMap, OdPrinciplesChecklist, OdProvider, defineOdkit } from '@odkit/kit';
+import { MemoryStore, OdMeetingTimeline, OdNetworkMap, OdPrinciplesChecklist, OdProvider, OdServiceDashboard, defineOdkit } from '@odkit/kit';
 import { guardConsole } from '../../../test/support/console-guard.js';
 
-const TAGS = ['provider', 'network-map', 'meeting-timeline', 'principles-checklist'] as const;
-const CLASSES = { provider: OdProvider, 'network-map': OdNetworkMap, 'meeting-timeline': OdMeetingTimeline, 'principles-checklist': OdPrinciplesChecklist };
+const TAGS = ['provider', 'network-map', 'meeting-timeline', 'principles-checklist', 'service-dashboard'] as const;
+const CLASSES = {
+  provider: OdProvider,
+  'network-map': OdNetworkMap,
+  'meeting-timeline': OdMeetingTimeline,
+  'principles-checklist': OdPrinciplesChecklist,
+  'service-dashboard': OdServiceDashboard,
+};
 
 describe('defineOdkit', () => {
   const console = guardConsole();
@@ -17,6 +23,7 @@ describe('defineOdkit', () => {
       'network-map': 'od-network-map',
       'meeting-timeline': 'od-meeting-timeline',
       'principles-checklist': 'od-principles-checklist',
+      'service-dashboard': 'od-service-dashboard',
     });
     for (const name of TAGS) expect(customElements.get(`od-${name}`), name).to.equal(CLASSES[name]);
   });

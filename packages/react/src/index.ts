@@ -7,7 +7,9 @@ export { OdMeetingTimeline, type OdMeetingTimelineProps } from './od-meeting-tim
 export { OdNetworkMap, type OdNetworkMapProps } from './od-network-map.js';
 export { OdPrinciplesChecklist, type OdPrinciplesChecklistProps } from './od-principles-checklist.js';
 export { OdProvider, type OdProviderProps } from './od-provider.js';
+export { OdServiceDashboard, type OdServiceDashboardProps } from './od-service-dashboard.js';
 export type { OdChangeEvent, OdErrorEvent, OdMemberFocusEvent, OdProvider as OdProviderElement, OdSelectEvent, OdSyncStatusEvent } from '@odkit/elements';
 export type { OdMeetingTimeline as OdMeetingTimelineElement } from '@odkit/meeting-timeline';
 export type { OdNetworkMap as OdNetworkMapElement } from '@odkit/network-map';
 export type { OdPrinciplesChecklist as OdPrinciplesChecklistElement } from '@odkit/principles-checklist';
+export type { OdOpenCasesEvent, OdServiceDashboard as OdServiceDashboardElement } from '@odkit/service-dashboard';

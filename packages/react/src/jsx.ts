@@ -6,6 +6,7 @@ import type { OdChangeEvent, OdErrorEvent, OdMemberFocusEvent, OdProvider, OdSel
 import type { OdMeetingTimeline } from '@odkit/meeting-timeline';
 import type { OdNetworkMap } from '@odkit/network-map';
 import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
+import type { OdOpenCasesEvent, OdServiceDashboard } from '@odkit/service-dashboard';
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- how React declares its JSX elements
@@ -31,6 +32,11 @@ declare module 'react' {
       };
       'od-provider': WebComponentProps<OdProvider> & {
         'onod-sync-status'?: (event: OdSyncStatusEvent) => void;
+      };
+      'od-service-dashboard': WebComponentProps<OdServiceDashboard> & {
+        'onchange'?: (event: Event) => void;
+        'onod-error'?: (event: OdErrorEvent) => void;
+        'onod-open-cases'?: (event: OdOpenCasesEvent) => void;
       };
     }
   }

@@ -63,6 +63,14 @@ export function formatDate(value: string | number | Date, locale: string, option
   return formatDateParts(new Date(value), locale, opts);
 }
 
+/** A calendar month given as `YYYY-MM`: "March 2026", or "Mar 26" with `short` (Welsh names in Welsh). */
+export function formatMonth(month: string, locale: string, options: { short?: boolean } = {}): string {
+  const opts: Intl.DateTimeFormatOptions = options.short
+    ? { month: 'short', year: '2-digit', timeZone: 'UTC' }
+    : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+  return formatDateParts(new Date(`${month}-01T00:00:00Z`), locale, opts);
+}
+
 /** "2 Mar 2026, 14:00" */
 export function formatDateTime(value: string | number | Date, locale: string, options: DateOptions = {}): string {
   const opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', ...zone(options) };

@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { localeContext, type LocaleSettings } from '../contexts.js';
-import { formatDate, formatDateTime, formatDuration, formatNumber, formatPercent, formatTime } from './format.js';
+import { formatDate, formatDateTime, formatDuration, formatMonth, formatNumber, formatPercent, formatTime } from './format.js';
 import { formatMessage, resolveLocale, type Catalogue, type Message, type MessageParams, type StringTable, type SupportedLocale } from './messages.js';
 
 /** What a host element offers the locale controller. */
@@ -62,6 +62,10 @@ export class LocaleController<T extends StringTable> implements ReactiveControll
   }
   dateTime(value: string | number | Date): string {
     return formatDateTime(value, this.locale, { timeZone: this.timeZone });
+  }
+  /** A month given as `YYYY-MM`: "March 2026" ("Mar 26" with `short`). */
+  month(month: string, short = false): string {
+    return formatMonth(month, this.locale, { short });
   }
   time(value: string | number | Date): string {
     return formatTime(value, this.locale, { timeZone: this.timeZone });
