@@ -31,6 +31,10 @@ export interface CaseloadOptions {
    * test can prove an export leaks none of them. Default false: realistic names.
    */
   markers?: boolean;
+  /** Episodes a case, picked evenly between the two (default [1, 3], one more often than three). */
+  episodes?: readonly [number, number];
+  /** Meetings an episode, picked evenly between the two (default [10, 20]). */
+  meetingsPerEpisode?: readonly [number, number];
 }
 
 /** The service's teams and their practitioners (stable ids across cases). */
@@ -114,7 +118,8 @@ export function* caseload(options: CaseloadOptions = {}): Generator<CaseRecord> 
   const seed = options.seed ?? 1;
   const from = Date.parse(`${options.from ?? '2024-01-01'}T00:00:00Z`);
   const spread = (options.months ?? 24) * 30 * DAY;
-  for (let n = 0; n < count; n++) yield generateServiceCase(n, seed, from, spread, options.markers ?? false);
+  const shape: Shape = { markers: options.markers ?? false, episodes: options.episodes, meetings: options.meetingsPerEpisode ?? [10, 20] };
+  for (let n = 0; n < count; n++) yield generateServiceCase(n, seed, from, spread, shape);
 }
 
 /** The whole caseload as an array (for tests that need it more than once). */
@@ -122,7 +127,14 @@ export function caseloadArray(options: CaseloadOptions = {}): CaseRecord[] {
   return [...caseload(options)];
 }
 
-function generateServiceCase(n: number, seed: number, from: number, spread: number, markers: boolean): CaseRecord {
+interface Shape {
+  readonly markers: boolean;
+  readonly episodes: readonly [number, number] | undefined;
+  readonly meetings: readonly [number, number];
+}
+
+function generateServiceCase(n: number, seed: number, from: number, spread: number, shape: Shape): CaseRecord {
+  const markers = shape.markers;
   const random = mulberry32((seed * 0x9e3779b1 + n * 0x85ebca6b) >>> 0);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -185,7 +197,7 @@ function generateServiceCase(n: number, seed: number, from: number, spread: numb
   const episodes: Episode[] = [];
   const meetings: Meeting[] = [];
   const assessments: Assessment[] = [];
-  const episodeCount = pick([1, 1, 1, 2, 2, 3]);
+  const episodeCount = shape.episodes ? int(shape.episodes[0], shape.episodes[1]) : pick([1, 1, 1, 2, 2, 3]);
   let clock = from + Math.floor(random() * spread);
   for (let e = 0; e < episodeCount; e++) {
     const last = e === episodeCount - 1;
@@ -195,7 +207,7 @@ function generateServiceCase(n: number, seed: number, from: number, spread: numb
     episodes.push(episode);
     // Attending network members: a few at first, often more later (networks grow).
     let present = network.slice(0, Math.min(network.length, int(1, 3)));
-    const meetingCount = int(10, 20);
+    const meetingCount = int(shape.meetings[0], shape.meetings[1]);
     let time = firstContact + (chance(0.8) ? int(2, 23) : int(25, 96)) * HOUR;
     for (let k = 0; k < meetingCount; k++) {
       const planned = last && episode.status === 'active' && k === meetingCount - 1;
