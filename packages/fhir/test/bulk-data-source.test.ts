@@ -3,7 +3,7 @@ import { OdError, StorageError, ValidationError, parseCaseRecord, type CaseRecor
 import { bulkDataSource, type BulkDataFile, type CaseSource } from '@odkit/fhir/service';
 import { caseload } from '../../../test/support/caseload.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
-import { blobFiles, chunkedStream, ndjsonByType, parsedCaseload } from './service-support.js';
+import { blobFiles, chunkedStream, expectSameRecords, ndjsonByType, parsedCaseload } from './service-support.js';
 import { rejection } from './support.js';
 
 const readAll = async (source: CaseSource) => {
@@ -18,8 +18,6 @@ describe('bulkDataSource (FHIR Bulk Data NDJSON)', function () {
   guardConsole();
   // 200 generated cases with unique marker text, so no problem message can be shown to quote any of it.
   const records = parsedCaseload({ cases: 200, seed: 11, markers: true });
-  // Chai's deep equality is slow on thousands of objects: records are compared as JSON (keys in the same order either way).
-  const same = (a: readonly CaseRecord[], b: readonly CaseRecord[]) => expect(JSON.stringify(a)).to.equal(JSON.stringify(b));
   const files = ndjsonByType(records);
 
   it('reads files written by toFhir back to the same case records, in the Patient file’s order', async () => {
@@ -27,7 +25,7 @@ describe('bulkDataSource (FHIR Bulk Data NDJSON)', function () {
     const source = bulkDataSource(blobFiles(files));
     const read = await readAll(source);
     expect(read.map((r) => r.id)).to.deep.equal(records.map((r) => r.id));
-    same(read, records);
+    expectSameRecords(read, records);
     expect(source.problemCount).to.equal(0);
     expect(source.problems).to.deep.equal([]);
   });
@@ -35,7 +33,7 @@ describe('bulkDataSource (FHIR Bulk Data NDJSON)', function () {
   it('reads a window of patients per pass when told to, with the same result (each file opened once a pass)', async () => {
     const opened: string[] = [];
     const read = await readAll(bulkDataSource(blobFiles(files, opened), { patientsPerPass: 80 }));
-    same(read, records);
+    expectSameRecords(read, records);
     // The Patient file once for the ids, then every file once for each of three windows (80 + 80 + 40).
     expect(opened.filter((t) => t === 'Patient')).to.have.length(4);
     expect(opened.filter((t) => t === 'Encounter')).to.have.length(3);
@@ -52,7 +50,7 @@ describe('bulkDataSource (FHIR Bulk Data NDJSON)', function () {
       open: () => chunkedStream(`\uFEFF${lines.join('\r\n')}\r\n\r\n`, 7),
     }));
     const read = await readAll(bulkDataSource(streams));
-    same(read, welsh);
+    expectSameRecords(read, welsh);
   });
 
   it('reports bad lines with their file and line, skips them, and reads every other case', async () => {
@@ -62,7 +60,7 @@ describe('bulkDataSource (FHIR Bulk Data NDJSON)', function () {
     bad.get('Patient')!.push('{"resourceType":"Patient"}');
     const source = bulkDataSource(blobFiles(bad), { maxLineLength: 200_000 });
     const read = await readAll(source);
-    same(read, records);
+    expectSameRecords(read, records);
     expect(source.problems.map((p) => [p.position.file, p.position.line])).to.deep.equal([
       ['Patient.ndjson', 201],
       ['Encounter.ndjson', 5],
@@ -91,7 +89,7 @@ describe('bulkDataSource (FHIR Bulk Data NDJSON)', function () {
     const seen: unknown[] = [];
     const source = bulkDataSource(blobFiles(bad), { onProblem: (p) => seen.push(p) });
     const read = await readAll(source);
-    same(read, records.filter((r) => r !== victim));
+    expectSameRecords(read, records.filter((r) => r !== victim));
     expect(source.problemCount).to.equal(1);
     const [problem] = source.problems;
     expect(problem!.position).to.deep.equal({ file: 'Patient.ndjson', line: 8, patient: `Patient/${victim.person.id}` });
@@ -114,7 +112,7 @@ describe('bulkDataSource (FHIR Bulk Data NDJSON)', function () {
       { name: 'https://bulk.example/output/1', type: first![0], open: () => new Blob([first![1].join('\n')]) },
       { name: 'everything-else.ndjson', open: () => new Blob([rest.flatMap(([, lines]) => lines).join('\n')]) },
     ];
-    same(await readAll(bulkDataSource(named)), records);
+    expectSameRecords(await readAll(bulkDataSource(named)), records);
   });
 
   it('starts afresh on every reading, and lists only the first maxProblemsListed problems (counting all)', async () => {

@@ -75,3 +75,18 @@ export async function writeToEngine(records: readonly CaseRecord[]): Promise<voi
   };
   await Promise.all([worker(), worker(), worker()]);
 }
+
+/**
+ * Fails unless the records are the same, in the same order, naming the first case that differs
+ * and where (chai's deep equality is slow on thousands of objects, and prints them all).
+ */
+export function expectSameRecords(actual: readonly CaseRecord[], expected: readonly CaseRecord[]): void {
+  for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
+    const a = JSON.stringify(actual[i]);
+    const b = JSON.stringify(expected[i]);
+    if (a === b) continue;
+    let at = 0;
+    while (at < Math.min(a?.length ?? 0, b?.length ?? 0) && a![at] === b![at]) at++;
+    throw new Error(`Record ${i} (${expected[i]?.id ?? 'none expected'}; got ${actual[i]?.id ?? 'none'}) differs at character ${at}: got …${a?.slice(Math.max(0, at - 60), at + 60)}… expected …${b?.slice(Math.max(0, at - 60), at + 60)}… (${actual.length} records read, ${expected.length} expected)`);
+  }
+}

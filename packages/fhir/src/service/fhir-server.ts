@@ -41,11 +41,12 @@ export interface FhirServerSourceOptions extends SourceOptions {
 
 const ID = /^[A-Za-z0-9.-]{1,64}$/;
 const NETWORK = `${CODE_SYSTEM.concept}|${CONCEPT.network}`;
+const NETWORKS_PER_PAGE = 20;
 
 /** Searches for a batch of patients: resource type, the parameter naming the patients, and any more parameters. */
-const SEARCHES: readonly { type: string; param: string; extra?: Record<string, string> }[] = [
+const SEARCHES: readonly { type: string; param: string; extra?: Record<string, string>; include?: Record<string, string> }[] = [
   { type: 'Patient', param: '_id' },
-  { type: 'CareTeam', param: 'subject', extra: { category: NETWORK, _include: 'CareTeam:participant', '_include:iterate': 'PractitionerRole:practitioner' } },
+  { type: 'CareTeam', param: 'subject', extra: { category: NETWORK }, include: { _include: 'CareTeam:participant', '_include:iterate': 'PractitionerRole:practitioner' } },
   { type: 'RelatedPerson', param: 'patient' },
   { type: 'EpisodeOfCare', param: 'patient' },
   { type: 'Encounter', param: 'subject' },
@@ -88,13 +89,18 @@ export function fhirServerSource(options: FhirServerSourceOptions): CaseSource {
   const failure = (what: string, status: number) =>
     new StorageError(`The FHIR server could not ${what} (HTTP ${status}), so the service's cases were not all read and nothing was summarised from part of them. Try again, or ask your system administrator if it goes on.`);
 
-  /** Every page of one search; each page's resources go to `take`. */
-  async function search(type: string, query: URLSearchParams, take: (r: FhirResource, searched: boolean) => void): Promise<void> {
-    query.set('_count', String(pageSize));
+  /**
+   * Every page of one search; each page's resources go to `take`. `count` overrides the page
+   * size; `plain` is the same search without `_include`s, made instead when the server refuses
+   * the first page with 400 (servers limit how many resources a page may include).
+   */
+  async function search(type: string, query: URLSearchParams, take: (r: FhirResource, searched: boolean) => void, count = pageSize, plain?: URLSearchParams): Promise<void> {
+    query.set('_count', String(count));
     let url: string | undefined = new URL(`${type}?${query}`, baseUrl).href;
     const paging: Paging = { baseUrl, maxPages: options.maxPages ?? 1000, type, seen: new Set([url]) };
     for (let page = 1; url; page++) {
       const answer = await send({ method: 'GET', url, headers: { accept: 'application/fhir+json' } });
+      if (answer.status === 400 && page === 1 && plain) return search(type, plain, take, count);
       if (answer.status !== 200 || !isResource(answer.body) || answer.body.resourceType !== 'Bundle') throw failure(`search ${type}`, answer.status);
       const bundle = answer.body as Bundle;
       for (const entry of Array.isArray(bundle.entry) ? (bundle.entry as unknown[]) : []) {
@@ -148,16 +154,20 @@ export function fhirServerSource(options: FhirServerSourceOptions): CaseSource {
     const refs = ids.map((id) => `Patient/${id}`);
     const expected = new Set([...refs, ...refs.map((r) => `${baseUrl}${r}`)]);
     await Promise.all(
-      SEARCHES.map(({ type, param, extra }) =>
-        search(type, new URLSearchParams({ [param]: (param === '_id' ? ids : refs).join(','), ...extra }), (r, searched) => {
+      SEARCHES.map(({ type, param, extra, include }) => {
+        const query = { [param]: (param === '_id' ? ids : refs).join(','), ...extra };
+        const take = (r: FhirResource, searched: boolean) => {
           const patient = patientOf(r);
           // A result of the searched type about anyone else: the server ignores the search, and a summary would count other people.
           if (searched && (patient === undefined || !expected.has(patient))) {
             throw new StorageError(`The FHIR server's ${type} search returned resources of other patients (or of none), so it ignores the search by patient. Nothing was summarised; ask your system administrator to check the FHIR server.`);
           }
           assembler.add(r);
-        }),
-      ),
+        };
+        // Networks with their members (and their practitioners) included: few networks a page, since servers cap a page's includes (Medplum at 1,000).
+        if (include) return search(type, new URLSearchParams({ ...query, ...include }), take, Math.min(pageSize, NETWORKS_PER_PAGE), new URLSearchParams(query));
+        return search(type, new URLSearchParams(query), take);
+      }),
     );
     // Servers that ignore _include (or :iterate) still give the networks' members: read what is missing.
     for (let round = 0; round < 2; round++) {
