@@ -4,5 +4,8 @@
  * never carry it. Definitions: docs/metrics.md, "Service measures".
  */
 export { ServiceAccumulator, summariseService, summariseServiceSync } from './summarise.js';
-export { exportResearch, RESEARCH_DICTIONARY } from './export.js';
+export { exportResearch, ageBand } from './export.js';
+export { RESEARCH_DICTIONARY } from './research-columns.js';
+export { csvField } from './table-writer.js';
+export { quantileOfSorted, distributionOf } from './distribution.js';
 export type * from './types.js';

@@ -69,7 +69,8 @@ export interface Mean {
  * The spread of a measure over units (episodes, meetings). Quartiles by linear interpolation
  * between order statistics (Hyndman & Fan type 7, as DuckDB's `quantile_cont`, R's and Excel's
  * default): for sorted values x[0..n-1] and p in {0.25, 0.5, 0.75}, h = (n − 1)·p,
- * lo = x[floor h], hi = x[ceil h], value = lo + (hi − lo)·(h − floor h). All null when n is 0.
+ * lo = x[floor h], hi = x[ceil h], d = h − floor h, value = lo·(1 − d) + hi·d (written as DuckDB
+ * computes it, so the two agree to the last digit). All null when n is 0.
  */
 export interface Distribution {
   readonly n: number;
