@@ -1,7 +1,7 @@
 /**
  * The research export in the browser (WebCrypto): nothing personal leaves, pseudonyms follow
  * the key, dates shift per case, CSV is RFC 4180 and formula-safe, and the tables match the
- * data dictionary. (The Node side and DuckDB: test/node/service-duckdb.spec.ts.)
+ * data dictionary. (The Node side and DuckDB: test/duckdb/service-duckdb.spec.ts.)
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
@@ -81,7 +81,8 @@ describe('research export: nothing personal leaves', () => {
   });
 });
 
-describe('research export: pseudonyms and date shift', () => {
+describe('research export: pseudonyms and date shift', function () {
+  this.timeout(60_000); // WebCrypto over thousands of ids, on a busy machine
   const records = [...generateCaseload({ cases: 40, seed: 11 })];
   const column = (text: string, name: string) => ndjson(text).map((row) => row[name]);
 
@@ -136,7 +137,8 @@ describe('research export: pseudonyms and date shift', () => {
   });
 });
 
-describe('research export: files', () => {
+describe('research export: files', function () {
+  this.timeout(60_000); // WebCrypto over thousands of ids, on a busy machine
   const teamNames = ['Team, North', 'The "Bridge" team', 'Line\r\nbreak team', '=HYPERLINK("http://x")', '+44 team', '-minus', '@at'];
   const withTeams = teamNames.map((team, i) =>
     minimalRecord({

@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { ValidationError, sevenPrinciples, type CaseRecord } from '@odkit/core';
+import { MEETING_MODES, ValidationError, parseCaseRecord, sevenPrinciples, summariseMeetings, type CaseRecord } from '@odkit/core';
 import { ServiceAccumulator, summariseService, summariseServiceSync, type ServiceOptions } from '@odkit/core/service';
 import { anyJson, instant, validCaseRecord } from '../../../test/fixtures/arbitraries.js';
 import { generateCaseload } from '../../../test/fixtures/generate-caseload.js';
@@ -37,7 +37,8 @@ function comparable(summary: Awaited<ReturnType<typeof summariseService>>) {
 }
 
 describe('service measures: properties against the reference', () => {
-  it('every measure, overall, by group and by month, equals the slow reference', async () => {
+  it('every measure, overall, by group and by month, equals the slow reference', async function () {
+    this.timeout(120_000);
     await fc.assert(
       fc.asyncProperty(caseload(), serviceOptions(), async (records, options) => {
         const summary = await summariseService(records, options);
@@ -47,7 +48,8 @@ describe('service measures: properties against the reference', () => {
     );
   });
 
-  it('invalid records anywhere are skipped with their positions and never counted', async () => {
+  it('invalid records anywhere are skipped with their positions and never counted', async function () {
+    this.timeout(120_000);
     const mixed = fc.array(fc.oneof(validCaseRecord({ maxEpisodes: 2, maxMeetings: 4 }), anyJson()), { maxLength: 8 });
     await fc.assert(
       fc.asyncProperty(mixed, fc.constantFrom(...TIME_ZONES), async (records, timeZone) => {
@@ -78,6 +80,32 @@ describe('service measures: properties against the reference', () => {
         expect(accumulator.summary()).to.deep.equal(fromArray);
       }),
       { numRuns: 20 },
+    );
+  });
+
+  it('for one record, the service figures are the per-case metrics (summariseMeetings) pooled over its episodes', async () => {
+    await fc.assert(
+      fc.asyncProperty(validCaseRecord({ maxEpisodes: 3, maxMeetings: 8, maxMembers: 5 }), fc.option(instant(), { nil: undefined }), async (input, at) => {
+        const record = parseCaseRecord(input);
+        const asOf = at === undefined ? undefined : new Date(at).toISOString();
+        const perCase = summariseMeetings(record, asOf === undefined ? {} : { asOf });
+        const { overall } = await summariseService([record], asOf === undefined ? {} : { asOf });
+        const ratio = (r: { numerator: number; denominator: number }) => [r.numerator, r.denominator];
+        expect(overall.meetings).to.deep.equal({ held: perCase.heldMeetings, planned: perCase.plannedMeetings, cancelled: perCase.cancelledMeetings });
+        expect(ratio(overall.firstMeetingWithinTarget)).to.deep.equal(ratio(perCase.firstMeetingWithinTarget));
+        expect(ratio(overall.twoOrMorePractitioners)).to.deep.equal(ratio(perCase.twoOrMorePractitioners));
+        expect(ratio(overall.withPeerWorker)).to.deep.equal(ratio(perCase.withPeerWorker));
+        expect(ratio(overall.withNetworkMember)).to.deep.equal(ratio(perCase.withNetworkMember));
+        expect(ratio(overall.reflectingConversation)).to.deep.equal(ratio(perCase.reflectingConversationRate));
+        expect(ratio(overall.continuity)).to.deep.equal(ratio(perCase.continuity.firstMeetingPractitioner));
+        for (const mode of MEETING_MODES) expect(ratio(overall.placeMix[mode])).to.deep.equal(ratio(perCase.placeMix[mode]));
+        expect(overall.meetingsPerWeek.early.meetings).to.equal(perCase.meetingsPerWeek.early.meetings);
+        expect(overall.meetingsPerWeek.later.meetings).to.equal(perCase.meetingsPerWeek.later.meetings);
+        const hours = perCase.timeToFirstMeeting.map((t) => t.hours).filter((h): h is number => h !== null);
+        expect(overall.hoursToFirstMeeting.n).to.equal(hours.length);
+        if (hours.length) expect(overall.hoursToFirstMeeting.min).to.equal(Math.min(...hours));
+      }),
+      { numRuns: 60 },
     );
   });
 
@@ -267,7 +295,8 @@ describe('service measures: hand-worked examples', () => {
 });
 
 describe('service measures: bad input', () => {
-  it('one invalid record among 2,000 is reported with its position and skipped, never counted', async () => {
+  it('one invalid record among 2,000 is reported with its position and skipped, never counted', async function () {
+    this.timeout(120_000); // 4,000 records validated and summarised, on a busy machine
     const records: unknown[] = [...generateCaseload({ cases: 2_000, seed: 7 })];
     const valid = await summariseService(records, { asOf: AS_OF });
     const broken = JSON.parse(JSON.stringify(records[1500])) as { meetings: { start: string }[] };

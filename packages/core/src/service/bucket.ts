@@ -3,12 +3,12 @@
  * plus one number per episode for the figures reported as distributions. Nothing of a
  * record is kept.
  */
-import { MEETING_MODES, MEMBER_KINDS, RINGS, SECTORS } from '../model/schemas.js';
+import { MEETING_MODES } from '../model/schemas.js';
 import type { MeetingMode } from '../model/schemas.js';
 import { distributionOf } from './distribution.js';
 import { meanOf, rateOf } from './empty.js';
-import { WEEK_MS, type AssessmentFacts, type EpisodeFacts } from './episode-facts.js';
-import type { CompositionTotals, FidelityScore, InstrumentFidelity, NetworkComposition, ServiceMeasures, WeeklyRate } from './types.js';
+import { COMPOSITION_SLOTS, WEEK_MS, compositionOf, type AssessmentFacts, type EpisodeFacts } from './episode-facts.js';
+import type { CompositionTotals, FidelityScore, InstrumentFidelity, ServiceMeasures, WeeklyRate } from './types.js';
 
 interface Points {
   rated: number;
@@ -66,27 +66,17 @@ class InstrumentTotals {
 }
 
 class CompositionSums {
-  size = 0;
-  readonly byKind = new Map<string, number>();
-  readonly bySector = new Map<string, number>();
-  readonly byRing = new Map<string, number>();
+  readonly #sums = new Array<number>(COMPOSITION_SLOTS).fill(0);
 
-  add(c: NetworkComposition): void {
-    this.size += c.size;
-    for (const [k, n] of Object.entries(c.byKind)) this.byKind.set(k, (this.byKind.get(k) ?? 0) + n);
-    for (const [k, n] of Object.entries(c.bySector)) this.bySector.set(k, (this.bySector.get(k) ?? 0) + n);
-    for (const [k, n] of Object.entries(c.byRing)) this.byRing.set(k, (this.byRing.get(k) ?? 0) + n);
+  add(counts: readonly number[]): void {
+    for (let i = 0; i < COMPOSITION_SLOTS; i++) this.#sums[i]! += counts[i]!;
   }
 
   totals(count: number): CompositionTotals {
-    const means = <K extends string>(keys: readonly K[], sums: Map<string, number>) =>
-      Object.fromEntries(keys.map((k) => [k, meanOf(sums.get(k) ?? 0, count)])) as Record<K, ReturnType<typeof meanOf>>;
-    return {
-      size: meanOf(this.size, count),
-      byKind: means(MEMBER_KINDS, this.byKind),
-      bySector: means(SECTORS, this.bySector),
-      byRing: means(RINGS.map((r) => `${r}` as const), this.byRing),
-    };
+    const sums = compositionOf(this.#sums);
+    const means = <K extends string>(totals: Readonly<Record<K, number>>) =>
+      Object.fromEntries(Object.entries(totals).map(([k, total]) => [k, meanOf(total as number, count)])) as Record<K, ReturnType<typeof meanOf>>;
+    return { size: meanOf(sums.size, count), byKind: means(sums.byKind), bySector: means(sums.bySector), byRing: means(sums.byRing) };
   }
 }
 
@@ -161,8 +151,8 @@ export class Bucket {
     this.#continuityDenominator += facts.continuityDenominator;
     if (facts.networkAtFirst && facts.networkAtLast) {
       this.#distinctPractitioners.push(facts.practitioners.length);
-      const first = facts.networkAtFirst.size;
-      const last = facts.networkAtLast.size;
+      const first = facts.networkAtFirst[0]!;
+      const last = facts.networkAtLast[0]!;
       this.#sizeAtFirst.push(first);
       this.#sizeAtLast.push(last);
       if (last > first) this.#grew++;

@@ -5,7 +5,7 @@
  */
 import type { InstrumentRegistry } from '../instruments/registry.js';
 import { scoreAssessment } from '../metrics/fidelity.js';
-import { heldMeetings, summariseMeetings } from '../metrics/meetings.js';
+import { heldMeetings, meetingsPerWeekByPhase, timeToFirstMeeting } from '../metrics/meetings.js';
 import { toTime } from '../model/primitives.js';
 import { MEETING_MODES, MEMBER_KINDS, PRACTITIONER_ROLES, RINGS, SECTORS } from '../model/schemas.js';
 import type { CaseRecord, Episode, Meeting, MeetingMode, NetworkMember } from '../model/schemas.js';
@@ -60,12 +60,21 @@ export interface EpisodeFacts {
   readonly continuityDenominator: number;
   /** Practitioner member ids present at a held meeting, sorted. */
   readonly practitioners: readonly string[];
-  readonly networkAtFirst: NetworkComposition | null;
-  readonly networkAtLast: NetworkComposition | null;
+  /** Network counts (see `compositionOn`) at the first and last held meeting; null without one. */
+  readonly networkAtFirst: readonly number[] | null;
+  readonly networkAtLast: readonly number[] | null;
   readonly assessments: readonly AssessmentFacts[];
 }
 
 const isPractitionerRole = (role: string) => (PRACTITIONER_ROLES as readonly string[]).includes(role);
+
+// Records are frozen, so each one's member kinds are worked out once for all its episodes.
+const kindsCache = new WeakMap<CaseRecord, Map<string, NetworkMember['kind']>>();
+function memberKinds(record: CaseRecord): Map<string, NetworkMember['kind']> {
+  let kinds = kindsCache.get(record);
+  if (!kinds) kindsCache.set(record, (kinds = new Map(record.members.map((m) => [m.id, m.kind]))));
+  return kinds;
+}
 
 /**
  * Whether a member was in the network on a local date: joined on or before it (or no `since`)
@@ -78,29 +87,48 @@ export function inNetworkOn(member: NetworkMember, date: string): boolean {
   return member.status === 'active';
 }
 
-export function compositionOn(members: readonly NetworkMember[], date: string): NetworkComposition {
-  const byKind = Object.fromEntries(MEMBER_KINDS.map((k) => [k, 0])) as Record<NetworkMember['kind'], number>;
-  const bySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<NetworkMember['sector'], number>;
-  const byRing = Object.fromEntries(RINGS.map((r) => [`${r}`, 0])) as Record<`${NetworkMember['ring']}`, number>;
-  let size = 0;
+/**
+ * The network on a date as counts in a fixed order: size, then each kind, sector and ring
+ * (COMPOSITION_SLOTS), so buckets add them without building objects per episode.
+ */
+export const COMPOSITION_SLOTS = 1 + MEMBER_KINDS.length + SECTORS.length + RINGS.length;
+const KIND_SLOT = new Map<string, number>(MEMBER_KINDS.map((k, i) => [k, 1 + i]));
+const SECTOR_SLOT = new Map<string, number>(SECTORS.map((s, i) => [s, 1 + MEMBER_KINDS.length + i]));
+const RING_SLOT = new Map<number, number>(RINGS.map((r, i) => [r, 1 + MEMBER_KINDS.length + SECTORS.length + i]));
+
+export function compositionOn(members: readonly NetworkMember[], date: string): number[] {
+  const counts = new Array<number>(COMPOSITION_SLOTS).fill(0);
   for (const member of members) {
     if (!inNetworkOn(member, date)) continue;
-    size++;
-    byKind[member.kind]++;
-    bySector[member.sector]++;
-    byRing[`${member.ring}`]++;
+    counts[0]!++;
+    counts[KIND_SLOT.get(member.kind)!]!++;
+    counts[SECTOR_SLOT.get(member.sector)!]!++;
+    counts[RING_SLOT.get(member.ring)!]!++;
   }
-  return { size, byKind, bySector, byRing };
+  return counts;
+}
+
+/** The counts as a NetworkComposition. */
+export function compositionOf(counts: readonly number[]): NetworkComposition {
+  const slots = <K extends string | number>(keys: readonly K[], slot: Map<K, number>) =>
+    Object.fromEntries(keys.map((k) => [`${k}`, counts[slot.get(k)!]!]));
+  return {
+    size: counts[0]!,
+    byKind: slots(MEMBER_KINDS, KIND_SLOT as Map<(typeof MEMBER_KINDS)[number], number>) as NetworkComposition['byKind'],
+    bySector: slots(SECTORS, SECTOR_SLOT as Map<(typeof SECTORS)[number], number>) as NetworkComposition['bySector'],
+    byRing: slots(RINGS, RING_SLOT as Map<(typeof RINGS)[number], number>) as NetworkComposition['byRing'],
+  };
 }
 
 /** Complete assessments of the episode's held meetings, scored as pooled points. */
 function assessmentFacts(record: CaseRecord, held: readonly Meeting[], ctx: FactContext): AssessmentFacts[] {
   if (record.assessments.length === 0 || held.length === 0) return [];
-  const months = new Map(held.map((m) => [m.id, ctx.localDate(toTime(m.start)).slice(0, 7)]));
+  const counted = new Map(held.map((m) => [m.id, m]));
   const out: AssessmentFacts[] = [];
   for (const assessment of record.assessments) {
-    const month = months.get(assessment.meetingId);
-    if (month === undefined || assessment.status !== 'complete') continue;
+    const meeting = counted.get(assessment.meetingId);
+    if (meeting === undefined || assessment.status !== 'complete') continue;
+    const month = ctx.localDate(toTime(meeting.start)).slice(0, 7);
     const instrument = ctx.instruments.get(assessment.instrumentId, assessment.instrumentVersion);
     if (!instrument) continue;
     const values = instrument.scale.options.map((o) => o.value);
@@ -121,34 +149,67 @@ function assessmentFacts(record: CaseRecord, held: readonly Meeting[], ctx: Fact
   return out;
 }
 
+/**
+ * The episode's facts. The rules with judgement in them (which meetings count, how far an
+ * episode has run, the 24 hours, the phases, scoring) come from the per-case metrics; the
+ * meeting counts are taken in one pass over the held meetings with the per-case definitions,
+ * which a property test holds to `summariseMeetings` (one call per measure would walk the
+ * meetings a dozen times per episode).
+ */
 export function episodeFacts(record: CaseRecord, episode: Episode, ctx: FactContext): EpisodeFacts {
   const options = { episodeId: episode.id, ...(ctx.asOf === undefined ? {} : { asOf: ctx.asOf }) };
-  const summary = summariseMeetings(record, options);
   const held = heldMeetings(record, options);
-  const first = summary.timeToFirstMeeting[0];
+  const [first] = timeToFirstMeeting(record, options);
+  const { early, later } = meetingsPerWeekByPhase(record, options);
   const firstContactDate = ctx.localDate(toTime(episode.firstContact));
 
+  let planned = 0, cancelled = 0;
+  for (const m of record.meetings) {
+    if (m.episodeId !== episode.id) continue;
+    if (m.status === 'planned') planned++;
+    else if (m.status === 'cancelled') cancelled++;
+  }
+
+  const kinds = memberKinds(record);
+  const modes = Object.fromEntries(MEETING_MODES.map((m) => [m, 0])) as Record<MeetingMode, number>;
   const practitioners = new Set<string>();
-  let personPresent = 0, networkMembersPresent = 0;
+  let firstPractitioners: Set<string> | undefined;
+  let twoOrMore = 0, peer = 0, networkMember = 0, personPresent = 0, reflecting = 0, networkPresent = 0;
+  let continuityNumerator = 0;
   for (const meeting of held) {
-    if (meeting.personPresent) personPresent++;
+    let practitionersHere = 0, peerHere = false, networkPersonHere = false, continuing = false;
+    const here: string[] = [];
     for (const a of meeting.attendees) {
       if (!a.present) continue;
-      if (a.role === 'network') networkMembersPresent++;
-      if (isPractitionerRole(a.role)) practitioners.add(a.memberId);
+      if (a.role === 'network') {
+        networkPresent++;
+        if (kinds.get(a.memberId) === 'person') networkPersonHere = true;
+      } else if (isPractitionerRole(a.role)) {
+        practitionersHere++;
+        if (a.role === 'peer-worker') peerHere = true;
+        practitioners.add(a.memberId);
+        here.push(a.memberId);
+        if (firstPractitioners?.has(a.memberId)) continuing = true;
+      }
     }
+    if (firstPractitioners === undefined) firstPractitioners = new Set(here);
+    else if (continuing) continuityNumerator++;
+    if (practitionersHere >= 2) twoOrMore++;
+    if (peerHere) peer++;
+    if (networkPersonHere) networkMember++;
+    if (meeting.personPresent) personPresent++;
+    if (meeting.reflectingConversation) reflecting++;
+    modes[meeting.mode]++;
   }
-  const modes = Object.fromEntries(MEETING_MODES.map((m) => [m, summary.placeMix[m].numerator])) as Record<MeetingMode, number>;
   const firstHeld = held[0];
   const lastHeld = held[held.length - 1];
-  const { early, later } = summary.meetingsPerWeek;
   return {
     episode,
     firstContactDate,
     month: firstContactDate.slice(0, 7),
     held,
-    planned: summary.plannedMeetings,
-    cancelled: summary.cancelledMeetings,
+    planned,
+    cancelled,
     hoursToFirstMeeting: first?.hours ?? null,
     withinTarget: first?.withinTarget ?? null,
     earlyMeetings: early.meetings,
@@ -156,15 +217,15 @@ export function episodeFacts(record: CaseRecord, episode: Episode, ctx: FactCont
     // The per-case metric gives weeks (ms ÷ a week); rounding recovers its exact whole ms.
     earlyPhaseMs: Math.round(early.weeks * WEEK_MS),
     laterPhaseMs: Math.round(later.weeks * WEEK_MS),
-    twoOrMorePractitioners: summary.twoOrMorePractitioners.numerator,
-    withPeerWorker: summary.withPeerWorker.numerator,
-    withNetworkMember: summary.withNetworkMember.numerator,
+    twoOrMorePractitioners: twoOrMore,
+    withPeerWorker: peer,
+    withNetworkMember: networkMember,
     personPresent,
-    reflectingConversation: summary.reflectingConversationRate.numerator,
-    networkMembersPresent,
+    reflectingConversation: reflecting,
+    networkMembersPresent: networkPresent,
     modes,
-    continuityNumerator: summary.continuity.firstMeetingPractitioner.numerator,
-    continuityDenominator: summary.continuity.firstMeetingPractitioner.denominator,
+    continuityNumerator,
+    continuityDenominator: Math.max(0, held.length - 1),
     practitioners: [...practitioners].sort(),
     networkAtFirst: firstHeld ? compositionOn(record.members, ctx.localDate(toTime(firstHeld.start))) : null,
     networkAtLast: lastHeld ? compositionOn(record.members, ctx.localDate(toTime(lastHeld.start))) : null,

@@ -1,14 +1,14 @@
 import { ValidationError, type Issue } from '../errors.js';
 import { guarded } from '../internal/guard.js';
 import { toTime } from '../model/primitives.js';
-import { MEMBER_KINDS, PRACTITIONER_ROLES, RINGS, SECTORS } from '../model/schemas.js';
+import { PRACTITIONER_ROLES } from '../model/schemas.js';
 import type { CaseRecord, Meeting } from '../model/schemas.js';
-import { HOUR_MS, WEEK_MS, type EpisodeFacts } from './episode-facts.js';
+import { COMPOSITION_SLOTS, HOUR_MS, WEEK_MS, type EpisodeFacts } from './episode-facts.js';
 import { dayOffset, hmacKey, pseudonym } from './pseudonyms.js';
 import { RESEARCH_DICTIONARY, TABLE_COLUMNS } from './research-columns.js';
 import { forEachRecord, RecordReader } from './summarise.js';
 import { TableWriter, type Cell } from './table-writer.js';
-import type { ExportFormat, NetworkComposition, RecordSource, ResearchExport, ResearchExportOptions, ResearchTable } from './types.js';
+import type { ExportFormat, RecordSource, ResearchExport, ResearchExportOptions, ResearchTable } from './types.js';
 
 export { RESEARCH_DICTIONARY } from './research-columns.js';
 
@@ -51,12 +51,8 @@ function readExportOptions(input: ResearchExportOptions): { format: ExportFormat
   });
 }
 
-const compositionCells = (c: NetworkComposition | null): Cell[] => [
-  c?.size ?? null,
-  ...MEMBER_KINDS.map((k) => c?.byKind[k] ?? null),
-  ...SECTORS.map((s) => c?.bySector[s] ?? null),
-  ...RINGS.map((r) => c?.byRing[`${r}`] ?? null),
-];
+// The counts are already in the dictionary's column order: size, kinds, sectors, rings.
+const compositionCells = (c: readonly number[] | null): Cell[] => (c ? [...c] : new Array<Cell>(COMPOSITION_SLOTS).fill(null));
 
 /**
  * Pseudonymised research export of many case records: one row per episode, per meeting and

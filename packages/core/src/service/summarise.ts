@@ -59,15 +59,17 @@ export class RecordReader {
   /** The record's episodes in the period, by first contact (then id), each with its facts. */
   episodes(record: CaseRecord): { episode: Episode; facts: EpisodeFacts }[] {
     const { period } = this.options;
-    const out: { episode: Episode; facts: EpisodeFacts }[] = [];
+    const chosen: { episode: Episode; time: number }[] = [];
     for (const episode of record.episodes) {
+      const time = Date.parse(episode.firstContact);
       if (period) {
-        const date = this.context.localDate(Date.parse(episode.firstContact));
+        const date = this.context.localDate(time);
         if (date < period.start || date > period.end) continue;
       }
-      out.push({ episode, facts: episodeFacts(record, episode, this.context) });
+      chosen.push({ episode, time });
     }
-    return out.sort((a, b) => Date.parse(a.episode.firstContact) - Date.parse(b.episode.firstContact) || (a.episode.id < b.episode.id ? -1 : 1));
+    chosen.sort((a, b) => a.time - b.time || (a.episode.id < b.episode.id ? -1 : 1));
+    return chosen.map(({ episode }) => ({ episode, facts: episodeFacts(record, episode, this.context) }));
   }
 
   counts() {
