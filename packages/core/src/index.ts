@@ -6,6 +6,12 @@
 export * from './errors.js';
 export * from './model/schemas.js';
 export {
+  ID_PATTERN,
+  TEXT_LIMITS,
+  isId,
+  isRealDate,
+  isIsoDateTime,
+  isTimeZone,
   IsoDate,
   IsoDateTime,
   LanguageTag,

@@ -6,7 +6,16 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { ValidationError, type CaseRecord } from '@odkit/core';
-import { RESEARCH_DICTIONARY, ageBand, csvField, exportResearch, summariseService, type ResearchExportOptions, type ResearchTable } from '@odkit/core/service';
+import {
+  RESEARCH_DICTIONARY,
+  ageBand,
+  csvField,
+  exportResearch,
+  streamResearchExport,
+  summariseService,
+  type ResearchExportOptions,
+  type ResearchTable,
+} from '@odkit/core/service';
 import { caseloadMarkers, generateCaseload } from '../../../test/fixtures/generate-caseload.js';
 import { episode, expectInstance, meeting, minimalRecord, rejection } from './support.js';
 
@@ -215,6 +224,32 @@ describe('research export: files', function () {
       expect(json.fileNames[table]).to.equal(`${table}.ndjson`);
     }
     expect(csv.dictionary).to.equal(RESEARCH_DICTIONARY);
+  });
+
+  it('streamResearchExport hands over the same text piece by piece, headers first, one record at a time', async () => {
+    const records = [...generateCaseload({ cases: 12, seed: 3 })];
+    const whole = await exportResearch(records, { key: KEY, format: 'csv' });
+    const events: string[] = [];
+    const pieces: Record<ResearchTable, string[]> = { episodes: [], meetings: [], assessment_items: [] };
+    async function* source() {
+      for (const [i, r] of records.entries()) {
+        events.push(`read ${i}`);
+        yield r;
+      }
+    }
+    const result = await streamResearchExport(source(), { key: KEY, format: 'csv' }, async (table, text) => {
+      pieces[table].push(text);
+      if (table === 'episodes') events.push('wrote');
+      await new Promise((resolve) => setTimeout(resolve, 0)); // a slow file: the next record must wait
+    });
+    for (const table of TABLES) {
+      expect(pieces[table].join('')).to.equal(whole.tables[table]);
+      expect(pieces[table][0]).to.equal(RESEARCH_DICTIONARY.filter((d) => d.table === table).map((d) => d.column).join(',') + '\r\n');
+    }
+    // Header, then each record read and written before the next is read.
+    expect(events).to.deep.equal(['wrote', ...records.flatMap((_, i) => [`read ${i}`, 'wrote'])]);
+    expect(result.records).to.deep.equal(whole.records);
+    expect('tables' in result).to.equal(false);
   });
 
   it('the episode rows carry the figures summariseService aggregates', async () => {

@@ -1,4 +1,4 @@
-import { defaultInstruments, newId, type CaseRecord, type Change, type Episode, type Meeting, type NetworkMember, type Ratio } from '@odkit/core';
+import { defaultInstruments, isIsoDateTime, isRealDate, isTimeZone, newId, type CaseRecord, type Change, type Episode, type Meeting, type NetworkMember, type Ratio } from '@odkit/core';
 import {
   CaseController,
   HistoryController,
@@ -10,8 +10,8 @@ import {
   formatDateTime,
   formatTime,
   LocaleController,
+  OptionsController,
   OdElement,
-  OdErrorEvent,
   OdMemberFocusEvent,
   OdSelectEvent,
   renderErrorState,
@@ -21,6 +21,7 @@ import {
   syncStatusStyles,
   type FormError,
   type Message,
+  type OptionProblem,
 } from '@odkit/elements';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -28,7 +29,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { buildChange, draftFor, fieldForIssue, pickableMembers, readForm, renderMeetingForm, withPickable, type MeetingDraft } from './internal/meeting-form.js';
 import { buildModel, inRange, latestEpisode, type TimelineModel } from './internal/model.js';
-import { boundaries, DAY, HOUR, isRealDate, isTimeZone, localDate, nearClockChange, zoneName, type AxisUnit } from './internal/time.js';
+import { boundaries, DAY, HOUR, localDate, nearClockChange, zoneName, type AxisUnit } from './internal/time.js';
 import { timelineStyles } from './meeting-timeline.styles.js';
 import { timelineStrings, type TimelineStrings } from './strings.js';
 
@@ -39,7 +40,6 @@ const ZOOMS: readonly TimelineZoom[] = ['day', 'week', 'month'];
 /** Pixels per day on the visual axis at each zoom. */
 const SCALE: Record<TimelineZoom, number> = { day: 120, week: 24, month: 5 };
 const DEFAULT_ZONE = 'Europe/London';
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
 /** Rows rendered beyond the visible ones, above and below, in a virtualised list. */
 const OVERSCAN = 4;
 /** The widest the axis is drawn, in pixels, and the most ticks and labels on it. */
@@ -143,7 +143,6 @@ export class OdMeetingTimeline extends OdElement {
   readonly #i18n = new LocaleController<TimelineStrings>(this, timelineStrings);
   readonly #sync = new SyncStatusController(this, { store: () => this.#data.store });
   readonly #history = new HistoryController(this, { store: () => this.#data.store });
-  #optionError: Error | undefined;
   #model: TimelineModel | undefined;
   #modelKey: unknown[] = [];
   /** Row and viewport heights of the virtualised list: estimates until measured. */
@@ -182,34 +181,26 @@ export class OdMeetingTimeline extends OdElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('record')) this.#data.setRecord(this.record);
-    const optionKeys = ['view', 'zoom', 'rangeStart', 'rangeEnd', 'asOf', 'timeZone', 'episodeId', 'locale'] as const;
-    if (optionKeys.some((k) => changed.has(k)) || changed.has('record')) {
-      const message = this.#checkOptions();
-      if (message !== this.#optionError?.message) {
-        this.#optionError = message ? new Error(message) : undefined;
-        if (this.#optionError) this.dispatchEvent(new OdErrorEvent(this.#optionError));
-      }
-    }
   }
 
   /* ---------------------------------------------------------------- options */
 
-  #checkOptions(): string | undefined {
-    const t = (key: keyof TimelineStrings & string, params?: Record<string, string>) => this.#i18n.t(key, params);
-    const problems: string[] = [];
-    if (!VIEWS.includes(this.view)) problems.push(t('error.option', { name: 'view', allowed: VIEWS.join(', ') }));
-    if (!ZOOMS.includes(this.zoom)) problems.push(t('error.option', { name: 'zoom', allowed: ZOOMS.join(', ') }));
-    for (const [name, value] of [['range-start', this.rangeStart], ['range-end', this.rangeEnd]] as const) {
-      if (value && !isRealDate(value)) problems.push(t('error.optionDate', { name }));
-    }
-    if (this.asOf && !(ISO_DATE_TIME.test(this.asOf) && !Number.isNaN(Date.parse(this.asOf)))) {
-      problems.push(t('error.optionDateTime', { name: 'as-of' }));
-    }
-    if (this.timeZone && !isTimeZone(this.timeZone)) problems.push(t('error.optionZone'));
-    const record = this.#data.record;
-    if (this.episodeId && record && !record.episodes.some((e) => e.id === this.episodeId)) problems.push(t('error.optionEpisode'));
-    return problems.length ? problems.join(' ') : undefined;
-  }
+  readonly #options = new OptionsController<keyof TimelineStrings & string>(this, {
+    check: () => {
+      const problems: OptionProblem<keyof TimelineStrings & string>[] = [];
+      if (!VIEWS.includes(this.view)) problems.push({ key: 'error.option', params: { name: 'view', allowed: VIEWS.join(', ') } });
+      if (!ZOOMS.includes(this.zoom)) problems.push({ key: 'error.option', params: { name: 'zoom', allowed: ZOOMS.join(', ') } });
+      for (const [name, value] of [['range-start', this.rangeStart], ['range-end', this.rangeEnd]] as const) {
+        if (value && !isRealDate(value)) problems.push({ key: 'error.optionDate', params: { name } });
+      }
+      if (this.asOf && !isIsoDateTime(this.asOf)) problems.push({ key: 'error.optionDateTime', params: { name: 'as-of' } });
+      if (this.timeZone && !isTimeZone(this.timeZone)) problems.push({ key: 'error.optionZone' });
+      const record = this.#data.record;
+      if (this.episodeId && record && !record.episodes.some((e) => e.id === this.episodeId)) problems.push({ key: 'error.optionEpisode' });
+      return problems;
+    },
+    t: (key, params) => this.#i18n.t(key, params),
+  });
 
   get #view(): TimelineView {
     return VIEWS.includes(this.view) ? this.view : 'list';
@@ -222,7 +213,7 @@ export class OdMeetingTimeline extends OdElement {
     return this.#i18n.timeZone ?? DEFAULT_ZONE;
   }
   get #now(): number {
-    return this.asOf && ISO_DATE_TIME.test(this.asOf) && !Number.isNaN(Date.parse(this.asOf)) ? Date.parse(this.asOf) : Date.now();
+    return this.asOf && isIsoDateTime(this.asOf) ? Date.parse(this.asOf) : Date.now();
   }
   get #range(): [string | undefined, string | undefined] {
     const ok = (v: string | undefined) => (v && isRealDate(v) ? v : undefined);
@@ -234,7 +225,7 @@ export class OdMeetingTimeline extends OdElement {
   }
 
   #modelFor(record: CaseRecord, episode: Episode): TimelineModel {
-    const asOf = this.asOf && ISO_DATE_TIME.test(this.asOf) ? this.asOf : undefined;
+    const asOf = this.asOf && isIsoDateTime(this.asOf) ? this.asOf : undefined;
     const key = [record, episode.id, asOf, this.instrumentId];
     if (!this.#model || key.some((k, i) => k !== this.#modelKey[i])) {
       this.#model = buildModel(record, episode, asOf ?? new Date().toISOString(), this.instrumentId);
@@ -266,7 +257,7 @@ export class OdMeetingTimeline extends OdElement {
 
   protected override render() {
     const record = this.#data.record;
-    const error = this.#data.error ?? this.#optionError;
+    const error = this.#data.error ?? this.#options.error;
     const errorState = html`${renderSyncStatus(this.#sync, inTimeZone(this.#i18n, this.#zone), { record, canDecide: this.editable, instruments: defaultInstruments })}${error ? renderErrorState(error, this.#i18n) : nothing}`;
     if (!record) return html`${errorState}${error ? nothing : html`<p>${this.#t('loading')}</p>`}`;
     const episode = this.#episode(record);

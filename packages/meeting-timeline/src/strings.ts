@@ -64,7 +64,7 @@ const en = {
   'details.invitees': 'Who is invited',
   'details.nobody': 'Nobody recorded',
   'details.fidelity': 'Fidelity score',
-  'details.fidelityValue': '{score} ({count} assessments)',
+  'details.fidelityValue': { one: '{score} ({count} assessment)', other: '{score} ({count} assessments)' },
   'details.notes': 'Notes',
   'details.reason': 'Why it was cancelled',
   'details.reflecting': 'Reflecting conversation',

@@ -8,6 +8,8 @@ import {
   TIE_QUALITIES,
   TIE_STRENGTHS,
   defaultInstruments,
+  isId,
+  isRealDate,
   newId,
   type CaseRecord,
   type Change,
@@ -26,6 +28,7 @@ import {
   CaseController,
   HistoryController,
   LocaleController,
+  OptionsController,
   SyncStatusController,
   OdElement,
   OdErrorEvent,
@@ -48,6 +51,7 @@ import {
   syncStatusStyles,
   type FormError,
   type Message,
+  type OptionProblem,
 } from '@odkit/elements';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -59,7 +63,7 @@ import { downloadBlob, exportPng, exportSvg, type LegendText } from './internal/
 import { networkMapStyles } from './network-map.styles.js';
 import { mapStrings, type MapStrings } from './strings.js';
 
-type OptionProblem = 'error.asOf' | 'error.audience' | 'error.view';
+type OptionKey = 'error.asOf' | 'error.audience' | 'error.view';
 
 type Panel =
   | { kind: 'details' }
@@ -86,17 +90,8 @@ const ARROWS: Record<string, Point> = {
   ArrowLeft: { x: -1, y: 0 },
   ArrowRight: { x: 1, y: 0 },
 };
-const ID_RE = /^[A-Za-z0-9.-]{1,64}$/;
 /** The person's key on the map (ids cannot contain ':', so it never meets a member's). */
 const PERSON_KEY = ':person';
-
-/** A real calendar date written YYYY-MM-DD. */
-function isIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
 
 /** Layouts for one members array (a record's, which is frozen and replaced on every change), by view key. */
 const layoutCache = new WeakMap<readonly NetworkMember[], Map<string, Layout>>();
@@ -182,13 +177,16 @@ export class OdNetworkMap extends OdElement {
   readonly #i18n = new LocaleController<MapStrings>(this, mapStrings);
   readonly #sync = new SyncStatusController(this, { store: () => this.#data.store });
   readonly #history = new HistoryController(this, { store: () => this.#data.store });
-  /** What is wrong with the options, as string keys: told in the language shown at each render. */
-  #optionProblems: OptionProblem[] = [];
-  get #optionError(): Error | undefined {
-    // Shown in the error state, so in the page's language; the values themselves are never repeated.
-    return this.#optionProblems.length ? new Error(this.#optionProblems.map((key) => this.#t(key)).join(' ')) : undefined;
-  }
-  #reportedOptionError = '';
+  readonly #optionsCheck = new OptionsController<OptionKey>(this, {
+    check: () => {
+      const problems: OptionProblem<OptionKey>[] = [];
+      if (this.asOf && !isRealDate(this.asOf)) problems.push({ key: 'error.asOf' });
+      if (this.audience && !isId(this.audience)) problems.push({ key: 'error.audience' });
+      if (this.view !== 'map' && this.view !== 'table') problems.push({ key: 'error.view' });
+      return problems;
+    },
+    t: (key) => this.#t(key),
+  });
   #viewCache: { record: CaseRecord; key: string; view: NetworkView } | undefined;
   #zoom: ViewBox = { k: 1, x: 0, y: 0 };
   #hitTimer: ReturnType<typeof setTimeout> | undefined;
@@ -210,7 +208,6 @@ export class OdNetworkMap extends OdElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('record')) this.#data.setRecord(this.record);
-    if (changed.has('asOf') || changed.has('audience') || changed.has('view')) this.#checkOptions();
     // Forget a selection or focus whose member is no longer shown (removed, or filtered out).
     const view = this.#view();
     const gone = (key: string | undefined) => key !== undefined && key !== PERSON_KEY && !view?.byId.has(key);
@@ -220,20 +217,6 @@ export class OdNetworkMap extends OdElement {
     }
     if (gone(this.activeId)) this.activeId = undefined;
     if (gone(this.hoverId)) this.hoverId = undefined;
-  }
-
-  #checkOptions(): void {
-    const problems: OptionProblem[] = [];
-    if (this.asOf && !isIsoDate(this.asOf)) problems.push('error.asOf');
-    if (this.audience && !ID_RE.test(this.audience)) problems.push('error.audience');
-    if (this.view !== 'map' && this.view !== 'table') problems.push('error.view');
-    this.#optionProblems = problems;
-    const key = problems.join(';');
-    if (key !== this.#reportedOptionError) {
-      this.#reportedOptionError = key;
-      const error = this.#optionError;
-      if (error) this.dispatchEvent(new OdErrorEvent(error));
-    }
   }
 
   /**
@@ -309,10 +292,9 @@ export class OdNetworkMap extends OdElement {
   /* ---------------------------------------------------------------- derived data */
 
   #options() {
-    const ok = !this.#optionError;
     return {
-      asOf: ok || (this.asOf && isIsoDate(this.asOf)) ? this.asOf || undefined : undefined,
-      audience: this.audience && ID_RE.test(this.audience) ? this.audience : undefined,
+      asOf: this.asOf && isRealDate(this.asOf) ? this.asOf : undefined,
+      audience: this.audience && isId(this.audience) ? this.audience : undefined,
       initialsOnly: this.initialsOnly,
     };
   }
@@ -351,7 +333,7 @@ export class OdNetworkMap extends OdElement {
   /* ---------------------------------------------------------------- rendering */
 
   protected override render() {
-    const errors = [this.#data.error, this.#optionError].filter((e): e is Error => e !== undefined);
+    const errors = [this.#data.error, this.#optionsCheck.error].filter((e): e is Error => e !== undefined);
     const record = this.#data.record;
     const view = this.#view();
     return html`<div class="od-map" part="base">

@@ -8,7 +8,7 @@ import { dayOffset, hmacKey, pseudonym } from './pseudonyms.js';
 import { RESEARCH_DICTIONARY, TABLE_COLUMNS } from './research-columns.js';
 import { forEachRecord, RecordReader } from './summarise.js';
 import { TableWriter, type Cell } from './table-writer.js';
-import type { ExportFormat, RecordSource, ResearchExport, ResearchExportOptions, ResearchTable } from './types.js';
+import type { ExportFormat, RecordSource, ResearchExport, ResearchExportOptions, ResearchSink, ResearchTable } from './types.js';
 
 export { RESEARCH_DICTIONARY } from './research-columns.js';
 
@@ -64,7 +64,26 @@ const compositionCells = (c: readonly number[] | null): Cell[] => (c ? [...c] : 
  * Node (WebCrypto). Invalid records are skipped and listed, as in `summariseService`.
  */
 export async function exportResearch(records: RecordSource, options: ResearchExportOptions): Promise<ResearchExport> {
+  const chunks: Record<ResearchTable, string[]> = { episodes: [], meetings: [], assessment_items: [] };
+  const result = await streamResearchExport(records, options, (table, text) => {
+    chunks[table].push(text);
+  });
+  return { ...result, tables: Object.fromEntries(TABLES.map((t) => [t, chunks[t].join('')])) as Record<ResearchTable, string> };
+}
+
+/**
+ * The same export, handed to `sink` as it is made (the CSV header rows first, then each
+ * record's rows as soon as the record is read), so that 10,000 cases can go to files or a
+ * `WritableStream` without the whole text in memory. `sink` may return a promise: the next
+ * record is read only after it settles. What `sink` throws is passed on as it is.
+ */
+export async function streamResearchExport(
+  records: RecordSource,
+  options: ResearchExportOptions,
+  sink: ResearchSink,
+): Promise<Omit<ResearchExport, 'tables'>> {
   const { format, shiftDays, key: rawKey } = readExportOptions(options);
+  if (typeof sink !== 'function') throw new ValidationError(SUBJECT, [{ path: ['sink'], message: 'must be a function (table, text)' }]);
   const reader = new RecordReader(
     guarded(SUBJECT, () => ({
       period: options.period,
@@ -79,6 +98,14 @@ export async function exportResearch(records: RecordSource, options: ResearchExp
     TABLES.map((t) => [t, new TableWriter(format, TABLE_COLUMNS[t].map(([column]) => column))]),
   ) as Record<ResearchTable, TableWriter>;
   const { localDate, instruments } = reader.options;
+
+  const flush = async () => {
+    for (const table of TABLES) {
+      const text = writers[table].take();
+      if (text) await sink(table, text);
+    }
+  };
+  await flush(); // the CSV header rows
 
   await forEachRecord(records, async (input) => {
     const record = reader.parse(input);
@@ -197,12 +224,12 @@ export async function exportResearch(records: RecordSource, options: ResearchExp
         }
       }
     });
+    await flush();
   });
 
   const ext = format === 'csv' ? 'csv' : 'ndjson';
   return {
     format,
-    tables: Object.fromEntries(TABLES.map((t) => [t, writers[t].text()])) as Record<ResearchTable, string>,
     fileNames: Object.fromEntries(TABLES.map((t) => [t, `${t}.${ext}`])) as Record<ResearchTable, string>,
     dictionary: RESEARCH_DICTIONARY,
     records: reader.counts(),

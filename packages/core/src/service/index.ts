@@ -4,7 +4,7 @@
  * never carry it. Definitions: docs/metrics.md, "Service measures".
  */
 export { ServiceAccumulator, summariseService, summariseServiceSync } from './summarise.js';
-export { exportResearch, ageBand } from './export.js';
+export { exportResearch, streamResearchExport, ageBand } from './export.js';
 export { RESEARCH_DICTIONARY } from './research-columns.js';
 export { csvField } from './table-writer.js';
 export { quantileOfSorted, distributionOf } from './distribution.js';

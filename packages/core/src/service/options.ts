@@ -2,7 +2,7 @@ import { ValidationError, type Issue } from '../errors.js';
 import { defaultInstruments } from '../instruments/index.js';
 import { InstrumentRegistry } from '../instruments/registry.js';
 import { guarded } from '../internal/guard.js';
-import { IsoDate, IsoDateTime } from '../model/primitives.js';
+import { IsoDate, IsoDateTime, isTimeZone } from '../model/primitives.js';
 import { check } from '../model/validate.js';
 import { DEFAULT_TIME_ZONE, localDates } from './local-time.js';
 import type { ServiceGroupBy, ServiceOptions, ServicePeriod } from './types.js';
@@ -49,15 +49,8 @@ export function readServiceOptions(input: ServiceOptions | undefined, subject = 
     }
     const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     let localDate: ((time: number) => string) | undefined;
-    if (typeof timeZone !== 'string') issues.push({ path: ['timeZone'], message: 'must be an IANA time zone such as "Europe/London"' });
-    else {
-      try {
-        localDate = localDates(timeZone);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        issues.push(...error.issues);
-      }
-    }
+    if (!isTimeZone(timeZone)) issues.push({ path: ['timeZone'], message: 'must be an IANA time zone such as "Europe/London"' });
+    else localDate = localDates(timeZone);
     const instruments = options.instruments ?? defaultInstruments;
     if (!(instruments instanceof InstrumentRegistry)) issues.push({ path: ['instruments'], message: 'must be an InstrumentRegistry' });
     if (options.asOf !== undefined) {

@@ -18,31 +18,35 @@ export function csvField(value: Cell): string {
   return NEEDS_QUOTES.test(safe) || safe === '' ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+/** Builds one table's text a row at a time; `take()` hands over what was written since the last take. */
 export class TableWriter {
   readonly #format: ExportFormat;
   readonly #columns: readonly string[];
-  readonly #chunks: string[] = [];
+  #pending: string[] = [];
   rows = 0;
 
   constructor(format: ExportFormat, columns: readonly string[]) {
     this.#format = format;
     this.#columns = columns;
-    if (format === 'csv') this.#chunks.push(columns.map(csvField).join(',') + '\r\n');
+    if (format === 'csv') this.#pending.push(columns.map(csvField).join(',') + '\r\n');
   }
 
   /** Adds a row; `values` are in column order. */
   add(values: readonly Cell[]): void {
     this.rows++;
     if (this.#format === 'csv') {
-      this.#chunks.push(values.map(csvField).join(',') + '\r\n');
+      this.#pending.push(values.map(csvField).join(',') + '\r\n');
       return;
     }
     const row: Record<string, Cell> = {};
     this.#columns.forEach((column, i) => (row[column] = values[i] ?? null));
-    this.#chunks.push(JSON.stringify(row) + '\n');
+    this.#pending.push(JSON.stringify(row) + '\n');
   }
 
-  text(): string {
-    return this.#chunks.join('');
+  /** The text written since the last call ('' when nothing was). */
+  take(): string {
+    const text = this.#pending.join('');
+    this.#pending = [];
+    return text;
   }
 }

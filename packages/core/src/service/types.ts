@@ -254,6 +254,9 @@ export interface DictionaryEntry {
   readonly nullable: boolean;
 }
 
+/** Receives the export's text as it is made: a table's name and the next piece of its file. */
+export type ResearchSink = (table: ResearchTable, text: string) => void | Promise<void>;
+
 export interface ResearchExport {
   readonly format: ExportFormat;
   /** The tables' text: CSV with a header row (RFC 4180, CRLF line ends), or one JSON object per line. */

@@ -1,6 +1,7 @@
 import {
   ATTENDEE_ROLES,
   MEETING_MODES,
+  isRealDate,
   type Attendee,
   type AttendeeRole,
   type Change,
@@ -12,7 +13,7 @@ import {
 } from '@odkit/core';
 import { ariaInvalid, describedBy, errorFor, renderField, renderFieldError, type FormError } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
-import { isRealDate, isTimeOfDay, isoInZone, localDate, localTime, MINUTE, zonedInstant } from './time.js';
+import { isTimeOfDay, isoInZone, localDate, localTime, MINUTE, zonedInstant } from './time.js';
 
 /** One network member's place in the meeting being edited. */
 export type AttendanceChoice = 'none' | 'present' | 'absent' | 'invited';
