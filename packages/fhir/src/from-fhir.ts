@@ -755,7 +755,7 @@ export function keyOf(r: FhirResource): string {
 }
 
 /** `Type/id` from a relative or absolute reference (history suffix dropped), or undefined. */
-function refKey(reference: string): string | undefined {
+export function refKey(reference: string): string | undefined {
   const slash = reference.indexOf('/');
   if (slash > 0 && reference.indexOf('/', slash + 1) < 0 && /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/.test(reference)) return reference;
   const m = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(reference);
@@ -793,12 +793,12 @@ function codeIn<T extends string>(coding: unknown, list: readonly T[]): T | unde
   return isObj(coding) && includes(list, coding.code) ? coding.code : undefined;
 }
 
-function hasCoding(concepts: unknown, system: string, code: string): boolean {
+export function hasCoding(concepts: unknown, system: string, code: string): boolean {
   const list = Array.isArray(concepts) ? concepts : [concepts];
   return list.some((c) => isObj(c) && objs(c.coding).some((x) => x.system === system && x.code === code));
 }
 
-function identifierValue(r: FhirResource, system: string): string | undefined {
+export function identifierValue(r: FhirResource, system: string): string | undefined {
   const list = Array.isArray(r.identifier) ? r.identifier : [r.identifier];
   return str(objs(list).find((i) => i.system === system)?.value);
 }
