@@ -4,7 +4,9 @@
 // temporary file and run in a node process of its own. Then the browser benchmarks
 // (*.browser.bench.ts: widgets rendered in Chromium, Lit's production build) run
 // through web-test-runner with test/bench/browser.config.mjs; each prints its table
-// with the page's console and fails its test when it misses a target.
+// with the page's console and fails its test when it misses a target. Last, the cold-page
+// benchmarks (*.page.bench.mjs: plain node scripts driving fresh Chromium pages that load
+// the production bundle) run in node processes of their own.
 //
 //   node test/bench/run.mjs            all benchmarks
 //   node test/bench/run.mjs core       only files whose name contains "core"
@@ -29,9 +31,10 @@ const matching = (suffix) =>
     .sort();
 const benches = matching('.node.bench.ts');
 const browserBenches = matching('.browser.bench.ts');
+const pageBenches = matching('.page.bench.mjs');
 
-if (benches.length + browserBenches.length === 0) {
-  console.error(`No benchmarks (*.node.bench.ts, *.browser.bench.ts) in ${here}${filters.length ? ` matching ${filters.join(', ')}` : ''}.`);
+if (benches.length + browserBenches.length + pageBenches.length === 0) {
+  console.error(`No benchmarks (*.node.bench.ts, *.browser.bench.ts, *.page.bench.mjs) in ${here}${filters.length ? ` matching ${filters.join(', ')}` : ''}.`);
   process.exit(1);
 }
 
@@ -83,6 +86,13 @@ if (browserBenches.length) {
   }
 }
 
-if (failed) console.error(`\n${failed} benchmark run(s) missed a target or failed: ${benches.length} node file(s), then the browser files together.`);
+for (const file of pageBenches) {
+  console.log(`\n== ${file} (fresh Chromium pages, production bundle)`);
+  const run = spawnSync(process.execPath, [join(here, file)], { stdio: 'inherit', cwd: root });
+  if (run.error) console.error(`Could not run ${file}: ${run.error.message}`);
+  if (run.status !== 0) failed++;
+}
+
+if (failed) console.error(`\n${failed} benchmark run(s) missed a target or failed: ${benches.length} node file(s), the browser files together, ${pageBenches.length} page file(s).`);
 process.exit(failed ? 1 : 0);
 

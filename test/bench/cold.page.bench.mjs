@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+// The cold-page benchmark: what a practitioner feels when a host page opens a case.
+// Each sample is a fresh browser context (empty cache, no compiled code, no Intl data
+// warmed) loading a page whose one script is the production bundle,
+// packages/kit/dist/odkit.js (built first, as `npm run build` builds it). The first
+// widget on that freshly loaded page is timed from the record being set until the
+// next frame has painted; medians of COLD_RUNS fresh pages. Beside each cold figure,
+// the warm one: the same widget made again on the same page (what the other browser
+// benchmarks time). Then the JavaScript fetched before the first paint, gzipped at
+// level 9 (what a server compressing its files sends), for the three widgets together
+// and for each alone, in English, read-only.
+//
+//   node test/bench/cold.page.bench.mjs          (run.mjs runs it with the other benchmarks)
+//   COLD_RUNS=20 node test/bench/cold.page.bench.mjs
+//
+// Exits non-zero when a median misses its target (issue 15).
+import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
+import { singleFileBundles, writeBundle } from '../../scripts/bundle.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const dist = join(root, 'packages/kit/dist');
+const RUNS = Number(process.env.COLD_RUNS ?? 10);
+const WARM_RUNS = 5;
+
+// The production bundle, built as the build builds it (and its chunks, when it has them).
+for (const config of singleFileBundles().filter((c) => (c.output.file ?? c.output.dir).startsWith(dist) && c.input.endsWith('bundle.ts'))) {
+  await writeBundle(config);
+}
+
+// The fixtures are TypeScript importing only types: bundle them for node.
+const tmp = mkdtempSync(join(tmpdir(), 'odkit-cold-'));
+const fixturesFile = join(tmp, 'fixtures.mjs');
+await build({
+  stdin: {
+    contents: "export { generateCase, demoCase } from './index.ts'; export { longHistory } from './long-history.ts';",
+    resolveDir: join(root, 'test/fixtures'),
+    loader: 'ts',
+  },
+  outfile: fixturesFile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  conditions: ['source'],
+  logLevel: 'warning',
+});
+const { generateCase, longHistory, demoCase } = await import(pathToFileURL(fixturesFile).href);
+rmSync(tmp, { recursive: true, force: true });
+// The record as a host hands it over: plain JSON values.
+const plain = (record) => JSON.parse(JSON.stringify(record));
+
+const AS_OF = '2300-01-01T12:00:00+00:00';
+const map = (members) => ({
+  tag: 'od-network-map',
+  attributes: { sectors: '' },
+  record: plain(generateCase({ members, meetings: 20, seed: 1 })),
+});
+const timeline = (meetings) => ({
+  tag: 'od-meeting-timeline',
+  attributes: { 'as-of': AS_OF, 'time-zone': 'Europe/London' },
+  record: plain(longHistory(meetings)),
+});
+const checklist = () => ({
+  tag: 'od-principles-checklist',
+  attributes: { 'meeting-id': 'mt-14', 'instrument-id': 'od-key-elements' },
+  record: plain(demoCase),
+});
+
+const benchmarks = [
+  { name: 'map, 50 members', target: 50, ...map(50) },
+  { name: 'map, 1,000 members', target: 250, ...map(1000) },
+  { name: 'timeline, 100 meetings', target: 50, ...timeline(100) },
+  { name: 'timeline, 1,000 meetings', target: 100, ...timeline(1000) },
+  { name: 'checklist, 12 items', target: 40, ...checklist() },
+];
+
+// A plain static server: the page, and the kit's dist/ folder as a host would copy it.
+const PAGE = '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>cold</title><link rel="icon" href="data:,">' +
+  '<script type="module" src="/dist/odkit.js"></script></head><body></body></html>';
+const server = createServer((req, res) => {
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (path === '/') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
+  const file = normalize(join(dist, path.replace(/^\/dist\//, '')));
+  if (!path.startsWith('/dist/') || !file.startsWith(dist + sep)) return void res.writeHead(404).end();
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a file');
+    res.writeHead(200, { 'Content-Type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.end(readFileSync(file));
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((done) => server.listen(0, '127.0.0.1', done));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+/** In the page: make the widgets, set their records, and time until every one has painted. */
+async function paintInPage(widgets) {
+  const start = performance.now();
+  const elements = widgets.map(({ tag, attributes, record }) => {
+    const el = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+    el.record = record;
+    document.body.append(el);
+    return el;
+  });
+  for (const el of elements) {
+    await customElements.whenDefined(el.localName);
+    await el.updateComplete;
+  }
+  await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  const ms = performance.now() - start;
+  for (const el of elements) if (!el.shadowRoot?.childElementCount) throw new Error(`${el.localName} rendered nothing`);
+  return ms;
+}
+
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+
+/** A fresh context and page with the bundle loaded; `scripts` collects every script response. */
+async function freshPage() {
+  const context = await browser.newContext();
+  // The timing function, given to the page without a request (it is not the kit's code).
+  await context.addInitScript({ content: `window.paintInPage = ${paintInPage.toString()};` });
+  const page = await context.newPage();
+  const scripts = [];
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => ({ url: response.url(), body })));
+  });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  page.on('console', (message) => message.type() === 'error' && errors.push(new Error(message.text())));
+  await page.goto(`${origin}/`);
+  return { context, page, scripts, requests, errors };
+}
+
+const median = (times) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+let missed = 0;
+const rows = [];
+try {
+  for (const bench of benchmarks) {
+    const cold = [];
+    const warm = [];
+    const widget = { tag: bench.tag, attributes: bench.attributes, record: bench.record };
+    for (let i = 0; i < RUNS; i++) {
+      const { context, page, errors } = await freshPage();
+      cold.push(await page.evaluate((w) => window.paintInPage(w), [widget]));
+      // Warm: the same widget again on the same page, once the first is gone (two untimed).
+      if (i === 0) {
+        for (let w = 0; w < WARM_RUNS + 2; w++) {
+          const ms = await page.evaluate((args) => {
+            for (const el of document.body.querySelectorAll(args.tag)) el.remove();
+            return window.paintInPage(args.widgets);
+          }, { tag: bench.tag, widgets: [widget] });
+          if (w >= 2) warm.push(ms);
+        }
+      }
+      await context.close();
+      if (errors.length) throw new Error(`${bench.name}: the page reported ${errors.map(String).join('; ')}`);
+    }
+    const coldMedian = median(cold);
+    const ok = coldMedian <= bench.target;
+    if (!ok) missed++;
+    rows.push([bench.name, coldMedian.toFixed(1), Math.min(...cold).toFixed(1), median(warm).toFixed(1), `≤ ${bench.target}`, ok ? 'PASS' : 'FAIL']);
+  }
+} catch (error) {
+  await browser.close();
+  server.close();
+  throw error;
+}
+
+function table(head, body) {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of body) console.log(line(row));
+}
+
+console.log(`Cold page (fresh browser context, dist/odkit.js): record set → painted, median of ${RUNS} pages; warm: the same widget again on the page, median of ${WARM_RUNS}`);
+table(['first widget on a fresh page', 'cold median ms', 'cold min ms', 'warm median ms', 'target ms', ''], rows);
+
+// Bytes: every script fetched until the widgets have painted, English, read-only.
+const byteCases = [
+  { name: 'all three widgets', widgets: [benchmarks[0], benchmarks[2], benchmarks[4]], target: 55 },
+  { name: 'network map alone', widgets: [benchmarks[0]], target: 35 },
+  { name: 'meeting timeline alone', widgets: [benchmarks[2]], target: 35 },
+  { name: 'principles checklist alone', widgets: [benchmarks[4]], target: 35 },
+];
+const byteRows = [];
+for (const { name, widgets, target } of byteCases) {
+  const { context, page, scripts, requests, errors } = await freshPage();
+  await page.evaluate((w) => window.paintInPage(w), widgets.map(({ tag, attributes, record }) => ({ tag, attributes, record })));
+  const bodies = await Promise.all(scripts);
+  await context.close();
+  if (errors.length) throw new Error(`${name}: the page reported ${errors.map(String).join('; ')}`);
+  const gzip = bodies.reduce((sum, { body }) => sum + gzipSync(body, { level: 9 }).length, 0);
+  const raw = bodies.reduce((sum, { body }) => sum + body.length, 0);
+  const files = bodies.map(({ url }) => new URL(url).pathname.replace('/dist/', '')).join(' ');
+  const kb = gzip / 1000;
+  if (kb > target) missed++;
+  byteRows.push([name, (raw / 1000).toFixed(1), kb.toFixed(1), `≤ ${target}`, kb <= target ? 'PASS' : 'FAIL', `${requests.length - 1} requests: ${files}`]);
+}
+console.log('\nJavaScript fetched before the first paint (English, read-only), kB');
+table(['page shows', 'minified', 'gzip', 'target', '', 'files'], byteRows);
+
+await browser.close();
+server.close();
+if (missed) {
+  console.log(`\n${missed} figure(s) over target.`);
+  process.exitCode = 1;
+}
