@@ -12,6 +12,7 @@
 //
 //   node test/bench/cold.page.bench.mjs          (run.mjs runs it with the other benchmarks)
 //   COLD_RUNS=20 node test/bench/cold.page.bench.mjs
+//   node test/bench/cold.page.bench.mjs map bytes   only the rows whose name contains "map", and the bytes
 //
 // Exits non-zero when a median misses its target (issue 15).
 import { chromium } from '@playwright/test';
@@ -73,6 +74,8 @@ const checklist = () => ({
   record: plain(demoCase),
 });
 
+const filters = process.argv.slice(2);
+const wanted = (name) => filters.length === 0 || filters.some((f) => name.includes(f));
 const benchmarks = [
   { name: 'map, 50 members', target: 50, ...map(50) },
   { name: 'map, 1,000 members', target: 250, ...map(1000) },
@@ -150,7 +153,7 @@ const median = (times) => {
 let missed = 0;
 const rows = [];
 try {
-  for (const bench of benchmarks) {
+  for (const bench of benchmarks.filter((b) => wanted(b.name))) {
     const cold = [];
     const warm = [];
     const widget = { tag: bench.tag, attributes: bench.attributes, record: bench.record };
@@ -200,7 +203,7 @@ const byteCases = [
   { name: 'principles checklist alone', widgets: [benchmarks[4]], target: 35 },
 ];
 const byteRows = [];
-for (const { name, widgets, target } of byteCases) {
+for (const { name, widgets, target } of wanted('bytes') ? byteCases : []) {
   const { context, page, scripts, requests, errors } = await freshPage();
   await page.evaluate((w) => window.paintInPage(w), widgets.map(({ tag, attributes, record }) => ({ tag, attributes, record })));
   const bodies = await Promise.all(scripts);

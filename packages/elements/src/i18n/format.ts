@@ -1,8 +1,11 @@
 import { formatMessage } from './messages.js';
+import { formatDateAsCode, formatNumberAsCode, type DatePattern } from './rules.js';
 
 /**
- * Dates, times, numbers and durations through Intl, with formatters cached per
- * locale and options. Instants keep their offsets in the data; they are shown in
+ * Dates, times, numbers and durations: as code where `rules.ts` covers the input (en-GB
+ * dates in the browser's zone or UTC, en-GB and cy numbers), so that a first paint does
+ * not wait for ICU's data; otherwise through Intl, each formatter built once, when
+ * first needed, and cached per locale and options. Instants keep their offsets in the data; they are shown in
  * `timeZone` (default: the browser's), so 01:30 on the night the clocks change is
  * shown at the right local time.
  */
@@ -19,7 +22,9 @@ const WELSH = {
 };
 const hasIntlData = (locale: string) => Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
 
-function formatDateParts(value: Date, locale: string, options: Intl.DateTimeFormatOptions): string {
+function formatDateParts(value: Date, locale: string, options: Intl.DateTimeFormatOptions, pattern: DatePattern): string {
+  const asCode = formatDateAsCode(value, locale, pattern, options.timeZone);
+  if (asCode !== undefined) return asCode;
   if (!locale.startsWith('cy') || hasIntlData(locale)) {
     return cached('dt', locale, options, () => new Intl.DateTimeFormat(locale, options)).format(value);
   }
@@ -60,7 +65,7 @@ export function formatDate(value: string | number | Date, locale: string, option
   const opts: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', ...zone(options) };
   // A plain calendar date has no time zone: show it as written.
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) opts.timeZone = 'UTC';
-  return formatDateParts(new Date(value), locale, opts);
+  return formatDateParts(new Date(value), locale, opts, 'date');
 }
 
 /** A calendar month given as `YYYY-MM`: "March 2026", or "Mar 26" with `short` (Welsh names in Welsh). */
@@ -74,16 +79,18 @@ export function formatMonth(month: string, locale: string, options: { short?: bo
 /** "2 Mar 2026, 14:00" */
 export function formatDateTime(value: string | number | Date, locale: string, options: DateOptions = {}): string {
   const opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', ...zone(options) };
-  return formatDateParts(new Date(value), locale, opts);
+  return formatDateParts(new Date(value), locale, opts, 'dateTime');
 }
 
 /** "14:00" */
 export function formatTime(value: string | number | Date, locale: string, options: DateOptions = {}): string {
   const opts: Intl.DateTimeFormatOptions = { timeStyle: 'short', ...zone(options) };
-  return formatDateParts(new Date(value), locale, opts);
+  return formatDateParts(new Date(value), locale, opts, 'time');
 }
 
 export function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
+  const asCode = formatNumberAsCode(value, locale, options);
+  if (asCode !== undefined) return asCode;
   return cached('n', locale, options, () => new Intl.NumberFormat(locale, options)).format(value);
 }
 

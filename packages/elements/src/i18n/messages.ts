@@ -1,7 +1,10 @@
+import { formatNumberAsCode, pluralCategory } from './rules.js';
+
 /**
  * Typed string tables. A message is plain text with `{name}` placeholders, or a
- * set of plural forms chosen by `Intl.PluralRules` from the `count` parameter
- * (Welsh has zero, one, two, few, many and other).
+ * set of plural forms chosen by the locale's plural rules from the `count` parameter
+ * (Welsh has zero, one, two, few, many and other): en-GB's and cy's as code (see
+ * rules.ts), any other locale's through `Intl.PluralRules`.
  */
 export type PluralMessage = { readonly other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
 export type Message = string | PluralMessage;
@@ -26,6 +29,7 @@ export function resolveLocale(tag: string | null | undefined): SupportedLocale {
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const MESSAGE_NUMBER: Intl.NumberFormatOptions = { maximumFractionDigits: 1 };
 
 /** Fills a message's placeholders. Numbers are formatted for the locale; values are text, never markup. */
 export function formatMessage(locale: string, message: Message, params: MessageParams = {}): string {
@@ -33,16 +37,22 @@ export function formatMessage(locale: string, message: Message, params: MessageP
   if (typeof message === 'string') text = message;
   else {
     const count = Number(params.count ?? 0);
-    let rules = pluralRules.get(locale);
-    if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
-    text = message[rules.select(count)] ?? message.other;
+    let category = pluralCategory(locale, count);
+    if (category === undefined) {
+      let rules = pluralRules.get(locale);
+      if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+      category = rules.select(count);
+    }
+    text = message[category] ?? message.other;
   }
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
     if (typeof value === 'number') {
+      const asCode = formatNumberAsCode(value, locale, MESSAGE_NUMBER);
+      if (asCode !== undefined) return asCode;
       let format = numberFormats.get(locale);
-      if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })));
+      if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale, MESSAGE_NUMBER)));
       return format.format(value);
     }
     return value;
