@@ -22,8 +22,9 @@ const WELSH = {
 };
 const hasIntlData = (locale: string) => Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
 
-function formatDateParts(value: Date, locale: string, options: Intl.DateTimeFormatOptions, pattern: DatePattern): string {
-  const asCode = formatDateAsCode(value, locale, pattern, options.timeZone);
+/** `pattern` names a format written as code (rules.ts); without one, Intl formats it. */
+function formatDateParts(value: Date, locale: string, options: Intl.DateTimeFormatOptions, pattern?: DatePattern): string {
+  const asCode = pattern ? formatDateAsCode(value, locale, pattern, options.timeZone) : undefined;
   if (asCode !== undefined) return asCode;
   if (!locale.startsWith('cy') || hasIntlData(locale)) {
     return cached('dt', locale, options, () => new Intl.DateTimeFormat(locale, options)).format(value);
