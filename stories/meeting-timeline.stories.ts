@@ -47,9 +47,11 @@ export const NoMeetingsYet: Story = {
 };
 
 /** A long history: 1,000 meetings in one episode. The list is virtualised; the arrow keys, Home and End still reach every meeting. */
+const LONG_HISTORY_AS_OF = '2027-12-31T12:00:00+00:00';
 export const LongHistory: Story = {
-  parameters: { odkit: { store: storeOf(longHistory(1000)) } },
-  render: () => html`<od-meeting-timeline zoom="month" as-of="2027-12-31T12:00:00+00:00"></od-meeting-timeline>`,
+  // Moved in time so that every held meeting is before the as-of date.
+  parameters: { odkit: { store: storeOf(longHistory(1000, 1, LONG_HISTORY_AS_OF)) } },
+  render: () => html`<od-meeting-timeline zoom="month" as-of=${LONG_HISTORY_AS_OF}></od-meeting-timeline>`,
 };
 
 /** Editable: record a meeting, edit one, set attendance or cancel a planned one. Changes go to the story's store. */
