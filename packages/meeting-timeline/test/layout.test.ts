@@ -73,3 +73,20 @@ describe('od-meeting-timeline with long words', () => {
     });
   }
 });
+
+describe('od-meeting-timeline axis', () => {
+  for (const zoom of ['day', 'week', 'month'] as const) {
+    it(`every axis label fits inside the axis at ${zoom} zoom (the last one is not cut off)`, async () => {
+      const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW} zoom=${zoom}></od-meeting-timeline>`);
+      await el.updateComplete;
+      const width = Number($(el, '.axis svg')!.getAttribute('width'));
+      const labels = $$<SVGTextElement>(el, '.tick-label');
+      expect(labels.length).to.be.greaterThan(1);
+      for (const label of labels) {
+        const box = label.getBBox();
+        expect(box.x + box.width, label.textContent!).to.be.at.most(width);
+      }
+    });
+  }
+});
+
