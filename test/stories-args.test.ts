@@ -17,6 +17,7 @@ import * as mapStories from '../stories/network-map.stories.js';
 import * as timelineStories from '../stories/meeting-timeline.stories.js';
 import * as checklistStories from '../stories/principles-checklist.stories.js';
 import * as providerStories from '../stories/provider.stories.js';
+import * as tokenStories from '../stories/tokens.stories.js';
 import { guardConsole } from './support/console-guard.js';
 
 type Args = Record<string, unknown>;
@@ -210,4 +211,19 @@ describe('stories: args drive the widgets', () => {
     }
     expect((checklistStories.Nhs as Story).name).to.equal('NHS.UK');
   });
+
+  it('the Design tokens story: tables apart, cells padded, a coloured swatch per colour token', async () => {
+    const { provider } = await show(tokenStories as unknown as Module, 'SystemTokens');
+    const [colours, others] = [...provider.querySelectorAll('table')];
+    expect(others!.getBoundingClientRect().top - colours!.getBoundingClientRect().bottom).to.be.at.least(16);
+    const cell = provider.querySelector('td')!;
+    expect(parseFloat(getComputedStyle(cell).paddingInlineEnd)).to.be.at.least(8);
+    const swatches = [...colours!.querySelectorAll<HTMLElement>('tbody .swatch')];
+    expect(swatches.length).to.equal(colours!.querySelectorAll('tbody tr').length).and.be.greaterThan(0);
+    for (const swatch of swatches) {
+      expect(swatch.getBoundingClientRect().width).to.be.at.least(24);
+      expect(getComputedStyle(swatch).backgroundColor).not.to.be.oneOf(['', 'rgba(0, 0, 0, 0)', 'transparent']);
+    }
+  });
 });
+
