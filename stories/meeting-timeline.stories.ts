@@ -6,7 +6,7 @@ import { html } from 'lit';
 import { DEMO_NOW, HOSTILE_TEXT } from '../test/fixtures/index.js';
 import { longHistory } from '../test/fixtures/long-history.js';
 import '@odkit/network-map/define.js';
-import { renderWidget, timelineArgTypes } from './support/controls.js';
+import { renderWidget, timelineArgTypes, onlyThese } from './support/controls.js';
 
 /**
  * `<od-meeting-timeline>`: the episode from first contact, each network meeting,
@@ -18,6 +18,7 @@ const meta: Meta = {
   component: 'od-meeting-timeline',
   tags: ['autodocs'],
   argTypes: timelineArgTypes,
+  parameters: onlyThese(timelineArgTypes),
   args: {
     view: 'list', zoom: 'week', editable: false, asOf: '', rangeStart: '', rangeEnd: '', episodeId: '', instrumentId: 'od-key-elements',
     virtualiseAbove: 60, timeZone: '', locale: '', strings: {},

@@ -3,7 +3,7 @@ import { MemoryStore, parseCaseRecord, type CaseRecord } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import '@odkit/network-map/define.js';
 import { generateCase, HOSTILE_TEXT } from '../test/fixtures/index.js';
-import { mapArgTypes, renderWidget } from './support/controls.js';
+import { mapArgTypes, renderWidget, onlyThese } from './support/controls.js';
 
 /**
  * `<od-network-map>` shows the person's network as an ecomap: the person at the
@@ -16,6 +16,7 @@ const meta: Meta = {
   component: 'od-network-map',
   tags: ['autodocs'],
   argTypes: mapArgTypes,
+  parameters: onlyThese(mapArgTypes),
   args: { sectors: false, editable: false, view: 'map', asOf: '', audience: '', initialsOnly: false, locale: '', strings: {} },
   render: (args) => renderWidget('od-network-map', mapArgTypes, args),
 };

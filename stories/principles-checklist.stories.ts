@@ -3,7 +3,7 @@ import type { Instrument } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import { html } from 'lit';
 import '@odkit/principles-checklist/define.js';
-import { checklistArgTypes, renderWidget } from './support/controls.js';
+import { checklistArgTypes, renderWidget, onlyThese } from './support/controls.js';
 
 /**
  * `<od-principles-checklist>` rates one network meeting against a fidelity instrument:
@@ -17,6 +17,7 @@ const meta: Meta = {
   component: 'od-principles-checklist',
   tags: ['autodocs'],
   argTypes: checklistArgTypes,
+  parameters: onlyThese(checklistArgTypes),
   args: {
     instrumentId: 'od-seven-principles', meetingId: '', assessmentId: '', raterName: '', view: 'rate', compareWith: '', name: '',
     required: false, disabled: false, locale: '', strings: {},

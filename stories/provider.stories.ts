@@ -6,7 +6,7 @@ import { HOSTILE_TEXT } from '../test/fixtures/index.js';
 import './support/case-overview.js';
 import { demoSyncingStore, type SyncStoryState } from './support/sync-store.js';
 import { threeWidgets } from './support/three-widgets.js';
-import { providerArgTypes } from './support/controls.js';
+import { providerArgTypes, onlyThese } from './support/controls.js';
 
 /**
  * `<od-provider>` gives every widget inside it one store, one language and one
@@ -18,6 +18,7 @@ const meta: Meta = {
   component: 'od-provider',
   tags: ['autodocs'],
   argTypes: providerArgTypes,
+  parameters: onlyThese(providerArgTypes),
   // Empty: the toolbar's theme, scheme and language apply until a control is set.
   args: { locale: '', timeZone: '' },
 };

@@ -160,6 +160,8 @@ describe('stories: args drive the widgets', () => {
           else expect(key in element, `${key} is a property of ${tag}`).to.equal(true);
           if (type.options) expect(type.control && type.control.type, key).to.be.oneOf(['radio', 'select']);
         }
+        // The Controls panel lists these and nothing else (not the manifest's dashed duplicates).
+        expect((meta.parameters as { controls?: { include?: string[] } }).controls?.include).to.have.members(Object.keys(meta.argTypes));
         const controlled = Object.entries(meta.argTypes).filter(([, type]) => !type.action && type.control !== false).map(([key]) => key);
         expect(controlled.sort()).to.deep.equal(Object.keys(controls).sort());
       });

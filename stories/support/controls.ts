@@ -95,6 +95,13 @@ export const checklistArgTypes: ArgTypes = {
 };
 
 /**
+ * The Controls panel limited to these args: the custom-elements manifest also gives
+ * Storybook each dashed attribute (`as-of`) beside its property (`asOf`) and read-only
+ * getters, which would be controls that change nothing.
+ */
+export const onlyThese = (argTypes: ArgTypes) => ({ controls: { include: Object.keys(argTypes) } });
+
+/**
  * The element `tag` with a story's args on it: each set arg as a property, each event
  * arg as a listener. Storybook re-renders with a new element when an arg changes.
  */
