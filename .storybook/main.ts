@@ -2,7 +2,8 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 import { defaultClientConditions } from 'vite';
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
+  // No .mdx pages: autodocs writes one page per widget (an empty .mdx glob warns "No story files found").
+  stories: ['../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true },

@@ -1,21 +1,6 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
-import { MemoryStore, type CaseStore } from '@odkit/core';
-import { demoCase } from '@odkit/core/demo';
-import { html } from 'lit';
-import '@odkit/elements/define.js';
-
-/**
- * One store per story, kept across re-renders (a toolbar switch must not undo
- * what a designer just did in the story). `parameters.odkit.store` chooses it:
- * a factory, or `false` for a story that brings its own data. Default: the demo case.
- */
-const stores = new Map<string, CaseStore | undefined>();
-type StoreParameter = false | (() => CaseStore | undefined) | undefined;
-function storeFor(id: string, parameter: StoreParameter): CaseStore | undefined {
-  if (!stores.has(id)) stores.set(id, parameter === false ? undefined : (parameter ?? (() => new MemoryStore(demoCase)))());
-  return stores.get(id);
-}
+import { inProvider, type ProviderContext } from '../stories/support/provider-decorator.js';
 
 // Controls and docs come from the packages' custom-elements.json (written by
 // scripts/manifest.mjs before Storybook starts), merged into one manifest. The kit's
@@ -77,16 +62,8 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'default', scheme: 'light', locale: 'en-GB' },
   decorators: [
-    // Every story sits in an <od-provider> carrying the toolbar's theme, scheme and
-    // language, and the story's store (the demo case unless the story says otherwise).
-    (story, { globals, id, parameters }) => html`<od-provider
-      .store=${storeFor(id, (parameters.odkit as { store?: StoreParameter } | undefined)?.store)}
-      theme=${globals.theme ?? 'default'}
-      color-scheme=${globals.scheme ?? 'light'}
-      locale=${globals.locale ?? 'en-GB'}
-      time-zone="Europe/London"
-      ><div class="od-story">${story()}</div></od-provider
-    >`,
+    // Every story sits in an <od-provider> (stories/support/provider-decorator.ts, shared with the stories' tests).
+    (story, context) => inProvider(story, context as unknown as ProviderContext),
   ],
 };
 

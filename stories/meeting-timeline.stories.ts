@@ -6,6 +6,7 @@ import { html } from 'lit';
 import { DEMO_NOW, HOSTILE_TEXT } from '../test/fixtures/index.js';
 import { longHistory } from '../test/fixtures/long-history.js';
 import '@odkit/network-map/define.js';
+import { renderWidget, timelineArgTypes, onlyThese } from './support/controls.js';
 
 /**
  * `<od-meeting-timeline>`: the episode from first contact, each network meeting,
@@ -15,6 +16,14 @@ import '@odkit/network-map/define.js';
 const meta: Meta = {
   title: 'Widgets/Meeting timeline',
   component: 'od-meeting-timeline',
+  tags: ['autodocs'],
+  argTypes: timelineArgTypes,
+  parameters: onlyThese(timelineArgTypes),
+  args: {
+    view: 'list', zoom: 'week', editable: false, asOf: '', rangeStart: '', rangeEnd: '', episodeId: '', instrumentId: 'od-key-elements',
+    virtualiseAbove: 60, timeZone: '', locale: '', strings: {},
+  },
+  render: (args) => renderWidget('od-meeting-timeline', timelineArgTypes, args),
 };
 export default meta;
 type Story = StoryObj;
@@ -23,7 +32,7 @@ const storeOf = (record: unknown) => () => new MemoryStore(parseCaseRecord(recor
 
 /** The demo case: nine weeks of meetings, one cancelled and one still to come. */
 export const DemoCase: Story = {
-  render: () => html`<od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>`,
+  args: { asOf: DEMO_NOW },
 };
 
 /** First contact five hours ago and no meeting yet: the 24-hour clock is running (no `as-of`: it counts live). */
@@ -43,23 +52,25 @@ export const NoMeetingsYet: Story = {
       },
     },
   },
-  render: () => html`<od-meeting-timeline></od-meeting-timeline>`,
+  args: {},
 };
 
 /** A long history: 1,000 meetings in one episode. The list is virtualised; the arrow keys, Home and End still reach every meeting. */
+const LONG_HISTORY_AS_OF = '2027-12-31T12:00:00+00:00';
 export const LongHistory: Story = {
-  parameters: { odkit: { store: storeOf(longHistory(1000)) } },
-  render: () => html`<od-meeting-timeline zoom="month" as-of="2027-12-31T12:00:00+00:00"></od-meeting-timeline>`,
+  // Moved in time so that every held meeting is before the as-of date.
+  parameters: { odkit: { store: storeOf(longHistory(1000, 1, LONG_HISTORY_AS_OF)) } },
+  args: { zoom: 'month', asOf: LONG_HISTORY_AS_OF },
 };
 
 /** Editable: record a meeting, edit one, set attendance or cancel a planned one. Changes go to the story's store. */
 export const Editable: Story = {
-  render: () => html`<od-meeting-timeline editable as-of=${DEMO_NOW}></od-meeting-timeline>`,
+  args: { editable: true, asOf: DEMO_NOW },
 };
 
 /** The attendance matrix: network members by meeting, as a table. */
 export const MatrixView: Story = {
-  render: () => html`<od-meeting-timeline view="matrix" as-of=${DEMO_NOW}></od-meeting-timeline>`,
+  args: { view: 'matrix', asOf: DEMO_NOW },
 };
 
 /**
@@ -68,28 +79,30 @@ export const MatrixView: Story = {
  * rings that member. An edit in either widget shows in both.
  */
 export const MapAndTimelineLinked: Story = {
-  render: () => html`<od-network-map sectors></od-network-map>
-    <od-meeting-timeline as-of=${DEMO_NOW} editable></od-meeting-timeline>`,
+  args: { asOf: DEMO_NOW, editable: true },
+  render: (args) => html`<od-network-map sectors></od-network-map> ${renderWidget('od-meeting-timeline', timelineArgTypes, args)}`,
 };
 
 export const GovUk: Story = {
+  name: 'GOV.UK',
   globals: { theme: 'govuk' },
-  render: () => html`<od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>`,
+  args: { asOf: DEMO_NOW },
 };
 
 export const Nhs: Story = {
+  name: 'NHS.UK',
   globals: { theme: 'nhs' },
-  render: () => html`<od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>`,
+  args: { asOf: DEMO_NOW },
 };
 
 export const Dark: Story = {
   globals: { scheme: 'dark' },
-  render: () => html`<od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>`,
+  args: { asOf: DEMO_NOW },
 };
 
 export const Welsh: Story = {
   globals: { locale: 'cy' },
-  render: () => html`<od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>`,
+  args: { asOf: DEMO_NOW },
 };
 
 /** Meetings on the nights the clocks change: each is shown at its local time, with GMT or BST. */
@@ -111,18 +124,18 @@ export const ClockChange: Story = {
       }),
     },
   },
-  render: () => html`<od-meeting-timeline zoom="month" as-of="2026-04-01T12:00:00+01:00"></od-meeting-timeline>`,
+  args: { zoom: 'month', asOf: '2026-04-01T12:00:00+01:00' },
 };
 
 /** Bad data: the widget says what is wrong and where, fires `od-error`, and throws nothing into the page. */
 export const ErrorState: Story = {
   parameters: { odkit: { store: false } },
-  render: () => {
-    const broken = {
+  args: {
+    asOf: DEMO_NOW,
+    record: {
       ...demoCase,
       meetings: demoCase.meetings.map((m, i) => (i === 0 ? { ...m, mode: 'carrier-pigeon' } : i === 1 ? { ...m, start: 'yesterday' } : m)),
-    };
-    return html`<od-meeting-timeline .record=${broken} as-of=${DEMO_NOW}></od-meeting-timeline>`;
+    },
   },
 };
 
@@ -137,5 +150,5 @@ export const HostileText: Story = {
       } satisfies CaseRecord),
     },
   },
-  render: () => html`<od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>`,
+  args: { asOf: DEMO_NOW },
 };

@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MemoryStore, parseCaseRecord, type CaseRecord } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
-import { html } from 'lit';
 import '@odkit/network-map/define.js';
 import { generateCase, HOSTILE_TEXT } from '../test/fixtures/index.js';
+import { mapArgTypes, renderWidget, onlyThese } from './support/controls.js';
 
 /**
  * `<od-network-map>` shows the person's network as an ecomap: the person at the
@@ -14,6 +14,11 @@ import { generateCase, HOSTILE_TEXT } from '../test/fixtures/index.js';
 const meta: Meta = {
   title: 'Widgets/Network map',
   component: 'od-network-map',
+  tags: ['autodocs'],
+  argTypes: mapArgTypes,
+  parameters: onlyThese(mapArgTypes),
+  args: { sectors: false, editable: false, view: 'map', asOf: '', audience: '', initialsOnly: false, locale: '', strings: {} },
+  render: (args) => renderWidget('od-network-map', mapArgTypes, args),
 };
 export default meta;
 
@@ -25,63 +30,65 @@ const hostile = HOSTILE_TEXT;
 
 /** The demo case from the story's store; sectors on. */
 export const DemoCase: Story = {
-  render: () => html`<od-network-map sectors></od-network-map>`,
+  args: { sectors: true },
 };
 
 /** Without sectors: members by closeness ring only. */
 export const SectorsOff: Story = {
-  render: () => html`<od-network-map></od-network-map>`,
+  args: {},
 };
 
 /** Nobody recorded yet. */
 export const EmptyNetwork: Story = {
   parameters: { odkit: { store: () => new MemoryStore(empty) } },
-  render: () => html`<od-network-map sectors editable></od-network-map>`,
+  args: { sectors: true, editable: true },
 };
 
 /** 200 members: labels give way to the details panel; zoom with + and −. */
 export const LargeNetwork: Story = {
   parameters: { odkit: { store: () => new MemoryStore(large) } },
-  render: () => html`<od-network-map sectors></od-network-map>`,
+  args: { sectors: true },
 };
 
 /** Add, edit, move and remove members and ties; every edit goes through the store. */
 export const Editable: Story = {
-  render: () => html`<od-network-map sectors editable></od-network-map>`,
+  args: { sectors: true, editable: true },
 };
 
 /** The Tracy–Whittaker grid: the same network as a table. */
 export const TableView: Story = {
-  render: () => html`<od-network-map view="table"></od-network-map>`,
+  args: { view: 'table' },
 };
 
 /** As it was on 1 December 2025, for the "network" audience (a member hidden from it is left out), initials only. */
 export const AsOfAudienceInitials: Story = {
-  render: () => html`<od-network-map sectors as-of="2025-12-01" audience="network" initials-only></od-network-map>`,
+  args: { sectors: true, asOf: '2025-12-01', audience: 'network', initialsOnly: true },
 };
 
 /** GOV.UK preset (also try it from the toolbar). */
 export const GovUk: Story = {
+  name: 'GOV.UK',
   globals: { theme: 'govuk' },
-  render: () => html`<od-network-map sectors></od-network-map>`,
+  args: { sectors: true },
 };
 
 /** NHS.UK preset. */
 export const Nhs: Story = {
+  name: 'NHS.UK',
   globals: { theme: 'nhs' },
-  render: () => html`<od-network-map sectors></od-network-map>`,
+  args: { sectors: true },
 };
 
 /** Dark scheme. */
 export const Dark: Story = {
   globals: { scheme: 'dark' },
-  render: () => html`<od-network-map sectors editable></od-network-map>`,
+  args: { sectors: true, editable: true },
 };
 
 /** Welsh. */
 export const Welsh: Story = {
   globals: { locale: 'cy' },
-  render: () => html`<od-network-map sectors editable></od-network-map>`,
+  args: { sectors: true, editable: true },
 };
 
 /** Names that look like markup are shown as text, never run. */
@@ -98,14 +105,11 @@ export const HostileText: Story = {
         ),
     },
   },
-  render: () => html`<od-network-map sectors></od-network-map>`,
+  args: { sectors: true },
 };
 
 /** Bad data: what is wrong and where, and nothing thrown into the page. */
 export const ErrorState: Story = {
   parameters: { odkit: { store: false } },
-  render: () => {
-    const broken = { ...demoCase, members: demoCase.members.map((m, i) => (i === 0 ? { ...m, ring: 7 } : m)) };
-    return html`<od-network-map .record=${broken}></od-network-map>`;
-  },
+  args: { record: { ...demoCase, members: demoCase.members.map((m, i) => (i === 0 ? { ...m, ring: 7 } : m)) } },
 };

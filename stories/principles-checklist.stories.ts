@@ -3,6 +3,7 @@ import type { Instrument } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import { html } from 'lit';
 import '@odkit/principles-checklist/define.js';
+import { checklistArgTypes, renderWidget, onlyThese } from './support/controls.js';
 
 /**
  * `<od-principles-checklist>` rates one network meeting against a fidelity instrument:
@@ -14,18 +15,26 @@ import '@odkit/principles-checklist/define.js';
 const meta: Meta = {
   title: 'Widgets/Principles checklist',
   component: 'od-principles-checklist',
+  tags: ['autodocs'],
+  argTypes: checklistArgTypes,
+  parameters: onlyThese(checklistArgTypes),
+  args: {
+    instrumentId: 'od-seven-principles', meetingId: '', assessmentId: '', raterName: '', view: 'rate', compareWith: '', name: '',
+    required: false, disabled: false, locale: '', strings: {},
+  },
+  render: (args) => renderWidget('od-principles-checklist', checklistArgTypes, args),
 };
 export default meta;
 type Story = StoryObj;
 
 /** The seven principles for a held meeting with no assessment yet: enter a name and rate. */
 export const SevenPrinciples: Story = {
-  render: () => html`<od-principles-checklist meeting-id="mt-13" instrument-id="od-seven-principles"></od-principles-checklist>`,
+  args: { meetingId: 'mt-13', instrumentId: 'od-seven-principles' },
 };
 
 /** The twelve key elements: continues Chloe's draft of the meeting on 8 April. */
 export const TwelveKeyElements: Story = {
-  render: () => html`<od-principles-checklist meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>`,
+  args: { meetingId: 'mt-14', instrumentId: 'od-key-elements' },
 };
 
 const serviceInstrument: Instrument = {
@@ -55,7 +64,7 @@ const serviceInstrument: Instrument = {
 /** A service's own instrument, given as the `instrument` property (standalone: no record). */
 export const ServiceInstrument: Story = {
   parameters: { odkit: { store: false } },
-  render: () => html`<od-principles-checklist .instrument=${serviceInstrument} rater-name="Sam Patel"></od-principles-checklist>`,
+  args: { instrument: serviceInstrument, raterName: 'Sam Patel' },
 };
 
 /**
@@ -66,7 +75,8 @@ export const ServiceInstrument: Story = {
 export const InAGovukForm: Story = {
   parameters: { odkit: { store: false } },
   globals: { theme: 'govuk' },
-  render: () => html`<style>
+  args: { name: 'assessment', meetingId: 'mt-13', required: true },
+  render: (args) => html`<style>
       /* A few GOV.UK Frontend rules, as a host page would have them (the kit loads no CSS). */
       .govuk-form { font-family: arial, sans-serif; color: #0b0c0c; }
       .govuk-label--l { font-size: 2rem; font-weight: 700; line-height: 1.1; }
@@ -82,7 +92,7 @@ export const InAGovukForm: Story = {
         <label class="govuk-label govuk-label--l" for="fidelity">How closely did the meeting follow the seven principles?</label>
       </h1>
       <div class="govuk-hint">Rate each principle. You can add a comment to any of them.</div>
-      <od-principles-checklist id="fidelity" name="assessment" meeting-id="mt-13" required></od-principles-checklist>
+      ${Object.assign(renderWidget('od-principles-checklist', checklistArgTypes, args), { id: 'fidelity' })}
     </div>
     <button type="submit" class="govuk-button" data-module="govuk-button">Save and continue</button>
   </form>`,
@@ -90,43 +100,43 @@ export const InAGovukForm: Story = {
 
 /** NHS.UK look. */
 export const Nhs: Story = {
+  name: 'NHS.UK',
   globals: { theme: 'nhs' },
-  render: () => html`<od-principles-checklist meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>`,
+  args: { meetingId: 'mt-14', instrumentId: 'od-key-elements' },
 };
 
 /** Dark colour scheme. */
 export const Dark: Story = {
   globals: { scheme: 'dark' },
-  render: () => html`<od-principles-checklist meeting-id="mt-13"></od-principles-checklist>`,
+  args: { meetingId: 'mt-13' },
 };
 
 /** Welsh: the kit's strings and the instrument's own translations. */
 export const Welsh: Story = {
   globals: { locale: 'cy' },
-  render: () => html`<od-principles-checklist meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>`,
+  args: { meetingId: 'mt-14', instrumentId: 'od-key-elements' },
 };
 
 /** A completed assessment is read-only until reopened. */
 export const CompletedReadOnly: Story = {
-  render: () => html`<od-principles-checklist assessment-id="as-02"></od-principles-checklist>`,
+  args: { assessmentId: 'as-02' },
 };
 
 /** Scores per group and overall (core's scoreAssessment) and the trend across the episode (core's fidelityTrend). */
 export const SummaryAndTrend: Story = {
-  render: () => html`<od-principles-checklist assessment-id="as-05" view="summary"></od-principles-checklist>`,
+  args: { assessmentId: 'as-05', view: 'summary' },
 };
 
 /** Two raters of the same meeting side by side; differing items are marked in words, not colour alone. */
 export const InterRater: Story = {
-  render: () => html`<od-principles-checklist assessment-id="as-04" compare-with="as-05" view="compare"></od-principles-checklist>`,
+  args: { assessmentId: 'as-04', compareWith: 'as-05', view: 'compare' },
 };
 
 /** A bad instrument: the error state names what is wrong and where; nothing is thrown. */
 export const ErrorState: Story = {
   parameters: { odkit: { store: false } },
-  render: () =>
-    html`<od-principles-checklist
-      .record=${demoCase}
-      .instrument=${{ ...serviceInstrument, items: [{ ...serviceInstrument.items[0], groupId: 'missing' }], scale: { options: [], notApplicable: false } }}
-    ></od-principles-checklist>`,
+  args: {
+    record: demoCase,
+    instrument: { ...serviceInstrument, items: [{ ...serviceInstrument.items[0], groupId: 'missing' }], scale: { options: [], notApplicable: false } },
+  },
 };

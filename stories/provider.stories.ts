@@ -6,6 +6,7 @@ import { HOSTILE_TEXT } from '../test/fixtures/index.js';
 import './support/case-overview.js';
 import { demoSyncingStore, type SyncStoryState } from './support/sync-store.js';
 import { threeWidgets } from './support/three-widgets.js';
+import { providerArgTypes, onlyThese } from './support/controls.js';
 
 /**
  * `<od-provider>` gives every widget inside it one store, one language and one
@@ -15,6 +16,11 @@ import { threeWidgets } from './support/three-widgets.js';
 const meta: Meta = {
   title: 'Foundation/Provider',
   component: 'od-provider',
+  tags: ['autodocs'],
+  argTypes: providerArgTypes,
+  parameters: onlyThese(providerArgTypes),
+  // Empty: the toolbar's theme, scheme and language apply until a control is set.
+  args: { locale: '', timeZone: '' },
 };
 export default meta;
 
@@ -25,6 +31,11 @@ export const DemoCase: Story = {
   render: () => html`<od-story-case-overview></od-story-case-overview>
     <hr />
     <od-story-case-overview></od-story-case-overview>`,
+};
+
+/** The three widgets under one provider: try its controls (theme, colour scheme, language, time zone). */
+export const ThreeWidgets: Story = {
+  render: () => threeWidgets(),
 };
 
 /** Without a provider's store, a widget takes its record as a property. */

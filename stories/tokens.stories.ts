@@ -19,8 +19,42 @@ export default meta;
 const colours = Object.keys(SYSTEM_TOKENS).filter((name) => name.startsWith('color-'));
 const others = Object.keys(SYSTEM_TOKENS).filter((name) => !name.startsWith('color-'));
 
+/** Spacing for the token tables (a story may bring its own stylesheet; the kit loads none on the page). */
+const tableStyles = html`<style>
+  .od-tokens {
+    font-family: system-ui, sans-serif;
+    display: grid;
+    gap: 2rem;
+    justify-items: start;
+  }
+  .od-tokens table {
+    border-collapse: collapse;
+    min-inline-size: 28rem;
+  }
+  .od-tokens caption {
+    text-align: start;
+    font-weight: 700;
+    font-size: 1.125rem;
+    padding-block-end: 0.5rem;
+  }
+  .od-tokens th,
+  .od-tokens td {
+    text-align: start;
+    padding: 0.5rem 1rem 0.5rem 0;
+    border-block-end: 1px solid #b1b4b6;
+    vertical-align: middle;
+  }
+  .od-tokens .swatch {
+    display: inline-block;
+    inline-size: 3rem;
+    block-size: 1.5rem;
+    border: 1px solid #888;
+  }
+</style>`;
+
 export const SystemTokens: StoryObj = {
-  render: () => html`<table>
+  render: () => html`${tableStyles}<div class="od-tokens">
+  <table>
     <caption>Colour tokens</caption>
     <thead><tr><th scope="col">Token</th><th scope="col">Swatch</th><th scope="col">Default</th></tr></thead>
     <tbody>
@@ -29,13 +63,8 @@ export const SystemTokens: StoryObj = {
           <td><code>--od-sys-${name}</code></td>
           <td>
             <span
-              style=${styleMap({
-                display: 'inline-block',
-                inlineSize: '3rem',
-                blockSize: '1.5rem',
-                border: '1px solid #888',
-                background: `var(--od-sys-${name}, ${SYSTEM_TOKENS[name as keyof typeof SYSTEM_TOKENS]})`,
-              })}
+              class="swatch"
+              style=${styleMap({ background: `var(--od-sys-${name}, ${SYSTEM_TOKENS[name as keyof typeof SYSTEM_TOKENS]})` })}
             ></span>
           </td>
           <td><code>${SYSTEM_TOKENS[name as keyof typeof SYSTEM_TOKENS]}</code></td>
@@ -45,10 +74,12 @@ export const SystemTokens: StoryObj = {
   </table>
   <table>
     <caption>Type, space and shape tokens</caption>
+    <thead><tr><th scope="col">Token</th><th scope="col">Default</th></tr></thead>
     <tbody>
       ${others.map(
         (name) => html`<tr><td><code>--od-sys-${name}</code></td><td><code>${SYSTEM_TOKENS[name as keyof typeof SYSTEM_TOKENS]}</code></td></tr>`,
       )}
     </tbody>
-  </table>`,
+  </table>
+  </div>`,
 };

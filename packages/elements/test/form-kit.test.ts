@@ -48,6 +48,20 @@ class FormWidget extends OdElement {
 }
 FormWidget.define('od-test-form');
 
+/** A fieldset as the widgets' forms write it: legend, hint and a labelled control. */
+class FieldsetWidget extends OdElement {
+  static override styles = [...OdElement.styles, formStyles];
+  protected override render() {
+    return litHtml`<fieldset class="od-fieldset">
+      <legend class="od-legend">How did the meeting take place?</legend>
+      <p class="od-hint">Choose one</p>
+      <label class="od-label" for="place">Place</label>
+      <input class="od-input" id="place" />
+    </fieldset>`;
+  }
+}
+FieldsetWidget.define('od-test-fieldset');
+
 describe('form kit', () => {
   guardConsole();
 
@@ -91,4 +105,16 @@ describe('form kit', () => {
     expect(errors).to.deep.equal([{ field: 'member-name', message: 'must not be empty' }, { message: 'must be 1, 2 or 3' }]);
     expect(formErrorsFrom(new Error('offline'), () => undefined, 'Not saved')).to.deep.equal([{ message: 'Not saved' }]);
   });
+
+  it('lines a fieldset legend up with the hint and labels under it (no 2 px browser padding)', async () => {
+    const el = await fixture(html`<od-test-fieldset></od-test-fieldset>`);
+    const left = (selector: string) => {
+      const range = document.createRange();
+      range.selectNodeContents(el.shadowRoot!.querySelector(selector)!);
+      return range.getBoundingClientRect().left;
+    };
+    expect(left('.od-legend')).to.equal(left('.od-label'));
+    expect(left('.od-legend')).to.equal(left('.od-hint'));
+  });
 });
+

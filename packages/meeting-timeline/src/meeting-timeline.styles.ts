@@ -283,11 +283,17 @@ export const timelineStyles = [
       padding: calc(var(--_od-space) * 2);
       background: var(--_od-color-surface);
     }
+    /* The close button keeps a clear space from the heading, and goes under it when narrow. */
     .details__head {
       display: flex;
-      gap: var(--_od-space);
+      flex-wrap: wrap;
+      gap: var(--_od-space) calc(var(--_od-space) * 2);
       justify-content: space-between;
       align-items: flex-start;
+    }
+    .details__head h3 {
+      flex: 1 1 14em;
+      margin-block-start: 0;
     }
     .facts {
       display: grid;

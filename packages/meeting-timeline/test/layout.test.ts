@@ -73,3 +73,38 @@ describe('od-meeting-timeline with long words', () => {
     });
   }
 });
+
+describe('od-meeting-timeline axis', () => {
+  for (const zoom of ['day', 'week', 'month'] as const) {
+    it(`every axis label fits inside the axis at ${zoom} zoom (the last one is not cut off)`, async () => {
+      const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW} zoom=${zoom}></od-meeting-timeline>`);
+      await el.updateComplete;
+      const width = Number($(el, '.axis svg')!.getAttribute('width'));
+      const labels = $$<SVGTextElement>(el, '.tick-label');
+      expect(labels.length).to.be.greaterThan(1);
+      for (const label of labels) {
+        const box = label.getBBox();
+        expect(box.x + box.width, label.textContent!).to.be.at.most(width);
+      }
+    });
+  }
+});
+
+
+describe('od-meeting-timeline details', () => {
+  for (const width of [320, 768, 1280]) {
+    it(`the "Close details" button keeps clear of its heading at ${width} px`, async () => {
+      await setViewport({ width, height: 800 });
+      const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>`);
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, 'button.meeting')!.click();
+      await el.updateComplete;
+      const heading = $(el, '#details-title')!.getBoundingClientRect();
+      const close = $(el, '#details .close')!.getBoundingClientRect();
+      const space = 16;
+      const beside = close.left - heading.right >= space;
+      const below = close.top - heading.bottom >= space / 2;
+      expect(beside || below, `heading ${Math.round(heading.right)}, button ${Math.round(close.left)}`).to.equal(true);
+    });
+  }
+});

@@ -268,7 +268,10 @@ export class OdNetworkMap extends OdElement {
           : html`<section class="panel" part="details" aria-labelledby="panel-title">${this.#renderPanel(record, view)}</section>`}
       </div>
       ${table ? nothing : renderLegend(view, this.#t)}
-      <p class="summary" part="summary" aria-live="polite">${summaryText(view, this.#t)}</p>
+      <p class="summary" part="summary" aria-live="polite">${
+        // An empty map already says so in the picture; the table has no such line.
+        table || view.members.length ? summaryText(view, this.#t) : nothing
+      }</p>
       <p class="visually-hidden" role="status">${this.#edits.announcement}</p>`;
   }
 

@@ -408,8 +408,21 @@ describe('<od-network-map>', () => {
     expect(text($(empty, '.od-map'))).to.equal('Loading…');
     const el = await mapOf({ ...demoCase, members: [], ties: [], meetings: [], assessments: [] });
     expect(text($(el, '.empty'))).to.equal('No network members are recorded yet.');
-    expect(text($(el, '.summary'))).to.equal('No network members.');
+    // Said once, in the picture: the summary under it does not repeat it.
+    expect(text($(el, '.summary'))).to.equal('');
+    expect((el.shadowRoot!.textContent ?? '').match(/No network members/g)?.length).to.equal(1);
     await expect(el).to.be.accessible();
+  });
+
+  it('the summary counts each kind with its own plural, in English and Welsh', async () => {
+    const [person, organisation, professional] = (['person', 'organisation', 'professional'] as const).map((kind) => demoCase.members.find((m) => m.kind === kind)!);
+    const members = [person!, organisation!, professional!];
+    const ids = new Set(members.map((m) => m.id));
+    const el = await mapOf({ ...demoCase, meetings: [], assessments: [], members, ties: demoCase.ties.filter((x) => [x.from, x.to].every((id) => id === demoCase.person.id || ids.has(id))) });
+    expect(text($(el, '.summary'))).to.match(/^3 network members: 1 person, 1 organisation, 1 professional\./);
+    el.locale = 'cy';
+    await el.updateComplete;
+    expect(text($(el, '.summary'))).to.match(/: 1 person, 1 sefydliad, 1 gweithiwr proffesiynol\./);
   });
 
   for (const [theme, scheme] of [['govuk', 'light'], ['nhs', 'light'], ['default', 'dark'], ['govuk', 'dark']] as const) {

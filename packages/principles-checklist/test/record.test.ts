@@ -262,6 +262,17 @@ describe('<od-principles-checklist> with a case record', () => {
     expect(trend.length).to.be.greaterThan(0);
     expect($$(el, '.trend tbody tr').map((tr) => text(tr.children[2]))).to.deep.equal(trend.map((m) => percent(m.share)));
     expect($$(el, '.trend-point')).to.have.length(trend.filter((m) => m.share !== null).length);
+    // The chart's x axis is dated (the first meeting's day), every date inside the chart.
+    const dates = $$<SVGTextElement>(el, '.trend-date');
+    expect(dates.length).to.be.greaterThan(0);
+    expect(text(dates[0]!)).to.equal(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'Europe/London' }).format(Date.parse(trend[0]!.start)));
+    const chart = $<SVGSVGElement>(el, '.trend-chart')!.viewBox.baseVal;
+    for (const date of dates) {
+      const box = date.getBBox();
+      expect(box.x).to.be.at.least(0);
+      expect(box.x + box.width).to.be.at.most(chart.width);
+      expect(box.y + box.height).to.be.at.most(chart.height);
+    }
     expect($(el, 'svg').getAttribute('aria-hidden')).to.equal('true');
     await expect(el).to.be.accessible();
   });

@@ -121,6 +121,8 @@ export const formStyles = css`
   .od-label,
   .od-legend {
     display: block;
+    /* Browsers pad a legend 2 px each side: without this it sits 2 px right of the fields under it. */
+    padding: 0;
     font-weight: 700;
     margin-block-end: calc(var(--_od-space) / 2);
   }

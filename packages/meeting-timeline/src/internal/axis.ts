@@ -16,6 +16,8 @@ const MAX_AXIS_WIDTH = 40_000;
 const MAX_TICKS = 400;
 const UNIT_DAYS: Record<AxisUnit, number> = { day: 1, week: 7, month: 30.4, year: 365.25 };
 const MAX_LABELS = 400;
+/** A generous width of one character of an 11 px numeric axis label. */
+const LABEL_CHAR_WIDTH = 7;
 
 export interface AxisLayout {
   readonly width: number;
@@ -52,12 +54,15 @@ export function axisLayout(model: TimelineModel, shown: readonly Meeting[], zoom
   const end = ticks.at(-1)!;
   // Very long histories are compressed so that the axis stays a drawable size.
   const px = Math.min(SCALE[zoom] / DAY, MAX_AXIS_WIDTH / Math.max(1, end - start));
-  const width = Math.max(320, Math.round((end - start) * px) + 24);
   const x = (t: number) => Math.round((t - start) * px) + 12;
   const every = Math.max(1, Math.ceil(ticks.length / MAX_LABELS), Math.ceil(52 / (UNIT_DAYS[unit] * DAY * px)));
   const format = unit === 'year' ? { year: 'numeric' } as const : unit === 'month' ? { month: '2-digit', year: 'numeric' } as const : { day: 'numeric', month: 'numeric' } as const;
   // Axis labels are numeric: the axis is hidden from assistive technology, and the list carries the words.
   const label = new Intl.DateTimeFormat('en-GB', { ...format, timeZone: zone });
+  const labels = ticks.filter((_, i) => i % every === 0).map((b) => ({ x: x(b) + 3, text: label.format(b) }));
+  // Wide enough for the last label, which starts right of its tick ("30/04", not "30/0").
+  const last = labels.at(-1);
+  const width = Math.max(320, Math.round((end - start) * px) + 24, last ? last.x + last.text.length * LABEL_CHAR_WIDTH + 4 : 0);
   // One path per status: thousands of meetings cost three elements, not thousands.
   const paths = { held: [] as string[], planned: [] as string[], cancelled: [] as string[] };
   for (const m of shown) {
@@ -68,7 +73,7 @@ export function axisLayout(model: TimelineModel, shown: readonly Meeting[], zoom
     width,
     x,
     tickPath: ticks.map((b) => `M${x(b)} 34v8`).join(''),
-    labels: ticks.filter((_, i) => i % every === 0).map((b) => ({ x: x(b) + 3, text: label.format(b) })),
+    labels,
     contact: withContact ? x(contact) : null,
     held: paths.held.join(''),
     planned: paths.planned.join(''),

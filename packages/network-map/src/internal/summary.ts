@@ -16,7 +16,12 @@ export function summaryText(view: NetworkView, t: Translate<MapStrings>): string
   const past = members.filter((m) => m.status !== 'active').length;
   const cap = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
   if (!members.length) return t('summary.none');
-  const kinds = t('summary.kinds', { people: count('person'), organisations: count('organisation'), professionals: count('professional') });
+  // Each count is its own plural message: "1 organisation", not "1 organisations".
+  const kinds = t('summary.kinds', {
+    people: t('summary.people', { count: count('person') }),
+    organisations: t('summary.organisations', { count: count('organisation') }),
+    professionals: t('summary.professionals', { count: count('professional') }),
+  });
   const parts = [`${t('summary.members', { count: members.length })}: ${kinds}.`];
   parts.push(`${cap(t('summary.ring1', { count: members.filter((m) => m.member.ring === 1).length }))}.`);
   parts.push(`${cap(t(stress ? 'summary.stressful' : 'summary.noStressful', { count: stress }))}; ${t(cut ? 'summary.cutOff' : 'summary.noCutOff', { count: cut })}.`);

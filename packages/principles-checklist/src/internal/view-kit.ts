@@ -13,7 +13,7 @@ import type { ChecklistStrings } from './strings.js';
 export type ChecklistT = Translate<ChecklistStrings>;
 
 /** Dates, numbers and an instrument's own text in the language shown (the element's LocaleController). */
-export type ChecklistFormat = Pick<LocaleController<ChecklistStrings>, 'locale' | 'date' | 'dateTime' | 'time' | 'number' | 'percent'>;
+export type ChecklistFormat = Pick<LocaleController<ChecklistStrings>, 'locale' | 'timeZone' | 'date' | 'dateTime' | 'time' | 'number' | 'percent'>;
 
 /** An instrument's text (title, item, scale label) in the language shown. */
 export const textOf = (f: ChecklistFormat, text: LocalisedText | undefined): string => (text === undefined ? '' : localise(text, f.locale));
