@@ -274,6 +274,16 @@ export const timelineStyles = [
       border: 1px solid currentColor;
       padding-inline: 4px;
     }
+    /* A member another widget points at: their meetings and matrix row carry a tag in text, and a heavier edge. */
+    .row--linked .meeting {
+      border-inline-start-width: 12px;
+      background: var(--_od-color-surface-raised);
+    }
+    tr.linked th,
+    tr.linked td {
+      background: var(--_od-color-surface-raised);
+      border-block: 2px solid var(--_od-color-primary);
+    }
     .empty {
       padding: var(--_od-space);
       border: 1px dashed var(--_od-color-border);
