@@ -476,5 +476,45 @@ export const timelineStyles = [
         fill: CanvasText;
       }
     }
+    /* Print: the header, every meeting in range (the virtualised list renders them all while printing), the matrix and the measures; no controls. */
+    @media print {
+      .toolbar,
+      .axis,
+      .side,
+      .od-sync-review {
+        display: none;
+      }
+      .body {
+        display: block;
+      }
+      .viewport,
+      .matrix-wrap {
+        max-block-size: none;
+        overflow: visible;
+        border: 0;
+      }
+      .list {
+        padding-block: 0 !important;
+      }
+      .row,
+      tr,
+      .summary {
+        break-inside: avoid;
+      }
+      [data-virtual] .row {
+        block-size: auto;
+      }
+      .meeting,
+      .matrix .member {
+        background: none;
+        outline: 0;
+      }
+      .matrix .member {
+        border: 0;
+        padding: 0;
+        text-decoration: none;
+        color: inherit;
+      }
+    }
   `,
 ];
