@@ -76,7 +76,9 @@ export const MatrixView: Story = {
 /**
  * Map and timeline linked: both under one `<od-provider>`, sharing its store. Focus an
  * attendee in a meeting's details: the timeline fires `od-member-focus` and the map
- * rings that member. An edit in either widget shows in both.
+ * rings that member. Select a member on the map (Enter): their meetings are highlighted
+ * in the timeline ("With …") and their row in the matrix; Escape on the map clears it.
+ * An edit in either widget shows in both.
  */
 export const MapAndTimelineLinked: Story = {
   args: { asOf: DEMO_NOW, editable: true },

@@ -33,6 +33,19 @@ export const SevenPrinciples: Story = {
 };
 
 /** The twelve key elements: continues Chloe's draft of the meeting on 8 April. */
+/**
+ * The signed-in user rates: the host sets `rater` (after a SMART launch the store's author,
+ * from `fhirUser`, does this by itself). The name shows read-only with who is signed in.
+ * Print the story (or emulate print media) for the print layout: items, answers and scores.
+ */
+export const SignedInRater: Story = {
+  render: () => html`<od-principles-checklist
+    meeting-id="mt-13"
+    instrument-id="od-seven-principles"
+    .rater=${{ id: 'Practitioner/123', name: 'Nia Roberts', role: 'Family therapist' }}
+  ></od-principles-checklist>`,
+};
+
 export const TwelveKeyElements: Story = {
   args: { meetingId: 'mt-14', instrumentId: 'od-key-elements' },
 };

@@ -2,7 +2,7 @@
  * Widgets cooperate only through the store and events (a component never imports
  * another): the map and the timeline under one <od-provider>.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { MemoryStore, type NetworkMember } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import type { OdProvider } from '@odkit/elements';
@@ -42,6 +42,63 @@ describe('map and timeline under one provider', () => {
     await sendKeys({ press: 'Escape' });
     await map.updateComplete;
     expect(inShadow(map, '.node.linked')).to.equal(null);
+  });
+
+  it('a member selected on the map by keyboard highlights their meetings in the timeline, in text, until the selection is cleared', async () => {
+    const { store, map, timeline } = await page();
+    const theirs = store.snapshot!.record.meetings.filter((m) => m.attendees.some((a) => a.memberId === 'm-sarah')).map((m) => m.id);
+    expect(theirs.length).to.be.greaterThan(0);
+    const sarah = inShadow(map, '.node[data-key="m-sarah"]')!;
+    sarah.focus();
+    await sendKeys({ press: 'Enter' });
+    await timeline.updateComplete;
+    const highlighted = () => [...timeline.shadowRoot!.querySelectorAll<HTMLElement>('.row--linked')].map((r) => r.dataset.id);
+    expect(highlighted()).to.have.members(theirs);
+    // Not colour alone: each highlighted meeting names the member in its text (and so in the button's name)...
+    for (const id of theirs) expect(inShadow(timeline, `#meeting-${id}`)!.textContent).to.contain('With Sarah');
+    // ...and the change is announced.
+    expect(inShadow(timeline, '[role="status"]')!.textContent).to.match(new RegExp(`Sarah.*${theirs.length} meetings? highlighted`));
+    await expect(timeline).shadowDom.to.be.accessible();
+
+    // Leaving the map keeps the selection pointed at.
+    await sendKeys({ press: 'Tab' });
+    await timeline.updateComplete;
+    expect(highlighted()).to.have.members(theirs);
+
+    // The attendance matrix highlights their row, with text.
+    timeline.view = 'matrix';
+    await timeline.updateComplete;
+    const row = inShadow(timeline, 'tr.linked')!;
+    expect(row.querySelector('[data-member]')!.getAttribute('data-member')).to.equal('m-sarah');
+    expect(row.querySelector('th')!.textContent).to.contain('Selected');
+    expect(timeline.shadowRoot!.querySelectorAll('tr.linked')).to.have.length(1);
+    await expect(timeline).shadowDom.to.be.accessible();
+
+    // Escape on the map clears the selection, and the highlight with it.
+    inShadow(map, '.node[data-key="m-sarah"]')!.focus();
+    await sendKeys({ press: 'Escape' });
+    await timeline.updateComplete;
+    expect(timeline.shadowRoot!.querySelectorAll('tr.linked')).to.have.length(0);
+    timeline.view = 'list';
+    await timeline.updateComplete;
+    expect(highlighted()).to.have.length(0);
+    expect(inShadow(timeline, '[role="status"]')!.textContent).to.contain('Highlight cleared');
+  });
+
+  it('the highlight is in Welsh under a Welsh provider', async () => {
+    const store = new MemoryStore(demoCase);
+    const provider = await fixture<OdProvider>(html`<od-provider locale="cy" .store=${store}>
+      <od-network-map></od-network-map>
+      <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
+    </od-provider>`);
+    const map = provider.querySelector('od-network-map')!;
+    const timeline = provider.querySelector('od-meeting-timeline')!;
+    await Promise.all([map.updateComplete, timeline.updateComplete]);
+    inShadow(map, '.node[data-key="m-sarah"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => inShadow(timeline, '.row--linked'), 'no meeting was highlighted');
+    expect(inShadow(timeline, '.row--linked .tag--linked')!.textContent).to.contain('Gyda Sarah');
+    expect(inShadow(timeline, '[role="status"]')!.textContent).to.contain('wedi’u hamlygu');
   });
 
   it('an edit through the store shows in both widgets', async () => {

@@ -5,6 +5,7 @@
 export { OdElement } from './od-element.js';
 export { OdProvider } from './provider.js';
 export { nearestProvider } from './nearest-provider.js';
+export { LinkedMemberController } from './linked-member-controller.js';
 export { CaseController, type ApplyResult, type CaseControllerOptions } from './case-controller.js';
 export { storeContext, localeContext, type LocaleSettings } from './contexts.js';
 export { OdChangeEvent, OdErrorEvent, OdMemberFocusEvent, OdSelectEvent, OdSyncStatusEvent, type OdSelection } from './events.js';

@@ -274,6 +274,16 @@ export const timelineStyles = [
       border: 1px solid currentColor;
       padding-inline: 4px;
     }
+    /* A member another widget points at: their meetings and matrix row carry a tag in text, and a heavier edge. */
+    .row--linked .meeting {
+      border-inline-start-width: 12px;
+      background: var(--_od-color-surface-raised);
+    }
+    tr.linked th,
+    tr.linked td {
+      background: var(--_od-color-surface-raised);
+      border-block: 2px solid var(--_od-color-primary);
+    }
     .empty {
       padding: var(--_od-space);
       border: 1px dashed var(--_od-color-border);
@@ -470,6 +480,46 @@ export const timelineStyles = [
       }
       .tick-label {
         fill: CanvasText;
+      }
+    }
+    /* Print: the header, every meeting in range (the virtualised list renders them all while printing), the matrix and the measures; no controls. */
+    @media print {
+      .toolbar,
+      .axis,
+      .side,
+      .od-sync-review {
+        display: none;
+      }
+      .body {
+        display: block;
+      }
+      .viewport,
+      .matrix-wrap {
+        max-block-size: none;
+        overflow: visible;
+        border: 0;
+      }
+      .list {
+        padding-block: 0 !important;
+      }
+      .row,
+      tr,
+      .summary {
+        break-inside: avoid;
+      }
+      [data-virtual] .row {
+        block-size: auto;
+      }
+      .meeting,
+      .matrix .member {
+        background: none;
+        outline: 0;
+      }
+      .matrix .member {
+        border: 0;
+        padding: 0;
+        text-decoration: none;
+        color: inherit;
       }
     }
   `,

@@ -6,6 +6,7 @@ import {
   inTimeZone,
   focusErrorSummary,
   formErrorsFrom,
+  LinkedMemberController,
   LocaleController,
   OptionsController,
   OdElement,
@@ -127,6 +128,8 @@ export class OdMeetingTimeline extends OdElement {
   /** The virtualised list's window, measurements and scrolling. */
   readonly #list = new VirtualListController(this);
   readonly #axisScroll = new AxisScrollController(this);
+  /** The member another widget points at (`od-member-focus`, the map's selection): their meetings and matrix row are highlighted. */
+  readonly #linked = new LinkedMemberController(this, (id) => this.#announceLinked(id));
   /** While a first meeting is awaited and "now" is the clock, keeps the badge's count running. */
   readonly #clock = new ClockController(this, 60_000, () => {
     this.#modelKey = [];
@@ -213,7 +216,7 @@ export class OdMeetingTimeline extends OdElement {
         <p class="visually-hidden" role="status">${this.announcement}</p>
         ${renderAxis(model, shown, this.#axisLayout(model, shown, this.#zoom, this.#zone, ...this.#range), this.focusedId)}
         <div class="body">
-          <div class="main">${this.#view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on) : this.#renderList(model, shown)}</div>
+          <div class="main">${this.#view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on, this.#linked.memberId) : this.#renderList(model, shown)}</div>
           ${this.form || this.openId ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
         </div>
         ${guard([model, this.#i18n.locale, this.#zone, this.strings, this.asOf], () => renderSummary(model, this.#now, t, f))}
@@ -251,12 +254,38 @@ export class OdMeetingTimeline extends OdElement {
         window: this.#list.window(shown.length, shown.length > this.virtualiseAbove),
         focusedId: this.focusedId,
         openId: this.openId,
+        linked: this.#linkedMember(model),
         deps: [this.#i18n.locale, this.#zone, this.strings],
       },
       this.#t,
       this.#f,
       this.#on,
     );
+  }
+
+  /** The linked member, kept as one object while the same so that list rows are not rendered again for nothing. */
+  #linkedCache: { id: string; name: string } | undefined;
+  #linkedMember(model: TimelineModel): { id: string; name: string } | undefined {
+    const id = this.#linked.memberId;
+    const name = id && model.members.get(id)?.name;
+    if (!id || !name) return (this.#linkedCache = undefined);
+    if (this.#linkedCache?.id !== id || this.#linkedCache.name !== name) this.#linkedCache = { id, name };
+    return this.#linkedCache;
+  }
+
+  /** Says in words what the highlight shows: whose meetings, and how many of those shown. */
+  #announceLinked(id: string | undefined): void {
+    const record = this.#data.record;
+    const episode = record && this.#episode(record);
+    if (!record || !episode) return;
+    const model = this.#modelFor(record, episode);
+    const name = id && model.members.get(id)?.name;
+    if (!id || !name) {
+      this.announcement = this.#t('linked.cleared');
+      return;
+    }
+    const count = this.#inRange(model).filter((m) => m.attendees.some((a) => a.memberId === id)).length;
+    this.announcement = this.#t('linked.announce', { name, count });
   }
 
   #renderSide(record: CaseRecord, model: TimelineModel): TemplateResult {

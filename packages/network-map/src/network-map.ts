@@ -11,7 +11,7 @@ import {
   OdSelectEvent,
   errorStateStyles,
   formStyles,
-  nearestProvider,
+  LinkedMemberController,
   renderErrorState,
   renderChangedBy,
   renderSyncStatus,
@@ -64,7 +64,7 @@ const ARROWS: Record<string, Point> = {
  *
  * @tagname od-network-map
  * @fires od-select - A member (or the person) was selected, or the selection cleared (`selection: null`).
- * @fires od-member-focus - A member got keyboard focus on the map (`memberId`), or focus left the map (`null`).
+ * @fires od-member-focus - The member the map points at: one with keyboard focus or selected (`memberId`); `null` when focus leaves the map with no member selected, or the selection is cleared.
  * @fires od-change - Without a store: an edit, cancelable; cancel it to apply the change yourself.
  * @fires od-error - The record or an option could not be used, or a change was refused.
  * @csspart base - The whole widget.
@@ -121,10 +121,10 @@ export class OdNetworkMap extends OdElement {
   @state() private selectedId: string | undefined;
   @state() private activeId: string | undefined;
   @state() private hoverId: string | undefined;
-  /** A member another widget on the page has in focus (from its `od-member-focus`). */
-  @state() private linkedId: string | undefined;
 
   readonly #data = new CaseController(this);
+  /** A member another widget on the page points at (its `od-member-focus`): ringed here too. */
+  readonly #linked = new LinkedMemberController(this);
   readonly #i18n = new LocaleController<MapStrings>(this, mapStrings);
   readonly #t: Translate<MapStrings> = (key, params) => this.#i18n.t(key, params);
   readonly #sync = new SyncStatusController(this, { store: () => this.#data.store });
@@ -255,7 +255,7 @@ export class OdNetworkMap extends OdElement {
       recorded: record.members.length,
       selectedId: this.selectedId,
       activeId: this.activeId,
-      linkedId: this.linkedId,
+      linkedId: this.#linked.memberId,
       dragging: this.#viewport.dragging,
       textDeps: [this.#i18n.locale, this.strings],
     };
@@ -331,10 +331,12 @@ export class OdNetworkMap extends OdElement {
       if (this.selectedId === undefined) return;
       this.selectedId = undefined;
       this.emit(new OdSelectEvent(null));
+      this.emit(new OdMemberFocusEvent(null));
       return;
     }
     this.selectedId = key;
     this.activeId = key;
+    this.emit(new OdMemberFocusEvent(key === PERSON_KEY ? null : key));
     if (key === PERSON_KEY) this.emit(new OdSelectEvent({ kind: 'person', person: view.person }));
     else {
       const m = view.byId.get(key);
@@ -398,7 +400,9 @@ export class OdNetworkMap extends OdElement {
   #onFocusOut = (event: FocusEvent): void => {
     const next = event.relatedTarget as Node | null;
     if (next && (this.renderRoot.querySelector('svg.map')?.contains(next) ?? false)) return;
-    this.emit(new OdMemberFocusEvent(null));
+    // Leaving the map, it points at the member selected, if any (the od-member-focus contract).
+    const selected = this.selectedId === PERSON_KEY ? undefined : this.selectedId;
+    this.emit(new OdMemberFocusEvent(selected ?? null));
   };
 
   #onKeyDown = (event: KeyboardEvent): void => {
@@ -468,30 +472,6 @@ export class OdNetworkMap extends OdElement {
       else this.#viewport.handleEvent(event);
     },
   };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener(OdMemberFocusEvent.eventName, this.#onMemberFocus);
-  }
-
-  /**
-   * Another widget (the timeline's attendee list, say) has a member in focus: ring them here
-   * too, if it is under the same provider of this kit version (or, without a provider, anywhere).
-   * The provider is looked up per event, not at connect: it may be registered after the map.
-   */
-  #onMemberFocus = (event: Event): void => {
-    const path = event.composedPath();
-    if (path.includes(this)) return;
-    const provider = nearestProvider(this);
-    if (provider && !path.includes(provider)) return;
-    const id = (event as OdMemberFocusEvent).memberId;
-    this.linkedId = id ?? undefined;
-  };
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener(OdMemberFocusEvent.eventName, this.#onMemberFocus);
-  }
 
   /* ---------------------------------------------------------------- export */
 

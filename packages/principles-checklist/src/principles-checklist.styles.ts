@@ -191,4 +191,38 @@ export const checklistStyles = css`
       border-inline-start-color: CanvasText;
     }
   }
+  /* The scores, rendered with the rating form for paper only. */
+  .print-scores {
+    display: none;
+  }
+  /* Print: each item with the answer chosen (not the other choices), the comments and the scores; no buttons or save status. */
+  @media print {
+    .actions,
+    .od-error-summary,
+    .od-sync-review {
+      display: none;
+    }
+    .print-scores {
+      display: block;
+      break-inside: avoid;
+    }
+    .choices .od-choice:not(:has(input:checked)) {
+      display: none;
+    }
+    .item,
+    tr {
+      break-inside: avoid;
+    }
+    .od-textarea,
+    .od-input {
+      border: 0;
+      padding: 0;
+      resize: none;
+    }
+    /* A comment takes the room its text needs, none when empty. */
+    .od-textarea {
+      field-sizing: content;
+      min-block-size: 0;
+    }
+  }
 `;

@@ -27,7 +27,8 @@ import { otherAssessment, renderCompare } from './internal/compare-view.js';
 import { blankDraft, missingRequired, now, parseDraft, type Draft, type RatingValue } from './internal/draft.js';
 import { renderRate, type RateEdits, type RateView } from './internal/rate-view.js';
 import type { RaterEdit } from './internal/rater-view.js';
-import { chooseInstruments, resolveShown, type Instruments, type Shown } from './internal/resolve.js';
+import { parseRater, signedInRater, type SignedInRater } from './internal/rater.js';
+import { chooseInstruments, resolveShown, type ChecklistProblem, type Instruments, type Shown } from './internal/resolve.js';
 import { renderScores } from './internal/scores-view.js';
 import { checklistStrings, type ChecklistStrings } from './internal/strings.js';
 import { renderTrend } from './internal/trend-view.js';
@@ -88,6 +89,12 @@ export class OdPrinciplesChecklist extends OdElement {
   @property({ attribute: 'assessment-id' }) assessmentId: string | undefined;
   /** The rater's name a new assessment starts with (e.g. the signed-in user); also picks whose draft is continued. */
   @property({ attribute: 'rater-name' }) raterName: string | undefined;
+  /**
+   * The signed-in user who rates, `{ id?, name, role? }` (property only): their name is used,
+   * shown read-only. Without it, the store's `author` (after a SMART launch, the launch's
+   * `fhirUser`) is used; without either, the rater types their name.
+   */
+  @property({ attribute: false }) rater: unknown;
   /** `rate` (default), `summary` (scores and trend) or `compare` (two raters of the meeting). */
   @property({ reflect: true }) view: View = 'rate';
   /** In the compare view, the other assessment (default: another assessment of the meeting with this instrument). */
@@ -134,7 +141,7 @@ export class OdPrinciplesChecklist extends OdElement {
   readonly #options = new OptionsController<keyof ChecklistStrings & string>(this, {
     // One problem at a time, the one shown; none while the record's own error is shown (CaseController reports that one).
     check: () => {
-      const problem = this.data.error ? undefined : (this.#instruments.problem ?? this.#shown.problem);
+      const problem = this.data.error ? undefined : (this.#instruments.problem ?? this.#raterProblem ?? this.#shown.problem);
       return problem ? [problem] : [];
     },
     t: this.#t,
@@ -253,14 +260,18 @@ export class OdPrinciplesChecklist extends OdElement {
       reparse = true;
     }
     if (reparse) this.data.setRecord(this.record);
-    if (changed.has('meetingId') || changed.has('instrumentId') || changed.has('assessmentId') || changed.has('raterName') || changed.has('instrument')) {
+    if (changed.has('rater')) this.#parseRater();
+    const signedIn = signedInRater(this.#hostRater, this.data.store?.author);
+    const signedInChanged = signedIn?.name !== this.#signedIn?.name;
+    this.#signedIn = signedIn;
+    if (changed.has('meetingId') || changed.has('instrumentId') || changed.has('assessmentId') || changed.has('raterName') || changed.has('instrument') || signedInChanged) {
       if (this.hasUpdated) {
         this.#autosave.cancel();
         this.#autosave.trackedId = undefined;
         this._local = undefined;
       }
     }
-    const raterName = typeof this.raterName === 'string' ? this.raterName : undefined;
+    const raterName = signedIn?.name ?? (typeof this.raterName === 'string' ? this.raterName : undefined);
     this.#shown = resolveShown({
       record: this.data.record,
       instruments: this.#instruments,
@@ -280,6 +291,25 @@ export class OdPrinciplesChecklist extends OdElement {
       } else if (this.meetingId && local.meetingId !== this.meetingId) {
         this._local = { ...local, meetingId: this.meetingId };
       }
+    }
+  }
+
+  /* ---------------------------------------------------------------- the signed-in rater */
+
+  /** The host's `rater`, checked; undefined when not given or invalid (then `#raterProblem` says so). */
+  #hostRater: SignedInRater | undefined;
+  #raterProblem: ChecklistProblem | undefined;
+  /** Who rates when known (the host's rater, else the store's author). */
+  #signedIn: SignedInRater | undefined;
+
+  #parseRater(): void {
+    this.#hostRater = undefined;
+    this.#raterProblem = undefined;
+    if (this.rater === undefined || this.rater === null) return;
+    try {
+      this.#hostRater = parseRater(this.rater);
+    } catch (error) {
+      this.#raterProblem = { key: 'checklist.badRater', ...(error instanceof Error ? { error } : {}) };
     }
   }
 
@@ -440,7 +470,7 @@ export class OdPrinciplesChecklist extends OdElement {
     if (this.view !== 'summary' && this.view !== 'compare') {
       const saving = this.#autosave.recordMode ? { stored: stored !== undefined, savedAt: this.#autosave.savedAt } : undefined;
       const root = this.renderRoot as ShadowRoot;
-      const view: RateView = { value, instrument, meeting, changedBy, errors: this._errors, disabled: this.#isDisabled, readOnly: value.status === 'complete', root, saving };
+      const view: RateView = { value, instrument, meeting, changedBy, errors: this._errors, disabled: this.#isDisabled, readOnly: value.status === 'complete', root, saving, signedIn: this.#signedIn };
       return renderRate(view, t, f, this.#edits);
     }
     const header = renderHeader({ value, instrument, meeting, changedBy, progress: false }, t, f);

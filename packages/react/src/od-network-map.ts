@@ -32,7 +32,7 @@ export const OdNetworkMap = /* @__PURE__ */ createComponent({
      */
     onOdError: 'od-error' as EventName<OdErrorEvent>,
     /**
-     * `od-member-focus`: A member got keyboard focus on the map (`memberId`), or focus left the map (`null`).
+     * `od-member-focus`: The member the map points at: one with keyboard focus or selected (`memberId`); `null` when focus leaves the map with no member selected, or the selection is cleared.
      */
     onOdMemberFocus: 'od-member-focus' as EventName<OdMemberFocusEvent>,
     /**

@@ -17,6 +17,8 @@ export interface ListView {
   readonly window: ListWindow;
   readonly focusedId: string | undefined;
   readonly openId: string | undefined;
+  /** The member another widget points at (`od-member-focus`): their meetings are highlighted, with their name in text. */
+  readonly linked: { readonly id: string; readonly name: string } | undefined;
   /** Everything else a row's text depends on (locale, zone, string overrides): a row is rendered again only when these change. */
   readonly deps: readonly unknown[];
 }
@@ -44,8 +46,8 @@ export function renderList(v: ListView, t: T, f: TimelineFormats, on: ListHandle
         (m) => m.id,
         // A row is rendered again only when something it shows changes: scrolling renders just the rows coming into view.
         (m, i) =>
-          guard([m, model, first + i, shown.length, m.id === focusId, v.openId === m.id, ...v.deps], () =>
-            renderRow(model, m, first + i, shown.length, m.id === focusId, v.openId === m.id, t, f, on.open),
+          guard([m, model, first + i, shown.length, m.id === focusId, v.openId === m.id, v.linked, ...v.deps], () =>
+            renderRow(model, m, first + i, shown.length, m.id === focusId, v.openId === m.id, linkedName(m, v.linked), t, f, on.open),
           ),
       )}
     </ol>`;
@@ -54,13 +56,18 @@ export function renderList(v: ListView, t: T, f: TimelineFormats, on: ListHandle
     : list;
 }
 
-function renderRow(model: TimelineModel, m: Meeting, index: number, size: number, tabbable: boolean, open: boolean, t: T, f: TimelineFormats, onOpen: (id: string) => void): TemplateResult {
+/** The linked member's name if they were invited to this meeting, else undefined. */
+function linkedName(m: Meeting, linked: ListView['linked']): string | undefined {
+  return linked && m.attendees.some((a) => a.memberId === linked.id) ? linked.name : undefined;
+}
+
+function renderRow(model: TimelineModel, m: Meeting, index: number, size: number, tabbable: boolean, open: boolean, linked: string | undefined, t: T, f: TimelineFormats, onOpen: (id: string) => void): TemplateResult {
   const time = model.times.get(m.id)!;
   const present = m.attendees.filter((a) => a.present).length + (m.personPresent ? 1 : 0);
   const fidelity = model.fidelity.get(m.id);
   const isFirst = m.id === model.firstMeetingId;
   const statusIcon = m.status === 'held' ? '●' : m.status === 'planned' ? '○' : '✕';
-  return html`<li class="row row--${m.status}" aria-posinset=${index + 1} aria-setsize=${size} data-id=${m.id}>
+  return html`<li class="row row--${m.status}${linked === undefined ? '' : ' row--linked'}" aria-posinset=${index + 1} aria-setsize=${size} data-id=${m.id}>
       <button
         type="button"
         class="meeting"
@@ -75,6 +82,7 @@ function renderRow(model: TimelineModel, m: Meeting, index: number, size: number
           <time class="meeting__when" datetime=${m.start}>${f.dateTime(time)}</time>
           <span class="status status--${m.status}"><span aria-hidden="true">${statusIcon}</span> ${t(`meetingStatus.${m.status}`)}</span>
           ${isFirst ? html`<span class="tag">${t('meeting.first')}</span>` : nothing}
+          ${linked === undefined ? nothing : html`<span class="tag tag--linked"><span aria-hidden="true">◆</span> ${t('linked.tag', { name: linked })}</span>`}
         </span>
         <span class="meeting__line meeting__facts">
           <span class="mode"><span class="mode__icon" aria-hidden="true">${MODE_ICONS[m.mode]}</span> ${t(`meetingMode.${m.mode}`)}${m.place ? `: ${m.place}` : ''}</span>

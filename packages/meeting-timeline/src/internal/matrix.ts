@@ -10,7 +10,7 @@ import type { T, TimelineFormats, TimelineHandlers } from './view-kit.js';
 /** The most meetings (columns) the attendance matrix shows at once. */
 const MATRIX_MAX = 100;
 
-export function renderMatrix(record: CaseRecord, model: TimelineModel, shown: readonly Meeting[], t: T, f: TimelineFormats, on: Pick<TimelineHandlers, 'attendeeFocus' | 'attendeeBlur' | 'selectMember'>): TemplateResult {
+export function renderMatrix(record: CaseRecord, model: TimelineModel, shown: readonly Meeting[], t: T, f: TimelineFormats, on: Pick<TimelineHandlers, 'attendeeFocus' | 'attendeeBlur' | 'selectMember'>, linkedId?: string): TemplateResult {
   if (shown.length === 0) return html`<p class="empty">${t('matrix.empty')}</p>`;
   const total = shown.length;
   if (total > MATRIX_MAX) shown = shown.slice(-MATRIX_MAX);
@@ -47,9 +47,11 @@ export function renderMatrix(record: CaseRecord, model: TimelineModel, shown: re
             </tr>
             ${ids.map((id) => {
               const member = model.members.get(id);
-              return html`<tr>
+              const linked = id === linkedId;
+              return html`<tr class=${linked ? 'linked' : ''}>
                 <th scope="row">
                   <button type="button" class="who member" data-member=${id} @click=${() => member && on.selectMember(member)}>${member?.name ?? id}</button>
+                  ${linked ? html`<span class="tag tag--linked"><span aria-hidden="true">◆</span> ${t('linked.row')}</span>` : nothing}
                 </th>
                 ${shown.map((m) => {
                   const a = m.attendees.find((x) => x.memberId === id);

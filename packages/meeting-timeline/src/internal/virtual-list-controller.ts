@@ -26,6 +26,9 @@ export class VirtualListController implements ReactiveController {
   /** Measures the viewport and its rows after layout (never during an update); nothing on the server. */
   readonly #sizes = isServer ? undefined : new ResizeObserver((entries) => this.#measure(entries[0]!.target as HTMLElement));
   #observed: Element | undefined;
+  /** While printing, every row is rendered: paper has no scrolling. */
+  #printing = false;
+  readonly #printQuery = isServer ? undefined : matchMedia('print');
 
   /** `overscan`: rows rendered beyond the visible ones, above and below. */
   constructor(host: VirtualListHost, readonly overscan = 4) {
@@ -54,7 +57,7 @@ export class VirtualListController implements ReactiveController {
   /** The rows to render out of `total`: all of them unless `virtual`. */
   window(total: number, virtual: boolean): ListWindow {
     this.#total = total;
-    if (!virtual) return { virtual, first: 0, last: total };
+    if (!virtual || this.#printing) return { virtual, first: 0, last: total };
     return {
       virtual,
       first: Math.max(0, Math.min(this.#start, total - 1) - this.overscan),
@@ -110,10 +113,33 @@ export class VirtualListController implements ReactiveController {
     list.style.setProperty('padding-block-end', `${Math.max(0, this.#total - last) * this.#rowHeight}px`);
   }
 
+  hostConnected(): void {
+    this.#printQuery?.addEventListener('change', this.#onPrintChange);
+    addEventListener('beforeprint', this.#onPrintChange);
+    addEventListener('afterprint', this.#onPrintChange);
+  }
+
   hostDisconnected(): void {
     this.#sizes?.disconnect();
     this.#observed = undefined;
+    this.#printQuery?.removeEventListener('change', this.#onPrintChange);
+    removeEventListener('beforeprint', this.#onPrintChange);
+    removeEventListener('afterprint', this.#onPrintChange);
   }
+
+  /**
+   * Printing starts or ends (the print media query, or the window's print events). The page is
+   * laid out for paper as soon as `beforeprint` returns, so the rows are rendered at once, not
+   * in the next microtask.
+   */
+  #onPrintChange = (event: Event): void => {
+    const printing = event.type === 'beforeprint' || (event.type !== 'afterprint' && this.#printQuery!.matches);
+    if (printing === this.#printing) return;
+    this.#printing = printing;
+    this.#host.requestUpdate();
+    // performUpdate is protected on ReactiveElement; calling it here is Lit's documented way to update synchronously.
+    (this.#host as unknown as { performUpdate?: () => void }).performUpdate?.();
+  };
 
   #viewport(): HTMLElement | null {
     return this.#host.renderRoot.querySelector<HTMLElement>('.viewport');
@@ -121,6 +147,8 @@ export class VirtualListController implements ReactiveController {
 
   /** After layout (a ResizeObserver callback), so reading sizes forces nothing. */
   #measure(viewport: HTMLElement): void {
+    // Paper sizes are not the screen's: keep the screen's measurements for after printing.
+    if (this.#printing || this.#printQuery?.matches) return;
     const row = viewport.querySelector<HTMLElement>('li');
     if (!row) return;
     const rowHeight = row.offsetHeight;

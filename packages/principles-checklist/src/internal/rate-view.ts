@@ -7,7 +7,9 @@ import { renderErrorSummary, type FormError } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import { now, type Draft } from './draft.js';
 import { renderGroups, type ItemEdits } from './items-view.js';
+import type { SignedInRater } from './rater.js';
 import { renderRaterDetails, type EditRater } from './rater-view.js';
+import { renderScores } from './scores-view.js';
 import { renderHeader, textOf, type ChecklistFormat, type ChecklistT } from './view-kit.js';
 
 export interface RateView {
@@ -23,6 +25,8 @@ export interface RateView {
   readonly root: ShadowRoot;
   /** Saving as you go (a record or a store), and whether the assessment is saved yet. */
   readonly saving?: { readonly stored: boolean; readonly savedAt: string | undefined } | undefined;
+  /** The signed-in rater, if the host or the store's author names one. */
+  readonly signedIn?: SignedInRater | undefined;
 }
 
 export interface RateEdits extends ItemEdits {
@@ -41,6 +45,7 @@ export function renderRate(view: RateView, t: ChecklistT, f: ChecklistFormat, ed
     ${renderRaterDetails(view, t, edits.rater)}
     ${renderGroups(view, t, f, edits)}
     ${instrument.source ? html`<p class="source">${textOf(f, instrument.source)}</p>` : nothing}
+    <div class="print-scores">${renderScores(value, instrument, t, f)}</div>
     <div class="actions od-button-group" part="actions">
       ${readOnly
         ? html`<button type="button" class="od-button od-button--secondary" data-action="reopen" ?disabled=${disabled} @click=${edits.reopen}>

@@ -8,6 +8,7 @@ import { renderFieldError, type FormError } from '@odkit/elements';
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { evidenceSources, raterRoles, type Draft } from './draft.js';
+import type { SignedInRater } from './rater.js';
 import type { ChecklistT } from './view-kit.js';
 
 /** An edit to the rater's details, as typed or picked. */
@@ -22,6 +23,8 @@ export interface RaterView {
   readonly readOnly: boolean;
   readonly disabled: boolean;
   readonly errors: readonly FormError[];
+  /** The signed-in rater (the host's `rater`, or the store's author): the name is theirs, shown read-only. */
+  readonly signedIn?: SignedInRater | undefined;
 }
 
 /** `commit`: a choice made or the name field left (a `change`), not a key press. */
@@ -40,6 +43,20 @@ export function renderRaterDetails(view: RaterView, t: ChecklistT, edit: EditRat
     </dl>`;
   }
   const nameError = view.errors.find((e) => e.field === 'rater-name');
+  const signedIn = view.signedIn;
+  if (signedIn) {
+    const who = signedIn.role ? t('checklist.raterSignedInRole', { name: signedIn.name, role: signedIn.role }) : t('checklist.raterSignedIn', { name: signedIn.name });
+    return html`<fieldset class="od-fieldset about" part="about">
+      <legend class="od-legend about-legend">${t('checklist.aboutRating')}</legend>
+      <div class="od-field">
+        <label class="od-label" for="rater-name">${t('checklist.raterName')}</label>
+        <p class="od-hint" id="rater-name-hint">${who}</p>
+        <input class="od-input signed-in" id="rater-name" readonly .value=${live(signedIn.name)} aria-describedby="rater-name-hint" />
+      </div>
+      ${renderChoices('rater-role', t('checklist.raterRole'), raterRoles, value.raterRole, disabled, (r) => t(`raterRole.${r}`), (r) => edit({ raterRole: r }, true))}
+      ${renderChoices('evidence', t('checklist.evidence'), evidenceSources, value.evidence, disabled, (r) => t(`evidence.${r}`), (r) => edit({ evidence: r }, true))}
+    </fieldset>`;
+  }
   return html`<fieldset class="od-fieldset about" part="about">
     <legend class="od-legend about-legend">${t('checklist.aboutRating')}</legend>
     <div class="od-field ${nameError ? 'od-field--error' : ''}">
