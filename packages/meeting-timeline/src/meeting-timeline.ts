@@ -22,7 +22,7 @@ import {
   type FormError,
   type Message,
 } from '@odkit/elements';
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -154,7 +154,8 @@ export class OdMeetingTimeline extends OdElement {
   #clock: ReturnType<typeof setInterval> | undefined;
   #observed: Element | undefined;
   /** Measures the virtualised list's viewport and rows after layout (never during an update). */
-  #resizes = new ResizeObserver(() => {
+  /** None when a server renders (Lit SSR): nothing is laid out there. */
+  #resizes = isServer ? undefined : new ResizeObserver(() => {
     const viewport = this.#observed as HTMLElement | undefined;
     const row = viewport?.querySelector<HTMLElement>('li');
     if (!viewport || !row) return;
@@ -176,7 +177,7 @@ export class OdMeetingTimeline extends OdElement {
     super.disconnectedCallback();
     if (this.#clock) clearInterval(this.#clock);
     this.#clock = undefined;
-    this.#resizes.disconnect();
+    this.#resizes?.disconnect();
     this.#observed = undefined;
   }
 
@@ -1120,8 +1121,8 @@ export class OdMeetingTimeline extends OdElement {
     const list = root.querySelector<HTMLElement>('.list');
     if (viewport && list) {
       if (this.#observed !== viewport) {
-        this.#resizes.disconnect();
-        this.#resizes.observe(viewport);
+        this.#resizes?.disconnect();
+        this.#resizes?.observe(viewport);
         this.#observed = viewport;
       }
       // Space for the rows not rendered, above and below, set through the CSSOM (no style attributes: strict CSP).

@@ -49,7 +49,7 @@ import {
   type FormError,
   type Message,
 } from '@odkit/elements';
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { arrowHeads, nearestInDirection, tiePath } from './internal/geometry.js';
@@ -1269,7 +1269,8 @@ export class OdNetworkMap extends OdElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener(OdMemberFocusEvent.eventName, this.#onMemberFocus);
+    // A server render (Lit SSR) connects the element too, with no document to listen on.
+    if (!isServer) document.addEventListener(OdMemberFocusEvent.eventName, this.#onMemberFocus);
   }
 
   /**
