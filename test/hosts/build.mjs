@@ -55,6 +55,18 @@ export default async function buildHostPages() {
     logLevel: 'warning',
   });
   writeNhsCss();
+  // The server-rendered pages (@odkit/ssr and core's assessmentFromForm), for server.mjs to import.
+  await build({
+    entryPoints: [join(root, 'test/hosts/ssr/pages.ts')],
+    outfile: join(root, 'test/hosts/.generated/ssr-pages.mjs'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    conditions: ['source'],
+    banner: { js: "import { createRequire as __odkitRequire } from 'node:module'; const require = __odkitRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
 }
 
 /**

@@ -81,18 +81,19 @@ export function assessmentFromForm(body: FormBody, options: AssessmentFromFormOp
   const fields = readBody(body);
   const issues: Issue[] = [];
   const ours = [...fields.keys()].filter((key) => key === name || key.startsWith(`${name}.`));
+  const c: Context = { known: fieldNames(name, instrument), meetingId: meeting.id, instrument, at };
   let assessment: Assessment;
   if (fields.has(name)) {
     if (ours.length > 1) issues.push({ path: [name], message: 'was sent both as the checklist’s value and as separate fields; send one' });
-    assessment = fromJson(single(fields, name, issues) ?? '', name, { meetingId: meeting.id, instrument, at }, issues);
+    assessment = fromJson(single(fields, name, issues, c.known) ?? '', name, c, issues);
   } else {
-    assessment = fromFields(fields, name, ours, { meetingId: meeting.id, instrument, at }, issues);
+    assessment = fromFields(fields, name, ours, c, issues);
   }
   if (complete) {
-    if (!assessment.rater.name) issues.push({ path: [assessmentFieldNames.raterName(name)], message: 'is missing: enter the rater’s name' });
+    if (!assessment.rater.name) issues.push({ path: [name, 'rater-name'], message: 'is missing: enter the rater’s name' });
     const rated = new Set(assessment.ratings.filter((r) => r.value !== undefined).map((r) => r.itemId));
     for (const item of instrument.items) {
-      if (item.required && !rated.has(item.id)) issues.push({ path: [assessmentFieldNames.rating(name, item.id)], message: 'is missing: select a rating' });
+      if (item.required && !rated.has(item.id)) issues.push({ path: [name, 'rating', item.id], message: 'is missing: select a rating' });
     }
   }
   if (issues.length) throw new ValidationError('Assessment form', issues);
@@ -107,6 +108,7 @@ export function assessmentFromForm(body: FormBody, options: AssessmentFromFormOp
 }
 
 interface Context {
+  known: ReadonlySet<string>;
   meetingId: string;
   instrument: Instrument;
   at: string;
@@ -114,27 +116,26 @@ interface Context {
 
 function fromFields(fields: Map<string, string[]>, name: string, ours: string[], c: Context, issues: Issue[]): Assessment {
   const f = assessmentFieldNames;
-  const known = new Set<string>([f.raterName(name), f.raterRole(name), f.evidence(name)]);
-  for (const item of c.instrument.items) known.add(f.rating(name, item.id)).add(f.comment(name, item.id));
-  for (const key of ours) if (!known.has(key)) issues.push({ path: [fieldPath(key)], message: 'is not a field of this checklist' });
+  const known = c.known;
+  for (const key of ours) if (!known.has(key)) issues.push({ path: fieldPath(key, known), message: 'is not a field of this checklist' });
 
-  const raterName = (single(fields, f.raterName(name), issues) ?? '').trim();
-  if (raterName.length > NAME_MAX) issues.push({ path: [f.raterName(name)], message: `must be at most ${NAME_MAX} characters` });
-  const raterRole = oneOf(single(fields, f.raterRole(name), issues) ?? 'self', RATER_ROLES, f.raterRole(name), issues);
-  const evidence = oneOf(single(fields, f.evidence(name), issues) ?? 'live', EVIDENCE_SOURCES, f.evidence(name), issues);
+  const raterName = (single(fields, f.raterName(name), issues, c.known) ?? '').trim();
+  if (raterName.length > NAME_MAX) issues.push({ path: [name, 'rater-name'], message: `must be at most ${NAME_MAX} characters` });
+  const raterRole = oneOf(single(fields, f.raterRole(name), issues, c.known) ?? 'self', RATER_ROLES, [name, 'rater-role'], issues);
+  const evidence = oneOf(single(fields, f.evidence(name), issues, c.known) ?? 'live', EVIDENCE_SOURCES, [name, 'evidence'], issues);
 
   const values = new Map<string, Rating['value']>(c.instrument.scale.options.map((o) => [String(o.value), o.value]));
   if (c.instrument.scale.notApplicable) values.set('na', 'na');
   const ratings: Rating[] = [];
   for (const item of c.instrument.items) {
-    const raw = single(fields, f.rating(name, item.id), issues) ?? '';
-    const comment = (single(fields, f.comment(name, item.id), issues) ?? '').trim();
+    const raw = single(fields, f.rating(name, item.id), issues, c.known) ?? '';
+    const comment = (single(fields, f.comment(name, item.id), issues, c.known) ?? '').trim();
     const rating: Rating = { itemId: item.id };
     if (raw !== '') {
       if (values.has(raw)) rating.value = values.get(raw);
-      else issues.push({ path: [f.rating(name, item.id)], message: 'is not a point of this instrument’s scale' });
+      else issues.push({ path: [name, 'rating', item.id], message: 'is not a point of this instrument’s scale' });
     }
-    if (comment.length > COMMENT_MAX) issues.push({ path: [f.comment(name, item.id)], message: `must be at most ${COMMENT_MAX} characters` });
+    if (comment.length > COMMENT_MAX) issues.push({ path: [name, 'comment', item.id], message: `must be at most ${COMMENT_MAX} characters` });
     else if (comment) rating.comment = comment;
     if (rating.value !== undefined || rating.comment !== undefined) ratings.push(rating);
   }
@@ -225,25 +226,37 @@ function readBody(body: FormBody): Map<string, string[]> {
 }
 
 /** A field's one value; a field sent twice (a tampered radio) or not as text is an issue. */
-function single(fields: Map<string, string[]>, key: string, issues: Issue[]): string | undefined {
+function single(fields: Map<string, string[]>, key: string, issues: Issue[], known: ReadonlySet<string>): string | undefined {
   const values = fields.get(key);
   if (!values) return undefined;
   if (values.length > 1) {
-    issues.push({ path: [fieldPath(key)], message: 'was sent more than once' });
+    issues.push({ path: fieldPath(key, known), message: 'was sent more than once' });
     return undefined;
   }
   if (values[0] === '\u0000') {
-    issues.push({ path: [fieldPath(key)], message: 'is not text' });
+    issues.push({ path: fieldPath(key, known), message: 'is not text' });
     return undefined;
   }
   return values[0];
 }
 
-function oneOf<T extends string>(value: string, allowed: readonly T[], path: string, issues: Issue[]): T {
+function oneOf<T extends string>(value: string, allowed: readonly T[], path: string[], issues: Issue[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  issues.push({ path: [path], message: `must be one of ${allowed.join(', ')}` });
+  issues.push({ path, message: `must be one of ${allowed.join(', ')}` });
   return allowed[0] as T;
 }
 
-/** A field name from the body as a path key: kept when it is a plain field name, otherwise described (it may be anything). */
-const fieldPath = (key: string) => (key.length <= 120 && /^[\w.-]+$/.test(key) ? key : `(a field name of ${key.length} characters)`);
+/**
+ * An issue's path for a form field: a field of this checklist by its parts (`assessment`,
+ * `rating`, `flexibility`: joined with "." they are the field's name); any other key as one
+ * part, which formatPath describes by its length unless it is a plain name (it may be anything).
+ */
+const fieldPath = (key: string, known: ReadonlySet<string>): string[] => (known.has(key) ? key.split('.') : [key]);
+
+/** Every field name a checklist of `instrument` under `name` posts without script. */
+function fieldNames(name: string, instrument: Instrument): Set<string> {
+  const f = assessmentFieldNames;
+  const known = new Set<string>([f.raterName(name), f.raterRole(name), f.evidence(name)]);
+  for (const item of instrument.items) known.add(f.rating(name, item.id)).add(f.comment(name, item.id));
+  return known;
+}

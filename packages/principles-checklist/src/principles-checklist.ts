@@ -33,7 +33,7 @@ import {
   type CaseControllerOptions,
   type FormError,
 } from '@odkit/elements';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { checklistStyles } from './principles-checklist.styles.js';
@@ -48,6 +48,7 @@ import {
   type Draft,
   type RatingValue,
 } from './internal/draft.js';
+import { takeOverLightForm, type EnteredInForm } from './internal/light-form.js';
 import { checklistStrings, type ChecklistStrings } from './internal/strings.js';
 import { renderTrendChart } from './internal/trend-chart.js';
 
@@ -245,6 +246,29 @@ export class OdPrinciplesChecklist extends OdElement {
     super.connectedCallback();
     this.addEventListener('invalid', this.#onInvalid);
     this.addEventListener('click', this.#onHostClick);
+    // A server-rendered form for pages without script (@odkit/ssr): this element takes its place.
+    const entered = isServer ? undefined : takeOverLightForm(this, this.name);
+    if (entered) void this.updateComplete.then(() => this.#carryOver(entered));
+  }
+
+  /** Applies what was entered in the server-rendered form before the script ran (only what differs). */
+  #carryOver(entered: EnteredInForm): void {
+    const value = this.#value;
+    const instrument = this.#resolved.instrument;
+    if (!value || !instrument || this.#readOnly) return;
+    const values = new Set<unknown>(instrument.scale.options.map((o) => o.value));
+    if (instrument.scale.notApplicable) values.add('na');
+    const about: PendingAbout = {};
+    if (entered.name !== undefined && entered.name !== value.rater.name) about.name = entered.name;
+    if (entered.raterRole !== value.raterRole && raterRoles.includes(entered.raterRole as Assessment['raterRole'])) about.raterRole = entered.raterRole as Assessment['raterRole'];
+    if (entered.evidence !== value.evidence && evidenceSources.includes(entered.evidence as Assessment['evidence'])) about.evidence = entered.evidence as Assessment['evidence'];
+    if (Object.keys(about).length) this.#about(about, true);
+    for (const r of entered.ratings) {
+      if (!instrument.items.some((i) => i.id === r.itemId)) continue;
+      const current = value.ratings.find((c) => c.itemId === r.itemId);
+      if (r.value !== undefined && values.has(r.value) && r.value !== current?.value) this.#rate(r.itemId, r.value);
+      if (r.comment !== undefined && r.comment !== (current?.comment ?? '')) this.#comment(r.itemId, r.comment, true);
+    }
   }
 
   override disconnectedCallback(): void {

@@ -54,6 +54,11 @@ export interface RenderCaseOptions {
   timeZone?: string;
   /** `light` (default), `dark` or `auto`. */
   colorScheme?: 'light' | 'dark' | 'auto';
+  /**
+   * The nonce of the page's Content-Security-Policy for styles (`style-src 'nonce-…'`): put on
+   * every shadow root's <style> element, which a strict policy would block otherwise.
+   */
+  styleNonce?: string;
   /** Which widgets, in this order, and their options; `false` leaves one out. Default: all three. */
   widgets?: {
     map?: NetworkMapOptions | boolean;
@@ -157,4 +162,10 @@ function knownTimeZone(zone: unknown): zone is string {
   } catch {
     return false;
   }
+}
+
+/** A CSP nonce: base64 characters only (it goes into an attribute). */
+export function checkNonce(nonce: unknown): string {
+  if (typeof nonce === 'string' && /^[A-Za-z0-9+/_-]{16,200}={0,2}$/.test(nonce)) return nonce;
+  throw new ValidationError('renderCase options', [{ path: ['styleNonce'], message: 'must be a CSP nonce: 16 to 200 base64 characters' }]);
 }

@@ -1,12 +1,12 @@
 import { render } from '@lit-labs/ssr';
-import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
+import { collectResultSync, type RenderResult } from '@lit-labs/ssr/lib/render-result.js';
 import { RenderResultReadable } from '@lit-labs/ssr/lib/render-result-readable.js';
 import { parseCaseRecord, type CaseRecord } from '@odkit/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Readable } from 'node:stream';
 import { checklistForm } from './checklist-form.js';
 import { ensureServerElements } from './elements.js';
-import { checkOptions, type CheckedOptions, type RenderCaseOptions } from './options.js';
+import { checkNonce, checkOptions, type CheckedOptions, type RenderCaseOptions } from './options.js';
 
 /**
  * `<od-provider>` with the chosen widgets for one case, as HTML with declarative shadow
@@ -17,12 +17,26 @@ import { checkOptions, type CheckedOptions, type RenderCaseOptions } from './opt
  * validation is not an exception: each widget renders its error state, as in the browser.
  */
 export function renderCase(options: RenderCaseOptions): string {
-  return collectResultSync(render(caseTemplate(options)));
+  return collectResultSync(renderResult(options));
 }
 
 /** The same HTML as `renderCase`, as a Node stream (for a response that starts sending at once). */
 export function renderCaseStream(options: RenderCaseOptions): Readable {
-  return new RenderResultReadable(render(caseTemplate(options)));
+  return new RenderResultReadable(renderResult(options));
+}
+
+function renderResult(options: RenderCaseOptions): RenderResult {
+  const result = render(caseTemplate(options));
+  return options.styleNonce === undefined ? result : withNonce(result, checkNonce(options.styleNonce));
+}
+
+/**
+ * Each shadow root's styles come as a <style> element (a declarative shadow root cannot adopt
+ * a stylesheet), which a CSP without 'unsafe-inline' for styles blocks unless it carries the
+ * page's nonce. Lit's renderer writes each opening tag as one chunk of its own.
+ */
+function* withNonce(result: RenderResult, nonce: string): RenderResult {
+  for (const chunk of result) yield chunk === '<style>' ? `<style nonce="${nonce}">` : chunk;
 }
 
 /** The Lit template `renderCase` renders (for a host that renders its whole page with @lit-labs/ssr). */

@@ -140,9 +140,17 @@ describe('renderCase', () => {
     );
   });
 
+  it('puts the CSP nonce on every shadow root’s <style>, and refuses a nonce that is not one', () => {
+    const nonce = 'r4nd0mN0nce+/AAAAAAA==';
+    const html = render({ styleNonce: nonce });
+    assert.ok(!html.includes('<style>'), 'no <style> without the nonce');
+    assert.equal(html.split(`<style nonce="${nonce}">`).length - 1, 3, 'the provider, the map and the timeline (the checklist is a light-DOM form)');
+    assert.throws(() => render({ styleNonce: '"><script>' }), (e: unknown) => e instanceof ValidationError && e.issues[0]?.path[0] === 'styleNonce');
+  });
+
   it('streams the same HTML', async () => {
     const chunks: string[] = [];
-    for await (const chunk of renderCaseStream({ record: demoCase, theme: 'nhs', widgets: { checklist: CHECKLIST } })) chunks.push(String(chunk));
-    assert.equal(chunks.join(''), renderCase({ record: demoCase, theme: 'nhs', widgets: { checklist: CHECKLIST } }));
+    for await (const chunk of renderCaseStream({ record: demoCase, theme: 'nhs', styleNonce: 'AAAAAAAAAAAAAAAAAAAAAA', widgets: { checklist: CHECKLIST } })) chunks.push(String(chunk));
+    assert.equal(chunks.join(''), renderCase({ record: demoCase, theme: 'nhs', styleNonce: 'AAAAAAAAAAAAAAAAAAAAAA', widgets: { checklist: CHECKLIST } }));
   });
 });
