@@ -7,7 +7,7 @@
 //   node scripts/node-test.mjs           all node tests
 //   node scripts/node-test.mjs ssr       only files whose path contains "ssr"
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
@@ -51,8 +51,24 @@ try {
     });
     outfiles.push(outfile);
   }
-  const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...outfiles], { stdio: 'inherit', cwd: root });
+  // The spec reporter for people; TAP into a file for the closing count line CI reads.
+  const tap = join(out, 'results.tap');
+  const run = spawnSync(
+    process.execPath,
+    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...outfiles],
+    { stdio: 'inherit', cwd: root },
+  );
   status = run.status ?? 1;
+  let text = '';
+  try {
+    text = readFileSync(tap, 'utf8');
+  } catch {
+    // No results at all: counted as one failure below.
+  }
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  const passed = count('pass');
+  const failed = count('fail') + (status !== 0 && count('fail') === 0 ? 1 : 0);
+  console.log(`\nnode tests: ${passed} passed, ${failed} failed`);
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

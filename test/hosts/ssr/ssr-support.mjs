@@ -1,5 +1,6 @@
 // Checks for the server-rendered pages, where only the map and the timeline have shadow
 // roots before script (the checklist is the host's own form fields then).
+import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
 
 export { expectCleanConsole, expectNoAxeViolations, saveScreenshot, watchPage } from '../support/page-watch.mjs';
@@ -20,4 +21,18 @@ export async function expectHostileRulesDefeatedSsr(page) {
   expect(found.display, 'svg { display: none } does not hide the map').not.toBe('none');
   expect(found.width).toBeGreaterThan(200);
   for (const t of found.text) expect(t).toEqual({ fontSize: '16px', textTransform: 'none', fontStyle: 'normal' });
+}
+
+/**
+ * axe on a page whose own scripts are off (javaScriptEnabled: false). axe's default run
+ * finishes in a new blank page, which cannot run script in such a context; its legacy mode
+ * runs in the page itself (Playwright's evaluate still works there).
+ */
+export async function expectNoAxeViolationsWithoutScript(page, { include = [] } = {}) {
+  let builder = new AxeBuilder({ page }).setLegacyMode(true).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
+  for (const selector of include) builder = builder.include(selector);
+  const results = await builder.analyze();
+  expect(results.passes.length, 'axe ran').toBeGreaterThan(10);
+  const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(found, 'axe violations').toEqual([]);
 }
