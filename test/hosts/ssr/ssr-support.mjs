@@ -2,6 +2,7 @@
 // roots before script (the checklist is the host's own form fields then).
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
+import { widgetLayout, widgetText } from '../support/hostile-checks.mjs';
 
 export { expectCleanConsole, expectNoAxeViolations, saveScreenshot, watchPage } from '../support/page-watch.mjs';
 
@@ -23,11 +24,7 @@ export async function expectHostileRulesDefeatedSsr(page) {
   for (const t of found.text) expect(t).toEqual({ fontSize: '16px', textTransform: 'none', fontStyle: 'normal' });
 }
 
-/**
- * axe on a page whose own scripts are off (javaScriptEnabled: false). axe's default run
- * finishes in a new blank page, which cannot run script in such a context; its legacy mode
- * runs in the page itself (Playwright's evaluate still works there).
- */
+/** axe on a page whose own scripts did not run (blocked); in the page itself (legacy mode), not a helper page. */
 export async function expectNoAxeViolationsWithoutScript(page, { include = [] } = {}) {
   let builder = new AxeBuilder({ page }).setLegacyMode(true).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
   for (const selector of include) builder = builder.include(selector);
@@ -35,4 +32,28 @@ export async function expectNoAxeViolationsWithoutScript(page, { include = [] } 
   expect(results.passes.length, 'axe ran').toBeGreaterThan(10);
   const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(found, 'axe violations').toEqual([]);
+}
+
+/**
+ * The hostile sheet on or off, without script: nothing re-renders, so no frames are awaited
+ * (a page without script runs no animation frames; the next measurement lays the page out).
+ */
+export async function setHostileCssWithoutScript(page, on) {
+  await page.evaluate((on) => {
+    const sheet = document.getElementById('hostile-css');
+    if (!sheet) throw new Error('this page has no <link id="hostile-css">');
+    sheet.disabled = !on;
+  }, on);
+}
+
+/** Every part's box and every text style inside `tags`' shadow roots is the same with the hostile sheet on and off (no script). */
+export async function expectSameWithAndWithoutHostileCssWithoutScript(page, tags) {
+  await setHostileCssWithoutScript(page, true);
+  const hostile = { layout: await widgetLayout(page, tags), text: await widgetText(page, tags) };
+  await setHostileCssWithoutScript(page, false);
+  const plain = { layout: await widgetLayout(page, tags), text: await widgetText(page, tags) };
+  await setHostileCssWithoutScript(page, true);
+  expect(Object.keys(plain.layout['od-network-map'].parts).length, 'parts were measured').toBeGreaterThan(5);
+  expect(hostile.layout, 'widget and part boxes (px, relative to the widget) with the hostile CSS').toEqual(plain.layout);
+  expect(hostile.text, 'text styles inside the widgets with the hostile CSS').toEqual(plain.text);
 }
