@@ -10,4 +10,10 @@ export const chromiumArgs = [
   '--disable-component-update',
   '--no-first-run',
   '--disable-sync',
+  // Test files run two at a time, one tab hidden: without these its timers are throttled to
+  // one a second and its renderer deprioritised, so a debounce or a poll takes seconds on a
+  // busy machine. (A hidden tab still gets no animation frames: tests never wait on those.)
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];

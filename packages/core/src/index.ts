@@ -6,6 +6,12 @@
 export * from './errors.js';
 export * from './model/schemas.js';
 export {
+  ID_PATTERN,
+  TEXT_LIMITS,
+  isId,
+  isRealDate,
+  isIsoDateTime,
+  isTimeZone,
   IsoDate,
   IsoDateTime,
   LanguageTag,
@@ -35,6 +41,8 @@ export {
   type EntityRef,
 } from './edits.js';
 export { newId } from './internal/id.js';
+// One write at a time: the stores' queue, shared with the elements (a widget's autosave).
+export { SerialQueue } from './internal/serial-queue.js';
 export {
   isSyncingStore,
   type CaseStore,

@@ -13,6 +13,7 @@ import {
   type StoreSnapshot,
 } from '@odkit/core';
 import { CASE_ID, PERSON_ID, clone, exampleRecord, expectInstance, member, minimalRecord, rejection, thrown, tie } from './support.js';
+import { until } from '../../../test/support/dom.js';
 
 const addGran: Change = { type: 'member/add', member: member('gran', { ring: 2, household: false }) };
 const addAunt: Change = { type: 'member/add', member: member('aunt', { ring: 3, household: false }) };
@@ -26,8 +27,8 @@ function listen(store: { subscribe(l: (s: StoreSnapshot) => void): () => void })
   return { seen, unsubscribe };
 }
 
-/** Lets queued microtasks and already-posted messages run. */
-const settle = (ms = 50) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Yields to the event loop for `ms`: only to close a store at different moments of a save, never to wait for a result. */
+const pauseFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('MemoryStore', () => {
   it('starts at revision 1 with the parsed, frozen record', () => {
@@ -99,7 +100,7 @@ describe('MemoryStore', () => {
       expect(snapshot.revision).to.equal(2);
       expect(store.snapshot).to.equal(snapshot);
       expect(good.seen).to.deep.equal([snapshot]);
-      await settle(10);
+      await until(() => reported.length, 'the subscriber\u2019s error to be reported');
     } finally {
       globalThis.queueMicrotask = original;
     }
@@ -290,7 +291,7 @@ describe('IndexedDbStore', () => {
 
   it('a store closed during a save reports exactly what was written: applied and stored, or a StorageError and nothing stored', async () => {
     // Close at different moments: before the write's transaction starts, and while it runs.
-    for (const [i, pause] of [() => undefined, () => Promise.resolve(), () => settle(0), () => settle(2)].entries()) {
+    for (const [i, pause] of [() => undefined, () => Promise.resolve(), () => pauseFor(0), () => pauseFor(2)].entries()) {
       databaseName = `${databaseName}-close-${i}`;
       const store = await open({ initial: exampleRecord() });
       const saving = store.apply(addGran).then(
@@ -418,8 +419,11 @@ describe('IndexedDbStore', () => {
     const a = await open({ initial: exampleRecord() });
     const other = await open({ caseId: 'case-2', initial: minimalRecord({ id: 'case-2' }) });
     const seen = listen(a);
+    // A second page on case 2, opened after A: once it has heard the write, so has A's channel (messages arrive in order).
+    const watcher = await open({ caseId: 'case-2' });
+    const heard = listen(watcher);
     await other.apply({ type: 'person/update', person: { id: PERSON_ID, name: 'Someone else' } });
-    await settle(100);
+    await until(() => heard.seen.length, 'the other page on case 2 to hear the write');
     expect(seen.seen).to.have.length(0);
     expect(a.snapshot!.revision).to.equal(1);
   });

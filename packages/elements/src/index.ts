@@ -44,7 +44,9 @@ export {
   type FieldOptions,
   type FormError,
 } from './forms/form-kit.js';
+export { FormControlController, type FormControlOptions, type FormControlValidity } from './forms/form-control-controller.js';
 export { LocaleController, type LocaleHost } from './i18n/locale-controller.js';
+export { OptionsController, type OptionProblem, type OptionsControllerOptions } from './options/options-controller.js';
 export {
   SUPPORTED_LOCALES,
   formatMessage,
@@ -55,6 +57,7 @@ export {
   type PluralMessage,
   type StringTable,
   type SupportedLocale,
+  type Translate,
 } from './i18n/messages.js';
 export { sharedStrings, type SharedStrings } from './i18n/shared-strings.js';
 export { formatDate, formatDateTime, formatDuration, formatNumber, formatPercent, formatTime } from './i18n/format.js';

@@ -25,6 +25,7 @@ import { html as litHtml } from 'lit';
 import { property } from 'lit/decorators.js';
 import { baseOf, rebase, type RebaseEdit } from '../../core/src/stores/rebase.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
+import { text } from '../../../test/support/dom.js';
 import { FakeSyncingStore } from '../../../test/support/fake-syncing-store.js';
 
 /** A widget built as the kit's widgets are: the status line (and panel) on top. */
@@ -257,7 +258,6 @@ function ids(record: CaseRecord): string[] {
 }
 const RAW_KEY = /hiddenFrom|episodeId|meetingId|instrumentId|instrumentVersion|itemId|\.value|\.comment|nextMeeting|\d+ items?\b|\[object|undefined|null/;
 
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function show(c: SyncConflict, theirs: CaseRecord, initials: boolean, locale = 'en-GB') {
   const store = new FakeSyncingStore(theirs, { status: { pending: 1, conflicts: [c] } });

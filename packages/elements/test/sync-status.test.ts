@@ -20,6 +20,7 @@ import {
   syncStatusStyles,
 } from '@odkit/elements';
 import '@odkit/elements/define.js';
+import { $, $$, text } from '../../../test/support/dom.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { css, html as litHtml } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -92,9 +93,6 @@ async function mount(store: MemoryStore, attrs: { locale?: string; theme?: strin
   return { provider, widget };
 }
 
-const $ = <E extends Element = HTMLElement>(el: HTMLElement, selector: string) => el.shadowRoot!.querySelector<E>(selector);
-const $$ = (el: HTMLElement, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const message = (el: HTMLElement) => text($(el, '.od-sync__message'));
 
 /** Two conflicts: Jo moved closer here while someone moved her away; Sam's relationship rewritten. */

@@ -8,7 +8,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { nextEvent } from '../../../test/support/events.js';
 import { demoSyncingStore } from '../../../stories/support/sync-store.js';
-import { $, $$, DEMO_NOW, demoWith, text } from './support.js';
+import { $, $$, DEMO_NOW, demoWith, text, until } from './support.js';
 
 async function withStore(record: CaseRecord = demoCase) {
   const store = new MemoryStore(record);
@@ -49,9 +49,8 @@ async function choose(el: OdMeetingTimeline, id: string) {
 async function save(el: OdMeetingTimeline) {
   $<HTMLButtonElement>(el, '.side form button[type="submit"]')!.focus();
   await sendKeys({ press: 'Enter' });
-  // The store applies asynchronously; wait for the render that follows.
-  for (let i = 0; i < 5; i++) await el.updateComplete;
-  await new Promise((r) => setTimeout(r, 0));
+  // The store applies asynchronously: wait until the form has closed (saved) or says why not.
+  await until(() => !$(el, '.side form') || $(el, '.od-error-summary, .od-error'), 'the meeting form to close or show its errors');
   await el.updateComplete;
 }
 

@@ -45,6 +45,22 @@ describe('<od-meeting-timeline> on the demo case', () => {
     for (const icon of $$(el, '.status > span, .mode__icon')) expect(icon.getAttribute('aria-hidden')).to.equal('true');
   });
 
+  it('counts a meeting\u2019s assessments in the details with the right plural, in English and Welsh', async () => {
+    const fidelityOf = async (el: OdMeetingTimeline, id: string) => {
+      $<HTMLButtonElement>(el, `#meeting-${id}`)!.click();
+      await el.updateComplete;
+      const term = $$(el, '#details dt').find((dt) => /^(Fidelity score|Sgôr ffyddlondeb)$/.test(text(dt)));
+      return text(term?.nextElementSibling);
+    };
+    const el = await timeline(demoCase);
+    expect(await fidelityOf(el, 'mt-07')).to.match(/^\d+% \(1 assessment\)$/);
+    const second = { ...demoCase.assessments.find((a) => a.meetingId === 'mt-07')!, id: 'as-second-rater' };
+    const twice = await timeline(demoWith({ assessments: [...demoCase.assessments, second] }));
+    expect(await fidelityOf(twice, 'mt-07')).to.match(/^\d+% \(2 assessments\)$/);
+    const cy = await timeline(demoCase, { locale: 'cy' });
+    expect(await fidelityOf(cy, 'mt-07')).to.match(/^\d+% \(1 asesiad\)$/);
+  });
+
   it('marks the meetings a first-meeting practitioner attended, as many as core counts', async () => {
     const el = await timeline(demoCase);
     const marked = $$(el, 'li .continuity').map((n) => n.closest('li')!.dataset.id);

@@ -8,10 +8,7 @@ import { DEMO_NOW } from '../../../test/fixtures/index.js';
 
 export { DEMO_NOW };
 
-export const shadow = (el: HTMLElement) => el.shadowRoot!;
-export const $ = <E extends Element = HTMLElement>(el: HTMLElement, selector: string) => shadow(el).querySelector<E>(selector);
-export const $$ = <E extends Element = HTMLElement>(el: HTMLElement, selector: string) => [...shadow(el).querySelectorAll<E>(selector)];
-export const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export { $, $$, shadow, text, until } from '../../../test/support/dom.js';
 
 export async function timeline(record: unknown, attrs: Partial<Record<'as-of' | 'locale' | 'zoom' | 'view', string>> = {}): Promise<OdMeetingTimeline> {
   const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline

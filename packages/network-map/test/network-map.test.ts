@@ -257,13 +257,15 @@ describe('<od-network-map>', () => {
     const hit = () => $(el, '.node[data-key="m-gwen"] .hit')!.getAttribute('r');
     const before = hit();
     $<HTMLButtonElement>(el, 'button[aria-label="Zoom out"]')!.click();
-    await new Promise((r) => setTimeout(r, 300));
+    await waitUntil(() => Number(hit()) > Number(before), 'larger pointer targets once zooming pauses');
     const zoomedOut = hit();
     expect(Number(zoomedOut)).to.be.greaterThan(Number(before));
     // …and removing the map at once cancels that: nothing runs after it has gone.
     $<HTMLButtonElement>(el, 'button[aria-label="Zoom out"]')!.click();
     el.remove();
-    await new Promise((r) => setTimeout(r, 300));
+    // Timers fire in order of their due time: once one set now for the map's pause (150 ms) has
+    // run, the map's own, set earlier, has had its turn too, however busy the machine is.
+    await new Promise((r) => setTimeout(r, 150));
     expect(hit()).to.equal(zoomedOut);
   });
 
@@ -584,7 +586,7 @@ describe('<od-network-map> editing', () => {
     await sendKeys({ press: 'Tab' }); // first control in the panel after the map
     while (!active(el)?.matches('[data-move="closer"]')) await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
-    await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => revision(store) === before + 1 && text($(el, '[role="status"]')) !== '', 'the move is saved and announced');
     await el.updateComplete;
     expect(revision(store)).to.equal(before + 1);
     expect(store.snapshot!.record.members.find((m) => m.id === 'm-david')!.ring).to.equal(1);
@@ -599,7 +601,7 @@ describe('<od-network-map> editing', () => {
     select.focus();
     select.value = 'friends';
     $<HTMLButtonElement>(el, '.move-sector button')!.click();
-    await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => store.snapshot!.record.members.find((m) => m.id === 'm-david')!.sector === 'friends', 'the move to another sector is saved');
     expect(store.snapshot!.record.members.find((m) => m.id === 'm-david')!.sector).to.equal('friends');
   });
 
@@ -621,7 +623,7 @@ describe('<od-network-map> editing', () => {
     pointerAt(el, 'pointermove', [from[0] + 5, from[1] + 5]);
     pointerAt(el, 'pointermove', to);
     pointerAt(el, 'pointerup', to);
-    await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => store.snapshot!.record.members.find((m) => m.id === 'm-doreen')!.ring < 3, 'the drop is saved');
     const doreen = store.snapshot!.record.members.find((m) => m.id === 'm-doreen')!;
     expect(doreen.ring).to.be.lessThan(3);
     expect(doreen.sector).to.equal('neighbours');
@@ -655,7 +657,7 @@ describe('<od-network-map> editing', () => {
     $<HTMLInputElement>(el, 'input[name="member-support"][value="practical"]')!.click();
     $<HTMLSelectElement>(el, '#member-sector')!.value = 'family';
     $<HTMLFormElement>(el, '.panel form')!.requestSubmit();
-    await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => revision(store) === before + 1, 'the new member is saved');
     await el.updateComplete;
     expect(revision(store)).to.equal(before + 1);
     const added = store.snapshot!.record.members.find((m) => m.name === 'Ffion Rees')!;
@@ -693,7 +695,7 @@ describe('<od-network-map> editing', () => {
     expect(name.value).to.equal('Priya Shah');
     name.value = 'Priya S.';
     $<HTMLFormElement>(el, '.panel form')!.requestSubmit();
-    await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => store.snapshot!.record.members.find((m) => m.id === 'm-priya')!.name === 'Priya S.', 'the edit is saved');
     const priya = store.snapshot!.record.members.find((m) => m.id === 'm-priya')!;
     expect(priya.name).to.equal('Priya S.');
     expect(priya.relationship).to.deep.equal(demoCase.members.find((m) => m.id === 'm-priya')!.relationship);
@@ -709,7 +711,7 @@ describe('<od-network-map> editing', () => {
     $<HTMLSelectElement>(el, '#tie-to')!.value = 'm-sarah';
     $<HTMLSelectElement>(el, '#tie-quality')!.value = 'stressful';
     $<HTMLFormElement>(el, '.panel form')!.requestSubmit();
-    await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => store.snapshot!.record.ties.some((t) => t.from === 'm-priya' && t.to === 'm-sarah'), 'the new tie is saved');
     const tie = store.snapshot!.record.ties.find((t) => t.from === 'm-priya' && t.to === 'm-sarah')!;
     expect(tie).to.deep.include({ quality: 'stressful', strength: 'moderate', direction: 'none' });
     await el.updateComplete;
@@ -721,7 +723,7 @@ describe('<od-network-map> editing', () => {
     removeTie.at(-1)!.click();
     await el.updateComplete;
     $$<HTMLButtonElement>(el, '.panel button').find((b) => text(b) === 'Yes, remove')!.click();
-    await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => !store.snapshot!.record.ties.some((t) => t.id === tie.id), 'the tie is removed');
     expect(store.snapshot!.record.ties.some((t) => t.id === tie.id)).to.equal(false);
   });
 
@@ -734,7 +736,7 @@ describe('<od-network-map> editing', () => {
     await el.updateComplete;
     $$<HTMLButtonElement>(el, '.panel button').find((b) => text(b) === 'Yes, remove')!.click();
     expect((await cleared).selection).to.equal(null);
-    await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => !store.snapshot!.record.members.some((m) => m.id === 'm-doreen') && text($(el, '[role="status"]')) !== '', 'the removal is saved and announced');
     await el.updateComplete;
     expect(store.snapshot!.record.members.some((m) => m.id === 'm-doreen')).to.equal(false);
     expect(store.snapshot!.record.ties.some((t) => t.to === 'm-doreen')).to.equal(false);
@@ -761,7 +763,7 @@ describe('<od-network-map> editing', () => {
     await el.updateComplete;
     expect(text($(el, '.panel'))).to.contain('Remove Sarah Lewis and their ties from the network?');
     $$<HTMLButtonElement>(el, '.panel button').find((b) => text(b) === 'Yes, remove')!.click();
-    await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => errors.length > 0 && text($(el, '.od-error-summary')) !== '', 'the refusal is shown');
     await el.updateComplete;
     expect(store.snapshot).to.equal(before);
     expect(errors).to.have.length(1);
@@ -779,12 +781,12 @@ describe('<od-network-map> editing', () => {
     const event = (await change) as OdChangeEvent;
     expect(event.change.type).to.equal('member/update');
     expect(event.change.type === 'member/update' && event.change.member.ring).to.equal(3);
-    await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => text($(el, '[role="status"]')) !== '', 'the outcome is announced');
     expect(el.caseRecord!.members.find((m) => m.id === 'm-david')!.ring).to.equal(2);
     expect(text($(el, '[role="status"]'))).to.equal('The change was not applied.');
     // Not cancelled: applied to the widget's own record.
     $<HTMLButtonElement>(el, '[data-move="further"]')!.click();
-    await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => el.caseRecord!.members.find((m) => m.id === 'm-david')!.ring !== 2, 'the change is applied');
     expect(el.caseRecord!.members.find((m) => m.id === 'm-david')!.ring).to.equal(3);
   });
 

@@ -19,6 +19,7 @@ import { OdMeetingTimeline, OdNetworkMap, OdPrinciplesChecklist, OdProvider } fr
 import type {} from '@odkit/react/jsx';
 import { DEMO_NOW } from '../../../test/fixtures/index.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
+import { until } from '../../../test/support/dom.js';
 import { demoSyncingStore } from '../../../stories/support/sync-store.js';
 
 const record = (): CaseRecord => structuredClone(demoCase);
@@ -166,13 +167,11 @@ describe('@odkit/react wrappers', () => {
     expect(selection?.kind).to.equal('member');
     const member = demoCase.members.find((m) => m.id === key)!;
     expect(selection?.kind === 'member' && selection.member.id).to.equal(key);
-    await new Promise((r) => setTimeout(r));
-    expect(container.querySelector('#chosen')!.textContent).to.equal(member.name);
+    await until(() => container.querySelector('#chosen')!.textContent === member.name, 'React to show the chosen member');
 
     await sendKeys({ press: 'Escape' });
     expect(seen.at(-1)!.selection).to.equal(null);
-    await new Promise((r) => setTimeout(r));
-    expect(container.querySelector('#chosen')!.textContent).to.equal('nobody');
+    await until(() => container.querySelector('#chosen')!.textContent === 'nobody', 'React to show no one chosen');
   });
 
   it('onOdSelect and onOdMemberFocus on the timeline: Enter opens a meeting, focusing an attendee names them', async () => {
@@ -313,9 +312,7 @@ describe('@odkit/react wrappers', () => {
     await sendKeys({ press: 'Space' });
     await checklist.updateComplete;
     expect(natives.length).to.be.greaterThan(0);
-    const deadline = performance.now() + 3000;
-    while (store.snapshot!.revision === before && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(store.snapshot!.revision).to.be.greaterThan(before);
+    await until(() => store.snapshot!.revision > before, 'the rating to reach the store');
     expect(store.snapshot!.record.assessments.some((a) => a.meetingId === 'mt-13' && a.rater.name === 'Jo Whitfield')).to.equal(true);
   });
 });

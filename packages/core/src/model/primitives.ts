@@ -2,37 +2,71 @@ import * as z from '../internal/z.js';
 import { guarded } from '../internal/guard.js';
 import { isValidNhsNumber } from '../nhs-number.js';
 
+/*
+ * The rules below are the one place each is written: the schemas use them, and the
+ * widgets and FHIR mapping check hosts' attributes and people's input with the same
+ * functions, so a value the UI accepts is one the store accepts.
+ */
+
+/** A kit (and FHIR) id: 1–64 letters, digits, "-" or ".". */
+export const ID_PATTERN = /^[A-Za-z0-9.-]{1,64}$/;
+/** Whether `value` is a kit id (see {@link ID_PATTERN}). */
+export const isId = (value: unknown): value is string => typeof value === 'string' && ID_PATTERN.test(value);
+
+/** Longest text each kind of field takes, in UTF-16 code units: forms use these as `maxlength`. */
+export const TEXT_LIMITS = Object.freeze({ short: 200, long: 4000 });
+
 /** Ids follow FHIR's id rule so that records map to FHIR resources losslessly. */
-export const Id = z.string().check(
-  z.regex(/^[A-Za-z0-9.-]{1,64}$/, { error: 'must be 1–64 letters, digits, "-" or "."' }),
-);
+export const Id = z.string().check(z.regex(ID_PATTERN, { error: 'must be 1–64 letters, digits, "-" or "."' }));
 
 /** Short free text (names, labels). */
-export const ShortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+export const ShortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(TEXT_LIMITS.short));
 /** Longer free text (notes, comments). Always rendered as text, never markup. */
-export const LongText = z.string().check(z.maxLength(4000));
+export const LongText = z.string().check(z.maxLength(TEXT_LIMITS.long));
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?(Z|[+-](?:0\d|1[0-4]):[0-5]\d)$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function isRealDate(y: number, m: number, d: number): boolean {
+function isCalendarDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
 }
 
+/** A real calendar date written `YYYY-MM-DD` (not 2026-02-30). */
+export function isRealDate(value: unknown): value is string {
+  const m = typeof value === 'string' ? DATE_RE.exec(value) : null;
+  return !!m && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** A real instant with its UTC offset, e.g. `2026-03-29T01:30:00+00:00` (what {@link IsoDateTime} accepts). */
+export function isIsoDateTime(value: unknown): value is string {
+  const m = typeof value === 'string' ? DATE_TIME_RE.exec(value) : null;
+  return !!m && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+const knownZones = new Map<string, boolean>();
+
+/** Whether this browser's Intl knows `zone`, an IANA name such as `Europe/London` (answers cached). */
+export function isTimeZone(zone: unknown): zone is string {
+  if (typeof zone !== 'string' || zone === '' || zone.length > 64) return false;
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(zone, known);
+  }
+  return known;
+}
+
 /** A calendar date, `YYYY-MM-DD`. */
-export const IsoDate = z.string().check(
-  z.refine(
-    (v) => {
-      const m = DATE_RE.exec(v);
-      return !!m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    },
-    { error: 'must be a real date written YYYY-MM-DD' },
-  ),
-);
+export const IsoDate = z.string().check(z.refine(isRealDate, { error: 'must be a real date written YYYY-MM-DD' }));
 
 /** A year, year-month or full date (`1998`, `1998-04`, `1998-04-12`), as FHIR `date`. */
 export const PartialDate = z.string().check(
@@ -43,7 +77,7 @@ export const PartialDate = z.string().check(
       if (m[2] === undefined) return true;
       const month = Number(m[2]);
       if (m[3] === undefined) return month >= 1 && month <= 12;
-      return isRealDate(Number(m[1]), month, Number(m[3]));
+      return isCalendarDay(Number(m[1]), month, Number(m[3]));
     },
     { error: 'must be a year (YYYY), a month (YYYY-MM) or a date (YYYY-MM-DD)' },
   ),
@@ -55,10 +89,7 @@ export const PartialDate = z.string().check(
  */
 export const IsoDateTime = z.string().check(
   z.refine(
-    (v) => {
-      const m = DATE_TIME_RE.exec(v);
-      return !!m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    },
+    isIsoDateTime,
     { error: 'must be a date and time with a UTC offset, e.g. 2026-03-02T14:00:00+00:00' },
   ),
 );

@@ -3,6 +3,7 @@ import { parseAuthor, parseEditOptions, parseEntityRef, type Author, type Change
 import { ConflictError, OdError, StorageError, ValidationError } from '../errors.js';
 import { guarded } from '../internal/guard.js';
 import { newId } from '../internal/id.js';
+import { SerialQueue } from '../internal/serial-queue.js';
 import { defaultInstruments } from '../instruments/index.js';
 import type { InstrumentRegistry } from '../instruments/registry.js';
 import type { CaseRecord } from '../model/schemas.js';
@@ -28,7 +29,7 @@ export abstract class BaseStore implements CaseStore {
   protected readonly parseOptions: ParseOptions;
   #snapshot: StoreSnapshot | undefined;
   readonly #listeners = new Set<StoreListener>();
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #queue = new SerialQueue();
   #author: Author | undefined;
 
   constructor(options: StoreOptions = {}) {
@@ -150,10 +151,8 @@ export abstract class BaseStore implements CaseStore {
 
   #enqueue<T>(task: () => Promise<T>): Promise<T> {
     // A subclass's read or write that fails with anything untyped is a storage failure.
-    const run = this.#queue.then(task).catch((error: unknown) => {
+    return this.#queue.run(task).catch((error: unknown) => {
       throw error instanceof OdError ? error : new StorageError('The store failed unexpectedly.', { cause: error });
     });
-    this.#queue = run.catch(() => undefined);
-    return run;
   }
 }

@@ -16,6 +16,9 @@ export type Catalogue<T extends StringTable> = { readonly 'en-GB': T } & { reado
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
+/** A widget's translator: one typed `t()` that views and forms take instead of the element. */
+export type Translate<T extends StringTable> = (key: keyof T & string, params?: MessageParams) => string;
+
 /** The supported locale for any language tag: Welsh for `cy…`, otherwise British English. */
 export function resolveLocale(tag: string | null | undefined): SupportedLocale {
   return tag && /^cy(-|$)/i.test(tag) ? 'cy' : 'en-GB';

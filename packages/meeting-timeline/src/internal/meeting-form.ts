@@ -1,6 +1,8 @@
 import {
   ATTENDEE_ROLES,
   MEETING_MODES,
+  TEXT_LIMITS,
+  isRealDate,
   type Attendee,
   type AttendeeRole,
   type Change,
@@ -10,9 +12,10 @@ import {
   type MeetingMode,
   type NetworkMember,
 } from '@odkit/core';
-import { ariaInvalid, describedBy, errorFor, renderField, renderFieldError, type FormError } from '@odkit/elements';
+import { ariaInvalid, describedBy, errorFor, renderErrorSummary, renderField, renderFieldError, type FormError } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
-import { isRealDate, isTimeOfDay, isoInZone, localDate, localTime, MINUTE, zonedInstant } from './time.js';
+import { isTimeOfDay, isoInZone, localDate, localTime, MINUTE, zonedInstant } from './time.js';
+import type { T, TimelineHandlers } from './view-kit.js';
 
 /** One network member's place in the meeting being edited. */
 export type AttendanceChoice = 'none' | 'present' | 'absent' | 'invited';
@@ -35,8 +38,6 @@ export interface MeetingDraft {
   nextTime: string;
   notes: string;
 }
-
-type T = (key: string, params?: Record<string, string | number>) => string;
 
 /** The members a meeting can be picked from: the active network and anyone already listed. */
 export function pickableMembers(members: readonly NetworkMember[], meeting?: Meeting): NetworkMember[] {
@@ -205,7 +206,7 @@ export function buildChange(draft: MeetingDraft, ctx: BuildContext): { errors: F
   if (draft.duration && !(/^\d+$/.test(draft.duration) && minutes >= 1 && minutes <= 1440)) {
     errors.push({ field: 'mt-duration', message: t('error.durationInvalid') });
   }
-  if (draft.place.trim().length > 200) errors.push({ field: 'mt-place', message: t('error.placeLong') });
+  if (draft.place.trim().length > TEXT_LIMITS.short) errors.push({ field: 'mt-place', message: t('error.placeLong') });
 
   const attendees: Attendee[] = [];
   for (const [memberId, entry] of Object.entries(draft.attendance)) {
@@ -229,7 +230,7 @@ export function buildChange(draft: MeetingDraft, ctx: BuildContext): { errors: F
       }
     }
   }
-  if (draft.notes.length > 4000) errors.push({ field: 'mt-notes', message: t('error.notesLong') });
+  if (draft.notes.length > TEXT_LIMITS.long) errors.push({ field: 'mt-notes', message: t('error.notesLong') });
   if (errors.length || start === null) return { errors };
 
   const held = draft.status === 'held';
@@ -449,4 +450,33 @@ function renderAttendee(v: FormView, member: NetworkMember): TemplateResult {
             </select>`}
     </div>
   </li>`;
+}
+
+export interface MeetingPanelView {
+  /** The meeting being edited has left the record: say so, and offer only to close. */
+  readonly gone: boolean;
+  readonly editing: boolean;
+  readonly form: FormView;
+  /** Where the error summary's links look for their fields. */
+  readonly root: ShadowRoot;
+}
+
+export type MeetingPanelHandlers = Pick<TimelineHandlers, 'sideKey' | 'submitMeeting' | 'formChange' | 'formClick' | 'closeForm'>;
+
+/** The form beside the list, with its heading and error summary. */
+export function renderMeetingPanel(v: MeetingPanelView, t: T, on: MeetingPanelHandlers): TemplateResult {
+  if (v.gone) {
+    return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
+        <h3 id="form-title" tabindex="-1">${t('edit.titleEdit')}</h3>
+        <p role="alert">${t('edit.gone')}</p>
+        <button class="od-button od-button--secondary" type="button" data-action="cancel-form" @click=${() => on.closeForm()}>${t('form.cancel')}</button>
+      </section>`;
+  }
+  return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
+      <h3 id="form-title" tabindex="-1">${t(v.editing ? 'edit.titleEdit' : 'edit.titleNew')}</h3>
+      ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.form.errors, root: v.root })}
+      <form novalidate @submit=${on.submitMeeting} @change=${on.formChange} @click=${on.formClick}>
+        ${renderMeetingForm(v.form)}
+      </form>
+    </section>`;
 }

@@ -11,6 +11,11 @@ import {
 } from '@odkit/core';
 import { localDate } from './time.js';
 
+export type TimelineView = 'list' | 'matrix';
+export type TimelineZoom = 'day' | 'week' | 'month';
+export const VIEWS: readonly TimelineView[] = ['list', 'matrix'];
+export const ZOOMS: readonly TimelineZoom[] = ['day', 'week', 'month'];
+
 /** What the timeline shows for one episode, worked out once per record, episode and "now". */
 export interface TimelineModel {
   readonly episode: Episode;
@@ -73,4 +78,13 @@ export function inRange(model: TimelineModel, zone: string, from: string | undef
     const day = localDate(model.times.get(m.id)!, zone);
     return (!from || day >= from) && (!to || day <= to);
   });
+}
+
+/** `compute`, remembered for its last arguments: worked out again only when one of them changes (by identity). */
+export function memoLast<A extends readonly unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; value: R } | undefined;
+  return (...args) => {
+    if (!last || args.some((a, i) => a !== last!.args[i])) last = { args, value: compute(...args) };
+    return last.value;
+  };
 }

@@ -29,16 +29,6 @@ function partsFormat(zone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** Whether Intl knows `zone` (an IANA name such as `Europe/London`). */
-export function isTimeZone(zone: string): boolean {
-  try {
-    partsFormat(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 interface Wall {
   y: number;
   mo: number;
@@ -84,15 +74,6 @@ export function isoInZone(time: number, zone: string): string {
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-/** A real calendar date written `YYYY-MM-DD`. */
-export function isRealDate(value: string): boolean {
-  const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
 
 export const isTimeOfDay = (value: string) => TIME_RE.test(value);
 

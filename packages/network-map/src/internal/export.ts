@@ -22,6 +22,14 @@ export interface LegendText {
   readonly summary: string;
 }
 
+/** The key's swatches and labels as shown on screen (read back from the rendered legend), for export. */
+export function legendItems(root: ParentNode): LegendItem[] {
+  return [...root.querySelectorAll('.legend-list li')].flatMap((li) => {
+    const swatch = li.querySelector<SVGSVGElement>('svg.swatch');
+    return swatch ? [{ swatch, label: (li.textContent ?? '').replace(/\s+/g, ' ').trim() }] : [];
+  });
+}
+
 const NS = 'http://www.w3.org/2000/svg';
 const SHAPES = 'circle, rect, polygon, path, line, text';
 const PAINT = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linejoin', 'paint-order', 'opacity', 'fill-opacity', 'stroke-opacity'] as const;

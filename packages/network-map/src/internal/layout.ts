@@ -53,6 +53,18 @@ const wedgeOf = (sector: Sector): [number, number] => {
   return [START + i * size, START + (i + 1) * size];
 };
 
+
+/** Layouts by owner (a record's members array, frozen and replaced on every change) and by view key. */
+const layoutCache = new WeakMap<object, Map<string, Layout>>();
+
+/** The layout of `members()` for this owner and key, computed once. */
+export function cachedLayout(owner: object, key: string, members: () => readonly LayoutMember[], sectors: boolean): Layout {
+  let byKey = layoutCache.get(owner);
+  if (!byKey) layoutCache.set(owner, (byKey = new Map()));
+  let layout = byKey.get(key);
+  if (!layout) byKey.set(key, (layout = computeLayout(members(), sectors)));
+  return layout;
+}
 /**
  * Places members in their ring and (with `sectors`) their sector's wedge: seeded
  * row by row from what is known, then relaxed by a few d3-force ticks (radial,
@@ -171,7 +183,8 @@ function angularForce(strength: number): LayoutForce {
 }
 
 const wrap = (a: number) => Math.atan2(Math.sin(a), Math.cos(a));
-const round = (v: number) => Math.round(v * 10) / 10;
+/** Rounds to one decimal: short attribute values, stable across renders. */
+export const round = (v: number) => Math.round(v * 10) / 10;
 
 function clampAngle(angle: number, lo: number, hi: number): number {
   // Bring the angle into [lo, lo + 2π) first.

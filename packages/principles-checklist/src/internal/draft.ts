@@ -12,6 +12,9 @@ export type Draft = Omit<Assessment, 'meetingId'> & { meetingId?: string };
 /** An id for a new assessment: FHIR-id safe, unguessable, and available outside secure contexts. */
 export const newAssessmentId = (): string => newId('as');
 
+/** The time now, as the record keeps it. */
+export const now = () => new Date().toISOString();
+
 /** A blank draft of `instrument` (for `meetingId`, when known). */
 export function blankDraft(instrument: Instrument, meetingId: string | undefined, raterName: string | undefined, id = newAssessmentId()): Draft {
   const draft: Draft = {

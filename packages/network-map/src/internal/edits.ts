@@ -1,0 +1,171 @@
+/**
+ * The map's edits: which panel is open (details, a form, a confirmation), the form's errors, the
+ * save in flight and what was last announced; and the one path every change takes (through the
+ * store, or a cancelable `od-change` without one). Apart from the element because it is behaviour
+ * with its own state, shared by the forms, the move buttons and dragging.
+ */
+import { SECTORS, type Change, type NetworkMember, type Ring, type Sector } from '@odkit/core';
+import { focusErrorSummary, formErrorsFrom, type CaseController, type FormError, type Translate } from '@odkit/elements';
+import type { ReactiveControllerHost } from 'lit';
+import { oneOf } from './form-parts.js';
+import { memberFieldFor, readMemberForm } from './member-form.js';
+import { readTieForm, tieFieldFor } from './tie-form.js';
+import type { MapStrings } from '../strings.js';
+
+export type Panel =
+  | { kind: 'details' }
+  | { kind: 'member-form'; memberId?: string | undefined }
+  | { kind: 'tie-form'; tieId?: string | undefined; from?: string | undefined }
+  | { kind: 'confirm-remove'; memberId: string }
+  | { kind: 'confirm-remove-tie'; tieId: string };
+
+/** Which form field a refused change's issue (by path) belongs to. */
+export type FieldFor = (path: readonly (string | number)[]) => string | undefined;
+
+export interface EditsOptions {
+  readonly data: CaseController;
+  readonly t: Translate<MapStrings>;
+  /** Focus back on the map after a panel closes. */
+  readonly focusBack: () => void;
+  /** A member's name as shown (for the announcement of a move). */
+  readonly nameOf: (id: string) => string;
+  /** A member was saved (focus goes to them) or removed (a selection of them is let go). */
+  readonly saved: (id: string) => void;
+  readonly removed: (id: string) => void;
+}
+
+type Host = ReactiveControllerHost & { readonly renderRoot: ParentNode };
+
+/** Held by the element (it needs no lifecycle, so it is no reactive controller); renders it again when its state changes. */
+export class MapEdits {
+  /** The panel shown: the details, a form, or a "remove?" question. */
+  panel: Panel = { kind: 'details' };
+  /** The open form's problems (or a refused change's). */
+  errors: FormError[] = [];
+  /** A change is being saved: the save buttons are off. */
+  busy = false;
+  /** The latest outcome, for the status line (read by screen readers). */
+  announcement = '';
+  readonly #host: Host;
+  readonly #options: EditsOptions;
+
+  constructor(host: Host, options: EditsOptions) {
+    this.#host = host;
+    this.#options = options;
+  }
+
+  /** Changes state and renders again (as reactive properties would). */
+  #set(state: Partial<Pick<MapEdits, 'panel' | 'errors' | 'busy' | 'announcement'>>): void {
+    Object.assign(this, state);
+    this.#host.requestUpdate();
+  }
+
+  /** Opens a panel and puts focus on its first control. */
+  async open(panel: Panel): Promise<void> {
+    this.#set({ panel, errors: [], announcement: '' });
+    await this.#host.updateComplete;
+    const first = this.#host.renderRoot.querySelector<HTMLElement>('.panel input, .panel select, .panel .od-button--warning');
+    first?.focus();
+  }
+
+  readonly close = async (): Promise<void> => {
+    this.#set({ panel: { kind: 'details' }, errors: [] });
+    await this.#host.updateComplete;
+    this.#options.focusBack();
+  };
+
+  /** Shows a form's own problems (nothing is saved) and moves focus to the error summary. */
+  async refuse(errors: FormError[]): Promise<void> {
+    this.#set({ errors });
+    await this.#host.updateComplete;
+    focusErrorSummary(this.#host.renderRoot);
+  }
+
+  /** Applies a change; on success says `done`, on failure shows why at the form's fields. */
+  async apply(change: Change, fieldFor: FieldFor, done: string): Promise<boolean> {
+    const t = this.#options.t;
+    this.#set({ busy: true });
+    try {
+      const result = await this.#options.data.apply(change);
+      if (result.status === 'failed') {
+        this.#set({ errors: formErrorsFrom(result.error, fieldFor, t('form.saveFailed')) });
+        await this.#host.updateComplete;
+        if (this.panel.kind === 'details') this.#set({ announcement: this.errors.map((e) => e.message).join(' ') });
+        focusErrorSummary(this.#host.renderRoot);
+        return false;
+      }
+      this.#set({ errors: [], announcement: result.status === 'cancelled' ? t('edit.cancelled') : done });
+      return true;
+    } finally {
+      this.#set({ busy: false });
+    }
+  }
+
+  readonly submitMember = async (form: HTMLFormElement): Promise<void> => {
+    const { panel } = this;
+    const { data, t } = this.#options;
+    const id = panel.kind === 'member-form' ? panel.memberId : undefined;
+    const existing = id ? data.record?.members.find((m) => m.id === id) : undefined;
+    // Gone since the form was drawn (the panel now says so): save nothing, never a new member.
+    if (id && !existing) return;
+    const read = readMemberForm(form, t, existing);
+    if ('errors' in read) return this.refuse(read.errors);
+    if (await this.apply(read.change, memberFieldFor, t('edit.saved'))) {
+      this.#options.saved(read.member.id);
+      await this.close();
+    }
+  };
+
+  readonly submitTie = async (form: HTMLFormElement): Promise<void> => {
+    const { panel } = this;
+    const { data, t } = this.#options;
+    const id = panel.kind === 'tie-form' ? panel.tieId : undefined;
+    const existing = id ? data.record?.ties.find((x) => x.id === id) : undefined;
+    if (id && !existing) return;
+    const read = readTieForm(form, t, existing);
+    if ('errors' in read) return this.refuse(read.errors);
+    if (await this.apply(read.change, tieFieldFor, t('edit.saved'))) await this.close();
+  };
+
+  async removeMember(id: string): Promise<void> {
+    if (await this.apply({ type: 'member/remove', memberId: id }, () => undefined, this.#options.t('edit.removed'))) {
+      this.#options.removed(id);
+      await this.close();
+    }
+  }
+
+  async removeTie(id: string): Promise<void> {
+    if (await this.apply({ type: 'tie/remove', tieId: id }, () => undefined, this.#options.t('edit.removed'))) await this.close();
+  }
+
+  /**
+   * "Move closer" / "Move further away". A move into the innermost or outermost ring
+   * disables the button just pressed; focus then goes to the other one, never to the page.
+   */
+  readonly moveRing = async (event: Event, member: NetworkMember, step: -1 | 1): Promise<void> => {
+    const button = event.currentTarget as HTMLButtonElement;
+    const root = this.#host.renderRoot;
+    await this.move(member, { ring: (member.ring + step) as Ring });
+    await this.#host.updateComplete;
+    if (!button.disabled) return;
+    const other = root.querySelector<HTMLButtonElement>(`[data-move="${step < 0 ? 'further' : 'closer'}"]`);
+    (other && !other.disabled ? other : root.querySelector<HTMLElement>('#panel-title'))?.focus();
+  };
+
+  readonly moveToSector = (member: NetworkMember): void => {
+    const select = this.#host.renderRoot.querySelector<HTMLSelectElement>('#move-sector');
+    void this.move(member, { sector: oneOf(SECTORS, select?.value, member.sector) });
+  };
+
+  /** Moves a member to another ring or sector (the buttons, the select and dragging all end here). */
+  async move(member: NetworkMember, to: { ring?: Ring; sector?: Sector }): Promise<void> {
+    const name = this.#options.nameOf(member.id);
+    const moved: NetworkMember = { ...member, ...to };
+    if (moved.ring === member.ring && moved.sector === member.sector) return;
+    const ok = await this.apply({ type: 'member/update', member: moved }, () => undefined, '');
+    if (ok && this.announcement === '') {
+      const t = this.#options.t;
+      this.#set({ announcement: t('move.done', { name, ring: t(`ring.${moved.ring}`), sector: t(`sector.${moved.sector}`) }) });
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * What the map's two edit forms share: the error summary, a labelled field, a labelled select,
+ * the save and cancel buttons, and the notice shown when the thing being edited has gone. Apart so
+ * that the member form and the tie form are built the same way from @odkit/elements' form kit.
+ */
+import { ariaInvalid, describedBy, errorFor, renderErrorSummary, renderField, type FormError, type Translate } from '@odkit/elements';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { MapStrings } from '../strings.js';
+
+/** What an open form shows besides its fields. */
+export interface FormState {
+  readonly errors: readonly FormError[];
+  /** An edit is being saved: the save button is off. */
+  readonly busy: boolean;
+  /** Where the error summary's links find the fields. */
+  readonly root: ShadowRoot;
+}
+
+export interface FormActions {
+  readonly submit: (event: Event) => void;
+  readonly cancel: () => void;
+  /** Back to the details (from a form whose subject has gone). */
+  readonly close: () => void;
+}
+
+/** The first choice when `value` is not one of `values` (a form's controls give only strings). */
+export function oneOf<T extends string>(values: readonly T[], value: unknown, fallback: T): T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+export function renderFormErrors(state: FormState, t: Translate<MapStrings>) {
+  return renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: state.errors, root: state.root });
+}
+
+export function field(
+  state: FormState,
+  t: Translate<MapStrings>,
+  id: string,
+  label: string,
+  control: (describedBy: string | undefined, invalid: ReturnType<typeof ariaInvalid>) => TemplateResult,
+  hint?: string,
+): TemplateResult {
+  const error = errorFor(state.errors, id);
+  return renderField({
+    id,
+    label,
+    hint,
+    error,
+    errorPrefix: t('form.errorPrefix'),
+    control: control(describedBy(id, { hint, error }), ariaInvalid(error)),
+  });
+}
+
+export function choice<T extends string | number>(
+  state: FormState,
+  t: Translate<MapStrings>,
+  id: string,
+  label: string,
+  values: readonly T[],
+  current: T,
+  text: (v: T) => string,
+): TemplateResult {
+  return field(state, t, id, label, (d) => html`<select class="od-select" id=${id} name=${id} aria-describedby=${d ?? nothing}>
+      ${values.map((v) => html`<option value=${String(v)} ?selected=${v === current}>${text(v)}</option>`)}
+    </select>`);
+}
+
+export function renderFormButtons(state: FormState, t: Translate<MapStrings>, cancel: () => void): TemplateResult {
+  return html`<div class="od-button-group">
+      <button class="od-button" ?disabled=${state.busy}>${t('form.save')}</button>
+      <button type="button" class="od-button od-button--secondary" @click=${cancel}>${t('form.cancel')}</button>
+    </div>`;
+}
+
+/** An edit form whose member or tie has left the record (another widget, tab or the host removed it): say so, save nothing. */
+export function renderGone(close: () => void, t: Translate<MapStrings>): TemplateResult {
+  return html`<h2 class="panel-title" id="panel-title" tabindex="-1">${t('edit.edit')}</h2>
+      <p role="alert" class="gone">${t('edit.gone')}</p>
+      <button type="button" class="od-button od-button--secondary" @click=${close}>${t('edit.close')}</button>`;
+}

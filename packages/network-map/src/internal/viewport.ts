@@ -1,0 +1,268 @@
+/**
+ * The map's viewport: zoom, pan, resize, wheel, pointer, pinch and drag. Apart from the element
+ * because it is behaviour with its own state, and the one place that measures layout. Nothing is
+ * measured in render: a new SVG is measured by the resize observer's first report (due before it
+ * is painted, so the cold path forces no layout), later ones once after each update and on resize.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { NODE_R, PERSON_R, round, type Point } from './layout.js';
+
+/** Pan and zoom: `k` the zoom factor, `x`/`y` the pan in map units. */
+export interface ViewBox {
+  k: number;
+  x: number;
+  y: number;
+}
+
+/** A member being dragged, and where to (in map units). */
+export interface Dragging {
+  readonly id: string;
+  readonly at: Point;
+}
+
+export const ZOOM_STEP = 1.25;
+export const PAN_STEP = 40;
+const MIN_ZOOM = 0.25;
+const MAX_ZOOM = 6;
+
+export interface ViewportOptions {
+  /** May this member (by key) be dragged? Other members are only clicked; the empty map pans. */
+  canDrag(key: string): boolean;
+  /** A member was dropped at a point (map units). */
+  drop(id: string, at: Point): void;
+}
+
+type Gesture = { kind: 'pan' | 'node' | 'pinch'; id?: string; start: Point; origin: ViewBox; moved: boolean; distance?: number };
+
+const mid = (a: Point, b: Point): Point => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+
+export class ViewportController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: ParentNode };
+  readonly #options: ViewportOptions;
+  readonly #resize =
+    typeof ResizeObserver === 'undefined'
+      ? undefined
+      : new ResizeObserver((entries) => {
+          const box = entries.at(-1)?.contentRect;
+          // The content box is the client box here (the SVG has no padding or border).
+          if (box) this.#size = { width: Math.round(box.width), height: Math.round(box.height) };
+          this.#applyZoom();
+          this.#syncHitTargets();
+        });
+  #zoom: ViewBox = { k: 1, x: 0, y: 0 };
+  #dragging: Dragging | undefined;
+  /** The SVG's size in CSS pixels, from the resize observer (undefined until it has reported). */
+  #size: { width: number; height: number } | undefined;
+  #observed: SVGSVGElement | undefined;
+  #hitTimer: ReturnType<typeof setTimeout> | undefined;
+  #pointers = new Map<number, Point>();
+  #gesture: Gesture | undefined;
+
+  constructor(host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: ParentNode }, options: ViewportOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  /** The member being dragged (drawn where the pointer is), if any. */
+  get dragging(): Dragging | undefined {
+    return this.#dragging;
+  }
+
+  #setDragging(value: Dragging | undefined): void {
+    if (value === this.#dragging) return;
+    this.#dragging = value;
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Pan and zoom, in map units. Applied as a CSS transform on the SVG (through the
+   * CSSOM, which a strict CSP allows), so panning and zooming repaint nothing: the
+   * browser moves the already painted picture.
+   */
+  get zoom(): ViewBox {
+    return this.#zoom;
+  }
+
+  set zoom(value: ViewBox) {
+    const zoomed = value.k !== this.#zoom.k;
+    this.#zoom = value;
+    this.#applyZoom();
+    if (zoomed) {
+      clearTimeout(this.#hitTimer);
+      this.#hitTimer = setTimeout(() => {
+        this.#hitTimer = undefined;
+        this.#syncHitTargets();
+      }, 150);
+    }
+  }
+
+  zoomBy(factor: number, around: Point = { x: 0, y: 0 }): void {
+    const { k, x, y } = this.zoom;
+    const next = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k * factor));
+    const f = next / k;
+    // Keep the point under `around` (in viewBox units) where it is.
+    this.zoom = { k: next, x: around.x - (around.x - x) * f, y: around.y - (around.y - y) * f };
+  }
+
+  readonly reset = (): void => {
+    this.zoom = { k: 1, x: 0, y: 0 };
+  };
+
+  /** Pans one step against an arrow's direction (the picture moves, as with a drag). */
+  panBy(arrow: Point): void {
+    this.zoom = { ...this.zoom, x: this.zoom.x - arrow.x * PAN_STEP, y: this.zoom.y - arrow.y * PAN_STEP };
+  }
+
+  /** Pans so a point (map units) is not outside the visible area of a map `extent` units from centre to edge. */
+  keepInView(p: Point, extent: number): void {
+    const { k, x, y } = this.zoom;
+    const margin = (NODE_R + 12) * k;
+    if (Math.abs(p.x * k + x) + margin > extent || Math.abs(p.y * k + y) + margin > extent) this.zoom = { k, x: -p.x * k, y: -p.y * k };
+  }
+
+  hostUpdated(): void {
+    const svgEl = this.#svg() ?? undefined;
+    if (svgEl !== this.#observed) {
+      // A new SVG (first paint, or back from the table): the observer's first report, due before
+      // it is painted, measures it; reading its size now would force a layout on the cold path.
+      if (this.#observed) this.#resize?.unobserve(this.#observed);
+      this.#observed = svgEl;
+      if (svgEl) this.#resize?.observe(svgEl);
+    } else if (svgEl) {
+      // After an update, once: the host's CSS may have resized the map without a resize report yet.
+      this.#measure(svgEl);
+    }
+    this.#applyZoom();
+    this.#syncHitTargets();
+  }
+
+  hostDisconnected(): void {
+    this.#resize?.disconnect();
+    this.#observed = undefined;
+    clearTimeout(this.#hitTimer);
+    this.#hitTimer = undefined;
+    this.#pointers.clear();
+    this.#gesture = undefined;
+    this.#dragging = undefined;
+  }
+
+  #svg(): SVGSVGElement | null {
+    return this.#host.renderRoot.querySelector<SVGSVGElement>('svg.map');
+  }
+
+  #applyZoom(): void {
+    const svgEl = this.#svg();
+    if (!svgEl) return;
+    const { k, x, y } = this.#zoom;
+    const s = this.#scale(svgEl);
+    svgEl.style.transform = `translate(${round(x * s)}px, ${round(y * s)}px) scale(${round(k * 1000) / 1000})`;
+  }
+
+  #measure(svgEl: SVGSVGElement): void {
+    this.#size = { width: svgEl.clientWidth, height: svgEl.clientHeight };
+  }
+
+  /** Screen pixels per map unit at zoom 1, from the last measured size (the SVG scales its viewBox to fit). */
+  #scale(svgEl: SVGSVGElement): number {
+    const box = svgEl.viewBox.baseVal;
+    if (!this.#size || !box.width || !box.height) return 1;
+    return Math.min(this.#size.width / box.width, this.#size.height / box.height) || 1;
+  }
+
+  /**
+   * Sizes every member's pointer target to at least 28 px across at the map's current
+   * size and zoom (24 px is the minimum). Set on the DOM directly, not re-rendered, so
+   * it costs no render; runs after each update (a resize brings one) and once zooming pauses.
+   */
+  #syncHitTargets(): void {
+    const svgEl = this.#svg();
+    if (!svgEl) return;
+    const r = Math.max(NODE_R + 2, 14 / (this.#scale(svgEl) * this.#zoom.k));
+    const member = String(round(r));
+    const person = String(round(Math.max(PERSON_R, r)));
+    for (const hit of svgEl.querySelectorAll('.nodes .hit')) {
+      const want = hit.parentElement?.classList.contains('person') ? person : member;
+      if (hit.getAttribute('r') !== want) hit.setAttribute('r', want);
+    }
+  }
+
+  /** A pointer position in viewBox units (before pan and zoom), from the untransformed frame around the SVG. */
+  #svgPoint(event: PointerEvent | WheelEvent): Point {
+    const frame = this.#host.renderRoot.querySelector<HTMLElement>('.frame');
+    if (!frame) return { x: 0, y: 0 };
+    const r = frame.getBoundingClientRect();
+    const svgEl = this.#svg();
+    if (svgEl) this.#measure(svgEl); // laid out already by the read above
+    const s = svgEl ? this.#scale(svgEl) : 1;
+    return { x: (event.clientX - (r.left + r.width / 2)) / s, y: (event.clientY - (r.top + r.height / 2)) / s };
+  }
+
+  /** A viewBox point in map units (undoing pan and zoom). */
+  #mapPoint(p: Point): Point {
+    const { k, x, y } = this.zoom;
+    return { x: (p.x - x) / k, y: (p.y - y) / k };
+  }
+
+  /** The frame's wheel and pointer events. */
+  handleEvent(event: Event): void {
+    if (event.type === 'wheel') this.#onWheel(event as WheelEvent);
+    else if (event.type === 'pointerdown') this.#onPointerDown(event as PointerEvent);
+    else if (event.type === 'pointermove') this.#onPointerMove(event as PointerEvent);
+    else this.#onPointerUp(event as PointerEvent);
+  }
+
+  #onWheel(event: WheelEvent): void {
+    event.preventDefault();
+    this.zoomBy(event.deltaY < 0 ? 1.1 : 1 / 1.1, this.#svgPoint(event));
+  }
+
+  #onPointerDown(event: PointerEvent): void {
+    if (event.button !== 0) return;
+    const p = this.#svgPoint(event);
+    this.#pointers.set(event.pointerId, p);
+    if (this.#pointers.size === 2) {
+      const [a, b] = [...this.#pointers.values()] as [Point, Point];
+      this.#gesture = { kind: 'pinch', start: mid(a, b), origin: this.zoom, moved: true, distance: Math.hypot(a.x - b.x, a.y - b.y) };
+      return;
+    }
+    const key = (event.target as Element).closest('.node')?.getAttribute('data-key') ?? undefined;
+    this.#gesture = key && this.#options.canDrag(key) ? { kind: 'node', id: key, start: p, origin: this.zoom, moved: false } : key ? undefined : { kind: 'pan', start: p, origin: this.zoom, moved: false };
+  }
+
+  #onPointerMove(event: PointerEvent): void {
+    if (!this.#pointers.has(event.pointerId)) return;
+    const p = this.#svgPoint(event);
+    this.#pointers.set(event.pointerId, p);
+    const g = this.#gesture;
+    if (!g) return;
+    if (g.kind === 'pinch' && this.#pointers.size === 2) {
+      const [a, b] = [...this.#pointers.values()] as [Point, Point];
+      const ratio = Math.hypot(a.x - b.x, a.y - b.y) / (g.distance || 1);
+      this.zoom = g.origin;
+      this.zoomBy(ratio, g.start);
+      return;
+    }
+    const dx = p.x - g.start.x;
+    const dy = p.y - g.start.y;
+    if (!g.moved && Math.hypot(dx, dy) < 6) return;
+    if (!g.moved) {
+      // Capture only once it is a drag, so that a plain click still reaches the member.
+      (event.currentTarget as HTMLElement).setPointerCapture?.(event.pointerId);
+      g.moved = true;
+    }
+    if (g.kind === 'pan') this.zoom = { ...g.origin, x: g.origin.x + dx, y: g.origin.y + dy };
+    else if (g.kind === 'node' && g.id) this.#setDragging({ id: g.id, at: this.#mapPoint(p) });
+  }
+
+  #onPointerUp(event: PointerEvent): void {
+    this.#pointers.delete(event.pointerId);
+    const g = this.#gesture;
+    if (this.#pointers.size > 0) return;
+    this.#gesture = undefined;
+    const drag = this.#dragging;
+    this.#setDragging(undefined);
+    if (!g || g.kind !== 'node' || !drag || event.type === 'pointercancel') return;
+    this.#options.drop(drag.id, drag.at);
+  }
+}

@@ -1,0 +1,308 @@
+/**
+ * Saving as you go. Edits to a stored assessment wait here (a comment for a pause in
+ * typing, the rater's details until the field is left) and are saved one change at a
+ * time, in order, through the widget's CaseController; before the assessment exists,
+ * the first save starts it. Apart from the element so that the rules for when and what
+ * is saved (and that nothing typed is lost on leaving) read in one place.
+ */
+import { SerialQueue, type Assessment, type Change } from '@odkit/core';
+import { OdErrorEvent, type CaseController } from '@odkit/elements';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { now, withRating, type Draft, type RatingValue } from './draft.js';
+import type { RaterEdit } from './rater-view.js';
+
+/** Comments are saved this long after the last key press (and at once when the field is left). */
+export const COMMENT_DEBOUNCE_MS = 600;
+
+/** An item's edit not saved yet. */
+export interface PendingRating {
+  value?: RatingValue | null;
+  comment?: string;
+}
+
+/** What the autosave needs from its widget. */
+export interface AutosaveOptions {
+  /** Where edits are saved. */
+  readonly data: CaseController;
+  /** The assessment shown, as stored in the record (undefined until it is started). */
+  stored(): Assessment | undefined;
+  /** The held meeting the assessment is for. */
+  meetingId(): string | undefined;
+  /** The draft filled in before the assessment is started (and standalone). */
+  local(): Draft | undefined;
+  setLocal(draft: Draft): void;
+  /** The rater's name of a stored assessment was emptied: the widget asks for it. */
+  nameMissing(): void;
+}
+
+export class AutosaveController implements ReactiveController {
+  /** The assessment this widget started or continued, followed across updates. */
+  trackedId: string | undefined;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: AutosaveOptions;
+  readonly #pending = new Map<string, PendingRating>();
+  #pendingAbout: RaterEdit = {};
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #queue = new SerialQueue();
+  #saveError: Error | undefined;
+  #savedAt: string | undefined;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: AutosaveOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    // saveOnLeave (called by the widget first) has handed pending edits to the store: no timer may outlive the widget.
+    this.#stopTimer();
+  }
+
+  /** Whether edits are saved: the widget shows a record (a property or a store's). */
+  get recordMode(): boolean {
+    const { data } = this.#options;
+    return data.record !== undefined || data.store !== undefined;
+  }
+
+  /** Why the last save failed (shown until one succeeds). */
+  get saveError(): Error | undefined {
+    return this.#saveError;
+  }
+  set saveError(error: Error | undefined) {
+    if (error === this.#saveError) return;
+    this.#saveError = error;
+    this.#host.requestUpdate();
+  }
+
+  /** When an edit was last saved. */
+  get savedAt(): string | undefined {
+    return this.#savedAt;
+  }
+
+  /** `base` (the stored assessment) with the edits not saved yet laid over it. */
+  overlay(base: Draft): Draft {
+    if (this.#pending.size === 0 && Object.keys(this.#pendingAbout).length === 0) return base;
+    let draft: Draft = base;
+    for (const [itemId, p] of this.#pending) draft = withRating(draft, itemId, p);
+    const about = this.#pendingAbout;
+    if (about.name !== undefined || about.raterRole || about.evidence) {
+      draft = {
+        ...draft,
+        rater: about.name !== undefined ? { ...draft.rater, name: about.name } : draft.rater,
+        raterRole: about.raterRole ?? draft.raterRole,
+        evidence: about.evidence ?? draft.evidence,
+      };
+    }
+    return draft;
+  }
+
+  /** An item rated or commented: saved after `delay` ms (0: now). */
+  editRating(itemId: string, change: PendingRating, delay: number): void {
+    const local = this.#options.local();
+    if (this.#options.stored()) {
+      this.#pending.set(itemId, { ...this.#pending.get(itemId), ...change });
+      this.#host.requestUpdate();
+      this.#saveSoon(delay);
+    } else if (local) {
+      this.#options.setLocal(withRating(local, itemId, change));
+      if (this.recordMode) this.#saveSoon(delay);
+    }
+  }
+
+  /** The rater's details edited; saved when `commit` (a choice made, the name field left). */
+  editRater(change: RaterEdit, commit: boolean): void {
+    const local = this.#options.local();
+    if (this.#options.stored()) {
+      this.#pendingAbout = { ...this.#pendingAbout, ...change };
+      this.#host.requestUpdate();
+      if (commit) this.#saveSoon(0);
+    } else if (local) {
+      this.#options.setLocal({
+        ...local,
+        rater: change.name !== undefined ? { ...local.rater, name: change.name } : local.rater,
+        raterRole: change.raterRole ?? local.raterRole,
+        evidence: change.evidence ?? local.evidence,
+      });
+      if (commit && this.recordMode) this.#saveSoon(0);
+    }
+  }
+
+  /** Drops edits not saved yet (a form reset, or another assessment shown). */
+  cancel(): void {
+    this.#stopTimer();
+    this.#pending.clear();
+    this.#pendingAbout = {};
+  }
+
+  /**
+   * Saves what is pending, then completes the assessment. Returns the error to show in
+   * the form if it could not be completed.
+   */
+  async complete(): Promise<Error | undefined> {
+    this.#stopTimer();
+    return this.#queue.run(async () => {
+      // An earlier failed save is tried again here; only a failure now stops completing.
+      this.saveError = undefined;
+      await this.#flush();
+      const stored = this.#currentStored();
+      if (this.#saveError) return this.#saveError;
+      if (!stored) return undefined;
+      const ok = await this.#save({ type: 'assessment/complete', assessmentId: stored.id, at: now() });
+      const error = !ok ? this.#saveError : undefined;
+      if (error) this.saveError = undefined;
+      return error;
+    });
+  }
+
+  /** Reopens a completed assessment (after any save still queued). */
+  async reopen(assessmentId: string): Promise<void> {
+    await this.#queue.run(() => this.#save({ type: 'assessment/reopen', assessmentId, at: now() }));
+  }
+
+  /**
+   * Hands edits not saved yet (a comment in its pause, the rater's details still being
+   * typed, or a save still queued) straight to the store: the widget is going away, and
+   * its queue would run after the store has been let go. Call before the controllers
+   * disconnect.
+   */
+  saveOnLeave(): void {
+    this.#stopTimer();
+    const store = this.#options.data.store;
+    const stored = this.#currentStored();
+    const about = this.#pendingAbout;
+    const report = (error: unknown) => this.#host.dispatchEvent(new OdErrorEvent(error instanceof Error ? error : new Error(String(error))));
+    if (store && !stored && !this.trackedId && this.recordMode) {
+      // Not saved yet (a comment still in its pause, say): start the assessment with everything in the local draft.
+      const local = this.#options.local();
+      const meetingId = this.#options.meetingId();
+      const name = local?.rater.name.trim();
+      if (local && meetingId && name) {
+        const assessment: Assessment = { ...local, meetingId, rater: { ...local.rater, name }, status: 'draft', updatedAt: now() };
+        store.apply({ type: 'assessment/start', assessment }).catch(report);
+      }
+      return;
+    }
+    if (!store || !stored || stored.status === 'complete' || (this.#pending.size === 0 && Object.keys(about).length === 0)) return;
+    // The rater's details first: the update carries the stored ratings, and the ratings below go on top of it.
+    const name = (about.name ?? stored.rater.name).trim();
+    if (Object.keys(about).length && name) {
+      store.apply({ type: 'assessment/update', assessment: withRater(stored, about, name) }).catch(report);
+    }
+    this.#pendingAbout = {};
+    for (const [itemId, entry] of this.#pending) store.apply(rateChange(stored.id, itemId, entry)).catch(report);
+    this.#pending.clear();
+  }
+
+  #stopTimer(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** Saves what is pending after `delay` ms (0: now), one change at a time. */
+  #saveSoon(delay: number): void {
+    this.#stopTimer();
+    if (delay > 0) {
+      this.#timer = setTimeout(() => {
+        this.#timer = undefined;
+        void this.#queue.run(() => this.#flush());
+      }, delay);
+      return;
+    }
+    void this.#queue.run(() => this.#flush());
+  }
+
+  /** Applies one change; keeps a failure for the save error state. */
+  async #save(change: Change): Promise<boolean> {
+    const result = await this.#options.data.apply(change);
+    if (result.status === 'failed') {
+      this.saveError = result.error;
+      return false;
+    }
+    this.saveError = undefined;
+    if (result.status === 'applied') {
+      this.#savedAt = now();
+      this.#host.requestUpdate();
+    }
+    return result.status === 'applied';
+  }
+
+  #currentStored(): Assessment | undefined {
+    const id = this.trackedId;
+    return id ? this.#options.data.record?.assessments.find((a) => a.id === id) : undefined;
+  }
+
+  /** Brings the record up to date with what was edited: starts the assessment, then saves pending ratings and rater details. */
+  async #flush(): Promise<void> {
+    if (!this.recordMode || !this.#host.isConnected) return;
+    let stored = this.#currentStored();
+    if (!stored) {
+      const local = this.#options.local();
+      const meetingId = this.#options.meetingId();
+      if (!local || !meetingId || !local.rater.name.trim()) return;
+      const assessment: Assessment = { ...local, meetingId, rater: { ...local.rater, name: local.rater.name.trim() }, status: 'draft', updatedAt: now() };
+      this.trackedId = assessment.id;
+      const ok = await this.#save({ type: 'assessment/start', assessment });
+      stored = this.#currentStored();
+      if (!ok || !stored) {
+        if (!ok) this.trackedId = undefined;
+        this.#host.requestUpdate();
+        return;
+      }
+      // Edits made while it was starting are still in the local draft: save them too.
+      const latest = this.#options.local() ?? local;
+      for (const rating of latest.ratings) {
+        const before = stored.ratings.find((r) => r.itemId === rating.itemId);
+        if (before?.value !== rating.value || before?.comment !== rating.comment) {
+          this.#pending.set(rating.itemId, { value: rating.value ?? null, comment: rating.comment ?? '' });
+        }
+      }
+      if (latest.rater.name.trim() !== stored.rater.name || latest.raterRole !== stored.raterRole || latest.evidence !== stored.evidence) {
+        this.#pendingAbout = { name: latest.rater.name, raterRole: latest.raterRole, evidence: latest.evidence };
+      }
+      this.#host.requestUpdate();
+    }
+    for (const [itemId, entry] of [...this.#pending]) {
+      stored = this.#currentStored();
+      if (!stored || stored.status === 'complete') break;
+      const saved = await this.#save(rateChange(stored.id, itemId, entry));
+      // A failed save keeps the edit (still shown, tried again with the next save); a host's cancel ends it.
+      if (!saved && this.#saveError) {
+        this.#host.requestUpdate();
+        return;
+      }
+      if (this.#pending.get(itemId) === entry) this.#pending.delete(itemId);
+      this.#host.requestUpdate();
+    }
+    const about = this.#pendingAbout;
+    stored = this.#currentStored();
+    if (stored && stored.status === 'draft' && Object.keys(about).length) {
+      const name = (about.name ?? stored.rater.name).trim();
+      if (!name) {
+        this.#options.nameMissing();
+        return;
+      }
+      const saved = await this.#save({ type: 'assessment/update', assessment: withRater(stored, about, name) });
+      if ((saved || !this.#saveError) && this.#pendingAbout === about) this.#pendingAbout = {};
+      this.#host.requestUpdate();
+    }
+  }
+}
+
+/** The change that saves one item's pending edit. */
+function rateChange(assessmentId: string, itemId: string, entry: PendingRating): Change {
+  const change: Extract<Change, { type: 'assessment/rate' }> = { type: 'assessment/rate', assessmentId, itemId, at: now() };
+  if ('value' in entry) change.value = entry.value ?? null;
+  if (entry.comment !== undefined) change.comment = entry.comment;
+  return change;
+}
+
+/** `stored` with the rater's details edited (the name already trimmed). */
+function withRater(stored: Assessment, about: RaterEdit, name: string): Assessment {
+  return {
+    ...stored,
+    rater: { ...stored.rater, name },
+    raterRole: about.raterRole ?? stored.raterRole,
+    evidence: about.evidence ?? stored.evidence,
+    updatedAt: now(),
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * The instrument's items, group by group: a fieldset of ratings and a comment per item
+ * while the assessment is a draft, the answers as text once it is complete.
+ */
+import { TEXT_LIMITS, type Instrument } from '@odkit/core';
+import { renderFieldError, type FormError } from '@odkit/elements';
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { Draft, RatingValue } from './draft.js';
+import { radioId, textOf, valueLabel, type ChecklistFormat, type ChecklistT } from './view-kit.js';
+
+type Item = Instrument['items'][number];
+
+export interface ItemsView {
+  readonly value: Draft;
+  readonly instrument: Instrument;
+  readonly readOnly: boolean;
+  readonly disabled: boolean;
+  readonly errors: readonly FormError[];
+}
+
+/** What a person does to an item. `commit` on a comment: the field was left (a `change`), not a key press. */
+export interface ItemEdits {
+  rate(itemId: string, value: RatingValue): void;
+  comment(itemId: string, comment: string, commit: boolean): void;
+}
+
+export function renderGroups(view: ItemsView, t: ChecklistT, f: ChecklistFormat, edits: ItemEdits): (TemplateResult | typeof nothing)[] {
+  const { instrument } = view;
+  return instrument.groups.map((group) => {
+    const items = instrument.items.filter((i) => i.groupId === group.id);
+    if (!items.length) return nothing;
+    return html`<section class="group" part="group" aria-labelledby=${`group-${group.id}`}>
+      <h3 class="group-title" id=${`group-${group.id}`}>${textOf(f, group.title)}</h3>
+      ${group.description ? html`<p class="od-hint">${textOf(f, group.description)}</p>` : nothing}
+      ${items.map((item) => (view.readOnly ? renderItemReadOnly(view, item, t, f) : renderItem(view, item, t, f, edits)))}
+    </section>`;
+  });
+}
+
+function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistFormat, edits: ItemEdits): TemplateResult {
+  const { value, instrument, disabled } = view;
+  const rating = value.ratings.find((r) => r.itemId === item.id);
+  const field = radioId(item.id, 0);
+  const error = view.errors.find((e) => e.field === field);
+  const hint = item.text ? `hint-${item.id}` : '';
+  const described = [hint, error ? `${field}-error` : ''].filter(Boolean).join(' ');
+  const options: { value: RatingValue; label: string; id: string }[] = instrument.scale.options.map((o, i) => ({
+    value: o.value,
+    label: textOf(f, o.label),
+    id: radioId(item.id, i),
+  }));
+  if (instrument.scale.notApplicable) options.push({ value: 'na', label: t('notApplicable'), id: `${item.id}--na` });
+  return html`<fieldset class="od-fieldset item ${error ? 'od-field--error' : ''}" part="item" aria-describedby=${described || nothing}>
+    <legend class="od-legend item-title">
+      ${textOf(f, item.title)}${item.required ? nothing : html` <span class="optional">${t('form.optional')}</span>`}
+    </legend>
+    ${item.text ? html`<p class="od-hint" id=${hint}>${textOf(f, item.text)}</p>` : nothing}
+    ${renderFieldError(field, error, t('form.errorPrefix'))}
+    <div class="choices scale">
+      ${options.map(
+        (o) => html`<div class="od-choice">
+          <input
+            type="radio"
+            id=${o.id}
+            name=${`item-${item.id}`}
+            .checked=${live(rating?.value === o.value)}
+            ?disabled=${disabled}
+            @change=${() => edits.rate(item.id, o.value)}
+          />
+          <label for=${o.id}>${o.label}</label>
+        </div>`,
+      )}
+    </div>
+    <div class="od-field comment">
+      <label class="od-label comment-label" for=${`comment-${item.id}`}>
+        ${t('checklist.comment')} <span class="optional">${t('form.optional')}</span>
+      </label>
+      <textarea
+        class="od-textarea"
+        id=${`comment-${item.id}`}
+        rows="2"
+        maxlength=${TEXT_LIMITS.long}
+        .value=${live(rating?.comment ?? '')}
+        ?disabled=${disabled}
+        @input=${(e: Event) => edits.comment(item.id, (e.target as HTMLTextAreaElement).value, false)}
+        @change=${(e: Event) => edits.comment(item.id, (e.target as HTMLTextAreaElement).value, true)}
+      ></textarea>
+    </div>
+  </fieldset>`;
+}
+
+function renderItemReadOnly(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistFormat): TemplateResult {
+  const rating = view.value.ratings.find((r) => r.itemId === item.id);
+  return html`<div class="item item--read-only" part="item">
+    <h4 class="item-title">${textOf(f, item.title)}</h4>
+    <p class="answer">${valueLabel(t, f, view.instrument, rating?.value)}</p>
+    ${rating?.comment ? html`<p class="comment-text">${rating.comment}</p>` : nothing}
+  </div>`;
+}

@@ -1,0 +1,58 @@
+/**
+ * The rating view: the form an assessment is filled in with — error summary, header,
+ * the rater's details, the items, and complete / reopen with the save status.
+ */
+import type { Instrument, Meeting } from '@odkit/core';
+import { renderErrorSummary, type FormError } from '@odkit/elements';
+import { html, nothing, type TemplateResult } from 'lit';
+import { now, type Draft } from './draft.js';
+import { renderGroups, type ItemEdits } from './items-view.js';
+import { renderRaterDetails, type EditRater } from './rater-view.js';
+import { renderHeader, textOf, type ChecklistFormat, type ChecklistT } from './view-kit.js';
+
+export interface RateView {
+  readonly value: Draft;
+  readonly instrument: Instrument;
+  readonly meeting: Meeting | undefined;
+  readonly changedBy: TemplateResult | typeof nothing;
+  readonly errors: readonly FormError[];
+  readonly disabled: boolean;
+  /** Completed: shown as text, with reopen instead of complete. */
+  readonly readOnly: boolean;
+  /** Where the error summary's links find their fields. */
+  readonly root: ShadowRoot;
+  /** Saving as you go (a record or a store), and whether the assessment is saved yet. */
+  readonly saving?: { readonly stored: boolean; readonly savedAt: string | undefined } | undefined;
+}
+
+export interface RateEdits extends ItemEdits {
+  rater: EditRater;
+  complete(): void;
+  reopen(): void;
+}
+
+export function renderRate(view: RateView, t: ChecklistT, f: ChecklistFormat, edits: RateEdits): TemplateResult {
+  const { value, instrument, disabled, saving, readOnly } = view;
+  return html`${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: view.errors, root: view.root })}
+    ${renderHeader({ value, instrument, meeting: view.meeting, changedBy: view.changedBy, progress: true }, t, f)}
+    ${readOnly
+      ? html`<p class="notice">${t('checklist.completed', { date: f.dateTime(value.completedAt ?? value.updatedAt ?? now()) })}</p>`
+      : nothing}
+    ${renderRaterDetails(view, t, edits.rater)}
+    ${renderGroups(view, t, f, edits)}
+    ${instrument.source ? html`<p class="source">${textOf(f, instrument.source)}</p>` : nothing}
+    <div class="actions od-button-group" part="actions">
+      ${readOnly
+        ? html`<button type="button" class="od-button od-button--secondary" data-action="reopen" ?disabled=${disabled} @click=${edits.reopen}>
+            ${t('checklist.reopen')}
+          </button>`
+        : html`<button type="button" class="od-button" data-action="complete" ?disabled=${disabled} @click=${edits.complete}>
+            ${t('checklist.complete')}
+          </button>`}
+      ${saving && !readOnly
+        ? html`<p class="save-status">
+            ${saving.stored ? (saving.savedAt ? t('checklist.savedAt', { time: f.time(saving.savedAt) }) : nothing) : t('checklist.notSaved')}
+          </p>`
+        : nothing}
+    </div>`;
+}

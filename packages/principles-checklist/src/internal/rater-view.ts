@@ -1,0 +1,91 @@
+/**
+ * The rater's details: name, role and what the rating is based on — questions while the
+ * assessment is a draft, a list once it is complete. Apart from the items so that the
+ * "About this rating" fieldset reads (and changes) in one place.
+ */
+import { TEXT_LIMITS, type Assessment } from '@odkit/core';
+import { renderFieldError, type FormError } from '@odkit/elements';
+import { html, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { evidenceSources, raterRoles, type Draft } from './draft.js';
+import type { ChecklistT } from './view-kit.js';
+
+/** An edit to the rater's details, as typed or picked. */
+export interface RaterEdit {
+  name?: string;
+  raterRole?: Assessment['raterRole'];
+  evidence?: Assessment['evidence'];
+}
+
+export interface RaterView {
+  readonly value: Draft;
+  readonly readOnly: boolean;
+  readonly disabled: boolean;
+  readonly errors: readonly FormError[];
+}
+
+/** `commit`: a choice made or the name field left (a `change`), not a key press. */
+export type EditRater = (edit: RaterEdit, commit: boolean) => void;
+
+export function renderRaterDetails(view: RaterView, t: ChecklistT, edit: EditRater): TemplateResult {
+  const { value, disabled } = view;
+  if (view.readOnly) {
+    return html`<dl class="about-list" part="about">
+      <dt>${t('checklist.raterName')}</dt>
+      <dd>${value.rater.name}</dd>
+      <dt>${t('checklist.raterRole')}</dt>
+      <dd>${t(`raterRole.${value.raterRole}`)}</dd>
+      <dt>${t('checklist.evidence')}</dt>
+      <dd>${t(`evidence.${value.evidence}`)}</dd>
+    </dl>`;
+  }
+  const nameError = view.errors.find((e) => e.field === 'rater-name');
+  return html`<fieldset class="od-fieldset about" part="about">
+    <legend class="od-legend about-legend">${t('checklist.aboutRating')}</legend>
+    <div class="od-field ${nameError ? 'od-field--error' : ''}">
+      <label class="od-label" for="rater-name">${t('checklist.raterName')}</label>
+      <p class="od-hint" id="rater-name-hint">${t('checklist.raterNameHint')}</p>
+      ${renderFieldError('rater-name', nameError, t('form.errorPrefix'))}
+      <input
+        class="od-input"
+        id="rater-name"
+        autocomplete="name"
+        maxlength=${TEXT_LIMITS.short}
+        .value=${live(value.rater.name)}
+        ?disabled=${disabled}
+        aria-describedby=${nameError ? 'rater-name-hint rater-name-error' : 'rater-name-hint'}
+        aria-invalid=${nameError ? 'true' : 'false'}
+        @input=${(e: Event) => edit({ name: (e.target as HTMLInputElement).value }, false)}
+        @change=${(e: Event) => edit({ name: (e.target as HTMLInputElement).value }, true)}
+      />
+    </div>
+    ${renderChoices('rater-role', t('checklist.raterRole'), raterRoles, value.raterRole, disabled, (r) => t(`raterRole.${r}`), (r) =>
+      edit({ raterRole: r }, true),
+    )}
+    ${renderChoices('evidence', t('checklist.evidence'), evidenceSources, value.evidence, disabled, (r) => t(`evidence.${r}`), (r) =>
+      edit({ evidence: r }, true),
+    )}
+  </fieldset>`;
+}
+
+function renderChoices<T extends string>(
+  id: string,
+  legend: string,
+  options: readonly T[],
+  current: T,
+  disabled: boolean,
+  label: (o: T) => string,
+  pick: (o: T) => void,
+): TemplateResult {
+  return html`<fieldset class="od-fieldset choices-fieldset">
+    <legend class="od-legend">${legend}</legend>
+    <div class="choices">
+      ${options.map(
+        (o) => html`<div class="od-choice">
+          <input type="radio" id=${`${id}--${o}`} name=${id} .checked=${live(o === current)} ?disabled=${disabled} @change=${() => pick(o)} />
+          <label for=${`${id}--${o}`}>${label(o)}</label>
+        </div>`,
+      )}
+    </div>
+  </fieldset>`;
+}

@@ -1,0 +1,41 @@
+/**
+ * The summary view's trend: each meeting's score across the episode, as a chart
+ * (trend-chart.ts, hidden from assistive technology) and a table with the same figures.
+ */
+import type { MeetingFidelity } from '@odkit/core';
+import { html, type TemplateResult } from 'lit';
+import { renderTrendChart } from './trend-chart.js';
+import { percentOrNone, type ChecklistFormat, type ChecklistT } from './view-kit.js';
+
+/** `trend`: core's `fidelityTrend` for the episode; `currentMeetingId`: the row marked as the meeting shown. */
+export function renderTrend(trend: readonly MeetingFidelity[], currentMeetingId: string, t: ChecklistT, f: ChecklistFormat): TemplateResult {
+  return html`<section class="trend" part="trend" aria-labelledby="trend-title">
+    <h3 id="trend-title">${t('trend.title')}</h3>
+    ${trend.length === 0
+      ? html`<p>${t('trend.empty')}</p>`
+      : html`${renderTrendChart(trend, (share) => f.percent(share))}
+          <div class="table-wrap">
+            <table>
+              <caption>
+                ${t('trend.caption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${t('trend.date')}</th>
+                  <th scope="col">${t('trend.assessments')}</th>
+                  <th scope="col">${t('trend.score')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${trend.map(
+                  (m) => html`<tr class=${m.meetingId === currentMeetingId ? 'current' : ''}>
+                    <th scope="row">${f.date(m.start)}</th>
+                    <td>${f.number(m.scores.length)}</td>
+                    <td>${percentOrNone(t, f, m.share)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`}
+  </section>`;
+}

@@ -1,0 +1,120 @@
+/**
+ * Page helpers every package's tests share: find things in a widget's shadow root (by
+ * role and accessible name where a person would), read text as a person reads it, and
+ * wait on a condition rather than a clock, so the suite holds on a busy machine.
+ */
+import { sendMouse } from '@web/test-runner-commands';
+
+/** The open shadow root of a widget (fails loudly when there is none). */
+export function shadow(el: Element): ShadowRoot {
+  if (!el.shadowRoot) throw new Error(`<${el.localName}> has no open shadow root`);
+  return el.shadowRoot;
+}
+
+/** The first match in `el`'s shadow root, or null. */
+export const $ = <E extends Element = HTMLElement>(el: Element, selector: string): E | null => shadow(el).querySelector<E>(selector);
+
+/** Every match in `el`'s shadow root. */
+export const $$ = <E extends Element = HTMLElement>(el: Element, selector: string): E[] => [...shadow(el).querySelectorAll<E>(selector)];
+
+/** Text with whitespace collapsed, as a person reads it. */
+export const text = (node: Node | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+const IMPLICIT_ROLES: Record<string, string> = {
+  button: 'button',
+  a: 'link',
+  select: 'combobox',
+  textarea: 'textbox',
+  table: 'table',
+  ul: 'list',
+  ol: 'list',
+  li: 'listitem',
+  dialog: 'dialog',
+  h1: 'heading',
+  h2: 'heading',
+  h3: 'heading',
+  h4: 'heading',
+  h5: 'heading',
+  h6: 'heading',
+};
+
+/** An element's ARIA role: its `role`, or the one its tag implies (the common cases). */
+export function roleOf(el: Element): string | undefined {
+  const explicit = el.getAttribute('role');
+  if (explicit) return explicit.split(/\s+/)[0];
+  if (el.localName === 'input') {
+    const type = (el as HTMLInputElement).type;
+    return type === 'radio' ? 'radio' : type === 'checkbox' ? 'checkbox' : type === 'button' || type === 'submit' ? 'button' : 'textbox';
+  }
+  return IMPLICIT_ROLES[el.localName];
+}
+
+/** An element's accessible name, from aria-labelledby, aria-label, its label or its text (enough for the kit's own markup). */
+export function nameOf(el: Element): string {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  const labelledBy = el.getAttribute('aria-labelledby');
+  if (labelledBy) return labelledBy.split(/\s+/).map((id) => text(root.getElementById(id))).join(' ').trim();
+  const label = el.getAttribute('aria-label');
+  if (label) return label.trim();
+  if (el.id) {
+    const forLabel = root.querySelector(`label[for="${CSS.escape(el.id)}"]`);
+    if (forLabel) return text(forLabel);
+  }
+  const wrapping = el.closest('label');
+  if (wrapping) return text(wrapping);
+  return text(el);
+}
+
+/** Every element in `el`'s shadow root with `role` (and, if given, an accessible name matching `name`). */
+export function allByRole<E extends Element = HTMLElement>(el: Element, role: string, name?: string | RegExp): E[] {
+  return [...shadow(el).querySelectorAll<E>('*')].filter((candidate) => {
+    if (roleOf(candidate) !== role) return false;
+    if (name === undefined) return true;
+    const accessible = nameOf(candidate);
+    return typeof name === 'string' ? accessible === name : name.test(accessible);
+  });
+}
+
+/** The one element with `role` and accessible `name` in `el`'s shadow root (fails naming what it looked for). */
+export function byRole<E extends Element = HTMLElement>(el: Element, role: string, name?: string | RegExp): E {
+  const found = allByRole<E>(el, role, name);
+  if (found.length !== 1) throw new Error(`Expected one ${role}${name === undefined ? '' : ` named ${String(name)}`} in <${el.localName}>, found ${found.length}`);
+  return found[0]!;
+}
+
+/**
+ * Resolves once `check` returns something truthy without throwing; fails with the last
+ * error (or a timeout naming `what`) after `timeout` ms. Polls on macrotasks, so it never
+ * depends on animation frames (a background test tab gets none).
+ */
+export async function until<T>(check: () => T, what = 'the condition', timeout = 10_000): Promise<NonNullable<T>> {
+  const start = performance.now();
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = check();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      last = error;
+    }
+    if (performance.now() - start > timeout) throw last instanceof Error ? last : new Error(`Timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * A real mouse click in the middle of `target` (scrolled into view first). Test files run
+ * two at a time, each in its own tab, and a hidden tab gets no frames, so a real mouse
+ * event never lands there: in a hidden tab this falls back to the DOM's own click (the
+ * same activation a label or button gets from a mouse).
+ */
+export async function click(target: Element): Promise<void> {
+  if (document.visibilityState === 'hidden') {
+    (target as HTMLElement).click();
+    return;
+  }
+  target.scrollIntoView({ block: 'center' });
+  const r = target.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+  await sendMouse({ type: 'move', position: [0, 0] });
+}
