@@ -1,5 +1,6 @@
-import { assessmentFieldNames as field } from '@odkit/core';
-import type { RatingValue } from './draft.js';
+import { assessmentFieldNames as field, EVIDENCE_SOURCES, RATER_ROLES, type Assessment, type Instrument } from '@odkit/core';
+import type { Draft, RatingValue } from './draft.js';
+import type { RateEdits } from './rate-view.js';
 
 /** What a person entered in the server-rendered form before the script ran. */
 export interface EnteredInForm {
@@ -47,4 +48,27 @@ export function takeOverLightForm(host: HTMLElement, name: string | undefined): 
     else entered.ratings.push({ itemId, comment: value });
   }
   return entered;
+}
+
+/**
+ * Applies what was entered in the server-rendered form to the checklist through its own
+ * edit handlers, as if typed there: only what differs from `value`, and only values the
+ * instrument allows (the form's fields are a page's, so they are checked again).
+ */
+export function carryOver(entered: EnteredInForm, value: Draft, instrument: Instrument, edits: Pick<RateEdits, 'rate' | 'comment' | 'rater'>): void {
+  const allowed = new Set<unknown>(instrument.scale.options.map((o) => o.value));
+  if (instrument.scale.notApplicable) allowed.add('na');
+  const rater: { name?: string; raterRole?: Assessment['raterRole']; evidence?: Assessment['evidence'] } = {};
+  if (entered.name !== undefined && entered.name !== value.rater.name) rater.name = entered.name;
+  const role = RATER_ROLES.find((r) => r === entered.raterRole);
+  if (role && role !== value.raterRole) rater.raterRole = role;
+  const evidence = EVIDENCE_SOURCES.find((e) => e === entered.evidence);
+  if (evidence && evidence !== value.evidence) rater.evidence = evidence;
+  if (Object.keys(rater).length) edits.rater(rater, true);
+  for (const r of entered.ratings) {
+    if (!instrument.items.some((i) => i.id === r.itemId)) continue;
+    const current = value.ratings.find((c) => c.itemId === r.itemId);
+    if (r.value !== undefined && allowed.has(r.value) && r.value !== current?.value) edits.rate(r.itemId, r.value);
+    if (r.comment !== undefined && r.comment !== (current?.comment ?? '')) edits.comment(r.itemId, r.comment, true);
+  }
 }
