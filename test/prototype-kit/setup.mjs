@@ -97,15 +97,24 @@ async function setUp() {
 {% endblock %}
 `,
   );
+  // The POST shown straight from the request body: what the browser sent, not the session's copy
+  // (the kit's file session store can lose a write when a page's requests overlap).
+  writeFileSync(
+    join(proto, 'app/routes.js'),
+    `const govukPrototypeKit = require('govuk-prototype-kit')
+const router = govukPrototypeKit.requests.setupRouter()
+router.post('/odkit-submitted', (req, res) => res.render('odkit-submitted', { sent: req.body }))
+`,
+  );
   writeFileSync(
     join(proto, 'app/views/odkit-submitted.html'),
     `{% extends "layouts/main.html" %}
 {% block content %}
   <h1 class="govuk-heading-xl">Submitted</h1>
   <dl class="govuk-summary-list" id="sent">
-    <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">rater</dt><dd class="govuk-summary-list__value">{{ data['assessment.rater-name'] }}</dd></div>
-    <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">immediate-help</dt><dd class="govuk-summary-list__value">{{ data['assessment.rating.immediate-help'] }}</dd></div>
-    <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">json</dt><dd class="govuk-summary-list__value" id="json">{{ data['assessment'] }}</dd></div>
+    <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">rater</dt><dd class="govuk-summary-list__value">{{ sent['assessment.rater-name'] }}</dd></div>
+    <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">immediate-help</dt><dd class="govuk-summary-list__value">{{ sent['assessment.rating.immediate-help'] }}</dd></div>
+    <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">json</dt><dd class="govuk-summary-list__value" id="json">{{ sent['assessment'] }}</dd></div>
   </dl>
 {% endblock %}
 `,
