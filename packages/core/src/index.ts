@@ -23,7 +23,6 @@ export { isValidNhsNumber, normaliseNhsNumber } from './nhs-number.js';
 export { validate, type ValidationResult, type EntityKind } from './validate-entity.js';
 export { parseCaseRecord, serializeCaseRecord, type Migration, type ParseOptions } from './record.js';
 export { Change, applyChange, parseChange, type ChangeType } from './changes.js';
-export { assessmentFromForm, assessmentFieldNames, type AssessmentFromForm, type AssessmentFromFormOptions, type FormBody } from './assessment-form.js';
 export * from './instruments/index.js';
 export * from './metrics/index.js';
 export {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { applyChange, assessmentFieldNames as f, assessmentFromForm, parseCaseRecord, ValidationError, formatPath, type CaseRecord } from '@odkit/core';
+import { assessmentFieldNames as f, assessmentFromForm } from '@odkit/core/assessment-form';
+import { applyChange, parseCaseRecord, ValidationError, formatPath, type CaseRecord } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 
 const ITEMS = ['immediate-help', 'social-network', 'flexibility', 'responsibility', 'continuity', 'uncertainty', 'dialogism'];

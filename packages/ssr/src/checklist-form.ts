@@ -1,4 +1,5 @@
-import { assessmentFieldNames as field, defaultInstruments, EVIDENCE_SOURCES, localise, RATER_ROLES, type CaseRecord, type Instrument, type LocalisedText } from '@odkit/core';
+import { assessmentFieldNames as field } from '@odkit/core/assessment-form';
+import { defaultInstruments, EVIDENCE_SOURCES, localise, RATER_ROLES, type CaseRecord, type Instrument, type LocalisedText } from '@odkit/core';
 import { formatDateTime, formatMessage, type ThemeName } from '@odkit/elements';
 import { checklistStrings, type ChecklistStrings } from '@odkit/principles-checklist';
 import { html, nothing, type TemplateResult } from 'lit';

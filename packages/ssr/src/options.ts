@@ -31,7 +31,7 @@ export interface ChecklistOptions {
   /**
    * The form field name. Given, the checklist is rendered as ordinary form fields in the
    * light DOM (named `<name>.rater-name`, `<name>.rating.<itemId>`, …) so the host's
-   * `<form>` posts it without script; read the POST with `assessmentFromForm` (@odkit/core).
+   * `<form>` posts it without script; read the POST with `assessmentFromForm` (@odkit/core/assessment-form).
    * Without it, the checklist's own view is rendered (read only until script runs).
    */
   name?: string;

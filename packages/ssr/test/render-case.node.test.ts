@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assessmentFieldNames, defaultInstruments, localise, ValidationError, type CaseRecord } from '@odkit/core';
+import { assessmentFieldNames } from '@odkit/core/assessment-form';
+import { defaultInstruments, localise, ValidationError, type CaseRecord } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import { renderCase, renderCaseStream, type RenderCaseOptions } from '@odkit/ssr';
 

@@ -8,7 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { assessmentFromForm, formatPath, ValidationError, type Assessment } from '@odkit/core';
+import { formatPath, ValidationError, type Assessment } from '@odkit/core';
+import { assessmentFromForm } from '@odkit/core/assessment-form';
 import { demoCase } from '@odkit/core/demo';
 import { renderCase, type RenderCaseOptions } from '@odkit/ssr';
 

@@ -1,4 +1,5 @@
-import { assessmentFieldNames as field, EVIDENCE_SOURCES, RATER_ROLES, type Assessment, type Instrument } from '@odkit/core';
+import { assessmentFieldNames as field } from '@odkit/core/assessment-form';
+import { EVIDENCE_SOURCES, RATER_ROLES, type Assessment, type Instrument } from '@odkit/core';
 import type { Draft, RatingValue } from './draft.js';
 import type { RateEdits } from './rate-view.js';
 
