@@ -6,7 +6,7 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'storybook-static/**', 'test-results/**', 'test/hosts/.generated/**', '**/custom-elements.json'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'storybook-static/**', 'test-results/**', 'test/hosts/.generated/**', '**/custom-elements.json', 'packages/govuk-prototype-kit/server/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],
@@ -34,8 +34,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', '.storybook/**', 'scripts/**', 'test/bench/**', 'test/support/**/*.mjs'],
+    files: ['**/*.mjs', '.storybook/**', 'scripts/**', 'test/bench/**', 'test/support/**/*.mjs', 'packages/ssr/**', 'packages/govuk-prototype-kit/src/render.ts', 'test/hosts/ssr/pages.ts'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // CommonJS: what the GOV.UK Prototype Kit requires, and a preload for its server.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/test/**/*.ts', 'test/**/*.ts'],

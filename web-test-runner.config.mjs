@@ -9,7 +9,8 @@ import { reactEsm } from './test/support/react-esm.mjs';
 
 
 export default {
-  files: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+  // *.node.test.ts run in node (scripts/node-test.mjs), not in the browser.
+  files: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', '!**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   // A real FHIR R4 engine (Medplum's FhirRouter + MemoryRepository) at /fhir/ on this same
   // loopback server, for @odkit/fhir's FhirStore tests (same origin: no CORS).

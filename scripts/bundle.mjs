@@ -7,6 +7,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root, workspacePackages } from './packages.mjs';
@@ -74,6 +75,50 @@ export async function writeBundle(config) {
     await bundle.write(config.output);
   } finally {
     await bundle.close();
+  }
+}
+
+/**
+ * A node bundle of server-rendering code (@odkit/ssr and what uses it) whose templates are
+ * minified exactly as the browser bundles' are. Hydration needs that: Lit matches the
+ * server's HTML to the browser's templates by a digest of each template's strings, so a
+ * server rendering unminified templates and a page running minified ones never match.
+ * Rollup inlines everything and minifies the workspace's templates; esbuild then writes it in
+ * the format asked for (CommonJS for the GOV.UK Prototype Kit).
+ */
+export async function writeServerBundle({ input, file, format = 'esm' }) {
+  const staged = `${file}.staged.mjs`;
+  const bundle = await rollup({
+    input,
+    // Everything is inlined (node's builds of Lit), except node's own modules.
+    external: (id) => id.startsWith('node:') || builtinModules.includes(id),
+    plugins: [nodeResolve({ exportConditions: ['source', 'node', 'production'], preferBuiltins: true }), esbuild({ target: 'es2022', tsconfig: join(root, 'tsconfig.base.json') }), minifyTemplates()],
+    onwarn(warning, warn) {
+      // Third-party modules' own circular imports, comment placement and top-level `this` are theirs.
+      if (['CIRCULAR_DEPENDENCY', 'INVALID_ANNOTATION', 'THIS_IS_UNDEFINED'].includes(warning.code) && (warning.id ?? warning.ids?.[0] ?? '').includes('node_modules')) return;
+      warn(warning);
+    },
+  });
+  try {
+    await bundle.write({ file: staged, format: 'es', inlineDynamicImports: true });
+  } finally {
+    await bundle.close();
+  }
+  const { build } = await import('esbuild');
+  const { rmSync } = await import('node:fs');
+  try {
+    await build({
+      entryPoints: [staged],
+      outfile: file,
+      bundle: true,
+      platform: 'node',
+      format,
+      target: 'node18',
+      banner: format === 'esm' ? { js: "import { createRequire as __odkitRequire } from 'node:module'; const require = __odkitRequire(import.meta.url);" } : {},
+      logLevel: 'warning',
+    });
+  } finally {
+    rmSync(staged, { force: true });
   }
 }
 

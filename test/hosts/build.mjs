@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { singleFileBundle, singleFileBundles, writeBundle } from '../../scripts/bundle.mjs';
+import { singleFileBundle, singleFileBundles, writeBundle, writeServerBundle } from '../../scripts/bundle.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -66,6 +66,9 @@ export default async function buildHostPages() {
     logLevel: 'warning',
   });
   writeNhsCss();
+  // The server-rendered pages (@odkit/ssr and core's assessmentFromForm), for server.mjs to import.
+  // Its templates minified as the kit's bundle minifies them, or the page could not hydrate.
+  await writeServerBundle({ input: join(root, 'test/hosts/ssr/pages.ts'), file: join(root, 'test/hosts/.generated/ssr-pages.mjs') });
 }
 
 /**

@@ -58,6 +58,13 @@ async function fhirHandler() {
   return fhir;
 }
 
+/** The server-rendered pages, loaded on the first request (build.mjs bundles them for node before the tests). */
+let ssr;
+function ssrPages() {
+  ssr ??= import('./.generated/ssr-pages.mjs');
+  return ssr;
+}
+
 export function startServer(port = Number(process.env.HOSTS_PORT ?? 8300)) {
   const server = createServer(async (req, res) => {
     // Normalised before any check, so "/test/hosts/..%2f..%2fpackage.json" cannot step outside.
@@ -66,6 +73,15 @@ export function startServer(port = Number(process.env.HOSTS_PORT ?? 8300)) {
       return (await fhirHandler()).handle(req, res).catch((error) => {
         if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
       });
+    }
+    // The server-rendered pages (@odkit/ssr), built by build.mjs; static files under ssr/ are served as usual.
+    if (path.startsWith('/test/hosts/ssr/') && !extname(path)) {
+      try {
+        if (await (await ssrPages()).handleSsrPage(req, res, path)) return;
+      } catch (error) {
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
+        return;
+      }
     }
     // Browsers ask for a favicon on their own; the pages have none.
     if (path === '/favicon.ico') return void res.writeHead(204).end();

@@ -27,6 +27,26 @@ test('every workspace package was packed and installed from its tarball', () => 
   console.log(`installed from tarballs: ${packages.map((p) => `${p.name}@${p.version} (${p.files} files)`).join(', ')}`);
 });
 
+test('Node: @odkit/ssr renders the demo case from the installed packages (declarative shadow DOM, the checklist as form fields)', () => {
+  writeFileSync(join(project, 'ssr-check.mjs'), `
+    import { renderCase } from '@odkit/ssr';
+    import { demoCase } from '@odkit/core/demo';
+    const html = renderCase({ record: demoCase, theme: 'govuk', widgets: { checklist: { name: 'assessment', meetingId: 'mt-13' } } });
+    console.log(JSON.stringify({
+      resolved: import.meta.resolve('@odkit/ssr'),
+      shadowRoots: html.split('shadowrootmode="open"').length - 1,
+      sarah: html.includes('Sarah Lewis'),
+      field: html.includes('name="assessment.rating.dialogism"'),
+    }));
+  `);
+  const run = spawnSync(process.execPath, ['ssr-check.mjs'], { cwd: project, encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  const out = JSON.parse(run.stdout);
+  expect(out.resolved).toContain(`${project}/node_modules/@odkit/ssr/`);
+  expect(out).toMatchObject({ shadowRoots: 3, sarah: true, field: true });
+});
+
 test('Node: @odkit/core and @odkit/fhir parse the demo case and round-trip it through FHIR', () => {
   writeFileSync(join(project, 'node-check.mjs'), `
     import { parseCaseRecord, MemoryStore } from '@odkit/core';

@@ -33,7 +33,8 @@ export default async function setup() {
   const site = join(project, 'site');
   mkdirSync(site);
   const bundlesOf = (p) => Object.keys(p.odkit?.bundles ?? {}).map((b) => `dist/${b}`);
-  const subpaths = packages.flatMap(({ packed }) => codeSubpaths(packed, bundlesOf(packed)));
+  // Browser entries leave out the packages that run only in node (@odkit/ssr: "odkit": { "platform": "node" }).
+  const subpaths = packages.filter(({ pkg }) => pkg.odkit?.platform !== 'node').flatMap(({ packed }) => codeSubpaths(packed, bundlesOf(packed)));
   const defines = subpaths.filter((s) => s.specifier.endsWith('/define.js'));
   const useStore = (from) => [
     `import { MemoryStore } from '${from}';`,

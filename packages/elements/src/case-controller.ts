@@ -11,6 +11,7 @@ import {
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { storeContext } from './contexts.js';
 import { OdChangeEvent, OdErrorEvent } from './events.js';
+import { registerDataSource } from './hydration.js';
 
 /** What became of an edit: applied (with the new record), cancelled by the host's `od-change` listener, or failed. */
 export type ApplyResult =
@@ -50,6 +51,8 @@ export class CaseController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     host.addController(this);
+    // Nothing to show yet: no record from a store or the property, and no error to show instead.
+    registerDataSource(host, () => this.record === undefined && this.error === undefined && (host as { record?: unknown }).record === undefined);
     new ContextConsumer(host, {
       context: storeContext,
       subscribe: true,

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { OdMemberFocusEvent } from './events.js';
 import { nearestProvider } from './nearest-provider.js';
 
@@ -26,10 +26,13 @@ export class LinkedMemberController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // A server render (Lit SSR) connects widgets too, with no document to listen on.
+    if (isServer) return;
     document.addEventListener(OdMemberFocusEvent.eventName, this.#onEvent);
   }
 
   hostDisconnected(): void {
+    if (isServer) return;
     document.removeEventListener(OdMemberFocusEvent.eventName, this.#onEvent);
   }
 

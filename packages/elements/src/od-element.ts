@@ -1,5 +1,6 @@
 import { ContextRoot } from '@lit/context';
-import { LitElement } from 'lit';
+import { isServer, LitElement, type PropertyDeclaration } from 'lit';
+import { awaitsData } from './hydration.js';
 import { baseStyles } from './styles/tokens.js';
 import { VERSION } from './version.js';
 
@@ -11,6 +12,13 @@ type OdElementClass = typeof OdElement & CustomElementConstructor;
  * `<od-provider>` still gets the store. Attached once per copy of the kit, on first define.
  */
 let contextRoot: ContextRoot | undefined;
+
+/**
+ * Server-rendered elements holding their first update until their data is there (see
+ * hydration.ts), with the function that lets it go. Not a private field: Lit's constructor
+ * calls requestUpdate before a subclass's fields exist.
+ */
+const held = new WeakMap<OdElement, () => void>();
 
 /**
  * The base of every Open Dialogue Kit element (not registered as a tag itself): shared styles, safe registration
@@ -49,6 +57,24 @@ export class OdElement extends LitElement {
     } catch {
       // The platform allows one tag per constructor: this class already has another tag.
       registry.define(tag, class extends this {});
+    }
+  }
+
+  /** Whether the element found a server-rendered (declarative) shadow root when it was created. */
+  readonly #serverRendered = !isServer && this.shadowRoot !== null;
+
+  protected override async scheduleUpdate(): Promise<unknown> {
+    // The first update of a server-rendered widget hydrates the server's DOM: only with the data it was rendered from.
+    if (this.#serverRendered && !this.hasUpdated && awaitsData(this)) await new Promise<void>((resolve) => held.set(this, resolve));
+    return super.scheduleUpdate();
+  }
+
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    super.requestUpdate(name, oldValue, options);
+    const release = held.get(this);
+    if (release && !awaitsData(this)) {
+      held.delete(this);
+      release();
     }
   }
 

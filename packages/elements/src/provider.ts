@@ -165,11 +165,16 @@ export class OdProvider extends OdElement {
   }
 }
 
+const knownZones = new Set<string>();
+
 /** The zone when Intl knows it; otherwise a warning and the browser's zone (a bad attribute must not break the page). */
 function validTimeZone(zone: string | undefined): string | undefined {
   if (!zone) return undefined;
+  // Checking builds a formatter (about a millisecond): a server rendering page after page asks again and again.
+  if (knownZones.has(zone)) return zone;
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    if (knownZones.size < 64) knownZones.add(zone);
     return zone;
   } catch {
     console.warn(`Open Dialogue Kit: <od-provider time-zone="${zone}"> is not a time zone Intl knows; using the browser's.`);

@@ -19,12 +19,13 @@ import {
   type FormControlValidity,
   type FormError,
 } from '@odkit/elements';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { checklistStyles } from './principles-checklist.styles.js';
 import { AutosaveController, COMMENT_DEBOUNCE_MS } from './internal/autosave-controller.js';
 import { otherAssessment, renderCompare } from './internal/compare-view.js';
 import { blankDraft, missingRequired, now, parseDraft, type Draft, type RatingValue } from './internal/draft.js';
+import { carryOver, takeOverLightForm } from './internal/light-form.js';
 import { renderRate, type RateEdits, type RateView } from './internal/rate-view.js';
 import type { RaterEdit } from './internal/rater-view.js';
 import { parseRater, signedInRater, type SignedInRater } from './internal/rater.js';
@@ -240,6 +241,15 @@ export class OdPrinciplesChecklist extends OdElement {
     super.connectedCallback();
     this.addEventListener('invalid', this.#onInvalid);
     this.addEventListener('click', this.#onHostClick);
+    // A server-rendered form for pages without script (@odkit/ssr): this element takes its place, keeping what was entered.
+    const entered = isServer ? undefined : takeOverLightForm(this, this.name);
+    if (entered) {
+      void this.updateComplete.then(() => {
+        const value = this.#value;
+        const instrument = this.#shown.instrument;
+        if (value && instrument && !this.#readOnly) carryOver(entered, value, instrument, this.#edits);
+      });
+    }
   }
 
   override disconnectedCallback(): void {

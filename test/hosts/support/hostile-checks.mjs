@@ -6,7 +6,7 @@ import { expect } from '@playwright/test';
 export const WIDGETS = ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist'];
 
 /** Boxes of each widget and of its parts (relative to the widget), and its text styles. */
-export function widgetLayout(page) {
+export function widgetLayout(page, tags = WIDGETS) {
   return page.evaluate((tags) => {
     const round = (n) => Math.round(n);
     const out = {};
@@ -25,11 +25,11 @@ export function widgetLayout(page) {
       out[tag] = { size: [round(h.width), round(h.height)], parts };
     }
     return out;
-  }, WIDGETS);
+  }, tags);
 }
 
 /** Text styles of every text-bearing element inside each widget (what inherits from the page). */
-export function widgetText(page) {
+export function widgetText(page, tags = WIDGETS) {
   return page.evaluate((tags) => {
     const out = {};
     for (const tag of tags) {
@@ -44,11 +44,11 @@ export function widgetText(page) {
       out[tag] = seen;
     }
     return out;
-  }, WIDGETS);
+  }, tags);
 }
 
 /** Turns the page's hostile stylesheet (`<link id="hostile-css">`) off or on and lets the widgets re-render. */
-export async function setHostileCss(page, on) {
+export async function setHostileCss(page, on, tags = WIDGETS) {
   await page.evaluate(async ({ on, tags }) => {
     const sheet = document.getElementById('hostile-css');
     if (!sheet) throw new Error('this page has no <link id="hostile-css">');
@@ -56,18 +56,18 @@ export async function setHostileCss(page, on) {
     // Widgets that watch their size re-render on the next frames.
     for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
     await Promise.all(tags.map((t) => document.querySelector(t).updateComplete));
-  }, { on, tags: WIDGETS });
+  }, { on, tags });
 }
 
 /**
  * The hostile sheet must change nothing inside the widgets: every part's box and every
  * text style is the same with it on and off. Leaves the sheet on.
  */
-export async function expectSameWithAndWithoutHostileCss(page) {
-  const hostile = { layout: await widgetLayout(page), text: await widgetText(page) };
-  await setHostileCss(page, false);
-  const plain = { layout: await widgetLayout(page), text: await widgetText(page) };
-  await setHostileCss(page, true);
+export async function expectSameWithAndWithoutHostileCss(page, tags = WIDGETS) {
+  const hostile = { layout: await widgetLayout(page, tags), text: await widgetText(page, tags) };
+  await setHostileCss(page, false, tags);
+  const plain = { layout: await widgetLayout(page, tags), text: await widgetText(page, tags) };
+  await setHostileCss(page, true, tags);
   expect(Object.keys(plain.layout['od-network-map'].parts).length, 'parts were measured').toBeGreaterThan(5);
   expect(hostile.layout, 'widget and part boxes (px, relative to the widget) with the hostile CSS').toEqual(plain.layout);
   expect(hostile.text, 'text styles inside the widgets with the hostile CSS').toEqual(plain.text);

@@ -112,6 +112,14 @@ export const baseStyles: CSSResult = css`
   .visually-hidden {
     ${unsafeCSS(VISUALLY_HIDDEN)}
   }
+  /*
+   * Server-rendered (declarative shadow DOM) before the element is defined: its toolbar's
+   * buttons need script, so they are not offered yet. Hidden, not removed, so nothing
+   * moves when the script arrives; without script they never appear.
+   */
+  :host(:not(:defined)) [part~='toolbar'] {
+    visibility: hidden;
+  }
   @media (forced-colors: active) {
     :host {
       --_od-color-text: CanvasText;
