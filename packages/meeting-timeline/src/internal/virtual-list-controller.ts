@@ -114,6 +114,8 @@ export class VirtualListController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // A server render (Lit SSR) connects widgets too, with no window to listen on.
+    if (isServer) return;
     this.#printQuery?.addEventListener('change', this.#onPrintChange);
     addEventListener('beforeprint', this.#onPrintChange);
     addEventListener('afterprint', this.#onPrintChange);
@@ -122,6 +124,7 @@ export class VirtualListController implements ReactiveController {
   hostDisconnected(): void {
     this.#sizes?.disconnect();
     this.#observed = undefined;
+    if (isServer) return;
     this.#printQuery?.removeEventListener('change', this.#onPrintChange);
     removeEventListener('beforeprint', this.#onPrintChange);
     removeEventListener('afterprint', this.#onPrintChange);
