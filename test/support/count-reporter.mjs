@@ -1,7 +1,8 @@
 // wtr prints its summary on the same line as its progress bar; CI needs a plain
 // closing line of its own, "N passed, N failed". It is written at process exit,
 // after wtr's terminal has drawn its last dynamic frame.
-export function countReporter() {
+/** `label` prefixes the line ("heavy browser tests: N passed, N failed") for a second run's count. */
+export function countReporter(label) {
   return {
     stop({ sessions }) {
       let passed = 0;
@@ -20,7 +21,7 @@ export function countReporter() {
         // A file that failed to load or errored outside a test counts as a failure.
         if (!session.passed && (!session.testResults || session.errors?.length)) failed++;
       }
-      const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+      const line = `${label ? `${label}: ` : ''}${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
       process.once('exit', () => process.stdout.write(`\n${line}\n`));
     },
   };
