@@ -7,7 +7,8 @@ import { basename, relative } from 'node:path';
 import { workspacePackages } from './scripts/packages.mjs';
 import { minifyTemplates, singleFileBundles } from './scripts/bundle.mjs';
 
-const libraries = workspacePackages().map(({ dir, entries }) => ({
+// A package with no source entries (the Prototype Kit plugin builds itself) has nothing for rollup.
+const libraries = workspacePackages().filter(({ entries }) => entries.length > 0).map(({ dir, entries }) => ({
   input: Object.fromEntries(entries.map((e) => [basename(e.output, '.js'), e.source])),
   external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
   // Templates minified here too: hosts' bundlers minify JavaScript but rarely what is inside html`` and css``.
