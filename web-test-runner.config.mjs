@@ -7,18 +7,25 @@ import { chromiumArgs, chromiumPath } from './test/support/chromium.mjs';
 import { fhirMiddleware } from './packages/fhir/test/server/fhir-server.mjs';
 import { reactEsm } from './test/support/react-esm.mjs';
 
-
 /**
  * Tests that load the whole machine for minutes (500 cases through the FHIR engine that this
  * same server runs; 10,000 cases in a Worker while the page's responsiveness is measured).
  * They run after the others, one file at a time (web-test-runner.heavy.config.mjs), so they
  * neither starve other files' requests to the engine nor share the CPU with another tab.
  */
-export const HEAVY_FILES = ['packages/fhir/test/fhir-server-source.test.ts', 'packages/core/test/summary-worker.test.ts'];
+export const HEAVY_FILES = [
+  'packages/fhir/test/fhir-server-source.test.ts',
+  'packages/core/test/summary-worker.test.ts',
+];
 
 export default {
   // *.node.test.ts run in node (scripts/node-test.mjs), not in the browser.
-  files: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', '!**/*.node.test.ts', ...HEAVY_FILES.map((f) => `!${f}`)],
+  files: [
+    'packages/*/test/**/*.test.ts',
+    'test/**/*.test.ts',
+    '!**/*.node.test.ts',
+    ...HEAVY_FILES.map((f) => `!${f}`),
+  ],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   // A real FHIR R4 engine (Medplum's FhirRouter + MemoryRepository) at /fhir/ on this same
   // loopback server, for @odkit/fhir's FhirStore tests (same origin: no CORS).

@@ -8,5 +8,8 @@ export default {
   ...base,
   files: HEAVY_FILES,
   concurrency: 1,
-  reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: !process.env.CI }), countReporter('heavy browser tests')],
+  reporters: [
+    defaultReporter({ reportTestResults: true, reportTestProgress: !process.env.CI }),
+    countReporter('heavy browser tests'),
+  ],
 };

@@ -64,7 +64,9 @@ export function singleFileBundle(input, file, { plugins = [] } = {}) {
 /** Every package's declared single-file bundles. */
 export function singleFileBundles() {
   return workspacePackages().flatMap(({ dir, pkg }) =>
-    Object.entries(pkg.odkit?.bundles ?? {}).map(([file, source]) => singleFileBundle(join(dir, source), join(dir, 'dist', file))),
+    Object.entries(pkg.odkit?.bundles ?? {}).map(([file, source]) =>
+      singleFileBundle(join(dir, source), join(dir, 'dist', file)),
+    ),
   );
 }
 
@@ -92,10 +94,18 @@ export async function writeServerBundle({ input, file, format = 'esm' }) {
     input,
     // Everything is inlined (node's builds of Lit), except node's own modules.
     external: (id) => id.startsWith('node:') || builtinModules.includes(id),
-    plugins: [nodeResolve({ exportConditions: ['source', 'node', 'production'], preferBuiltins: true }), esbuild({ target: 'es2022', tsconfig: join(root, 'tsconfig.base.json') }), minifyTemplates()],
+    plugins: [
+      nodeResolve({ exportConditions: ['source', 'node', 'production'], preferBuiltins: true }),
+      esbuild({ target: 'es2022', tsconfig: join(root, 'tsconfig.base.json') }),
+      minifyTemplates(),
+    ],
     onwarn(warning, warn) {
       // Third-party modules' own circular imports, comment placement and top-level `this` are theirs.
-      if (['CIRCULAR_DEPENDENCY', 'INVALID_ANNOTATION', 'THIS_IS_UNDEFINED'].includes(warning.code) && (warning.id ?? warning.ids?.[0] ?? '').includes('node_modules')) return;
+      if (
+        ['CIRCULAR_DEPENDENCY', 'INVALID_ANNOTATION', 'THIS_IS_UNDEFINED'].includes(warning.code) &&
+        (warning.id ?? warning.ids?.[0] ?? '').includes('node_modules')
+      )
+        return;
       warn(warning);
     },
   });
@@ -114,7 +124,12 @@ export async function writeServerBundle({ input, file, format = 'esm' }) {
       platform: 'node',
       format,
       target: 'node18',
-      banner: format === 'esm' ? { js: "import { createRequire as __odkitRequire } from 'node:module'; const require = __odkitRequire(import.meta.url);" } : {},
+      banner:
+        format === 'esm'
+          ? {
+              js: "import { createRequire as __odkitRequire } from 'node:module'; const require = __odkitRequire(import.meta.url);",
+            }
+          : {},
       logLevel: 'warning',
     });
   } finally {

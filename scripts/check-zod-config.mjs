@@ -40,7 +40,16 @@ function countFunctionConstructions() {
 
 const bundlers = {
   async esbuild(entry, out, conditions) {
-    await build({ entryPoints: [entry], outfile: out, bundle: true, format: 'esm', platform: 'node', conditions, nodePaths: [join(root, 'node_modules')], logLevel: 'error' });
+    await build({
+      entryPoints: [entry],
+      outfile: out,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      conditions,
+      nodePaths: [join(root, 'node_modules')],
+      logLevel: 'error',
+    });
   },
   async rollup(entry, out, conditions) {
     const bundle = await rollup({
@@ -60,7 +69,10 @@ const dir = mkdtempSync(join(tmpdir(), 'odkit-zod-check-'));
 let failed = false;
 try {
   for (const [tool, bundle] of Object.entries(bundlers)) {
-    for (const [label, conditions] of [['source', ['source']], ['dist', []]]) {
+    for (const [label, conditions] of [
+      ['source', ['source']],
+      ['dist', []],
+    ]) {
       const entry = join(dir, `${tool}-${label}-entry.mjs`);
       const out = join(dir, `${tool}-${label}.mjs`);
       writeFileSync(entry, probe);

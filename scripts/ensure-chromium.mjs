@@ -20,13 +20,17 @@ const run = (args) => {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
   if (result.status !== 0) {
-    console.error(`"${args.join(' ')}" failed. Install Chromium yourself, or set CHROME_PATH to a Chromium or Chrome binary.`);
+    console.error(
+      `"${args.join(' ')}" failed. Install Chromium yourself, or set CHROME_PATH to a Chromium or Chrome binary.`,
+    );
     process.exit(1);
   }
 };
 run(['apt-get', 'update', '-qq']);
 run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'chromium']);
 if (!existsSync(path)) {
-  console.error(`apt-get installed chromium, but ${path} is still missing. Set CHROME_PATH to a Chromium or Chrome binary.`);
+  console.error(
+    `apt-get installed chromium, but ${path} is still missing. Set CHROME_PATH to a Chromium or Chrome binary.`,
+  );
   process.exit(1);
 }

@@ -27,7 +27,9 @@ for (const { name, dir, pkg } of packages) {
 
 for (const { name, dir, pkg } of packages) {
   if (!pkg.customElements || !combined(pkg)) continue;
-  const sources = packages.filter((p) => p.pkg.customElements && !combined(p.pkg) && p.name in (pkg.dependencies ?? {}));
+  const sources = packages.filter(
+    (p) => p.pkg.customElements && !combined(p.pkg) && p.name in (pkg.dependencies ?? {}),
+  );
   const declarations = [];
   let schemaVersion;
   for (const source of sources) {
@@ -55,7 +57,11 @@ for (const { name, dir, pkg } of packages) {
         kind: 'javascript-module',
         path: 'src/define.ts',
         declarations: [],
-        exports: declarations.map((d) => ({ kind: 'custom-element-definition', name: d.tagName, declaration: { name: d.name, module: index } })),
+        exports: declarations.map((d) => ({
+          kind: 'custom-element-definition',
+          name: d.tagName,
+          declaration: { name: d.name, module: index },
+        })),
       },
     ],
   };
@@ -84,6 +90,12 @@ function withPackage(value, pkg) {
   if (Array.isArray(value)) return value.map((v) => withPackage(v, pkg));
   if (!value || typeof value !== 'object') return value;
   const copy = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withPackage(v, pkg)]));
-  if (typeof copy.name === 'string' && typeof copy.module === 'string' && !copy.package && Object.keys(copy).length === 2) copy.package = pkg;
+  if (
+    typeof copy.name === 'string' &&
+    typeof copy.module === 'string' &&
+    !copy.package &&
+    Object.keys(copy).length === 2
+  )
+    copy.package = pkg;
   return copy;
 }

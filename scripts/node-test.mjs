@@ -18,7 +18,9 @@ const filters = process.argv.slice(2);
 const files = readdirSync(join(root, 'packages'))
   .flatMap((name) => {
     try {
-      return readdirSync(join(root, 'packages', name, 'test'), { recursive: true }).map((f) => join('packages', name, 'test', String(f)));
+      return readdirSync(join(root, 'packages', name, 'test'), { recursive: true }).map((f) =>
+        join('packages', name, 'test', String(f)),
+      );
     } catch {
       return [];
     }
@@ -27,7 +29,9 @@ const files = readdirSync(join(root, 'packages'))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 if (!files.length) {
-  console.error(`No node tests (packages/*/test/**/*.node.test.ts)${filters.length ? ` matching ${filters.join(', ')}` : ''}.`);
+  console.error(
+    `No node tests (packages/*/test/**/*.node.test.ts)${filters.length ? ` matching ${filters.join(', ')}` : ''}.`,
+  );
   process.exit(1);
 }
 const out = mkdtempSync(join(tmpdir(), 'odkit-node-test-'));
@@ -47,7 +51,9 @@ try {
       // Only what cannot be bundled stays outside (none today); node: built-ins are external on platform node.
       logLevel: 'warning',
       // esbuild's ESM output for node needs a require for CommonJS dependencies (parse5 and friends).
-      banner: { js: "import { createRequire as __odkitRequire } from 'node:module'; const require = __odkitRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __odkitRequire } from 'node:module'; const require = __odkitRequire(import.meta.url);",
+      },
     });
     outfiles.push(outfile);
   }
@@ -55,7 +61,14 @@ try {
   const tap = join(out, 'results.tap');
   const run = spawnSync(
     process.execPath,
-    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...outfiles],
+    [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...outfiles,
+    ],
     { stdio: 'inherit', cwd: root },
   );
   status = run.status ?? 1;

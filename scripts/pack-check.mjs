@@ -15,7 +15,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root, workspacePackages } from './packages.mjs';
 
-const forbidden = [/^src\//, /^test\//, /(^|\/)stories?\//, /\.stories\./, /\.test\./, /\.tsbuildinfo$/, /\.map$/, /(^|\/)tsconfig[^/]*\.json$/, /(^|\/)node_modules\//];
+const forbidden = [
+  /^src\//,
+  /^test\//,
+  /(^|\/)stories?\//,
+  /\.stories\./,
+  /\.test\./,
+  /\.tsbuildinfo$/,
+  /\.map$/,
+  /(^|\/)tsconfig[^/]*\.json$/,
+  /(^|\/)node_modules\//,
+];
 
 /** The workspace packages that are published (not "private"). */
 export function publishedPackages() {
@@ -30,12 +40,19 @@ export function packAll(destination) {
   return publishedPackages().map(({ name, dir, pkg }) => {
     const out = join(destination, name.replace(/^@/, '').replace('/', '-'));
     mkdirSync(out, { recursive: true });
-    const result = spawnSync(process.execPath, [join(root, 'scripts/pnpm.mjs'), 'pack', '--pack-destination', out], { cwd: dir, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(root, 'scripts/pnpm.mjs'), 'pack', '--pack-destination', out], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     if (result.status !== 0) throw new Error(`pnpm pack failed for ${name}:\n${result.stdout}\n${result.stderr}`);
     const tgz = readdirSync(out).find((f) => f.endsWith('.tgz'));
     if (!tgz) throw new Error(`pnpm pack wrote no tarball for ${name}`);
     const tarball = join(out, tgz);
-    const files = tar(['-tzf', tarball]).split('\n').filter((f) => f && !f.endsWith('/')).map((f) => f.replace(/^package\//, '')).sort();
+    const files = tar(['-tzf', tarball])
+      .split('\n')
+      .filter((f) => f && !f.endsWith('/'))
+      .map((f) => f.replace(/^package\//, ''))
+      .sort();
     const packed = JSON.parse(tar(['-xzOf', tarball, 'package/package.json']));
     return { name, dir, pkg, tarball, files, packed };
   });
@@ -66,14 +83,20 @@ export function problemsOf({ pkg, files, packed, dir }) {
   need('package.json', 'always');
   need('README.md', 'every package has one');
   need('LICENSE', 'every package has one');
-  if (has.has('LICENSE') && readFileSync(join(dir, 'LICENSE'), 'utf8') !== readFileSync(join(root, 'LICENSE'), 'utf8')) {
+  if (
+    has.has('LICENSE') &&
+    readFileSync(join(dir, 'LICENSE'), 'utf8') !== readFileSync(join(root, 'LICENSE'), 'utf8')
+  ) {
     problems.push('LICENSE differs from the root LICENSE');
   }
 
   // Targets: exports (wildcards need at least one match), main/module/types, the manifest.
   const allowed = new Set(['package.json', 'README.md', 'LICENSE']);
   for (const { path, target } of exportTargets(packed.exports)) {
-    if (path.includes('source')) problems.push(`exports ${path.join(' > ')} still has the workspace-only "source" condition (${target}); publishConfig.exports must drop it`);
+    if (path.includes('source'))
+      problems.push(
+        `exports ${path.join(' > ')} still has the workspace-only "source" condition (${target}); publishConfig.exports must drop it`,
+      );
     if (target.includes('*')) {
       const [before, after] = norm(target).split('*');
       const matches = files.filter((f) => f.startsWith(before) && f.endsWith(after));
@@ -103,7 +126,8 @@ export function problemsOf({ pkg, files, packed, dir }) {
   if (packed.customElements) {
     need(packed.customElements, '"customElements"');
     allowed.add(norm(packed.customElements));
-    if (packed.exports?.[`./${norm(packed.customElements)}`] === undefined) problems.push(`exports has no "./${norm(packed.customElements)}"`);
+    if (packed.exports?.[`./${norm(packed.customElements)}`] === undefined)
+      problems.push(`exports has no "./${norm(packed.customElements)}"`);
   }
 
   // Published code: dist's JavaScript (entries and their chunks) and declarations; data
@@ -112,7 +136,11 @@ export function problemsOf({ pkg, files, packed, dir }) {
   for (const file of files) {
     const bad = forbidden.find((re) => re.test(file));
     if (bad) problems.push(`extra ${file} (must not ship: ${bad})`);
-    else if (!allowed.has(file) && !/^dist\/.+\.(js|d\.ts)$/.test(file) && !dataDirs.some((d) => file.startsWith(`${d}/`))) {
+    else if (
+      !allowed.has(file) &&
+      !/^dist\/.+\.(js|d\.ts)$/.test(file) &&
+      !dataDirs.some((d) => file.startsWith(`${d}/`))
+    ) {
       problems.push(`extra ${file} (not an export target, dist code or a listed data directory)`);
     }
   }
@@ -130,12 +158,18 @@ export function problemsOf({ pkg, files, packed, dir }) {
   if (packed.type !== 'module') problems.push('"type" is not "module"');
   // Side effects: only modules that register elements (define modules, registering bundles).
   const registering = (p) => /(^|\/)define\.(js|ts)$/.test(p) || bundles.some((b) => norm(p) === b);
-  if (packed.sideEffects === undefined || packed.sideEffects === true) problems.push('"sideEffects" is not declared (bundlers then keep every module)');
+  if (packed.sideEffects === undefined || packed.sideEffects === true)
+    problems.push('"sideEffects" is not declared (bundlers then keep every module)');
   if (Array.isArray(packed.sideEffects)) {
-    for (const p of packed.sideEffects) if (!registering(p)) problems.push(`"sideEffects" lists ${p}, which is not a define module or a registering bundle`);
+    for (const p of packed.sideEffects)
+      if (!registering(p))
+        problems.push(`"sideEffects" lists ${p}, which is not a define module or a registering bundle`);
   }
   for (const { target } of exportTargets(packed.exports)) {
-    if (/(^|\/)define\.js$/.test(target) && !(Array.isArray(packed.sideEffects) && packed.sideEffects.includes(target))) {
+    if (
+      /(^|\/)define\.js$/.test(target) &&
+      !(Array.isArray(packed.sideEffects) && packed.sideEffects.includes(target))
+    ) {
       problems.push(`"sideEffects" does not list ${target}: a bundler would drop the registration`);
     }
   }
@@ -163,19 +197,25 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
       const npm = npmPackDryRun(packed.dir);
       if (npm.error) problems.push(`npm pack --dry-run failed: ${npm.error}`);
       else {
-        for (const f of npm.files.filter((f) => !packed.files.includes(f))) problems.push(`npm pack --dry-run lists ${f}, pnpm pack does not`);
-        for (const f of packed.files.filter((f) => !npm.files.includes(f))) problems.push(`pnpm pack lists ${f}, npm pack --dry-run does not`);
+        for (const f of npm.files.filter((f) => !packed.files.includes(f)))
+          problems.push(`npm pack --dry-run lists ${f}, pnpm pack does not`);
+        for (const f of packed.files.filter((f) => !npm.files.includes(f)))
+          problems.push(`pnpm pack lists ${f}, npm pack --dry-run does not`);
       }
       failed ||= problems.length > 0;
       const kb = (readFileSync(packed.tarball).length / 1000).toFixed(1);
-      console.log(`${problems.length ? 'FAIL' : 'ok  '} ${packed.name}@${packed.packed.version}: ${packed.files.length} files, ${kb} kB packed; npm pack --dry-run ${npm.error ? 'failed' : 'agrees'}`);
+      console.log(
+        `${problems.length ? 'FAIL' : 'ok  '} ${packed.name}@${packed.packed.version}: ${packed.files.length} files, ${kb} kB packed; npm pack --dry-run ${npm.error ? 'failed' : 'agrees'}`,
+      );
       for (const p of problems) console.log(`       ${p}`);
     }
   } finally {
     rmSync(destination, { recursive: true, force: true });
   }
   if (failed) {
-    console.error('\nPack check failed: fix the files above (package.json "files", "exports", publishConfig) and rebuild.');
+    console.error(
+      '\nPack check failed: fix the files above (package.json "files", "exports", publishConfig) and rebuild.',
+    );
     process.exit(1);
   }
 }

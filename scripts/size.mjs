@@ -16,7 +16,10 @@ export async function measure(entry) {
   });
   const { output } = await bundle.generate({ format: 'es', plugins: [minifier()] });
   await bundle.close();
-  const code = output.filter((c) => c.type === 'chunk').map((c) => c.code).join('\n');
+  const code = output
+    .filter((c) => c.type === 'chunk')
+    .map((c) => c.code)
+    .join('\n');
   return { minified: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
 }
 
@@ -29,7 +32,14 @@ for (const { name, dir, pkg } of workspacePackages()) {
   const { minified, gzip } = await measure(join(dir, budget.entry));
   const ok = gzip <= budget.gzipKb * 1000;
   failed ||= !ok;
-  rows.push([name, budget.entry, `${kb(minified)} kB`, `${kb(gzip)} kB`, `${budget.gzipKb} kB`, ok ? 'ok' : 'OVER BUDGET']);
+  rows.push([
+    name,
+    budget.entry,
+    `${kb(minified)} kB`,
+    `${kb(gzip)} kB`,
+    `${budget.gzipKb} kB`,
+    ok ? 'ok' : 'OVER BUDGET',
+  ]);
 }
 const header = ['package', 'entry (with dependencies)', 'minified', 'gzip', 'budget', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -30,16 +30,23 @@ export const ThreeWidgetsOnOneFhirStore: Story = {
       const engine = await createInBrowserEngine();
       // Every FHIR write records who made it (its Provenance): the story's signed-in practitioner.
       const author = { id: 'Practitioner/nia-roberts', name: 'Nia Roberts', role: 'Open Dialogue practitioner' };
-      const store = await FhirStore.open({ baseUrl: engine.baseUrl, patientId: demoCase.person.id, http: engine.http, initial: demoCase, author });
+      const store = await FhirStore.open({
+        baseUrl: engine.baseUrl,
+        patientId: demoCase.person.id,
+        http: engine.http,
+        initial: demoCase,
+        author,
+      });
       return { store };
     },
   ],
-  render: (_args, { loaded, globals }) => html`<od-provider
-    .store=${loaded.store as FhirStore}
-    theme=${globals.theme ?? 'default'}
-    color-scheme=${globals.scheme ?? 'light'}
-    locale=${globals.locale ?? 'en-GB'}
-  >
-    ${threeWidgets()}
-  </od-provider>`,
+  render: (_args, { loaded, globals }) =>
+    html`<od-provider
+      .store=${loaded.store as FhirStore}
+      theme=${globals.theme ?? 'default'}
+      color-scheme=${globals.scheme ?? 'light'}
+      locale=${globals.locale ?? 'en-GB'}
+    >
+      ${threeWidgets()}
+    </od-provider>`,
 };

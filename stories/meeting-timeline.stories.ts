@@ -20,8 +20,18 @@ const meta: Meta = {
   argTypes: timelineArgTypes,
   parameters: onlyThese(timelineArgTypes),
   args: {
-    view: 'list', zoom: 'week', editable: false, asOf: '', rangeStart: '', rangeEnd: '', episodeId: '', instrumentId: 'od-key-elements',
-    virtualiseAbove: 60, timeZone: '', locale: '', strings: {},
+    view: 'list',
+    zoom: 'week',
+    editable: false,
+    asOf: '',
+    rangeStart: '',
+    rangeEnd: '',
+    episodeId: '',
+    instrumentId: 'od-key-elements',
+    virtualiseAbove: 60,
+    timeZone: '',
+    locale: '',
+    strings: {},
   },
   render: (args) => renderWidget('od-meeting-timeline', timelineArgTypes, args),
 };
@@ -55,7 +65,10 @@ export const NoMeetingsYet: Story = {
   args: {},
 };
 
-/** A long history: 1,000 meetings in one episode. The list is virtualised; the arrow keys, Home and End still reach every meeting. */
+/**
+ * A long history: 1,000 meetings in one episode. The list is virtualised; the arrow keys, Home and End still reach
+ * every meeting.
+ */
 const LONG_HISTORY_AS_OF = '2027-12-31T12:00:00+00:00';
 export const LongHistory: Story = {
   // Moved in time so that every held meeting is before the as-of date.
@@ -82,7 +95,8 @@ export const MatrixView: Story = {
  */
 export const MapAndTimelineLinked: Story = {
   args: { asOf: DEMO_NOW, editable: true },
-  render: (args) => html`<od-network-map sectors></od-network-map> ${renderWidget('od-meeting-timeline', timelineArgTypes, args)}`,
+  render: (args) =>
+    html`<od-network-map sectors></od-network-map> ${renderWidget('od-meeting-timeline', timelineArgTypes, args)}`,
 };
 
 export const GovUk: Story = {
@@ -113,14 +127,28 @@ export const ClockChange: Story = {
     odkit: {
       store: storeOf({
         ...demoCase,
-        episodes: [{ id: 'ep-1', firstContact: '2026-03-28T12:00:00+00:00', status: 'active', responsibleTeam: 'Northbrook Open Dialogue Team' }],
+        episodes: [
+          {
+            id: 'ep-1',
+            firstContact: '2026-03-28T12:00:00+00:00',
+            status: 'active',
+            responsibleTeam: 'Northbrook Open Dialogue Team',
+          },
+        ],
         meetings: [
           ['2026-03-29T00:30:00+00:00', 'held'],
           ['2026-03-29T01:30:00+00:00', 'held'],
           ['2026-10-25T01:30:00+01:00', 'planned'],
           ['2026-10-25T01:30:00+00:00', 'planned'],
         ].map(([start, status], i) => ({
-          id: `night-${i + 1}`, episodeId: 'ep-1', status, start, mode: 'remote', personPresent: status === 'held', attendees: [], reflectingConversation: false,
+          id: `night-${i + 1}`,
+          episodeId: 'ep-1',
+          status,
+          start,
+          mode: 'remote',
+          personPresent: status === 'held',
+          attendees: [],
+          reflectingConversation: false,
         })),
         assessments: [],
       }),
@@ -136,7 +164,9 @@ export const ErrorState: Story = {
     asOf: DEMO_NOW,
     record: {
       ...demoCase,
-      meetings: demoCase.meetings.map((m, i) => (i === 0 ? { ...m, mode: 'carrier-pigeon' } : i === 1 ? { ...m, start: 'yesterday' } : m)),
+      meetings: demoCase.meetings.map((m, i) =>
+        i === 0 ? { ...m, mode: 'carrier-pigeon' } : i === 1 ? { ...m, start: 'yesterday' } : m,
+      ),
     },
   },
 };
@@ -148,7 +178,9 @@ export const HostileText: Story = {
       store: storeOf({
         ...demoCase,
         person: { ...demoCase.person, name: HOSTILE_TEXT },
-        meetings: demoCase.meetings.map((m, i) => (i === 0 ? { ...m, place: HOSTILE_TEXT, notes: `</p>${HOSTILE_TEXT}` } : m)),
+        meetings: demoCase.meetings.map((m, i) =>
+          i === 0 ? { ...m, place: HOSTILE_TEXT, notes: `</p>${HOSTILE_TEXT}` } : m,
+        ),
       } satisfies CaseRecord),
     },
   },

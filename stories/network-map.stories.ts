@@ -17,7 +17,16 @@ const meta: Meta = {
   tags: ['autodocs'],
   argTypes: mapArgTypes,
   parameters: onlyThese(mapArgTypes),
-  args: { sectors: false, editable: false, view: 'map', asOf: '', audience: '', initialsOnly: false, locale: '', strings: {} },
+  args: {
+    sectors: false,
+    editable: false,
+    view: 'map',
+    asOf: '',
+    audience: '',
+    initialsOnly: false,
+    locale: '',
+    strings: {},
+  },
   render: (args) => renderWidget('od-network-map', mapArgTypes, args),
 };
 export default meta;
@@ -100,7 +109,9 @@ export const HostileText: Story = {
           parseCaseRecord({
             ...demoCase,
             person: { ...demoCase.person, name: hostile },
-            members: demoCase.members.map((m, i) => (i < 3 ? { ...m, name: hostile, relationship: { text: hostile } } : m)),
+            members: demoCase.members.map((m, i) =>
+              i < 3 ? { ...m, name: hostile, relationship: { text: hostile } } : m,
+            ),
           }),
         ),
     },

@@ -19,8 +19,17 @@ const meta: Meta = {
   argTypes: checklistArgTypes,
   parameters: onlyThese(checklistArgTypes),
   args: {
-    instrumentId: 'od-seven-principles', meetingId: '', assessmentId: '', raterName: '', view: 'rate', compareWith: '', name: '',
-    required: false, disabled: false, locale: '', strings: {},
+    instrumentId: 'od-seven-principles',
+    meetingId: '',
+    assessmentId: '',
+    raterName: '',
+    view: 'rate',
+    compareWith: '',
+    name: '',
+    required: false,
+    disabled: false,
+    locale: '',
+    strings: {},
   },
   render: (args) => renderWidget('od-principles-checklist', checklistArgTypes, args),
 };
@@ -39,11 +48,12 @@ export const SevenPrinciples: Story = {
  * Print the story (or emulate print media) for the print layout: items, answers and scores.
  */
 export const SignedInRater: Story = {
-  render: () => html`<od-principles-checklist
-    meeting-id="mt-13"
-    instrument-id="od-seven-principles"
-    .rater=${{ id: 'Practitioner/123', name: 'Nia Roberts', role: 'Family therapist' }}
-  ></od-principles-checklist>`,
+  render: () =>
+    html`<od-principles-checklist
+      meeting-id="mt-13"
+      instrument-id="od-seven-principles"
+      .rater=${{ id: 'Practitioner/123', name: 'Nia Roberts', role: 'Family therapist' }}
+    ></od-principles-checklist>`,
 };
 
 export const TwelveKeyElements: Story = {
@@ -54,16 +64,38 @@ const serviceInstrument: Instrument = {
   id: 'kent-dialogic-check',
   version: '1.0.0',
   title: { 'en-GB': 'Kent dialogic practice check', cy: 'Gwiriad ymarfer deialogaidd Caint' },
-  description: { 'en-GB': 'Our team’s own wording, agreed in supervision.', cy: 'Geiriad ein tîm ein hunain, a gytunwyd mewn goruchwyliaeth.' },
+  description: {
+    'en-GB': 'Our team’s own wording, agreed in supervision.',
+    cy: 'Geiriad ein tîm ein hunain, a gytunwyd mewn goruchwyliaeth.',
+  },
   source: 'Kent and Medway peer-supported Open Dialogue team (fictional example).',
   groups: [
     { id: 'before', title: { 'en-GB': 'Before the meeting', cy: 'Cyn y cyfarfod' } },
     { id: 'during', title: { 'en-GB': 'In the meeting', cy: 'Yn y cyfarfod' } },
   ],
   items: [
-    { id: 'invited', groupId: 'before', required: true, title: { 'en-GB': 'The person chose who to invite', cy: 'Dewisodd y person pwy i’w wahodd' } },
-    { id: 'peer', groupId: 'during', required: true, title: { 'en-GB': 'A peer support worker took part', cy: 'Cymerodd gweithiwr cymorth cymheiriaid ran' } },
-    { id: 'reflection', groupId: 'during', required: false, title: { 'en-GB': 'A reflection was offered', cy: 'Cynigiwyd myfyrdod' }, text: { 'en-GB': 'Practitioners talked together in front of the network.', cy: 'Siaradodd yr ymarferwyr gyda’i gilydd o flaen y rhwydwaith.' } },
+    {
+      id: 'invited',
+      groupId: 'before',
+      required: true,
+      title: { 'en-GB': 'The person chose who to invite', cy: 'Dewisodd y person pwy i’w wahodd' },
+    },
+    {
+      id: 'peer',
+      groupId: 'during',
+      required: true,
+      title: { 'en-GB': 'A peer support worker took part', cy: 'Cymerodd gweithiwr cymorth cymheiriaid ran' },
+    },
+    {
+      id: 'reflection',
+      groupId: 'during',
+      required: false,
+      title: { 'en-GB': 'A reflection was offered', cy: 'Cynigiwyd myfyrdod' },
+      text: {
+        'en-GB': 'Practitioners talked together in front of the network.',
+        cy: 'Siaradodd yr ymarferwyr gyda’i gilydd o flaen y rhwydwaith.',
+      },
+    },
   ],
   scale: {
     notApplicable: false,
@@ -89,26 +121,57 @@ export const InAGovukForm: Story = {
   parameters: { odkit: { store: false } },
   globals: { theme: 'govuk' },
   args: { name: 'assessment', meetingId: 'mt-13', required: true },
-  render: (args) => html`<style>
-      /* A few GOV.UK Frontend rules, as a host page would have them (the kit loads no CSS). */
-      .govuk-form { font-family: arial, sans-serif; color: #0b0c0c; }
-      .govuk-label--l { font-size: 2rem; font-weight: 700; line-height: 1.1; }
-      .govuk-label-wrapper { margin: 0 0 15px; }
-      .govuk-hint { color: #505a5f; margin-block-end: 15px; }
-      .govuk-form-group { margin-block-end: 30px; }
-      .govuk-button { font: inherit; font-size: 1.1875rem; background: #00703c; color: #fff; border: 0; box-shadow: 0 2px 0 #002d18; padding: 8px 10px 7px; cursor: pointer; }
-      .govuk-button:focus-visible { outline: 3px solid transparent; background: #fd0; color: #0b0c0c; box-shadow: 0 2px 0 #0b0c0c; }
-    </style>
-    <form class="govuk-form" method="get" action="#submitted">
-    <div class="govuk-form-group">
-      <h1 class="govuk-label-wrapper">
-        <label class="govuk-label govuk-label--l" for="fidelity">How closely did the meeting follow the seven principles?</label>
-      </h1>
-      <div class="govuk-hint">Rate each principle. You can add a comment to any of them.</div>
-      ${Object.assign(renderWidget('od-principles-checklist', checklistArgTypes, args), { id: 'fidelity' })}
-    </div>
-    <button type="submit" class="govuk-button" data-module="govuk-button">Save and continue</button>
-  </form>`,
+  render: (args) =>
+    html`<style>
+        /* A few GOV.UK Frontend rules, as a host page would have them (the kit loads no CSS). */
+        .govuk-form {
+          font-family: arial, sans-serif;
+          color: #0b0c0c;
+        }
+        .govuk-label--l {
+          font-size: 2rem;
+          font-weight: 700;
+          line-height: 1.1;
+        }
+        .govuk-label-wrapper {
+          margin: 0 0 15px;
+        }
+        .govuk-hint {
+          color: #505a5f;
+          margin-block-end: 15px;
+        }
+        .govuk-form-group {
+          margin-block-end: 30px;
+        }
+        .govuk-button {
+          font: inherit;
+          font-size: 1.1875rem;
+          background: #00703c;
+          color: #fff;
+          border: 0;
+          box-shadow: 0 2px 0 #002d18;
+          padding: 8px 10px 7px;
+          cursor: pointer;
+        }
+        .govuk-button:focus-visible {
+          outline: 3px solid transparent;
+          background: #fd0;
+          color: #0b0c0c;
+          box-shadow: 0 2px 0 #0b0c0c;
+        }
+      </style>
+      <form class="govuk-form" method="get" action="#submitted">
+        <div class="govuk-form-group">
+          <h1 class="govuk-label-wrapper">
+            <label class="govuk-label govuk-label--l" for="fidelity"
+              >How closely did the meeting follow the seven principles?</label
+            >
+          </h1>
+          <div class="govuk-hint">Rate each principle. You can add a comment to any of them.</div>
+          ${Object.assign(renderWidget('od-principles-checklist', checklistArgTypes, args), { id: 'fidelity' })}
+        </div>
+        <button type="submit" class="govuk-button" data-module="govuk-button">Save and continue</button>
+      </form>`,
 };
 
 /** NHS.UK look. */
@@ -150,6 +213,10 @@ export const ErrorState: Story = {
   parameters: { odkit: { store: false } },
   args: {
     record: demoCase,
-    instrument: { ...serviceInstrument, items: [{ ...serviceInstrument.items[0], groupId: 'missing' }], scale: { options: [], notApplicable: false } },
+    instrument: {
+      ...serviceInstrument,
+      items: [{ ...serviceInstrument.items[0], groupId: 'missing' }],
+      scale: { options: [], notApplicable: false },
+    },
   },
 };

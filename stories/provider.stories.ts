@@ -28,9 +28,10 @@ type Story = StoryObj;
 
 /** Two consumers of one store: the demo case, live. */
 export const DemoCase: Story = {
-  render: () => html`<od-story-case-overview></od-story-case-overview>
-    <hr />
-    <od-story-case-overview></od-story-case-overview>`,
+  render: () =>
+    html`<od-story-case-overview></od-story-case-overview>
+      <hr />
+      <od-story-case-overview></od-story-case-overview>`,
 };
 
 /** The three widgets under one provider: try its controls (theme, colour scheme, language, time zone). */
@@ -103,7 +104,10 @@ const openReview = async ({ canvasElement }: { canvasElement: HTMLElement }) => 
   widget?.shadowRoot?.querySelector<HTMLButtonElement>('.od-sync__review')?.click();
 };
 
-/** Two edits need a decision; the review panel is open: mine and theirs, field by field, keep mine or keep theirs. All three widgets show the status line. */
+/**
+ * Two edits need a decision; the review panel is open: mine and theirs, field by field, keep mine or keep theirs. All
+ * three widgets show the status line.
+ */
 export const SyncConflict: Story = {
   parameters: { odkit: { store: () => demoSyncingStore('conflict') } },
   render: () => threeWidgets(),

@@ -32,28 +32,36 @@ const meta: Meta<DashboardArgs> = {
     trendView: { control: 'inline-radio', options: ['both', 'chart', 'table'] },
     team: { control: 'select', options: [undefined, TEAMS.north, TEAMS.south] },
   },
-  render: (args) => html`<od-service-dashboard
-    .summary=${args.summary}
-    .records=${args.records}
-    .goals=${args.goals}
-    team=${args.team ?? nothing}
-    from=${args.from ?? nothing}
-    to=${args.to ?? nothing}
-    trend-view=${args.trendView}
-  ></od-service-dashboard>`,
+  render: (args) =>
+    html`<od-service-dashboard
+      .summary=${args.summary}
+      .records=${args.records}
+      .goals=${args.goals}
+      team=${args.team ?? nothing}
+      from=${args.from ?? nothing}
+      to=${args.to ?? nothing}
+      trend-view=${args.trendView}
+    ></od-service-dashboard>`,
 };
 export default meta;
 type Story = StoryObj<DashboardArgs>;
 
-/** Two teams over six months, from a summary worked out elsewhere (`summariseService(records, { groupBy: 'team' })`). */
+/**
+ * Two teams over six months, from a summary worked out elsewhere (`summariseService(records, { groupBy: 'team' })`).
+ */
 export const Service: Story = {};
 
 /** The service's own goals for its rates: each tile says whether it is met, in words and a symbol. */
 export const WithGoals: Story = {
-  args: { goals: { firstMeetingWithinTarget: 0.8, twoOrMorePractitioners: 0.75, withPeerWorker: 0.5, continuity: 0.9 } },
+  args: {
+    goals: { firstMeetingWithinTarget: 0.8, twoOrMorePractitioners: 0.75, withPeerWorker: 0.5, continuity: 0.9 },
+  },
 };
 
-/** One team's tiles; the trends stay the whole service's (a summary has monthly figures for the service only) and say so. */
+/**
+ * One team's tiles; the trends stay the whole service's (a summary has monthly figures for the service only) and say
+ * so.
+ */
 export const OneTeam: Story = {
   args: { team: TEAMS.south },
 };
@@ -73,7 +81,10 @@ export const Charts: Story = {
  * filter, so the period can be chosen too.
  */
 export const FromRecords: Story = {
-  args: { summary: undefined, records: [...generateCaseload({ cases: 150, seed: 3, start: Date.UTC(2026, 0, 1), spreadDays: 150 })] },
+  args: {
+    summary: undefined,
+    records: [...generateCaseload({ cases: 150, seed: 3, start: Date.UTC(2026, 0, 1), spreadDays: 150 })],
+  },
 };
 
 /** Welsh: every string, month and number. */

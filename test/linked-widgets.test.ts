@@ -16,10 +16,12 @@ const inShadow = (host: Element, selector: string) => host.shadowRoot!.querySele
 
 async function page() {
   const store = new MemoryStore(demoCase);
-  const provider = await fixture<OdProvider>(html`<od-provider .store=${store}>
-    <od-network-map sectors></od-network-map>
-    <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
-  </od-provider>`);
+  const provider = await fixture<OdProvider>(
+    html`<od-provider .store=${store}>
+      <od-network-map sectors></od-network-map>
+      <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
+    </od-provider>`,
+  );
   const map = provider.querySelector('od-network-map')!;
   const timeline = provider.querySelector('od-meeting-timeline')!;
   await Promise.all([map.updateComplete, timeline.updateComplete]);
@@ -46,18 +48,23 @@ describe('map and timeline under one provider', () => {
 
   it('a member selected on the map by keyboard highlights their meetings in the timeline, in text, until the selection is cleared', async () => {
     const { store, map, timeline } = await page();
-    const theirs = store.snapshot!.record.meetings.filter((m) => m.attendees.some((a) => a.memberId === 'm-sarah')).map((m) => m.id);
+    const theirs = store
+      .snapshot!.record.meetings.filter((m) => m.attendees.some((a) => a.memberId === 'm-sarah'))
+      .map((m) => m.id);
     expect(theirs.length).to.be.greaterThan(0);
     const sarah = inShadow(map, '.node[data-key="m-sarah"]')!;
     sarah.focus();
     await sendKeys({ press: 'Enter' });
     await timeline.updateComplete;
-    const highlighted = () => [...timeline.shadowRoot!.querySelectorAll<HTMLElement>('.row--linked')].map((r) => r.dataset.id);
+    const highlighted = () =>
+      [...timeline.shadowRoot!.querySelectorAll<HTMLElement>('.row--linked')].map((r) => r.dataset.id);
     expect(highlighted()).to.have.members(theirs);
     // Not colour alone: each highlighted meeting names the member in its text (and so in the button's name)...
     for (const id of theirs) expect(inShadow(timeline, `#meeting-${id}`)!.textContent).to.contain('With Sarah');
     // ...and the change is announced.
-    expect(inShadow(timeline, '[role="status"]')!.textContent).to.match(new RegExp(`Sarah.*${theirs.length} meetings? highlighted`));
+    expect(inShadow(timeline, '[role="status"]')!.textContent).to.match(
+      new RegExp(`Sarah.*${theirs.length} meetings? highlighted`),
+    );
     await expect(timeline).shadowDom.to.be.accessible();
 
     // Leaving the map keeps the selection pointed at.
@@ -87,10 +94,12 @@ describe('map and timeline under one provider', () => {
 
   it('the highlight is in Welsh under a Welsh provider', async () => {
     const store = new MemoryStore(demoCase);
-    const provider = await fixture<OdProvider>(html`<od-provider locale="cy" .store=${store}>
-      <od-network-map></od-network-map>
-      <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
-    </od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider locale="cy" .store=${store}>
+        <od-network-map></od-network-map>
+        <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
+      </od-provider>`,
+    );
     const map = provider.querySelector('od-network-map')!;
     const timeline = provider.querySelector('od-meeting-timeline')!;
     await Promise.all([map.updateComplete, timeline.updateComplete]);
@@ -109,6 +118,8 @@ describe('map and timeline under one provider', () => {
     expect(inShadow(map, '.node[data-key="m-sarah"]')!.getAttribute('aria-label')).to.contain('Sarah Lewis-Hart');
     inShadow(timeline, '#meeting-mt-01')!.click();
     await timeline.updateComplete;
-    expect(inShadow(timeline, '#details button.member[data-member="m-sarah"]')!.textContent).to.contain('Sarah Lewis-Hart');
+    expect(inShadow(timeline, '#details button.member[data-member="m-sarah"]')!.textContent).to.contain(
+      'Sarah Lewis-Hart',
+    );
   });
 });

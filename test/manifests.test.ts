@@ -25,17 +25,39 @@ describe('custom-elements manifests', () => {
       const declared = await elements(pkg);
       expect(declared.length).to.be.greaterThan(0);
       for (const element of declared) {
-        const hidden = (element.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected' || m.name.startsWith('#'));
-        expect(hidden.map((m) => m.name), element.name).to.deep.equal([]);
+        const hidden = (element.members ?? []).filter(
+          (m) => m.privacy === 'private' || m.privacy === 'protected' || m.name.startsWith('#'),
+        );
+        expect(
+          hidden.map((m) => m.name),
+          element.name,
+        ).to.deep.equal([]);
       }
     });
   }
 
   it('keeps the public API a designer and a host use', async () => {
-    const names = async (pkg: string, tag: string) => ((await elements(pkg)).find((d) => d.tagName === tag)?.members ?? []).map((m) => m.name);
-    expect(await names('network-map', 'od-network-map')).to.include.members(['record', 'editable', 'initialsOnly', 'toSVG']);
+    const names = async (pkg: string, tag: string) =>
+      ((await elements(pkg)).find((d) => d.tagName === tag)?.members ?? []).map((m) => m.name);
+    expect(await names('network-map', 'od-network-map')).to.include.members([
+      'record',
+      'editable',
+      'initialsOnly',
+      'toSVG',
+    ]);
     expect(await names('elements', 'od-provider')).to.include.members(['store', 'theme', 'syncStatus']);
-    expect(await names('principles-checklist', 'od-principles-checklist')).to.include.members(['value', 'checkValidity']);
-    expect(await names('service-dashboard', 'od-service-dashboard')).to.include.members(['summary', 'records', 'team', 'from', 'to', 'goals', 'trendView']);
+    expect(await names('principles-checklist', 'od-principles-checklist')).to.include.members([
+      'value',
+      'checkValidity',
+    ]);
+    expect(await names('service-dashboard', 'od-service-dashboard')).to.include.members([
+      'summary',
+      'records',
+      'team',
+      'from',
+      'to',
+      'goals',
+      'trendView',
+    ]);
   });
 });

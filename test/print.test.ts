@@ -16,7 +16,8 @@ import { DEMO_NOW } from './fixtures/index.js';
 import { longHistory } from './fixtures/long-history.js';
 import { guardConsole } from './support/console-guard.js';
 
-const shown = (el: Element | null | undefined): boolean => !!el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
+const shown = (el: Element | null | undefined): boolean =>
+  !!el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
 const all = (host: Element, selector: string) => [...host.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const one = (host: Element, selector: string) => host.shadowRoot!.querySelector<HTMLElement>(selector);
 
@@ -26,7 +27,13 @@ describe('print layouts', () => {
 
   it('the timeline prints every meeting of a virtualised list, and its measures, without the toolbar, axis or details', async () => {
     const record = longHistory(300);
-    const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline .record=${record} as-of="2027-12-31T12:00:00+00:00" virtualise-above="60"></od-meeting-timeline>`);
+    const el = await fixture<OdMeetingTimeline>(
+      html`<od-meeting-timeline
+        .record=${record}
+        as-of="2027-12-31T12:00:00+00:00"
+        virtualise-above="60"
+      ></od-meeting-timeline>`,
+    );
     await el.updateComplete;
     const total = all(el, '.row')[0]!.getAttribute('aria-setsize');
     expect(Number(total)).to.be.greaterThan(60);
@@ -51,7 +58,9 @@ describe('print layouts', () => {
   });
 
   it('the timeline prints its attendance matrix whole, without scrolling', async () => {
-    const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline .record=${demoCase} view="matrix" as-of=${DEMO_NOW}></od-meeting-timeline>`);
+    const el = await fixture<OdMeetingTimeline>(
+      html`<od-meeting-timeline .record=${demoCase} view="matrix" as-of=${DEMO_NOW}></od-meeting-timeline>`,
+    );
     await emulateMedia({ media: 'print' });
     expect(shown(one(el, '.matrix'))).to.equal(true);
     expect(getComputedStyle(one(el, '.matrix-wrap')!).overflowX).to.equal('visible');
@@ -60,9 +69,11 @@ describe('print layouts', () => {
 
   it('the checklist prints each item with the answer chosen, and the scores, without buttons', async () => {
     const store = new MemoryStore(demoCase);
-    const provider = await fixture(html`<od-provider .store=${store}>
-      <od-principles-checklist meeting-id="mt-13" instrument-id="od-seven-principles"></od-principles-checklist>
-    </od-provider>`);
+    const provider = await fixture(
+      html`<od-provider .store=${store}>
+        <od-principles-checklist meeting-id="mt-13" instrument-id="od-seven-principles"></od-principles-checklist>
+      </od-provider>`,
+    );
     const el = provider.querySelector<OdPrinciplesChecklist>('od-principles-checklist')!;
     await waitUntil(() => one(el, '.item'), 'the checklist did not render');
     // On screen: every choice, the buttons, no scores table in the rating view.

@@ -22,11 +22,17 @@ describe('the checklist’s rater is the signed-in user', () => {
   it('after a SMART launch, the launch’s user (fhirUser) rates: name and role shown, the name read-only and saved with the rating', async () => {
     const patientId = await seededPatient();
     const practitioner = await create({ resourceType: 'Practitioner', name: [{ text: 'Sam Okafor' }] });
-    const role = await create({ resourceType: 'PractitionerRole', practitioner: { reference: `Practitioner/${practitioner.id}` }, code: [{ text: 'Family therapist' }] });
+    const role = await create({
+      resourceType: 'PractitionerRole',
+      practitioner: { reference: `Practitioner/${practitioner.id}` },
+      code: [{ text: 'Family therapist' }],
+    });
     const store = await openSmartFhirStore({}, fakeLaunch(patientId, `PractitionerRole/${role.id}`));
-    const provider = await fixture<OdProvider>(html`<od-provider .store=${store}>
-      <od-principles-checklist meeting-id="mt-13" instrument-id="od-seven-principles"></od-principles-checklist>
-    </od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider .store=${store}>
+        <od-principles-checklist meeting-id="mt-13" instrument-id="od-seven-principles"></od-principles-checklist>
+      </od-provider>`,
+    );
     const el = provider.querySelector<OdPrinciplesChecklist>('od-principles-checklist')!;
     await waitUntil(() => nameField(el), 'the checklist did not render');
     expect(nameField(el)!.readOnly).to.equal(true);
@@ -37,15 +43,23 @@ describe('the checklist’s rater is the signed-in user', () => {
     // A rating is saved under the signed-in user's name, with no name typed.
     const radio = el.shadowRoot!.querySelector<HTMLInputElement>('.scale input[type="radio"]:not(:checked)')!;
     radio.click();
-    await waitUntil(() => store.snapshot!.record.assessments.some((a) => a.meetingId === 'mt-13' && a.rater.name === 'Sam Okafor'), 'the rating was not saved under the signed-in name');
+    await waitUntil(
+      () => store.snapshot!.record.assessments.some((a) => a.meetingId === 'mt-13' && a.rater.name === 'Sam Okafor'),
+      'the rating was not saved under the signed-in name',
+    );
   });
 
   it('a host without SMART sets the rater; it wins over the store’s author, and shows in Welsh', async () => {
     const store = new MemoryStore(demoCase);
     store.author = { id: 'user-9', name: 'Author Name' };
-    const provider = await fixture<OdProvider>(html`<od-provider locale="cy" .store=${store}>
-      <od-principles-checklist meeting-id="mt-13" .rater=${{ id: 'staff-1', name: 'Nia Roberts' }}></od-principles-checklist>
-    </od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider locale="cy" .store=${store}>
+        <od-principles-checklist
+          meeting-id="mt-13"
+          .rater=${{ id: 'staff-1', name: 'Nia Roberts' }}
+        ></od-principles-checklist>
+      </od-provider>`,
+    );
     const el = provider.querySelector<OdPrinciplesChecklist>('od-principles-checklist')!;
     await waitUntil(() => nameField(el), 'the checklist did not render');
     expect(nameField(el)!.value).to.equal('Nia Roberts');
@@ -59,7 +73,9 @@ describe('the checklist’s rater is the signed-in user', () => {
   });
 
   it('without a signed-in user the name is typed, as before', async () => {
-    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist .record=${demoCase} meeting-id="mt-13"></od-principles-checklist>`);
+    const el = await fixture<OdPrinciplesChecklist>(
+      html`<od-principles-checklist .record=${demoCase} meeting-id="mt-13"></od-principles-checklist>`,
+    );
     await waitUntil(() => nameField(el), 'the checklist did not render');
     expect(nameField(el)!.readOnly).to.equal(false);
     expect(nameField(el)!.value).to.equal('');
@@ -67,12 +83,14 @@ describe('the checklist’s rater is the signed-in user', () => {
 
   it('an invalid rater is a ValidationError naming the field, never quoting it; the error state shows', async () => {
     const errors: OdErrorEvent[] = [];
-    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
-      .record=${demoCase}
-      meeting-id="mt-13"
-      .rater=${{ name: 'x'.repeat(201), role: 'Secret role text' }}
-      @od-error=${(e: OdErrorEvent) => errors.push(e)}
-    ></od-principles-checklist>`);
+    const el = await fixture<OdPrinciplesChecklist>(
+      html`<od-principles-checklist
+        .record=${demoCase}
+        meeting-id="mt-13"
+        .rater=${{ name: 'x'.repeat(201), role: 'Secret role text' }}
+        @od-error=${(e: OdErrorEvent) => errors.push(e)}
+      ></od-principles-checklist>`,
+    );
     await waitUntil(() => errors.length > 0, 'no od-error');
     expect(errors[0]!.error).to.be.instanceOf(ValidationError);
     expect(errors[0]!.error.message).to.contain('name');

@@ -21,9 +21,22 @@ import * as tokenStories from '../stories/tokens.stories.js';
 import { guardConsole } from './support/console-guard.js';
 
 type Args = Record<string, unknown>;
-interface ArgType { action?: string; control?: false | { type: string }; options?: readonly string[] }
-interface Story { args?: Args; globals?: ProviderContext['globals']; parameters?: ProviderContext['parameters']; render?: (args: Args) => unknown; name?: string }
-interface Meta extends Story { component: string; argTypes: Record<string, ArgType> }
+interface ArgType {
+  action?: string;
+  control?: false | { type: string };
+  options?: readonly string[];
+}
+interface Story {
+  args?: Args;
+  globals?: ProviderContext['globals'];
+  parameters?: ProviderContext['parameters'];
+  render?: (args: Args) => unknown;
+  name?: string;
+}
+interface Meta extends Story {
+  component: string;
+  argTypes: Record<string, ArgType>;
+}
 type Module = Record<string, unknown> & { default: unknown };
 type Lit = HTMLElement & { updateComplete?: Promise<unknown> } & Args;
 
@@ -42,7 +55,9 @@ async function show(module: Module, name: string, change: Args = {}) {
     args,
     component: meta.component,
   };
-  const provider = await fixture<Lit>(html`<div>${inProvider(() => render(args), context)}</div>`).then((d) => d.firstElementChild as Lit);
+  const provider = await fixture<Lit>(html`<div>${inProvider(() => render(args), context)}</div>`).then(
+    (d) => d.firstElementChild as Lit,
+  );
   const widget = (meta.component === 'od-provider' ? provider : provider.querySelector<Lit>(meta.component))!;
   const widgets = [...provider.querySelectorAll<Lit>('od-network-map, od-meeting-timeline, od-principles-checklist')];
   await Promise.all([provider, ...widgets].map((w) => w.updateComplete));
@@ -60,9 +75,12 @@ function seen(root: Node): string {
     }
     if (node instanceof Element) {
       if (node.localName === 'style') return;
-      const attributes = [...node.attributes].filter((a) => !/^(id|for|aria-(labelledby|describedby|controls|activedescendant)|href|data-key)$/.test(a.name));
+      const attributes = [...node.attributes].filter(
+        (a) => !/^(id|for|aria-(labelledby|describedby|controls|activedescendant)|href|data-key)$/.test(a.name),
+      );
       out.push(`<${node.localName} ${attributes.map((a) => `${a.name}=${a.value}`).join(' ')}>`);
-      if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement) out.push(`value=${node.value}`);
+      if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement)
+        out.push(`value=${node.value}`);
       if (node.shadowRoot) walk(node.shadowRoot);
     }
     for (const child of node.childNodes) walk(child);
@@ -77,7 +95,8 @@ function seenAll(provider: Lit) {
   return `${seen(provider)}\n${style.getPropertyValue('--od-sys-color-primary')} ${style.getPropertyValue('--od-sys-color-surface')} ${style.colorScheme}`;
 }
 
-const everyString = (table: Record<string, unknown>) => Object.fromEntries(Object.keys(table).map((key) => [key, `[${key}]`]));
+const everyString = (table: Record<string, unknown>) =>
+  Object.fromEntries(Object.keys(table).map((key) => [key, `[${key}]`]));
 
 /** For each control: the story to change it on and the new value. */
 const changes: Record<string, { module: Module; controls: Record<string, [story: string, value: unknown]> }> = {
@@ -161,8 +180,12 @@ describe('stories: args drive the widgets', () => {
           if (type.options) expect(type.control && type.control.type, key).to.be.oneOf(['radio', 'select']);
         }
         // The Controls panel lists these and nothing else (not the manifest's dashed duplicates).
-        expect((meta.parameters as { controls?: { include?: string[] } }).controls?.include).to.have.members(Object.keys(meta.argTypes));
-        const controlled = Object.entries(meta.argTypes).filter(([, type]) => !type.action && type.control !== false).map(([key]) => key);
+        expect((meta.parameters as { controls?: { include?: string[] } }).controls?.include).to.have.members(
+          Object.keys(meta.argTypes),
+        );
+        const controlled = Object.entries(meta.argTypes)
+          .filter(([, type]) => !type.action && type.control !== false)
+          .map(([key]) => key);
         expect(controlled.sort()).to.deep.equal(Object.keys(controls).sort());
       });
 
@@ -228,4 +251,3 @@ describe('stories: args drive the widgets', () => {
     }
   });
 });
-

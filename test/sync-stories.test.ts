@@ -17,7 +17,8 @@ interface SyncStory {
   play?: (context: { canvasElement: HTMLElement }) => Promise<void>;
 }
 
-const shown = (el: Element | null | undefined, selector: string) => (el?.shadowRoot?.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const shown = (el: Element | null | undefined, selector: string) =>
+  (el?.shadowRoot?.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('sync stories', () => {
   guardConsole();
@@ -37,14 +38,16 @@ describe('sync stories', () => {
     it(`${name}: ${message}`, async () => {
       const story = (stories as unknown as Record<string, SyncStory>)[name]!;
       const g = story.globals ?? {};
-      const provider = await fixture(html`<od-provider
-        .store=${story.parameters.odkit.store()}
-        theme=${g.theme ?? 'default'}
-        color-scheme=${g.scheme ?? 'light'}
-        locale=${g.locale ?? 'en-GB'}
-        time-zone="Europe/London"
-        ><div class="od-story">${story.render()}</div></od-provider
-      >`);
+      const provider = await fixture(
+        html`<od-provider
+          .store=${story.parameters.odkit.store()}
+          theme=${g.theme ?? 'default'}
+          color-scheme=${g.scheme ?? 'light'}
+          locale=${g.locale ?? 'en-GB'}
+          time-zone="Europe/London"
+          ><div class="od-story">${story.render()}</div></od-provider
+        >`,
+      );
       const map = provider.querySelector('od-network-map')!;
       await map.updateComplete;
       expect(shown(map, '.od-sync__message')).to.equal(message);

@@ -10,10 +10,19 @@ import type { ArgTypes } from '@storybook/web-components-vite';
 
 type Args = Record<string, unknown>;
 
-const attribute = (name: string, description: string) => ({ description, table: { category: 'attributes', type: { summary: `attribute ${name}` } } });
+const attribute = (name: string, description: string) => ({
+  description,
+  table: { category: 'attributes', type: { summary: `attribute ${name}` } },
+});
 const property = (description: string) => ({ description, table: { category: 'properties' } });
-const text = (name: string, description: string) => ({ ...attribute(name, description), control: { type: 'text' as const } });
-const flag = (name: string, description: string) => ({ ...attribute(name, description), control: { type: 'boolean' as const } });
+const text = (name: string, description: string) => ({
+  ...attribute(name, description),
+  control: { type: 'text' as const },
+});
+const flag = (name: string, description: string) => ({
+  ...attribute(name, description),
+  control: { type: 'boolean' as const },
+});
 const choice = (name: string, options: readonly string[], description: string) => ({
   ...attribute(name, description),
   options,
@@ -24,8 +33,11 @@ const object = (description: string) => ({ ...property(description), control: { 
 const event = (name: string, description: string) => ({ description, action: name, table: { category: 'events' } });
 
 const LOCALES = ['en-GB', 'cy'] as const;
-const locale = text('locale', `Language of the widget's own strings (${LOCALES.join(' or ')}); by default the provider's.`);
-const strings = object("The widget's strings overridden by key, e.g. { \"details.close\": \"Close\" }.");
+const locale = text(
+  'locale',
+  `Language of the widget's own strings (${LOCALES.join(' or ')}); by default the provider's.`,
+);
+const strings = object('The widget\'s strings overridden by key, e.g. { "details.close": "Close" }.');
 const record = object('The case record, when there is no provider with a store (a store from the provider wins).');
 const widgetEvents = {
   onOdSelect: event('od-select', 'A member or meeting was selected (detail: what).'),
@@ -40,7 +52,10 @@ export const providerArgTypes: ArgTypes = {
   locale: text('locale', 'Language for every widget inside (en-GB or cy).'),
   timeZone: text('time-zone', 'IANA time zone dates are shown in, e.g. Europe/London.'),
   store: { ...property('The CaseStore every widget inside reads and writes (set by the story).'), control: false },
-  onOdSyncStatus: event('od-sync-status', "The store's sync status changed (saved, pending, sending, offline, conflict)."),
+  onOdSyncStatus: event(
+    'od-sync-status',
+    "The store's sync status changed (saved, pending, sending, offline, conflict).",
+  ),
 };
 
 export const mapArgTypes: ArgTypes = {
@@ -65,7 +80,10 @@ export const timelineArgTypes: ArgTypes = {
   rangeEnd: text('range-end', 'Last day shown (YYYY-MM-DD).'),
   episodeId: text('episode-id', 'The episode shown; by default the latest.'),
   instrumentId: text('instrument-id', 'The fidelity instrument whose scores are shown, e.g. od-seven-principles.'),
-  virtualiseAbove: { ...attribute('virtualise-above', 'Render only the rows in view above this many meetings.'), control: { type: 'number' as const, min: 1, step: 1 } },
+  virtualiseAbove: {
+    ...attribute('virtualise-above', 'Render only the rows in view above this many meetings.'),
+    control: { type: 'number' as const, min: 1, step: 1 },
+  },
   timeZone: text('time-zone', 'IANA time zone; by default the provider’s.'),
   locale,
   strings,
@@ -74,11 +92,18 @@ export const timelineArgTypes: ArgTypes = {
 };
 
 export const checklistArgTypes: ArgTypes = {
-  instrumentId: text('instrument-id', 'The instrument to rate against: od-seven-principles, od-key-elements or a registered one.'),
+  instrumentId: text(
+    'instrument-id',
+    'The instrument to rate against: od-seven-principles, od-key-elements or a registered one.',
+  ),
   meetingId: text('meeting-id', 'The meeting being rated.'),
   assessmentId: text('assessment-id', 'An existing assessment to continue or show.'),
   raterName: text('rater-name', 'The rater’s name, filled in.'),
-  view: choice('view', ['rate', 'summary', 'compare'], 'Rate the items, see the scores and trend, or compare two raters.'),
+  view: choice(
+    'view',
+    ['rate', 'summary', 'compare'],
+    'Rate the items, see the scores and trend, or compare two raters.',
+  ),
   compareWith: text('compare-with', 'The other assessment in the compare view.'),
   name: text('name', 'Form field name the assessment is submitted under.'),
   required: flag('required', 'A form cannot be submitted while an item is unrated.'),

@@ -12,7 +12,8 @@ import '@odkit/elements/define.js';
 const stores = new Map<string, CaseStore | undefined>();
 export type StoreParameter = false | (() => CaseStore | undefined) | undefined;
 function storeFor(id: string, parameter: StoreParameter): CaseStore | undefined {
-  if (!stores.has(id)) stores.set(id, parameter === false ? undefined : (parameter ?? (() => new MemoryStore(demoCase)))());
+  if (!stores.has(id))
+    stores.set(id, parameter === false ? undefined : (parameter ?? (() => new MemoryStore(demoCase)))());
   return stores.get(id);
 }
 
@@ -31,7 +32,10 @@ export interface ProviderContext {
  * In the provider's own stories, its Controls (args) win over the toolbar and its
  * `od-sync-status` events go to the Actions panel.
  */
-export function inProvider(story: () => unknown, { globals, id, parameters, args = {}, component }: ProviderContext): TemplateResult {
+export function inProvider(
+  story: () => unknown,
+  { globals, id, parameters, args = {}, component }: ProviderContext,
+): TemplateResult {
   const own = component === 'od-provider' ? args : {};
   const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
   return html`<od-provider

@@ -20,7 +20,11 @@ export function demoConflicts(): SyncConflict[] {
   const sarah = member('m-sarah');
   const tie = record.ties.find((t) => t.id === 't-david')!;
   return [
-    memberConflict({ ...sarah, ring: 1, sector: 'household' }, { ring: 2, sector: 'family' }, { editId: 'edit-sarah', author: SAM }),
+    memberConflict(
+      { ...sarah, ring: 1, sector: 'household' },
+      { ring: 2, sector: 'family' },
+      { editId: 'edit-sarah', author: SAM },
+    ),
     {
       editId: 'edit-tie-david',
       change: { type: 'tie/update', tie: { ...tie, quality: 'stressful' } },
@@ -45,12 +49,39 @@ const STATUS: Record<SyncStoryState, Partial<SyncStatus>> = {
 
 /** "Changed by" lines for Sarah, the tie to David, the 1 April meeting and the first assessment. */
 function seededHistory(state: SyncStoryState): HistoryEntry[] {
-  const pending = state === 'saved' ? {} : { state: state === 'conflict' ? ('conflict' as const) : ('pending' as const) };
+  const pending =
+    state === 'saved' ? {} : { state: state === 'conflict' ? ('conflict' as const) : ('pending' as const) };
   return [
-    { id: 'edit-sarah', at: '2026-04-01T12:18:00+01:00', author: SAM, type: 'member/update', entity: { kind: 'member', id: 'm-sarah' }, ...pending },
-    { id: 'edit-tie-david', at: '2026-04-01T12:20:00+01:00', author: SAM, type: 'tie/update', entity: { kind: 'tie', id: 't-david' }, ...pending },
-    { id: 'edit-mt-13', at: '2026-04-01T12:25:00+01:00', author: NIA, type: 'meeting/update', entity: { kind: 'meeting', id: 'mt-13' } },
-    { id: 'edit-as-01', at: '2026-02-10T13:00:00+00:00', author: NIA, type: 'assessment/complete', entity: { kind: 'assessment', id: 'as-01' } },
+    {
+      id: 'edit-sarah',
+      at: '2026-04-01T12:18:00+01:00',
+      author: SAM,
+      type: 'member/update',
+      entity: { kind: 'member', id: 'm-sarah' },
+      ...pending,
+    },
+    {
+      id: 'edit-tie-david',
+      at: '2026-04-01T12:20:00+01:00',
+      author: SAM,
+      type: 'tie/update',
+      entity: { kind: 'tie', id: 't-david' },
+      ...pending,
+    },
+    {
+      id: 'edit-mt-13',
+      at: '2026-04-01T12:25:00+01:00',
+      author: NIA,
+      type: 'meeting/update',
+      entity: { kind: 'meeting', id: 'mt-13' },
+    },
+    {
+      id: 'edit-as-01',
+      at: '2026-02-10T13:00:00+00:00',
+      author: NIA,
+      type: 'assessment/complete',
+      entity: { kind: 'assessment', id: 'as-01' },
+    },
   ];
 }
 

@@ -32,7 +32,9 @@ const RUNS = Number(process.env.COLD_RUNS ?? 10);
 const WARM_RUNS = 5;
 
 // The production bundle, built as the build builds it (and its chunks, when it has them).
-for (const config of singleFileBundles().filter((c) => (c.output.file ?? c.output.dir).startsWith(dist) && c.input.endsWith('bundle.ts'))) {
+for (const config of singleFileBundles().filter(
+  (c) => (c.output.file ?? c.output.dir).startsWith(dist) && c.input.endsWith('bundle.ts'),
+)) {
   await writeBundle(config);
 }
 
@@ -85,7 +87,8 @@ const benchmarks = [
 ];
 
 // A plain static server: the page, and the kit's dist/ folder as a host would copy it.
-const PAGE = '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>cold</title><link rel="icon" href="data:,">' +
+const PAGE =
+  '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>cold</title><link rel="icon" href="data:,">' +
   '<script type="module" src="/dist/odkit.js"></script></head><body></body></html>';
 const server = createServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -94,7 +97,10 @@ const server = createServer((req, res) => {
   if (!path.startsWith('/dist/') || !file.startsWith(dist + sep)) return void res.writeHead(404).end();
   try {
     if (!statSync(file).isFile()) throw new Error('not a file');
-    res.writeHead(200, { 'Content-Type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
     res.end(readFileSync(file));
   } catch {
     res.writeHead(404).end();
@@ -135,7 +141,8 @@ async function freshPage() {
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
   page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => ({ url: response.url(), body })));
+    if (response.request().resourceType() === 'script')
+      scripts.push(response.body().then((body) => ({ url: response.url(), body })));
   });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
@@ -163,10 +170,13 @@ try {
       // Warm: the same widget again on the same page, once the first is gone (two untimed).
       if (i === 0) {
         for (let w = 0; w < WARM_RUNS + 2; w++) {
-          const ms = await page.evaluate((args) => {
-            for (const el of document.body.querySelectorAll(args.tag)) el.remove();
-            return window.paintInPage(args.widgets);
-          }, { tag: bench.tag, widgets: [widget] });
+          const ms = await page.evaluate(
+            (args) => {
+              for (const el of document.body.querySelectorAll(args.tag)) el.remove();
+              return window.paintInPage(args.widgets);
+            },
+            { tag: bench.tag, widgets: [widget] },
+          );
           if (w >= 2) warm.push(ms);
         }
       }
@@ -176,7 +186,14 @@ try {
     const coldMedian = median(cold);
     const ok = coldMedian <= bench.target;
     if (!ok) missed++;
-    rows.push([bench.name, coldMedian.toFixed(1), Math.min(...cold).toFixed(1), median(warm).toFixed(1), `≤ ${bench.target}`, ok ? 'PASS' : 'FAIL']);
+    rows.push([
+      bench.name,
+      coldMedian.toFixed(1),
+      Math.min(...cold).toFixed(1),
+      median(warm).toFixed(1),
+      `≤ ${bench.target}`,
+      ok ? 'PASS' : 'FAIL',
+    ]);
   }
 } catch (error) {
   await browser.close();
@@ -186,13 +203,19 @@ try {
 
 function table(head, body) {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (cells) =>
+    cells
+      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of body) console.log(line(row));
 }
 
-console.log(`Cold page (fresh browser context, dist/odkit.js): record set → painted, median of ${RUNS} pages; warm: the same widget again on the page, median of ${WARM_RUNS}`);
+console.log(
+  `Cold page (fresh browser context, dist/odkit.js): record set → painted, median of ${RUNS} pages; warm: the same widget again on the page, median of ${WARM_RUNS}`,
+);
 table(['first widget on a fresh page', 'cold median ms', 'cold min ms', 'warm median ms', 'target ms', ''], rows);
 
 // Bytes: every script fetched until the widgets have painted, English, read-only.
@@ -205,7 +228,10 @@ const byteCases = [
 const byteRows = [];
 for (const { name, widgets, target } of wanted('bytes') ? byteCases : []) {
   const { context, page, scripts, requests, errors } = await freshPage();
-  await page.evaluate((w) => window.paintInPage(w), widgets.map(({ tag, attributes, record }) => ({ tag, attributes, record })));
+  await page.evaluate(
+    (w) => window.paintInPage(w),
+    widgets.map(({ tag, attributes, record }) => ({ tag, attributes, record })),
+  );
   const bodies = await Promise.all(scripts);
   await context.close();
   if (errors.length) throw new Error(`${name}: the page reported ${errors.map(String).join('; ')}`);
@@ -214,7 +240,14 @@ for (const { name, widgets, target } of wanted('bytes') ? byteCases : []) {
   const files = bodies.map(({ url }) => new URL(url).pathname.replace('/dist/', '')).join(' ');
   const kb = gzip / 1000;
   if (kb > target) missed++;
-  byteRows.push([name, (raw / 1000).toFixed(1), kb.toFixed(1), `≤ ${target}`, kb <= target ? 'PASS' : 'FAIL', `${requests.length - 1} requests: ${files}`]);
+  byteRows.push([
+    name,
+    (raw / 1000).toFixed(1),
+    kb.toFixed(1),
+    `≤ ${target}`,
+    kb <= target ? 'PASS' : 'FAIL',
+    `${requests.length - 1} requests: ${files}`,
+  ]);
 }
 console.log('\nJavaScript fetched before the first paint (English, read-only), kB');
 table(['page shows', 'minified', 'gzip', 'target', '', 'files'], byteRows);

@@ -38,14 +38,18 @@ it('record set → painted, minimal widget (the floor)', async () => {
   for (const [name, record] of cases) {
     const json = asJson(record);
     results.push(
-      await measureAsync(name, async () => {
-        const el = document.createElement('od-floor-bench') as FloorWidget;
-        el.record = structuredClone(json);
-        document.body.append(el);
-        await el.updateComplete;
-        await nextPaint();
-        el.remove();
-      }, { targeted: false }),
+      await measureAsync(
+        name,
+        async () => {
+          const el = document.createElement('od-floor-bench') as FloorWidget;
+          el.record = structuredClone(json);
+          document.body.append(el);
+          await el.updateComplete;
+          await nextPaint();
+          el.remove();
+        },
+        { targeted: false },
+      ),
     );
   }
   report(results, 100);

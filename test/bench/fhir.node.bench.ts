@@ -40,7 +40,13 @@ const server = await startFhirServer(0);
 try {
   const http: FhirHttp = (request) => fetch(request.url, request);
   const patientId = demoCase.person.id;
-  await FhirStore.open({ baseUrl: server.baseUrl, patientId, http, initial: demoCase as CaseRecord, author: { id: 'Practitioner/bench', name: 'Benchmark' } });
+  await FhirStore.open({
+    baseUrl: server.baseUrl,
+    patientId,
+    http,
+    initial: demoCase as CaseRecord,
+    author: { id: 'Practitioner/bench', name: 'Benchmark' },
+  });
   const loads: number[] = [];
   for (let i = 0; i < 13; i++) {
     const start = performance.now();
@@ -48,7 +54,13 @@ try {
     if (i >= 3) loads.push(performance.now() - start);
   }
   loads.sort((a, b) => a - b);
-  results.push({ name: 'FhirStore initial load of the demo case (loopback HTTP)', medianMs: (loads[4]! + loads[5]!) / 2, minMs: loads[0]!, runs: loads.length, targeted: false });
+  results.push({
+    name: 'FhirStore initial load of the demo case (loopback HTTP)',
+    medianMs: (loads[4]! + loads[5]!) / 2,
+    minMs: loads[0]!,
+    runs: loads.length,
+    targeted: false,
+  });
 } finally {
   await server.close();
 }

@@ -39,8 +39,15 @@ export function measure(name: string, fn: () => unknown, options: BenchOptions =
   return summarise(name, times, runs, targeted);
 }
 
-/** Like `measure`, for work that finishes asynchronously (a widget's render awaited to the next frame, a store round trip). */
-export async function measureAsync(name: string, fn: () => Promise<unknown>, options: BenchOptions = {}): Promise<BenchResult> {
+/**
+ * Like `measure`, for work that finishes asynchronously (a widget's render awaited to the next frame, a store round
+ * trip).
+ */
+export async function measureAsync(
+  name: string,
+  fn: () => Promise<unknown>,
+  options: BenchOptions = {},
+): Promise<BenchResult> {
   const { warmup = 3, runs = 10, targeted = true } = options;
   for (let i = 0; i < warmup; i++) lastValue = await fn();
   const times: number[] = [];
@@ -68,11 +75,19 @@ export let lastValue: unknown;
  * and returns whether every benchmark met it. Sets the process exit code on a miss.
  */
 export function report(results: readonly BenchResult[], targetMs: number): boolean {
-  const rows = results.map((r) => [r.name, r.medianMs.toFixed(2), r.minMs.toFixed(2), !r.targeted ? '(context)' : r.medianMs <= targetMs ? 'PASS' : 'FAIL']);
+  const rows = results.map((r) => [
+    r.name,
+    r.medianMs.toFixed(2),
+    r.minMs.toFixed(2),
+    !r.targeted ? '(context)' : r.medianMs <= targetMs ? 'PASS' : 'FAIL',
+  ]);
   const head = ['benchmark', 'median ms', 'min ms', `≤ ${targetMs} ms`];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));

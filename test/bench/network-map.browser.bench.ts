@@ -33,7 +33,13 @@ it('network map: record set → settled, painted layout', async () => {
   const results: BenchResult[] = [];
   for (const n of [50, 200, 1000] as const) {
     const json = asJson(cases[n]);
-    results.push(await measureAsync(`${n} members, sectors on`, () => paint(json), { warmup: 2, runs: n === 1000 ? 5 : 10, targeted: n !== 200 }));
+    results.push(
+      await measureAsync(`${n} members, sectors on`, () => paint(json), {
+        warmup: 2,
+        runs: n === 1000 ? 5 : 10,
+        targeted: n !== 200,
+      }),
+    );
   }
   console.log('\nTarget for 50 members: ≤ 50 ms');
   report(results.slice(0, 2), 50);
@@ -43,7 +49,10 @@ it('network map: record set → settled, painted layout', async () => {
 
 it('network map: layout alone (seeded d3-force, 24, 16 or 10 ticks by size)', () => {
   const results = ([50, 200, 1000] as const).map((n) =>
-    measure(`layout, ${n} members`, () => computeLayout(cases[n].members, true), { runs: n === 1000 ? 5 : 10, targeted: false }),
+    measure(`layout, ${n} members`, () => computeLayout(cases[n].members, true), {
+      runs: n === 1000 ? 5 : 10,
+      targeted: false,
+    }),
   );
   report(results, 1000);
 });
@@ -77,10 +86,18 @@ it('network map: scripted pan over 1,000 members (frames per second)', async () 
   el.remove();
   const total = frames.reduce((a, b) => a + b, 0);
   const fps = (frames.length * 1000) / total;
-  console.log(`\nPan over 1,000 members: ${frames.length} frames in ${total.toFixed(0)} ms = ${fps.toFixed(1)} frames per second (target > 50)`);
+  console.log(
+    `\nPan over 1,000 members: ${frames.length} frames in ${total.toFixed(0)} ms = ${fps.toFixed(1)} frames per second (target > 50)`,
+  );
   const summary = (name: string, times: number[]): BenchResult => {
     const sorted = [...times].sort((a, b) => a - b);
-    return { name, medianMs: sorted[sorted.length >> 1]!, minMs: sorted[0]!, runs: times.length, targeted: name.startsWith('pan') };
+    return {
+      name,
+      medianMs: sorted[sorted.length >> 1]!,
+      minMs: sorted[0]!,
+      runs: times.length,
+      targeted: name.startsWith('pan'),
+    };
   };
   report([summary('pan frame, 1,000 members', frames), summary('zoom step frame, 1,000 members', zoomFrames)], 20);
 });

@@ -28,9 +28,13 @@ it('12-item instrument: render, and rating an item', async () => {
   const render = await measureAsync('12-item instrument (key elements): record set → rendered', async () => {
     (await mount(false)).remove();
   });
-  const renderPainted = await measureAsync('… and painted (waits for the next frame)', async () => {
-    (await mount()).remove();
-  }, { targeted: false });
+  const renderPainted = await measureAsync(
+    '… and painted (waits for the next frame)',
+    async () => {
+      (await mount()).remove();
+    },
+    { targeted: false },
+  );
 
   const el = await mount();
   const root = el.shadowRoot!;
@@ -43,7 +47,11 @@ it('12-item instrument: render, and rating an item', async () => {
     const expected = Number(radio.id.slice(-1));
     radio.click();
     // Applied (core's applyChange on the record, no store: microtasks only), then rendered.
-    for (let spins = 0; el.assessment?.ratings.find((r) => r.itemId === 'present-moment')?.value !== expected; spins++) {
+    for (
+      let spins = 0;
+      el.assessment?.ratings.find((r) => r.itemId === 'present-moment')?.value !== expected;
+      spins++
+    ) {
       if (spins > 10_000) throw new Error('The rating was never applied.');
       await Promise.resolve();
     }
@@ -51,8 +59,15 @@ it('12-item instrument: render, and rating an item', async () => {
     if (!progress.textContent) throw new Error('No progress line.');
     if (paint) await nextPaint();
   };
-  const rate = await measureAsync('rating an item (click) → applied to the record and rendered', () => rateOnce(false), { runs: 20 });
-  const ratePainted = await measureAsync('… and painted (waits for the next frame)', () => rateOnce(true), { runs: 20, targeted: false });
+  const rate = await measureAsync(
+    'rating an item (click) → applied to the record and rendered',
+    () => rateOnce(false),
+    { runs: 20 },
+  );
+  const ratePainted = await measureAsync('… and painted (waits for the next frame)', () => rateOnce(true), {
+    runs: 20,
+    targeted: false,
+  });
   el.remove();
 
   const renderOk = report([render, renderPainted], 20);

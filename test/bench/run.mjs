@@ -34,7 +34,9 @@ const browserBenches = matching('.browser.bench.ts');
 const pageBenches = matching('.page.bench.mjs');
 
 if (benches.length + browserBenches.length + pageBenches.length === 0) {
-  console.error(`No benchmarks (*.node.bench.ts, *.browser.bench.ts, *.page.bench.mjs) in ${here}${filters.length ? ` matching ${filters.join(', ')}` : ''}.`);
+  console.error(
+    `No benchmarks (*.node.bench.ts, *.browser.bench.ts, *.page.bench.mjs) in ${here}${filters.length ? ` matching ${filters.join(', ')}` : ''}.`,
+  );
   process.exit(1);
 }
 
@@ -78,7 +80,10 @@ if (browserBenches.length) {
   console.log(`\n== browser: ${browserBenches.join(', ')} (Chromium, Lit production build)`);
   const wtr = join(root, 'node_modules', '.bin', 'web-test-runner');
   const files = browserBenches.map((f) => join('test/bench', f));
-  const run = spawnSync(wtr, ['--config', join(here, 'browser.config.mjs'), '--files', ...files], { stdio: 'inherit', cwd: root });
+  const run = spawnSync(wtr, ['--config', join(here, 'browser.config.mjs'), '--files', ...files], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (run.error) console.error(`Could not run the browser benchmarks: ${run.error.message}`);
   if (run.status !== 0) {
     console.error('\nA browser benchmark missed a target or failed (marked ❌ above).');
@@ -93,6 +98,8 @@ for (const file of pageBenches) {
   if (run.status !== 0) failed++;
 }
 
-if (failed) console.error(`\n${failed} benchmark run(s) missed a target or failed: ${benches.length} node file(s), the browser files together, ${pageBenches.length} page file(s).`);
+if (failed)
+  console.error(
+    `\n${failed} benchmark run(s) missed a target or failed: ${benches.length} node file(s), the browser files together, ${pageBenches.length} page file(s).`,
+  );
 process.exit(failed ? 1 : 0);
-

@@ -11,7 +11,8 @@ import { summariseInWorker } from '@odkit/core/worker';
 import { caseloadArray } from '../support/caseload.js';
 import { report, type BenchResult } from './harness.js';
 
-const worker = () => new Worker(new URL('../../packages/core/src/worker/summary-worker.ts', import.meta.url), { type: 'module' });
+const worker = () =>
+  new Worker(new URL('../../packages/core/src/worker/summary-worker.ts', import.meta.url), { type: 'module' });
 
 /** Runs `fn` with a long-task observer; returns its time and the tasks over 50 ms (their durations). */
 async function watched(fn: () => Promise<unknown>): Promise<{ ms: number; longTasks: number[] }> {
@@ -49,17 +50,32 @@ describe('service measures in a Web Worker', function () {
     };
     await run('summariseInWorker, 1,000 cases', () => summariseInWorker(thousand, { worker }), 5);
     await run('summariseInWorker, 10,000 cases', () => summariseInWorker(made, { worker }), 3);
-    await run('summariseService on the main thread, 1,000 cases (comparison)', () => summariseService(thousand), 3, false);
+    await run(
+      'summariseService on the main thread, 1,000 cases (comparison)',
+      () => summariseService(thousand),
+      3,
+      false,
+    );
 
     const results: BenchResult[] = runs.map((r) => {
       const sorted = [...r.ms].sort((a, b) => a - b);
       const mid = sorted.length >> 1;
-      return { name: r.name, medianMs: sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2, minMs: sorted[0]!, runs: sorted.length, targeted: false };
+      return {
+        name: r.name,
+        medianMs: sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2,
+        minMs: sorted[0]!,
+        runs: sorted.length,
+        targeted: false,
+      };
     });
     report(results, 1000);
     console.log('\nMain-thread tasks over 50 ms while it ran (target for the worker: none):');
-    for (const r of runs) console.log(`  ${r.name}: ${r.longTasks.length ? r.longTasks.map((d) => `${d.toFixed(0)} ms`).join(', ') : 'none'}`);
+    for (const r of runs)
+      console.log(
+        `  ${r.name}: ${r.longTasks.length ? r.longTasks.map((d) => `${d.toFixed(0)} ms`).join(', ') : 'none'}`,
+      );
     const missed = runs.slice(0, 2).filter((r) => r.longTasks.length);
-    if (missed.length) throw new Error(`Main-thread tasks over 50 ms with the worker: ${missed.map((r) => r.name).join(', ')}`);
+    if (missed.length)
+      throw new Error(`Main-thread tasks over 50 ms with the worker: ${missed.map((r) => r.name).join(', ')}`);
   });
 });

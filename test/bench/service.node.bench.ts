@@ -22,7 +22,8 @@ const plain10k = [...caseload({ cases: 10_000, seed: 1 })];
 const parsed10k = plain10k.map((r) => parseCaseRecord(r));
 const parsed1k = parsed10k.slice(0, 1000);
 const plain1k = plain10k.slice(0, 1000);
-const count = (records: typeof parsed10k, of: (r: (typeof parsed10k)[number]) => number) => records.reduce((n, r) => n + of(r), 0);
+const count = (records: typeof parsed10k, of: (r: (typeof parsed10k)[number]) => number) =>
+  records.reduce((n, r) => n + of(r), 0);
 console.log(
   `Input: 10,000 cases, ${count(parsed10k, (r) => r.episodes.length)} episodes, ${count(parsed10k, (r) => r.meetings.length)} meetings, ` +
     `${count(parsed10k, (r) => r.assessments.length)} assessments (seed 1; the 1,000-case figures use the first 1,000)\n`,
@@ -43,13 +44,32 @@ const mb = ndjson.reduce((n, f) => n + f.text.length, 0) / 1e6;
 
 const options = { groupBy: 'team' } as const;
 const results: BenchResult[] = [
-  await measureAsync('summariseService, 10,000 parsed cases (grouped by team)', () => summariseService(parsed10k, options), { warmup: 1, runs: 5 }),
-  await measureAsync('summariseService, 1,000 parsed cases', () => summariseService(parsed1k, options), { warmup: 2, runs: 10 }),
-  await measureAsync('summariseService, 10,000 plain cases (validated on the way)', () => summariseService(plain10k, options), { warmup: 1, runs: 3, targeted: false }),
-  await measureAsync('summariseService, 1,000 plain cases (validated on the way)', () => summariseService(plain1k, options), { warmup: 1, runs: 5, targeted: false }),
+  await measureAsync(
+    'summariseService, 10,000 parsed cases (grouped by team)',
+    () => summariseService(parsed10k, options),
+    { warmup: 1, runs: 5 },
+  ),
+  await measureAsync('summariseService, 1,000 parsed cases', () => summariseService(parsed1k, options), {
+    warmup: 2,
+    runs: 10,
+  }),
+  await measureAsync(
+    'summariseService, 10,000 plain cases (validated on the way)',
+    () => summariseService(plain10k, options),
+    { warmup: 1, runs: 3, targeted: false },
+  ),
+  await measureAsync(
+    'summariseService, 1,000 plain cases (validated on the way)',
+    () => summariseService(plain1k, options),
+    { warmup: 1, runs: 5, targeted: false },
+  ),
   await measureAsync(
     `bulkDataSource → summariseService, 1,000 cases (${mb.toFixed(1)} MB of NDJSON from streams)`,
-    () => summariseService(bulkDataSource(ndjson.map((f) => ({ name: f.name, open: () => Readable.from([f.text]) }))), options),
+    () =>
+      summariseService(
+        bulkDataSource(ndjson.map((f) => ({ name: f.name, open: () => Readable.from([f.text]) }))),
+        options,
+      ),
     { warmup: 0, runs: 2, targeted: false },
   ),
 ];

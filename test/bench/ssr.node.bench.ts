@@ -23,21 +23,35 @@ const widgets = (record: { meetings: readonly { id: string; status: string }[] }
 const demoWidgets = widgets(demoCase);
 const largeWidgets = widgets(parsedLarge);
 
-console.log(`Input: demo case (${demoCase.members.length} members, ${demoCase.meetings.length} meetings); large case (${parsedLarge.members.length} members, ${parsedLarge.ties.length} ties, ${parsedLarge.meetings.length} meetings)\n`);
+console.log(
+  `Input: demo case (${demoCase.members.length} members, ${demoCase.meetings.length} meetings); large case (${parsedLarge.members.length} members, ${parsedLarge.ties.length} ties, ${parsedLarge.meetings.length} meetings)\n`,
+);
 
 const first = performance.now();
 const html = renderCase({ record: demoCase, theme: 'govuk', timeZone: 'Europe/London', widgets: demoWidgets });
-console.log(`First render in this process (templates prepared, layout cache cold): ${(performance.now() - first).toFixed(1)} ms, ${(html.length / 1024).toFixed(0)} KiB of HTML\n`);
+console.log(
+  `First render in this process (templates prepared, layout cache cold): ${(performance.now() - first).toFixed(1)} ms, ${(html.length / 1024).toFixed(0)} KiB of HTML\n`,
+);
 
 const demo = [
-  measure('demo case, JSON in (parsed once, then by each widget)', () => renderCase({ record: JSON.parse(JSON.stringify(demoCase)), theme: 'govuk', widgets: demoWidgets })),
+  measure('demo case, JSON in (parsed once, then by each widget)', () =>
+    renderCase({ record: JSON.parse(JSON.stringify(demoCase)), theme: 'govuk', widgets: demoWidgets }),
+  ),
   measure('demo case, parsed record in', () => renderCase({ record: demoCase, theme: 'govuk', widgets: demoWidgets })),
 ];
 const bigHtml = renderCase({ record: large, theme: 'govuk', widgets: largeWidgets });
 console.log(`Large case: ${(bigHtml.length / 1024).toFixed(0)} KiB of HTML`);
 const big = [
-  measure('1,000 members + 1,000 meetings, JSON in', () => renderCase({ record: large, theme: 'govuk', widgets: largeWidgets }), { warmup: 2, runs: 8 }),
-  measure('1,000 members + 1,000 meetings, parsed record in', () => renderCase({ record: parsedLarge, theme: 'govuk', widgets: largeWidgets }), { warmup: 2, runs: 8 }),
+  measure(
+    '1,000 members + 1,000 meetings, JSON in',
+    () => renderCase({ record: large, theme: 'govuk', widgets: largeWidgets }),
+    { warmup: 2, runs: 8 },
+  ),
+  measure(
+    '1,000 members + 1,000 meetings, parsed record in',
+    () => renderCase({ record: parsedLarge, theme: 'govuk', widgets: largeWidgets }),
+    { warmup: 2, runs: 8 },
+  ),
 ];
 const demoOk = report(demo, DEMO_TARGET_MS);
 const bigOk = report(big, LARGE_TARGET_MS);

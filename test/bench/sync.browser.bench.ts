@@ -7,7 +7,15 @@
  *  - 100 edits queued while offline, then sent to the engine when it can be reached again
  *    (syncNow → pending 0); target: under 2 s.
  */
-import { MemoryStore, SyncedStore, type Author, type CaseRecord, type CaseStore, type SyncStatus, type SyncingStore } from '@odkit/core';
+import {
+  MemoryStore,
+  SyncedStore,
+  type Author,
+  type CaseRecord,
+  type CaseStore,
+  type SyncStatus,
+  type SyncingStore,
+} from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import type { OdProvider } from '@odkit/elements';
 import '@odkit/elements/define.js';
@@ -72,14 +80,18 @@ it('demo case painted from the local copy with the network blocked, beside a Mem
   await FhirStore.open({ baseUrl: FHIR_URL, patientId: record.person.id, http: net.http, author, initial: record });
   const databaseName = unique('odkit-bench');
   // Once online, so the device has its copy.
-  const first = (await SyncedStore.open({ caseId: record.id, author, databaseName, connect })) as SyncingStore & { close?(): void };
+  const first = (await SyncedStore.open({ caseId: record.id, author, databaseName, connect })) as SyncingStore & {
+    close?(): void;
+  };
   await first.syncNow();
   first.close?.();
   net.online = false;
 
   const stores: (CaseStore & { close?(): void })[] = [];
   const results: BenchResult[] = [
-    await measureAsync('from a MemoryStore', async () => (await paintWith(() => new MemoryStore(structuredClone(record))))()),
+    await measureAsync('from a MemoryStore', async () =>
+      (await paintWith(() => new MemoryStore(structuredClone(record))))(),
+    ),
     await measureAsync('from the local copy, network blocked', async () => {
       const done = await paintWith(async () => {
         const store = await SyncedStore.open({ caseId: record.id, author, databaseName, connect });
@@ -92,11 +104,21 @@ it('demo case painted from the local copy with the network blocked, beside a Mem
   ];
   // For context: SyncedStore.open alone (IndexedDB read and the record checked), without the paint.
   results.push(
-    await measureAsync('SyncedStore.open alone, network blocked', async () => (await SyncedStore.open({ caseId: record.id, author, databaseName, connect })).close(), { targeted: false }),
+    await measureAsync(
+      'SyncedStore.open alone, network blocked',
+      async () => (await SyncedStore.open({ caseId: record.id, author, databaseName, connect })).close(),
+      { targeted: false },
+    ),
   );
   const [memory, local] = results as [BenchResult, BenchResult];
   report(results, 100);
-  const difference: BenchResult = { name: 'local copy minus MemoryStore', medianMs: local.medianMs - memory.medianMs, minMs: local.minMs - memory.minMs, runs: local.runs, targeted: true };
+  const difference: BenchResult = {
+    name: 'local copy minus MemoryStore',
+    medianMs: local.medianMs - memory.medianMs,
+    minMs: local.minMs - memory.minMs,
+    runs: local.runs,
+    targeted: true,
+  };
   console.log('\nTarget: the local copy within 20 ms of memory');
   report([difference], 20);
 });
@@ -117,7 +139,8 @@ it('100 edits queued offline, then sent to the loopback engine', async () => {
   for (let round = 0; round < 4; round++) {
     net.online = false;
     const member = structuredClone(store.snapshot!.record.members[0]!);
-    for (let i = 0; i < 100; i++) await store.apply({ type: 'member/update', member: { ...member, notes: `Visit note ${round}.${i}` } });
+    for (let i = 0; i < 100; i++)
+      await store.apply({ type: 'member/update', member: { ...member, notes: `Visit note ${round}.${i}` } });
     // The status follows each write a moment later (its own read of the outbox): wait for it.
     await statusWhere(store, (s) => s.pending === 100 && !s.sending);
     net.online = true;
@@ -130,7 +153,13 @@ it('100 edits queued offline, then sent to the loopback engine', async () => {
     if (round > 0) times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  const result: BenchResult = { name: '100 queued edits sent (syncNow → pending 0)', medianMs: times[1]!, minMs: times[0]!, runs: times.length, targeted: true };
+  const result: BenchResult = {
+    name: '100 queued edits sent (syncNow → pending 0)',
+    medianMs: times[1]!,
+    minMs: times[0]!,
+    runs: times.length,
+    targeted: true,
+  };
   store.close?.();
   report([result], 2000);
 });

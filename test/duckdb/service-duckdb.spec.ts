@@ -50,7 +50,8 @@ for (const format of ['csv', 'ndjson'] as const) {
     expect(out.records).toEqual(summary.records);
     const dir = mkdtempSync(join(tmpdir(), 'odkit-duckdb-'));
     try {
-      for (const table of ['episodes', 'meetings', 'assessment_items'] as const) writeFileSync(join(dir, out.fileNames[table]), out.tables[table]);
+      for (const table of ['episodes', 'meetings', 'assessment_items'] as const)
+        writeFileSync(join(dir, out.fileNames[table]), out.tables[table]);
       const instance = await DuckDBInstance.create(':memory:');
       const db = await instance.connect();
       await db.run(`SET file_search_path = '${dir.replaceAll("'", "''")}'`);
@@ -151,5 +152,6 @@ for (const format of ['csv', 'ndjson'] as const) {
 test('every column of the data dictionary is documented in docs/metrics.md', async () => {
   const { RESEARCH_DICTIONARY } = await import('../../packages/core/src/service/index.js');
   const docs = readFileSync(new URL('../../docs/metrics.md', import.meta.url), 'utf8');
-  for (const { table, column } of RESEARCH_DICTIONARY) expect(docs, `${table}.${column}`).toContain(`| ${table} | \`${column}\` |`);
+  for (const { table, column } of RESEARCH_DICTIONARY)
+    expect(docs, `${table}.${column}`).toContain(`| ${table} | \`${column}\` |`);
 });

@@ -68,7 +68,10 @@ export default async function buildHostPages() {
   writeNhsCss();
   // The server-rendered pages (@odkit/ssr and core's assessmentFromForm), for server.mjs to import.
   // Its templates minified as the kit's bundle minifies them, or the page could not hydrate.
-  await writeServerBundle({ input: join(root, 'test/hosts/ssr/pages.ts'), file: join(root, 'test/hosts/.generated/ssr-pages.mjs') });
+  await writeServerBundle({
+    input: join(root, 'test/hosts/ssr/pages.ts'),
+    file: join(root, 'test/hosts/.generated/ssr-pages.mjs'),
+  });
 }
 
 /**
@@ -80,7 +83,8 @@ export default async function buildHostPages() {
 function writeNhsCss() {
   const css = readFileSync(join(root, 'node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css'), 'utf8');
   const withoutFonts = css.replace(/@font-face\{[^}]*\}/g, '');
-  if (withoutFonts.includes('assets.nhs.uk')) throw new Error('host pages: the NHS.UK CSS still refers to assets.nhs.uk');
+  if (withoutFonts.includes('assets.nhs.uk'))
+    throw new Error('host pages: the NHS.UK CSS still refers to assets.nhs.uk');
   mkdirSync(join(root, 'test/hosts/.generated'), { recursive: true });
   writeFileSync(join(root, 'test/hosts/.generated/nhsuk-frontend.css'), withoutFonts);
 }
@@ -95,7 +99,10 @@ export const SECOND_VERSION = '2.0.0-test';
  */
 async function buildSecondKitVersion() {
   const version = join(root, 'packages/elements/src/version.ts');
-  const secondVersion = { name: 'second-kit-version', load: (id) => (id === version ? `export const VERSION = ${JSON.stringify(SECOND_VERSION)};` : null) };
+  const secondVersion = {
+    name: 'second-kit-version',
+    load: (id) => (id === version ? `export const VERSION = ${JSON.stringify(SECOND_VERSION)};` : null),
+  };
   const output = join(root, 'test/hosts/.generated/odkit-classes-v2.js');
   await writeBundle(singleFileBundle(join(root, 'packages/kit/src/index.ts'), output, { plugins: [secondVersion] }));
 }

@@ -51,10 +51,15 @@ const types = {
   '.woff2': 'font/woff2',
 };
 
-/** The FHIR engine, loaded on the first /fhir/ request (indexing the R4 definitions takes seconds; most pages never ask). */
+/**
+ * The FHIR engine, loaded on the first /fhir/ request (indexing the R4 definitions takes seconds; most pages never
+ * ask).
+ */
 let fhir;
 async function fhirHandler() {
-  fhir ??= import('../../packages/fhir/test/server/fhir-server.mjs').then(({ createFhirHandler }) => createFhirHandler({ prefix: '/fhir/' }));
+  fhir ??= import('../../packages/fhir/test/server/fhir-server.mjs').then(({ createFhirHandler }) =>
+    createFhirHandler({ prefix: '/fhir/' }),
+  );
   return fhir;
 }
 
@@ -113,7 +118,10 @@ async function serveAsset(res, rest) {
     if (!inside(file, base)) break;
     try {
       if (!(await stat(file)).isFile()) continue;
-      res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+      res.writeHead(200, {
+        'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+      });
       return void res.end(await readFile(file));
     } catch {
       // Not in this package's assets: try the next.

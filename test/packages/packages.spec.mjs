@@ -16,19 +16,33 @@ const packages = JSON.parse(process.env.ODKIT_PACKED ?? '[]');
 test('every workspace package was packed and installed from its tarball', () => {
   expect(project, 'setup.mjs ran').toBeTruthy();
   const names = packages.map((p) => p.name);
-  for (const name of ['@odkit/core', '@odkit/elements', '@odkit/fhir', '@odkit/kit', '@odkit/meeting-timeline', '@odkit/network-map', '@odkit/principles-checklist']) {
+  for (const name of [
+    '@odkit/core',
+    '@odkit/elements',
+    '@odkit/fhir',
+    '@odkit/kit',
+    '@odkit/meeting-timeline',
+    '@odkit/network-map',
+    '@odkit/principles-checklist',
+  ]) {
     expect(names).toContain(name);
   }
   for (const { name, version } of packages) {
     const installed = JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8'));
     expect(installed.version, name).toBe(version);
-    expect(JSON.stringify(installed), `${name}: no workspace: ranges, no source condition`).not.toMatch(/workspace:|"source"/);
+    expect(JSON.stringify(installed), `${name}: no workspace: ranges, no source condition`).not.toMatch(
+      /workspace:|"source"/,
+    );
   }
-  console.log(`installed from tarballs: ${packages.map((p) => `${p.name}@${p.version} (${p.files} files)`).join(', ')}`);
+  console.log(
+    `installed from tarballs: ${packages.map((p) => `${p.name}@${p.version} (${p.files} files)`).join(', ')}`,
+  );
 });
 
 test('Node: @odkit/ssr renders the demo case from the installed packages (declarative shadow DOM, the checklist as form fields)', () => {
-  writeFileSync(join(project, 'ssr-check.mjs'), `
+  writeFileSync(
+    join(project, 'ssr-check.mjs'),
+    `
     import { renderCase } from '@odkit/ssr';
     import { demoCase } from '@odkit/core/demo';
     const html = renderCase({ record: demoCase, theme: 'govuk', widgets: { checklist: { name: 'assessment', meetingId: 'mt-13' } } });
@@ -38,7 +52,8 @@ test('Node: @odkit/ssr renders the demo case from the installed packages (declar
       sarah: html.includes('Sarah Lewis'),
       field: html.includes('name="assessment.rating.dialogism"'),
     }));
-  `);
+  `,
+  );
   const run = spawnSync(process.execPath, ['ssr-check.mjs'], { cwd: project, encoding: 'utf8' });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
@@ -48,7 +63,9 @@ test('Node: @odkit/ssr renders the demo case from the installed packages (declar
 });
 
 test('Node: @odkit/core and @odkit/fhir parse the demo case and round-trip it through FHIR', () => {
-  writeFileSync(join(project, 'node-check.mjs'), `
+  writeFileSync(
+    join(project, 'node-check.mjs'),
+    `
     import { parseCaseRecord, MemoryStore } from '@odkit/core';
     import { demoCase } from '@odkit/core/demo';
     import { toFhir, fromFhir } from '@odkit/fhir';
@@ -70,7 +87,8 @@ test('Node: @odkit/core and @odkit/fhir parse the demo case and round-trip it th
       resources: bundle.entry.length, roundTrip: isDeepStrictEqual(back, record), warnings: warnings.length,
       message, conformance: conformance.resourceType + ' of ' + conformance.entry.length,
     }));
-  `);
+  `,
+  );
   const run = spawnSync(process.execPath, ['node-check.mjs'], { cwd: project, encoding: 'utf8' });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
@@ -85,27 +103,46 @@ test('Node: @odkit/core and @odkit/fhir parse the demo case and round-trip it th
   // zod is configured (readable messages, jitless) in a plain Node import too.
   expect(out.message).toContain('ValidationError: Case record is invalid: person.name expected text, got the number 3');
   expect(out.conformance).toMatch(/^Bundle of \d+$/);
-  console.log(`node: demo case ${out.members} members, ${out.meetings} meetings -> ${out.resources} FHIR resources -> round trip equal; ${out.conformance} conformance resources`);
+  console.log(
+    `node: demo case ${out.members} members, ${out.meetings} meetings -> ${out.resources} FHIR resources -> round trip equal; ${out.conformance} conformance resources`,
+  );
 });
 
 test('Node (server rendering): the define modules and the React wrappers load without a document', () => {
   // Next.js and other server renderers import the kit in Node, where Lit's DOM shim provides
   // customElements and HTMLElement but there is no document.
-  writeFileSync(join(project, 'ssr-check.mjs'), `
+  writeFileSync(
+    join(project, 'ssr-check.mjs'),
+    `
     await import('@odkit/kit/define.js');
     const react = await import('@odkit/react');
     console.log(JSON.stringify({
       defined: ['od-provider', 'od-network-map', 'od-meeting-timeline', 'od-principles-checklist', 'od-service-dashboard'].filter((t) => customElements.get(t)),
       wrappers: Object.keys(react).filter((k) => k.startsWith('Od')).sort(),
     }));
-  `);
+  `,
+  );
   const run = spawnSync(process.execPath, ['ssr-check.mjs'], { cwd: project, encoding: 'utf8' });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   const out = JSON.parse(run.stdout);
-  expect(out.defined).toEqual(['od-provider', 'od-network-map', 'od-meeting-timeline', 'od-principles-checklist', 'od-service-dashboard']);
-  expect(out.wrappers).toEqual(['OdMeetingTimeline', 'OdNetworkMap', 'OdPrinciplesChecklist', 'OdProvider', 'OdServiceDashboard']);
-  console.log(`node, no document: ${out.defined.length} tags defined on Lit's shim, ${out.wrappers.length} React wrappers loaded`);
+  expect(out.defined).toEqual([
+    'od-provider',
+    'od-network-map',
+    'od-meeting-timeline',
+    'od-principles-checklist',
+    'od-service-dashboard',
+  ]);
+  expect(out.wrappers).toEqual([
+    'OdMeetingTimeline',
+    'OdNetworkMap',
+    'OdPrinciplesChecklist',
+    'OdProvider',
+    'OdServiceDashboard',
+  ]);
+  console.log(
+    `node, no document: ${out.defined.length} tags defined on Lit's shim, ${out.wrappers.length} React wrappers loaded`,
+  );
 });
 
 test('TypeScript: every export resolves to real types (bundler and NodeNext resolution)', () => {
@@ -146,23 +183,43 @@ test('TypeScript: every export resolves to real types (bundler and NodeNext reso
   expect(known('@odkit/kit') && known('@odkit/fhir')).toBe(true);
   writeFileSync(join(project, 'types-check.ts'), `${lines.join('\n')}\n`);
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  for (const [label, module, moduleResolution] of [['bundler', 'ESNext', 'Bundler'], ['nodenext', 'NodeNext', 'NodeNext']]) {
+  for (const [label, module, moduleResolution] of [
+    ['bundler', 'ESNext', 'Bundler'],
+    ['nodenext', 'NodeNext', 'NodeNext'],
+  ]) {
     const config = `tsconfig.${label}.json`;
-    writeFileSync(join(project, config), JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022', module, moduleResolution, lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-        strict: true, noEmit: true, skipLibCheck: false, types: [],
-      },
-      files: ['types-check.ts'],
-    }));
+    writeFileSync(
+      join(project, config),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module,
+          moduleResolution,
+          lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['types-check.ts'],
+      }),
+    );
     const run = spawnSync(process.execPath, [tsc, '-p', config, '--listFiles'], { cwd: project, encoding: 'utf8' });
     const errors = run.stdout.split('\n').filter((l) => l.includes('error TS'));
     expect(errors, `tsc (${label})`).toEqual([]);
     expect(run.status, `tsc (${label})`).toBe(0);
     const ours = run.stdout.split('\n').filter((f) => f.includes('/node_modules/@odkit/'));
-    expect(ours.every((f) => f.startsWith(join(project, 'node_modules')) || f.startsWith(project)), 'types come from the installed tarballs').toBe(true);
-    expect(ours.some((f) => f.includes('/src/')), 'no source files').toBe(false);
-    console.log(`tsc (${label} resolution, skipLibCheck off): ${subpaths.length} exports, ${ours.length} @odkit declaration files, 0 errors`);
+    expect(
+      ours.every((f) => f.startsWith(join(project, 'node_modules')) || f.startsWith(project)),
+      'types come from the installed tarballs',
+    ).toBe(true);
+    expect(
+      ours.some((f) => f.includes('/src/')),
+      'no source files',
+    ).toBe(false);
+    console.log(
+      `tsc (${label} resolution, skipLibCheck off): ${subpaths.length} exports, ${ours.length} @odkit declaration files, 0 errors`,
+    );
   }
 });
 
@@ -181,7 +238,9 @@ test.describe('in Chromium, from the installed tarballs', () => {
         if (path === '/favicon.ico') return void res.writeHead(204).end();
         const file = await realpath(join(top, path));
         if (!file.startsWith(top + sep)) throw new Error('outside the project');
-        const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' }[extname(file)] ?? 'application/octet-stream';
+        const type =
+          { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' }[extname(file)] ??
+          'application/octet-stream';
         res.writeHead(200, { 'Content-Type': type, 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' });
         res.end(await readFile(file));
       } catch {
@@ -207,20 +266,39 @@ test.describe('in Chromium, from the installed tarballs', () => {
     const watched = await watchPage(page);
     await page.goto(`${base}/site/${name}.html`); // resolves on "load", after the module scripts ran
     const tags = [...new Set(declaredTags())].sort();
-    expect(tags).toEqual(['od-meeting-timeline', 'od-network-map', 'od-principles-checklist', 'od-provider', 'od-service-dashboard']);
+    expect(tags).toEqual([
+      'od-meeting-timeline',
+      'od-network-map',
+      'od-principles-checklist',
+      'od-provider',
+      'od-service-dashboard',
+    ]);
     // Checked before waiting for rendering, so a dropped define module fails here, by name.
     const defined = await page.evaluate((t) => t.filter((tag) => customElements.get(tag)), tags);
     expect(defined, 'every element in the manifests is defined').toEqual(tags);
     await widgetsReady(page);
-    await expect(page.locator('od-network-map').getByRole('button', { name: /Sarah Lewis/ }).first()).toBeVisible();
+    await expect(
+      page
+        .locator('od-network-map')
+        .getByRole('button', { name: /Sarah Lewis/ })
+        .first(),
+    ).toBeVisible();
     await expect(page.locator('od-meeting-timeline').getByRole('button').first()).toBeVisible();
     await expect(page.locator('od-principles-checklist').getByRole('radio').first()).toBeVisible();
-    const text = await page.evaluate(() => ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist'].map((t) => document.querySelector(t).shadowRoot.textContent.replace(/\s+/g, ' ').length));
+    const text = await page.evaluate(() =>
+      ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist'].map(
+        (t) => document.querySelector(t).shadowRoot.textContent.replace(/\s+/g, ' ').length,
+      ),
+    );
     expect(Math.min(...text), 'each widget rendered text').toBeGreaterThan(100);
     expectCleanConsole(watched);
-    const requests = watched.requests.filter((url) => !url.startsWith(`${base}/site/`) && !url.startsWith(`${base}/node_modules/@odkit/`));
+    const requests = watched.requests.filter(
+      (url) => !url.startsWith(`${base}/site/`) && !url.startsWith(`${base}/node_modules/@odkit/`),
+    );
     expect(requests, 'no requests beyond the page and the packed files').toEqual([]);
-    console.log(`${what}: ${tags.map((t) => `<${t}>`).join(', ')} defined, demo case rendered, no console errors or CSP violations (${watched.requests.length} requests, all to the page)`);
+    console.log(
+      `${what}: ${tags.map((t) => `<${t}>`).join(', ')} defined, demo case rendered, no console errors or CSP violations (${watched.requests.length} requests, all to the page)`,
+    );
   }
 
   test("a host's bundle (esbuild, no source condition) of the widgets' define modules", async ({ page }) => {

@@ -14,27 +14,43 @@ import { packAll } from '../../scripts/pack-check.mjs';
 /** The exports of a packed package that a consumer imports as JavaScript (not data, not the single-file bundles). */
 export function codeSubpaths(packed, bundles) {
   return Object.entries(packed.exports ?? {})
-    .filter(([subpath, entry]) => !subpath.includes('*') && typeof entry === 'object' && String(entry.default).endsWith('.js'))
+    .filter(
+      ([subpath, entry]) =>
+        !subpath.includes('*') && typeof entry === 'object' && String(entry.default).endsWith('.js'),
+    )
     .filter(([, entry]) => !bundles.includes(entry.default.replace(/^\.\//, '')))
-    .map(([subpath, entry]) => ({ specifier: subpath === '.' ? packed.name : `${packed.name}${subpath.slice(1)}`, types: entry.types }));
+    .map(([subpath, entry]) => ({
+      specifier: subpath === '.' ? packed.name : `${packed.name}${subpath.slice(1)}`,
+      types: entry.types,
+    }));
 }
 
 export default async function setup() {
   const started = Date.now();
   const project = mkdtempSync(join(tmpdir(), 'odkit-packed-'));
   const packages = packAll(join(project, 'tarballs'));
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'odkit-packed-consumer', private: true, type: 'module' }, null, 2));
-  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...packages.map((p) => p.tarball)], {
-    cwd: project,
-    encoding: 'utf8',
-  });
-  if (install.status !== 0) throw new Error(`npm install of the tarballs failed:\n${install.stdout}\n${install.stderr}`);
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'odkit-packed-consumer', private: true, type: 'module' }, null, 2),
+  );
+  const install = spawnSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...packages.map((p) => p.tarball)],
+    {
+      cwd: project,
+      encoding: 'utf8',
+    },
+  );
+  if (install.status !== 0)
+    throw new Error(`npm install of the tarballs failed:\n${install.stdout}\n${install.stderr}`);
 
   const site = join(project, 'site');
   mkdirSync(site);
   const bundlesOf = (p) => Object.keys(p.odkit?.bundles ?? {}).map((b) => `dist/${b}`);
   // Browser entries leave out the packages that run only in node (@odkit/ssr: "odkit": { "platform": "node" }).
-  const subpaths = packages.filter(({ pkg }) => pkg.odkit?.platform !== 'node').flatMap(({ packed }) => codeSubpaths(packed, bundlesOf(packed)));
+  const subpaths = packages
+    .filter(({ pkg }) => pkg.odkit?.platform !== 'node')
+    .flatMap(({ packed }) => codeSubpaths(packed, bundlesOf(packed)));
   const defines = subpaths.filter((s) => s.specifier.endsWith('/define.js'));
   const useStore = (from) => [
     `import { MemoryStore } from '${from}';`,
@@ -44,7 +60,10 @@ export default async function setup() {
   const entries = {
     // A host with a bundler: the widgets' define modules (imported for their side effect only,
     // so a too-narrow "sideEffects" drops them) and a store from @odkit/core.
-    host: [...defines.filter((s) => !s.specifier.startsWith('@odkit/kit/')).map((s) => `import '${s.specifier}';`), ...useStore('@odkit/core')],
+    host: [
+      ...defines.filter((s) => !s.specifier.startsWith('@odkit/kit/')).map((s) => `import '${s.specifier}';`),
+      ...useStore('@odkit/core'),
+    ],
     // A host using only @odkit/kit.
     kit: [`import '@odkit/kit/define.js';`, ...useStore('@odkit/kit')],
     // Every JavaScript export of every package, each module's export names kept for the test.
@@ -73,16 +92,34 @@ export default async function setup() {
     writeFileSync(join(site, `${name}.html`), page(`<script type="module" src="./${name}.js"></script>`));
   }
   // A page without a bundler: the kit's packed single file, and the host's own data module.
-  writeFileSync(join(site, 'single-file.js'), [
-    `import { MemoryStore } from '/node_modules/@odkit/kit/dist/odkit.js';`,
-    `import { demoCase } from '/node_modules/@odkit/core/dist/demo.js';`,
-    `document.querySelector('od-provider').store = new MemoryStore(structuredClone(demoCase));`,
-  ].join('\n'));
-  writeFileSync(join(site, 'single-file.html'), page(`<script type="module" src="/node_modules/@odkit/kit/dist/odkit.js"></script>\n    <script type="module" src="./single-file.js"></script>`));
+  writeFileSync(
+    join(site, 'single-file.js'),
+    [
+      `import { MemoryStore } from '/node_modules/@odkit/kit/dist/odkit.js';`,
+      `import { demoCase } from '/node_modules/@odkit/core/dist/demo.js';`,
+      `document.querySelector('od-provider').store = new MemoryStore(structuredClone(demoCase));`,
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(site, 'single-file.html'),
+    page(
+      `<script type="module" src="/node_modules/@odkit/kit/dist/odkit.js"></script>\n    <script type="module" src="./single-file.js"></script>`,
+    ),
+  );
 
   process.env.ODKIT_PACKED_PROJECT = project;
-  process.env.ODKIT_PACKED = JSON.stringify(packages.map(({ name, packed, files }) => ({ name, version: packed.version, files: files.length, subpaths: codeSubpaths(packed, bundlesOf(packed)), customElements: packed.customElements ?? null })));
-  console.log(`packed ${packages.length} packages and installed them in ${project} in ${((Date.now() - started) / 1000).toFixed(0)} s: ${packages.map((p) => `${p.name}@${p.packed.version}`).join(', ')}`);
+  process.env.ODKIT_PACKED = JSON.stringify(
+    packages.map(({ name, packed, files }) => ({
+      name,
+      version: packed.version,
+      files: files.length,
+      subpaths: codeSubpaths(packed, bundlesOf(packed)),
+      customElements: packed.customElements ?? null,
+    })),
+  );
+  console.log(
+    `packed ${packages.length} packages and installed them in ${project} in ${((Date.now() - started) / 1000).toFixed(0)} s: ${packages.map((p) => `${p.name}@${p.packed.version}`).join(', ')}`,
+  );
   return () => rmSync(project, { recursive: true, force: true });
 }
 

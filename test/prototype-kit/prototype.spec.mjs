@@ -33,8 +33,14 @@ test.describe('JavaScript on', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${base}/odkit`);
     const svg = await page.locator('od-network-map').evaluateHandle((el) => el.shadowRoot.querySelector('svg'));
-    await page.waitForFunction(() => ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist'].every((t) => document.querySelector(t)?.hasUpdated));
-    expect(await page.locator('od-network-map').evaluate((el, before) => el.shadowRoot.querySelector('svg') === before, svg)).toBe(true);
+    await page.waitForFunction(() =>
+      ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist'].every(
+        (t) => document.querySelector(t)?.hasUpdated,
+      ),
+    );
+    expect(
+      await page.locator('od-network-map').evaluate((el, before) => el.shadowRoot.querySelector('svg') === before, svg),
+    ).toBe(true);
     const map = page.locator('od-network-map');
     await map.getByRole('button', { name: 'View as table' }).click();
     await expect(map.locator('[part="table"]')).toBeVisible();

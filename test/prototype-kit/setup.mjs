@@ -23,11 +23,20 @@ let serverLog = '';
 /** Runs a command to completion within `minutes`, or fails with its output's tail. */
 function run(what, command, args, { cwd, minutes, env = {} }) {
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', timeout: minutes * 60_000, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: minutes * 60_000,
+    killSignal: 'SIGKILL',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   timings[what] = (Date.now() - started) / 1000;
   if (result.status !== 0) {
     const tail = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
-    throw new Error(`${what} failed (${result.error?.message ?? `exit ${result.status}`}, after ${timings[what]} s):\n${tail}`);
+    throw new Error(
+      `${what} failed (${result.error?.message ?? `exit ${result.status}`}, after ${timings[what]} s):\n${tail}`,
+    );
   }
   return result.stdout;
 }
@@ -35,7 +44,8 @@ function run(what, command, args, { cwd, minutes, env = {} }) {
 async function waitForServer(minutes) {
   const until = Date.now() + minutes * 60_000;
   while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`the prototype stopped (exit ${server.exitCode}):\n${serverLog.slice(-3000)}`);
+    if (server.exitCode !== null)
+      throw new Error(`the prototype stopped (exit ${server.exitCode}):\n${serverLog.slice(-3000)}`);
     try {
       const res = await fetch(`${base}/odkit`);
       if (res.ok) return;
@@ -61,24 +71,43 @@ async function setUp() {
   const started = Date.now();
   workDir = mkdtempSync(join(tmpdir(), 'odkit-prototype-'));
   const npmCache = join(workDir, '.npm-cache');
-  const npmEnv = { npm_config_cache: npmCache, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  const npmEnv = {
+    npm_config_cache: npmCache,
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
 
   // The plugin as a designer would get it: built, then packed.
   await buildPlugin();
   timings.build = (Date.now() - started) / 1000;
-  run('pack', 'npm', ['pack', '--pack-destination', workDir, '--loglevel=error'], { cwd: pluginDir, minutes: 2, env: npmEnv });
-  const tarball = join(workDir, readdirSync(workDir).find((f) => f.endsWith('.tgz')));
+  run('pack', 'npm', ['pack', '--pack-destination', workDir, '--loglevel=error'], {
+    cwd: pluginDir,
+    minutes: 2,
+    env: npmEnv,
+  });
+  const tarball = join(
+    workDir,
+    readdirSync(workDir).find((f) => f.endsWith('.tgz')),
+  );
 
   // A new prototype with the kit's own create command, from the registry.
   const proto = join(workDir, 'proto');
-  run('create', 'npx', ['--yes', `govuk-prototype-kit@${KIT_VERSION}`, 'create', proto], { cwd: workDir, minutes: 10, env: npmEnv });
+  run('create', 'npx', ['--yes', `govuk-prototype-kit@${KIT_VERSION}`, 'create', proto], {
+    cwd: workDir,
+    minutes: 10,
+    env: npmEnv,
+  });
   run('install plugin', 'npm', ['install', tarball, '--loglevel=error'], { cwd: proto, minutes: 5, env: npmEnv });
 
   // A page using the macros: the case from a JSON file, from the session, and the default.
   const { demoCase } = createRequire(import.meta.url)(join(pluginDir, 'server/odkit-render.cjs'));
   mkdirSync(join(proto, 'app/data'), { recursive: true });
   writeFileSync(join(proto, 'app/data/case.json'), JSON.stringify(demoCase));
-  writeFileSync(join(proto, 'app/data/session-data-defaults.js'), "module.exports = { 'odkit-case': require('./case.json') }\n");
+  writeFileSync(
+    join(proto, 'app/data/session-data-defaults.js'),
+    "module.exports = { 'odkit-case': require('./case.json') }\n",
+  );
   writeFileSync(
     join(proto, 'app/views/odkit.html'),
     `{% extends "layouts/main.html" %}
@@ -138,7 +167,11 @@ router.post('/odkit-submitted', (req, res) => res.render('odkit-submitted', { se
   await waitForServer(3);
   timings.start = (Date.now() - serveStarted) / 1000;
   timings.total = (Date.now() - started) / 1000;
-  console.log(`Prototype Kit ${KIT_VERSION} with the plugin: ${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
+  console.log(
+    `Prototype Kit ${KIT_VERSION} with the plugin: ${Object.entries(timings)
+      .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+      .join(', ')}`,
+  );
   process.env.ODKIT_PROTOTYPE_URL = base;
   return async () => {
     if (server && server.exitCode === null) {
@@ -148,4 +181,3 @@ router.post('/odkit-submitted', (req, res) => res.render('odkit-submitted', { se
     rmSync(workDir, { recursive: true, force: true });
   };
 }
-

@@ -44,8 +44,40 @@ export const CASELOAD_TEAMS = [
   { name: 'Eastfield Crisis and Open Dialogue Service', practitioners: 4 },
 ] as const;
 
-const FIRST = ['Alex', 'Sam', 'Jo', 'Priya', 'Tom', 'Nia', 'Ben', 'Chloe', 'Owen', 'Aisha', 'Huw', 'Maya', 'Leon', 'Ruth', 'Dylan', 'Fatima'];
-const LAST = ['Lewis', 'Price', 'Shah', 'Morgan', 'Roberts', 'Adeyemi', 'Grant', 'Hughes', 'Ellis', 'Brooks', 'Okafor', 'Jones', 'Khan', 'Evans'];
+const FIRST = [
+  'Alex',
+  'Sam',
+  'Jo',
+  'Priya',
+  'Tom',
+  'Nia',
+  'Ben',
+  'Chloe',
+  'Owen',
+  'Aisha',
+  'Huw',
+  'Maya',
+  'Leon',
+  'Ruth',
+  'Dylan',
+  'Fatima',
+];
+const LAST = [
+  'Lewis',
+  'Price',
+  'Shah',
+  'Morgan',
+  'Roberts',
+  'Adeyemi',
+  'Grant',
+  'Hughes',
+  'Ellis',
+  'Brooks',
+  'Okafor',
+  'Jones',
+  'Khan',
+  'Evans',
+];
 const NETWORK: readonly { sector: Sector; code?: string; text: string }[] = [
   { sector: 'household', code: 'MTH', text: 'Mother' },
   { sector: 'household', code: 'FTH', text: 'Father' },
@@ -59,8 +91,29 @@ const NETWORK: readonly { sector: Sector; code?: string; text: string }[] = [
   { sector: 'services', text: 'GP' },
 ];
 const MODES = ['home', 'home', 'home', 'clinic', 'remote', 'other'] as const;
-const KEY_ELEMENTS = ['two-practitioners', 'network-participation', 'open-questions', 'responding', 'present-moment', 'multiple-viewpoints', 'relational-focus', 'matter-of-fact', 'own-words', 'reflecting', 'transparency', 'tolerating-uncertainty'];
-const PRINCIPLES = ['immediate-help', 'social-network', 'flexibility', 'responsibility', 'continuity', 'uncertainty', 'dialogism'];
+const KEY_ELEMENTS = [
+  'two-practitioners',
+  'network-participation',
+  'open-questions',
+  'responding',
+  'present-moment',
+  'multiple-viewpoints',
+  'relational-focus',
+  'matter-of-fact',
+  'own-words',
+  'reflecting',
+  'transparency',
+  'tolerating-uncertainty',
+];
+const PRINCIPLES = [
+  'immediate-help',
+  'social-network',
+  'flexibility',
+  'responsibility',
+  'continuity',
+  'uncertainty',
+  'dialogism',
+];
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -118,7 +171,11 @@ export function* caseload(options: CaseloadOptions = {}): Generator<CaseRecord> 
   const seed = options.seed ?? 1;
   const from = Date.parse(`${options.from ?? '2024-01-01'}T00:00:00Z`);
   const spread = (options.months ?? 24) * 30 * DAY;
-  const shape: Shape = { markers: options.markers ?? false, episodes: options.episodes, meetings: options.meetingsPerEpisode ?? [10, 20] };
+  const shape: Shape = {
+    markers: options.markers ?? false,
+    episodes: options.episodes,
+    meetings: options.meetingsPerEpisode ?? [10, 20],
+  };
   for (let n = 0; n < count; n++) yield generateServiceCase(n, seed, from, spread, shape);
 }
 
@@ -202,7 +259,12 @@ function generateServiceCase(n: number, seed: number, from: number, spread: numb
   for (let e = 0; e < episodeCount; e++) {
     const last = e === episodeCount - 1;
     const firstContact = clock + int(0, 10) * HOUR;
-    const episode: Episode = { id: `ep-${e + 1}`, firstContact: iso(firstContact), status: last ? pick(['active', 'finished', 'finished'] as const) : 'finished', responsibleTeam: team };
+    const episode: Episode = {
+      id: `ep-${e + 1}`,
+      firstContact: iso(firstContact),
+      status: last ? pick(['active', 'finished', 'finished'] as const) : 'finished',
+      responsibleTeam: team,
+    };
     if (chance(0.7)) episode.referralSource = pick(['GP', 'Self-referral', 'Family', 'A&E liaison', 'Crisis line']);
     episodes.push(episode);
     // Attending network members: a few at first, often more later (networks grow).
@@ -216,7 +278,8 @@ function generateServiceCase(n: number, seed: number, from: number, spread: numb
       if (chance(0.15) && present.length < network.length) present = network.slice(0, present.length + 1);
       const attendees: Attendee[] = [];
       for (const p of chance(0.9) ? lead : [lead[0]!, cover]) {
-        if (!attendees.some((a) => a.memberId === p.id)) attendees.push({ memberId: p.id, role: 'facilitator', present: held && chance(0.95) });
+        if (!attendees.some((a) => a.memberId === p.id))
+          attendees.push({ memberId: p.id, role: 'facilitator', present: held && chance(0.95) });
       }
       if (chance(0.6)) attendees.push({ memberId: peer.id, role: 'peer-worker', present: held && chance(0.9) });
       for (const id of present) attendees.push({ memberId: id, role: 'network', present: held && chance(0.85) });
@@ -231,7 +294,8 @@ function generateServiceCase(n: number, seed: number, from: number, spread: numb
         attendees,
         reflectingConversation: held && chance(0.85),
       };
-      if (status === 'cancelled') meeting.cancellationReason = pick(['Asked to rearrange', 'Illness', 'Travel problems']);
+      if (status === 'cancelled')
+        meeting.cancellationReason = pick(['Asked to rearrange', 'Illness', 'Travel problems']);
       const gap = (time - firstContact < 14 * DAY ? int(1, 3) : int(3, 10)) * DAY + int(-3, 3) * HOUR;
       if (held) meeting.nextMeeting = chance(0.05) ? { kind: 'open' } : { kind: 'date', at: iso(time + gap) };
       if (markers || chance(0.1)) meeting.notes = note(`Notes for meeting ${meetings.length + 1}`);
@@ -254,11 +318,15 @@ function generateServiceCase(n: number, seed: number, from: number, spread: numb
           instrumentId: keyElements ? 'od-key-elements' : 'od-seven-principles',
           instrumentVersion: '1.0.0',
           meetingId: meeting.id,
-          rater: self ? { name: markers ? name() : staff.find((p) => p.id === lead[0]!.id)!.name, memberId: lead[0]!.id } : { name: name() },
+          rater: self
+            ? { name: markers ? name() : staff.find((p) => p.id === lead[0]!.id)!.name, memberId: lead[0]!.id }
+            : { name: name() },
           raterRole: self ? 'self' : pick(['supervisor', 'independent'] as const),
           evidence: self ? 'live' : pick(['audio', 'video', 'notes'] as const),
           status: 'complete',
-          ratings: items.map((itemId) => (chance(0.05) ? { itemId, value: 'na' as const } : { itemId, value: pick(values) })),
+          ratings: items.map((itemId) =>
+            chance(0.05) ? { itemId, value: 'na' as const } : { itemId, value: pick(values) },
+          ),
           updatedAt: at,
           completedAt: at,
         };
@@ -281,7 +349,16 @@ function generateServiceCase(n: number, seed: number, from: number, spread: numb
       preferredLanguage: chance(0.1) ? 'cy' : 'en-GB',
     },
     members,
-    ties: members.filter((m) => !m.id.startsWith('pr-')).map((m, i) => ({ id: `t-${i + 1}`, from: `person-${seed}-${n}`, to: m.id, strength: pick(['strong', 'moderate', 'tenuous'] as const), quality: pick(['supportive', 'supportive', 'neutral', 'stressful'] as const), direction: 'both' as const })),
+    ties: members
+      .filter((m) => !m.id.startsWith('pr-'))
+      .map((m, i) => ({
+        id: `t-${i + 1}`,
+        from: `person-${seed}-${n}`,
+        to: m.id,
+        strength: pick(['strong', 'moderate', 'tenuous'] as const),
+        quality: pick(['supportive', 'supportive', 'neutral', 'stressful'] as const),
+        direction: 'both' as const,
+      })),
     episodes,
     meetings,
     assessments,

@@ -14,16 +14,18 @@ export function guardConsole(): { expectWarning(pattern: RegExp): void } {
     seen = [];
     expected = [];
     original = { error: console.error, warn: console.warn };
-    const record = (level: string) => (...args: unknown[]) => {
-      const text = args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
-      if (ALLOWED.some((re) => re.test(text))) return;
-      const index = expected.findIndex((re) => re.test(text));
-      if (index >= 0) {
-        expected.splice(index, 1);
-        return;
-      }
-      seen.push(`console.${level}: ${text}`);
-    };
+    const record =
+      (level: string) =>
+      (...args: unknown[]) => {
+        const text = args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
+        if (ALLOWED.some((re) => re.test(text))) return;
+        const index = expected.findIndex((re) => re.test(text));
+        if (index >= 0) {
+          expected.splice(index, 1);
+          return;
+        }
+        seen.push(`console.${level}: ${text}`);
+      };
     console.error = record('error');
     console.warn = record('warn');
   });

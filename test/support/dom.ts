@@ -12,10 +12,13 @@ export function shadow(el: Element): ShadowRoot {
 }
 
 /** The first match in `el`'s shadow root, or null. */
-export const $ = <E extends Element = HTMLElement>(el: Element, selector: string): E | null => shadow(el).querySelector<E>(selector);
+export const $ = <E extends Element = HTMLElement>(el: Element, selector: string): E | null =>
+  shadow(el).querySelector<E>(selector);
 
 /** Every match in `el`'s shadow root. */
-export const $$ = <E extends Element = HTMLElement>(el: Element, selector: string): E[] => [...shadow(el).querySelectorAll<E>(selector)];
+export const $$ = <E extends Element = HTMLElement>(el: Element, selector: string): E[] => [
+  ...shadow(el).querySelectorAll<E>(selector),
+];
 
 /** Text with whitespace collapsed, as a person reads it. */
 export const text = (node: Node | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -44,16 +47,30 @@ export function roleOf(el: Element): string | undefined {
   if (explicit) return explicit.split(/\s+/)[0];
   if (el.localName === 'input') {
     const type = (el as HTMLInputElement).type;
-    return type === 'radio' ? 'radio' : type === 'checkbox' ? 'checkbox' : type === 'button' || type === 'submit' ? 'button' : 'textbox';
+    return type === 'radio'
+      ? 'radio'
+      : type === 'checkbox'
+        ? 'checkbox'
+        : type === 'button' || type === 'submit'
+          ? 'button'
+          : 'textbox';
   }
   return IMPLICIT_ROLES[el.localName];
 }
 
-/** An element's accessible name, from aria-labelledby, aria-label, its label or its text (enough for the kit's own markup). */
+/**
+ * An element's accessible name, from aria-labelledby, aria-label, its label or its text (enough for the kit's own
+ * markup).
+ */
 export function nameOf(el: Element): string {
   const root = el.getRootNode() as Document | ShadowRoot;
   const labelledBy = el.getAttribute('aria-labelledby');
-  if (labelledBy) return labelledBy.split(/\s+/).map((id) => text(root.getElementById(id))).join(' ').trim();
+  if (labelledBy)
+    return labelledBy
+      .split(/\s+/)
+      .map((id) => text(root.getElementById(id)))
+      .join(' ')
+      .trim();
   const label = el.getAttribute('aria-label');
   if (label) return label.trim();
   if (el.id) {
@@ -78,7 +95,10 @@ export function allByRole<E extends Element = HTMLElement>(el: Element, role: st
 /** The one element with `role` and accessible `name` in `el`'s shadow root (fails naming what it looked for). */
 export function byRole<E extends Element = HTMLElement>(el: Element, role: string, name?: string | RegExp): E {
   const found = allByRole<E>(el, role, name);
-  if (found.length !== 1) throw new Error(`Expected one ${role}${name === undefined ? '' : ` named ${String(name)}`} in <${el.localName}>, found ${found.length}`);
+  if (found.length !== 1)
+    throw new Error(
+      `Expected one ${role}${name === undefined ? '' : ` named ${String(name)}`} in <${el.localName}>, found ${found.length}`,
+    );
   return found[0]!;
 }
 
@@ -97,7 +117,8 @@ export async function until<T>(check: () => T, what = 'the condition', timeout =
     } catch (error) {
       last = error;
     }
-    if (performance.now() - start > timeout) throw last instanceof Error ? last : new Error(`Timed out after ${timeout} ms waiting for ${what}`);
+    if (performance.now() - start > timeout)
+      throw last instanceof Error ? last : new Error(`Timed out after ${timeout} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

@@ -10,7 +10,14 @@ import {
   type SyncingStore,
 } from '@odkit/core';
 
-const INITIAL: SyncStatus = { pending: 0, conflicts: [], lastSyncedAt: undefined, connection: 'online', sending: false, unreadable: 0 };
+const INITIAL: SyncStatus = {
+  pending: 0,
+  conflicts: [],
+  lastSyncedAt: undefined,
+  connection: 'online',
+  sending: false,
+  unreadable: 0,
+};
 
 /**
  * A MemoryStore that plays a SyncingStore for UI tests and stories: the test sets its
@@ -89,9 +96,20 @@ export class FakeSyncingStore extends MemoryStore implements SyncingStore {
   }
 }
 
-/** A conflict on a member: this device's version against the record's `theirs` fields, as an offline store would report it. */
-export function memberConflict(mine: NetworkMember, theirs: Partial<NetworkMember>, extra: Partial<SyncConflict> = {}): SyncConflict {
-  const fields = (Object.keys(theirs) as (keyof NetworkMember)[]).map((name) => ({ name, mine: mine[name], theirs: theirs[name] }));
+/**
+ * A conflict on a member: this device's version against the record's `theirs` fields, as an offline store would report
+ * it.
+ */
+export function memberConflict(
+  mine: NetworkMember,
+  theirs: Partial<NetworkMember>,
+  extra: Partial<SyncConflict> = {},
+): SyncConflict {
+  const fields = (Object.keys(theirs) as (keyof NetworkMember)[]).map((name) => ({
+    name,
+    mine: mine[name],
+    theirs: theirs[name],
+  }));
   return {
     editId: `edit-${mine.id}`,
     change: { type: 'member/update', member: mine },

@@ -30,7 +30,10 @@ export function focusedElement(): string {
  * Presses Tab (Shift+Tab with `back`) until `matches` holds for what has focus, with
  * real key presses; fails after `max` presses. Returns the focused element.
  */
-export async function tabUntil(matches: (el: Element) => boolean, { max = 40, back = false, what = 'the target' } = {}): Promise<HTMLElement> {
+export async function tabUntil(
+  matches: (el: Element) => boolean,
+  { max = 40, back = false, what = 'the target' } = {},
+): Promise<HTMLElement> {
   for (let i = 0; i < max; i++) {
     await sendKeys({ press: back ? 'Shift+Tab' : 'Tab' });
     const el = deepActiveElement();

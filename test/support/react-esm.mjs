@@ -36,7 +36,10 @@ export function reactEsm() {
         {
           name: 'react-esm-entries',
           setup(b) {
-            b.onResolve({ filter: /^react-esm:/ }, (args) => ({ path: args.path.slice('react-esm:'.length), namespace: 'react-esm' }));
+            b.onResolve({ filter: /^react-esm:/ }, (args) => ({
+              path: args.path.slice('react-esm:'.length),
+              namespace: 'react-esm',
+            }));
             b.onLoad({ filter: /.*/, namespace: 'react-esm' }, (args) => {
               const names = exportNames(args.path);
               return {

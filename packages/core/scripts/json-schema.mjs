@@ -35,8 +35,12 @@ try {
   });
   const require = createRequire(join(pkgDir, 'package.json'));
   const zodMini = await import(pathToFileURL(require.resolve('zod/mini')).href);
-  // Bundle resolution of 'zod/mini' from the scratch folder would miss core's node_modules: rewrite to the resolved file.
-  const code = readFileSync(entry, 'utf8').replace(/from\s*["']zod\/mini["']/g, `from ${JSON.stringify(pathToFileURL(require.resolve('zod/mini')).href)}`);
+  // Bundle resolution of 'zod/mini' from the scratch folder would miss core's node_modules: rewrite to the resolved
+  // file.
+  const code = readFileSync(entry, 'utf8').replace(
+    /from\s*["']zod\/mini["']/g,
+    `from ${JSON.stringify(pathToFileURL(require.resolve('zod/mini')).href)}`,
+  );
   writeFileSync(entry, code);
   const { CaseRecord } = await import(pathToFileURL(entry).href);
   const schema = {
@@ -57,12 +61,16 @@ try {
     external: ['zod', 'zod/*'],
     logLevel: 'error',
   });
-  const demoCode = readFileSync(join(scratch, 'demo.mjs'), 'utf8').replace(/from\s*["']zod\/mini["']/g, `from ${JSON.stringify(pathToFileURL(require.resolve('zod/mini')).href)}`);
+  const demoCode = readFileSync(join(scratch, 'demo.mjs'), 'utf8').replace(
+    /from\s*["']zod\/mini["']/g,
+    `from ${JSON.stringify(pathToFileURL(require.resolve('zod/mini')).href)}`,
+  );
   writeFileSync(join(scratch, 'demo.mjs'), demoCode);
   const { demoCase } = await import(pathToFileURL(join(scratch, 'demo.mjs')).href);
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
   const demo = JSON.parse(JSON.stringify(demoCase));
-  if (!validate(demo)) throw new Error(`the JSON Schema refuses the demo case: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+  if (!validate(demo))
+    throw new Error(`the JSON Schema refuses the demo case: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
   const wrong = [
     ['a ring of 7', { ...demo, members: [{ ...demo.members[0], ring: 7 }, ...demo.members.slice(1)] }],
     ['an unknown field', { ...demo, nickname: 'x' }],
@@ -74,7 +82,9 @@ try {
   }
   if (check) {
     if (!existsSync(out) || readFileSync(out, 'utf8') !== text) {
-      console.error('packages/core/case-record.schema.json is out of date: run node packages/core/scripts/json-schema.mjs');
+      console.error(
+        'packages/core/case-record.schema.json is out of date: run node packages/core/scripts/json-schema.mjs',
+      );
       process.exit(1);
     }
     console.log('case-record.schema.json is up to date');

@@ -9,7 +9,14 @@ import { defaultInstruments } from './instruments/index.js';
 import type { InstrumentRegistry } from './instruments/registry.js';
 import { guarded } from './internal/guard.js';
 import { newId } from './internal/id.js';
-import { EVIDENCE_SOURCES, RATER_ROLES, type Assessment, type CaseRecord, type Instrument, type Rating } from './model/schemas.js';
+import {
+  EVIDENCE_SOURCES,
+  RATER_ROLES,
+  type Assessment,
+  type CaseRecord,
+  type Instrument,
+  type Rating,
+} from './model/schemas.js';
 import { parseCaseRecord } from './record.js';
 import { validate } from './validate-entity.js';
 
@@ -45,7 +52,9 @@ export interface AssessmentFromFormOptions {
   name?: string;
   /** Where instruments are looked up (default: the kit's registry). */
   instruments?: InstrumentRegistry;
-  /** Complete the assessment (default): every required item and the rater's name must be given. `false` keeps a draft. */
+  /**
+   * Complete the assessment (default): every required item and the rater's name must be given. `false` keeps a draft.
+   */
   complete?: boolean;
   /** When it was rated (default: now), ISO 8601. */
   at?: string;
@@ -66,9 +75,14 @@ export interface AssessmentFromForm {
  * problem by field name (values are never quoted), never anything else.
  */
 export function assessmentFromForm(body: FormBody, options: AssessmentFromFormOptions): AssessmentFromForm {
-  const { name = 'assessment', complete = true, instruments = defaultInstruments } = options ?? ({} as AssessmentFromFormOptions);
+  const {
+    name = 'assessment',
+    complete = true,
+    instruments = defaultInstruments,
+  } = options ?? ({} as AssessmentFromFormOptions);
   const fail = (path: string, message: string) => new ValidationError('Assessment form', [{ path: [path], message }]);
-  if (typeof name !== 'string' || !/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(name)) throw fail('name', 'must be a form field name');
+  if (typeof name !== 'string' || !/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(name))
+    throw fail('name', 'must be a form field name');
   const record: CaseRecord = parseCaseRecord(options.record);
   const instrumentId = options.instrumentId ?? 'od-seven-principles';
   const instrument = guarded('Options', () => instruments.get(instrumentId));
@@ -84,16 +98,19 @@ export function assessmentFromForm(body: FormBody, options: AssessmentFromFormOp
   const c: Context = { known: fieldNames(name, instrument), meetingId: meeting.id, instrument, at };
   let assessment: Assessment;
   if (fields.has(name)) {
-    if (ours.length > 1) issues.push({ path: [name], message: 'was sent both as the checklist’s value and as separate fields; send one' });
+    if (ours.length > 1)
+      issues.push({ path: [name], message: 'was sent both as the checklist’s value and as separate fields; send one' });
     assessment = fromJson(single(fields, name, issues, c.known) ?? '', name, c, issues);
   } else {
     assessment = fromFields(fields, name, ours, c, issues);
   }
   if (complete) {
-    if (!assessment.rater.name) issues.push({ path: [name, 'rater-name'], message: 'is missing: enter the rater’s name' });
+    if (!assessment.rater.name)
+      issues.push({ path: [name, 'rater-name'], message: 'is missing: enter the rater’s name' });
     const rated = new Set(assessment.ratings.filter((r) => r.value !== undefined).map((r) => r.itemId));
     for (const item of instrument.items) {
-      if (item.required && !rated.has(item.id)) issues.push({ path: [name, 'rating', item.id], message: 'is missing: select a rating' });
+      if (item.required && !rated.has(item.id))
+        issues.push({ path: [name, 'rating', item.id], message: 'is missing: select a rating' });
     }
   }
   if (issues.length) throw new ValidationError('Assessment form', issues);
@@ -114,15 +131,33 @@ interface Context {
   at: string;
 }
 
-function fromFields(fields: Map<string, string[]>, name: string, ours: string[], c: Context, issues: Issue[]): Assessment {
+function fromFields(
+  fields: Map<string, string[]>,
+  name: string,
+  ours: string[],
+  c: Context,
+  issues: Issue[],
+): Assessment {
   const f = assessmentFieldNames;
   const known = c.known;
-  for (const key of ours) if (!known.has(key)) issues.push({ path: fieldPath(key, known), message: 'is not a field of this checklist' });
+  for (const key of ours)
+    if (!known.has(key)) issues.push({ path: fieldPath(key, known), message: 'is not a field of this checklist' });
 
   const raterName = (single(fields, f.raterName(name), issues, c.known) ?? '').trim();
-  if (raterName.length > NAME_MAX) issues.push({ path: [name, 'rater-name'], message: `must be at most ${NAME_MAX} characters` });
-  const raterRole = oneOf(single(fields, f.raterRole(name), issues, c.known) ?? 'self', RATER_ROLES, [name, 'rater-role'], issues);
-  const evidence = oneOf(single(fields, f.evidence(name), issues, c.known) ?? 'live', EVIDENCE_SOURCES, [name, 'evidence'], issues);
+  if (raterName.length > NAME_MAX)
+    issues.push({ path: [name, 'rater-name'], message: `must be at most ${NAME_MAX} characters` });
+  const raterRole = oneOf(
+    single(fields, f.raterRole(name), issues, c.known) ?? 'self',
+    RATER_ROLES,
+    [name, 'rater-role'],
+    issues,
+  );
+  const evidence = oneOf(
+    single(fields, f.evidence(name), issues, c.known) ?? 'live',
+    EVIDENCE_SOURCES,
+    [name, 'evidence'],
+    issues,
+  );
 
   const values = new Map<string, Rating['value']>(c.instrument.scale.options.map((o) => [String(o.value), o.value]));
   if (c.instrument.scale.notApplicable) values.set('na', 'na');
@@ -135,7 +170,8 @@ function fromFields(fields: Map<string, string[]>, name: string, ours: string[],
       if (values.has(raw)) rating.value = values.get(raw);
       else issues.push({ path: [name, 'rating', item.id], message: 'is not a point of this instrument’s scale' });
     }
-    if (comment.length > COMMENT_MAX) issues.push({ path: [name, 'comment', item.id], message: `must be at most ${COMMENT_MAX} characters` });
+    if (comment.length > COMMENT_MAX)
+      issues.push({ path: [name, 'comment', item.id], message: `must be at most ${COMMENT_MAX} characters` });
     else if (comment) rating.comment = comment;
     if (rating.value !== undefined || rating.comment !== undefined) ratings.push(rating);
   }
@@ -174,7 +210,8 @@ function fromJson(text: string, name: string, c: Context, issues: Issue[]): Asse
     return blank(c);
   }
   const a = checked.value;
-  if (raw.meetingId !== undefined && raw.meetingId !== c.meetingId) issues.push({ path: [name, 'meetingId'], message: 'is not the meeting being rated' });
+  if (raw.meetingId !== undefined && raw.meetingId !== c.meetingId)
+    issues.push({ path: [name, 'meetingId'], message: 'is not the meeting being rated' });
   if (a.instrumentId !== c.instrument.id || a.instrumentVersion !== c.instrument.version) {
     issues.push({ path: [name, 'instrumentId'], message: 'is not the instrument being rated' });
   }
@@ -182,8 +219,10 @@ function fromJson(text: string, name: string, c: Context, issues: Issue[]): Asse
   const values = new Set<unknown>(c.instrument.scale.options.map((o) => o.value));
   if (c.instrument.scale.notApplicable) values.add('na');
   a.ratings.forEach((r, i) => {
-    if (!items.has(r.itemId)) issues.push({ path: [name, 'ratings', i, 'itemId'], message: 'is not an item of this instrument' });
-    if (r.value !== undefined && !values.has(r.value)) issues.push({ path: [name, 'ratings', i, 'value'], message: 'is not a point of this instrument’s scale' });
+    if (!items.has(r.itemId))
+      issues.push({ path: [name, 'ratings', i, 'itemId'], message: 'is not an item of this instrument' });
+    if (r.value !== undefined && !values.has(r.value))
+      issues.push({ path: [name, 'ratings', i, 'value'], message: 'is not a point of this instrument’s scale' });
   });
   return { ...a, rater: { ...a.rater, name: a.rater.name.trim() } };
 }
@@ -219,14 +258,21 @@ function readBody(body: FormBody): Map<string, string[]> {
         else add(key, value);
       }
     } else {
-      throw new ValidationError('Assessment form', [{ path: [], message: 'must be FormData, URLSearchParams or an object of fields' }]);
+      throw new ValidationError('Assessment form', [
+        { path: [], message: 'must be FormData, URLSearchParams or an object of fields' },
+      ]);
     }
     return out;
   });
 }
 
 /** A field's one value; a field sent twice (a tampered radio) or not as text is an issue. */
-function single(fields: Map<string, string[]>, key: string, issues: Issue[], known: ReadonlySet<string>): string | undefined {
+function single(
+  fields: Map<string, string[]>,
+  key: string,
+  issues: Issue[],
+  known: ReadonlySet<string>,
+): string | undefined {
   const values = fields.get(key);
   if (!values) return undefined;
   if (values.length > 1) {

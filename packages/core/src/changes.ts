@@ -104,10 +104,14 @@ function reduce(record: CaseRecord, change: Change): CaseRecord {
       find(record.members, id, 'member');
       const attended = record.meetings.find((m) => m.attendees.some((a) => a.memberId === id));
       if (attended) {
-        throw invalid(['memberId'], `"${id}" is listed in meeting "${attended.id}"; mark them as past instead of removing them`);
+        throw invalid(
+          ['memberId'],
+          `"${id}" is listed in meeting "${attended.id}"; mark them as past instead of removing them`,
+        );
       }
       const rated = record.assessments.find((a) => a.rater.memberId === id);
-      if (rated) throw invalid(['memberId'], `"${id}" is the rater of assessment "${rated.id}"; mark them as past instead`);
+      if (rated)
+        throw invalid(['memberId'], `"${id}" is the rater of assessment "${rated.id}"; mark them as past instead`);
       return {
         ...record,
         members: record.members.filter((m) => m.id !== id),
@@ -136,15 +140,22 @@ function reduce(record: CaseRecord, change: Change): CaseRecord {
       }
       const cancelled: Meeting = { ...meeting, status: 'cancelled' };
       if (change.reason !== undefined) cancelled.cancellationReason = change.reason;
-      return { ...record, meetings: replace(record.meetings, derived(Meeting, cancelled, record.meetings, 'meetings'), 'meeting') };
+      return {
+        ...record,
+        meetings: replace(record.meetings, derived(Meeting, cancelled, record.meetings, 'meetings'), 'meeting'),
+      };
     }
     case 'meeting/set-attendance': {
       const meeting = find(record.meetings, change.meetingId, 'meeting');
       const updated = { ...meeting, personPresent: change.personPresent, attendees: change.attendees };
-      return { ...record, meetings: replace(record.meetings, derived(Meeting, updated, record.meetings, 'meetings'), 'meeting') };
+      return {
+        ...record,
+        meetings: replace(record.meetings, derived(Meeting, updated, record.meetings, 'meetings'), 'meeting'),
+      };
     }
     case 'assessment/start':
-      if (change.assessment.status !== 'draft') throw invalid(['assessment', 'status'], 'must be "draft" when an assessment starts');
+      if (change.assessment.status !== 'draft')
+        throw invalid(['assessment', 'status'], 'must be "draft" when an assessment starts');
       return { ...record, assessments: add(record.assessments, change.assessment, 'assessment') };
     case 'assessment/update': {
       editableAssessment(record, change.assessment.id);
@@ -167,12 +178,26 @@ function reduce(record: CaseRecord, change: Change): CaseRecord {
         : [...assessment.ratings, rating];
       const updated: Assessment = { ...assessment, ratings };
       if (change.at !== undefined) updated.updatedAt = change.at;
-      return { ...record, assessments: replace(record.assessments, derived(Assessment, updated, record.assessments, 'assessments'), 'assessment') };
+      return {
+        ...record,
+        assessments: replace(
+          record.assessments,
+          derived(Assessment, updated, record.assessments, 'assessments'),
+          'assessment',
+        ),
+      };
     }
     case 'assessment/complete': {
       const assessment = editableAssessment(record, change.assessmentId);
       const updated: Assessment = { ...assessment, status: 'complete', completedAt: change.at, updatedAt: change.at };
-      return { ...record, assessments: replace(record.assessments, derived(Assessment, updated, record.assessments, 'assessments'), 'assessment') };
+      return {
+        ...record,
+        assessments: replace(
+          record.assessments,
+          derived(Assessment, updated, record.assessments, 'assessments'),
+          'assessment',
+        ),
+      };
     }
     case 'assessment/reopen': {
       const assessment = find(record.assessments, change.assessmentId, 'assessment');
@@ -180,7 +205,14 @@ function reduce(record: CaseRecord, change: Change): CaseRecord {
       const { completedAt: _completedAt, ...rest } = assessment;
       const updated: Assessment = { ...rest, status: 'draft' };
       if (change.at !== undefined) updated.updatedAt = change.at;
-      return { ...record, assessments: replace(record.assessments, derived(Assessment, updated, record.assessments, 'assessments'), 'assessment') };
+      return {
+        ...record,
+        assessments: replace(
+          record.assessments,
+          derived(Assessment, updated, record.assessments, 'assessments'),
+          'assessment',
+        ),
+      };
     }
   }
 }
@@ -205,7 +237,8 @@ function find<T extends { id: string }>(list: readonly T[], id: string, kind: st
 }
 
 function add<T extends { id: string }>(list: readonly T[], entry: T, kind: string): T[] {
-  if (list.some((e) => e.id === entry.id)) throw invalid([kind, 'id'], `"${entry.id}" is already used by another ${kind}`);
+  if (list.some((e) => e.id === entry.id))
+    throw invalid([kind, 'id'], `"${entry.id}" is already used by another ${kind}`);
   return [...list, entry];
 }
 

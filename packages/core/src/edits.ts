@@ -81,7 +81,11 @@ const StoredHistoryEntry = z.strictObject({
   id: Id,
   at: IsoDateTime,
   author: z.optional(Author),
-  type: z.string().check(z.regex(/^(person|member|tie|episode|meeting|assessment)\/[a-z-]{1,20}$/, { error: 'must be a change type' })),
+  type: z
+    .string()
+    .check(
+      z.regex(/^(person|member|tie|episode|meeting|assessment)\/[a-z-]{1,20}$/, { error: 'must be a change type' }),
+    ),
   entity: z.strictObject({ kind: z.enum(ENTITY_KINDS), id: Id }),
   state: z.optional(z.enum(['pending', 'conflict'] as const)),
 });
@@ -97,7 +101,10 @@ export interface EntityRef {
   readonly id: string;
 }
 
-/** The entity a change is about (for history, conflicts and Provenance). Throws ValidationError for what is not a change. */
+/**
+ * The entity a change is about (for history, conflicts and Provenance). Throws ValidationError for what is not a
+ * change.
+ */
 export function changeSubject(change: Change): EntityRef {
   return guarded('Change', () => subjectOf(change));
 }
@@ -160,7 +167,11 @@ const EditOptions = z.strictObject({
 });
 
 /** Checks the edit metadata a caller passed to `apply` (id, at, author). */
-export function parseEditOptions(input: { editId?: unknown; at?: unknown; author?: unknown }): { id?: string; at?: string; author?: Author } {
+export function parseEditOptions(input: { editId?: unknown; at?: unknown; author?: unknown }): {
+  id?: string;
+  at?: string;
+  author?: Author;
+} {
   const given: Record<string, unknown> = {};
   if (input.editId !== undefined) given.id = input.editId;
   if (input.at !== undefined) given.at = input.at;

@@ -56,4 +56,9 @@ export {
 export { BaseStore, type StoreOptions } from './stores/base-store.js';
 export { MemoryStore } from './stores/memory-store.js';
 export { IndexedDbStore, type IndexedDbStoreOptions, type IndexedDbLocation } from './stores/indexeddb-store.js';
-export { SyncedStore, type SyncedStoreOptions, type SyncedStoreLocation, type SyncLogEntry } from './stores/synced-store.js';
+export {
+  SyncedStore,
+  type SyncedStoreOptions,
+  type SyncedStoreLocation,
+  type SyncLogEntry,
+} from './stores/synced-store.js';

@@ -34,7 +34,8 @@ export function parseCaseRecord(input: unknown, options: ParseOptions = {}): Cas
   try {
     // A record this kit parsed is frozen and valid already (as applyChange trusts it): a server
     // rendering three widgets from one parsed record would otherwise check it three more times.
-    if (isParsed(input) && options.instruments === undefined && options.migrations === undefined) return input as CaseRecord;
+    if (isParsed(input) && options.instruments === undefined && options.migrations === undefined)
+      return input as CaseRecord;
     return parse(input, options);
   } catch (error) {
     if (error instanceof ValidationError) throw error;
@@ -56,7 +57,8 @@ function parse(input: unknown, options: ParseOptions): CaseRecord {
 export function serializeCaseRecord(record: CaseRecord): string {
   // Only a cyclic or unreadable value (never a record from parseCaseRecord) makes this throw or give no text.
   const text: unknown = guarded('Case record', () => JSON.stringify(record));
-  if (typeof text !== 'string') throw new ValidationError('Case record', [{ path: [], message: 'is not a record (it has no JSON form)' }]);
+  if (typeof text !== 'string')
+    throw new ValidationError('Case record', [{ path: [], message: 'is not a record (it has no JSON form)' }]);
   return text;
 }
 
@@ -89,7 +91,9 @@ function migrate(input: unknown, migrations: readonly Migration[]): unknown {
       ]);
     }
     if (!isObject(record)) {
-      throw new ValidationError('Case record', [{ path: [], message: `migration from version ${v} returned no object` }]);
+      throw new ValidationError('Case record', [
+        { path: [], message: `migration from version ${v} returned no object` },
+      ]);
     }
     record = { ...record, schemaVersion: v + 1 };
   }

@@ -22,10 +22,15 @@ export type EntityKind = keyof typeof schemas;
  * form needs to show each error next to its field before anything is saved.
  * Throws (a ValidationError) only for a `kind` that is not one of the entity kinds.
  */
-export function validate<K extends EntityKind>(kind: K, input: unknown): ValidationResult<(typeof schemas)[K]['_zod']['output']> {
+export function validate<K extends EntityKind>(
+  kind: K,
+  input: unknown,
+): ValidationResult<(typeof schemas)[K]['_zod']['output']> {
   type Output = (typeof schemas)[K]['_zod']['output'];
   if (typeof kind !== 'string' || !Object.hasOwn(schemas, kind)) {
-    throw new ValidationError('validate', [{ path: ['kind'], message: `must be one of ${Object.keys(schemas).join(', ')}` }]);
+    throw new ValidationError('validate', [
+      { path: ['kind'], message: `must be one of ${Object.keys(schemas).join(', ')}` },
+    ]);
   }
   return check(schemas[kind] as unknown as z.ZodMiniType<Output>, input);
 }

@@ -4,9 +4,23 @@ import { assessmentFieldNames as f, assessmentFromForm } from '@odkit/core/asses
 import { applyChange, parseCaseRecord, ValidationError, formatPath, type CaseRecord } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 
-const ITEMS = ['immediate-help', 'social-network', 'flexibility', 'responsibility', 'continuity', 'uncertainty', 'dialogism'];
+const ITEMS = [
+  'immediate-help',
+  'social-network',
+  'flexibility',
+  'responsibility',
+  'continuity',
+  'uncertainty',
+  'dialogism',
+];
 const record: CaseRecord = parseCaseRecord(demoCase);
-const options = { record, meetingId: 'mt-13', instrumentId: 'od-seven-principles', name: 'assessment', at: '2026-04-02T10:00:00Z' };
+const options = {
+  record,
+  meetingId: 'mt-13',
+  instrumentId: 'od-seven-principles',
+  name: 'assessment',
+  at: '2026-04-02T10:00:00Z',
+};
 
 /** A complete body as the server-rendered checklist posts it. */
 function body(extra: [string, string][] = []): URLSearchParams {
@@ -37,7 +51,13 @@ describe('assessmentFromForm', () => {
   it('turns a form posted without script into start + complete changes that the record accepts', () => {
     const { assessment, changes } = assessmentFromForm(body(), options);
     expect(changes.map((c) => c.type)).to.deep.equal(['assessment/start', 'assessment/complete']);
-    expect(assessment).to.deep.include({ meetingId: 'mt-13', instrumentId: 'od-seven-principles', raterRole: 'co-facilitator', evidence: 'notes', status: 'complete' });
+    expect(assessment).to.deep.include({
+      meetingId: 'mt-13',
+      instrumentId: 'od-seven-principles',
+      raterRole: 'co-facilitator',
+      evidence: 'notes',
+      status: 'complete',
+    });
     expect(assessment.rater).to.deep.equal({ name: 'Nia Roberts' });
     expect(assessment.ratings).to.deep.equal([
       { itemId: 'immediate-help', value: 1, comment: 'Seen the same day' },
@@ -76,7 +96,12 @@ describe('assessmentFromForm', () => {
       ratings: ITEMS.map((itemId) => ({ itemId, value: 3 })),
     });
     const { assessment } = assessmentFromForm(new URLSearchParams({ assessment: json, case: 'case-123' }), options);
-    expect(assessment).to.deep.include({ id: 'as-from-browser', meetingId: 'mt-13', status: 'complete', completedAt: '2026-04-02T10:00:00Z' });
+    expect(assessment).to.deep.include({
+      id: 'as-from-browser',
+      meetingId: 'mt-13',
+      status: 'complete',
+      completedAt: '2026-04-02T10:00:00Z',
+    });
   });
 
   it('gives located issues for a tampered body, never quoting what was sent', () => {
@@ -117,24 +142,43 @@ describe('assessmentFromForm', () => {
 
   it('refuses both the JSON value and the fields in one body (sent twice)', () => {
     const both = body([['assessment', '{}']]);
-    expect(issuesOf(() => assessmentFromForm(both, options))).to.include('assessment was sent both as the checklist’s value and as separate fields; send one');
+    expect(issuesOf(() => assessmentFromForm(both, options))).to.include(
+      'assessment was sent both as the checklist’s value and as separate fields; send one',
+    );
   });
 
   it('refuses a meeting that is not held or not in the record, and an unknown instrument', () => {
-    expect(issuesOf(() => assessmentFromForm(body(), { ...options, meetingId: 'mt-15' }))).to.deep.equal(['meetingId is a meeting that has not been held']);
-    expect(issuesOf(() => assessmentFromForm(body(), { ...options, meetingId: 'nope' }))).to.deep.equal(['meetingId is not a meeting in this record']);
-    expect(issuesOf(() => assessmentFromForm(body(), { ...options, instrumentId: 'nope' }))).to.deep.equal(['instrumentId is not a registered instrument']);
+    expect(issuesOf(() => assessmentFromForm(body(), { ...options, meetingId: 'mt-15' }))).to.deep.equal([
+      'meetingId is a meeting that has not been held',
+    ]);
+    expect(issuesOf(() => assessmentFromForm(body(), { ...options, meetingId: 'nope' }))).to.deep.equal([
+      'meetingId is not a meeting in this record',
+    ]);
+    expect(issuesOf(() => assessmentFromForm(body(), { ...options, instrumentId: 'nope' }))).to.deep.equal([
+      'instrumentId is not a registered instrument',
+    ]);
   });
 
   it('throws nothing but ValidationError for any body', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.oneof(fc.constantFrom(...ITEMS.map((i) => f.rating('assessment', i)), 'assessment', f.raterName('assessment')), fc.string()), fc.string())), (pairs) => {
-        try {
-          assessmentFromForm(new URLSearchParams(pairs), options);
-        } catch (error) {
-          expect(error).to.be.instanceOf(ValidationError);
-        }
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.oneof(
+              fc.constantFrom(...ITEMS.map((i) => f.rating('assessment', i)), 'assessment', f.raterName('assessment')),
+              fc.string(),
+            ),
+            fc.string(),
+          ),
+        ),
+        (pairs) => {
+          try {
+            assessmentFromForm(new URLSearchParams(pairs), options);
+          } catch (error) {
+            expect(error).to.be.instanceOf(ValidationError);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

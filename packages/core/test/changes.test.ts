@@ -105,11 +105,16 @@ describe('applyChange', () => {
 
     it("refuses to change the person's id", () => {
       const error = validationError({ type: 'person/update', person: { id: 'p2', name: 'Alex' } });
-      expect(error.issues).to.deep.equal([{ path: ['person', 'id'], message: `cannot change the person's id (is "${PERSON_ID}")` }]);
+      expect(error.issues).to.deep.equal([
+        { path: ['person', 'id'], message: `cannot change the person's id (is "${PERSON_ID}")` },
+      ]);
     });
 
     it('refuses an invalid person, with the path inside the change', () => {
-      const error = validationError({ type: 'person/update', person: { id: PERSON_ID, name: 'Alex', nhsNumber: '1234567890' } });
+      const error = validationError({
+        type: 'person/update',
+        person: { id: PERSON_ID, name: 'Alex', nhsNumber: '1234567890' },
+      });
       expect(paths(error)).to.deep.equal(['person.nhsNumber']);
       expect(error.message).to.match(/^Change is invalid: person\.nhsNumber must be a 10-digit NHS number/);
     });
@@ -124,7 +129,9 @@ describe('applyChange', () => {
 
     it('refuses a member id that is taken', () => {
       const error = validationError({ type: 'member/add', member: member('mum') });
-      expect(error.issues).to.deep.equal([{ path: ['member', 'id'], message: '"mum" is already used by another member' }]);
+      expect(error.issues).to.deep.equal([
+        { path: ['member', 'id'], message: '"mum" is already used by another member' },
+      ]);
     });
 
     it("refuses a member with the person's id (an integrity rule of the resulting record)", () => {
@@ -133,7 +140,10 @@ describe('applyChange', () => {
     });
 
     it('updates a member in place', () => {
-      const next = apply({ type: 'member/update', member: member('friend', { status: 'past', until: '2026-01-01', sector: 'friends' }) });
+      const next = apply({
+        type: 'member/update',
+        member: member('friend', { status: 'past', until: '2026-01-01', sector: 'friends' }),
+      });
       expect(ids(next.members)).to.deep.equal(ids(record.members));
       expect(next.members[1]).to.include({ status: 'past', until: '2026-01-01' });
     });
@@ -141,8 +151,14 @@ describe('applyChange', () => {
     it('refuses an update that breaks a meeting: a facilitator who stops being a professional', () => {
       const error = validationError({ type: 'member/update', member: member('dr') });
       expect(error.issues).to.deep.equal([
-        { path: ['meetings', 0, 'attendees', 0, 'role'], message: 'is "facilitator", but member "dr" is not a professional' },
-        { path: ['meetings', 1, 'attendees', 0, 'role'], message: 'is "facilitator", but member "dr" is not a professional' },
+        {
+          path: ['meetings', 0, 'attendees', 0, 'role'],
+          message: 'is "facilitator", but member "dr" is not a professional',
+        },
+        {
+          path: ['meetings', 1, 'attendees', 0, 'role'],
+          message: 'is "facilitator", but member "dr" is not a professional',
+        },
       ]);
     });
 
@@ -164,7 +180,10 @@ describe('applyChange', () => {
       for (const memberId of ['mum', 'friend']) {
         const error = validationError({ type: 'member/remove', memberId });
         expect(error.issues).to.deep.equal([
-          { path: ['memberId'], message: `"${memberId}" is listed in meeting "mt1"; mark them as past instead of removing them` },
+          {
+            path: ['memberId'],
+            message: `"${memberId}" is listed in meeting "mt1"; mark them as past instead of removing them`,
+          },
         ]);
       }
     });
@@ -174,7 +193,9 @@ describe('applyChange', () => {
       r.members.push(professional('supervisor'));
       r.assessments[0]!.rater = { name: 'Supervisor', memberId: 'supervisor' };
       const error = validationError({ type: 'member/remove', memberId: 'supervisor' }, r);
-      expect(error.issues[0]!.message).to.equal('"supervisor" is the rater of assessment "a1"; mark them as past instead');
+      expect(error.issues[0]!.message).to.equal(
+        '"supervisor" is the rater of assessment "a1"; mark them as past instead',
+      );
     });
 
     it('removing an unknown member is NotFoundError', () => {
@@ -184,7 +205,10 @@ describe('applyChange', () => {
 
   describe('tie/add, tie/update, tie/remove', () => {
     it('adds a tie between two members', () => {
-      const next = apply({ type: 'tie/add', tie: tie('t6', 'friend', 'nbr', { strength: 'tenuous', label: 'school run' }) });
+      const next = apply({
+        type: 'tie/add',
+        tie: tie('t6', 'friend', 'nbr', { strength: 'tenuous', label: 'school run' }),
+      });
       expect(next.ties[5]).to.deep.equal(tie('t6', 'friend', 'nbr', { strength: 'tenuous', label: 'school run' }));
     });
 
@@ -196,14 +220,20 @@ describe('applyChange', () => {
     });
 
     it('updates a tie', () => {
-      const next = apply({ type: 'tie/update', tie: tie('t3', 'mum', 'friend', { quality: 'cut-off', until: '2026-02-01' }) });
+      const next = apply({
+        type: 'tie/update',
+        tie: tie('t3', 'mum', 'friend', { quality: 'cut-off', until: '2026-02-01' }),
+      });
       expect(next.ties[2]).to.include({ quality: 'cut-off', until: '2026-02-01' });
       expect(next.ties).to.have.length(5);
     });
 
     it('refuses an update to an unknown tie, and an invalid tie', () => {
       expect(notFound({ type: 'tie/update', tie: tie('t9', PERSON_ID, 'mum') }).id).to.equal('t9');
-      const error = validationError({ type: 'tie/update', tie: tie('t1', PERSON_ID, 'mum', { since: '2026-02-01', until: '2025-01-01' }) });
+      const error = validationError({
+        type: 'tie/update',
+        tie: tie('t1', PERSON_ID, 'mum', { since: '2026-02-01', until: '2025-01-01' }),
+      });
       expect(error.issues).to.deep.equal([{ path: ['tie', 'until'], message: 'ends before it starts' }]);
     });
 
@@ -216,19 +246,29 @@ describe('applyChange', () => {
 
   describe('episode/add, episode/update', () => {
     it('adds an episode and then finishes it', () => {
-      const added = apply({ type: 'episode/add', episode: episode('e2', { firstContact: '2026-09-01T08:00:00+01:00' }) });
+      const added = apply({
+        type: 'episode/add',
+        episode: episode('e2', { firstContact: '2026-09-01T08:00:00+01:00' }),
+      });
       expect(ids(added.episodes)).to.deep.equal(['e1', 'e2']);
       const finished = apply(
-        { type: 'episode/update', episode: episode('e2', { firstContact: '2026-09-01T08:00:00+01:00', status: 'finished', end: '2026-10-01T12:00:00+01:00' }) },
+        {
+          type: 'episode/update',
+          episode: episode('e2', {
+            firstContact: '2026-09-01T08:00:00+01:00',
+            status: 'finished',
+            end: '2026-10-01T12:00:00+01:00',
+          }),
+        },
         added,
       );
       expect(finished.episodes[1]).to.include({ status: 'finished', end: '2026-10-01T12:00:00+01:00' });
     });
 
     it('refuses a finished episode without an end, and an unknown episode', () => {
-      expect(validationError({ type: 'episode/update', episode: episode('e1', { status: 'finished' }) }).issues).to.deep.equal([
-        { path: ['episode', 'end'], message: 'a finished episode needs an end' },
-      ]);
+      expect(
+        validationError({ type: 'episode/update', episode: episode('e1', { status: 'finished' }) }).issues,
+      ).to.deep.equal([{ path: ['episode', 'end'], message: 'a finished episode needs an end' }]);
       expect(notFound({ type: 'episode/update', episode: episode('e7') }).id).to.equal('e7');
       expect(paths(validationError({ type: 'episode/add', episode: episode('e1') }))).to.deep.equal(['episode.id']);
     });
@@ -253,10 +293,16 @@ describe('applyChange', () => {
     it('refuses a meeting in an unknown episode, with an unknown attendee, or a repeated id', () => {
       const error = validationError({
         type: 'meeting/record',
-        meeting: { ...planned, episodeId: 'e9', attendees: [{ memberId: 'stranger', role: 'network', present: false }] },
+        meeting: {
+          ...planned,
+          episodeId: 'e9',
+          attendees: [{ memberId: 'stranger', role: 'network', present: false }],
+        },
       });
       expect(paths(error)).to.deep.equal(['meetings[2].episodeId', 'meetings[2].attendees[0].memberId']);
-      expect(paths(validationError({ type: 'meeting/record', meeting: { ...planned, id: 'mt1' } }))).to.deep.equal(['meeting.id']);
+      expect(paths(validationError({ type: 'meeting/record', meeting: { ...planned, id: 'mt1' } }))).to.deep.equal([
+        'meeting.id',
+      ]);
     });
 
     it('updates a planned meeting into a held one', () => {
@@ -286,7 +332,9 @@ describe('applyChange', () => {
 
     it('cancels only a planned meeting', () => {
       const error = validationError({ type: 'meeting/cancel', meetingId: 'mt1' });
-      expect(error.issues).to.deep.equal([{ path: ['meetingId'], message: '"mt1" is held; only a planned meeting can be cancelled' }]);
+      expect(error.issues).to.deep.equal([
+        { path: ['meetingId'], message: '"mt1" is held; only a planned meeting can be cancelled' },
+      ]);
       const cancelled = apply({ type: 'meeting/cancel', meetingId: 'mt2' });
       expect(validationError({ type: 'meeting/cancel', meetingId: 'mt2' }, cancelled).issues[0]!.message).to.equal(
         '"mt2" is cancelled; only a planned meeting can be cancelled',
@@ -313,9 +361,14 @@ describe('applyChange', () => {
         attendees: [],
       });
       expect(error.issues).to.deep.equal([
-        { path: ['meetings', 1, 'status'], message: 'only a held meeting can record who was present or a reflecting conversation' },
+        {
+          path: ['meetings', 1, 'status'],
+          message: 'only a held meeting can record who was present or a reflecting conversation',
+        },
       ]);
-      expect(notFound({ type: 'meeting/set-attendance', meetingId: 'zz', personPresent: true, attendees: [] }).id).to.equal('zz');
+      expect(
+        notFound({ type: 'meeting/set-attendance', meetingId: 'zz', personPresent: true, attendees: [] }).id,
+      ).to.equal('zz');
     });
 
     it('refuses a practitioner role for someone who is not a professional', () => {
@@ -331,38 +384,60 @@ describe('applyChange', () => {
 
   describe('assessments', () => {
     it('starts a draft assessment', () => {
-      const started = assessment('a2', { instrumentId: 'od-key-elements', raterRole: 'independent', evidence: 'audio' });
+      const started = assessment('a2', {
+        instrumentId: 'od-key-elements',
+        raterRole: 'independent',
+        evidence: 'audio',
+      });
       const next = apply({ type: 'assessment/start', assessment: started });
       expect(ids(next.assessments)).to.deep.equal(['a1', 'a2']);
       expect(next.assessments[1]).to.deep.equal(started);
     });
 
     it('refuses to start an assessment that is already complete, or reuses an id, or names an unknown meeting', () => {
-      const complete = assessment('a2', { status: 'complete', completedAt: '2026-03-02T17:00:00Z', ratings: allRatings(sevenPrinciples, 4) });
+      const complete = assessment('a2', {
+        status: 'complete',
+        completedAt: '2026-03-02T17:00:00Z',
+        ratings: allRatings(sevenPrinciples, 4),
+      });
       expect(validationError({ type: 'assessment/start', assessment: complete }).issues).to.deep.equal([
         { path: ['assessment', 'status'], message: 'must be "draft" when an assessment starts' },
       ]);
-      expect(paths(validationError({ type: 'assessment/start', assessment: assessment('a1') }))).to.deep.equal(['assessment.id']);
-      expect(paths(validationError({ type: 'assessment/start', assessment: assessment('a2', { meetingId: 'mt9' }) }))).to.deep.equal([
-        'assessments[1].meetingId',
+      expect(paths(validationError({ type: 'assessment/start', assessment: assessment('a1') }))).to.deep.equal([
+        'assessment.id',
       ]);
+      expect(
+        paths(validationError({ type: 'assessment/start', assessment: assessment('a2', { meetingId: 'mt9' }) })),
+      ).to.deep.equal(['assessments[1].meetingId']);
     });
 
     it('updates a draft, but not into a complete one', () => {
-      const next = apply({ type: 'assessment/update', assessment: { ...record.assessments[0]!, evidence: 'video', raterRole: 'supervisor' } });
+      const next = apply({
+        type: 'assessment/update',
+        assessment: { ...record.assessments[0]!, evidence: 'video', raterRole: 'supervisor' },
+      });
       expect(next.assessments[0]).to.include({ evidence: 'video', raterRole: 'supervisor' });
       const error = validationError({
         type: 'assessment/update',
         assessment: { ...record.assessments[0]!, status: 'complete', completedAt: '2026-03-02T17:00:00Z' },
       });
       expect(error.issues).to.deep.equal([
-        { path: ['assessment', 'status'], message: 'must stay "draft"; complete it with an assessment/complete change' },
+        {
+          path: ['assessment', 'status'],
+          message: 'must stay "draft"; complete it with an assessment/complete change',
+        },
       ]);
       expect(notFound({ type: 'assessment/update', assessment: assessment('a9') }).id).to.equal('a9');
     });
 
     it('rates an item, re-rates it in place, and records when', () => {
-      const rated = apply({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'dialogism', value: 3, at: '2026-03-02T17:05:00+00:00' });
+      const rated = apply({
+        type: 'assessment/rate',
+        assessmentId: 'a1',
+        itemId: 'dialogism',
+        value: 3,
+        at: '2026-03-02T17:05:00+00:00',
+      });
       expect(rated.assessments[0]!.ratings).to.deep.equal([
         { itemId: 'immediate-help', value: 4 },
         { itemId: 'dialogism', value: 3 },
@@ -377,14 +452,35 @@ describe('applyChange', () => {
     });
 
     it('rates "not applicable", clears a rating with null, and keeps a comment unless it is replaced or emptied', () => {
-      const na = apply({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'continuity', value: 'na', comment: 'first meeting' });
-      expect(na.assessments[0]!.ratings[1]).to.deep.equal({ itemId: 'continuity', value: 'na', comment: 'first meeting' });
+      const na = apply({
+        type: 'assessment/rate',
+        assessmentId: 'a1',
+        itemId: 'continuity',
+        value: 'na',
+        comment: 'first meeting',
+      });
+      expect(na.assessments[0]!.ratings[1]).to.deep.equal({
+        itemId: 'continuity',
+        value: 'na',
+        comment: 'first meeting',
+      });
       // A value alone keeps the comment.
       const rerated = apply({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'continuity', value: 2 }, na);
-      expect(rerated.assessments[0]!.ratings[1]).to.deep.equal({ itemId: 'continuity', value: 2, comment: 'first meeting' });
+      expect(rerated.assessments[0]!.ratings[1]).to.deep.equal({
+        itemId: 'continuity',
+        value: 2,
+        comment: 'first meeting',
+      });
       // A comment alone keeps the value.
-      const noted = apply({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'continuity', comment: 'ask the team' }, rerated);
-      expect(noted.assessments[0]!.ratings[1]).to.deep.equal({ itemId: 'continuity', value: 2, comment: 'ask the team' });
+      const noted = apply(
+        { type: 'assessment/rate', assessmentId: 'a1', itemId: 'continuity', comment: 'ask the team' },
+        rerated,
+      );
+      expect(noted.assessments[0]!.ratings[1]).to.deep.equal({
+        itemId: 'continuity',
+        value: 2,
+        comment: 'ask the team',
+      });
       // null clears the value; "" removes the comment.
       const cleared = apply({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'continuity', value: null }, noted);
       expect(cleared.assessments[0]!.ratings[1]).to.deep.equal({ itemId: 'continuity', comment: 'ask the team' });
@@ -393,31 +489,44 @@ describe('applyChange', () => {
     });
 
     it('refuses a value off the scale, an unknown item, and an unknown assessment', () => {
-      expect(validationError({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'dialogism', value: 9 }).issues).to.deep.equal([
+      expect(
+        validationError({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'dialogism', value: 9 }).issues,
+      ).to.deep.equal([
         { path: ['assessments', 0, 'ratings', 1, 'value'], message: 'is 9, which is not on the scale (1, 2, 3, 4)' },
       ]);
-      expect(paths(validationError({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'vibes', value: 2 }))).to.deep.equal([
-        'assessments[0].ratings[1].itemId',
-      ]);
-      expect(paths(validationError({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'dialogism', value: 2.5 }))).to.deep.equal([
-        'value',
-      ]);
-      expect(notFound({ type: 'assessment/rate', assessmentId: 'a9', itemId: 'dialogism', value: 2 }).id).to.equal('a9');
+      expect(
+        paths(validationError({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'vibes', value: 2 })),
+      ).to.deep.equal(['assessments[0].ratings[1].itemId']);
+      expect(
+        paths(validationError({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'dialogism', value: 2.5 })),
+      ).to.deep.equal(['value']);
+      expect(notFound({ type: 'assessment/rate', assessmentId: 'a9', itemId: 'dialogism', value: 2 }).id).to.equal(
+        'a9',
+      );
     });
 
     it('completes an assessment only when every required item is rated', () => {
       const error = validationError({ type: 'assessment/complete', assessmentId: 'a1', at: '2026-03-02T17:30:00Z' });
       expect(error.issues.map((i) => i.message)).to.deep.equal(
-        sevenPrinciples.items.slice(1).map((item) => `has no rating for required item "${item.id}", so it cannot be complete`),
+        sevenPrinciples.items
+          .slice(1)
+          .map((item) => `has no rating for required item "${item.id}", so it cannot be complete`),
       );
       expect(error.issues.every((i) => formatPath(i.path) === 'assessments[0].ratings')).to.equal(true);
 
       let next = record;
       for (const item of sevenPrinciples.items.slice(1)) {
-        next = apply({ type: 'assessment/rate', assessmentId: 'a1', itemId: item.id, value: item.id === 'continuity' ? 'na' : 3 }, next);
+        next = apply(
+          { type: 'assessment/rate', assessmentId: 'a1', itemId: item.id, value: item.id === 'continuity' ? 'na' : 3 },
+          next,
+        );
       }
       const done = apply({ type: 'assessment/complete', assessmentId: 'a1', at: '2026-03-02T17:30:00Z' }, next);
-      expect(done.assessments[0]).to.include({ status: 'complete', completedAt: '2026-03-02T17:30:00Z', updatedAt: '2026-03-02T17:30:00Z' });
+      expect(done.assessments[0]).to.include({
+        status: 'complete',
+        completedAt: '2026-03-02T17:30:00Z',
+        updatedAt: '2026-03-02T17:30:00Z',
+      });
     });
 
     it('treats a complete assessment as read-only until it is reopened', () => {
@@ -428,7 +537,9 @@ describe('applyChange', () => {
         { type: 'assessment/update', assessment: { ...complete.assessments[0]!, evidence: 'notes' } },
         { type: 'assessment/complete', assessmentId: 'a1', at: '2026-03-03T09:00:00Z' },
       ] satisfies Change[]) {
-        expect(validationError(change, complete).issues, change.type).to.deep.equal([{ path: ['assessmentId'], message }]);
+        expect(validationError(change, complete).issues, change.type).to.deep.equal([
+          { path: ['assessmentId'], message },
+        ]);
       }
     });
 
@@ -462,7 +573,15 @@ describe('applyChange', () => {
 
     it('rejects an unknown type, a missing field, an unknown field, and a non-object', () => {
       expect(validationError({ type: 'member/delete', memberId: 'mum' }).issues).to.deep.equal([
-        { path: ['type'], message: `has an unknown "type" (expected one of ${CHANGE_TYPES.length} values such as ${CHANGE_TYPES.slice(0, 3).map((t) => `"${t}"`).join(', ')})` },
+        {
+          path: ['type'],
+          message: `has an unknown "type" (expected one of ${CHANGE_TYPES.length} values such as ${CHANGE_TYPES.slice(
+            0,
+            3,
+          )
+            .map((t) => `"${t}"`)
+            .join(', ')})`,
+        },
       ]);
       expect(validationError({ type: 'tie/remove' }).issues).to.deep.equal([
         { path: ['tieId'], message: 'is required (expected text)' },
@@ -501,7 +620,11 @@ describe('applyChange', () => {
           },
           { requiredKeys: ['type', 'assessmentId', 'itemId'] },
         ),
-        fc.record({ type: fc.constant('assessment/complete'), assessmentId: pick(r.assessments), at: fc.constant('2030-01-01T00:00:00Z') }),
+        fc.record({
+          type: fc.constant('assessment/complete'),
+          assessmentId: pick(r.assessments),
+          at: fc.constant('2030-01-01T00:00:00Z'),
+        }),
         fc.record({ type: fc.constant('assessment/reopen'), assessmentId: pick(r.assessments) }),
         fc.record({
           type: fc.constant('meeting/set-attendance'),
@@ -561,9 +684,15 @@ describe('change coverage', () => {
     expect(listsEveryType).to.equal(true);
     for (const type of CHANGE_TYPES) {
       // A known type fails on its missing fields, never on "type".
-      const error = expectInstance(thrown(() => parseChange({ type })), ValidationError);
+      const error = expectInstance(
+        thrown(() => parseChange({ type })),
+        ValidationError,
+      );
       expect(error.issues.length, type).to.be.greaterThan(0);
-      expect(error.issues.some((i) => formatPath(i.path) === 'type'), type).to.equal(false);
+      expect(
+        error.issues.some((i) => formatPath(i.path) === 'type'),
+        type,
+      ).to.equal(false);
     }
   });
 
@@ -584,7 +713,9 @@ describe('validate', () => {
     expect(result.ok).to.equal(false);
     if (!result.ok) {
       expect(result.issues.map((i) => formatPath(i.path))).to.have.members(['(root)', 'kind', 'name', 'ring']);
-      expect(result.issues.find((i) => formatPath(i.path) === 'ring')!.message).to.equal('must be one of 1, 2, 3; got the number 0');
+      expect(result.issues.find((i) => formatPath(i.path) === 'ring')!.message).to.equal(
+        'must be one of 1, 2, 3; got the number 0',
+      );
     }
     for (const junk of [undefined, null, 'x', 1, [], {}]) {
       const r = validate('member', junk);
@@ -593,7 +724,10 @@ describe('validate', () => {
   });
 
   it('checks the rules of one entity but not its references', () => {
-    const held = validate('meeting', meeting('mt1', { attendees: [{ memberId: 'nobody', role: 'facilitator', present: true }] }));
+    const held = validate(
+      'meeting',
+      meeting('mt1', { attendees: [{ memberId: 'nobody', role: 'facilitator', present: true }] }),
+    );
     expect(held.ok).to.equal(true);
     const planned = validate('meeting', meeting('mt1', { status: 'planned' }));
     expect(planned.ok).to.equal(false);
@@ -621,8 +755,18 @@ describe('InstrumentRegistry', () => {
       { id: 'team', title: { 'en-GB': 'The team', cy: 'Y tîm' } },
     ],
     items: [
-      { id: 'voices', groupId: 'meeting', required: true, title: { 'en-GB': 'Every voice heard', cy: 'Clywyd pob llais' } },
-      { id: 'peer', groupId: 'team', required: false, title: { 'en-GB': 'A peer worker took part', cy: 'Cymerodd gweithiwr cymheiriaid ran' } },
+      {
+        id: 'voices',
+        groupId: 'meeting',
+        required: true,
+        title: { 'en-GB': 'Every voice heard', cy: 'Clywyd pob llais' },
+      },
+      {
+        id: 'peer',
+        groupId: 'team',
+        required: false,
+        title: { 'en-GB': 'A peer worker took part', cy: 'Cymerodd gweithiwr cymheiriaid ran' },
+      },
     ],
     scale: {
       notApplicable: false,
@@ -636,7 +780,10 @@ describe('InstrumentRegistry', () => {
 
   it('holds the built-in instruments by default', () => {
     const registry = createInstrumentRegistry();
-    expect(registry.list().map((i) => `${i.id}@${i.version}`)).to.deep.equal(['od-seven-principles@1.0.0', 'od-key-elements@1.0.0']);
+    expect(registry.list().map((i) => `${i.id}@${i.version}`)).to.deep.equal([
+      'od-seven-principles@1.0.0',
+      'od-key-elements@1.0.0',
+    ]);
     expect(registry.get('od-key-elements', '1.0.0')!.items).to.have.length(12);
     expect(defaultInstruments.get('od-seven-principles')!.items).to.have.length(7);
   });
@@ -658,7 +805,11 @@ describe('InstrumentRegistry', () => {
   });
 
   it('gets a given version, or the highest version', () => {
-    const registry = new InstrumentRegistry([kent(), kent({ version: '2025.1', title: 'Kent 2025' }), kent({ version: '2024.10' })]);
+    const registry = new InstrumentRegistry([
+      kent(),
+      kent({ version: '2025.1', title: 'Kent 2025' }),
+      kent({ version: '2024.10' }),
+    ]);
     expect(registry.get('kent-pod', '2024.1')!.version).to.equal('2024.1');
     expect(registry.get('kent-pod', '2025.1')!.title).to.equal('Kent 2025');
     expect(registry.get('kent-pod')!.version).to.equal('2025.1');
@@ -673,7 +824,10 @@ describe('InstrumentRegistry', () => {
     const registry = createInstrumentRegistry();
     const bad = kent();
     bad.items = [...bad.items, { id: 'orphan', groupId: 'nowhere', required: true, title: 'Orphan' }];
-    const error = expectInstance(thrown(() => registry.register(bad)), ValidationError);
+    const error = expectInstance(
+      thrown(() => registry.register(bad)),
+      ValidationError,
+    );
     expect(error.issues).to.deep.equal([
       { path: ['items', 2, 'groupId'], message: 'refers to "nowhere", which is not a group of this instrument' },
     ]);
@@ -686,11 +840,16 @@ describe('InstrumentRegistry', () => {
     const repeated = kent();
     repeated.items = [repeated.items[0]!, { ...repeated.items[1]!, id: 'voices' }];
     repeated.groups = [...repeated.groups, repeated.groups[0]!];
-    const error = expectInstance(thrown(() => registry.register(repeated)), ValidationError);
+    const error = expectInstance(
+      thrown(() => registry.register(repeated)),
+      ValidationError,
+    );
     expect(error.issues.map((i) => formatPath(i.path))).to.have.members(['groups[2].id', 'items[1].id']);
 
     const malformed = expectInstance(
-      thrown(() => registry.register({ ...kent(), scale: { notApplicable: false, options: [{ value: 1, label: 'Only' }] } })),
+      thrown(() =>
+        registry.register({ ...kent(), scale: { notApplicable: false, options: [{ value: 1, label: 'Only' }] } }),
+      ),
       ValidationError,
     );
     expect(malformed.issues).to.deep.equal([{ path: ['scale', 'options'], message: 'must have at least 2 entries' }]);

@@ -156,7 +156,11 @@ describe('generateCase', () => {
   });
 
   it('copes with tiny inputs', () => {
-    for (const options of [{ members: 0, meetings: 0 }, { members: 1, meetings: 1 }, { members: 3, meetings: 5, seed: 7 }]) {
+    for (const options of [
+      { members: 0, meetings: 0 },
+      { members: 1, meetings: 1 },
+      { members: 3, meetings: 5, seed: 7 },
+    ]) {
       expect(() => parseCaseRecord(generateCase(options))).not.to.throw();
     }
   });

@@ -64,7 +64,10 @@ describe('Edits: who and when', () => {
 
   it('refuses a bad author, edit id or time with a ValidationError naming the option, and changes nothing', async () => {
     const store = new MemoryStore(exampleRecord());
-    const bad = expectInstance(thrown(() => (store.author = { id: '', name: 'X' } as Author)), ValidationError);
+    const bad = expectInstance(
+      thrown(() => (store.author = { id: '', name: 'X' } as Author)),
+      ValidationError,
+    );
     expect(bad.message).to.contain('Store author');
     expect(bad.issues[0]!.path).to.deep.equal(['id']);
     for (const [options, path] of [
@@ -96,11 +99,16 @@ describe('Edits: who and when', () => {
   });
 
   it('names the subject and the FHIR activity of every change type', () => {
-    expect(changeSubject({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'i1', value: 2 })).to.deep.equal({ kind: 'assessment', id: 'a1' });
+    expect(changeSubject({ type: 'assessment/rate', assessmentId: 'a1', itemId: 'i1', value: 2 })).to.deep.equal({
+      kind: 'assessment',
+      id: 'a1',
+    });
     expect(changeSubject({ type: 'meeting/cancel', meetingId: 'mt1' })).to.deep.equal({ kind: 'meeting', id: 'mt1' });
     expect(changeActivity(addGran)).to.equal('create');
     expect(changeActivity({ type: 'tie/remove', tieId: 't1' })).to.equal('delete');
-    expect(changeActivity({ type: 'assessment/complete', assessmentId: 'a', at: '2026-05-01T10:00:00Z' })).to.equal('update');
+    expect(changeActivity({ type: 'assessment/complete', assessmentId: 'a', at: '2026-05-01T10:00:00Z' })).to.equal(
+      'update',
+    );
     expect(parseAuthor(sam)).to.deep.equal(sam);
   });
 
@@ -128,7 +136,10 @@ describe('IndexedDbStore change log', () => {
   it('keeps who and when with every edit, across reopening', async () => {
     const store = await open({ author: sam });
     await store.apply(addGran, { at: '2026-05-01T10:00:00+01:00' });
-    await store.apply({ type: 'member/update', member: { ...addGran.member, ring: 1 } }, { author: { id: 'u-7', name: 'Alex Reid' } });
+    await store.apply(
+      { type: 'member/update', member: { ...addGran.member, ring: 1 } },
+      { author: { id: 'u-7', name: 'Alex Reid' } },
+    );
     store.close();
     const again = await open();
     const history = await again.history({ kind: 'member', id: 'gran' });
@@ -145,7 +156,12 @@ describe('IndexedDbStore change log', () => {
     const b = await open({ author: sam });
     await a.apply(addGran);
     // b still holds revision 1: its write conflicts and must leave no log entry behind.
-    expectInstance(await rejection(b.apply({ type: 'member/add', member: member('aunt', { ring: 3, household: false }) }, { baseRevision: 1 })), ConflictError);
+    expectInstance(
+      await rejection(
+        b.apply({ type: 'member/add', member: member('aunt', { ring: 3, household: false }) }, { baseRevision: 1 }),
+      ),
+      ConflictError,
+    );
     expect(await a.history({ kind: 'member', id: 'aunt' })).to.deep.equal([]);
     expect((await a.history({ kind: 'member', id: 'gran' })).length).to.equal(1);
     a.close();
@@ -159,7 +175,12 @@ describe('IndexedDbStore change log', () => {
       request.onsuccess = () => {
         const db = request.result;
         const tx = db.transaction('cases', 'readwrite');
-        tx.objectStore('cases').put({ caseId: CASE_ID, revision: 4, record: exampleRecord(), savedAt: '2026-01-01T00:00:00Z' });
+        tx.objectStore('cases').put({
+          caseId: CASE_ID,
+          revision: 4,
+          record: exampleRecord(),
+          savedAt: '2026-01-01T00:00:00Z',
+        });
         tx.oncomplete = () => {
           db.close();
           resolve();
@@ -183,8 +204,21 @@ describe('IndexedDbStore change log', () => {
       request.onsuccess = () => {
         const db = request.result;
         const tx = db.transaction('changes', 'readwrite');
-        tx.objectStore('changes').put({ id: 'bad-1', caseId: CASE_ID, revision: 'x', type: '<img>', entity: { kind: 'member', id: 'gran' } });
-        tx.objectStore('changes').put({ id: 'bad-2', caseId: CASE_ID, revision: 9, at: 'yesterday', type: 'member/update', entity: { kind: 'member', id: 'gran' } });
+        tx.objectStore('changes').put({
+          id: 'bad-1',
+          caseId: CASE_ID,
+          revision: 'x',
+          type: '<img>',
+          entity: { kind: 'member', id: 'gran' },
+        });
+        tx.objectStore('changes').put({
+          id: 'bad-2',
+          caseId: CASE_ID,
+          revision: 9,
+          at: 'yesterday',
+          type: 'member/update',
+          entity: { kind: 'member', id: 'gran' },
+        });
         tx.oncomplete = () => {
           db.close();
           resolve();

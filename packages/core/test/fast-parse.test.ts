@@ -42,14 +42,26 @@ describe('fast parse', () => {
   });
 
   it('agrees with zod on any JSON, including valid records broken in one place', () => {
-    fc.assert(fc.property(anyJson(), (input) => agrees(CaseRecord, input)), { numRuns: 400 });
+    fc.assert(
+      fc.property(anyJson(), (input) => agrees(CaseRecord, input)),
+      { numRuns: 400 },
+    );
   });
 
   it('agrees with zod on changes built from any JSON', () => {
     const types = ['member/add', 'meeting/record', 'assessment/rate', 'meeting/set-attendance', 'person/update'];
     fc.assert(
       fc.property(fc.constantFrom(...types), fc.jsonValue(), fc.jsonValue(), (type, a, b) => {
-        agrees(Change, { type, member: a, meeting: a, person: a, meetingId: 'm1', assessmentId: 'a1', itemId: 'i', value: b });
+        agrees(Change, {
+          type,
+          member: a,
+          meeting: a,
+          person: a,
+          meetingId: 'm1',
+          assessmentId: 'a1',
+          itemId: 'i',
+          value: b,
+        });
         agrees(Change, { type, meetingId: 'm1', personPresent: true, attendees: a });
       }),
       { numRuns: 300 },

@@ -44,7 +44,18 @@ import {
 } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import { validCaseRecord } from '../../../test/fixtures/arbitraries.js';
-import { PERSON_ID, clone, exampleRecord, expectInstance, member, meeting, minimalRecord, episode, rejection, thrown } from './support.js';
+import {
+  PERSON_ID,
+  clone,
+  exampleRecord,
+  expectInstance,
+  member,
+  meeting,
+  minimalRecord,
+  episode,
+  rejection,
+  thrown,
+} from './support.js';
 
 /** The longest a single issue may read (path and message), and a whole error message. */
 const ISSUE_BOUND = 300;
@@ -122,7 +133,10 @@ function hostileMakers(marker: string): (() => unknown)[] {
     () => throwingGetter(changeBase, 'type', marker),
     () => throwingGetter(exampleRecord() as unknown as Record<string, unknown>, 'members', marker),
     () => throwingGetter(exampleRecord() as unknown as Record<string, unknown>, 'person', marker),
-    () => ({ ...changeBase, member: throwingGetter(member('zz') as unknown as Record<string, unknown>, 'name', marker) }),
+    () => ({
+      ...changeBase,
+      member: throwingGetter(member('zz') as unknown as Record<string, unknown>, 'name', marker),
+    }),
     () => ({ ...exampleRecord(), members: [trappedProxy(marker)] }),
     () => ({ ...exampleRecord(), person: revokedProxy() }),
     () => ({ ...changeBase, [Symbol(marker)]: marker }),
@@ -233,7 +247,10 @@ function outcome(call: () => unknown): unknown {
 
 function expectTyped(error: unknown, context: string) {
   if (error === undefined) return;
-  expect(error instanceof OdError, `${context}: threw ${String(error instanceof Error ? error.name : typeof error)}`).to.equal(true);
+  expect(
+    error instanceof OdError,
+    `${context}: threw ${String(error instanceof Error ? error.name : typeof error)}`,
+  ).to.equal(true);
 }
 
 function expectDiscreet(error: unknown, marker: string, context: string) {
@@ -253,7 +270,9 @@ function expectDiscreet(error: unknown, marker: string, context: string) {
 async function holds<T>(property: fc.IProperty<T> | fc.IAsyncProperty<T>, numRuns: number): Promise<void> {
   const details = await fc.check(property as fc.IAsyncProperty<T>, { numRuns });
   if (details.failed) {
-    throw new Error(`${String(details.errorInstance)}\nCounterexample: ${fc.stringify(details.counterexample)} (seed ${details.seed})`);
+    throw new Error(
+      `${String(details.errorInstance)}\nCounterexample: ${fc.stringify(details.counterexample)} (seed ${details.seed})`,
+    );
   }
 }
 
@@ -262,14 +281,23 @@ async function holds<T>(property: fc.IProperty<T> | fc.IAsyncProperty<T>, numRun
 describe('untyped errors (issue 12, item 7)', () => {
   const hostile = {
     revoked: [revokedProxy, revokedProxy] as const,
-    getter: [() => throwingGetter({ type: 'member/add', member: member('zz') }, 'member', 'boom'), () => throwingGetter({}, 'baseRevision', 'boom')],
+    getter: [
+      () => throwingGetter({ type: 'member/add', member: member('zz') }, 'member', 'boom'),
+      () => throwingGetter({}, 'baseRevision', 'boom'),
+    ],
   } as const;
 
   for (const [label, [make, makeOptions]] of Object.entries(hostile)) {
     it(`parseChange, applyChange and validate give a ValidationError for a ${label}`, () => {
       const record = parseCaseRecord(exampleRecord());
-      expectInstance(thrown(() => parseChange(make())), ValidationError);
-      expectInstance(thrown(() => applyChange(record, make())), ValidationError);
+      expectInstance(
+        thrown(() => parseChange(make())),
+        ValidationError,
+      );
+      expectInstance(
+        thrown(() => applyChange(record, make())),
+        ValidationError,
+      );
       const result = validate('member', make());
       expect(result.ok).to.equal(false);
     });
@@ -277,14 +305,20 @@ describe('untyped errors (issue 12, item 7)', () => {
     it(`store.apply rejects with a ValidationError for a ${label}`, async () => {
       const store = new MemoryStore(exampleRecord());
       expectInstance(await rejection(store.apply(make() as Change)), ValidationError);
-      expectInstance(await rejection(store.apply({ type: 'tie/remove', tieId: 't1' }, makeOptions() as never)), ValidationError);
+      expectInstance(
+        await rejection(store.apply({ type: 'tie/remove', tieId: 't1' }, makeOptions() as never)),
+        ValidationError,
+      );
       expect(store.snapshot!.revision).to.equal(1);
     });
   }
 
   it('a baseRevision that is not a number is a ValidationError naming it', async () => {
     const store = new MemoryStore(exampleRecord());
-    const error = expectInstance(await rejection(store.apply({ type: 'tie/remove', tieId: 't1' }, { baseRevision: '1' as never })), ValidationError);
+    const error = expectInstance(
+      await rejection(store.apply({ type: 'tie/remove', tieId: 't1' }, { baseRevision: '1' as never })),
+      ValidationError,
+    );
     expect(error.issues.map((i) => i.path)).to.deep.equal([['baseRevision']]);
   });
 });
@@ -292,19 +326,28 @@ describe('untyped errors (issue 12, item 7)', () => {
 describe('messages never quote input (issue 12, item 8)', () => {
   it('an unknown field of 1 MB gives a short message that does not contain it', () => {
     const key = 'k'.repeat(1 << 20);
-    const error = expectInstance(thrown(() => parseCaseRecord({ ...exampleRecord(), [key]: 1 })), ValidationError);
+    const error = expectInstance(
+      thrown(() => parseCaseRecord({ ...exampleRecord(), [key]: 1 })),
+      ValidationError,
+    );
     expect(error.message.length).to.be.below(400);
     expect(error.message).to.contain('an unknown field of 1048576 characters');
     expect(error.message).not.to.contain('kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk');
   });
 
   it('a short unknown field name is still named (it helps find a typo)', () => {
-    const error = expectInstance(thrown(() => parseCaseRecord({ ...exampleRecord(), nmae: 1 })), ValidationError);
+    const error = expectInstance(
+      thrown(() => parseCaseRecord({ ...exampleRecord(), nmae: 1 })),
+      ValidationError,
+    );
     expect(error.message).to.contain('"nmae"');
   });
 
   it('an unknown field name with spaces (text, not a field name) is not quoted', () => {
-    const error = expectInstance(thrown(() => parseCaseRecord({ ...exampleRecord(), 'Sarah Lewis': 1 })), ValidationError);
+    const error = expectInstance(
+      thrown(() => parseCaseRecord({ ...exampleRecord(), 'Sarah Lewis': 1 })),
+      ValidationError,
+    );
     expect(error.message).not.to.contain('Sarah');
   });
 
@@ -314,7 +357,10 @@ describe('messages never quote input (issue 12, item 8)', () => {
       episodes: [episode('e1')],
       meetings: [meeting('mt1', { attendees: [{ memberId: 'sl', role: 'facilitator', present: true }] })],
     });
-    const error = expectInstance(thrown(() => parseCaseRecord(record)), ValidationError);
+    const error = expectInstance(
+      thrown(() => parseCaseRecord(record)),
+      ValidationError,
+    );
     expect(error.issues.map((i) => i.path)).to.deep.equal([['meetings', 0, 'attendees', 0, 'role']]);
     expect(error.message).not.to.contain('Sarah');
     expect(error.message).to.contain('"sl"');
@@ -327,14 +373,20 @@ describe('messages never quote input (issue 12, item 8)', () => {
         throw new Error('could not read Sarah Lewis');
       },
     };
-    const error = expectInstance(thrown(() => parseCaseRecord({ ...exampleRecord(), schemaVersion: 0 }, { migrations: [migration] })), ValidationError);
+    const error = expectInstance(
+      thrown(() => parseCaseRecord({ ...exampleRecord(), schemaVersion: 0 }, { migrations: [migration] })),
+      ValidationError,
+    );
     expect(error.message).not.to.contain('Sarah');
   });
 
   it('a long path is shortened too', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 400; i++) deep = { ['f' + i]: deep };
-    const error = expectInstance(thrown(() => parseCaseRecord({ ...exampleRecord(), person: { ...exampleRecord().person, name: deep } })), ValidationError);
+    const error = expectInstance(
+      thrown(() => parseCaseRecord({ ...exampleRecord(), person: { ...exampleRecord().person, name: deep } })),
+      ValidationError,
+    );
     for (const issue of error.issues) expect(issue.message.length).to.be.at.most(ISSUE_BOUND);
     expect(error.message.length).to.be.at.most(MESSAGE_BOUND);
   });
@@ -435,7 +487,11 @@ describe('every public function on hostile input (property)', function () {
         for (const mt of text.meetings as Record<string, unknown>[]) {
           for (const a of mt.attendees as Record<string, unknown>[]) a.role = 'facilitator';
         }
-        for (const call of [() => parseCaseRecord(text), () => validate('person', person), () => new MemoryStore(text)]) {
+        for (const call of [
+          () => parseCaseRecord(text),
+          () => validate('person', person),
+          () => new MemoryStore(text),
+        ]) {
           const error = outcome(call);
           expectTyped(error, 'record');
           expectDiscreet(error, marker, 'record');

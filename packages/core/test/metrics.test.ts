@@ -42,7 +42,14 @@ function expectRatio(actual: Ratio, numerator: number, denominator: number, valu
 
 function expectScore(
   actual: Score,
-  expected: { rated: number; notApplicable: number; unrated: number; sum: number; mean: number | null; share: number | null },
+  expected: {
+    rated: number;
+    notApplicable: number;
+    unrated: number;
+    sum: number;
+    mean: number | null;
+    share: number | null;
+  },
 ): void {
   expect(actual.rated, 'rated').to.equal(expected.rated);
   expect(actual.notApplicable, 'notApplicable').to.equal(expected.notApplicable);
@@ -100,7 +107,11 @@ describe('heldMeetings', () => {
 
   it('counts only meetings that had started by asOf', () => {
     // asOf 03-10 18:00 is m3's start (≤ counts); n1 starts 03-10 22:30, later.
-    expect(heldMeetings(record, { asOf: '2026-03-10T18:00:00+00:00' }).map((m) => m.id)).to.deep.equal(['m1', 'm2', 'm3']);
+    expect(heldMeetings(record, { asOf: '2026-03-10T18:00:00+00:00' }).map((m) => m.id)).to.deep.equal([
+      'm1',
+      'm2',
+      'm3',
+    ]);
     // The measures follow: e1 up to 03-06 has m1 (f1+pw) and m2 (f1 only) → 1/2 with two practitioners.
     expectRatio(twoOrMorePractitioners(record, { episodeId: 'e1', asOf: '2026-03-06T00:00:00+00:00' }), 1, 2, 0.5);
   });
@@ -265,7 +276,7 @@ describe('meetingsPerWeekByPhase', () => {
     const { early, later } = meetingsPerWeekByPhase(record);
     expect(early.meetings).to.equal(5);
     expect(early.weeks).to.be.closeTo(2.613095, 1e-6);
-    expect(early.perWeek).to.be.closeTo(1.913440, 1e-6);
+    expect(early.perWeek).to.be.closeTo(1.91344, 1e-6);
     expect(later.meetings).to.equal(2);
     expect(later.weeks).to.be.closeTo(2, EPS);
     expect(later.perWeek).to.be.closeTo(1, EPS);
@@ -366,7 +377,8 @@ describe('placeMix', () => {
 
 describe('continuity', () => {
   it('shares later meetings attended by a practitioner present at the episode’s first meeting', () => {
-    // e1 first meeting m1: {f1, pw}. m2 {f1} ✓; m3 {f2, f3} ✗ (pw invited but absent); m4 {f1, pw, f3} ✓; m5 {f3} ✗ → 2/4.
+    // e1 first meeting m1: {f1, pw}. m2 {f1} ✓; m3 {f2, f3} ✗ (pw invited but absent); m4 {f1, pw, f3} ✓; m5 {f3} ✗ →
+    // 2/4.
     // e2 first meeting n1: {f2, pw}. n2 {f2} ✓ → 1/1.
     // Pooled 3/5; e3 and e4 have no held meetings and add nothing.
     const c = continuity(record);
@@ -414,15 +426,24 @@ describe('summariseMeetings', () => {
     // Held m1–m5, n1, n2 = 7; planned m7, n3 = 2; cancelled m6, c1 = 2.
     expect(summariseMeetings(record)).to.include({ heldMeetings: 7, plannedMeetings: 2, cancelledMeetings: 2 });
     // e1: held m1–m5 = 5, planned m7, cancelled m6.
-    expect(summariseMeetings(record, { episodeId: 'e1' })).to.include({ heldMeetings: 5, plannedMeetings: 1, cancelledMeetings: 1 });
+    expect(summariseMeetings(record, { episodeId: 'e1' })).to.include({
+      heldMeetings: 5,
+      plannedMeetings: 1,
+      cancelledMeetings: 1,
+    });
     // e3: only cancelled c1.
-    expect(summariseMeetings(record, { episodeId: 'e3' })).to.include({ heldMeetings: 0, plannedMeetings: 0, cancelledMeetings: 1 });
+    expect(summariseMeetings(record, { episodeId: 'e3' })).to.include({
+      heldMeetings: 0,
+      plannedMeetings: 0,
+      cancelledMeetings: 1,
+    });
   });
 });
 
 describe('scoreAssessment', () => {
   it('scores the seven principles (scale 1–4) with one "na"', () => {
-    // sp-m3-self: immediate-help na; social-network 4, flexibility 3, responsibility 4, continuity 2 | uncertainty 3, dialogism 4.
+    // sp-m3-self: immediate-help na; social-network 4, flexibility 3, responsibility 4, continuity 2 | uncertainty 3,
+    // dialogism 4.
     // share = (sum − rated × 1) / (rated × 3).
     const s = scoreAssessment(assessment('sp-m3-self'), sevenPrinciples);
     expect(s.assessmentId).to.equal('sp-m3-self');
@@ -466,10 +487,20 @@ describe('scoreAssessment', () => {
 
   it('gives null mean and share when nothing is rated', () => {
     expectScore(scoreAssessment(assessment('sp-m3-empty'), sevenPrinciples).overall, {
-      rated: 0, notApplicable: 0, unrated: 7, sum: 0, mean: null, share: null,
+      rated: 0,
+      notApplicable: 0,
+      unrated: 7,
+      sum: 0,
+      mean: null,
+      share: null,
     });
     expectScore(scoreAssessment(assessment('sp-m5-na'), sevenPrinciples).overall, {
-      rated: 0, notApplicable: 7, unrated: 0, sum: 0, mean: null, share: null,
+      rated: 0,
+      notApplicable: 7,
+      unrated: 0,
+      sum: 0,
+      mean: null,
+      share: null,
     });
   });
 
@@ -516,7 +547,11 @@ describe('fidelityTrend', () => {
     // m3: mean of 7/9 and 5/7 = (49 + 45)/63/2 = 47/63.
     // n1: 0.
     const trend = fidelityTrend(record, SP);
-    expectShares(trend, [['m1', 11 / 18], ['m3', 47 / 63], ['n1', 0]]);
+    expectShares(trend, [
+      ['m1', 11 / 18],
+      ['m3', 47 / 63],
+      ['n1', 0],
+    ]);
     expect(trend[1]!.scores.map((s) => s.assessmentId)).to.deep.equal(['sp-m3-self', 'sp-m3-sup']);
     expect(trend[2]!.start).to.equal('2026-03-10T23:30:00+01:00');
     // m1 also has the key-elements ke-m1, which belongs to the other instrument.
@@ -524,17 +559,30 @@ describe('fidelityTrend', () => {
   });
 
   it('includes drafts only when asked; a draft with nothing rated does not pull an average down', () => {
-    // Adds sp-m3-empty (m3, share null → left out of m3's mean), sp-m4-draft (m4, 2/3) and sp-m5-na (m5, all na → null).
+    // Adds sp-m3-empty (m3, share null → left out of m3's mean), sp-m4-draft (m4, 2/3) and sp-m5-na (m5, all na →
+    // null).
     const trend = fidelityTrend(record, { ...SP, includeDrafts: true });
-    expectShares(trend, [['m1', 11 / 18], ['m3', 47 / 63], ['n1', 0], ['m4', 2 / 3], ['m5', null]]);
+    expectShares(trend, [
+      ['m1', 11 / 18],
+      ['m3', 47 / 63],
+      ['n1', 0],
+      ['m4', 2 / 3],
+      ['m5', null],
+    ]);
     expect(trend[1]!.scores.map((s) => s.assessmentId)).to.deep.equal(['sp-m3-self', 'sp-m3-sup', 'sp-m3-empty']);
   });
 
   it('filters by episode', () => {
-    expectShares(fidelityTrend(record, { ...SP, episodeId: 'e1' }), [['m1', 11 / 18], ['m3', 47 / 63]]);
+    expectShares(fidelityTrend(record, { ...SP, episodeId: 'e1' }), [
+      ['m1', 11 / 18],
+      ['m3', 47 / 63],
+    ]);
     expectShares(fidelityTrend(record, { ...SP, episodeId: 'e2' }), [['n1', 0]]);
     expectShares(fidelityTrend(record, { ...SP, episodeId: 'e1', includeDrafts: true }), [
-      ['m1', 11 / 18], ['m3', 47 / 63], ['m4', 2 / 3], ['m5', null],
+      ['m1', 11 / 18],
+      ['m3', 47 / 63],
+      ['m4', 2 / 3],
+      ['m5', null],
     ]);
     expect(fidelityTrend(record, { ...SP, episodeId: 'e3', includeDrafts: true })).to.deep.equal([]);
   });
@@ -542,7 +590,10 @@ describe('fidelityTrend', () => {
   it('follows the key-elements instrument on its own scale', () => {
     // Complete: ke-m1 13/20. Drafts add ke-m3-draft at m3: 3/4.
     expectShares(fidelityTrend(record, KE), [['m1', 0.65]]);
-    expectShares(fidelityTrend(record, { ...KE, includeDrafts: true }), [['m1', 0.65], ['m3', 0.75]]);
+    expectShares(fidelityTrend(record, { ...KE, includeDrafts: true }), [
+      ['m1', 0.65],
+      ['m3', 0.75],
+    ]);
     // Explicit registry gives the same result as the default one.
     expectShares(fidelityTrend(record, { ...KE, instruments: defaultInstruments }), [['m1', 0.65]]);
   });

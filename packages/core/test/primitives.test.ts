@@ -1,17 +1,45 @@
 import { expect } from '@open-wc/testing';
-import { ID_PATTERN, IsoDate, IsoDateTime, TEXT_LIMITS, isId, isIsoDateTime, isRealDate, isTimeZone, parseCaseRecord } from '@odkit/core';
+import {
+  ID_PATTERN,
+  IsoDate,
+  IsoDateTime,
+  TEXT_LIMITS,
+  isId,
+  isIsoDateTime,
+  isRealDate,
+  isTimeZone,
+  parseCaseRecord,
+} from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 
 // The checks widgets use on hosts' attributes are the schema's own rules: one answer for one value.
 describe('shared value checks', () => {
-  const dates = ['2026-02-28', '2024-02-29', '2026-02-29', '2026-02-30', '2026-13-01', '2026-1-01', '0050-01-01', '', 'today', '2026-02-28T10:00Z'];
+  const dates = [
+    '2026-02-28',
+    '2024-02-29',
+    '2026-02-29',
+    '2026-02-30',
+    '2026-13-01',
+    '2026-1-01',
+    '0050-01-01',
+    '',
+    'today',
+    '2026-02-28T10:00Z',
+  ];
   it('isRealDate agrees with IsoDate on every sample', () => {
     for (const d of dates) expect(isRealDate(d), d).to.equal(IsoDate.safeParse(d).success);
     expect(isRealDate('2026-02-29')).to.equal(false);
     expect(isRealDate('2024-02-29')).to.equal(true);
   });
 
-  const instants = ['2026-03-29T01:30:00+00:00', '2026-03-29T01:30Z', '2026-02-30T10:00:00Z', '2026-03-29T24:00:00Z', '2026-03-29T10:00:00', '2026-03-29T10:00:00+15:00'];
+  const instants = [
+    '2026-03-29T01:30:00+00:00',
+    '2026-03-29T01:30Z',
+    '2026-02-30T10:00:00Z',
+    '2026-03-29T24:00:00Z',
+    '2026-03-29T10:00:00',
+    '2026-03-29T10:00:00+15:00',
+  ];
   it('isIsoDateTime agrees with IsoDateTime on every sample', () => {
     for (const d of instants) expect(isIsoDateTime(d), d).to.equal(IsoDateTime.safeParse(d).success);
     expect(isIsoDateTime('2026-02-30T10:00:00Z')).to.equal(false);

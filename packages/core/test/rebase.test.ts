@@ -26,7 +26,10 @@ describe('rebase (three-way, pure)', () => {
 
   it('reports a field both changed differently as a conflict, field by field', () => {
     const theirs = after(base, { type: 'member/update', member: { ...baseMum, name: 'Mother', ring: 3 } });
-    const edit = { change: { type: 'member/update', member: { ...baseMum, name: 'Mam', carer: false } } as Change, base: baseMum };
+    const edit = {
+      change: { type: 'member/update', member: { ...baseMum, name: 'Mam', carer: false } } as Change,
+      base: baseMum,
+    };
     const { conflict } = expectKind(rebase(edit, theirs), 'conflict');
     expect(conflict.reason).to.equal('changed');
     expect(conflict.fields).to.deep.equal([{ name: 'name', mine: 'Mam', theirs: 'Mother' }]);
@@ -43,7 +46,10 @@ describe('rebase (three-way, pure)', () => {
   it('an update whose entity was removed is a `removed` conflict', () => {
     const nbr = base.members.find((m) => m.id === 'nbr')!;
     const theirs = after(base, { type: 'member/remove', memberId: 'nbr' });
-    const { conflict } = expectKind(rebase({ change: { type: 'member/update', member: { ...nbr, ring: 1 } }, base: nbr }, theirs), 'conflict');
+    const { conflict } = expectKind(
+      rebase({ change: { type: 'member/update', member: { ...nbr, ring: 1 } }, base: nbr }, theirs),
+      'conflict',
+    );
     expect(conflict.reason).to.equal('removed');
     expect(conflict.theirs).to.equal(undefined);
   });
@@ -80,17 +86,29 @@ describe('rebase (three-way, pure)', () => {
       personPresent: false,
       attendees: [...mt2.attendees, { memberId: 'nbr', role: 'network', present: false }],
     });
-    const { conflict } = expectKind(rebase({ change: { type: 'member/remove', memberId: 'nbr' }, base: nbr }, theirs), 'conflict');
+    const { conflict } = expectKind(
+      rebase({ change: { type: 'member/remove', memberId: 'nbr' }, base: nbr }, theirs),
+      'conflict',
+    );
     expect(conflict.reason).to.equal('refused');
   });
 
   it('assessment/rate works per item: value and comment separately', () => {
     const a1 = base.assessments[0]!;
-    const theirs = after(base, { type: 'assessment/rate', assessmentId: 'a1', itemId: 'immediate-help', comment: 'their note' });
+    const theirs = after(base, {
+      type: 'assessment/rate',
+      assessmentId: 'a1',
+      itemId: 'immediate-help',
+      comment: 'their note',
+    });
     // I changed the value only: laid over their comment.
     const mine: Change = { type: 'assessment/rate', assessmentId: 'a1', itemId: 'immediate-help', value: 2 };
     const merged = expectKind(rebase({ change: mine, base: a1 }, theirs), 'apply');
-    expect(merged.record.assessments[0]!.ratings[0]).to.deep.equal({ itemId: 'immediate-help', value: 2, comment: 'their note' });
+    expect(merged.record.assessments[0]!.ratings[0]).to.deep.equal({
+      itemId: 'immediate-help',
+      value: 2,
+      comment: 'their note',
+    });
     // Both changed the value: conflict on that field of that item.
     const clash = after(base, { type: 'assessment/rate', assessmentId: 'a1', itemId: 'immediate-help', value: 3 });
     const { conflict } = expectKind(rebase({ change: mine, base: a1 }, clash), 'conflict');
@@ -106,7 +124,10 @@ describe('rebase (three-way, pure)', () => {
     const mt2 = base.meetings.find((m) => m.id === 'mt2')!;
     expectKind(rebase({ change: cancel, base: mt2 }, base), 'apply');
     expectKind(rebase({ change: cancel, base: mt2 }, after(base, cancel)), 'applied');
-    const rated = after(base, { type: 'assessment/update', assessment: { ...base.assessments[0]!, ratings: allRatings(sevenPrinciples, 3) } });
+    const rated = after(base, {
+      type: 'assessment/update',
+      assessment: { ...base.assessments[0]!, ratings: allRatings(sevenPrinciples, 3) },
+    });
     const complete: Change = { type: 'assessment/complete', assessmentId: 'a1', at: '2026-03-03T10:00:00+00:00' };
     const a1 = rated.assessments[0]!;
     expectKind(rebase({ change: complete, base: a1 }, rated), 'apply');
@@ -120,7 +141,12 @@ describe('rebase (three-way, pure)', () => {
   it('set-attendance merges with their other changes to the meeting', () => {
     const mt1 = base.meetings.find((m) => m.id === 'mt1')!;
     const theirs = after(base, { type: 'meeting/update', meeting: { ...mt1, place: 'Kitchen' } });
-    const change: Change = { type: 'meeting/set-attendance', meetingId: 'mt1', personPresent: false, attendees: mt1.attendees };
+    const change: Change = {
+      type: 'meeting/set-attendance',
+      meetingId: 'mt1',
+      personPresent: false,
+      attendees: mt1.attendees,
+    };
     const result = expectKind(rebase({ change, base: mt1 }, theirs), 'apply');
     expect(result.record.meetings.find((m) => m.id === 'mt1')).to.include({ place: 'Kitchen', personPresent: false });
     expectKind(rebase({ change, base: mt1 }, result.record), 'applied');
@@ -142,7 +168,10 @@ describe('rebase (three-way, pure)', () => {
 
   it('keep mine sends only the fields the edit changed: a colleague\u2019s later change to another field stays', () => {
     const theirs = after(base, { type: 'member/update', member: { ...baseMum, name: 'Mother' } });
-    const later = after(theirs, { type: 'member/update', member: { ...mum(theirs), notes: 'their later note', ring: 3 } });
+    const later = after(theirs, {
+      type: 'member/update',
+      member: { ...mum(theirs), notes: 'their later note', ring: 3 },
+    });
     const edit = { change: { type: 'member/update', member: { ...baseMum, name: 'Mam' } } as Change, base: baseMum };
     expectKind(rebase(edit, theirs), 'conflict');
     const result = expectKind(rebase(keepMine(edit, later), later), 'apply');
@@ -154,9 +183,18 @@ describe('rebase (three-way, pure)', () => {
     const mine: Change = { type: 'assessment/rate', assessmentId: 'a1', itemId: 'immediate-help', value: 2 };
     const clash = after(base, { type: 'assessment/rate', assessmentId: 'a1', itemId: 'immediate-help', value: 3 });
     expectKind(rebase({ change: mine, base: a1 }, clash), 'conflict');
-    const later = after(clash, { type: 'assessment/rate', assessmentId: 'a1', itemId: 'immediate-help', comment: 'their note' });
+    const later = after(clash, {
+      type: 'assessment/rate',
+      assessmentId: 'a1',
+      itemId: 'immediate-help',
+      comment: 'their note',
+    });
     const result = expectKind(rebase(keepMine({ change: mine, base: a1 }, later), later), 'apply');
-    expect(result.record.assessments[0]!.ratings.find((r) => r.itemId === 'immediate-help')).to.deep.equal({ itemId: 'immediate-help', value: 2, comment: 'their note' });
+    expect(result.record.assessments[0]!.ratings.find((r) => r.itemId === 'immediate-help')).to.deep.equal({
+      itemId: 'immediate-help',
+      value: 2,
+      comment: 'their note',
+    });
   });
 
   it('member/remove keeps the member\u2019s ties in its base: a tie added elsewhere is a conflict; none added, it applies', () => {
@@ -193,7 +231,11 @@ describe('rebase (three-way, pure)', () => {
         const result = rebase({ change, base: baseMum }, theirs);
         const names = Object.keys(mineFields) as (keyof NetworkMember)[];
         const clashes = names.filter(
-          (k) => k in theirFields && mineMember[k] !== baseMum[k] && theirMember[k] !== baseMum[k] && mineMember[k] !== theirMember[k],
+          (k) =>
+            k in theirFields &&
+            mineMember[k] !== baseMum[k] &&
+            theirMember[k] !== baseMum[k] &&
+            mineMember[k] !== theirMember[k],
         );
         if (clashes.length) {
           const { conflict } = expectKind(result, 'conflict');

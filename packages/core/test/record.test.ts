@@ -98,7 +98,9 @@ describe('parseCaseRecord', () => {
       expect(paths(error)).to.have.members(['members[0].ring', 'members[1].sector']);
       expect(issueAt(error, ['members', 0, 'ring']).message).to.equal('must be one of 1, 2, 3; got the number 5');
       // The allowed values are listed; the input text itself is never quoted back (it may be health data).
-      expect(issueAt(error, ['members', 1, 'sector']).message).to.contain('"household"').and.contain('got text of 5 characters');
+      expect(issueAt(error, ['members', 1, 'sector']).message)
+        .to.contain('"household"')
+        .and.contain('got text of 5 characters');
       expect(issueAt(error, ['members', 1, 'sector']).message).not.to.contain('space');
     });
 
@@ -152,12 +154,16 @@ describe('parseCaseRecord', () => {
         expect(issue.message.length, formatPath(issue.path)).to.be.greaterThan(5);
       }
       expect(issueAt(error, ['person', 'name']).message).to.equal('expected text, got the number 42');
-      expect(issueAt(error, ['members', 0, 'household']).message).to.equal('expected true or false, got text of 3 characters');
+      expect(issueAt(error, ['members', 0, 'household']).message).to.equal(
+        'expected true or false, got text of 3 characters',
+      );
       expect(issueAt(error, ['members', 0, 'support']).message).to.equal('must not list a support type twice');
       expect(issueAt(error, ['members', 0, 'relationship']).message).to.equal('needs a code or a text');
       expect(issueAt(error, ['ties', 0, 'id']).message).to.equal('is required (expected text)');
       expect(issueAt(error, ['assessments']).message).to.equal('expected a list, got null');
-      expect(issueAt(error, ['meetings', 0, 'nextMeeting', 'kind']).message).to.equal('has an unknown "kind" (expected one of "date", "open")');
+      expect(issueAt(error, ['meetings', 0, 'nextMeeting', 'kind']).message).to.equal(
+        'has an unknown "kind" (expected one of "date", "open")',
+      );
     });
 
     it('rejects something that is not an object at all', () => {
@@ -173,7 +179,9 @@ describe('parseCaseRecord', () => {
       const atRoot = rejected({ ...minimalRecord(), colour: 'red' });
       expect(atRoot.issues).to.deep.equal([{ path: [], message: 'has unknown field "colour"' }]);
 
-      const nested = rejected(minimalRecord({ members: [{ ...member('m1'), favouriteFood: 'chips', shoeSize: 9 } as never] }));
+      const nested = rejected(
+        minimalRecord({ members: [{ ...member('m1'), favouriteFood: 'chips', shoeSize: 9 } as never] }),
+      );
       expect(nested.issues).to.have.length(1);
       expect(nested.issues[0]!.path).to.deep.equal(['members', 0]);
       expect(nested.issues[0]!.message).to.equal('has unknown fields "favouriteFood", "shoeSize"');
@@ -182,7 +190,12 @@ describe('parseCaseRecord', () => {
     it('rejects ids that FHIR would not accept and short text that is blank or too long', () => {
       const error = rejected(
         minimalRecord({
-          members: [member('has space'), member('a'.repeat(65)), member('ok', { name: '   ' }), member('ok2', { name: 'x'.repeat(201) })],
+          members: [
+            member('has space'),
+            member('a'.repeat(65)),
+            member('ok', { name: '   ' }),
+            member('ok2', { name: 'x'.repeat(201) }),
+          ],
         }),
       );
       expect(paths(error)).to.have.members(['members[0].id', 'members[1].id', 'members[2].name', 'members[3].name']);
@@ -205,7 +218,10 @@ describe('parseCaseRecord', () => {
       for (const bad of ['9434765918', '0000000060', '943 476 5919', '943476591', '94347659190', '943476591X']) {
         const error = rejected(withNhs(bad));
         expect(error.issues, bad).to.deep.equal([
-          { path: ['person', 'nhsNumber'], message: 'must be a 10-digit NHS number with a valid check digit (no spaces)' },
+          {
+            path: ['person', 'nhsNumber'],
+            message: 'must be a 10-digit NHS number with a valid check digit (no spaces)',
+          },
         ]);
       }
     });
@@ -232,18 +248,31 @@ describe('parseCaseRecord', () => {
 
     it('accepts Z, positive and negative offsets, with or without seconds and milliseconds', () => {
       for (const firstContact of ['2026-03-29T01:30Z', '2026-03-29T01:30:00+01:00', '2026-03-29T01:30:15.250-05:30']) {
-        expect(() => parseCaseRecord(minimalRecord({ episodes: [episode('e1', { firstContact })] })), firstContact).not.to.throw();
+        expect(
+          () => parseCaseRecord(minimalRecord({ episodes: [episode('e1', { firstContact })] })),
+          firstContact,
+        ).not.to.throw();
       }
     });
 
     it('rejects impossible dates and times', () => {
-      for (const firstContact of ['2026-02-29T10:00:00Z', '2026-13-01T10:00:00Z', '2026-03-02T24:00:00Z', '2026-03-02T10:00:00+15:00', '2026-03-02 10:00:00Z']) {
+      for (const firstContact of [
+        '2026-02-29T10:00:00Z',
+        '2026-13-01T10:00:00Z',
+        '2026-03-02T24:00:00Z',
+        '2026-03-02T10:00:00+15:00',
+        '2026-03-02 10:00:00Z',
+      ]) {
         const error = rejected(minimalRecord({ episodes: [episode('e1', { firstContact })] }));
         expect(paths(error), firstContact).to.deep.equal(['episodes[0].firstContact']);
       }
-      expect(() => parseCaseRecord(minimalRecord({ episodes: [episode('e1', { firstContact: '2024-02-29T10:00:00Z' })] }))).not.to.throw();
+      expect(() =>
+        parseCaseRecord(minimalRecord({ episodes: [episode('e1', { firstContact: '2024-02-29T10:00:00Z' })] })),
+      ).not.to.throw();
       const birth = rejected(minimalRecord({ person: person({ birthDate: '2023-02-29' }) }));
-      expect(birth.issues).to.deep.equal([{ path: ['person', 'birthDate'], message: 'must be a real date written YYYY-MM-DD' }]);
+      expect(birth.issues).to.deep.equal([
+        { path: ['person', 'birthDate'], message: 'must be a real date written YYYY-MM-DD' },
+      ]);
     });
 
     it('compares instants across offsets', () => {
@@ -251,7 +280,9 @@ describe('parseCaseRecord', () => {
       const ok = episode('e1', { firstContact: '2026-06-01T09:00:00Z', end: '2026-06-01T10:30:00+01:00' });
       expect(() => parseCaseRecord(minimalRecord({ episodes: [ok] }))).not.to.throw();
       const bad = episode('e1', { firstContact: '2026-06-01T09:00:00Z', end: '2026-06-01T09:30:00+01:00' });
-      expect(rejected(minimalRecord({ episodes: [bad] })).issues).to.deep.equal([{ path: ['episodes', 0, 'end'], message: 'ends before first contact' }]);
+      expect(rejected(minimalRecord({ episodes: [bad] })).issues).to.deep.equal([
+        { path: ['episodes', 0, 'end'], message: 'ends before first contact' },
+      ]);
     });
   });
 
@@ -283,7 +314,9 @@ describe('parseCaseRecord', () => {
     it('rejects a tie from a member to themselves', () => {
       const record = exampleRecord();
       record.ties.push(tie('t9', 'mum', 'mum'));
-      expect(rejected(record).issues).to.deep.equal([{ path: ['ties', 5, 'to'], message: 'cannot tie a member to themselves' }]);
+      expect(rejected(record).issues).to.deep.equal([
+        { path: ['ties', 5, 'to'], message: 'cannot tie a member to themselves' },
+      ]);
     });
 
     it('rejects a meeting in an unknown episode, an unknown attendee, and an attendee listed twice', () => {
@@ -294,7 +327,10 @@ describe('parseCaseRecord', () => {
       const error = rejected(record);
       expect(error.issues).to.deep.equal([
         { path: ['meetings', 0, 'episodeId'], message: 'refers to "e9", which is not an episode of this case' },
-        { path: ['meetings', 0, 'attendees', 5, 'memberId'], message: 'refers to "stranger", which is not a network member' },
+        {
+          path: ['meetings', 0, 'attendees', 5, 'memberId'],
+          message: 'refers to "stranger", which is not a network member',
+        },
         { path: ['meetings', 1, 'attendees', 2, 'memberId'], message: 'lists "mum" twice' },
       ]);
     });
@@ -305,8 +341,14 @@ describe('parseCaseRecord', () => {
       record.meetings[1]!.attendees.push({ memberId: 'friend', role: 'peer-worker', present: false });
       const error = rejected(record);
       expect(error.issues).to.deep.equal([
-        { path: ['meetings', 0, 'attendees', 3, 'role'], message: 'is "facilitator", but member "mum" is not a professional' },
-        { path: ['meetings', 1, 'attendees', 2, 'role'], message: 'is "peer-worker", but member "friend" is not a professional' },
+        {
+          path: ['meetings', 0, 'attendees', 3, 'role'],
+          message: 'is "facilitator", but member "mum" is not a professional',
+        },
+        {
+          path: ['meetings', 1, 'attendees', 2, 'role'],
+          message: 'is "peer-worker", but member "friend" is not a professional',
+        },
       ]);
       // A professional may also attend in a network role.
       const ok = exampleRecord();
@@ -318,7 +360,10 @@ describe('parseCaseRecord', () => {
       const record = exampleRecord();
       record.meetings[1]!.attendees[0]!.present = true;
       expect(rejected(record).issues).to.deep.equal([
-        { path: ['meetings', 1, 'status'], message: 'only a held meeting can record who was present or a reflecting conversation' },
+        {
+          path: ['meetings', 1, 'status'],
+          message: 'only a held meeting can record who was present or a reflecting conversation',
+        },
       ]);
       const reflecting = exampleRecord();
       reflecting.meetings[1]!.reflectingConversation = true;
@@ -332,7 +377,10 @@ describe('parseCaseRecord', () => {
       const early = exampleRecord();
       early.meetings[0]!.start = '2026-03-02T08:59:00+00:00'; // first contact 09:00
       expect(rejected(early).issues).to.deep.equal([
-        { path: ['meetings', 0, 'start'], message: 'is before first contact of episode "e1" (2026-03-02T09:00:00+00:00)' },
+        {
+          path: ['meetings', 0, 'start'],
+          message: 'is before first contact of episode "e1" (2026-03-02T09:00:00+00:00)',
+        },
       ]);
       // Same instant written with another offset is not before.
       const sameInstant = exampleRecord();
@@ -356,7 +404,10 @@ describe('parseCaseRecord', () => {
       const record = exampleRecord();
       record.assessments[0]!.meetingId = 'mt2'; // planned
       expect(rejected(record).issues).to.deep.equal([
-        { path: ['assessments', 0, 'meetingId'], message: 'refers to meeting "mt2", which is planned; only a held meeting can be rated' },
+        {
+          path: ['assessments', 0, 'meetingId'],
+          message: 'refers to meeting "mt2", which is planned; only a held meeting can be rated',
+        },
       ]);
     });
 
@@ -395,12 +446,18 @@ describe('parseCaseRecord', () => {
       ];
       expect(rejected(record).issues).to.deep.equal([
         { path: ['assessments', 0, 'ratings', 0, 'value'], message: 'is 0, which is not on the scale (1, 2, 3, 4)' },
-        { path: ['assessments', 0, 'ratings', 1, 'itemId'], message: 'refers to "made-up", which is not an item of "od-seven-principles"' },
+        {
+          path: ['assessments', 0, 'ratings', 1, 'itemId'],
+          message: 'refers to "made-up", which is not an item of "od-seven-principles"',
+        },
         { path: ['assessments', 0, 'ratings', 2, 'itemId'], message: 'rates "immediate-help" twice' },
       ]);
       // 0 is on the key-elements scale, so the same value is fine there.
       const keyed = exampleRecord();
-      Object.assign(keyed.assessments[0]!, { instrumentId: 'od-key-elements', ratings: [{ itemId: 'reflecting', value: 0 }] });
+      Object.assign(keyed.assessments[0]!, {
+        instrumentId: 'od-key-elements',
+        ratings: [{ itemId: 'reflecting', value: 0 }],
+      });
       expect(() => parseCaseRecord(keyed)).not.to.throw();
     });
 
@@ -412,9 +469,15 @@ describe('parseCaseRecord', () => {
       };
       const instruments = createInstrumentRegistry([strict]);
       const record = exampleRecord();
-      Object.assign(record.assessments[0]!, { instrumentId: 'strict-principles', ratings: [{ itemId: 'dialogism', value: 'na' }] });
+      Object.assign(record.assessments[0]!, {
+        instrumentId: 'strict-principles',
+        ratings: [{ itemId: 'dialogism', value: 'na' }],
+      });
       expect(rejected(record, { instruments }).issues).to.deep.equal([
-        { path: ['assessments', 0, 'ratings', 0, 'value'], message: 'is "not applicable", which "strict-principles" does not allow' },
+        {
+          path: ['assessments', 0, 'ratings', 0, 'value'],
+          message: 'is "not applicable", which "strict-principles" does not allow',
+        },
       ]);
       // The built-in instrument allows it.
       const builtIn = exampleRecord();
@@ -431,10 +494,19 @@ describe('parseCaseRecord', () => {
       });
       const error = rejected(record);
       expect(error.issues).to.deep.equal([
-        { path: ['assessments', 0, 'ratings'], message: 'has no rating for required item "uncertainty", so it cannot be complete' },
-        { path: ['assessments', 0, 'ratings'], message: 'has no rating for required item "dialogism", so it cannot be complete' },
+        {
+          path: ['assessments', 0, 'ratings'],
+          message: 'has no rating for required item "uncertainty", so it cannot be complete',
+        },
+        {
+          path: ['assessments', 0, 'ratings'],
+          message: 'has no rating for required item "dialogism", so it cannot be complete',
+        },
       ]);
-      record.assessments[0]!.ratings = [...allRatings(sevenPrinciples, 3).slice(0, 6), { itemId: 'dialogism', value: 'na' }];
+      record.assessments[0]!.ratings = [
+        ...allRatings(sevenPrinciples, 3).slice(0, 6),
+        { itemId: 'dialogism', value: 'na' },
+      ];
       expect(parseCaseRecord(record).assessments[0]!.status).to.equal('complete');
     });
 
@@ -445,7 +517,10 @@ describe('parseCaseRecord', () => {
       Object.assign(completeWithout.assessments[0]!, { status: 'complete', ratings: allRatings(sevenPrinciples, 4) });
       for (const record of [draftWithTime, completeWithout]) {
         expect(rejected(record).issues).to.deep.equal([
-          { path: ['assessments', 0, 'completedAt'], message: 'a complete assessment has a completedAt time, and a draft has none' },
+          {
+            path: ['assessments', 0, 'completedAt'],
+            message: 'a complete assessment has a completedAt time, and a draft has none',
+          },
         ]);
       }
     });
@@ -457,10 +532,20 @@ describe('parseCaseRecord', () => {
         title: { 'en-GB': 'Kent POD fidelity', cy: 'Ffyddlondeb POD Caint' },
         groups: [{ id: 'all', title: 'All' }],
         items: [{ id: 'q1', groupId: 'all', title: 'Question one', required: true }],
-        scale: { notApplicable: false, options: [{ value: 0, label: 'No' }, { value: 1, label: 'Yes' }] },
+        scale: {
+          notApplicable: false,
+          options: [
+            { value: 0, label: 'No' },
+            { value: 1, label: 'Yes' },
+          ],
+        },
       };
       const record = exampleRecord();
-      Object.assign(record.assessments[0]!, { instrumentId: own.id, instrumentVersion: own.version, ratings: [{ itemId: 'q1', value: 1 }] });
+      Object.assign(record.assessments[0]!, {
+        instrumentId: own.id,
+        instrumentVersion: own.version,
+        ratings: [{ itemId: 'q1', value: 1 }],
+      });
       expect(paths(rejected(record))).to.deep.equal(['assessments[0].instrumentId']);
       expect(() => parseCaseRecord(record, { instruments: createInstrumentRegistry([own]) })).not.to.throw();
     });
@@ -480,11 +565,19 @@ describe('parseCaseRecord', () => {
           throw new TypeError('boom');
         },
       };
-      const error = expectInstance(thrown(() => parseCaseRecord(input)), ValidationError);
-      expect(error.issues).to.deep.equal([{ path: [], message: 'could not be read (a getter or proxy threw, or it is not plain data)' }]);
+      const error = expectInstance(
+        thrown(() => parseCaseRecord(input)),
+        ValidationError,
+      );
+      expect(error.issues).to.deep.equal([
+        { path: [], message: 'could not be read (a getter or proxy threw, or it is not plain data)' },
+      ]);
       const { proxy, revoke } = Proxy.revocable({}, {});
       revoke();
-      expectInstance(thrown(() => parseCaseRecord(proxy)), ValidationError);
+      expectInstance(
+        thrown(() => parseCaseRecord(proxy)),
+        ValidationError,
+      );
     });
   });
 
@@ -512,25 +605,43 @@ describe('parseCaseRecord', () => {
     });
 
     it('still validates what a migration returns', () => {
-      const error = rejected({ ...minimalRecord(), schemaVersion: 0 }, { migrations: [{ from: 0, migrate: (r) => ({ ...r, members: 'x' }) }] });
+      const error = rejected(
+        { ...minimalRecord(), schemaVersion: 0 },
+        { migrations: [{ from: 0, migrate: (r) => ({ ...r, members: 'x' }) }] },
+      );
       expect(paths(error)).to.deep.equal(['members']);
     });
 
     it('explains when no migration is registered for an old version', () => {
       const error = rejected({ ...minimalRecord(), schemaVersion: 0 });
-      expect(error.issues).to.deep.equal([{ path: ['schemaVersion'], message: 'is 0, and no migration from version 0 is registered' }]);
+      expect(error.issues).to.deep.equal([
+        { path: ['schemaVersion'], message: 'is 0, and no migration from version 0 is registered' },
+      ]);
     });
 
     it('turns a migration that throws, or returns nothing, into a ValidationError', () => {
-      const throwing = rejected({ ...minimalRecord(), schemaVersion: 0 }, {
-        migrations: [{ from: 0, migrate: () => { throw new TypeError('boom'); } }],
-      });
+      const throwing = rejected(
+        { ...minimalRecord(), schemaVersion: 0 },
+        {
+          migrations: [
+            {
+              from: 0,
+              migrate: () => {
+                throw new TypeError('boom');
+              },
+            },
+          ],
+        },
+      );
       expect(throwing.issues[0]!.message).to.contain('could not be migrated from version 0');
       // The migration's own message may quote the record: it is not passed on.
       expect(throwing.issues[0]!.message).not.to.contain('boom');
-      const empty = rejected({ ...minimalRecord(), schemaVersion: 0 }, {
-        migrations: [{ from: 0, migrate: () => null as never }],
-      });
+      const empty = rejected(
+        { ...minimalRecord(), schemaVersion: 0 },
+        {
+          migrations: [{ from: 0, migrate: () => null as never }],
+        },
+      );
       expect(empty.issues[0]!.message).to.contain('migration from version 0 returned no object');
     });
 
@@ -566,7 +677,9 @@ describe('parseCaseRecord', () => {
             for (const issue of issues) {
               expect(Array.isArray(issue.path)).to.equal(true);
               for (const key of issue.path) expect(['string', 'number']).to.include(typeof key);
-              expect(issue.message).to.be.a('string').and.not.match(/^invalid input$/i);
+              expect(issue.message)
+                .to.be.a('string')
+                .and.not.match(/^invalid input$/i);
               expect(issue.message.length).to.be.greaterThan(0);
             }
             return;
@@ -594,8 +707,12 @@ describe('parseCaseRecord', () => {
       const count = (pick: (r: CaseRecord) => number) => samples.filter((r) => pick(r) > 0).length;
       expect(count((r) => r.members.length)).to.be.greaterThan(100);
       expect(count((r) => r.ties.length)).to.be.greaterThan(50);
-      expect(count((r) => r.meetings.filter((m) => m.status === 'held' && m.attendees.some((a) => a.present)).length)).to.be.greaterThan(10);
-      expect(count((r) => r.meetings.flatMap((m) => m.attendees).filter((a) => a.role === 'facilitator').length)).to.be.greaterThan(10);
+      expect(
+        count((r) => r.meetings.filter((m) => m.status === 'held' && m.attendees.some((a) => a.present)).length),
+      ).to.be.greaterThan(10);
+      expect(
+        count((r) => r.meetings.flatMap((m) => m.attendees).filter((a) => a.role === 'facilitator').length),
+      ).to.be.greaterThan(10);
       expect(count((r) => r.assessments.filter((a) => a.status === 'complete').length)).to.be.greaterThan(10);
       expect(count((r) => r.assessments.filter((a) => a.instrumentId === keyElements.id).length)).to.be.greaterThan(10);
     });

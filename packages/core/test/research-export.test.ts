@@ -54,13 +54,21 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const ndjson = (text: string) => text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+const ndjson = (text: string) =>
+  text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('research export: nothing personal leaves', () => {
   it('names, NHS numbers, notes and birth dates (unique markers) appear in neither format', async function () {
     this.timeout(120_000); // four exports of 100 cases on a busy machine
     const records = [...generateCaseload({ cases: 100, seed: 5, markers: true })];
-    const forbidden = records.flatMap((r, i) => [caseloadMarkers(i).name, caseloadMarkers(i).note, r.person.nhsNumber!, r.person.birthDate].filter((x): x is string => !!x));
+    const forbidden = records.flatMap((r, i) =>
+      [caseloadMarkers(i).name, caseloadMarkers(i).note, r.person.nhsNumber!, r.person.birthDate].filter(
+        (x): x is string => !!x,
+      ),
+    );
     // The markers are really in the records (so their absence below means something).
     const input = JSON.stringify(records);
     expect(input).to.contain(caseloadMarkers(0).note);
@@ -73,7 +81,8 @@ describe('research export: nothing personal leaves', () => {
         expect(text.length).to.be.greaterThan(100_000);
         // Every marker string starts with "Zq": one search covers names, notes, places, comments, relationship text.
         expect(text.includes('Zq'), `${format}: a marker leaked`).to.equal(false);
-        for (const value of forbidden) expect(text.includes(value), `${format}: ${value.slice(0, 2)}… leaked`).to.equal(false);
+        for (const value of forbidden)
+          expect(text.includes(value), `${format}: ${value.slice(0, 2)}… leaked`).to.equal(false);
         // Record and member ids never appear either: only pseudonyms.
         expect(text.includes('case-1')).to.equal(false);
       }
@@ -99,12 +108,20 @@ describe('research export: pseudonyms and date shift', function () {
     const a = await exportResearch(records, { key: KEY, format: 'ndjson' });
     const b = await exportResearch(records, { key: KEY.slice(), format: 'ndjson' });
     const c = await exportResearch(records, { key: OTHER_KEY, format: 'ndjson' });
-    for (const [table, id] of [['episodes', 'case_id'], ['episodes', 'episode_id'], ['meetings', 'meeting_id'], ['assessment_items', 'assessment_id']] as const) {
+    for (const [table, id] of [
+      ['episodes', 'case_id'],
+      ['episodes', 'episode_id'],
+      ['meetings', 'meeting_id'],
+      ['assessment_items', 'assessment_id'],
+    ] as const) {
       const ids = column(a.tables[table], id);
       expect(ids.length).to.be.greaterThan(0);
       expect(column(b.tables[table], id)).to.deep.equal(ids);
       const other = new Set(column(c.tables[table], id));
-      expect(ids.some((x) => other.has(x)), `${table}.${id}`).to.equal(false);
+      expect(
+        ids.some((x) => other.has(x)),
+        `${table}.${id}`,
+      ).to.equal(false);
       for (const x of ids) expect(x).to.match(/^[0-9a-f]{32}$/);
     }
     // Distinct cases get distinct pseudonyms.
@@ -130,15 +147,25 @@ describe('research export: pseudonyms and date shift', function () {
       const days = (Date.parse(moved.first_contact as string) - Date.parse(row.first_contact as string)) / 86_400_000;
       expect(Number.isInteger(days) && Math.abs(days) <= 30, String(days)).to.equal(true);
       expect(moved.hours_to_first_meeting).to.equal(row.hours_to_first_meeting);
-      if (row.episode_end) expect((Date.parse(moved.episode_end as string) - Date.parse(row.episode_end as string)) / 86_400_000).to.equal(days);
+      if (row.episode_end)
+        expect((Date.parse(moved.episode_end as string) - Date.parse(row.episode_end as string)) / 86_400_000).to.equal(
+          days,
+        );
       offsets.add(days);
     });
     expect(offsets.size, 'cases get different offsets').to.be.greaterThan(5);
     // Every meeting of a case moves by its case's offset.
-    const caseOffset = new Map(before.map((row, i) => [row.case_id, Date.parse(after[i]!.first_contact as string) - Date.parse(row.first_contact as string)]));
+    const caseOffset = new Map(
+      before.map((row, i) => [
+        row.case_id,
+        Date.parse(after[i]!.first_contact as string) - Date.parse(row.first_contact as string),
+      ]),
+    );
     const meetingsBefore = ndjson(plain.tables.meetings);
     ndjson(shifted.tables.meetings).forEach((row, i) => {
-      expect(Date.parse(row.start as string) - Date.parse(meetingsBefore[i]!.start as string)).to.equal(caseOffset.get(row.case_id));
+      expect(Date.parse(row.start as string) - Date.parse(meetingsBefore[i]!.start as string)).to.equal(
+        caseOffset.get(row.case_id),
+      );
     });
     // The offset follows the key, and a different key gives different offsets.
     const again = await exportResearch(records, { key: KEY, format: 'ndjson', shiftDates: { maxDays: 30 } });
@@ -148,7 +175,15 @@ describe('research export: pseudonyms and date shift', function () {
 
 describe('research export: files', function () {
   this.timeout(60_000); // WebCrypto over thousands of ids, on a busy machine
-  const teamNames = ['Team, North', 'The "Bridge" team', 'Line\r\nbreak team', '=HYPERLINK("http://x")', '+44 team', '-minus', '@at'];
+  const teamNames = [
+    'Team, North',
+    'The "Bridge" team',
+    'Line\r\nbreak team',
+    '=HYPERLINK("http://x")',
+    '+44 team',
+    '-minus',
+    '@at',
+  ];
   const withTeams = teamNames.map((team, i) =>
     minimalRecord({
       id: `c${i}`,
@@ -199,10 +234,16 @@ describe('research export: files', function () {
 
   it('csvField round-trips any text through an RFC 4180 reader', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', '=', ' ', 'é') }), { minLength: 1, maxLength: 5 }), (fields) => {
-        const [row] = parseCsv(fields.map(csvField).join(',') + '\r\n');
-        expect(row).to.deep.equal(fields.map((f) => (/^[=+\-@\t\r]/.test(f) ? `'${f}` : f)));
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', '=', ' ', 'é') }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        (fields) => {
+          const [row] = parseCsv(fields.map(csvField).join(',') + '\r\n');
+          expect(row).to.deep.equal(fields.map((f) => (/^[=+\-@\t\r]/.test(f) ? `'${f}` : f)));
+        },
+      ),
     );
   });
 
@@ -218,7 +259,10 @@ describe('research export: files', function () {
       for (const row of rows) expect(Object.keys(row)).to.deep.equal(columns);
       // Non-nullable columns are never empty.
       for (const d of RESEARCH_DICTIONARY.filter((x) => x.table === table && !x.nullable)) {
-        expect(rows.every((r) => r[d.column] !== null), `${table}.${d.column}`).to.equal(true);
+        expect(
+          rows.every((r) => r[d.column] !== null),
+          `${table}.${d.column}`,
+        ).to.equal(true);
       }
       expect(csv.fileNames[table]).to.equal(`${table}.csv`);
       expect(json.fileNames[table]).to.equal(`${table}.ndjson`);
@@ -244,7 +288,11 @@ describe('research export: files', function () {
     });
     for (const table of TABLES) {
       expect(pieces[table].join('')).to.equal(whole.tables[table]);
-      expect(pieces[table][0]).to.equal(RESEARCH_DICTIONARY.filter((d) => d.table === table).map((d) => d.column).join(',') + '\r\n');
+      expect(pieces[table][0]).to.equal(
+        RESEARCH_DICTIONARY.filter((d) => d.table === table)
+          .map((d) => d.column)
+          .join(',') + '\r\n',
+      );
     }
     // Header, then each record read and written before the next is read.
     expect(events).to.deep.equal(['wrote', ...records.flatMap((_, i) => [`read ${i}`, 'wrote'])]);
@@ -258,7 +306,9 @@ describe('research export: files', function () {
     const { overall } = await summariseService(records, { asOf: AS_OF });
     const rows = ndjson(out.tables.episodes);
     expect(rows.length).to.equal(overall.episodes);
-    expect(rows.filter((r) => r.first_meeting_within_24h === true).length).to.equal(overall.firstMeetingWithinTarget.numerator);
+    expect(rows.filter((r) => r.first_meeting_within_24h === true).length).to.equal(
+      overall.firstMeetingWithinTarget.numerator,
+    );
     expect(rows.reduce((s, r) => s + (r.held_meetings as number), 0)).to.equal(overall.meetings.held);
     expect(ndjson(out.tables.meetings).filter((m) => m.counted).length).to.equal(overall.meetings.held);
   });
@@ -273,7 +323,10 @@ describe('research export: files', function () {
     expect(out.skipped.map((s) => s.position)).to.deep.equal([3]);
     const rows = ndjson(out.tables.episodes);
     expect(rows.length).to.equal(summary.overall.episodes);
-    for (const r of rows) expect((r.first_contact_date as string) >= period.start && (r.first_contact_date as string) <= period.end).to.equal(true);
+    for (const r of rows)
+      expect(
+        (r.first_contact_date as string) >= period.start && (r.first_contact_date as string) <= period.end,
+      ).to.equal(true);
   });
 
   it('bad options give a ValidationError naming each: short key, unknown format, bad shift', async () => {
@@ -287,11 +340,20 @@ describe('research export: files', function () {
       [{ key: KEY, format: 'csv', timeZone: 'Nowhere/Else' }, 'timeZone'],
     ];
     for (const [options, path] of cases) {
-      const error = expectInstance(await rejection(exportResearch([record], options as ResearchExportOptions)), ValidationError);
-      expect(error.issues.map((i) => i.path.join('.')), path).to.include(path);
+      const error = expectInstance(
+        await rejection(exportResearch([record], options as ResearchExportOptions)),
+        ValidationError,
+      );
+      expect(
+        error.issues.map((i) => i.path.join('.')),
+        path,
+      ).to.include(path);
     }
     const signOnly = await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-512' }, false, ['sign']);
     expectInstance(await rejection(exportResearch([record], { key: signOnly, format: 'csv' })), ValidationError);
-    expectInstance(await rejection(exportResearch([record], null as unknown as ResearchExportOptions)), ValidationError);
+    expectInstance(
+      await rejection(exportResearch([record], null as unknown as ResearchExportOptions)),
+      ValidationError,
+    );
   });
 });

@@ -14,7 +14,7 @@ function gate(log: string[], name: string) {
   return { task, open };
 }
 
-describe('SerialQueue (the stores\' and the checklist\'s one-at-a-time queue)', () => {
+describe("SerialQueue (the stores' and the checklist's one-at-a-time queue)", () => {
   it('runs tasks one at a time, in the order asked, each settling as its task does', async () => {
     const queue = new SerialQueue();
     const log: string[] = [];

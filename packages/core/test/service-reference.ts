@@ -29,7 +29,12 @@ export interface ReferenceOptions {
 }
 
 export function referenceLocalDate(time: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(time);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(time);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -45,7 +50,11 @@ export function referenceDistribution(values: number[]): Distribution {
   return { n: x.length, min: x[0]!, q1: q(0.25), median: q(0.5), q3: q(0.75), max: x[x.length - 1]! };
 }
 
-const rate = (numerator: number, denominator: number) => ({ numerator, denominator, rate: denominator === 0 ? null : numerator / denominator });
+const rate = (numerator: number, denominator: number) => ({
+  numerator,
+  denominator,
+  rate: denominator === 0 ? null : numerator / denominator,
+});
 const mean = (total: number, count: number) => ({ total, count, mean: count === 0 ? null : total / count });
 const isPractitioner = (role: string) => role === 'facilitator' || role === 'peer-worker';
 
@@ -59,7 +68,9 @@ interface EpisodeRow {
 }
 
 function heldOf(record: CaseRecord, episode: Episode, asOf: number): Meeting[] {
-  const held = record.meetings.filter((m) => m.episodeId === episode.id && m.status === 'held' && Date.parse(m.start) <= asOf);
+  const held = record.meetings.filter(
+    (m) => m.episodeId === episode.id && m.status === 'held' && Date.parse(m.start) <= asOf,
+  );
   // Array.prototype.sort is stable: equal starts keep record order.
   return held.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
@@ -91,7 +102,8 @@ function measuresOf(rows: EpisodeRow[], options: ReferenceOptions) {
   const countHeld = (test: (m: Meeting, r: EpisodeRow) => boolean) => held.filter(({ m, row }) => test(m, row)).length;
 
   // First meeting and the 24 hours.
-  let within = 0, known = 0;
+  let within = 0,
+    known = 0;
   const hours: number[] = [];
   for (const r of rows) {
     const contact = Date.parse(r.episode.firstContact);
@@ -105,7 +117,10 @@ function measuresOf(rows: EpisodeRow[], options: ReferenceOptions) {
   }
 
   // Phases, in exact ms.
-  let early = 0, later = 0, earlyMs = 0, laterMs = 0;
+  let early = 0,
+    later = 0,
+    earlyMs = 0,
+    laterMs = 0;
   const earlyPerEpisode: number[] = [];
   for (const r of rows) {
     const contact = Date.parse(r.episode.firstContact);
@@ -120,11 +135,22 @@ function measuresOf(rows: EpisodeRow[], options: ReferenceOptions) {
   }
 
   // Continuity, practitioners, network.
-  let contNum = 0, contDen = 0;
-  const distinct: number[] = [], sizeFirst: number[] = [], sizeLast: number[] = [];
-  let grew = 0, same = 0, shrank = 0;
-  const zero = () => ({ size: 0, kind: new Map<string, number>(), sector: new Map<string, number>(), ring: new Map<string, number>() });
-  const atFirst = zero(), atLast = zero();
+  let contNum = 0,
+    contDen = 0;
+  const distinct: number[] = [],
+    sizeFirst: number[] = [],
+    sizeLast: number[] = [];
+  let grew = 0,
+    same = 0,
+    shrank = 0;
+  const zero = () => ({
+    size: 0,
+    kind: new Map<string, number>(),
+    sector: new Map<string, number>(),
+    ring: new Map<string, number>(),
+  });
+  const atFirst = zero(),
+    atLast = zero();
   const addComposition = (to: ReturnType<typeof zero>, members: NetworkMember[], date: string) => {
     let size = 0;
     for (const m of members) {
@@ -139,10 +165,14 @@ function measuresOf(rows: EpisodeRow[], options: ReferenceOptions) {
   };
   for (const r of rows) {
     if (r.held.length === 0) continue;
-    const firstIds = present(r.held[0]!).filter((a) => isPractitioner(a.role)).map((a) => a.memberId);
+    const firstIds = present(r.held[0]!)
+      .filter((a) => isPractitioner(a.role))
+      .map((a) => a.memberId);
     const all = new Set<string>();
     r.held.forEach((m, i) => {
-      const ids = present(m).filter((a) => isPractitioner(a.role)).map((a) => a.memberId);
+      const ids = present(m)
+        .filter((a) => isPractitioner(a.role))
+        .map((a) => a.memberId);
       ids.forEach((id) => all.add(id));
       if (i > 0) {
         contDen++;
@@ -150,8 +180,16 @@ function measuresOf(rows: EpisodeRow[], options: ReferenceOptions) {
       }
     });
     distinct.push(all.size);
-    const f = addComposition(atFirst, [...r.record.members], referenceLocalDate(Date.parse(r.held[0]!.start), options.timeZone));
-    const l = addComposition(atLast, [...r.record.members], referenceLocalDate(Date.parse(r.held[r.held.length - 1]!.start), options.timeZone));
+    const f = addComposition(
+      atFirst,
+      [...r.record.members],
+      referenceLocalDate(Date.parse(r.held[0]!.start), options.timeZone),
+    );
+    const l = addComposition(
+      atLast,
+      [...r.record.members],
+      referenceLocalDate(Date.parse(r.held[r.held.length - 1]!.start), options.timeZone),
+    );
     sizeFirst.push(f);
     sizeLast.push(l);
     if (l > f) grew++;
@@ -167,7 +205,13 @@ function measuresOf(rows: EpisodeRow[], options: ReferenceOptions) {
   });
 
   // Fidelity: pooled points of complete assessments of counted meetings.
-  type Totals = { assessments: number; rated: number; points: number; possible: number; groups: Map<string, { rated: number; points: number; possible: number }> };
+  type Totals = {
+    assessments: number;
+    rated: number;
+    points: number;
+    possible: number;
+    groups: Map<string, { rated: number; points: number; possible: number }>;
+  };
   const newTotals = (): Totals => ({ assessments: 0, rated: 0, points: 0, possible: 0, groups: new Map() });
   const byInstrument = new Map<string, { all: Totals; months: Map<string, Totals>; order: string[] }>();
   for (const r of rows) {
@@ -176,7 +220,8 @@ function measuresOf(rows: EpisodeRow[], options: ReferenceOptions) {
       if (!m || a.status !== 'complete') continue;
       const instrument = defaultInstruments.get(a.instrumentId, a.instrumentVersion)!;
       const values = instrument.scale.options.map((o) => o.value);
-      const min = Math.min(...values), max = Math.max(...values);
+      const min = Math.min(...values),
+        max = Math.max(...values);
       let entry = byInstrument.get(instrument.id);
       if (!entry) byInstrument.set(instrument.id, (entry = { all: newTotals(), months: new Map(), order: [] }));
       for (const g of instrument.groups) if (!entry.order.includes(g.id)) entry.order.push(g.id);
@@ -219,8 +264,14 @@ function measuresOf(rows: EpisodeRow[], options: ReferenceOptions) {
     },
     meetings: {
       held: heldCount,
-      planned: rows.reduce((s, r) => s + r.record.meetings.filter((m) => m.episodeId === r.episode.id && m.status === 'planned').length, 0),
-      cancelled: rows.reduce((s, r) => s + r.record.meetings.filter((m) => m.episodeId === r.episode.id && m.status === 'cancelled').length, 0),
+      planned: rows.reduce(
+        (s, r) => s + r.record.meetings.filter((m) => m.episodeId === r.episode.id && m.status === 'planned').length,
+        0,
+      ),
+      cancelled: rows.reduce(
+        (s, r) => s + r.record.meetings.filter((m) => m.episodeId === r.episode.id && m.status === 'cancelled').length,
+        0,
+      ),
     },
     firstMeetingWithinTarget: rate(within, known),
     hoursToFirstMeeting: referenceDistribution(hours),
@@ -230,16 +281,43 @@ function measuresOf(rows: EpisodeRow[], options: ReferenceOptions) {
       later: { meetings: later, weeks: laterMs / WEEK, perWeek: laterMs === 0 ? null : (later * WEEK) / laterMs },
     },
     earlyMeetingsPerEpisode: referenceDistribution(earlyPerEpisode),
-    twoOrMorePractitioners: rate(countHeld((m) => present(m).filter((a) => isPractitioner(a.role)).length >= 2), heldCount),
-    withPeerWorker: rate(countHeld((m) => present(m).some((a) => a.role === 'peer-worker')), heldCount),
-    withNetworkMember: rate(
-      countHeld((m, r) => present(m).some((a) => a.role === 'network' && r.record.members.find((x) => x.id === a.memberId)?.kind === 'person')),
+    twoOrMorePractitioners: rate(
+      countHeld((m) => present(m).filter((a) => isPractitioner(a.role)).length >= 2),
       heldCount,
     ),
-    personPresent: rate(countHeld((m) => m.personPresent), heldCount),
-    reflectingConversation: rate(countHeld((m) => m.reflectingConversation), heldCount),
-    networkMembersPresent: mean(held.reduce((s, { m }) => s + present(m).filter((a) => a.role === 'network').length, 0), heldCount),
-    placeMix: Object.fromEntries(MEETING_MODES.map((mode) => [mode, rate(countHeld((m) => m.mode === mode), heldCount)])),
+    withPeerWorker: rate(
+      countHeld((m) => present(m).some((a) => a.role === 'peer-worker')),
+      heldCount,
+    ),
+    withNetworkMember: rate(
+      countHeld((m, r) =>
+        present(m).some(
+          (a) => a.role === 'network' && r.record.members.find((x) => x.id === a.memberId)?.kind === 'person',
+        ),
+      ),
+      heldCount,
+    ),
+    personPresent: rate(
+      countHeld((m) => m.personPresent),
+      heldCount,
+    ),
+    reflectingConversation: rate(
+      countHeld((m) => m.reflectingConversation),
+      heldCount,
+    ),
+    networkMembersPresent: mean(
+      held.reduce((s, { m }) => s + present(m).filter((a) => a.role === 'network').length, 0),
+      heldCount,
+    ),
+    placeMix: Object.fromEntries(
+      MEETING_MODES.map((mode) => [
+        mode,
+        rate(
+          countHeld((m) => m.mode === mode),
+          heldCount,
+        ),
+      ]),
+    ),
     continuity: rate(contNum, contDen),
     distinctPractitioners: referenceDistribution(distinct),
     network: {
@@ -258,7 +336,9 @@ function measuresOf(rows: EpisodeRow[], options: ReferenceOptions) {
       return {
         instrumentId,
         ...score(entry.all, entry.order),
-        byMonth: [...entry.months.keys()].sort().map((month) => ({ month, ...score(entry.months.get(month)!, entry.order) })),
+        byMonth: [...entry.months.keys()]
+          .sort()
+          .map((month) => ({ month, ...score(entry.months.get(month)!, entry.order) })),
       };
     }),
   };
@@ -280,7 +360,14 @@ export function referenceSummary(inputs: readonly unknown[], options: ReferenceO
     for (const episode of record.episodes) {
       const date = referenceLocalDate(Date.parse(episode.firstContact), options.timeZone);
       if (options.period && (date < options.period.start || date > options.period.end)) continue;
-      rows.push({ position, record, episode, month: date.slice(0, 7), held: heldOf(record, episode, asOf), end: measureEnd(record, episode, options.asOf) });
+      rows.push({
+        position,
+        record,
+        episode,
+        month: date.slice(0, 7),
+        held: heldOf(record, episode, asOf),
+        end: measureEnd(record, episode, options.asOf),
+      });
     }
   });
   const keysOf = (r: EpisodeRow): string[] => {
@@ -292,14 +379,26 @@ export function referenceSummary(inputs: readonly unknown[], options: ReferenceO
       case 'month':
         return [r.month];
       case 'practitioner':
-        return [...new Set(r.held.flatMap((m) => m.attendees.filter((a) => a.present && isPractitioner(a.role)).map((a) => a.memberId)))];
+        return [
+          ...new Set(
+            r.held.flatMap((m) =>
+              m.attendees.filter((a) => a.present && isPractitioner(a.role)).map((a) => a.memberId),
+            ),
+          ),
+        ];
       default:
         return [];
     }
   };
   const grouped = (keys: (r: EpisodeRow) => string[]) => {
     const all = [...new Set(rows.flatMap(keys))].sort();
-    return all.map((key) => ({ key, measures: measuresOf(rows.filter((r) => keys(r).includes(key)), options) }));
+    return all.map((key) => ({
+      key,
+      measures: measuresOf(
+        rows.filter((r) => keys(r).includes(key)),
+        options,
+      ),
+    }));
   };
   return {
     records: { read: inputs.length, valid: inputs.length - skipped.length, skipped: skipped.length },

@@ -5,18 +5,44 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { MEETING_MODES, ValidationError, parseCaseRecord, sevenPrinciples, summariseMeetings, type CaseRecord } from '@odkit/core';
+import {
+  MEETING_MODES,
+  ValidationError,
+  parseCaseRecord,
+  sevenPrinciples,
+  summariseMeetings,
+  type CaseRecord,
+} from '@odkit/core';
 import { ServiceAccumulator, summariseService, summariseServiceSync, type ServiceOptions } from '@odkit/core/service';
 import { anyJson, instant, validCaseRecord } from '../../../test/fixtures/arbitraries.js';
 import { generateCaseload } from '../../../test/fixtures/generate-caseload.js';
 import { referenceSummary } from './service-reference.js';
-import { assessment, episode, meeting, member, minimalRecord, professional, rejection, thrown, expectInstance } from './support.js';
+import {
+  assessment,
+  episode,
+  meeting,
+  member,
+  minimalRecord,
+  professional,
+  rejection,
+  thrown,
+  expectInstance,
+} from './support.js';
 
-const TIME_ZONES = ['Europe/London', 'UTC', 'Asia/Kolkata', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham'];
+const TIME_ZONES = [
+  'Europe/London',
+  'UTC',
+  'Asia/Kolkata',
+  'America/St_Johns',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+];
 const HOUR = 3_600_000;
 
 const caseload = () =>
-  fc.array(validCaseRecord({ maxEpisodes: 3, maxMeetings: 8, maxMembers: 5, maxAssessments: 3, maxTies: 1 }), { maxLength: 6 });
+  fc.array(validCaseRecord({ maxEpisodes: 3, maxMeetings: 8, maxMembers: 5, maxAssessments: 3, maxTies: 1 }), {
+    maxLength: 6,
+  });
 
 const serviceOptions = () =>
   fc.record(
@@ -24,16 +50,23 @@ const serviceOptions = () =>
       timeZone: fc.constantFrom(...TIME_ZONES),
       groupBy: fc.constantFrom('team', 'practitioner', 'month', 'referralSource' as const),
       asOf: instant().map((t) => new Date(t).toISOString()),
-      period: fc
-        .tuple(instant(), fc.integer({ min: 0, max: 40 * 365 }))
-        .map(([start, days]) => ({ start: new Date(start).toISOString().slice(0, 10), end: new Date(start + days * 24 * HOUR).toISOString().slice(0, 10) })),
+      period: fc.tuple(instant(), fc.integer({ min: 0, max: 40 * 365 })).map(([start, days]) => ({
+        start: new Date(start).toISOString().slice(0, 10),
+        end: new Date(start + days * 24 * HOUR).toISOString().slice(0, 10),
+      })),
     },
     { requiredKeys: ['timeZone'] },
   );
 
 /** The summary without the fields the reference does not model (options echoed, skipped details). */
 function comparable(summary: Awaited<ReturnType<typeof summariseService>>) {
-  return { records: summary.records, overall: summary.overall, groups: summary.groups, monthly: summary.monthly, skippedPositions: summary.skipped.map((s) => s.position) };
+  return {
+    records: summary.records,
+    overall: summary.overall,
+    groups: summary.groups,
+    monthly: summary.monthly,
+    skippedPositions: summary.skipped.map((s) => s.position),
+  };
 }
 
 describe('service measures: properties against the reference', () => {
@@ -85,26 +118,35 @@ describe('service measures: properties against the reference', () => {
 
   it('for one record, the service figures are the per-case metrics (summariseMeetings) pooled over its episodes', async () => {
     await fc.assert(
-      fc.asyncProperty(validCaseRecord({ maxEpisodes: 3, maxMeetings: 8, maxMembers: 5 }), fc.option(instant(), { nil: undefined }), async (input, at) => {
-        const record = parseCaseRecord(input);
-        const asOf = at === undefined ? undefined : new Date(at).toISOString();
-        const perCase = summariseMeetings(record, asOf === undefined ? {} : { asOf });
-        const { overall } = await summariseService([record], asOf === undefined ? {} : { asOf });
-        const ratio = (r: { numerator: number; denominator: number }) => [r.numerator, r.denominator];
-        expect(overall.meetings).to.deep.equal({ held: perCase.heldMeetings, planned: perCase.plannedMeetings, cancelled: perCase.cancelledMeetings });
-        expect(ratio(overall.firstMeetingWithinTarget)).to.deep.equal(ratio(perCase.firstMeetingWithinTarget));
-        expect(ratio(overall.twoOrMorePractitioners)).to.deep.equal(ratio(perCase.twoOrMorePractitioners));
-        expect(ratio(overall.withPeerWorker)).to.deep.equal(ratio(perCase.withPeerWorker));
-        expect(ratio(overall.withNetworkMember)).to.deep.equal(ratio(perCase.withNetworkMember));
-        expect(ratio(overall.reflectingConversation)).to.deep.equal(ratio(perCase.reflectingConversationRate));
-        expect(ratio(overall.continuity)).to.deep.equal(ratio(perCase.continuity.firstMeetingPractitioner));
-        for (const mode of MEETING_MODES) expect(ratio(overall.placeMix[mode])).to.deep.equal(ratio(perCase.placeMix[mode]));
-        expect(overall.meetingsPerWeek.early.meetings).to.equal(perCase.meetingsPerWeek.early.meetings);
-        expect(overall.meetingsPerWeek.later.meetings).to.equal(perCase.meetingsPerWeek.later.meetings);
-        const hours = perCase.timeToFirstMeeting.map((t) => t.hours).filter((h): h is number => h !== null);
-        expect(overall.hoursToFirstMeeting.n).to.equal(hours.length);
-        if (hours.length) expect(overall.hoursToFirstMeeting.min).to.equal(Math.min(...hours));
-      }),
+      fc.asyncProperty(
+        validCaseRecord({ maxEpisodes: 3, maxMeetings: 8, maxMembers: 5 }),
+        fc.option(instant(), { nil: undefined }),
+        async (input, at) => {
+          const record = parseCaseRecord(input);
+          const asOf = at === undefined ? undefined : new Date(at).toISOString();
+          const perCase = summariseMeetings(record, asOf === undefined ? {} : { asOf });
+          const { overall } = await summariseService([record], asOf === undefined ? {} : { asOf });
+          const ratio = (r: { numerator: number; denominator: number }) => [r.numerator, r.denominator];
+          expect(overall.meetings).to.deep.equal({
+            held: perCase.heldMeetings,
+            planned: perCase.plannedMeetings,
+            cancelled: perCase.cancelledMeetings,
+          });
+          expect(ratio(overall.firstMeetingWithinTarget)).to.deep.equal(ratio(perCase.firstMeetingWithinTarget));
+          expect(ratio(overall.twoOrMorePractitioners)).to.deep.equal(ratio(perCase.twoOrMorePractitioners));
+          expect(ratio(overall.withPeerWorker)).to.deep.equal(ratio(perCase.withPeerWorker));
+          expect(ratio(overall.withNetworkMember)).to.deep.equal(ratio(perCase.withNetworkMember));
+          expect(ratio(overall.reflectingConversation)).to.deep.equal(ratio(perCase.reflectingConversationRate));
+          expect(ratio(overall.continuity)).to.deep.equal(ratio(perCase.continuity.firstMeetingPractitioner));
+          for (const mode of MEETING_MODES)
+            expect(ratio(overall.placeMix[mode])).to.deep.equal(ratio(perCase.placeMix[mode]));
+          expect(overall.meetingsPerWeek.early.meetings).to.equal(perCase.meetingsPerWeek.early.meetings);
+          expect(overall.meetingsPerWeek.later.meetings).to.equal(perCase.meetingsPerWeek.later.meetings);
+          const hours = perCase.timeToFirstMeeting.map((t) => t.hours).filter((h): h is number => h !== null);
+          expect(overall.hoursToFirstMeeting.n).to.equal(hours.length);
+          if (hours.length) expect(overall.hoursToFirstMeeting.min).to.equal(Math.min(...hours));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -112,8 +154,18 @@ describe('service measures: properties against the reference', () => {
   it('splitting a caseload never changes the pooled counts: the whole is the sum of its parts', async () => {
     await fc.assert(
       fc.asyncProperty(caseload(), caseload(), async (a, b) => {
-        const [sa, sb, sab] = await Promise.all([summariseService(a), summariseService(b), summariseService([...a, ...b])]);
-        const pooled = (s: typeof sa) => [s.overall.episodes, s.overall.meetings.held, s.overall.firstMeetingWithinTarget.numerator, s.overall.firstMeetingWithinTarget.denominator, s.overall.continuity.numerator];
+        const [sa, sb, sab] = await Promise.all([
+          summariseService(a),
+          summariseService(b),
+          summariseService([...a, ...b]),
+        ]);
+        const pooled = (s: typeof sa) => [
+          s.overall.episodes,
+          s.overall.meetings.held,
+          s.overall.firstMeetingWithinTarget.numerator,
+          s.overall.firstMeetingWithinTarget.denominator,
+          s.overall.continuity.numerator,
+        ];
         expect(pooled(sab)).to.deep.equal(pooled(sa).map((n, i) => n + pooled(sb)[i]!));
       }),
       { numRuns: 20 },
@@ -151,7 +203,11 @@ describe('service measures: hand-worked examples', () => {
     // Hours 2, 24, 30: h = 2 × p; q1 = 2·0.5 + 24·0.5 = 13, median 24, q3 = 24·0.5 + 30·0.5 = 27.
     expect(overall.hoursToFirstMeeting).to.deep.equal({ n: 3, min: 2, q1: 13, median: 24, q3: 27, max: 30 });
     // Without asOf, an episode with no meeting has run for no time and is not judged.
-    expect((await summariseService(records)).overall.firstMeetingWithinTarget).to.deep.equal({ numerator: 2, denominator: 3, rate: 2 / 3 });
+    expect((await summariseService(records)).overall.firstMeetingWithinTarget).to.deep.equal({
+      numerator: 2,
+      denominator: 3,
+      rate: 2 / 3,
+    });
   });
 
   it('quartiles interpolate between order statistics (type 7): 2, 4, 6, 9 gives 3.5, 5, 6.75', async () => {
@@ -171,11 +227,17 @@ describe('service measures: hand-worked examples', () => {
     expect(london.overall.episodes).to.equal(3);
     expect(london.monthly.map((m) => m.key)).to.deep.equal(['2026-04']);
     // In UTC "late" is on 31 March, and "after" (23:00 UTC) on 30 April.
-    const utc = await summariseService([late, first, last, after], { period: april, timeZone: 'UTC', groupBy: 'month' });
+    const utc = await summariseService([late, first, last, after], {
+      period: april,
+      timeZone: 'UTC',
+      groupBy: 'month',
+    });
     expect(utc.overall.episodes).to.equal(3);
     const firstDay = { start: '2026-04-01', end: '2026-04-01' };
     expect((await summariseService([late, first, last, after], { period: firstDay })).overall.cases).to.equal(2);
-    expect((await summariseService([late, first, last, after], { period: firstDay, timeZone: 'UTC' })).overall.cases).to.equal(1);
+    expect(
+      (await summariseService([late, first, last, after], { period: firstDay, timeZone: 'UTC' })).overall.cases,
+    ).to.equal(1);
     // Months follow the same rule: "late" is an April case in London and a March one in UTC.
     const months = await summariseService([late], { timeZone: 'UTC' });
     expect(months.monthly.map((m) => m.key)).to.deep.equal(['2026-03']);
@@ -201,9 +263,33 @@ describe('service measures: hand-worked examples', () => {
       members,
       episodes: [episode('e1', { firstContact: '2026-03-01T09:00:00Z' })],
       meetings: [
-        meeting('m1', { start: at(2), attendees: [{ memberId: 'f1', role: 'facilitator', present: true }, { memberId: 'f2', role: 'facilitator', present: true }, { memberId: 'mum', role: 'network', present: true }] }),
-        meeting('m2', { start: at(30), mode: 'clinic', reflectingConversation: false, attendees: [{ memberId: 'f2', role: 'facilitator', present: true }, { memberId: 'peer', role: 'peer-worker', present: true }, { memberId: 'gp', role: 'network', present: true }] }),
-        meeting('m3', { start: at(60), mode: 'remote', personPresent: false, attendees: [{ memberId: 'peer', role: 'peer-worker', present: true }, { memberId: 'f1', role: 'facilitator', present: false }] }),
+        meeting('m1', {
+          start: at(2),
+          attendees: [
+            { memberId: 'f1', role: 'facilitator', present: true },
+            { memberId: 'f2', role: 'facilitator', present: true },
+            { memberId: 'mum', role: 'network', present: true },
+          ],
+        }),
+        meeting('m2', {
+          start: at(30),
+          mode: 'clinic',
+          reflectingConversation: false,
+          attendees: [
+            { memberId: 'f2', role: 'facilitator', present: true },
+            { memberId: 'peer', role: 'peer-worker', present: true },
+            { memberId: 'gp', role: 'network', present: true },
+          ],
+        }),
+        meeting('m3', {
+          start: at(60),
+          mode: 'remote',
+          personPresent: false,
+          attendees: [
+            { memberId: 'peer', role: 'peer-worker', present: true },
+            { memberId: 'f1', role: 'facilitator', present: false },
+          ],
+        }),
         meeting('m4', { start: at(80), status: 'planned', personPresent: false, reflectingConversation: false }),
       ],
     });
@@ -268,17 +354,27 @@ describe('service measures: hand-worked examples', () => {
   });
 
   it('groups: by team, and by practitioner with overlapping membership', async () => {
-    const att = (...ids: string[]) => ids.map((memberId) => ({ memberId, role: 'facilitator' as const, present: true }));
+    const att = (...ids: string[]) =>
+      ids.map((memberId) => ({ memberId, role: 'facilitator' as const, present: true }));
     const a = caseWith('a', '2026-03-01T09:00:00Z', [2], { members: [professional('s1'), professional('s2')] });
     const b = caseWith('b', '2026-03-02T09:00:00Z', [30], { members: [professional('s2')] });
     const records = [
       { ...a, meetings: [{ ...a.meetings[0]!, attendees: att('s1', 's2') }] },
-      { ...b, episodes: [{ ...b.episodes[0]!, responsibleTeam: 'Other team' }], meetings: [{ ...b.meetings[0]!, attendees: att('s2') }] },
+      {
+        ...b,
+        episodes: [{ ...b.episodes[0]!, responsibleTeam: 'Other team' }],
+        meetings: [{ ...b.meetings[0]!, attendees: att('s2') }],
+      },
     ];
     const byTeam = await summariseService(records, { groupBy: 'team', asOf: AS_OF });
-    expect(byTeam.groups.map((g) => [g.key, g.measures.episodes])).to.deep.equal([['Crisis team', 1], ['Other team', 1]]);
+    expect(byTeam.groups.map((g) => [g.key, g.measures.episodes])).to.deep.equal([
+      ['Crisis team', 1],
+      ['Other team', 1],
+    ]);
     const byPractitioner = await summariseService(records, { groupBy: 'practitioner', asOf: AS_OF });
-    expect(byPractitioner.groups.map((g) => [g.key, g.measures.episodes, g.measures.firstMeetingWithinTarget.numerator])).to.deep.equal([
+    expect(
+      byPractitioner.groups.map((g) => [g.key, g.measures.episodes, g.measures.firstMeetingWithinTarget.numerator]),
+    ).to.deep.equal([
       ['s1', 1, 1],
       ['s2', 2, 1],
     ]);
@@ -312,14 +408,27 @@ describe('service measures: bad input', () => {
   });
 
   it('anything that is not a record (null, text, a throwing proxy) is skipped, not thrown', async () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error('boom'); }, ownKeys: () => { throw new Error('boom'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom');
+        },
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     const summary = await summariseService([null, 'text', 42, hostile, caseWith('ok', '2026-03-01T09:00:00Z', [1])]);
     expect(summary.records).to.deep.equal({ read: 5, valid: 1, skipped: 4 });
     expect(summary.skipped.map((s) => s.position)).to.deep.equal([0, 1, 2, 3]);
   });
 
   it('the skipped list is capped by maxSkippedListed; every skipped record is still counted', async () => {
-    const summary = await summariseService(Array.from({ length: 30 }, () => ({})), { maxSkippedListed: 5 });
+    const summary = await summariseService(
+      Array.from({ length: 30 }, () => ({})),
+      { maxSkippedListed: 5 },
+    );
     expect(summary.records.skipped).to.equal(30);
     expect(summary.skipped.map((s) => s.position)).to.deep.equal([0, 1, 2, 3, 4]);
   });
@@ -335,9 +444,15 @@ describe('service measures: bad input', () => {
     const error = expectInstance(await rejection(summariseService([], bad)), ValidationError);
     const paths = error.issues.map((i) => i.path.join('.'));
     expect(paths).to.include.members(['period.start', 'groupBy', 'timeZone', 'asOf', 'maxSkippedListed']);
-    const reversed = expectInstance(thrown(() => summariseServiceSync([], { period: { start: '2026-04-02', end: '2026-04-01' } })), ValidationError);
+    const reversed = expectInstance(
+      thrown(() => summariseServiceSync([], { period: { start: '2026-04-02', end: '2026-04-01' } })),
+      ValidationError,
+    );
     expect(reversed.issues[0]!.path).to.deep.equal(['period', 'end']);
     expectInstance(await rejection(summariseService(42 as unknown as [])), ValidationError);
-    expectInstance(thrown(() => summariseServiceSync(null as unknown as [])), ValidationError);
+    expectInstance(
+      thrown(() => summariseServiceSync(null as unknown as [])),
+      ValidationError,
+    );
   });
 });

@@ -12,7 +12,18 @@ import {
   type Migration,
   type StoreSnapshot,
 } from '@odkit/core';
-import { CASE_ID, PERSON_ID, clone, exampleRecord, expectInstance, member, minimalRecord, rejection, thrown, tie } from './support.js';
+import {
+  CASE_ID,
+  PERSON_ID,
+  clone,
+  exampleRecord,
+  expectInstance,
+  member,
+  minimalRecord,
+  rejection,
+  thrown,
+  tie,
+} from './support.js';
 import { until } from '../../../test/support/dom.js';
 
 const addGran: Change = { type: 'member/add', member: member('gran', { ring: 2, household: false }) };
@@ -27,7 +38,9 @@ function listen(store: { subscribe(l: (s: StoreSnapshot) => void): () => void })
   return { seen, unsubscribe };
 }
 
-/** Yields to the event loop for `ms`: only to close a store at different moments of a save, never to wait for a result. */
+/**
+ * Yields to the event loop for `ms`: only to close a store at different moments of a save, never to wait for a result.
+ */
 const pauseFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('MemoryStore', () => {
@@ -113,7 +126,10 @@ describe('MemoryStore', () => {
     const a = listen(store);
     const error = expectInstance(await rejection(store.apply(badChange)), ValidationError);
     expect(error.issues[0]!.path).to.deep.equal(['ties', 5, 'to']);
-    const malformed = expectInstance(await rejection(store.apply({ type: 'tie/remove' } as unknown as Change)), ValidationError);
+    const malformed = expectInstance(
+      await rejection(store.apply({ type: 'tie/remove' } as unknown as Change)),
+      ValidationError,
+    );
     expect(malformed.issues[0]!.path).to.deep.equal(['tieId']);
     expectInstance(await rejection(store.apply({ type: 'tie/remove', tieId: 'zz' })), NotFoundError);
     expect(store.snapshot).to.equal(before);
@@ -170,7 +186,9 @@ describe('IndexedDbStore', () => {
   const opened: IndexedDbStore[] = [];
 
   /** Opens a store on this test's database and remembers it for closing. */
-  async function open(options: { initial?: unknown; caseId?: string; migrations?: Migration[]; openTimeout?: number } = {}): Promise<IndexedDbStore> {
+  async function open(
+    options: { initial?: unknown; caseId?: string; migrations?: Migration[]; openTimeout?: number } = {},
+  ): Promise<IndexedDbStore> {
     const store = await IndexedDbStore.open({ caseId: CASE_ID, databaseName, ...options });
     opened.push(store);
     return store;
@@ -280,7 +298,12 @@ describe('IndexedDbStore', () => {
 
   it('reads a case saved by an older schema version through the migrations it is given', async () => {
     const { schemaVersion: _v, ...rest } = exampleRecord();
-    await rawPut({ caseId: CASE_ID, revision: 3, record: { ...rest, schemaVersion: 0, people: rest.members, members: undefined }, savedAt: '' });
+    await rawPut({
+      caseId: CASE_ID,
+      revision: 3,
+      record: { ...rest, schemaVersion: 0, people: rest.members, members: undefined },
+      savedAt: '',
+    });
     expectInstance(await rejection(open()), ValidationError);
     const store = await open({
       migrations: [{ from: 0, migrate: ({ people, ...old }) => ({ ...old, members: people }) }],
@@ -291,7 +314,12 @@ describe('IndexedDbStore', () => {
 
   it('a store closed during a save reports exactly what was written: applied and stored, or a StorageError and nothing stored', async () => {
     // Close at different moments: before the write's transaction starts, and while it runs.
-    for (const [i, pause] of [() => undefined, () => Promise.resolve(), () => pauseFor(0), () => pauseFor(2)].entries()) {
+    for (const [i, pause] of [
+      () => undefined,
+      () => Promise.resolve(),
+      () => pauseFor(0),
+      () => pauseFor(2),
+    ].entries()) {
       databaseName = `${databaseName}-close-${i}`;
       const store = await open({ initial: exampleRecord() });
       const saving = store.apply(addGran).then(
@@ -314,7 +342,10 @@ describe('IndexedDbStore', () => {
 
   it('rejects a missing or malformed case id with a ValidationError naming caseId', async () => {
     for (const caseId of [undefined, { x: 1 }, 'no spaces allowed']) {
-      const error = expectInstance(await rejection(IndexedDbStore.open({ caseId: caseId as string, databaseName, initial: exampleRecord() })), ValidationError);
+      const error = expectInstance(
+        await rejection(IndexedDbStore.open({ caseId: caseId as string, databaseName, initial: exampleRecord() })),
+        ValidationError,
+      );
       expect(error.issues[0]!.path[0]).to.equal('caseId');
     }
   });
@@ -419,7 +450,8 @@ describe('IndexedDbStore', () => {
     const a = await open({ initial: exampleRecord() });
     const other = await open({ caseId: 'case-2', initial: minimalRecord({ id: 'case-2' }) });
     const seen = listen(a);
-    // A second page on case 2, opened after A: once it has heard the write, so has A's channel (messages arrive in order).
+    // A second page on case 2, opened after A: once it has heard the write, so has A's channel (messages arrive in
+    // order).
     const watcher = await open({ caseId: 'case-2' });
     const heard = listen(watcher);
     await other.apply({ type: 'person/update', person: { id: PERSON_ID, name: 'Someone else' } });
@@ -429,7 +461,12 @@ describe('IndexedDbStore', () => {
   });
 
   it('rejects a stored entry that is not a valid record with a ValidationError', async () => {
-    await rawPut({ caseId: CASE_ID, revision: 1, record: { schemaVersion: 1, id: CASE_ID, person: { id: 'p1' } }, savedAt: '' });
+    await rawPut({
+      caseId: CASE_ID,
+      revision: 1,
+      record: { schemaVersion: 1, id: CASE_ID, person: { id: 'p1' } },
+      savedAt: '',
+    });
     const error = expectInstance(await rejection(open()), ValidationError);
     expect(error.issues.map((i) => i.path)).to.deep.include(['person', 'name']);
     // A valid initial record does not paper over it (and does not overwrite it).
@@ -444,7 +481,13 @@ describe('IndexedDbStore', () => {
   });
 
   describe('a corrupt stored entry', () => {
-    const entry = (overrides: Record<string, unknown>) => ({ caseId: CASE_ID, revision: 3, record: exampleRecord(), savedAt: '', ...overrides });
+    const entry = (overrides: Record<string, unknown>) => ({
+      caseId: CASE_ID,
+      revision: 3,
+      record: exampleRecord(),
+      savedAt: '',
+      ...overrides,
+    });
 
     for (const [label, revision] of [
       ['text "5"', '5'],
@@ -506,13 +549,19 @@ describe('IndexedDbStore', () => {
     it('written while a store is open: apply reports a ValidationError (not a conflict for ever), and the same recovery works', async () => {
       const store = await open({ initial: exampleRecord() });
       await store.apply(addGran);
-      for (const corrupt of [entry({ revision: '5' }), entry({ revision: 9, record: { ...exampleRecord(), person: 'gone' } }), entry({ revision: NaN })]) {
+      for (const corrupt of [
+        entry({ revision: '5' }),
+        entry({ revision: 9, record: { ...exampleRecord(), person: 'gone' } }),
+        entry({ revision: NaN }),
+      ]) {
         await rawPut(corrupt);
         const error = expectInstance(await rejection(store.apply(addAunt)), ValidationError);
         expect(error.message).not.to.contain('reload');
       }
       // Nothing the store did overwrote the corrupt entry: it can still be exported.
-      expect(await IndexedDbStore.readStoredEntry({ caseId: CASE_ID, databaseName })).to.deep.equal(entry({ revision: NaN }));
+      expect(await IndexedDbStore.readStoredEntry({ caseId: CASE_ID, databaseName })).to.deep.equal(
+        entry({ revision: NaN }),
+      );
       store.close();
       opened.splice(opened.indexOf(store), 1);
       expect(await IndexedDbStore.discard({ caseId: CASE_ID, databaseName })).to.equal(true);

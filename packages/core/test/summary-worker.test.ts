@@ -84,7 +84,8 @@ describe('summariseInWorker', function () {
     // A thousand generated cases, each given ten times under a case id of its own, keep the page's memory modest.
     const made = caseloadArray({ cases: 1000, seed: 22 });
     function* tenThousand() {
-      for (let round = 0; round < 10; round++) for (const record of made) yield { ...record, id: `${record.id}-${round}` };
+      for (let round = 0; round < 10; round++)
+        for (const record of made) yield { ...record, id: `${record.id}-${round}` };
     }
     // A new task, so the one that made the records is over before the watch starts.
     await nextTask();
@@ -99,7 +100,10 @@ describe('summariseInWorker', function () {
     expect(summary.records).to.deep.equal({ read: 10_000, valid: 10_000, skipped: 0 });
     expect(read).to.equal(10_000);
     expect(watch.turns, 'the watch got its turns').to.be.greaterThan(10);
-    expect(watch.blocked, `main-thread stalls over 50 ms (ms): ${watch.blocked.map((d) => d.toFixed(0)).join(', ')}`).to.deep.equal([]);
+    expect(
+      watch.blocked,
+      `main-thread stalls over 50 ms (ms): ${watch.blocked.map((d) => d.toFixed(0)).join(', ')}`,
+    ).to.deep.equal([]);
   });
 
   it('sees the main thread blocked (so the check above means something)', async () => {
@@ -124,9 +128,16 @@ describe('summariseInWorker', function () {
   });
 
   it('rejects bad options with a ValidationError naming each (checked on the page, or by the worker)', async () => {
-    const onPage = await rejection(summariseInWorker(42 as never, { worker, sliceMs: 0, onProgress: 1 as never, instruments: {} as never }));
+    const onPage = await rejection(
+      summariseInWorker(42 as never, { worker, sliceMs: 0, onProgress: 1 as never, instruments: {} as never }),
+    );
     expect(onPage).to.be.instanceOf(ValidationError);
-    expect((onPage as ValidationError).issues.map((i) => i.path.join('.'))).to.deep.equal(['onProgress', 'sliceMs', 'instruments', 'records']);
+    expect((onPage as ValidationError).issues.map((i) => i.path.join('.'))).to.deep.equal([
+      'onProgress',
+      'sliceMs',
+      'instruments',
+      'records',
+    ]);
     const inWorker = await rejection(summariseInWorker([], { worker, groupBy: 'ward' as never }));
     expect(inWorker).to.be.instanceOf(ValidationError);
     expect((inWorker as ValidationError).issues.map((i) => i.path.join('.'))).to.deep.equal(['groupBy']);
@@ -134,7 +145,11 @@ describe('summariseInWorker', function () {
 
   it('stops when the page cancels, passes on the source’s own error, and fails typed when the worker cannot load', async () => {
     const controller = new AbortController();
-    const cancelled = summariseInWorker(caseload({ cases: 10_000, seed: 25 }), { worker, signal: controller.signal, onProgress: (n) => n > 100 && controller.abort() });
+    const cancelled = summariseInWorker(caseload({ cases: 10_000, seed: 25 }), {
+      worker,
+      signal: controller.signal,
+      onProgress: (n) => n > 100 && controller.abort(),
+    });
     expect(await rejection(cancelled)).to.be.instanceOf(StorageError);
 
     const failure = new Error('page 3 could not be fetched');
@@ -144,7 +159,11 @@ describe('summariseInWorker', function () {
     }
     expect(await rejection(summariseInWorker(failing(), { worker }))).to.equal(failure);
 
-    const missing = await rejection(summariseInWorker([], { worker: () => new Worker(new URL('./no-such-worker.js', import.meta.url), { type: 'module' }) } satisfies WorkerRunOptions));
+    const missing = await rejection(
+      summariseInWorker([], {
+        worker: () => new Worker(new URL('./no-such-worker.js', import.meta.url), { type: 'module' }),
+      } satisfies WorkerRunOptions),
+    );
     expect(missing).to.be.instanceOf(StorageError);
   });
 });

@@ -4,16 +4,7 @@
  * break exactly one thing.
  */
 import { expect } from '@open-wc/testing';
-import type {
-  Assessment,
-  CaseRecord,
-  Episode,
-  Instrument,
-  Meeting,
-  NetworkMember,
-  Person,
-  Tie,
-} from '@odkit/core';
+import type { Assessment, CaseRecord, Episode, Instrument, Meeting, NetworkMember, Person, Tie } from '@odkit/core';
 
 export const CASE_ID = 'case-1';
 export const PERSON_ID = 'p1';
@@ -131,7 +122,13 @@ export function exampleRecord(): CaseRecord {
     members: [
       member('mum', { carer: true }),
       member('friend', { relationship: { code: 'FRND' }, sector: 'friends', ring: 2, household: false }),
-      member('nbr', { relationship: { code: 'NBOR' }, sector: 'neighbours', ring: 3, household: false, support: ['practical'] }),
+      member('nbr', {
+        relationship: { code: 'NBOR' },
+        sector: 'neighbours',
+        ring: 3,
+        household: false,
+        support: ['practical'],
+      }),
       professional('dr'),
       professional('nurse'),
       professional('peer', { relationship: { text: 'peer support worker' } }),
@@ -168,7 +165,10 @@ export function exampleRecord(): CaseRecord {
       }),
     ],
     assessments: [
-      assessment('a1', { rater: { name: 'Dr Rhys', memberId: 'dr' }, ratings: [{ itemId: 'immediate-help', value: 4 }] }),
+      assessment('a1', {
+        rater: { name: 'Dr Rhys', memberId: 'dr' },
+        ratings: [{ itemId: 'immediate-help', value: 4 }],
+      }),
     ],
   });
 }

@@ -162,7 +162,11 @@ let count = 0;
 export const freshName = () => `odkit-sync-test-${Date.now()}-${count++}`;
 
 /** Opens a SyncedStore on `remote` with quick retries; the connection fails while the remote is down. */
-export function openSynced(remote: TestRemote | TestLink, databaseName: string, options: Partial<SyncedStoreOptions> = {}): Promise<SyncedStore> {
+export function openSynced(
+  remote: TestRemote | TestLink,
+  databaseName: string,
+  options: Partial<SyncedStoreOptions> = {},
+): Promise<SyncedStore> {
   return SyncedStore.open({
     caseId: CASE_ID,
     databaseName,
@@ -177,8 +181,17 @@ export function openSynced(remote: TestRemote | TestLink, databaseName: string, 
 }
 
 /** Waits until the store's sync status passes `test`. */
-export async function waitForStatus(store: SyncedStore, test: (status: SyncStatus) => boolean, what: string, timeout = 8000): Promise<void> {
-  await waitUntil(() => test(store.syncStatus), `${what} (status: ${JSON.stringify({ ...store.syncStatus, conflicts: store.syncStatus.conflicts.length })})`, { timeout, interval: 5 });
+export async function waitForStatus(
+  store: SyncedStore,
+  test: (status: SyncStatus) => boolean,
+  what: string,
+  timeout = 8000,
+): Promise<void> {
+  await waitUntil(
+    () => test(store.syncStatus),
+    `${what} (status: ${JSON.stringify({ ...store.syncStatus, conflicts: store.syncStatus.conflicts.length })})`,
+    { timeout, interval: 5 },
+  );
 }
 
 /** Waits until the store has sent everything it can: online, nothing sending, only conflicts left. */

@@ -16,10 +16,21 @@ import {
 import { CASE_ID, exampleRecord, expectInstance, member, rejection, tie } from './support.js';
 import { upgrade } from '../src/stores/outbox.js';
 import { BUSY, LEASE_MS, withSenderLock } from '../src/stores/sender-lock.js';
-import { TestRemote, type TestLink, deleteDatabase, freshName, openSynced, readAll, waitForStatus, waitSynced, writeRaw } from './sync-support.js';
+import {
+  TestRemote,
+  type TestLink,
+  deleteDatabase,
+  freshName,
+  openSynced,
+  readAll,
+  waitForStatus,
+  waitSynced,
+  writeRaw,
+} from './sync-support.js';
 
 /** Waits until the store has tried (and failed) to connect more than once: its backoff timer runs. */
-const waitUntilConnects = (test: () => boolean) => waitUntil(test, 'the store never retried', { timeout: 5000, interval: 5 });
+const waitUntilConnects = (test: () => boolean) =>
+  waitUntil(test, 'the store never retried', { timeout: 5000, interval: 5 });
 
 const alex: Author = { id: 'Practitioner/alex', name: 'Alex Rees', role: 'Peer support worker' };
 const sam: Author = { id: 'Practitioner/sam', name: 'Sam Jones' };
@@ -35,7 +46,11 @@ describe('SyncedStore', () => {
   const open: SyncedStore[] = [];
   const names: string[] = [];
   /** A store to be closed and its database deleted after the test. */
-  async function synced(remote: TestRemote | TestLink, name = freshName(), options: Parameters<typeof openSynced>[2] = {}) {
+  async function synced(
+    remote: TestRemote | TestLink,
+    name = freshName(),
+    options: Parameters<typeof openSynced>[2] = {},
+  ) {
     if (!names.includes(name)) names.push(name);
     const store = await openSynced(remote, name, options);
     open.push(store);
@@ -67,7 +82,10 @@ describe('SyncedStore', () => {
         expect(error.message).to.contain('SyncedStore options');
         expect(error.issues.map((i) => i.path)).to.deep.equal([path]);
       }
-      const author = expectInstance(await rejection(SyncedStore.open({ caseId: CASE_ID, connect, author: { id: '' } as never })), ValidationError);
+      const author = expectInstance(
+        await rejection(SyncedStore.open({ caseId: CASE_ID, connect, author: { id: '' } as never })),
+        ValidationError,
+      );
       expect(author.message).to.contain('author');
     });
 
@@ -216,7 +234,9 @@ describe('SyncedStore', () => {
       expect(remote.applies.has('edit-b-theirs')).to.equal(false);
       const log = await b.changeLog();
       expect(log.find((e) => e.id === 'edit-b-theirs')?.outcome).to.equal('set-aside');
-      expect(expectInstance(await rejection(b.resolveConflict('edit-b-theirs', 'mine')), NotFoundError).id).to.equal('edit-b-theirs');
+      expect(expectInstance(await rejection(b.resolveConflict('edit-b-theirs', 'mine')), NotFoundError).id).to.equal(
+        'edit-b-theirs',
+      );
       expectInstance(await rejection(b.resolveConflict('edit-b-theirs', 'both' as never)), ValidationError);
     });
   });
@@ -332,7 +352,11 @@ describe('SyncedStore', () => {
       const tab = i % 2 ? tab2 : tab1;
       // Each tab learns of the other's edit by BroadcastChannel (view and outbox) before its next one.
       const shows = (j: number) => tab.snapshot!.record.members.find((m) => m.id === people[j])!.notes === `note ${j}`;
-      await waitForStatus(tab, (s) => s.pending === i && (i === 0 || shows(i - 1)), `tab ${i % 2 ? 2 : 1} sees ${i} pending`);
+      await waitForStatus(
+        tab,
+        (s) => s.pending === i && (i === 0 || shows(i - 1)),
+        `tab ${i % 2 ? 2 : 1} sees ${i} pending`,
+      );
       const id = `edit-tab-${i}`;
       ids.push(id);
       const current = tab.snapshot!.record.members.find((m) => m.id === people[i])!;
@@ -346,7 +370,11 @@ describe('SyncedStore', () => {
     await waitForStatus(tab2, (s) => s.pending === 0, 'tab 2 sees nothing pending');
     expect(ids.map((id) => remote.applies.get(id))).to.deep.equal([1, 1, 1, 1, 1, 1]);
     expect(tab1.syncStatus.conflicts).to.deep.equal([]);
-    await waitForStatus(tab2, () => tab2.snapshot!.record.members.every((m, i) => m.notes === `note ${i}`), 'tab 2 shows every edit');
+    await waitForStatus(
+      tab2,
+      () => tab2.snapshot!.record.members.every((m, i) => m.notes === `note ${i}`),
+      'tab 2 shows every edit',
+    );
   });
 
   it('a server that never answers counts as offline after timeoutMs; the edit is checked, not sent twice, once it answers', async () => {
@@ -438,7 +466,12 @@ describe('SyncedStore', () => {
     remote.online = false;
     await store.apply({ type: 'member/add', member: member('gran') }, { editId: 'edit-good-1' });
     await writeRaw(name, 'outbox', 'garbage', [CASE_ID, 50]);
-    await writeRaw(name, 'outbox', { id: 'edit-x', caseId: CASE_ID, seq: 51, at: 'yesterday', change: { type: 'member/explode' }, state: 'pending' }, [CASE_ID, 51]);
+    await writeRaw(
+      name,
+      'outbox',
+      { id: 'edit-x', caseId: CASE_ID, seq: 51, at: 'yesterday', change: { type: 'member/explode' }, state: 'pending' },
+      [CASE_ID, 51],
+    );
     await store.apply({ type: 'member/add', member: member('aunt') }, { editId: 'edit-good-2' });
     remote.online = true;
     await waitSynced(store);
@@ -574,7 +607,9 @@ describe('SyncedStore', () => {
       await store.apply({ type: 'member/add', member: member('gran') }, { editId: 'edit-after' });
       remote.online = true;
       await waitSynced(store);
-      expect(store.syncStatus.conflicts.map((c) => [c.editId, c.reason])).to.deep.equal([['edit-forbidden', 'refused']]);
+      expect(store.syncStatus.conflicts.map((c) => [c.editId, c.reason])).to.deep.equal([
+        ['edit-forbidden', 'refused'],
+      ]);
       expect(remote.applies.get('edit-after')).to.equal(1);
       expect(store.syncStatus.connection).to.equal('online');
     });
@@ -585,11 +620,23 @@ describe('SyncedStore', () => {
       const reported: OdError[] = [];
       const store = await synced(remote, name, { onError: (e) => reported.push(e) });
       await waitSynced(store);
-      const newer = { v: 2, id: 'edit-newer', caseId: CASE_ID, seq: 40, at: '2026-03-02T10:00:00+01:00', change: { type: 'member/merge', into: 'mum' }, state: 'pending' };
+      const newer = {
+        v: 2,
+        id: 'edit-newer',
+        caseId: CASE_ID,
+        seq: 40,
+        at: '2026-03-02T10:00:00+01:00',
+        change: { type: 'member/merge', into: 'mum' },
+        state: 'pending',
+      };
       await writeRaw(name, 'outbox', newer, [CASE_ID, 40]);
       await store.apply({ type: 'member/add', member: member('gran') }, { editId: 'edit-mine' });
       await store.syncNow();
-      await waitForStatus(store, (s) => s.connection === 'online' && !s.sending && remote.applies.get('edit-mine') === 1 && s.pending === 1, 'mine sent, the newer one waits');
+      await waitForStatus(
+        store,
+        (s) => s.connection === 'online' && !s.sending && remote.applies.get('edit-mine') === 1 && s.pending === 1,
+        'mine sent, the newer one waits',
+      );
       expect(store.syncStatus.unreadable).to.equal(0);
       expect(await readAll(name, 'outbox')).to.deep.equal([newer]);
       expect(reported).to.deep.equal([]);
@@ -598,7 +645,12 @@ describe('SyncedStore', () => {
     it('every write that keeps a person\u2019s work asks for strict durability (SyncedStore and IndexedDbStore)', async () => {
       const opened: { names: string[]; durability: unknown }[] = [];
       const original = IDBDatabase.prototype.transaction;
-      IDBDatabase.prototype.transaction = function (this: IDBDatabase, names: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) {
+      IDBDatabase.prototype.transaction = function (
+        this: IDBDatabase,
+        names: string | string[],
+        mode?: IDBTransactionMode,
+        options?: IDBTransactionOptions,
+      ) {
         if (mode === 'readwrite') opened.push({ names: [names].flat(), durability: options?.durability });
         return original.call(this, names, mode, options);
       } as typeof original;
@@ -645,7 +697,10 @@ describe('SyncedStore', () => {
       // It arrived; a colleague then changed the same field.
       await remote.inner.apply(updateMum(store, { name: 'Mother' }), { author: sam });
       const failures = remote.historyFailures;
-      await waitUntil(() => remote.historyFailures >= failures + 2, 'history asked again', { timeout: 5000, interval: 5 });
+      await waitUntil(() => remote.historyFailures >= failures + 2, 'history asked again', {
+        timeout: 5000,
+        interval: 5,
+      });
       expect(store.syncStatus.conflicts).to.deep.equal([]);
       expect(store.syncStatus.connection).to.equal('offline');
       remote.historyDown = false;
@@ -689,7 +744,21 @@ describe('SyncedStore', () => {
       await store.apply(updateMum(store, { name: 'Mam' }), { editId: 'edit-good' });
       await waitSynced(store);
       await writeRaw(name, 'log', 'garbage', [CASE_ID, 98]);
-      await writeRaw(name, 'log', { id: 'edit-bad', caseId: CASE_ID, seq: 99, at: 'yesterday', change: 'boom', entity: { kind: 'member', id: 'mum' }, outcome: 'sent', settledAt: 'x' }, [CASE_ID, 99]);
+      await writeRaw(
+        name,
+        'log',
+        {
+          id: 'edit-bad',
+          caseId: CASE_ID,
+          seq: 99,
+          at: 'yesterday',
+          change: 'boom',
+          entity: { kind: 'member', id: 'mum' },
+          outcome: 'sent',
+          settledAt: 'x',
+        },
+        [CASE_ID, 99],
+      );
       expect((await store.changeLog()).map((e) => e.id)).to.deep.equal(['edit-good']);
       remote.online = false;
       await store.syncNow();
@@ -712,7 +781,10 @@ describe('SyncedStore', () => {
       line1.online = true;
       await waitSynced(tab1);
       await waitForStatus(tab2, (s) => s.conflicts.length === 1, 'tab 2 sees the conflict');
-      const results = await Promise.allSettled([tab1.resolveConflict('edit-two-tabs', 'theirs'), tab2.resolveConflict('edit-two-tabs', 'mine')]);
+      const results = await Promise.allSettled([
+        tab1.resolveConflict('edit-two-tabs', 'theirs'),
+        tab2.resolveConflict('edit-two-tabs', 'mine'),
+      ]);
       expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(1);
       const [failed] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
       expectInstance(failed!.reason, NotFoundError);
@@ -758,93 +830,134 @@ describe('SyncedStore', () => {
       | { kind: 'fault'; fault: 'down' | 'up' | 'lose' }
       | { kind: 'sync'; device: 0 | 1 };
     const step = fc.oneof(
-      { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), device: fc.constantFrom(0 as const, 1 as const), field: fc.constantFrom('name' as const, 'notes' as const, 'relationship' as const), member: fc.constantFrom('mum' as const, 'friend' as const) }) },
-      { weight: 2, arbitrary: fc.record({ kind: fc.constant('fault' as const), fault: fc.constantFrom('down' as const, 'up' as const, 'lose' as const) }) },
-      { weight: 2, arbitrary: fc.record({ kind: fc.constant('sync' as const), device: fc.constantFrom(0 as const, 1 as const) }) },
+      {
+        weight: 6,
+        arbitrary: fc.record({
+          kind: fc.constant('edit' as const),
+          device: fc.constantFrom(0 as const, 1 as const),
+          field: fc.constantFrom('name' as const, 'notes' as const, 'relationship' as const),
+          member: fc.constantFrom('mum' as const, 'friend' as const),
+        }),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          kind: fc.constant('fault' as const),
+          fault: fc.constantFrom('down' as const, 'up' as const, 'lose' as const),
+        }),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.record({ kind: fc.constant('sync' as const), device: fc.constantFrom(0 as const, 1 as const) }),
+      },
     );
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 24 }), fc.array(fc.boolean(), { minLength: 24, maxLength: 24 }), async (steps: Step[], keepMine: boolean[]) => {
-        run++;
-        const remote = new TestRemote(exampleRecord(), { history: run % 2 === 0 });
-        const devices = [await synced(remote), await synced(remote)];
-        const made: string[] = [];
-        const values = new Map<string, { member: string; field: string; value: string }>();
-        try {
-          for (const [i, s] of steps.entries()) {
-            if (s.kind === 'fault') {
-              if (s.fault === 'down') remote.online = false;
-              else if (s.fault === 'up') remote.online = true;
-              else remote.loseAnswers++;
-            } else if (s.kind === 'sync') {
-              await devices[s.device]!.syncNow();
-            } else {
-              const store = devices[s.device]!;
-              // Unique values: no edit can match another by chance.
-              const value = `v${run}-${i}`;
-              const id = `edit-${run}-${i}`;
-              made.push(id);
-              values.set(id, { member: s.member, field: s.field, value });
-              // Made on the view it was read from (as the widgets do): a view refreshed meanwhile is a ConflictError, and the edit is made again on the new one.
-              for (let tries = 0; ; tries++) {
-                const seen = store.snapshot!;
-                const current = seen.record.members.find((m) => m.id === s.member)!;
-                const next = s.field === 'relationship' ? { ...current, relationship: { text: value } } : { ...current, [s.field]: value };
-                try {
-                  await store.apply({ type: 'member/update', member: next }, { editId: id, baseRevision: seen.revision });
-                  break;
-                } catch (error) {
-                  if (!(error instanceof ConflictError) || tries > 20) throw error;
+      fc.asyncProperty(
+        fc.array(step, { minLength: 4, maxLength: 24 }),
+        fc.array(fc.boolean(), { minLength: 24, maxLength: 24 }),
+        async (steps: Step[], keepMine: boolean[]) => {
+          run++;
+          const remote = new TestRemote(exampleRecord(), { history: run % 2 === 0 });
+          const devices = [await synced(remote), await synced(remote)];
+          const made: string[] = [];
+          const values = new Map<string, { member: string; field: string; value: string }>();
+          try {
+            for (const [i, s] of steps.entries()) {
+              if (s.kind === 'fault') {
+                if (s.fault === 'down') remote.online = false;
+                else if (s.fault === 'up') remote.online = true;
+                else remote.loseAnswers++;
+              } else if (s.kind === 'sync') {
+                await devices[s.device]!.syncNow();
+              } else {
+                const store = devices[s.device]!;
+                // Unique values: no edit can match another by chance.
+                const value = `v${run}-${i}`;
+                const id = `edit-${run}-${i}`;
+                made.push(id);
+                values.set(id, { member: s.member, field: s.field, value });
+                // Made on the view it was read from (as the widgets do): a view refreshed meanwhile is a ConflictError,
+                // and the edit is made again on the new one.
+                for (let tries = 0; ; tries++) {
+                  const seen = store.snapshot!;
+                  const current = seen.record.members.find((m) => m.id === s.member)!;
+                  const next =
+                    s.field === 'relationship'
+                      ? { ...current, relationship: { text: value } }
+                      : { ...current, [s.field]: value };
+                  try {
+                    await store.apply(
+                      { type: 'member/update', member: next },
+                      { editId: id, baseRevision: seen.revision },
+                    );
+                    break;
+                  } catch (error) {
+                    if (!(error instanceof ConflictError) || tries > 20) throw error;
+                  }
                 }
               }
             }
-          }
-          remote.online = true;
-          remote.loseAnswers = 0;
-          for (const store of devices) await waitSynced(store);
-          for (const store of devices) await waitSynced(store);
-          // Zero lost: every edit is on the server (once) or waits as a conflict.
-          const conflicts = new Set(devices.flatMap((d) => d.syncStatus.conflicts.map((c) => c.editId)));
-          seen.conflicts += conflicts.size;
-          seen.lost += remote.lost;
-          seen.sent += remote.applies.size;
-          for (const id of made) {
-            const applied = remote.applies.get(id) ?? 0;
-            expect(applied <= 1, `${id} applied ${applied} times`).to.equal(true);
-            expect(applied === 1 || conflicts.has(id), `${id} is neither on the server nor a conflict`).to.equal(true);
-          }
-          // Decide every conflict (mine or theirs at random) until none is left.
-          let decisions = 0;
-          for (let round = 0; round < 10; round++) {
-            const waiting = devices.flatMap((d) => d.syncStatus.conflicts.map((c) => [d, c.editId] as const));
-            if (!waiting.length) break;
-            for (const [store, id] of waiting) await store.resolveConflict(id, keepMine[decisions++ % keepMine.length] ? 'mine' : 'theirs');
+            remote.online = true;
+            remote.loseAnswers = 0;
             for (const store of devices) await waitSynced(store);
-          }
-          for (const store of devices) {
-            await waitSynced(store);
-            expect(store.syncStatus.pending).to.equal(0);
-          }
-          // Every edit is on the server or set aside in a device's log: accounted for by its id.
-          const setAside = new Set((await Promise.all(devices.map((d) => d.changeLog()))).flat().filter((e) => e.outcome === 'set-aside').map((e) => e.id));
-          for (const id of made) expect(remote.applies.get(id) === 1 || setAside.has(id), `${id} accounted for`).to.equal(true);
-          // And by its values: each field holds what the last edit on the server that set it set
-          // (a kept "mine" never brings back an old value of a field it did not change).
-          const final = remote.inner.snapshot!.record;
-          const order = [...remote.applies.keys()]; // in the order the server took them
-          for (const who of ['mum', 'friend'] as const) {
-            const now = final.members.find((m) => m.id === who)!;
-            const first = (exampleRecord() as CaseRecord).members.find((m) => m.id === who)!;
-            for (const field of ['name', 'notes', 'relationship'] as const) {
-              const last = order.filter((id) => values.get(id)?.member === who && values.get(id)?.field === field).at(-1);
-              const read = (m: typeof now) => (field === 'relationship' ? m.relationship?.text : m[field]);
-              expect(read(now), `${who}.${field} after ${order.join(', ')}`).to.equal(last ? values.get(last)!.value : read(first));
+            for (const store of devices) await waitSynced(store);
+            // Zero lost: every edit is on the server (once) or waits as a conflict.
+            const conflicts = new Set(devices.flatMap((d) => d.syncStatus.conflicts.map((c) => c.editId)));
+            seen.conflicts += conflicts.size;
+            seen.lost += remote.lost;
+            seen.sent += remote.applies.size;
+            for (const id of made) {
+              const applied = remote.applies.get(id) ?? 0;
+              expect(applied <= 1, `${id} applied ${applied} times`).to.equal(true);
+              expect(applied === 1 || conflicts.has(id), `${id} is neither on the server nor a conflict`).to.equal(
+                true,
+              );
             }
+            // Decide every conflict (mine or theirs at random) until none is left.
+            let decisions = 0;
+            for (let round = 0; round < 10; round++) {
+              const waiting = devices.flatMap((d) => d.syncStatus.conflicts.map((c) => [d, c.editId] as const));
+              if (!waiting.length) break;
+              for (const [store, id] of waiting)
+                await store.resolveConflict(id, keepMine[decisions++ % keepMine.length] ? 'mine' : 'theirs');
+              for (const store of devices) await waitSynced(store);
+            }
+            for (const store of devices) {
+              await waitSynced(store);
+              expect(store.syncStatus.pending).to.equal(0);
+            }
+            // Every edit is on the server or set aside in a device's log: accounted for by its id.
+            const setAside = new Set(
+              (await Promise.all(devices.map((d) => d.changeLog())))
+                .flat()
+                .filter((e) => e.outcome === 'set-aside')
+                .map((e) => e.id),
+            );
+            for (const id of made)
+              expect(remote.applies.get(id) === 1 || setAside.has(id), `${id} accounted for`).to.equal(true);
+            // And by its values: each field holds what the last edit on the server that set it set
+            // (a kept "mine" never brings back an old value of a field it did not change).
+            const final = remote.inner.snapshot!.record;
+            const order = [...remote.applies.keys()]; // in the order the server took them
+            for (const who of ['mum', 'friend'] as const) {
+              const now = final.members.find((m) => m.id === who)!;
+              const first = (exampleRecord() as CaseRecord).members.find((m) => m.id === who)!;
+              for (const field of ['name', 'notes', 'relationship'] as const) {
+                const last = order
+                  .filter((id) => values.get(id)?.member === who && values.get(id)?.field === field)
+                  .at(-1);
+                const read = (m: typeof now) => (field === 'relationship' ? m.relationship?.text : m[field]);
+                expect(read(now), `${who}.${field} after ${order.join(', ')}`).to.equal(
+                  last ? values.get(last)!.value : read(first),
+                );
+              }
+            }
+          } finally {
+            for (const store of devices) store.close();
           }
-        } finally {
-          for (const store of devices) store.close();
-        }
-      }),
+        },
+      ),
       { numRuns: 30 },
     );
     // The runs did exercise what they are about.
@@ -879,17 +992,40 @@ describe('sender lock without Web Locks (IndexedDB lease)', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const first = withSenderLock('x', { db, caseId: CASE_ID, holder: 'tab-1' }, () => held.then(() => 'first'), null);
-    await waitUntil(async () => (await readAll(name, 'cases')).some((c) => (c as { sender?: unknown }).sender), 'the lease was never taken');
-    expect(await withSenderLock('x', { db, caseId: CASE_ID, holder: 'tab-2' }, async () => 'second', null)).to.equal(BUSY);
+    await waitUntil(
+      async () => (await readAll(name, 'cases')).some((c) => (c as { sender?: unknown }).sender),
+      'the lease was never taken',
+    );
+    expect(await withSenderLock('x', { db, caseId: CASE_ID, holder: 'tab-2' }, async () => 'second', null)).to.equal(
+      BUSY,
+    );
     release();
     expect(await first).to.equal('first');
-    expect(await withSenderLock('x', { db, caseId: CASE_ID, holder: 'tab-2' }, async () => 'second', null)).to.equal('second');
+    expect(await withSenderLock('x', { db, caseId: CASE_ID, holder: 'tab-2' }, async () => 'second', null)).to.equal(
+      'second',
+    );
   });
 
   it('takes over a lease whose holder died (expired)', async () => {
-    await writeRaw(name, 'cases', { caseId: CASE_ID, revision: 1, record: {}, nextSeq: 0, sender: { holder: 'dead-tab', until: Date.now() - 1 } });
-    expect(await withSenderLock('x', { db, caseId: CASE_ID, holder: 'tab-3' }, async () => 'taken', null)).to.equal('taken');
-    await writeRaw(name, 'cases', { caseId: CASE_ID, revision: 1, record: {}, nextSeq: 0, sender: { holder: 'live-tab', until: Date.now() + LEASE_MS } });
-    expect(await withSenderLock('x', { db, caseId: CASE_ID, holder: 'tab-3' }, async () => 'taken', null)).to.equal(BUSY);
+    await writeRaw(name, 'cases', {
+      caseId: CASE_ID,
+      revision: 1,
+      record: {},
+      nextSeq: 0,
+      sender: { holder: 'dead-tab', until: Date.now() - 1 },
+    });
+    expect(await withSenderLock('x', { db, caseId: CASE_ID, holder: 'tab-3' }, async () => 'taken', null)).to.equal(
+      'taken',
+    );
+    await writeRaw(name, 'cases', {
+      caseId: CASE_ID,
+      revision: 1,
+      record: {},
+      nextSeq: 0,
+      sender: { holder: 'live-tab', until: Date.now() + LEASE_MS },
+    });
+    expect(await withSenderLock('x', { db, caseId: CASE_ID, holder: 'tab-3' }, async () => 'taken', null)).to.equal(
+      BUSY,
+    );
   });
 });

@@ -15,9 +15,7 @@ import { registerDataSource } from './hydration.js';
 
 /** What became of an edit: applied (with the new record), cancelled by the host's `od-change` listener, or failed. */
 export type ApplyResult =
-  | { status: 'applied'; record: CaseRecord }
-  | { status: 'cancelled' }
-  | { status: 'failed'; error: Error };
+  { status: 'applied'; record: CaseRecord } | { status: 'cancelled' } | { status: 'failed'; error: Error };
 
 export interface CaseControllerOptions {
   instruments?: InstrumentRegistry;
@@ -52,7 +50,11 @@ export class CaseController implements ReactiveController {
     this.#options = options;
     host.addController(this);
     // Nothing to show yet: no record from a store or the property, and no error to show instead.
-    registerDataSource(host, () => this.record === undefined && this.error === undefined && (host as { record?: unknown }).record === undefined);
+    registerDataSource(
+      host,
+      () =>
+        this.record === undefined && this.error === undefined && (host as { record?: unknown }).record === undefined,
+    );
     new ContextConsumer(host, {
       context: storeContext,
       subscribe: true,
@@ -109,7 +111,10 @@ export class CaseController implements ReactiveController {
   async apply(change: Change): Promise<ApplyResult> {
     try {
       if (this.store) {
-        const snapshot = await this.store.apply(change, this.revision === undefined ? {} : { baseRevision: this.revision });
+        const snapshot = await this.store.apply(
+          change,
+          this.revision === undefined ? {} : { baseRevision: this.revision },
+        );
         this.#show(snapshot);
         return { status: 'applied', record: snapshot.record };
       }

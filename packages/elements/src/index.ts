@@ -8,11 +8,28 @@ export { nearestProvider } from './nearest-provider.js';
 export { LinkedMemberController } from './linked-member-controller.js';
 export { CaseController, type ApplyResult, type CaseControllerOptions } from './case-controller.js';
 export { storeContext, localeContext, type LocaleSettings } from './contexts.js';
-export { OdChangeEvent, OdErrorEvent, OdMemberFocusEvent, OdSelectEvent, OdSyncStatusEvent, type OdSelection } from './events.js';
-export { SyncStatusController, type ConflictDecision, type SyncStatusControllerOptions } from './sync/sync-status-controller.js';
+export {
+  OdChangeEvent,
+  OdErrorEvent,
+  OdMemberFocusEvent,
+  OdSelectEvent,
+  OdSyncStatusEvent,
+  type OdSelection,
+} from './events.js';
+export {
+  SyncStatusController,
+  type ConflictDecision,
+  type SyncStatusControllerOptions,
+} from './sync/sync-status-controller.js';
 export { renderSyncStatus, syncStatusStyles, type SyncViewOptions } from './sync/sync-status-view.js';
 export { HistoryController, renderChangedBy, type HistoryControllerOptions } from './sync/history-controller.js';
-export { syncAnnouncement, announcementText, QUIET, SYNC_SETTLE_MS, type AnnouncedState } from './sync/sync-announcer.js';
+export {
+  syncAnnouncement,
+  announcementText,
+  QUIET,
+  SYNC_SETTLE_MS,
+  type AnnouncedState,
+} from './sync/sync-announcer.js';
 export {
   conflictRows,
   conflictSubject,
@@ -45,7 +62,11 @@ export {
   type FieldOptions,
   type FormError,
 } from './forms/form-kit.js';
-export { FormControlController, type FormControlOptions, type FormControlValidity } from './forms/form-control-controller.js';
+export {
+  FormControlController,
+  type FormControlOptions,
+  type FormControlValidity,
+} from './forms/form-control-controller.js';
 export { LocaleController, type LocaleHost } from './i18n/locale-controller.js';
 export { OptionsController, type OptionProblem, type OptionsControllerOptions } from './options/options-controller.js';
 export {
@@ -61,7 +82,21 @@ export {
   type Translate,
 } from './i18n/messages.js';
 export { sharedStrings, type SharedStrings } from './i18n/shared-strings.js';
-export { formatDate, formatDateTime, formatDuration, formatMonth, formatNumber, formatPercent, formatTime } from './i18n/format.js';
-export { baseStyles, SYSTEM_TOKENS, systemTokenDeclarations, type SystemToken, type TokenValues } from './styles/tokens.js';
+export {
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatTime,
+} from './i18n/format.js';
+export {
+  baseStyles,
+  SYSTEM_TOKENS,
+  systemTokenDeclarations,
+  type SystemToken,
+  type TokenValues,
+} from './styles/tokens.js';
 export { THEMES, DARK_TOKENS, type ThemeName } from './styles/themes.js';
 export { VERSION } from './version.js';

@@ -11,7 +11,7 @@ export function markProvider(provider: Element): void {
 
 /** The nearest provider of this kit version above `el` (light DOM, then across shadow roots), or undefined. */
 export function nearestProvider(el: Element): HTMLElement | undefined {
-  for (let node: Node | null = el.parentNode; node; ) {
+  for (let node: Node | null = el.parentNode; node;) {
     if (node instanceof Element && providers.has(node)) return node as HTMLElement;
     node = node instanceof ShadowRoot ? node.host : node.parentNode;
   }

@@ -65,7 +65,8 @@ export class OdElement extends LitElement {
 
   protected override async scheduleUpdate(): Promise<unknown> {
     // The first update of a server-rendered widget hydrates the server's DOM: only with the data it was rendered from.
-    if (this.#serverRendered && !this.hasUpdated && awaitsData(this)) await new Promise<void>((resolve) => held.set(this, resolve));
+    if (this.#serverRendered && !this.hasUpdated && awaitsData(this))
+      await new Promise<void>((resolve) => held.set(this, resolve));
     return super.scheduleUpdate();
   }
 

@@ -8,7 +8,13 @@ import { formatMessage, resolveLocale } from './i18n/messages.js';
 import { syncStatusStrings } from './i18n/sync-status-strings.js';
 import { markProvider } from './nearest-provider.js';
 import { OdElement } from './od-element.js';
-import { announcementText, QUIET, SYNC_SETTLE_MS, syncAnnouncement, type AnnouncedState } from './sync/sync-announcer.js';
+import {
+  announcementText,
+  QUIET,
+  SYNC_SETTLE_MS,
+  syncAnnouncement,
+  type AnnouncedState,
+} from './sync/sync-announcer.js';
 import { SyncStatusController } from './sync/sync-status-controller.js';
 import { DARK_TOKENS, THEMES, type ThemeName } from './styles/themes.js';
 import { VISUALLY_HIDDEN, systemTokenDeclarations } from './styles/tokens.js';
@@ -35,7 +41,8 @@ const dark = systemTokenDeclarations(DARK_TOKENS);
  * (2 seconds) so the steps of one edit are not read out.
  *
  * @tagname od-provider
- * @fires od-sync-status - The sync status of the store changed (`status`), a syncing store was given, or it was replaced by a store that does not sync (`status` undefined).
+ * @fires od-sync-status - The sync status of the store changed (`status`), a syncing store was given, or it was
+ * replaced by a store that does not sync (`status` undefined).
  * @csspart sync-announcer - The visually hidden live region announcing changes of sync status.
  * @slot - The widgets (and any other content).
  * @cssprop --od-sys-color-primary - Main accent colour (links, selection, primary buttons).
@@ -75,7 +82,10 @@ export class OdProvider extends OdElement {
   /** The case store every widget inside reads and writes (property only). */
   @property({ attribute: false }) store: CaseStore | undefined;
 
-  /** Language for the widgets inside: `en-GB` or `cy`. Unset: each widget follows its nearest `lang` attribute, else en-GB. */
+  /**
+   * Language for the widgets inside: `en-GB` or `cy`. Unset: each widget follows its nearest `lang` attribute, else
+   * en-GB.
+   */
   @property({ reflect: true }) locale: string | undefined;
 
   /** IANA time zone for dates and times, e.g. `Europe/London` (default: the browser's). */
@@ -134,8 +144,13 @@ export class OdProvider extends OdElement {
       const { keys, after } = syncAnnouncement(this.#announced, this.#sync.status);
       this.#announced = after;
       if (!keys.length) return;
-      const locale = resolveLocale(this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
-      const text = announcementText(keys, { t: (key, params) => formatMessage(locale, syncStatusStrings[locale][key] ?? syncStatusStrings['en-GB'][key], params) });
+      const locale = resolveLocale(
+        this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang,
+      );
+      const text = announcementText(keys, {
+        t: (key, params) =>
+          formatMessage(locale, syncStatusStrings[locale][key] ?? syncStatusStrings['en-GB'][key], params),
+      });
       // The same words again (offline twice): empty the region first so they are read again.
       if (text === this.#announcement) {
         this.#announcement = '';
@@ -161,13 +176,16 @@ export class OdProvider extends OdElement {
   }
 
   protected override render() {
-    return html`<slot></slot><div class="announcer" part="sync-announcer" role="status">${this.#announcement}</div>`;
+    return html`<slot></slot>
+      <div class="announcer" part="sync-announcer" role="status">${this.#announcement}</div>`;
   }
 }
 
 const knownZones = new Set<string>();
 
-/** The zone when Intl knows it; otherwise a warning and the browser's zone (a bad attribute must not break the page). */
+/**
+ * The zone when Intl knows it; otherwise a warning and the browser's zone (a bad attribute must not break the page).
+ */
 function validTimeZone(zone: string | undefined): string | undefined {
   if (!zone) return undefined;
   // Checking builds a formatter (about a millisecond): a server rendering page after page asks again and again.
@@ -177,7 +195,9 @@ function validTimeZone(zone: string | undefined): string | undefined {
     if (knownZones.size < 64) knownZones.add(zone);
     return zone;
   } catch {
-    console.warn(`Open Dialogue Kit: <od-provider time-zone="${zone}"> is not a time zone Intl knows; using the browser's.`);
+    console.warn(
+      `Open Dialogue Kit: <od-provider time-zone="${zone}"> is not a time zone Intl knows; using the browser's.`,
+    );
     return undefined;
   }
 }

@@ -54,8 +54,17 @@ const base = (): CaseRecord =>
     person: { id: 'p1', name: 'Robin Ellis' },
     members: [
       {
-        id: 'm1', kind: 'person', name: 'Jo', relationship: { code: 'SIS' }, sector: 'family', ring: 1,
-        support: ['emotional'], household: false, carer: false, status: 'active', hiddenFrom: [],
+        id: 'm1',
+        kind: 'person',
+        name: 'Jo',
+        relationship: { code: 'SIS' },
+        sector: 'family',
+        ring: 1,
+        support: ['emotional'],
+        household: false,
+        carer: false,
+        status: 'active',
+        hiddenFrom: [],
       },
     ],
     ties: [],
@@ -65,8 +74,17 @@ const base = (): CaseRecord =>
   });
 
 const member = (id: string, name: string) => ({
-  id, kind: 'person' as const, name, relationship: { text: 'friend' }, sector: 'friends' as const, ring: 2 as const,
-  support: [], household: false, carer: false, status: 'active' as const, hiddenFrom: [],
+  id,
+  kind: 'person' as const,
+  name,
+  relationship: { text: 'friend' },
+  sector: 'friends' as const,
+  ring: 2 as const,
+  support: [],
+  household: false,
+  carer: false,
+  status: 'active' as const,
+  hiddenFrom: [],
 });
 
 const text = (el: TestWidget, part: string) => el.shadowRoot!.querySelector(`[part="${part}"]`)!.textContent!.trim();
@@ -130,7 +148,9 @@ describe('record property', () => {
   });
 
   it('renders hostile text as text, never as markup', async () => {
-    const el = await fixture<TestWidget>(html`<od-test-widget .record=${{ ...base(), person: { id: 'p1', name: HOSTILE_TEXT } }}></od-test-widget>`);
+    const el = await fixture<TestWidget>(
+      html`<od-test-widget .record=${{ ...base(), person: { id: 'p1', name: HOSTILE_TEXT } }}></od-test-widget>`,
+    );
     expect(text(el, 'count')).to.equal(`${HOSTILE_TEXT}: 1`);
     expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
     expect(pwned()).to.equal(false);
@@ -171,10 +191,12 @@ describe('<od-provider>', () => {
 
   it('gives every widget inside the store, and all update when the store changes', async () => {
     const store = new MemoryStore(base());
-    const provider = await fixture<OdProvider>(html`<od-provider .store=${store}>
-      <od-test-widget id="a"></od-test-widget>
-      <div><od-test-widget id="b"></od-test-widget></div>
-    </od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider .store=${store}>
+        <od-test-widget id="a"></od-test-widget>
+        <div><od-test-widget id="b"></od-test-widget></div>
+      </od-provider>`,
+    );
     const [a, b] = ['#a', '#b'].map((s) => provider.querySelector<TestWidget>(s)!);
     await a!.updateComplete;
     expect(text(a!, 'count')).to.equal('Robin Ellis: 1');
@@ -192,7 +214,11 @@ describe('<od-provider>', () => {
     // unknown element, and must get it once the provider is registered.
     class LateProvider extends OdProvider {}
     // fixtureSync: fixture() on a plain <div> waits for a frame, which a hidden tab never paints.
-    const wrapper = fixtureSync<HTMLElement>(html`<div><od-test-late-provider><od-test-widget></od-test-widget></od-test-late-provider></div>`);
+    const wrapper = fixtureSync<HTMLElement>(
+      html`<div>
+        <od-test-late-provider><od-test-widget></od-test-widget></od-test-late-provider>
+      </div>`,
+    );
     const widget = wrapper.querySelector('od-test-widget')!;
     await widget.updateComplete;
     expect(text(widget, 'count')).to.equal('Loading…');
@@ -206,7 +232,9 @@ describe('<od-provider>', () => {
 
   it('a widget working from an old revision gets a conflict, and the store keeps the other write', async () => {
     const store = new MemoryStore(base());
-    const provider = await fixture<OdProvider>(html`<od-provider .store=${store}><od-test-widget></od-test-widget></od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider .store=${store}><od-test-widget></od-test-widget></od-provider>`,
+    );
     const widget = provider.querySelector('od-test-widget')!;
     await widget.updateComplete;
     // Another writer lands first; the widget still believes it is at revision 1.
@@ -223,7 +251,9 @@ describe('<od-provider>', () => {
   it('a widget moved out of its provider lets go of the store and shows its record property', async () => {
     const store = new MemoryStore(base());
     const own = { ...base(), id: 'case-2', person: { id: 'p1', name: 'Sam Own' } };
-    const provider = await fixture<OdProvider>(html`<od-provider .store=${store}><od-test-widget .record=${own}></od-test-widget></od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider .store=${store}><od-test-widget .record=${own}></od-test-widget></od-provider>`,
+    );
     const widget = provider.querySelector('od-test-widget')!;
     await widget.updateComplete;
     expect(text(widget, 'count')).to.equal('Robin Ellis: 1');
@@ -245,7 +275,9 @@ describe('<od-provider>', () => {
   });
 
   it('hides everything inside it when hidden', async () => {
-    const provider = await fixture<OdProvider>(html`<od-provider hidden><od-test-widget .record=${base()}></od-test-widget></od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider hidden><od-test-widget .record=${base()}></od-test-widget></od-provider>`,
+    );
     const widget = provider.querySelector('od-test-widget')!;
     await widget.updateComplete;
     expect(getComputedStyle(provider).display).to.equal('none');
@@ -253,7 +285,9 @@ describe('<od-provider>', () => {
   });
 
   it('applies theme presets and dark mode through system tokens', async () => {
-    const provider = await fixture<OdProvider>(html`<od-provider theme="govuk"><od-test-widget .record=${base()}></od-test-widget></od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider theme="govuk"><od-test-widget .record=${base()}></od-test-widget></od-provider>`,
+    );
     const widget = provider.querySelector('od-test-widget')!;
     await widget.updateComplete;
     const colour = () => getComputedStyle(widget.shadowRoot!.querySelector('[part="count"]')!).color;
@@ -278,7 +312,9 @@ describe('<od-provider>', () => {
       od-provider.big { --od-sys-font-size: 20px }`;
     document.head.append(sheet);
     try {
-      const provider = await fixture<OdProvider>(html`<od-provider theme="govuk"><od-test-widget .record=${base()}></od-test-widget></od-provider>`);
+      const provider = await fixture<OdProvider>(
+        html`<od-provider theme="govuk"><od-test-widget .record=${base()}></od-test-widget></od-provider>`,
+      );
       const widget = provider.querySelector('od-test-widget')!;
       await widget.updateComplete;
       const s = getComputedStyle(widget.shadowRoot!.querySelector('[part="count"]')!);
@@ -297,7 +333,8 @@ describe('<od-provider>', () => {
 
   it('lets a reader\u2019s text-spacing overrides through (WCAG 1.4.12)', async () => {
     const sheet = document.createElement('style');
-    sheet.textContent = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important }';
+    sheet.textContent =
+      '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important }';
     document.head.append(sheet);
     try {
       const widget = await fixture<TestWidget>(html`<od-test-widget .record=${base()}></od-test-widget>`);
@@ -309,10 +346,12 @@ describe('<od-provider>', () => {
   });
 
   it('switches language for every widget inside, with per-instance overrides', async () => {
-    const provider = await fixture<OdProvider>(html`<od-provider locale="cy">
-      <od-test-widget id="a"></od-test-widget>
-      <od-test-widget id="b" .strings=${{ 'sector.family': 'Teulu agos' }}></od-test-widget>
-    </od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider locale="cy">
+        <od-test-widget id="a"></od-test-widget>
+        <od-test-widget id="b" .strings=${{ 'sector.family': 'Teulu agos' }}></od-test-widget>
+      </od-provider>`,
+    );
     const [a, b] = ['#a', '#b'].map((s) => provider.querySelector<TestWidget>(s)!);
     await Promise.all([a!.updateComplete, b!.updateComplete]);
     expect(text(a!, 'label')).to.equal('Teulu');
@@ -324,10 +363,12 @@ describe('<od-provider>', () => {
   });
 
   it('without a locale of its own, lets each widget inside follow its nearest lang', async () => {
-    const provider = await fixture<OdProvider>(html`<od-provider lang="cy">
-      <od-test-widget id="a"></od-test-widget>
-      <section lang="en-GB"><od-test-widget id="b"></od-test-widget></section>
-    </od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider lang="cy">
+        <od-test-widget id="a"></od-test-widget>
+        <section lang="en-GB"><od-test-widget id="b"></od-test-widget></section>
+      </od-provider>`,
+    );
     const [a, b] = ['#a', '#b'].map((s) => provider.querySelector<TestWidget>(s)!);
     await Promise.all([a!.updateComplete, b!.updateComplete]);
     expect(text(a!, 'label')).to.equal('Teulu');
@@ -336,7 +377,9 @@ describe('<od-provider>', () => {
 
   it('warns about a time zone Intl does not know and keeps rendering', async () => {
     console.expectWarning(/time-zone="Mars\/Olympus"> is not a time zone/);
-    const provider = await fixture<OdProvider>(html`<od-provider time-zone="Mars/Olympus"><od-test-widget .record=${base()}></od-test-widget></od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider time-zone="Mars/Olympus"><od-test-widget .record=${base()}></od-test-widget></od-provider>`,
+    );
     const widget = provider.querySelector('od-test-widget')!;
     await widget.updateComplete;
     expect(widget.i18n.timeZone).to.equal(undefined);
@@ -345,9 +388,11 @@ describe('<od-provider>', () => {
 
   it('falls back to the nearest lang attribute, and an element locale wins', async () => {
     // fixtureSync: fixture() on a plain <div> waits for a frame, which a hidden tab never paints.
-    const wrapper = fixtureSync<HTMLDivElement>(html`<div lang="cy-GB">
-      <od-test-widget id="a"></od-test-widget><od-test-widget id="b" locale="en-GB"></od-test-widget>
-    </div>`);
+    const wrapper = fixtureSync<HTMLDivElement>(
+      html`<div lang="cy-GB">
+        <od-test-widget id="a"></od-test-widget><od-test-widget id="b" locale="en-GB"></od-test-widget>
+      </div>`,
+    );
     const [a, b] = ['#a', '#b'].map((s) => wrapper.querySelector<TestWidget>(s)!);
     await Promise.all([a!.updateComplete, b!.updateComplete]);
     expect(text(a!, 'label')).to.equal('Teulu');
@@ -365,7 +410,9 @@ describe('<od-provider>', () => {
   });
 
   it('is accessible with keyboard focus visible inside a widget', async () => {
-    const provider = await fixture<OdProvider>(html`<od-provider theme="govuk"><od-test-widget .record=${base()}></od-test-widget></od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider theme="govuk"><od-test-widget .record=${base()}></od-test-widget></od-provider>`,
+    );
     const widget = provider.querySelector('od-test-widget')!;
     await widget.updateComplete;
     await expect(provider).to.be.accessible();

@@ -19,7 +19,11 @@ class TestControl extends OdElement {
     value: () => this.text || null,
     validity: () =>
       this.required && !this.text
-        ? { flags: { valueMissing: true }, message: 'Enter some text', anchor: this.renderRoot.querySelector('input') ?? undefined }
+        ? {
+            flags: { valueMissing: true },
+            message: 'Enter some text',
+            anchor: this.renderRoot.querySelector('input') ?? undefined,
+          }
         : undefined,
     reset: () => {
       this.text = this.initial;

@@ -75,7 +75,10 @@ describe('form kit', () => {
     const summary = root.querySelector<HTMLElement>('.od-error-summary')!;
     expect(summary.getAttribute('role')).to.equal('alert');
     expect(root.activeElement).to.equal(summary);
-    expect([...summary.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal(['Enter a name', 'Nothing was saved']);
+    expect([...summary.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal([
+      'Enter a name',
+      'Nothing was saved',
+    ]);
 
     const input = root.querySelector('input')!;
     expect(input.getAttribute('aria-invalid')).to.equal('true');
@@ -102,8 +105,13 @@ describe('form kit', () => {
       { path: ['member', 'ring'], message: 'must be 1, 2 or 3' },
     ]);
     const errors = formErrorsFrom(error, (path) => (path[1] === 'name' ? 'member-name' : undefined), 'Not saved');
-    expect(errors).to.deep.equal([{ field: 'member-name', message: 'must not be empty' }, { message: 'must be 1, 2 or 3' }]);
-    expect(formErrorsFrom(new Error('offline'), () => undefined, 'Not saved')).to.deep.equal([{ message: 'Not saved' }]);
+    expect(errors).to.deep.equal([
+      { field: 'member-name', message: 'must not be empty' },
+      { message: 'must be 1, 2 or 3' },
+    ]);
+    expect(formErrorsFrom(new Error('offline'), () => undefined, 'Not saved')).to.deep.equal([
+      { message: 'Not saved' },
+    ]);
   });
 
   it('lines a fieldset legend up with the hint and labels under it (no 2 px browser padding)', async () => {
@@ -117,4 +125,3 @@ describe('form kit', () => {
     expect(left('.od-legend')).to.equal(left('.od-hint'));
   });
 });
-

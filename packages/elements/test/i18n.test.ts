@@ -1,5 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatDateTime, formatDuration, formatMessage, formatTime, resolveLocale, sharedStrings } from '@odkit/elements';
+import {
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatMessage,
+  formatTime,
+  resolveLocale,
+  sharedStrings,
+} from '@odkit/elements';
 
 describe('string tables', () => {
   it('Welsh translates every English key', () => {
@@ -12,7 +20,9 @@ describe('string tables', () => {
     expect(formatMessage('en-GB', more, { count: 1 })).to.equal('and 1 more problem');
     expect(formatMessage('en-GB', more, { count: 3 })).to.equal('and 3 more problems');
     expect(formatMessage('cy', sharedStrings.cy['error.more'], { count: 1 })).to.equal('ac 1 broblem arall');
-    expect(formatMessage('cy', { one: 'un', two: 'dau', few: 'ychydig', other: 'arall' }, { count: 2 })).to.equal('dau');
+    expect(formatMessage('cy', { one: 'un', two: 'dau', few: 'ychydig', other: 'arall' }, { count: 2 })).to.equal(
+      'dau',
+    );
     expect(formatMessage('en-GB', 'Hello {name}', { name: '<b>x</b>' })).to.equal('Hello <b>x</b>');
     expect(formatMessage('en-GB', '{count} people', { count: 1234 })).to.equal('1,234 people');
   });

@@ -5,7 +5,10 @@ import { html as litHtml } from 'lit';
 import { property } from 'lit/decorators.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 
-const strings: Record<string, string> = { 'error.size': 'Set size to small or large.', 'error.bad': 'The shape is invalid.' };
+const strings: Record<string, string> = {
+  'error.size': 'Set size to small or large.',
+  'error.bad': 'The shape is invalid.',
+};
 
 /** A widget with one checked attribute and one option a typed error may be thrown for. */
 class OptionsWidget extends OdElement {
@@ -31,7 +34,9 @@ describe('OptionsController', () => {
 
   it('reports a typed error as it is, once for each new message', async () => {
     const errors: Error[] = [];
-    const el = await fixture<OptionsWidget>(html`<od-test-options @od-error=${(e: OdErrorEvent) => errors.push(e.error)}></od-test-options>`);
+    const el = await fixture<OptionsWidget>(
+      html`<od-test-options @od-error=${(e: OdErrorEvent) => errors.push(e.error)}></od-test-options>`,
+    );
     const invalid = new ValidationError('Instrument', [{ path: ['id'], message: 'must be an id' }]);
     el.shape = invalid;
     await el.updateComplete;

@@ -12,9 +12,71 @@ const LOCALES = ['en-GB', 'cy'] as const;
 
 /** Numbers a widget formats (counts, shares, hours, means) and the awkward ones around rounding and grouping. */
 const EDGE_NUMBERS = [
-  0, -0, 1, -1, 2, 3, 6, 0.5, 1.5, 2.5, -2.5, 0.05, 0.15, 0.25, 0.35, 0.45, 0.95, 0.96, 0.04, -0.04, -0.05, 1.05, 1.15, 1.25, 9.95, 99.95, 999.95,
-  1000, 1234.5, 12345.67, 999999.96, 1e6, 1e15 + 0.3, 2 ** 53, 1e20, 9.999e20, 1e21, 1.5e22, -1e300, 0.0015, 2.675, 1.005, 1.45, 0.0004, 0.0005, 0.0015, 1.0004, 1.0005, 2.9995, 5.9999, 6.0004, 0.1 + 0.2,
-  0.145, 0.285, 0.575, 0.005, 0.995, 0.9949999, 0.125, 0.375, 1 / 3, 2 / 3, 5e-324, 1e-7, 123.456789,
+  0,
+  -0,
+  1,
+  -1,
+  2,
+  3,
+  6,
+  0.5,
+  1.5,
+  2.5,
+  -2.5,
+  0.05,
+  0.15,
+  0.25,
+  0.35,
+  0.45,
+  0.95,
+  0.96,
+  0.04,
+  -0.04,
+  -0.05,
+  1.05,
+  1.15,
+  1.25,
+  9.95,
+  99.95,
+  999.95,
+  1000,
+  1234.5,
+  12345.67,
+  999999.96,
+  1e6,
+  1e15 + 0.3,
+  2 ** 53,
+  1e20,
+  9.999e20,
+  1e21,
+  1.5e22,
+  -1e300,
+  0.0015,
+  2.675,
+  1.005,
+  1.45,
+  0.0004,
+  0.0005,
+  0.0015,
+  1.0004,
+  1.0005,
+  2.9995,
+  5.9999,
+  6.0004,
+  0.1 + 0.2,
+  0.145,
+  0.285,
+  0.575,
+  0.005,
+  0.995,
+  0.9949999,
+  0.125,
+  0.375,
+  1 / 3,
+  2 / 3,
+  5e-324,
+  1e-7,
+  123.456789,
 ];
 const numbers = fc.oneof(
   fc.constantFrom(...EDGE_NUMBERS),
@@ -25,15 +87,21 @@ const numbers = fc.oneof(
   fc.integer({ min: -100_000, max: 100_000 }).map((n) => n / 200),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   // Halves at every rounding point, written as a person would (0.15, 2.675, 1.0005).
-  fc.tuple(fc.integer({ min: -99_999, max: 99_999 }), fc.integer({ min: 1, max: 5 })).map(([n, places]) => Number(`${n}5e-${places}`)),
+  fc
+    .tuple(fc.integer({ min: -99_999, max: 99_999 }), fc.integer({ min: 1, max: 5 }))
+    .map(([n, places]) => Number(`${n}5e-${places}`)),
 );
 
 describe('formatting as code agrees with Intl', () => {
   it('plural categories (en-GB, cy)', () => {
     for (const locale of LOCALES) {
       const rules = new Intl.PluralRules(locale);
-      for (const n of [...EDGE_NUMBERS, NaN, Infinity, -Infinity]) expect(pluralCategory(locale, n), `${locale} ${n}`).to.equal(rules.select(n));
-      fc.assert(fc.property(numbers, (n) => pluralCategory(locale, n) === rules.select(n)), { numRuns: 3000 });
+      for (const n of [...EDGE_NUMBERS, NaN, Infinity, -Infinity])
+        expect(pluralCategory(locale, n), `${locale} ${n}`).to.equal(rules.select(n));
+      fc.assert(
+        fc.property(numbers, (n) => pluralCategory(locale, n) === rules.select(n)),
+        { numRuns: 3000 },
+      );
     }
   });
 
@@ -50,17 +118,31 @@ describe('formatting as code agrees with Intl', () => {
       for (const options of optionSets) {
         const intl = new Intl.NumberFormat(locale, options);
         const check = (n: number) => formatNumberAsCode(n, locale, options) === intl.format(n);
-        for (const n of EDGE_NUMBERS) expect(check(n), `${locale} ${JSON.stringify(options)} ${n}: ${formatNumberAsCode(n, locale, options)} vs ${intl.format(n)}`).to.equal(true);
+        for (const n of EDGE_NUMBERS)
+          expect(
+            check(n),
+            `${locale} ${JSON.stringify(options)} ${n}: ${formatNumberAsCode(n, locale, options)} vs ${intl.format(n)}`,
+          ).to.equal(true);
         fc.assert(fc.property(numbers, check), { numRuns: 2000 });
         // The public functions give Intl's output for every input, covered or not.
-        for (const n of [...EDGE_NUMBERS, NaN, Infinity, -Infinity]) expect(formatNumber(n, locale, options)).to.equal(intl.format(n));
+        for (const n of [...EDGE_NUMBERS, NaN, Infinity, -Infinity])
+          expect(formatNumber(n, locale, options)).to.equal(intl.format(n));
       }
-      expect(formatPercent(0.755, locale)).to.equal(new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(0.755));
+      expect(formatPercent(0.755, locale)).to.equal(
+        new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(0.755),
+      );
     }
   });
 
   it('numbers in messages and plural forms', () => {
-    const message = { zero: 'z {count}', one: 'o {count}', two: 't {count}', few: 'f {count}', many: 'm {count}', other: 'x {count}' };
+    const message = {
+      zero: 'z {count}',
+      one: 'o {count}',
+      two: 't {count}',
+      few: 'f {count}',
+      many: 'm {count}',
+      other: 'x {count}',
+    };
     for (const locale of LOCALES) {
       const rules = new Intl.PluralRules(locale);
       const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
@@ -78,7 +160,14 @@ describe('formatting as code agrees with Intl', () => {
     const instants = fc.oneof(
       fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31) }),
       fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }),
-      fc.constantFrom(Date.UTC(2026, 2, 29, 0, 59), Date.UTC(2026, 2, 29, 1, 0), Date.UTC(2026, 9, 25, 0, 30), Date.UTC(2026, 8, 2, 23, 59), Date.UTC(1000, 0, 1), Date.UTC(9999, 11, 31, 23, 59)),
+      fc.constantFrom(
+        Date.UTC(2026, 2, 29, 0, 59),
+        Date.UTC(2026, 2, 29, 1, 0),
+        Date.UTC(2026, 9, 25, 0, 30),
+        Date.UTC(2026, 8, 2, 23, 59),
+        Date.UTC(1000, 0, 1),
+        Date.UTC(9999, 11, 31, 23, 59),
+      ),
     );
     const patterns = {
       date: { day: 'numeric', month: 'long', year: 'numeric' },
@@ -86,7 +175,10 @@ describe('formatting as code agrees with Intl', () => {
       time: { timeStyle: 'short' },
     } as const;
     for (const timeZone of [undefined, 'UTC'] as const) {
-      for (const [pattern, options] of Object.entries(patterns) as [keyof typeof patterns, Intl.DateTimeFormatOptions][]) {
+      for (const [pattern, options] of Object.entries(patterns) as [
+        keyof typeof patterns,
+        Intl.DateTimeFormatOptions,
+      ][]) {
         const intl = new Intl.DateTimeFormat('en-GB', { ...options, ...(timeZone ? { timeZone } : {}) });
         fc.assert(
           fc.property(instants, (t) => {
@@ -101,7 +193,9 @@ describe('formatting as code agrees with Intl', () => {
     // Every month's name, long and short, through the public functions.
     for (let month = 0; month < 12; month++) {
       const t = Date.UTC(2026, month, 15, 9, 5);
-      expect(formatDate(new Date(t), 'en-GB', { timeZone: 'UTC' })).to.equal(new Intl.DateTimeFormat('en-GB', { ...patterns.date, timeZone: 'UTC' }).format(t));
+      expect(formatDate(new Date(t), 'en-GB', { timeZone: 'UTC' })).to.equal(
+        new Intl.DateTimeFormat('en-GB', { ...patterns.date, timeZone: 'UTC' }).format(t),
+      );
       expect(formatDateTime(t, 'en-GB')).to.equal(new Intl.DateTimeFormat('en-GB', patterns.dateTime).format(t));
       expect(formatTime(t, 'en-GB')).to.equal(new Intl.DateTimeFormat('en-GB', patterns.time).format(t));
     }
@@ -110,6 +204,8 @@ describe('formatting as code agrees with Intl', () => {
     expect(formatDateAsCode(new Date(Date.UTC(999, 0, 1)), 'en-GB', 'date', 'UTC')).to.equal(undefined);
     expect(formatDateAsCode(new Date(NaN), 'en-GB', 'date', undefined)).to.equal(undefined);
     expect(formatDateAsCode(new Date(0), 'en-GB', 'date', 'Europe/London')).to.equal(undefined);
-    expect(formatDate(Date.UTC(999, 0, 1), 'en-GB', { timeZone: 'UTC' })).to.equal(new Intl.DateTimeFormat('en-GB', { ...patterns.date, timeZone: 'UTC' }).format(Date.UTC(999, 0, 1)));
+    expect(formatDate(Date.UTC(999, 0, 1), 'en-GB', { timeZone: 'UTC' })).to.equal(
+      new Intl.DateTimeFormat('en-GB', { ...patterns.date, timeZone: 'UTC' }).format(Date.UTC(999, 0, 1)),
+    );
   });
 });

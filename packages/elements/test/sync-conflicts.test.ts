@@ -37,8 +37,15 @@ class ConflictWidget extends OdElement {
   readonly i18n = new LocaleController(this, sharedStrings);
   readonly sync = new SyncStatusController(this, { store: () => this.data.store });
   protected override render() {
-    const initials = this.initials ? (name: string) => name.split(' ').map((w) => `${w[0]}.`).join(' ') : undefined;
-    // As the map does: a shared screen shows initials, no free text, and decides nothing; as the checklist does: instruments.
+    const initials = this.initials
+      ? (name: string) =>
+          name
+            .split(' ')
+            .map((w) => `${w[0]}.`)
+            .join(' ')
+      : undefined;
+    // As the map does: a shared screen shows initials, no free text, and decides nothing; as the checklist does:
+    // instruments.
     return litHtml`${renderSyncStatus(this.sync, this.i18n, {
       record: this.data.record,
       displayName: initials,
@@ -82,7 +89,13 @@ function cases(): Case[] {
     list.push({
       title: 'member/update changed (vocabulary)',
       theirs,
-      edit: { change: { type: 'member/update', member: { ...base, ring: 2, critical: 'hardly-ever', contactFrequency: 'weekly' } }, base },
+      edit: {
+        change: {
+          type: 'member/update',
+          member: { ...base, ring: 2, critical: 'hardly-ever', contactFrequency: 'weekly' },
+        },
+        base,
+      },
       reason: 'changed',
       rows: [
         ['Closeness', 'Close', 'Less close'],
@@ -105,10 +118,22 @@ function cases(): Case[] {
     });
   }
   {
-    const kim = { ...member(demoCase, 'm-doreen'), id: 'm-new', name: 'Kim Jones', relationship: { code: 'FRND' }, ring: 2 as const };
+    const kim = {
+      ...member(demoCase, 'm-doreen'),
+      id: 'm-new',
+      name: 'Kim Jones',
+      relationship: { code: 'FRND' },
+      ring: 2 as const,
+    };
     const theirs = demo();
     theirs.members.push({ ...kim, name: 'Kim Jones-Ap', ring: 3, relationship: { text: 'old friend from school' } });
-    list.push({ title: 'member/add exists', theirs, edit: { change: { type: 'member/add', member: kim }, base: undefined }, reason: 'exists', private: ['old friend from school', 'Kim Jones'] });
+    list.push({
+      title: 'member/add exists',
+      theirs,
+      edit: { change: { type: 'member/add', member: kim }, base: undefined },
+      reason: 'exists',
+      private: ['old friend from school', 'Kim Jones'],
+    });
   }
   {
     const base = member(demoCase, 'm-sarah');
@@ -124,29 +149,65 @@ function cases(): Case[] {
     const base = member(demoCase, 'm-doreen');
     const theirs = demo();
     Object.assign(member(theirs, 'm-doreen'), { ring: 2 });
-    list.push({ title: 'member/remove changed since', theirs, edit: { change: { type: 'member/remove', memberId: 'm-doreen' }, base }, reason: 'changed', rows: [['Closeness', 'Your change removes it', 'Close']] });
+    list.push({
+      title: 'member/remove changed since',
+      theirs,
+      edit: { change: { type: 'member/remove', memberId: 'm-doreen' }, base },
+      reason: 'changed',
+      rows: [['Closeness', 'Your change removes it', 'Close']],
+    });
   }
   {
     // Removing a member removes their ties: a tie added elsewhere since makes the removal a conflict.
     const change = { type: 'member/remove' as const, memberId: 'm-doreen' };
     const theirs = demo();
-    theirs.ties.push({ id: 't-new', from: 'm-sarah', to: 'm-doreen', strength: 'moderate', quality: 'supportive', direction: 'both' });
+    theirs.ties.push({
+      id: 't-new',
+      from: 'm-sarah',
+      to: 'm-doreen',
+      strength: 'moderate',
+      quality: 'supportive',
+      direction: 'both',
+    });
     list.push({
       title: 'member/remove changed since (a tie added elsewhere)',
       theirs,
       edit: { change, base: baseOf(demoCase, change) },
       reason: 'changed',
-      rows: [['Ties', 'Your change removes it', 'between Maya Lewis and Doreen Ellis and between Sarah Lewis and Doreen Ellis']],
+      rows: [
+        [
+          'Ties',
+          'Your change removes it',
+          'between Maya Lewis and Doreen Ellis and between Sarah Lewis and Doreen Ellis',
+        ],
+      ],
     });
   }
   {
-    const tie = { id: 't-ghost', from: 'maya', to: 'm-gone', strength: 'strong' as const, quality: 'supportive' as const, direction: 'both' as const, label: 'Best friend at college' };
-    list.push({ title: 'tie/add refused (a member gone)', theirs: demo(), edit: { change: { type: 'tie/add', tie }, base: undefined }, reason: 'refused', private: ['Best friend at college', 'Maya Lewis'] });
+    const tie = {
+      id: 't-ghost',
+      from: 'maya',
+      to: 'm-gone',
+      strength: 'strong' as const,
+      quality: 'supportive' as const,
+      direction: 'both' as const,
+      label: 'Best friend at college',
+    };
+    list.push({
+      title: 'tie/add refused (a member gone)',
+      theirs: demo(),
+      edit: { change: { type: 'tie/add', tie }, base: undefined },
+      reason: 'refused',
+      private: ['Best friend at college', 'Maya Lewis'],
+    });
   }
   {
     const base = demoCase.ties.find((t) => t.id === 't-sarah-david')!;
     const theirs = demo();
-    Object.assign(theirs.ties.find((t) => t.id === 't-sarah-david')!, { quality: 'neutral', label: 'Talking again' });
+    Object.assign(
+      theirs.ties.find((t) => t.id === 't-sarah-david')!,
+      { quality: 'neutral', label: 'Talking again' },
+    );
     list.push({
       title: 'tie/update changed',
       theirs,
@@ -174,11 +235,20 @@ function cases(): Case[] {
   {
     const base = meeting(demoCase, 'mt-01');
     const theirs = demo();
-    Object.assign(meeting(theirs, 'mt-01'), { nextMeeting: { kind: 'date', at: '2026-02-12T10:00:00Z' }, notes: 'Agreed to meet at Gwen’s' });
+    Object.assign(meeting(theirs, 'mt-01'), {
+      nextMeeting: { kind: 'date', at: '2026-02-12T10:00:00Z' },
+      notes: 'Agreed to meet at Gwen’s',
+    });
     list.push({
       title: 'meeting/update changed (next meeting open)',
       theirs,
-      edit: { change: { type: 'meeting/update', meeting: { ...base, nextMeeting: { kind: 'open' }, notes: 'Sarah was upset' } }, base },
+      edit: {
+        change: {
+          type: 'meeting/update',
+          meeting: { ...base, nextMeeting: { kind: 'open' }, notes: 'Sarah was upset' },
+        },
+        base,
+      },
       reason: 'changed',
       rows: [
         ['Next meeting', 'Left open', '12 Feb 2026, 10:00'],
@@ -190,12 +260,22 @@ function cases(): Case[] {
   {
     const base = meeting(demoCase, 'mt-01');
     const theirs = demo();
-    meeting(theirs, 'mt-01').attendees = base.attendees.map((a) => (a.memberId === 'm-sarah' ? { ...a, present: false } : a));
+    meeting(theirs, 'mt-01').attendees = base.attendees.map((a) =>
+      a.memberId === 'm-sarah' ? { ...a, present: false } : a,
+    );
     const mine = base.attendees.filter((a) => a.memberId !== 'm-chloe');
     list.push({
       title: 'meeting/set-attendance changed',
       theirs,
-      edit: { change: { type: 'meeting/set-attendance', meetingId: 'mt-01', personPresent: base.personPresent, attendees: mine }, base },
+      edit: {
+        change: {
+          type: 'meeting/set-attendance',
+          meetingId: 'mt-01',
+          personPresent: base.personPresent,
+          attendees: mine,
+        },
+        base,
+      },
       reason: 'changed',
       private: ['Sarah Lewis', 'Nia Roberts'],
     });
@@ -203,11 +283,22 @@ function cases(): Case[] {
   {
     const base = assessment(demoCase, 'as-01');
     const theirs = demo();
-    assessment(theirs, 'as-01').ratings = base.ratings.map((r) => (r.itemId === 'open-questions' ? { ...r, value: 'na', comment: 'Not this time' } : r));
+    assessment(theirs, 'as-01').ratings = base.ratings.map((r) =>
+      r.itemId === 'open-questions' ? { ...r, value: 'na', comment: 'Not this time' } : r,
+    );
     list.push({
       title: 'assessment/rate changed (value and comment)',
       theirs,
-      edit: { change: { type: 'assessment/rate', assessmentId: 'as-01', itemId: 'open-questions', value: 2, comment: 'Sarah answered for Maya' }, base },
+      edit: {
+        change: {
+          type: 'assessment/rate',
+          assessmentId: 'as-01',
+          itemId: 'open-questions',
+          value: 2,
+          comment: 'Sarah answered for Maya',
+        },
+        base,
+      },
       reason: 'changed',
       rows: [
         ['Rating: Open-ended questions', 'Clearly seen', 'Not applicable'],
@@ -223,7 +314,16 @@ function cases(): Case[] {
     list.push({
       title: 'assessment/rate removed',
       theirs,
-      edit: { change: { type: 'assessment/rate', assessmentId: 'as-01', itemId: 'open-questions', value: 0, comment: 'Closed questions only' }, base },
+      edit: {
+        change: {
+          type: 'assessment/rate',
+          assessmentId: 'as-01',
+          itemId: 'open-questions',
+          value: 0,
+          comment: 'Closed questions only',
+        },
+        base,
+      },
       reason: 'removed',
       private: ['Closed questions only'],
     });
@@ -244,26 +344,39 @@ function cases(): Case[] {
     const theirs = demo();
     theirs.meetings = theirs.meetings.filter((m) => m.id !== 'mt-05');
     theirs.assessments = theirs.assessments.filter((a) => a.meetingId !== 'mt-05');
-    list.push({ title: 'meeting/cancel removed', theirs, edit: { change: { type: 'meeting/cancel', meetingId: 'mt-05' } as Change, base: meeting(demoCase, 'mt-05') }, reason: 'removed', rows: [] });
+    list.push({
+      title: 'meeting/cancel removed',
+      theirs,
+      edit: { change: { type: 'meeting/cancel', meetingId: 'mt-05' } as Change, base: meeting(demoCase, 'mt-05') },
+      reason: 'removed',
+      rows: [],
+    });
   }
   return list;
 }
 
 /** Every id in the demo record, the instruments' and the cases' own: none may be shown. */
 function ids(record: CaseRecord): string[] {
-  const all = [record.person.id, ...record.members, ...record.ties, ...record.episodes, ...record.meetings, ...record.assessments].map((e) =>
-    typeof e === 'string' ? e : e.id,
-  );
+  const all = [
+    record.person.id,
+    ...record.members,
+    ...record.ties,
+    ...record.episodes,
+    ...record.meetings,
+    ...record.assessments,
+  ].map((e) => (typeof e === 'string' ? e : e.id));
   return [...all, 'm-new', 't-ghost', 'm-gone', 'od-key-elements', 'open-questions', 'two-practitioners'];
 }
-const RAW_KEY = /hiddenFrom|episodeId|meetingId|instrumentId|instrumentVersion|itemId|\.value|\.comment|nextMeeting|\d+ items?\b|\[object|undefined|null/;
-
+const RAW_KEY =
+  /hiddenFrom|episodeId|meetingId|instrumentId|instrumentVersion|itemId|\.value|\.comment|nextMeeting|\d+ items?\b|\[object|undefined|null/;
 
 async function show(c: SyncConflict, theirs: CaseRecord, initials: boolean, locale = 'en-GB') {
   const store = new FakeSyncingStore(theirs, { status: { pending: 1, conflicts: [c] } });
-  const provider = await fixture<OdProvider>(html`<od-provider .store=${store} locale=${locale} time-zone="Europe/London"
-    ><od-test-conflict-widget ?initials=${initials}></od-test-conflict-widget
-  ></od-provider>`);
+  const provider = await fixture<OdProvider>(
+    html`<od-provider .store=${store} locale=${locale} time-zone="Europe/London"
+      ><od-test-conflict-widget ?initials=${initials}></od-test-conflict-widget
+    ></od-provider>`,
+  );
   const widget = provider.querySelector('od-test-conflict-widget')!;
   await widget.updateComplete;
   (widget.shadowRoot!.querySelector('.od-sync__review') as HTMLButtonElement).click();
@@ -293,9 +406,16 @@ describe('review panel with the offline store’s real conflicts', () => {
       const { provider, section, rows } = await show(conflict, k.theirs, false);
       if (k.rows) expect(rows).to.deep.equal(k.rows);
       const cells = rows.flat();
-      for (const id of ids(k.theirs)) expect(cells.filter((cell) => cell.split(/[\s,()]+/).includes(id)), `id ${id} shown`).to.deep.equal([]);
+      for (const id of ids(k.theirs))
+        expect(
+          cells.filter((cell) => cell.split(/[\s,()]+/).includes(id)),
+          `id ${id} shown`,
+        ).to.deep.equal([]);
       for (const cell of cells) expect(cell, 'a raw key or value').not.to.match(RAW_KEY);
-      expect(cells.filter((cell) => cell === ''), 'an empty cell').to.deep.equal([]);
+      expect(
+        cells.filter((cell) => cell === ''),
+        'an empty cell',
+      ).to.deep.equal([]);
       if (conflict.mine === undefined) for (const row of rows) expect(row[1]).to.equal('Your change removes it');
       else for (const row of rows) expect(row[1]).not.to.equal('Not in the record');
       if (conflict.theirs === undefined) for (const row of rows) expect(row[2]).to.equal('Not in the record');
@@ -306,12 +426,21 @@ describe('review panel with the offline store’s real conflicts', () => {
     it(`${k.title}: on a shared screen, initials only, no free text, no Keep buttons`, async () => {
       const result = rebase(k.edit, k.theirs);
       if (result.kind !== 'conflict') throw new Error('not a conflict');
-      const conflict: SyncConflict = { editId: 'e1', change: k.edit.change, at: '2026-04-02T09:42:00Z', entity: changeSubject(k.edit.change), ...result.conflict };
+      const conflict: SyncConflict = {
+        editId: 'e1',
+        change: k.edit.change,
+        at: '2026-04-02T09:42:00Z',
+        entity: changeSubject(k.edit.change),
+        ...result.conflict,
+      };
       const { provider, widget } = await show(conflict, k.theirs, true);
       const shown = text(widget.shadowRoot);
-      for (const secret of [...(k.private ?? []), 'Sarah Lewis', 'Maya Lewis']) expect(shown, 'free text or a full name on a shared screen').not.to.contain(secret);
+      for (const secret of [...(k.private ?? []), 'Sarah Lewis', 'Maya Lewis'])
+        expect(shown, 'free text or a full name on a shared screen').not.to.contain(secret);
       expect(widget.shadowRoot!.querySelectorAll('[data-keep]').length).to.equal(0);
-      expect(text(widget.shadowRoot!.querySelector('[data-sync-hint="read-only"]'))).to.equal('Open this case where it can be edited to decide.');
+      expect(text(widget.shadowRoot!.querySelector('[data-sync-hint="read-only"]'))).to.equal(
+        'Open this case where it can be edited to decide.',
+      );
       await expect(provider).to.be.accessible();
     });
   }
@@ -320,7 +449,18 @@ describe('review panel with the offline store’s real conflicts', () => {
     const k = cases().find((c) => c.title.startsWith('assessment/rate changed'))!;
     const result = rebase(k.edit, k.theirs);
     if (result.kind !== 'conflict') throw new Error('not a conflict');
-    const { rows } = await show({ editId: 'e1', change: k.edit.change, at: '2026-04-02T09:42:00Z', entity: changeSubject(k.edit.change), ...result.conflict }, k.theirs, false, 'cy');
+    const { rows } = await show(
+      {
+        editId: 'e1',
+        change: k.edit.change,
+        at: '2026-04-02T09:42:00Z',
+        entity: changeSubject(k.edit.change),
+        ...result.conflict,
+      },
+      k.theirs,
+      false,
+      'cy',
+    );
     expect(rows).to.deep.equal([
       ['Sgôr: Cwestiynau penagored', 'Wedi’i weld yn glir', 'Amherthnasol'],
       ['Sylw: Cwestiynau penagored', 'Sarah answered for Maya', 'Not this time'],

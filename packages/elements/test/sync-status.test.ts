@@ -53,7 +53,13 @@ class SyncWidget extends OdElement {
 
   protected override render() {
     const record = this.data.record;
-    const initials = this.initials ? (name: string) => name.split(' ').map((w) => `${w[0]}.`).join(' ') : undefined;
+    const initials = this.initials
+      ? (name: string) =>
+          name
+            .split(' ')
+            .map((w) => `${w[0]}.`)
+            .join(' ')
+      : undefined;
     return litHtml`${renderSyncStatus(this.sync, this.i18n, { record, displayName: initials, hideText: this.initials })}
       <h2>${record?.person.name ?? ''}</h2>
       <button type="button" part="after">${this.i18n.t('person.label')}</button>
@@ -68,26 +74,53 @@ declare global {
 }
 
 const jo: NetworkMember = {
-  id: 'm1', kind: 'person', name: 'Jo Bloggs', relationship: { text: 'sister' }, sector: 'family', ring: 1,
-  support: ['emotional'], household: false, carer: false, status: 'active', hiddenFrom: [],
+  id: 'm1',
+  kind: 'person',
+  name: 'Jo Bloggs',
+  relationship: { text: 'sister' },
+  sector: 'family',
+  ring: 1,
+  support: ['emotional'],
+  household: false,
+  carer: false,
+  status: 'active',
+  hiddenFrom: [],
 };
-const sam: NetworkMember = { ...jo, id: 'm2', name: 'Sam Lewis', relationship: { text: 'neighbour' }, sector: 'neighbours', ring: 3 };
+const sam: NetworkMember = {
+  ...jo,
+  id: 'm2',
+  name: 'Sam Lewis',
+  relationship: { text: 'neighbour' },
+  sector: 'neighbours',
+  ring: 3,
+};
 const record = (): CaseRecord =>
   parseCaseRecord({
-    schemaVersion: 1, id: 'case-1', person: { id: 'p1', name: 'Robin Ellis' },
-    members: [jo, sam], ties: [], episodes: [], meetings: [], assessments: [],
+    schemaVersion: 1,
+    id: 'case-1',
+    person: { id: 'p1', name: 'Robin Ellis' },
+    members: [jo, sam],
+    ties: [],
+    episodes: [],
+    meetings: [],
+    assessments: [],
   });
 const author = { id: 'Practitioner/ah', name: 'Alex Hughes' };
 
-async function mount(store: MemoryStore, attrs: { locale?: string; theme?: string; scheme?: string; initials?: boolean } = {}) {
-  const provider = await fixture<OdProvider>(html`<od-provider
-    .store=${store}
-    locale=${attrs.locale ?? 'en-GB'}
-    theme=${attrs.theme ?? 'default'}
-    color-scheme=${attrs.scheme ?? 'light'}
-    time-zone="Europe/London"
-    ><od-test-sync-widget ?initials=${attrs.initials ?? false}></od-test-sync-widget
-  ></od-provider>`);
+async function mount(
+  store: MemoryStore,
+  attrs: { locale?: string; theme?: string; scheme?: string; initials?: boolean } = {},
+) {
+  const provider = await fixture<OdProvider>(
+    html`<od-provider
+      .store=${store}
+      locale=${attrs.locale ?? 'en-GB'}
+      theme=${attrs.theme ?? 'default'}
+      color-scheme=${attrs.scheme ?? 'light'}
+      time-zone="Europe/London"
+      ><od-test-sync-widget ?initials=${attrs.initials ?? false}></od-test-sync-widget
+    ></od-provider>`,
+  );
   const widget = provider.querySelector('od-test-sync-widget')!;
   await widget.updateComplete;
   return { provider, widget };
@@ -98,7 +131,11 @@ const message = (el: HTMLElement) => text($(el, '.od-sync__message'));
 /** Two conflicts: Jo moved closer here while someone moved her away; Sam's relationship rewritten. */
 const conflicts = () => [
   memberConflict({ ...jo, ring: 1, sector: 'household' }, { ring: 3, sector: 'family' }),
-  memberConflict({ ...sam, relationship: { text: 'old neighbour' } }, { relationship: { text: 'friend' } }, { author: undefined }),
+  memberConflict(
+    { ...sam, relationship: { text: 'old neighbour' } },
+    { relationship: { text: 'friend' } },
+    { author: undefined },
+  ),
 ];
 
 describe('sync status line', () => {
@@ -122,9 +159,21 @@ describe('sync status line', () => {
     const states: [Parameters<FakeSyncingStore['setStatus']>[0], string, string][] = [
       [{ pending: 2 }, 'Saved on this device: 2 changes not yet sent', 'pending'],
       [{ pending: 1, sending: true }, 'Sending 1 change…', 'sending'],
-      [{ pending: 2, sending: false, connection: 'offline' }, 'Offline: 2 changes are kept on this device and will be sent when the connection is back', 'offline'],
-      [{ pending: 0 }, 'Offline: changes you make are kept on this device and will be sent when the connection is back', 'offline'],
-      [{ pending: 1, connection: 'online', conflicts: conflicts().slice(0, 1) }, '1 change needs your decision', 'conflict'],
+      [
+        { pending: 2, sending: false, connection: 'offline' },
+        'Offline: 2 changes are kept on this device and will be sent when the connection is back',
+        'offline',
+      ],
+      [
+        { pending: 0 },
+        'Offline: changes you make are kept on this device and will be sent when the connection is back',
+        'offline',
+      ],
+      [
+        { pending: 1, connection: 'online', conflicts: conflicts().slice(0, 1) },
+        '1 change needs your decision',
+        'conflict',
+      ],
       [{ conflicts: conflicts() }, '2 changes need your decision', 'conflict'],
     ];
     for (const [status, expected, tone] of states) {
@@ -150,9 +199,11 @@ describe('sync status line', () => {
 
   it('the provider’s one live region announces only what matters, once, after the status settles', async () => {
     const store = new FakeSyncingStore(record(), { status: { pending: 0, lastSyncedAt: new Date().toISOString() } });
-    const provider = await fixture<OdProvider>(html`<od-provider .store=${store} locale="en-GB"
-      ><od-test-sync-widget id="a"></od-test-sync-widget><od-test-sync-widget id="b"></od-test-sync-widget
-    ></od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider .store=${store} locale="en-GB"
+        ><od-test-sync-widget id="a"></od-test-sync-widget><od-test-sync-widget id="b"></od-test-sync-widget
+      ></od-provider>`,
+    );
     const widgets = [...provider.querySelectorAll('od-test-sync-widget')];
     await Promise.all(widgets.map((w) => w.updateComplete));
     const regions = () => provider.shadowRoot!.querySelectorAll('[role="status"]');
@@ -171,7 +222,9 @@ describe('sync status line', () => {
     store.setStatus({ pending: 1, connection: 'offline' });
     store.setStatus({ pending: 2 });
     await waitUntil(() => text(region) !== '', 'the offline announcement', { timeout: 10000 });
-    expect(said.filter(Boolean)).to.deep.equal(['Offline: 2 changes are kept on this device and will be sent when the connection is back']);
+    expect(said.filter(Boolean)).to.deep.equal([
+      'Offline: 2 changes are kept on this device and will be sent when the connection is back',
+    ]);
     // Back online, sent: "All changes saved" once.
     store.setStatus({ connection: 'online', sending: true });
     store.setStatus({ sending: false, pending: 0 });
@@ -179,7 +232,9 @@ describe('sync status line', () => {
     // A decision needed, in the provider's language.
     provider.locale = 'cy';
     store.setStatus({ pending: 1, conflicts: conflicts().slice(0, 1) });
-    await waitUntil(() => text(region) === 'Mae angen i chi benderfynu am 1 newid', 'the conflict announcement', { timeout: 10000 });
+    await waitUntil(() => text(region) === 'Mae angen i chi benderfynu am 1 newid', 'the conflict announcement', {
+      timeout: 10000,
+    });
     observer.disconnect();
     expect([...new Set(said.filter(Boolean))]).to.deep.equal([
       'Offline: 2 changes are kept on this device and will be sent when the connection is back',
@@ -189,7 +244,14 @@ describe('sync status line', () => {
   });
 
   it('decides what to announce from the transitions that matter', () => {
-    const base: SyncStatus = { pending: 0, conflicts: [], lastSyncedAt: undefined, connection: 'online', sending: false, unreadable: 0 };
+    const base: SyncStatus = {
+      pending: 0,
+      conflicts: [],
+      lastSyncedAt: undefined,
+      connection: 'online',
+      sending: false,
+      unreadable: 0,
+    };
     const steps: [Partial<SyncStatus>, string[]][] = [
       [{ pending: 1 }, []],
       [{ pending: 1, sending: true }, []],
@@ -207,16 +269,21 @@ describe('sync status line', () => {
     let state = QUIET;
     for (const [change, expected] of steps) {
       const { keys, after } = syncAnnouncement(state, { ...base, ...change });
-      expect(keys.map((k) => k.key), JSON.stringify(change)).to.deep.equal(expected);
+      expect(
+        keys.map((k) => k.key),
+        JSON.stringify(change),
+      ).to.deep.equal(expected);
       state = after;
     }
   });
 
   it('with several widgets on one store, each shows the status line', async () => {
     const store = new FakeSyncingStore(record(), { status: { pending: 1 } });
-    const provider = await fixture<OdProvider>(html`<od-provider .store=${store}
-      ><od-test-sync-widget id="a"></od-test-sync-widget><od-test-sync-widget id="b"></od-test-sync-widget
-    ></od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider .store=${store}
+        ><od-test-sync-widget id="a"></od-test-sync-widget><od-test-sync-widget id="b"></od-test-sync-widget
+      ></od-provider>`,
+    );
     const [a, b] = [...provider.querySelectorAll('od-test-sync-widget')];
     await Promise.all([a!.updateComplete, b!.updateComplete]);
     expect(message(a!)).to.equal('Saved on this device: 1 change not yet sent');
@@ -280,8 +347,14 @@ describe('review panel', () => {
     // What changed, who made my edit and when, field by field.
     const first = $$(widget, '.od-sync-conflict')[0]!;
     expect(text(first.querySelector('h3'))).to.equal('Jo Bloggs, network member');
-    expect(text(first.querySelector('p'))).to.equal('Your change was made by Sam Okafor on 2 Apr 2026, 10:42. Someone else has changed the same details since.');
-    expect([...first.querySelectorAll('thead th')].map(text)).to.deep.equal(['Detail', 'Your version (this device)', 'The record’s version']);
+    expect(text(first.querySelector('p'))).to.equal(
+      'Your change was made by Sam Okafor on 2 Apr 2026, 10:42. Someone else has changed the same details since.',
+    );
+    expect([...first.querySelectorAll('thead th')].map(text)).to.deep.equal([
+      'Detail',
+      'Your version (this device)',
+      'The record’s version',
+    ]);
     expect([...first.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(text))).to.deep.equal([
       ['Closeness', 'Closest', 'Less close'],
       ['Sector', 'Household', 'Family'],
@@ -293,20 +366,30 @@ describe('review panel', () => {
     const keepMine = await tabUntil((el) => el.getAttribute('data-keep') === 'mine', { what: 'Keep mine' });
     expect(first.contains(keepMine)).to.equal(true);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => store.resolved.length === 1 && $$(widget, '.od-sync-conflict').length === 1, 'the first conflict resolved');
+    await waitUntil(
+      () => store.resolved.length === 1 && $$(widget, '.od-sync-conflict').length === 1,
+      'the first conflict resolved',
+    );
     await widget.updateComplete;
     expect(store.resolved).to.deep.equal([{ editId: 'edit-m1', keep: 'mine' }]);
-    expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal('Kept your version: Jo Bloggs, network member. It will be sent to the record.');
+    expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal(
+      'Kept your version: Jo Bloggs, network member. It will be sent to the record.',
+    );
     // Focus goes to the next conflict.
     expect(focusedElement()).to.equal(describeElement($(widget, '.od-sync-conflict h3')));
     expect(message(widget)).to.equal('1 change needs your decision');
 
     await tabUntil((el) => el.getAttribute('data-keep') === 'theirs', { what: 'Keep theirs' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => store.resolved.length === 2 && !$(widget, '.od-sync-conflict'), 'the second conflict resolved');
+    await waitUntil(
+      () => store.resolved.length === 2 && !$(widget, '.od-sync-conflict'),
+      'the second conflict resolved',
+    );
     await widget.updateComplete;
     expect(store.resolved[1]).to.deep.equal({ editId: 'edit-m2', keep: 'theirs' });
-    expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal('Kept the record’s version: Sam Lewis, network member. Your change was set aside.');
+    expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal(
+      'Kept the record’s version: Sam Lewis, network member. Your change was set aside.',
+    );
     expect(focusedElement()).to.equal(describeElement($(widget, '#od-sync-review-title')));
     expect(message(widget)).to.equal('Saved on this device: 1 change not yet sent');
 
@@ -352,7 +435,11 @@ describe('review panel', () => {
     pressed.click();
     await widget.updateComplete;
     // While deciding, the buttons wait (aria-disabled: the pressed one keeps focus) and the panel says so.
-    expect($$(widget, '[data-keep]').every((b) => b.getAttribute('aria-disabled') === 'true' && !(b as HTMLButtonElement).disabled)).to.equal(true);
+    expect(
+      $$(widget, '[data-keep]').every(
+        (b) => b.getAttribute('aria-disabled') === 'true' && !(b as HTMLButtonElement).disabled,
+      ),
+    ).to.equal(true);
     expect(widget.shadowRoot!.activeElement).to.equal(pressed);
     $(widget, '[data-keep="mine"]')!.click();
     expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal('Saving your decision…');
@@ -412,15 +499,21 @@ describe('review panel', () => {
     for (const theme of ['default', 'govuk', 'nhs']) {
       for (const scheme of ['light', 'dark']) {
         it(`passes axe with the status line and open panel: ${locale}, ${theme}, ${scheme}`, async () => {
-          const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts(), lastSyncedAt: '2026-03-02T14:00:00Z', unreadable: 1 } });
+          const store = new FakeSyncingStore(record(), {
+            status: { pending: 2, conflicts: conflicts(), lastSyncedAt: '2026-03-02T14:00:00Z', unreadable: 1 },
+          });
           const { widget, provider } = await mount(store, { locale, theme, scheme });
           widget.sync.openReview();
           await widget.updateComplete;
           expect(describeElement($(widget, '.od-sync-review'))).not.to.equal('(nothing)');
           if (locale === 'cy') {
-            expect(text($(widget, '#od-sync-review-title'))).to.equal('Newidiadau y mae angen i chi benderfynu amdanynt');
+            expect(text($(widget, '#od-sync-review-title'))).to.equal(
+              'Newidiadau y mae angen i chi benderfynu amdanynt',
+            );
             // The visible words, and the subject for a screen reader (every button is not just "Keep mine").
-            expect(text($(widget, '[data-keep="mine"]'))).to.equal('Cadw fy fersiwn i: Jo Bloggs, aelod o’r rhwydwaith');
+            expect(text($(widget, '[data-keep="mine"]'))).to.equal(
+              'Cadw fy fersiwn i: Jo Bloggs, aelod o’r rhwydwaith',
+            );
             expect(text($(widget, '.od-sync-conflict thead'))).to.contain('Eich fersiwn chi');
           }
           await expect(provider).to.be.accessible();
@@ -489,17 +582,27 @@ describe('"Changed by … on …"', () => {
 
   it('says "not yet sent" for an edit kept on the device, in English and Welsh', async () => {
     const store = new FakeSyncingStore(record(), { author });
-    await store.apply({ type: 'member/update', member: { ...jo, ring: 2 } }, { at: '2026-04-02T10:42:00+01:00', editId: 'edit-1' });
+    await store.apply(
+      { type: 'member/update', member: { ...jo, ring: 2 } },
+      { at: '2026-04-02T10:42:00+01:00', editId: 'edit-1' },
+    );
     store.editStates.set('edit-1', 'pending');
     const { widget } = await mount(store, { locale: 'cy' });
     await waitUntil(() => $(widget, '.od-changed-by'), 'the history line');
-    expect(text($(widget, '.od-changed-by'))).to.equal('Newidiwyd gan Alex Hughes ar 2 Ebr 2026, 10:42 (heb ei anfon eto)');
+    expect(text($(widget, '.od-changed-by'))).to.equal(
+      'Newidiwyd gan Alex Hughes ar 2 Ebr 2026, 10:42 (heb ei anfon eto)',
+    );
     store.editStates.set('edit-1', 'conflict');
     store.setStatus({ conflicts: conflicts().slice(0, 1), pending: 1 });
-    await waitUntil(() => text($(widget, '.od-changed-by')).includes('mae angen eich penderfyniad'), 'the conflict state');
+    await waitUntil(
+      () => text($(widget, '.od-changed-by')).includes('mae angen eich penderfyniad'),
+      'the conflict state',
+    );
     widget.locale = 'en-GB';
     await widget.updateComplete;
-    expect(text($(widget, '.od-changed-by'))).to.equal('Changed by Alex Hughes on 2 Apr 2026, 10:42 (not yet sent: needs your decision)');
+    expect(text($(widget, '.od-changed-by'))).to.equal(
+      'Changed by Alex Hughes on 2 Apr 2026, 10:42 (not yet sent: needs your decision)',
+    );
   });
 
   it('says "Changed on" for an edit without an author (MemoryStore), and nothing without a store', async () => {
@@ -517,18 +620,35 @@ describe('conflict text', () => {
   it('names entities from either version or the record, and formats values through the vocabulary', async () => {
     const el = await fixture<SyncWidget>(html`<od-test-sync-widget locale="en-GB"></od-test-sync-widget>`);
     const r = record();
-    expect(entitySubject({ kind: 'tie', id: 't1' }, el.i18n, r, {}, [{ id: 't1', from: 'p1', to: 'm2' }])).to.equal('The tie between Robin Ellis and Sam Lewis');
-    expect(entitySubject({ kind: 'meeting', id: 'x' }, el.i18n, r, {}, [{ start: '2026-03-02T14:00:00Z' }])).to.equal('The meeting on 2 March 2026');
+    expect(entitySubject({ kind: 'tie', id: 't1' }, el.i18n, r, {}, [{ id: 't1', from: 'p1', to: 'm2' }])).to.equal(
+      'The tie between Robin Ellis and Sam Lewis',
+    );
+    expect(entitySubject({ kind: 'meeting', id: 'x' }, el.i18n, r, {}, [{ start: '2026-03-02T14:00:00Z' }])).to.equal(
+      'The meeting on 2 March 2026',
+    );
     expect(entitySubject({ kind: 'assessment', id: 'gone' }, el.i18n, r)).to.equal('A fidelity assessment');
     expect(fieldValue('status', 'past', 'member', el.i18n)).to.equal('No longer in touch');
     expect(fieldValue('status', 'held', 'meeting', el.i18n)).to.equal('Held');
-    expect(fieldValue('support', ['emotional', 'practical'], 'member', el.i18n)).to.equal('Emotional support and Practical help');
-    expect(fieldValue('household', true, 'member', el.i18n)).to.equal('Yes');
-    expect(fieldValue('attendees', [{ memberId: 'm1', present: true }, { memberId: 'gone', present: false }], 'meeting', el.i18n, { record: r })).to.equal(
-      'Jo Bloggs (there) and Someone not in this record (not there)',
+    expect(fieldValue('support', ['emotional', 'practical'], 'member', el.i18n)).to.equal(
+      'Emotional support and Practical help',
     );
+    expect(fieldValue('household', true, 'member', el.i18n)).to.equal('Yes');
+    expect(
+      fieldValue(
+        'attendees',
+        [
+          { memberId: 'm1', present: true },
+          { memberId: 'gone', present: false },
+        ],
+        'meeting',
+        el.i18n,
+        { record: r },
+      ),
+    ).to.equal('Jo Bloggs (there) and Someone not in this record (not there)');
     expect(fieldValue('nextMeeting', { kind: 'open' }, 'meeting', el.i18n)).to.equal('Left open');
     expect(fieldValue('notes', undefined, 'meeting', el.i18n)).to.equal('None');
-    expect(fieldValue('notes', '<img src=x onerror=alert(1)>', 'meeting', el.i18n)).to.equal('<img src=x onerror=alert(1)>');
+    expect(fieldValue('notes', '<img src=x onerror=alert(1)>', 'meeting', el.i18n)).to.equal(
+      '<img src=x onerror=alert(1)>',
+    );
   });
 });

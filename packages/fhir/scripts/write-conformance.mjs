@@ -11,7 +11,15 @@ import { build } from 'esbuild';
 const here = dirname(fileURLToPath(import.meta.url));
 const out = resolve(here, '../resources');
 const bundled = join(tmpdir(), `odkit-conformance-${process.pid}.mjs`);
-await build({ entryPoints: [resolve(here, '../src/conformance.ts')], bundle: true, format: 'esm', platform: 'node', conditions: ['source'], outfile: bundled, logLevel: 'warning' });
+await build({
+  entryPoints: [resolve(here, '../src/conformance.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  conditions: ['source'],
+  outfile: bundled,
+  logLevel: 'warning',
+});
 const { conformanceResources } = await import(pathToFileURL(bundled).href);
 rmSync(bundled);
 
@@ -20,5 +28,13 @@ for (const file of readdirSync(out)) if (file.endsWith('.json')) rmSync(join(out
 const resources = conformanceResources();
 const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
 for (const r of resources) writeFileSync(join(out, `${r.resourceType}-${r.id}.json`), json(r));
-writeFileSync(join(out, 'odkit-conformance.json'), json({ resourceType: 'Bundle', id: 'odkit-conformance', type: 'collection', entry: resources.map((resource) => ({ fullUrl: resource.url, resource })) }));
+writeFileSync(
+  join(out, 'odkit-conformance.json'),
+  json({
+    resourceType: 'Bundle',
+    id: 'odkit-conformance',
+    type: 'collection',
+    entry: resources.map((resource) => ({ fullUrl: resource.url, resource })),
+  }),
+);
 console.log(`Wrote ${resources.length} resources to ${out}`);

@@ -60,8 +60,17 @@ const EDIT_PARTS: [string, string, string, boolean][] = [
 
 export const EXTENSIONS: Record<ExtKey, ExtensionSpec> = {
   ring: { context: PARTICIPANT, type: 'integer', short: 'Closeness ring: 1 (closest) to 3' },
-  sector: { context: PARTICIPANT, type: 'Coding', short: 'Life domain (Tracy–Whittaker): household, family, friends, …' },
-  support: { context: PARTICIPANT, type: 'Coding', max: '*', short: 'Support the member gives: emotional, practical, information' },
+  sector: {
+    context: PARTICIPANT,
+    type: 'Coding',
+    short: 'Life domain (Tracy–Whittaker): household, family, friends, …',
+  },
+  support: {
+    context: PARTICIPANT,
+    type: 'Coding',
+    max: '*',
+    short: 'Support the member gives: emotional, practical, information',
+  },
   household: { context: PARTICIPANT, type: 'boolean', short: 'Lives in the person’s household' },
   carer: { context: PARTICIPANT, type: 'boolean', short: 'Is a carer of the person' },
   critical: { context: PARTICIPANT, type: 'Coding', short: 'How often the member is critical of the person' },
@@ -71,28 +80,78 @@ export const EXTENSIONS: Record<ExtKey, ExtensionSpec> = {
   hiddenFrom: { context: PARTICIPANT, type: 'id', max: '*', short: 'Audiences this member must not be shown to' },
   preferredLanguage: { context: PARTICIPANT, type: 'code', short: 'The member’s preferred language (BCP 47)' },
   organisation: { context: PARTICIPANT, type: 'string', short: 'The member’s organisation or team, as text' },
-  tie: { context: ['CareTeam'], type: 'complex', parts: TIE_PARTS, max: '*', short: 'A tie between the person or a member and a member: strength, quality, direction, label, period' },
-  writeCount: { context: ['CareTeam'], type: 'integer', short: 'How many times the kit has written the case (changes the network’s version on every write)' },
+  tie: {
+    context: ['CareTeam'],
+    type: 'complex',
+    parts: TIE_PARTS,
+    max: '*',
+    short: 'A tie between the person or a member and a member: strength, quality, direction, label, period',
+  },
+  writeCount: {
+    context: ['CareTeam'],
+    type: 'integer',
+    short: 'How many times the kit has written the case (changes the network’s version on every write)',
+  },
   notes: { context: [...PARTICIPANT, ...MEETING], type: 'string', short: 'Free-text notes (always shown as text)' },
   pronouns: { context: ['Patient'], type: 'string', short: 'The person’s pronouns, as they write them' },
   referralSource: { context: ['EpisodeOfCare'], type: 'string', short: 'Who referred the person' },
-  meetingEpisode: { context: ['Appointment'], type: 'Reference', short: 'The episode of care a planned meeting belongs to' },
+  meetingEpisode: {
+    context: ['Appointment'],
+    type: 'Reference',
+    short: 'The episode of care a planned meeting belongs to',
+  },
   meetingPlace: { context: ['Appointment'], type: 'string', short: 'Where a planned meeting will be' },
-  personPresent: { context: ['Encounter'], type: 'boolean', short: 'Whether the person was in the meeting (they are always its subject)' },
-  attended: { context: ['Encounter.participant'], type: 'boolean', short: 'Whether an invited network member was there' },
-  attendeeOrganization: { context: ['Encounter.participant', 'Appointment.participant'], type: 'Reference', short: 'An organisation taking part (participant.individual / actor cannot be one)' },
-  reflectingConversation: { context: ['Encounter'], type: 'boolean', short: 'The practitioners held at least one reflecting conversation' },
-  nextMeeting: { context: MEETING, type: 'dateTime', short: 'What the network agreed about meeting next: a date-time, or the code "open"' },
-  raterRole: { context: ['QuestionnaireResponse'], type: 'Coding', short: 'Who rated: self, co-facilitator, supervisor, independent' },
-  evidenceSource: { context: ['QuestionnaireResponse'], type: 'Coding', short: 'What the rating is based on: live, audio, video, notes' },
+  personPresent: {
+    context: ['Encounter'],
+    type: 'boolean',
+    short: 'Whether the person was in the meeting (they are always its subject)',
+  },
+  attended: {
+    context: ['Encounter.participant'],
+    type: 'boolean',
+    short: 'Whether an invited network member was there',
+  },
+  attendeeOrganization: {
+    context: ['Encounter.participant', 'Appointment.participant'],
+    type: 'Reference',
+    short: 'An organisation taking part (participant.individual / actor cannot be one)',
+  },
+  reflectingConversation: {
+    context: ['Encounter'],
+    type: 'boolean',
+    short: 'The practitioners held at least one reflecting conversation',
+  },
+  nextMeeting: {
+    context: MEETING,
+    type: 'dateTime',
+    short: 'What the network agreed about meeting next: a date-time, or the code "open"',
+  },
+  raterRole: {
+    context: ['QuestionnaireResponse'],
+    type: 'Coding',
+    short: 'Who rated: self, co-facilitator, supervisor, independent',
+  },
+  evidenceSource: {
+    context: ['QuestionnaireResponse'],
+    type: 'Coding',
+    short: 'What the rating is based on: live, audio, video, notes',
+  },
   completedAt: { context: ['QuestionnaireResponse'], type: 'dateTime', short: 'When the assessment was completed' },
   ratingComment: { context: ['QuestionnaireResponse.item'], type: 'string', short: 'The rater’s comment on an item' },
-  originalText: { context: ['Element'], type: 'string', short: 'The kit’s exact text of a date-time FHIR writes in another form' },
+  originalText: {
+    context: ['Element'],
+    type: 'string',
+    short: 'The kit’s exact text of a date-time FHIR writes in another form',
+  },
   emptyText: { context: ['Element'], type: 'boolean', short: 'The text was recorded, and is empty' },
   blankText: { context: ['Element'], type: 'base64Binary', short: 'The text is only white space: its UTF-8, base64' },
-  edit: { context: ['Provenance'], type: 'complex', parts: EDIT_PARTS, short: 'The kit edit a Provenance records: its id, change type and entity' },
+  edit: {
+    context: ['Provenance'],
+    type: 'complex',
+    parts: EDIT_PARTS,
+    short: 'The kit edit a Provenance records: its id, change type and entity',
+  },
 };
-
 
 const name = (slug: string) => slug.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
 const typeOf = (type: string) => [{ code: type }];
@@ -107,17 +166,40 @@ function structureDefinition(key: ExtKey): FhirResource {
   if (spec.type === 'complex') {
     for (const [part, type, short, required] of spec.parts ?? []) {
       elements.push(
-        { id: `Extension.extension:${part}`, path: 'Extension.extension', sliceName: part, short, definition: short, min: required ? 1 : 0, max: '1' },
+        {
+          id: `Extension.extension:${part}`,
+          path: 'Extension.extension',
+          sliceName: part,
+          short,
+          definition: short,
+          min: required ? 1 : 0,
+          max: '1',
+        },
         { id: `Extension.extension:${part}.url`, path: 'Extension.extension.url', min: 1, max: '1', fixedUri: part },
-        { id: `Extension.extension:${part}.value[x]`, path: 'Extension.extension.value[x]', min: 1, max: '1', type: typeOf(type) },
+        {
+          id: `Extension.extension:${part}.value[x]`,
+          path: 'Extension.extension.value[x]',
+          min: 1,
+          max: '1',
+          type: typeOf(type),
+        },
       );
     }
-    elements.push({ id: 'Extension.url', path: 'Extension.url', min: 1, max: '1', fixedUri: url }, { id: 'Extension.value[x]', path: 'Extension.value[x]', min: 0, max: '0' });
+    elements.push(
+      { id: 'Extension.url', path: 'Extension.url', min: 1, max: '1', fixedUri: url },
+      { id: 'Extension.value[x]', path: 'Extension.value[x]', min: 0, max: '0' },
+    );
   } else {
     elements.push(
       { id: 'Extension.extension', path: 'Extension.extension', min: 0, max: '0' },
       { id: 'Extension.url', path: 'Extension.url', min: 1, max: '1', fixedUri: url },
-      { id: 'Extension.value[x]', path: 'Extension.value[x]', min: 1, max: '1', type: key === 'nextMeeting' ? [...typeOf('dateTime'), ...typeOf('code')] : typeOf(spec.type) },
+      {
+        id: 'Extension.value[x]',
+        path: 'Extension.value[x]',
+        min: 1,
+        max: '1',
+        type: key === 'nextMeeting' ? [...typeOf('dateTime'), ...typeOf('code')] : typeOf(spec.type),
+      },
     );
   }
   return {
@@ -164,7 +246,10 @@ const CODES: Record<keyof typeof CODE_SYSTEM, { title: string; concepts: readonl
   tieDirection: { title: 'Tie direction', concepts: TIE_DIRECTIONS },
   relationship: { title: 'Relationships not in HL7 v3 RoleCode', concepts: RELATIONSHIP_CODES },
   attendeeRole: { title: 'Meeting attendee roles', concepts: ATTENDEE_ROLES },
-  meetingMode: { title: 'Meeting place or format without an HL7 ActCode', concepts: MEETING_MODES.filter((m) => m === 'other') },
+  meetingMode: {
+    title: 'Meeting place or format without an HL7 ActCode',
+    concepts: MEETING_MODES.filter((m) => m === 'other'),
+  },
   raterRole: { title: 'Rater roles', concepts: RATER_ROLES },
   evidenceSource: { title: 'Evidence sources for a rating', concepts: EVIDENCE_SOURCES },
   rating: { title: 'Ratings that are not a scale value', concepts: [['not-applicable', 'Not applicable']] },
@@ -174,7 +259,11 @@ function codeSystem(key: keyof typeof CODE_SYSTEM): FhirResource {
   const url = CODE_SYSTEM[key];
   const slug = url.slice(url.lastIndexOf('/') + 1);
   const { title, concepts } = CODES[key];
-  const concept = concepts.map((c) => (typeof c === 'string' ? { code: c, display: c.charAt(0).toUpperCase() + c.slice(1).replace(/-/g, ' ') } : { code: c[0], display: c[1] }));
+  const concept = concepts.map((c) =>
+    typeof c === 'string'
+      ? { code: c, display: c.charAt(0).toUpperCase() + c.slice(1).replace(/-/g, ' ') }
+      : { code: c[0], display: c[1] },
+  );
   return {
     resourceType: 'CodeSystem',
     id: `odkit-${slug}`,

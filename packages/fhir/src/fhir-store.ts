@@ -14,7 +14,14 @@ import {
   type StoreSnapshot,
 } from '@odkit/core';
 import { fromFhir, keyOf } from './from-fhir.js';
-import { entityResourceKey, historyFromProvenances, isProvenanceKey, provenanceEntry, requireAuthor, transactionTargets } from './provenance.js';
+import {
+  entityResourceKey,
+  historyFromProvenances,
+  isProvenanceKey,
+  provenanceEntry,
+  requireAuthor,
+  transactionTargets,
+} from './provenance.js';
 import { confirmTransaction, entryResults, isResource, isVersion } from './internal/answers.js';
 import { exchange, type Answer } from './internal/exchange.js';
 import { isUnderBase, nextPage, type Paging } from './internal/links.js';
@@ -65,7 +72,9 @@ export interface FhirStoreOptions extends StoreOptions {
   timeoutMs?: number;
   /** Most pages one search may have (default 1,000); a search with more fails with a StorageError. */
   maxPages?: number;
-  /** Aborting it ends the request under way and every later one (StorageError), e.g. when the page closes the widget. */
+  /**
+   * Aborting it ends the request under way and every later one (StorageError), e.g. when the page closes the widget.
+   */
   signal?: AbortSignal;
 }
 
@@ -146,15 +155,29 @@ export class FhirStore extends BaseStore {
    */
   static async open(options: FhirStoreOptions): Promise<FhirStore> {
     const issues = [];
-    if (typeof options?.baseUrl !== 'string' || !/^https?:\/\//.test(options.baseUrl)) issues.push({ path: ['baseUrl'], message: 'must be an http(s) URL' });
-    if (typeof options?.patientId !== 'string' || !/^[A-Za-z0-9.-]{1,64}$/.test(options.patientId)) issues.push({ path: ['patientId'], message: 'must be a FHIR id' });
-    if (typeof options?.http !== 'function') issues.push({ path: ['http'], message: 'must be a function that makes an HTTP request' });
-    if (options?.caseId !== undefined && (typeof options.caseId !== 'string' || !/^[A-Za-z0-9.-]{1,64}$/.test(options.caseId))) issues.push({ path: ['caseId'], message: 'must be a FHIR id' });
-    for (const [key, max] of [['pageSize', 1000], ['maxTransactionEntries', 1000], ['timeoutMs', 600_000], ['maxPages', 100_000]] as const) {
+    if (typeof options?.baseUrl !== 'string' || !/^https?:\/\//.test(options.baseUrl))
+      issues.push({ path: ['baseUrl'], message: 'must be an http(s) URL' });
+    if (typeof options?.patientId !== 'string' || !/^[A-Za-z0-9.-]{1,64}$/.test(options.patientId))
+      issues.push({ path: ['patientId'], message: 'must be a FHIR id' });
+    if (typeof options?.http !== 'function')
+      issues.push({ path: ['http'], message: 'must be a function that makes an HTTP request' });
+    if (
+      options?.caseId !== undefined &&
+      (typeof options.caseId !== 'string' || !/^[A-Za-z0-9.-]{1,64}$/.test(options.caseId))
+    )
+      issues.push({ path: ['caseId'], message: 'must be a FHIR id' });
+    for (const [key, max] of [
+      ['pageSize', 1000],
+      ['maxTransactionEntries', 1000],
+      ['timeoutMs', 600_000],
+      ['maxPages', 100_000],
+    ] as const) {
       const value = options?.[key];
-      if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= max)) issues.push({ path: [key], message: `must be a whole number from 1 to ${max}` });
+      if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= max))
+        issues.push({ path: [key], message: `must be a whole number from 1 to ${max}` });
     }
-    if (options?.signal !== undefined && !isAbortSignal(options.signal)) issues.push({ path: ['signal'], message: 'must be an AbortSignal' });
+    if (options?.signal !== undefined && !isAbortSignal(options.signal))
+      issues.push({ path: ['signal'], message: 'must be an AbortSignal' });
     if (issues.length) throw new ValidationError('FhirStore options', issues);
     const store = new FhirStore(options);
     try {
@@ -173,7 +196,8 @@ export class FhirStore extends BaseStore {
   protected async read(): Promise<StoreSnapshot> {
     const patient = await this.#get(`Patient/${encodeURIComponent(this.patientId)}`);
     if (patient.status === 404 || patient.status === 410) throw new NotFoundError('patient', this.patientId);
-    if (patient.status !== 200 || !isResource(patient.body) || keyOf(patient.body) !== `Patient/${this.patientId}`) throw this.#failure('read the Patient', patient.status);
+    if (patient.status !== 200 || !isResource(patient.body) || keyOf(patient.body) !== `Patient/${this.patientId}`)
+      throw this.#failure('read the Patient', patient.status);
     const failures: FhirReadFailure[] = [];
     const subject = `Patient/${this.patientId}`;
     const networkQuery = new URLSearchParams({
@@ -182,15 +206,20 @@ export class FhirStore extends BaseStore {
       _include: 'CareTeam:participant',
       '_include:iterate': 'PractitionerRole:practitioner',
     });
-    if (this.#options.caseId !== undefined) networkQuery.set('identifier', `${IDENTIFIER.caseId}|${this.#options.caseId}`);
+    if (this.#options.caseId !== undefined)
+      networkQuery.set('identifier', `${IDENTIFIER.caseId}|${this.#options.caseId}`);
     const [network, ...rest] = await Promise.all([
       this.#search('CareTeam', 'subject', networkQuery, failures),
       ...SEARCHES.map((s) => this.#search(s.type, s.param, new URLSearchParams({ [s.param]: subject }), failures)),
     ]);
     const networks = network!.filter((r) => r.resourceType === 'CareTeam');
     if (!networks.length) {
-      if (failures.some((f) => f.resourceType === 'CareTeam')) throw this.#failure('read the network (CareTeam)', failures[0]!.status);
-      throw new NotFoundError(this.#options.caseId === undefined ? 'case for Patient' : 'case', this.#options.caseId ?? this.patientId);
+      if (failures.some((f) => f.resourceType === 'CareTeam'))
+        throw this.#failure('read the network (CareTeam)', failures[0]!.status);
+      throw new NotFoundError(
+        this.#options.caseId === undefined ? 'case for Patient' : 'case',
+        this.#options.caseId ?? this.patientId,
+      );
     }
     // Servers that ignore _include (or :iterate) still get the network's members: read what is missing.
     for (let round = 0; round < 2; round++) {
@@ -198,20 +227,38 @@ export class FhirStore extends BaseStore {
       const wanted = new Set<string>();
       for (const r of network!) {
         // Any shape may come back: only a string reference of the expected form is read.
-        const refs = r.resourceType === 'CareTeam' ? (Array.isArray(r.participant) ? (r.participant as unknown[]) : []).map((p) => (p as { member?: unknown } | null)?.member) : r.resourceType === 'PractitionerRole' ? [r.practitioner] : [];
+        const refs =
+          r.resourceType === 'CareTeam'
+            ? (Array.isArray(r.participant) ? (r.participant as unknown[]) : []).map(
+                (p) => (p as { member?: unknown } | null)?.member,
+              )
+            : r.resourceType === 'PractitionerRole'
+              ? [r.practitioner]
+              : [];
         for (const ref of refs) {
           const key = (ref as { reference?: unknown } | null | undefined)?.reference;
-          if (typeof key === 'string' && /^(RelatedPerson|Practitioner|PractitionerRole|Organization)\/[A-Za-z0-9.-]{1,64}$/.test(key) && !have.has(key)) wanted.add(key);
+          if (
+            typeof key === 'string' &&
+            /^(RelatedPerson|Practitioner|PractitionerRole|Organization)\/[A-Za-z0-9.-]{1,64}$/.test(key) &&
+            !have.has(key)
+          )
+            wanted.add(key);
         }
       }
       if (!wanted.size) break;
       network!.push(...(await this.#readAll([...wanted], failures)));
     }
     const [episodes = [], encounters = [], appointments = [], responses = []] = rest;
-    const meetings = [...encounters, ...appointments].sort((a, b) => startOf(a) - startOf(b) || String(a.id).localeCompare(String(b.id)));
+    const meetings = [...encounters, ...appointments].sort(
+      (a, b) => startOf(a) - startOf(b) || String(a.id).localeCompare(String(b.id)),
+    );
     episodes.sort((a, b) => startOf(a) - startOf(b) || String(a.id).localeCompare(String(b.id)));
     const resources = [patient.body, ...network!, ...episodes, ...meetings, ...responses];
-    const bundle: Bundle = { resourceType: 'Bundle', type: 'searchset', entry: resources.map((resource) => ({ resource })) };
+    const bundle: Bundle = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: resources.map((resource) => ({ resource })),
+    };
     const { record, warnings, sources } = fromFhir(bundle, {
       instruments: this.parseOptions.instruments,
       patientId: this.patientId,
@@ -219,7 +266,9 @@ export class FhirStore extends BaseStore {
     });
     this.#failures = failures;
     this.#warnings = [
-      ...failures.map((f) => ({ message: `${f.resourceType} could not be read (HTTP ${f.status}); the case is shown without it.` })),
+      ...failures.map((f) => ({
+        message: `${f.resourceType} could not be read (HTTP ${f.status}); the case is shown without it.`,
+      })),
       ...warnings,
     ];
     const server = new Map(resources.map((r) => [keyOf(r), r]));
@@ -245,10 +294,21 @@ export class FhirStore extends BaseStore {
    * All pages of one search. Every result of the searched type must point (by `param`)
    * at one of `expected` (default: this Patient): a server that ignores the search is refused.
    */
-  async #search(type: string, param: string, query: URLSearchParams, failures: FhirReadFailure[], expected: ReadonlySet<string> = this.#patientRefs): Promise<FhirResource[]> {
+  async #search(
+    type: string,
+    param: string,
+    query: URLSearchParams,
+    failures: FhirReadFailure[],
+    expected: ReadonlySet<string> = this.#patientRefs,
+  ): Promise<FhirResource[]> {
     query.set('_count', String(this.#options.pageSize ?? 200));
     let url: string | undefined = new URL(`${type}?${query}`, this.baseUrl).href;
-    const paging: Paging = { baseUrl: this.baseUrl, maxPages: this.#options.maxPages ?? 1000, type, seen: new Set([url]) };
+    const paging: Paging = {
+      baseUrl: this.baseUrl,
+      maxPages: this.#options.maxPages ?? 1000,
+      type,
+      seen: new Set([url]),
+    };
     const out: FhirResource[] = [];
     const read = new Set<string>();
     for (let page = 1; url; page++) {
@@ -257,7 +317,8 @@ export class FhirStore extends BaseStore {
         failures.push({ resourceType: type, status: answer.status });
         return out;
       }
-      if (answer.status !== 200 || !isResource(answer.body) || answer.body.resourceType !== 'Bundle') throw this.#failure(`search ${type}`, answer.status);
+      if (answer.status !== 200 || !isResource(answer.body) || answer.body.resourceType !== 'Bundle')
+        throw this.#failure(`search ${type}`, answer.status);
       const bundle = answer.body as Bundle;
       for (const entry of Array.isArray(bundle.entry) ? bundle.entry : []) {
         const r = (entry as BundleEntry | null)?.resource;
@@ -292,13 +353,22 @@ export class FhirStore extends BaseStore {
         method: 'POST',
         url: this.baseUrl,
         headers: { 'content-type': 'application/fhir+json', accept: 'application/fhir+json' },
-        body: JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry: chunk.map((url) => ({ request: { method: 'GET', url } })) }),
+        body: JSON.stringify({
+          resourceType: 'Bundle',
+          type: 'batch',
+          entry: chunk.map((url) => ({ request: { method: 'GET', url } })),
+        }),
       });
       const results = entryResults(answer, 'batch-response', chunk.length);
       if (!results) throw this.#failure('read the network’s members', answer.status);
       results.forEach((result, j) => {
-        if (result.status >= 200 && result.status < 300 && result.resource && keyOf(result.resource) === chunk[j]) out.push(result.resource);
-        else failures.push({ resourceType: chunk[j]!.split('/')[0]!, status: Number.isNaN(result.status) ? 0 : result.status });
+        if (result.status >= 200 && result.status < 300 && result.resource && keyOf(result.resource) === chunk[j])
+          out.push(result.resource);
+        else
+          failures.push({
+            resourceType: chunk[j]!.split('/')[0]!,
+            status: Number.isNaN(result.status) ? 0 : result.status,
+          });
       });
     }
     return out;
@@ -327,7 +397,8 @@ export class FhirStore extends BaseStore {
     }
     // The network goes first: a kit client that wrote since this one read fails here, before anything else.
     entries.unshift(this.#put(networkKey, JSON.parse(next.get(networkKey)!) as FhirResource, kitKeys, true));
-    // Who made the edit and when, in the same transaction: no change without its Provenance, no Provenance without its change.
+    // Who made the edit and when, in the same transaction: no change without its Provenance, no Provenance without its
+    // change.
     entries.push(provenanceEntry({ ...edit, author }, transactionTargets(entries)));
     await this.#createQuestionnaires(next);
     try {
@@ -340,15 +411,28 @@ export class FhirStore extends BaseStore {
     return this.#revision;
   }
 
-  /** A PUT of the kit's resource merged into what the server holds (fields the kit does not map are kept), with If-Match. */
+  /**
+   * A PUT of the kit's resource merged into what the server holds (fields the kit does not map are kept), with
+   * If-Match.
+   */
   #put(key: string, mapped: FhirResource, kitKeys: ReadonlySet<string>, bump = false): BundleEntry {
     const server = this.#server.get(key);
     const resource = merge(server, mapped, kitKeys);
     if (bump) {
       // The server's JSON may have any shape: only a whole, non-negative count is taken as one.
-      const counted = (Array.isArray(server?.extension) ? (server.extension as unknown[]) : []).find((e) => (e as { url?: unknown } | null)?.url === EXT.writeCount) as { valueInteger?: unknown } | undefined;
-      const count = Number.isSafeInteger(counted?.valueInteger) && (counted!.valueInteger as number) >= 0 ? (counted!.valueInteger as number) : 0;
-      resource.extension = [...(Array.isArray(resource.extension) ? (resource.extension as unknown[]) : []).filter((e) => (e as { url?: unknown } | null)?.url !== EXT.writeCount), { url: EXT.writeCount, valueInteger: count + 1 }];
+      const counted = (Array.isArray(server?.extension) ? (server.extension as unknown[]) : []).find(
+        (e) => (e as { url?: unknown } | null)?.url === EXT.writeCount,
+      ) as { valueInteger?: unknown } | undefined;
+      const count =
+        Number.isSafeInteger(counted?.valueInteger) && (counted!.valueInteger as number) >= 0
+          ? (counted!.valueInteger as number)
+          : 0;
+      resource.extension = [
+        ...(Array.isArray(resource.extension) ? (resource.extension as unknown[]) : []).filter(
+          (e) => (e as { url?: unknown } | null)?.url !== EXT.writeCount,
+        ),
+        { url: EXT.writeCount, valueInteger: count + 1 },
+      ];
     }
     const request: NonNullable<BundleEntry['request']> = { method: 'PUT', url: key };
     if (server) request.ifMatch = ifMatch(server);
@@ -361,7 +445,9 @@ export class FhirStore extends BaseStore {
    * transaction "strict" and servers limit those.
    */
   async #createQuestionnaires(resources: Map<string, string> | FhirResource[]): Promise<void> {
-    const list = Array.isArray(resources) ? resources : [...resources.values()].map((json) => JSON.parse(json) as FhirResource);
+    const list = Array.isArray(resources)
+      ? resources
+      : [...resources.values()].map((json) => JSON.parse(json) as FhirResource);
     const entries: BundleEntry[] = [];
     for (const q of list) {
       if (q.resourceType !== 'Questionnaire') continue;
@@ -377,7 +463,8 @@ export class FhirStore extends BaseStore {
       body: JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry: entries }),
     });
     const results = entryResults(answer, 'batch-response', entries.length);
-    if (!results?.every((r) => r.status >= 200 && r.status < 300)) throw this.#failure('save the instruments (Questionnaire)', answer.status);
+    if (!results?.every((r) => r.status >= 200 && r.status < 300))
+      throw this.#failure('save the instruments (Questionnaire)', answer.status);
     for (const e of entries) this.#questionnaires.add(e.request!.ifNoneExist!);
   }
 
@@ -389,8 +476,13 @@ export class FhirStore extends BaseStore {
       headers: { 'content-type': 'application/fhir+json', accept: 'application/fhir+json' },
       body: JSON.stringify(bundle),
     });
-    // Checked in full before anything is recorded: an answer that does not confirm the write leaves the store as it was.
-    const saved = confirmTransaction(answer, entries, () => new ConflictError(this.caseId, baseRevision, baseRevision + 1));
+    // Checked in full before anything is recorded: an answer that does not confirm the write leaves the store as it
+    // was.
+    const saved = confirmTransaction(
+      answer,
+      entries,
+      () => new ConflictError(this.caseId, baseRevision, baseRevision + 1),
+    );
     for (const [key, resource] of saved) {
       if (resource) this.#server.set(key, resource);
       else this.#server.delete(key);
@@ -403,10 +495,14 @@ export class FhirStore extends BaseStore {
     const author = requireAuthor(this.author);
     const record = parseCaseRecord(initial, this.parseOptions);
     if (record.person.id !== this.patientId) {
-      throw new ValidationError('FhirStore initial record', [{ path: ['person', 'id'], message: `must be the Patient id the store was opened for` }]);
+      throw new ValidationError('FhirStore initial record', [
+        { path: ['person', 'id'], message: `must be the Patient id the store was opened for` },
+      ]);
     }
     if (this.#options.caseId !== undefined && record.id !== this.#options.caseId) {
-      throw new ValidationError('FhirStore initial record', [{ path: ['id'], message: 'must be the case id the store was opened for' }]);
+      throw new ValidationError('FhirStore initial record', [
+        { path: ['id'], message: 'must be the case id the store was opened for' },
+      ]);
     }
     const patient = await this.#get(`Patient/${encodeURIComponent(this.patientId)}`);
     const hasPatient = patient.status === 200;
@@ -426,7 +522,15 @@ export class FhirStore extends BaseStore {
       const batch = entries.slice(i, i + size);
       await this.#transaction([...batch, provenanceEntry(seedEdit, transactionTargets(batch))], 0);
     }
-    const last: BundleEntry[] = [{ resource: { ...network, extension: [...((network.extension as object[]) ?? []), { url: EXT.writeCount, valueInteger: 1 }] }, request: { method: 'PUT', url: keyOf(network) } }];
+    const last: BundleEntry[] = [
+      {
+        resource: {
+          ...network,
+          extension: [...((network.extension as object[]) ?? []), { url: EXT.writeCount, valueInteger: 1 }],
+        },
+        request: { method: 'PUT', url: keyOf(network) },
+      },
+    ];
     // The network commits the case: its Provenance targets every resource of the seed.
     last.push(provenanceEntry(seedEdit, transactionTargets([...entries, ...last])));
     try {
@@ -436,7 +540,10 @@ export class FhirStore extends BaseStore {
     }
   }
 
-  /** Provenances are not part of the case: the record of what the server holds leaves them out (or every reload would look like a change). */
+  /**
+   * Provenances are not part of the case: the record of what the server holds leaves them out (or every reload would
+   * look like a change).
+   */
   #forgetProvenance(): void {
     for (const key of this.#server.keys()) if (isProvenanceKey(key)) this.#server.delete(key);
   }
@@ -455,7 +562,15 @@ export class FhirStore extends BaseStore {
     const found = await Promise.all(
       [...new Set([network, own])]
         .filter((k) => k !== undefined)
-        .map((target) => this.#search('Provenance', 'target', new URLSearchParams({ target }), failures, new Set([target, `${this.baseUrl}${target}`]))),
+        .map((target) =>
+          this.#search(
+            'Provenance',
+            'target',
+            new URLSearchParams({ target }),
+            failures,
+            new Set([target, `${this.baseUrl}${target}`]),
+          ),
+        ),
     );
     if (failures.length) throw this.#failure('read the change history (Provenance)', failures[0]!.status);
     return historyFromProvenances(found.flat(), entity, own);
@@ -472,27 +587,82 @@ export class FhirStore extends BaseStore {
   /** Every request goes through here: only under the base URL, with the time limit and the host's signal. */
   async #send(request: FhirHttpRequest): Promise<Answer> {
     if (!isUnderBase(request.url, this.baseUrl)) {
-      throw new StorageError(`The store was about to send a ${request.method} request outside the FHIR server, and did not. Nothing was changed here.`);
+      throw new StorageError(
+        `The store was about to send a ${request.method} request outside the FHIR server, and did not. Nothing was changed here.`,
+      );
     }
-    return exchange(this.#http, request, { timeoutMs: this.#options.timeoutMs ?? 30_000, signal: this.#options.signal });
+    return exchange(this.#http, request, {
+      timeoutMs: this.#options.timeoutMs ?? 30_000,
+      signal: this.#options.signal,
+    });
   }
 
   #failure(what: string, status: number): StorageError {
-    return new StorageError(`The FHIR server could not ${what} (HTTP ${status}). Nothing was changed here; try again, or ask your system administrator if it goes on.`);
+    return new StorageError(
+      `The FHIR server could not ${what} (HTTP ${status}). Nothing was changed here; try again, or ask your system administrator if it goes on.`,
+    );
   }
 }
 
-function mapResources(record: CaseRecord, instruments: StoreOptions['instruments'], sources: ReadonlyMap<string, string>): Map<string, string> {
+function mapResources(
+  record: CaseRecord,
+  instruments: StoreOptions['instruments'],
+  sources: ReadonlyMap<string, string>,
+): Map<string, string> {
   return new Map(caseResources(record, { instruments, sources }).map((r) => [keyOf(r), JSON.stringify(r)]));
 }
 
-/** Top-level fields the kit writes, per resource type: on update these come from the kit, everything else stays as the server has it. */
-const OWNED = ['extension', 'identifier', 'name', 'active', 'status', 'category', 'subject', 'participant', 'patient', 'relationship', 'communication', 'period', 'practitioner', 'organization', 'code', 'contained', 'type', 'team', 'class', 'episodeOfCare', 'location', 'cancelationReason', 'serviceType', 'appointmentType', 'start', '_start', 'end', '_end', 'requestedPeriod', 'questionnaire', 'encounter', 'authored', '_authored', 'author', 'item', 'birthDate'];
+/**
+ * Top-level fields the kit writes, per resource type: on update these come from the kit, everything else stays as the
+ * server has it.
+ */
+const OWNED = [
+  'extension',
+  'identifier',
+  'name',
+  'active',
+  'status',
+  'category',
+  'subject',
+  'participant',
+  'patient',
+  'relationship',
+  'communication',
+  'period',
+  'practitioner',
+  'organization',
+  'code',
+  'contained',
+  'type',
+  'team',
+  'class',
+  'episodeOfCare',
+  'location',
+  'cancelationReason',
+  'serviceType',
+  'appointmentType',
+  'start',
+  '_start',
+  'end',
+  '_end',
+  'requestedPeriod',
+  'questionnaire',
+  'encounter',
+  'authored',
+  '_authored',
+  'author',
+  'item',
+  'birthDate',
+];
 const KIT_URL = /^https:\/\/fhir\.opendialoguekit\.org\//;
 
 /** The resource a participant (CareTeam member, Encounter individual, Appointment actor) points at. */
 const participantRef = (p: unknown): string | undefined => {
-  const x = p as { member?: { reference?: unknown }; individual?: { reference?: unknown }; actor?: { reference?: unknown } } | null;
+  const x = p as {
+    member?: { reference?: unknown };
+    individual?: { reference?: unknown };
+    actor?: { reference?: unknown };
+  } | null;
   const ref = x?.member?.reference ?? x?.individual?.reference ?? x?.actor?.reference;
   return typeof ref === 'string' ? ref : undefined;
 };
@@ -509,17 +679,33 @@ function merge(server: FhirResource | undefined, mapped: FhirResource, kitKeys: 
   const out: FhirResource = { ...server };
   for (const key of OWNED) if (key !== 'extension' && key !== 'identifier' && key !== 'communication') delete out[key];
   Object.assign(out, mapped);
-  if (server.name !== undefined && JSON.stringify(nameText(server.name)) === JSON.stringify(nameText(mapped.name))) out.name = server.name;
+  if (server.name !== undefined && JSON.stringify(nameText(server.name)) === JSON.stringify(nameText(mapped.name)))
+    out.name = server.name;
   // Keep what others added: their extensions, identifiers, meta (profiles, security labels).
   // The server's lists may hold anything: only objects are kept (a null entry is not valid FHIR to write back).
-  const theirs = <T>(list: unknown, keep: (x: T) => boolean): T[] => (Array.isArray(list) ? (list as unknown[]).filter((x): x is T => typeof x === 'object' && x !== null && keep(x as T)) : []);
-  const extensions = [...theirs<{ url?: string }>(server.extension, (e) => !KIT_URL.test(e.url ?? '')), ...((mapped.extension as object[]) ?? [])];
+  const theirs = <T>(list: unknown, keep: (x: T) => boolean): T[] =>
+    Array.isArray(list)
+      ? (list as unknown[]).filter((x): x is T => typeof x === 'object' && x !== null && keep(x as T))
+      : [];
+  const extensions = [
+    ...theirs<{ url?: string }>(server.extension, (e) => !KIT_URL.test(e.url ?? '')),
+    ...((mapped.extension as object[]) ?? []),
+  ];
   if (extensions.length) out.extension = extensions;
   if (Array.isArray(server.identifier) && Array.isArray(mapped.identifier)) {
     const systems = new Set((mapped.identifier as { system?: string }[]).map((i) => i.system));
-    out.identifier = [...theirs<{ system?: string }>(server.identifier, (i) => !systems.has(i.system)), ...mapped.identifier];
+    out.identifier = [
+      ...theirs<{ system?: string }>(server.identifier, (i) => !systems.has(i.system)),
+      ...mapped.identifier,
+    ];
   }
-  if (mapped.communication === undefined && server.communication !== undefined && mapped.resourceType !== 'Patient' && mapped.resourceType !== 'RelatedPerson') out.communication = server.communication;
+  if (
+    mapped.communication === undefined &&
+    server.communication !== undefined &&
+    mapped.resourceType !== 'Patient' &&
+    mapped.resourceType !== 'RelatedPerson'
+  )
+    out.communication = server.communication;
   // The kit holds one preferred language: the EHR's other languages stay, no longer marked preferred.
   if (Array.isArray(mapped.communication) && Array.isArray(server.communication)) {
     const ours = new Set((mapped.communication as unknown[]).map(languageOf));
@@ -540,7 +726,12 @@ function merge(server: FhirResource | undefined, mapped: FhirResource, kitKeys: 
     if (foreign.length) out.participant = [...((mapped.participant as unknown[] | undefined) ?? []), ...foreign];
   }
   // A birth date the kit could not read (FHIR allows "1980-05"; the kit holds full dates) is kept, not erased.
-  if (mapped.resourceType === 'Patient' && mapped.birthDate === undefined && typeof server.birthDate === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(server.birthDate)) {
+  if (
+    mapped.resourceType === 'Patient' &&
+    mapped.birthDate === undefined &&
+    typeof server.birthDate === 'string' &&
+    !/^\d{4}-\d{2}-\d{2}$/.test(server.birthDate)
+  ) {
     out.birthDate = server.birthDate;
   }
   const profiles = (meta: FhirResource['meta']) => (Array.isArray(meta?.profile) ? meta.profile : []);
@@ -552,14 +743,21 @@ function merge(server: FhirResource | undefined, mapped: FhirResource, kitKeys: 
 
 const hasKitIdentifier = (r: FhirResource) => {
   const list = Array.isArray(r.identifier) ? r.identifier : [r.identifier];
-  return list.some((i) => typeof i === 'object' && i !== null && (i as { system?: string }).system === IDENTIFIER.entityId);
+  return list.some(
+    (i) => typeof i === 'object' && i !== null && (i as { system?: string }).system === IDENTIFIER.entityId,
+  );
 };
 
-/** The If-Match for a resource as last read or written; the version must be known (an empty `W/""` checks nothing on some servers). */
+/**
+ * The If-Match for a resource as last read or written; the version must be known (an empty `W/""` checks nothing on
+ * some servers).
+ */
 function ifMatch(r: FhirResource): string {
   const version = r.meta?.versionId;
   if (isVersion(version)) return `W/"${version}"`;
-  throw new StorageError(`The FHIR server gave no version for a ${r.resourceType} in this case, so saving could overwrite someone else's change unseen. Nothing was changed here; ask your system administrator (the server must give meta.versionId).`);
+  throw new StorageError(
+    `The FHIR server gave no version for a ${r.resourceType} in this case, so saving could overwrite someone else's change unseen. Nothing was changed here; ask your system administrator (the server must give meta.versionId).`,
+  );
 }
 
 /** A `subject`/`patient` reference, or (`actor`) any Appointment participant's actor, names the patient. */
@@ -567,7 +765,9 @@ function pointsAt(r: FhirResource, param: string, expected: ReadonlySet<string>)
   const field = r[param];
   const refs =
     param === 'actor'
-      ? (Array.isArray(r.participant) ? (r.participant as unknown[]) : []).map((p) => (p as { actor?: unknown } | null)?.actor)
+      ? (Array.isArray(r.participant) ? (r.participant as unknown[]) : []).map(
+          (p) => (p as { actor?: unknown } | null)?.actor,
+        )
       : Array.isArray(field) // e.g. Provenance.target
         ? (field as unknown[])
         : [field];
@@ -582,7 +782,9 @@ const isAbortSignal = (v: unknown): v is AbortSignal => typeof AbortSignal !== '
 /** The display text of a name (HumanName list or string), to tell whether the kit changed it. */
 function nameText(name: unknown): string | undefined {
   if (typeof name === 'string') return name;
-  const first = Array.isArray(name) ? (name[0] as { text?: unknown; given?: unknown; family?: unknown } | null | undefined) : undefined;
+  const first = Array.isArray(name)
+    ? (name[0] as { text?: unknown; given?: unknown; family?: unknown } | null | undefined)
+    : undefined;
   if (typeof first !== 'object' || first === null) return undefined;
   const text = typeof first.text === 'string' ? first.text.trim() : '';
   const given = Array.isArray(first.given) ? first.given.filter((g): g is string => typeof g === 'string') : [];
@@ -601,5 +803,3 @@ function startOf(r: FhirResource): number {
   const t = Date.parse(String(r.start ?? period?.start ?? requested?.start ?? ''));
   return Number.isNaN(t) ? Infinity : t;
 }
-
-

@@ -70,7 +70,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const objs = (v: unknown): Obj[] => arr(v).filter(isObj);
-const includes = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
+const includes = <T extends string>(list: readonly T[], v: unknown): v is T =>
+  typeof v === 'string' && (list as readonly string[]).includes(v);
 
 /**
  * Maps a FHIR R4 Bundle (a `collection` from `toFhir`, a `searchset`, or any
@@ -85,7 +86,9 @@ export function fromFhir(bundle: unknown, options: FromFhirOptions = {}): FromFh
   } catch (error) {
     if (error instanceof OdError) throw error;
     // Input that throws when read (a failing getter, a revoked proxy) or a shape not foreseen.
-    throw new ValidationError('FHIR bundle', [{ path: [], message: `could not be read (${error instanceof Error ? error.name : 'error'})` }]);
+    throw new ValidationError('FHIR bundle', [
+      { path: [], message: `could not be read (${error instanceof Error ? error.name : 'error'})` },
+    ]);
   }
 }
 
@@ -147,9 +150,13 @@ class Reader {
     const assessments = this.assessments(patient, meetings);
 
     const ignored = new Map<string, number>();
-    for (const r of this.all) if (!this.used.has(r)) ignored.set(r.resourceType, (ignored.get(r.resourceType) ?? 0) + 1);
+    for (const r of this.all)
+      if (!this.used.has(r)) ignored.set(r.resourceType, (ignored.get(r.resourceType) ?? 0) + 1);
     for (const [type, count] of ignored) {
-      this.warn(undefined, `${count} ${type} resource${count === 1 ? ' was' : 's were'} not part of this case and ignored.`);
+      this.warn(
+        undefined,
+        `${count} ${type} resource${count === 1 ? ' was' : 's were'} not part of this case and ignored.`,
+      );
     }
 
     const draft = {
@@ -198,12 +205,16 @@ class Reader {
     const patients = this.all.filter((r) => r.resourceType === 'Patient');
     if (this.options.patientId !== undefined) {
       const found = patients.find((p) => p.id === this.options.patientId);
-      if (!found) throw new ValidationError('FHIR bundle', [{ path: ['entry'], message: `has no Patient with the id given` }]);
+      if (!found)
+        throw new ValidationError('FHIR bundle', [{ path: ['entry'], message: `has no Patient with the id given` }]);
       return found;
     }
-    if (patients.length === 0) throw new ValidationError('FHIR bundle', [{ path: ['entry'], message: 'has no Patient resource' }]);
+    if (patients.length === 0)
+      throw new ValidationError('FHIR bundle', [{ path: ['entry'], message: 'has no Patient resource' }]);
     if (patients.length > 1) {
-      const network = this.all.find((r) => r.resourceType === 'CareTeam' && hasCoding(r.category, CODE_SYSTEM.concept, CONCEPT.network));
+      const network = this.all.find(
+        (r) => r.resourceType === 'CareTeam' && hasCoding(r.category, CODE_SYSTEM.concept, CONCEPT.network),
+      );
       const subject = network && this.refTarget(network.subject);
       const chosen = patients.find((p) => keyOf(p) === subject) ?? patients[0]!;
       this.warn(chosen, `The bundle holds ${patients.length} Patients; this one was read as the person.`);
@@ -220,14 +231,19 @@ class Reader {
     const nhsNumber = str(nhs?.value)?.replace(/\s+/g, '');
     if (nhsNumber !== undefined) {
       if (isValidNhsNumber(nhsNumber)) person.nhsNumber = nhsNumber;
-      else this.warn(patient, 'The NHS number is not a valid NHS number (ten digits, modulus-11 check); it was left out.');
+      else
+        this.warn(patient, 'The NHS number is not a valid NHS number (ten digits, modulus-11 check); it was left out.');
     }
     const birthDate = str(patient.birthDate);
     if (birthDate !== undefined) {
       if (/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) person.birthDate = birthDate;
       else this.warn(patient, 'The birth date is not a full date; it was left out.');
     }
-    const language = this.language(patient, objs(patient.communication).find((c) => c.preferred === true) ?? objs(patient.communication)[0], 'language');
+    const language = this.language(
+      patient,
+      objs(patient.communication).find((c) => c.preferred === true) ?? objs(patient.communication)[0],
+      'language',
+    );
     if (language !== undefined) person.preferredLanguage = language;
     const pronouns = str(ext(patient, EXT.pronouns)?.valueString);
     if (pronouns !== undefined) person.pronouns = pronouns;
@@ -250,11 +266,16 @@ class Reader {
   findNetwork(patient: FhirResource): FhirResource | undefined {
     const key = keyOf(patient);
     const networks = this.all.filter(
-      (r) => r.resourceType === 'CareTeam' && hasCoding(r.category, CODE_SYSTEM.concept, CONCEPT.network) && this.refTarget(r.subject) === key,
+      (r) =>
+        r.resourceType === 'CareTeam' &&
+        hasCoding(r.category, CODE_SYSTEM.concept, CONCEPT.network) &&
+        this.refTarget(r.subject) === key,
     );
     const wanted = this.options.caseId;
-    const chosen = wanted !== undefined ? networks.find((n) => identifierValue(n, IDENTIFIER.caseId) === wanted) : networks[0];
-    if (wanted !== undefined && !chosen && networks.length) this.warn(patient, 'No network of this Patient has the case id given.');
+    const chosen =
+      wanted !== undefined ? networks.find((n) => identifierValue(n, IDENTIFIER.caseId) === wanted) : networks[0];
+    if (wanted !== undefined && !chosen && networks.length)
+      this.warn(patient, 'No network of this Patient has the case id given.');
     if (chosen && networks.length > 1 && wanted === undefined) {
       this.warn(chosen, `The Patient has ${networks.length} Open Dialogue networks; the first was read.`);
     }
@@ -273,7 +294,10 @@ class Reader {
       const targetKey = this.refTarget(p.member);
       if (targetKey?.startsWith('Patient/')) continue;
       if (!target) {
-        this.warn(network, `A network participant refers to ${targetKey ?? 'nothing'}, which is not in the bundle; it was left out.`);
+        this.warn(
+          network,
+          `A network participant refers to ${targetKey ?? 'nothing'}, which is not in the bundle; it was left out.`,
+        );
         continue;
       }
       const member = this.member(target, p);
@@ -286,14 +310,24 @@ class Reader {
     const key = keyOf(patient);
     const related = this.all.filter((r) => r.resourceType === 'RelatedPerson' && this.refTarget(r.patient) === key);
     if (related.length) {
-      this.warn(patient, 'The bundle has no Open Dialogue network (CareTeam); network members were made from the RelatedPersons, with defaults.');
+      this.warn(
+        patient,
+        'The bundle has no Open Dialogue network (CareTeam); network members were made from the RelatedPersons, with defaults.',
+      );
     }
     return related.map((r) => this.member(r, undefined)).filter((m): m is NetworkMember => m !== undefined);
   }
 
   member(resource: FhirResource, p: Obj | undefined): NetworkMember | undefined {
     const type = resource.resourceType;
-    const kind = type === 'RelatedPerson' ? 'person' : type === 'PractitionerRole' || type === 'Practitioner' ? 'professional' : type === 'Organization' ? 'organisation' : undefined;
+    const kind =
+      type === 'RelatedPerson'
+        ? 'person'
+        : type === 'PractitionerRole' || type === 'Practitioner'
+          ? 'professional'
+          : type === 'Organization'
+            ? 'organisation'
+            : undefined;
     if (!kind) {
       this.warn(resource, `A ${type} cannot be a network member; it was left out.`);
       return undefined;
@@ -308,14 +342,30 @@ class Reader {
     if (practitioner) this.used.add(practitioner);
     const defaulted: string[] = [];
     const name =
-      (type === 'Organization' ? str(resource.name) : type === 'PractitionerRole' ? humanName(practitioner?.name) ?? str((resource.practitioner as Obj | undefined)?.display) : humanName(resource.name)) ??
+      (type === 'Organization'
+        ? str(resource.name)
+        : type === 'PractitionerRole'
+          ? (humanName(practitioner?.name) ?? str((resource.practitioner as Obj | undefined)?.display))
+          : humanName(resource.name)) ??
       (defaulted.push('name'), kind === 'organisation' ? 'Unnamed organisation' : 'Unnamed');
     const pe = (url: string) => ext(p, url);
-    const relationship = this.relationship(resource, arr(p?.role)[0] ?? arr(resource.relationship)[0] ?? arr(resource.code)[0], defaulted);
-    const sector = codeIn(pe(EXT.sector)?.valueCoding, SECTORS) ?? (defaulted.push('sector'), kind === 'person' ? 'family' : kind === 'professional' ? 'services' : 'organisations');
+    const relationship = this.relationship(
+      resource,
+      arr(p?.role)[0] ?? arr(resource.relationship)[0] ?? arr(resource.code)[0],
+      defaulted,
+    );
+    const sector =
+      codeIn(pe(EXT.sector)?.valueCoding, SECTORS) ??
+      (defaulted.push('sector'), kind === 'person' ? 'family' : kind === 'professional' ? 'services' : 'organisations');
     const ringValue = pe(EXT.ring)?.valueInteger;
     const ring = ringValue === 1 || ringValue === 2 || ringValue === 3 ? ringValue : (defaulted.push('ring'), 2);
-    const support = [...new Set(exts(p, EXT.support).map((e) => codeIn(e.valueCoding, SUPPORT_TYPES)).filter((s) => s !== undefined))];
+    const support = [
+      ...new Set(
+        exts(p, EXT.support)
+          .map((e) => codeIn(e.valueCoding, SUPPORT_TYPES))
+          .filter((s) => s !== undefined),
+      ),
+    ];
     const bool = (url: string, name: string) => {
       const v = pe(url)?.valueBoolean;
       if (typeof v === 'boolean') return v;
@@ -324,12 +374,25 @@ class Reader {
     };
     const household = bool(EXT.household, 'household');
     const carer = bool(EXT.carer, 'carer');
-    let status = codeIn(pe(EXT.memberStatus)?.valueCoding, MEMBER_STATUSES) ?? (resource.active === false ? 'past' : 'active');
+    let status =
+      codeIn(pe(EXT.memberStatus)?.valueCoding, MEMBER_STATUSES) ?? (resource.active === false ? 'past' : 'active');
     if (kind === 'organisation' && status === 'deceased') {
       status = 'past';
       this.warn(resource, 'An organisation cannot be deceased; it was read as past.');
     }
-    const member: NetworkMember = { id, kind, name, relationship, sector, ring, support, household, carer, status, hiddenFrom: [] };
+    const member: NetworkMember = {
+      id,
+      kind,
+      name,
+      relationship,
+      sector,
+      ring,
+      support,
+      household,
+      carer,
+      status,
+      hiddenFrom: [],
+    };
     const critical = pe(EXT.critical);
     if (critical) {
       const code = codeIn(critical.valueCoding, CRITICAL_RATINGS);
@@ -349,21 +412,31 @@ class Reader {
     const until = dateOf(period?.end);
     if (since !== undefined) member.since = since;
     if (until !== undefined) member.until = until;
-    const organisation = str(pe(EXT.organisation)?.valueString) ?? str(isObj(p?.onBehalfOf) ? p.onBehalfOf.display : undefined) ?? str(isObj(resource.organization) ? resource.organization.display : undefined);
+    const organisation =
+      str(pe(EXT.organisation)?.valueString) ??
+      str(isObj(p?.onBehalfOf) ? p.onBehalfOf.display : undefined) ??
+      str(isObj(resource.organization) ? resource.organization.display : undefined);
     if (organisation !== undefined) member.organisation = organisation;
     const language =
       str(pe(EXT.preferredLanguage)?.valueCode) ??
       (type === 'RelatedPerson'
-        ? this.language(resource, objs(resource.communication).find((c) => c.preferred === true) ?? objs(resource.communication)[0], 'language')
+        ? this.language(
+            resource,
+            objs(resource.communication).find((c) => c.preferred === true) ?? objs(resource.communication)[0],
+            'language',
+          )
         : this.language(resource, objs(practitioner?.communication)[0], undefined));
     if (language !== undefined) member.preferredLanguage = language;
-    member.hiddenFrom = exts(p, EXT.hiddenFrom).map((e) => str(e.valueId)).filter((v) => v !== undefined);
+    member.hiddenFrom = exts(p, EXT.hiddenFrom)
+      .map((e) => str(e.valueId))
+      .filter((v) => v !== undefined);
     const notes = pe(EXT.notes);
     if (notes) {
       const text = readText(notes, 'valueString');
       if (text !== undefined) member.notes = text;
     }
-    if (defaulted.length) this.warn(resource, `Not recorded for this member, so defaults were used: ${defaulted.join(', ')}.`);
+    if (defaulted.length)
+      this.warn(resource, `Not recorded for this member, so defaults were used: ${defaulted.join(', ')}.`);
     this.membersById.set(id, member);
     this.memberByResource.set(keyOf(resource), id);
     if (practitioner) this.memberByResource.set(keyOf(practitioner), id);
@@ -383,7 +456,12 @@ class Reader {
     if (text) out.text = text.slice(0, 200);
     if (out.code === undefined && out.text === undefined) {
       defaulted.push('relationship');
-      out.text = resource.resourceType === 'RelatedPerson' ? 'Related person' : resource.resourceType === 'Organization' ? 'Organisation' : 'Professional';
+      out.text =
+        resource.resourceType === 'RelatedPerson'
+          ? 'Related person'
+          : resource.resourceType === 'Organization'
+            ? 'Organisation'
+            : 'Professional';
     }
     return out;
   }
@@ -424,7 +502,8 @@ class Reader {
     const all = this.all.filter((r) => r.resourceType === 'EpisodeOfCare' && this.refTarget(r.patient) === key);
     const kit = all.filter((r) => hasCoding(r.type, CODE_SYSTEM.concept, CONCEPT.episode));
     const chosen = kit.length ? kit : all;
-    if (!kit.length && all.length) this.warn(patient, 'No episode is marked as Open Dialogue; every EpisodeOfCare of the Patient was read as one.');
+    if (!kit.length && all.length)
+      this.warn(patient, 'No episode is marked as Open Dialogue; every EpisodeOfCare of the Patient was read as one.');
     const out: { episode: Episode; key: string }[] = [];
     const seen = new Set<string>();
     for (const r of chosen) {
@@ -432,13 +511,19 @@ class Reader {
       const period = isObj(r.period) ? r.period : {};
       const firstContact = this.dateTime(r, period, 'start');
       if (r.status === 'entered-in-error' || firstContact === undefined || seen.has(id)) {
-        this.warn(r, firstContact === undefined ? 'The episode has no start (first contact); it was left out.' : 'The episode is entered in error or repeated; it was left out.');
+        this.warn(
+          r,
+          firstContact === undefined
+            ? 'The episode has no start (first contact); it was left out.'
+            : 'The episode is entered in error or repeated; it was left out.',
+        );
         continue;
       }
       seen.add(id);
       this.used.add(r);
       const end = this.dateTime(r, period, 'end');
-      let status: Episode['status'] = r.status === 'onhold' ? 'on-hold' : r.status === 'finished' || r.status === 'cancelled' ? 'finished' : 'active';
+      let status: Episode['status'] =
+        r.status === 'onhold' ? 'on-hold' : r.status === 'finished' || r.status === 'cancelled' ? 'finished' : 'active';
       if (status === 'finished' && end === undefined) {
         status = 'active';
         this.warn(r, 'The episode is finished but has no end; it was read as active.');
@@ -457,7 +542,10 @@ class Reader {
     const ref = objs(r.team)[0];
     const team = ref ? this.resolve(ref, r) : undefined;
     if (team && !String(ref?.reference).startsWith('#')) this.used.add(team);
-    const name = str(team?.name)?.trim() || str(ref?.display)?.trim() || str(isObj(r.managingOrganization) ? r.managingOrganization.display : undefined)?.trim();
+    const name =
+      str(team?.name)?.trim() ||
+      str(ref?.display)?.trim() ||
+      str(isObj(r.managingOrganization) ? r.managingOrganization.display : undefined)?.trim();
     if (name) return name.slice(0, 200);
     this.warn(r, 'The episode names no responsible team; "Unknown team" was used.');
     return 'Unknown team';
@@ -473,10 +561,14 @@ class Reader {
     let unlinked = 0;
     for (const r of this.all) {
       if (r.resourceType !== 'Encounter' && r.resourceType !== 'Appointment') continue;
-      const episodeRef = r.resourceType === 'Encounter' ? arr(r.episodeOfCare)[0] : ext(r, EXT.meetingEpisode)?.valueReference;
+      const episodeRef =
+        r.resourceType === 'Encounter' ? arr(r.episodeOfCare)[0] : ext(r, EXT.meetingEpisode)?.valueReference;
       const episodeId = episodeByKey.get(this.refTarget(episodeRef) ?? '');
       if (episodeId === undefined) {
-        const forPatient = r.resourceType === 'Encounter' ? this.refTarget(r.subject) === patientKey : objs(r.participant).some((p) => this.refTarget(p.actor) === patientKey);
+        const forPatient =
+          r.resourceType === 'Encounter'
+            ? this.refTarget(r.subject) === patientKey
+            : objs(r.participant).some((p) => this.refTarget(p.actor) === patientKey);
         if (forPatient) unlinked++;
         continue;
       }
@@ -491,18 +583,29 @@ class Reader {
       this.sources.set(`meeting:${meeting.id}`, keyOf(r));
       out.push({ meeting, key: keyOf(r) });
     }
-    if (unlinked) this.warn(patient, `${unlinked} Encounter or Appointment resource${unlinked === 1 ? ' is' : 's are'} not linked to an Open Dialogue episode and ${unlinked === 1 ? 'was' : 'were'} ignored.`);
+    if (unlinked)
+      this.warn(
+        patient,
+        `${unlinked} Encounter or Appointment resource${unlinked === 1 ? ' is' : 's are'} not linked to an Open Dialogue episode and ${unlinked === 1 ? 'was' : 'were'} ignored.`,
+      );
     return out;
   }
 
   encounter(r: FhirResource, episodeId: string): Meeting | undefined {
     const status: Meeting['status'] | undefined =
-      r.status === 'planned' ? 'planned' : r.status === 'cancelled' ? 'cancelled' : r.status === 'entered-in-error' || r.status === 'unknown' ? undefined : 'held';
+      r.status === 'planned'
+        ? 'planned'
+        : r.status === 'cancelled'
+          ? 'cancelled'
+          : r.status === 'entered-in-error' || r.status === 'unknown'
+            ? undefined
+            : 'held';
     if (!status) {
       this.warn(r, 'The Encounter is entered in error or of unknown status; it was left out.');
       return undefined;
     }
-    if (status === 'held' && r.status !== 'finished') this.warn(r, `The Encounter is "${String(r.status)}"; it was read as held.`);
+    if (status === 'held' && r.status !== 'finished')
+      this.warn(r, `The Encounter is "${String(r.status)}"; it was read as held.`);
     const period = isObj(r.period) ? r.period : {};
     const start = this.dateTime(r, period, 'start');
     if (start === undefined) {
@@ -596,7 +699,11 @@ class Reader {
     for (const p of participants) {
       const ref = p[field] ?? ext(p, EXT.attendeeOrganization)?.valueReference;
       const target = this.refTarget(ref);
-      if (target?.startsWith('Patient/') || (!ref && field === 'actor' && hasCoding(p.type, CODE_SYSTEM.concept, CONCEPT.person))) continue;
+      if (
+        target?.startsWith('Patient/') ||
+        (!ref && field === 'actor' && hasCoding(p.type, CODE_SYSTEM.concept, CONCEPT.person))
+      )
+        continue;
       const memberId = target ? this.memberByResource.get(target) : undefined;
       const member = memberId !== undefined ? this.membersById.get(memberId) : undefined;
       if (!member) {
@@ -628,7 +735,8 @@ class Reader {
       if (r.resourceType !== 'QuestionnaireResponse') continue;
       const meeting = meetingByKey.get(this.refTarget(r.encounter) ?? '');
       if (!meeting) {
-        if (this.refTarget(r.subject) === keyOf(patient)) this.warn(r, 'The QuestionnaireResponse is not linked to a network meeting of this case; it was left out.');
+        if (this.refTarget(r.subject) === keyOf(patient))
+          this.warn(r, 'The QuestionnaireResponse is not linked to a network meeting of this case; it was left out.');
         continue;
       }
       if (meeting.status !== 'held') {
@@ -647,7 +755,8 @@ class Reader {
       out.push(a);
     }
     // Questionnaires describe instruments; the instruments themselves come from the registry.
-    for (const q of this.all) if (q.resourceType === 'Questionnaire' && String(q.url ?? '').startsWith(QUESTIONNAIRE_BASE)) this.used.add(q);
+    for (const q of this.all)
+      if (q.resourceType === 'Questionnaire' && String(q.url ?? '').startsWith(QUESTIONNAIRE_BASE)) this.used.add(q);
     return out;
   }
 
@@ -657,24 +766,32 @@ class Reader {
     const instrumentId = url.slice(url.lastIndexOf('/') + 1);
     const instrument = this.instruments.get(instrumentId, version);
     if (!instrument) {
-      this.warn(r, 'The QuestionnaireResponse answers a questionnaire that is not a registered instrument; it was left out.');
+      this.warn(
+        r,
+        'The QuestionnaireResponse answers a questionnaire that is not a registered instrument; it was left out.',
+      );
       return undefined;
     }
     if (r.status === 'entered-in-error') {
       this.warn(r, 'The QuestionnaireResponse is entered in error; it was left out.');
       return undefined;
     }
-    if (version === undefined) this.warn(r, 'The questionnaire has no version; the latest registered version was used.');
+    if (version === undefined)
+      this.warn(r, 'The questionnaire has no version; the latest registered version was used.');
     const author = isObj(r.author) ? r.author : {};
     const raterTarget = this.refTarget(author);
     const raterId = raterTarget ? this.memberByResource.get(raterTarget) : undefined;
-    const raterName = str(author.display)?.trim() || (raterId !== undefined ? this.membersById.get(raterId)?.name : undefined);
+    const raterName =
+      str(author.display)?.trim() || (raterId !== undefined ? this.membersById.get(raterId)?.name : undefined);
     const defaulted: string[] = [];
     const rater: Assessment['rater'] = { name: raterName?.slice(0, 200) || (defaulted.push('rater'), 'Unknown rater') };
     if (raterId !== undefined) rater.memberId = raterId;
-    const raterRole = codeIn(ext(r, EXT.raterRole)?.valueCoding, RATER_ROLES) ?? (defaulted.push('rater role'), 'independent');
-    const evidence = codeIn(ext(r, EXT.evidenceSource)?.valueCoding, EVIDENCE_SOURCES) ?? (defaulted.push('evidence'), 'notes');
-    const identifier = isObj(r.identifier) && r.identifier.system === IDENTIFIER.entityId ? str(r.identifier.value) : undefined;
+    const raterRole =
+      codeIn(ext(r, EXT.raterRole)?.valueCoding, RATER_ROLES) ?? (defaulted.push('rater role'), 'independent');
+    const evidence =
+      codeIn(ext(r, EXT.evidenceSource)?.valueCoding, EVIDENCE_SOURCES) ?? (defaulted.push('evidence'), 'notes');
+    const identifier =
+      isObj(r.identifier) && r.identifier.system === IDENTIFIER.entityId ? str(r.identifier.value) : undefined;
     const ratings: Assessment['ratings'] = [];
     const itemIds = new Set(instrument.items.map((i) => i.id));
     const walk = (items: unknown) => {
@@ -686,7 +803,12 @@ class Reader {
           const answer = objs(item.answer)[0];
           if (answer) {
             if (typeof answer.valueInteger === 'number') rating.value = answer.valueInteger;
-            else if (isObj(answer.valueCoding) && answer.valueCoding.system === CODE_SYSTEM.rating && answer.valueCoding.code === 'not-applicable') rating.value = 'na';
+            else if (
+              isObj(answer.valueCoding) &&
+              answer.valueCoding.system === CODE_SYSTEM.rating &&
+              answer.valueCoding.code === 'not-applicable'
+            )
+              rating.value = 'na';
             else this.warn(r, 'An answer is neither a scale value nor "not applicable"; it was left out.');
           }
           const comment = ext(item, EXT.ratingComment);
@@ -702,10 +824,15 @@ class Reader {
     let completedAt = ext(r, EXT.completedAt) ? this.dateTime(r, ext(r, EXT.completedAt)!, 'valueDateTime') : undefined;
     const updatedAt = this.dateTime(r, r, 'authored');
     if (status === 'complete') {
-      const missing = instrument.items.some((i) => i.required && ratings.find((x) => x.itemId === i.id)?.value === undefined);
+      const missing = instrument.items.some(
+        (i) => i.required && ratings.find((x) => x.itemId === i.id)?.value === undefined,
+      );
       if (missing) {
         status = 'draft';
-        this.warn(r, 'The QuestionnaireResponse is completed but leaves required items unanswered; it was read as a draft.');
+        this.warn(
+          r,
+          'The QuestionnaireResponse is completed but leaves required items unanswered; it was read as a draft.',
+        );
       } else if (completedAt === undefined) {
         completedAt = updatedAt;
         if (completedAt === undefined) {
@@ -727,7 +854,8 @@ class Reader {
     };
     if (updatedAt !== undefined) assessment.updatedAt = updatedAt;
     if (status === 'complete' && completedAt !== undefined) assessment.completedAt = completedAt;
-    if (defaulted.length) this.warn(r, `Not recorded for this assessment, so defaults were used: ${defaulted.join(', ')}.`);
+    if (defaulted.length)
+      this.warn(r, `Not recorded for this assessment, so defaults were used: ${defaulted.join(', ')}.`);
     return assessment;
   }
 
@@ -757,7 +885,8 @@ export function keyOf(r: FhirResource): string {
 /** `Type/id` from a relative or absolute reference (history suffix dropped), or undefined. */
 export function refKey(reference: string): string | undefined {
   const slash = reference.indexOf('/');
-  if (slash > 0 && reference.indexOf('/', slash + 1) < 0 && /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/.test(reference)) return reference;
+  if (slash > 0 && reference.indexOf('/', slash + 1) < 0 && /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/.test(reference))
+    return reference;
   const m = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(reference);
   return m ? `${m[1]}/${m[2]}` : undefined;
 }
@@ -780,7 +909,8 @@ function attendeeRole(types: unknown): Attendee['role'] {
   for (const t of types) {
     const codings = isObj(t) ? t.coding : undefined;
     if (!Array.isArray(codings)) continue;
-    for (const c of codings) if (isObj(c) && c.system === CODE_SYSTEM.attendeeRole && includes(ATTENDEE_ROLES, c.code)) return c.code;
+    for (const c of codings)
+      if (isObj(c) && c.system === CODE_SYSTEM.attendeeRole && includes(ATTENDEE_ROLES, c.code)) return c.code;
   }
   return 'other';
 }
@@ -811,7 +941,12 @@ function kitId(r: FhirResource): string {
 function humanName(names: unknown): string | undefined {
   const name = objs(names)[0];
   if (!name) return undefined;
-  const text = str(name.text)?.trim() || [...arr(name.given), name.family].filter((p) => typeof p === 'string' && p.trim()).join(' ').trim();
+  const text =
+    str(name.text)?.trim() ||
+    [...arr(name.given), name.family]
+      .filter((p) => typeof p === 'string' && p.trim())
+      .join(' ')
+      .trim();
   return text ? text.slice(0, 200) : undefined;
 }
 

@@ -7,4 +7,11 @@ export { toFhir, caseResources, instrumentToQuestionnaire, questionnaireUrl, typ
 export { fromFhir, type FromFhirOptions, type FromFhirResult } from './from-fhir.js';
 export { FHIR_BASE, EXT, CODE_SYSTEM, IDENTIFIER, NHS_NUMBER_SYSTEM, UK_CORE_PROFILE } from './vocabulary.js';
 export type { Bundle, BundleEntry, FhirResource, FhirWarning, Coding, Extension, Reference } from './types.js';
-export { FhirStore, type FhirStoreOptions, type FhirHttp, type FhirHttpRequest, type FhirHttpResponse, type FhirReadFailure } from './fhir-store.js';
+export {
+  FhirStore,
+  type FhirStoreOptions,
+  type FhirHttp,
+  type FhirHttpRequest,
+  type FhirHttpResponse,
+  type FhirReadFailure,
+} from './fhir-store.js';

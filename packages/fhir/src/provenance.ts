@@ -3,7 +3,18 @@
  * same transaction as the resources each edit writes, and reads them back as an
  * entity's history. See docs/fhir.md ("Provenance").
  */
-import { ValidationError, changeActivity, changeSubject, parseAuthor, type Author, type Change, type ChangeType, type EntityRef, type EntityRefKind, type HistoryEntry } from '@odkit/core';
+import {
+  ValidationError,
+  changeActivity,
+  changeSubject,
+  parseAuthor,
+  type Author,
+  type Change,
+  type ChangeType,
+  type EntityRef,
+  type EntityRefKind,
+  type HistoryEntry,
+} from '@odkit/core';
 import { keyOf } from './from-fhir.js';
 import { putDateTime } from './internal/text.js';
 import type { BundleEntry, Extension, FhirResource } from './types.js';
@@ -41,7 +52,11 @@ export function transactionTargets(entries: readonly BundleEntry[]): string[] {
 
 /** The Provenance of one edit (or seed), as a transaction entry: a POST with a fresh `urn:uuid`. */
 export function provenanceEntry(edit: ProvenanceEdit, targets: readonly string[]): BundleEntry {
-  return { fullUrl: `urn:uuid:${uuid()}`, resource: provenanceResource(edit, targets), request: { method: 'POST', url: 'Provenance' } };
+  return {
+    fullUrl: `urn:uuid:${uuid()}`,
+    resource: provenanceResource(edit, targets),
+    request: { method: 'POST', url: 'Provenance' },
+  };
 }
 
 export function provenanceResource(edit: ProvenanceEdit, targets: readonly string[]): FhirResource {
@@ -59,10 +74,13 @@ export function provenanceResource(edit: ProvenanceEdit, targets: readonly strin
     extension: [{ url: EXT.edit, extension: parts }],
     target: targets.map((reference) => ({ reference })),
   };
-  // The time the person made the edit (kept through offline queues and retries), in FHIR's form; the kit's exact text rides along.
+  // The time the person made the edit (kept through offline queues and retries), in FHIR's form; the kit's exact text
+  // rides along.
   putDateTime(resource, 'occurredDateTime', edit.at);
   putDateTime(resource, 'recorded', edit.at);
-  resource.activity = { coding: [{ system: DATA_OPERATION, code: activity.toUpperCase(), display: ACTIVITY_DISPLAY[activity] }] };
+  resource.activity = {
+    coding: [{ system: DATA_OPERATION, code: activity.toUpperCase(), display: ACTIVITY_DISPLAY[activity] }],
+  };
   resource.agent = [agentOf(edit.author)];
   return resource;
 }
@@ -149,7 +167,11 @@ export function entityResourceKey(mapped: ReadonlyMap<string, string>, entity: E
  * entity it targets (a tie: unless the tie was added later); others' Provenances
  * count where they target the entity's own resource (`ownKey`).
  */
-export function historyFromProvenances(resources: readonly FhirResource[], entity: EntityRef, ownKey: string | undefined): HistoryEntry[] {
+export function historyFromProvenances(
+  resources: readonly FhirResource[],
+  entity: EntityRef,
+  ownKey: string | undefined,
+): HistoryEntry[] {
   const out: { entry: HistoryEntry; order: number }[] = [];
   const seen = new Set<string>();
   const seeds: { p: FhirResource; id: string; at: string; order: number }[] = [];
@@ -171,7 +193,16 @@ export function historyFromProvenances(resources: readonly FhirResource[], entit
       return;
     }
     if (!ownKey || !targets.includes(ownKey)) return;
-    out.push({ entry: { id: `Provenance/${p.id}`, at, ...(author ? { author } : {}), type: FOREIGN_TYPE[entity.kind][activityOf(p)], entity }, order });
+    out.push({
+      entry: {
+        id: `Provenance/${p.id}`,
+        at,
+        ...(author ? { author } : {}),
+        type: FOREIGN_TYPE[entity.kind][activityOf(p)],
+        entity,
+      },
+      order,
+    });
   });
   // A tie has no resource of its own: one added after the seed has its own tie/add.
   const added = out.some((o) => o.entry.type === 'tie/add');
@@ -182,7 +213,10 @@ export function historyFromProvenances(resources: readonly FhirResource[], entit
     if (!created || listed.has(s.id)) continue;
     listed.add(s.id);
     const author = authorOf(s.p);
-    out.push({ entry: { id: s.id, at: s.at, ...(author ? { author } : {}), type: FOREIGN_TYPE[entity.kind].create, entity }, order: s.order });
+    out.push({
+      entry: { id: s.id, at: s.at, ...(author ? { author } : {}), type: FOREIGN_TYPE[entity.kind].create, entity },
+      order: s.order,
+    });
   }
   return out.sort((a, b) => Date.parse(a.entry.at) - Date.parse(b.entry.at) || a.order - b.order).map((o) => o.entry);
 }
@@ -231,7 +265,11 @@ function activityOf(p: FhirResource): 'create' | 'update' | 'delete' {
 
 /** The author of a Provenance: its agent of type `author` (else its first agent), when it names someone. */
 function authorOf(p: FhirResource): Author | undefined {
-  type Agent = { type?: { coding?: { code?: string }[] }; role?: { text?: string; coding?: { display?: string; code?: string }[] }[]; who?: { reference?: string; display?: string; identifier?: { value?: string } } };
+  type Agent = {
+    type?: { coding?: { code?: string }[] };
+    role?: { text?: string; coding?: { display?: string; code?: string }[] }[];
+    who?: { reference?: string; display?: string; identifier?: { value?: string } };
+  };
   const agents = Array.isArray(p.agent) ? (p.agent as Agent[]) : [];
   const agent = agents.find((a) => a?.type?.coding?.some((c) => c?.code === 'author')) ?? agents[0];
   const who = agent?.who;
@@ -240,7 +278,11 @@ function authorOf(p: FhirResource): Author | undefined {
   const role = agent?.role?.[0];
   const roleText = role?.text ?? role?.coding?.[0]?.display ?? role?.coding?.[0]?.code;
   try {
-    return parseAuthor({ id, name: typeof who?.display === 'string' && who.display.trim() ? who.display : id, ...(typeof roleText === 'string' && roleText.trim() ? { role: roleText } : {}) });
+    return parseAuthor({
+      id,
+      name: typeof who?.display === 'string' && who.display.trim() ? who.display : id,
+      ...(typeof roleText === 'string' && roleText.trim() ? { role: roleText } : {}),
+    });
   } catch {
     return undefined;
   }
@@ -250,7 +292,10 @@ function authorOf(p: FhirResource): Author | undefined {
 function targetKeys(p: FhirResource): string[] {
   const out: string[] = [];
   for (const t of Array.isArray(p.target) ? (p.target as { reference?: unknown }[]) : []) {
-    const m = typeof t?.reference === 'string' ? /(?:^|\/)([A-Z][A-Za-z]+\/[A-Za-z0-9.-]{1,64})(?:\/_history\/[^/]+)?$/.exec(t.reference) : null;
+    const m =
+      typeof t?.reference === 'string'
+        ? /(?:^|\/)([A-Z][A-Za-z]+\/[A-Za-z0-9.-]{1,64})(?:\/_history\/[^/]+)?$/.exec(t.reference)
+        : null;
     if (m) out.push(m[1]!);
   }
   return out;

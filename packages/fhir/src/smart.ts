@@ -78,14 +78,17 @@ async function loadFhirClient(): Promise<SmartApi> {
  */
 export async function authorizeSmart(options: SmartAuthorizeOptions, api?: SmartApi): Promise<string | void> {
   const issues: Issue[] = [];
-  if (typeof options?.clientId !== 'string' || !options.clientId.trim()) issues.push({ path: ['clientId'], message: 'must be the client id registered with the EHR' });
+  if (typeof options?.clientId !== 'string' || !options.clientId.trim())
+    issues.push({ path: ['clientId'], message: 'must be the client id registered with the EHR' });
   for (const key of ['iss', 'fhirServiceUrl', 'redirectUri'] as const) {
     const value = options?.[key];
-    if (value !== undefined && (typeof value !== 'string' || !/^https?:\/\/|^\.?\//.test(value))) issues.push({ path: [key], message: 'must be an http(s) URL' });
+    if (value !== undefined && (typeof value !== 'string' || !/^https?:\/\/|^\.?\//.test(value)))
+      issues.push({ path: [key], message: 'must be an http(s) URL' });
   }
   if (issues.length) throw new ValidationError('SMART launch options', issues);
   const standalone = options.iss !== undefined;
-  const scope = options.scope ?? `${standalone ? 'launch/patient' : 'launch'} openid fhirUser patient/*.read patient/*.write`;
+  const scope =
+    options.scope ?? `${standalone ? 'launch/patient' : 'launch'} openid fhirUser patient/*.read patient/*.write`;
   const params: Record<string, unknown> = { clientId: options.clientId, scope };
   if (options.redirectUri !== undefined) params.redirectUri = options.redirectUri;
   if (options.iss !== undefined) params.iss = options.iss;
@@ -107,7 +110,10 @@ export async function completeSmartLaunch(api?: SmartApi): Promise<SmartConnecti
     throw new StorageError('The SMART launch could not be completed; open the widget from the EHR again.', { cause });
   }
   const patientId = client.patient.id;
-  if (!patientId) throw new StorageError('The SMART launch gave no patient; launch the widget from a patient’s record, or ask for the launch/patient scope.');
+  if (!patientId)
+    throw new StorageError(
+      'The SMART launch gave no patient; launch the widget from a patient’s record, or ask for the launch/patient scope.',
+    );
   const baseUrl = client.state.serverUrl.endsWith('/') ? client.state.serverUrl : `${client.state.serverUrl}/`;
   // The access token goes only to the launched server: never to a URL elsewhere, whoever supplies it.
   const http: FhirHttp = async (request) => {
@@ -156,11 +162,17 @@ async function launchAuthor(client: SmartClient): Promise<Author | undefined> {
 
 /** The display text of a FHIR HumanName list (text, or given names and family). */
 function nameOf(names: unknown): string | undefined {
-  const first = Array.isArray(names) ? (names.find((n: { use?: unknown }) => n?.use === 'official') ?? names[0]) : undefined;
+  const first = Array.isArray(names)
+    ? (names.find((n: { use?: unknown }) => n?.use === 'official') ?? names[0])
+    : undefined;
   if (typeof first !== 'object' || first === null) return undefined;
   const n = first as { text?: unknown; given?: unknown; family?: unknown; prefix?: unknown };
   if (typeof n.text === 'string' && n.text.trim()) return n.text.trim().slice(0, 200);
-  const parts = [...(Array.isArray(n.prefix) ? n.prefix : []), ...(Array.isArray(n.given) ? n.given : []), n.family].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+  const parts = [
+    ...(Array.isArray(n.prefix) ? n.prefix : []),
+    ...(Array.isArray(n.given) ? n.given : []),
+    n.family,
+  ].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
   return parts.length ? parts.join(' ').slice(0, 200) : undefined;
 }
 

@@ -51,11 +51,17 @@ export function toFhir(record: CaseRecord, options: ToFhirOptions = {}): Bundle 
   };
 }
 
-/** The resources of a case, in a stable order: Patient, network, members, episodes, meetings, assessments, questionnaires. */
+/**
+ * The resources of a case, in a stable order: Patient, network, members, episodes, meetings, assessments,
+ * questionnaires.
+ */
 export function caseResources(input: CaseRecord, options: ToFhirOptions = {}): FhirResource[] {
   const instruments = options.instruments ?? defaultInstruments;
   // Records from parseCaseRecord, applyChange or a store are valid and deeply frozen: anything else is checked first.
-  const record = Object.isFrozen(input) && Object.isFrozen(input.meetings) && Object.isFrozen(input.person) ? input : parseCaseRecord(input, { instruments });
+  const record =
+    Object.isFrozen(input) && Object.isFrozen(input.meetings) && Object.isFrozen(input.person)
+      ? input
+      : parseCaseRecord(input, { instruments });
   const ctx = new Context(record, options.sources);
   const out: FhirResource[] = [patient(record), network(ctx)];
   for (const member of record.members) out.push(...memberResources(ctx, member));
@@ -125,8 +131,14 @@ export class Context {
 }
 
 /** RelatedPerson for people, PractitionerRole for professionals, Organization for organisations. */
-export function memberResourceType(member: Pick<NetworkMember, 'kind'>): 'RelatedPerson' | 'PractitionerRole' | 'Organization' {
-  return member.kind === 'person' ? 'RelatedPerson' : member.kind === 'professional' ? 'PractitionerRole' : 'Organization';
+export function memberResourceType(
+  member: Pick<NetworkMember, 'kind'>,
+): 'RelatedPerson' | 'PractitionerRole' | 'Organization' {
+  return member.kind === 'person'
+    ? 'RelatedPerson'
+    : member.kind === 'professional'
+      ? 'PractitionerRole'
+      : 'Organization';
 }
 
 /** The resource type a meeting maps to: Encounter once held, Appointment while planned or when cancelled. */
@@ -172,7 +184,9 @@ function network(ctx: Context): FhirResource {
   if (record.ties.length) resource.extension = record.ties.map(tieExtension);
   resource.identifier = [{ system: IDENTIFIER.caseId, value: record.id }];
   resource.status = 'active';
-  resource.category = [{ coding: [{ ...coding(CODE_SYSTEM.concept, CONCEPT.network), display: 'Open Dialogue network' }] }];
+  resource.category = [
+    { coding: [{ ...coding(CODE_SYSTEM.concept, CONCEPT.network), display: 'Open Dialogue network' }] },
+  ];
   resource.name = 'Network';
   resource.subject = ctx.patientRef;
   resource.participant = [
@@ -186,7 +200,8 @@ function relationshipConcept(member: NetworkMember): Record<string, unknown> {
   const concept: Record<string, unknown> = {};
   const { code, text } = member.relationship;
   // Upper-case codes are HL7 v3 RoleCodes (UK Core PersonRelationshipType); others are the kit's own (e.g. "carer").
-  if (code !== undefined) concept.coding = [coding(/^[A-Z]+$/.test(code) ? V3_ROLE_CODE : CODE_SYSTEM.relationship, code)];
+  if (code !== undefined)
+    concept.coding = [coding(/^[A-Z]+$/.test(code) ? V3_ROLE_CODE : CODE_SYSTEM.relationship, code)];
   if (text !== undefined) concept.text = text;
   return concept;
 }
@@ -201,7 +216,8 @@ function participant(ctx: Context, m: NetworkMember): Record<string, unknown> {
     codeExt(EXT.memberStatus, CODE_SYSTEM.memberStatus, m.status),
   ];
   if (m.critical !== undefined) ext.push(codeExt(EXT.critical, CODE_SYSTEM.critical, m.critical));
-  if (m.contactFrequency !== undefined) ext.push(codeExt(EXT.contactFrequency, CODE_SYSTEM.contactFrequency, m.contactFrequency));
+  if (m.contactFrequency !== undefined)
+    ext.push(codeExt(EXT.contactFrequency, CODE_SYSTEM.contactFrequency, m.contactFrequency));
   if (m.knownSince !== undefined) ext.push({ url: EXT.knownSince, valueDate: m.knownSince });
   if (m.preferredLanguage !== undefined) ext.push({ url: EXT.preferredLanguage, valueCode: m.preferredLanguage });
   // participant.onBehalfOf is only for Practitioners (ctm-1): the kit's extension carries the organisation or team.
@@ -243,7 +259,13 @@ function memberResources(ctx: Context, m: NetworkMember): FhirResource[] {
   const identifier = [kitIdentifier(m.id)];
   const active = m.status === 'active';
   if (m.kind === 'person') {
-    const resource: FhirResource = { resourceType: 'RelatedPerson', id, meta: meta('RelatedPerson'), identifier, active };
+    const resource: FhirResource = {
+      resourceType: 'RelatedPerson',
+      id,
+      meta: meta('RelatedPerson'),
+      identifier,
+      active,
+    };
     resource.patient = ctx.patientRef;
     resource.relationship = [relationshipConcept(m)];
     resource.name = [{ text: m.name }];
@@ -255,8 +277,16 @@ function memberResources(ctx: Context, m: NetworkMember): FhirResource[] {
   if (m.kind === 'organisation') {
     return [{ resourceType: 'Organization', id, meta: meta('Organization'), identifier, active, name: m.name }];
   }
-  const practitioner: FhirResource = { resourceType: 'Practitioner', id, meta: meta('Practitioner'), identifier, active, name: [{ text: m.name }] };
-  if (m.preferredLanguage !== undefined) practitioner.communication = [{ coding: [coding(BCP47, m.preferredLanguage)] }];
+  const practitioner: FhirResource = {
+    resourceType: 'Practitioner',
+    id,
+    meta: meta('Practitioner'),
+    identifier,
+    active,
+    name: [{ text: m.name }],
+  };
+  if (m.preferredLanguage !== undefined)
+    practitioner.communication = [{ coding: [coding(BCP47, m.preferredLanguage)] }];
   const role: FhirResource = {
     resourceType: 'PractitionerRole',
     id,
@@ -330,15 +360,22 @@ function meetingResource(ctx: Context, m: Meeting): FhirResource {
   if (type === 'Encounter') {
     resource.status = 'finished';
     resource.class = { ...mode };
-    resource.type = [{ coding: [{ ...coding(CODE_SYSTEM.concept, CONCEPT.networkMeeting), display: 'Network meeting' }] }];
+    resource.type = [
+      { coding: [{ ...coding(CODE_SYSTEM.concept, CONCEPT.networkMeeting), display: 'Network meeting' }] },
+    ];
     resource.subject = ctx.patientRef;
     resource.episodeOfCare = [ctx.episodeRef(m.episodeId)];
     if (m.attendees.length) {
       resource.participant = m.attendees.map((a) => {
         const ref = ctx.memberRef(a.memberId);
-        const p: Record<string, unknown> = { extension: [{ url: EXT.attended, valueBoolean: a.present }], type: roleOf(a.role) };
-        // Encounter.participant.individual cannot be an Organization: an organisation attends through the kit's extension.
-        if (ref.reference!.startsWith('Organization/')) (p.extension as Extension[]).push({ url: EXT.attendeeOrganization, valueReference: ref });
+        const p: Record<string, unknown> = {
+          extension: [{ url: EXT.attended, valueBoolean: a.present }],
+          type: roleOf(a.role),
+        };
+        // Encounter.participant.individual cannot be an Organization: an organisation attends through the kit's
+        // extension.
+        if (ref.reference!.startsWith('Organization/'))
+          (p.extension as Extension[]).push({ url: EXT.attendeeOrganization, valueReference: ref });
         else p.individual = ref;
         return p;
       });
@@ -354,7 +391,9 @@ function meetingResource(ctx: Context, m: Meeting): FhirResource {
   // goes in requestedPeriod and the status is "proposed" (or "cancelled").
   resource.status = m.status === 'cancelled' ? 'cancelled' : m.end !== undefined ? 'booked' : 'proposed';
   if (m.cancellationReason !== undefined) resource.cancelationReason = { text: m.cancellationReason };
-  resource.serviceType = [{ coding: [{ ...coding(CODE_SYSTEM.concept, CONCEPT.networkMeeting), display: 'Network meeting' }] }];
+  resource.serviceType = [
+    { coding: [{ ...coding(CODE_SYSTEM.concept, CONCEPT.networkMeeting), display: 'Network meeting' }] },
+  ];
   resource.appointmentType = { coding: [{ ...mode }] };
   if (m.end !== undefined) {
     putDateTime(resource, 'start', m.start);
@@ -369,7 +408,8 @@ function meetingResource(ctx: Context, m: Meeting): FhirResource {
     ...m.attendees.map((a) => {
       const ref = ctx.memberRef(a.memberId);
       const p: Record<string, unknown> = { type: roleOf(a.role), status: 'needs-action' };
-      if (ref.reference!.startsWith('Organization/')) p.extension = [{ url: EXT.attendeeOrganization, valueReference: ref }];
+      if (ref.reference!.startsWith('Organization/'))
+        p.extension = [{ url: EXT.attendeeOrganization, valueReference: ref }];
       else p.actor = ref;
       return p;
     }),
@@ -389,7 +429,10 @@ function questionnaireResponse(ctx: Context, a: Assessment): FhirResource {
     putDateTime(completed, 'valueDateTime', a.completedAt);
     ext.push(completed);
   }
-  const author: Reference = a.rater.memberId !== undefined ? { ...ctx.memberRef(a.rater.memberId), display: a.rater.name } : { display: a.rater.name };
+  const author: Reference =
+    a.rater.memberId !== undefined
+      ? { ...ctx.memberRef(a.rater.memberId), display: a.rater.name }
+      : { display: a.rater.name };
   const resource: FhirResource = {
     resourceType: 'QuestionnaireResponse',
     id: ctx.id(a.id, 'assessment', 'QuestionnaireResponse'),
@@ -408,7 +451,8 @@ function questionnaireResponse(ctx: Context, a: Assessment): FhirResource {
       const item: Record<string, unknown> = {};
       if (r.comment !== undefined) item.extension = [textExtension(EXT.ratingComment, r.comment)];
       item.linkId = r.itemId;
-      if (r.value === 'na') item.answer = [{ valueCoding: { ...coding(CODE_SYSTEM.rating, 'not-applicable'), display: 'Not applicable' } }];
+      if (r.value === 'na')
+        item.answer = [{ valueCoding: { ...coding(CODE_SYSTEM.rating, 'not-applicable'), display: 'Not applicable' } }];
       else if (r.value !== undefined) item.answer = [{ valueInteger: r.value }];
       return item;
     });
@@ -426,12 +470,21 @@ export function instrumentToQuestionnaire(instrument: Instrument): FhirResource 
     const others = Object.entries(t).filter(([, value]) => value !== english);
     if (others.length) {
       target[`_${key}`] = {
-        extension: others.map(([lang, content]) => ({ url: TRANSLATION, extension: [{ url: 'lang', valueCode: lang }, { url: 'content', valueString: content }] })),
+        extension: others.map(([lang, content]) => ({
+          url: TRANSLATION,
+          extension: [
+            { url: 'lang', valueCode: lang },
+            { url: 'content', valueString: content },
+          ],
+        })),
       };
     }
   };
   const options = instrument.scale.options.map((o) => ({ valueInteger: o.value }));
-  if (instrument.scale.notApplicable) options.push({ valueCoding: { ...coding(CODE_SYSTEM.rating, 'not-applicable'), display: 'Not applicable' } } as never);
+  if (instrument.scale.notApplicable)
+    options.push({
+      valueCoding: { ...coding(CODE_SYSTEM.rating, 'not-applicable'), display: 'Not applicable' },
+    } as never);
   const resource: FhirResource = {
     resourceType: 'Questionnaire',
     id: resourceId('questionnaire', `${instrument.id}|${instrument.version}`),

@@ -23,7 +23,10 @@ export const EXT = {
   preferredLanguage: `${SD}preferred-language`,
   organisation: `${SD}network-organisation`,
   tie: `${SD}network-tie`,
-  /** On the network CareTeam: how many times the kit has written the case (so every write changes the network's version). */
+  /**
+   * On the network CareTeam: how many times the kit has written the case (so every write changes the network's
+   * version).
+   */
   writeCount: `${SD}network-write-count`,
   notes: `${SD}notes`,
   pronouns: `${SD}pronouns`,
@@ -43,9 +46,15 @@ export const EXT = {
   originalText: `${SD}original-text`,
   /** On a string primitive that has no value: the text was recorded, and is empty. */
   emptyText: `${SD}empty-text`,
-  /** On a string primitive that has no value: the text is only white space (which FHIR strings cannot be), base64 of its UTF-8. */
+  /**
+   * On a string primitive that has no value: the text is only white space (which FHIR strings cannot be), base64 of its
+   * UTF-8.
+   */
   blankText: `${SD}blank-text`,
-  /** On a Provenance: the kit's edit it records (edit id, change type, entity kind and id), so history reads back exactly and a re-sent edit is recognised. */
+  /**
+   * On a Provenance: the kit's edit it records (edit id, change type, entity kind and id), so history reads back
+   * exactly and a re-sent edit is recognised.
+   */
   edit: `${SD}provenance-edit`,
 } as const;
 

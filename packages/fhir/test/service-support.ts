@@ -68,7 +68,14 @@ export async function writeToEngine(records: readonly CaseRecord[]): Promise<voi
       const response = await fetch(FHIR_URL, {
         method: 'POST',
         headers: { 'content-type': 'application/fhir+json' },
-        body: JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry: batch.map((resource) => ({ resource, request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` } })) }),
+        body: JSON.stringify({
+          resourceType: 'Bundle',
+          type: 'transaction',
+          entry: batch.map((resource) => ({
+            resource,
+            request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` },
+          })),
+        }),
       });
       if (response.status !== 200) throw new Error(`The engine refused a transaction (HTTP ${response.status})`);
     }
@@ -87,6 +94,8 @@ export function expectSameRecords(actual: readonly CaseRecord[], expected: reado
     if (a === b) continue;
     let at = 0;
     while (at < Math.min(a?.length ?? 0, b?.length ?? 0) && a![at] === b![at]) at++;
-    throw new Error(`Record ${i} (${expected[i]?.id ?? 'none expected'}; got ${actual[i]?.id ?? 'none'}) differs at character ${at}: got …${a?.slice(Math.max(0, at - 60), at + 60)}… expected …${b?.slice(Math.max(0, at - 60), at + 60)}… (${actual.length} records read, ${expected.length} expected)`);
+    throw new Error(
+      `Record ${i} (${expected[i]?.id ?? 'none expected'}; got ${actual[i]?.id ?? 'none'}) differs at character ${at}: got …${a?.slice(Math.max(0, at - 60), at + 60)}… expected …${b?.slice(Math.max(0, at - 60), at + 60)}… (${actual.length} records read, ${expected.length} expected)`,
+    );
   }
 }

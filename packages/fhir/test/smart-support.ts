@@ -4,7 +4,10 @@ import { demoCase } from '@odkit/core/demo';
 import { FhirStore } from '@odkit/fhir';
 import { FHIR_URL, http, uniqueId } from './support.js';
 
-/** A launch as fhirclient would complete it, naming `fhirUser` (as an id token's claim would), reading from the test engine. */
+/**
+ * A launch as fhirclient would complete it, naming `fhirUser` (as an id token's claim would), reading from the test
+ * engine.
+ */
 export function fakeLaunch(patientId: string, fhirUser: string | null): SmartApi {
   const client: SmartClient = {
     state: { serverUrl: FHIR_URL },
@@ -23,7 +26,11 @@ export function fakeLaunch(patientId: string, fhirUser: string | null): SmartApi
 
 export async function create(resource: object): Promise<{ id: string }> {
   const type = (resource as { resourceType: string }).resourceType;
-  const response = await fetch(`${FHIR_URL}${type}`, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify(resource) });
+  const response = await fetch(`${FHIR_URL}${type}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/fhir+json' },
+    body: JSON.stringify(resource),
+  });
   return response.json();
 }
 
@@ -34,7 +41,12 @@ export async function seededPatient(): Promise<string> {
   record.id = uniqueId('case');
   record.person.id = patientId;
   for (const tie of record.ties) if (tie.from === demoCase.person.id) tie.from = patientId;
-  await FhirStore.open({ baseUrl: FHIR_URL, patientId, http, initial: record, author: { id: 'Practitioner/smart-test', name: 'Test Practitioner' } });
+  await FhirStore.open({
+    baseUrl: FHIR_URL,
+    patientId,
+    http,
+    initial: record,
+    author: { id: 'Practitioner/smart-test', name: 'Test Practitioner' },
+  });
   return patientId;
 }
-

@@ -15,7 +15,9 @@ async function lastAgent(patientId: string): Promise<unknown> {
   const network = await (await fetch(`${FHIR_URL}CareTeam?subject=Patient/${patientId}`)).json();
   const team = network.entry.find((e: { resource: { id: string } }) => e.resource.id.startsWith('network')).resource;
   const found = await (await fetch(`${FHIR_URL}Provenance?target=CareTeam/${team.id}&_count=200`)).json();
-  const list = found.entry.map((e: { resource: { recorded: string; agent: unknown[] } }) => e.resource).sort((a: { recorded: string }, b: { recorded: string }) => a.recorded.localeCompare(b.recorded));
+  const list = found.entry
+    .map((e: { resource: { recorded: string; agent: unknown[] } }) => e.resource)
+    .sort((a: { recorded: string }, b: { recorded: string }) => a.recorded.localeCompare(b.recorded));
   return list.at(-1).agent[0].who;
 }
 
@@ -30,9 +32,18 @@ describe('SMART on FHIR launch (fhirclient)', () => {
     record.id = uniqueId('case');
     record.person.id = patientId;
     for (const tie of record.ties) if (tie.from === demoCase.person.id) tie.from = patientId;
-    await FhirStore.open({ baseUrl: FHIR_URL, patientId, http, initial: record, author: { id: 'Practitioner/smart-test', name: 'Test Practitioner' } });
+    await FhirStore.open({
+      baseUrl: FHIR_URL,
+      patientId,
+      http,
+      initial: record,
+      author: { id: 'Practitioner/smart-test', name: 'Test Practitioner' },
+    });
 
-    const redirect = await authorizeSmart({ clientId: 'odkit-test', fhirServiceUrl: FHIR_URL, patientId, redirectUri: location.pathname, noRedirect: true }, FHIR);
+    const redirect = await authorizeSmart(
+      { clientId: 'odkit-test', fhirServiceUrl: FHIR_URL, patientId, redirectUri: location.pathname, noRedirect: true },
+      FHIR,
+    );
     expect(redirect).to.be.a('string');
     // The browser would now be sent to the redirect page; the test page stands in for it.
     history.replaceState(null, '', redirect as string);
@@ -47,7 +58,10 @@ describe('SMART on FHIR launch (fhirclient)', () => {
 
   it('gives the launch’s user (fhirUser) as the author, and the store writes with it', async () => {
     const patientId = await seededPatient();
-    const practitioner = await create({ resourceType: 'Practitioner', name: [{ prefix: ['Dr'], given: ['Nia'], family: 'Roberts' }] });
+    const practitioner = await create({
+      resourceType: 'Practitioner',
+      name: [{ prefix: ['Dr'], given: ['Nia'], family: 'Roberts' }],
+    });
     // An id token's fhirUser may be absolute.
     const api = fakeLaunch(patientId, `${FHIR_URL}Practitioner/${practitioner.id}`);
     const connection = await completeSmartLaunch(api);
@@ -55,19 +69,33 @@ describe('SMART on FHIR launch (fhirclient)', () => {
     const store = await openSmartFhirStore({}, api);
     expect(store.author).to.deep.equal(connection.author);
     await store.apply({ type: 'meeting/cancel', meetingId: 'mt-15' });
-    expect(await lastAgent(patientId)).to.deep.equal({ reference: `Practitioner/${practitioner.id}`, display: 'Dr Nia Roberts' });
+    expect(await lastAgent(patientId)).to.deep.equal({
+      reference: `Practitioner/${practitioner.id}`,
+      display: 'Dr Nia Roberts',
+    });
   });
 
   it('reads a PractitionerRole user’s name from its Practitioner and their role from its code', async () => {
     const practitioner = await create({ resourceType: 'Practitioner', name: [{ text: 'Sam Okafor' }] });
-    const role = await create({ resourceType: 'PractitionerRole', practitioner: { reference: `Practitioner/${practitioner.id}` }, code: [{ text: 'Family therapist' }] });
+    const role = await create({
+      resourceType: 'PractitionerRole',
+      practitioner: { reference: `Practitioner/${practitioner.id}` },
+      code: [{ text: 'Family therapist' }],
+    });
     const connection = await completeSmartLaunch(fakeLaunch('pt-1', `PractitionerRole/${role.id}`));
-    expect(connection.author).to.deep.equal({ id: `PractitionerRole/${role.id}`, name: 'Sam Okafor', role: 'Family therapist' });
+    expect(connection.author).to.deep.equal({
+      id: `PractitionerRole/${role.id}`,
+      name: 'Sam Okafor',
+      role: 'Family therapist',
+    });
   });
 
   it('names the user by their reference when their record cannot be read; no fhirUser gives no author (the host sets one)', async () => {
     const unreadable = await completeSmartLaunch(fakeLaunch('pt-1', 'Practitioner/no-such-practitioner'));
-    expect(unreadable.author).to.deep.equal({ id: 'Practitioner/no-such-practitioner', name: 'Practitioner/no-such-practitioner' });
+    expect(unreadable.author).to.deep.equal({
+      id: 'Practitioner/no-such-practitioner',
+      name: 'Practitioner/no-such-practitioner',
+    });
     const patientId = await seededPatient();
     const anonymous = await openSmartFhirStore({}, fakeLaunch(patientId, null));
     expect(anonymous.author).to.equal(undefined);
@@ -105,10 +133,21 @@ describe('SMART on FHIR launch (fhirclient)', () => {
       return new Response('{}', { status: 200 });
     };
     const signal = new AbortController().signal;
-    const elsewhere = ['https://elsewhere.example/fhir/Patient/p1', new URL('/fhirx/Patient/p1', location.href).href, new URL('/Patient/p1', location.href).href, `${FHIR_URL.replace('http://', 'http://user:pw@')}Patient/p1`];
+    const elsewhere = [
+      'https://elsewhere.example/fhir/Patient/p1',
+      new URL('/fhirx/Patient/p1', location.href).href,
+      new URL('/Patient/p1', location.href).href,
+      `${FHIR_URL.replace('http://', 'http://user:pw@')}Patient/p1`,
+    ];
     try {
-      await smartHttp({ method: 'GET', url: `${FHIR_URL}Patient/p1`, headers: { accept: 'application/fhir+json' }, signal });
-      for (const url of elsewhere) await smartHttp({ method: 'GET', url, headers: { accept: 'application/fhir+json' } });
+      await smartHttp({
+        method: 'GET',
+        url: `${FHIR_URL}Patient/p1`,
+        headers: { accept: 'application/fhir+json' },
+        signal,
+      });
+      for (const url of elsewhere)
+        await smartHttp({ method: 'GET', url, headers: { accept: 'application/fhir+json' } });
     } finally {
       window.fetch = realFetch;
     }

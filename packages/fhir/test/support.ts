@@ -26,11 +26,17 @@ export function loadDefinitions(): Promise<void> {
 export function validationErrors(resource: FhirResource): string[] {
   try {
     const issues = validateResource(resource as unknown as Resource) ?? [];
-    return issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => `${i.expression?.[0] ?? ''}: ${i.details?.text ?? ''}`);
+    return issues
+      .filter((i) => i.severity === 'error' || i.severity === 'fatal')
+      .map((i) => `${i.expression?.[0] ?? ''}: ${i.details?.text ?? ''}`);
   } catch (error) {
-    const outcome = (error as { outcome?: { issue?: { severity?: string; expression?: string[]; details?: { text?: string } }[] } }).outcome;
+    const outcome = (
+      error as { outcome?: { issue?: { severity?: string; expression?: string[]; details?: { text?: string } }[] } }
+    ).outcome;
     if (!outcome) throw error;
-    return (outcome.issue ?? []).filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => `${i.expression?.[0] ?? ''}: ${i.details?.text ?? ''}`);
+    return (outcome.issue ?? [])
+      .filter((i) => i.severity === 'error' || i.severity === 'fatal')
+      .map((i) => `${i.expression?.[0] ?? ''}: ${i.details?.text ?? ''}`);
   }
 }
 
@@ -53,7 +59,15 @@ export function uniqueId(prefix: string): string {
  * 'body'), lose their connection, or are never answered ('hang'). `match` is a text the
  * request's URL or body must contain: pass the test's patient id, since test files share the engine.
  */
-export async function injectFault(fault: { method?: string; path?: string; match: string; action: 'status' | 'body' | 'drop' | 'drop-after' | 'hang'; status?: number; body?: unknown; times?: number }): Promise<void> {
+export async function injectFault(fault: {
+  method?: string;
+  path?: string;
+  match: string;
+  action: 'status' | 'body' | 'drop' | 'drop-after' | 'hang';
+  status?: number;
+  body?: unknown;
+  times?: number;
+}): Promise<void> {
   const response = await fetch(`${FHIR_URL}__faults`, { method: 'POST', body: JSON.stringify(fault) });
   if (!response.ok) throw new Error(`Could not arm the fault (${response.status})`);
 }
@@ -81,13 +95,19 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
 export const answer = (status: number, body: unknown): FhirHttpResponse => ({ status, json: async () => body });
 
 /** Whether a request is a transaction (a write), not a batch read or a Questionnaire create. */
-export const isTransaction = (request: FhirHttpRequest) => request.method === 'POST' && /"type":"transaction"/.test(request.body ?? '');
+export const isTransaction = (request: FhirHttpRequest) =>
+  request.method === 'POST' && /"type":"transaction"/.test(request.body ?? '');
 
 /**
  * A fault-injecting `http` in front of the engine: records every request, and lets `fault`
  * answer a request itself or rewrite the engine's answer (`forward()` makes the real request).
  */
-export function tap(fault?: (request: FhirHttpRequest, forward: () => Promise<FhirHttpResponse>) => Promise<FhirHttpResponse | undefined> | FhirHttpResponse | undefined) {
+export function tap(
+  fault?: (
+    request: FhirHttpRequest,
+    forward: () => Promise<FhirHttpResponse>,
+  ) => Promise<FhirHttpResponse | undefined> | FhirHttpResponse | undefined,
+) {
   const requests: FhirHttpRequest[] = [];
   const fhirHttp: FhirHttp = async (request) => {
     requests.push(request);
@@ -97,7 +117,10 @@ export function tap(fault?: (request: FhirHttpRequest, forward: () => Promise<Fh
 }
 
 /** The engine's answer to a request, with its JSON body rewritten. */
-export async function rewritten<T = Record<string, unknown>>(forward: () => Promise<FhirHttpResponse>, edit: (body: T) => unknown): Promise<FhirHttpResponse> {
+export async function rewritten<T = Record<string, unknown>>(
+  forward: () => Promise<FhirHttpResponse>,
+  edit: (body: T) => unknown,
+): Promise<FhirHttpResponse> {
   const response = await forward();
   const body = (await response.json()) as T;
   return answer(response.status, edit(body) ?? body);

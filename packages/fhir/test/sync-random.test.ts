@@ -13,7 +13,15 @@
  * devices end with the server's record.
  */
 import { expect } from '@open-wc/testing';
-import { ConflictError, SyncedStore, type Author, type CaseRecord, type Change, type NetworkMember, type SyncingStore } from '@odkit/core';
+import {
+  ConflictError,
+  SyncedStore,
+  type Author,
+  type CaseRecord,
+  type Change,
+  type NetworkMember,
+  type SyncingStore,
+} from '@odkit/core';
 import { FhirStore, type FhirHttp, type FhirHttpRequest } from '@odkit/fhir';
 import { mulberry32 } from '../../../test/fixtures/generate-case.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
@@ -42,10 +50,16 @@ interface Device {
 const networkFailure = (why: string) => new TypeError(`Failed to fetch (injected: ${why})`);
 
 const outcome = (status: number) =>
-  new Response(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: status === 412 ? 'conflict' : 'exception', diagnostics: 'Injected fault' }] }), {
-    status,
-    headers: { 'content-type': 'application/fhir+json' },
-  });
+  new Response(
+    JSON.stringify({
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'error', code: status === 412 ? 'conflict' : 'exception', diagnostics: 'Injected fault' }],
+    }),
+    {
+      status,
+      headers: { 'content-type': 'application/fhir+json' },
+    },
+  );
 
 /** The host's HTTP function with faults injected at random (from the seeded source). */
 function faultyHttp(device: Device, random: () => number): FhirHttp {
@@ -78,7 +92,6 @@ function faultyHttp(device: Device, random: () => number): FhirHttp {
   };
 }
 
-
 /** One random edit a person could make on this device's copy of the case (never invalid). */
 function randomChange(device: Device, random: () => number, i: number): Change {
   const record = device.store.snapshot!.record;
@@ -87,7 +100,12 @@ function randomChange(device: Device, random: () => number, i: number): Change {
   const members = record.members.filter((m) => m.status === 'active');
   if (roll < 0.25 || members.length === 0) {
     const template = pick(record.members);
-    const member: NetworkMember = { ...structuredClone(template), id: `m-${device.name}-${i}`, name: `Person ${device.name}${i}`, status: 'active' };
+    const member: NetworkMember = {
+      ...structuredClone(template),
+      id: `m-${device.name}-${i}`,
+      name: `Person ${device.name}${i}`,
+      status: 'active',
+    };
     delete (member as Partial<NetworkMember>).until;
     return { type: 'member/add', member };
   }
@@ -108,12 +126,19 @@ function randomChange(device: Device, random: () => number, i: number): Change {
 }
 
 /** Resolves when `done(status)` holds for the store, asking it to sync after each attempt (no sleeps). */
-async function syncUntil(store: SyncingStore, done: (s: SyncingStore['syncStatus']) => boolean, what: string, attempts = 1000): Promise<void> {
+async function syncUntil(
+  store: SyncingStore,
+  done: (s: SyncingStore['syncStatus']) => boolean,
+  what: string,
+  attempts = 1000,
+): Promise<void> {
   for (let i = 0; i < attempts; i++) {
     if (done(store.syncStatus) && !store.syncStatus.sending) return;
     await store.syncNow();
   }
-  throw new Error(`${what}: not reached after ${attempts} sync attempts (${JSON.stringify({ ...store.syncStatus, conflicts: store.syncStatus.conflicts.length })})`);
+  throw new Error(
+    `${what}: not reached after ${attempts} sync attempts (${JSON.stringify({ ...store.syncStatus, conflicts: store.syncStatus.conflicts.length })})`,
+  );
 }
 
 describe('SyncedStore over FhirStore: randomised faults over two devices', () => {
@@ -127,13 +152,23 @@ describe('SyncedStore over FhirStore: randomised faults over two devices', () =>
       const record = demoFor(uniqueId('pt'));
       const patientId = record.person.id;
       const seeder: Author = { id: 'Practitioner/seed', name: 'Seed' };
-      await FhirStore.open({ baseUrl: FHIR_URL, patientId, http: (r) => fetch(r.url, r), initial: record, author: seeder });
+      await FhirStore.open({
+        baseUrl: FHIR_URL,
+        patientId,
+        http: (r) => fetch(r.url, r),
+        initial: record,
+        author: seeder,
+      });
 
       const devices: Device[] = [];
       for (const name of ['a', 'b'] as const) {
         const device = {
           name,
-          author: { id: `Practitioner/device-${name}`, name: `Practitioner ${name.toUpperCase()}`, role: 'Peer support worker' },
+          author: {
+            id: `Practitioner/device-${name}`,
+            name: `Practitioner ${name.toUpperCase()}`,
+            role: 'Peer support worker',
+          },
           online: true,
           faults: { 'drop-before': 0, 'drop-after': 0, '500': 0, '412': 0, slow: 0 },
         } as Omit<Device, 'store'> as Device;
@@ -205,28 +240,43 @@ describe('SyncedStore over FhirStore: randomised faults over two devices', () =>
       // Every edit accounted for by its id.
       const onServer = await provenanceByEdit(patientId);
       const logs = new Map<string, string>();
-      for (const d of devices) for (const entry of await (d.store as SyncedStore).changeLog()) logs.set(entry.id, entry.outcome);
+      for (const d of devices)
+        for (const entry of await (d.store as SyncedStore).changeLog()) logs.set(entry.id, entry.outcome);
       // An edit the server already had when it was sent (the other device set the same rating,
       // or the seed had it) is settled without a write of its own: accepted only when such an
       // edit, or the seed, is there to show it.
       const sameRating = (a: Change, b: Change) =>
-        a.type === 'assessment/rate' && b.type === 'assessment/rate' && a.assessmentId === b.assessmentId && a.itemId === b.itemId && a.value === b.value;
-      const seeded = (c: Change) => c.type === 'assessment/rate' && record.assessments.some((x) => x.id === c.assessmentId && x.ratings.some((r) => r.itemId === c.itemId && r.value === c.value));
+        a.type === 'assessment/rate' &&
+        b.type === 'assessment/rate' &&
+        a.assessmentId === b.assessmentId &&
+        a.itemId === b.itemId &&
+        a.value === b.value;
+      const seeded = (c: Change) =>
+        c.type === 'assessment/rate' &&
+        record.assessments.some(
+          (x) => x.id === c.assessmentId && x.ratings.some((r) => r.itemId === c.itemId && r.value === c.value),
+        );
       const alreadyThere = (e: (typeof made)[number]) =>
-        logs.get(e.editId) === 'sent' && (seeded(e.change) || made.some((o) => o.editId !== e.editId && onServer.has(o.editId) && sameRating(o.change, e.change)));
+        logs.get(e.editId) === 'sent' &&
+        (seeded(e.change) ||
+          made.some((o) => o.editId !== e.editId && onServer.has(o.editId) && sameRating(o.change, e.change)));
       const lost = made
         .filter((e) => !onServer.has(e.editId) && !setAside.has(e.editId) && !alreadyThere(e))
         .map((e) => `${e.editId} (${e.change.type}, device log: ${logs.get(e.editId) ?? 'none'})`);
-      if (lost.length) throw new Error(`${lost.length} edits neither on the server nor set aside by a decision:\n${lost.join('\n')}`);
+      if (lost.length)
+        throw new Error(`${lost.length} edits neither on the server nor set aside by a decision:\n${lost.join('\n')}`);
       const unsent = made.filter((e) => logs.get(e.editId) === undefined).map((e) => e.editId);
       expect(unsent, 'edits missing from their device’s log').to.deep.equal([]);
       const twice = made.filter((e) => (onServer.get(e.editId)?.length ?? 0) > 1).map((e) => e.editId);
       expect(twice, 'edits written to the server more than once').to.deep.equal([]);
-      const mineMissing = [...keptMine].filter((id) => !onServer.has(id) && !alreadyThere(made.find((x) => x.editId === id)!)).map((id) => {
-        const e = made.find((x) => x.editId === id)!;
-        return `${id} (${e.change.type}, device log: ${logs.get(id) ?? 'none'}${alreadyThere(e) ? ', already there' : ''})`;
-      });
-      if (mineMissing.length) throw new Error(`${mineMissing.length} "keep mine" decisions not on the server:\n${mineMissing.join('\n')}`);
+      const mineMissing = [...keptMine]
+        .filter((id) => !onServer.has(id) && !alreadyThere(made.find((x) => x.editId === id)!))
+        .map((id) => {
+          const e = made.find((x) => x.editId === id)!;
+          return `${id} (${e.change.type}, device log: ${logs.get(id) ?? 'none'}${alreadyThere(e) ? ', already there' : ''})`;
+        });
+      if (mineMissing.length)
+        throw new Error(`${mineMissing.length} "keep mine" decisions not on the server:\n${mineMissing.join('\n')}`);
       // Each Provenance is valid FHIR R4, names the device's author and the time the edit was
       // made (not when it was sent), and targets the network and, for a member, its resource.
       await loadDefinitions();
@@ -236,23 +286,47 @@ describe('SyncedStore over FhirStore: randomised faults over two devices', () =>
         expect(p!.author, e.editId).to.equal(e.device.author.id);
         expect(p!.type, e.editId).to.equal(e.change.type);
         expect(Date.parse(p!.recorded), e.editId).to.equal(Date.parse(e.at));
-        expect(p!.targets.some((t) => t.startsWith('CareTeam/')), e.editId).to.equal(true);
-        if (e.change.type === 'member/add') expect(p!.targets.some((t) => /^(RelatedPerson|PractitionerRole|Organization)\//.test(t)), e.editId).to.equal(true);
+        expect(
+          p!.targets.some((t) => t.startsWith('CareTeam/')),
+          e.editId,
+        ).to.equal(true);
+        if (e.change.type === 'member/add')
+          expect(
+            p!.targets.some((t) => /^(RelatedPerson|PractitionerRole|Organization)\//.test(t)),
+            e.editId,
+          ).to.equal(true);
       }
 
       // Both devices end with the server's record.
-      const server = await FhirStore.open({ baseUrl: FHIR_URL, patientId, http: (r) => fetch(r.url, r), author: seeder });
+      const server = await FhirStore.open({
+        baseUrl: FHIR_URL,
+        patientId,
+        http: (r) => fetch(r.url, r),
+        author: seeder,
+      });
       for (const d of devices) {
         // One more successful pass reads the server's newest record (the other device may have sent since).
         await d.store.syncNow();
-        await syncUntil(d.store, (s) => s.connection === 'online' && s.pending === 0, `device ${d.name} reads the server`);
-        expect(sortedMembers(d.store.snapshot!.record), `device ${d.name}'s members`).to.deep.equal(sortedMembers(server.snapshot!.record));
+        await syncUntil(
+          d.store,
+          (s) => s.connection === 'online' && s.pending === 0,
+          `device ${d.name} reads the server`,
+        );
+        expect(sortedMembers(d.store.snapshot!.record), `device ${d.name}'s members`).to.deep.equal(
+          sortedMembers(server.snapshot!.record),
+        );
       }
       const faults = devices.map((d) => `${d.name}: ${JSON.stringify(d.faults)}`).join('; ');
       const noWrite = made.filter((e) => !onServer.has(e.editId) && alreadyThere(e)).length;
-      // Sent (its answer lost), then listed as a conflict and set aside: nothing lost, but a decision asked for nothing.
-      const both = made.filter((e) => onServer.has(e.editId) && setAside.has(e.editId)).map((e) => `${e.editId} (${e.change.type})`);
-      expect(both, 'edits on the server and also set aside (a failed history check taken for "not sent")').to.deep.equal([]);
+      // Sent (its answer lost), then listed as a conflict and set aside: nothing lost, but a decision asked for
+      // nothing.
+      const both = made
+        .filter((e) => onServer.has(e.editId) && setAside.has(e.editId))
+        .map((e) => `${e.editId} (${e.change.type})`);
+      expect(
+        both,
+        'edits on the server and also set aside (a failed history check taken for "not sent")',
+      ).to.deep.equal([]);
       // Every field a member/update set holds the value of the last edit the server took that set it:
       // a kept "mine" never brings back an old value of a field it did not change.
       const setters = new Map<string, { editId: string; value: string; when: string }[]>();
@@ -263,21 +337,32 @@ describe('SyncedStore over FhirStore: randomised faults over two devices', () =>
         const field = m.notes === `Note ${e.device.name}${i}` ? 'notes' : 'relationship';
         const value = field === 'notes' ? m.notes! : m.relationship?.text;
         if (value !== `Relation ${e.device.name}${i}` && field === 'relationship') continue;
-        const when = String((onServer.get(e.editId)![0]!.resource.meta as { lastUpdated?: string } | undefined)?.lastUpdated ?? '');
+        const when = String(
+          (onServer.get(e.editId)![0]!.resource.meta as { lastUpdated?: string } | undefined)?.lastUpdated ?? '',
+        );
         const key = `${m.id}.${field}`;
         setters.set(key, [...(setters.get(key) ?? []), { editId: e.editId, value: value!, when }]);
       }
-      const finalRecord = (await FhirStore.open({ baseUrl: FHIR_URL, patientId, http: (r) => fetch(r.url, r) })).snapshot!.record;
+      const finalRecord = (await FhirStore.open({ baseUrl: FHIR_URL, patientId, http: (r) => fetch(r.url, r) }))
+        .snapshot!.record;
       for (const [key, list] of setters) {
         const [id, field] = key.split('.') as [string, 'notes' | 'relationship'];
         const last = [...list].sort((x, y) => x.when.localeCompare(y.when)).at(-1)!;
         const member = finalRecord.members.find((m) => m.id === id)!;
         const now = field === 'notes' ? member.notes : member.relationship?.text;
-        expect(now, `${key}: the last edit the server took (${last.editId}) set it; keep-mine decisions ${[...keptMine].join(', ')}`).to.equal(last.value);
+        expect(
+          now,
+          `${key}: the last edit the server took (${last.editId}) set it; keep-mine decisions ${[...keptMine].join(', ')}`,
+        ).to.equal(last.value);
       }
-      console.log(`sync-random seed ${SEED}: ${made.length} edits, ${made.filter((e) => onServer.has(e.editId)).length} on the server with their Provenance, ${setAside.size} set aside, ${noWrite} already there; faults ${faults}`);
+      console.log(
+        `sync-random seed ${SEED}: ${made.length} edits, ${made.filter((e) => onServer.has(e.editId)).length} on the server with their Provenance, ${setAside.size} set aside, ${noWrite} already there; faults ${faults}`,
+      );
     } catch (error) {
-      throw new Error(`sync-random failed with seed ${SEED} (set REPLAY_SEED = ${SEED} to replay it): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(
+        `sync-random failed with seed ${SEED} (set REPLAY_SEED = ${SEED} to replay it): ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
   });
 });

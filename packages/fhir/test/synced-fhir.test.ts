@@ -4,7 +4,10 @@ import { FhirStore, type FhirHttp } from '@odkit/fhir';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { FHIR_URL, answer, demoFor, http, injectFault, isTransaction, testAuthor, uniqueId } from './support.js';
 
-/** Smoke test: SyncedStore in front of a FhirStore on the repo's FHIR engine (the full end-to-end suite lives elsewhere). */
+/**
+ * Smoke test: SyncedStore in front of a FhirStore on the repo's FHIR engine (the full end-to-end suite lives
+ * elsewhere).
+ */
 describe('SyncedStore in front of a FhirStore', () => {
   guardConsole();
   const databases: string[] = [];
@@ -47,12 +50,18 @@ describe('SyncedStore in front of a FhirStore', () => {
 
     const second = await open();
     expect(second.snapshot!.record.members[0]!.notes).to.equal('Seen at home');
-    await waitUntil(() => second.syncStatus.pending === 1 && second.syncStatus.connection === 'offline', 'pending offline', { timeout: 10_000 });
+    await waitUntil(
+      () => second.syncStatus.pending === 1 && second.syncStatus.connection === 'offline',
+      'pending offline',
+      { timeout: 10_000 },
+    );
 
     online = true;
     // The server applies the next write but the answer is lost: the retry must not apply it again.
     await injectFault({ method: 'POST', path: '', match: patientId, action: 'drop-after' });
-    await waitUntil(() => second.syncStatus.pending === 0 && second.syncStatus.connection === 'online', 'sent', { timeout: 20_000 });
+    await waitUntil(() => second.syncStatus.pending === 0 && second.syncStatus.connection === 'online', 'sent', {
+      timeout: 20_000,
+    });
     const fresh = await FhirStore.open({ baseUrl: FHIR_URL, patientId, http });
     expect(fresh.snapshot!.record.members.find((m) => m.id === member.id)!.notes).to.equal('Seen at home');
     expect(second.syncStatus.conflicts).to.deep.equal([]);
@@ -72,7 +81,9 @@ describe('SyncedStore in front of a FhirStore', () => {
     const line: FhirHttp = (request) => {
       if (!online) return Promise.reject(new TypeError('Failed to fetch'));
       if (isTransaction(request) && request.body!.includes('Refused by the server')) {
-        return Promise.resolve(answer(422, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'processing' }] }));
+        return Promise.resolve(
+          answer(422, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'processing' }] }),
+        );
       }
       return http(request);
     };
@@ -88,10 +99,20 @@ describe('SyncedStore in front of a FhirStore', () => {
     });
     try {
       const [first, second] = store.snapshot!.record.members;
-      await store.apply({ type: 'member/update', member: { ...first!, notes: 'Refused by the server' } }, { editId: 'edit-422' });
-      await store.apply({ type: 'member/update', member: { ...second!, notes: 'Seen at home' } }, { editId: 'edit-after-422' });
+      await store.apply(
+        { type: 'member/update', member: { ...first!, notes: 'Refused by the server' } },
+        { editId: 'edit-422' },
+      );
+      await store.apply(
+        { type: 'member/update', member: { ...second!, notes: 'Seen at home' } },
+        { editId: 'edit-after-422' },
+      );
       online = true;
-      await waitUntil(() => store.syncStatus.pending === 1 && store.syncStatus.connection === 'online' && !store.syncStatus.sending, 'the refused edit waits, the next one is sent', { timeout: 20_000 });
+      await waitUntil(
+        () => store.syncStatus.pending === 1 && store.syncStatus.connection === 'online' && !store.syncStatus.sending,
+        'the refused edit waits, the next one is sent',
+        { timeout: 20_000 },
+      );
       expect(store.syncStatus.conflicts.map((c) => [c.editId, c.reason])).to.deep.equal([['edit-422', 'refused']]);
       const fresh = await FhirStore.open({ baseUrl: FHIR_URL, patientId, http });
       expect(fresh.snapshot!.record.members.find((m) => m.id === second!.id)!.notes).to.equal('Seen at home');

@@ -4,4 +4,6 @@
 const { addFunction } = require('govuk-prototype-kit').views;
 const { renderWidget } = require('../server/odkit-render.cjs');
 
-addFunction('odkitRender', (widget, params) => renderWidget(widget, params || {}, process.cwd()), { renderAsHtml: true });
+addFunction('odkitRender', (widget, params) => renderWidget(widget, params || {}, process.cwd()), {
+  renderAsHtml: true,
+});

@@ -10,7 +10,11 @@ const root = join(here, '..', '..');
 
 export async function buildPlugin() {
   // Templates minified as in dist/odkit-hydrate.js: the browser can only hydrate what matches.
-  await writeServerBundle({ input: join(here, 'src/render.ts'), file: join(here, 'server/odkit-render.cjs'), format: 'cjs' });
+  await writeServerBundle({
+    input: join(here, 'src/render.ts'),
+    file: join(here, 'server/odkit-render.cjs'),
+    format: 'cjs',
+  });
   await writeBundle(singleFileBundle(join(root, 'packages/kit/src/hydrate.ts'), join(here, 'dist/odkit-hydrate.js')));
   mkdirSync(join(here, 'dist'), { recursive: true });
   copyFileSync(join(here, 'src/prototype.js'), join(here, 'dist/prototype.js'));

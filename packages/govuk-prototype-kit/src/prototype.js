@@ -14,7 +14,10 @@ for (const data of document.querySelectorAll('script.odkit-case')) {
       store = new MemoryStore(JSON.parse(data.textContent));
     } catch (error) {
       // A case that fails validation: the widgets already show why (rendered on the server).
-      console.warn('Open Dialogue Kit: this case could not be loaded in the browser.', error instanceof Error ? error.message : '');
+      console.warn(
+        'Open Dialogue Kit: this case could not be loaded in the browser.',
+        error instanceof Error ? error.message : '',
+      );
       continue;
     }
     stores.set(data.textContent, store);

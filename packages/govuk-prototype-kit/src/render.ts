@@ -36,8 +36,19 @@ export function renderWidget(widget: WidgetName, params: MacroParams = {}, proje
     const record = caseFrom(params, projectDir);
     const options = Object.fromEntries(Object.entries(params ?? {}).filter(([key]) => !SHARED.has(key)));
     if (widget === 'checklist') options.name ??= 'assessment';
-    const widgets = { map: false, timeline: false, checklist: false, [widget]: options } as RenderCaseOptions['widgets'];
-    const html = renderCase({ record, theme: params.theme ?? 'govuk', locale: params.locale, timeZone: params.timeZone, widgets });
+    const widgets = {
+      map: false,
+      timeline: false,
+      checklist: false,
+      [widget]: options,
+    } as RenderCaseOptions['widgets'];
+    const html = renderCase({
+      record,
+      theme: params.theme ?? 'govuk',
+      locale: params.locale,
+      timeZone: params.timeZone,
+      widgets,
+    });
     // The same case for the browser, so the kit's script takes over this HTML (hydration) once it loads.
     const json = JSON.stringify(record).replace(/</g, '\\u003c');
     return `<script type="application/json" class="odkit-case">${json}</script>${html}`;
@@ -55,11 +66,15 @@ function caseFrom(params: MacroParams, projectDir: string): unknown {
   try {
     path = realpathSync(resolve(root, file));
   } catch {
-    throw new ValidationError('Open Dialogue Kit macro', [{ path: ['caseFile'], message: 'is not a file in this prototype’s folder' }]);
+    throw new ValidationError('Open Dialogue Kit macro', [
+      { path: ['caseFile'], message: 'is not a file in this prototype’s folder' },
+    ]);
   }
   const rel = relative(root, path);
   if (rel.startsWith('..') || isAbsolute(rel) || extname(path) !== '.json') {
-    throw new ValidationError('Open Dialogue Kit macro', [{ path: ['caseFile'], message: 'must be a .json file inside this prototype’s folder' }]);
+    throw new ValidationError('Open Dialogue Kit macro', [
+      { path: ['caseFile'], message: 'must be a .json file inside this prototype’s folder' },
+    ]);
   }
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
@@ -68,7 +83,8 @@ function caseFrom(params: MacroParams, projectDir: string): unknown {
   }
 }
 
-const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function problem(error: unknown): string {
   const items =

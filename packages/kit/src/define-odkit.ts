@@ -43,7 +43,10 @@ export function defineOdkit(options: DefineOdkitOptions = {}): Record<OdkitEleme
     );
   }
   const tags = {} as Record<OdkitElementName, string>;
-  for (const [suffix, element] of Object.entries(elements) as [OdkitElementName, (typeof elements)[OdkitElementName]][]) {
+  for (const [suffix, element] of Object.entries(elements) as [
+    OdkitElementName,
+    (typeof elements)[OdkitElementName],
+  ][]) {
     const tag = `${prefix}-${suffix}`;
     element.define(tag, registry);
     tags[suffix] = tag;

@@ -5,9 +5,22 @@
  * `@odkit/kit/define.js` to register the `od-*` tags.
  */
 export * from '@odkit/core';
-export { OdProvider, OdChangeEvent, OdErrorEvent, OdMemberFocusEvent, OdSelectEvent, type OdSelection } from '@odkit/elements';
+export {
+  OdProvider,
+  OdChangeEvent,
+  OdErrorEvent,
+  OdMemberFocusEvent,
+  OdSelectEvent,
+  type OdSelection,
+} from '@odkit/elements';
 export { OdNetworkMap } from '@odkit/network-map';
 export { OdMeetingTimeline } from '@odkit/meeting-timeline';
 export { OdPrinciplesChecklist } from '@odkit/principles-checklist';
-export { OdServiceDashboard, OdOpenCasesEvent, type OpenCasesFilter, type MeasureId, type MeasureGoals } from '@odkit/service-dashboard';
+export {
+  OdServiceDashboard,
+  OdOpenCasesEvent,
+  type OpenCasesFilter,
+  type MeasureId,
+  type MeasureGoals,
+} from '@odkit/service-dashboard';
 export { defineOdkit, type DefineOdkitOptions, type OdkitElementName } from './define-odkit.js';

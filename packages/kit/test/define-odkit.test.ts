@@ -1,7 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { demoCase } from '@odkit/core/demo';
 import { VERSION } from '@odkit/elements';
-import { MemoryStore, OdMeetingTimeline, OdNetworkMap, OdPrinciplesChecklist, OdProvider, OdServiceDashboard, defineOdkit } from '@odkit/kit';
+import {
+  MemoryStore,
+  OdMeetingTimeline,
+  OdNetworkMap,
+  OdPrinciplesChecklist,
+  OdProvider,
+  OdServiceDashboard,
+  defineOdkit,
+} from '@odkit/kit';
 import { guardConsole } from '../../../test/support/console-guard.js';
 
 const TAGS = ['provider', 'network-map', 'meeting-timeline', 'principles-checklist', 'service-dashboard'] as const;
@@ -38,9 +46,11 @@ describe('defineOdkit', () => {
       expect(ctor.prototype, name).to.be.instanceOf(CLASSES[name]);
       expect(ctor.kitVersion).to.equal(VERSION);
     }
-    const provider = await fixture<OdProvider>(html`<acme-od-provider .store=${new MemoryStore(structuredClone(demoCase))}>
-      <acme-od-network-map></acme-od-network-map>
-    </acme-od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<acme-od-provider .store=${new MemoryStore(structuredClone(demoCase))}>
+        <acme-od-network-map></acme-od-network-map>
+      </acme-od-provider>`,
+    );
     const map = provider.querySelector<OdNetworkMap>('acme-od-network-map')!;
     await map.updateComplete;
     expect(map.shadowRoot!.querySelectorAll('.nodes .node').length).to.equal(demoCase.members.length + 1);
@@ -55,8 +65,10 @@ describe('defineOdkit', () => {
 
   it('rejects a prefix that cannot make a custom element name, with a TypeError naming the rule', () => {
     for (const prefix of ['', 'Acme', '1od', '-od', 'od-', 'a b', 'od<x', 'ód', 7, null]) {
-      expect(() => defineOdkit({ prefix: prefix as string }), String(prefix))
-        .to.throw(TypeError, /defineOdkit\(\{ prefix \}\) must be lowercase ASCII letters, digits, "\.", "_" or "-", starting with a letter and not ending with "-"/);
+      expect(() => defineOdkit({ prefix: prefix as string }), String(prefix)).to.throw(
+        TypeError,
+        /defineOdkit\(\{ prefix \}\) must be lowercase ASCII letters, digits, "\.", "_" or "-", starting with a letter and not ending with "-"/,
+      );
     }
     expect(customElements.get('Acme-network-map')).to.equal(undefined);
   });
@@ -74,7 +86,11 @@ describe('defineOdkit', () => {
       static kitVersion = '0.0.1-other';
     }
     customElements.define('old-od-network-map', OtherVersion);
-    console.expectWarning(new RegExp(`<old-od-network-map> is already registered by version 0\\.0\\.1-other; version ${VERSION.replace(/\./g, '\\.')} was not registered`));
+    console.expectWarning(
+      new RegExp(
+        `<old-od-network-map> is already registered by version 0\\.0\\.1-other; version ${VERSION.replace(/\./g, '\\.')} was not registered`,
+      ),
+    );
     const tags = defineOdkit({ prefix: 'old-od' });
     expect(tags['network-map']).to.equal('old-od-network-map');
     expect(customElements.get('old-od-network-map')).to.equal(OtherVersion);

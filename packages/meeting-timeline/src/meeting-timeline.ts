@@ -1,4 +1,14 @@
-import { defaultInstruments, isIsoDateTime, isRealDate, isTimeZone, newId, type CaseRecord, type Change, type Episode, type Meeting } from '@odkit/core';
+import {
+  defaultInstruments,
+  isIsoDateTime,
+  isRealDate,
+  isTimeZone,
+  newId,
+  type CaseRecord,
+  type Change,
+  type Episode,
+  type Meeting,
+} from '@odkit/core';
 import {
   CaseController,
   HistoryController,
@@ -30,8 +40,27 @@ import { renderDetails } from './internal/details.js';
 import { renderHeader } from './internal/header.js';
 import { renderList } from './internal/list.js';
 import { renderMatrix } from './internal/matrix.js';
-import { buildChange, draftFor, fieldForIssue, pickableMembers, readForm, renderMeetingPanel, withPickable, type MeetingDraft } from './internal/meeting-form.js';
-import { buildModel, inRange, latestEpisode, memoLast, VIEWS, ZOOMS, type TimelineModel, type TimelineView, type TimelineZoom } from './internal/model.js';
+import {
+  buildChange,
+  draftFor,
+  fieldForIssue,
+  pickableMembers,
+  readForm,
+  renderMeetingPanel,
+  withPickable,
+  type MeetingDraft,
+} from './internal/meeting-form.js';
+import {
+  buildModel,
+  inRange,
+  latestEpisode,
+  memoLast,
+  VIEWS,
+  ZOOMS,
+  type TimelineModel,
+  type TimelineView,
+  type TimelineZoom,
+} from './internal/model.js';
 import { optionProblems } from './internal/options.js';
 import { readRangeForm, renderRangeForm } from './internal/range-form.js';
 import { renderSummary } from './internal/summary.js';
@@ -54,7 +83,8 @@ type Form = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'cancel'; i
  * With `editable`, meetings are recorded, edited and cancelled through a form.
  *
  * @tagname od-meeting-timeline
- * @fires od-select - A meeting was opened (`selection.kind` is `meeting`), a member chosen (`member`), or the details closed (`null`).
+ * @fires od-select - A meeting was opened (`selection.kind` is `meeting`), a member chosen (`member`), or the details
+ * closed (`null`).
  * @fires od-member-focus - An attendee got focus (`memberId`), or focus left them (`null`).
  * @fires od-change - Cancelable: an edit, when there is no store (the widget applies it unless cancelled).
  * @fires od-error - The record, an attribute or a save could not be used; the widget shows why.
@@ -128,7 +158,10 @@ export class OdMeetingTimeline extends OdElement {
   /** The virtualised list's window, measurements and scrolling. */
   readonly #list = new VirtualListController(this);
   readonly #axisScroll = new AxisScrollController(this);
-  /** The member another widget points at (`od-member-focus`, the map's selection): their meetings and matrix row are highlighted. */
+  /**
+   * The member another widget points at (`od-member-focus`, the map's selection): their meetings and matrix row are
+   * highlighted.
+   */
   readonly #linked = new LinkedMemberController(this, (id) => this.#announceLinked(id));
   /** While a first meeting is awaited and "now" is the clock, keeps the badge's count running. */
   readonly #clock = new ClockController(this, 60_000, () => {
@@ -201,7 +234,9 @@ export class OdMeetingTimeline extends OdElement {
     const errorState = html`${renderSyncStatus(this.#sync, inTimeZone(this.#i18n, this.#zone), { record, canDecide: this.editable, instruments: defaultInstruments })}${error ? renderErrorState(error, this.#i18n) : nothing}`;
     if (!record) return html`${errorState}${error ? nothing : html`<p>${this.#t('loading')}</p>`}`;
     const episode = this.#episode(record);
-    if (!episode) return html`${errorState}<p part="header">${this.#t('timeline.noEpisode')}</p>`;
+    if (!episode)
+      return html`${errorState}
+        <p part="header">${this.#t('timeline.noEpisode')}</p>`;
     const model = this.#modelFor(record, episode);
     const shown = this.#inRange(model);
     const t = this.#t;
@@ -210,13 +245,27 @@ export class OdMeetingTimeline extends OdElement {
       <section class="timeline" aria-labelledby="tl-title">
         ${guard([model, record, this.#i18n.locale, this.#zone, this.strings], () => renderHeader(record, model, t, f))}
         ${guard(
-          [record.episodes, model, this.#view, this.#zoom, ...this.#range, this.rangeErrors, this.rangeOpen, this.editable, this.#i18n.locale, this.#zone, this.strings],
+          [
+            record.episodes,
+            model,
+            this.#view,
+            this.#zoom,
+            ...this.#range,
+            this.rangeErrors,
+            this.rangeOpen,
+            this.editable,
+            this.#i18n.locale,
+            this.#zone,
+            this.strings,
+          ],
           () => this.#renderToolbar(record, model),
         )}
         <p class="visually-hidden" role="status">${this.announcement}</p>
         ${renderAxis(model, shown, this.#axisLayout(model, shown, this.#zoom, this.#zone, ...this.#range), this.focusedId)}
         <div class="body">
-          <div class="main">${this.#view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on, this.#linked.memberId) : this.#renderList(model, shown)}</div>
+          <div class="main">
+            ${this.#view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on, this.#linked.memberId) : this.#renderList(model, shown)}
+          </div>
           ${this.form || this.openId ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
         </div>
         ${guard([model, this.#i18n.locale, this.#zone, this.strings, this.asOf], () => renderSummary(model, this.#now, t, f))}
@@ -234,7 +283,9 @@ export class OdMeetingTimeline extends OdElement {
         from,
         to,
         rangeOpen: this.rangeOpen,
-        rangeForm: this.rangeOpen ? renderRangeForm({ from, to, errors: this.rangeErrors }, this.#t, this.#on) : nothing,
+        rangeForm: this.rangeOpen
+          ? renderRangeForm({ from, to, errors: this.rangeErrors }, this.#t, this.#on)
+          : nothing,
         editable: this.editable,
       },
       this.#t,
@@ -293,12 +344,21 @@ export class OdMeetingTimeline extends OdElement {
     if (this.form?.kind === 'cancel') {
       const meeting = record.meetings.find((m) => m.id === (this.form as { id: string }).id);
       if (!meeting) return html``;
-      return renderCancelForm({ meeting, reason: this.cancelReason, errors: this.formErrors, busy: this.busy, root }, this.#t, this.#f, this.#on);
+      return renderCancelForm(
+        { meeting, reason: this.cancelReason, errors: this.formErrors, busy: this.busy, root },
+        this.#t,
+        this.#f,
+        this.#on,
+      );
     }
     if (this.form && this.draft) return this.#renderForm(record);
     const meeting = record.meetings.find((m) => m.id === this.openId);
     if (!meeting) return html``;
-    const changedBy = renderChangedBy(this.#history, { kind: 'meeting', id: meeting.id }, inTimeZone(this.#i18n, this.#zone));
+    const changedBy = renderChangedBy(
+      this.#history,
+      { kind: 'meeting', id: meeting.id },
+      inTimeZone(this.#i18n, this.#zone),
+    );
     return renderDetails({ record, model, meeting, editable: this.editable, changedBy }, this.#t, this.#f, this.#on);
   }
 
@@ -479,7 +539,8 @@ export class OdMeetingTimeline extends OdElement {
     this.formErrors = [];
     this.cancelReason = '';
     const model = this.#modelFor(record, episode);
-    this.draft = form.kind === 'cancel' ? undefined : draftFor(existing, record.members, model.meetings, this.#zone, this.#now);
+    this.draft =
+      form.kind === 'cancel' ? undefined : draftFor(existing, record.members, model.meetings, this.#zone, this.#now);
     this.#pendingFocus = 'form-title';
   }
 
@@ -496,14 +557,22 @@ export class OdMeetingTimeline extends OdElement {
   }
 
   #renderForm(record: CaseRecord): TemplateResult {
-    const existing = this.form?.kind === 'edit' ? record.meetings.find((m) => m.id === (this.form as { id: string }).id) : undefined;
+    const existing =
+      this.form?.kind === 'edit' ? record.meetings.find((m) => m.id === (this.form as { id: string }).id) : undefined;
     const members = pickableMembers(record.members, existing);
     return renderMeetingPanel(
       {
         // The meeting left the record while its form was open (the host replaced the record): save nothing.
         gone: this.form?.kind === 'edit' && !existing,
         editing: !!existing,
-        form: { t: this.#t, draft: withPickable(this.draft!, members, record.meetings), errors: this.formErrors, members, zoneName: this.#zone, busy: this.busy },
+        form: {
+          t: this.#t,
+          draft: withPickable(this.draft!, members, record.meetings),
+          errors: this.formErrors,
+          members,
+          zoneName: this.#zone,
+          busy: this.busy,
+        },
         root: this.renderRoot as ShadowRoot,
       },
       this.#t,
@@ -553,12 +622,17 @@ export class OdMeetingTimeline extends OdElement {
     if (this.openId !== id) this.#pendingFocus = 'record-button';
   }
 
-  async #apply(change: Change, fieldFor: (path: readonly (string | number)[]) => string | undefined): Promise<FormError[] | undefined> {
+  async #apply(
+    change: Change,
+    fieldFor: (path: readonly (string | number)[]) => string | undefined,
+  ): Promise<FormError[] | undefined> {
     this.busy = true;
     try {
       const result = await this.#data.apply(change);
       // Applied, or cancelled by a host that applies it itself: either way the form is done.
-      return result.status === 'failed' ? formErrorsFrom(result.error, fieldFor, this.#t('form.saveFailed')) : undefined;
+      return result.status === 'failed'
+        ? formErrorsFrom(result.error, fieldFor, this.#t('form.saveFailed'))
+        : undefined;
     } finally {
       this.busy = false;
     }
@@ -572,7 +646,10 @@ export class OdMeetingTimeline extends OdElement {
 
   async #confirmCancel(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const meeting = this.form?.kind === 'cancel' ? this.#data.record?.meetings.find((m) => m.id === (this.form as { id: string }).id) : undefined;
+    const meeting =
+      this.form?.kind === 'cancel'
+        ? this.#data.record?.meetings.find((m) => m.id === (this.form as { id: string }).id)
+        : undefined;
     if (!meeting) return;
     const built = buildCancel(meeting, this.cancelReason, this.#t);
     if (!built.change) return this.#showErrors(built.errors);

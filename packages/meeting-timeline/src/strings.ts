@@ -44,7 +44,10 @@ const en = {
   'meeting.noContinuity': 'No first-meeting practitioner',
   'meeting.first': 'First meeting',
   'linked.tag': 'With {name}',
-  'linked.announce': { one: '{name} selected: {count} meeting highlighted', other: '{name} selected: {count} meetings highlighted' },
+  'linked.announce': {
+    one: '{name} selected: {count} meeting highlighted',
+    other: '{name} selected: {count} meetings highlighted',
+  },
   'linked.cleared': 'Highlight cleared',
   'linked.row': 'Selected',
   'meeting.fidelity': 'Fidelity {score}',
@@ -144,12 +147,14 @@ const en = {
   'error.placeLong': 'The place must be 200 characters or fewer',
   'error.notesLong': 'Notes must be 4,000 characters or fewer',
   'error.reasonLong': 'The reason must be 200 characters or fewer',
-  'error.plannedPresent': 'A planned meeting cannot record who was present: choose “Invited” or change the answer above',
+  'error.plannedPresent':
+    'A planned meeting cannot record who was present: choose “Invited” or change the answer above',
   'error.nextRequired': 'Enter the date and time of the next meeting',
   'error.nextBefore': 'The next meeting must be after this one starts',
   'error.option': 'The {name} attribute must be one of: {allowed}',
   'error.optionDate': 'The {name} attribute must be a real date written YYYY-MM-DD',
-  'error.optionDateTime': 'The {name} attribute must be a date and time with a UTC offset, for example 2026-03-02T14:00:00+00:00',
+  'error.optionDateTime':
+    'The {name} attribute must be a date and time with a UTC offset, for example 2026-03-02T14:00:00+00:00',
   'error.optionZone': 'The time-zone attribute must be an IANA time zone this browser knows, for example Europe/London',
   'error.optionEpisode': 'The episode-id attribute does not name an episode of this record',
 } as const;
@@ -287,20 +292,24 @@ const cy: { readonly [K in keyof typeof en]: Message } = {
   'error.dateInvalid': 'Rhaid i’r dyddiad fod yn ddyddiad go iawn',
   'error.timeRequired': 'Rhowch yr amser mae’r cyfarfod yn dechrau',
   'error.timeInvalid': 'Rhowch yr amser fel oriau a munudau, er enghraifft 14:30',
-  'error.timeGap': 'Does dim {time} ar {date}: mae’r clociau’n mynd ymlaen bryd hynny. Rhowch amser cyn neu ar ôl y newid',
+  'error.timeGap':
+    'Does dim {time} ar {date}: mae’r clociau’n mynd ymlaen bryd hynny. Rhowch amser cyn neu ar ôl y newid',
   'error.beforeFirstContact': 'Rhaid i’r cyfarfod ddechrau ar ôl y cyswllt cyntaf ({date})',
   'error.heldInFuture': 'Rhaid i gyfarfod sydd wedi’i gynnal ddechrau cyn nawr',
   'error.durationInvalid': 'Rhowch yr hyd fel rhif cyfan o funudau, o 1 i 1440',
   'error.placeLong': 'Rhaid i’r lle fod yn 200 nod neu lai',
   'error.notesLong': 'Rhaid i’r nodiadau fod yn 4,000 nod neu lai',
   'error.reasonLong': 'Rhaid i’r rheswm fod yn 200 nod neu lai',
-  'error.plannedPresent': 'Ni all cyfarfod sydd wedi’i drefnu gofnodi pwy oedd yn bresennol: dewiswch “Wedi’i wahodd” neu newidiwch yr ateb uchod',
+  'error.plannedPresent':
+    'Ni all cyfarfod sydd wedi’i drefnu gofnodi pwy oedd yn bresennol: dewiswch “Wedi’i wahodd” neu newidiwch yr ateb uchod',
   'error.nextRequired': 'Rhowch ddyddiad ac amser y cyfarfod nesaf',
   'error.nextBefore': 'Rhaid i’r cyfarfod nesaf fod ar ôl i’r cyfarfod hwn ddechrau',
   'error.option': 'Rhaid i’r briodwedd {name} fod yn un o: {allowed}',
   'error.optionDate': 'Rhaid i’r briodwedd {name} fod yn ddyddiad go iawn ar y ffurf BBBB-MM-DD',
-  'error.optionDateTime': 'Rhaid i’r briodwedd {name} fod yn ddyddiad ac amser gyda gwrthbwyso UTC, er enghraifft 2026-03-02T14:00:00+00:00',
-  'error.optionZone': 'Rhaid i’r briodwedd time-zone fod yn gylchfa amser IANA mae’r porwr hwn yn ei hadnabod, er enghraifft Europe/London',
+  'error.optionDateTime':
+    'Rhaid i’r briodwedd {name} fod yn ddyddiad ac amser gyda gwrthbwyso UTC, er enghraifft 2026-03-02T14:00:00+00:00',
+  'error.optionZone':
+    'Rhaid i’r briodwedd time-zone fod yn gylchfa amser IANA mae’r porwr hwn yn ei hadnabod, er enghraifft Europe/London',
   'error.optionEpisode': 'Nid yw’r briodwedd episode-id yn enwi cyfnod gofal yn y cofnod hwn',
 };
 

@@ -12,9 +12,11 @@ import { $, $$, DEMO_NOW, demoWith, text, until } from './support.js';
 
 async function withStore(record: CaseRecord = demoCase) {
   const store = new MemoryStore(record);
-  const provider = await fixture(html`<od-provider .store=${store} locale="en-GB" time-zone="Europe/London">
-    <od-meeting-timeline editable as-of=${DEMO_NOW}></od-meeting-timeline>
-  </od-provider>`);
+  const provider = await fixture(
+    html`<od-provider .store=${store} locale="en-GB" time-zone="Europe/London">
+      <od-meeting-timeline editable as-of=${DEMO_NOW}></od-meeting-timeline>
+    </od-provider>`,
+  );
   const el = provider.querySelector('od-meeting-timeline') as OdMeetingTimeline;
   await el.updateComplete;
   return { store, el };
@@ -50,7 +52,10 @@ async function save(el: OdMeetingTimeline) {
   $<HTMLButtonElement>(el, '.side form button[type="submit"]')!.focus();
   await sendKeys({ press: 'Enter' });
   // The store applies asynchronously: wait until the form has closed (saved) or says why not.
-  await until(() => !$(el, '.side form') || $(el, '.od-error-summary, .od-error'), 'the meeting form to close or show its errors');
+  await until(
+    () => !$(el, '.side form') || $(el, '.od-error-summary, .od-error'),
+    'the meeting form to close or show its errors',
+  );
   await el.updateComplete;
 }
 
@@ -92,7 +97,9 @@ describe('<od-meeting-timeline editable>', function () {
     const revision = store.snapshot!.revision;
     await save(el);
     expect(active(el)?.classList.contains('od-error-summary')).to.equal(true);
-    expect(text($(el, '#mt-duration-error'))).to.equal('Error: Enter the length as a whole number of minutes, from 1 to 1440');
+    expect(text($(el, '#mt-duration-error'))).to.equal(
+      'Error: Enter the length as a whole number of minutes, from 1 to 1440',
+    );
     expect(store.snapshot!.revision).to.equal(revision);
     await expect(el).to.be.accessible();
 
@@ -136,7 +143,9 @@ describe('<od-meeting-timeline editable>', function () {
     // Typed as a person would, without the leading zero.
     await typeInto(el, 'mt-time', '1.30');
     await save(el);
-    expect(text($(el, '#mt-time-error'))).to.equal('Error: There is no 01:30 on 29 March 2026: the clocks go forward then. Enter a time before or after the change');
+    expect(text($(el, '#mt-time-error'))).to.equal(
+      'Error: There is no 01:30 on 29 March 2026: the clocks go forward then. Enter a time before or after the change',
+    );
     await setValue(el, 'mt-date', '2026-10-25');
     await save(el);
     expect(store.snapshot!.record.meetings.at(-1)!.start).to.equal('2026-10-25T01:30:00+01:00');
@@ -202,7 +211,9 @@ describe('<od-meeting-timeline editable>', function () {
   });
 
   it('without a store: an attendance-only edit is a cancelable od-change of type meeting/set-attendance', async () => {
-    const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline editable .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>`);
+    const el = await fixture<OdMeetingTimeline>(
+      html`<od-meeting-timeline editable .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>`,
+    );
     $<HTMLButtonElement>(el, '#meeting-mt-14')!.click();
     await el.updateComplete;
     $<HTMLButtonElement>(el, '[data-action="edit"]')!.click();
@@ -213,13 +224,20 @@ describe('<od-meeting-timeline editable>', function () {
     await save(el);
     const change = (await changed).change;
     expect(change.type).to.equal('meeting/set-attendance');
-    expect(change.type === 'meeting/set-attendance' && change.attendees.find((a) => a.memberId === 'm-college')!.present).to.equal(false);
+    expect(
+      change.type === 'meeting/set-attendance' && change.attendees.find((a) => a.memberId === 'm-college')!.present,
+    ).to.equal(false);
     // Cancelled by the host: the widget's record is unchanged.
-    expect(el.shownRecord!.meetings.find((m) => m.id === 'mt-14')!.attendees.find((a) => a.memberId === 'm-college')!.present).to.equal(true);
+    expect(
+      el.shownRecord!.meetings.find((m) => m.id === 'mt-14')!.attendees.find((a) => a.memberId === 'm-college')!
+        .present,
+    ).to.equal(true);
   });
 
   it('without a store: a new meeting is an od-change the widget applies unless cancelled', async () => {
-    const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline editable .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>`);
+    const el = await fixture<OdMeetingTimeline>(
+      html`<od-meeting-timeline editable .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>`,
+    );
     const record = async () => {
       await openRecordForm(el);
       await setValue(el, 'mt-date', '2026-04-20');
@@ -257,7 +275,9 @@ describe('<od-meeting-timeline editable>', function () {
   });
 
   it('says so, and saves nothing, when the meeting being edited leaves the record', async () => {
-    const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline editable .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>`);
+    const el = await fixture<OdMeetingTimeline>(
+      html`<od-meeting-timeline editable .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>`,
+    );
     $<HTMLButtonElement>(el, '#meeting-mt-14')!.click();
     await el.updateComplete;
     $<HTMLButtonElement>(el, '[data-action="edit"]')!.click();
@@ -270,7 +290,9 @@ describe('<od-meeting-timeline editable>', function () {
       assessments: demoCase.assessments.filter((a) => a.meetingId !== 'mt-14'),
     });
     await el.updateComplete;
-    expect(text($(el, '.form [role="alert"]'))).to.equal('This meeting is no longer in the record, so there is nothing to edit. Nothing has been saved.');
+    expect(text($(el, '.form [role="alert"]'))).to.equal(
+      'This meeting is no longer in the record, so there is nothing to edit. Nothing has been saved.',
+    );
     expect($(el, '.form form')).to.equal(null);
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '.form [data-action="cancel-form"]')!.click();
@@ -280,7 +302,9 @@ describe('<od-meeting-timeline editable>', function () {
   });
 
   it('shows no editing controls unless editable', async () => {
-    const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>`);
+    const el = await fixture<OdMeetingTimeline>(
+      html`<od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>`,
+    );
     $<HTMLButtonElement>(el, '#meeting-mt-15')!.click();
     await el.updateComplete;
     expect($$(el, '[data-action="record"], [data-action="edit"], [data-action="cancel-meeting"]').length).to.equal(0);
@@ -292,14 +316,18 @@ describe('<od-meeting-timeline> with an offline store', () => {
 
   it('shows the status line above the timeline and "Changed by … on …" in the meeting details, in Welsh too', async () => {
     const store = demoSyncingStore('offline');
-    const provider = await fixture<OdProvider>(html`<od-provider .store=${store} locale="en-GB" time-zone="Europe/London">
-      <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
-    </od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider .store=${store} locale="en-GB" time-zone="Europe/London">
+        <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
+      </od-provider>`,
+    );
     const el = provider.querySelector('od-meeting-timeline') as OdMeetingTimeline;
     await el.updateComplete;
     const sync = $(el, '[part="sync-status"]')!;
     expect(sync.compareDocumentPosition($(el, 'section.timeline')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
-    expect(text($(el, '.od-sync__message'))).to.equal('Offline: 3 changes are kept on this device and will be sent when the connection is back');
+    expect(text($(el, '.od-sync__message'))).to.equal(
+      'Offline: 3 changes are kept on this device and will be sent when the connection is back',
+    );
     $<HTMLButtonElement>(el, '#meeting-mt-13')!.click();
     await waitUntil(() => $(el, '.details .od-changed-by'), 'the meeting’s history line');
     expect(text($(el, '.details .od-changed-by'))).to.equal('Changed by Nia Roberts on 1 Apr 2026, 12:25');
@@ -312,9 +340,11 @@ describe('<od-meeting-timeline> with an offline store', () => {
 
   it('gives "Changed by" times in the timeline’s own time zone', async () => {
     const store = demoSyncingStore('saved');
-    const provider = await fixture<OdProvider>(html`<od-provider .store=${store} time-zone="Europe/London">
-      <od-meeting-timeline as-of=${DEMO_NOW} time-zone="America/New_York"></od-meeting-timeline>
-    </od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider .store=${store} time-zone="Europe/London">
+        <od-meeting-timeline as-of=${DEMO_NOW} time-zone="America/New_York"></od-meeting-timeline>
+      </od-provider>`,
+    );
     const el = provider.querySelector('od-meeting-timeline') as OdMeetingTimeline;
     await el.updateComplete;
     $<HTMLButtonElement>(el, '#meeting-mt-13')!.click();
@@ -325,14 +355,19 @@ describe('<od-meeting-timeline> with an offline store', () => {
 
   it('opens the review panel on a conflict, axe-clean in the NHS preset, dark, in Welsh', async () => {
     const store = demoSyncingStore('conflict');
-    const provider = await fixture<OdProvider>(html`<od-provider .store=${store} locale="cy" theme="nhs" color-scheme="dark" time-zone="Europe/London">
-      <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
-    </od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider .store=${store} locale="cy" theme="nhs" color-scheme="dark" time-zone="Europe/London">
+        <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
+      </od-provider>`,
+    );
     const el = provider.querySelector('od-meeting-timeline') as OdMeetingTimeline;
     await el.updateComplete;
     $<HTMLButtonElement>(el, '.od-sync__review')!.click();
     await el.updateComplete;
-    expect($$(el, '.od-sync-conflict h3').map(text)).to.deep.equal(['Sarah Lewis, aelod o’r rhwydwaith', 'Y cysylltiad rhwng Maya Lewis a David Lewis']);
+    expect($$(el, '.od-sync-conflict h3').map(text)).to.deep.equal([
+      'Sarah Lewis, aelod o’r rhwydwaith',
+      'Y cysylltiad rhwng Maya Lewis a David Lewis',
+    ]);
     expect(el.shadowRoot!.activeElement?.id).to.equal('od-sync-review-title');
     await expect(provider).to.be.accessible();
   });

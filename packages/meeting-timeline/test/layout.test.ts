@@ -25,7 +25,13 @@ const emailCase = () => demoWith({ person: { ...demoCase.person, name: EMAIL } }
 
 async function mount(record: unknown, view: 'list' | 'matrix'): Promise<OdMeetingTimeline> {
   const el = await fixture<OdMeetingTimeline>(
-    html`<od-meeting-timeline .record=${record} as-of=${DEMO_NOW} locale="en-GB" zoom="week" view=${view}></od-meeting-timeline>`,
+    html`<od-meeting-timeline
+      .record=${record}
+      as-of=${DEMO_NOW}
+      locale="en-GB"
+      zoom="week"
+      view=${view}
+    ></od-meeting-timeline>`,
   );
   await el.updateComplete;
   return el;
@@ -77,7 +83,9 @@ describe('od-meeting-timeline with long words', () => {
 describe('od-meeting-timeline axis', () => {
   for (const zoom of ['day', 'week', 'month'] as const) {
     it(`every axis label fits inside the axis at ${zoom} zoom (the last one is not cut off)`, async () => {
-      const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW} zoom=${zoom}></od-meeting-timeline>`);
+      const el = await fixture<OdMeetingTimeline>(
+        html`<od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW} zoom=${zoom}></od-meeting-timeline>`,
+      );
       await el.updateComplete;
       const width = Number($(el, '.axis svg')!.getAttribute('width'));
       const labels = $$<SVGTextElement>(el, '.tick-label');
@@ -90,12 +98,13 @@ describe('od-meeting-timeline axis', () => {
   }
 });
 
-
 describe('od-meeting-timeline details', () => {
   for (const width of [320, 768, 1280]) {
     it(`the "Close details" button keeps clear of its heading at ${width} px`, async () => {
       await setViewport({ width, height: 800 });
-      const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>`);
+      const el = await fixture<OdMeetingTimeline>(
+        html`<od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>`,
+      );
       await el.updateComplete;
       $<HTMLButtonElement>(el, 'button.meeting')!.click();
       await el.updateComplete;

@@ -11,7 +11,8 @@ import { guardConsole } from '../../../test/support/console-guard.js';
 import { nextEvent } from '../../../test/support/events.js';
 import { $, $$, caseWithMeetings, DEMO_NOW, demoWith, text, timeline } from './support.js';
 
-const ratio = (r: Ratio) => (r.value === null ? 'Not yet known' : `${formatPercent(r.value, 'en-GB')} (${r.numerator} of ${r.denominator})`);
+const ratio = (r: Ratio) =>
+  r.value === null ? 'Not yet known' : `${formatPercent(r.value, 'en-GB')} (${r.numerator} of ${r.denominator})`;
 
 describe('<od-meeting-timeline> on the demo case', () => {
   guardConsole();
@@ -34,7 +35,11 @@ describe('<od-meeting-timeline> on the demo case', () => {
   it('shows status and mode as icon plus text, attendance, reflecting conversation and fidelity', async () => {
     const el = await timeline(demoCase);
     const row = (id: string) => text($(el, `li[data-id="${id}"]`));
-    expect(row('mt-01')).to.contain('Held').and.contain('First meeting').and.contain('Home: Family home').and.contain('6 present');
+    expect(row('mt-01'))
+      .to.contain('Held')
+      .and.contain('First meeting')
+      .and.contain('Home: Family home')
+      .and.contain('6 present');
     expect(row('mt-01')).to.contain('Reflecting conversation held').and.contain('Fidelity 63%');
     expect(row('mt-05')).to.contain('Video or phone: Video call');
     expect(row('mt-03')).to.contain('Clinic: Northbrook Resource Centre');
@@ -73,14 +78,22 @@ describe('<od-meeting-timeline> on the demo case', () => {
     const el = await timeline(demoCase);
     const s = summariseMeetings(demoCase, { episodeId: 'ep-2026-02', asOf: DEMO_NOW });
     const metric = (key: string) => text($(el, `[data-metric="${key}"]`));
-    expect(metric('counts')).to.equal(`${s.heldMeetings} held, ${s.plannedMeetings} planned, ${s.cancelledMeetings} cancelled`);
+    expect(metric('counts')).to.equal(
+      `${s.heldMeetings} held, ${s.plannedMeetings} planned, ${s.cancelledMeetings} cancelled`,
+    );
     expect(metric('firstMeetingWithinTarget')).to.equal(ratio(s.firstMeetingWithinTarget));
-    expect(metric('meetingsPerWeek.early')).to.equal(formatNumber(s.meetingsPerWeek.early.perWeek!, 'en-GB', { maximumFractionDigits: 1 }));
-    expect(metric('meetingsPerWeek.later')).to.equal(formatNumber(s.meetingsPerWeek.later.perWeek!, 'en-GB', { maximumFractionDigits: 1 }));
+    expect(metric('meetingsPerWeek.early')).to.equal(
+      formatNumber(s.meetingsPerWeek.early.perWeek!, 'en-GB', { maximumFractionDigits: 1 }),
+    );
+    expect(metric('meetingsPerWeek.later')).to.equal(
+      formatNumber(s.meetingsPerWeek.later.perWeek!, 'en-GB', { maximumFractionDigits: 1 }),
+    );
     expect(metric('twoOrMorePractitioners')).to.equal(ratio(s.twoOrMorePractitioners));
     expect(metric('withPeerWorker')).to.equal(ratio(s.withPeerWorker));
     expect(metric('withNetworkMember')).to.equal(ratio(s.withNetworkMember));
-    expect(metric('meanNetworkMembersPresent')).to.equal(formatNumber(s.meanNetworkMembersPresent!, 'en-GB', { maximumFractionDigits: 1 }));
+    expect(metric('meanNetworkMembersPresent')).to.equal(
+      formatNumber(s.meanNetworkMembersPresent!, 'en-GB', { maximumFractionDigits: 1 }),
+    );
     for (const mode of ['home', 'clinic', 'remote', 'other'] as const) {
       expect(text($(el, `[data-mode="${mode}"]`))).to.contain(ratio(s.placeMix[mode]));
     }
@@ -106,7 +119,9 @@ describe('<od-meeting-timeline> on the demo case', () => {
     expect(cells[0]).to.equal('Present');
     expect(cells[9]).to.equal('Not invited'); // cancelled meeting
     const davidRow = rows.find((tr) => text(tr.querySelector('th')) === 'David Lewis')!;
-    expect(text(davidRow.querySelectorAll('td')[2]!.querySelector('.visually-hidden'))).to.equal('Invited, not present');
+    expect(text(davidRow.querySelectorAll('td')[2]!.querySelector('.visually-hidden'))).to.equal(
+      'Invited, not present',
+    );
     // The person is the subject of every meeting.
     expect(text(rows[0]!.querySelector('th'))).to.contain('Maya Lewis');
   });
@@ -149,7 +164,9 @@ describe('<od-meeting-timeline> time-to-first-meeting badge', () => {
   it('missed: by how much', async () => {
     const el = await timeline(caseWithMeetings(contact, [{ start: '2026-02-10T20:30:00+00:00' }]));
     expect($(el, '.badge')!.dataset.state).to.equal('missed');
-    expect(text($(el, '.badge'))).to.contain('First meeting 1 day, 6 hours after first contact: missed the 24-hour target by 6 hours');
+    expect(text($(el, '.badge'))).to.contain(
+      'First meeting 1 day, 6 hours after first contact: missed the 24-hour target by 6 hours',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -157,7 +174,9 @@ describe('<od-meeting-timeline> time-to-first-meeting badge', () => {
     const record = caseWithMeetings(contact, []);
     const el = await timeline(record, { 'as-of': '2026-02-09T19:45:00+00:00' });
     expect($(el, '.badge')!.dataset.state).to.equal('waiting');
-    expect(text($(el, '.badge'))).to.contain('First meeting awaited: 5 hours, 15 minutes since first contact, 18 hours, 45 minutes left');
+    expect(text($(el, '.badge'))).to.contain(
+      'First meeting awaited: 5 hours, 15 minutes since first contact, 18 hours, 45 minutes left',
+    );
     expect(text($(el, '.list, .empty'))).to.equal('No meetings have been recorded yet.');
     await expect(el).to.be.accessible();
     el.asOf = '2026-02-10T20:30:00+00:00';
@@ -184,7 +203,11 @@ describe('<od-meeting-timeline> keyboard', () => {
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(active().id).to.equal('meeting-mt-02');
-    expect(buttons().filter((b) => b.tabIndex === 0).map((b) => b.id)).to.deep.equal(['meeting-mt-02']);
+    expect(
+      buttons()
+        .filter((b) => b.tabIndex === 0)
+        .map((b) => b.id),
+    ).to.deep.equal(['meeting-mt-02']);
     await sendKeys({ press: 'End' });
     await el.updateComplete;
     expect(active().id).to.equal('meeting-mt-15');
@@ -205,7 +228,9 @@ describe('<od-meeting-timeline> keyboard', () => {
     expect(event.selection?.kind === 'meeting' && event.selection.meeting.id).to.equal('mt-03');
     await el.updateComplete;
     expect(active().id).to.equal('details-title');
-    expect(text($(el, '#details'))).to.contain('Dr Anjali Patel').and.contain('invited, not present');
+    expect(text($(el, '#details')))
+      .to.contain('Dr Anjali Patel')
+      .and.contain('invited, not present');
     expect($(el, '#meeting-mt-03')!.getAttribute('aria-expanded')).to.equal('true');
     await expect(el).to.be.accessible();
 
@@ -261,7 +286,13 @@ describe('<od-meeting-timeline> dates across the UK clock changes', () => {
   }
 
   it('follows the time-zone attribute', async () => {
-    const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline .record=${nights} time-zone="UTC" as-of="2026-04-01T12:00:00+01:00"></od-meeting-timeline>`);
+    const el = await fixture<OdMeetingTimeline>(
+      html`<od-meeting-timeline
+        .record=${nights}
+        time-zone="UTC"
+        as-of="2026-04-01T12:00:00+01:00"
+      ></od-meeting-timeline>`,
+    );
     expect(text($(el, 'li time'))).to.contain('00:30');
     expect(text($$(el, 'li time')[1])).to.match(/01:30$/);
   });
@@ -292,7 +323,13 @@ describe('<od-meeting-timeline> range filter', () => {
     await el.updateComplete;
     await el.updateComplete;
     expect(el.rangeStart).to.equal('2026-03-01');
-    expect($$(el, 'ol.list > li').map((li) => li.dataset.id)).to.deep.equal(['mt-08', 'mt-09', 'mt-10', 'mt-11', 'mt-12']);
+    expect($$(el, 'ol.list > li').map((li) => li.dataset.id)).to.deep.equal([
+      'mt-08',
+      'mt-09',
+      'mt-10',
+      'mt-11',
+      'mt-12',
+    ]);
     expect(text($(el, '[role="status"]'))).to.equal('Showing 5 of 15 meetings');
     expect(el.shadowRoot!.activeElement).to.equal(apply);
     expect(text($(el, '.range-current'))).to.equal('Showing meetings from 1 March 2026 to 31 March 2026');
@@ -392,11 +429,16 @@ describe('<od-meeting-timeline> episodes, themes and languages', () => {
     await expect(el).to.be.accessible();
   });
 
-  for (const [theme, scheme, locale] of [['govuk', 'dark', 'cy'], ['nhs', 'light', 'en-GB']] as const) {
+  for (const [theme, scheme, locale] of [
+    ['govuk', 'dark', 'cy'],
+    ['nhs', 'light', 'en-GB'],
+  ] as const) {
     it(`passes axe in ${theme}, ${scheme}, ${locale}, with details open`, async () => {
-      const provider = await fixture(html`<od-provider theme=${theme} color-scheme=${scheme} locale=${locale}>
-        <od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>
-      </od-provider>`);
+      const provider = await fixture(
+        html`<od-provider theme=${theme} color-scheme=${scheme} locale=${locale}>
+          <od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>
+        </od-provider>`,
+      );
       const el = provider.querySelector('od-meeting-timeline')!;
       await el.updateComplete;
       $<HTMLButtonElement>(el, '#meeting-mt-13')!.click();

@@ -63,19 +63,26 @@ describe('<od-meeting-timeline> with a long history', () => {
   it('the attendance matrix shows the latest 100 meetings and says so', async () => {
     const el = await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', view: 'matrix' });
     expect($$(el, 'thead th').length).to.equal(101);
-    expect(text($(el, '.limited'))).to.equal('Showing the latest 100 of 1,000 meetings. Choose dates above to see others.');
+    expect(text($(el, '.limited'))).to.equal(
+      'Showing the latest 100 of 1,000 meetings. Choose dates above to see others.',
+    );
     expect($$(el, 'thead time').at(-1)!.getAttribute('datetime')).to.equal(last.start);
   });
 
   it('the long-history story dates its held meetings before its as-of date, and its planned one after', async () => {
-    const story = stories.LongHistory as unknown as { parameters: { odkit: { store: () => CaseStore } }; render: () => TemplateResult };
+    const story = stories.LongHistory as unknown as {
+      parameters: { odkit: { store: () => CaseStore } };
+      render: () => TemplateResult;
+    };
     const { record: shown } = await story.parameters.odkit.store().load();
     const host = await fixture(html`<div>${story.render()}</div>`);
     const asOf = Date.parse(host.querySelector('od-meeting-timeline')!.getAttribute('as-of')!);
     expect(shown.meetings.length).to.equal(1000);
     const held = shown.meetings.filter((m) => m.status === 'held');
     expect(held.filter((m) => Date.parse(m.end ?? m.start) > asOf).map((m) => m.start)).to.deep.equal([]);
-    expect(shown.meetings.filter((m) => m.status === 'planned').every((m) => Date.parse(m.start) > asOf)).to.equal(true);
+    expect(shown.meetings.filter((m) => m.status === 'planned').every((m) => Date.parse(m.start) > asOf)).to.equal(
+      true,
+    );
     expect(Date.parse(shown.episodes[0]!.firstContact)).to.be.lessThan(asOf);
   });
 });

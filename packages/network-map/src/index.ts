@@ -7,4 +7,11 @@ export { OdNetworkMap } from './network-map.js';
 export { mapStrings, type MapStrings } from './strings.js';
 export { computeLayout, placeAt, type Layout, type Point } from './internal/layout.js';
 export { nearestInDirection } from './internal/geometry.js';
-export { networkView, initials, type NetworkView, type ShownMember, type ShownTie, type ViewOptions } from './internal/view.js';
+export {
+  networkView,
+  initials,
+  type NetworkView,
+  type ShownMember,
+  type ShownTie,
+  type ViewOptions,
+} from './internal/view.js';

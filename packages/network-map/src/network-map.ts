@@ -64,7 +64,8 @@ const ARROWS: Record<string, Point> = {
  *
  * @tagname od-network-map
  * @fires od-select - A member (or the person) was selected, or the selection cleared (`selection: null`).
- * @fires od-member-focus - The member the map points at: one with keyboard focus or selected (`memberId`); `null` when focus leaves the map with no member selected, or the selection is cleared.
+ * @fires od-member-focus - The member the map points at: one with keyboard focus or selected (`memberId`); `null` when
+ * focus leaves the map with no member selected, or the selection is cleared.
  * @fires od-change - Without a store: an edit, cancelable; cancel it to apply the change yourself.
  * @fires od-error - The record or an option could not be used, or a change was refused.
  * @csspart base - The whole widget.
@@ -81,11 +82,13 @@ const ARROWS: Record<string, Point> = {
  * @csspart sync-review - The panel to decide between this device's and the record's version of an edit.
  * @csspart changed-by - "Changed by … on …" in the details.
  * @cssprop --od-network-map-height - Height of the map area (default `min(80vh, 640px)`).
- * @cssprop --od-network-map-sector-household - Colour of the household sector (each sector has one: `-family`, `-friends`, `-work-school`, `-organisations`, `-neighbours`, `-services`).
+ * @cssprop --od-network-map-sector-household - Colour of the household sector (each sector has one: `-family`,
+ * `-friends`, `-work-school`, `-organisations`, `-neighbours`, `-services`).
  * @cssprop --od-network-map-ring - Colour of the closeness rings.
  * @cssprop --od-network-map-tie - Colour of ties to the person.
  * @cssprop --od-network-map-tie-between - Colour of ties between members.
- * @cssprop --od-network-map-tie-stress - Colour of stressful and conflictual ties (their shape carries the meaning too).
+ * @cssprop --od-network-map-tie-stress - Colour of stressful and conflictual ties (their shape carries the meaning
+ * too).
  * @cssprop --od-network-map-selection - Colour of the selection highlight.
  */
 export class OdNetworkMap extends OdElement {
@@ -167,7 +170,8 @@ export class OdNetworkMap extends OdElement {
 
   /**
    * The record shown (read only).
-   * @deprecated Use `shownRecord` (the same record, under the name all the widgets share); `caseRecord` goes in the next release.
+   * @deprecated Use `shownRecord` (the same record, under the name all the widgets share); `caseRecord` goes in the
+   * next release.
    */
   get caseRecord(): CaseRecord | undefined {
     return this.shownRecord;
@@ -262,16 +266,24 @@ export class OdNetworkMap extends OdElement {
     return html`${renderToolbar({ table, canEdit: this.#canEdit, members: view.members.length }, this.#t, this.#toolbarActions)}
       ${notes.length ? html`<p class="notes">${notes.join(' · ')}</p>` : nothing}
       <div class="main ${table && !panelOpen ? 'full' : ''}">
-        <div class="picture">${table ? renderTable(view, this.#t, this.#i18n.locale) : renderMap(model, this.#t, this.#mapEvents)}</div>
-        ${table && !panelOpen
-          ? nothing
-          : html`<section class="panel" part="details" aria-labelledby="panel-title">${this.#renderPanel(record, view)}</section>`}
+        <div class="picture">
+          ${table ? renderTable(view, this.#t, this.#i18n.locale) : renderMap(model, this.#t, this.#mapEvents)}
+        </div>
+        ${
+          table && !panelOpen
+            ? nothing
+            : html`<section class="panel" part="details" aria-labelledby="panel-title">
+                ${this.#renderPanel(record, view)}
+              </section>`
+        }
       </div>
       ${table ? nothing : renderLegend(view, this.#t)}
-      <p class="summary" part="summary" aria-live="polite">${
-        // An empty map already says so in the picture; the table has no such line.
-        table || view.members.length ? summaryText(view, this.#t) : nothing
-      }</p>
+      <p class="summary" part="summary" aria-live="polite">
+        ${
+          // An empty map already says so in the picture; the table has no such line.
+          table || view.members.length ? summaryText(view, this.#t) : nothing
+        }
+      </p>
       <p class="visually-hidden" role="status">${this.#edits.announcement}</p>`;
   }
 
@@ -279,18 +291,32 @@ export class OdNetworkMap extends OdElement {
     const panel = this.#edits.panel;
     const edits = this.#edits;
     const form: FormState = { errors: edits.errors, busy: edits.busy, root: this.renderRoot as ShadowRoot };
-    if (this.#canEdit && panel.kind === 'member-form') return renderMemberForm(record, this.#t, panel.memberId, form, this.#formActions(edits.submitMember));
-    if (this.#canEdit && panel.kind === 'tie-form') return renderTieForm(record, this.#t, view, panel, form, this.#formActions(edits.submitTie));
+    if (this.#canEdit && panel.kind === 'member-form')
+      return renderMemberForm(record, this.#t, panel.memberId, form, this.#formActions(edits.submitMember));
+    if (this.#canEdit && panel.kind === 'tie-form')
+      return renderTieForm(record, this.#t, view, panel, form, this.#formActions(edits.submitTie));
     if (this.#canEdit && panel.kind === 'confirm-remove') {
       const name = view.byId.get(panel.memberId)?.name ?? '';
       const question = { title: this.#t('edit.remove'), text: this.#t('edit.confirmRemove', { name }) };
-      return renderConfirm(question, this.#t, form, { confirm: () => edits.removeMember(panel.memberId), cancel: edits.close });
+      return renderConfirm(question, this.#t, form, {
+        confirm: () => edits.removeMember(panel.memberId),
+        cancel: edits.close,
+      });
     }
     if (this.#canEdit && panel.kind === 'confirm-remove-tie') {
       const question = { title: this.#t('edit.removeTie'), text: this.#t('edit.confirmRemoveTie') };
-      return renderConfirm(question, this.#t, form, { confirm: () => edits.removeTie(panel.tieId), cancel: edits.close });
+      return renderConfirm(question, this.#t, form, {
+        confirm: () => edits.removeTie(panel.tieId),
+        cancel: edits.close,
+      });
     }
-    const details = { view, key: this.hoverId ?? this.activeId ?? this.selectedId, canEdit: this.#canEdit, busy: edits.busy, initialsOnly: this.initialsOnly };
+    const details = {
+      view,
+      key: this.hoverId ?? this.activeId ?? this.selectedId,
+      canEdit: this.#canEdit,
+      busy: edits.busy,
+      initialsOnly: this.initialsOnly,
+    };
     return renderDetails(details, this.#t, this.#detailsActions);
   }
 
@@ -420,9 +446,16 @@ export class OdNetworkMap extends OdElement {
     if (arrow) {
       event.preventDefault();
       const from = current === PERSON_KEY ? { x: 0, y: 0 } : (layout.positions.get(current) ?? { x: 0, y: 0 });
-      const candidates: [string, Point][] = view.members.map((m) => [m.member.id, layout.positions.get(m.member.id) ?? { x: 0, y: 0 }]);
+      const candidates: [string, Point][] = view.members.map((m) => [
+        m.member.id,
+        layout.positions.get(m.member.id) ?? { x: 0, y: 0 },
+      ]);
       if (current !== PERSON_KEY) candidates.push([PERSON_KEY, { x: 0, y: 0 }]);
-      const next = nearestInDirection(from, arrow, candidates.filter(([id]) => id !== current));
+      const next = nearestInDirection(
+        from,
+        arrow,
+        candidates.filter(([id]) => id !== current),
+      );
       if (next) void this.#focusNode(next);
       return;
     }
@@ -479,7 +512,12 @@ export class OdNetworkMap extends OdElement {
   #legendText(): LegendText {
     const view = this.#view();
     const title = view ? this.#t('map.label', { name: view.personName }) : '';
-    return { title, heading: this.#t('legend.title'), items: legendItems(this.renderRoot), summary: view ? summaryText(view, this.#t) : '' };
+    return {
+      title,
+      heading: this.#t('legend.title'),
+      items: legendItems(this.renderRoot),
+      summary: view ? summaryText(view, this.#t) : '',
+    };
   }
 
   /**
@@ -488,14 +526,21 @@ export class OdNetworkMap extends OdElement {
    */
   toSVG(): string {
     const svgEl = this.renderRoot.querySelector<SVGSVGElement>('svg.map');
-    if (!svgEl) throw new Error(`<${this.localName}>: there is no map to export (no record, or the table view is shown).`);
+    if (!svgEl)
+      throw new Error(`<${this.localName}>: there is no map to export (no record, or the table view is shown).`);
     return exportSvg(svgEl, this.#legendText());
   }
 
-  /** The current view as a PNG image (with a legend), painted on a canvas: no image loading, so it works under a strict CSP. */
+  /**
+   * The current view as a PNG image (with a legend), painted on a canvas: no image loading, so it works under a strict
+   * CSP.
+   */
   toPNG(scale = 2): Promise<Blob> {
     const svgEl = this.renderRoot.querySelector<SVGSVGElement>('svg.map');
-    if (!svgEl) return Promise.reject(new Error(`<${this.localName}>: there is no map to export (no record, or the table view is shown).`));
+    if (!svgEl)
+      return Promise.reject(
+        new Error(`<${this.localName}>: there is no map to export (no record, or the table view is shown).`),
+      );
     return exportPng(svgEl, this.#legendText(), scale);
   }
 
@@ -505,7 +550,11 @@ export class OdNetworkMap extends OdElement {
   }
 
   #downloadSvg = (): void => {
-    downloadBlob(this.renderRoot as ShadowRoot, new Blob([this.toSVG()], { type: 'image/svg+xml' }), this.#fileName('svg'));
+    downloadBlob(
+      this.renderRoot as ShadowRoot,
+      new Blob([this.toSVG()], { type: 'image/svg+xml' }),
+      this.#fileName('svg'),
+    );
   };
 
   #downloadPng = async (): Promise<void> => {
@@ -516,4 +565,3 @@ export class OdNetworkMap extends OdElement {
     }
   };
 }
-

@@ -8,7 +8,8 @@ const en = {
   ...sharedStrings['en-GB'],
   'map.label': 'Network map of {name}',
   'map.roledescription': 'network map',
-  'map.help': 'Arrow keys move between members, Home goes to the person, Enter selects, Escape clears the selection. Plus and minus zoom; Control or Alt with an arrow key pans; 0 resets the view.',
+  'map.help':
+    'Arrow keys move between members, Home goes to the person, Enter selects, Escape clears the selection. Plus and minus zoom; Control or Alt with an arrow key pans; 0 resets the view.',
   'map.empty': 'No network members are recorded yet.',
   'map.emptyFiltered': 'No network members are shown for this date or audience.',
   'map.asOf': 'As of {date}',
@@ -120,7 +121,8 @@ const cy: { readonly [K in keyof typeof en]: Message } = {
   ...sharedStrings.cy,
   'map.label': 'Map rhwydwaith {name}',
   'map.roledescription': 'map rhwydwaith',
-  'map.help': 'Mae’r bysellau saeth yn symud rhwng aelodau, mae Home yn mynd at y person, mae Enter yn dewis, mae Escape yn clirio’r dewis. Mae plws a minws yn chwyddo; mae Control neu Alt gyda saeth yn symud y map; mae 0 yn ailosod yr olwg.',
+  'map.help':
+    'Mae’r bysellau saeth yn symud rhwng aelodau, mae Home yn mynd at y person, mae Enter yn dewis, mae Escape yn clirio’r dewis. Mae plws a minws yn chwyddo; mae Control neu Alt gyda saeth yn symud y map; mae 0 yn ailosod yr olwg.',
   'map.empty': 'Nid oes aelodau o’r rhwydwaith wedi’u cofnodi eto.',
   'map.emptyFiltered': 'Nid oes aelodau o’r rhwydwaith yn cael eu dangos ar gyfer y dyddiad neu’r gynulleidfa hon.',
   'map.asOf': 'Fel yr oedd ar {date}',

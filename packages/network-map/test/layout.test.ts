@@ -33,18 +33,24 @@ describe('network map layout and view (property-based)', () => {
 
   it('as-of and audience leave out exactly the members (and ties) they should', () => {
     fc.assert(
-      fc.property(validCaseRecord(), fc.option(isoDate(), { nil: undefined }), fc.constantFrom(undefined, 'network', 'family'), (record, asOf, audience) => {
-        const view = networkView(record, { asOf, audience });
-        for (const m of record.members) {
-          const shown =
-            !(audience && m.hiddenFrom.includes(audience)) && !(asOf && ((m.since && m.since > asOf) || (m.until && asOf >= m.until)));
-          expect(view.byId.has(m.id), m.id).to.equal(shown);
-        }
-        for (const { tie } of view.ties) {
-          expect(tie.from === record.person.id || view.byId.has(tie.from)).to.equal(true);
-          expect(view.byId.has(tie.to)).to.equal(true);
-        }
-      }),
+      fc.property(
+        validCaseRecord(),
+        fc.option(isoDate(), { nil: undefined }),
+        fc.constantFrom(undefined, 'network', 'family'),
+        (record, asOf, audience) => {
+          const view = networkView(record, { asOf, audience });
+          for (const m of record.members) {
+            const shown =
+              !(audience && m.hiddenFrom.includes(audience)) &&
+              !(asOf && ((m.since && m.since > asOf) || (m.until && asOf >= m.until)));
+            expect(view.byId.has(m.id), m.id).to.equal(shown);
+          }
+          for (const { tie } of view.ties) {
+            expect(tie.from === record.person.id || view.byId.has(tie.from)).to.equal(true);
+            expect(view.byId.has(tie.to)).to.equal(true);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -71,7 +77,9 @@ describe('network map layout and view (property-based)', () => {
     for (const record of samples) {
       const el = await fixture<OdNetworkMap>(html`<od-network-map sectors .record=${record}></od-network-map>`);
       expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
-      expect(el.shadowRoot!.querySelectorAll('.nodes .node')).to.have.length(parseCaseRecord(record).members.length + 1);
+      expect(el.shadowRoot!.querySelectorAll('.nodes .node')).to.have.length(
+        parseCaseRecord(record).members.length + 1,
+      );
     }
     expect(SECTORS).to.have.length(7);
   });

@@ -1,7 +1,13 @@
 import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { MemoryStore, parseCaseRecord, type CaseRecord, type NetworkMember } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
-import { OdMemberFocusEvent, OdProvider, type OdChangeEvent, type OdErrorEvent, type OdSelectEvent } from '@odkit/elements';
+import {
+  OdMemberFocusEvent,
+  OdProvider,
+  type OdChangeEvent,
+  type OdErrorEvent,
+  type OdSelectEvent,
+} from '@odkit/elements';
 import '@odkit/elements/define.js';
 import { OdNetworkMap, computeLayout, initials, nearestInDirection } from '@odkit/network-map';
 import '@odkit/network-map/define.js';
@@ -14,22 +20,30 @@ import { demoSyncingStore } from '../../../stories/support/sync-store.js';
 const PERSON = ':person';
 const HOSTILE = HOSTILE_TEXT;
 
-const $ = <T extends Element = Element>(el: OdNetworkMap, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = Element>(el: OdNetworkMap, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+const $ = <T extends Element = Element>(el: OdNetworkMap, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector);
+const $$ = <T extends Element = Element>(el: OdNetworkMap, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<T>(selector),
+];
 const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const active = (el: OdNetworkMap) => el.shadowRoot!.activeElement;
 const activeKey = (el: OdNetworkMap) => active(el)?.getAttribute('data-key');
 const nodes = (el: OdNetworkMap) => $$(el, '.nodes .node');
 
-async function mapOf(record: unknown, attrs: Partial<Pick<OdNetworkMap, 'sectors' | 'editable' | 'initialsOnly' | 'asOf' | 'audience'>> = {}) {
-  const el = await fixture<OdNetworkMap>(html`<od-network-map
-    .record=${record}
-    ?sectors=${attrs.sectors ?? true}
-    ?editable=${attrs.editable ?? false}
-    ?initials-only=${attrs.initialsOnly ?? false}
-    as-of=${attrs.asOf ?? ''}
-    audience=${attrs.audience ?? ''}
-  ></od-network-map>`);
+async function mapOf(
+  record: unknown,
+  attrs: Partial<Pick<OdNetworkMap, 'sectors' | 'editable' | 'initialsOnly' | 'asOf' | 'audience'>> = {},
+) {
+  const el = await fixture<OdNetworkMap>(
+    html`<od-network-map
+      .record=${record}
+      ?sectors=${attrs.sectors ?? true}
+      ?editable=${attrs.editable ?? false}
+      ?initials-only=${attrs.initialsOnly ?? false}
+      as-of=${attrs.asOf ?? ''}
+      audience=${attrs.audience ?? ''}
+    ></od-network-map>`,
+  );
   if (!attrs.asOf) el.removeAttribute('as-of');
   if (!attrs.audience) el.removeAttribute('audience');
   await el.updateComplete;
@@ -45,7 +59,17 @@ async function mapOf(record: unknown, attrs: Partial<Pick<OdNetworkMap, 'sectors
 function pointerAt(el: OdNetworkMap, type: string, [x, y]: [number, number], options: PointerEventInit = {}) {
   const target = el.shadowRoot!.elementFromPoint(x, y) ?? el;
   target.dispatchEvent(
-    new PointerEvent(type, { clientX: x, clientY: y, pointerId: 1, pointerType: 'mouse', button: 0, buttons: type === 'pointerup' ? 0 : 1, bubbles: true, composed: true, ...options }),
+    new PointerEvent(type, {
+      clientX: x,
+      clientY: y,
+      pointerId: 1,
+      pointerType: 'mouse',
+      button: 0,
+      buttons: type === 'pointerup' ? 0 : 1,
+      bubbles: true,
+      composed: true,
+      ...options,
+    }),
   );
   return target;
 }
@@ -75,16 +99,22 @@ describe('<od-network-map>', () => {
     expect(all).to.have.length(demoCase.members.length + 1);
     expect($(el, '.node.person')?.getAttribute('aria-label')).to.equal('Maya Lewis, the person at the centre');
     expect($$(el, '.nodes .node.kind-person circle.shape').length).to.be.greaterThan(0);
-    expect($$(el, '.nodes .node.kind-organisation rect.shape').length).to.equal(demoCase.members.filter((m) => m.kind === 'organisation').length);
-    expect($$(el, '.nodes .node.kind-professional polygon.shape').length).to.equal(demoCase.members.filter((m) => m.kind === 'professional').length);
+    expect($$(el, '.nodes .node.kind-organisation rect.shape').length).to.equal(
+      demoCase.members.filter((m) => m.kind === 'organisation').length,
+    );
+    expect($$(el, '.nodes .node.kind-professional polygon.shape').length).to.equal(
+      demoCase.members.filter((m) => m.kind === 'professional').length,
+    );
     // Past and deceased are shown as such, in the picture and the accessible name.
     const huw = $(el, '.node[data-key="m-huw"]')!;
     expect(huw.classList.contains('status-deceased')).to.equal(true);
     expect(huw.querySelector('.mark')).to.not.equal(null);
     expect(huw.getAttribute('aria-label')).to.contain('Died');
     expect($(el, '.node[data-key="m-alex"]')!.classList.contains('status-past')).to.equal(true);
-    for (const q of ['supportive', 'neutral', 'stressful', 'conflictual', 'cut-off']) expect($$(el, `.ties .tie.quality-${q}`).length, q).to.be.greaterThan(0);
-    for (const s of ['strong', 'moderate', 'tenuous']) expect($$(el, `.ties .tie.strength-${s}`).length, s).to.be.greaterThan(0);
+    for (const q of ['supportive', 'neutral', 'stressful', 'conflictual', 'cut-off'])
+      expect($$(el, `.ties .tie.quality-${q}`).length, q).to.be.greaterThan(0);
+    for (const s of ['strong', 'moderate', 'tenuous'])
+      expect($$(el, `.ties .tie.strength-${s}`).length, s).to.be.greaterThan(0);
     expect($$(el, '.ties .tie.between')).to.have.length(demoCase.ties.filter((t) => t.from !== 'maya').length);
     // Direction arrows: one head for to/from, two for both.
     expect($$(el, '[data-tie="t-sarah"] .arrow')).to.have.length(2);
@@ -121,7 +151,8 @@ describe('<od-network-map>', () => {
     }
     const el1 = await mapOf(demoCase);
     const el2 = await mapOf(structuredClone(demoCase));
-    const transforms = (el: OdNetworkMap) => nodes(el).map((n) => `${n.getAttribute('data-key')}@${n.getAttribute('transform')}`);
+    const transforms = (el: OdNetworkMap) =>
+      nodes(el).map((n) => `${n.getAttribute('data-key')}@${n.getAttribute('transform')}`);
     expect(transforms(el1)).to.deep.equal(transforms(el2));
   });
 
@@ -148,7 +179,11 @@ describe('<od-network-map>', () => {
 
     await sendKeys({ press: 'Enter' });
     expect(selects.at(-1)!.selection).to.deep.include({ kind: 'member' });
-    expect(selects.at(-1)!.selection?.kind === 'member' && selects.at(-1)!.selection?.kind === 'member' ? (selects.at(-1)!.selection as { member: NetworkMember }).member.id : '').to.equal(second);
+    expect(
+      selects.at(-1)!.selection?.kind === 'member' && selects.at(-1)!.selection?.kind === 'member'
+        ? (selects.at(-1)!.selection as { member: NetworkMember }).member.id
+        : '',
+    ).to.equal(second);
     expect($(el, `.node[data-key="${second}"]`)!.getAttribute('aria-pressed')).to.equal('true');
     expect($(el, 'svg.map')!.classList.contains('has-selection')).to.equal(true);
     await expect(el).to.be.accessible();
@@ -169,7 +204,11 @@ describe('<od-network-map>', () => {
 
   it('zooms with + and −, pans with a modifier and an arrow, resets with 0', async () => {
     const el = await mapOf(demoCase);
-    const viewport = () => $<SVGSVGElement>(el, 'svg.map')!.style.transform.replace(/\d+\.\d+px/g, (px) => `${Math.round(parseFloat(px))}px`);
+    const viewport = () =>
+      $<SVGSVGElement>(el, 'svg.map')!.style.transform.replace(
+        /\d+\.\d+px/g,
+        (px) => `${Math.round(parseFloat(px))}px`,
+      );
     const s = () => {
       const svg = $<SVGSVGElement>(el, 'svg.map')!;
       return Math.min(svg.clientWidth / svg.viewBox.baseVal.width, svg.clientHeight / svg.viewBox.baseVal.height);
@@ -209,12 +248,24 @@ describe('<od-network-map>', () => {
 
     const cx = r.left + r.width / 2;
     const cy = r.top + r.height / 2;
-    frame.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, clientX: cx, clientY: cy, bubbles: true, cancelable: true }));
+    frame.dispatchEvent(
+      new WheelEvent('wheel', { deltaY: -100, clientX: cx, clientY: cy, bubbles: true, cancelable: true }),
+    );
     expect(svg.style.transform).to.contain('scale(1.1)');
 
     // Two fingers moving apart zoom in around their midpoint.
     const pointer = (type: string, id: number, x: number) =>
-      frame.dispatchEvent(new PointerEvent(type, { pointerId: id, clientX: x, clientY: cy, button: type === 'pointermove' ? -1 : 0, bubbles: true, composed: true, pointerType: 'touch' }));
+      frame.dispatchEvent(
+        new PointerEvent(type, {
+          pointerId: id,
+          clientX: x,
+          clientY: cy,
+          button: type === 'pointermove' ? -1 : 0,
+          bubbles: true,
+          composed: true,
+          pointerType: 'touch',
+        }),
+      );
     pointer('pointerdown', 11, cx - 20);
     pointer('pointerdown', 12, cx + 20);
     pointer('pointermove', 12, cx + 60);
@@ -244,10 +295,14 @@ describe('<od-network-map>', () => {
     const el = await mapOf(demoCase);
     $(el, 'svg.map')!.scrollIntoView({ block: 'start' });
     const box = $(el, '.node[data-key="m-gwen"] .shape')!.getBoundingClientRect();
-    const over = pointerAt(el, 'pointerover', [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)], { buttons: 0 });
+    const over = pointerAt(el, 'pointerover', [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)], {
+      buttons: 0,
+    });
     await el.updateComplete;
     expect(text($(el, '.panel-title'))).to.equal('Gwen Price');
-    over.dispatchEvent(new PointerEvent('pointerout', { relatedTarget: $(el, '.frame'), bubbles: true, composed: true }));
+    over.dispatchEvent(
+      new PointerEvent('pointerout', { relatedTarget: $(el, '.frame'), bubbles: true, composed: true }),
+    );
     await el.updateComplete;
     expect(text($(el, '.panel-title'))).to.equal('Details');
     // Zooming out schedules larger pointer targets once zooming pauses…
@@ -275,7 +330,10 @@ describe('<od-network-map>', () => {
     const node = $(el, '.node[data-key="m-priya"]')!;
     const box = node.querySelector('.shape')!.getBoundingClientRect();
     const event = nextEvent(el, 'od-select');
-    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
     const { selection } = await event;
     expect(selection?.kind).to.equal('member');
     expect(selection?.kind === 'member' && selection.member.id).to.equal('m-priya');
@@ -302,10 +360,23 @@ describe('<od-network-map>', () => {
     expect($(el, 'svg.map')).to.equal(null);
     const rows = $$(el, 'tbody tr');
     expect(rows).to.have.length(demoCase.members.length);
-    expect($$(el, 'thead th').map(text)).to.deep.equal(['Member', 'Relationship', 'Sector', 'Closeness', 'Support', 'Tie to the person', 'Status']);
+    expect($$(el, 'thead th').map(text)).to.deep.equal([
+      'Member',
+      'Relationship',
+      'Sector',
+      'Closeness',
+      'Support',
+      'Tie to the person',
+      'Status',
+    ]);
     const sarah = rows.find((r) => text(r.querySelector('th')) === 'Sarah Lewis')!;
     expect([...sarah.querySelectorAll('td')].map(text)).to.deep.equal([
-      'Mum', 'Household', 'Closest', 'Emotional support, Practical help', 'Strong, Supportive, Support both ways', 'Active',
+      'Mum',
+      'Household',
+      'Closest',
+      'Emotional support, Practical help',
+      'Strong, Supportive, Support both ways',
+      'Active',
     ]);
     await expect(el).to.be.accessible();
   });
@@ -335,7 +406,11 @@ describe('<od-network-map>', () => {
     expect(initials('Sarah Lewis')).to.equal('S. L.');
     expect(initials('  dr   Owen  Hughes-Jones ')).to.equal('D. O. H.');
     const el = await mapOf(demoCase, { initialsOnly: true });
-    const all = () => el.shadowRoot!.textContent! + $$(el, '[aria-label]').map((n) => n.getAttribute('aria-label')).join(' ');
+    const all = () =>
+      el.shadowRoot!.textContent! +
+      $$(el, '[aria-label]')
+        .map((n) => n.getAttribute('aria-label'))
+        .join(' ');
     for (const m of demoCase.members) if (initials(m.name) !== m.name) expect(all(), m.name).to.not.contain(m.name);
     expect(all()).to.not.contain('Maya Lewis');
     expect(all()).to.not.contain('Mum');
@@ -415,21 +490,36 @@ describe('<od-network-map>', () => {
   });
 
   it('the summary counts each kind with its own plural, in English and Welsh', async () => {
-    const [person, organisation, professional] = (['person', 'organisation', 'professional'] as const).map((kind) => demoCase.members.find((m) => m.kind === kind)!);
+    const [person, organisation, professional] = (['person', 'organisation', 'professional'] as const).map((kind) =>
+      demoCase.members.find((m) => m.kind === kind)!,
+    );
     const members = [person!, organisation!, professional!];
     const ids = new Set(members.map((m) => m.id));
-    const el = await mapOf({ ...demoCase, meetings: [], assessments: [], members, ties: demoCase.ties.filter((x) => [x.from, x.to].every((id) => id === demoCase.person.id || ids.has(id))) });
+    const el = await mapOf({
+      ...demoCase,
+      meetings: [],
+      assessments: [],
+      members,
+      ties: demoCase.ties.filter((x) => [x.from, x.to].every((id) => id === demoCase.person.id || ids.has(id))),
+    });
     expect(text($(el, '.summary'))).to.match(/^3 network members: 1 person, 1 organisation, 1 professional\./);
     el.locale = 'cy';
     await el.updateComplete;
     expect(text($(el, '.summary'))).to.match(/: 1 person, 1 sefydliad, 1 gweithiwr proffesiynol\./);
   });
 
-  for (const [theme, scheme] of [['govuk', 'light'], ['nhs', 'light'], ['default', 'dark'], ['govuk', 'dark']] as const) {
+  for (const [theme, scheme] of [
+    ['govuk', 'light'],
+    ['nhs', 'light'],
+    ['default', 'dark'],
+    ['govuk', 'dark'],
+  ] as const) {
     it(`passes axe in the ${theme} theme, ${scheme} scheme, with a member selected`, async () => {
-      const provider = await fixture<OdProvider>(html`<od-provider theme=${theme} color-scheme=${scheme} .store=${new MemoryStore(demoCase)}>
-        <od-network-map sectors editable></od-network-map>
-      </od-provider>`);
+      const provider = await fixture<OdProvider>(
+        html`<od-provider theme=${theme} color-scheme=${scheme} .store=${new MemoryStore(demoCase)}>
+          <od-network-map sectors editable></od-network-map>
+        </od-provider>`,
+      );
       const el = provider.querySelector('od-network-map')!;
       await el.updateComplete;
       await tabIntoMap(el);
@@ -440,7 +530,9 @@ describe('<od-network-map>', () => {
   }
 
   it('speaks Welsh', async () => {
-    const el = await fixture<OdNetworkMap>(html`<od-network-map locale="cy" sectors .record=${demoCase}></od-network-map>`);
+    const el = await fixture<OdNetworkMap>(
+      html`<od-network-map locale="cy" sectors .record=${demoCase}></od-network-map>`,
+    );
     expect(text($(el, '.toolbar button'))).to.equal('Gweld fel tabl');
     expect($(el, 'svg.map')!.getAttribute('aria-label')).to.equal('Map rhwydwaith Maya Lewis');
     expect($$(el, '.sector-label').map(text)).to.include('Aelwyd');
@@ -461,10 +553,18 @@ describe('<od-network-map>', () => {
     // The key: one swatch (a nested svg) per item on screen, each with its label.
     const legendItems = $$(el, '.legend-list li').length;
     expect(doc.documentElement.querySelectorAll('svg').length).to.equal(legendItems);
-    expect([...doc.querySelectorAll('text')].map((t) => t.textContent)).to.include.members(['Key', 'Cut off', 'Household']);
+    expect([...doc.querySelectorAll('text')].map((t) => t.textContent)).to.include.members([
+      'Key',
+      'Cut off',
+      'Household',
+    ]);
     // Every member is in the file, with its shape's geometry.
-    expect(doc.querySelectorAll('svg > g rect[width="32"]').length).to.equal(demoCase.members.filter((m) => m.kind === 'organisation').length);
-    expect([...doc.querySelectorAll('text')].filter((t) => t.getAttribute('paint-order')?.startsWith('stroke')).length).to.be.greaterThan(demoCase.members.length);
+    expect(doc.querySelectorAll('svg > g rect[width="32"]').length).to.equal(
+      demoCase.members.filter((m) => m.kind === 'organisation').length,
+    );
+    expect(
+      [...doc.querySelectorAll('text')].filter((t) => t.getAttribute('paint-order')?.startsWith('stroke')).length,
+    ).to.be.greaterThan(demoCase.members.length);
     // Pan and zoom are not in the file: the whole map is.
     $<HTMLButtonElement>(el, 'button[aria-label="Zoom in"]')!.click();
     expect(el.toSVG()).to.equal(svgText);
@@ -485,7 +585,12 @@ describe('<od-network-map>', () => {
   });
 });
 
-const DIRECTIONS = { ArrowUp: { x: 0, y: -1 }, ArrowDown: { x: 0, y: 1 }, ArrowLeft: { x: -1, y: 0 }, ArrowRight: { x: 1, y: 0 } } as const;
+const DIRECTIONS = {
+  ArrowUp: { x: 0, y: -1 },
+  ArrowDown: { x: 0, y: 1 },
+  ArrowLeft: { x: -1, y: 0 },
+  ArrowRight: { x: 1, y: 0 },
+} as const;
 
 /** The arrow keys that lead from the person to `id` (breadth-first over the map's own navigation rule). */
 function arrowPath(el: OdNetworkMap, id: string): string[] {
@@ -500,7 +605,11 @@ function arrowPath(el: OdNetworkMap, id: string): string[] {
     const [at, path] = queue.shift()!;
     if (at === id) return path;
     for (const [key, dir] of Object.entries(DIRECTIONS)) {
-      const next = nearestInDirection(positions.get(at)!, dir, [...positions].filter(([k]) => k !== at));
+      const next = nearestInDirection(
+        positions.get(at)!,
+        dir,
+        [...positions].filter(([k]) => k !== at),
+      );
       if (next && !seen.has(next)) {
         seen.add(next);
         queue.push([next, [...path, key]]);
@@ -515,7 +624,9 @@ describe('<od-network-map> editing', () => {
 
   async function inProvider(record: CaseRecord = demoCase) {
     const store = new MemoryStore(record);
-    const provider = await fixture<OdProvider>(html`<od-provider .store=${store}><od-network-map sectors editable></od-network-map></od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider .store=${store}><od-network-map sectors editable></od-network-map></od-provider>`,
+    );
     const el = provider.querySelector('od-network-map')!;
     await el.updateComplete;
     return { store, el };
@@ -551,7 +662,12 @@ describe('<od-network-map> editing', () => {
   it('hears od-member-focus through its provider under any tag, from inside a shadow root', async () => {
     // A host that re-prefixed the kit (defineOdkit({ prefix })) has no <od-provider>.
     OdProvider.define('nm-test-provider');
-    const provider = await fixture<OdProvider>(html`<nm-test-provider .store=${new MemoryStore(demoCase)}><div></div><button type="button">x</button></nm-test-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<nm-test-provider .store=${new MemoryStore(demoCase)}
+        ><div></div>
+        <button type="button">x</button></nm-test-provider
+      >`,
+    );
     const shadow = provider.querySelector('div')!.attachShadow({ mode: 'open' });
     const el = document.createElement('od-network-map');
     shadow.append(el);
@@ -570,13 +686,15 @@ describe('<od-network-map> editing', () => {
     class LateProvider extends OdProvider {}
     // fixtureSync: fixture() on a plain <div> waits for a frame, which a hidden tab never paints.
     const wrap = fixtureSync<HTMLElement>(
-      html`<div><nm-late-provider><od-network-map></od-network-map><button type="button">x</button></nm-late-provider></div>`,
+      html`<div>
+        <nm-late-provider><od-network-map></od-network-map><button type="button">x</button></nm-late-provider>
+      </div>`,
     );
     const provider = wrap.querySelector('nm-late-provider') as OdProvider;
     const el = wrap.querySelector('od-network-map')!;
     provider.store = new MemoryStore(demoCase);
     LateProvider.define('nm-late-provider');
-    await waitUntil(() => $(el, '.node[data-key="m-priya"]'), 'the map never got the late provider\'s store');
+    await waitUntil(() => $(el, '.node[data-key="m-priya"]'), "the map never got the late provider's store");
     provider.querySelector('button')!.dispatchEvent(new OdMemberFocusEvent('m-priya'));
     await el.updateComplete;
     expect($(el, '.node[data-key="m-priya"]')!.classList.contains('linked')).to.equal(true);
@@ -599,7 +717,10 @@ describe('<od-network-map> editing', () => {
     await sendKeys({ press: 'Tab' }); // first control in the panel after the map
     while (!active(el)?.matches('[data-move="closer"]')) await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => revision(store) === before + 1 && text($(el, '[role="status"]')) !== '', 'the move is saved and announced');
+    await waitUntil(
+      () => revision(store) === before + 1 && text($(el, '[role="status"]')) !== '',
+      'the move is saved and announced',
+    );
     await el.updateComplete;
     expect(revision(store)).to.equal(before + 1);
     expect(store.snapshot!.record.members.find((m) => m.id === 'm-david')!.ring).to.equal(1);
@@ -614,7 +735,10 @@ describe('<od-network-map> editing', () => {
     select.focus();
     select.value = 'friends';
     $<HTMLButtonElement>(el, '.move-sector button')!.click();
-    await waitUntil(() => store.snapshot!.record.members.find((m) => m.id === 'm-david')!.sector === 'friends', 'the move to another sector is saved');
+    await waitUntil(
+      () => store.snapshot!.record.members.find((m) => m.id === 'm-david')!.sector === 'friends',
+      'the move to another sector is saved',
+    );
     expect(store.snapshot!.record.members.find((m) => m.id === 'm-david')!.sector).to.equal('friends');
   });
 
@@ -636,7 +760,10 @@ describe('<od-network-map> editing', () => {
     pointerAt(el, 'pointermove', [from[0] + 5, from[1] + 5]);
     pointerAt(el, 'pointermove', to);
     pointerAt(el, 'pointerup', to);
-    await waitUntil(() => store.snapshot!.record.members.find((m) => m.id === 'm-doreen')!.ring < 3, 'the drop is saved');
+    await waitUntil(
+      () => store.snapshot!.record.members.find((m) => m.id === 'm-doreen')!.ring < 3,
+      'the drop is saved',
+    );
     const doreen = store.snapshot!.record.members.find((m) => m.id === 'm-doreen')!;
     expect(doreen.ring).to.be.lessThan(3);
     expect(doreen.sector).to.equal('neighbours');
@@ -656,7 +783,10 @@ describe('<od-network-map> editing', () => {
     $<HTMLFormElement>(el, '.panel form')!.requestSubmit();
     await el.updateComplete;
     expect(active(el)?.classList.contains('od-error-summary')).to.equal(true);
-    expect($$(el, '.od-error-summary li').map(text)).to.deep.equal(['Enter a name', 'Enter the relationship to the person']);
+    expect($$(el, '.od-error-summary li').map(text)).to.deep.equal([
+      'Enter a name',
+      'Enter the relationship to the person',
+    ]);
     expect(text($(el, '#member-name-error'))).to.equal('Error: Enter a name');
     expect($(el, '#member-name')!.getAttribute('aria-invalid')).to.equal('true');
     expect(revision(store)).to.equal(before);
@@ -674,7 +804,13 @@ describe('<od-network-map> editing', () => {
     await el.updateComplete;
     expect(revision(store)).to.equal(before + 1);
     const added = store.snapshot!.record.members.find((m) => m.name === 'Ffion Rees')!;
-    expect(added).to.deep.include({ kind: 'person', sector: 'family', ring: 1, support: ['practical'], status: 'active' });
+    expect(added).to.deep.include({
+      kind: 'person',
+      sector: 'family',
+      ring: 1,
+      support: ['practical'],
+      status: 'active',
+    });
     expect(added.relationship).to.deep.equal({ text: 'Cousin' });
     expect($(el, `.node[data-key="${added.id}"]`)).to.not.equal(null);
     expect(text($(el, '[role="status"]'))).to.equal('Saved.');
@@ -683,17 +819,23 @@ describe('<od-network-map> editing', () => {
   it('says so, and saves nothing, when the member being edited leaves the record', async () => {
     const { store, el } = await inProvider();
     await focusMember(el, 'm-choir');
-    $$<HTMLButtonElement>(el, '.panel button').find((b) => text(b) === 'Edit member')!.click();
+    $$<HTMLButtonElement>(el, '.panel button')
+      .find((b) => text(b) === 'Edit member')!
+      .click();
     await el.updateComplete;
     expect($(el, '#member-name')).not.to.equal(null);
     // Another widget or tab removes the member while the form is open.
     await store.apply({ type: 'member/remove', memberId: 'm-choir' });
     await el.updateComplete;
     const count = store.snapshot!.record.members.length;
-    expect(text($(el, '.panel [role="alert"]'))).to.equal('This is no longer in the record, so there is nothing to edit. Nothing has been saved.');
+    expect(text($(el, '.panel [role="alert"]'))).to.equal(
+      'This is no longer in the record, so there is nothing to edit. Nothing has been saved.',
+    );
     expect($(el, '.panel form')).to.equal(null);
     await expect(el).to.be.accessible();
-    $$<HTMLButtonElement>(el, '.panel button').find((b) => text(b) === 'Close')!.click();
+    $$<HTMLButtonElement>(el, '.panel button')
+      .find((b) => text(b) === 'Close')!
+      .click();
     await el.updateComplete;
     expect(store.snapshot!.record.members.length).to.equal(count);
     expect(store.snapshot!.record.members.some((m) => m.id === 'm-choir')).to.equal(false);
@@ -702,18 +844,25 @@ describe('<od-network-map> editing', () => {
   it('edits a member and adds, edits and removes a tie', async () => {
     const { store, el } = await inProvider();
     await focusMember(el, 'm-priya');
-    $$<HTMLButtonElement>(el, '.panel button').find((b) => text(b) === 'Edit member')!.click();
+    $$<HTMLButtonElement>(el, '.panel button')
+      .find((b) => text(b) === 'Edit member')!
+      .click();
     await el.updateComplete;
     const name = $<HTMLInputElement>(el, '#member-name')!;
     expect(name.value).to.equal('Priya Shah');
     name.value = 'Priya S.';
     $<HTMLFormElement>(el, '.panel form')!.requestSubmit();
-    await waitUntil(() => store.snapshot!.record.members.find((m) => m.id === 'm-priya')!.name === 'Priya S.', 'the edit is saved');
+    await waitUntil(
+      () => store.snapshot!.record.members.find((m) => m.id === 'm-priya')!.name === 'Priya S.',
+      'the edit is saved',
+    );
     const priya = store.snapshot!.record.members.find((m) => m.id === 'm-priya')!;
     expect(priya.name).to.equal('Priya S.');
     expect(priya.relationship).to.deep.equal(demoCase.members.find((m) => m.id === 'm-priya')!.relationship);
 
-    $$<HTMLButtonElement>(el, '.toolbar button').find((b) => text(b) === 'Add a tie')!.click();
+    $$<HTMLButtonElement>(el, '.toolbar button')
+      .find((b) => text(b) === 'Add a tie')!
+      .click();
     await el.updateComplete;
     // Same member at both ends is refused by our own check.
     $<HTMLSelectElement>(el, '#tie-from')!.value = 'm-priya';
@@ -724,7 +873,10 @@ describe('<od-network-map> editing', () => {
     $<HTMLSelectElement>(el, '#tie-to')!.value = 'm-sarah';
     $<HTMLSelectElement>(el, '#tie-quality')!.value = 'stressful';
     $<HTMLFormElement>(el, '.panel form')!.requestSubmit();
-    await waitUntil(() => store.snapshot!.record.ties.some((t) => t.from === 'm-priya' && t.to === 'm-sarah'), 'the new tie is saved');
+    await waitUntil(
+      () => store.snapshot!.record.ties.some((t) => t.from === 'm-priya' && t.to === 'm-sarah'),
+      'the new tie is saved',
+    );
     const tie = store.snapshot!.record.ties.find((t) => t.from === 'm-priya' && t.to === 'm-sarah')!;
     expect(tie).to.deep.include({ quality: 'stressful', strength: 'moderate', direction: 'none' });
     await el.updateComplete;
@@ -735,7 +887,9 @@ describe('<od-network-map> editing', () => {
     expect(removeTie.length).to.equal(3);
     removeTie.at(-1)!.click();
     await el.updateComplete;
-    $$<HTMLButtonElement>(el, '.panel button').find((b) => text(b) === 'Yes, remove')!.click();
+    $$<HTMLButtonElement>(el, '.panel button')
+      .find((b) => text(b) === 'Yes, remove')!
+      .click();
     await waitUntil(() => !store.snapshot!.record.ties.some((t) => t.id === tie.id), 'the tie is removed');
     expect(store.snapshot!.record.ties.some((t) => t.id === tie.id)).to.equal(false);
   });
@@ -745,11 +899,18 @@ describe('<od-network-map> editing', () => {
     await focusMember(el, 'm-doreen');
     await sendKeys({ press: 'Enter' });
     const cleared = nextEvent(el, 'od-select');
-    $$<HTMLButtonElement>(el, '.panel button').find((b) => text(b) === 'Remove member')!.click();
+    $$<HTMLButtonElement>(el, '.panel button')
+      .find((b) => text(b) === 'Remove member')!
+      .click();
     await el.updateComplete;
-    $$<HTMLButtonElement>(el, '.panel button').find((b) => text(b) === 'Yes, remove')!.click();
+    $$<HTMLButtonElement>(el, '.panel button')
+      .find((b) => text(b) === 'Yes, remove')!
+      .click();
     expect((await cleared).selection).to.equal(null);
-    await waitUntil(() => !store.snapshot!.record.members.some((m) => m.id === 'm-doreen') && text($(el, '[role="status"]')) !== '', 'the removal is saved and announced');
+    await waitUntil(
+      () => !store.snapshot!.record.members.some((m) => m.id === 'm-doreen') && text($(el, '[role="status"]')) !== '',
+      'the removal is saved and announced',
+    );
     await el.updateComplete;
     expect(store.snapshot!.record.members.some((m) => m.id === 'm-doreen')).to.equal(false);
     expect(store.snapshot!.record.ties.some((t) => t.to === 'm-doreen')).to.equal(false);
@@ -772,10 +933,14 @@ describe('<od-network-map> editing', () => {
     await focusMember(el, 'm-sarah');
     const errors: OdErrorEvent[] = [];
     el.addEventListener('od-error', (e) => errors.push(e));
-    $$<HTMLButtonElement>(el, '.panel button').find((b) => text(b) === 'Remove member')!.click();
+    $$<HTMLButtonElement>(el, '.panel button')
+      .find((b) => text(b) === 'Remove member')!
+      .click();
     await el.updateComplete;
     expect(text($(el, '.panel'))).to.contain('Remove Sarah Lewis and their ties from the network?');
-    $$<HTMLButtonElement>(el, '.panel button').find((b) => text(b) === 'Yes, remove')!.click();
+    $$<HTMLButtonElement>(el, '.panel button')
+      .find((b) => text(b) === 'Yes, remove')!
+      .click();
     await waitUntil(() => errors.length > 0 && text($(el, '.od-error-summary')) !== '', 'the refusal is shown');
     await el.updateComplete;
     expect(store.snapshot).to.equal(before);
@@ -811,32 +976,47 @@ describe('<od-network-map> editing', () => {
 
   it('with an offline store: the status line tops the map, conflicts are named as the map names people, axe-clean in dark', async () => {
     const store = demoSyncingStore('conflict');
-    const provider = await fixture<OdProvider>(html`<od-provider .store=${store} color-scheme="dark"><od-network-map sectors initials-only></od-network-map></od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider .store=${store} color-scheme="dark"
+        ><od-network-map sectors initials-only></od-network-map
+      ></od-provider>`,
+    );
     const el = provider.querySelector('od-network-map')!;
     await el.updateComplete;
     expect($(el, '[part="base"]')!.firstElementChild!.getAttribute('part')).to.equal('sync-status');
     expect(text($(el, '.od-sync__message'))).to.equal('2 changes need your decision');
     $<HTMLButtonElement>(el, '.od-sync__review')!.click();
     await el.updateComplete;
-    expect($$(el, '.od-sync-conflict h3').map(text)).to.deep.equal(['S. L., network member', 'The tie between M. L. and D. L.']);
+    expect($$(el, '.od-sync-conflict h3').map(text)).to.deep.equal([
+      'S. L., network member',
+      'The tie between M. L. and D. L.',
+    ]);
     expect(text($(el, '.od-sync-review'))).not.to.contain('Sarah');
     await expect(provider).to.be.accessible();
   });
 
   it('shows "Changed by … on …" under a member’s details and beside each of their ties', async () => {
     const store = demoSyncingStore('pending');
-    const provider = await fixture<OdProvider>(html`<od-provider .store=${store} time-zone="Europe/London"><od-network-map sectors></od-network-map></od-provider>`);
+    const provider = await fixture<OdProvider>(
+      html`<od-provider .store=${store} time-zone="Europe/London"
+        ><od-network-map sectors></od-network-map
+      ></od-provider>`,
+    );
     const el = provider.querySelector('od-network-map')!;
     await el.updateComplete;
     await focusMember(el, 'm-david');
     await waitUntil(() => $(el, '.panel .ties-list .od-changed-by'), 'the tie’s history line');
     // David has no history of his own here; the tie to him does.
     expect($(el, '.panel .facts + .od-changed-by') === null, 'no line for David himself').to.equal(true);
-    expect(text($(el, '.panel .ties-list .od-changed-by'))).to.equal('Changed by Sam Okafor on 1 Apr 2026, 12:20 (not yet sent)');
+    expect(text($(el, '.panel .ties-list .od-changed-by'))).to.equal(
+      'Changed by Sam Okafor on 1 Apr 2026, 12:20 (not yet sent)',
+    );
     await sendKeys({ press: 'Home' });
     for (const key of arrowPath(el, 'm-sarah')) await sendKeys({ press: key });
     await waitUntil(() => $(el, '.panel .facts + .od-changed-by'), 'the member’s history line');
-    expect(text($(el, '.panel .facts + .od-changed-by'))).to.equal('Changed by Sam Okafor on 1 Apr 2026, 12:18 (not yet sent)');
+    expect(text($(el, '.panel .facts + .od-changed-by'))).to.equal(
+      'Changed by Sam Okafor on 1 Apr 2026, 12:18 (not yet sent)',
+    );
   });
 
   it('registers once: define() again under the same tag does nothing', () => {

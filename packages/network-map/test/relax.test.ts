@@ -19,13 +19,24 @@ const node = fc
     angle: fc.integer({ min: -3141, max: 3141 }).map((a) => a / 1000),
     shift: fc.integer({ min: -200, max: 200 }),
   })
-  .map(({ r, angle, shift }) => ({ r, angle, x: (r + shift) * Math.cos(angle), y: (r + shift) * Math.sin(angle), inner: 84, outer: 960, wedge: [-Math.PI / 2, Math.PI] as [number, number] }));
+  .map(({ r, angle, shift }) => ({
+    r,
+    angle,
+    x: (r + shift) * Math.cos(angle),
+    y: (r + shift) * Math.sin(angle),
+    inner: 84,
+    outer: 960,
+    wedge: [-Math.PI / 2, Math.PI] as [number, number],
+  }));
 const network = fc.array(node, { minLength: 1, maxLength: 120 }).chain((nodes) =>
   // Some members stacked exactly on others' places.
-  fc.array(fc.nat(nodes.length - 1), { maxLength: 5 }).map((stacked) => [...nodes, ...stacked.map((i) => ({ ...nodes[i]! }))]),
+  fc
+    .array(fc.nat(nodes.length - 1), { maxLength: 5 })
+    .map((stacked) => [...nodes, ...stacked.map((i) => ({ ...nodes[i]! }))]),
 );
 
-const copy = (nodes: readonly Omit<Node, 'id'>[]): Node[] => nodes.map((n, i) => ({ ...n, id: `m${i}`, wedge: [...n.wedge] as [number, number] }));
+const copy = (nodes: readonly Omit<Node, 'id'>[]): Node[] =>
+  nodes.map((n, i) => ({ ...n, id: `m${i}`, wedge: [...n.wedge] as [number, number] }));
 
 describe('relax() against d3-force forceSimulation', () => {
   it('moves every node exactly as forceSimulation().stop().tick(n) does, on generated networks', () => {
@@ -41,7 +52,9 @@ describe('relax() against d3-force forceSimulation', () => {
           // Object.is: the same to the bit (and -0 is not 0).
           for (const key of ['x', 'y', 'vx', 'vy'] as const) {
             if (!Object.is(ours[i]![key], theirs[i]![key])) {
-              throw new Error(`node ${i} ${key}: relax gave ${ours[i]![key]}, forceSimulation ${theirs[i]![key]} (${ticks} ticks, sectors ${sectors})`);
+              throw new Error(
+                `node ${i} ${key}: relax gave ${ours[i]![key]}, forceSimulation ${theirs[i]![key]} (${ticks} ticks, sectors ${sectors})`,
+              );
             }
           }
         }
@@ -51,7 +64,10 @@ describe('relax() against d3-force forceSimulation', () => {
   });
 
   it('would notice a difference: one tick fewer moves the nodes elsewhere', () => {
-    const seeded = copy([{ r: 100, angle: 0.3, x: 90, y: 20, inner: 84, outer: 300, wedge: [-1, 1] }, { r: 100, angle: 0.4, x: 90, y: 22, inner: 84, outer: 300, wedge: [-1, 1] }]);
+    const seeded = copy([
+      { r: 100, angle: 0.3, x: 90, y: 20, inner: 84, outer: 300, wedge: [-1, 1] },
+      { r: 100, angle: 0.4, x: 90, y: 22, inner: 84, outer: 300, wedge: [-1, 1] },
+    ]);
     const ours = copy(seeded);
     relax(ours, layoutForces(true), 5);
     const theirs = copy(seeded);

@@ -1,4 +1,10 @@
-import { defaultInstruments, fidelityTrend, type CaseRecord, type Instrument, type InstrumentRegistry } from '@odkit/core';
+import {
+  defaultInstruments,
+  fidelityTrend,
+  type CaseRecord,
+  type Instrument,
+  type InstrumentRegistry,
+} from '@odkit/core';
 import {
   CaseController,
   FormControlController,
@@ -29,7 +35,13 @@ import { carryOver, takeOverLightForm } from './internal/light-form.js';
 import { renderRate, type RateEdits, type RateView } from './internal/rate-view.js';
 import type { RaterEdit } from './internal/rater-view.js';
 import { parseRater, signedInRater, type SignedInRater } from './internal/rater.js';
-import { chooseInstruments, resolveShown, type ChecklistProblem, type Instruments, type Shown } from './internal/resolve.js';
+import {
+  chooseInstruments,
+  resolveShown,
+  type ChecklistProblem,
+  type Instruments,
+  type Shown,
+} from './internal/resolve.js';
 import { renderScores } from './internal/scores-view.js';
 import { checklistStrings, type ChecklistStrings } from './internal/strings.js';
 import { renderTrend } from './internal/trend-view.js';
@@ -70,7 +82,8 @@ type View = 'rate' | 'summary' | 'compare';
  * @csspart error-summary - The form's error summary.
  * @cssprop --od-checklist-item-gap - Space between items (default: 3 × the system space).
  * @cssprop --od-checklist-chart-line - Trend line and point colour (default: the primary colour).
- * @cssprop --od-checklist-difference-background - Background of an item the two raters differ on (default: the raised surface).
+ * @cssprop --od-checklist-difference-background - Background of an item the two raters differ on (default: the raised
+ * surface).
  */
 export class OdPrinciplesChecklist extends OdElement {
   static formAssociated = true;
@@ -86,7 +99,9 @@ export class OdPrinciplesChecklist extends OdElement {
   @property({ attribute: 'instrument-id' }) instrumentId = 'od-seven-principles';
   /** The held meeting being rated (needed with a record, optional standalone). */
   @property({ attribute: 'meeting-id' }) meetingId: string | undefined;
-  /** Show this assessment of the record (otherwise: the latest draft of this instrument for the meeting, or a new one). */
+  /**
+   * Show this assessment of the record (otherwise: the latest draft of this instrument for the meeting, or a new one).
+   */
   @property({ attribute: 'assessment-id' }) assessmentId: string | undefined;
   /** The rater's name a new assessment starts with (e.g. the signed-in user); also picks whose draft is continued. */
   @property({ attribute: 'rater-name' }) raterName: string | undefined;
@@ -140,9 +155,12 @@ export class OdPrinciplesChecklist extends OdElement {
     },
   });
   readonly #options = new OptionsController<keyof ChecklistStrings & string>(this, {
-    // One problem at a time, the one shown; none while the record's own error is shown (CaseController reports that one).
+    // One problem at a time, the one shown; none while the record's own error is shown (CaseController reports that
+    // one).
     check: () => {
-      const problem = this.data.error ? undefined : (this.#instruments.problem ?? this.#raterProblem ?? this.#shown.problem);
+      const problem = this.data.error
+        ? undefined
+        : (this.#instruments.problem ?? this.#raterProblem ?? this.#shown.problem);
       return problem ? [problem] : [];
     },
     t: this.#t,
@@ -232,7 +250,9 @@ export class OdPrinciplesChecklist extends OdElement {
    * whenever a label or heading inside is clicked.
    */
   override focus(options?: FocusOptions): void {
-    const first = this.renderRoot.querySelector<HTMLElement>('input:not(:disabled), textarea:not(:disabled), button:not(:disabled)');
+    const first = this.renderRoot.querySelector<HTMLElement>(
+      'input:not(:disabled), textarea:not(:disabled), button:not(:disabled)',
+    );
     if (first) first.focus(options);
     else super.focus(options);
   }
@@ -241,7 +261,8 @@ export class OdPrinciplesChecklist extends OdElement {
     super.connectedCallback();
     this.addEventListener('invalid', this.#onInvalid);
     this.addEventListener('click', this.#onHostClick);
-    // A server-rendered form for pages without script (@odkit/ssr): this element takes its place, keeping what was entered.
+    // A server-rendered form for pages without script (@odkit/ssr): this element takes its place, keeping what was
+    // entered.
     const entered = isServer ? undefined : takeOverLightForm(this, this.name);
     if (entered) {
       void this.updateComplete.then(() => {
@@ -274,7 +295,14 @@ export class OdPrinciplesChecklist extends OdElement {
     const signedIn = signedInRater(this.#hostRater, this.data.store?.author);
     const signedInChanged = signedIn?.name !== this.#signedIn?.name;
     this.#signedIn = signedIn;
-    if (changed.has('meetingId') || changed.has('instrumentId') || changed.has('assessmentId') || changed.has('raterName') || changed.has('instrument') || signedInChanged) {
+    if (
+      changed.has('meetingId') ||
+      changed.has('instrumentId') ||
+      changed.has('assessmentId') ||
+      changed.has('raterName') ||
+      changed.has('instrument') ||
+      signedInChanged
+    ) {
       if (this.hasUpdated) {
         this.#autosave.cancel();
         this.#autosave.trackedId = undefined;
@@ -345,7 +373,10 @@ export class OdPrinciplesChecklist extends OdElement {
     const errors: FormError[] = [];
     if (!value.rater.name.trim()) errors.push({ field: 'rater-name', message: this.#t('checklist.enterRater') });
     for (const item of missingRequired(value, instrument)) {
-      errors.push({ field: radioId(item.id, 0), message: this.#t('checklist.selectRating', { item: textOf(this.i18n, item.title) }) });
+      errors.push({
+        field: radioId(item.id, 0),
+        message: this.#t('checklist.selectRating', { item: textOf(this.i18n, item.title) }),
+      });
     }
     return errors;
   }
@@ -362,7 +393,9 @@ export class OdPrinciplesChecklist extends OdElement {
     return { flags: { valueMissing: true }, message: first.message, anchor };
   }
 
-  /** A `<label for>` of the checklist clicks the host itself: focus the first control, as a label does for a native one. */
+  /**
+   * A `<label for>` of the checklist clicks the host itself: focus the first control, as a label does for a native one.
+   */
   readonly #onHostClick = (event: MouseEvent) => {
     if (event.composedPath()[0] === this) this.focus();
   };
@@ -476,27 +509,48 @@ export class OdPrinciplesChecklist extends OdElement {
     const t = this.#t;
     const f = this.i18n;
     const { meeting, stored } = this.#shown;
-    const changedBy = stored ? renderChangedBy(this.#history, { kind: 'assessment', id: stored.id }, this.i18n) : nothing;
+    const changedBy = stored
+      ? renderChangedBy(this.#history, { kind: 'assessment', id: stored.id }, this.i18n)
+      : nothing;
     if (this.view !== 'summary' && this.view !== 'compare') {
-      const saving = this.#autosave.recordMode ? { stored: stored !== undefined, savedAt: this.#autosave.savedAt } : undefined;
+      const saving = this.#autosave.recordMode
+        ? { stored: stored !== undefined, savedAt: this.#autosave.savedAt }
+        : undefined;
       const root = this.renderRoot as ShadowRoot;
-      const view: RateView = { value, instrument, meeting, changedBy, errors: this._errors, disabled: this.#isDisabled, readOnly: value.status === 'complete', root, saving, signedIn: this.#signedIn };
+      const view: RateView = {
+        value,
+        instrument,
+        meeting,
+        changedBy,
+        errors: this._errors,
+        disabled: this.#isDisabled,
+        readOnly: value.status === 'complete',
+        root,
+        saving,
+        signedIn: this.#signedIn,
+      };
       return renderRate(view, t, f, this.#edits);
     }
     const header = renderHeader({ value, instrument, meeting, changedBy, progress: false }, t, f);
     const record = this.data.record;
     if (this.view === 'compare') {
       const other = otherAssessment(record?.assessments ?? [], value, instrument, this.compareWith);
-      return html`${header}
-        ${renderCompare(value, other, instrument, t, f)}`;
+      return html`${header} ${renderCompare(value, other, instrument, t, f)}`;
     }
     const trend =
       record && meeting
-        ? renderTrend(fidelityTrend(record, { instrumentId: instrument.id, instruments: this.#instruments.registry, episodeId: meeting.episodeId }), meeting.id, t, f)
+        ? renderTrend(
+            fidelityTrend(record, {
+              instrumentId: instrument.id,
+              instruments: this.#instruments.registry,
+              episodeId: meeting.episodeId,
+            }),
+            meeting.id,
+            t,
+            f,
+          )
         : nothing;
-    return html`${header}
-      ${renderScores(value, instrument, t, f)}
-      ${trend}`;
+    return html`${header} ${renderScores(value, instrument, t, f)} ${trend}`;
   }
 }
 

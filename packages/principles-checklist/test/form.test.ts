@@ -7,7 +7,12 @@ import { sendKeys } from '@web/test-runner-commands';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { $, $$, click, labelOf, radio, shadow, text } from './support.js';
 
-type Value = { ratings: { itemId: string; value?: number | 'na'; comment?: string }[]; rater: { name: string }; status: string; meetingId?: string };
+type Value = {
+  ratings: { itemId: string; value?: number | 'na'; comment?: string }[];
+  rater: { name: string };
+  status: string;
+  meetingId?: string;
+};
 const valueOf = (el: OdPrinciplesChecklist) => JSON.parse(el.value) as Value;
 const formValue = (form: HTMLFormElement, name = 'assessment') => {
   const raw = new FormData(form).get(name);
@@ -25,13 +30,22 @@ async function mountForm(template: unknown): Promise<HTMLFormElement> {
 }
 
 async function formWith(attrs = 'required'): Promise<{ form: HTMLFormElement; el: OdPrinciplesChecklist }> {
-  const form = await mountForm(html`<form @submit=${(e: Event) => e.preventDefault()}>
-    <label for="check">Fidelity of this meeting</label>
-    ${attrs === 'required'
-      ? html`<od-principles-checklist id="check" name="assessment" meeting-id="mt-13" required></od-principles-checklist>`
-      : html`<od-principles-checklist id="check" name="assessment"></od-principles-checklist>`}
-    <button>Send</button>
-  </form>`);
+  const form = await mountForm(
+    html`<form @submit=${(e: Event) => e.preventDefault()}>
+      <label for="check">Fidelity of this meeting</label>
+      ${
+        attrs === 'required'
+          ? html`<od-principles-checklist
+              id="check"
+              name="assessment"
+              meeting-id="mt-13"
+              required
+            ></od-principles-checklist>`
+          : html`<od-principles-checklist id="check" name="assessment"></od-principles-checklist>`
+      }
+      <button>Send</button>
+    </form>`,
+  );
   const el = form.querySelector('od-principles-checklist')!;
   await el.updateComplete;
   return { form, el };
@@ -51,19 +65,20 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
   it('lists every item of the instrument in its groups, with progress, and is accessible', async () => {
     const { el } = await formWith();
     const groups = $$(el, 'section.group');
-    expect(groups.map((g) => text(g.querySelector('h3')))).to.deep.equal(['How the service is organised', 'Practice in the meeting']);
+    expect(groups.map((g) => text(g.querySelector('h3')))).to.deep.equal([
+      'How the service is organised',
+      'Practice in the meeting',
+    ]);
     expect(groups.map((g) => g.querySelectorAll('fieldset.item').length)).to.deep.equal([5, 2]);
-    expect($$(el, 'fieldset.item legend').map((l) => text(l))).to.deep.equal(sevenPrinciples.items.map((i) => i.title['en-GB' as never]));
+    expect($$(el, 'fieldset.item legend').map((l) => text(l))).to.deep.equal(
+      sevenPrinciples.items.map((i) => i.title['en-GB' as never]),
+    );
     expect(text($(el, '.progress'))).to.equal('0 of 7 items rated');
     // Each item: its scale and "Not applicable", native radios in one group per item, a hint tied to the fieldset.
     const first = $$(el, 'fieldset.item')[0]!;
-    expect([...first.querySelectorAll('input[type=radio]')].map((r) => labelOf(el, r).textContent!.trim())).to.deep.equal([
-      'Not in place',
-      'Partly',
-      'Largely',
-      'Fully',
-      'Not applicable',
-    ]);
+    expect(
+      [...first.querySelectorAll('input[type=radio]')].map((r) => labelOf(el, r).textContent!.trim()),
+    ).to.deep.equal(['Not in place', 'Partly', 'Largely', 'Fully', 'Not applicable']);
     expect(first.getAttribute('aria-describedby')).to.equal('hint-immediate-help');
     await expect(el).to.be.accessible();
   });
@@ -132,7 +147,9 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     expect($$(el, '.od-field-error').map(text)).to.deep.equal(
       sevenPrinciples.items.map((i) => `Error: Select a rating for “${(i.title as Record<string, string>)['en-GB']}”`),
     );
-    expect($(el, 'fieldset.item').getAttribute('aria-describedby')).to.equal('hint-immediate-help immediate-help--0-error');
+    expect($(el, 'fieldset.item').getAttribute('aria-describedby')).to.equal(
+      'hint-immediate-help immediate-help--0-error',
+    );
     await expect(el).to.be.accessible();
 
     // A submit is blocked while invalid.
@@ -178,11 +195,13 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
   });
 
   it('is disabled (and not submitted) inside a disabled fieldset, and by its own disabled attribute', async () => {
-    const form = await mountForm(html`<form @submit=${(e: Event) => e.preventDefault()}>
-      <fieldset>
-        <od-principles-checklist name="assessment" required></od-principles-checklist>
-      </fieldset>
-    </form>`);
+    const form = await mountForm(
+      html`<form @submit=${(e: Event) => e.preventDefault()}>
+        <fieldset>
+          <od-principles-checklist name="assessment" required></od-principles-checklist>
+        </fieldset>
+      </form>`,
+    );
     const el = form.querySelector('od-principles-checklist')!;
     const fieldset = form.querySelector('fieldset')!;
     await el.updateComplete;
@@ -230,7 +249,11 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     expect(radio(el, 'dialogism', 'Fully').checked).to.equal(true);
     expect($<HTMLTextAreaElement>(el, '#comment-dialogism').value).to.equal('Everyone was answered.');
 
-    for (const bad of ['not json', JSON.stringify({ ...JSON.parse(saved), ratings: [{ itemId: 'nope', value: 1 }] }), JSON.stringify({ ...JSON.parse(saved), ratings: [{ itemId: 'dialogism', value: 9 }] })]) {
+    for (const bad of [
+      'not json',
+      JSON.stringify({ ...JSON.parse(saved), ratings: [{ itemId: 'nope', value: 1 }] }),
+      JSON.stringify({ ...JSON.parse(saved), ratings: [{ itemId: 'dialogism', value: 9 }] }),
+    ]) {
       el.formStateRestoreCallback(bad);
       await el.updateComplete;
       await el.updateComplete;

@@ -29,16 +29,21 @@ describe('<od-principles-checklist> with a case record', () => {
   const opened: IndexedDbStore[] = [];
   afterEach(() => opened.splice(0).forEach((s) => s.close()));
 
-  async function inProvider(store: unknown, attrs: { meeting?: string; instrument?: string; assessment?: string; view?: string; rater?: string } = {}) {
-    const provider = await fixture(html`<od-provider .store=${store}>
-      <od-principles-checklist
-        meeting-id=${attrs.meeting ?? 'mt-13'}
-        instrument-id=${attrs.instrument ?? 'od-seven-principles'}
-        assessment-id=${attrs.assessment ?? ''}
-        rater-name=${attrs.rater ?? ''}
-        view=${attrs.view ?? 'rate'}
-      ></od-principles-checklist>
-    </od-provider>`);
+  async function inProvider(
+    store: unknown,
+    attrs: { meeting?: string; instrument?: string; assessment?: string; view?: string; rater?: string } = {},
+  ) {
+    const provider = await fixture(
+      html`<od-provider .store=${store}>
+        <od-principles-checklist
+          meeting-id=${attrs.meeting ?? 'mt-13'}
+          instrument-id=${attrs.instrument ?? 'od-seven-principles'}
+          assessment-id=${attrs.assessment ?? ''}
+          rater-name=${attrs.rater ?? ''}
+          view=${attrs.view ?? 'rate'}
+        ></od-principles-checklist>
+      </od-provider>`,
+    );
     const el = provider.querySelector('od-principles-checklist')!;
     if (!attrs.assessment) el.assessmentId = undefined;
     await until(() => shadow(el).querySelector('header'));
@@ -68,10 +73,19 @@ describe('<od-principles-checklist> with a case record', () => {
     await until(() => {
       const a = store.snapshot!.record.assessments.find((x) => x.meetingId === 'mt-13');
       // The whole comment: a save started by an earlier click may store it half-typed first.
-      return a?.ratings.some((r) => r.comment === 'Only one meeting so far.') && a.raterRole === 'supervisor' && a.evidence === 'video';
+      return (
+        a?.ratings.some((r) => r.comment === 'Only one meeting so far.') &&
+        a.raterRole === 'supervisor' &&
+        a.evidence === 'video'
+      );
     });
     const saved = store.snapshot!.record.assessments.find((a) => a.meetingId === 'mt-13')!;
-    expect(saved).to.deep.include({ instrumentId: 'od-seven-principles', status: 'draft', raterRole: 'supervisor', evidence: 'video' });
+    expect(saved).to.deep.include({
+      instrumentId: 'od-seven-principles',
+      status: 'draft',
+      raterRole: 'supervisor',
+      evidence: 'video',
+    });
     expect(saved.rater.name).to.equal('Jo Whitfield');
     expect(saved.ratings).to.deep.equal([
       { itemId: 'immediate-help', value: 4 },
@@ -101,8 +115,14 @@ describe('<od-principles-checklist> with a case record', () => {
     $<HTMLTextAreaElement>(el, '#comment-responding').focus();
     await sendKeys({ type: 'Stayed with her words.' });
     el.parentElement!.remove();
-    await until(() => store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!.ratings.find((r) => r.itemId === 'responding')?.comment);
-    expect(store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!.ratings.find((r) => r.itemId === 'responding')).to.deep.equal({
+    await until(
+      () =>
+        store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!.ratings.find((r) => r.itemId === 'responding')
+          ?.comment,
+    );
+    expect(
+      store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!.ratings.find((r) => r.itemId === 'responding'),
+    ).to.deep.equal({
       itemId: 'responding',
       value: 2,
       comment: 'Stayed with her words.',
@@ -121,17 +141,27 @@ describe('<od-principles-checklist> with a case record', () => {
     await sendKeys({ type: 'Chloe Grant-Evans' });
     el.parentElement!.remove();
     const saved = () => store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!;
-    await until(() => saved().rater.name === 'Chloe Grant-Evans' && saved().ratings.find((r) => r.itemId === 'responding')?.comment);
-    expect(saved().ratings.find((r) => r.itemId === 'responding')).to.deep.equal({ itemId: 'responding', value: 2, comment: 'Stayed with her words.' });
+    await until(
+      () =>
+        saved().rater.name === 'Chloe Grant-Evans' && saved().ratings.find((r) => r.itemId === 'responding')?.comment,
+    );
+    expect(saved().ratings.find((r) => r.itemId === 'responding')).to.deep.equal({
+      itemId: 'responding',
+      value: 2,
+      comment: 'Stayed with her words.',
+    });
     // Nothing else was lost on the way: every other rating is as it was.
-    expect(saved().ratings.filter((r) => r.itemId !== 'responding')).to.deep.equal(before.ratings.filter((r) => r.itemId !== 'responding'));
+    expect(saved().ratings.filter((r) => r.itemId !== 'responding')).to.deep.equal(
+      before.ratings.filter((r) => r.itemId !== 'responding'),
+    );
   });
 
   it('a failed save keeps the edit on screen and saves it with the next one', async () => {
     const store = new MemoryStore(demoCase);
     const apply = store.apply.bind(store);
     let failures = 1;
-    store.apply = (change, options) => (failures-- > 0 ? Promise.reject(new StorageError('The connection was lost.')) : apply(change, options));
+    store.apply = (change, options) =>
+      failures-- > 0 ? Promise.reject(new StorageError('The connection was lost.')) : apply(change, options);
     const el = await inProvider(store, { meeting: 'mt-14', instrument: 'od-key-elements' });
     const stored = () => store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!;
     const errors: OdErrorEvent[] = [];
@@ -164,9 +194,18 @@ describe('<od-principles-checklist> with a case record', () => {
   });
 
   it('a required checklist that cannot show an assessment is invalid, not silently valid', async () => {
-    const provider = await fixture(html`<od-provider .store=${new MemoryStore(demoCase)}>
-      <form><od-principles-checklist name="assessment" meeting-id="mt-13" instrument-id="no-such-instrument" required></od-principles-checklist></form>
-    </od-provider>`);
+    const provider = await fixture(
+      html`<od-provider .store=${new MemoryStore(demoCase)}>
+        <form>
+          <od-principles-checklist
+            name="assessment"
+            meeting-id="mt-13"
+            instrument-id="no-such-instrument"
+            required
+          ></od-principles-checklist>
+        </form>
+      </od-provider>`,
+    );
     const el = provider.querySelector('od-principles-checklist')!;
     await until(() => $(el, '[role="alert"]'));
     await el.updateComplete;
@@ -175,11 +214,17 @@ describe('<od-principles-checklist> with a case record', () => {
     expect(el.validationMessage).to.equal('The checklist is not ready, so there is no assessment to send yet');
   });
 
-  for (const [theme, scheme] of [['govuk', 'light'], ['nhs', 'dark'], ['default', 'dark']] as const) {
+  for (const [theme, scheme] of [
+    ['govuk', 'light'],
+    ['nhs', 'dark'],
+    ['default', 'dark'],
+  ] as const) {
     it(`is accessible in the ${theme} theme, ${scheme}, with errors shown`, async () => {
-      const provider = await fixture(html`<od-provider .store=${new MemoryStore(demoCase)} theme=${theme} color-scheme=${scheme}>
-        <od-principles-checklist meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>
-      </od-provider>`);
+      const provider = await fixture(
+        html`<od-provider .store=${new MemoryStore(demoCase)} theme=${theme} color-scheme=${scheme}>
+          <od-principles-checklist meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>
+        </od-provider>`,
+      );
       const el = provider.querySelector('od-principles-checklist')!;
       await until(() => shadow(el).querySelector('header'));
       await click($(el, 'button[data-action=complete]'));
@@ -216,16 +261,23 @@ describe('<od-principles-checklist> with a case record', () => {
   });
 
   it('without a store, edits are cancelable od-change events applied to its record', async () => {
-    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
-      .record=${demoCase}
-      meeting-id="mt-14"
-      instrument-id="od-key-elements"
-    ></od-principles-checklist>`);
+    const el = await fixture<OdPrinciplesChecklist>(
+      html`<od-principles-checklist
+        .record=${demoCase}
+        meeting-id="mt-14"
+        instrument-id="od-key-elements"
+      ></od-principles-checklist>`,
+    );
     const changes: OdChangeEvent[] = [];
     el.addEventListener('od-change', (e) => changes.push(e));
     await click(labelOf(el, radio(el, 'present-moment', 'Partly seen')));
     await until(() => changes.length === 1);
-    expect(changes[0]!.change).to.deep.include({ type: 'assessment/rate', assessmentId: 'as-06', itemId: 'present-moment', value: 1 });
+    expect(changes[0]!.change).to.deep.include({
+      type: 'assessment/rate',
+      assessmentId: 'as-06',
+      itemId: 'present-moment',
+      value: 1,
+    });
     await until(() => text($(el, '.progress')) === '5 of 12 items rated');
 
     el.addEventListener('od-change', (e) => e.preventDefault(), { once: true });
@@ -239,11 +291,9 @@ describe('<od-principles-checklist> with a case record', () => {
 
   it('summary scores are core’s scoreAssessment, and the trend is core’s fidelityTrend', async () => {
     const record = parseCaseRecord(demoCase);
-    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
-      .record=${record}
-      assessment-id="as-04"
-      view="summary"
-    ></od-principles-checklist>`);
+    const el = await fixture<OdPrinciplesChecklist>(
+      html`<od-principles-checklist .record=${record} assessment-id="as-04" view="summary"></od-principles-checklist>`,
+    );
     const assessment = record.assessments.find((a) => a.id === 'as-04')!;
     const score = scoreAssessment(assessment, keyElements);
     const rows = $$(el, '.summary tbody tr, .summary tfoot tr').map((tr) => [...tr.children].map((c) => text(c)));
@@ -256,16 +306,29 @@ describe('<od-principles-checklist> with a case record', () => {
         g.mean === null ? '–' : String(Math.round(g.mean * 100) / 100),
         percent(g.share),
       ]),
-      ['Overall', String(score.overall.rated), String(score.overall.notApplicable), String(score.overall.unrated), String(Math.round(score.overall.mean! * 100) / 100), percent(score.overall.share)],
+      [
+        'Overall',
+        String(score.overall.rated),
+        String(score.overall.notApplicable),
+        String(score.overall.unrated),
+        String(Math.round(score.overall.mean! * 100) / 100),
+        percent(score.overall.share),
+      ],
     ]);
     const trend = fidelityTrend(record, { instrumentId: 'od-key-elements', episodeId: 'ep-2026-02' });
     expect(trend.length).to.be.greaterThan(0);
-    expect($$(el, '.trend tbody tr').map((tr) => text(tr.children[2]))).to.deep.equal(trend.map((m) => percent(m.share)));
+    expect($$(el, '.trend tbody tr').map((tr) => text(tr.children[2]))).to.deep.equal(
+      trend.map((m) => percent(m.share)),
+    );
     expect($$(el, '.trend-point')).to.have.length(trend.filter((m) => m.share !== null).length);
     // The chart's x axis is dated (the first meeting's day), every date inside the chart.
     const dates = $$<SVGTextElement>(el, '.trend-date');
     expect(dates.length).to.be.greaterThan(0);
-    expect(text(dates[0]!)).to.equal(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'Europe/London' }).format(Date.parse(trend[0]!.start)));
+    expect(text(dates[0]!)).to.equal(
+      new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'Europe/London' }).format(
+        Date.parse(trend[0]!.start),
+      ),
+    );
     const chart = $<SVGSVGElement>(el, '.trend-chart')!.viewBox.baseVal;
     for (const date of dates) {
       const box = date.getBBox();
@@ -278,15 +341,19 @@ describe('<od-principles-checklist> with a case record', () => {
   });
 
   it('inter-rater view: two raters of one meeting side by side, differences marked in text', async () => {
-    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
-      .record=${demoCase}
-      assessment-id="as-04"
-      compare-with="as-05"
-      view="compare"
-    ></od-principles-checklist>`);
+    const el = await fixture<OdPrinciplesChecklist>(
+      html`<od-principles-checklist
+        .record=${demoCase}
+        assessment-id="as-04"
+        compare-with="as-05"
+        view="compare"
+      ></od-principles-checklist>`,
+    );
     const a = demoCase.assessments.find((x) => x.id === 'as-04')!;
     const b = demoCase.assessments.find((x) => x.id === 'as-05')!;
-    const differing = keyElements.items.filter((i) => a.ratings.find((r) => r.itemId === i.id)?.value !== b.ratings.find((r) => r.itemId === i.id)?.value);
+    const differing = keyElements.items.filter(
+      (i) => a.ratings.find((r) => r.itemId === i.id)?.value !== b.ratings.find((r) => r.itemId === i.id)?.value,
+    );
     expect(differing.length).to.equal(5);
     const rows = $$(el, '.compare tbody tr');
     expect(rows.filter((r) => r.classList.contains('differs')).map((r) => text(r.querySelector('th')))).to.deep.equal(
@@ -294,18 +361,25 @@ describe('<od-principles-checklist> with a case record', () => {
     );
     expect(text(rows.find((r) => r.classList.contains('differs'))!.lastElementChild)).to.equal('Differs (1)');
     expect(text($(el, '.compare > p'))).to.equal('The raters agree on 7 of 12 items.');
-    expect($$(el, '.compare thead th').map(text)).to.deep.equal(['Item', 'Nia Roberts (Self-rating)', 'Dr Ruth Okafor (Independent rater)', 'Difference']);
+    expect($$(el, '.compare thead th').map(text)).to.deep.equal([
+      'Item',
+      'Nia Roberts (Self-rating)',
+      'Dr Ruth Okafor (Independent rater)',
+      'Difference',
+    ]);
     await expect(el).to.be.accessible();
   });
 
   it('in forced colours the chart and the differing rows keep their meaning', async () => {
     await emulateMedia({ forcedColors: 'active' });
     try {
-      const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
-        .record=${demoCase}
-        assessment-id="as-04"
-        view="compare"
-      ></od-principles-checklist>`);
+      const el = await fixture<OdPrinciplesChecklist>(
+        html`<od-principles-checklist
+          .record=${demoCase}
+          assessment-id="as-04"
+          view="compare"
+        ></od-principles-checklist>`,
+      );
       const differs = $$(el, 'tr.differs');
       expect(differs).to.have.length(5);
       expect(getComputedStyle(differs[0]!.querySelector('th')!).borderInlineStartStyle).to.equal('solid');
@@ -326,7 +400,12 @@ describe('<od-principles-checklist> with a case record', () => {
       title: { 'en-GB': 'Kent dialogic practice check', cy: 'Gwiriad ymarfer deialogaidd Caint' },
       groups: [{ id: 'g', title: { 'en-GB': 'In the room', cy: 'Yn yr ystafell' } }],
       items: [
-        { id: 'voices', groupId: 'g', required: true, title: { 'en-GB': 'Every voice answered', cy: 'Pob llais wedi’i ateb' } },
+        {
+          id: 'voices',
+          groupId: 'g',
+          required: true,
+          title: { 'en-GB': 'Every voice answered', cy: 'Pob llais wedi’i ateb' },
+        },
         { id: 'extra', groupId: 'g', required: false, title: 'Notes taken openly' },
       ],
       scale: {
@@ -337,10 +416,15 @@ describe('<od-principles-checklist> with a case record', () => {
         ],
       },
     };
-    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist lang="cy" .instrument=${service}></od-principles-checklist>`);
+    const el = await fixture<OdPrinciplesChecklist>(
+      html`<od-principles-checklist lang="cy" .instrument=${service}></od-principles-checklist>`,
+    );
     expect(text($(el, 'h2'))).to.equal('Gwiriad ymarfer deialogaidd Caint');
     expect(text($(el, 'section.group h3'))).to.equal('Yn yr ystafell');
-    expect($$(el, 'fieldset.item legend').map(text)).to.deep.equal(['Pob llais wedi’i ateb', 'Notes taken openly (dewisol)']);
+    expect($$(el, 'fieldset.item legend').map(text)).to.deep.equal([
+      'Pob llais wedi’i ateb',
+      'Notes taken openly (dewisol)',
+    ]);
     // No "not applicable" where the instrument does not allow it.
     expect($$(el, 'input[name="item-voices"]').map((r) => text(labelOf(el, r)))).to.deep.equal(['Na', 'Do']);
     expect(text($(el, '.progress'))).to.equal('0 o 2 eitem wedi’u sgorio');
@@ -363,11 +447,13 @@ describe('<od-principles-checklist> with a case record', () => {
       status: 'draft',
       ratings: [{ itemId: 'voices', value: 1 }],
     });
-    const withRegistry = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
-      .instruments=${registry}
-      .record=${record}
-      assessment-id="as-kent"
-    ></od-principles-checklist>`);
+    const withRegistry = await fixture<OdPrinciplesChecklist>(
+      html`<od-principles-checklist
+        .instruments=${registry}
+        .record=${record}
+        assessment-id="as-kent"
+      ></od-principles-checklist>`,
+    );
     expect(text($(withRegistry, 'h2'))).to.equal('Kent dialogic practice check');
     expect(radio(withRegistry, 'voices', 'Yes').checked).to.equal(true);
   });
@@ -378,14 +464,27 @@ describe('<od-principles-checklist> with a case record', () => {
     const draft = record.assessments.find((a) => a.id === 'as-06')!;
     draft.rater.name = hostile;
     draft.ratings[0]!.comment = hostile;
-    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist .record=${record} meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>`);
+    const el = await fixture<OdPrinciplesChecklist>(
+      html`<od-principles-checklist
+        .record=${record}
+        meeting-id="mt-14"
+        instrument-id="od-key-elements"
+      ></od-principles-checklist>`,
+    );
     expect($<HTMLInputElement>(el, '#rater-name').value).to.equal(hostile);
     expect($<HTMLTextAreaElement>(el, '#comment-two-practitioners').value).to.equal(hostile);
     $<HTMLTextAreaElement>(el, '#comment-open-questions').focus();
     await sendKeys({ type: '<b>bold</b><img src=y onerror=alert(1)>' });
     await sendKeys({ press: 'Tab' });
     await el.updateComplete;
-    const compare = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist .record=${record} assessment-id="as-06" view="compare" compare-with="as-04"></od-principles-checklist>`);
+    const compare = await fixture<OdPrinciplesChecklist>(
+      html`<od-principles-checklist
+        .record=${record}
+        assessment-id="as-06"
+        view="compare"
+        compare-with="as-04"
+      ></od-principles-checklist>`,
+    );
     expect(text($(compare, '.compare thead th:nth-child(2)'))).to.equal(`${hostile} (Co-facilitator)`);
     for (const widget of [el, compare]) {
       expect(shadow(widget).querySelectorAll('img, script, b')).to.have.length(0);
@@ -398,7 +497,14 @@ describe('<od-principles-checklist> with a case record', () => {
       const errors: OdErrorEvent[] = [];
       const el = document.createElement('od-principles-checklist');
       el.addEventListener('od-error', (e) => errors.push(e));
-      el.instrument = { id: 'bad id!', version: '1', title: '', groups: [], items: [], scale: { options: [], notApplicable: 'no' } };
+      el.instrument = {
+        id: 'bad id!',
+        version: '1',
+        title: '',
+        groups: [],
+        items: [],
+        scale: { options: [], notApplicable: 'no' },
+      };
       document.body.append(el);
       await el.updateComplete;
       await until(() => errors.length === 1);
@@ -412,13 +518,18 @@ describe('<od-principles-checklist> with a case record', () => {
 
     it('a bad record keeps the last good render; unknown or unheld meetings are named', async () => {
       const errors: OdErrorEvent[] = [];
-      const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
-        .record=${demoCase}
-        meeting-id="mt-14"
-        instrument-id="od-key-elements"
-        @od-error=${(e: OdErrorEvent) => errors.push(e)}
-      ></od-principles-checklist>`);
-      el.record = { ...demoCase, assessments: [{ ...demoCase.assessments[0], ratings: [{ itemId: 'nope', value: 1 }] }] };
+      const el = await fixture<OdPrinciplesChecklist>(
+        html`<od-principles-checklist
+          .record=${demoCase}
+          meeting-id="mt-14"
+          instrument-id="od-key-elements"
+          @od-error=${(e: OdErrorEvent) => errors.push(e)}
+        ></od-principles-checklist>`,
+      );
+      el.record = {
+        ...demoCase,
+        assessments: [{ ...demoCase.assessments[0], ratings: [{ itemId: 'nope', value: 1 }] }],
+      };
       await el.updateComplete;
       expect(text($(el, '[role=alert]'))).to.contain('assessments[0].ratings[0].itemId');
       expect($$(el, 'fieldset.item')).to.have.length(12);
@@ -446,9 +557,15 @@ describe('<od-principles-checklist> with an offline store', () => {
 
   it('shows the status line on top and "Changed by … on …" for a saved assessment; axe-clean with the review panel open', async () => {
     const store = demoSyncingStore('conflict');
-    const provider = await fixture(html`<od-provider .store=${store} theme="govuk" time-zone="Europe/London">
-      <od-principles-checklist meeting-id="mt-01" instrument-id="od-key-elements" assessment-id="as-01"></od-principles-checklist>
-    </od-provider>`);
+    const provider = await fixture(
+      html`<od-provider .store=${store} theme="govuk" time-zone="Europe/London">
+        <od-principles-checklist
+          meeting-id="mt-01"
+          instrument-id="od-key-elements"
+          assessment-id="as-01"
+        ></od-principles-checklist>
+      </od-provider>`,
+    );
     const el = provider.querySelector('od-principles-checklist')!;
     await until(() => shadow(el).querySelector('header'));
     expect($(el, '[part="base"]')!.firstElementChild!.getAttribute('part')).to.equal('sync-status');

@@ -14,7 +14,10 @@ export function $<T extends Element = HTMLElement>(el: OdPrinciplesChecklist, se
 /** The radio for `itemId`'s option labelled `label` (its label's text). */
 export function radio(el: OdPrinciplesChecklist, itemId: string, label: string): HTMLInputElement {
   const match = $$<HTMLInputElement>(el, `input[type=radio][name="item-${itemId}"]`).find(
-    (input) => shadow(el).querySelector(`label[for="${CSS.escape(input.id)}"]`)?.textContent?.trim() === label,
+    (input) =>
+      shadow(el)
+        .querySelector(`label[for="${CSS.escape(input.id)}"]`)
+        ?.textContent?.trim() === label,
   );
   if (!match) throw new Error(`No option "${label}" for ${itemId}`);
   return match;

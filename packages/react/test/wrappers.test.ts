@@ -10,7 +10,14 @@ import { demoCase } from '@odkit/core/demo';
 import { OdMeetingTimeline as TimelineElement } from '@odkit/meeting-timeline';
 import { OdNetworkMap as MapElement } from '@odkit/network-map';
 import { OdPrinciplesChecklist as ChecklistElement } from '@odkit/principles-checklist';
-import { OdProvider as ProviderElement, OdChangeEvent, OdErrorEvent, OdMemberFocusEvent, OdSelectEvent, OdSyncStatusEvent } from '@odkit/elements';
+import {
+  OdProvider as ProviderElement,
+  OdChangeEvent,
+  OdErrorEvent,
+  OdMemberFocusEvent,
+  OdSelectEvent,
+  OdSyncStatusEvent,
+} from '@odkit/elements';
 import { createElement as h, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
@@ -28,7 +35,9 @@ const record = (): CaseRecord => structuredClone(demoCase);
 let root: Root | undefined;
 let container: HTMLElement;
 
-/** Renders `node` synchronously into a fresh container (layout effects, where the wrappers set properties, included). */
+/**
+ * Renders `node` synchronously into a fresh container (layout effects, where the wrappers set properties, included).
+ */
 function render(node: ReactNode): HTMLElement {
   if (!root) {
     container = document.createElement('div');
@@ -74,7 +83,13 @@ describe('@odkit/react wrappers', () => {
 
   it('render the kit elements under their own od-* tags (the wrappers register nothing else)', async () => {
     render(
-      h(OdProvider, null, h(OdNetworkMap, { record: record() }), h(OdMeetingTimeline, { record: record() }), h(OdPrinciplesChecklist, { record: record() })),
+      h(
+        OdProvider,
+        null,
+        h(OdNetworkMap, { record: record() }),
+        h(OdMeetingTimeline, { record: record() }),
+        h(OdPrinciplesChecklist, { record: record() }),
+      ),
     );
     const pairs = [
       ['od-provider', ProviderElement],
@@ -87,12 +102,9 @@ describe('@odkit/react wrappers', () => {
       expect(customElements.getName(cls), cls.name).to.equal(tag);
       expect(one(tag)).to.be.instanceOf(cls);
     }
-    expect([OdProvider, OdNetworkMap, OdMeetingTimeline, OdPrinciplesChecklist].map((c) => c.displayName)).to.deep.equal([
-      'OdProvider',
-      'OdNetworkMap',
-      'OdMeetingTimeline',
-      'OdPrinciplesChecklist',
-    ]);
+    expect(
+      [OdProvider, OdNetworkMap, OdMeetingTimeline, OdPrinciplesChecklist].map((c) => c.displayName),
+    ).to.deep.equal(['OdProvider', 'OdNetworkMap', 'OdMeetingTimeline', 'OdPrinciplesChecklist']);
   });
 
   it('set records, stores and instruments as properties (the same objects), simple options too', async () => {
@@ -119,7 +131,12 @@ describe('@odkit/react wrappers', () => {
     expect(checklist.meetingId).to.equal('mt-13');
     expect(checklist.raterName).to.equal('Jo Whitfield');
     // Rich data never goes through an attribute (it would be "[object Object]").
-    for (const [el, name] of [[provider, 'store'], [map, 'record'], [checklist, 'instrument']] as const) expect(el.hasAttribute(name), name).to.equal(false);
+    for (const [el, name] of [
+      [provider, 'store'],
+      [map, 'record'],
+      [checklist, 'instrument'],
+    ] as const)
+      expect(el.hasAttribute(name), name).to.equal(false);
     // React's className becomes the host's class (React does not map it for custom elements).
     expect(map.getAttribute('class')).to.equal('host-map');
   });
@@ -169,7 +186,10 @@ describe('@odkit/react wrappers', () => {
     expect(selection?.kind).to.equal('member');
     const member = demoCase.members.find((m) => m.id === key)!;
     expect(selection?.kind === 'member' && selection.member.id).to.equal(key);
-    await until(() => container.querySelector('#chosen')!.textContent === member.name, 'React to show the chosen member');
+    await until(
+      () => container.querySelector('#chosen')!.textContent === member.name,
+      'React to show the chosen member',
+    );
 
     await sendKeys({ press: 'Escape' });
     expect(seen.at(-1)!.selection).to.equal(null);
@@ -179,7 +199,14 @@ describe('@odkit/react wrappers', () => {
   it('onOdSelect and onOdMemberFocus on the timeline: Enter opens a meeting, focusing an attendee names them', async () => {
     const selects: OdSelectEvent[] = [];
     const focuses: OdMemberFocusEvent[] = [];
-    render(h(OdMeetingTimeline, { record: demoCase, asOf: DEMO_NOW, onOdSelect: (e) => selects.push(e), onOdMemberFocus: (e) => focuses.push(e) }));
+    render(
+      h(OdMeetingTimeline, {
+        record: demoCase,
+        asOf: DEMO_NOW,
+        onOdSelect: (e) => selects.push(e),
+        onOdMemberFocus: (e) => focuses.push(e),
+      }),
+    );
     const timeline = one('od-meeting-timeline');
     await timeline.updateComplete;
     inShadow(timeline, '#meeting-mt-01').focus();
@@ -238,12 +265,23 @@ describe('@odkit/react wrappers', () => {
     const removed: { target: EventTarget; type: string }[] = [];
     const names = new Set(['od-select', 'od-change', 'od-error', 'od-member-focus']);
     const { addEventListener, removeEventListener } = EventTarget.prototype;
-    const fromWrapper = (type: string, listener: unknown) => names.has(type) && typeof listener === 'object' && listener !== null && 'handleEvent' in listener;
-    EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, listener: never, options?: never) {
+    const fromWrapper = (type: string, listener: unknown) =>
+      names.has(type) && typeof listener === 'object' && listener !== null && 'handleEvent' in listener;
+    EventTarget.prototype.addEventListener = function (
+      this: EventTarget,
+      type: string,
+      listener: never,
+      options?: never,
+    ) {
       if (fromWrapper(type, listener)) added.push({ target: this, type });
       return addEventListener.call(this, type, listener, options);
     };
-    EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, listener: never, options?: never) {
+    EventTarget.prototype.removeEventListener = function (
+      this: EventTarget,
+      type: string,
+      listener: never,
+      options?: never,
+    ) {
       if (fromWrapper(type, listener)) removed.push({ target: this, type });
       return removeEventListener.call(this, type, listener, options);
     };
@@ -251,7 +289,9 @@ describe('@odkit/react wrappers', () => {
     let map: MapElement;
     try {
       const props = { record: demoCase };
-      render(h(OdNetworkMap, { ...props, onOdSelect: () => calls.push('first'), onOdError: () => calls.push('error') }));
+      render(
+        h(OdNetworkMap, { ...props, onOdSelect: () => calls.push('first'), onOdError: () => calls.push('error') }),
+      );
       map = one('od-network-map');
       map.dispatchEvent(new OdSelectEvent(null));
       render(h(OdNetworkMap, { ...props, onOdSelect: () => calls.push('second') }));
@@ -306,7 +346,11 @@ describe('@odkit/react wrappers', () => {
         ),
       ),
     );
-    const [map, timeline, checklist] = [one('od-network-map'), one('od-meeting-timeline'), one('od-principles-checklist')];
+    const [map, timeline, checklist] = [
+      one('od-network-map'),
+      one('od-meeting-timeline'),
+      one('od-principles-checklist'),
+    ];
     await Promise.all([map.updateComplete, timeline.updateComplete, checklist.updateComplete]);
     await expect(container).to.be.accessible();
     const before = store.snapshot!.revision;
@@ -315,7 +359,9 @@ describe('@odkit/react wrappers', () => {
     await checklist.updateComplete;
     expect(natives.length).to.be.greaterThan(0);
     await until(() => store.snapshot!.revision > before, 'the rating to reach the store');
-    expect(store.snapshot!.record.assessments.some((a) => a.meetingId === 'mt-13' && a.rater.name === 'Jo Whitfield')).to.equal(true);
+    expect(
+      store.snapshot!.record.assessments.some((a) => a.meetingId === 'mt-13' && a.rater.name === 'Jo Whitfield'),
+    ).to.equal(true);
   });
 });
 
@@ -332,7 +378,11 @@ describe('React 19 with the tags directly (no wrapper)', () => {
         'od-provider',
         { store },
         h('od-network-map', { sectors: true, 'onod-select': (e: OdSelectEvent) => selects.push(e) }),
-        h('od-principles-checklist', { meetingId: 'mt-13', raterName: 'Jo Whitfield', onchange: (e: Event) => natives.push(e.type) }),
+        h('od-principles-checklist', {
+          meetingId: 'mt-13',
+          raterName: 'Jo Whitfield',
+          onchange: (e: Event) => natives.push(e.type),
+        }),
       ),
     );
     const provider = one('od-provider');
@@ -364,7 +414,15 @@ describe('React 19 with the tags directly (no wrapper)', () => {
     const goals = { firstMeetingWithinTarget: 0.8 };
     const opened: OdOpenCasesEvent[] = [];
     const changes: string[] = [];
-    render(h(OdServiceDashboard, { summary, goals, trendView: 'table', onOdOpenCases: (e) => opened.push(e), onChange: (e) => changes.push(e.type) }));
+    render(
+      h(OdServiceDashboard, {
+        summary,
+        goals,
+        trendView: 'table',
+        onOdOpenCases: (e) => opened.push(e),
+        onChange: (e) => changes.push(e.type),
+      }),
+    );
     const el = one('od-service-dashboard');
     expect(el).to.be.instanceOf(DashboardElement);
     expect(OdServiceDashboard.displayName).to.equal('OdServiceDashboard');

@@ -1,6 +1,14 @@
 import { defaultInstruments, localise, ValidationError, type InstrumentRegistry } from '@odkit/core';
 import type { ServiceOptions, ServiceSummary } from '@odkit/core/service';
-import { LocaleController, OdElement, OdErrorEvent, errorStateStyles, formStyles, renderErrorState, type FormError } from '@odkit/elements';
+import {
+  LocaleController,
+  OdElement,
+  OdErrorEvent,
+  errorStateStyles,
+  formStyles,
+  renderErrorState,
+  type FormError,
+} from '@odkit/elements';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { OdOpenCasesEvent } from './events.js';
@@ -28,7 +36,8 @@ const TREND_VIEWS: readonly TrendView[] = ['both', 'chart', 'table'];
  * (`groupBy: 'team'`) the team filter is offered; the period filter needs `records`.
  *
  * @tagname od-service-dashboard
- * @fires od-open-cases - When a person asks to open the cases behind a figure (a tile, or one month of a trend): the measure and the filter.
+ * @fires od-open-cases - When a person asks to open the cases behind a figure (a tile, or one month of a trend): the
+ * measure and the filter.
  * @fires change - When a person changes a filter (`from`, `to` and `team` hold the new values).
  * @fires od-error - When the summary, records, filters or goals given cannot be shown.
  * @csspart base - The dashboard's outer box.
@@ -43,7 +52,8 @@ const TREND_VIEWS: readonly TrendView[] = ['both', 'chart', 'table'];
  * @cssprop --od-dashboard-tile-min - The narrowest a tile gets before the grid wraps (default: 15em).
  * @cssprop --od-dashboard-bar - Chart bars and the tiles' top rule (default: the primary colour).
  * @cssprop --od-dashboard-met - The rule beside a goal met (default: the success colour; always with a tick and words).
- * @cssprop --od-dashboard-missed - The rule beside a goal missed (default: the error colour; always with a cross and words).
+ * @cssprop --od-dashboard-missed - The rule beside a goal missed (default: the error colour; always with a cross and
+ * words).
  */
 export class OdServiceDashboard extends OdElement {
   static override styles = [...OdElement.styles, errorStateStyles, formStyles, dashboardStyles];
@@ -52,9 +62,14 @@ export class OdServiceDashboard extends OdElement {
   @property({ attribute: false }) summary: unknown;
   /** Case records to summarise here (an array); used instead of `summary` when given. Property only. */
   @property({ attribute: false }) records: unknown;
-  /** Goals for the rates, as shares from 0 to 1 by measure (e.g. `{ firstMeetingWithinTarget: 0.8 }`). Property only. */
+  /**
+   * Goals for the rates, as shares from 0 to 1 by measure (e.g. `{ firstMeetingWithinTarget: 0.8 }`). Property only.
+   */
   @property({ attribute: false }) goals: MeasureGoals | undefined;
-  /** Instruments the records' assessments refer to, and whose titles name the fidelity figures (default: the kit's). Property only. */
+  /**
+   * Instruments the records' assessments refer to, and whose titles name the fidelity figures (default: the kit's).
+   * Property only.
+   */
   @property({ attribute: false }) instruments: InstrumentRegistry | undefined;
   /** First month counted (`YYYY-MM`, by month of first contact); with `records`. */
   @property({ reflect: true }) from: string | undefined;
@@ -66,7 +81,10 @@ export class OdServiceDashboard extends OdElement {
   @property({ attribute: 'trend-view', reflect: true }) trendView: TrendView = 'both';
   /** Time zone for months, with `records` (default: the provider's, else Europe/London). */
   @property({ attribute: 'time-zone' }) timeZone: string | undefined;
-  /** "Now" for measures taken from `records` (ISO date-time with offset; default: each episode's own end or last meeting). */
+  /**
+   * "Now" for measures taken from `records` (ISO date-time with offset; default: each episode's own end or last
+   * meeting).
+   */
   @property({ attribute: 'as-of' }) asOf: string | undefined;
   /** `en-GB` or `cy`; default: the provider's, else the nearest `lang`. */
   @property() locale: string | undefined;
@@ -89,11 +107,14 @@ export class OdServiceDashboard extends OdElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('trendView') && !TREND_VIEWS.includes(this.trendView)) {
-      this.#fail(new ValidationError('Dashboard options', [{ path: ['trendView'], message: 'must be both, chart or table' }]));
+      this.#fail(
+        new ValidationError('Dashboard options', [{ path: ['trendView'], message: 'must be both, chart or table' }]),
+      );
     }
     const inputs = ['summary', 'records', 'from', 'to', 'team', 'timeZone', 'asOf', 'instruments', 'goals'] as const;
     if (!this.hasUpdated || inputs.some((k) => changed.has(k))) {
-      if (['records', 'timeZone', 'asOf', 'instruments'].some((k) => changed.has(k as keyof OdServiceDashboard))) this.#base = undefined;
+      if (['records', 'timeZone', 'asOf', 'instruments'].some((k) => changed.has(k as keyof OdServiceDashboard)))
+        this.#base = undefined;
       this.#refresh();
     }
   }
@@ -135,7 +156,10 @@ export class OdServiceDashboard extends OdElement {
     const { months, teams, summary: all } = this.#base;
     const period = periodOf(this.from || undefined, this.to || undefined, months);
     const team = this.team || undefined;
-    const summary = period || team ? await summariseService(team ? teamRecords(list, team) : list, { ...options, ...(period ? { period } : {}) }) : all;
+    const summary =
+      period || team
+        ? await summariseService(team ? teamRecords(list, team) : list, { ...options, ...(period ? { period } : {}) })
+        : all;
     return viewOf(summary, { months, teams });
   }
 
@@ -150,11 +174,14 @@ export class OdServiceDashboard extends OdElement {
     }
     const goals: unknown = this.goals;
     if (goals !== undefined && goals !== null) {
-      if (typeof goals !== 'object' || Array.isArray(goals)) issues.push({ path: ['goals'], message: 'must map measures to shares from 0 to 1' });
+      if (typeof goals !== 'object' || Array.isArray(goals))
+        issues.push({ path: ['goals'], message: 'must map measures to shares from 0 to 1' });
       else
         for (const [measure, goal] of Object.entries(goals)) {
-          if (!isMeasureId(measure)) issues.push({ path: ['goals'], message: 'names a measure the dashboard does not have' });
-          else if (typeof goal !== 'number' || !(goal >= 0 && goal <= 1)) issues.push({ path: ['goals', measure], message: 'must be a share from 0 to 1' });
+          if (!isMeasureId(measure))
+            issues.push({ path: ['goals'], message: 'names a measure the dashboard does not have' });
+          else if (typeof goal !== 'number' || !(goal >= 0 && goal <= 1))
+            issues.push({ path: ['goals', measure], message: 'must be a share from 0 to 1' });
         }
     }
     if (issues.length) throw new ValidationError('Dashboard options', issues);
@@ -182,7 +209,9 @@ export class OdServiceDashboard extends OdElement {
   #name = (figure: Pick<Tile, 'measure' | 'instrumentId'>): string => {
     if (figure.measure !== 'fidelity' || !figure.instrumentId) return this.i18n.t(`measure.${figure.measure}`);
     const instrument = (this.instruments ?? defaultInstruments).get(figure.instrumentId);
-    return this.i18n.t('measure.fidelityOf', { instrument: instrument ? localise(instrument.title, this.i18n.locale) : figure.instrumentId });
+    return this.i18n.t('measure.fidelityOf', {
+      instrument: instrument ? localise(instrument.title, this.i18n.locale) : figure.instrumentId,
+    });
   };
 
   /* ---------------------------------------------------------------- events */
@@ -237,31 +266,42 @@ export class OdServiceDashboard extends OdElement {
     const t = this.i18n;
     const view = this._view;
     const error = this._error;
-    return html`<section class="dashboard" part="base" aria-labelledby="title" aria-busy=${this._working ? 'true' : 'false'} @change=${this.#onChange} @click=${this.#onClick}>
+    return html`<section
+      class="dashboard"
+      part="base"
+      aria-labelledby="title"
+      aria-busy=${this._working ? 'true' : 'false'}
+      @change=${this.#onChange}
+      @click=${this.#onClick}
+    >
       <h2 id="title" class="title">${t.t('dashboard.label')}</h2>
       <p class="scope" role="status">${this.#scopeText(view)}</p>
       ${error ? renderErrorState(error, t) : nothing}
       ${view && view.skipped > 0 ? html`<p class="notice">${t.t('dashboard.skipped', { count: view.skipped })}</p>` : nothing}
-      ${view
-        ? html`${renderFilters({
-            i18n: t,
-            months: view.months,
-            teams: view.teams,
-            values: { from: this.from, to: this.to, team: this.team, ...this._pending },
-            error: this._filterError,
-          })}
-          ${view.episodes === 0
+      ${
+        view
+          ? html`${renderFilters({
+              i18n: t,
+              months: view.months,
+              teams: view.teams,
+              values: { from: this.from, to: this.to, team: this.team, ...this._pending },
+              error: this._filterError,
+            })}
+            ${
+              view.episodes === 0
+                ? html`<p class="empty">${t.t('dashboard.empty')}</p>`
+                : html`${renderTiles(view.tiles, { i18n: t, goals: this.goals ?? {}, name: this.#name })}
+                  ${renderTrends(view.trends, {
+                    i18n: t,
+                    view: TREND_VIEWS.includes(this.trendView) ? this.trendView : 'both',
+                    name: this.#name,
+                    note: view.trendsForAllTeams ? t.t('trends.allTeams') : undefined,
+                  })}`
+            }`
+          : !error && !this._working
             ? html`<p class="empty">${t.t('dashboard.empty')}</p>`
-            : html`${renderTiles(view.tiles, { i18n: t, goals: this.goals ?? {}, name: this.#name })}
-              ${renderTrends(view.trends, {
-                i18n: t,
-                view: TREND_VIEWS.includes(this.trendView) ? this.trendView : 'both',
-                name: this.#name,
-                note: view.trendsForAllTeams ? t.t('trends.allTeams') : undefined,
-              })}`}`
-        : !error && !this._working
-          ? html`<p class="empty">${t.t('dashboard.empty')}</p>`
-          : nothing}
+            : nothing
+      }
     </section>`;
   }
 
@@ -270,6 +310,8 @@ export class OdServiceDashboard extends OdElement {
     if (this._working) return t.t('dashboard.working');
     if (!view) return '';
     const scope = t.t('dashboard.scope', { cases: view.cases, episodes: view.episodes, count: view.cases });
-    return view.period ? `${scope}. ${t.t('dashboard.scopePeriod', { from: t.date(view.period.start), to: t.date(view.period.end) })}` : scope;
+    return view.period
+      ? `${scope}. ${t.t('dashboard.scopePeriod', { from: t.date(view.period.start), to: t.date(view.period.end) })}`
+      : scope;
   }
 }

@@ -91,7 +91,8 @@ const cy = {
   // Welsh keeps the noun singular after a number (“12 achos”).
   'dashboard.scope': '{cases} achos, {episodes} cyfnod gofal',
   'dashboard.scopePeriod': 'O {from} i {to}',
-  'dashboard.skipped': 'Nid oedd modd darllen {count} cofnod ac nid ydynt yn cael eu cyfrif. Gwiriwch nhw yn system yr achosion.',
+  'dashboard.skipped':
+    'Nid oedd modd darllen {count} cofnod ac nid ydynt yn cael eu cyfrif. Gwiriwch nhw yn system yr achosion.',
   'dashboard.empty': 'Nid oes cyfnod gofal yn cyfateb i’r hidlwyr hyn, felly nid oes dim i’w fesur eto.',
   'dashboard.none': 'Dim data',
   'dashboard.working': 'Yn cyfrifo’r mesurau…',
@@ -128,7 +129,8 @@ const cy = {
   'measure.timeToFirstMeeting': 'Amser hyd at y cyfarfod cyntaf',
   'measure.timeToFirstMeeting.target': 'O’r cyswllt cyntaf hyd at y cyfarfod rhwydwaith cyntaf a gynhaliwyd.',
   'measure.earlyMeetings': 'Cyfarfodydd yn y pythefnos cyntaf',
-  'measure.earlyMeetings.target': 'Cyfarfodydd a gynhaliwyd ym mhob cyfnod gofal yn y 14 diwrnod ar ôl y cyswllt cyntaf.',
+  'measure.earlyMeetings.target':
+    'Cyfarfodydd a gynhaliwyd ym mhob cyfnod gofal yn y 14 diwrnod ar ôl y cyswllt cyntaf.',
   'measure.twoOrMorePractitioners': 'Dau ymarferydd neu fwy',
   'measure.twoOrMorePractitioners.target': 'Cyfarfodydd a gynhaliwyd gydag o leiaf ddau ymarferydd.',
   'measure.withPeerWorker': 'Gyda gweithiwr cymorth cymheiriaid',
@@ -152,7 +154,8 @@ const cy = {
   'trends.table': 'Tabl',
   'trends.caption': '“{measure}” fesul mis y cyswllt cyntaf',
   'trends.captionMeeting': '“{measure}” fesul mis y cyfarfod a aseswyd',
-  'trends.allTeams': 'Mae’r tueddiadau misol ar gyfer pob tîm: nid oes gan y crynodeb a roddwyd ffigurau misol ar gyfer un tîm.',
+  'trends.allTeams':
+    'Mae’r tueddiadau misol ar gyfer pob tîm: nid oes gan y crynodeb a roddwyd ffigurau misol ar gyfer un tîm.',
   'trends.chartLabel': '“{measure}” fesul mis, o {from} ({first}) i {to} ({last})',
   'trends.month': 'Mis',
   'trends.count': 'Yn seiliedig ar',

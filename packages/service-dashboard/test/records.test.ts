@@ -12,24 +12,42 @@ import { deepActiveElement } from '../../../test/support/keyboard.js';
 import { $, $$, ratioText, text, tile, until } from './support.js';
 
 const TIME_ZONE = 'Europe/London';
-const caseload = (cases: number, seed = 7): CaseRecord[] => [...generateCaseload({ cases, seed, spreadDays: 180, start: Date.UTC(2026, 0, 1) })];
+const caseload = (cases: number, seed = 7): CaseRecord[] => [
+  ...generateCaseload({ cases, seed, spreadDays: 180, start: Date.UTC(2026, 0, 1) }),
+];
 
 async function dashboard(records: unknown) {
-  const el = await fixture<OdServiceDashboard>(html`<od-service-dashboard .records=${records} time-zone=${TIME_ZONE} lang="en-GB"></od-service-dashboard>`);
-  await until(() => !el.shadowRoot!.querySelector('[aria-busy=true]') && el.shadowRoot!.querySelector('.tile, .empty, [role=alert]'));
+  const el = await fixture<OdServiceDashboard>(
+    html`<od-service-dashboard .records=${records} time-zone=${TIME_ZONE} lang="en-GB"></od-service-dashboard>`,
+  );
+  await until(
+    () =>
+      !el.shadowRoot!.querySelector('[aria-busy=true]') && el.shadowRoot!.querySelector('.tile, .empty, [role=alert]'),
+  );
   return el;
 }
 
 /** Waits until the dashboard has finished summarising. */
-const settled = (el: OdServiceDashboard) => until(() => el.shadowRoot!.querySelector('.dashboard')!.getAttribute('aria-busy') === 'false');
+const settled = (el: OdServiceDashboard) =>
+  until(() => el.shadowRoot!.querySelector('.dashboard')!.getAttribute('aria-busy') === 'false');
 
 /** The tiles' figures, as shown, for the rates a test compares. */
 function expectTiles(el: OdServiceDashboard, m: ServiceMeasures) {
-  for (const measure of ['firstMeetingWithinTarget', 'twoOrMorePractitioners', 'withPeerWorker', 'withNetworkMember', 'continuity'] as const) {
-    expect(text(tile(el, measure).querySelector('.tile-value')), measure).to.equal(m[measure].rate === null ? 'No data' : ratioText(m[measure]));
+  for (const measure of [
+    'firstMeetingWithinTarget',
+    'twoOrMorePractitioners',
+    'withPeerWorker',
+    'withNetworkMember',
+    'continuity',
+  ] as const) {
+    expect(text(tile(el, measure).querySelector('.tile-value')), measure).to.equal(
+      m[measure].rate === null ? 'No data' : ratioText(m[measure]),
+    );
   }
   expect(text(tile(el, 'networkGrowth').querySelector('.tile-value'))).to.equal(ratioText(m.network.grew));
-  expect(text(tile(el, 'firstMeetingWithinTarget').querySelector('.tile-count'))).to.equal(`From ${m.firstMeetingWithinTarget.denominator} episodes`);
+  expect(text(tile(el, 'firstMeetingWithinTarget').querySelector('.tile-count'))).to.equal(
+    `From ${m.firstMeetingWithinTarget.denominator} episodes`,
+  );
 }
 
 /** Chooses `label` in a select with real key presses (the select has focus). */
@@ -60,9 +78,19 @@ describe('<od-service-dashboard> with records', function () {
     expect(months[0]).to.equal('');
     expect(months[1]).to.equal(expected.monthly[0]!.key);
     expect(months.at(-1)).to.equal(expected.monthly.at(-1)!.key);
-    expect(months.slice(1).every((m, i, all) => i === 0 || new Date(`${all[i - 1]}-15`).getUTCMonth() === (new Date(`${m}-15`).getUTCMonth() + 11) % 12)).to.equal(true);
+    expect(
+      months
+        .slice(1)
+        .every(
+          (m, i, all) =>
+            i === 0 || new Date(`${all[i - 1]}-15`).getUTCMonth() === (new Date(`${m}-15`).getUTCMonth() + 11) % 12,
+        ),
+    ).to.equal(true);
     const cohorts = new Map(expected.monthly.map((g) => [g.key, g.measures]));
-    expect([...$<HTMLSelectElement>(el, '#filter-team').options].map((o) => o.text)).to.deep.equal(['All teams', ...[...CASELOAD_TEAMS].sort()]);
+    expect([...$<HTMLSelectElement>(el, '#filter-team').options].map((o) => o.text)).to.deep.equal([
+      'All teams',
+      ...[...CASELOAD_TEAMS].sort(),
+    ]);
     const rows = $$(el, '.trend[data-measure=firstMeetingWithinTarget] tbody tr');
     expect(rows.map((r) => text(r.querySelector('td')))).to.deep.equal(
       months.slice(1).map((m) => {
@@ -103,9 +131,14 @@ describe('<od-service-dashboard> with records', function () {
     await settled(el);
     expect([el.from, el.to]).to.deep.equal([from, to]);
     const lastDay = new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5)), 0)).getUTCDate();
-    const expected = await summariseService(records, { timeZone: TIME_ZONE, period: { start: `${from}-01`, end: `${to}-${lastDay}` } });
+    const expected = await summariseService(records, {
+      timeZone: TIME_ZONE,
+      period: { start: `${from}-01`, end: `${to}-${lastDay}` },
+    });
     expectTiles(el, expected.overall);
-    expect(text($(el, '.scope'))).to.match(new RegExp(`episodes of care\\. From 1 ${el.i18n.month(from)} to ${lastDay} ${el.i18n.month(to)}$`));
+    expect(text($(el, '.scope'))).to.match(
+      new RegExp(`episodes of care\\. From 1 ${el.i18n.month(from)} to ${lastDay} ${el.i18n.month(to)}$`),
+    );
     expect($$(el, '.trend[data-measure=firstMeetingWithinTarget] tbody tr')).to.have.length(3);
 
     // "To" before "from": said next to the field, not applied.
@@ -141,29 +174,41 @@ describe('<od-service-dashboard> with records', function () {
     await sendKeys({ press: 'Enter' });
     const opened: OdOpenCasesEvent = await event;
     expect(opened.measure).to.equal('withPeerWorker');
-    expect(opened.filter).to.deep.equal({ from: months[0], to: months[2], team: CASELOAD_TEAMS[0], month: undefined, instrumentId: undefined });
+    expect(opened.filter).to.deep.equal({
+      from: months[0],
+      to: months[2],
+      team: CASELOAD_TEAMS[0],
+      month: undefined,
+      instrumentId: undefined,
+    });
   });
 
   it('an invalid record among valid ones is said and not counted; never a crash', async () => {
     const records: unknown[] = caseload(40);
-    records.splice(7, 0, { ...records[3] as object, episodes: 'not a list' });
+    records.splice(7, 0, { ...(records[3] as object), episodes: 'not a list' });
     const el = await dashboard(records);
     const expected = await summariseService(records, { timeZone: TIME_ZONE });
     expect(expected.records.skipped).to.equal(1);
-    expect(text($(el, '.notice'))).to.equal('1 record could not be read and is not counted. Check it in the case system.');
+    expect(text($(el, '.notice'))).to.equal(
+      '1 record could not be read and is not counted. Check it in the case system.',
+    );
     expectTiles(el, expected.overall);
     expect($$(el, '[role=alert]')).to.have.length(0);
   });
 
   it('records that are not a list: the error state and od-error, and later filters answer in order', async () => {
-    const el = await fixture<OdServiceDashboard>(html`<od-service-dashboard time-zone=${TIME_ZONE}></od-service-dashboard>`);
+    const el = await fixture<OdServiceDashboard>(
+      html`<od-service-dashboard time-zone=${TIME_ZONE}></od-service-dashboard>`,
+    );
     const errors: Error[] = [];
     el.addEventListener('od-error', (e: OdErrorEvent) => errors.push(e.error));
     el.records = 42;
     await el.updateComplete;
     await until(() => errors.length === 1);
     expect(errors[0]).to.be.instanceOf(ValidationError);
-    expect(text($(el, '[role=alert] li'))).to.equal('(root) The records given to this dashboard must be a list of case records.');
+    expect(text($(el, '[role=alert] li'))).to.equal(
+      '(root) The records given to this dashboard must be a list of case records.',
+    );
     el.records = (async function* () {
       yield* caseload(2);
     })();
@@ -185,7 +230,9 @@ describe('<od-service-dashboard> with records', function () {
 
   it('in Welsh: the months to filter by and the figures', async () => {
     const records = caseload(30);
-    const el = await fixture<OdServiceDashboard>(html`<od-service-dashboard .records=${records} time-zone=${TIME_ZONE} lang="cy"></od-service-dashboard>`);
+    const el = await fixture<OdServiceDashboard>(
+      html`<od-service-dashboard .records=${records} time-zone=${TIME_ZONE} lang="cy"></od-service-dashboard>`,
+    );
     await settled(el);
     await until(() => el.shadowRoot!.querySelector('.tile'));
     const options = [...$<HTMLSelectElement>(el, '#filter-from').options].map((o) => o.text);

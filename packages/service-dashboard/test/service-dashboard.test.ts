@@ -14,11 +14,13 @@ import { deepActiveElement, focusNothing, tabUntil } from '../../../test/support
 import { $, $$, ratioText, text, tile, until } from './support.js';
 
 async function dashboard(summary: unknown = serviceSummary(), attrs: { lang?: string; view?: string } = {}) {
-  const el = await fixture<OdServiceDashboard>(html`<od-service-dashboard
-    .summary=${summary}
-    lang=${attrs.lang ?? 'en-GB'}
-    trend-view=${attrs.view ?? 'both'}
-  ></od-service-dashboard>`);
+  const el = await fixture<OdServiceDashboard>(
+    html`<od-service-dashboard
+      .summary=${summary}
+      lang=${attrs.lang ?? 'en-GB'}
+      trend-view=${attrs.view ?? 'both'}
+    ></od-service-dashboard>`,
+  );
   await el.updateComplete;
   return el;
 }
@@ -33,20 +35,32 @@ describe('<od-service-dashboard> with a summary', () => {
     expect(text($(el, '.scope'))).to.equal('39 cases, 39 episodes of care. From 1 January 2026 to 30 June 2026');
     const first = tile(el, 'firstMeetingWithinTarget');
     expect(text(first.querySelector('h4'))).to.equal('First meeting within 24 hours');
-    expect(text(first.querySelector('.tile-target'))).to.equal('Target: a first network meeting within 24 hours of first contact.');
+    expect(text(first.querySelector('.tile-target'))).to.equal(
+      'Target: a first network meeting within 24 hours of first contact.',
+    );
     expect(text(first.querySelector('.tile-value'))).to.equal(ratioText(overall.firstMeetingWithinTarget));
     expect(text(first.querySelector('.tile-value'))).to.equal('79% (31 of 39)');
     expect(text(first.querySelector('.tile-count'))).to.equal('From 39 episodes');
     // Times: the median and the middle half, as durations.
     const time = tile(el, 'timeToFirstMeeting');
     expect(text(time.querySelector('.tile-value'))).to.equal('Median 13 hours');
-    expect(text(time.querySelector('.tile-spread'))).to.equal('Middle half between 7 hours, 30 minutes and 20 hours, 30 minutes');
-    expect(text(tile(el, 'twoOrMorePractitioners').querySelector('.tile-value'))).to.equal(ratioText(overall.twoOrMorePractitioners));
-    expect(text(tile(el, 'twoOrMorePractitioners').querySelector('.tile-count'))).to.equal(`From ${overall.meetings.held} meetings`);
-    expect(text($(el, '.tile[data-measure=fidelity] h4'))).to.equal('Fidelity score: The seven principles of Open Dialogue');
+    expect(text(time.querySelector('.tile-spread'))).to.equal(
+      'Middle half between 7 hours, 30 minutes and 20 hours, 30 minutes',
+    );
+    expect(text(tile(el, 'twoOrMorePractitioners').querySelector('.tile-value'))).to.equal(
+      ratioText(overall.twoOrMorePractitioners),
+    );
+    expect(text(tile(el, 'twoOrMorePractitioners').querySelector('.tile-count'))).to.equal(
+      `From ${overall.meetings.held} meetings`,
+    );
+    expect(text($(el, '.tile[data-measure=fidelity] h4'))).to.equal(
+      'Fidelity score: The seven principles of Open Dialogue',
+    );
     expect(text($(el, '.tile[data-measure=fidelity] .tile-count'))).to.equal('From 13 assessments');
     // The record that could not be read is said, not silently dropped.
-    expect(text($(el, '.notice'))).to.equal('1 record could not be read and is not counted. Check it in the case system.');
+    expect(text($(el, '.notice'))).to.equal(
+      '1 record could not be read and is not counted. Check it in the case system.',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -54,8 +68,12 @@ describe('<od-service-dashboard> with a summary', () => {
     const el = await dashboard();
     el.goals = { firstMeetingWithinTarget: 0.8, twoOrMorePractitioners: 0.75 };
     await el.updateComplete;
-    expect(text(tile(el, 'firstMeetingWithinTarget').querySelector('.tile-goal'))).to.equal('Goal: 80% or more ✗ Below goal by 1 percentage point');
-    expect(text(tile(el, 'twoOrMorePractitioners').querySelector('.tile-goal'))).to.equal('Goal: 75% or more ✓ Goal met');
+    expect(text(tile(el, 'firstMeetingWithinTarget').querySelector('.tile-goal'))).to.equal(
+      'Goal: 80% or more ✗ Below goal by 1 percentage point',
+    );
+    expect(text(tile(el, 'twoOrMorePractitioners').querySelector('.tile-goal'))).to.equal(
+      'Goal: 75% or more ✓ Goal met',
+    );
     expect(tile(el, 'withPeerWorker').querySelector('.tile-goal')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -69,11 +87,22 @@ describe('<od-service-dashboard> with a summary', () => {
     expect(svg.querySelectorAll('rect.chart-bar')).to.have.length(6);
     expect(text(trend.querySelector('caption'))).to.equal('“First meeting within 24 hours” by month of first contact');
     const rows = [...trend.querySelectorAll('tbody tr')];
-    expect(rows.map((r) => text(r.querySelector('th')))).to.deep.equal(['January 2026', 'February 2026', 'March 2026', 'April 2026', 'May 2026', 'June 2026']);
-    expect(rows.map((r) => text(r.querySelector('td')))).to.deep.equal(summary.monthly.map((m) => ratioText(m.measures.firstMeetingWithinTarget)));
+    expect(rows.map((r) => text(r.querySelector('th')))).to.deep.equal([
+      'January 2026',
+      'February 2026',
+      'March 2026',
+      'April 2026',
+      'May 2026',
+      'June 2026',
+    ]);
+    expect(rows.map((r) => text(r.querySelector('td')))).to.deep.equal(
+      summary.monthly.map((m) => ratioText(m.measures.firstMeetingWithinTarget)),
+    );
     // Fidelity is by month of the assessed meeting; June had no assessment.
     const fidelity = $(el, '.trend[data-measure=fidelity]');
-    expect(text(fidelity.querySelector('caption'))).to.equal('“Fidelity score: The seven principles of Open Dialogue” by month of the assessed meeting');
+    expect(text(fidelity.querySelector('caption'))).to.equal(
+      '“Fidelity score: The seven principles of Open Dialogue” by month of the assessed meeting',
+    );
     expect(fidelity.querySelectorAll('tbody tr')).to.have.length(5);
     // No inline style anywhere (strict CSP): geometry is in SVG attributes.
     expect(el.shadowRoot!.querySelectorAll('[style]')).to.have.length(0);
@@ -90,7 +119,9 @@ describe('<od-service-dashboard> with a summary', () => {
     expect($$(el, '.trend table')).to.have.length(0);
     const chart = $(el, '.trend[data-measure=firstMeetingWithinTarget] svg');
     expect(chart.getAttribute('role')).to.equal('img');
-    expect(chart.getAttribute('aria-label')).to.equal('“First meeting within 24 hours” by month, from January 2026 (63% (5 of 8)) to June 2026 (75% (3 of 4))');
+    expect(chart.getAttribute('aria-label')).to.equal(
+      '“First meeting within 24 hours” by month, from January 2026 (63% (5 of 8)) to June 2026 (75% (3 of 4))',
+    );
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'ArrowRight' });
     await until(() => el.trendView === 'table');
@@ -107,16 +138,24 @@ describe('<od-service-dashboard> with a summary', () => {
     const changed = nextEvent(el, 'change');
     focusNothing();
     const select = await tabUntil((e) => e.id === 'filter-team', { what: 'the team filter' });
-    expect([...(select as HTMLSelectElement).options].map((o) => o.text)).to.deep.equal(['All teams', TEAMS.north, TEAMS.south]);
+    expect([...(select as HTMLSelectElement).options].map((o) => o.text)).to.deep.equal([
+      'All teams',
+      TEAMS.north,
+      TEAMS.south,
+    ]);
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
     await changed;
     expect(el.team).to.equal(TEAMS.south);
     await el.updateComplete;
     const south = summary.groups[1]!.measures;
-    expect(text(tile(el, 'firstMeetingWithinTarget').querySelector('.tile-value'))).to.equal(ratioText(south.firstMeetingWithinTarget));
+    expect(text(tile(el, 'firstMeetingWithinTarget').querySelector('.tile-value'))).to.equal(
+      ratioText(south.firstMeetingWithinTarget),
+    );
     expect(text($(el, '.scope'))).to.match(/^14 cases, 14 episodes of care/);
-    expect(text($(el, '.trends-section .note'))).to.equal('Monthly trends are for all teams: the summary given has no monthly figures for one team.');
+    expect(text($(el, '.trends-section .note'))).to.equal(
+      'Monthly trends are for all teams: the summary given has no monthly figures for one team.',
+    );
     // No period filter for a summary: its period is fixed where it was worked out.
     expect($$(el, '#filter-from')).to.have.length(0);
     await expect(el).to.be.accessible();
@@ -127,17 +166,29 @@ describe('<od-service-dashboard> with a summary', () => {
     el.team = TEAMS.north;
     await el.updateComplete;
     focusNothing();
-    const open = await tabUntil((e) => e.getAttribute('data-open') === 'tile-firstMeetingWithinTarget', { what: 'the first tile’s button' });
+    const open = await tabUntil((e) => e.getAttribute('data-open') === 'tile-firstMeetingWithinTarget', {
+      what: 'the first tile’s button',
+    });
     expect(open.getAttribute('aria-label')).to.equal('Open the cases behind “First meeting within 24 hours”');
     let event = nextEvent(el, 'od-open-cases');
     await sendKeys({ press: 'Enter' });
     let opened = await event;
     expect(opened).to.be.instanceOf(OdOpenCasesEvent);
     expect(opened.measure).to.equal('firstMeetingWithinTarget');
-    expect(opened.filter).to.deep.equal({ from: '2026-01', to: '2026-06', team: TEAMS.north, month: undefined, instrumentId: undefined });
+    expect(opened.filter).to.deep.equal({
+      from: '2026-01',
+      to: '2026-06',
+      team: TEAMS.north,
+      month: undefined,
+      instrumentId: undefined,
+    });
     expect(opened.composed && opened.bubbles).to.equal(true);
 
-    const row = await tabUntil((e) => e.getAttribute('data-month') === '2026-03' && e.getAttribute('data-open') === 'trend-firstMeetingWithinTarget', { max: 80, what: 'March’s button' });
+    const row = await tabUntil(
+      (e) =>
+        e.getAttribute('data-month') === '2026-03' && e.getAttribute('data-open') === 'trend-firstMeetingWithinTarget',
+      { max: 80, what: 'March’s button' },
+    );
     expect(text(row)).to.equal('Open the cases for March 2026');
     event = nextEvent(el, 'od-open-cases');
     await sendKeys({ press: 'Space' });
@@ -147,7 +198,10 @@ describe('<od-service-dashboard> with a summary', () => {
     // Fidelity by month across the service (this summary's team groups have no monthly scores).
     el.team = undefined;
     await el.updateComplete;
-    const fidelity = $<HTMLButtonElement>(el, 'button[data-open="trend-fidelity-od-seven-principles"][data-month="2026-01"]');
+    const fidelity = $<HTMLButtonElement>(
+      el,
+      'button[data-open="trend-fidelity-od-seven-principles"][data-month="2026-01"]',
+    );
     event = nextEvent(el, 'od-open-cases');
     fidelity.click();
     opened = await event;
@@ -167,17 +221,28 @@ describe('<od-service-dashboard> with a summary', () => {
     expect(text($(el, '.trend[data-measure=firstMeetingWithinTarget] tbody th'))).to.equal('Ionawr 2026');
     expect(text($(el, '#filter-team option'))).to.equal('Pob tîm');
     // Nothing English left on the page (the team names are the host's data).
-    const english = (Object.values(dashboardStrings['en-GB']) as unknown[]).filter((m): m is string => typeof m === 'string' && m.length > 12 && !m.includes('{'));
+    const english = (Object.values(dashboardStrings['en-GB']) as unknown[]).filter(
+      (m): m is string => typeof m === 'string' && m.length > 12 && !m.includes('{'),
+    );
     const shown = text(el.shadowRoot);
     expect(english.filter((m) => shown.includes(m))).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
 
-  for (const [theme, scheme] of [['govuk', 'light'], ['nhs', 'dark'], ['default', 'dark']] as const) {
+  for (const [theme, scheme] of [
+    ['govuk', 'light'],
+    ['nhs', 'dark'],
+    ['default', 'dark'],
+  ] as const) {
     it(`is accessible in the ${theme} theme, ${scheme}, with a goal missed and an error shown`, async () => {
-      const provider = await fixture(html`<od-provider theme=${theme} color-scheme=${scheme}>
-        <od-service-dashboard .summary=${serviceSummary()} .goals=${{ firstMeetingWithinTarget: 0.9 }}></od-service-dashboard>
-      </od-provider>`);
+      const provider = await fixture(
+        html`<od-provider theme=${theme} color-scheme=${scheme}>
+          <od-service-dashboard
+            .summary=${serviceSummary()}
+            .goals=${{ firstMeetingWithinTarget: 0.9 }}
+          ></od-service-dashboard>
+        </od-provider>`,
+      );
       const el = provider.querySelector('od-service-dashboard')!;
       await el.updateComplete;
       el.summary = { broken: true };
@@ -206,15 +271,26 @@ describe('<od-service-dashboard> with a summary', () => {
 
   it('empty: no episodes in the summary is said plainly, with no tiles', async () => {
     const summary = serviceSummary();
-    const empty: ServiceSummary = { ...summary, records: { read: 0, valid: 0, skipped: 0 }, overall: { ...summary.overall, cases: 0, episodes: 0 }, groups: [], monthly: [], skipped: [] };
+    const empty: ServiceSummary = {
+      ...summary,
+      records: { read: 0, valid: 0, skipped: 0 },
+      overall: { ...summary.overall, cases: 0, episodes: 0 },
+      groups: [],
+      monthly: [],
+      skipped: [],
+    };
     const el = await dashboard(empty);
-    expect(text($(el, '.empty'))).to.equal('No episodes of care match these filters, so there is nothing to measure yet.');
+    expect(text($(el, '.empty'))).to.equal(
+      'No episodes of care match these filters, so there is nothing to measure yet.',
+    );
     expect($$(el, '.tile')).to.have.length(0);
     expect($$(el, '.notice')).to.have.length(0);
     await expect(el).to.be.accessible();
     // No summary at all yet: the same.
     const none = await fixture<OdServiceDashboard>(html`<od-service-dashboard></od-service-dashboard>`);
-    expect(text($(none, '.empty'))).to.equal('No episodes of care match these filters, so there is nothing to measure yet.');
+    expect(text($(none, '.empty'))).to.equal(
+      'No episodes of care match these filters, so there is nothing to measure yet.',
+    );
     await expect(none).to.be.accessible();
   });
 
@@ -238,7 +314,20 @@ describe('<od-service-dashboard> with a summary', () => {
     expect(text(tile(el, 'firstMeetingWithinTarget').querySelector('.tile-value'))).to.equal('79% (31 of 39)');
     await expect(el).to.be.accessible();
 
-    for (const bad of ['a string', 42, [], { records: null }, new Proxy({}, { get: () => { throw new Error('trap'); } })]) {
+    for (const bad of [
+      'a string',
+      42,
+      [],
+      { records: null },
+      new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error('trap');
+          },
+        },
+      ),
+    ]) {
       el.summary = bad;
       await el.updateComplete;
       expect($$(el, '[role=alert]')).to.have.length(1);
@@ -278,9 +367,15 @@ describe('<od-service-dashboard> with a summary', () => {
     const el = await dashboard();
     el.team = 'West Kent team';
     await el.updateComplete;
-    expect(text($(el, '.empty'))).to.equal('No episodes of care match these filters, so there is nothing to measure yet.');
+    expect(text($(el, '.empty'))).to.equal(
+      'No episodes of care match these filters, so there is nothing to measure yet.',
+    );
     expect($$(el, '.tile')).to.have.length(0);
-    expect([...$<HTMLSelectElement>(el, '#filter-team').options].map((o) => o.text)).to.deep.equal(['All teams', TEAMS.north, TEAMS.south]);
+    expect([...$<HTMLSelectElement>(el, '#filter-team').options].map((o) => o.text)).to.deep.equal([
+      'All teams',
+      TEAMS.north,
+      TEAMS.south,
+    ]);
     await expect(el).to.be.accessible();
 
     const errors: Error[] = [];
@@ -289,17 +384,27 @@ describe('<od-service-dashboard> with a summary', () => {
     el.summary = { ...serviceSummary(), groupBy: null, groups: [] };
     await el.updateComplete;
     await until(() => errors.length === 1);
-    expect(text($(el, '[role=alert] li'))).to.equal('team needs a summary grouped by team (summariseService with groupBy: "team")');
+    expect(text($(el, '[role=alert] li'))).to.equal(
+      'team needs a summary grouped by team (summariseService with groupBy: "team")',
+    );
   });
 
   it('team names are the host’s text: shown as text, never markup', async () => {
     const summary = serviceSummary();
-    const hostile: ServiceSummary = { ...summary, groups: [{ key: HOSTILE_TEXT, measures: summary.groups[0]!.measures }] };
+    const hostile: ServiceSummary = {
+      ...summary,
+      groups: [{ key: HOSTILE_TEXT, measures: summary.groups[0]!.measures }],
+    };
     const el = await dashboard(hostile);
-    expect([...$<HTMLSelectElement>(el, '#filter-team').options].map((o) => o.text)).to.deep.equal(['All teams', HOSTILE_TEXT]);
+    expect([...$<HTMLSelectElement>(el, '#filter-team').options].map((o) => o.text)).to.deep.equal([
+      'All teams',
+      HOSTILE_TEXT,
+    ]);
     el.team = HOSTILE_TEXT;
     await el.updateComplete;
-    expect(text(tile(el, 'firstMeetingWithinTarget').querySelector('.tile-value'))).to.equal(ratioText(summary.groups[0]!.measures.firstMeetingWithinTarget));
+    expect(text(tile(el, 'firstMeetingWithinTarget').querySelector('.tile-value'))).to.equal(
+      ratioText(summary.groups[0]!.measures.firstMeetingWithinTarget),
+    );
     expect(el.shadowRoot!.querySelectorAll('img, script')).to.have.length(0);
     expect(pwned()).to.equal(false);
   });

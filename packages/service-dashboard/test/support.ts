@@ -8,7 +8,9 @@ export function $<T extends Element = HTMLElement>(el: OdServiceDashboard, selec
   return found;
 }
 
-export const $$ = <T extends Element = HTMLElement>(el: OdServiceDashboard, selector: string): T[] => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+export const $$ = <T extends Element = HTMLElement>(el: OdServiceDashboard, selector: string): T[] => [
+  ...el.shadowRoot!.querySelectorAll<T>(selector),
+];
 
 /** Text with whitespace collapsed. */
 export const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -18,7 +20,8 @@ export const tile = (el: OdServiceDashboard, measure: string) => $(el, `.tile[da
 
 /** A rate as a tile shows it in English: "79% (31 of 39)". */
 const count = new Intl.NumberFormat('en-GB');
-export const ratioText = (r: Rate) => `${Math.round((r.rate ?? 0) * 100)}% (${count.format(r.numerator)} of ${count.format(r.denominator)})`;
+export const ratioText = (r: Rate) =>
+  `${Math.round((r.rate ?? 0) * 100)}% (${count.format(r.numerator)} of ${count.format(r.denominator)})`;
 
 /** Waits until `check` returns something truthy without throwing (or fails after `timeout` ms). */
 export async function until(check: () => unknown, timeout = 5000): Promise<void> {

@@ -1,12 +1,22 @@
 import { assessmentFieldNames as field } from '@odkit/core/assessment-form';
-import { defaultInstruments, EVIDENCE_SOURCES, localise, RATER_ROLES, type CaseRecord, type Instrument, type LocalisedText } from '@odkit/core';
+import {
+  defaultInstruments,
+  EVIDENCE_SOURCES,
+  localise,
+  RATER_ROLES,
+  type CaseRecord,
+  type Instrument,
+  type LocalisedText,
+} from '@odkit/core';
 import { formatDateTime, formatMessage, type ThemeName } from '@odkit/elements';
 import { checklistStrings, type ChecklistStrings } from '@odkit/principles-checklist';
 import { html, nothing, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { ChecklistOptions } from './options.js';
 
-/** Class names of the host's design system, so the form looks like the page's own (it is light DOM: the page styles it). */
+/**
+ * Class names of the host's design system, so the form looks like the page's own (it is light DOM: the page styles it).
+ */
 const CLASSES = {
   govuk: {
     group: 'govuk-form-group',
@@ -56,37 +66,64 @@ export interface ChecklistFormSettings extends ChecklistOptions {
  * Once the kit's script runs, the element disables these fields (so nothing is sent twice)
  * and shows its own form in their place, starting from what was entered here.
  */
-export function checklistForm(record: CaseRecord, settings: ChecklistFormSettings, locale: 'en-GB' | 'cy', timeZone: string, theme: ThemeName): TemplateResult | typeof nothing {
+export function checklistForm(
+  record: CaseRecord,
+  settings: ChecklistFormSettings,
+  locale: 'en-GB' | 'cy',
+  timeZone: string,
+  theme: ThemeName,
+): TemplateResult | typeof nothing {
   const instrument = defaultInstruments.get(settings.instrumentId ?? 'od-seven-principles');
   const meeting = record.meetings.find((m) => m.id === settings.meetingId);
   // Nothing to rate: the element itself shows why once its script runs; without script the host's page says so.
   if (!instrument || !meeting || meeting.status !== 'held') return nothing;
   const c: Classes = theme === 'govuk' || theme === 'nhs' ? CLASSES[theme] : PLAIN;
   const strings = checklistStrings[locale];
-  const t = (key: keyof ChecklistStrings & string, params?: Record<string, string | number>) => formatMessage(locale, strings[key] ?? checklistStrings['en-GB'][key], params);
+  const t = (key: keyof ChecklistStrings & string, params?: Record<string, string | number>) =>
+    formatMessage(locale, strings[key] ?? checklistStrings['en-GB'][key], params);
   const text = (value: LocalisedText | undefined) => (value === undefined ? '' : localise(value, locale));
   const name = settings.name;
   const id = (...parts: string[]) => [name, ...parts].join('-').replace(/[^A-Za-z0-9_-]/g, '-');
   // A draft of this meeting by this rater carries on where it was left.
   const rater = settings.raterName?.trim();
   const draft = record.assessments.findLast(
-    (a) => a.status === 'draft' && a.meetingId === meeting.id && a.instrumentId === instrument.id && (!rater || a.rater.name === rater),
+    (a) =>
+      a.status === 'draft' &&
+      a.meetingId === meeting.id &&
+      a.instrumentId === instrument.id &&
+      (!rater || a.rater.name === rater),
   );
   const ratingOf = (itemId: string) => draft?.ratings.find((r) => r.itemId === itemId);
 
-  const radios = <T extends string | number>(fieldName: string, idBase: string, options: readonly { value: T; label: string }[], checked: T | undefined) =>
+  const radios = <T extends string | number>(
+    fieldName: string,
+    idBase: string,
+    options: readonly { value: T; label: string }[],
+    checked: T | undefined,
+  ) =>
     html`<div class=${c.radios}>
       ${options.map(
-        (o, i) => html`<div class=${c.radio}>
-          <input class=${c.radioInput} type="radio" id=${`${idBase}-${i}`} name=${fieldName} value=${String(o.value)} ?checked=${o.value === checked} />
-          <label class=${c.radioLabel} for=${`${idBase}-${i}`}>${o.label}</label>
-        </div>`,
+        (o, i) =>
+          html`<div class=${c.radio}>
+            <input
+              class=${c.radioInput}
+              type="radio"
+              id=${`${idBase}-${i}`}
+              name=${fieldName}
+              value=${String(o.value)}
+              ?checked=${o.value === checked}
+            />
+            <label class=${c.radioLabel} for=${`${idBase}-${i}`}>${o.label}</label>
+          </div>`,
       )}
     </div>`;
 
   const item = (it: Instrument['items'][number]) => {
     const rating = ratingOf(it.id);
-    const options: { value: string | number; label: string }[] = instrument.scale.options.map((o) => ({ value: o.value, label: text(o.label) }));
+    const options: { value: string | number; label: string }[] = instrument.scale.options.map((o) => ({
+      value: o.value,
+      label: text(o.label),
+    }));
     if (instrument.scale.notApplicable) options.push({ value: 'na', label: t('notApplicable') });
     const hint = it.text ? id('hint', it.id) : undefined;
     return html`<div class=${c.group}>
@@ -121,21 +158,30 @@ export function checklistForm(record: CaseRecord, settings: ChecklistFormSetting
     <div class=${c.group}>
       <fieldset class=${c.fieldset}>
         <legend class=${c.itemLegend}>${t('checklist.raterRole')}</legend>
-        ${radios(field.raterRole(name), id('rater-role'), RATER_ROLES.map((r) => ({ value: r, label: t(`raterRole.${r}`) })), draft?.raterRole ?? 'self')}
+        ${radios(
+          field.raterRole(name),
+          id('rater-role'),
+          RATER_ROLES.map((r) => ({ value: r, label: t(`raterRole.${r}`) })),
+          draft?.raterRole ?? 'self',
+        )}
       </fieldset>
     </div>
     <div class=${c.group}>
       <fieldset class=${c.fieldset}>
         <legend class=${c.itemLegend}>${t('checklist.evidence')}</legend>
-        ${radios(field.evidence(name), id('evidence'), EVIDENCE_SOURCES.map((r) => ({ value: r, label: t(`evidence.${r}`) })), draft?.evidence ?? 'live')}
+        ${radios(
+          field.evidence(name),
+          id('evidence'),
+          EVIDENCE_SOURCES.map((r) => ({ value: r, label: t(`evidence.${r}`) })),
+          draft?.evidence ?? 'live',
+        )}
       </fieldset>
     </div>
     ${instrument.groups.map((group) => {
       const items = instrument.items.filter((i) => i.groupId === group.id);
       return items.length
         ? html`<h3 class=${c.heading}>${text(group.title)}</h3>
-            ${group.description ? html`<p class=${c.hint}>${text(group.description)}</p>` : nothing}
-            ${items.map(item)}`
+            ${group.description ? html`<p class=${c.hint}>${text(group.description)}</p>` : nothing} ${items.map(item)}`
         : nothing;
     })}
   </fieldset>`;

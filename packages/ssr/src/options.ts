@@ -37,7 +37,9 @@ export interface ChecklistOptions {
   name?: string;
   /** The rater's name the form starts with. */
   raterName?: string;
-  /** Every required item and the rater's name must be given (checked by the browser, and again by `assessmentFromForm`). */
+  /**
+   * Every required item and the rater's name must be given (checked by the browser, and again by `assessmentFromForm`).
+   */
   required?: boolean;
   /** `rate` (default), `summary` or `compare` (views without a form). */
   view?: 'rate' | 'summary' | 'compare';
@@ -83,7 +85,14 @@ const ID = /^[A-Za-z0-9.-]{1,64}$/;
 const KNOWN = {
   map: { sectors: 'boolean', asOf: 'string', audience: 'string', initialsOnly: 'boolean', view: ['map', 'table'] },
   timeline: { asOf: 'string', view: ['list', 'axis', 'matrix', 'summary'], episodeId: 'id', instrumentId: 'id' },
-  checklist: { meetingId: 'id', instrumentId: 'id', name: 'name', raterName: 'string', required: 'boolean', view: ['rate', 'summary', 'compare'] },
+  checklist: {
+    meetingId: 'id',
+    instrumentId: 'id',
+    name: 'name',
+    raterName: 'string',
+    required: 'boolean',
+    view: ['rate', 'summary', 'compare'],
+  },
 } as const;
 type Kind = 'boolean' | 'string' | 'id' | 'name' | readonly string[];
 
@@ -93,20 +102,29 @@ type Kind = 'boolean' | 'string' | 'id' | 'name' | readonly string[];
  */
 export function checkOptions(input: RenderCaseOptions): CheckedOptions {
   const issues: Issue[] = [];
-  if (typeof input !== 'object' || input === null) throw new ValidationError('renderCase options', [{ path: [], message: 'must be an object' }]);
+  if (typeof input !== 'object' || input === null)
+    throw new ValidationError('renderCase options', [{ path: [], message: 'must be an object' }]);
   const theme = input.theme ?? 'default';
-  if (!Object.hasOwn(THEMES, theme)) issues.push({ path: ['theme'], message: `must be one of ${Object.keys(THEMES).join(', ')}` });
+  if (!Object.hasOwn(THEMES, theme))
+    issues.push({ path: ['theme'], message: `must be one of ${Object.keys(THEMES).join(', ')}` });
   const locale = (input.locale ?? 'en-GB') as 'en-GB' | 'cy';
   if (locale !== 'en-GB' && locale !== 'cy') issues.push({ path: ['locale'], message: 'must be en-GB or cy' });
   const timeZone = input.timeZone ?? 'Europe/London';
-  if (!knownTimeZone(timeZone)) issues.push({ path: ['timeZone'], message: 'must be an IANA time zone Intl knows, such as Europe/London' });
+  if (!knownTimeZone(timeZone))
+    issues.push({ path: ['timeZone'], message: 'must be an IANA time zone Intl knows, such as Europe/London' });
   const colorScheme = input.colorScheme ?? 'light';
-  if (!['light', 'dark', 'auto'].includes(colorScheme)) issues.push({ path: ['colorScheme'], message: 'must be light, dark or auto' });
+  if (!['light', 'dark', 'auto'].includes(colorScheme))
+    issues.push({ path: ['colorScheme'], message: 'must be light, dark or auto' });
   const widgets = input.widgets ?? {};
   if (typeof widgets !== 'object' || widgets === null) issues.push({ path: ['widgets'], message: 'must be an object' });
-  const picked: Record<keyof typeof KNOWN, object | undefined> = { map: undefined, timeline: undefined, checklist: undefined };
+  const picked: Record<keyof typeof KNOWN, object | undefined> = {
+    map: undefined,
+    timeline: undefined,
+    checklist: undefined,
+  };
   for (const key of Object.keys(widgets ?? {})) {
-    if (!Object.hasOwn(KNOWN, key)) issues.push({ path: ['widgets', key], message: 'is not a widget (map, timeline or checklist)' });
+    if (!Object.hasOwn(KNOWN, key))
+      issues.push({ path: ['widgets', key], message: 'is not a widget (map, timeline or checklist)' });
   }
   for (const widget of Object.keys(KNOWN) as (keyof typeof KNOWN)[]) {
     const given: unknown = (widgets as Record<string, unknown>)?.[widget] ?? true;
@@ -127,11 +145,17 @@ export function checkOptions(input: RenderCaseOptions): CheckedOptions {
       else if (value === undefined) continue;
       else if (Array.isArray(kind)) {
         if (!kind.includes(value as string)) issues.push({ path, message: `must be one of ${kind.join(', ')}` });
-      } else if (kind === 'boolean' && typeof value !== 'boolean') issues.push({ path, message: 'must be true or false' });
-      else if (kind === 'string' && (typeof value !== 'string' || value.length > 200)) issues.push({ path, message: 'must be text of at most 200 characters' });
-      else if (kind === 'id' && (typeof value !== 'string' || !ID.test(value))) issues.push({ path, message: 'must be an id (letters, digits, "." and "-", at most 64)' });
+      } else if (kind === 'boolean' && typeof value !== 'boolean')
+        issues.push({ path, message: 'must be true or false' });
+      else if (kind === 'string' && (typeof value !== 'string' || value.length > 200))
+        issues.push({ path, message: 'must be text of at most 200 characters' });
+      else if (kind === 'id' && (typeof value !== 'string' || !ID.test(value)))
+        issues.push({ path, message: 'must be an id (letters, digits, "." and "-", at most 64)' });
       else if (kind === 'name' && (typeof value !== 'string' || !FIELD_NAME.test(value))) {
-        issues.push({ path, message: 'must be a form field name (a letter, then letters, digits, "_", "." or "-", at most 64)' });
+        issues.push({
+          path,
+          message: 'must be a form field name (a letter, then letters, digits, "_", "." or "-", at most 64)',
+        });
       }
     }
     picked[widget] = given;
@@ -167,5 +191,7 @@ function knownTimeZone(zone: unknown): zone is string {
 /** A CSP nonce: base64 characters only (it goes into an attribute). */
 export function checkNonce(nonce: unknown): string {
   if (typeof nonce === 'string' && /^[A-Za-z0-9+/_-]{16,200}={0,2}$/.test(nonce)) return nonce;
-  throw new ValidationError('renderCase options', [{ path: ['styleNonce'], message: 'must be a CSP nonce: 16 to 200 base64 characters' }]);
+  throw new ValidationError('renderCase options', [
+    { path: ['styleNonce'], message: 'must be a CSP nonce: 16 to 200 base64 characters' },
+  ]);
 }

@@ -44,14 +44,19 @@ export function caseTemplate(options: RenderCaseOptions): TemplateResult {
   const o = checkOptions(options);
   ensureServerElements();
   const record = tryParse(o.record);
-  return html`<od-provider theme=${o.theme} locale=${o.locale} time-zone=${o.timeZone} color-scheme=${o.colorScheme}>${[
-    o.map ? networkMap(o, record) : nothing,
-    o.timeline ? meetingTimeline(o, record) : nothing,
-    o.checklist ? checklist(o, record) : nothing,
-  ]}</od-provider>`;
+  return html`<od-provider theme=${o.theme} locale=${o.locale} time-zone=${o.timeZone} color-scheme=${o.colorScheme}
+    >${[
+      o.map ? networkMap(o, record) : nothing,
+      o.timeline ? meetingTimeline(o, record) : nothing,
+      o.checklist ? checklist(o, record) : nothing,
+    ]}</od-provider
+  >`;
 }
 
-/** Parsed once for all three widgets (each would otherwise parse it again); the raw value when invalid, so each shows why. */
+/**
+ * Parsed once for all three widgets (each would otherwise parse it again); the raw value when invalid, so each shows
+ * why.
+ */
 function tryParse(value: unknown): unknown {
   try {
     return parseCaseRecord(value);
@@ -60,7 +65,8 @@ function tryParse(value: unknown): unknown {
   }
 }
 
-const isRecord = (value: unknown): value is CaseRecord => typeof value === 'object' && value !== null && Object.isFrozen(value);
+const isRecord = (value: unknown): value is CaseRecord =>
+  typeof value === 'object' && value !== null && Object.isFrozen(value);
 
 function networkMap(o: CheckedOptions, record: unknown): TemplateResult {
   const m = o.map ?? {};
@@ -87,7 +93,8 @@ function meetingTimeline(o: CheckedOptions, record: unknown): TemplateResult {
 
 function checklist(o: CheckedOptions, record: unknown): TemplateResult {
   const c = o.checklist ?? {};
-  const meetingId = c.meetingId ?? (isRecord(record) ? record.meetings.findLast((m) => m.status === 'held')?.id : undefined);
+  const meetingId =
+    c.meetingId ?? (isRecord(record) ? record.meetings.findLast((m) => m.status === 'held')?.id : undefined);
   const form = c.name !== undefined && (c.view ?? 'rate') === 'rate' && isRecord(record);
   return html`<od-principles-checklist
     .record=${record}
@@ -98,5 +105,6 @@ function checklist(o: CheckedOptions, record: unknown): TemplateResult {
     view=${c.view ?? nothing}
     ?required=${c.required === true}
     ?data-od-form=${form /* LIGHT_DOM_CHECKLIST in elements.ts: no shadow root, the form below instead */}
-  >${form && isRecord(record) ? checklistForm(record, { ...c, meetingId, name: c.name ?? '' }, o.locale, o.timeZone, o.theme) : nothing}</od-principles-checklist>`;
+    >${form && isRecord(record) ? checklistForm(record, { ...c, meetingId, name: c.name ?? '' }, o.locale, o.timeZone, o.theme) : nothing}</od-principles-checklist
+  >`;
 }

@@ -10,9 +10,12 @@ import { demoCase } from '@odkit/core/demo';
 import { renderCase, renderCaseStream, type RenderCaseOptions } from '@odkit/ssr';
 
 const CHECKLIST = { name: 'assessment', meetingId: 'mt-13' };
-const render = (options: Partial<RenderCaseOptions> = {}) => renderCase({ record: demoCase, theme: 'govuk', widgets: { checklist: CHECKLIST }, ...options });
+const render = (options: Partial<RenderCaseOptions> = {}) =>
+  renderCase({ record: demoCase, theme: 'govuk', widgets: { checklist: CHECKLIST }, ...options });
 
-/** The HTML of one element's declarative shadow root (from its <template shadowrootmode> to the matching </template>). */
+/**
+ * The HTML of one element's declarative shadow root (from its <template shadowrootmode> to the matching </template>).
+ */
 function shadowOf(html: string, tag: string): string {
   const start = html.indexOf(`<${tag}`);
   assert.ok(start >= 0, `<${tag}> is rendered`);
@@ -27,26 +30,37 @@ const has = (html: string, re: RegExp, message = `matches ${re}`) => assert.ok(r
 const hasNot = (html: string, re: RegExp, message = `does not match ${re}`) => assert.ok(!re.test(html), message);
 
 /** Text content, roughly: tags and Lit's comment markers out, entities as they are. */
-const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ');
 
 describe('renderCase', () => {
   it('renders the provider and the map and timeline with declarative shadow roots, their content in them', () => {
     const html = render();
     has(html, /<od-provider[^>]*theme="govuk"[^>]*locale="en-GB"[^>]*time-zone="Europe\/London"/);
     const map = text(shadowOf(html, 'od-network-map'));
-    for (const name of ['Maya Lewis', 'Sarah Lewis', 'Dr Anjali Patel']) assert.ok(map.includes(name), `the map names ${name}`);
+    for (const name of ['Maya Lewis', 'Sarah Lewis', 'Dr Anjali Patel'])
+      assert.ok(map.includes(name), `the map names ${name}`);
     const mapShadow = shadowOf(html, 'od-network-map');
     assert.equal((mapShadow.match(/class="ring ring-\d"/g) ?? []).length, 3, 'three closeness rings');
     has(mapShadow, /part="legend"/, 'the key');
     has(mapShadow, /part="summary"/, 'the text summary');
     const timeline = text(shadowOf(html, 'od-meeting-timeline'));
     has(timeline, /1 Apr 2026, 11:00/, 'the rated meeting is listed with its date and time');
-    has(timeline, /Measures for this episode.*With two or more practitioners 92% \(12 of 13\)/, 'its measures are there');
+    has(
+      timeline,
+      /Measures for this episode.*With two or more practitioners 92% \(12 of 13\)/,
+      'its measures are there',
+    );
   });
 
   it('shows dates in the time zone asked for, not the server’s', () => {
     const london = text(shadowOf(render({ widgets: { map: false, checklist: false } }), 'od-meeting-timeline'));
-    const tokyo = text(shadowOf(render({ timeZone: 'Asia/Tokyo', widgets: { map: false, checklist: false } }), 'od-meeting-timeline'));
+    const tokyo = text(
+      shadowOf(render({ timeZone: 'Asia/Tokyo', widgets: { map: false, checklist: false } }), 'od-meeting-timeline'),
+    );
     // Meeting mt-13 starts at 11:00 in London (10:00 UTC): 19:00 in Tokyo.
     has(london, /11:00/);
     has(tokyo, /19:00/);
@@ -65,15 +79,26 @@ describe('renderCase', () => {
     const checklist = html.slice(start, html.indexOf('</od-principles-checklist>', start));
     hasNot(checklist, /<template shadowroot/, 'no shadow root: its inputs must belong to the host’s form');
     const f = assessmentFieldNames;
-    for (const name of [f.raterName('assessment'), f.raterRole('assessment'), f.evidence('assessment')]) assert.ok(checklist.includes(`name="${name}"`), name);
+    for (const name of [f.raterName('assessment'), f.raterRole('assessment'), f.evidence('assessment')])
+      assert.ok(checklist.includes(`name="${name}"`), name);
     const instrument = defaultInstruments.get('od-seven-principles')!;
     for (const item of instrument.items) {
-      assert.equal(checklist.split(`name="${f.rating('assessment', item.id)}"`).length - 1, 5, `${item.id}: four scale points and "not applicable"`);
-      assert.ok(checklist.includes(`<textarea class="govuk-textarea" id="assessment-comment-${item.id}" name="${f.comment('assessment', item.id)}"`), `${item.id}: a comment`);
+      assert.equal(
+        checklist.split(`name="${f.rating('assessment', item.id)}"`).length - 1,
+        5,
+        `${item.id}: four scale points and "not applicable"`,
+      );
+      assert.ok(
+        checklist.includes(
+          `<textarea class="govuk-textarea" id="assessment-comment-${item.id}" name="${f.comment('assessment', item.id)}"`,
+        ),
+        `${item.id}: a comment`,
+      );
       assert.ok(text(checklist).includes(localise(item.title, 'en-GB')), `${item.id}: its title`);
     }
     // Every input has a label.
-    for (const [, id] of checklist.matchAll(/<input[^>]* id="([^"]+)"/g)) assert.ok(checklist.includes(`for="${id}"`), `a label for ${id}`);
+    for (const [, id] of checklist.matchAll(/<input[^>]* id="([^"]+)"/g))
+      assert.ok(checklist.includes(`for="${id}"`), `a label for ${id}`);
   });
 
   it('without a name, renders the checklist’s own view in a shadow root', () => {
@@ -94,11 +119,17 @@ describe('renderCase', () => {
       status: 'draft',
       ratings: [{ itemId: 'dialogism', value: 3, comment: '</textarea><script>alert(1)</script> & more' }],
     });
-    const html = renderCase({ record, widgets: { map: false, timeline: false, checklist: { ...CHECKLIST, raterName: 'Nia Roberts' } } });
+    const html = renderCase({
+      record,
+      widgets: { map: false, timeline: false, checklist: { ...CHECKLIST, raterName: 'Nia Roberts' } },
+    });
     has(html, /value="Nia Roberts"/);
     has(html, /name="assessment\.rater-role" value="co-facilitator" checked/);
     has(html, /name="assessment\.rating\.dialogism" value="3" checked/);
-    assert.ok(html.includes('&lt;/textarea>&lt;script>alert(1)&lt;/script> &amp; more</textarea>'), 'the comment is text in its textarea');
+    assert.ok(
+      html.includes('&lt;/textarea>&lt;script>alert(1)&lt;/script> &amp; more</textarea>'),
+      'the comment is text in its textarea',
+    );
     hasNot(html, /<script>/);
   });
 
@@ -130,11 +161,28 @@ describe('renderCase', () => {
 
   it('refuses bad options with one located ValidationError, never quoting them', () => {
     assert.throws(
-      () => renderCase({ record: demoCase, theme: 'bootstrap' as never, timeZone: 'Mars/Olympus', locale: 'fr', widgets: { checklist: { name: '"><script>', meetingId: 'a b' }, table: true } as never }),
+      () =>
+        renderCase({
+          record: demoCase,
+          theme: 'bootstrap' as never,
+          timeZone: 'Mars/Olympus',
+          locale: 'fr',
+          widgets: { checklist: { name: '"><script>', meetingId: 'a b' }, table: true } as never,
+        }),
       (error: unknown) => {
         assert.ok(error instanceof ValidationError);
         const paths = error.issues.map((i) => i.path.join('.'));
-        assert.deepEqual(paths.sort(), ['locale', 'theme', 'timeZone', 'widgets.checklist.meetingId', 'widgets.checklist.name', 'widgets.table'].sort());
+        assert.deepEqual(
+          paths.sort(),
+          [
+            'locale',
+            'theme',
+            'timeZone',
+            'widgets.checklist.meetingId',
+            'widgets.checklist.name',
+            'widgets.table',
+          ].sort(),
+        );
         assert.ok(!error.message.includes('<script>') && !error.message.includes('Olympus'));
         return true;
       },
@@ -145,13 +193,34 @@ describe('renderCase', () => {
     const nonce = 'r4nd0mN0nce+/AAAAAAA==';
     const html = render({ styleNonce: nonce });
     assert.ok(!html.includes('<style>'), 'no <style> without the nonce');
-    assert.equal(html.split(`<style nonce="${nonce}">`).length - 1, 3, 'the provider, the map and the timeline (the checklist is a light-DOM form)');
-    assert.throws(() => render({ styleNonce: '"><script>' }), (e: unknown) => e instanceof ValidationError && e.issues[0]?.path[0] === 'styleNonce');
+    assert.equal(
+      html.split(`<style nonce="${nonce}">`).length - 1,
+      3,
+      'the provider, the map and the timeline (the checklist is a light-DOM form)',
+    );
+    assert.throws(
+      () => render({ styleNonce: '"><script>' }),
+      (e: unknown) => e instanceof ValidationError && e.issues[0]?.path[0] === 'styleNonce',
+    );
   });
 
   it('streams the same HTML', async () => {
     const chunks: string[] = [];
-    for await (const chunk of renderCaseStream({ record: demoCase, theme: 'nhs', styleNonce: 'AAAAAAAAAAAAAAAAAAAAAA', widgets: { checklist: CHECKLIST } })) chunks.push(String(chunk));
-    assert.equal(chunks.join(''), renderCase({ record: demoCase, theme: 'nhs', styleNonce: 'AAAAAAAAAAAAAAAAAAAAAA', widgets: { checklist: CHECKLIST } }));
+    for await (const chunk of renderCaseStream({
+      record: demoCase,
+      theme: 'nhs',
+      styleNonce: 'AAAAAAAAAAAAAAAAAAAAAA',
+      widgets: { checklist: CHECKLIST },
+    }))
+      chunks.push(String(chunk));
+    assert.equal(
+      chunks.join(''),
+      renderCase({
+        record: demoCase,
+        theme: 'nhs',
+        styleNonce: 'AAAAAAAAAAAAAAAAAAAAAA',
+        widgets: { checklist: CHECKLIST },
+      }),
+    );
   });
 });

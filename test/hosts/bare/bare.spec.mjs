@@ -7,23 +7,36 @@ import { expectCleanConsole, expectNoAxeViolations } from '../support/page-watch
 
 test.describe.configure({ timeout: 180_000 });
 
-test('a bare page loading only the single-file bundle shows all three widgets; hostile CSS changes nothing', async ({ page }) => {
+test('a bare page loading only the single-file bundle shows all three widgets; hostile CSS changes nothing', async ({
+  page,
+}) => {
   const watched = await openHostPage(page, '/test/hosts/bare/');
-  await expect(page.locator('od-network-map').getByRole('button', { name: /Sarah Lewis/ }).first()).toBeVisible();
+  await expect(
+    page
+      .locator('od-network-map')
+      .getByRole('button', { name: /Sarah Lewis/ })
+      .first(),
+  ).toBeVisible();
   await expectAccessible(page);
   await expectHostileCssHarmless(page);
   await saveScreenshots(page, 'bare');
   expectCleanConsole(watched);
 });
 
-test('bare page: a keyboard-only user selects a member, opens a meeting, rates the checklist and completes it', async ({ page }) => {
+test('bare page: a keyboard-only user selects a member, opens a meeting, rates the checklist and completes it', async ({
+  page,
+}) => {
   const watched = await openHostPage(page, '/test/hosts/bare/');
   await selectMemberByKeyboard(page);
   await openMeetingByKeyboard(page);
   const items = await rateChecklistByKeyboard(page, { raterName: 'Nia Roberts', ratings: [4, 3, 4, 2, 3, 4, 1] });
-  await tabTo(page, (f) => f.widget === 'od-principles-checklist' && f.tag === 'button' && f.text === 'Complete assessment', {
-    what: 'Complete assessment',
-  });
+  await tabTo(
+    page,
+    (f) => f.widget === 'od-principles-checklist' && f.tag === 'button' && f.text === 'Complete assessment',
+    {
+      what: 'Complete assessment',
+    },
+  );
   await page.keyboard.press('Enter');
   const checklist = page.locator('od-principles-checklist');
   await expect(checklist.getByText(/This assessment is read-only/)).toBeVisible();

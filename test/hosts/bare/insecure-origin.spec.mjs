@@ -7,9 +7,17 @@ import { expectCleanConsole, watchPage, widgetsReady } from '../support/page-wat
 
 // intranet.test resolves to this loopback server; Chromium treats only localhost and
 // 127.0.0.0/8 as potentially trustworthy, so the page is not a secure context.
-test.use({ launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, '--host-resolver-rules=MAP intranet.test 127.0.0.1'] } });
+test.use({
+  launchOptions: {
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, '--host-resolver-rules=MAP intranet.test 127.0.0.1'],
+  },
+});
 
-test('on a plain-http intranet origin, a meeting is recorded and a member added (ids without randomUUID)', async ({ page, baseURL }) => {
+test('on a plain-http intranet origin, a meeting is recorded and a member added (ids without randomUUID)', async ({
+  page,
+  baseURL,
+}) => {
   const watched = await watchPage(page);
   const origin = new URL(baseURL);
   origin.hostname = 'intranet.test';

@@ -27,7 +27,10 @@ const cacheContents = (page) =>
     return out;
   });
 
-test('bare page: loaded once, then offline, a reload renders the case from the service worker’s cache with a clean console', async ({ page, context }) => {
+test('bare page: loaded once, then offline, a reload renders the case from the service worker’s cache with a clean console', async ({
+  page,
+  context,
+}) => {
   // Caches left on the origin before the page's worker first runs: an older version of this
   // page's cache (deleted on activation) and another app's cache (left alone).
   await page.goto('/test/hosts/not-a-page');
@@ -41,18 +44,32 @@ test('bare page: loaded once, then offline, a reload renders the case from the s
   await widgetsReady(page);
   expect(await workerReady(page)).toMatch(/\/test\/hosts\/bare\/sw\.js$/);
   // Activation has finished once `ready` resolves: the old cache is gone, the other app's kept.
-  await expect.poll(() => cacheContents(page)).toEqual({ 'odkit-bare-page-v1': [...CACHED].sort(), 'someone-elses-cache': ['/theirs'] });
+  await expect
+    .poll(() => cacheContents(page))
+    .toEqual({ 'odkit-bare-page-v1': [...CACHED].sort(), 'someone-elses-cache': ['/theirs'] });
 
   await context.setOffline(true);
   // Really offline, for the page and its worker: an unlisted file cannot be fetched.
-  expect(await page.evaluate(() => fetch('/test/hosts/bare/bare.spec.mjs').then(() => 'fetched', () => 'failed'))).toBe('failed');
+  expect(
+    await page.evaluate(() =>
+      fetch('/test/hosts/bare/bare.spec.mjs').then(
+        () => 'fetched',
+        () => 'failed',
+      ),
+    ),
+  ).toBe('failed');
   expect(watched.consoleErrors).toEqual(['Failed to load resource: net::ERR_INTERNET_DISCONNECTED']);
   watched.consoleErrors.length = 0;
 
   await page.reload();
   await widgetsReady(page);
   expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-  await expect(page.locator('od-network-map').getByRole('button', { name: /Sarah Lewis/ }).first()).toBeVisible();
+  await expect(
+    page
+      .locator('od-network-map')
+      .getByRole('button', { name: /Sarah Lewis/ })
+      .first(),
+  ).toBeVisible();
   await expect(page.locator('od-meeting-timeline #meeting-mt-14')).toBeVisible();
   await expect(page.locator('od-principles-checklist')).toContainText('Open Dialogue');
   // The worker still caches only the page's own files: nothing it passed through was added.
@@ -61,15 +78,24 @@ test('bare page: loaded once, then offline, a reload renders the case from the s
   await context.setOffline(false);
 });
 
-test('the worker registers under the strict CSP (worker-src falls back to script-src \'self\'; its URL goes through a Trusted Types policy)', async ({ page }) => {
+test("the worker registers under the strict CSP (worker-src falls back to script-src 'self'; its URL goes through a Trusted Types policy)", async ({
+  page,
+}) => {
   const watched = await watchPage(page);
   const res = await page.goto('/test/hosts/csp/');
   expect(res.headers()['content-security-policy']).toMatch(/script-src 'self'.*require-trusted-types-for 'script'/);
   await widgetsReady(page);
   // A bare string is refused by Trusted Types: the reason the page's script uses a policy.
-  const bare = await page.evaluate(() => navigator.serviceWorker.register('/test/hosts/bare/sw.js', { scope: '/test/hosts/bare/' }).then(() => 'registered', (e) => e.name));
+  const bare = await page.evaluate(() =>
+    navigator.serviceWorker.register('/test/hosts/bare/sw.js', { scope: '/test/hosts/bare/' }).then(
+      () => 'registered',
+      (e) => e.name,
+    ),
+  );
   expect(bare).toBe('TypeError');
-  expect(watched.consoleErrors).toEqual(["This document requires 'TrustedScriptURL' assignment. The action has been blocked."]);
+  expect(watched.consoleErrors).toEqual([
+    "This document requires 'TrustedScriptURL' assignment. The action has been blocked.",
+  ]);
   watched.consoleErrors.length = 0;
   watched.cspViolations.length = 0;
   const scope = await page.evaluate(async () => {

@@ -13,5 +13,7 @@ export async function registerServiceWorker() {
       return input;
     },
   });
-  return navigator.serviceWorker.register(policy ? policy.createScriptURL(SW_URL) : SW_URL, { scope: '/test/hosts/bare/' });
+  return navigator.serviceWorker.register(policy ? policy.createScriptURL(SW_URL) : SW_URL, {
+    scope: '/test/hosts/bare/',
+  });
 }

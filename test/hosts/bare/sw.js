@@ -33,7 +33,11 @@ self.addEventListener('activate', (event) => {
     caches
       .keys()
       // Only this page's caches: other caches on the origin belong to someone else.
-      .then((names) => Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)))),
+      .then((names) =>
+        Promise.all(
+          names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)),
+        ),
+      ),
   );
 });
 
@@ -42,5 +46,10 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   // Only GETs of the listed files, without their query (a page may add one to bust a cache).
   if (request.method !== 'GET' || !listed.has(url.origin + url.pathname)) return;
-  event.respondWith(caches.open(CACHE).then((cache) => cache.match(url.origin + url.pathname)).then((hit) => hit ?? fetch(request)));
+  event.respondWith(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.match(url.origin + url.pathname))
+      .then((hit) => hit ?? fetch(request)),
+  );
 });

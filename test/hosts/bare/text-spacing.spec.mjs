@@ -4,9 +4,12 @@
 import { test, expect } from '@playwright/test';
 import { expectCleanConsole, expectNoAxeViolations, watchPage, widgetsReady } from '../support/page-watch.mjs';
 
-const SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }';
+const SPACING =
+  '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }';
 
-test('a reader\u2019s text-spacing overrides (WCAG 1.4.12) reach the widgets, with no text clipped', async ({ page }) => {
+test('a reader\u2019s text-spacing overrides (WCAG 1.4.12) reach the widgets, with no text clipped', async ({
+  page,
+}) => {
   const watched = await watchPage(page);
   await page.goto('/test/hosts/bare/');
   await widgetsReady(page);
@@ -37,7 +40,8 @@ test('a reader\u2019s text-spacing overrides (WCAG 1.4.12) reach the widgets, wi
           letter: parseFloat(s.letterSpacing) / hostSize,
           word: parseFloat(s.wordSpacing) / hostSize,
           // Clipped: content wider or taller than its box while overflow hides it.
-          clipped: s.overflow === 'hidden' && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1),
+          clipped:
+            s.overflow === 'hidden' && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1),
         });
       }
     }
@@ -51,7 +55,10 @@ test('a reader\u2019s text-spacing overrides (WCAG 1.4.12) reach the widgets, wi
   }
   // Still usable: select a member with the keyboard-reachable button and see its details.
   const map = page.locator('od-network-map');
-  await map.getByRole('button', { name: /Sarah Lewis/ }).first().click();
+  await map
+    .getByRole('button', { name: /Sarah Lewis/ })
+    .first()
+    .click();
   await expect(map.locator('.panel')).toContainText('Sarah Lewis');
   await expectNoAxeViolations(page);
   expectCleanConsole(watched);

@@ -3,7 +3,14 @@
 // with zero securitypolicyviolation events and no CSP or Trusted Types report in the console.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { expectCleanConsole, expectNoAxeViolations, expectOnlyRequests, saveScreenshot, watchPage, widgetsReady } from '../support/page-watch.mjs';
+import {
+  expectCleanConsole,
+  expectNoAxeViolations,
+  expectOnlyRequests,
+  saveScreenshot,
+  watchPage,
+  widgetsReady,
+} from '../support/page-watch.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 
@@ -11,7 +18,8 @@ const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require
 function watchCspReports(page) {
   const reports = [];
   page.on('console', (msg) => {
-    if (/content security policy|trusted ?type|refused to/i.test(msg.text())) reports.push(`${msg.type()}: ${msg.text()}`);
+    if (/content security policy|trusted ?type|refused to/i.test(msg.text()))
+      reports.push(`${msg.type()}: ${msg.text()}`);
   });
   return reports;
 }
@@ -24,7 +32,9 @@ test('the page really is served with the strict policy', async ({ request }) => 
   expect(res.headers()['content-security-policy']).toBe(POLICY);
 });
 
-test('under a strict CSP with Trusted Types every widget works: edit, rate, export, tables, Welsh', async ({ page }) => {
+test('under a strict CSP with Trusted Types every widget works: edit, rate, export, tables, Welsh', async ({
+  page,
+}) => {
   const watched = await watchPage(page);
   const reports = watchCspReports(page);
   await page.goto('/test/hosts/csp/');
@@ -42,7 +52,9 @@ test('under a strict CSP with Trusted Types every widget works: edit, rate, expo
   await map.locator('#member-relationship').fill('Cousin');
   await map.getByRole('button', { name: 'Save' }).click();
   await expect(map.locator('[role="status"]')).toHaveText('Saved.');
-  expect((await record(page)).members.some((m) => m.name === 'Ffion Rees' && m.relationship.text === 'Cousin')).toBe(true);
+  expect((await record(page)).members.some((m) => m.name === 'Ffion Rees' && m.relationship.text === 'Cousin')).toBe(
+    true,
+  );
   await expect(map.getByRole('button', { name: /Ffion Rees/ }).first()).toBeVisible();
 
   // Timeline: open a meeting, edit its place, save.
@@ -50,24 +62,41 @@ test('under a strict CSP with Trusted Types every widget works: edit, rate, expo
   await timeline.locator('[data-action="edit"]').click();
   await timeline.locator('#mt-place').fill('College library');
   await timeline.locator('.side form button[type="submit"]').click();
-  await expect.poll(async () => (await record(page)).meetings.find((m) => m.id === 'mt-14').place).toBe('College library');
+  await expect
+    .poll(async () => (await record(page)).meetings.find((m) => m.id === 'mt-14').place)
+    .toBe('College library');
 
   // Checklist: rate an item and name the rater; it saves as you go.
   await checklist.locator('#rater-name').fill('Jo Whitfield');
-  const fully = await checklist.locator('input[type=radio][name="item-immediate-help"]').and(checklist.getByRole('radio', { name: 'Fully' })).getAttribute('id');
+  const fully = await checklist
+    .locator('input[type=radio][name="item-immediate-help"]')
+    .and(checklist.getByRole('radio', { name: 'Fully' }))
+    .getAttribute('id');
   await checklist.locator(`label[for="${fully}"]`).click();
-  await expect.poll(async () => (await record(page)).assessments.find((a) => a.meetingId === 'mt-13' && a.instrumentId === 'od-seven-principles')?.ratings)
+  await expect
+    .poll(
+      async () =>
+        (await record(page)).assessments.find(
+          (a) => a.meetingId === 'mt-13' && a.instrumentId === 'od-seven-principles',
+        )?.ratings,
+    )
     .toEqual([{ itemId: 'immediate-help', value: 4 }]);
   await expect(checklist.locator('.save-status')).toHaveText(/Saved as you go\. Last saved \d\d:\d\d\./);
 
   // Map export: SVG (serialised text) and PNG (painted on a canvas, no image loading).
-  const [svg] = await Promise.all([page.waitForEvent('download'), map.getByRole('button', { name: 'Download SVG' }).click()]);
+  const [svg] = await Promise.all([
+    page.waitForEvent('download'),
+    map.getByRole('button', { name: 'Download SVG' }).click(),
+  ]);
   expect(svg.suggestedFilename()).toMatch(/\.svg$/);
   const svgText = await readFile(await svg.path(), 'utf8');
   expect(svgText.startsWith('<?xml')).toBe(true);
   expect(svgText).toContain('<svg');
   expect(svgText).toContain('Ffion Rees');
-  const [png] = await Promise.all([page.waitForEvent('download'), map.getByRole('button', { name: 'Download PNG' }).click()]);
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    map.getByRole('button', { name: 'Download PNG' }).click(),
+  ]);
   expect(png.suggestedFilename()).toMatch(/\.png$/);
   const bytes = await readFile(await png.path());
   expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -95,7 +124,13 @@ test('under a strict CSP with Trusted Types every widget works: edit, rate, expo
   expectCleanConsole(watched);
   expect(reports, 'CSP / Trusted Types reports in the console').toEqual([]);
   // After all that, the only requests were the page's own files: the widgets fetched nothing.
-  expectOnlyRequests(page, watched, ['/test/hosts/csp/', '/test/hosts/csp/page.css', '/test/hosts/csp/main.js', '/packages/kit/dist/odkit.js', '/test/hosts/.generated/demo.js']);
+  expectOnlyRequests(page, watched, [
+    '/test/hosts/csp/',
+    '/test/hosts/csp/page.css',
+    '/test/hosts/csp/main.js',
+    '/packages/kit/dist/odkit.js',
+    '/test/hosts/.generated/demo.js',
+  ]);
 });
 
 /** Serves the CSP page with `policy` in place of the server's, for the Trusted Types proofs below. */
@@ -121,7 +156,9 @@ test('the only Trusted Types policy on the page is Lit’s own "lit-html"; the h
   expectCleanConsole(watched);
 });
 
-test("a host that forbids every policy (trusted-types 'none') gets no widgets: the kit needs Lit's policy", async ({ page }) => {
+test("a host that forbids every policy (trusted-types 'none') gets no widgets: the kit needs Lit's policy", async ({
+  page,
+}) => {
   const watched = await watchPage(page);
   await servePageWithPolicy(page, `${POLICY}; trusted-types 'none'`);
   await page.goto('/test/hosts/csp/');
@@ -130,13 +167,20 @@ test("a host that forbids every policy (trusted-types 'none') gets no widgets: t
   expect(watched.cspViolations.join('\n')).toMatch(/trusted-types/);
 });
 
-test("a host that allows only Lit's policy (trusted-types lit-html) gets every widget, with no violation", async ({ page }) => {
+test("a host that allows only Lit's policy (trusted-types lit-html) gets every widget, with no violation", async ({
+  page,
+}) => {
   const watched = await watchPage(page);
   const reports = watchCspReports(page);
   await servePageWithPolicy(page, `${POLICY}; trusted-types lit-html`);
   await page.goto('/test/hosts/csp/');
   await widgetsReady(page);
-  await expect(page.locator('od-network-map').getByRole('button', { name: /Sarah Lewis/ }).first()).toBeVisible();
+  await expect(
+    page
+      .locator('od-network-map')
+      .getByRole('button', { name: /Sarah Lewis/ })
+      .first(),
+  ).toBeVisible();
   // Open a form too: templates made after load go through the same policy.
   await page.locator('od-network-map').getByRole('button', { name: 'Add a member' }).click();
   await expect(page.locator('od-network-map #member-name')).toBeFocused();

@@ -14,7 +14,12 @@ const author = { id: 'Practitioner/nia-roberts', name: 'Nia Roberts', role: 'Ope
 
 try {
   // A real EHR adds its authorisation here (a SMART client's token, say); this server needs none.
-  const store = await FhirStore.open({ baseUrl, patientId: provider.dataset.patient, http: (request) => fetch(request.url, request), author });
+  const store = await FhirStore.open({
+    baseUrl,
+    patientId: provider.dataset.patient,
+    http: (request) => fetch(request.url, request),
+    author,
+  });
   provider.store = store;
   window.odkitStore = store;
 } catch (error) {

@@ -10,6 +10,12 @@ const SEEDED_BY = { id: 'Practitioner/nia-roberts', name: 'Nia Roberts', role: '
 export async function seedFhirServer(baseUrl: string): Promise<string> {
   await fetch(`${baseUrl}__reset`, { method: 'POST' });
   const record = structuredClone(demoCase);
-  await FhirStore.open({ baseUrl, patientId: record.person.id, http: (request) => fetch(request.url, request), initial: record, author: SEEDED_BY });
+  await FhirStore.open({
+    baseUrl,
+    patientId: record.person.id,
+    http: (request) => fetch(request.url, request),
+    initial: record,
+    author: SEEDED_BY,
+  });
   return record.person.id;
 }

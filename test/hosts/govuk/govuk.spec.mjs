@@ -21,7 +21,9 @@ async function expectGovukFrontendRunning(page) {
   // GOV.UK Frontend is really running: its CSS is on and its own JS initialised the page.
   await expect(page.locator('body')).toHaveClass(/govuk-frontend-supported/);
   await expect(page.locator('.govuk-skip-link')).toHaveAttribute('data-govuk-skip-link-init', '');
-  expect(await page.locator('.govuk-generic-header').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 12, 12)');
+  expect(await page.locator('.govuk-generic-header').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+    'rgb(11, 12, 12)',
+  );
 }
 
 async function expectWelsh(page) {
@@ -39,10 +41,18 @@ async function expectWelsh(page) {
 
 for (const { name, path, screenshot, submit, welsh } of [
   { name: 'GOV.UK page', path: '/test/hosts/govuk/', screenshot: 'govuk', submit: 'Submit assessment', welsh: false },
-  { name: 'GOV.UK page in Welsh (lang="cy")', path: '/test/hosts/govuk/cy.html', screenshot: 'govuk-cy', submit: 'Cyflwyno’r asesiad', welsh: true },
+  {
+    name: 'GOV.UK page in Welsh (lang="cy")',
+    path: '/test/hosts/govuk/cy.html',
+    screenshot: 'govuk-cy',
+    submit: 'Cyflwyno’r asesiad',
+    welsh: true,
+  },
 ]) {
   test.describe(name, () => {
-    test('GOV.UK Frontend and the govuk preset, no axe violations, hostile CSS changes nothing in the widgets', async ({ page }) => {
+    test('GOV.UK Frontend and the govuk preset, no axe violations, hostile CSS changes nothing in the widgets', async ({
+      page,
+    }) => {
       const watched = await openHostPage(page, path);
       await expectGovukFrontendRunning(page);
       if (welsh) await expectWelsh(page);
@@ -54,7 +64,9 @@ for (const { name, path, screenshot, submit, welsh } of [
       expectOnlyLocalRequests(watched);
     });
 
-    test('a keyboard-only user selects a member, opens a meeting, rates the checklist and submits the form', async ({ page }) => {
+    test('a keyboard-only user selects a member, opens a meeting, rates the checklist and submits the form', async ({
+      page,
+    }) => {
       const watched = await openHostPage(page, path);
       const done = await completeCoreTasksByKeyboard(page, { submitName: submit });
       expect(done.sent.get('case')).toBe('case-123');

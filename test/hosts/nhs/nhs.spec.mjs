@@ -16,12 +16,16 @@ import {
 // Whole-page tests: more than the default minute on a busy machine (see govuk.spec.mjs).
 test.describe.configure({ timeout: 180_000 });
 
-test('NHS.UK page: NHS.UK frontend and the nhs preset, no axe violations, hostile CSS changes nothing in the widgets', async ({ page }) => {
+test('NHS.UK page: NHS.UK frontend and the nhs preset, no axe violations, hostile CSS changes nothing in the widgets', async ({
+  page,
+}) => {
   const watched = await openHostPage(page, '/test/hosts/nhs/');
   // NHS.UK frontend is really running: its CSS is on and its own JS initialised the page.
   await expect(page.locator('body')).toHaveClass(/nhsuk-frontend-supported/);
   await expect(page.locator('.nhsuk-skip-link')).toHaveAttribute('data-nhsuk-skip-link-init', '');
-  expect(await page.locator('.nhsuk-header').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(0, 94, 184)');
+  expect(await page.locator('.nhsuk-header').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+    'rgb(0, 94, 184)',
+  );
   await expectPreset(page, { primary: '#005eb8', font: 'Frutiger W01' });
   await expectAccessible(page);
   await expectHostileCssHarmless(page);
@@ -31,7 +35,9 @@ test('NHS.UK page: NHS.UK frontend and the nhs preset, no axe violations, hostil
   expectOnlyLocalRequests(watched);
 });
 
-test('NHS.UK page: a keyboard-only user selects a member, opens a meeting, rates the checklist and submits the form', async ({ page }) => {
+test('NHS.UK page: a keyboard-only user selects a member, opens a meeting, rates the checklist and submits the form', async ({
+  page,
+}) => {
   const watched = await openHostPage(page, '/test/hosts/nhs/');
   const done = await completeCoreTasksByKeyboard(page, { submitName: 'Submit assessment' });
   expect(done.sent.get('case')).toBe('case-123');

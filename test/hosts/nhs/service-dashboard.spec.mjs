@@ -17,13 +17,19 @@ async function openServicePage(page) {
   return watched;
 }
 
-/** Turns the page's hostile sheet off or on and lets the dashboard settle (hostile-checks.mjs's waits on the case widgets). */
+/**
+ * Turns the page's hostile sheet off or on and lets the dashboard settle (hostile-checks.mjs's waits on the case
+ * widgets).
+ */
 async function setHostileCss(page, on) {
-  await page.evaluate(async ({ on, tag }) => {
-    document.getElementById('hostile-css').disabled = !on;
-    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
-    await document.querySelector(tag).updateComplete;
-  }, { on, tag: DASHBOARD });
+  await page.evaluate(
+    async ({ on, tag }) => {
+      document.getElementById('hostile-css').disabled = !on;
+      for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+      await document.querySelector(tag).updateComplete;
+    },
+    { on, tag: DASHBOARD },
+  );
 }
 
 /** The dashboard's text styles and tile boxes, to compare with the page's hostile sheet on and off. */
@@ -31,14 +37,26 @@ const dashboardLook = (page) =>
   page.evaluate((tag) => {
     const root = document.querySelector(tag).shadowRoot;
     const host = document.querySelector(tag).getBoundingClientRect();
-    return [...root.querySelectorAll('h2, .scope, .tile, .tile-value, .od-select, .open, caption, th, td')].slice(0, 60).map((el) => {
-      const s = getComputedStyle(el);
-      const r = el.getBoundingClientRect();
-      return [el.localName, s.fontSize, s.textTransform, s.letterSpacing, Math.round(r.left - host.left), Math.round(r.width)].join(' ');
-    });
+    return [...root.querySelectorAll('h2, .scope, .tile, .tile-value, .od-select, .open, caption, th, td')]
+      .slice(0, 60)
+      .map((el) => {
+        const s = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        return [
+          el.localName,
+          s.fontSize,
+          s.textTransform,
+          s.letterSpacing,
+          Math.round(r.left - host.left),
+          Math.round(r.width),
+        ].join(' ');
+      });
   }, DASHBOARD);
 
-test('NHS.UK service page: the dashboard in the nhs preset under a strict CSP with Trusted Types, axe-clean, hostile CSS changes nothing', async ({ page, request }) => {
+test('NHS.UK service page: the dashboard in the nhs preset under a strict CSP with Trusted Types, axe-clean, hostile CSS changes nothing', async ({
+  page,
+  request,
+}) => {
   const csp = (await request.get('/test/hosts/nhs/service/')).headers()['content-security-policy'];
   expect(csp).toContain("require-trusted-types-for 'script'");
   expect(csp).toContain("style-src 'self'");
@@ -46,11 +64,17 @@ test('NHS.UK service page: the dashboard in the nhs preset under a strict CSP wi
   await expect(page.locator('body')).toHaveClass(/nhsuk-frontend-supported/);
   const dashboard = page.locator(DASHBOARD);
   // The provider's NHS.UK preset reaches the dashboard.
-  expect(await dashboard.evaluate((el) => getComputedStyle(el).getPropertyValue('--_od-color-primary').trim())).toBe('#005eb8');
+  expect(await dashboard.evaluate((el) => getComputedStyle(el).getPropertyValue('--_od-color-primary').trim())).toBe(
+    '#005eb8',
+  );
   expect(await dashboard.evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Frutiger W01');
   await expect(dashboard.locator('.scope')).toHaveText(/^200 cases, \d+ episodes of care$/);
-  await expect(dashboard.locator('.tile[data-measure=firstMeetingWithinTarget] .tile-value')).toHaveText(/^\d+% \(\d+ of \d+\)$/);
-  await expect(dashboard.locator('.tile[data-measure=firstMeetingWithinTarget] .tile-goal')).toContainText('Goal: 80% or more');
+  await expect(dashboard.locator('.tile[data-measure=firstMeetingWithinTarget] .tile-value')).toHaveText(
+    /^\d+% \(\d+ of \d+\)$/,
+  );
+  await expect(dashboard.locator('.tile[data-measure=firstMeetingWithinTarget] .tile-goal')).toContainText(
+    'Goal: 80% or more',
+  );
   expect(await dashboard.locator('.trend svg.chart').count()).toBeGreaterThan(6);
   // No inline style in the dashboard (the policy would refuse one), and Lit's the only Trusted Types policy in play.
   expect(await dashboard.evaluate((el) => el.shadowRoot.querySelectorAll('[style]').length)).toBe(0);
@@ -66,7 +90,9 @@ test('NHS.UK service page: the dashboard in the nhs preset under a strict CSP wi
   expectOnlyLocalRequests(watched);
 });
 
-test('NHS.UK service page: a keyboard-only manager picks a team and a period, and opens the cases behind a figure', async ({ page }) => {
+test('NHS.UK service page: a keyboard-only manager picks a team and a period, and opens the cases behind a figure', async ({
+  page,
+}) => {
   const watched = await openServicePage(page);
   const dashboard = page.locator(DASHBOARD);
   const scope = await dashboard.locator('.scope').textContent();
@@ -90,9 +116,16 @@ test('NHS.UK service page: a keyboard-only manager picks a team and a period, an
   await expect(dashboard.locator('.scope')).toHaveText(/episodes of care\. From 1 \w+ 2026 to \d+ \w+ 20\d\d$/);
 
   // Open the cases behind the first tile: the host lists them.
-  const f = await tabTo(page, (x) => x.widget === DASHBOARD && x.tag === 'button' && x.label === 'Open the cases behind “First meeting within 24 hours”', {
-    what: 'the first tile’s button',
-  });
+  const f = await tabTo(
+    page,
+    (x) =>
+      x.widget === DASHBOARD &&
+      x.tag === 'button' &&
+      x.label === 'Open the cases behind “First meeting within 24 hours”',
+    {
+      what: 'the first tile’s button',
+    },
+  );
   expect(f.text).toBe('Open the cases');
   await page.keyboard.press('Enter');
   const opened = page.locator('#opened');

@@ -21,8 +21,21 @@ const writeGarbage = (page) =>
           const outbox = tx.objectStore('outbox');
           const caseId = document.querySelector('od-provider').dataset.case;
           outbox.put('not an edit at all', [caseId, 1_000_000]);
-          outbox.put({ id: 'e-bad-change', caseId, seq: 1_000_001, at: '2026-04-10T10:00:00+01:00', state: 'pending', change: { type: 'member/add', member: '<img src=x onerror=alert(1)>' } }, [caseId, 1_000_001]);
-          outbox.put({ id: 'e-wrong-key', caseId, seq: 7, at: 'yesterday', state: 'sent', change: null }, [caseId, 1_000_002]);
+          outbox.put(
+            {
+              id: 'e-bad-change',
+              caseId,
+              seq: 1_000_001,
+              at: '2026-04-10T10:00:00+01:00',
+              state: 'pending',
+              change: { type: 'member/add', member: '<img src=x onerror=alert(1)>' },
+            },
+            [caseId, 1_000_001],
+          );
+          outbox.put({ id: 'e-wrong-key', caseId, seq: 7, at: 'yesterday', state: 'sent', change: null }, [
+            caseId,
+            1_000_002,
+          ]);
           tx.oncomplete = () => {
             db.close();
             resolve();
@@ -32,7 +45,10 @@ const writeGarbage = (page) =>
       }),
   );
 
-test('a corrupted outbox entry is set aside and reported; the rest still syncs; nothing throws into the page', async ({ browser, baseURL }) => {
+test('a corrupted outbox entry is set aside and reported; the rest still syncs; nothing throws into the page', async ({
+  browser,
+  baseURL,
+}) => {
   await seedFhirServer(`${baseURL}/fhir/`);
   const context = await browser.newContext();
   let { page, watched } = await openPage(context);
@@ -55,12 +71,21 @@ test('a corrupted outbox entry is set aside and reported; the rest still syncs; 
   for (const tag of ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist']) {
     await expect(page.locator(`${tag} [part="sync-status"] .od-sync__unreadable`)).toBeVisible();
   }
-  await expect(page.locator('od-network-map').getByRole('button', { name: /Gareth Rees/ }).first()).toBeVisible();
+  await expect(
+    page
+      .locator('od-network-map')
+      .getByRole('button', { name: /Gareth Rees/ })
+      .first(),
+  ).toBeVisible();
 
   // The server is back: the two real edits arrive; the garbage is never sent and stays set aside.
   await reconnect(context);
-  await expect.poll(() => status(page), { timeout: 60_000 }).toMatchObject({ pending: 0, conflicts: [], connection: 'online', unreadable: 3 });
-  const related = JSON.stringify(await (await context.request.get('/fhir/RelatedPerson?patient=Patient/maya&_count=200')).json());
+  await expect
+    .poll(() => status(page), { timeout: 60_000 })
+    .toMatchObject({ pending: 0, conflicts: [], connection: 'online', unreadable: 3 });
+  const related = JSON.stringify(
+    await (await context.request.get('/fhir/RelatedPerson?patient=Patient/maya&_count=200')).json(),
+  );
   expect(related).toContain('Ffion Rees');
   expect(related).toContain('Gareth Rees');
   expect(related).not.toContain('onerror');

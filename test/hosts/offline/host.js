@@ -23,7 +23,13 @@ try {
       document.querySelector('#sync-problem').textContent = `${error.name}: ${error.message}`;
     },
     // Called whenever the server may be reachable again; a real EHR adds its authorisation here.
-    connect: () => FhirStore.open({ baseUrl, patientId: provider.dataset.patient, author, http: (request) => fetch(request.url, request) }),
+    connect: () =>
+      FhirStore.open({
+        baseUrl,
+        patientId: provider.dataset.patient,
+        author,
+        http: (request) => fetch(request.url, request),
+      }),
   });
   provider.store = store;
   window.odkitStore = store;

@@ -42,7 +42,10 @@ async function expectStatusLine(page, message) {
   await expect(announcer).toHaveText(message);
 }
 
-test('edits in all three widgets with the EHR unreachable survive a closed page, are counted as pending, and reach the server with their Provenance', async ({ browser, baseURL }) => {
+test('edits in all three widgets with the EHR unreachable survive a closed page, are counted as pending, and reach the server with their Provenance', async ({
+  browser,
+  baseURL,
+}) => {
   await seedFhirServer(`${baseURL}/fhir/`);
   const context = await browser.newContext();
   // Online once: the device keeps its copy of the case.
@@ -53,7 +56,10 @@ test('edits in all three widgets with the EHR unreachable survive a closed page,
   await cutOff(context);
   await addMember(page, 'Ffion Rees');
   await recordMeeting(page, 'Family home, kitchen table');
-  await rateItems(page, [['immediate-help', 'Fully'], ['social-network', 'Partly']]);
+  await rateItems(page, [
+    ['immediate-help', 'Fully'],
+    ['social-network', 'Partly'],
+  ]);
   await expect.poll(async () => (await assessment(page))?.ratings.length).toBe(2);
   const pending = (await status(page)).pending;
   expect(pending, 'a member, a meeting, the checklist’s start, name and two ratings').toBeGreaterThanOrEqual(4);
@@ -62,29 +68,43 @@ test('edits in all three widgets with the EHR unreachable survive a closed page,
 
   // Opened again, still unreachable: every edit is there, and counted.
   ({ page, watched } = await openPage(context));
-  await expect(page.locator('od-network-map').getByRole('button', { name: /Ffion Rees/ }).first()).toBeVisible();
+  await expect(
+    page
+      .locator('od-network-map')
+      .getByRole('button', { name: /Ffion Rees/ })
+      .first(),
+  ).toBeVisible();
   await expect(page.locator('od-meeting-timeline').getByText('Family home, kitchen table').first()).toBeVisible();
   expect((await assessment(page)).ratings).toEqual([
     { itemId: 'immediate-help', value: 4 },
     { itemId: 'social-network', value: 2 },
   ]);
   await expect.poll(() => status(page)).toMatchObject({ pending, conflicts: [], connection: 'offline' });
-  await expectStatusLine(page, `Offline: ${pending} changes are kept on this device and will be sent when the connection is back`);
+  await expectStatusLine(
+    page,
+    `Offline: ${pending} changes are kept on this device and will be sent when the connection is back`,
+  );
   await expectNoAxeViolations(page, { include: ['od-network-map'] });
   await saveScreenshot(page, 'offline-pending');
 
   // The server is back: the store sends everything on its own (on its retry), and the count falls to 0.
   const reconnectedAt = Date.now();
   await reconnect(context);
-  await expect.poll(() => status(page), { timeout: 60_000 }).toMatchObject({ pending: 0, conflicts: [], connection: 'online' });
+  await expect
+    .poll(() => status(page), { timeout: 60_000 })
+    .toMatchObject({ pending: 0, conflicts: [], connection: 'online' });
   await expectStatusLine(page, 'All changes saved');
   // On the server, each edit with its Provenance (this practitioner, targeting what it wrote).
   const related = await (await context.request.get('/fhir/RelatedPerson?patient=Patient/maya&_count=200')).json();
   const ffion = related.entry.map((e) => e.resource).find((r) => JSON.stringify(r.name).includes('Ffion'));
   expect(ffion).toBeTruthy();
-  const encounters = JSON.stringify(await (await context.request.get('/fhir/Encounter?subject=Patient/maya&_count=200')).json()) + JSON.stringify(await (await context.request.get('/fhir/Appointment?actor=Patient/maya&_count=200')).json());
+  const encounters =
+    JSON.stringify(await (await context.request.get('/fhir/Encounter?subject=Patient/maya&_count=200')).json()) +
+    JSON.stringify(await (await context.request.get('/fhir/Appointment?actor=Patient/maya&_count=200')).json());
   expect(encounters).toContain('Family home, kitchen table');
-  const responses = await (await context.request.get('/fhir/QuestionnaireResponse?subject=Patient/maya&_count=200')).json();
+  const responses = await (
+    await context.request.get('/fhir/QuestionnaireResponse?subject=Patient/maya&_count=200')
+  ).json();
   expect(JSON.stringify(responses)).toContain('immediate-help');
   const written = (await provenances(context.request)).slice(before);
   expect(written.length, 'one Provenance per edit sent').toBe(pending);
@@ -103,7 +123,10 @@ test('edits in all three widgets with the EHR unreachable survive a closed page,
   await context.close();
 });
 
-test('two devices edit the same case offline: every edit reaches the server or is listed as a conflict; the conflict is resolved with the keyboard alone, axe clean', async ({ browser, baseURL }) => {
+test('two devices edit the same case offline: every edit reaches the server or is listed as a conflict; the conflict is resolved with the keyboard alone, axe clean', async ({
+  browser,
+  baseURL,
+}) => {
   await seedFhirServer(`${baseURL}/fhir/`);
   const devices = [];
   for (const name of ['a', 'b']) {
@@ -124,11 +147,15 @@ test('two devices edit the same case offline: every edit reaches the server or i
 
   // A reconnects first: both its edits go through.
   await reconnect(a.context);
-  await expect.poll(() => status(a.page), { timeout: 60_000 }).toMatchObject({ pending: 0, conflicts: [], connection: 'online' });
+  await expect
+    .poll(() => status(a.page), { timeout: 60_000 })
+    .toMatchObject({ pending: 0, conflicts: [], connection: 'online' });
   const reconnectedAt = Date.now();
   // Then B: its member is added on top of A's edits; its place no longer applies (A changed it since).
   await reconnect(b.context);
-  await expect.poll(async () => (await status(b.page)).conflicts, { timeout: 60_000 }).toEqual([expect.objectContaining({ type: 'meeting/update', reason: 'changed' })]);
+  await expect
+    .poll(async () => (await status(b.page)).conflicts, { timeout: 60_000 })
+    .toEqual([expect.objectContaining({ type: 'meeting/update', reason: 'changed' })]);
   await expect.poll(() => status(b.page)).toMatchObject({ pending: 1, connection: 'online' });
   const written = (await provenances(b.context.request)).slice(before);
   expect(written.map((p) => p.type).sort()).toEqual(['meeting/update', 'member/add', 'member/add']);
@@ -137,17 +164,25 @@ test('two devices edit the same case offline: every edit reaches the server or i
 
   // B decides with the keyboard alone: Tab to "Review changes", Enter, Tab to "Keep mine", Enter.
   const timeline = b.page.locator('od-meeting-timeline');
-  await expect(timeline.locator('[part="sync-status"]').getByText('1 change needs your decision', { exact: true })).toBeVisible();
-  await tabTo(b.page, (f) => f.widget === 'od-meeting-timeline' && f.text === 'Review changes', { what: 'Review changes' });
+  await expect(
+    timeline.locator('[part="sync-status"]').getByText('1 change needs your decision', { exact: true }),
+  ).toBeVisible();
+  await tabTo(b.page, (f) => f.widget === 'od-meeting-timeline' && f.text === 'Review changes', {
+    what: 'Review changes',
+  });
   await b.page.keyboard.press('Enter');
   await expect(timeline.locator('[part="sync-review"]')).toBeVisible();
   await expect(timeline.locator('[part="sync-review"] table')).toContainText('College library');
   await expect(timeline.locator('[part="sync-review"] table')).toContainText('Family home');
   await expectNoAxeViolations(b.page, { include: ['od-meeting-timeline'] });
   await saveScreenshot(b.page, 'offline-conflict');
-  await tabTo(b.page, (f) => f.widget === 'od-meeting-timeline' && f.text.startsWith('Keep mine'), { what: 'Keep mine' });
+  await tabTo(b.page, (f) => f.widget === 'od-meeting-timeline' && f.text.startsWith('Keep mine'), {
+    what: 'Keep mine',
+  });
   await b.page.keyboard.press('Enter');
-  await expect.poll(() => status(b.page), { timeout: 60_000 }).toMatchObject({ pending: 0, conflicts: [], connection: 'online' });
+  await expect
+    .poll(() => status(b.page), { timeout: 60_000 })
+    .toMatchObject({ pending: 0, conflicts: [], connection: 'online' });
   await expect(timeline.locator('[part="sync-review"] [role="status"]')).toContainText('Kept your version');
   await expectNoAxeViolations(b.page, { include: ['od-meeting-timeline'] });
 
@@ -157,7 +192,9 @@ test('two devices edit the same case offline: every edit reaches the server or i
   for (const p of all) expect(validationErrors(p.resource), p.editId).toEqual([]);
   // Made when B made it, offline (not when it was sent after the decision).
   expect(Date.parse(all.find((p) => p.editId === conflict.editId).recorded)).toBeLessThan(reconnectedAt);
-  const encounters = JSON.stringify(await (await b.context.request.get('/fhir/Encounter?subject=Patient/maya&_count=200')).json());
+  const encounters = JSON.stringify(
+    await (await b.context.request.get('/fhir/Encounter?subject=Patient/maya&_count=200')).json(),
+  );
   expect(encounters).toContain('Family home');
   for (const d of devices) {
     expectCleanConsoleOffline(d.watched);

@@ -1,5 +1,11 @@
 import { test, expect } from '@playwright/test';
-import { expectCleanConsole, expectNoAxeViolations, saveScreenshot, watchPage, widgetsReady } from '../support/page-watch.mjs';
+import {
+  expectCleanConsole,
+  expectNoAxeViolations,
+  saveScreenshot,
+  watchPage,
+  widgetsReady,
+} from '../support/page-watch.mjs';
 import { expectAccessible, saveScreenshots } from '../support/host-page.mjs';
 import { expectHostileRulesDefeated } from '../support/hostile-checks.mjs';
 import { focused, tabTo } from '../support/keyboard.mjs';
@@ -10,7 +16,10 @@ import { focused, tabTo } from '../support/keyboard.mjs';
  */
 async function expectOwnTextSize(page) {
   const sizes = await page.evaluate(() =>
-    ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist'].map((t) => [t, getComputedStyle(document.querySelector(t)).fontSize]),
+    ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist'].map((t) => [
+      t,
+      getComputedStyle(document.querySelector(t)).fontSize,
+    ]),
   );
   expect(sizes).toEqual([
     ['od-network-map', '16px'],
@@ -25,16 +34,26 @@ function expectOnlyOwnFiles(watched, baseURL) {
   expect(foreign, 'requests other than the app’s own files').toEqual([]);
 }
 
-test('a React 19 app with @odkit/react: a keyboard user selects a member, opens a meeting, rates and sends the checklist', async ({ page, baseURL }) => {
+test('a React 19 app with @odkit/react: a keyboard user selects a member, opens a meeting, rates and sends the checklist', async ({
+  page,
+  baseURL,
+}) => {
   const watched = await watchPage(page);
   await page.goto('/test/hosts/react/dist/');
   await widgetsReady(page);
-  await expect(page.locator('od-network-map').getByRole('button', { name: /Sarah Lewis/ }).first()).toBeVisible();
+  await expect(
+    page
+      .locator('od-network-map')
+      .getByRole('button', { name: /Sarah Lewis/ })
+      .first(),
+  ).toBeVisible();
   await expect(page.locator('#selection')).toHaveText('Nothing selected');
   await expectOwnTextSize(page);
 
   // The map: one tab stop, arrows between members, Enter selects; React state shows the selection.
-  const node = await tabTo(page, (f) => f.widget === 'od-network-map' && f.classes.includes('node'), { what: 'a member on the map' });
+  const node = await tabTo(page, (f) => f.widget === 'od-network-map' && f.classes.includes('node'), {
+    what: 'a member on the map',
+  });
   expect(node.key).toBe(':person');
   await page.keyboard.press('ArrowRight');
   const member = await focused(page);
@@ -44,12 +63,16 @@ test('a React 19 app with @odkit/react: a keyboard user selects a member, opens 
   await expect(page.locator('#selection')).toHaveText(`Selected: ${name}`);
 
   // The timeline: Tab on to its list of meetings, arrow down to the next one, Enter opens it.
-  await tabTo(page, (f) => f.widget === 'od-meeting-timeline' && f.classes.includes('meeting'), { what: 'a meeting on the timeline' });
+  await tabTo(page, (f) => f.widget === 'od-meeting-timeline' && f.classes.includes('meeting'), {
+    what: 'a meeting on the timeline',
+  });
   await page.keyboard.press('ArrowDown');
   const meeting = await focused(page);
   const meetingId = meeting.id.replace(/^meeting-/, '');
   await page.keyboard.press('Enter');
-  await expect(page.locator('#selection')).toHaveText(new RegExp(`^Selected: meeting ${meetingId} on \\d{4}-\\d{2}-\\d{2}$`));
+  await expect(page.locator('#selection')).toHaveText(
+    new RegExp(`^Selected: meeting ${meetingId} on \\d{4}-\\d{2}-\\d{2}$`),
+  );
   await expect(page.locator('od-meeting-timeline').locator('#details')).toBeVisible();
   await page.keyboard.press('Escape');
 
@@ -61,7 +84,12 @@ test('a React 19 app with @odkit/react: a keyboard user selects a member, opens 
     await page.keyboard.press('Tab');
     const f = await focused(page);
     if (f?.tag === 'button' && f.text === 'Send fidelity check') break;
-    if (f?.widget === 'od-principles-checklist' && f.type === 'radio' && f.name.startsWith('item-') && !f.groupChecked) {
+    if (
+      f?.widget === 'od-principles-checklist' &&
+      f.type === 'radio' &&
+      f.name.startsWith('item-') &&
+      !f.groupChecked
+    ) {
       await page.keyboard.press('Space');
       rated++;
     }
@@ -90,7 +118,10 @@ test('the app’s form will not send the checklist while a required item is unra
   expectCleanConsole(watched);
 });
 
-test('React 19 with the tags directly: properties, on<event> props and a keyboard selection, no wrapper', async ({ page, baseURL }) => {
+test('React 19 with the tags directly: properties, on<event> props and a keyboard selection, no wrapper', async ({
+  page,
+  baseURL,
+}) => {
   const watched = await watchPage(page);
   await page.goto('/test/hosts/react/dist/direct.html');
   await widgetsReady(page);
@@ -109,15 +140,26 @@ test('React 19 with the tags directly: properties, on<event> props and a keyboar
     };
   });
   await expectOwnTextSize(page);
-  expect(set).toEqual({ store: true, storeAttribute: false, meetingId: 'mt-13', raterName: 'Jo Whitfield', sectors: true, asOf: '2026-04-10T12:00:00+01:00' });
+  expect(set).toEqual({
+    store: true,
+    storeAttribute: false,
+    meetingId: 'mt-13',
+    raterName: 'Jo Whitfield',
+    sectors: true,
+    asOf: '2026-04-10T12:00:00+01:00',
+  });
 
-  await tabTo(page, (f) => f.widget === 'od-network-map' && f.classes.includes('node'), { what: 'a member on the map' });
+  await tabTo(page, (f) => f.widget === 'od-network-map' && f.classes.includes('node'), {
+    what: 'a member on the map',
+  });
   await page.keyboard.press('ArrowRight');
   const name = (await focused(page)).label.split(':')[0];
   await page.keyboard.press('Enter');
   await expect(page.locator('#selection')).toHaveText(`Selected: ${name}`);
 
-  await tabTo(page, (f) => f.widget === 'od-principles-checklist' && f.type === 'radio' && f.name.startsWith('item-'), { what: 'a checklist rating' });
+  await tabTo(page, (f) => f.widget === 'od-principles-checklist' && f.type === 'radio' && f.name.startsWith('item-'), {
+    what: 'a checklist rating',
+  });
   await page.keyboard.press('Space');
   await expect(page.locator('#changes')).toHaveText('1 checklist changes');
 
@@ -127,7 +169,9 @@ test('React 19 with the tags directly: properties, on<event> props and a keyboar
   expectOnlyOwnFiles(watched, baseURL);
 });
 
-test('the React app under the shared hostile sheet too: its rules do not reach inside the widgets; axe finds nothing', async ({ page }) => {
+test('the React app under the shared hostile sheet too: its rules do not reach inside the widgets; axe finds nothing', async ({
+  page,
+}) => {
   const watched = await watchPage(page);
   await page.goto('/test/hosts/react/dist/');
   await widgetsReady(page);
@@ -135,7 +179,11 @@ test('the React app under the shared hostile sheet too: its rules do not reach i
   await page.evaluate(
     () =>
       new Promise((resolve, reject) => {
-        const link = Object.assign(document.createElement('link'), { id: 'hostile-css', rel: 'stylesheet', href: '/test/hosts/support/hostile.css' });
+        const link = Object.assign(document.createElement('link'), {
+          id: 'hostile-css',
+          rel: 'stylesheet',
+          href: '/test/hosts/support/hostile.css',
+        });
         link.onload = resolve;
         link.onerror = () => reject(new Error('hostile.css did not load'));
         document.head.append(link);

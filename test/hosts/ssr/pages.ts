@@ -19,19 +19,29 @@ const MEETING = 'mt-13';
 /** What the last POST carried: every field name, and the assessment read from it (or the issues). */
 let lastSubmission: { fields: string[]; caseId: string | null; assessment?: Assessment; issues?: string[] } | undefined;
 
-export const policy = (nonce: string) => `default-src 'self'; script-src 'self'; style-src 'self' 'nonce-${nonce}'; require-trusted-types-for 'script'`;
+export const policy = (nonce: string) =>
+  `default-src 'self'; script-src 'self'; style-src 'self' 'nonce-${nonce}'; require-trusted-types-for 'script'`;
 
-/** Handles /test/hosts/ssr/<framework>/ (GET), /test/hosts/ssr/<framework>/submit (POST) and /test/hosts/ssr/last-submission; false for anything else. */
+/**
+ * Handles /test/hosts/ssr/<framework>/ (GET), /test/hosts/ssr/<framework>/submit (POST) and
+ * /test/hosts/ssr/last-submission; false for anything else.
+ */
 export async function handleSsrPage(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
   if (path === '/test/hosts/ssr/last-submission') {
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(lastSubmission ?? null));
+    res
+      .writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+      .end(JSON.stringify(lastSubmission ?? null));
     return true;
   }
   const match = /^\/test\/hosts\/ssr\/(govuk|nhs)\/(submit)?$/.exec(path);
   if (!match) return false;
   const framework = match[1] as Framework;
   const nonce = randomBytes(18).toString('base64');
-  const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': policy(nonce) };
+  const headers = {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': policy(nonce),
+  };
   if (!match[2]) {
     res.writeHead(req.method === 'GET' ? 200 : 405, headers).end(req.method === 'GET' ? page(framework, nonce) : '');
     return true;
@@ -43,7 +53,12 @@ export async function handleSsrPage(req: IncomingMessage, res: ServerResponse, p
   const body = new URLSearchParams(await readBody(req));
   const fields = [...new Set(body.keys())];
   try {
-    const { assessment } = assessmentFromForm(body, { record: demoCase, meetingId: MEETING, instrumentId: 'od-seven-principles', name: 'assessment' });
+    const { assessment } = assessmentFromForm(body, {
+      record: demoCase,
+      meetingId: MEETING,
+      instrumentId: 'od-seven-principles',
+      name: 'assessment',
+    });
     lastSubmission = { fields, caseId: body.get('case'), assessment };
     res.writeHead(200, headers).end(received(framework, nonce, assessment));
   } catch (error) {
@@ -69,10 +84,18 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function widget(framework: Framework, nonce: string, widgets: RenderCaseOptions['widgets']): string {
-  return renderCase({ record: demoCase, theme: framework, locale: 'en-GB', timeZone: 'Europe/London', styleNonce: nonce, widgets });
+  return renderCase({
+    record: demoCase,
+    theme: framework,
+    locale: 'en-GB',
+    timeZone: 'Europe/London',
+    styleNonce: nonce,
+    widgets,
+  });
 }
 
 const ONLY = { map: false, timeline: false, checklist: false } as const;
@@ -81,7 +104,10 @@ function page(framework: Framework, nonce: string): string {
   const p = framework === 'govuk' ? 'govuk' : 'nhsuk';
   const map = widget(framework, nonce, { ...ONLY, map: { sectors: true } });
   const timeline = widget(framework, nonce, { ...ONLY, timeline: { asOf: '2026-04-10T12:00:00+01:00' } });
-  const checklist = widget(framework, nonce, { ...ONLY, checklist: { name: 'assessment', meetingId: MEETING, required: true } });
+  const checklist = widget(framework, nonce, {
+    ...ONLY,
+    checklist: { name: 'assessment', meetingId: MEETING, required: true },
+  });
   return shell(
     framework,
     `<span class="${p}-caption-xl">Case 123</span>
@@ -107,9 +133,16 @@ function received(framework: Framework, _nonce: string, assessment: Assessment):
     ['Rater', assessment.rater.name],
     ...assessment.ratings.map((r) => [r.itemId, `${r.value ?? 'not rated'}${r.comment ? ` – ${r.comment}` : ''}`]),
   ]
-    .map(([k, v]) => `<div class="${p}-summary-list__row"><dt class="${p}-summary-list__key">${esc(k!)}</dt><dd class="${p}-summary-list__value">${esc(v!)}</dd></div>`)
+    .map(
+      ([k, v]) =>
+        `<div class="${p}-summary-list__row"><dt class="${p}-summary-list__key">${esc(k!)}</dt><dd class="${p}-summary-list__value">${esc(v!)}</dd></div>`,
+    )
     .join('');
-  return shell(framework, `<h1 class="${p}-heading-xl">Assessment received</h1><dl class="${p}-summary-list" id="received">${rows}</dl>`, { scripts: false });
+  return shell(
+    framework,
+    `<h1 class="${p}-heading-xl">Assessment received</h1><dl class="${p}-summary-list" id="received">${rows}</dl>`,
+    { scripts: false },
+  );
 }
 
 function problems(framework: Framework, _nonce: string, issues: string[]): string {
@@ -125,7 +158,9 @@ function problems(framework: Framework, _nonce: string, issues: string[]): strin
 
 function shell(framework: Framework, main: string, { scripts }: { scripts: boolean }): string {
   const govuk = framework === 'govuk';
-  const css = govuk ? '/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css' : '/test/hosts/.generated/nhsuk-frontend.css';
+  const css = govuk
+    ? '/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css'
+    : '/test/hosts/.generated/nhsuk-frontend.css';
   const header = govuk
     ? `<header class="govuk-template__header"><div class="govuk-generic-header"><div class="govuk-generic-header__container govuk-width-container">
         <div class="govuk-generic-header__logo"><a href="/test/hosts/ssr/govuk/" class="govuk-generic-header__homepage-link">Example Borough Council</a></div></div></div></header>`

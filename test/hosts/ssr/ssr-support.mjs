@@ -12,11 +12,19 @@ export async function expectHostileRulesDefeatedSsr(page) {
     const map = document.querySelector('od-network-map').shadowRoot;
     const svg = map.querySelector('svg[part="map"]');
     const box = svg.getBoundingClientRect();
-    const text = [map.querySelector('[part="summary"]'), document.querySelector('od-meeting-timeline').shadowRoot.querySelector('button.meeting')].map((el) => {
+    const text = [
+      map.querySelector('[part="summary"]'),
+      document.querySelector('od-meeting-timeline').shadowRoot.querySelector('button.meeting'),
+    ].map((el) => {
       const s = getComputedStyle(el);
       return { fontSize: s.fontSize, textTransform: s.textTransform, fontStyle: s.fontStyle };
     });
-    return { hostileOn: !document.getElementById('hostile-css').disabled, display: getComputedStyle(svg).display, width: box.width, text };
+    return {
+      hostileOn: !document.getElementById('hostile-css').disabled,
+      display: getComputedStyle(svg).display,
+      width: box.width,
+      text,
+    };
   });
   expect(found.hostileOn).toBe(true);
   expect(found.display, 'svg { display: none } does not hide the map').not.toBe('none');
@@ -26,11 +34,15 @@ export async function expectHostileRulesDefeatedSsr(page) {
 
 /** axe on a page whose own scripts did not run (blocked); in the page itself (legacy mode), not a helper page. */
 export async function expectNoAxeViolationsWithoutScript(page, { include = [] } = {}) {
-  let builder = new AxeBuilder({ page }).setLegacyMode(true).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
+  let builder = new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
   for (const selector of include) builder = builder.include(selector);
   const results = await builder.analyze();
   expect(results.passes.length, 'axe ran').toBeGreaterThan(10);
-  const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const found = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   expect(found, 'axe violations').toEqual([]);
 }
 
@@ -46,7 +58,10 @@ export async function setHostileCssWithoutScript(page, on) {
   }, on);
 }
 
-/** Every part's box and every text style inside `tags`' shadow roots is the same with the hostile sheet on and off (no script). */
+/**
+ * Every part's box and every text style inside `tags`' shadow roots is the same with the hostile sheet on and off (no
+ * script).
+ */
 export async function expectSameWithAndWithoutHostileCssWithoutScript(page, tags) {
   await setHostileCssWithoutScript(page, true);
   const hostile = { layout: await widgetLayout(page, tags), text: await widgetText(page, tags) };
@@ -54,6 +69,8 @@ export async function expectSameWithAndWithoutHostileCssWithoutScript(page, tags
   const plain = { layout: await widgetLayout(page, tags), text: await widgetText(page, tags) };
   await setHostileCssWithoutScript(page, true);
   expect(Object.keys(plain.layout['od-network-map'].parts).length, 'parts were measured').toBeGreaterThan(5);
-  expect(hostile.layout, 'widget and part boxes (px, relative to the widget) with the hostile CSS').toEqual(plain.layout);
+  expect(hostile.layout, 'widget and part boxes (px, relative to the widget) with the hostile CSS').toEqual(
+    plain.layout,
+  );
   expect(hostile.text, 'text styles inside the widgets with the hostile CSS').toEqual(plain.text);
 }

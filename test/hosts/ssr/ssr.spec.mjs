@@ -14,13 +14,28 @@ import {
   setHostileCssWithoutScript,
   watchPage,
 } from './ssr-support.mjs';
-import { focused, openMeetingByKeyboard, rateChecklistByKeyboard, recordKitEvents, selectMemberByKeyboard, tabTo } from '../support/keyboard.mjs';
+import {
+  focused,
+  openMeetingByKeyboard,
+  rateChecklistByKeyboard,
+  recordKitEvents,
+  selectMemberByKeyboard,
+  tabTo,
+} from '../support/keyboard.mjs';
 
 test.describe.configure({ timeout: 180_000 });
 
 const SHADOW_WIDGETS = ['od-network-map', 'od-meeting-timeline'];
 const RATINGS = [4, 3, 4, 2, 3, 4, 1];
-const ITEMS = ['immediate-help', 'social-network', 'flexibility', 'responsibility', 'continuity', 'uncertainty', 'dialogism'];
+const ITEMS = [
+  'immediate-help',
+  'social-network',
+  'flexibility',
+  'responsibility',
+  'continuity',
+  'uncertainty',
+  'dialogism',
+];
 
 /** The last POST the server read (its field names, and the assessment or the issues). */
 const lastSubmission = async (request) => (await request.get('/test/hosts/ssr/last-submission')).json();
@@ -31,7 +46,9 @@ for (const framework of ['govuk', 'nhs']) {
   test.describe(`${framework} page rendered on the server, JavaScript off`, () => {
     test.use({ javaScriptEnabled: false });
 
-    test('shows names, rings, meetings, measures and items; the hostile sheet changes nothing in the widgets', async ({ page }) => {
+    test('shows names, rings, meetings, measures and items; the hostile sheet changes nothing in the widgets', async ({
+      page,
+    }) => {
       const watched = await watchPage(page);
       await page.goto(path);
       // No script ran: the elements are not defined, and their content is the server's.
@@ -39,7 +56,8 @@ for (const framework of ['govuk', 'nhs']) {
       const map = page.locator('od-network-map');
       await expect(map.locator('[part="map"]')).toBeVisible();
       await expect(map.locator('.ring')).toHaveCount(3);
-      for (const name of ['Maya Lewis', 'Sarah Lewis', 'Dr Anjali Patel']) await expect(map.locator(`[part="node"][aria-label^="${name}"]`)).toBeVisible();
+      for (const name of ['Maya Lewis', 'Sarah Lewis', 'Dr Anjali Patel'])
+        await expect(map.locator(`[part="node"][aria-label^="${name}"]`)).toBeVisible();
       await expect(map.locator('[part="legend"]')).toBeVisible();
       await expect(map.locator('[part="summary"]')).toContainText('18 network members');
       // Buttons that need script are not offered.
@@ -59,7 +77,10 @@ for (const framework of ['govuk', 'nhs']) {
       expectCleanConsole(watched);
     });
 
-    test('a keyboard-only user rates the checklist and submits; the server receives every rating, comment and the rater’s details', async ({ page, request }) => {
+    test('a keyboard-only user rates the checklist and submits; the server receives every rating, comment and the rater’s details', async ({
+      page,
+      request,
+    }) => {
       await page.goto(path);
       await tabTo(page, (f) => f.name === 'assessment.rater-name', { max: 200, what: 'the rater’s name' });
       await page.keyboard.type('Nia Roberts');
@@ -82,7 +103,14 @@ for (const framework of ['govuk', 'nhs']) {
       expect(sent.issues).toBeUndefined();
       expect(sent.caseId).toBe('case-123');
       expect(sent.fields).not.toContain('assessment');
-      expect(sent.assessment).toMatchObject({ meetingId: 'mt-13', instrumentId: 'od-seven-principles', rater: { name: 'Nia Roberts' }, raterRole: 'co-facilitator', evidence: 'live', status: 'complete' });
+      expect(sent.assessment).toMatchObject({
+        meetingId: 'mt-13',
+        instrumentId: 'od-seven-principles',
+        rater: { name: 'Nia Roberts' },
+        raterRole: 'co-facilitator',
+        evidence: 'live',
+        status: 'complete',
+      });
       expect(sent.assessment.ratings.map((r) => [r.itemId, r.value])).toEqual(ITEMS.map((id, i) => [id, RATINGS[i]]));
       expect(sent.assessment.ratings[0].comment).toBe('Seen within a day <b>& welcomed</b>');
       // What the host shows back is text.
@@ -91,7 +119,12 @@ for (const framework of ['govuk', 'nhs']) {
 
     test('a tampered POST gets located validation errors, not a crash', async ({ request }) => {
       const res = await request.post(`${path}submit`, {
-        form: { 'assessment.rater-name': 'Nia', 'assessment.rating.immediate-help': '9', 'assessment.rating.nope': '1', 'assessment.rater-role': 'boss' },
+        form: {
+          'assessment.rater-name': 'Nia',
+          'assessment.rating.immediate-help': '9',
+          'assessment.rating.nope': '1',
+          'assessment.rater-role': 'boss',
+        },
       });
       expect(res.status()).toBe(400);
       const sent = await lastSubmission(request);
@@ -111,7 +144,9 @@ for (const framework of ['govuk', 'nhs']) {
   // axe itself runs on timers, which a page without script never fires: here the page's own
   // scripts are blocked instead (as a proxy that strips them would), so the page is exactly
   // what a browser without script shows, and axe can run in it.
-  test(`${framework} page rendered on the server, its scripts blocked: axe finds nothing, with and without the hostile sheet`, async ({ page }) => {
+  test(`${framework} page rendered on the server, its scripts blocked: axe finds nothing, with and without the hostile sheet`, async ({
+    page,
+  }) => {
     await page.route('**/*.js', (route) => route.abort());
     await page.goto(path);
     expect(await page.evaluate(() => customElements.get('od-network-map'))).toBeUndefined();
@@ -122,11 +157,14 @@ for (const framework of ['govuk', 'nhs']) {
   });
 
   test.describe(`${framework} page rendered on the server, JavaScript on`, () => {
-    test('the kit takes over the server’s DOM (same nodes), under the strict CSP with a nonce, console clean', async ({ page }) => {
+    test('the kit takes over the server’s DOM (same nodes), under the strict CSP with a nonce, console clean', async ({
+      page,
+    }) => {
       const watched = await watchPage(page);
       const warnings = [];
       page.on('console', (msg) => {
-        if (msg.type() === 'warning' || /content security policy|trusted ?type|refused to|hydrat/i.test(msg.text())) warnings.push(`${msg.type()}: ${msg.text()}`);
+        if (msg.type() === 'warning' || /content security policy|trusted ?type|refused to|hydrat/i.test(msg.text()))
+          warnings.push(`${msg.type()}: ${msg.text()}`);
       });
       // Hold the kit's script until a sample of the server's nodes is marked.
       let release;
@@ -138,12 +176,18 @@ for (const framework of ['govuk', 'nhs']) {
       // Module scripts hold DOMContentLoaded back, and this one is held: wait for the parsed page instead.
       const response = await page.goto(path, { waitUntil: 'commit' });
       await page.locator('footer').waitFor({ state: 'attached' });
-      expect(response.headers()['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self'; style-src 'self' 'nonce-[^']+'; require-trusted-types-for 'script'$/);
+      expect(response.headers()['content-security-policy']).toMatch(
+        /^default-src 'self'; script-src 'self'; style-src 'self' 'nonce-[^']+'; require-trusted-types-for 'script'$/,
+      );
       const sampled = await page.evaluate(() => {
         const nodes = [];
         for (const tag of ['od-network-map', 'od-meeting-timeline']) {
           const root = document.querySelector(tag).shadowRoot;
-          nodes.push(root.querySelector('[part="base"]'), root.querySelector('svg'), ...[...root.querySelectorAll('[part~="node"], [part~="meeting"], button, p')].slice(0, 12));
+          nodes.push(
+            root.querySelector('[part="base"]'),
+            root.querySelector('svg'),
+            ...[...root.querySelectorAll('[part~="node"], [part~="meeting"], button, p')].slice(0, 12),
+          );
         }
         nodes.push(document.querySelector('od-provider').shadowRoot.querySelector('slot'));
         window.__serverNodes = nodes.filter(Boolean);
@@ -151,12 +195,20 @@ for (const framework of ['govuk', 'nhs']) {
       });
       expect(sampled).toBeGreaterThan(20);
       release();
-      await page.waitForFunction(() => ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist'].every((t) => document.querySelector(t).hasUpdated));
+      await page.waitForFunction(() =>
+        ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist'].every(
+          (t) => document.querySelector(t).hasUpdated,
+        ),
+      );
       const kept = await page.evaluate(() => {
         const now = [];
         for (const tag of ['od-network-map', 'od-meeting-timeline']) {
           const root = document.querySelector(tag).shadowRoot;
-          now.push(root.querySelector('[part="base"]'), root.querySelector('svg'), ...[...root.querySelectorAll('[part~="node"], [part~="meeting"], button, p')].slice(0, 12));
+          now.push(
+            root.querySelector('[part="base"]'),
+            root.querySelector('svg'),
+            ...[...root.querySelectorAll('[part~="node"], [part~="meeting"], button, p')].slice(0, 12),
+          );
         }
         now.push(document.querySelector('od-provider').shadowRoot.querySelector('slot'));
         const same = window.__serverNodes.filter((n, i) => n === now.filter(Boolean)[i] && n.isConnected).length;
@@ -174,18 +226,27 @@ for (const framework of ['govuk', 'nhs']) {
       expect(warnings).toEqual([]);
     });
 
-    test('every keyboard task works after hydration, and the form posts the element’s value once', async ({ page, request }) => {
+    test('every keyboard task works after hydration, and the form posts the element’s value once', async ({
+      page,
+      request,
+    }) => {
       const watched = await watchPage(page);
       await recordKitEvents(page);
       await page.goto(path);
-      await page.waitForFunction(() => ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist'].every((t) => document.querySelector(t).hasUpdated));
+      await page.waitForFunction(() =>
+        ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist'].every(
+          (t) => document.querySelector(t).hasUpdated,
+        ),
+      );
       await selectMemberByKeyboard(page);
       await openMeetingByKeyboard(page);
       const isName = (f) => f.widget === 'od-principles-checklist' && f.id === 'rater-name';
       if (!isName(await focused(page))) await tabTo(page, isName, { what: 'the rater’s name' });
       const items = await rateChecklistByKeyboard(page, { raterName: 'Nia Roberts', ratings: RATINGS });
       expect(items).toEqual(ITEMS);
-      await tabTo(page, (f) => f.widget === null && f.tag === 'button' && f.text === 'Submit assessment', { what: 'the submit button' });
+      await tabTo(page, (f) => f.widget === null && f.tag === 'button' && f.text === 'Submit assessment', {
+        what: 'the submit button',
+      });
       await Promise.all([page.waitForURL(/\/submit$/), page.keyboard.press('Enter')]);
       await expect(page.locator('h1')).toHaveText('Assessment received');
       const sent = await lastSubmission(request);

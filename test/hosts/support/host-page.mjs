@@ -2,8 +2,21 @@
 // the hostile CSS changes nothing, a keyboard-only user completes the core tasks and
 // submits the checklist with the page's own form, axe finds nothing, the console stays clean.
 import { expect } from '@playwright/test';
-import { expectHostileRulesDefeated, expectSameWithAndWithoutHostileCss, setHostileCss, WIDGETS } from './hostile-checks.mjs';
-import { focused, kitEvents, openMeetingByKeyboard, rateChecklistByKeyboard, recordKitEvents, selectMemberByKeyboard, tabTo } from './keyboard.mjs';
+import {
+  expectHostileRulesDefeated,
+  expectSameWithAndWithoutHostileCss,
+  setHostileCss,
+  WIDGETS,
+} from './hostile-checks.mjs';
+import {
+  focused,
+  kitEvents,
+  openMeetingByKeyboard,
+  rateChecklistByKeyboard,
+  recordKitEvents,
+  selectMemberByKeyboard,
+  tabTo,
+} from './keyboard.mjs';
 import { expectCleanConsole, expectNoAxeViolations, saveScreenshot, watchPage, widgetsReady } from './page-watch.mjs';
 
 /** Opens a host page with everything watched, and waits for the widgets. */
@@ -69,7 +82,9 @@ export async function completeCoreTasksByKeyboard(page, { submitName, raterName 
 
   // Submitting an unrated, required checklist: the form stays, the checklist says why.
   const url = page.url();
-  await tabTo(page, (f) => f.widget === null && f.tag === 'button' && f.text === submitName, { what: 'the submit button' });
+  await tabTo(page, (f) => f.widget === null && f.tag === 'button' && f.text === submitName, {
+    what: 'the submit button',
+  });
   await page.keyboard.press('Enter');
   const checklist = page.locator('od-principles-checklist');
   await expect(checklist.locator('#rater-name-error')).toBeVisible();
@@ -82,7 +97,9 @@ export async function completeCoreTasksByKeyboard(page, { submitName, raterName 
   await expect(checklist.locator('[part="progress"]')).toContainText(`${items.length}`);
 
   const navigation = page.waitForURL(/submitted\.html\?/);
-  await tabTo(page, (f) => f.widget === null && f.tag === 'button' && f.text === submitName, { what: 'the submit button' });
+  await tabTo(page, (f) => f.widget === null && f.tag === 'button' && f.text === submitName, {
+    what: 'the submit button',
+  });
   await page.keyboard.press('Enter');
   await navigation;
   const sent = new URL(page.url()).searchParams;

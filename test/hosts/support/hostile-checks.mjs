@@ -35,10 +35,24 @@ export function widgetText(page, tags = WIDGETS) {
     for (const tag of tags) {
       const root = document.querySelector(tag).shadowRoot;
       const seen = {};
-      for (const el of root.querySelectorAll('p, span, label, legend, h2, h3, h4, td, th, button, time, input, textarea, text')) {
+      for (const el of root.querySelectorAll(
+        'p, span, label, legend, h2, h3, h4, td, th, button, time, input, textarea, text',
+      )) {
         if (!el.getClientRects().length) continue;
         const s = getComputedStyle(el);
-        const key = [s.fontSize, s.fontStyle, s.fontWeight, s.fontVariantCaps, s.textTransform, s.letterSpacing, s.wordSpacing, s.textIndent, s.whiteSpace, s.lineHeight, s.caretColor].join('|');
+        const key = [
+          s.fontSize,
+          s.fontStyle,
+          s.fontWeight,
+          s.fontVariantCaps,
+          s.textTransform,
+          s.letterSpacing,
+          s.wordSpacing,
+          s.textIndent,
+          s.whiteSpace,
+          s.lineHeight,
+          s.caretColor,
+        ].join('|');
         seen[key] = (seen[key] ?? 0) + 1;
       }
       out[tag] = seen;
@@ -49,14 +63,17 @@ export function widgetText(page, tags = WIDGETS) {
 
 /** Turns the page's hostile stylesheet (`<link id="hostile-css">`) off or on and lets the widgets re-render. */
 export async function setHostileCss(page, on, tags = WIDGETS) {
-  await page.evaluate(async ({ on, tags }) => {
-    const sheet = document.getElementById('hostile-css');
-    if (!sheet) throw new Error('this page has no <link id="hostile-css">');
-    sheet.disabled = !on;
-    // Widgets that watch their size re-render on the next frames.
-    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
-    await Promise.all(tags.map((t) => document.querySelector(t).updateComplete));
-  }, { on, tags });
+  await page.evaluate(
+    async ({ on, tags }) => {
+      const sheet = document.getElementById('hostile-css');
+      if (!sheet) throw new Error('this page has no <link id="hostile-css">');
+      sheet.disabled = !on;
+      // Widgets that watch their size re-render on the next frames.
+      for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+      await Promise.all(tags.map((t) => document.querySelector(t).updateComplete));
+    },
+    { on, tags },
+  );
 }
 
 /**
@@ -69,7 +86,9 @@ export async function expectSameWithAndWithoutHostileCss(page, tags = WIDGETS) {
   const plain = { layout: await widgetLayout(page, tags), text: await widgetText(page, tags) };
   await setHostileCss(page, true, tags);
   expect(Object.keys(plain.layout['od-network-map'].parts).length, 'parts were measured').toBeGreaterThan(5);
-  expect(hostile.layout, 'widget and part boxes (px, relative to the widget) with the hostile CSS').toEqual(plain.layout);
+  expect(hostile.layout, 'widget and part boxes (px, relative to the widget) with the hostile CSS').toEqual(
+    plain.layout,
+  );
   expect(hostile.text, 'text styles inside the widgets with the hostile CSS').toEqual(plain.text);
 }
 
@@ -83,15 +102,25 @@ export async function expectHostileRulesDefeated(page) {
     const radios = [...checklist.querySelectorAll('input[type="radio"]')].map((r) => r.getBoundingClientRect());
     const hint = getComputedStyle(checklist.querySelector('#rater-name-hint'));
     const summary = getComputedStyle(map.querySelector('[part="summary"]'));
-    const meeting = getComputedStyle(document.querySelector('od-meeting-timeline').shadowRoot.querySelector('button.meeting'));
+    const meeting = getComputedStyle(
+      document.querySelector('od-meeting-timeline').shadowRoot.querySelector('button.meeting'),
+    );
     const name = getComputedStyle(checklist.querySelector('#rater-name'));
     return {
       hostileOn: !document.getElementById('hostile-css').disabled,
       pageRootFontSize: getComputedStyle(document.documentElement).fontSize,
       svg: { display: getComputedStyle(svg).display, width: box.width, height: box.height },
-      smallestRadio: { width: Math.min(...radios.map((r) => r.width)), height: Math.min(...radios.map((r) => r.height)) },
+      smallestRadio: {
+        width: Math.min(...radios.map((r) => r.width)),
+        height: Math.min(...radios.map((r) => r.height)),
+      },
       radioCount: radios.length,
-      text: [summary, meeting, hint].map((s) => ({ fontSize: s.fontSize, textTransform: s.textTransform, fontStyle: s.fontStyle, letterSpacing: s.letterSpacing })),
+      text: [summary, meeting, hint].map((s) => ({
+        fontSize: s.fontSize,
+        textTransform: s.textTransform,
+        fontStyle: s.fontStyle,
+        letterSpacing: s.letterSpacing,
+      })),
       caretColor: name.caretColor,
     };
   });

@@ -45,7 +45,8 @@ export function focused(page) {
       text: el?.textContent?.trim().replace(/\s+/g, ' ') ?? '',
       classes: el ? [...el.classList] : [],
       // For a radio: whether its group already has a choice.
-      groupChecked: el?.type === 'radio' && !!el.getRootNode().querySelector(`input[name="${CSS.escape(el.name)}"]:checked`),
+      groupChecked:
+        el?.type === 'radio' && !!el.getRootNode().querySelector(`input[name="${CSS.escape(el.name)}"]:checked`),
     };
   });
 }
@@ -73,10 +74,16 @@ export async function expectVisibleFocus(page) {
     const svgRing = el.querySelector?.(':scope > .focus-ring');
     if (svgRing) {
       const s = getComputedStyle(svgRing);
-      return { kind: 'svg', visible: el.matches(':focus-visible') && s.stroke !== 'none' && parseFloat(s.strokeWidth) >= 3 };
+      return {
+        kind: 'svg',
+        visible: el.matches(':focus-visible') && s.stroke !== 'none' && parseFloat(s.strokeWidth) >= 3,
+      };
     }
     const s = getComputedStyle(el);
-    return { kind: 'outline', visible: el.matches(':focus-visible') && s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 3 };
+    return {
+      kind: 'outline',
+      visible: el.matches(':focus-visible') && s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 3,
+    };
   });
   expect(ring, 'the focused element shows a focus indicator').toMatchObject({ visible: true });
 }
@@ -87,7 +94,9 @@ export async function expectVisibleFocus(page) {
  */
 export async function selectMemberByKeyboard(page) {
   const map = page.locator('od-network-map');
-  await tabTo(page, (f) => f.widget === 'od-network-map' && f.role === 'button' && f.tag === 'g', { what: 'the network map' });
+  await tabTo(page, (f) => f.widget === 'od-network-map' && f.role === 'button' && f.tag === 'g', {
+    what: 'the network map',
+  });
   await expectVisibleFocus(page);
   await page.keyboard.press('ArrowRight');
   const member = await focused(page);
@@ -145,7 +154,11 @@ export async function rateChecklistByKeyboard(page, { raterName, ratings }) {
   for (const wanted of ratings) {
     const radio = await tabTo(
       page,
-      (f) => f.widget === 'od-principles-checklist' && f.type === 'radio' && f.name?.startsWith('item-') && !items.includes(f.name.slice(5)),
+      (f) =>
+        f.widget === 'od-principles-checklist' &&
+        f.type === 'radio' &&
+        f.name?.startsWith('item-') &&
+        !items.includes(f.name.slice(5)),
       { what: `item ${items.length + 1}’s ratings` },
     );
     await expectVisibleFocus(page);

@@ -11,7 +11,14 @@ export const AUTHOR = 'Practitioner/jo-whitfield';
 export const status = (page) =>
   page.evaluate(() => {
     const s = document.querySelector('od-provider').syncStatus;
-    return s && { pending: s.pending, conflicts: s.conflicts.map((c) => ({ editId: c.editId, type: c.change.type, reason: c.reason })), connection: s.connection, unreadable: s.unreadable };
+    return (
+      s && {
+        pending: s.pending,
+        conflicts: s.conflicts.map((c) => ({ editId: c.editId, type: c.change.type, reason: c.reason })),
+        connection: s.connection,
+        unreadable: s.unreadable,
+      }
+    );
   });
 
 /** The EHR's FHIR server is out of reach for this context (the page's own files still load). */
@@ -38,7 +45,10 @@ const DISCONNECTED = 'Failed to load resource: net::ERR_INTERNET_DISCONNECTED';
 
 /** No console error, uncaught exception or CSP report, but the browser's own for requests to the cut-off server. */
 export function expectCleanConsoleOffline(watched) {
-  expect(watched.unreachable.filter((url) => !new URL(url).pathname.startsWith('/fhir/')), 'failed requests beyond /fhir/').toEqual([]);
+  expect(
+    watched.unreachable.filter((url) => !new URL(url).pathname.startsWith('/fhir/')),
+    'failed requests beyond /fhir/',
+  ).toEqual([]);
   expectCleanConsole({ ...watched, consoleErrors: watched.consoleErrors.filter((text) => text !== DISCONNECTED) });
 }
 
@@ -47,11 +57,21 @@ export async function provenances(request) {
   const team = await (await request.get('/fhir/CareTeam?subject=Patient/maya')).json();
   const id = team.entry.find((e) => e.resource.resourceType === 'CareTeam').resource.id;
   const found = await (await request.get(`/fhir/Provenance?target=CareTeam/${id}&_count=500`)).json();
-  return (found.entry ?? []).map((e) => e.resource).map((p) => {
-    const parts = p.extension?.find((x) => x.url.endsWith('/provenance-edit'))?.extension ?? [];
-    const part = (url) => parts.find((x) => x.url === url)?.valueString ?? parts.find((x) => x.url === url)?.valueCode;
-    return { resource: p, editId: part('id'), type: part('type'), author: p.agent?.[0]?.who?.reference, recorded: p.recorded, targets: p.target.map((t) => t.reference) };
-  });
+  return (found.entry ?? [])
+    .map((e) => e.resource)
+    .map((p) => {
+      const parts = p.extension?.find((x) => x.url.endsWith('/provenance-edit'))?.extension ?? [];
+      const part = (url) =>
+        parts.find((x) => x.url === url)?.valueString ?? parts.find((x) => x.url === url)?.valueCode;
+      return {
+        resource: p,
+        editId: part('id'),
+        type: part('type'),
+        author: p.agent?.[0]?.who?.reference,
+        recorded: p.recorded,
+        targets: p.target.map((t) => t.reference),
+      };
+    });
 }
 
 export async function addMember(page, name) {
@@ -78,17 +98,28 @@ export async function editMeetingPlace(page, meetingId, place) {
   await timeline.locator('[data-action="edit"]').click();
   await timeline.locator('#mt-place').fill(place);
   await timeline.locator('.side form button[type="submit"]').click();
-  await expect.poll(() => page.evaluate((id) => window.odkitStore.snapshot.record.meetings.find((m) => m.id === id).place, meetingId)).toBe(place);
+  await expect
+    .poll(() =>
+      page.evaluate((id) => window.odkitStore.snapshot.record.meetings.find((m) => m.id === id).place, meetingId),
+    )
+    .toBe(place);
 }
 
 export async function rateItems(page, ratings) {
   const checklist = page.locator('od-principles-checklist');
   await checklist.locator('#rater-name').fill('Jo Whitfield');
   for (const [item, label] of ratings) {
-    const id = await checklist.locator(`input[type=radio][name="item-${item}"]`).and(checklist.getByRole('radio', { name: label })).getAttribute('id');
+    const id = await checklist
+      .locator(`input[type=radio][name="item-${item}"]`)
+      .and(checklist.getByRole('radio', { name: label }))
+      .getAttribute('id');
     await checklist.locator(`label[for="${id}"]`).click();
   }
 }
 
 export const assessment = (page) =>
-  page.evaluate(() => window.odkitStore.snapshot.record.assessments.find((a) => a.meetingId === 'mt-13' && a.instrumentId === 'od-seven-principles'));
+  page.evaluate(() =>
+    window.odkitStore.snapshot.record.assessments.find(
+      (a) => a.meetingId === 'mt-13' && a.instrumentId === 'od-seven-principles',
+    ),
+  );

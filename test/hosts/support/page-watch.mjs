@@ -19,7 +19,9 @@ export async function watchPage(page) {
   await page.exposeFunction('__odkitCspViolation', (v) => watched.cspViolations.push(v));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      window.__odkitCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`),
+      window.__odkitCspViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      ),
     );
   });
   return watched;
@@ -37,10 +39,19 @@ export function expectCleanConsole(watched) {
  * or only over the elements matching `include` (CSS selectors).
  */
 export async function expectNoAxeViolations(page, { include = [] } = {}) {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
+  let builder = new AxeBuilder({ page }).withTags([
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+    'wcag22aa',
+    'best-practice',
+  ]);
   for (const selector of include) builder = builder.include(selector);
   const results = await builder.analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const found = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   expect(found, 'axe violations').toEqual([]);
 }
 
@@ -70,6 +81,12 @@ export async function widgetsReady(page, tags = ['od-network-map', 'od-meeting-t
 export function expectOnlyRequests(page, watched, expected, extra = () => false) {
   const origin = new URL(page.url()).origin;
   const network = watched.requests.filter((url) => !url.startsWith(`blob:${origin}/`));
-  const own = [...new Set(network.filter((url) => !extra(url)).map((url) => (url.startsWith(`${origin}/`) ? url.slice(origin.length) : url)))];
+  const own = [
+    ...new Set(
+      network
+        .filter((url) => !extra(url))
+        .map((url) => (url.startsWith(`${origin}/`) ? url.slice(origin.length) : url)),
+    ),
+  ];
   expect(own.sort(), 'requests beyond the page’s own files').toEqual([...expected].sort());
 }

@@ -34,7 +34,8 @@ export function showSubmitted(list, prefix) {
   for (const rating of assessment.ratings ?? []) {
     const item = instrument?.items.find((i) => i.id === rating.itemId);
     const option = instrument?.scale.options.find((o) => o.value === rating.value);
-    const label = rating.value === 'na' ? 'Not applicable' : option ? localise(option.label, locale) : String(rating.value);
+    const label =
+      rating.value === 'na' ? 'Not applicable' : option ? localise(option.label, locale) : String(rating.value);
     row(item ? localise(item.title, locale) : rating.itemId, label);
   }
 }

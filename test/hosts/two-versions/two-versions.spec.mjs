@@ -6,19 +6,34 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expectCleanConsole, expectOnlyRequests, saveScreenshot, watchPage, widgetsReady } from '../support/page-watch.mjs';
+import {
+  expectCleanConsole,
+  expectOnlyRequests,
+  saveScreenshot,
+  watchPage,
+  widgetsReady,
+} from '../support/page-watch.mjs';
 import { SECOND_VERSION } from '../build.mjs';
 
-const FIRST_VERSION = JSON.parse(readFileSync(join(import.meta.dirname, '../../../packages/kit/package.json'), 'utf8')).version;
+const FIRST_VERSION = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../../packages/kit/package.json'), 'utf8'),
+).version;
 
-test('two kit versions side by side: both render, each its own version, no cross-talk, no warnings', async ({ page }) => {
+test('two kit versions side by side: both render, each its own version, no cross-talk, no warnings', async ({
+  page,
+}) => {
   const watched = await watchPage(page);
   const warnings = [];
   page.on('console', (msg) => {
     if (msg.type() === 'warning') warnings.push(msg.text());
   });
   await page.goto('/test/hosts/two-versions/');
-  await widgetsReady(page, ['od-network-map', 'od-meeting-timeline', 'acme-od-network-map', 'acme-od-meeting-timeline']);
+  await widgetsReady(page, [
+    'od-network-map',
+    'od-meeting-timeline',
+    'acme-od-network-map',
+    'acme-od-meeting-timeline',
+  ]);
   const map1 = page.locator('od-network-map');
   const map2 = page.locator('acme-od-network-map');
   const timeline1 = page.locator('od-meeting-timeline');
@@ -28,7 +43,11 @@ test('two kit versions side by side: both render, each its own version, no cross
 
   // Each element is its own version's class.
   const versions = await page.evaluate(() =>
-    Object.fromEntries([...document.querySelectorAll('main *')].filter((el) => el.localName.includes('od-')).map((el) => [el.localName, el.constructor.kitVersion])),
+    Object.fromEntries(
+      [...document.querySelectorAll('main *')]
+        .filter((el) => el.localName.includes('od-'))
+        .map((el) => [el.localName, el.constructor.kitVersion]),
+    ),
   );
   expect(versions).toEqual({
     'od-provider': FIRST_VERSION,
@@ -39,19 +58,32 @@ test('two kit versions side by side: both render, each its own version, no cross
     'acme-od-meeting-timeline': SECOND_VERSION,
   });
   expect(FIRST_VERSION).not.toBe(SECOND_VERSION);
-  expect(await page.evaluate(() => document.querySelector('acme-od-network-map') instanceof customElements.get('od-network-map'))).toBe(false);
+  expect(
+    await page.evaluate(
+      () => document.querySelector('acme-od-network-map') instanceof customElements.get('od-network-map'),
+    ),
+  ).toBe(false);
   // axe, less one best-practice rule: two instances of one widget on a page (whatever their
   // versions) give same-named regions ("Details", the timeline's) — a known gap, reported, not
   // a versions matter. Everything else, WCAG rules included, must pass.
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).disableRules(['landmark-unique']).analyze();
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .disableRules(['landmark-unique'])
+    .analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await saveScreenshot(page, 'two-versions');
 
   // Selecting in one map leaves the other alone (both ways).
-  await map2.getByRole('button', { name: /Sarah Lewis/ }).first().click();
+  await map2
+    .getByRole('button', { name: /Sarah Lewis/ })
+    .first()
+    .click();
   await expect(map2.locator('.node.selected')).toHaveCount(1);
   await expect(map1.locator('.node.selected')).toHaveCount(0);
-  await map1.getByRole('button', { name: /Tom Lewis/ }).first().click();
+  await map1
+    .getByRole('button', { name: /Tom Lewis/ })
+    .first()
+    .click();
   await expect(map1.locator('.node.selected[data-key="m-tom"]')).toHaveCount(1);
   await expect(map2.locator('.node.selected[data-key="m-sarah"]')).toHaveCount(1);
 
@@ -76,7 +108,10 @@ test('two kit versions side by side: both render, each its own version, no cross
   await map2.locator('#member-relationship').fill('Cousin');
   await map2.getByRole('button', { name: 'Save' }).click();
   await expect(map2.locator('[role="status"]')).toHaveText('Saved.');
-  const revisions = await page.evaluate(() => ({ v1: window.odkitStores.v1.snapshot.revision, v2: window.odkitStores.v2.snapshot.revision }));
+  const revisions = await page.evaluate(() => ({
+    v1: window.odkitStores.v1.snapshot.revision,
+    v2: window.odkitStores.v2.snapshot.revision,
+  }));
   expect(revisions.v2).toBe(revisions.v1 + 1);
   await expect(map2.getByRole('button', { name: /Ffion Rees/ }).first()).toBeVisible();
   await expect(map1.getByRole('button', { name: /Ffion Rees/ })).toHaveCount(0);
@@ -118,7 +153,17 @@ test("with trusted-types lit-html 'allow-duplicates', both kits run", async ({ p
   await servePageWithPolicy(page, `${POLICY}; trusted-types lit-html 'allow-duplicates'`);
   await page.goto('/test/hosts/two-versions/');
   await widgetsReady(page, ['od-network-map', 'acme-od-network-map']);
-  await expect(page.locator('acme-od-network-map').getByRole('button', { name: /Sarah Lewis/ }).first()).toBeVisible();
-  await expect(page.locator('od-network-map').getByRole('button', { name: /Sarah Lewis/ }).first()).toBeVisible();
+  await expect(
+    page
+      .locator('acme-od-network-map')
+      .getByRole('button', { name: /Sarah Lewis/ })
+      .first(),
+  ).toBeVisible();
+  await expect(
+    page
+      .locator('od-network-map')
+      .getByRole('button', { name: /Sarah Lewis/ })
+      .first(),
+  ).toBeVisible();
   expectCleanConsole(clean);
 });

@@ -199,7 +199,8 @@ function checksOf(checks: readonly Check[]): ((value: unknown) => unknown)[] | n
     if (!step) return null;
     // A check may run only when its `when` says so (zod's length checks: "the value has a length").
     // On the fast path there are never earlier issues, so it sees an issue-free payload.
-    const when = (def.when ?? (check._zod as { when?: unknown }).when) as ((payload: { value: unknown; issues: [] }) => boolean) | undefined;
+    const when = (def.when ?? (check._zod as { when?: unknown }).when) as
+      ((payload: { value: unknown; issues: [] }) => boolean) | undefined;
     steps.push(when ? (v) => (when({ value: v, issues: [] }) ? step(v) : v) : step);
   }
   return steps;

@@ -33,4 +33,5 @@ export function markParsed<T extends object>(record: T): T {
   return record;
 }
 
-export const isParsed = (value: unknown): boolean => typeof value === 'object' && value !== null && parsedRecords.has(value);
+export const isParsed = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && parsedRecords.has(value);

@@ -31,7 +31,9 @@ function describeValue(input: unknown): string {
 function unknownFields(keys: readonly string[]): string {
   if (keys.length === 1) {
     const key = keys[0]!;
-    return isFieldName(key) ? `has unknown field "${key}"` : `has an unknown field of ${key.length} character${key.length === 1 ? '' : 's'}`;
+    return isFieldName(key)
+      ? `has unknown field "${key}"`
+      : `has an unknown field of ${key.length} character${key.length === 1 ? '' : 's'}`;
   }
   const named = keys.filter(isFieldName).slice(0, 5);
   const rest = keys.length - named.length;

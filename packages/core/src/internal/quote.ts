@@ -8,7 +8,9 @@
 const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const FIELD_NAME = /^[A-Za-z0-9_$-]{1,40}$/;
 
-/** What a message says about input that throws when it is read; the thrown error is not quoted (the input controls it). */
+/**
+ * What a message says about input that throws when it is read; the thrown error is not quoted (the input controls it).
+ */
 export const UNREADABLE = 'could not be read (a getter or proxy threw, or it is not plain data)';
 
 /** Each issue as listed in a message (path and text) is cut to this length. */

@@ -35,7 +35,10 @@ export function scoreAssessment(assessment: Assessment, instrument: Instrument):
     const max = Math.max(...values);
     const ratings = new Map(assessment.ratings.map((r) => [r.itemId, r.value]));
     const score = (items: readonly Instrument['items'][number][]): Score => {
-      let rated = 0, notApplicable = 0, unrated = 0, sum = 0;
+      let rated = 0,
+        notApplicable = 0,
+        unrated = 0,
+        sum = 0;
       for (const item of items) {
         const value = ratings.get(item.id);
         if (value === 'na') notApplicable++;
@@ -57,7 +60,10 @@ export function scoreAssessment(assessment: Assessment, instrument: Instrument):
     return {
       assessmentId: assessment.id,
       overall: score(instrument.items),
-      groups: instrument.groups.map((g) => ({ groupId: g.id, ...score(instrument.items.filter((i) => i.groupId === g.id)) })),
+      groups: instrument.groups.map((g) => ({
+        groupId: g.id,
+        ...score(instrument.items.filter((i) => i.groupId === g.id)),
+      })),
     };
   });
 }
@@ -98,7 +104,12 @@ export function fidelityTrend(record: CaseRecord, options: FidelityOptions): Mee
       byMeeting.set(assessment.meetingId, list);
     }
     return record.meetings
-      .filter((m) => m.status === 'held' && byMeeting.has(m.id) && (options.episodeId === undefined || m.episodeId === options.episodeId))
+      .filter(
+        (m) =>
+          m.status === 'held' &&
+          byMeeting.has(m.id) &&
+          (options.episodeId === undefined || m.episodeId === options.episodeId),
+      )
       .sort((a, b) => toTime(a.start) - toTime(b.start))
       .map((m) => {
         const scores = byMeeting.get(m.id) ?? [];

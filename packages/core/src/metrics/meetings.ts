@@ -150,9 +150,15 @@ export interface PhaseRate {
 }
 
 /** Held meetings per week in the first two weeks from first contact, and after. Summed over the chosen episodes. */
-export function meetingsPerWeekByPhase(record: CaseRecord, options: MetricOptions = {}): { early: PhaseRate; later: PhaseRate } {
+export function meetingsPerWeekByPhase(
+  record: CaseRecord,
+  options: MetricOptions = {},
+): { early: PhaseRate; later: PhaseRate } {
   return guarded('Metric input', () => {
-    let early = 0, later = 0, earlyWeeks = 0, laterWeeks = 0;
+    let early = 0,
+      later = 0,
+      earlyWeeks = 0,
+      laterWeeks = 0;
     for (const episode of episodesOf(record, options)) {
       const contact = toTime(episode.firstContact);
       const boundary = contact + EARLY_PHASE_DAYS * DAY;
@@ -164,7 +170,11 @@ export function meetingsPerWeekByPhase(record: CaseRecord, options: MetricOption
         else later++;
       }
     }
-    const rate = (meetings: number, weeks: number): PhaseRate => ({ meetings, weeks, perWeek: weeks > 0 ? meetings / weeks : null });
+    const rate = (meetings: number, weeks: number): PhaseRate => ({
+      meetings,
+      weeks,
+      perWeek: weeks > 0 ? meetings / weeks : null,
+    });
     return { early: rate(early, earlyWeeks), later: rate(later, laterWeeks) };
   });
 }
@@ -183,7 +193,10 @@ export function twoOrMorePractitioners(record: CaseRecord, options: MetricOption
 export function withPeerWorker(record: CaseRecord, options: MetricOptions = {}): Ratio {
   return guarded('Metric input', () => {
     const held = heldMeetings(record, options);
-    return ratio(held.filter((m) => m.attendees.some((a) => a.present && a.role === 'peer-worker')).length, held.length);
+    return ratio(
+      held.filter((m) => m.attendees.some((a) => a.present && a.role === 'peer-worker')).length,
+      held.length,
+    );
   });
 }
 
@@ -215,12 +228,17 @@ export function placeMix(record: CaseRecord, options: MetricOptions = {}): Recor
     const held = heldMeetings(record, options);
     const counts = Object.fromEntries(MEETING_MODES.map((mode) => [mode, 0])) as Record<MeetingMode, number>;
     for (const m of held) counts[m.mode]++;
-    return Object.fromEntries(MEETING_MODES.map((mode) => [mode, ratio(counts[mode], held.length)])) as Record<MeetingMode, Ratio>;
+    return Object.fromEntries(MEETING_MODES.map((mode) => [mode, ratio(counts[mode], held.length)])) as Record<
+      MeetingMode,
+      Ratio
+    >;
   });
 }
 
 export interface Continuity {
-  /** Of held meetings after each episode's first, the share attended by a practitioner present at that first meeting. */
+  /**
+   * Of held meetings after each episode's first, the share attended by a practitioner present at that first meeting.
+   */
   readonly firstMeetingPractitioner: Ratio;
   /** Distinct practitioners present across held meetings, per episode. */
   readonly distinctPractitioners: readonly { episodeId: string; count: number }[];
@@ -229,7 +247,8 @@ export interface Continuity {
 /** Psychological continuity: the same practitioners staying involved. */
 export function continuity(record: CaseRecord, options: MetricOptions = {}): Continuity {
   return guarded('Metric input', () => {
-    let numerator = 0, denominator = 0;
+    let numerator = 0,
+      denominator = 0;
     const distinctPractitioners = episodesOf(record, options).map((episode) => {
       const held = heldMeetings(record, { ...options, episodeId: episode.id });
       const all = new Set<string>();
@@ -276,7 +295,8 @@ export function summariseMeetings(record: CaseRecord, options: MetricOptions = {
   return guarded('Metric input', () => {
     const ids = new Set(episodesOf(record, options).map((e) => e.id));
     // Planned and cancelled are counted by their current status (a record keeps no history of it).
-    const count = (status: Meeting['status']) => record.meetings.filter((m) => m.status === status && ids.has(m.episodeId)).length;
+    const count = (status: Meeting['status']) =>
+      record.meetings.filter((m) => m.status === status && ids.has(m.episodeId)).length;
     return {
       heldMeetings: heldMeetings(record, options).length,
       plannedMeetings: count('planned'),

@@ -22,10 +22,18 @@ export function checkIntegrity(record: CaseRecord, instruments: InstrumentRegist
 
   const members = uniqueIds(record.members, 'members');
   if (members.has(record.person.id)) {
-    add(['members', record.members.findIndex((m) => m.id === record.person.id), 'id'], `uses the person's own id "${record.person.id}"`);
+    add(
+      ['members', record.members.findIndex((m) => m.id === record.person.id), 'id'],
+      `uses the person's own id "${record.person.id}"`,
+    );
   }
   const episodes = uniqueIds(record.episodes, 'episodes');
-  const bounds = new Map(record.episodes.map((e) => [e.id, { from: Date.parse(e.firstContact), until: e.end ? Date.parse(e.end) : Infinity }]));
+  const bounds = new Map(
+    record.episodes.map((e) => [
+      e.id,
+      { from: Date.parse(e.firstContact), until: e.end ? Date.parse(e.end) : Infinity },
+    ]),
+  );
   const meetings = uniqueIds(record.meetings, 'meetings');
   uniqueIds(record.ties, 'ties');
   uniqueIds(record.assessments, 'assessments');
@@ -51,11 +59,19 @@ export function checkIntegrity(record: CaseRecord, instruments: InstrumentRegist
     const seen = new Set<string>();
     meeting.attendees.forEach((attendee, j) => {
       const member = members.get(attendee.memberId);
-      if (!member) add(['meetings', i, 'attendees', j, 'memberId'], `refers to "${attendee.memberId}", which is not a network member`);
+      if (!member)
+        add(
+          ['meetings', i, 'attendees', j, 'memberId'],
+          `refers to "${attendee.memberId}", which is not a network member`,
+        );
       else if ((PRACTITIONER_ROLES as readonly string[]).includes(attendee.role) && member.kind !== 'professional') {
-        add(['meetings', i, 'attendees', j, 'role'], `is "${attendee.role}", but member "${member.id}" is not a professional`);
+        add(
+          ['meetings', i, 'attendees', j, 'role'],
+          `is "${attendee.role}", but member "${member.id}" is not a professional`,
+        );
       }
-      if (seen.has(attendee.memberId)) add(['meetings', i, 'attendees', j, 'memberId'], `lists "${attendee.memberId}" twice`);
+      if (seen.has(attendee.memberId))
+        add(['meetings', i, 'attendees', j, 'memberId'], `lists "${attendee.memberId}" twice`);
       seen.add(attendee.memberId);
     });
   });
@@ -65,10 +81,16 @@ export function checkIntegrity(record: CaseRecord, instruments: InstrumentRegist
     if (!meeting) {
       add(['assessments', i, 'meetingId'], `refers to "${assessment.meetingId}", which is not a meeting of this case`);
     } else if (meeting.status !== 'held') {
-      add(['assessments', i, 'meetingId'], `refers to meeting "${meeting.id}", which is ${meeting.status}; only a held meeting can be rated`);
+      add(
+        ['assessments', i, 'meetingId'],
+        `refers to meeting "${meeting.id}", which is ${meeting.status}; only a held meeting can be rated`,
+      );
     }
     if (assessment.rater.memberId !== undefined && !members.has(assessment.rater.memberId)) {
-      add(['assessments', i, 'rater', 'memberId'], `refers to "${assessment.rater.memberId}", which is not a network member`);
+      add(
+        ['assessments', i, 'rater', 'memberId'],
+        `refers to "${assessment.rater.memberId}", which is not a network member`,
+      );
     }
     const instrument = instruments.get(assessment.instrumentId, assessment.instrumentVersion);
     if (!instrument) {
@@ -83,7 +105,8 @@ export function checkIntegrity(record: CaseRecord, instruments: InstrumentRegist
     const rated = new Set<string>();
     assessment.ratings.forEach((rating, j) => {
       const path = ['assessments', i, 'ratings', j];
-      if (!items.has(rating.itemId)) add([...path, 'itemId'], `refers to "${rating.itemId}", which is not an item of "${instrument.id}"`);
+      if (!items.has(rating.itemId))
+        add([...path, 'itemId'], `refers to "${rating.itemId}", which is not an item of "${instrument.id}"`);
       if (rated.has(rating.itemId)) add([...path, 'itemId'], `rates "${rating.itemId}" twice`);
       rated.add(rating.itemId);
       if (rating.value === 'na' && !instrument.scale.notApplicable) {
@@ -121,7 +144,10 @@ export function checkInstrumentIntegrity(instrument: {
     if (items.has(item.id)) issues.push({ path: ['items', i, 'id'], message: `repeats the id "${item.id}"` });
     items.add(item.id);
     if (!groups.has(item.groupId)) {
-      issues.push({ path: ['items', i, 'groupId'], message: `refers to "${item.groupId}", which is not a group of this instrument` });
+      issues.push({
+        path: ['items', i, 'groupId'],
+        message: `refers to "${item.groupId}", which is not a group of this instrument`,
+      });
     }
   });
   return issues;

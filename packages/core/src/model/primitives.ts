@@ -25,7 +25,8 @@ export const ShortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(
 export const LongText = z.string().check(z.maxLength(TEXT_LIMITS.long));
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?(Z|[+-](?:0\d|1[0-4]):[0-5]\d)$/;
+const DATE_TIME_RE =
+  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?(Z|[+-](?:0\d|1[0-4]):[0-5]\d)$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -87,12 +88,11 @@ export const PartialDate = z.string().check(
  * An instant with its UTC offset, e.g. `2026-03-29T01:30:00+00:00`. The offset is
  * required: a local time without one is ambiguous across the UK clock changes.
  */
-export const IsoDateTime = z.string().check(
-  z.refine(
-    isIsoDateTime,
-    { error: 'must be a date and time with a UTC offset, e.g. 2026-03-02T14:00:00+00:00' },
-  ),
-);
+export const IsoDateTime = z
+  .string()
+  .check(
+    z.refine(isIsoDateTime, { error: 'must be a date and time with a UTC offset, e.g. 2026-03-02T14:00:00+00:00' }),
+  );
 
 /** A BCP 47 language tag such as `en-GB` or `cy`. */
 export const LanguageTag = z.string().check(
@@ -123,13 +123,16 @@ export const NhsNumber = z.string().check(
 const TranslatedText = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
 export const LocalisedText = z.union([
   TranslatedText,
-  z.record(LanguageTag, TranslatedText).check(
-    z.refine((v) => Object.keys(v).length > 0, { error: 'must have at least one translation' }),
-  ),
+  z
+    .record(LanguageTag, TranslatedText)
+    .check(z.refine((v) => Object.keys(v).length > 0, { error: 'must have at least one translation' })),
 ]);
 export type LocalisedText = z.infer<typeof LocalisedText>;
 
-/** Pick the best translation for a locale: exact tag, then same language, then English, then the first (tags compared case-insensitively). */
+/**
+ * Pick the best translation for a locale: exact tag, then same language, then English, then the first (tags compared
+ * case-insensitively).
+ */
 export function localise(text: LocalisedText, locale: string): string {
   const value = guarded('Localised text', () => pick(text, typeof locale === 'string' ? locale : ''));
   return typeof value === 'string' ? value : '';

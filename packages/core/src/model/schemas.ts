@@ -15,7 +15,15 @@ import {
 
 export const MEMBER_KINDS = ['person', 'organisation', 'professional'] as const;
 /** Tracy–Whittaker life domains. */
-export const SECTORS = ['household', 'family', 'friends', 'work-school', 'organisations', 'neighbours', 'services'] as const;
+export const SECTORS = [
+  'household',
+  'family',
+  'friends',
+  'work-school',
+  'organisations',
+  'neighbours',
+  'services',
+] as const;
 /** Closeness rings: 1 is the closest. */
 export const RINGS = [1, 2, 3] as const;
 export const SUPPORT_TYPES = ['emotional', 'practical', 'information'] as const;
@@ -52,91 +60,99 @@ export type Person = z.infer<typeof Person>;
 
 /* ------------------------------------------------------------------ network */
 
-export const Relationship = z.strictObject({
-  /** A code from the kit's relationship CodeSystem or v3 RoleCode (e.g. `MTH`, `FRND`, `NBOR`, `carer`). */
-  code: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'must be a code of letters, digits, "-" or "_"' }))),
-  /** Free text, as the person says it ("my nan", "Dr Patel at the surgery"). */
-  text: z.optional(ShortText),
-}).check(
-  z.refine((r) => r.code !== undefined || r.text !== undefined, { error: 'needs a code or a text' }),
-);
+export const Relationship = z
+  .strictObject({
+    /** A code from the kit's relationship CodeSystem or v3 RoleCode (e.g. `MTH`, `FRND`, `NBOR`, `carer`). */
+    code: z.optional(
+      z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'must be a code of letters, digits, "-" or "_"' })),
+    ),
+    /** Free text, as the person says it ("my nan", "Dr Patel at the surgery"). */
+    text: z.optional(ShortText),
+  })
+  .check(z.refine((r) => r.code !== undefined || r.text !== undefined, { error: 'needs a code or a text' }));
 export type Relationship = z.infer<typeof Relationship>;
 
-export const NetworkMember = z.strictObject({
-  id: Id,
-  kind: z.enum(MEMBER_KINDS),
-  /** Name, or initials only where the person prefers. */
-  name: ShortText,
-  relationship: Relationship,
-  sector: z.enum(SECTORS),
-  ring: z.literal(RINGS),
-  support: z.array(z.enum(SUPPORT_TYPES)).check(
-    z.refine((s) => new Set(s).size === s.length, { error: 'must not list a support type twice' }),
-  ),
-  household: z.boolean(),
-  carer: z.boolean(),
-  critical: z.optional(z.enum(CRITICAL_RATINGS)),
-  contactFrequency: z.optional(z.enum(CONTACT_FREQUENCIES)),
-  knownSince: z.optional(PartialDate),
-  status: z.enum(MEMBER_STATUSES),
-  /** When the member became part of the network. */
-  since: z.optional(IsoDate),
-  /** When they left the network or died. */
-  until: z.optional(IsoDate),
-  /** For professionals: their organisation or team. */
-  organisation: z.optional(ShortText),
-  preferredLanguage: z.optional(LanguageTag),
-  /** Audiences (e.g. `network`, `family`) this member must not be shown to. */
-  hiddenFrom: z.array(Id),
-  notes: z.optional(LongText),
-}).check(
-  z.refine((m) => !(m.since && m.until && m.until < m.since), { error: 'ends before it starts', path: ['until'] }),
-  z.refine((m) => m.kind !== 'organisation' || m.status !== 'deceased', {
-    error: 'an organisation cannot be deceased',
-    path: ['status'],
-  }),
-);
+export const NetworkMember = z
+  .strictObject({
+    id: Id,
+    kind: z.enum(MEMBER_KINDS),
+    /** Name, or initials only where the person prefers. */
+    name: ShortText,
+    relationship: Relationship,
+    sector: z.enum(SECTORS),
+    ring: z.literal(RINGS),
+    support: z
+      .array(z.enum(SUPPORT_TYPES))
+      .check(z.refine((s) => new Set(s).size === s.length, { error: 'must not list a support type twice' })),
+    household: z.boolean(),
+    carer: z.boolean(),
+    critical: z.optional(z.enum(CRITICAL_RATINGS)),
+    contactFrequency: z.optional(z.enum(CONTACT_FREQUENCIES)),
+    knownSince: z.optional(PartialDate),
+    status: z.enum(MEMBER_STATUSES),
+    /** When the member became part of the network. */
+    since: z.optional(IsoDate),
+    /** When they left the network or died. */
+    until: z.optional(IsoDate),
+    /** For professionals: their organisation or team. */
+    organisation: z.optional(ShortText),
+    preferredLanguage: z.optional(LanguageTag),
+    /** Audiences (e.g. `network`, `family`) this member must not be shown to. */
+    hiddenFrom: z.array(Id),
+    notes: z.optional(LongText),
+  })
+  .check(
+    z.refine((m) => !(m.since && m.until && m.until < m.since), { error: 'ends before it starts', path: ['until'] }),
+    z.refine((m) => m.kind !== 'organisation' || m.status !== 'deceased', {
+      error: 'an organisation cannot be deceased',
+      path: ['status'],
+    }),
+  );
 export type NetworkMember = z.infer<typeof NetworkMember>;
 
-export const Tie = z.strictObject({
-  id: Id,
-  /** The person's id or a member's id. */
-  from: Id,
-  /** A member's id. */
-  to: Id,
-  strength: z.enum(TIE_STRENGTHS),
-  quality: z.enum(TIE_QUALITIES),
-  direction: z.enum(TIE_DIRECTIONS),
-  label: z.optional(ShortText),
-  since: z.optional(IsoDate),
-  until: z.optional(IsoDate),
-}).check(
-  z.refine((t) => t.from !== t.to, { error: 'cannot tie a member to themselves', path: ['to'] }),
-  z.refine((t) => !(t.since && t.until && t.until < t.since), { error: 'ends before it starts', path: ['until'] }),
-);
+export const Tie = z
+  .strictObject({
+    id: Id,
+    /** The person's id or a member's id. */
+    from: Id,
+    /** A member's id. */
+    to: Id,
+    strength: z.enum(TIE_STRENGTHS),
+    quality: z.enum(TIE_QUALITIES),
+    direction: z.enum(TIE_DIRECTIONS),
+    label: z.optional(ShortText),
+    since: z.optional(IsoDate),
+    until: z.optional(IsoDate),
+  })
+  .check(
+    z.refine((t) => t.from !== t.to, { error: 'cannot tie a member to themselves', path: ['to'] }),
+    z.refine((t) => !(t.since && t.until && t.until < t.since), { error: 'ends before it starts', path: ['until'] }),
+  );
 export type Tie = z.infer<typeof Tie>;
 
 /* ------------------------------------------------------------------ episodes and meetings */
 
-export const Episode = z.strictObject({
-  id: Id,
-  /** First contact with the service: the episode starts here and the 24-hour clock runs from it. */
-  firstContact: IsoDateTime,
-  end: z.optional(IsoDateTime),
-  status: z.enum(EPISODE_STATUSES),
-  /** The team first contacted, which keeps responsibility throughout. */
-  responsibleTeam: ShortText,
-  referralSource: z.optional(ShortText),
-}).check(
-  z.refine((e) => !(e.end && Date.parse(e.end) < Date.parse(e.firstContact)), {
-    error: 'ends before first contact',
-    path: ['end'],
-  }),
-  z.refine((e) => e.status !== 'finished' || e.end !== undefined, {
-    error: 'a finished episode needs an end',
-    path: ['end'],
-  }),
-);
+export const Episode = z
+  .strictObject({
+    id: Id,
+    /** First contact with the service: the episode starts here and the 24-hour clock runs from it. */
+    firstContact: IsoDateTime,
+    end: z.optional(IsoDateTime),
+    status: z.enum(EPISODE_STATUSES),
+    /** The team first contacted, which keeps responsibility throughout. */
+    responsibleTeam: ShortText,
+    referralSource: z.optional(ShortText),
+  })
+  .check(
+    z.refine((e) => !(e.end && Date.parse(e.end) < Date.parse(e.firstContact)), {
+      error: 'ends before first contact',
+      path: ['end'],
+    }),
+    z.refine((e) => e.status !== 'finished' || e.end !== undefined, {
+      error: 'a finished episode needs an end',
+      path: ['end'],
+    }),
+  );
 export type Episode = z.infer<typeof Episode>;
 
 export const Attendee = z.strictObject({
@@ -153,38 +169,49 @@ export const NextMeeting = z.discriminatedUnion('kind', [
 ]);
 export type NextMeeting = z.infer<typeof NextMeeting>;
 
-export const Meeting = z.strictObject({
-  id: Id,
-  episodeId: Id,
-  status: z.enum(MEETING_STATUSES),
-  start: IsoDateTime,
-  end: z.optional(IsoDateTime),
-  mode: z.enum(MEETING_MODES),
-  place: z.optional(ShortText),
-  /** The person is the subject of every meeting; this records whether they were in the room. */
-  personPresent: z.boolean(),
-  attendees: z.array(Attendee),
-  reflectingConversation: z.boolean(),
-  /** What the network agreed at the end of the meeting: a date, or "open". */
-  nextMeeting: z.optional(NextMeeting),
-  notes: z.optional(LongText),
-  cancellationReason: z.optional(ShortText),
-}).check(
-  z.refine((m) => !(m.end && Date.parse(m.end) <= Date.parse(m.start)), { error: 'must end after it starts', path: ['end'] }),
-  z.refine((m) => m.status === 'held' || (!m.reflectingConversation && m.attendees.every((a) => !a.present) && !m.personPresent), {
-    error: 'only a held meeting can record who was present or a reflecting conversation',
-    path: ['status'],
-  }),
-  z.refine((m) => m.status === 'cancelled' || m.cancellationReason === undefined, {
-    error: 'only a cancelled meeting has a cancellation reason',
-    path: ['cancellationReason'],
-  }),
-);
+export const Meeting = z
+  .strictObject({
+    id: Id,
+    episodeId: Id,
+    status: z.enum(MEETING_STATUSES),
+    start: IsoDateTime,
+    end: z.optional(IsoDateTime),
+    mode: z.enum(MEETING_MODES),
+    place: z.optional(ShortText),
+    /** The person is the subject of every meeting; this records whether they were in the room. */
+    personPresent: z.boolean(),
+    attendees: z.array(Attendee),
+    reflectingConversation: z.boolean(),
+    /** What the network agreed at the end of the meeting: a date, or "open". */
+    nextMeeting: z.optional(NextMeeting),
+    notes: z.optional(LongText),
+    cancellationReason: z.optional(ShortText),
+  })
+  .check(
+    z.refine((m) => !(m.end && Date.parse(m.end) <= Date.parse(m.start)), {
+      error: 'must end after it starts',
+      path: ['end'],
+    }),
+    z.refine(
+      (m) =>
+        m.status === 'held' || (!m.reflectingConversation && m.attendees.every((a) => !a.present) && !m.personPresent),
+      {
+        error: 'only a held meeting can record who was present or a reflecting conversation',
+        path: ['status'],
+      },
+    ),
+    z.refine((m) => m.status === 'cancelled' || m.cancellationReason === undefined, {
+      error: 'only a cancelled meeting has a cancellation reason',
+      path: ['cancellationReason'],
+    }),
+  );
 export type Meeting = z.infer<typeof Meeting>;
 
 /* ------------------------------------------------------------------ instruments and assessments */
 
-const InstrumentVersion = z.string().check(z.regex(/^[0-9A-Za-z.+-]{1,32}$/, { error: 'must be a version such as "1.0.0"' }));
+const InstrumentVersion = z
+  .string()
+  .check(z.regex(/^[0-9A-Za-z.+-]{1,32}$/, { error: 'must be a version such as "1.0.0"' }));
 
 export const ScaleOption = z.strictObject({
   value: z.number().check(z.int(), z.gte(0), z.lte(100)),
@@ -248,24 +275,26 @@ export const Rater = z.strictObject({
 });
 export type Rater = z.infer<typeof Rater>;
 
-export const Assessment = z.strictObject({
-  id: Id,
-  instrumentId: Id,
-  instrumentVersion: InstrumentVersion,
-  meetingId: Id,
-  rater: Rater,
-  raterRole: z.enum(RATER_ROLES),
-  evidence: z.enum(EVIDENCE_SOURCES),
-  status: z.enum(ASSESSMENT_STATUSES),
-  ratings: z.array(Rating),
-  updatedAt: z.optional(IsoDateTime),
-  completedAt: z.optional(IsoDateTime),
-}).check(
-  z.refine((a) => (a.status === 'complete') === (a.completedAt !== undefined), {
-    error: 'a complete assessment has a completedAt time, and a draft has none',
-    path: ['completedAt'],
-  }),
-);
+export const Assessment = z
+  .strictObject({
+    id: Id,
+    instrumentId: Id,
+    instrumentVersion: InstrumentVersion,
+    meetingId: Id,
+    rater: Rater,
+    raterRole: z.enum(RATER_ROLES),
+    evidence: z.enum(EVIDENCE_SOURCES),
+    status: z.enum(ASSESSMENT_STATUSES),
+    ratings: z.array(Rating),
+    updatedAt: z.optional(IsoDateTime),
+    completedAt: z.optional(IsoDateTime),
+  })
+  .check(
+    z.refine((a) => (a.status === 'complete') === (a.completedAt !== undefined), {
+      error: 'a complete assessment has a completedAt time, and a draft has none',
+      path: ['completedAt'],
+    }),
+  );
 export type Assessment = z.infer<typeof Assessment>;
 
 /* ------------------------------------------------------------------ the case record */

@@ -75,8 +75,16 @@ class CompositionSums {
   totals(count: number): CompositionTotals {
     const sums = compositionOf(this.#sums);
     const means = <K extends string>(totals: Readonly<Record<K, number>>) =>
-      Object.fromEntries(Object.entries(totals).map(([k, total]) => [k, meanOf(total as number, count)])) as Record<K, ReturnType<typeof meanOf>>;
-    return { size: meanOf(sums.size, count), byKind: means(sums.byKind), bySector: means(sums.bySector), byRing: means(sums.byRing) };
+      Object.fromEntries(Object.entries(totals).map(([k, total]) => [k, meanOf(total as number, count)])) as Record<
+        K,
+        ReturnType<typeof meanOf>
+      >;
+    return {
+      size: meanOf(sums.size, count),
+      byKind: means(sums.byKind),
+      bySector: means(sums.bySector),
+      byRing: means(sums.byRing),
+    };
   }
 }
 
@@ -194,7 +202,10 @@ export class Bucket {
       firstMeetingWithinTarget: rateOf(this.#withinTarget, this.#targetKnown),
       hoursToFirstMeeting: distributionOf(this.#hoursToFirst),
       awaitingFirstMeeting: this.#awaiting,
-      meetingsPerWeek: { early: weekly(this.#earlyMeetings, this.#earlyMs), later: weekly(this.#laterMeetings, this.#laterMs) },
+      meetingsPerWeek: {
+        early: weekly(this.#earlyMeetings, this.#earlyMs),
+        later: weekly(this.#laterMeetings, this.#laterMs),
+      },
       earlyMeetingsPerEpisode: distributionOf(this.#earlyPerEpisode),
       twoOrMorePractitioners: rateOf(this.#twoOrMore, held),
       withPeerWorker: rateOf(this.#peer, held),
@@ -202,7 +213,10 @@ export class Bucket {
       personPresent: rateOf(this.#personPresent, held),
       reflectingConversation: rateOf(this.#reflecting, held),
       networkMembersPresent: meanOf(this.#networkPresent, held),
-      placeMix: Object.fromEntries(MEETING_MODES.map((m) => [m, rateOf(this.#modes[m], held)])) as Record<MeetingMode, ReturnType<typeof rateOf>>,
+      placeMix: Object.fromEntries(MEETING_MODES.map((m) => [m, rateOf(this.#modes[m], held)])) as Record<
+        MeetingMode,
+        ReturnType<typeof rateOf>
+      >,
       continuity: rateOf(this.#continuityNumerator, this.#continuityDenominator),
       distinctPractitioners: distributionOf(this.#distinctPractitioners),
       network: {

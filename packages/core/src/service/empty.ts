@@ -7,9 +7,20 @@ export const rateOf = (numerator: number, denominator: number): Rate => ({
   rate: denominator === 0 ? null : numerator / denominator,
 });
 
-export const meanOf = (total: number, count: number): Mean => ({ total, count, mean: count === 0 ? null : total / count });
+export const meanOf = (total: number, count: number): Mean => ({
+  total,
+  count,
+  mean: count === 0 ? null : total / count,
+});
 
-export const EMPTY_DISTRIBUTION: Distribution = Object.freeze({ n: 0, min: null, q1: null, median: null, q3: null, max: null });
+export const EMPTY_DISTRIBUTION: Distribution = Object.freeze({
+  n: 0,
+  min: null,
+  q1: null,
+  median: null,
+  q3: null,
+  max: null,
+});
 
 const keyed = <K extends string, V>(keys: readonly K[], value: (k: K) => V) =>
   Object.fromEntries(keys.map((k) => [k, value(k)])) as Record<K, V>;
@@ -18,7 +29,10 @@ const emptyComposition = (): CompositionTotals => ({
   size: meanOf(0, 0),
   byKind: keyed(MEMBER_KINDS, () => meanOf(0, 0)),
   bySector: keyed(SECTORS, () => meanOf(0, 0)),
-  byRing: keyed(RINGS.map((r) => `${r}` as const), () => meanOf(0, 0)),
+  byRing: keyed(
+    RINGS.map((r) => `${r}` as const),
+    () => meanOf(0, 0),
+  ),
 });
 
 /** The measures of no episodes at all. */
@@ -31,7 +45,10 @@ export function emptyMeasures(): ServiceMeasures {
     firstMeetingWithinTarget: rateOf(0, 0),
     hoursToFirstMeeting: EMPTY_DISTRIBUTION,
     awaitingFirstMeeting: 0,
-    meetingsPerWeek: { early: { meetings: 0, weeks: 0, perWeek: null }, later: { meetings: 0, weeks: 0, perWeek: null } },
+    meetingsPerWeek: {
+      early: { meetings: 0, weeks: 0, perWeek: null },
+      later: { meetings: 0, weeks: 0, perWeek: null },
+    },
     earlyMeetingsPerEpisode: EMPTY_DISTRIBUTION,
     twoOrMorePractitioners: rateOf(0, 0),
     withPeerWorker: rateOf(0, 0),

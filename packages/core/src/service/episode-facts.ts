@@ -114,7 +114,10 @@ export function compositionOf(counts: readonly number[]): NetworkComposition {
     Object.fromEntries(keys.map((k) => [`${k}`, counts[slot.get(k)!]!]));
   return {
     size: counts[0]!,
-    byKind: slots(MEMBER_KINDS, KIND_SLOT as Map<(typeof MEMBER_KINDS)[number], number>) as NetworkComposition['byKind'],
+    byKind: slots(
+      MEMBER_KINDS,
+      KIND_SLOT as Map<(typeof MEMBER_KINDS)[number], number>,
+    ) as NetworkComposition['byKind'],
     bySector: slots(SECTORS, SECTOR_SLOT as Map<(typeof SECTORS)[number], number>) as NetworkComposition['bySector'],
     byRing: slots(RINGS, RING_SLOT as Map<(typeof RINGS)[number], number>) as NetworkComposition['byRing'],
   };
@@ -142,7 +145,12 @@ function assessmentFacts(record: CaseRecord, held: readonly Meeting[], ctx: Fact
       rated: score.overall.rated,
       points: points(score.overall),
       possible: score.overall.rated * range,
-      groups: score.groups.map((g) => ({ groupId: g.groupId, rated: g.rated, points: points(g), possible: g.rated * range })),
+      groups: score.groups.map((g) => ({
+        groupId: g.groupId,
+        rated: g.rated,
+        points: points(g),
+        possible: g.rated * range,
+      })),
       groupOrder: instrument.groups.map((g) => g.id),
     });
   }
@@ -163,7 +171,8 @@ export function episodeFacts(record: CaseRecord, episode: Episode, ctx: FactCont
   const { early, later } = meetingsPerWeekByPhase(record, options);
   const firstContactDate = ctx.localDate(toTime(episode.firstContact));
 
-  let planned = 0, cancelled = 0;
+  let planned = 0,
+    cancelled = 0;
   for (const m of record.meetings) {
     if (m.episodeId !== episode.id) continue;
     if (m.status === 'planned') planned++;
@@ -174,10 +183,18 @@ export function episodeFacts(record: CaseRecord, episode: Episode, ctx: FactCont
   const modes = Object.fromEntries(MEETING_MODES.map((m) => [m, 0])) as Record<MeetingMode, number>;
   const practitioners = new Set<string>();
   let firstPractitioners: Set<string> | undefined;
-  let twoOrMore = 0, peer = 0, networkMember = 0, personPresent = 0, reflecting = 0, networkPresent = 0;
+  let twoOrMore = 0,
+    peer = 0,
+    networkMember = 0,
+    personPresent = 0,
+    reflecting = 0,
+    networkPresent = 0;
   let continuityNumerator = 0;
   for (const meeting of held) {
-    let practitionersHere = 0, peerHere = false, networkPersonHere = false, continuing = false;
+    let practitionersHere = 0,
+      peerHere = false,
+      networkPersonHere = false,
+      continuing = false;
     const here: string[] = [];
     for (const a of meeting.attendees) {
       if (!a.present) continue;

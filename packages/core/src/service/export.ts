@@ -8,7 +8,14 @@ import { dayOffset, hmacKey, pseudonym } from './pseudonyms.js';
 import { RESEARCH_DICTIONARY, TABLE_COLUMNS } from './research-columns.js';
 import { forEachRecord, RecordReader } from './summarise.js';
 import { TableWriter, type Cell } from './table-writer.js';
-import type { ExportFormat, RecordSource, ResearchExport, ResearchExportOptions, ResearchSink, ResearchTable } from './types.js';
+import type {
+  ExportFormat,
+  RecordSource,
+  ResearchExport,
+  ResearchExportOptions,
+  ResearchSink,
+  ResearchTable,
+} from './types.js';
 
 export { RESEARCH_DICTIONARY } from './research-columns.js';
 
@@ -22,7 +29,8 @@ const isPractitionerRole = (role: string) => (PRACTITIONER_ROLES as readonly str
 
 /** Age bands at first contact (whole years, by local calendar date). */
 export function ageBand(birthDate: string, onDate: string): string {
-  const years = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (onDate.slice(5) < birthDate.slice(5) ? 1 : 0);
+  const years =
+    Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (onDate.slice(5) < birthDate.slice(5) ? 1 : 0);
   if (years < 18) return '0-17';
   if (years < 25) return '18-24';
   if (years >= 65) return '65+';
@@ -32,10 +40,12 @@ export function ageBand(birthDate: string, onDate: string): string {
 
 function readExportOptions(input: ResearchExportOptions): { format: ExportFormat; shiftDays: number; key: unknown } {
   return guarded(SUBJECT, () => {
-    if (typeof input !== 'object' || input === null) throw new ValidationError(SUBJECT, [{ path: [], message: 'must be an object with a key and a format' }]);
+    if (typeof input !== 'object' || input === null)
+      throw new ValidationError(SUBJECT, [{ path: [], message: 'must be an object with a key and a format' }]);
     const { format, shiftDates, key } = input;
     const issues: Issue[] = [];
-    if (format !== 'csv' && format !== 'ndjson') issues.push({ path: ['format'], message: 'must be "csv" or "ndjson"' });
+    if (format !== 'csv' && format !== 'ndjson')
+      issues.push({ path: ['format'], message: 'must be "csv" or "ndjson"' });
     let shiftDays = 0;
     if (shiftDates === true) shiftDays = DEFAULT_SHIFT_DAYS;
     else if (typeof shiftDates === 'object' && shiftDates !== null) {
@@ -52,7 +62,8 @@ function readExportOptions(input: ResearchExportOptions): { format: ExportFormat
 }
 
 // The counts are already in the dictionary's column order: size, kinds, sectors, rings.
-const compositionCells = (c: readonly number[] | null): Cell[] => (c ? [...c] : new Array<Cell>(COMPOSITION_SLOTS).fill(null));
+const compositionCells = (c: readonly number[] | null): Cell[] =>
+  c ? [...c] : new Array<Cell>(COMPOSITION_SLOTS).fill(null);
 
 /**
  * Pseudonymised research export of many case records: one row per episode, per meeting and
@@ -68,7 +79,10 @@ export async function exportResearch(records: RecordSource, options: ResearchExp
   const result = await streamResearchExport(records, options, (table, text) => {
     chunks[table].push(text);
   });
-  return { ...result, tables: Object.fromEntries(TABLES.map((t) => [t, chunks[t].join('')])) as Record<ResearchTable, string> };
+  return {
+    ...result,
+    tables: Object.fromEntries(TABLES.map((t) => [t, chunks[t].join('')])) as Record<ResearchTable, string>,
+  };
 }
 
 /**
@@ -83,7 +97,8 @@ export async function streamResearchExport(
   sink: ResearchSink,
 ): Promise<Omit<ResearchExport, 'tables'>> {
   const { format, shiftDays, key: rawKey } = readExportOptions(options);
-  if (typeof sink !== 'function') throw new ValidationError(SUBJECT, [{ path: ['sink'], message: 'must be a function (table, text)' }]);
+  if (typeof sink !== 'function')
+    throw new ValidationError(SUBJECT, [{ path: ['sink'], message: 'must be a function (table, text)' }]);
   const reader = new RecordReader(
     guarded(SUBJECT, () => ({
       period: options.period,
@@ -95,7 +110,13 @@ export async function streamResearchExport(
   );
   const key = await hmacKey(rawKey);
   const writers = Object.fromEntries(
-    TABLES.map((t) => [t, new TableWriter(format, TABLE_COLUMNS[t].map(([column]) => column))]),
+    TABLES.map((t) => [
+      t,
+      new TableWriter(
+        format,
+        TABLE_COLUMNS[t].map(([column]) => column),
+      ),
+    ]),
   ) as Record<ResearchTable, TableWriter>;
   const { localDate, instruments } = reader.options;
 
@@ -238,7 +259,11 @@ export async function streamResearchExport(
 }
 
 /** Every pseudonym a record's rows need, computed together (WebCrypto is asynchronous). */
-async function pseudonymsFor(key: CryptoKey, record: CaseRecord, episodes: readonly { episode: { id: string }; facts: EpisodeFacts }[]) {
+async function pseudonymsFor(
+  key: CryptoKey,
+  record: CaseRecord,
+  episodes: readonly { episode: { id: string }; facts: EpisodeFacts }[],
+) {
   const episodeIds = new Set(episodes.map((e) => e.episode.id));
   const meetings: Meeting[] = record.meetings.filter((m) => episodeIds.has(m.episodeId));
   const meetingIds = new Set(meetings.map((m) => m.id));

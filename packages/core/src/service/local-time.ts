@@ -28,7 +28,9 @@ export function localDates(timeZone: string): (time: number) => string {
       minute: 'numeric',
     });
   } catch {
-    throw new ValidationError('Service options', [{ path: ['timeZone'], message: 'must be an IANA time zone such as "Europe/London"' }]);
+    throw new ValidationError('Service options', [
+      { path: ['timeZone'], message: 'must be an IANA time zone such as "Europe/London"' },
+    ]);
   }
   // The zone's offset at an instant on a whole minute: its wall-clock time read as if it were UTC, minus the instant.
   const offsetAt = (time: number) => {

@@ -24,14 +24,16 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Checks every option once, up front; throws one ValidationError listing each bad option. */
 export function readServiceOptions(input: ServiceOptions | undefined, subject = 'Service options'): ReadOptions {
   return guarded(subject, () => {
-    if (input !== undefined && !isObject(input)) throw new ValidationError(subject, [{ path: [], message: 'must be an object' }]);
+    if (input !== undefined && !isObject(input))
+      throw new ValidationError(subject, [{ path: [], message: 'must be an object' }]);
     // One read of each option (a getter could answer differently twice).
     const options: Record<string, unknown> = { ...input };
     const issues: Issue[] = [];
     let period: ServicePeriod | undefined;
     if (options.period !== undefined) {
       const p = options.period;
-      if (!isObject(p)) issues.push({ path: ['period'], message: 'must be { start, end } with dates written YYYY-MM-DD' });
+      if (!isObject(p))
+        issues.push({ path: ['period'], message: 'must be { start, end } with dates written YYYY-MM-DD' });
       else {
         const start = check(IsoDate, p.start, { at: ['period', 'start'] });
         const end = check(IsoDate, p.end, { at: ['period', 'end'] });
@@ -49,10 +51,12 @@ export function readServiceOptions(input: ServiceOptions | undefined, subject = 
     }
     const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     let localDate: ((time: number) => string) | undefined;
-    if (!isTimeZone(timeZone)) issues.push({ path: ['timeZone'], message: 'must be an IANA time zone such as "Europe/London"' });
+    if (!isTimeZone(timeZone))
+      issues.push({ path: ['timeZone'], message: 'must be an IANA time zone such as "Europe/London"' });
     else localDate = localDates(timeZone);
     const instruments = options.instruments ?? defaultInstruments;
-    if (!(instruments instanceof InstrumentRegistry)) issues.push({ path: ['instruments'], message: 'must be an InstrumentRegistry' });
+    if (!(instruments instanceof InstrumentRegistry))
+      issues.push({ path: ['instruments'], message: 'must be an InstrumentRegistry' });
     if (options.asOf !== undefined) {
       const asOf = check(IsoDateTime, options.asOf, { at: ['asOf'] });
       if (!asOf.ok) issues.push(...asOf.issues);

@@ -12,7 +12,11 @@ function subtle(): SubtleCrypto {
   const api = (globalThis as { crypto?: Crypto }).crypto?.subtle;
   if (!api) {
     throw new ValidationError(SUBJECT, [
-      { path: ['key'], message: 'needs WebCrypto (crypto.subtle), which this page does not have (pages served over plain http lack it)' },
+      {
+        path: ['key'],
+        message:
+          'needs WebCrypto (crypto.subtle), which this page does not have (pages served over plain http lack it)',
+      },
     ]);
   }
   return api;
@@ -30,7 +34,9 @@ export async function hmacKey(key: unknown): Promise<CryptoKey> {
   }
   const bytes = key instanceof ArrayBuffer ? new Uint8Array(key) : key instanceof Uint8Array ? key : undefined;
   if (!bytes || bytes.byteLength < 16) {
-    throw new ValidationError(SUBJECT, [{ path: ['key'], message: 'must be at least 16 bytes (a Uint8Array or ArrayBuffer) or an HMAC CryptoKey' }]);
+    throw new ValidationError(SUBJECT, [
+      { path: ['key'], message: 'must be at least 16 bytes (a Uint8Array or ArrayBuffer) or an HMAC CryptoKey' },
+    ]);
   }
   return api.importKey('raw', Uint8Array.from(bytes), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }

@@ -37,14 +37,20 @@ export class RecordReader {
 
   constructor(options: ServiceOptions | undefined) {
     this.options = readServiceOptions(options);
-    this.context = { instruments: this.options.instruments, localDate: this.options.localDate, asOf: this.options.asOf };
+    this.context = {
+      instruments: this.options.instruments,
+      localDate: this.options.localDate,
+      asOf: this.options.asOf,
+    };
   }
 
   /** The record as a valid case record, or null (listed in `skipped`) when it is not one. */
   parse(input: unknown): CaseRecord | null {
     const position = this.read++;
     try {
-      const record = isParsed(input) ? (input as CaseRecord) : parseCaseRecord(input, { instruments: this.options.instruments });
+      const record = isParsed(input)
+        ? (input as CaseRecord)
+        : parseCaseRecord(input, { instruments: this.options.instruments });
       this.valid++;
       return record;
     } catch (error) {
@@ -93,7 +99,10 @@ export class ServiceAccumulator {
     this.#reader = new RecordReader(options);
   }
 
-  /** Validates and adds one record; an invalid one is skipped and listed with its position. Never throws for a bad record. */
+  /**
+   * Validates and adds one record; an invalid one is skipped and listed with its position. Never throws for a bad
+   * record.
+   */
   add(input: unknown): void {
     const record = this.#reader.parse(input);
     if (!record) return;
@@ -130,12 +139,17 @@ function bucketOf(map: Map<string, Bucket>, key: string): Bucket {
 }
 
 /** Calls `each` for every item of an array, iterable or async iterable, one at a time. */
-export async function forEachRecord(records: RecordSource, each: (record: unknown) => void | Promise<void>): Promise<void> {
+export async function forEachRecord(
+  records: RecordSource,
+  each: (record: unknown) => void | Promise<void>,
+): Promise<void> {
   const source = records as Partial<AsyncIterable<unknown> & Iterable<unknown>> | null;
   const isAsync = guarded('Records', () => typeof source?.[Symbol.asyncIterator] === 'function');
   const isSync = guarded('Records', () => typeof source?.[Symbol.iterator] === 'function');
   if (!isAsync && !isSync) {
-    throw new ValidationError('Records', [{ path: [], message: 'must be an array, an iterable or an async iterable of case records' }]);
+    throw new ValidationError('Records', [
+      { path: [], message: 'must be an array, an iterable or an async iterable of case records' },
+    ]);
   }
   if (isAsync) for await (const record of source as AsyncIterable<unknown>) await each(record);
   else for (const record of source as Iterable<unknown>) await each(record);
@@ -157,8 +171,12 @@ export async function summariseService(records: RecordSource, options: ServiceOp
 /** The same as `summariseService`, synchronously, for records already in memory. */
 export function summariseServiceSync(records: Iterable<unknown>, options: ServiceOptions = {}): ServiceSummary {
   const accumulator = new ServiceAccumulator(options);
-  const isSync = guarded('Records', () => typeof (records as Partial<Iterable<unknown>> | null)?.[Symbol.iterator] === 'function');
-  if (!isSync) throw new ValidationError('Records', [{ path: [], message: 'must be an array or an iterable of case records' }]);
+  const isSync = guarded(
+    'Records',
+    () => typeof (records as Partial<Iterable<unknown>> | null)?.[Symbol.iterator] === 'function',
+  );
+  if (!isSync)
+    throw new ValidationError('Records', [{ path: [], message: 'must be an array or an iterable of case records' }]);
   for (const record of records) accumulator.add(record);
   return accumulator.summary();
 }

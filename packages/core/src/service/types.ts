@@ -134,7 +134,10 @@ export interface FidelityScore {
 
 export interface InstrumentFidelity extends FidelityScore {
   readonly instrumentId: string;
-  /** By the month (`YYYY-MM`, service time zone) of the assessed meeting's start, earliest first; months without assessments are left out. */
+  /**
+   * By the month (`YYYY-MM`, service time zone) of the assessed meeting's start, earliest first; months without
+   * assessments are left out.
+   */
   readonly byMonth: readonly (FidelityScore & { readonly month: string })[];
 }
 
@@ -147,14 +150,20 @@ export interface ServiceMeasures {
   /** Meetings of the counted episodes, by current status (held ones up to `asOf`). */
   readonly meetings: { readonly held: number; readonly planned: number; readonly cancelled: number };
 
-  /** Episodes whose first meeting was held within 24 hours of first contact, out of episodes whose outcome is known (per-case `withinTarget` not null). */
+  /**
+   * Episodes whose first meeting was held within 24 hours of first contact, out of episodes whose outcome is known
+   * (per-case `withinTarget` not null).
+   */
   readonly firstMeetingWithinTarget: Rate;
   /** Hours from first contact to the first held meeting, over episodes with one. */
   readonly hoursToFirstMeeting: Distribution;
   /** Episodes with no held meeting yet. */
   readonly awaitingFirstMeeting: number;
 
-  /** Held meetings per week in each episode's first 14 days from first contact (`total` meetings over `count` episode-weeks), and after. */
+  /**
+   * Held meetings per week in each episode's first 14 days from first contact (`total` meetings over `count`
+   * episode-weeks), and after.
+   */
   readonly meetingsPerWeek: { readonly early: WeeklyRate; readonly later: WeeklyRate };
   /** Held meetings in the first 14 days, per episode whose first 14 days have passed (as of its end / `asOf`). */
   readonly earlyMeetingsPerEpisode: Distribution;

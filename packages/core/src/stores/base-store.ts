@@ -1,5 +1,13 @@
 import { applyChange, type Change } from '../changes.js';
-import { parseAuthor, parseEditOptions, parseEntityRef, type Author, type ChangeEntry, type EntityRef, type HistoryEntry } from '../edits.js';
+import {
+  parseAuthor,
+  parseEditOptions,
+  parseEntityRef,
+  type Author,
+  type ChangeEntry,
+  type EntityRef,
+  type HistoryEntry,
+} from '../edits.js';
 import { ConflictError, OdError, StorageError, ValidationError } from '../errors.js';
 import { guarded } from '../internal/guard.js';
 import { newId } from '../internal/id.js';
@@ -94,7 +102,10 @@ export abstract class BaseStore implements CaseStore {
         if (error instanceof ConflictError) {
           // Someone else wrote first: show everyone the record as it now is, then report. When what
           // was written is corrupt, that is the error to report: reloading would never help.
-          const reloadFailure = await this.read().then((s) => void this.publish(s), (e: unknown) => e);
+          const reloadFailure = await this.read().then(
+            (s) => void this.publish(s),
+            (e: unknown) => e,
+          );
           if (reloadFailure instanceof ValidationError) throw reloadFailure;
         }
         throw error;
@@ -112,7 +123,8 @@ export abstract class BaseStore implements CaseStore {
   }
 
   subscribe(listener: StoreListener): () => void {
-    if (typeof listener !== 'function') throw new ValidationError('subscribe', [{ path: ['listener'], message: 'must be a function' }]);
+    if (typeof listener !== 'function')
+      throw new ValidationError('subscribe', [{ path: ['listener'], message: 'must be a function' }]);
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }

@@ -61,8 +61,10 @@ export function openDatabase(
       clearTimeout(timer);
       resolve(open.result);
     };
-    open.onerror = () => giveUp(new StorageError(`Could not open IndexedDB database "${name}": ${describe(open.error)}`));
-    open.onblocked = () => giveUp(new StorageError(`IndexedDB database "${name}" is blocked by another open tab; close it and retry.`));
+    open.onerror = () =>
+      giveUp(new StorageError(`Could not open IndexedDB database "${name}": ${describe(open.error)}`));
+    open.onblocked = () =>
+      giveUp(new StorageError(`IndexedDB database "${name}" is blocked by another open tab; close it and retry.`));
   });
 }
 
@@ -134,4 +136,5 @@ export function wrap(error: unknown): Error {
 }
 
 /** `Name: message` of an error (DOMExceptions from IndexedDB), for StorageError messages. */
-export const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+export const describe = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -154,24 +154,31 @@ export class IndexedDbStore extends BaseStore {
     const current = this.snapshot;
     if (current && current.revision === revision) return current;
     const record = parseCaseRecord(data, this.parseOptions);
-    if (record.id !== this.caseId) throw new ValidationError(ENTRY, [{ path: ['record', 'id'], message: "is another case's id" }]);
+    if (record.id !== this.caseId)
+      throw new ValidationError(ENTRY, [{ path: ['record', 'id'], message: "is another case's id" }]);
     return { record, revision };
   }
 
   protected async write(record: CaseRecord, baseRevision: number, edit: ChangeEntry): Promise<number> {
     const revision = baseRevision + 1;
     // The record and its log entry in one transaction: an edit is never saved without its author and time.
-    await runTransaction(this.#db, [STORE_NAME, LOG_STORE], 'readwrite', async (tx) => {
-      const store = tx.objectStore(STORE_NAME);
-      const stored = await request<unknown>(store.get(this.caseId));
-      // A corrupt entry is a ValidationError here, so it is never overwritten nor reported as a conflict.
-      const actual = stored === undefined ? 0 : checkEntry(stored, this.caseId).revision;
-      if (actual !== baseRevision) throw new ConflictError(this.caseId, baseRevision, actual);
-      const entry: StoredCase = { caseId: this.caseId, revision, record, savedAt: new Date().toISOString() };
-      await request(store.put(entry));
-      const logged: StoredChange = { ...historyEntry(edit), caseId: this.caseId, revision };
-      await request(tx.objectStore(LOG_STORE).put(logged));
-    }, STRICT);
+    await runTransaction(
+      this.#db,
+      [STORE_NAME, LOG_STORE],
+      'readwrite',
+      async (tx) => {
+        const store = tx.objectStore(STORE_NAME);
+        const stored = await request<unknown>(store.get(this.caseId));
+        // A corrupt entry is a ValidationError here, so it is never overwritten nor reported as a conflict.
+        const actual = stored === undefined ? 0 : checkEntry(stored, this.caseId).revision;
+        if (actual !== baseRevision) throw new ConflictError(this.caseId, baseRevision, actual);
+        const entry: StoredCase = { caseId: this.caseId, revision, record, savedAt: new Date().toISOString() };
+        await request(store.put(entry));
+        const logged: StoredChange = { ...historyEntry(edit), caseId: this.caseId, revision };
+        await request(tx.objectStore(LOG_STORE).put(logged));
+      },
+      STRICT,
+    );
     try {
       this.#channel?.postMessage({ caseId: this.caseId, revision });
     } catch {
@@ -224,7 +231,13 @@ export class IndexedDbStore extends BaseStore {
 
   /** Runs `work` in one transaction on the cases store (see runTransaction). */
   #transaction<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => Promise<T>): Promise<T> {
-    return runTransaction(this.#db, STORE_NAME, mode, (tx) => work(tx.objectStore(STORE_NAME)), mode === 'readwrite' ? STRICT : undefined);
+    return runTransaction(
+      this.#db,
+      STORE_NAME,
+      mode,
+      (tx) => work(tx.objectStore(STORE_NAME)),
+      mode === 'readwrite' ? STRICT : undefined,
+    );
   }
 }
 
@@ -247,7 +260,9 @@ function locate(options: IndexedDbLocation): Location {
   }
   const openTimeout = readOption(options, 'openTimeout') ?? DEFAULT_OPEN_TIMEOUT;
   if (typeof openTimeout !== 'number' || !(openTimeout > 0) || !Number.isFinite(openTimeout)) {
-    throw new ValidationError(OPTIONS, [{ path: ['openTimeout'], message: 'must be a positive number of milliseconds' }]);
+    throw new ValidationError(OPTIONS, [
+      { path: ['openTimeout'], message: 'must be a positive number of milliseconds' },
+    ]);
   }
   const factory = readOption(options, 'indexedDB') ?? globalThis.indexedDB;
   if (!factory) throw new StorageError('IndexedDB is not available in this environment.');
@@ -272,7 +287,13 @@ async function onEntry<T>(
   const where = locate(location);
   const db = await connect(where);
   try {
-    return await runTransaction(db, [STORE_NAME, LOG_STORE], mode, (tx) => work(tx.objectStore(STORE_NAME), where.caseId), mode === 'readwrite' ? STRICT : undefined);
+    return await runTransaction(
+      db,
+      [STORE_NAME, LOG_STORE],
+      mode,
+      (tx) => work(tx.objectStore(STORE_NAME), where.caseId),
+      mode === 'readwrite' ? STRICT : undefined,
+    );
   } finally {
     db.close();
   }
@@ -286,7 +307,8 @@ function connect(location: Location): Promise<IDBDatabase> {
     (db) => {
       if (!db.objectStoreNames.contains(STORE_NAME)) db.createObjectStore(STORE_NAME, { keyPath: 'caseId' });
       // From version 1: the cases stay as they are; edits before the upgrade have no log entries.
-      if (!db.objectStoreNames.contains(LOG_STORE)) db.createObjectStore(LOG_STORE, { keyPath: 'id' }).createIndex('caseId', 'caseId');
+      if (!db.objectStoreNames.contains(LOG_STORE))
+        db.createObjectStore(LOG_STORE, { keyPath: 'id' }).createIndex('caseId', 'caseId');
     },
     location.openTimeout,
   );
@@ -313,4 +335,3 @@ function checkEntry(stored: unknown, caseId: string): { revision: number; record
   if (issues.length) throw new ValidationError(ENTRY, issues);
   return { revision: revision as number, record: entry.record };
 }
-

@@ -100,9 +100,25 @@ export function checkLogEntry(value: unknown, caseId: string): LogEntry | undefi
   try {
     const change = parseChange(value.change);
     const entity = changeSubject(change);
-    const line = parseHistoryEntry({ id: value.id, at: value.at, ...(value.author === undefined ? {} : { author: value.author }), type: change.type, entity: value.entity });
+    const line = parseHistoryEntry({
+      id: value.id,
+      at: value.at,
+      ...(value.author === undefined ? {} : { author: value.author }),
+      type: change.type,
+      entity: value.entity,
+    });
     if (line.entity.kind !== entity.kind || line.entity.id !== entity.id) return undefined;
-    return { caseId, seq: value.seq, id: line.id, at: line.at, ...(line.author ? { author: line.author } : {}), change, entity, outcome: value.outcome, settledAt: value.settledAt as string };
+    return {
+      caseId,
+      seq: value.seq,
+      id: line.id,
+      at: line.at,
+      ...(line.author ? { author: line.author } : {}),
+      change,
+      entity,
+      outcome: value.outcome,
+      settledAt: value.settledAt as string,
+    };
   } catch (error) {
     if (error instanceof ValidationError) return undefined;
     throw error;
@@ -153,19 +169,29 @@ export function checkEntry(value: unknown, key: unknown, caseId: string): Outbox
   const issues: { path: (string | number)[]; message: string }[] = [];
   if (value.caseId !== caseId) issues.push({ path: ['caseId'], message: 'is not the case this store is for' });
   const seq = value.seq;
-  if (!(typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0)) issues.push({ path: ['seq'], message: 'must be a whole number' });
+  if (!(typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0))
+    issues.push({ path: ['seq'], message: 'must be a whole number' });
   else if (!(Array.isArray(key) && key.length === 2 && key[0] === caseId && key[1] === seq)) {
     issues.push({ path: ['seq'], message: 'does not match the key it is stored under' });
   }
   if (!check(Id, value.id).ok) issues.push({ path: ['id'], message: 'must be an id' });
-  if (!check(IsoDateTime, value.at).ok) issues.push({ path: ['at'], message: 'must be a date and time with its offset' });
-  if (value.state !== 'pending' && value.state !== 'conflict') issues.push({ path: ['state'], message: 'must be "pending" or "conflict"' });
-  if (value.v !== undefined && value.v !== ENTRY_FORMAT) issues.push({ path: ['v'], message: 'must be a format this kit knows' });
-  if (value.attempted !== undefined && typeof value.attempted !== 'boolean') issues.push({ path: ['attempted'], message: 'must be true or false' });
+  if (!check(IsoDateTime, value.at).ok)
+    issues.push({ path: ['at'], message: 'must be a date and time with its offset' });
+  if (value.state !== 'pending' && value.state !== 'conflict')
+    issues.push({ path: ['state'], message: 'must be "pending" or "conflict"' });
+  if (value.v !== undefined && value.v !== ENTRY_FORMAT)
+    issues.push({ path: ['v'], message: 'must be a format this kit knows' });
+  if (value.attempted !== undefined && typeof value.attempted !== 'boolean')
+    issues.push({ path: ['attempted'], message: 'must be true or false' });
   if (value.base !== undefined && !isRecord(value.base)) issues.push({ path: ['base'], message: 'must be an entity' });
   if (value.state === 'conflict') {
     const c = value.conflict;
-    if (!isRecord(c) || !REASONS.includes(c.reason as string) || !Array.isArray(c.fields) || !c.fields.every((f) => isRecord(f) && typeof f.name === 'string')) {
+    if (
+      !isRecord(c) ||
+      !REASONS.includes(c.reason as string) ||
+      !Array.isArray(c.fields) ||
+      !c.fields.every((f) => isRecord(f) && typeof f.name === 'string')
+    ) {
       issues.push({ path: ['conflict'], message: 'must describe the conflict' });
     }
   }
@@ -179,7 +205,10 @@ export function checkEntry(value: unknown, key: unknown, caseId: string): Outbox
   } catch (error) {
     if (error instanceof ValidationError) {
       const field = error.message.startsWith(SUBJECT) ? 'author' : 'change';
-      throw new ValidationError(SUBJECT, error.issues.map((i) => ({ ...i, path: [field, ...i.path] })));
+      throw new ValidationError(
+        SUBJECT,
+        error.issues.map((i) => ({ ...i, path: [field, ...i.path] })),
+      );
     }
     throw error;
   }

@@ -152,7 +152,13 @@ const conflict = (
 ): RebaseResult => ({ kind: 'conflict', conflict: { reason, fields, mine, theirs } });
 
 /** Applies `change` to theirs; a refusal by the record's rules is a `refused` conflict. */
-function attempt(theirs: CaseRecord, change: Change, options: ParseOptions, mine: unknown, current: unknown): RebaseResult {
+function attempt(
+  theirs: CaseRecord,
+  change: Change,
+  options: ParseOptions,
+  mine: unknown,
+  current: unknown,
+): RebaseResult {
   try {
     return { kind: 'apply', change, record: applyChange(theirs, change, options) };
   } catch (error) {
@@ -183,7 +189,8 @@ export function rebase(edit: RebaseEdit, theirs: CaseRecord, options: ParseOptio
     case 'tie/remove': {
       if (current === undefined) return { kind: 'applied' };
       // A member's base carries its ties (older entries may not): compare like with like.
-      const now = base !== undefined && 'ties' in base && change.type === 'member/remove' ? baseOf(theirs, change) : current;
+      const now =
+        base !== undefined && 'ties' in base && change.type === 'member/remove' ? baseOf(theirs, change) : current;
       if (base !== undefined && !same(base, now)) return conflict('changed', undefined, current, fieldDiff(base, now));
       return attempt(theirs, change, options, undefined, current);
     }
@@ -196,17 +203,28 @@ export function rebase(edit: RebaseEdit, theirs: CaseRecord, options: ParseOptio
       const mine = (change as Entity)[key!] as Entity;
       if (current === undefined) return conflict('removed', mine, undefined);
       const { merged, clashes } = merge(base, mine, current);
-      if (clashes.length) return conflict('changed', { ...merged, ...Object.fromEntries(clashes.map((c) => [c.name, c.mine])) }, current, clashes);
+      if (clashes.length)
+        return conflict(
+          'changed',
+          { ...merged, ...Object.fromEntries(clashes.map((c) => [c.name, c.mine])) },
+          current,
+          clashes,
+        );
       if (same(merged, current)) return { kind: 'applied' };
       return attempt(theirs, { ...change, [key!]: merged } as Change, options, merged, current);
     }
     case 'meeting/set-attendance': {
-      if (current === undefined) return conflict('removed', { personPresent: change.personPresent, attendees: change.attendees }, undefined);
+      if (current === undefined)
+        return conflict('removed', { personPresent: change.personPresent, attendees: change.attendees }, undefined);
       const mine = { ...current, personPresent: change.personPresent, attendees: change.attendees };
       const { merged, clashes } = merge(base, mine, current, ['personPresent', 'attendees']);
       if (clashes.length) return conflict('changed', mine, current, clashes);
       if (same(merged, current)) return { kind: 'applied' };
-      const next = { ...change, personPresent: merged.personPresent as boolean, attendees: merged.attendees as typeof change.attendees };
+      const next = {
+        ...change,
+        personPresent: merged.personPresent as boolean,
+        attendees: merged.attendees as typeof change.attendees,
+      };
       return attempt(theirs, next, options, merged, current);
     }
     case 'meeting/cancel':
@@ -229,9 +247,17 @@ type RateChange = Extract<Change, { type: 'assessment/rate' }>;
 type RatingLike = { itemId: string; value?: unknown; comment?: unknown };
 
 /** assessment/rate works per item: its value and its comment, each three-way. */
-function rebaseRating(change: RateChange, base: Entity | undefined, current: Entity | undefined, theirs: CaseRecord, options: ParseOptions): RebaseResult {
+function rebaseRating(
+  change: RateChange,
+  base: Entity | undefined,
+  current: Entity | undefined,
+  theirs: CaseRecord,
+  options: ParseOptions,
+): RebaseResult {
   const ratingOf = (assessment: Entity | undefined): RatingLike | undefined =>
-    Array.isArray(assessment?.ratings) ? (assessment.ratings as RatingLike[]).find((r) => r?.itemId === change.itemId) : undefined;
+    Array.isArray(assessment?.ratings)
+      ? (assessment.ratings as RatingLike[]).find((r) => r?.itemId === change.itemId)
+      : undefined;
   const baseRating = ratingOf(base);
   const theirRating = ratingOf(current);
   const mine: RatingLike = { itemId: change.itemId, value: baseRating?.value, comment: baseRating?.comment };

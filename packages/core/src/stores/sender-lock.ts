@@ -28,7 +28,9 @@ export async function withSenderLock<T>(
   locks: LockManagerLike | null | undefined = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks,
 ): Promise<T | typeof BUSY> {
   if (locks && typeof locks.request === 'function') {
-    return locks.request<T | typeof BUSY>(name, { ifAvailable: true }, (lock) => (lock ? work() : Promise.resolve(BUSY)));
+    return locks.request<T | typeof BUSY>(name, { ifAvailable: true }, (lock) =>
+      lock ? work() : Promise.resolve(BUSY),
+    );
   }
   if (!(await takeLease(lease, true))) return BUSY;
   try {
@@ -39,13 +41,17 @@ export async function withSenderLock<T>(
 }
 
 /** Takes (or with `take` false, gives back) the lease; false when another live holder has it. */
-function takeLease({ db, caseId, holder }: { db: IDBDatabase; caseId: string; holder: string }, take: boolean): Promise<boolean> {
+function takeLease(
+  { db, caseId, holder }: { db: IDBDatabase; caseId: string; holder: string },
+  take: boolean,
+): Promise<boolean> {
   return runTransaction(db, CASES, 'readwrite', async (tx) => {
     const store = tx.objectStore(CASES);
     const entry = await request<Record<string, unknown> | undefined>(store.get(caseId));
     if (!entry) return take;
     const current = entry.sender as { holder?: unknown; until?: unknown } | undefined;
-    const heldElsewhere = current && current.holder !== holder && typeof current.until === 'number' && current.until > Date.now();
+    const heldElsewhere =
+      current && current.holder !== holder && typeof current.until === 'number' && current.until > Date.now();
     if (take && heldElsewhere) return false;
     if (!take && current?.holder !== holder) return true;
     await request(store.put({ ...entry, sender: take ? { holder, until: Date.now() + LEASE_MS } : undefined }));

@@ -31,7 +31,10 @@ export interface SyncedStoreOptions extends StoreOptions, SyncedStoreLocation {
   connect: () => Promise<CaseStore>;
   /** The case to start from when this device has no copy and the server cannot be reached. */
   initial?: unknown;
-  /** Backoff after a failed attempt: from `minDelayMs` (default 1,000) doubling up to `maxDelayMs` (default 60,000), with jitter. */
+  /**
+   * Backoff after a failed attempt: from `minDelayMs` (default 1,000) doubling up to `maxDelayMs` (default 60,000),
+   * with jitter.
+   */
   retry?: { minDelayMs?: number; maxDelayMs?: number };
   /**
    * Told of what went wrong in the background, where no caller can be: an outbox
@@ -71,11 +74,19 @@ export function parseOptions(options: SyncedStoreOptions): ParsedOptions {
   if (onError !== undefined && typeof onError !== 'function') throw invalidOption('onError', 'must be a function');
   const retry = readRetry(readOption(options, 'retry'));
   const timeout = readOption(options, 'timeoutMs') ?? 30_000;
-  if (typeof timeout !== 'number' || !(timeout > 0) || !Number.isFinite(timeout)) throw invalidOption('timeoutMs', 'must be a positive number of milliseconds');
+  if (typeof timeout !== 'number' || !(timeout > 0) || !Number.isFinite(timeout))
+    throw invalidOption('timeoutMs', 'must be a positive number of milliseconds');
   const instruments = readOption(options, 'instruments');
-  if (instruments !== undefined && !(instruments instanceof InstrumentRegistry)) throw invalidOption('instruments', 'must be an InstrumentRegistry');
+  if (instruments !== undefined && !(instruments instanceof InstrumentRegistry))
+    throw invalidOption('instruments', 'must be an InstrumentRegistry');
   const migrations = readOption(options, 'migrations');
-  if (migrations !== undefined && !(Array.isArray(migrations) && migrations.every((m: Partial<Migration> | null) => typeof m?.from === 'number' && typeof m.migrate === 'function'))) {
+  if (
+    migrations !== undefined &&
+    !(
+      Array.isArray(migrations) &&
+      migrations.every((m: Partial<Migration> | null) => typeof m?.from === 'number' && typeof m.migrate === 'function')
+    )
+  ) {
     throw invalidOption('migrations', 'must be a list of { from, migrate }');
   }
   return {
@@ -102,7 +113,8 @@ export function readOption(options: object, key: string): unknown {
 }
 
 export function locate(options: SyncedStoreLocation): Where {
-  if (typeof options !== 'object' || options === null) throw new ValidationError(OPTIONS, [{ path: [], message: 'expected an object' }]);
+  if (typeof options !== 'object' || options === null)
+    throw new ValidationError(OPTIONS, [{ path: [], message: 'expected an object' }]);
   const caseId = parseWith(Id, readOption(options, 'caseId'), OPTIONS, { at: ['caseId'] });
   const databaseName = readOption(options, 'databaseName') ?? DEFAULT_DATABASE;
   if (typeof databaseName !== 'string' || databaseName === '' || databaseName.length > 200) {
@@ -120,9 +132,17 @@ function readRetry(value: unknown): { min: number; max: number } {
   const min = readOption(value, 'minDelayMs') ?? 1_000;
   const max = readOption(value, 'maxDelayMs') ?? Math.max(60_000, min as number);
   const ms = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 86_400_000;
-  if (!ms(min)) throw new ValidationError(OPTIONS, [{ path: ['retry', 'minDelayMs'], message: 'must be a number of milliseconds above 0, at most a day' }]);
+  if (!ms(min))
+    throw new ValidationError(OPTIONS, [
+      { path: ['retry', 'minDelayMs'], message: 'must be a number of milliseconds above 0, at most a day' },
+    ]);
   if (!ms(max) || (max as number) < (min as number)) {
-    throw new ValidationError(OPTIONS, [{ path: ['retry', 'maxDelayMs'], message: 'must be a number of milliseconds, at least minDelayMs, at most a day' }]);
+    throw new ValidationError(OPTIONS, [
+      {
+        path: ['retry', 'maxDelayMs'],
+        message: 'must be a number of milliseconds, at least minDelayMs, at most a day',
+      },
+    ]);
   }
   return { min: min as number, max: max as number };
 }

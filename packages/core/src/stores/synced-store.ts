@@ -1,4 +1,11 @@
-import { changeSubject, historyEntry, parseEntityRef, type ChangeEntry, type EntityRef, type HistoryEntry } from '../edits.js';
+import {
+  changeSubject,
+  historyEntry,
+  parseEntityRef,
+  type ChangeEntry,
+  type EntityRef,
+  type HistoryEntry,
+} from '../edits.js';
 import { parseChange } from '../changes.js';
 import { ConflictError, NotFoundError, OdError, StorageError, ValidationError } from '../errors.js';
 import { newId } from '../internal/id.js';
@@ -23,10 +30,29 @@ import {
   type OutboxEntry,
   type StoredCase,
 } from './outbox.js';
-import { baseOf, entityIn, fieldDiff, keepMine, rebase, same, type ConflictDetails, type RebaseResult } from './rebase.js';
+import {
+  baseOf,
+  entityIn,
+  fieldDiff,
+  keepMine,
+  rebase,
+  same,
+  type ConflictDetails,
+  type RebaseResult,
+} from './rebase.js';
 import { BUSY, withSenderLock } from './sender-lock.js';
 import type { CaseStore, StoreSnapshot, SyncConflict, SyncStatus, SyncStatusListener, SyncingStore } from './types.js';
-import { invalidOption, locate, openDb, parseOptions, readOption, type ParsedOptions, type SyncedStoreLocation, type SyncedStoreOptions, type Where } from './sync-options.js';
+import {
+  invalidOption,
+  locate,
+  openDb,
+  parseOptions,
+  readOption,
+  type ParsedOptions,
+  type SyncedStoreLocation,
+  type SyncedStoreOptions,
+  type Where,
+} from './sync-options.js';
 
 export type { SyncedStoreLocation, SyncedStoreOptions } from './sync-options.js';
 
@@ -44,7 +70,6 @@ export interface SyncLogEntry {
   /** When it left the outbox. */
   readonly settledAt: string;
 }
-
 
 /**
  * An offline-first store: the case is kept on the device (IndexedDB) and every edit
@@ -77,7 +102,14 @@ export class SyncedStore extends BaseStore implements SyncingStore {
    * under: used while the database still holds that one (saves parsing it again).
    */
   #theirs: { stamp: string; record: CaseRecord } | undefined;
-  #status: SyncStatus = Object.freeze({ pending: 0, conflicts: [], lastSyncedAt: undefined, connection: 'unknown', sending: false, unreadable: 0 });
+  #status: SyncStatus = Object.freeze({
+    pending: 0,
+    conflicts: [],
+    lastSyncedAt: undefined,
+    connection: 'unknown',
+    sending: false,
+    unreadable: 0,
+  });
   #timer: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
   #running: Promise<void> | undefined;
@@ -87,7 +119,12 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   #refresh = true;
   #closed = false;
 
-  private constructor(db: IDBDatabase, options: SyncedStoreOptions, where: Where, extra: Omit<ParsedOptions, 'where' | 'initial'>) {
+  private constructor(
+    db: IDBDatabase,
+    options: SyncedStoreOptions,
+    where: Where,
+    extra: Omit<ParsedOptions, 'where' | 'initial'>,
+  ) {
     super(options);
     this.#db = db;
     this.caseId = where.caseId;
@@ -100,7 +137,11 @@ export class SyncedStore extends BaseStore implements SyncingStore {
       db.close();
       if (this.#closed) return;
       // Another tab upgrades or deletes the database: this store can no longer keep edits.
-      this.#report(new StorageError('This case\u2019s copy on the device is being upgraded or removed by another tab; this page stopped syncing. Reload it to go on.'));
+      this.#report(
+        new StorageError(
+          'This case\u2019s copy on the device is being upgraded or removed by another tab; this page stopped syncing. Reload it to go on.',
+        ),
+      );
       this.close();
     };
     if (typeof BroadcastChannel === 'function') {
@@ -150,24 +191,32 @@ export class SyncedStore extends BaseStore implements SyncingStore {
    * `keepOutbox` is false: the next open fetches the case again and sends them.
    * Close the case's open stores first. Resolves to what was removed.
    */
-  static async discard(options: SyncedStoreLocation & { keepOutbox?: boolean }): Promise<{ copy: boolean; edits: number }> {
+  static async discard(
+    options: SyncedStoreLocation & { keepOutbox?: boolean },
+  ): Promise<{ copy: boolean; edits: number }> {
     const where = locate(options);
     const keepOutbox = readOption(options, 'keepOutbox') ?? true;
     if (typeof keepOutbox !== 'boolean') throw invalidOption('keepOutbox', 'must be true or false');
     const db = await openDb(where);
     try {
-      return await runTransaction(db, [CASES, OUTBOX], 'readwrite', async (tx) => {
-        const cases = tx.objectStore(CASES);
-        const copy = (await request(cases.getKey(where.caseId))) !== undefined;
-        if (copy) await request(cases.delete(where.caseId));
-        let edits = 0;
-        if (!keepOutbox) {
-          const outbox = tx.objectStore(OUTBOX);
-          edits = await request(outbox.count(caseRange(where.caseId)));
-          await request(outbox.delete(caseRange(where.caseId)));
-        }
-        return { copy, edits };
-      }, STRICT);
+      return await runTransaction(
+        db,
+        [CASES, OUTBOX],
+        'readwrite',
+        async (tx) => {
+          const cases = tx.objectStore(CASES);
+          const copy = (await request(cases.getKey(where.caseId))) !== undefined;
+          if (copy) await request(cases.delete(where.caseId));
+          let edits = 0;
+          if (!keepOutbox) {
+            const outbox = tx.objectStore(OUTBOX);
+            edits = await request(outbox.count(caseRange(where.caseId)));
+            await request(outbox.delete(caseRange(where.caseId)));
+          }
+          return { copy, edits };
+        },
+        STRICT,
+      );
     } finally {
       db.close();
     }
@@ -178,13 +227,20 @@ export class SyncedStore extends BaseStore implements SyncingStore {
    * (`syncStatus.unreadable`), exactly as they were stored, with the reason and when:
    * for a host to let the user export them. They are never applied.
    */
-  static async readQuarantine(options: SyncedStoreLocation): Promise<readonly { key: unknown; value: unknown; reason: string; at: string }[]> {
+  static async readQuarantine(
+    options: SyncedStoreLocation,
+  ): Promise<readonly { key: unknown; value: unknown; reason: string; at: string }[]> {
     const where = locate(options);
     const db = await openDb(where);
     try {
-      const all = await runTransaction(db, QUARANTINE, 'readonly', (tx) => request<unknown[]>(tx.objectStore(QUARANTINE).getAll()));
+      const all = await runTransaction(db, QUARANTINE, 'readonly', (tx) =>
+        request<unknown[]>(tx.objectStore(QUARANTINE).getAll()),
+      );
       return all
-        .filter((q): q is { caseId: string; key: unknown; value: unknown; reason: string; at: string } => (q as { caseId?: unknown } | null)?.caseId === where.caseId)
+        .filter(
+          (q): q is { caseId: string; key: unknown; value: unknown; reason: string; at: string } =>
+            (q as { caseId?: unknown } | null)?.caseId === where.caseId,
+        )
         .map(({ key, value, reason, at }) => ({ key, value, reason, at }));
     } finally {
       db.close();
@@ -196,7 +252,8 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   }
 
   subscribeSyncStatus(listener: SyncStatusListener): () => void {
-    if (typeof listener !== 'function') throw new ValidationError('Sync status listener', [{ path: [], message: 'must be a function' }]);
+    if (typeof listener !== 'function')
+      throw new ValidationError('Sync status listener', [{ path: [], message: 'must be a function' }]);
     this.#statusListeners.add(listener);
     return () => this.#statusListeners.delete(listener);
   }
@@ -247,7 +304,9 @@ export class SyncedStore extends BaseStore implements SyncingStore {
 
   /** This device's log of edits that left the outbox (sent, or set aside by a person), oldest first. */
   async changeLog(): Promise<readonly SyncLogEntry[]> {
-    const entries = await runTransaction(this.#db, LOG, 'readonly', (tx) => request(tx.objectStore(LOG).getAll(caseRange(this.caseId))));
+    const entries = await runTransaction(this.#db, LOG, 'readonly', (tx) =>
+      request(tx.objectStore(LOG).getAll(caseRange(this.caseId))),
+    );
     // Nothing on disk is trusted: an entry that does not check out is left out.
     return entries
       .map((e) => checkLogEntry(e, this.caseId))
@@ -263,7 +322,8 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     for (const stop of this.#cleanup.splice(0)) stop();
     this.#channel?.close();
     this.#db.close();
-    for (const remote of new Set([this.#remote, this.#dropped])) if (remote) closeStore(remote, (error) => this.#report(error));
+    for (const remote of new Set([this.#remote, this.#dropped]))
+      if (remote) closeStore(remote, (error) => this.#report(error));
   }
 
   /* ------------------------------------------------------------ reading and writing the local copy */
@@ -278,7 +338,9 @@ export class SyncedStore extends BaseStore implements SyncingStore {
         throw error;
       }
     }
-    const stored = await runTransaction(this.#db, CASES, 'readonly', (tx) => request<unknown>(tx.objectStore(CASES).get(this.caseId)));
+    const stored = await runTransaction(this.#db, CASES, 'readonly', (tx) =>
+      request<unknown>(tx.objectStore(CASES).get(this.caseId)),
+    );
     if (stored === undefined) throw new NotFoundError('case', this.caseId);
     const entry = checkCase(stored, this.caseId);
     const current = this.snapshot;
@@ -294,37 +356,45 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   protected async write(record: CaseRecord, baseRevision: number, edit: ChangeEntry): Promise<number> {
     if (!edit.author) {
       // Sent later, maybe to a store with its own author: an edit must say now who made it.
-      throw new ValidationError('Apply options', [{ path: ['author'], message: 'is required: set the store\u2019s author (or pass one) before editing' }]);
+      throw new ValidationError('Apply options', [
+        { path: ['author'], message: 'is required: set the store\u2019s author (or pass one) before editing' },
+      ]);
     }
     const before = this.snapshot?.record;
     const base = before ? baseOf(before, edit.change) : undefined;
     const revision = baseRevision + 1;
-    await runTransaction(this.#db, [CASES, OUTBOX, LOG], 'readwrite', async (tx) => {
-      const cases = tx.objectStore(CASES);
-      const outbox = tx.objectStore(OUTBOX);
-      const stored = await request<unknown>(cases.get(this.caseId));
-      if (stored === undefined) throw new NotFoundError('case', this.caseId);
-      const entry = checkCase(stored, this.caseId);
-      if (entry.revision !== baseRevision) throw new ConflictError(this.caseId, baseRevision, entry.revision);
-      // After the last key in use, whatever was written there (garbage is set aside, never overwritten).
-      const last = await request(outbox.openKeyCursor(caseRange(this.caseId), 'prev'));
-      // ... and after the log's (a copy discarded and fetched again starts nextSeq at 0).
-      const logged = await request(tx.objectStore(LOG).openKeyCursor(caseRange(this.caseId), 'prev'));
-      const seq = Math.max(entry.nextSeq, seqOf(last?.key) + 1, seqOf(logged?.key) + 1);
-      const queued: OutboxEntry = {
-        v: ENTRY_FORMAT,
-        id: edit.id,
-        caseId: this.caseId,
-        seq,
-        change: edit.change,
-        at: edit.at,
-        author: edit.author,
-        base,
-        state: 'pending',
-      };
-      await request(cases.put({ ...(stored as StoredCase), revision, record, nextSeq: seq + 1 }));
-      await request(outbox.add(queued, [this.caseId, seq]));
-    }, STRICT);
+    await runTransaction(
+      this.#db,
+      [CASES, OUTBOX, LOG],
+      'readwrite',
+      async (tx) => {
+        const cases = tx.objectStore(CASES);
+        const outbox = tx.objectStore(OUTBOX);
+        const stored = await request<unknown>(cases.get(this.caseId));
+        if (stored === undefined) throw new NotFoundError('case', this.caseId);
+        const entry = checkCase(stored, this.caseId);
+        if (entry.revision !== baseRevision) throw new ConflictError(this.caseId, baseRevision, entry.revision);
+        // After the last key in use, whatever was written there (garbage is set aside, never overwritten).
+        const last = await request(outbox.openKeyCursor(caseRange(this.caseId), 'prev'));
+        // ... and after the log's (a copy discarded and fetched again starts nextSeq at 0).
+        const logged = await request(tx.objectStore(LOG).openKeyCursor(caseRange(this.caseId), 'prev'));
+        const seq = Math.max(entry.nextSeq, seqOf(last?.key) + 1, seqOf(logged?.key) + 1);
+        const queued: OutboxEntry = {
+          v: ENTRY_FORMAT,
+          id: edit.id,
+          caseId: this.caseId,
+          seq,
+          change: edit.change,
+          at: edit.at,
+          author: edit.author,
+          base,
+          state: 'pending',
+        };
+        await request(cases.put({ ...(stored as StoredCase), revision, record, nextSeq: seq + 1 }));
+        await request(outbox.add(queued, [this.caseId, seq]));
+      },
+      STRICT,
+    );
     this.#post();
     // After the snapshot is published (this runs once write has returned).
     queueMicrotask(() => {
@@ -341,7 +411,10 @@ export class SyncedStore extends BaseStore implements SyncingStore {
    */
   protected override async readHistory(entity: EntityRef): Promise<readonly HistoryEntry[]> {
     const ref = parseEntityRef(entity);
-    const queued = (await this.#readOutbox()).map((e): HistoryEntry => ({ ...historyEntry({ ...e, revision: 0 }), state: e.state }));
+    const queued = (await this.#readOutbox()).map((e): HistoryEntry => ({
+      ...historyEntry({ ...e, revision: 0 }),
+      state: e.state,
+    }));
     let saved: readonly HistoryEntry[] | undefined;
     try {
       // Known to be offline: this device's log at once (not after timeoutMs).
@@ -352,18 +425,25 @@ export class SyncedStore extends BaseStore implements SyncingStore {
       saved = undefined; // unreachable or no log: this device's log instead
     }
     if (!saved) {
-      saved = (await this.changeLog()).filter((e) => e.outcome === 'sent').map((e) => historyEntry({ ...e, revision: 0 }));
+      saved = (await this.changeLog())
+        .filter((e) => e.outcome === 'sent')
+        .map((e) => historyEntry({ ...e, revision: 0 }));
     }
     const seen = new Set(saved.map((e) => e.id));
     const all = [...saved, ...queued.filter((e) => !seen.has(e.id))];
-    return all.map((e, i) => [e, i] as const).sort(([a, i], [b, j]) => (Date.parse(a.at) - Date.parse(b.at)) || i - j).map(([e]) => e);
+    return all
+      .map((e, i) => [e, i] as const)
+      .sort(([a, i], [b, j]) => Date.parse(a.at) - Date.parse(b.at) || i - j)
+      .map(([e]) => e);
   }
 
   /* ------------------------------------------------------------ opening */
 
   /** Makes sure the device has a copy of the case: the server's, or else `initial`. */
   async #prepare(initial: unknown): Promise<void> {
-    const exists = await runTransaction(this.#db, CASES, 'readonly', (tx) => request(tx.objectStore(CASES).getKey(this.caseId)));
+    const exists = await runTransaction(this.#db, CASES, 'readonly', (tx) =>
+      request(tx.objectStore(CASES).getKey(this.caseId)),
+    );
     if (exists !== undefined) return;
     let seed: StoredCase;
     try {
@@ -372,20 +452,37 @@ export class SyncedStore extends BaseStore implements SyncingStore {
       const stamp = newId('remote');
       this.#theirs = { stamp, record: snapshot.record };
       this.#setStatus({ connection: 'online' });
-      seed = { caseId: this.caseId, revision: 1, record: snapshot.record, nextSeq: 0, remote: { record: snapshot.record, revision: snapshot.revision, stamp } };
+      seed = {
+        caseId: this.caseId,
+        revision: 1,
+        record: snapshot.record,
+        nextSeq: 0,
+        remote: { record: snapshot.record, revision: snapshot.revision, stamp },
+      };
       this.#refresh = false; // just read: the first pass need not read it again
     } catch (error) {
-      if (initial === undefined) throw error instanceof OdError ? error : new StorageError(`Could not reach the server for case "${this.caseId}": ${describe(error)}`, { cause: error });
+      if (initial === undefined)
+        throw error instanceof OdError
+          ? error
+          : new StorageError(`Could not reach the server for case "${this.caseId}": ${describe(error)}`, {
+              cause: error,
+            });
       this.#setStatus({ connection: 'offline' });
       const record = parseCaseRecord(initial, this.parseOptions);
       if (record.id !== this.caseId) throw invalidOption('initial', "is another case's record");
       seed = { caseId: this.caseId, revision: 1, record, nextSeq: 0 };
     }
-    await runTransaction(this.#db, CASES, 'readwrite', async (tx) => {
-      const cases = tx.objectStore(CASES);
-      // Another tab may have made its copy meanwhile: never overwrite it.
-      if ((await request(cases.getKey(this.caseId))) === undefined) await request(cases.add(seed));
-    }, STRICT);
+    await runTransaction(
+      this.#db,
+      CASES,
+      'readwrite',
+      async (tx) => {
+        const cases = tx.objectStore(CASES);
+        // Another tab may have made its copy meanwhile: never overwrite it.
+        if ((await request(cases.getKey(this.caseId))) === undefined) await request(cases.add(seed));
+      },
+      STRICT,
+    );
     // Edits kept from before a discarded copy go on top of it.
     this.#rebuild = true;
   }
@@ -429,7 +526,11 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     clearTimeout(this.#timer);
     let outcome: 'done' | 'offline' | typeof BUSY;
     try {
-      outcome = await withSenderLock(`odkit-sync:${this.databaseName}:${this.caseId}`, { db: this.#db, caseId: this.caseId, holder: this.#holder }, () => this.#send());
+      outcome = await withSenderLock(
+        `odkit-sync:${this.databaseName}:${this.caseId}`,
+        { db: this.#db, caseId: this.caseId, holder: this.#holder },
+        () => this.#send(),
+      );
     } catch (error) {
       if (!this.#closed) this.#report(error);
       outcome = 'offline';
@@ -509,7 +610,9 @@ export class SyncedStore extends BaseStore implements SyncingStore {
         result = rebase(entry, current.record, this.parseOptions);
       } catch (error) {
         // An entry that passed its checks and still cannot be rebased must not hold up the rest.
-        const reason = new ValidationError('Outbox entry', [{ path: ['change'], message: `could not be re-applied (${error instanceof Error ? error.name : 'error'})` }]);
+        const reason = new ValidationError('Outbox entry', [
+          { path: ['change'], message: `could not be re-applied (${error instanceof Error ? error.name : 'error'})` },
+        ]);
         await this.#quarantine([{ key: [this.caseId, entry.seq], error: reason }]);
         return current;
       }
@@ -542,7 +645,12 @@ export class SyncedStore extends BaseStore implements SyncingStore {
           continue;
         }
         // The server's own rules refuse it, or it answers that it never will take it (400, 403, 422…).
-        if (error instanceof ValidationError || error instanceof NotFoundError || (error instanceof StorageError && error.permanent)) return refused();
+        if (
+          error instanceof ValidationError ||
+          error instanceof NotFoundError ||
+          (error instanceof StorageError && error.permanent)
+        )
+          return refused();
         throw error;
       }
       await this.#settle(entry, 'sent');
@@ -579,7 +687,9 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   async #onServer(remote: CaseStore, entry: OutboxEntry): Promise<boolean> {
     if (typeof remote.history !== 'function') return false;
     try {
-      return (await this.#call('history', () => remote.history!(changeSubject(entry.change)))).some((e) => e.id === entry.id);
+      return (await this.#call('history', () => remote.history!(changeSubject(entry.change)))).some(
+        (e) => e.id === entry.id,
+      );
     } catch (error) {
       // No answer: whether it arrived is unknown, so the pass ends offline (never a guess).
       if (error instanceof StorageError) throw error;
@@ -591,7 +701,10 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   #call<T>(what: string, request: () => Promise<T>): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new StorageError(`The server did not answer (${what}) within ${this.#timeout} ms.`)), this.#timeout);
+      timer = setTimeout(
+        () => reject(new StorageError(`The server did not answer (${what}) within ${this.#timeout} ms.`)),
+        this.#timeout,
+      );
     });
     return Promise.race([Promise.resolve().then(request), timedOut]).finally(() => clearTimeout(timer));
   }
@@ -636,33 +749,51 @@ export class SyncedStore extends BaseStore implements SyncingStore {
 
   /** Moves unreadable outbox entries to the quarantine (kept for export, never applied) and reports them. */
   async #quarantine(unreadable: { key: IDBValidKey; error: ValidationError }[]): Promise<void> {
-    const moved = await runTransaction(this.#db, [OUTBOX, QUARANTINE], 'readwrite', async (tx) => {
-      const outbox = tx.objectStore(OUTBOX);
-      const quarantine = tx.objectStore(QUARANTINE);
-      const done: ValidationError[] = [];
-      for (const { key, error } of unreadable) {
-        const value = await request<unknown>(outbox.get(key));
-        if (value === undefined) continue; // another tab moved it
-        await request(quarantine.add({ caseId: this.caseId, key, value, reason: error.message, at: new Date().toISOString() }));
-        await request(outbox.delete(key));
-        done.push(error);
-      }
-      return done;
-    }, STRICT);
+    const moved = await runTransaction(
+      this.#db,
+      [OUTBOX, QUARANTINE],
+      'readwrite',
+      async (tx) => {
+        const outbox = tx.objectStore(OUTBOX);
+        const quarantine = tx.objectStore(QUARANTINE);
+        const done: ValidationError[] = [];
+        for (const { key, error } of unreadable) {
+          const value = await request<unknown>(outbox.get(key));
+          if (value === undefined) continue; // another tab moved it
+          await request(
+            quarantine.add({ caseId: this.caseId, key, value, reason: error.message, at: new Date().toISOString() }),
+          );
+          await request(outbox.delete(key));
+          done.push(error);
+        }
+        return done;
+      },
+      STRICT,
+    );
     if (moved.length) this.#post();
     for (const error of moved) this.#report(error);
   }
 
   /** Rewrites an entry (when it is still there, and in `state` if given); resolves to whether it did. */
-  async #updateEntry(entry: OutboxEntry, update: (stored: OutboxEntry) => OutboxEntry, state?: OutboxEntry['state']): Promise<boolean> {
-    return runTransaction(this.#db, OUTBOX, 'readwrite', async (tx) => {
-      const outbox = tx.objectStore(OUTBOX);
-      const key = [this.caseId, entry.seq];
-      const stored = await request<OutboxEntry | undefined>(outbox.get(key));
-      if (stored?.id !== entry.id || (state && stored.state !== state)) return false; // settled or decided meanwhile
-      await request(outbox.put(update(stored), key));
-      return true;
-    }, STRICT);
+  async #updateEntry(
+    entry: OutboxEntry,
+    update: (stored: OutboxEntry) => OutboxEntry,
+    state?: OutboxEntry['state'],
+  ): Promise<boolean> {
+    return runTransaction(
+      this.#db,
+      OUTBOX,
+      'readwrite',
+      async (tx) => {
+        const outbox = tx.objectStore(OUTBOX);
+        const key = [this.caseId, entry.seq];
+        const stored = await request<OutboxEntry | undefined>(outbox.get(key));
+        if (stored?.id !== entry.id || (state && stored.state !== state)) return false; // settled or decided meanwhile
+        await request(outbox.put(update(stored), key));
+        return true;
+      },
+      STRICT,
+    );
   }
 
   /** Re-runs the rebase of a waiting conflict on the newest record, so the panel shows theirs as it is now. */
@@ -692,34 +823,46 @@ export class SyncedStore extends BaseStore implements SyncingStore {
    * overwritten: a key already taken gets the next free one.
    */
   async #settle(entry: OutboxEntry, outcome: LogEntry['outcome'], state?: OutboxEntry['state']): Promise<boolean> {
-    return runTransaction(this.#db, [OUTBOX, LOG], 'readwrite', async (tx) => {
-      const outbox = tx.objectStore(OUTBOX);
-      const log = tx.objectStore(LOG);
-      const key = [this.caseId, entry.seq];
-      const stored = await request<OutboxEntry | undefined>(outbox.get(key));
-      if (stored?.id !== entry.id || (state && stored.state !== state)) return false;
-      let seq = entry.seq;
-      if ((await request(log.getKey(key))) !== undefined) {
-        seq = seqOf((await request(log.openKeyCursor(caseRange(this.caseId), 'prev')))?.key) + 1;
-      }
-      await request(log.add(logEntry(entry, outcome, seq), [this.caseId, seq]));
-      await request(outbox.delete(key));
-      return true;
-    }, STRICT);
+    return runTransaction(
+      this.#db,
+      [OUTBOX, LOG],
+      'readwrite',
+      async (tx) => {
+        const outbox = tx.objectStore(OUTBOX);
+        const log = tx.objectStore(LOG);
+        const key = [this.caseId, entry.seq];
+        const stored = await request<OutboxEntry | undefined>(outbox.get(key));
+        if (stored?.id !== entry.id || (state && stored.state !== state)) return false;
+        let seq = entry.seq;
+        if ((await request(log.getKey(key))) !== undefined) {
+          seq = seqOf((await request(log.openKeyCursor(caseRange(this.caseId), 'prev')))?.key) + 1;
+        }
+        await request(log.add(logEntry(entry, outcome, seq), [this.caseId, seq]));
+        await request(outbox.delete(key));
+        return true;
+      },
+      STRICT,
+    );
   }
 
   /* ------------------------------------------------------------ the server's record and the view */
 
   async #saveRemote(snapshot: StoreSnapshot, synced: boolean): Promise<void> {
     const stamp = newId('remote');
-    await runTransaction(this.#db, CASES, 'readwrite', async (tx) => {
-      const cases = tx.objectStore(CASES);
-      const stored = await request<StoredCase | undefined>(cases.get(this.caseId));
-      if (!stored) return;
-      const next: StoredCase = { ...stored, remote: { record: snapshot.record, revision: snapshot.revision, stamp } };
-      if (synced) next.lastSyncedAt = new Date().toISOString();
-      await request(cases.put(next));
-    }, STRICT);
+    await runTransaction(
+      this.#db,
+      CASES,
+      'readwrite',
+      async (tx) => {
+        const cases = tx.objectStore(CASES);
+        const stored = await request<StoredCase | undefined>(cases.get(this.caseId));
+        if (!stored) return;
+        const next: StoredCase = { ...stored, remote: { record: snapshot.record, revision: snapshot.revision, stamp } };
+        if (synced) next.lastSyncedAt = new Date().toISOString();
+        await request(cases.put(next));
+      },
+      STRICT,
+    );
     this.#theirs = { stamp, record: snapshot.record };
   }
 
@@ -734,7 +877,9 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   }
 
   async #remoteRecord(): Promise<CaseRecord | undefined> {
-    const stored = await runTransaction(this.#db, CASES, 'readonly', (tx) => request<StoredCase | undefined>(tx.objectStore(CASES).get(this.caseId)));
+    const stored = await runTransaction(this.#db, CASES, 'readonly', (tx) =>
+      request<StoredCase | undefined>(tx.objectStore(CASES).get(this.caseId)),
+    );
     return stored ? this.#theirsIn(stored) : undefined;
   }
 
@@ -745,46 +890,54 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   async #rebuildView(): Promise<StoreSnapshot> {
     // Everything read in the one transaction that writes the view: an edit another tab
     // queues meanwhile is never left out of it.
-    return runTransaction(this.#db, [CASES, OUTBOX], 'readwrite', async (tx) => {
-      const cases = tx.objectStore(CASES);
-      const outbox = tx.objectStore(OUTBOX);
-      const stored = await request<unknown>(cases.get(this.caseId));
-      const values = await request(outbox.getAll(caseRange(this.caseId)));
-      const keys = await request(outbox.getAllKeys(caseRange(this.caseId)));
-      if (stored === undefined) throw new NotFoundError('case', this.caseId);
-      const entry = checkCase(stored, this.caseId);
-      const current = this.snapshot?.revision === entry.revision ? this.snapshot.record : this.#parseOwn(entry.record);
-      const theirs = this.#theirsIn(stored as StoredCase);
-      if (!theirs) return { record: current, revision: entry.revision };
-      let record = theirs;
-      const pending = values
-        .map((value, i) => {
+    return runTransaction(
+      this.#db,
+      [CASES, OUTBOX],
+      'readwrite',
+      async (tx) => {
+        const cases = tx.objectStore(CASES);
+        const outbox = tx.objectStore(OUTBOX);
+        const stored = await request<unknown>(cases.get(this.caseId));
+        const values = await request(outbox.getAll(caseRange(this.caseId)));
+        const keys = await request(outbox.getAllKeys(caseRange(this.caseId)));
+        if (stored === undefined) throw new NotFoundError('case', this.caseId);
+        const entry = checkCase(stored, this.caseId);
+        const current =
+          this.snapshot?.revision === entry.revision ? this.snapshot.record : this.#parseOwn(entry.record);
+        const theirs = this.#theirsIn(stored as StoredCase);
+        if (!theirs) return { record: current, revision: entry.revision };
+        let record = theirs;
+        const pending = values
+          .map((value, i) => {
+            try {
+              return checkEntry(value, keys[i], this.caseId);
+            } catch {
+              return undefined; // unreadable: left out of the view, set aside by the next status check
+            }
+          })
+          .filter((e): e is OutboxEntry => e?.state === 'pending')
+          .sort((a, b) => a.seq - b.seq);
+        for (const edit of pending) {
           try {
-            return checkEntry(value, keys[i], this.caseId);
+            const result = rebase(edit, record, this.parseOptions);
+            if (result.kind === 'apply') record = result.record;
           } catch {
-            return undefined; // unreadable: left out of the view, set aside by the next status check
+            // Left out of the view; the sender sets it aside.
           }
-        })
-        .filter((e): e is OutboxEntry => e?.state === 'pending')
-        .sort((a, b) => a.seq - b.seq);
-      for (const edit of pending) {
-        try {
-          const result = rebase(edit, record, this.parseOptions);
-          if (result.kind === 'apply') record = result.record;
-        } catch {
-          // Left out of the view; the sender sets it aside.
         }
-      }
-      if (same(record, current)) return { record: current, revision: entry.revision };
-      const revision = entry.revision + 1;
-      await request(cases.put({ ...(stored as StoredCase), revision, record }));
-      return { record, revision };
-    }, STRICT);
+        if (same(record, current)) return { record: current, revision: entry.revision };
+        const revision = entry.revision + 1;
+        await request(cases.put({ ...(stored as StoredCase), revision, record }));
+        return { record, revision };
+      },
+      STRICT,
+    );
   }
 
   #parseOwn(data: unknown): CaseRecord {
     const record = parseCaseRecord(data, this.parseOptions);
-    if (record.id !== this.caseId) throw new ValidationError('Stored case entry', [{ path: ['record', 'id'], message: "is another case's id" }]);
+    if (record.id !== this.caseId)
+      throw new ValidationError('Stored case entry', [{ path: ['record', 'id'], message: "is another case's id" }]);
     return record;
   }
 
@@ -794,12 +947,25 @@ export class SyncedStore extends BaseStore implements SyncingStore {
     if (this.#closed) return;
     try {
       const entries = await this.#readOutbox();
-      const { unreadable, lastSyncedAt } = await runTransaction(this.#db, [CASES, QUARANTINE], 'readonly', async (tx) => {
-        const set = await request<{ caseId?: unknown }[]>(tx.objectStore(QUARANTINE).getAll());
-        const stored = await request<StoredCase | undefined>(tx.objectStore(CASES).get(this.caseId));
-        return { unreadable: set.filter((q) => q?.caseId === this.caseId).length, lastSyncedAt: typeof stored?.lastSyncedAt === 'string' ? stored.lastSyncedAt : undefined };
+      const { unreadable, lastSyncedAt } = await runTransaction(
+        this.#db,
+        [CASES, QUARANTINE],
+        'readonly',
+        async (tx) => {
+          const set = await request<{ caseId?: unknown }[]>(tx.objectStore(QUARANTINE).getAll());
+          const stored = await request<StoredCase | undefined>(tx.objectStore(CASES).get(this.caseId));
+          return {
+            unreadable: set.filter((q) => q?.caseId === this.caseId).length,
+            lastSyncedAt: typeof stored?.lastSyncedAt === 'string' ? stored.lastSyncedAt : undefined,
+          };
+        },
+      );
+      this.#setStatus({
+        pending: entries.length + this.#waiting,
+        conflicts: entries.filter((e) => e.state === 'conflict').map(toConflict),
+        unreadable,
+        lastSyncedAt,
       });
-      this.#setStatus({ pending: entries.length + this.#waiting, conflicts: entries.filter((e) => e.state === 'conflict').map(toConflict), unreadable, lastSyncedAt });
     } catch (error) {
       if (!this.#closed) this.#report(error);
     }
@@ -830,7 +996,8 @@ export class SyncedStore extends BaseStore implements SyncingStore {
   }
 
   #report(error: unknown): void {
-    const typed = error instanceof OdError ? error : new StorageError(`Sync failed: ${describe(error)}`, { cause: error });
+    const typed =
+      error instanceof OdError ? error : new StorageError(`Sync failed: ${describe(error)}`, { cause: error });
     if (!this.#onError) return;
     try {
       this.#onError(typed);
@@ -857,7 +1024,6 @@ function toConflict(entry: OutboxEntry): SyncConflict {
   };
 }
 
-
 /** The sequence number of an outbox or log key `[caseId, seq]` (-1: none). */
 function seqOf(key: IDBValidKey | undefined): number {
   return Array.isArray(key) && typeof key[1] === 'number' && Number.isFinite(key[1]) ? Math.floor(key[1]) : -1;
@@ -874,17 +1040,21 @@ function closeStore(store: CaseStore, report: (error: unknown) => void): void {
 
 function isStore(value: unknown): value is CaseStore {
   const store = value as Partial<CaseStore> | null;
-  return typeof store === 'object' && store !== null && typeof store.load === 'function' && typeof store.apply === 'function';
+  return (
+    typeof store === 'object' && store !== null && typeof store.load === 'function' && typeof store.apply === 'function'
+  );
 }
 
 function checkCase(stored: unknown, caseId: string): { revision: number; record: unknown; nextSeq: number } {
   const entry = stored as Partial<StoredCase> | null;
   const issues: { path: string[]; message: string }[] = [];
-  if (typeof entry !== 'object' || entry === null) throw new ValidationError('Stored case entry', [{ path: [], message: 'expected an object' }]);
+  if (typeof entry !== 'object' || entry === null)
+    throw new ValidationError('Stored case entry', [{ path: [], message: 'expected an object' }]);
   if (entry.caseId !== caseId) issues.push({ path: ['caseId'], message: 'is not the case this store is for' });
-  if (!(Number.isSafeInteger(entry.revision) && (entry.revision as number) >= 1)) issues.push({ path: ['revision'], message: 'must be a whole number of at least 1' });
-  if (!(Number.isSafeInteger(entry.nextSeq) && (entry.nextSeq as number) >= 0)) issues.push({ path: ['nextSeq'], message: 'must be a whole number' });
+  if (!(Number.isSafeInteger(entry.revision) && (entry.revision as number) >= 1))
+    issues.push({ path: ['revision'], message: 'must be a whole number of at least 1' });
+  if (!(Number.isSafeInteger(entry.nextSeq) && (entry.nextSeq as number) >= 0))
+    issues.push({ path: ['nextSeq'], message: 'must be a whole number' });
   if (issues.length) throw new ValidationError('Stored case entry', issues);
   return { revision: entry.revision as number, record: entry.record, nextSeq: entry.nextSeq as number };
 }
-

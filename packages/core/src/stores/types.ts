@@ -81,7 +81,9 @@ export interface SyncStatus {
   readonly conflicts: readonly SyncConflict[];
   /** When the server last confirmed the edits sent to it (ISO time), if ever on this device. */
   readonly lastSyncedAt: string | undefined;
-  /** `online` (the server answered last time), `offline` (it could not be reached; retrying), `unknown` (not tried yet). */
+  /**
+   * `online` (the server answered last time), `offline` (it could not be reached; retrying), `unknown` (not tried yet).
+   */
   readonly connection: 'online' | 'offline' | 'unknown';
   /** An edit is on its way to the server now. */
   readonly sending: boolean;
@@ -96,7 +98,10 @@ export interface SyncingStore extends CaseStore {
   readonly syncStatus: SyncStatus;
   /** Calls the listener on every change of status. Returns an unsubscribe function. */
   subscribeSyncStatus(listener: SyncStatusListener): () => void;
-  /** Keeps this device's edit (sent on top of the server's record) or the server's version (the edit is set aside in the log). */
+  /**
+   * Keeps this device's edit (sent on top of the server's record) or the server's version (the edit is set aside in the
+   * log).
+   */
   resolveConflict(editId: string, keep: 'mine' | 'theirs'): Promise<void>;
   /** Tries to send every pending edit now; resolves when this attempt has finished (never rejects). */
   syncNow(): Promise<void>;

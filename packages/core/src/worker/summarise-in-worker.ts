@@ -35,7 +35,8 @@ export interface WorkerRunOptions extends ServiceOptions {
 /** Batches sent and not yet read by the worker: enough to keep it busy, few enough to bound the memory they hold. */
 const MAX_IN_FLIGHT = 4;
 
-const defaultWorker = () => new Worker(new URL('./summary-worker.js', import.meta.url), { type: 'module', name: 'odkit-summary' });
+const defaultWorker = () =>
+  new Worker(new URL('./summary-worker.js', import.meta.url), { type: 'module', name: 'odkit-summary' });
 
 /** Lets the page's other tasks (input, rendering) run: a new task, not a microtask. */
 function nextTask(): Promise<void> {
@@ -58,17 +59,31 @@ function nextTask(): Promise<void> {
  * that is not iterable, StorageError when the worker cannot start or stops, or the signal
  * aborts; an error thrown by the source itself (a failed fetch) is passed on as it is.
  */
-export async function summariseInWorker(records: RecordSource, options: WorkerRunOptions = {}): Promise<ServiceSummary> {
+export async function summariseInWorker(
+  records: RecordSource,
+  options: WorkerRunOptions = {},
+): Promise<ServiceSummary> {
   const { worker: makeWorker = defaultWorker, onProgress, signal, sliceMs = 1, instruments, ...service } = options;
   const issues: { path: string[]; message: string }[] = [];
-  if (typeof makeWorker !== 'function') issues.push({ path: ['worker'], message: 'must be a function that makes a Worker' });
-  if (onProgress !== undefined && typeof onProgress !== 'function') issues.push({ path: ['onProgress'], message: 'must be a function' });
-  if (signal !== undefined && !(signal instanceof AbortSignal)) issues.push({ path: ['signal'], message: 'must be an AbortSignal' });
-  if (!(typeof sliceMs === 'number' && sliceMs >= 1 && sliceMs <= 1000)) issues.push({ path: ['sliceMs'], message: 'must be a number of milliseconds from 1 to 1,000' });
-  if (instruments !== undefined && typeof (instruments as { list?: unknown } | null)?.list !== 'function') issues.push({ path: ['instruments'], message: 'must be an InstrumentRegistry' });
+  if (typeof makeWorker !== 'function')
+    issues.push({ path: ['worker'], message: 'must be a function that makes a Worker' });
+  if (onProgress !== undefined && typeof onProgress !== 'function')
+    issues.push({ path: ['onProgress'], message: 'must be a function' });
+  if (signal !== undefined && !(signal instanceof AbortSignal))
+    issues.push({ path: ['signal'], message: 'must be an AbortSignal' });
+  if (!(typeof sliceMs === 'number' && sliceMs >= 1 && sliceMs <= 1000))
+    issues.push({ path: ['sliceMs'], message: 'must be a number of milliseconds from 1 to 1,000' });
+  if (instruments !== undefined && typeof (instruments as { list?: unknown } | null)?.list !== 'function')
+    issues.push({ path: ['instruments'], message: 'must be an InstrumentRegistry' });
   const input = records as Partial<Iterable<unknown> & AsyncIterable<unknown>> | null;
-  const iterate = typeof input?.[Symbol.asyncIterator] === 'function' ? () => input[Symbol.asyncIterator]!() : typeof input?.[Symbol.iterator] === 'function' ? () => input[Symbol.iterator]!() : undefined;
-  if (!iterate) issues.push({ path: ['records'], message: 'must be an array, an iterable or an async iterable of case records' });
+  const iterate =
+    typeof input?.[Symbol.asyncIterator] === 'function'
+      ? () => input[Symbol.asyncIterator]!()
+      : typeof input?.[Symbol.iterator] === 'function'
+        ? () => input[Symbol.iterator]!()
+        : undefined;
+  if (!iterate)
+    issues.push({ path: ['records'], message: 'must be an array, an iterable or an async iterable of case records' });
   if (issues.length) throw new ValidationError('Worker summary options', issues);
   if (signal?.aborted) throw cancelled();
 
@@ -76,7 +91,10 @@ export async function summariseInWorker(records: RecordSource, options: WorkerRu
   try {
     worker = makeWorker();
   } catch (cause) {
-    throw new StorageError('The summary could not start its Web Worker (is the worker script served from this origin, and allowed by the page’s worker-src policy?).', { cause });
+    throw new StorageError(
+      'The summary could not start its Web Worker (is the worker script served from this origin, and allowed by the page’s worker-src policy?).',
+      { cause },
+    );
   }
 
   // One queue of what the worker says; `failure` settles as soon as it fails or the page cancels.
@@ -107,15 +125,22 @@ export async function summariseInWorker(records: RecordSource, options: WorkerRu
     } else if (message.type === 'summary') summary = message.summary;
     else if (message.type === 'error') {
       const e = message.error;
-      fail(e.code === 'validation' ? new ValidationError('Service options', e.issues ?? []) : new StorageError(e.message));
+      fail(
+        e.code === 'validation' ? new ValidationError('Service options', e.issues ?? []) : new StorageError(e.message),
+      );
     }
     settle();
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    fail(new StorageError('The summary’s Web Worker could not be loaded or stopped on an error (is its script served from this origin, and allowed by the page’s worker-src policy?).'));
+    fail(
+      new StorageError(
+        'The summary’s Web Worker could not be loaded or stopped on an error (is its script served from this origin, and allowed by the page’s worker-src policy?).',
+      ),
+    );
   };
-  worker.onmessageerror = () => fail(new StorageError('The summary’s Web Worker sent a message the page could not read.'));
+  worker.onmessageerror = () =>
+    fail(new StorageError('The summary’s Web Worker sent a message the page could not read.'));
   const onAbort = () => fail(cancelled());
   signal?.addEventListener('abort', onAbort, { once: true });
   const waitFor = async (done: () => boolean) => {
@@ -127,7 +152,12 @@ export async function summariseInWorker(records: RecordSource, options: WorkerRu
       worker.postMessage(message);
     } catch (cause) {
       // Options the structured clone cannot copy (a function, a revoked proxy).
-      throw new ValidationError('Worker summary options', [{ path: [], message: `could not be sent to the worker (${cause instanceof Error && /^[A-Za-z]{1,40}$/.test(cause.name) ? cause.name : 'error'})` }]);
+      throw new ValidationError('Worker summary options', [
+        {
+          path: [],
+          message: `could not be sent to the worker (${cause instanceof Error && /^[A-Za-z]{1,40}$/.test(cause.name) ? cause.name : 'error'})`,
+        },
+      ]);
     }
   };
 
@@ -139,7 +169,7 @@ export async function summariseInWorker(records: RecordSource, options: WorkerRu
     const iterator = (source = iterate!() as Iterator<unknown> | AsyncIterator<unknown>);
     // Milliseconds one record costs the page (read from the source, written as JSON), learnt as batches go.
     let perRecord = 0.5;
-    for (let done = false; !done; ) {
+    for (let done = false; !done;) {
       // As many records as fit in one slice, read and then posted as one batch.
       const batch: unknown[] = [];
       const start = performance.now();
@@ -187,7 +217,12 @@ function json(batch: unknown[]): string {
   try {
     return JSON.stringify(batch);
   } catch (cause) {
-    throw new ValidationError('Records', [{ path: [], message: `could not be sent to the worker as JSON (${cause instanceof Error && /^[A-Za-z]{1,40}$/.test(cause.name) ? cause.name : 'error'})` }]);
+    throw new ValidationError('Records', [
+      {
+        path: [],
+        message: `could not be sent to the worker as JSON (${cause instanceof Error && /^[A-Za-z]{1,40}$/.test(cause.name) ? cause.name : 'error'})`,
+      },
+    ]);
   }
 }
 

@@ -21,9 +21,17 @@ let accumulator: ServiceAccumulator | undefined;
 const post = (message: FromWorker) => scope.postMessage(message);
 
 function asData(error: unknown): ErrorData {
-  if (error instanceof ValidationError) return { code: 'validation', message: error.message, issues: error.issues.map((i) => ({ path: [...i.path], message: i.message })) };
+  if (error instanceof ValidationError)
+    return {
+      code: 'validation',
+      message: error.message,
+      issues: error.issues.map((i) => ({ path: [...i.path], message: i.message })),
+    };
   // Anything else is the worker's own failure: its text is not passed on (it could quote data).
-  return { code: 'storage', message: error instanceof OdError ? error.message : 'The summary worker stopped on an unexpected error.' };
+  return {
+    code: 'storage',
+    message: error instanceof OdError ? error.message : 'The summary worker stopped on an unexpected error.',
+  };
 }
 
 scope.onmessage = (event) => {
@@ -32,19 +40,26 @@ scope.onmessage = (event) => {
     switch (message.type) {
       case 'start': {
         const { instruments, ...rest } = message.options;
-        accumulator = new ServiceAccumulator({ ...rest, ...(instruments ? { instruments: new InstrumentRegistry(instruments) } : {}) });
+        accumulator = new ServiceAccumulator({
+          ...rest,
+          ...(instruments ? { instruments: new InstrumentRegistry(instruments) } : {}),
+        });
         post({ type: 'ready' });
         break;
       }
       case 'records': {
-        if (!accumulator) throw new ValidationError('Summary worker message', [{ path: ['type'], message: 'records came before start' }]);
+        if (!accumulator)
+          throw new ValidationError('Summary worker message', [
+            { path: ['type'], message: 'records came before start' },
+          ]);
         const records = JSON.parse(message.json) as unknown[];
         for (const record of records) accumulator.add(record);
         post({ type: 'ack', read: records.length });
         break;
       }
       case 'end': {
-        if (!accumulator) throw new ValidationError('Summary worker message', [{ path: ['type'], message: 'end came before start' }]);
+        if (!accumulator)
+          throw new ValidationError('Summary worker message', [{ path: ['type'], message: 'end came before start' }]);
         post({ type: 'summary', summary: accumulator.summary() });
         accumulator = undefined;
         break;

@@ -20,13 +20,17 @@ export const hintId = (field: string) => `${field}-hint`;
 export const errorId = (field: string) => `${field}-error`;
 
 /** `aria-describedby` for a field: its hint and, when there is one, its error. */
-export function describedBy(field: string, options: { hint?: unknown; error?: FormError | undefined }): string | undefined {
+export function describedBy(
+  field: string,
+  options: { hint?: unknown; error?: FormError | undefined },
+): string | undefined {
   const ids = [options.hint ? hintId(field) : '', options.error ? errorId(field) : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
 /** The error for `field`, if any. */
-export const errorFor = (errors: readonly FormError[], field: string): FormError | undefined => errors.find((e) => e.field === field);
+export const errorFor = (errors: readonly FormError[], field: string): FormError | undefined =>
+  errors.find((e) => e.field === field);
 
 export interface FieldOptions {
   /** The control's id (the `<label for>` target). */
@@ -50,9 +54,15 @@ export function renderField(o: FieldOptions): TemplateResult {
 }
 
 /** The error message shown next to a field (or a fieldset's legend). */
-export function renderFieldError(field: string, error: FormError | undefined, errorPrefix: string): TemplateResult | typeof nothing {
+export function renderFieldError(
+  field: string,
+  error: FormError | undefined,
+  errorPrefix: string,
+): TemplateResult | typeof nothing {
   if (!error) return nothing;
-  return html`<p class="od-field-error" id=${errorId(field)}><span class="visually-hidden">${errorPrefix}</span> ${error.message}</p>`;
+  return html`<p class="od-field-error" id=${errorId(field)}>
+    <span class="visually-hidden">${errorPrefix}</span> ${error.message}
+  </p>`;
 }
 
 export interface ErrorSummaryOptions {
@@ -75,7 +85,13 @@ export function renderErrorSummary(o: ErrorSummaryOptions): TemplateResult | typ
     target?.focus();
     target?.scrollIntoView?.({ block: 'center' });
   };
-  return html`<div class="od-error-summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="od-error-summary-title">
+  return html`<div
+    class="od-error-summary"
+    part="error-summary"
+    tabindex="-1"
+    role="alert"
+    aria-labelledby="od-error-summary-title"
+  >
     <h2 class="od-error-summary__title" id="od-error-summary-title">${o.title}</h2>
     <ul class="od-error-summary__list">
       ${o.errors.map((e) =>
@@ -97,7 +113,11 @@ export function focusErrorSummary(root: ParentNode): void {
  * whose path `fieldFor` recognises goes next to that field; the rest go to the summary
  * alone with their core message. Any other error becomes one form-level error.
  */
-export function formErrorsFrom(error: Error, fieldFor: (path: Issue['path']) => string | undefined, fallback: string): FormError[] {
+export function formErrorsFrom(
+  error: Error,
+  fieldFor: (path: Issue['path']) => string | undefined,
+  fallback: string,
+): FormError[] {
   if (!(error instanceof ValidationError)) return [{ message: fallback }];
   const errors = error.issues.map((issue): FormError => {
     const field = fieldFor(issue.path);

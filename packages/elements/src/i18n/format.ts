@@ -15,7 +15,20 @@ const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 // data and would fall back to US English. Welsh is then formatted with the en-GB
 // pattern and Welsh month and day names, so it is never shown as "March 2, 2:00 PM".
 const WELSH = {
-  month: ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'],
+  month: [
+    'Ionawr',
+    'Chwefror',
+    'Mawrth',
+    'Ebrill',
+    'Mai',
+    'Mehefin',
+    'Gorffennaf',
+    'Awst',
+    'Medi',
+    'Hydref',
+    'Tachwedd',
+    'Rhagfyr',
+  ],
   monthShort: ['Ion', 'Chwef', 'Maw', 'Ebr', 'Mai', 'Meh', 'Gorff', 'Awst', 'Medi', 'Hyd', 'Tach', 'Rhag'],
   weekday: ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'],
   weekdayShort: ['Sul', 'Llun', 'Maw', 'Mer', 'Iau', 'Gwen', 'Sad'],
@@ -23,15 +36,23 @@ const WELSH = {
 const hasIntlData = (locale: string) => Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
 
 /** `pattern` names a format written as code (rules.ts); without one, Intl formats it. */
-function formatDateParts(value: Date, locale: string, options: Intl.DateTimeFormatOptions, pattern?: DatePattern): string {
+function formatDateParts(
+  value: Date,
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+  pattern?: DatePattern,
+): string {
   const asCode = pattern ? formatDateAsCode(value, locale, pattern, options.timeZone) : undefined;
   if (asCode !== undefined) return asCode;
   if (!locale.startsWith('cy') || hasIntlData(locale)) {
     return cached('dt', locale, options, () => new Intl.DateTimeFormat(locale, options)).format(value);
   }
   const english = cached('dt', 'en-GB', options, () => new Intl.DateTimeFormat('en-GB', options));
-  const numeric = cached('dt-n', 'en-GB', { timeZone: options.timeZone }, () =>
-    new Intl.DateTimeFormat('en-GB', { month: 'numeric', weekday: 'short', timeZone: options.timeZone }),
+  const numeric = cached(
+    'dt-n',
+    'en-GB',
+    { timeZone: options.timeZone },
+    () => new Intl.DateTimeFormat('en-GB', { month: 'numeric', weekday: 'short', timeZone: options.timeZone }),
   );
   const parts = numeric.formatToParts(value);
   const month = Number(parts.find((p) => p.type === 'month')?.value) - 1;
@@ -41,14 +62,21 @@ function formatDateParts(value: Date, locale: string, options: Intl.DateTimeForm
   return english
     .formatToParts(value)
     .map((p) => {
-      if (p.type === 'month' && !/^\d+$/.test(p.value)) return (longNames ? WELSH.month : WELSH.monthShort)[month] ?? p.value;
-      if (p.type === 'weekday') return (longNames || options.weekday === 'long' ? WELSH.weekday : WELSH.weekdayShort)[weekday] ?? p.value;
+      if (p.type === 'month' && !/^\d+$/.test(p.value))
+        return (longNames ? WELSH.month : WELSH.monthShort)[month] ?? p.value;
+      if (p.type === 'weekday')
+        return (longNames || options.weekday === 'long' ? WELSH.weekday : WELSH.weekdayShort)[weekday] ?? p.value;
       return p.value;
     })
     .join('');
 }
 
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(kind: string, locale: string, options: object, make: () => T): T {
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(
+  kind: string,
+  locale: string,
+  options: object,
+  make: () => T,
+): T {
   const key = `${kind}|${locale}|${JSON.stringify(options)}`;
   let format = cache.get(key) as T | undefined;
   if (!format) cache.set(key, (format = make()));
@@ -101,9 +129,19 @@ export function formatPercent(share: number, locale: string): string {
 }
 
 const DURATION_UNITS = {
-  'en-GB': { day: { one: '{count} day', other: '{count} days' }, hour: { one: '{count} hour', other: '{count} hours' }, minute: { one: '{count} minute', other: '{count} minutes' }, and: ', ' },
+  'en-GB': {
+    day: { one: '{count} day', other: '{count} days' },
+    hour: { one: '{count} hour', other: '{count} hours' },
+    minute: { one: '{count} minute', other: '{count} minutes' },
+    and: ', ',
+  },
   // Welsh counts with a singular noun after a numeral: "3 diwrnod", "5 awr".
-  cy: { day: { other: '{count} diwrnod' }, hour: { other: '{count} awr' }, minute: { other: '{count} munud' }, and: ', ' },
+  cy: {
+    day: { other: '{count} diwrnod' },
+    hour: { other: '{count} awr' },
+    minute: { other: '{count} munud' },
+    and: ', ',
+  },
 } as const;
 
 /** A duration in hours as "1 day, 3 hours" / "45 minutes" ("1 diwrnod, 3 awr" in Welsh). */

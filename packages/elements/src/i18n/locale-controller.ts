@@ -1,8 +1,24 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { localeContext, type LocaleSettings } from '../contexts.js';
-import { formatDate, formatDateTime, formatDuration, formatMonth, formatNumber, formatPercent, formatTime } from './format.js';
-import { formatMessage, resolveLocale, type Catalogue, type Message, type MessageParams, type StringTable, type SupportedLocale } from './messages.js';
+import {
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatTime,
+} from './format.js';
+import {
+  formatMessage,
+  resolveLocale,
+  type Catalogue,
+  type Message,
+  type MessageParams,
+  type StringTable,
+  type SupportedLocale,
+} from './messages.js';
 
 /** What a host element offers the locale controller. */
 export interface LocaleHost extends ReactiveControllerHost, HTMLElement {

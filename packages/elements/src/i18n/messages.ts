@@ -15,7 +15,9 @@ export const SUPPORTED_LOCALES = ['en-GB', 'cy'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 
 /** One table per supported locale; Welsh must translate every English key. */
-export type Catalogue<T extends StringTable> = { readonly 'en-GB': T } & { readonly cy: { readonly [K in keyof T]: Message } };
+export type Catalogue<T extends StringTable> = { readonly 'en-GB': T } & {
+  readonly cy: { readonly [K in keyof T]: Message };
+};
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 

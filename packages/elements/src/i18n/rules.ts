@@ -7,7 +7,10 @@
  * input is outside what it covers, and the caller asks `Intl`.
  */
 
-/** `Intl.PluralRules(locale).select(count)` for en-GB and cy: CLDR's rules on the count rounded as Intl rounds it (3 decimals). */
+/**
+ * `Intl.PluralRules(locale).select(count)` for en-GB and cy: CLDR's rules on the count rounded as Intl rounds it (3
+ * decimals).
+ */
 export function pluralCategory(locale: string, count: number): Intl.LDMLPluralRule | undefined {
   if (locale !== 'en-GB' && locale !== 'cy') return undefined;
   if (!Number.isFinite(count)) return 'other';
@@ -17,22 +20,35 @@ export function pluralCategory(locale: string, count: number): Intl.LDMLPluralRu
   return WELSH_PLURALS[text] ?? 'other';
 }
 
-const WELSH_PLURALS: Readonly<Record<string, Intl.LDMLPluralRule>> = { 0: 'zero', 1: 'one', 2: 'two', 3: 'few', 6: 'many' };
+const WELSH_PLURALS: Readonly<Record<string, Intl.LDMLPluralRule>> = {
+  0: 'zero',
+  1: 'one',
+  2: 'two',
+  3: 'few',
+  6: 'many',
+};
 
 /**
  * `new Intl.NumberFormat(locale, options).format(value)` for en-GB and cy with no options,
  * `{ maximumFractionDigits }` alone, or `{ style: 'percent', maximumFractionDigits: 0 }`.
  * Both locales write 1,234.5 (CLDR's latn symbols, grouping from 1,000).
  */
-export function formatNumberAsCode(value: number, locale: string, options: Intl.NumberFormatOptions): string | undefined {
+export function formatNumberAsCode(
+  value: number,
+  locale: string,
+  options: Intl.NumberFormatOptions,
+): string | undefined {
   if ((locale !== 'en-GB' && locale !== 'cy') || typeof value !== 'number' || !Number.isFinite(value)) return undefined;
   const keys = Object.keys(options);
   if (keys.length === 0) return decimal(value, 3);
   if (keys.length === 1 && keys[0] === 'maximumFractionDigits') {
     const digits = options.maximumFractionDigits;
-    return typeof digits === 'number' && Number.isInteger(digits) && digits >= 0 && digits <= 20 ? decimal(value, digits) : undefined;
+    return typeof digits === 'number' && Number.isInteger(digits) && digits >= 0 && digits <= 20
+      ? decimal(value, digits)
+      : undefined;
   }
-  if (keys.length === 2 && options.style === 'percent' && options.maximumFractionDigits === 0) return `${decimal(value, 0, 2)}%`;
+  if (keys.length === 2 && options.style === 'percent' && options.maximumFractionDigits === 0)
+    return `${decimal(value, 0, 2)}%`;
   return undefined;
 }
 
@@ -76,7 +92,20 @@ function increment(digits: string): string {
   return `1${out.join('')}`;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
 
 /** The date patterns the kit uses: "2 March 2026", "2 Mar 2026, 14:00", "14:00". */
@@ -87,7 +116,12 @@ export type DatePattern = 'date' | 'dateTime' | 'time';
  * time zone (`timeZone` undefined) or UTC, for years 1000 to 9999. Other zones need
  * Intl's time zone data.
  */
-export function formatDateAsCode(date: Date, locale: string, pattern: DatePattern, timeZone: string | undefined): string | undefined {
+export function formatDateAsCode(
+  date: Date,
+  locale: string,
+  pattern: DatePattern,
+  timeZone: string | undefined,
+): string | undefined {
   if (locale !== 'en-GB' || (timeZone !== undefined && timeZone !== 'UTC')) return undefined;
   const utc = timeZone === 'UTC';
   const year = utc ? date.getUTCFullYear() : date.getFullYear();

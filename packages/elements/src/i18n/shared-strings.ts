@@ -10,7 +10,8 @@ const en = {
   'error.title': 'This information cannot be shown',
   'error.hint': 'Nothing has been changed. Check the data given to this widget, or ask your system administrator.',
   'error.saveTitle': 'Your change was not saved',
-  'error.conflict': 'Someone else changed this record while you were working. The latest version is now shown; please make your change again.',
+  'error.conflict':
+    'Someone else changed this record while you were working. The latest version is now shown; please make your change again.',
   'error.more': { one: 'and {count} more problem', other: 'and {count} more problems' },
   loading: 'Loading…',
   'form.errorSummaryTitle': 'There is a problem',
@@ -79,7 +80,8 @@ const en = {
   'sync.lastSavedOn': 'Last saved to the record on {date}',
   'sync.review': 'Review changes',
   'sync.reviewTitle': 'Changes that need your decision',
-  'sync.reviewIntro': 'These changes were made on this device, but the record has changed since. For each one, choose which version to keep.',
+  'sync.reviewIntro':
+    'These changes were made on this device, but the record has changed since. For each one, choose which version to keep.',
   'sync.close': 'Close',
   'sync.noConflicts': 'No changes need your decision now.',
   'sync.madeBy': 'Your change was made by {name} on {date}.',
@@ -200,7 +202,8 @@ const cy = {
   'error.title': 'Does dim modd dangos yr wybodaeth hon',
   'error.hint': 'Nid oes dim wedi newid. Gwiriwch y data a roddwyd i’r teclyn hwn, neu holwch weinyddwr eich system.',
   'error.saveTitle': 'Ni chafodd eich newid ei gadw',
-  'error.conflict': 'Newidiodd rhywun arall y cofnod hwn tra oeddech chi’n gweithio. Dangosir y fersiwn ddiweddaraf nawr; gwnewch eich newid eto.',
+  'error.conflict':
+    'Newidiodd rhywun arall y cofnod hwn tra oeddech chi’n gweithio. Dangosir y fersiwn ddiweddaraf nawr; gwnewch eich newid eto.',
   'error.more': { one: 'ac {count} broblem arall', other: 'a {count} o broblemau eraill' },
   loading: 'Wrthi’n llwytho…',
   'form.errorSummaryTitle': 'Mae problem wedi codi',
@@ -269,7 +272,8 @@ const cy = {
   'sync.lastSavedOn': 'Cadwyd yn y cofnod ddiwethaf ar {date}',
   'sync.review': 'Adolygu’r newidiadau',
   'sync.reviewTitle': 'Newidiadau y mae angen i chi benderfynu amdanynt',
-  'sync.reviewIntro': 'Gwnaed y newidiadau hyn ar y ddyfais hon, ond mae’r cofnod wedi newid ers hynny. Ar gyfer pob un, dewiswch pa fersiwn i’w chadw.',
+  'sync.reviewIntro':
+    'Gwnaed y newidiadau hyn ar y ddyfais hon, ond mae’r cofnod wedi newid ers hynny. Ar gyfer pob un, dewiswch pa fersiwn i’w chadw.',
   'sync.close': 'Cau',
   'sync.noConflicts': 'Nid oes angen i chi benderfynu am unrhyw newid nawr.',
   'sync.madeBy': 'Gwnaed eich newid gan {name} ar {date}.',

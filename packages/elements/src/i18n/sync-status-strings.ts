@@ -6,7 +6,10 @@
  */
 const en = {
   'sync.saved': 'All changes saved',
-  'sync.pending': { one: 'Saved on this device: {count} change not yet sent', other: 'Saved on this device: {count} changes not yet sent' },
+  'sync.pending': {
+    one: 'Saved on this device: {count} change not yet sent',
+    other: 'Saved on this device: {count} changes not yet sent',
+  },
   'sync.offline': {
     one: 'Offline: {count} change is kept on this device and will be sent when the connection is back',
     other: 'Offline: {count} changes are kept on this device and will be sent when the connection is back',
@@ -34,10 +37,14 @@ const cy = {
   },
   'sync.offlineNone': 'All-lein: cedwir y newidiadau a wnewch ar y ddyfais hon a’u hanfon pan fydd y cysylltiad yn ôl',
   'sync.sending': { one: 'Wrthi’n anfon {count} newid…', other: 'Wrthi’n anfon {count} newid…' },
-  'sync.conflicts': { one: 'Mae angen i chi benderfynu am {count} newid', other: 'Mae angen i chi benderfynu am {count} newid' },
+  'sync.conflicts': {
+    one: 'Mae angen i chi benderfynu am {count} newid',
+    other: 'Mae angen i chi benderfynu am {count} newid',
+  },
   'sync.unreadable': {
     one: 'Nid oedd modd darllen {count} newid yn ôl o’r ddyfais hon, ac fe’i rhoddwyd o’r neilltu. Holwch weinyddwr eich system.',
-    other: 'Nid oedd modd darllen {count} newid yn ôl o’r ddyfais hon, ac fe’u rhoddwyd o’r neilltu. Holwch weinyddwr eich system.',
+    other:
+      'Nid oedd modd darllen {count} newid yn ôl o’r ddyfais hon, ac fe’u rhoddwyd o’r neilltu. Holwch weinyddwr eich system.',
   },
 } as const satisfies { readonly [K in keyof typeof en]: unknown };
 

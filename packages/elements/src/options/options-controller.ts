@@ -51,13 +51,17 @@ export class OptionsController<K extends string = string> implements ReactiveCon
   get error(): Error | undefined {
     const problems = this.problems;
     if (problems.length === 1 && problems[0]!.error) return problems[0]!.error;
-    return problems.length ? new Error(problems.map((p) => p.error?.message ?? this.#options.t(p.key, p.params)).join(' ')) : undefined;
+    return problems.length
+      ? new Error(problems.map((p) => p.error?.message ?? this.#options.t(p.key, p.params)).join(' '))
+      : undefined;
   }
 
   hostUpdate(): void {
     const problems = this.problems;
     // An error counts by what it says: the same message again is not a new problem.
-    const signature = JSON.stringify(problems, (_key, value: unknown) => (value instanceof Error ? `${value.name}:${value.message}` : value));
+    const signature = JSON.stringify(problems, (_key, value: unknown) =>
+      value instanceof Error ? `${value.name}:${value.message}` : value,
+    );
     if (signature === this.#reported) return;
     this.#reported = signature;
     if (problems.length) this.#host.dispatchEvent(new OdErrorEvent(this.error!));

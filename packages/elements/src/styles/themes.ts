@@ -18,7 +18,7 @@ export const THEMES = {
     'color-success': '#00703c',
     'color-warning': '#b34700',
     'font-family': '"GDS Transport", arial, sans-serif',
-    'radius': '0',
+    radius: '0',
   } satisfies TokenValues,
   /** NHS.UK frontend: blue #005eb8, text #212b32, yellow focus #ffeb3b with dark text. */
   nhs: {
@@ -35,7 +35,7 @@ export const THEMES = {
     'color-success': '#007f3b',
     'color-warning': '#a34700',
     'font-family': 'Frutiger W01, arial, sans-serif',
-    'radius': '4px',
+    radius: '4px',
   } satisfies TokenValues,
 } as const;
 

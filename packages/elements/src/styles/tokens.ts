@@ -31,8 +31,8 @@ export const SYSTEM_TOKENS = {
   // Relative to the surrounding text: use it only on text at the base size, or it compounds.
   'font-size-small': '0.875em',
   'line-height': '1.5',
-  'radius': '4px',
-  'space': '8px',
+  radius: '4px',
+  space: '8px',
   'focus-width': '3px',
   'target-size': '24px',
 } as const;

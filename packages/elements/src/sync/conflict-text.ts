@@ -1,4 +1,12 @@
-import type { CaseRecord, EntityRef, Instrument, InstrumentRegistry, LocalisedText, SyncConflict, SyncStatus } from '@odkit/core';
+import type {
+  CaseRecord,
+  EntityRef,
+  Instrument,
+  InstrumentRegistry,
+  LocalisedText,
+  SyncConflict,
+  SyncStatus,
+} from '@odkit/core';
 import { formatDate, formatDateTime, formatNumber, formatTime } from '../i18n/format.js';
 import type { LocaleController } from '../i18n/locale-controller.js';
 import type { SharedStrings } from '../i18n/shared-strings.js';
@@ -11,7 +19,10 @@ export type SyncLocale = Pick<LocaleController<SharedStrings>, 't' | 'date' | 'd
  * The widget's LocaleController with dates and times in `timeZone`: for a widget whose
  * zone is its own (the timeline's `time-zone`) rather than the provider's.
  */
-export function inTimeZone(i18n: Pick<LocaleController<SharedStrings>, 't' | 'locale'>, timeZone: string | undefined): SyncLocale {
+export function inTimeZone(
+  i18n: Pick<LocaleController<SharedStrings>, 't' | 'locale'>,
+  timeZone: string | undefined,
+): SyncLocale {
   const zone = { timeZone };
   return {
     t: (key, params) => i18n.t(key, params),
@@ -36,7 +47,9 @@ export interface SyncPrivacy {
 export function lastSavedText(status: SyncStatus, i18n: SyncLocale, now: Date = new Date()): string | undefined {
   const at = status.lastSyncedAt;
   if (!at || Number.isNaN(Date.parse(at))) return undefined;
-  return i18n.date(at) === i18n.date(now) ? i18n.t('sync.lastSavedAt', { time: i18n.time(at) }) : i18n.t('sync.lastSavedOn', { date: i18n.dateTime(at) });
+  return i18n.date(at) === i18n.date(now)
+    ? i18n.t('sync.lastSavedAt', { time: i18n.time(at) })
+    : i18n.t('sync.lastSavedOn', { date: i18n.dateTime(at) });
 }
 
 const record = (value: unknown): Record<string, unknown> | undefined =>
@@ -96,7 +109,12 @@ export function entitySubject(
 }
 
 /** The subject of a conflict, from either version of the entity or the record shown. */
-export function conflictSubject(conflict: SyncConflict, i18n: SyncLocale, caseRecord: CaseRecord | undefined, privacy: SyncPrivacy = {}): string {
+export function conflictSubject(
+  conflict: SyncConflict,
+  i18n: SyncLocale,
+  caseRecord: CaseRecord | undefined,
+  privacy: SyncPrivacy = {},
+): string {
   return entitySubject(conflict.entity, i18n, caseRecord, privacy, [conflict.mine, conflict.theirs]);
 }
 
@@ -177,7 +195,20 @@ const STATUS_VOCABULARY: Partial<Record<EntityRef['kind'], string>> = {
   episode: 'episodeStatus',
 };
 /** Free text that may identify someone: not shown on a shared screen. */
-const FREE_TEXT = new Set(['relationship', 'organisation', 'notes', 'label', 'place', 'cancellationReason', 'referralSource', 'pronouns', 'nhsNumber', 'birthDate', 'rater', 'comment']);
+const FREE_TEXT = new Set([
+  'relationship',
+  'organisation',
+  'notes',
+  'label',
+  'place',
+  'cancellationReason',
+  'referralSource',
+  'pronouns',
+  'nhsNumber',
+  'birthDate',
+  'rater',
+  'comment',
+]);
 /** Keys and references that mean nothing to a person: never a row of the table. */
 const HIDDEN_FIELDS = new Set(['id', 'instrumentId', 'instrumentVersion', 'itemId', 'schemaVersion']);
 /** Fields holding member ids (or the person's). */
@@ -218,7 +249,13 @@ function ratingValue(value: unknown, i18n: SyncLocale, instrument: Instrument | 
  * formatted, member ids named, ratings by their scale label, free text hidden on a
  * shared screen. Never a raw id or key.
  */
-export function fieldValue(name: string, value: unknown, kind: EntityRef['kind'], i18n: SyncLocale, options: SyncValueOptions = {}): string {
+export function fieldValue(
+  name: string,
+  value: unknown,
+  kind: EntityRef['kind'],
+  i18n: SyncLocale,
+  options: SyncValueOptions = {},
+): string {
   if (value === undefined || value === null) return i18n.t('sync.none');
   const rating = RATING_FIELD.exec(name);
   const field = rating ? rating[2]! : (name.split(/[.[]/)[0] ?? name);
@@ -226,11 +263,22 @@ export function fieldValue(name: string, value: unknown, kind: EntityRef['kind']
   if (rating && field === 'value') return ratingValue(value, i18n, options.instrument);
   if (field === 'name' && typeof value === 'string') return options.displayName ? options.displayName(value) : value;
   if (MEMBER_IDS.has(field)) {
-    if (Array.isArray(value)) return value.length ? list(value.map((id) => personName(id, i18n, options)), i18n) : i18n.t('sync.none');
+    if (Array.isArray(value))
+      return value.length
+        ? list(
+            value.map((id) => personName(id, i18n, options)),
+            i18n,
+          )
+        : i18n.t('sync.none');
     return personName(value, i18n, options);
   }
   if (field === 'episodeId' || field === 'meetingId') {
-    return entitySubject({ kind: field === 'episodeId' ? 'episode' : 'meeting', id: String(value) }, i18n, options.record, options);
+    return entitySubject(
+      { kind: field === 'episodeId' ? 'episode' : 'meeting', id: String(value) },
+      i18n,
+      options.record,
+      options,
+    );
   }
   if (field === 'attendees' && Array.isArray(value)) {
     if (!value.length) return i18n.t('sync.none');
@@ -249,7 +297,10 @@ export function fieldValue(name: string, value: unknown, kind: EntityRef['kind']
     return list(
       value.map((t) => {
         const tie = record(t);
-        return i18n.t('sync.tieEnds', { from: personName(tie?.from, i18n, options), to: personName(tie?.to, i18n, options) });
+        return i18n.t('sync.tieEnds', {
+          from: personName(tie?.from, i18n, options),
+          to: personName(tie?.to, i18n, options),
+        });
       }),
       i18n,
     );
@@ -258,7 +309,12 @@ export function fieldValue(name: string, value: unknown, kind: EntityRef['kind']
     const rated = value.map(record).filter((r) => r?.value !== undefined);
     if (!rated.length) return i18n.t('sync.none');
     return list(
-      rated.map((r) => i18n.t('sync.ratingOf', { item: item(options.instrument, String(r!.itemId), i18n) ?? i18n.t('sync.unknownItem'), value: ratingValue(r!.value, i18n, options.instrument) })),
+      rated.map((r) =>
+        i18n.t('sync.ratingOf', {
+          item: item(options.instrument, String(r!.itemId), i18n) ?? i18n.t('sync.unknownItem'),
+          value: ratingValue(r!.value, i18n, options.instrument),
+        }),
+      ),
       i18n,
     );
   }
@@ -309,7 +365,11 @@ function instrumentOf(conflict: SyncConflict, options: SyncValueOptions): Instru
   if (conflict.entity.kind !== 'assessment') return undefined;
   const registry = options.instruments;
   if (!registry) return undefined;
-  const versions = [conflict.mine, conflict.theirs, options.record?.assessments.find((a) => a.id === conflict.entity.id)].map(record);
+  const versions = [
+    conflict.mine,
+    conflict.theirs,
+    options.record?.assessments.find((a) => a.id === conflict.entity.id),
+  ].map(record);
   const own = versions.find((v) => typeof v?.instrumentId === 'string' && typeof v.instrumentVersion === 'string');
   try {
     if (own) return registry.get(own.instrumentId as string, own.instrumentVersion as string);
@@ -338,7 +398,10 @@ export function conflictRows(conflict: SyncConflict, i18n: SyncLocale, options: 
   const side = (absent: boolean, name: string, value: unknown, ownText: string): string =>
     absent ? ownText : fieldValue(name, value, conflict.entity.kind, i18n, valueOptions);
   return conflict.fields
-    .map((f) => ({ ...f, name: ratingItem && (f.name === 'value' || f.name === 'comment') ? `${ratingItem}.${f.name}` : f.name }))
+    .map((f) => ({
+      ...f,
+      name: ratingItem && (f.name === 'value' || f.name === 'comment') ? `${ratingItem}.${f.name}` : f.name,
+    }))
     .filter((f) => !HIDDEN_FIELDS.has(f.name))
     .map((f) => ({
       name: fieldName(f.name, i18n, valueOptions),

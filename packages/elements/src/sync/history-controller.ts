@@ -79,12 +79,23 @@ function generationOf(store: CaseStore): string {
  * "Changed by Sam Okafor on 2 Mar 2026, 10:42" (with "not yet sent" for an edit kept on
  * the device) under an entity's details; nothing when the store has no history for it.
  */
-export function renderChangedBy(history: HistoryController, entity: EntityRef, i18n: SyncLocale): TemplateResult | typeof nothing {
+export function renderChangedBy(
+  history: HistoryController,
+  entity: EntityRef,
+  i18n: SyncLocale,
+): TemplateResult | typeof nothing {
   const entry = history.latest(entity);
   if (!entry || Number.isNaN(Date.parse(entry.at))) return nothing;
   const date = i18n.dateTime(entry.at);
-  const line = entry.author ? i18n.t('history.changedBy', { name: entry.author.name, date }) : i18n.t('history.changedOn', { date });
-  const state = entry.state === 'pending' ? i18n.t('history.pending') : entry.state === 'conflict' ? i18n.t('history.conflict') : '';
+  const line = entry.author
+    ? i18n.t('history.changedBy', { name: entry.author.name, date })
+    : i18n.t('history.changedOn', { date });
+  const state =
+    entry.state === 'pending'
+      ? i18n.t('history.pending')
+      : entry.state === 'conflict'
+        ? i18n.t('history.conflict')
+        : '';
   return html`<p class="od-changed-by" part="changed-by" data-entity=${`${entity.kind}/${entity.id}`}>
     ${state ? i18n.t('history.withState', { line, state }) : line}
   </p>`;

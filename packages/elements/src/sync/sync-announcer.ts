@@ -1,7 +1,9 @@
 import type { SyncStatus } from '@odkit/core';
 import { syncMessage, type SyncStatusKey } from './sync-message.js';
 
-/** How long the status must stay put before it is announced: an edit's four quick steps make one announcement, or none. */
+/**
+ * How long the status must stay put before it is announced: an edit's four quick steps make one announcement, or none.
+ */
 export const SYNC_SETTLE_MS = 2000;
 
 /** What was last announced (or taken as known): what the next announcement is compared with. */
@@ -21,13 +23,17 @@ export const QUIET: AnnouncedState = { offline: false, conflicts: 0, unreadable:
  * set aside, all saved again after a problem), never each step of sending. Empty when
  * nothing is worth saying.
  */
-export function syncAnnouncement(before: AnnouncedState, status: SyncStatus | undefined): { keys: { key: SyncStatusKey; count: number }[]; after: AnnouncedState } {
+export function syncAnnouncement(
+  before: AnnouncedState,
+  status: SyncStatus | undefined,
+): { keys: { key: SyncStatusKey; count: number }[]; after: AnnouncedState } {
   if (!status) return { keys: [], after: QUIET };
   const offline = status.connection === 'offline';
   const conflicts = status.conflicts.length;
   const unreadable = status.unreadable;
   const keys: { key: SyncStatusKey; count: number }[] = [];
-  if (offline && !before.offline) keys.push({ key: status.pending ? 'sync.offline' : 'sync.offlineNone', count: status.pending });
+  if (offline && !before.offline)
+    keys.push({ key: status.pending ? 'sync.offline' : 'sync.offlineNone', count: status.pending });
   if (conflicts !== before.conflicts && conflicts > 0) keys.push({ key: 'sync.conflicts', count: conflicts });
   if (unreadable > before.unreadable) keys.push({ key: 'sync.unreadable', count: unreadable });
   let troubled = before.troubled || keys.length > 0;
@@ -39,6 +45,9 @@ export function syncAnnouncement(before: AnnouncedState, status: SyncStatus | un
 }
 
 /** The announcement's text in the reader's language. */
-export function announcementText(keys: readonly { key: SyncStatusKey; count: number }[], i18n: { t(key: SyncStatusKey, params: { count: number }): string }): string {
+export function announcementText(
+  keys: readonly { key: SyncStatusKey; count: number }[],
+  i18n: { t(key: SyncStatusKey, params: { count: number }): string },
+): string {
   return keys.map(({ key, count }) => i18n.t(key, { count })).join(' ');
 }

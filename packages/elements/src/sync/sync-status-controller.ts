@@ -5,7 +5,10 @@ import { OdErrorEvent } from '../events.js';
 export interface SyncStatusControllerOptions {
   /** The store to follow, read before every update (a widget passes its CaseController's `store`). */
   readonly store: () => CaseStore | undefined;
-  /** Called with every new status, with the first one when a syncing store is attached, and with undefined when it is let go for a store that does not sync. */
+  /**
+   * Called with every new status, with the first one when a syncing store is attached, and with undefined when it is
+   * let go for a store that does not sync.
+   */
   readonly onChange?: (status: SyncStatus | undefined) => void;
   /** Whether the host shows the status line (default true); `<od-provider>` only follows. */
   readonly shows?: boolean;
@@ -14,7 +17,12 @@ export interface SyncStatusControllerOptions {
 /** What became of the latest decision made in the review panel. */
 export type ConflictDecision =
   | { readonly state: 'resolving'; readonly editId: string }
-  | { readonly state: 'resolved'; readonly editId: string; readonly keep: 'mine' | 'theirs'; readonly conflict: SyncConflict }
+  | {
+      readonly state: 'resolved';
+      readonly editId: string;
+      readonly keep: 'mine' | 'theirs';
+      readonly conflict: SyncConflict;
+    }
   | { readonly state: 'failed'; readonly editId: string; readonly error: Error };
 
 /** Where focus goes after the next render: a `data-sync-focus` value. */
@@ -64,7 +72,11 @@ export class SyncStatusController implements ReactiveController {
     const value = typeof target === 'string' ? target : `conflict:${target.conflict}`;
     if (!root?.querySelector('[data-sync-focus]')) return;
     const found = root?.querySelector<HTMLElement>(`[data-sync-focus="${CSS.escape(value)}"]`);
-    (found ?? root?.querySelector<HTMLElement>('[data-sync-focus="review-title"]') ?? root?.querySelector<HTMLElement>('[data-sync-focus="status"]'))?.focus();
+    (
+      found ??
+      root?.querySelector<HTMLElement>('[data-sync-focus="review-title"]') ??
+      root?.querySelector<HTMLElement>('[data-sync-focus="status"]')
+    )?.focus();
   }
 
   hostDisconnected(): void {

@@ -1,7 +1,14 @@
 import type { CaseRecord, SyncConflict } from '@odkit/core';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { conflictRows, conflictSubject, lastSavedText, syncMessage, type SyncLocale, type SyncValueOptions } from './conflict-text.js';
+import {
+  conflictRows,
+  conflictSubject,
+  lastSavedText,
+  syncMessage,
+  type SyncLocale,
+  type SyncValueOptions,
+} from './conflict-text.js';
 import type { SyncStatusController } from './sync-status-controller.js';
 
 export interface SyncViewOptions extends SyncValueOptions {
@@ -25,7 +32,11 @@ const ICONS = { saved: '✓', pending: '↻', offline: '⊘', sending: '↑', co
  * announcement region for its store and announces only what matters (offline, a decision
  * needed, changes set aside, all saved again), so a page with three widgets says each once.
  */
-export function renderSyncStatus(sync: SyncStatusController, i18n: SyncLocale, options: SyncViewOptions = {}): TemplateResult | typeof nothing {
+export function renderSyncStatus(
+  sync: SyncStatusController,
+  i18n: SyncLocale,
+  options: SyncViewOptions = {},
+): TemplateResult | typeof nothing {
   const status = sync.status;
   if (!status) return nothing;
   const message = syncMessage(status);
@@ -33,24 +44,32 @@ export function renderSyncStatus(sync: SyncStatusController, i18n: SyncLocale, o
   return html`<div class="od-sync od-sync--${message.tone}" part="sync-status" data-tone=${message.tone}>
       <div class="od-sync__line">
         <span class="od-sync__icon" aria-hidden="true">${ICONS[message.tone]}</span>
-        <p class="od-sync__message" tabindex="-1" data-sync-focus="status">${i18n.t(message.key, { count: message.count })}</p>
-        ${status.conflicts.length
-          ? html`<button
-              type="button"
-              class="od-button od-button--secondary od-sync__review"
-              data-sync-focus="review-button"
-              aria-expanded=${sync.reviewOpen ? 'true' : 'false'}
-              aria-controls=${sync.reviewOpen ? 'od-sync-review' : nothing}
-              @click=${sync.reviewOpen ? sync.closeReview : sync.openReview}
-            >
-              ${i18n.t('sync.review')}
-            </button>`
-          : nothing}
+        <p class="od-sync__message" tabindex="-1" data-sync-focus="status">
+          ${i18n.t(message.key, { count: message.count })}
+        </p>
+        ${
+          status.conflicts.length
+            ? html`<button
+                type="button"
+                class="od-button od-button--secondary od-sync__review"
+                data-sync-focus="review-button"
+                aria-expanded=${sync.reviewOpen ? 'true' : 'false'}
+                aria-controls=${sync.reviewOpen ? 'od-sync-review' : nothing}
+                @click=${sync.reviewOpen ? sync.closeReview : sync.openReview}
+              >
+                ${i18n.t('sync.review')}
+              </button>`
+            : nothing
+        }
       </div>
       ${saved ? html`<p class="od-sync__meta">${saved}</p>` : nothing}
-      ${status.unreadable && message.tone !== 'unreadable'
-        ? html`<p class="od-sync__meta od-sync__unreadable">${i18n.t('sync.unreadable', { count: status.unreadable })}</p>`
-        : nothing}
+      ${
+        status.unreadable && message.tone !== 'unreadable'
+          ? html`<p class="od-sync__meta od-sync__unreadable">
+              ${i18n.t('sync.unreadable', { count: status.unreadable })}
+            </p>`
+          : nothing
+      }
     </div>
     ${sync.reviewOpen ? renderReviewPanel(sync, i18n, options) : nothing}`;
 }
@@ -62,7 +81,9 @@ function renderReviewPanel(sync: SyncStatusController, i18n: SyncLocale, options
     decision?.state === 'resolving'
       ? i18n.t('sync.resolving')
       : decision?.state === 'resolved'
-        ? i18n.t(decision.keep === 'mine' ? 'sync.keptMine' : 'sync.keptTheirs', { subject: conflictSubject(decision.conflict, i18n, options.record, options) })
+        ? i18n.t(decision.keep === 'mine' ? 'sync.keptMine' : 'sync.keptTheirs', {
+            subject: conflictSubject(decision.conflict, i18n, options.record, options),
+          })
         : '';
   const onKey = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
@@ -70,27 +91,53 @@ function renderReviewPanel(sync: SyncStatusController, i18n: SyncLocale, options
     event.stopPropagation();
     sync.closeReview();
   };
-  return html`<section id="od-sync-review" class="od-sync-review" part="sync-review" aria-labelledby="od-sync-review-title" @keydown=${onKey}>
+  return html`<section
+    id="od-sync-review"
+    class="od-sync-review"
+    part="sync-review"
+    aria-labelledby="od-sync-review-title"
+    @keydown=${onKey}
+  >
     <div class="od-sync-review__head">
-      <h2 class="od-sync-review__title" id="od-sync-review-title" tabindex="-1" data-sync-focus="review-title">${i18n.t('sync.reviewTitle')}</h2>
-      <button type="button" class="od-button od-button--secondary" data-sync-action="close" @click=${sync.closeReview}>${i18n.t('sync.close')}</button>
+      <h2 class="od-sync-review__title" id="od-sync-review-title" tabindex="-1" data-sync-focus="review-title">
+        ${i18n.t('sync.reviewTitle')}
+      </h2>
+      <button type="button" class="od-button od-button--secondary" data-sync-action="close" @click=${sync.closeReview}>
+        ${i18n.t('sync.close')}
+      </button>
     </div>
     <p class="visually-hidden" role="status">${announcement}</p>
-    ${decision?.state === 'failed'
-      ? html`<div class="od-sync-review__failed" role="alert" tabindex="-1" data-sync-focus="failed">${i18n.t('sync.decisionFailed')}</div>`
-      : nothing}
-    ${conflicts.length
-      ? html`<p class="od-sync-review__intro">${i18n.t(options.canDecide === false ? 'sync.reviewIntroReadOnly' : 'sync.reviewIntro')}</p>
-          ${repeat(
-            conflicts,
-            (c) => c.editId,
-            (c, index) => renderConflict(c, index, sync, i18n, options),
-          )}`
-      : html`<p>${announcement ? html`<span aria-hidden="true">${announcement} </span>` : nothing}${i18n.t('sync.noConflicts')}</p>`}
+    ${
+      decision?.state === 'failed'
+        ? html`<div class="od-sync-review__failed" role="alert" tabindex="-1" data-sync-focus="failed">
+            ${i18n.t('sync.decisionFailed')}
+          </div>`
+        : nothing
+    }
+    ${
+      conflicts.length
+        ? html`<p class="od-sync-review__intro">
+              ${i18n.t(options.canDecide === false ? 'sync.reviewIntroReadOnly' : 'sync.reviewIntro')}
+            </p>
+            ${repeat(
+              conflicts,
+              (c) => c.editId,
+              (c, index) => renderConflict(c, index, sync, i18n, options),
+            )}`
+        : html`<p>
+            ${announcement ? html`<span aria-hidden="true">${announcement} </span>` : nothing}${i18n.t('sync.noConflicts')}
+          </p>`
+    }
   </section>`;
 }
 
-function renderConflict(c: SyncConflict, index: number, sync: SyncStatusController, i18n: SyncLocale, options: SyncViewOptions): TemplateResult {
+function renderConflict(
+  c: SyncConflict,
+  index: number,
+  sync: SyncStatusController,
+  i18n: SyncLocale,
+  options: SyncViewOptions,
+): TemplateResult {
   const subject = conflictSubject(c, i18n, options.record, options);
   const headingId = `od-sync-conflict-${index}`;
   const busy = sync.decision?.state === 'resolving';
@@ -108,45 +155,73 @@ function renderConflict(c: SyncConflict, index: number, sync: SyncStatusControll
     if (!busy) void sync.resolve(c.editId, keep);
   };
   return html`<section class="od-sync-conflict" aria-labelledby=${headingId} data-edit-id=${c.editId}>
-    <h3 class="od-sync-conflict__title" id=${headingId} tabindex="-1" data-sync-focus=${`conflict:${c.editId}`}>${subject}</h3>
+    <h3 class="od-sync-conflict__title" id=${headingId} tabindex="-1" data-sync-focus=${`conflict:${c.editId}`}>
+      ${subject}
+    </h3>
     <p>${made} ${i18n.t(`sync.reason.${c.reason}`)}</p>
-    ${rows.length
-      ? html`<div class="od-sync-conflict__table" role="region" tabindex="0" aria-labelledby=${`${headingId}-caption`}>
-          <table>
-            <caption id=${`${headingId}-caption`}>${i18n.t('sync.tableCaption', { subject })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">${i18n.t('sync.field')}</th>
-                <th scope="col">${i18n.t('sync.mine')}</th>
-                <th scope="col">${i18n.t('sync.theirs')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows.map(
-                (row) => html`<tr>
-                  <th scope="row">${row.name}</th>
-                  <td>${row.mine}</td>
-                  <td>${row.theirs}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>`
-      : nothing}
-    ${options.canDecide === false
-      ? html`<p class="od-sync-conflict__hint" data-sync-hint="read-only">${i18n.t('sync.decideElsewhere')}</p>`
-      : html`<div class="od-button-group">
-          <button type="button" class="od-button" data-keep="mine" aria-disabled=${busy ? 'true' : 'false'} @click=${decide('mine')}>
-            ${i18n.t('sync.keepMine')}<span class="visually-hidden">: ${subject}</span>
-          </button>
-          <button type="button" class="od-button od-button--secondary" data-keep="theirs" aria-disabled=${busy ? 'true' : 'false'} @click=${decide('theirs')}>
-            ${i18n.t('sync.keepTheirs')}<span class="visually-hidden">: ${subject}</span>
-          </button>
-        </div>`}
+    ${
+      rows.length
+        ? html`<div
+            class="od-sync-conflict__table"
+            role="region"
+            tabindex="0"
+            aria-labelledby=${`${headingId}-caption`}
+          >
+            <table>
+              <caption id=${`${headingId}-caption`}>
+                ${i18n.t('sync.tableCaption', { subject })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${i18n.t('sync.field')}</th>
+                  <th scope="col">${i18n.t('sync.mine')}</th>
+                  <th scope="col">${i18n.t('sync.theirs')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map(
+                  (row) =>
+                    html`<tr>
+                      <th scope="row">${row.name}</th>
+                      <td>${row.mine}</td>
+                      <td>${row.theirs}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+        : nothing
+    }
+    ${
+      options.canDecide === false
+        ? html`<p class="od-sync-conflict__hint" data-sync-hint="read-only">${i18n.t('sync.decideElsewhere')}</p>`
+        : html`<div class="od-button-group">
+            <button
+              type="button"
+              class="od-button"
+              data-keep="mine"
+              aria-disabled=${busy ? 'true' : 'false'}
+              @click=${decide('mine')}
+            >
+              ${i18n.t('sync.keepMine')}<span class="visually-hidden">: ${subject}</span>
+            </button>
+            <button
+              type="button"
+              class="od-button od-button--secondary"
+              data-keep="theirs"
+              aria-disabled=${busy ? 'true' : 'false'}
+              @click=${decide('theirs')}
+            >
+              ${i18n.t('sync.keepTheirs')}<span class="visually-hidden">: ${subject}</span>
+            </button>
+          </div>`
+    }
   </section>`;
 }
 
-/** Styles of the status line and review panel: add to a widget's `styles` (with `formStyles` and `errorStateStyles`). */
+/**
+ * Styles of the status line and review panel: add to a widget's `styles` (with `formStyles` and `errorStateStyles`).
+ */
 export const syncStatusStyles = css`
   .od-sync {
     border-inline-start: 4px solid var(--_od-color-success);

@@ -20,21 +20,39 @@ export interface EntryResult {
 
 const NOT_SAVED = 'Nothing was changed here; reload the case to see what the server holds, then try again.';
 
-export const isResource = (v: unknown): v is FhirResource => typeof v === 'object' && v !== null && typeof (v as FhirResource).resourceType === 'string';
+export const isResource = (v: unknown): v is FhirResource =>
+  typeof v === 'object' && v !== null && typeof (v as FhirResource).resourceType === 'string';
 
 /** A version a server may give (an ETag's opaque value: visible ASCII, no quote). */
 export const isVersion = (v: unknown): v is string => typeof v === 'string' && /^[!#-~]{1,128}$/.test(v);
 
 /** The entries of a `type` Bundle answering `count` requests, or undefined when the answer is not one. */
-export function entryResults(answer: Answer, type: 'transaction-response' | 'batch-response', count: number): EntryResult[] | undefined {
+export function entryResults(
+  answer: Answer,
+  type: 'transaction-response' | 'batch-response',
+  count: number,
+): EntryResult[] | undefined {
   const body = answer.body as { resourceType?: unknown; type?: unknown; entry?: unknown };
-  if (answer.status !== 200 || !isResource(body) || body.resourceType !== 'Bundle' || body.type !== type) return undefined;
+  if (answer.status !== 200 || !isResource(body) || body.resourceType !== 'Bundle' || body.type !== type)
+    return undefined;
   if (!Array.isArray(body.entry) || body.entry.length !== count) return undefined;
   return (body.entry as unknown[]).map((entry) => {
     const e = (typeof entry === 'object' && entry !== null ? entry : {}) as { resource?: unknown; response?: unknown };
-    const response = (typeof e.response === 'object' && e.response !== null ? e.response : {}) as { status?: unknown; etag?: unknown; location?: unknown };
-    const status = typeof response.status === 'string' ? Number(/^\s*(\d{3})\b/.exec(response.status)?.[1] ?? Number.NaN) : Number.NaN;
-    return { status, resource: isResource(e.resource) ? e.resource : undefined, etag: response.etag, location: response.location };
+    const response = (typeof e.response === 'object' && e.response !== null ? e.response : {}) as {
+      status?: unknown;
+      etag?: unknown;
+      location?: unknown;
+    };
+    const status =
+      typeof response.status === 'string'
+        ? Number(/^\s*(\d{3})\b/.exec(response.status)?.[1] ?? Number.NaN)
+        : Number.NaN;
+    return {
+      status,
+      resource: isResource(e.resource) ? e.resource : undefined,
+      etag: response.etag,
+      location: response.location,
+    };
   });
 }
 
@@ -53,12 +71,18 @@ export function versionOf(result: EntryResult): string | undefined {
  * now holds it, with its version, and `undefined` for each deleted one. Throws ConflictError
  * (412/409: someone else wrote first) or StorageError (anything else it does not confirm).
  */
-export function confirmTransaction(answer: Answer, entries: readonly BundleEntry[], conflict: () => ConflictError): Map<string, FhirResource | undefined> {
+export function confirmTransaction(
+  answer: Answer,
+  entries: readonly BundleEntry[],
+  conflict: () => ConflictError,
+): Map<string, FhirResource | undefined> {
   if (answer.status === 412 || answer.status === 409) throw conflict();
   const results = entryResults(answer, 'transaction-response', entries.length);
   if (!results) {
     if (refuses(answer.status)) throw refused(`HTTP ${answer.status}`);
-    throw unconfirmed(answer.status === 200 ? 'it is not a transaction-response with one entry per request' : `HTTP ${answer.status}`);
+    throw unconfirmed(
+      answer.status === 200 ? 'it is not a transaction-response with one entry per request' : `HTTP ${answer.status}`,
+    );
   }
   if (results.some((r) => r.status === 412 || r.status === 409)) throw conflict();
   const failed = results.findIndex((r) => !(r.status >= 200 && r.status < 300));
@@ -77,7 +101,12 @@ export function confirmTransaction(answer: Answer, entries: readonly BundleEntry
     const result = results[i]!;
     const version = versionOf(result);
     const written = result.resource ?? entry.resource;
-    const key = request.method === 'PUT' ? request.url : result.resource ? keyOf(result.resource) : /(?:^|\/)([A-Za-z]+\/[A-Za-z0-9.-]{1,64})\/_history\//.exec(String(result.location ?? ''))?.[1];
+    const key =
+      request.method === 'PUT'
+        ? request.url
+        : result.resource
+          ? keyOf(result.resource)
+          : /(?:^|\/)([A-Za-z]+\/[A-Za-z0-9.-]{1,64})\/_history\//.exec(String(result.location ?? ''))?.[1];
     const [type, id] = key?.split('/') ?? [];
     if (!written || !key || written.resourceType !== type || (result.resource && keyOf(result.resource) !== key)) {
       throw unconfirmed(`entry ${i + 1} of ${results.length} is not the resource written`);
@@ -94,9 +123,14 @@ export function confirmTransaction(answer: Answer, entries: readonly BundleEntry
  * may), 404 (a wrong address for the whole server), 408, 409, 412 (a conflict), 429
  * (busy): those are worth trying again.
  */
-export const refuses = (status: number): boolean => status >= 400 && status < 500 && ![401, 404, 408, 409, 412, 429].includes(status);
+export const refuses = (status: number): boolean =>
+  status >= 400 && status < 500 && ![401, 404, 408, 409, 412, 429].includes(status);
 
 const refused = (why: string) =>
-  new StorageError(`The FHIR server refused the change (${why}): trying again will not help. Nothing was changed; ask your system administrator if it goes on.`, { permanent: true });
+  new StorageError(
+    `The FHIR server refused the change (${why}): trying again will not help. Nothing was changed; ask your system administrator if it goes on.`,
+    { permanent: true },
+  );
 
-const unconfirmed = (why: string) => new StorageError(`The FHIR server's answer does not confirm that the change was saved (${why}). ${NOT_SAVED}`);
+const unconfirmed = (why: string) =>
+  new StorageError(`The FHIR server's answer does not confirm that the change was saved (${why}). ${NOT_SAVED}`);

@@ -32,7 +32,11 @@ export async function exchange(http: FhirHttp, request: FhirHttpRequest, limits:
   const stopped = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort();
-      reject(new StorageError(`The FHIR server did not answer within ${seconds(limits.timeoutMs)} (${what}). ${NOTHING_CHANGED}; check the connection and try again.`));
+      reject(
+        new StorageError(
+          `The FHIR server did not answer within ${seconds(limits.timeoutMs)} (${what}). ${NOTHING_CHANGED}; check the connection and try again.`,
+        ),
+      );
     }, limits.timeoutMs);
     onAbort = () => {
       controller.abort();
@@ -59,12 +63,17 @@ async function send(http: FhirHttp, request: FhirHttpRequest, what: string): Pro
     status = r?.status as number;
     const read = r?.json;
     if (!Number.isInteger(status) || status < 100 || status > 599 || typeof read !== 'function') {
-      throw new StorageError(`The FHIR connection gave something that is not an HTTP answer (${what}). ${NOTHING_CHANGED}; ask your system administrator to check the page's FHIR set-up.`);
+      throw new StorageError(
+        `The FHIR connection gave something that is not an HTTP answer (${what}). ${NOTHING_CHANGED}; ask your system administrator to check the page's FHIR set-up.`,
+      );
     }
     json = () => read.call(response);
   } catch (cause) {
     if (cause instanceof OdError) throw cause;
-    throw new StorageError(`Could not reach the FHIR server (${what} failed: ${describe(cause)}). ${NOTHING_CHANGED}; check the connection and try again.`, { cause });
+    throw new StorageError(
+      `Could not reach the FHIR server (${what} failed: ${describe(cause)}). ${NOTHING_CHANGED}; check the connection and try again.`,
+      { cause },
+    );
   }
   if (status === 204) return { status, body: undefined };
   try {
@@ -77,11 +86,16 @@ async function send(http: FhirHttp, request: FhirHttpRequest, what: string): Pro
   } catch (cause) {
     // An error answer without a readable body is still an answer: its status says what happened.
     if (status < 200 || status >= 300) return { status, body: undefined };
-    throw new StorageError(`The FHIR server's answer could not be read (HTTP ${status}). ${NOTHING_CHANGED}.`, { cause });
+    throw new StorageError(`The FHIR server's answer could not be read (HTTP ${status}). ${NOTHING_CHANGED}.`, {
+      cause,
+    });
   }
 }
 
-const cancelled = (what: string) => new StorageError(`The page cancelled the FHIR connection (${what} not made or not finished). ${NOTHING_CHANGED}; reload the page to try again.`);
+const cancelled = (what: string) =>
+  new StorageError(
+    `The page cancelled the FHIR connection (${what} not made or not finished). ${NOTHING_CHANGED}; reload the page to try again.`,
+  );
 
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
 

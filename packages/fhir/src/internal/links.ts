@@ -14,7 +14,12 @@ export function isUnderBase(url: string, base: string): boolean {
     const target = new URL(url);
     const root = new URL(base);
     const prefix = root.pathname.endsWith('/') ? root.pathname : `${root.pathname}/`;
-    return target.origin === root.origin && !target.username && !target.password && (target.pathname === root.pathname || target.pathname.startsWith(prefix));
+    return (
+      target.origin === root.origin &&
+      !target.username &&
+      !target.password &&
+      (target.pathname === root.pathname || target.pathname.startsWith(prefix))
+    );
   } catch {
     return false;
   }
@@ -32,19 +37,32 @@ export interface Paging {
 /** The next page's URL of a search Bundle, checked; undefined on the last page. Throws StorageError. */
 export function nextPage(bundle: { link?: unknown }, pages: number, paging: Paging): string | undefined {
   const links = Array.isArray(bundle.link) ? (bundle.link as unknown[]) : [];
-  const next = links.find((l): l is { url: unknown } => typeof l === 'object' && l !== null && (l as { relation?: unknown }).relation === 'next');
+  const next = links.find(
+    (l): l is { url: unknown } =>
+      typeof l === 'object' && l !== null && (l as { relation?: unknown }).relation === 'next',
+  );
   if (next === undefined) return undefined;
   let url: string;
   try {
     url = new URL(String(next.url), paging.baseUrl).href;
   } catch {
-    throw new StorageError(`The FHIR server's ${paging.type} search gave a next page that is not a web address. ${ASK}`);
+    throw new StorageError(
+      `The FHIR server's ${paging.type} search gave a next page that is not a web address. ${ASK}`,
+    );
   }
   if (!isUnderBase(url, paging.baseUrl)) {
-    throw new StorageError(`The FHIR server's ${paging.type} search pointed its next page outside the FHIR server; it was not followed, so nothing (and no access token) was sent there. ${ASK}`);
+    throw new StorageError(
+      `The FHIR server's ${paging.type} search pointed its next page outside the FHIR server; it was not followed, so nothing (and no access token) was sent there. ${ASK}`,
+    );
   }
-  if (paging.seen.has(url)) throw new StorageError(`The FHIR server's ${paging.type} search repeats a page it already gave, so paging would never end. ${ASK}`);
-  if (pages >= paging.maxPages) throw new StorageError(`The FHIR server's ${paging.type} search has more than ${paging.maxPages} pages (the store's maxPages). ${ASK}`);
+  if (paging.seen.has(url))
+    throw new StorageError(
+      `The FHIR server's ${paging.type} search repeats a page it already gave, so paging would never end. ${ASK}`,
+    );
+  if (pages >= paging.maxPages)
+    throw new StorageError(
+      `The FHIR server's ${paging.type} search has more than ${paging.maxPages} pages (the store's maxPages). ${ASK}`,
+    );
   paging.seen.add(url);
   return url;
 }

@@ -7,7 +7,8 @@
  */
 export type NdjsonInput = ReadableStream<Uint8Array | string> | AsyncIterable<Uint8Array | string> | Blob | Response;
 
-export type NdjsonLine = { readonly line: number; readonly text: string } | { readonly line: number; readonly tooLong: true };
+export type NdjsonLine =
+  { readonly line: number; readonly text: string } | { readonly line: number; readonly tooLong: true };
 
 export function isNdjsonInput(v: unknown): v is NdjsonInput {
   if (typeof v !== 'object' || v === null) return false;
@@ -63,7 +64,8 @@ export async function* ndjsonLines(input: NdjsonInput, maxLineLength: number): A
   };
   let first = true;
   for await (const chunk of chunks(input)) {
-    let text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? decoder.decode(chunk, { stream: true }) : '';
+    let text =
+      typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? decoder.decode(chunk, { stream: true }) : '';
     if (first && text) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;

@@ -51,7 +51,8 @@ export function readString(holder: Record<string, unknown>, key: string): string
   const value = holder[key];
   if (typeof value === 'string') return value;
   const element = holder[`_${key}`];
-  const extensions = typeof element === 'object' && element !== null ? (element as { extension?: unknown }).extension : undefined;
+  const extensions =
+    typeof element === 'object' && element !== null ? (element as { extension?: unknown }).extension : undefined;
   if (!Array.isArray(extensions)) return undefined;
   for (const e of extensions as { url?: unknown; valueBoolean?: unknown; valueBase64Binary?: unknown }[]) {
     if (e?.url === EXT.emptyText && e.valueBoolean === true) return '';

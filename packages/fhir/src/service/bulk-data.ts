@@ -7,13 +7,26 @@
 import { OdError, StorageError, ValidationError, type CaseRecord } from '@odkit/core';
 import { isNdjsonInput, ndjsonLines, type NdjsonInput } from '../internal/ndjson.js';
 import type { FhirResource } from '../types.js';
-import { CaseAssembler, PATIENT_TYPES, Problems, SHARED_TYPES, checkSourceOptions, patientOf, type CaseSource, type SourceOptions, type SourcePosition } from './cases.js';
+import {
+  CaseAssembler,
+  PATIENT_TYPES,
+  Problems,
+  SHARED_TYPES,
+  checkSourceOptions,
+  patientOf,
+  type CaseSource,
+  type SourceOptions,
+  type SourcePosition,
+} from './cases.js';
 
 /** One NDJSON file of a Bulk Data export. */
 export interface BulkDataFile {
   /** The file's name or URL (the export manifest's `url`), named in problem reports. */
   readonly name: string;
-  /** The resource type the file holds (the manifest's `type`). Default: read from the name, e.g. `EpisodeOfCare.ndjson` or `EpisodeOfCare.2.ndjson`. */
+  /**
+   * The resource type the file holds (the manifest's `type`). Default: read from the name, e.g. `EpisodeOfCare.ndjson`
+   * or `EpisodeOfCare.2.ndjson`.
+   */
   readonly type?: string;
   /**
    * Opens the file from its start, e.g. `() => fetch(url, { headers })`, `() => file` (a File
@@ -23,7 +36,10 @@ export interface BulkDataFile {
 }
 
 export interface BulkDataSourceOptions extends SourceOptions {
-  /** Patients grouped in memory at once (default 10,000): more patients than this mean one more read of the files per window. */
+  /**
+   * Patients grouped in memory at once (default 10,000): more patients than this mean one more read of the files per
+   * window.
+   */
   patientsPerPass?: number;
   /** Longest line read, in characters (default 4,000,000); a longer one is a problem, skipped. */
   maxLineLength?: number;
@@ -32,12 +48,25 @@ export interface BulkDataSourceOptions extends SourceOptions {
 }
 
 /** Resource types read, in the order a pass reads them: a network before the shared resources it refers to. */
-const PHASES = ['Patient', 'CareTeam', 'RelatedPerson', 'EpisodeOfCare', 'Encounter', 'Appointment', 'QuestionnaireResponse', 'PractitionerRole', 'Practitioner', 'Organization'];
+const PHASES = [
+  'Patient',
+  'CareTeam',
+  'RelatedPerson',
+  'EpisodeOfCare',
+  'Encounter',
+  'Appointment',
+  'QuestionnaireResponse',
+  'PractitionerRole',
+  'Practitioner',
+  'Organization',
+];
 const TYPE_IN_NAME = /(?:^|[/\\])(?:\d+\.)?([A-Z][A-Za-z]{1,63})(?:[.-]\d+)?\.ndjson(?:$|[?#])/;
 const FHIR_TYPE = /^[A-Z][A-Za-z]{1,63}$/;
 
 interface File extends BulkDataFile {
-  /** The file's type, or undefined when neither the host nor the name says: such a file is read in every phase's place. */
+  /**
+   * The file's type, or undefined when neither the host nor the name says: such a file is read in every phase's place.
+   */
   readonly fileType: string | undefined;
 }
 
@@ -58,10 +87,14 @@ export function bulkDataSource(files: Iterable<BulkDataFile>, options: BulkDataS
   }
   given.forEach((f, i) => {
     const file = f as Partial<BulkDataFile> | null;
-    if (typeof file !== 'object' || file === null) return issues.push({ path: ['files', i], message: 'must be a file ({ name, open })' });
-    if (typeof file.name !== 'string' || file.name.length < 1 || file.name.length > 2000) issues.push({ path: ['files', i, 'name'], message: 'must be a name of 1–2,000 characters' });
-    if (typeof file.open !== 'function') issues.push({ path: ['files', i, 'open'], message: 'must be a function that opens the file' });
-    if (file.type !== undefined && (typeof file.type !== 'string' || !FHIR_TYPE.test(file.type))) issues.push({ path: ['files', i, 'type'], message: 'must be a FHIR resource type' });
+    if (typeof file !== 'object' || file === null)
+      return issues.push({ path: ['files', i], message: 'must be a file ({ name, open })' });
+    if (typeof file.name !== 'string' || file.name.length < 1 || file.name.length > 2000)
+      issues.push({ path: ['files', i, 'name'], message: 'must be a name of 1–2,000 characters' });
+    if (typeof file.open !== 'function')
+      issues.push({ path: ['files', i, 'open'], message: 'must be a function that opens the file' });
+    if (file.type !== undefined && (typeof file.type !== 'string' || !FHIR_TYPE.test(file.type)))
+      issues.push({ path: ['files', i, 'type'], message: 'must be a FHIR resource type' });
     if (typeof file.name === 'string' && typeof file.open === 'function') {
       const fileType = file.type ?? TYPE_IN_NAME.exec(file.name)?.[1];
       list.push({ name: file.name, type: file.type, open: file.open.bind(file), fileType });
@@ -69,10 +102,13 @@ export function bulkDataSource(files: Iterable<BulkDataFile>, options: BulkDataS
   });
   checkSourceOptions(options, issues);
   const perPass = options.patientsPerPass ?? 10_000;
-  if (!(Number.isInteger(perPass) && perPass >= 1 && perPass <= 10_000_000)) issues.push({ path: ['patientsPerPass'], message: 'must be a whole number from 1 to 10,000,000' });
+  if (!(Number.isInteger(perPass) && perPass >= 1 && perPass <= 10_000_000))
+    issues.push({ path: ['patientsPerPass'], message: 'must be a whole number from 1 to 10,000,000' });
   const maxLine = options.maxLineLength ?? 4_000_000;
-  if (!(Number.isInteger(maxLine) && maxLine >= 1 && maxLine <= 500_000_000)) issues.push({ path: ['maxLineLength'], message: 'must be a whole number from 1 to 500,000,000' });
-  if (options.signal !== undefined && !(typeof AbortSignal !== 'undefined' && options.signal instanceof AbortSignal)) issues.push({ path: ['signal'], message: 'must be an AbortSignal' });
+  if (!(Number.isInteger(maxLine) && maxLine >= 1 && maxLine <= 500_000_000))
+    issues.push({ path: ['maxLineLength'], message: 'must be a whole number from 1 to 500,000,000' });
+  if (options.signal !== undefined && !(typeof AbortSignal !== 'undefined' && options.signal instanceof AbortSignal))
+    issues.push({ path: ['signal'], message: 'must be an AbortSignal' });
   if (issues.length) throw new ValidationError('Bulk Data source', issues);
 
   const problems = new Problems(options);
@@ -81,15 +117,24 @@ export function bulkDataSource(files: Iterable<BulkDataFile>, options: BulkDataS
   const byPhase = PHASES.map((type) => list.filter((f) => f.fileType === type));
 
   /** Every resource of a file, checked; bad lines are reported once (on the first pass). */
-  async function* resources(file: File, report: boolean): AsyncGenerator<{ resource: FhirResource; position: SourcePosition }> {
+  async function* resources(
+    file: File,
+    report: boolean,
+  ): AsyncGenerator<{ resource: FhirResource; position: SourcePosition }> {
     let input: NdjsonInput;
     try {
       input = await file.open();
     } catch (cause) {
       if (cause instanceof OdError) throw cause;
-      throw new StorageError(`The Bulk Data file ${fileLabel(file)} could not be opened. No summary was made from part of the data; check the file and try again.`, { cause });
+      throw new StorageError(
+        `The Bulk Data file ${fileLabel(file)} could not be opened. No summary was made from part of the data; check the file and try again.`,
+        { cause },
+      );
     }
-    if (!isNdjsonInput(input)) throw new StorageError(`Opening the Bulk Data file ${fileLabel(file)} gave something that is not a stream, a Blob or a Response. Ask your system administrator to check the page's set-up.`);
+    if (!isNdjsonInput(input))
+      throw new StorageError(
+        `Opening the Bulk Data file ${fileLabel(file)} gave something that is not a stream, a Blob or a Response. Ask your system administrator to check the page's set-up.`,
+      );
     try {
       for await (const item of ndjsonLines(input, maxLine)) {
         if (options.signal?.aborted) throw cancelled();
@@ -106,15 +151,25 @@ export function bulkDataSource(files: Iterable<BulkDataFile>, options: BulkDataS
           continue;
         }
         const r = value as FhirResource;
-        if (typeof r !== 'object' || r === null || Array.isArray(r) || typeof r.resourceType !== 'string' || (r.id !== undefined && typeof r.id !== 'string')) {
-          if (report) problems.report(position, lineError('is not a FHIR resource (a JSON object with a resourceType)'));
+        if (
+          typeof r !== 'object' ||
+          r === null ||
+          Array.isArray(r) ||
+          typeof r.resourceType !== 'string' ||
+          (r.id !== undefined && typeof r.id !== 'string')
+        ) {
+          if (report)
+            problems.report(position, lineError('is not a FHIR resource (a JSON object with a resourceType)'));
           continue;
         }
         yield { resource: r, position };
       }
     } catch (cause) {
       if (cause instanceof OdError) throw cause;
-      throw new StorageError(`The Bulk Data file ${fileLabel(file)} could not be read to its end. No summary was made from part of the data; check the file and try again.`, { cause });
+      throw new StorageError(
+        `The Bulk Data file ${fileLabel(file)} could not be read to its end. No summary was made from part of the data; check the file and try again.`,
+        { cause },
+      );
     }
   }
 
@@ -151,7 +206,8 @@ export function bulkDataSource(files: Iterable<BulkDataFile>, options: BulkDataS
           for await (const { resource, position } of resources(file, first && phase !== 0)) {
             const t = resource.resourceType;
             if (SHARED_TYPES.has(t)) {
-              if (!wanted || wanted.has(`${t}/${String(resource.id)}`) || file.fileType === undefined) assembler.add(resource);
+              if (!wanted || wanted.has(`${t}/${String(resource.id)}`) || file.fileType === undefined)
+                assembler.add(resource);
               continue;
             }
             if (!PATIENT_TYPES.has(t)) continue;
@@ -183,9 +239,11 @@ export function bulkDataSource(files: Iterable<BulkDataFile>, options: BulkDataS
   };
 }
 
-const cancelled = () => new StorageError('The page cancelled reading the Bulk Data files; nothing was summarised from part of them.');
+const cancelled = () =>
+  new StorageError('The page cancelled reading the Bulk Data files; nothing was summarised from part of them.');
 
-const lineError = (message: string) => new ValidationError('NDJSON line', [{ path: [], message: `${message}; it was skipped` }]);
+const lineError = (message: string) =>
+  new ValidationError('NDJSON line', [{ path: [], message: `${message}; it was skipped` }]);
 
 /** A file's name for a message: a URL's path only (its query could carry a token). */
 function fileLabel(file: BulkDataFile): string {

@@ -52,11 +52,20 @@ export interface SourceOptions {
 /** Resources shared between patients, reached through the networks' participants. */
 export const SHARED_TYPES = new Set(['Practitioner', 'PractitionerRole', 'Organization']);
 /** Resources that belong to one patient, with the field that says whom. */
-export const PATIENT_TYPES = new Set(['Patient', 'CareTeam', 'RelatedPerson', 'EpisodeOfCare', 'Encounter', 'Appointment', 'QuestionnaireResponse']);
+export const PATIENT_TYPES = new Set([
+  'Patient',
+  'CareTeam',
+  'RelatedPerson',
+  'EpisodeOfCare',
+  'Encounter',
+  'Appointment',
+  'QuestionnaireResponse',
+]);
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const reference = (ref: unknown): string | undefined => (isObj(ref) && typeof ref.reference === 'string' ? refKey(ref.reference) : undefined);
+const reference = (ref: unknown): string | undefined =>
+  isObj(ref) && typeof ref.reference === 'string' ? refKey(ref.reference) : undefined;
 
 /** The Patient (`Patient/<id>`) a resource belongs to, or undefined when it names none. */
 export function patientOf(r: FhirResource): string | undefined {
@@ -82,14 +91,19 @@ export function patientOf(r: FhirResource): string | undefined {
 }
 const asPatient = (key: string | undefined) => (key?.startsWith('Patient/') ? key : undefined);
 
-export const isNetwork = (r: FhirResource) => r.resourceType === 'CareTeam' && hasCoding(r.category, CODE_SYSTEM.concept, CONCEPT.network);
+export const isNetwork = (r: FhirResource) =>
+  r.resourceType === 'CareTeam' && hasCoding(r.category, CODE_SYSTEM.concept, CONCEPT.network);
 
 /** Shared resources (`Type/id`) a network or a PractitionerRole refers to. */
 export function sharedReferences(r: FhirResource): string[] {
   const refs =
-    r.resourceType === 'CareTeam' ? (Array.isArray(r.participant) ? (r.participant as unknown[]) : []).map((p) => reference(isObj(p) ? p.member : undefined))
-    : r.resourceType === 'PractitionerRole' ? [reference(r.practitioner), reference(r.organization)]
-    : [];
+    r.resourceType === 'CareTeam'
+      ? (Array.isArray(r.participant) ? (r.participant as unknown[]) : []).map((p) =>
+          reference(isObj(p) ? p.member : undefined),
+        )
+      : r.resourceType === 'PractitionerRole'
+        ? [reference(r.practitioner), reference(r.organization)]
+        : [];
   return refs.filter((k): k is string => k !== undefined && SHARED_TYPES.has(k.slice(0, k.indexOf('/'))));
 }
 
@@ -104,7 +118,11 @@ export class Problems {
     this.#onProblem = options.onProblem;
   }
   report(position: SourcePosition, error: OdError): void {
-    const problem: SourceProblem = Object.freeze({ position: Object.freeze({ ...position }), message: error.message, error });
+    const problem: SourceProblem = Object.freeze({
+      position: Object.freeze({ ...position }),
+      message: error.message,
+      error,
+    });
     this.count++;
     if (this.list.length < this.#max) this.list.push(problem);
     this.#onProblem?.(problem);
@@ -116,11 +134,21 @@ export class Problems {
 }
 
 /** Checks the options every source shares; issues go in the caller's list. */
-export function checkSourceOptions(options: SourceOptions, issues: { path: (string | number)[]; message: string }[]): void {
-  if (options.onProblem !== undefined && typeof options.onProblem !== 'function') issues.push({ path: ['onProblem'], message: 'must be a function' });
+export function checkSourceOptions(
+  options: SourceOptions,
+  issues: { path: (string | number)[]; message: string }[],
+): void {
+  if (options.onProblem !== undefined && typeof options.onProblem !== 'function')
+    issues.push({ path: ['onProblem'], message: 'must be a function' });
   const max = options.maxProblemsListed;
-  if (max !== undefined && !(Number.isInteger(max) && max >= 0 && max <= 1_000_000)) issues.push({ path: ['maxProblemsListed'], message: 'must be a whole number from 0 to 1,000,000' });
-  if (options.instruments !== undefined && (typeof options.instruments !== 'object' || options.instruments === null || typeof (options.instruments as { get?: unknown }).get !== 'function')) {
+  if (max !== undefined && !(Number.isInteger(max) && max >= 0 && max <= 1_000_000))
+    issues.push({ path: ['maxProblemsListed'], message: 'must be a whole number from 0 to 1,000,000' });
+  if (
+    options.instruments !== undefined &&
+    (typeof options.instruments !== 'object' ||
+      options.instruments === null ||
+      typeof (options.instruments as { get?: unknown }).get !== 'function')
+  ) {
     issues.push({ path: ['instruments'], message: 'must be an InstrumentRegistry' });
   }
 }
@@ -168,8 +196,11 @@ export class CaseAssembler {
   /** Shared resources the batch's networks (and their PractitionerRoles) refer to but the batch lacks. */
   missingShared(): string[] {
     const wanted = new Set<string>();
-    for (const list of this.#byPatient.values()) for (const r of list) if (isNetwork(r)) for (const key of sharedReferences(r)) if (!this.#shared.has(key)) wanted.add(key);
-    for (const r of this.#shared.values()) for (const key of sharedReferences(r)) if (!this.#shared.has(key)) wanted.add(key);
+    for (const list of this.#byPatient.values())
+      for (const r of list)
+        if (isNetwork(r)) for (const key of sharedReferences(r)) if (!this.#shared.has(key)) wanted.add(key);
+    for (const r of this.#shared.values())
+      for (const key of sharedReferences(r)) if (!this.#shared.has(key)) wanted.add(key);
     return [...wanted];
   }
 
@@ -179,13 +210,23 @@ export class CaseAssembler {
    * A patient whose resources arrived without the Patient itself, or whose data does not make
    * a valid case, is reported and skipped.
    */
-  *cases(problems: Problems, instruments: InstrumentRegistry | undefined, order: Iterable<string> = this.#byPatient.keys()): Generator<CaseRecord> {
+  *cases(
+    problems: Problems,
+    instruments: InstrumentRegistry | undefined,
+    order: Iterable<string> = this.#byPatient.keys(),
+  ): Generator<CaseRecord> {
     for (const patientKey of order) {
       const resources = this.#byPatient.get(patientKey);
       const patient = this.#patients.get(patientKey);
       const position: SourcePosition = this.#positions.get(patientKey) ?? { patient: patientKey };
       if (!patient) {
-        if (resources?.length) problems.report(position, new ValidationError(`Case of ${patientKey}`, [{ path: [], message: 'has resources but no Patient resource; it was skipped' }]));
+        if (resources?.length)
+          problems.report(
+            position,
+            new ValidationError(`Case of ${patientKey}`, [
+              { path: [], message: 'has resources but no Patient resource; it was skipped' },
+            ]),
+          );
         continue;
       }
       const bundle = this.#bundle(patient, resources ?? []);
@@ -195,7 +236,12 @@ export class CaseAssembler {
         try {
           yield fromFhir(bundle, { instruments, patientId: String(patient.id), caseId }).record;
         } catch (error) {
-          problems.report({ ...position, patient: patientKey }, error instanceof OdError ? error : new ValidationError(`Case of ${patientKey}`, [{ path: [], message: 'could not be read' }]));
+          problems.report(
+            { ...position, patient: patientKey },
+            error instanceof OdError
+              ? error
+              : new ValidationError(`Case of ${patientKey}`, [{ path: [], message: 'could not be read' }]),
+          );
         }
       }
     }
@@ -220,14 +266,30 @@ export class CaseAssembler {
     for (const r of resources) if (isNetwork(r)) reach(r);
     // Episodes and meetings in time order, as FhirStore reads them, so a case reads the same from either.
     const rank = (r: FhirResource) => RANK[r.resourceType] ?? 5;
-    const sorted = [...resources].sort((a, b) => rank(a) - rank(b) || (TIMED.has(a.resourceType) ? startOf(a) - startOf(b) || String(a.id).localeCompare(String(b.id)) : 0));
-    const all = [patient, ...sorted.filter((r) => rank(r) < 2), ...shared.values(), ...sorted.filter((r) => rank(r) >= 2)];
+    const sorted = [...resources].sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (TIMED.has(a.resourceType) ? startOf(a) - startOf(b) || String(a.id).localeCompare(String(b.id)) : 0),
+    );
+    const all = [
+      patient,
+      ...sorted.filter((r) => rank(r) < 2),
+      ...shared.values(),
+      ...sorted.filter((r) => rank(r) >= 2),
+    ];
     return { resourceType: 'Bundle', type: 'collection', entry: all.map((resource) => ({ resource })) };
   }
 }
 
 /** Bundle order: networks and their people, episodes, meetings (Encounters and Appointments together), responses. */
-const RANK: Record<string, number> = { CareTeam: 0, RelatedPerson: 1, EpisodeOfCare: 2, Encounter: 3, Appointment: 3, QuestionnaireResponse: 4 };
+const RANK: Record<string, number> = {
+  CareTeam: 0,
+  RelatedPerson: 1,
+  EpisodeOfCare: 2,
+  Encounter: 3,
+  Appointment: 3,
+  QuestionnaireResponse: 4,
+};
 const TIMED = new Set(['EpisodeOfCare', 'Encounter', 'Appointment']);
 
 function startOf(r: FhirResource): number {

@@ -15,7 +15,14 @@ import { exchange, type Answer } from '../internal/exchange.js';
 import { isUnderBase, nextPage, type Paging } from '../internal/links.js';
 import type { Bundle, FhirResource } from '../types.js';
 import { CODE_SYSTEM, CONCEPT } from '../vocabulary.js';
-import { CaseAssembler, Problems, checkSourceOptions, patientOf, type CaseSource, type SourceOptions } from './cases.js';
+import {
+  CaseAssembler,
+  Problems,
+  checkSourceOptions,
+  patientOf,
+  type CaseSource,
+  type SourceOptions,
+} from './cases.js';
 
 export interface FhirServerSourceOptions extends SourceOptions {
   /** The server's base URL, e.g. `https://ehr.example/fhir/R4/`. */
@@ -44,9 +51,19 @@ const NETWORK = `${CODE_SYSTEM.concept}|${CONCEPT.network}`;
 const NETWORKS_PER_PAGE = 20;
 
 /** Searches for a batch of patients: resource type, the parameter naming the patients, and any more parameters. */
-const SEARCHES: readonly { type: string; param: string; extra?: Record<string, string>; include?: Record<string, string> }[] = [
+const SEARCHES: readonly {
+  type: string;
+  param: string;
+  extra?: Record<string, string>;
+  include?: Record<string, string>;
+}[] = [
   { type: 'Patient', param: '_id' },
-  { type: 'CareTeam', param: 'subject', extra: { category: NETWORK }, include: { _include: 'CareTeam:participant', '_include:iterate': 'PractitionerRole:practitioner' } },
+  {
+    type: 'CareTeam',
+    param: 'subject',
+    extra: { category: NETWORK },
+    include: { _include: 'CareTeam:participant', '_include:iterate': 'PractitionerRole:practitioner' },
+  },
   { type: 'RelatedPerson', param: 'patient' },
   { type: 'EpisodeOfCare', param: 'patient' },
   { type: 'Encounter', param: 'subject' },
@@ -63,17 +80,32 @@ const SEARCHES: readonly { type: string; param: string; extra?: Record<string, s
  */
 export function fhirServerSource(options: FhirServerSourceOptions): CaseSource {
   const issues: { path: (string | number)[]; message: string }[] = [];
-  if (typeof options?.baseUrl !== 'string' || !/^https?:\/\//.test(options.baseUrl)) issues.push({ path: ['baseUrl'], message: 'must be an http(s) URL' });
-  if (typeof options?.http !== 'function') issues.push({ path: ['http'], message: 'must be a function that makes an HTTP request' });
-  for (const [key, max] of [['batchSize', 100], ['pageSize', 1000], ['timeoutMs', 600_000], ['maxPages', 100_000]] as const) {
+  if (typeof options?.baseUrl !== 'string' || !/^https?:\/\//.test(options.baseUrl))
+    issues.push({ path: ['baseUrl'], message: 'must be an http(s) URL' });
+  if (typeof options?.http !== 'function')
+    issues.push({ path: ['http'], message: 'must be a function that makes an HTTP request' });
+  for (const [key, max] of [
+    ['batchSize', 100],
+    ['pageSize', 1000],
+    ['timeoutMs', 600_000],
+    ['maxPages', 100_000],
+  ] as const) {
     const value = options?.[key];
-    if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= max)) issues.push({ path: [key], message: `must be a whole number from 1 to ${max}` });
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= max))
+      issues.push({ path: [key], message: `must be a whole number from 1 to ${max}` });
   }
   const patients = options?.patients;
-  if (patients !== undefined && (typeof patients !== 'object' || patients === null || (typeof (patients as Iterable<string>)[Symbol.iterator] !== 'function' && typeof (patients as AsyncIterable<string>)[Symbol.asyncIterator] !== 'function'))) {
+  if (
+    patients !== undefined &&
+    (typeof patients !== 'object' ||
+      patients === null ||
+      (typeof (patients as Iterable<string>)[Symbol.iterator] !== 'function' &&
+        typeof (patients as AsyncIterable<string>)[Symbol.asyncIterator] !== 'function'))
+  ) {
     issues.push({ path: ['patients'], message: 'must be a list (or async iterable) of Patient ids' });
   }
-  if (options?.signal !== undefined && !(typeof AbortSignal !== 'undefined' && options.signal instanceof AbortSignal)) issues.push({ path: ['signal'], message: 'must be an AbortSignal' });
+  if (options?.signal !== undefined && !(typeof AbortSignal !== 'undefined' && options.signal instanceof AbortSignal))
+    issues.push({ path: ['signal'], message: 'must be an AbortSignal' });
   if (options) checkSourceOptions(options, issues);
   if (issues.length) throw new ValidationError('FHIR server source', issues);
 
@@ -83,25 +115,37 @@ export function fhirServerSource(options: FhirServerSourceOptions): CaseSource {
   const problems = new Problems(options);
 
   const send = (request: FhirHttpRequest): Promise<Answer> => {
-    if (!isUnderBase(request.url, baseUrl)) throw new StorageError(`The source was about to send a ${request.method} request outside the FHIR server, and did not.`);
+    if (!isUnderBase(request.url, baseUrl))
+      throw new StorageError(
+        `The source was about to send a ${request.method} request outside the FHIR server, and did not.`,
+      );
     return exchange(options.http, request, { timeoutMs: options.timeoutMs ?? 30_000, signal: options.signal });
   };
   const failure = (what: string, status: number) =>
-    new StorageError(`The FHIR server could not ${what} (HTTP ${status}), so the service's cases were not all read and nothing was summarised from part of them. Try again, or ask your system administrator if it goes on.`);
+    new StorageError(
+      `The FHIR server could not ${what} (HTTP ${status}), so the service's cases were not all read and nothing was summarised from part of them. Try again, or ask your system administrator if it goes on.`,
+    );
 
   /**
    * Every page of one search; each page's resources go to `take`. `count` overrides the page
    * size; `plain` is the same search without `_include`s, made instead when the server refuses
    * the first page with 400 (servers limit how many resources a page may include).
    */
-  async function search(type: string, query: URLSearchParams, take: (r: FhirResource, searched: boolean) => void, count = pageSize, plain?: URLSearchParams): Promise<void> {
+  async function search(
+    type: string,
+    query: URLSearchParams,
+    take: (r: FhirResource, searched: boolean) => void,
+    count = pageSize,
+    plain?: URLSearchParams,
+  ): Promise<void> {
     query.set('_count', String(count));
     let url: string | undefined = new URL(`${type}?${query}`, baseUrl).href;
     const paging: Paging = { baseUrl, maxPages: options.maxPages ?? 1000, type, seen: new Set([url]) };
     for (let page = 1; url; page++) {
       const answer = await send({ method: 'GET', url, headers: { accept: 'application/fhir+json' } });
       if (answer.status === 400 && page === 1 && plain) return search(type, plain, take, count);
-      if (answer.status !== 200 || !isResource(answer.body) || answer.body.resourceType !== 'Bundle') throw failure(`search ${type}`, answer.status);
+      if (answer.status !== 200 || !isResource(answer.body) || answer.body.resourceType !== 'Bundle')
+        throw failure(`search ${type}`, answer.status);
       const bundle = answer.body as Bundle;
       for (const entry of Array.isArray(bundle.entry) ? (bundle.entry as unknown[]) : []) {
         const r = (entry as { resource?: unknown } | null)?.resource;
@@ -124,7 +168,13 @@ export function fhirServerSource(options: FhirServerSourceOptions): CaseSource {
       let position = 0;
       for await (const id of patients as AsyncIterable<unknown>) {
         if (typeof id === 'string' && ID.test(id)) add(id);
-        else problems.report({}, new ValidationError('FHIR server source', [{ path: ['patients', position], message: 'must be a FHIR id; it was skipped' }]));
+        else
+          problems.report(
+            {},
+            new ValidationError('FHIR server source', [
+              { path: ['patients', position], message: 'must be a FHIR id; it was skipped' },
+            ]),
+          );
         position++;
         if (batch.length >= batchSize) {
           yield batch;
@@ -158,14 +208,25 @@ export function fhirServerSource(options: FhirServerSourceOptions): CaseSource {
         const query = { [param]: (param === '_id' ? ids : refs).join(','), ...extra };
         const take = (r: FhirResource, searched: boolean) => {
           const patient = patientOf(r);
-          // A result of the searched type about anyone else: the server ignores the search, and a summary would count other people.
+          // A result of the searched type about anyone else: the server ignores the search, and a summary would count
+          // other people.
           if (searched && (patient === undefined || !expected.has(patient))) {
-            throw new StorageError(`The FHIR server's ${type} search returned resources of other patients (or of none), so it ignores the search by patient. Nothing was summarised; ask your system administrator to check the FHIR server.`);
+            throw new StorageError(
+              `The FHIR server's ${type} search returned resources of other patients (or of none), so it ignores the search by patient. Nothing was summarised; ask your system administrator to check the FHIR server.`,
+            );
           }
           assembler.add(r);
         };
-        // Networks with their members (and their practitioners) included: few networks a page, since servers cap a page's includes (Medplum at 1,000).
-        if (include) return search(type, new URLSearchParams({ ...query, ...include }), take, Math.min(pageSize, NETWORKS_PER_PAGE), new URLSearchParams(query));
+        // Networks with their members (and their practitioners) included: few networks a page, since servers cap a
+        // page's includes (Medplum at 1,000).
+        if (include)
+          return search(
+            type,
+            new URLSearchParams({ ...query, ...include }),
+            take,
+            Math.min(pageSize, NETWORKS_PER_PAGE),
+            new URLSearchParams(query),
+          );
         return search(type, new URLSearchParams(query), take);
       }),
     );
@@ -179,13 +240,18 @@ export function fhirServerSource(options: FhirServerSourceOptions): CaseSource {
           method: 'POST',
           url: baseUrl,
           headers: { 'content-type': 'application/fhir+json', accept: 'application/fhir+json' },
-          body: JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry: chunk.map((url) => ({ request: { method: 'GET', url } })) }),
+          body: JSON.stringify({
+            resourceType: 'Bundle',
+            type: 'batch',
+            entry: chunk.map((url) => ({ request: { method: 'GET', url } })),
+          }),
         });
         const results = entryResults(answer, 'batch-response', chunk.length);
         if (!results) throw failure('read the networks’ members', answer.status);
         // A member that cannot be read is left out of its case (fromFhir warns); the rest of the case stands.
         results.forEach((result, j) => {
-          if (result.resource && `${result.resource.resourceType}/${String(result.resource.id)}` === chunk[j]) assembler.add(result.resource);
+          if (result.resource && `${result.resource.resourceType}/${String(result.resource.id)}` === chunk[j])
+            assembler.add(result.resource);
         });
       }
     }
@@ -197,14 +263,24 @@ export function fhirServerSource(options: FhirServerSourceOptions): CaseSource {
     try {
       for await (const ids of batches()) {
         const assembler = await readBatch(ids);
-        for (const record of assembler.cases(problems, options.instruments, ids.map((id) => `Patient/${id}`))) {
-          if (options.signal?.aborted) throw new StorageError('The page cancelled reading the FHIR server; nothing was summarised from part of it.');
+        for (const record of assembler.cases(
+          problems,
+          options.instruments,
+          ids.map((id) => `Patient/${id}`),
+        )) {
+          if (options.signal?.aborted)
+            throw new StorageError(
+              'The page cancelled reading the FHIR server; nothing was summarised from part of it.',
+            );
           yield record;
         }
       }
     } catch (error) {
       if (error instanceof OdError) throw error;
-      throw new StorageError('The FHIR server source stopped on an unexpected error. Nothing was summarised from part of the data.', { cause: error });
+      throw new StorageError(
+        'The FHIR server source stopped on an unexpected error. Nothing was summarised from part of the data.',
+        { cause: error },
+      );
     }
   }
 

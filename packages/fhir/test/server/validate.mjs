@@ -10,10 +10,14 @@ let indexed = false;
 /** Every error the validator finds in a resource, as `path: message` lines (empty when valid). */
 export function validationErrors(resource) {
   if (!indexed) {
-    for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) indexStructureDefinitionBundle(readJson(file));
+    for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json'])
+      indexStructureDefinitionBundle(readJson(file));
     indexed = true;
   }
-  const errors = (issues) => (issues ?? []).filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => `${i.expression?.[0] ?? ''}: ${i.details?.text ?? ''}`);
+  const errors = (issues) =>
+    (issues ?? [])
+      .filter((i) => i.severity === 'error' || i.severity === 'fatal')
+      .map((i) => `${i.expression?.[0] ?? ''}: ${i.details?.text ?? ''}`);
   try {
     return errors(validateResource(resource));
   } catch (error) {

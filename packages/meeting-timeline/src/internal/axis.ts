@@ -31,9 +31,17 @@ export interface AxisLayout {
 }
 
 /** Where everything on the axis goes. */
-export function axisLayout(model: TimelineModel, shown: readonly Meeting[], zoom: TimelineZoom, zone: string, from: string | undefined, to: string | undefined): AxisLayout {
+export function axisLayout(
+  model: TimelineModel,
+  shown: readonly Meeting[],
+  zoom: TimelineZoom,
+  zone: string,
+  from: string | undefined,
+  to: string | undefined,
+): AxisLayout {
   const contact = Date.parse(model.episode.firstContact);
-  let min = Infinity, max = -Infinity;
+  let min = Infinity,
+    max = -Infinity;
   for (const m of shown) {
     const t = model.times.get(m.id)!;
     if (t < min) min = t;
@@ -56,18 +64,29 @@ export function axisLayout(model: TimelineModel, shown: readonly Meeting[], zoom
   const px = Math.min(SCALE[zoom] / DAY, MAX_AXIS_WIDTH / Math.max(1, end - start));
   const x = (t: number) => Math.round((t - start) * px) + 12;
   const every = Math.max(1, Math.ceil(ticks.length / MAX_LABELS), Math.ceil(52 / (UNIT_DAYS[unit] * DAY * px)));
-  const format = unit === 'year' ? { year: 'numeric' } as const : unit === 'month' ? { month: '2-digit', year: 'numeric' } as const : { day: 'numeric', month: 'numeric' } as const;
+  const format =
+    unit === 'year'
+      ? ({ year: 'numeric' } as const)
+      : unit === 'month'
+        ? ({ month: '2-digit', year: 'numeric' } as const)
+        : ({ day: 'numeric', month: 'numeric' } as const);
   // Axis labels are numeric: the axis is hidden from assistive technology, and the list carries the words.
   const label = new Intl.DateTimeFormat('en-GB', { ...format, timeZone: zone });
   const labels = ticks.filter((_, i) => i % every === 0).map((b) => ({ x: x(b) + 3, text: label.format(b) }));
   // Wide enough for the last label, which starts right of its tick ("30/04", not "30/0").
   const last = labels.at(-1);
-  const width = Math.max(320, Math.round((end - start) * px) + 24, last ? last.x + last.text.length * LABEL_CHAR_WIDTH + 4 : 0);
+  const width = Math.max(
+    320,
+    Math.round((end - start) * px) + 24,
+    last ? last.x + last.text.length * LABEL_CHAR_WIDTH + 4 : 0,
+  );
   // One path per status: thousands of meetings cost three elements, not thousands.
   const paths = { held: [] as string[], planned: [] as string[], cancelled: [] as string[] };
   for (const m of shown) {
     const cx = x(model.times.get(m.id)!);
-    paths[m.status].push(m.status === 'cancelled' ? `M${cx - 5} 15l10 10m0 -10l-10 10` : `M${cx - 6} 20a6 6 0 1 0 12 0a6 6 0 1 0 -12 0`);
+    paths[m.status].push(
+      m.status === 'cancelled' ? `M${cx - 5} 15l10 10m0 -10l-10 10` : `M${cx - 6} 20a6 6 0 1 0 12 0a6 6 0 1 0 -12 0`,
+    );
   }
   return {
     width,
@@ -82,20 +101,31 @@ export function axisLayout(model: TimelineModel, shown: readonly Meeting[], zoom
 }
 
 /** The axis with the focused meeting (if it is shown) ringed. */
-export function renderAxis(model: TimelineModel, shown: readonly Meeting[], a: AxisLayout, focusedId: string | undefined): TemplateResult {
-  const focused = focusedId !== undefined && shown.some((m) => m.id === focusedId) ? model.times.get(focusedId) : undefined;
+export function renderAxis(
+  model: TimelineModel,
+  shown: readonly Meeting[],
+  a: AxisLayout,
+  focusedId: string | undefined,
+): TemplateResult {
+  const focused =
+    focusedId !== undefined && shown.some((m) => m.id === focusedId) ? model.times.get(focusedId) : undefined;
   return html`<div class="axis" part="axis" aria-hidden="true">
-      <svg width=${a.width} height="64" viewBox=${`0 0 ${a.width} 64`} focusable="false">
-        ${guard([a], () => svg`<line class="baseline" x1="0" x2=${a.width} y1="38" y2="38"></line>
+    <svg width=${a.width} height="64" viewBox=${`0 0 ${a.width} 64`} focusable="false">
+      ${guard(
+        [a],
+        () => svg`<line class="baseline" x1="0" x2=${a.width} y1="38" y2="38"></line>
           <path class="tick" d=${a.tickPath}></path>
           ${a.labels.map((l) => svg`<text class="tick-label" x=${l.x} y="56">${l.text}</text>`)}
-          ${a.contact === null
-            ? nothing
-            : svg`<path class="contact" d=${`M${a.contact} 8l6 8l-6 8l-6 -8z`}></path><line class="contact-line" x1=${a.contact} x2=${a.contact} y1="24" y2="42"></line>`}
+          ${
+            a.contact === null
+              ? nothing
+              : svg`<path class="contact" d=${`M${a.contact} 8l6 8l-6 8l-6 -8z`}></path><line class="contact-line" x1=${a.contact} x2=${a.contact} y1="24" y2="42"></line>`
+          }
           <path class="m-held" d=${a.held}></path>
           <path class="m-planned" d=${a.planned}></path>
-          <path class="m-cancelled" d=${a.cancelled}></path>`)}
-        ${focused === undefined ? nothing : svg`<circle class="m-focus" cx=${a.x(focused)} cy="20" r="10"></circle>`}
-      </svg>
-    </div>`;
+          <path class="m-cancelled" d=${a.cancelled}></path>`,
+      )}
+      ${focused === undefined ? nothing : svg`<circle class="m-focus" cx=${a.x(focused)} cy="20" r="10"></circle>`}
+    </svg>
+  </div>`;
 }

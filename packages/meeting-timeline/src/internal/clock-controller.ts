@@ -7,7 +7,11 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class ClockController implements ReactiveController {
   #timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(host: ReactiveControllerHost, readonly every: number, readonly tick: () => void) {
+  constructor(
+    host: ReactiveControllerHost,
+    readonly every: number,
+    readonly tick: () => void,
+  ) {
     host.addController(this);
   }
 

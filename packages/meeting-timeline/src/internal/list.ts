@@ -17,9 +17,14 @@ export interface ListView {
   readonly window: ListWindow;
   readonly focusedId: string | undefined;
   readonly openId: string | undefined;
-  /** The member another widget points at (`od-member-focus`): their meetings are highlighted, with their name in text. */
+  /**
+   * The member another widget points at (`od-member-focus`): their meetings are highlighted, with their name in text.
+   */
   readonly linked: { readonly id: string; readonly name: string } | undefined;
-  /** Everything else a row's text depends on (locale, zone, string overrides): a row is rendered again only when these change. */
+  /**
+   * Everything else a row's text depends on (locale, zone, string overrides): a row is rendered again only when these
+   * change.
+   */
   readonly deps: readonly unknown[];
 }
 
@@ -29,30 +34,46 @@ export function renderList(v: ListView, t: T, f: TimelineFormats, on: ListHandle
   const { model, shown } = v;
   if (model.meetings.length === 0) return html`<p class="empty">${t('timeline.noMeetings')}</p>`;
   if (shown.length === 0) return html`<p class="empty">${t('timeline.noneInRange')}</p>`;
-  const focusIndex = Math.max(0, shown.findIndex((m) => m.id === v.focusedId));
+  const focusIndex = Math.max(
+    0,
+    shown.findIndex((m) => m.id === v.focusedId),
+  );
   const focusId = shown[focusIndex]!.id;
   const { virtual, first, last } = v.window;
   const rows = shown.slice(first, last);
   const list = html`<ol
-      class="list"
-      part="list"
-      start=${first + 1}
-      aria-labelledby="tl-title"
-      @keydown=${on.listKey}
-      @focusin=${on.listFocus}
-    >
-      ${repeat(
-        rows,
-        (m) => m.id,
-        // A row is rendered again only when something it shows changes: scrolling renders just the rows coming into view.
-        (m, i) =>
-          guard([m, model, first + i, shown.length, m.id === focusId, v.openId === m.id, v.linked, ...v.deps], () =>
-            renderRow(model, m, first + i, shown.length, m.id === focusId, v.openId === m.id, linkedName(m, v.linked), t, f, on.open),
+    class="list"
+    part="list"
+    start=${first + 1}
+    aria-labelledby="tl-title"
+    @keydown=${on.listKey}
+    @focusin=${on.listFocus}
+  >
+    ${repeat(
+      rows,
+      (m) => m.id,
+      // A row is rendered again only when something it shows changes: scrolling renders just the rows coming into view.
+      (m, i) =>
+        guard([m, model, first + i, shown.length, m.id === focusId, v.openId === m.id, v.linked, ...v.deps], () =>
+          renderRow(
+            model,
+            m,
+            first + i,
+            shown.length,
+            m.id === focusId,
+            v.openId === m.id,
+            linkedName(m, v.linked),
+            t,
+            f,
+            on.open,
           ),
-      )}
-    </ol>`;
+        ),
+    )}
+  </ol>`;
   return virtual
-    ? html`<div class="viewport" data-virtual data-first=${first} data-last=${last} @scroll=${on.listScroll}>${list}</div>`
+    ? html`<div class="viewport" data-virtual data-first=${first} data-last=${last} @scroll=${on.listScroll}>
+        ${list}
+      </div>`
     : list;
 }
 
@@ -61,38 +82,63 @@ function linkedName(m: Meeting, linked: ListView['linked']): string | undefined 
   return linked && m.attendees.some((a) => a.memberId === linked.id) ? linked.name : undefined;
 }
 
-function renderRow(model: TimelineModel, m: Meeting, index: number, size: number, tabbable: boolean, open: boolean, linked: string | undefined, t: T, f: TimelineFormats, onOpen: (id: string) => void): TemplateResult {
+function renderRow(
+  model: TimelineModel,
+  m: Meeting,
+  index: number,
+  size: number,
+  tabbable: boolean,
+  open: boolean,
+  linked: string | undefined,
+  t: T,
+  f: TimelineFormats,
+  onOpen: (id: string) => void,
+): TemplateResult {
   const time = model.times.get(m.id)!;
   const present = m.attendees.filter((a) => a.present).length + (m.personPresent ? 1 : 0);
   const fidelity = model.fidelity.get(m.id);
   const isFirst = m.id === model.firstMeetingId;
   const statusIcon = m.status === 'held' ? '●' : m.status === 'planned' ? '○' : '✕';
-  return html`<li class="row row--${m.status}${linked === undefined ? '' : ' row--linked'}" aria-posinset=${index + 1} aria-setsize=${size} data-id=${m.id}>
-      <button
-        type="button"
-        class="meeting"
-        part="meeting"
-        id=${`meeting-${m.id}`}
-        tabindex=${tabbable ? '0' : '-1'}
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls=${open ? 'details' : nothing}
-        @click=${() => onOpen(m.id)}
-      >
-        <span class="meeting__line">
-          <time class="meeting__when" datetime=${m.start}>${f.dateTime(time)}</time>
-          <span class="status status--${m.status}"><span aria-hidden="true">${statusIcon}</span> ${t(`meetingStatus.${m.status}`)}</span>
-          ${isFirst ? html`<span class="tag">${t('meeting.first')}</span>` : nothing}
-          ${linked === undefined ? nothing : html`<span class="tag tag--linked"><span aria-hidden="true">◆</span> ${t('linked.tag', { name: linked })}</span>`}
-        </span>
-        <span class="meeting__line meeting__facts">
-          <span class="mode"><span class="mode__icon" aria-hidden="true">${MODE_ICONS[m.mode]}</span> ${t(`meetingMode.${m.mode}`)}${m.place ? `: ${m.place}` : ''}</span>
-          ${m.status === 'held'
+  return html`<li
+    class="row row--${m.status}${linked === undefined ? '' : ' row--linked'}"
+    aria-posinset=${index + 1}
+    aria-setsize=${size}
+    data-id=${m.id}
+  >
+    <button
+      type="button"
+      class="meeting"
+      part="meeting"
+      id=${`meeting-${m.id}`}
+      tabindex=${tabbable ? '0' : '-1'}
+      aria-expanded=${open ? 'true' : 'false'}
+      aria-controls=${open ? 'details' : nothing}
+      @click=${() => onOpen(m.id)}
+    >
+      <span class="meeting__line">
+        <time class="meeting__when" datetime=${m.start}>${f.dateTime(time)}</time>
+        <span class="status status--${m.status}"
+          ><span aria-hidden="true">${statusIcon}</span> ${t(`meetingStatus.${m.status}`)}</span
+        >
+        ${isFirst ? html`<span class="tag">${t('meeting.first')}</span>` : nothing}
+        ${linked === undefined ? nothing : html`<span class="tag tag--linked"><span aria-hidden="true">◆</span> ${t('linked.tag', { name: linked })}</span>`}
+      </span>
+      <span class="meeting__line meeting__facts">
+        <span class="mode"
+          ><span class="mode__icon" aria-hidden="true">${MODE_ICONS[m.mode]}</span>
+          ${t(`meetingMode.${m.mode}`)}${m.place ? `: ${m.place}` : ''}</span
+        >
+        ${
+          m.status === 'held'
             ? html`<span>${t('meeting.attendance', { count: present })}</span>
-                <span>${m.reflectingConversation ? html`<span aria-hidden="true">↻</span> ${t('meeting.reflecting')}` : t('meeting.noReflecting')}</span>
+                <span
+                  >${m.reflectingConversation ? html`<span aria-hidden="true">↻</span> ${t('meeting.reflecting')}` : t('meeting.noReflecting')}</span
+                >
                 ${model.continuity.has(m.id) ? html`<span class="continuity"><span aria-hidden="true">⟳</span> ${t('meeting.continuity')}</span>` : nothing}
                 ${fidelity && fidelity.share !== null ? html`<span>${t('meeting.fidelity', { score: f.percent(fidelity.share) })}</span>` : nothing}`
-            : nothing}
-        </span>
-      </button>
-    </li>`;
+            : nothing
+        }
+      </span>
+    </button>
+  </li>`;
 }

@@ -12,7 +12,15 @@ import {
   type MeetingMode,
   type NetworkMember,
 } from '@odkit/core';
-import { ariaInvalid, describedBy, errorFor, renderErrorSummary, renderField, renderFieldError, type FormError } from '@odkit/elements';
+import {
+  ariaInvalid,
+  describedBy,
+  errorFor,
+  renderErrorSummary,
+  renderField,
+  renderFieldError,
+  type FormError,
+} from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import { isTimeOfDay, isoInZone, localDate, localTime, MINUTE, zonedInstant } from './time.js';
 import type { T, TimelineHandlers } from './view-kit.js';
@@ -115,7 +123,11 @@ export function draftFor(
  * changed while the form was open (a member added on the map, one who became active).
  * Returns the same draft when nothing is missing.
  */
-export function withPickable(draft: MeetingDraft, members: readonly NetworkMember[], meetings: readonly Meeting[]): MeetingDraft {
+export function withPickable(
+  draft: MeetingDraft,
+  members: readonly NetworkMember[],
+  meetings: readonly Meeting[],
+): MeetingDraft {
   const missing = members.filter((m) => !(m.id in draft.attendance));
   if (missing.length === 0) return draft;
   const attendance = { ...draft.attendance };
@@ -157,7 +169,9 @@ export function readForm(form: HTMLFormElement, draft: MeetingDraft): MeetingDra
     time: normaliseTime(text('time', draft.time)),
     duration: text('duration', draft.duration).trim(),
     status,
-    mode: (MEETING_MODES as readonly string[]).includes(text('mode', draft.mode)) ? (text('mode', draft.mode) as MeetingMode) : draft.mode,
+    mode: (MEETING_MODES as readonly string[]).includes(text('mode', draft.mode))
+      ? (text('mode', draft.mode) as MeetingMode)
+      : draft.mode,
     place: text('place', draft.place),
     personPresent: data.get('personPresent') === 'on',
     attendance,
@@ -184,7 +198,10 @@ export interface BuildContext {
  * Checks the draft with the timeline's own messages (GOV.UK style, at the field) and,
  * when it is complete, builds the change it stands for.
  */
-export function buildChange(draft: MeetingDraft, ctx: BuildContext): { errors: FormError[]; change?: Change; meeting?: Meeting } {
+export function buildChange(
+  draft: MeetingDraft,
+  ctx: BuildContext,
+): { errors: FormError[]; change?: Change; meeting?: Meeting } {
   const { t, zone } = ctx;
   const errors: FormError[] = [];
   let start: number | null = null;
@@ -195,9 +212,15 @@ export function buildChange(draft: MeetingDraft, ctx: BuildContext): { errors: F
   if (!errors.length) {
     start = zonedInstant(draft.date, draft.time, zone);
     if (start === null) {
-      errors.push({ field: 'mt-time', message: t('error.timeGap', { time: draft.time, date: ctx.formatDate(draft.date) }) });
+      errors.push({
+        field: 'mt-time',
+        message: t('error.timeGap', { time: draft.time, date: ctx.formatDate(draft.date) }),
+      });
     } else if (start < Date.parse(ctx.episode.firstContact)) {
-      errors.push({ field: 'mt-date', message: t('error.beforeFirstContact', { date: ctx.formatDateTime(Date.parse(ctx.episode.firstContact)) }) });
+      errors.push({
+        field: 'mt-date',
+        message: t('error.beforeFirstContact', { date: ctx.formatDateTime(Date.parse(ctx.episode.firstContact)) }),
+      });
     } else if (draft.status === 'held' && start > ctx.now) {
       errors.push({ field: 'mt-date', message: t('error.heldInFuture') });
     }
@@ -224,7 +247,10 @@ export function buildChange(draft: MeetingDraft, ctx: BuildContext): { errors: F
     } else {
       nextAt = zonedInstant(draft.nextDate, draft.nextTime, zone);
       if (nextAt === null) {
-        errors.push({ field: 'mt-next-time', message: t('error.timeGap', { time: draft.nextTime, date: ctx.formatDate(draft.nextDate) }) });
+        errors.push({
+          field: 'mt-next-time',
+          message: t('error.timeGap', { time: draft.nextTime, date: ctx.formatDate(draft.nextDate) }),
+        });
       } else if (start !== null && nextAt <= start) {
         errors.push({ field: 'mt-next-date', message: t('error.nextBefore') });
       }
@@ -247,7 +273,8 @@ export function buildChange(draft: MeetingDraft, ctx: BuildContext): { errors: F
   if (draft.duration) meeting.end = isoInZone(start + minutes * MINUTE, zone);
   if (draft.place.trim()) meeting.place = draft.place.trim();
   if (held && draft.next === 'open') meeting.nextMeeting = { kind: 'open' };
-  if (held && draft.next === 'date' && nextAt !== null) meeting.nextMeeting = { kind: 'date', at: isoInZone(nextAt, zone) };
+  if (held && draft.next === 'date' && nextAt !== null)
+    meeting.nextMeeting = { kind: 'date', at: isoInZone(nextAt, zone) };
   if (draft.notes.trim()) meeting.notes = draft.notes;
 
   const existing = ctx.existing;
@@ -259,7 +286,12 @@ export function buildChange(draft: MeetingDraft, ctx: BuildContext): { errors: F
     return {
       errors,
       meeting,
-      change: { type: 'meeting/set-attendance', meetingId: existing.id, personPresent: meeting.personPresent, attendees },
+      change: {
+        type: 'meeting/set-attendance',
+        meetingId: existing.id,
+        personPresent: meeting.personPresent,
+        attendees,
+      },
     };
   }
   return { errors, meeting, change: { type: 'meeting/update', meeting } };
@@ -310,7 +342,13 @@ export function renderMeetingForm(v: FormView): TemplateResult {
   const { t, draft, errors } = v;
   const prefix = t('form.errorPrefix');
   const held = draft.status === 'held';
-  const input = (id: string, name: string, value: string, type: string, options: { hint?: string; autocomplete?: string; inputmode?: string; wide?: boolean } = {}) => {
+  const input = (
+    id: string,
+    name: string,
+    value: string,
+    type: string,
+    options: { hint?: string; autocomplete?: string; inputmode?: string; wide?: boolean } = {},
+  ) => {
     const error = errorFor(errors, id);
     return html`<input
       class="od-input ${options.wide ? '' : 'od-input--short'}"
@@ -324,25 +362,52 @@ export function renderMeetingForm(v: FormView): TemplateResult {
       aria-invalid=${ariaInvalid(error)}
     />`;
   };
-  const radios = (legend: string, name: string, idPrefix: string, choices: readonly (readonly [string, string])[], value: string) => {
+  const radios = (
+    legend: string,
+    name: string,
+    idPrefix: string,
+    choices: readonly (readonly [string, string])[],
+    value: string,
+  ) => {
     const error = errors.find((e) => e.field?.startsWith(idPrefix));
-    return html`<fieldset class="od-fieldset ${error ? 'od-field od-field--error' : ''}" aria-describedby=${error ? `${idPrefix}-error` : nothing}>
+    return html`<fieldset
+      class="od-fieldset ${error ? 'od-field od-field--error' : ''}"
+      aria-describedby=${error ? `${idPrefix}-error` : nothing}
+    >
       <legend class="od-legend">${legend}</legend>
       ${error ? renderFieldError(idPrefix, error, prefix) : nothing}
       ${choices.map(
-        ([choice, label]) => html`<div class="od-choice">
-          <input type="radio" id=${`${idPrefix}-${choice}`} name=${name} value=${choice} .checked=${value === choice} />
-          <label for=${`${idPrefix}-${choice}`}>${label}</label>
-        </div>`,
+        ([choice, label]) =>
+          html`<div class="od-choice">
+            <input
+              type="radio"
+              id=${`${idPrefix}-${choice}`}
+              name=${name}
+              value=${choice}
+              .checked=${value === choice}
+            />
+            <label for=${`${idPrefix}-${choice}`}>${label}</label>
+          </div>`,
       )}
     </fieldset>`;
   };
   const checkbox = (id: string, name: string, label: string, checked: boolean) =>
-    html`<div class="od-choice"><input type="checkbox" id=${id} name=${name} .checked=${checked} /><label for=${id}>${label}</label></div>`;
+    html`<div class="od-choice">
+      <input type="checkbox" id=${id} name=${name} .checked=${checked} /><label for=${id}>${label}</label>
+    </div>`;
 
   const attendanceError = errors.find((e) => e.field?.startsWith('att-') || e.field?.startsWith('role-'));
   return html`
-    ${radios(t('edit.status'), 'status', 'mt-status', [['held', t('edit.statusHeld')], ['planned', t('edit.statusPlanned')]], draft.status)}
+    ${radios(
+      t('edit.status'),
+      'status',
+      'mt-status',
+      [
+        ['held', t('edit.statusHeld')],
+        ['planned', t('edit.statusPlanned')],
+      ],
+      draft.status,
+    )}
     <div class="od-form-row">
       ${renderField({ id: 'mt-date', label: t('edit.date'), error: errorFor(errors, 'mt-date'), errorPrefix: prefix, control: input('mt-date', 'date', draft.date, 'date') })}
       ${renderField({
@@ -361,7 +426,13 @@ export function renderMeetingForm(v: FormView): TemplateResult {
         control: input('mt-duration', 'duration', draft.duration, 'text', { inputmode: 'numeric' }),
       })}
     </div>
-    ${radios(t('edit.mode'), 'mode', 'mt-mode', MEETING_MODES.map((m) => [m, t(`meetingMode.${m}`)] as const), draft.mode)}
+    ${radios(
+      t('edit.mode'),
+      'mode',
+      'mt-mode',
+      MEETING_MODES.map((m) => [m, t(`meetingMode.${m}`)] as const),
+      draft.mode,
+    )}
     ${renderField({
       id: 'mt-place',
       label: `${t('edit.place')} ${t('form.optional')}`,
@@ -370,7 +441,10 @@ export function renderMeetingForm(v: FormView): TemplateResult {
       errorPrefix: prefix,
       control: input('mt-place', 'place', draft.place, 'text', { hint: 'hint', wide: true }),
     })}
-    <fieldset class="od-fieldset ${attendanceError ? 'od-field od-field--error' : ''}" aria-describedby="mt-attendance-hint">
+    <fieldset
+      class="od-fieldset ${attendanceError ? 'od-field od-field--error' : ''}"
+      aria-describedby="mt-attendance-hint"
+    >
       <legend class="od-legend">${t('edit.attendance')}</legend>
       <p class="od-hint" id="mt-attendance-hint">${t('edit.attendanceHint')}</p>
       ${held ? checkbox('mt-person', 'personPresent', t('edit.personPresent'), draft.personPresent) : nothing}
@@ -378,16 +452,30 @@ export function renderMeetingForm(v: FormView): TemplateResult {
         ${v.members.map((member) => renderAttendee(v, member))}
       </ul>
     </fieldset>
-    ${held
-      ? html`${checkbox('mt-reflecting', 'reflecting', t('edit.reflecting'), draft.reflecting)}
-        ${radios(t('edit.next'), 'next', 'mt-next', [['none', t('edit.nextNone')], ['open', t('edit.nextOpen')], ['date', t('edit.nextDate')]], draft.next)}
-        ${draft.next === 'date'
-          ? html`<div class="od-form-row">
-              ${renderField({ id: 'mt-next-date', label: t('edit.nextDay'), error: errorFor(errors, 'mt-next-date'), errorPrefix: prefix, control: input('mt-next-date', 'nextDate', draft.nextDate, 'date') })}
-              ${renderField({ id: 'mt-next-time', label: t('edit.nextTime'), error: errorFor(errors, 'mt-next-time'), errorPrefix: prefix, control: input('mt-next-time', 'nextTime', draft.nextTime, 'text', { inputmode: 'numeric' }) })}
-            </div>`
-          : nothing}`
-      : nothing}
+    ${
+      held
+        ? html`${checkbox('mt-reflecting', 'reflecting', t('edit.reflecting'), draft.reflecting)}
+          ${radios(
+            t('edit.next'),
+            'next',
+            'mt-next',
+            [
+              ['none', t('edit.nextNone')],
+              ['open', t('edit.nextOpen')],
+              ['date', t('edit.nextDate')],
+            ],
+            draft.next,
+          )}
+          ${
+            draft.next === 'date'
+              ? html`<div class="od-form-row">
+                  ${renderField({ id: 'mt-next-date', label: t('edit.nextDay'), error: errorFor(errors, 'mt-next-date'), errorPrefix: prefix, control: input('mt-next-date', 'nextDate', draft.nextDate, 'date') })}
+                  ${renderField({ id: 'mt-next-time', label: t('edit.nextTime'), error: errorFor(errors, 'mt-next-time'), errorPrefix: prefix, control: input('mt-next-time', 'nextTime', draft.nextTime, 'text', { inputmode: 'numeric' }) })}
+                </div>`
+              : nothing
+          }`
+        : nothing
+    }
     ${renderField({
       id: 'mt-notes',
       label: `${t('edit.notes')} ${t('form.optional')}`,
@@ -404,7 +492,9 @@ export function renderMeetingForm(v: FormView): TemplateResult {
     })}
     <div class="od-button-group">
       <button class="od-button" type="submit" ?disabled=${v.busy}>${t('form.save')}</button>
-      <button class="od-button od-button--secondary" type="button" data-action="cancel-form">${t('form.cancel')}</button>
+      <button class="od-button od-button--secondary" type="button" data-action="cancel-form">
+        ${t('form.cancel')}
+      </button>
     </div>
   `;
 }
@@ -425,7 +515,8 @@ function renderAttendee(v: FormView, member: NetworkMember): TemplateResult {
   };
   return html`<li class="attendee-pick ${attError || roleError ? 'attendee-pick--error' : ''}">
     <label class="od-label" for=${attId}>${member.name}</label>
-    ${renderFieldError(attId, attError, t('form.errorPrefix'))} ${renderFieldError(roleId, roleError, t('form.errorPrefix'))}
+    ${renderFieldError(attId, attError, t('form.errorPrefix'))}
+    ${renderFieldError(roleId, roleError, t('form.errorPrefix'))}
     <div class="od-form-row">
       <select
         class="od-select"
@@ -436,18 +527,20 @@ function renderAttendee(v: FormView, member: NetworkMember): TemplateResult {
       >
         ${choices.map((c) => html`<option value=${c} ?selected=${entry.choice === c}>${labels[c]}</option>`)}
       </select>
-      ${entry.choice === 'none'
-        ? nothing
-        : html`<label class="visually-hidden" for=${roleId}>${t('edit.role', { name: member.name })}</label>
-            <select
-              class="od-select"
-              id=${roleId}
-              name=${roleId}
-              aria-describedby=${describedBy(roleId, { error: roleError }) ?? nothing}
-              aria-invalid=${ariaInvalid(roleError)}
-            >
-              ${rolesFor(member).map((r) => html`<option value=${r} ?selected=${entry.role === r}>${t(`role.${r}`)}</option>`)}
-            </select>`}
+      ${
+        entry.choice === 'none'
+          ? nothing
+          : html`<label class="visually-hidden" for=${roleId}>${t('edit.role', { name: member.name })}</label>
+              <select
+                class="od-select"
+                id=${roleId}
+                name=${roleId}
+                aria-describedby=${describedBy(roleId, { error: roleError }) ?? nothing}
+                aria-invalid=${ariaInvalid(roleError)}
+              >
+                ${rolesFor(member).map((r) => html`<option value=${r} ?selected=${entry.role === r}>${t(`role.${r}`)}</option>`)}
+              </select>`
+      }
     </div>
   </li>`;
 }
@@ -461,22 +554,32 @@ export interface MeetingPanelView {
   readonly root: ShadowRoot;
 }
 
-export type MeetingPanelHandlers = Pick<TimelineHandlers, 'sideKey' | 'submitMeeting' | 'formChange' | 'formClick' | 'closeForm'>;
+export type MeetingPanelHandlers = Pick<
+  TimelineHandlers,
+  'sideKey' | 'submitMeeting' | 'formChange' | 'formClick' | 'closeForm'
+>;
 
 /** The form beside the list, with its heading and error summary. */
 export function renderMeetingPanel(v: MeetingPanelView, t: T, on: MeetingPanelHandlers): TemplateResult {
   if (v.gone) {
     return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
-        <h3 id="form-title" tabindex="-1">${t('edit.titleEdit')}</h3>
-        <p role="alert">${t('edit.gone')}</p>
-        <button class="od-button od-button--secondary" type="button" data-action="cancel-form" @click=${() => on.closeForm()}>${t('form.cancel')}</button>
-      </section>`;
+      <h3 id="form-title" tabindex="-1">${t('edit.titleEdit')}</h3>
+      <p role="alert">${t('edit.gone')}</p>
+      <button
+        class="od-button od-button--secondary"
+        type="button"
+        data-action="cancel-form"
+        @click=${() => on.closeForm()}
+      >
+        ${t('form.cancel')}
+      </button>
+    </section>`;
   }
   return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
-      <h3 id="form-title" tabindex="-1">${t(v.editing ? 'edit.titleEdit' : 'edit.titleNew')}</h3>
-      ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.form.errors, root: v.root })}
-      <form novalidate @submit=${on.submitMeeting} @change=${on.formChange} @click=${on.formClick}>
-        ${renderMeetingForm(v.form)}
-      </form>
-    </section>`;
+    <h3 id="form-title" tabindex="-1">${t(v.editing ? 'edit.titleEdit' : 'edit.titleNew')}</h3>
+    ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.form.errors, root: v.root })}
+    <form novalidate @submit=${on.submitMeeting} @change=${on.formChange} @click=${on.formClick}>
+      ${renderMeetingForm(v.form)}
+    </form>
+  </section>`;
 }

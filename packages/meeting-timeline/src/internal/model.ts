@@ -36,7 +36,8 @@ export interface TimelineModel {
 /** The latest episode by first contact: the one a practitioner is most likely working in. */
 export function latestEpisode(record: CaseRecord): Episode | undefined {
   let latest: Episode | undefined;
-  for (const e of record.episodes) if (!latest || Date.parse(e.firstContact) > Date.parse(latest.firstContact)) latest = e;
+  for (const e of record.episodes)
+    if (!latest || Date.parse(e.firstContact) > Date.parse(latest.firstContact)) latest = e;
   return latest;
 }
 
@@ -52,12 +53,22 @@ export function buildModel(record: CaseRecord, episode: Episode, asOf: string, i
   // marked one by one so a practitioner can see where continuity held.
   const held = heldMeetings(record, options);
   const practitioners = (m: Meeting) =>
-    m.attendees.filter((a) => a.present && (PRACTITIONER_ROLES as readonly string[]).includes(a.role)).map((a) => a.memberId);
+    m.attendees
+      .filter((a) => a.present && (PRACTITIONER_ROLES as readonly string[]).includes(a.role))
+      .map((a) => a.memberId);
   const first = new Set(held[0] ? practitioners(held[0]) : []);
-  const continuity = new Set(held.slice(1).filter((m) => practitioners(m).some((id) => first.has(id))).map((m) => m.id));
+  const continuity = new Set(
+    held
+      .slice(1)
+      .filter((m) => practitioners(m).some((id) => first.has(id)))
+      .map((m) => m.id),
+  );
 
   const fidelity = new Map(
-    fidelityTrend(record, { instrumentId, episodeId: episode.id }).map((f) => [f.meetingId, { share: f.share, count: f.scores.length }]),
+    fidelityTrend(record, { instrumentId, episodeId: episode.id }).map((f) => [
+      f.meetingId,
+      { share: f.share, count: f.scores.length },
+    ]),
   );
   return {
     episode,
@@ -72,7 +83,12 @@ export function buildModel(record: CaseRecord, episode: Episode, asOf: string, i
 }
 
 /** The meetings whose local date (in `zone`) lies within `from`…`to` (inclusive; either may be open). */
-export function inRange(model: TimelineModel, zone: string, from: string | undefined, to: string | undefined): readonly Meeting[] {
+export function inRange(
+  model: TimelineModel,
+  zone: string,
+  from: string | undefined,
+  to: string | undefined,
+): readonly Meeting[] {
   if (!from && !to) return model.meetings;
   return model.meetings.filter((m) => {
     const day = localDate(model.times.get(m.id)!, zone);

@@ -103,11 +103,14 @@ const nameFormats = new Map<string, Intl.DateTimeFormat>();
 /** The zone's short name at `time` in British English ("GMT", "BST", "GMT+2"). */
 export function zoneName(time: number, zone: string): string {
   let format = nameFormats.get(zone);
-  if (!format) nameFormats.set(zone, (format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' })));
+  if (!format)
+    nameFormats.set(zone, (format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' })));
   return format.formatToParts(time).find((p) => p.type === 'timeZoneName')?.value ?? zone;
 }
 
-/** Whether the zone's offset changes within six hours of `time` (a clock-change night), so a time needs its zone name. */
+/**
+ * Whether the zone's offset changes within six hours of `time` (a clock-change night), so a time needs its zone name.
+ */
 export function nearClockChange(time: number, zone: string): boolean {
   return offsetMinutes(time - 6 * HOUR, zone) !== offsetMinutes(time + 6 * HOUR, zone);
 }
@@ -121,7 +124,9 @@ export type AxisUnit = 'day' | 'week' | 'month' | 'year';
  */
 export function boundaries(from: number, to: number, unit: AxisUnit, zone: string): number[] {
   const w = wall(from, zone);
-  let y = w.y, mo = w.mo, d = w.d;
+  let y = w.y,
+    mo = w.mo,
+    d = w.d;
   if (unit === 'year') {
     mo = 1;
     d = 1;

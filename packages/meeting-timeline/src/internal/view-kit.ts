@@ -31,7 +31,8 @@ export interface TimelineFormats {
 /** The formatters for an element's locale controller and time zone, both read at each call. */
 export function timelineFormats(i18n: LocaleController<TimelineStrings>, zone: () => string): TimelineFormats {
   // Near a clock change, a time says which side of it it is on.
-  const withZoneName = (time: number, text: string) => (nearClockChange(time, zone()) ? `${text} ${zoneName(time, zone())}` : text);
+  const withZoneName = (time: number, text: string) =>
+    nearClockChange(time, zone()) ? `${text} ${zoneName(time, zone())}` : text;
   return {
     dateTime: (time) => withZoneName(time, formatDateTime(time, i18n.locale, { timeZone: zone() })),
     time: (time) => withZoneName(time, formatTime(time, i18n.locale, { timeZone: zone() })),
@@ -43,7 +44,11 @@ export function timelineFormats(i18n: LocaleController<TimelineStrings>, zone: (
     ratio: (r) =>
       r.value === null
         ? i18n.t('summary.none')
-        : i18n.t('summary.ratio', { percent: i18n.percent(r.value), numerator: r.numerator, denominator: r.denominator }),
+        : i18n.t('summary.ratio', {
+            percent: i18n.percent(r.value),
+            numerator: r.numerator,
+            denominator: r.denominator,
+          }),
   };
 }
 

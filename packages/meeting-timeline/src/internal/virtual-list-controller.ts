@@ -14,7 +14,8 @@ export interface ListWindow {
   readonly last: number;
 }
 
-export type VirtualListHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+export type VirtualListHost = ReactiveControllerHost &
+  HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 export class VirtualListController implements ReactiveController {
   /** Row and viewport heights: estimates until measured. */
@@ -24,14 +25,19 @@ export class VirtualListController implements ReactiveController {
   #total = 0;
   readonly #host: VirtualListHost;
   /** Measures the viewport and its rows after layout (never during an update); nothing on the server. */
-  readonly #sizes = isServer ? undefined : new ResizeObserver((entries) => this.#measure(entries[0]!.target as HTMLElement));
+  readonly #sizes = isServer
+    ? undefined
+    : new ResizeObserver((entries) => this.#measure(entries[0]!.target as HTMLElement));
   #observed: Element | undefined;
   /** While printing, every row is rendered: paper has no scrolling. */
   #printing = false;
   readonly #printQuery = isServer ? undefined : matchMedia('print');
 
   /** `overscan`: rows rendered beyond the visible ones, above and below. */
-  constructor(host: VirtualListHost, readonly overscan = 4) {
+  constructor(
+    host: VirtualListHost,
+    readonly overscan = 4,
+  ) {
     (this.#host = host).addController(this);
   }
 

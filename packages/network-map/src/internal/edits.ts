@@ -5,7 +5,13 @@
  * with its own state, shared by the forms, the move buttons and dragging.
  */
 import { SECTORS, type Change, type NetworkMember, type Ring, type Sector } from '@odkit/core';
-import { focusErrorSummary, formErrorsFrom, type CaseController, type FormError, type Translate } from '@odkit/elements';
+import {
+  focusErrorSummary,
+  formErrorsFrom,
+  type CaseController,
+  type FormError,
+  type Translate,
+} from '@odkit/elements';
 import type { ReactiveControllerHost } from 'lit';
 import { oneOf } from './form-parts.js';
 import { memberFieldFor, readMemberForm } from './member-form.js';
@@ -36,7 +42,10 @@ export interface EditsOptions {
 
 type Host = ReactiveControllerHost & { readonly renderRoot: ParentNode };
 
-/** Held by the element (it needs no lifecycle, so it is no reactive controller); renders it again when its state changes. */
+/**
+ * Held by the element (it needs no lifecycle, so it is no reactive controller); renders it again when its state
+ * changes.
+ */
 export class MapEdits {
   /** The panel shown: the details, a form, or a "remove?" question. */
   panel: Panel = { kind: 'details' };
@@ -64,7 +73,9 @@ export class MapEdits {
   async open(panel: Panel): Promise<void> {
     this.#set({ panel, errors: [], announcement: '' });
     await this.#host.updateComplete;
-    const first = this.#host.renderRoot.querySelector<HTMLElement>('.panel input, .panel select, .panel .od-button--warning');
+    const first = this.#host.renderRoot.querySelector<HTMLElement>(
+      '.panel input, .panel select, .panel .od-button--warning',
+    );
     first?.focus();
   }
 
@@ -135,7 +146,8 @@ export class MapEdits {
   }
 
   async removeTie(id: string): Promise<void> {
-    if (await this.apply({ type: 'tie/remove', tieId: id }, () => undefined, this.#options.t('edit.removed'))) await this.close();
+    if (await this.apply({ type: 'tie/remove', tieId: id }, () => undefined, this.#options.t('edit.removed')))
+      await this.close();
   }
 
   /**
@@ -165,7 +177,9 @@ export class MapEdits {
     const ok = await this.apply({ type: 'member/update', member: moved }, () => undefined, '');
     if (ok && this.announcement === '') {
       const t = this.#options.t;
-      this.#set({ announcement: t('move.done', { name, ring: t(`ring.${moved.ring}`), sector: t(`sector.${moved.sector}`) }) });
+      this.#set({
+        announcement: t('move.done', { name, ring: t(`ring.${moved.ring}`), sector: t(`sector.${moved.sector}`) }),
+      });
     }
   }
 }

@@ -32,7 +32,17 @@ export function legendItems(root: ParentNode): LegendItem[] {
 
 const NS = 'http://www.w3.org/2000/svg';
 const SHAPES = 'circle, rect, polygon, path, line, text';
-const PAINT = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linejoin', 'paint-order', 'opacity', 'fill-opacity', 'stroke-opacity'] as const;
+const PAINT = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-linejoin',
+  'paint-order',
+  'opacity',
+  'fill-opacity',
+  'stroke-opacity',
+] as const;
 const MARGIN = 12;
 const COLUMN = 250;
 const ROW = 30;
@@ -41,7 +51,9 @@ const LINE = 18;
 const FONT = 13;
 
 function shapes(root: Element): Element[] {
-  return [...root.querySelectorAll(SHAPES)].filter((el) => !el.classList.contains('focus-ring') && !el.classList.contains('hit'));
+  return [...root.querySelectorAll(SHAPES)].filter(
+    (el) => !el.classList.contains('focus-ring') && !el.classList.contains('hit'),
+  );
 }
 
 function visible(el: Element): boolean {
@@ -49,7 +61,8 @@ function visible(el: Element): boolean {
   return cs.display !== 'none' && cs.visibility !== 'hidden';
 }
 
-const opaque = (color: string) => (color === 'rgba(0, 0, 0, 0)' || color === 'transparent' || !color ? '#ffffff' : color);
+const opaque = (color: string) =>
+  color === 'rgba(0, 0, 0, 0)' || color === 'transparent' || !color ? '#ffffff' : color;
 
 interface Placed {
   readonly item: LegendItem;
@@ -140,7 +153,13 @@ export function exportSvg(source: SVGSVGElement, legend: LegendText): string {
   const title = document.createElementNS(NS, 'title');
   title.textContent = legend.title;
   const bg = document.createElementNS(NS, 'rect');
-  for (const [k, v] of [['x', vx], ['y', vy], ['width', vw], ['height', total]] as const) bg.setAttribute(k, String(v));
+  for (const [k, v] of [
+    ['x', vx],
+    ['y', vy],
+    ['width', vw],
+    ['height', total],
+  ] as const)
+    bg.setAttribute(k, String(v));
   bg.setAttribute('fill', opaque(getComputedStyle(source.closest('.od-map') ?? source).backgroundColor));
   out.append(title, bg, ...paintedCopy(source).childNodes);
 
@@ -154,7 +173,13 @@ export function exportSvg(source: SVGSVGElement, legend: LegendText): string {
     const swatch = paintedCopy(item.swatch);
     const box = item.swatch.viewBox.baseVal;
     swatch.setAttribute('viewBox', `${box.x} ${box.y} ${box.width} ${box.height}`);
-    for (const [k, v] of [['x', x], ['y', y], ['width', width], ['height', SWATCH_H]] as const) swatch.setAttribute(k, String(v));
+    for (const [k, v] of [
+      ['x', x],
+      ['y', y],
+      ['width', width],
+      ['height', SWATCH_H],
+    ] as const)
+      swatch.setAttribute(k, String(v));
     swatch.setAttribute('overflow', 'visible');
     key.append(swatch, text(item.label, x + width + 8, y + SWATCH_H / 2 + FONT / 2 - 2));
   }
@@ -199,10 +224,14 @@ export function exportPng(source: SVGSVGElement, legend: LegendText, scale: numb
   ctx.font = `700 ${FONT}px ${family}`;
   ctx.fillText(legend.heading, MARGIN, top + MARGIN + FONT - 2);
   ctx.font = `400 ${FONT}px ${family}`;
-  for (const { item, x, y, width: w } of layout.placed) ctx.fillText(item.label, x + w + 8, top + y + SWATCH_H / 2 + FONT / 2 - 2);
+  for (const { item, x, y, width: w } of layout.placed)
+    ctx.fillText(item.label, x + w + 8, top + y + SWATCH_H / 2 + FONT / 2 - 2);
   layout.lines.forEach((line, i) => ctx.fillText(line, MARGIN, top + layout.summaryTop + (i + 1) * LINE - 4));
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('<od-network-map>: the PNG could not be made.'))), 'image/png'),
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('<od-network-map>: the PNG could not be made.'))),
+      'image/png',
+    ),
   );
 }
 

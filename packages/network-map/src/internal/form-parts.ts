@@ -3,7 +3,15 @@
  * the save and cancel buttons, and the notice shown when the thing being edited has gone. Apart so
  * that the member form and the tie form are built the same way from @odkit/elements' form kit.
  */
-import { ariaInvalid, describedBy, errorFor, renderErrorSummary, renderField, type FormError, type Translate } from '@odkit/elements';
+import {
+  ariaInvalid,
+  describedBy,
+  errorFor,
+  renderErrorSummary,
+  renderField,
+  type FormError,
+  type Translate,
+} from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MapStrings } from '../strings.js';
 
@@ -60,21 +68,31 @@ export function choice<T extends string | number>(
   current: T,
   text: (v: T) => string,
 ): TemplateResult {
-  return field(state, t, id, label, (d) => html`<select class="od-select" id=${id} name=${id} aria-describedby=${d ?? nothing}>
-      ${values.map((v) => html`<option value=${String(v)} ?selected=${v === current}>${text(v)}</option>`)}
-    </select>`);
+  return field(
+    state,
+    t,
+    id,
+    label,
+    (d) =>
+      html`<select class="od-select" id=${id} name=${id} aria-describedby=${d ?? nothing}>
+        ${values.map((v) => html`<option value=${String(v)} ?selected=${v === current}>${text(v)}</option>`)}
+      </select>`,
+  );
 }
 
 export function renderFormButtons(state: FormState, t: Translate<MapStrings>, cancel: () => void): TemplateResult {
   return html`<div class="od-button-group">
-      <button class="od-button" ?disabled=${state.busy}>${t('form.save')}</button>
-      <button type="button" class="od-button od-button--secondary" @click=${cancel}>${t('form.cancel')}</button>
-    </div>`;
+    <button class="od-button" ?disabled=${state.busy}>${t('form.save')}</button>
+    <button type="button" class="od-button od-button--secondary" @click=${cancel}>${t('form.cancel')}</button>
+  </div>`;
 }
 
-/** An edit form whose member or tie has left the record (another widget, tab or the host removed it): say so, save nothing. */
+/**
+ * An edit form whose member or tie has left the record (another widget, tab or the host removed it): say so, save
+ * nothing.
+ */
 export function renderGone(close: () => void, t: Translate<MapStrings>): TemplateResult {
   return html`<h2 class="panel-title" id="panel-title" tabindex="-1">${t('edit.edit')}</h2>
-      <p role="alert" class="gone">${t('edit.gone')}</p>
-      <button type="button" class="od-button od-button--secondary" @click=${close}>${t('edit.close')}</button>`;
+    <p role="alert" class="gone">${t('edit.gone')}</p>
+    <button type="button" class="od-button od-button--secondary" @click=${close}>${t('edit.close')}</button>`;
 }

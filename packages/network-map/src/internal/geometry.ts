@@ -61,8 +61,10 @@ export function arrowHeads(a: Point, b: Point, ra: number, rb: number, direction
     return `${f(tip.x)},${f(tip.y)} ${f(bx - dirY * 5)},${f(by + dirX * 5)} ${f(bx + dirY * 5)},${f(by - dirX * 5)}`;
   };
   const heads: string[] = [];
-  if (direction === 'to' || direction === 'both') heads.push(head({ x: b.x - ux * (rb + 2), y: b.y - uy * (rb + 2) }, ux, uy));
-  if (direction === 'from' || direction === 'both') heads.push(head({ x: a.x + ux * (ra + 2), y: a.y + uy * (ra + 2) }, -ux, -uy));
+  if (direction === 'to' || direction === 'both')
+    heads.push(head({ x: b.x - ux * (rb + 2), y: b.y - uy * (rb + 2) }, ux, uy));
+  if (direction === 'from' || direction === 'both')
+    heads.push(head({ x: a.x + ux * (ra + 2), y: a.y + uy * (ra + 2) }, -ux, -uy));
   return heads;
 }
 
@@ -70,13 +72,22 @@ export function arrowHeads(a: Point, b: Point, ra: number, rb: number, direction
  * The member nearest to `from` in an arrow key's direction: candidates within 60°
  * of the direction, scored by distance with a penalty for being off-axis.
  */
-export function nearestInDirection(from: Point, direction: Point, candidates: Iterable<[string, Point]>): string | undefined {
+export function nearestInDirection(
+  from: Point,
+  direction: Point,
+  candidates: Iterable<[string, Point]>,
+): string | undefined {
   const list = [...candidates];
   // Within 60° of the direction first; failing that, anything on that side, so every member can be reached.
   return nearest(from, direction, list, 1.8) ?? nearest(from, direction, list, Infinity);
 }
 
-function nearest(from: Point, direction: Point, candidates: readonly [string, Point][], maxSlope: number): string | undefined {
+function nearest(
+  from: Point,
+  direction: Point,
+  candidates: readonly [string, Point][],
+  maxSlope: number,
+): string | undefined {
   let best: string | undefined;
   let bestScore = Infinity;
   for (const [id, p] of candidates) {

@@ -8,7 +8,9 @@ export const PERSON_R = 26;
 const SPACING = 46;
 const FIRST_RING = 84;
 const MIN_BAND = 70;
-/** Relaxation ticks: the seeded rows are nearly settled already, so large networks need fewer (collision is the cost). */
+/**
+ * Relaxation ticks: the seeded rows are nearly settled already, so large networks need fewer (collision is the cost).
+ */
 const ticksFor = (n: number) => (n <= 100 ? 24 : n <= 400 ? 16 : 10);
 const START = -Math.PI / 2;
 const TAU = Math.PI * 2;
@@ -53,12 +55,16 @@ const wedgeOf = (sector: Sector): [number, number] => {
   return [START + i * size, START + (i + 1) * size];
 };
 
-
 /** Layouts by owner (a record's members array, frozen and replaced on every change) and by view key. */
 const layoutCache = new WeakMap<object, Map<string, Layout>>();
 
 /** The layout of `members()` for this owner and key, computed once. */
-export function cachedLayout(owner: object, key: string, members: () => readonly LayoutMember[], sectors: boolean): Layout {
+export function cachedLayout(
+  owner: object,
+  key: string,
+  members: () => readonly LayoutMember[],
+  sectors: boolean,
+): Layout {
   let byKey = layoutCache.get(owner);
   if (!byKey) layoutCache.set(owner, (byKey = new Map()));
   let layout = byKey.get(key);
@@ -80,7 +86,12 @@ export function computeLayout(members: readonly LayoutMember[], sectors: boolean
     const inRing = sorted.filter((m) => m.ring === ring);
     const groups: { wedge: [number, number]; members: LayoutMember[] }[] = sectors
       ? SECTORS.map((s) => ({ wedge: wedgeOf(s), members: inRing.filter((m) => m.sector === s) }))
-      : [{ wedge: [START, START + TAU], members: [...inRing].sort((a, b) => SECTORS.indexOf(a.sector) - SECTORS.indexOf(b.sector)) }];
+      : [
+          {
+            wedge: [START, START + TAU],
+            members: [...inRing].sort((a, b) => SECTORS.indexOf(a.sector) - SECTORS.indexOf(b.sector)),
+          },
+        ];
     let rho = start + SPACING / 2;
     let last = rho;
     const offsets = groups.map(() => 0);
@@ -94,7 +105,16 @@ export function computeLayout(members: readonly LayoutMember[], sectors: boolean
         offsets[i] = from + row.length;
         row.forEach((m, j) => {
           const angle = g.wedge[0] + (span * (j + 0.5)) / row.length;
-          nodes.push({ id: m.id, r: rho, angle, inner: start, outer: 0, wedge: g.wedge, x: rho * Math.cos(angle), y: rho * Math.sin(angle) });
+          nodes.push({
+            id: m.id,
+            r: rho,
+            angle,
+            inner: start,
+            outer: 0,
+            wedge: g.wedge,
+            x: rho * Math.cos(angle),
+            y: rho * Math.sin(angle),
+          });
         });
       });
       last = rho;
@@ -131,7 +151,11 @@ export interface LayoutForce {
 
 /** The forces that relax the seeded rows: to the seeded radius, toward the seeded angle, apart. */
 export function layoutForces(sectors: boolean): LayoutForce[] {
-  return [forceRadial<Node>((n) => n.r).strength(0.6), angularForce(sectors ? 0.2 : 0.05), forceCollide<Node>(NODE_R + 5).iterations(1)];
+  return [
+    forceRadial<Node>((n) => n.r).strength(0.6),
+    angularForce(sectors ? 0.2 : 0.05),
+    forceCollide<Node>(NODE_R + 5).iterations(1),
+  ];
 }
 
 /**

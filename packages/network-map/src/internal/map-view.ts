@@ -44,21 +44,16 @@ export function renderMap(model: MapModel, t: Translate<MapStrings>, on: EventLi
   const { view, layout, dragging, selectedId, activeId, linkedId } = model;
   const e = extentOf(layout);
   const positions = layout.positions;
-  const pos = (id: string): Point => (dragging?.id === id ? dragging.at : id === view.person.id ? { x: 0, y: 0 } : (positions.get(id) ?? { x: 0, y: 0 }));
+  const pos = (id: string): Point =>
+    dragging?.id === id ? dragging.at : id === view.person.id ? { x: 0, y: 0 } : (positions.get(id) ?? { x: 0, y: 0 });
   const radius = (id: string) => (id === view.person.id ? PERSON_R : NODE_R);
   const tabbable = (key: string) => (activeId ?? selectedId ?? PERSON_KEY) === key;
   const highlighted = selectedId && selectedId !== PERSON_KEY ? selectedId : undefined;
   const labels = view.members.length <= 120;
   return html`<p id="map-help" class="visually-hidden">${t('map.help')}</p>
-      ${view.members.length === 0 ? html`<p class="empty">${t(model.recorded ? 'map.emptyFiltered' : 'map.empty')}</p>` : nothing}
-      <div
-        class="frame"
-        @wheel=${on}
-        @pointerdown=${on}
-        @pointermove=${on}
-        @pointerup=${on}
-        @pointercancel=${on}
-      ><svg
+    ${view.members.length === 0 ? html`<p class="empty">${t(model.recorded ? 'map.emptyFiltered' : 'map.empty')}</p>` : nothing}
+    <div class="frame" @wheel=${on} @pointerdown=${on} @pointermove=${on} @pointerup=${on} @pointercancel=${on}>
+      <svg
         part="map"
         class="map ${highlighted ? 'has-selection' : ''} ${dragging ? 'is-dragging' : ''}"
         viewBox="${-e} ${-e} ${2 * e} ${2 * e}"
@@ -77,18 +72,23 @@ export function renderMap(model: MapModel, t: Translate<MapStrings>, on: EventLi
         <g class="viewport">
           <g class="rings" aria-hidden="true">
             ${layout.rings.map((r, i) => svg`<circle class="ring ring-${i + 1}" r=${r}></circle>`)}
-            ${layout.sectors
-              ? svg`${sectorBoundaries().map((a) => svg`<line class="sector-line" x1=${round(PERSON_R * Math.cos(a))} y1=${round(PERSON_R * Math.sin(a))} x2=${round(layout.rings[2] * Math.cos(a))} y2=${round(layout.rings[2] * Math.sin(a))}></line>`)}
+            ${
+              layout.sectors
+                ? svg`${sectorBoundaries().map((a) => svg`<line class="sector-line" x1=${round(PERSON_R * Math.cos(a))} y1=${round(PERSON_R * Math.sin(a))} x2=${round(layout.rings[2] * Math.cos(a))} y2=${round(layout.rings[2] * Math.sin(a))}></line>`)}
                 ${SECTORS.map((s) => {
                   const a = sectorAngle(s);
                   const r = layout.rings[2] + 26;
                   return svg`<text class="sector-label sector-text-${s}" x=${round(r * Math.cos(a))} y=${round(r * Math.sin(a))} text-anchor="middle" dominant-baseline="middle">${t(`sector.${s}`)}</text>`;
                 })}`
-              : nothing}
+                : nothing
+            }
           </g>
-          ${guard([view, layout, highlighted, dragging], () => svg`<g class="ties" aria-hidden="true">
+          ${guard(
+            [view, layout, highlighted, dragging],
+            () => svg`<g class="ties" aria-hidden="true">
             ${view.ties.map((tie) => renderTie(tie, pos, radius, highlighted))}
-          </g>`)}
+          </g>`,
+          )}
           ${guard([view, layout, highlighted, dragging, selectedId, activeId, linkedId, ...model.textDeps], () => {
             const related = new Set<string>();
             if (highlighted) {
@@ -124,5 +124,6 @@ export function renderMap(model: MapModel, t: Translate<MapStrings>, on: EventLi
             </g>`;
           })}
         </g>
-      </svg></div>`;
+      </svg>
+    </div>`;
 }

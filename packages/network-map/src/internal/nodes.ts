@@ -17,7 +17,12 @@ export const PERSON_KEY = ':person';
  * A member's shape by kind (circle, square for an organisation, diamond for a professional) of
  * radius `r`, and the cross of a deceased member: the map and the legend draw them the same way.
  */
-export function memberShape(kind: NetworkMember['kind'], r: number, diamond: number, deceased: boolean): SVGTemplateResult {
+export function memberShape(
+  kind: NetworkMember['kind'],
+  r: number,
+  diamond: number,
+  deceased: boolean,
+): SVGTemplateResult {
   return svg`${
     kind === 'organisation'
       ? svg`<rect class="shape" x=${-r} y=${-r} width=${2 * r} height=${2 * r}></rect>`
@@ -39,7 +44,12 @@ export interface NodeState {
   readonly linked: boolean;
 }
 
-export function renderPerson(view: NetworkView, t: Translate<MapStrings>, selected: boolean, tabbable: boolean): SVGTemplateResult {
+export function renderPerson(
+  view: NetworkView,
+  t: Translate<MapStrings>,
+  selected: boolean,
+  tabbable: boolean,
+): SVGTemplateResult {
   return svg`<g
       part="node"
       class="node person ${selected ? 'selected' : ''}"

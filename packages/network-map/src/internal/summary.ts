@@ -24,7 +24,9 @@ export function summaryText(view: NetworkView, t: Translate<MapStrings>): string
   });
   const parts = [`${t('summary.members', { count: members.length })}: ${kinds}.`];
   parts.push(`${cap(t('summary.ring1', { count: members.filter((m) => m.member.ring === 1).length }))}.`);
-  parts.push(`${cap(t(stress ? 'summary.stressful' : 'summary.noStressful', { count: stress }))}; ${t(cut ? 'summary.cutOff' : 'summary.noCutOff', { count: cut })}.`);
+  parts.push(
+    `${cap(t(stress ? 'summary.stressful' : 'summary.noStressful', { count: stress }))}; ${t(cut ? 'summary.cutOff' : 'summary.noCutOff', { count: cut })}.`,
+  );
   if (past) parts.push(`${cap(t('summary.past', { count: past }))}.`);
   return parts.join(' ');
 }

@@ -39,7 +39,12 @@ export interface NetworkView {
 export function initials(name: string): string {
   const words = name.split(/[\s-]+/u).filter((w) => /\p{L}|\p{N}/u.test(w));
   const letters = words.slice(0, 3).map((w) => [...w.replace(/^[^\p{L}\p{N}]+/u, '')][0]?.toLocaleUpperCase() ?? '');
-  return letters.filter(Boolean).map((l) => `${l}.`).join(' ') || '?';
+  return (
+    letters
+      .filter(Boolean)
+      .map((l) => `${l}.`)
+      .join(' ') || '?'
+  );
 }
 
 /** Active on `day` (inclusive start, exclusive end: on the `until` day they had left). */

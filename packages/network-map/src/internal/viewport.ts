@@ -32,7 +32,14 @@ export interface ViewportOptions {
   drop(id: string, at: Point): void;
 }
 
-type Gesture = { kind: 'pan' | 'node' | 'pinch'; id?: string; start: Point; origin: ViewBox; moved: boolean; distance?: number };
+type Gesture = {
+  kind: 'pan' | 'node' | 'pinch';
+  id?: string;
+  start: Point;
+  origin: ViewBox;
+  moved: boolean;
+  distance?: number;
+};
 
 const mid = (a: Point, b: Point): Point => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
 
@@ -58,7 +65,10 @@ export class ViewportController implements ReactiveController {
   #pointers = new Map<number, Point>();
   #gesture: Gesture | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: ParentNode }, options: ViewportOptions) {
+  constructor(
+    host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: ParentNode },
+    options: ViewportOptions,
+  ) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
@@ -118,7 +128,8 @@ export class ViewportController implements ReactiveController {
   keepInView(p: Point, extent: number): void {
     const { k, x, y } = this.zoom;
     const margin = (NODE_R + 12) * k;
-    if (Math.abs(p.x * k + x) + margin > extent || Math.abs(p.y * k + y) + margin > extent) this.zoom = { k, x: -p.x * k, y: -p.y * k };
+    if (Math.abs(p.x * k + x) + margin > extent || Math.abs(p.y * k + y) + margin > extent)
+      this.zoom = { k, x: -p.x * k, y: -p.y * k };
   }
 
   hostUpdated(): void {
@@ -223,11 +234,22 @@ export class ViewportController implements ReactiveController {
     this.#pointers.set(event.pointerId, p);
     if (this.#pointers.size === 2) {
       const [a, b] = [...this.#pointers.values()] as [Point, Point];
-      this.#gesture = { kind: 'pinch', start: mid(a, b), origin: this.zoom, moved: true, distance: Math.hypot(a.x - b.x, a.y - b.y) };
+      this.#gesture = {
+        kind: 'pinch',
+        start: mid(a, b),
+        origin: this.zoom,
+        moved: true,
+        distance: Math.hypot(a.x - b.x, a.y - b.y),
+      };
       return;
     }
     const key = (event.target as Element).closest('.node')?.getAttribute('data-key') ?? undefined;
-    this.#gesture = key && this.#options.canDrag(key) ? { kind: 'node', id: key, start: p, origin: this.zoom, moved: false } : key ? undefined : { kind: 'pan', start: p, origin: this.zoom, moved: false };
+    this.#gesture =
+      key && this.#options.canDrag(key)
+        ? { kind: 'node', id: key, start: p, origin: this.zoom, moved: false }
+        : key
+          ? undefined
+          : { kind: 'pan', start: p, origin: this.zoom, moved: false };
   }
 
   #onPointerMove(event: PointerEvent): void {

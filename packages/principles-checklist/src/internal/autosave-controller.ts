@@ -170,19 +170,32 @@ export class AutosaveController implements ReactiveController {
     const store = this.#options.data.store;
     const stored = this.#currentStored();
     const about = this.#pendingAbout;
-    const report = (error: unknown) => this.#host.dispatchEvent(new OdErrorEvent(error instanceof Error ? error : new Error(String(error))));
+    const report = (error: unknown) =>
+      this.#host.dispatchEvent(new OdErrorEvent(error instanceof Error ? error : new Error(String(error))));
     if (store && !stored && !this.trackedId && this.recordMode) {
       // Not saved yet (a comment still in its pause, say): start the assessment with everything in the local draft.
       const local = this.#options.local();
       const meetingId = this.#options.meetingId();
       const name = local?.rater.name.trim();
       if (local && meetingId && name) {
-        const assessment: Assessment = { ...local, meetingId, rater: { ...local.rater, name }, status: 'draft', updatedAt: now() };
+        const assessment: Assessment = {
+          ...local,
+          meetingId,
+          rater: { ...local.rater, name },
+          status: 'draft',
+          updatedAt: now(),
+        };
         store.apply({ type: 'assessment/start', assessment }).catch(report);
       }
       return;
     }
-    if (!store || !stored || stored.status === 'complete' || (this.#pending.size === 0 && Object.keys(about).length === 0)) return;
+    if (
+      !store ||
+      !stored ||
+      stored.status === 'complete' ||
+      (this.#pending.size === 0 && Object.keys(about).length === 0)
+    )
+      return;
     // The rater's details first: the update carries the stored ratings, and the ratings below go on top of it.
     const name = (about.name ?? stored.rater.name).trim();
     if (Object.keys(about).length && name) {
@@ -231,7 +244,10 @@ export class AutosaveController implements ReactiveController {
     return id ? this.#options.data.record?.assessments.find((a) => a.id === id) : undefined;
   }
 
-  /** Brings the record up to date with what was edited: starts the assessment, then saves pending ratings and rater details. */
+  /**
+   * Brings the record up to date with what was edited: starts the assessment, then saves pending ratings and rater
+   * details.
+   */
   async #flush(): Promise<void> {
     if (!this.recordMode || !this.#host.isConnected) return;
     let stored = this.#currentStored();
@@ -239,7 +255,13 @@ export class AutosaveController implements ReactiveController {
       const local = this.#options.local();
       const meetingId = this.#options.meetingId();
       if (!local || !meetingId || !local.rater.name.trim()) return;
-      const assessment: Assessment = { ...local, meetingId, rater: { ...local.rater, name: local.rater.name.trim() }, status: 'draft', updatedAt: now() };
+      const assessment: Assessment = {
+        ...local,
+        meetingId,
+        rater: { ...local.rater, name: local.rater.name.trim() },
+        status: 'draft',
+        updatedAt: now(),
+      };
       this.trackedId = assessment.id;
       const ok = await this.#save({ type: 'assessment/start', assessment });
       stored = this.#currentStored();
@@ -256,7 +278,11 @@ export class AutosaveController implements ReactiveController {
           this.#pending.set(rating.itemId, { value: rating.value ?? null, comment: rating.comment ?? '' });
         }
       }
-      if (latest.rater.name.trim() !== stored.rater.name || latest.raterRole !== stored.raterRole || latest.evidence !== stored.evidence) {
+      if (
+        latest.rater.name.trim() !== stored.rater.name ||
+        latest.raterRole !== stored.raterRole ||
+        latest.evidence !== stored.evidence
+      ) {
         this.#pendingAbout = { name: latest.rater.name, raterRole: latest.raterRole, evidence: latest.evidence };
       }
       this.#host.requestUpdate();
@@ -290,7 +316,12 @@ export class AutosaveController implements ReactiveController {
 
 /** The change that saves one item's pending edit. */
 function rateChange(assessmentId: string, itemId: string, entry: PendingRating): Change {
-  const change: Extract<Change, { type: 'assessment/rate' }> = { type: 'assessment/rate', assessmentId, itemId, at: now() };
+  const change: Extract<Change, { type: 'assessment/rate' }> = {
+    type: 'assessment/rate',
+    assessmentId,
+    itemId,
+    at: now(),
+  };
   if ('value' in entry) change.value = entry.value ?? null;
   if (entry.comment !== undefined) change.comment = entry.comment;
   return change;

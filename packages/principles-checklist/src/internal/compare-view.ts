@@ -20,13 +20,24 @@ export function otherAssessment(
   const other = assessments.find((a) =>
     compareWith
       ? a.id === compareWith
-      : a.id !== value.id && a.meetingId === value.meetingId && a.instrumentId === instrument.id && a.instrumentVersion === instrument.version,
+      : a.id !== value.id &&
+        a.meetingId === value.meetingId &&
+        a.instrumentId === instrument.id &&
+        a.instrumentVersion === instrument.version,
   );
-  return other && other.instrumentId === instrument.id && other.instrumentVersion === instrument.version ? other : undefined;
+  return other && other.instrumentId === instrument.id && other.instrumentVersion === instrument.version
+    ? other
+    : undefined;
 }
 
 /** `other`: from {@link otherAssessment}; without one the view says there is nothing to compare. */
-export function renderCompare(value: Draft, other: Assessment | undefined, instrument: Instrument, t: ChecklistT, f: ChecklistFormat): TemplateResult {
+export function renderCompare(
+  value: Draft,
+  other: Assessment | undefined,
+  instrument: Instrument,
+  t: ChecklistT,
+  f: ChecklistFormat,
+): TemplateResult {
   if (!other) return html`<section class="compare" part="compare"><p>${t('compare.none')}</p></section>`;
   const who = (a: Draft) => t('compare.rater', { name: a.rater.name || '–', role: t(`raterRole.${a.raterRole}`) });
   const valueOf = (a: Draft, itemId: string) => a.ratings.find((r) => r.itemId === itemId)?.value;
@@ -41,7 +52,9 @@ export function renderCompare(value: Draft, other: Assessment | undefined, instr
       <th scope="row">${textOf(f, item.title)}</th>
       <td>${valueLabel(t, f, instrument, a)}</td>
       <td>${valueLabel(t, f, instrument, b)}</td>
-      <td>${same ? t('compare.same') : html`<strong>${t('compare.differs')}${diff ? ` (${f.number(diff)})` : ''}</strong>`}</td>
+      <td>
+        ${same ? t('compare.same') : html`<strong>${t('compare.differs')}${diff ? ` (${f.number(diff)})` : ''}</strong>`}
+      </td>
     </tr>`;
   });
   return html`<section class="compare" part="compare" aria-labelledby="compare-title">

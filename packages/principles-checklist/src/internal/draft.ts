@@ -1,4 +1,12 @@
-import { EVIDENCE_SOURCES, RATER_ROLES, newId, validate, type Assessment, type Instrument, type Rating } from '@odkit/core';
+import {
+  EVIDENCE_SOURCES,
+  RATER_ROLES,
+  newId,
+  validate,
+  type Assessment,
+  type Instrument,
+  type Rating,
+} from '@odkit/core';
 
 /** A rating value as the form holds it: a scale value, "na", or undefined while unrated. */
 export type RatingValue = Rating['value'];
@@ -16,7 +24,12 @@ export const newAssessmentId = (): string => newId('as');
 export const now = () => new Date().toISOString();
 
 /** A blank draft of `instrument` (for `meetingId`, when known). */
-export function blankDraft(instrument: Instrument, meetingId: string | undefined, raterName: string | undefined, id = newAssessmentId()): Draft {
+export function blankDraft(
+  instrument: Instrument,
+  meetingId: string | undefined,
+  raterName: string | undefined,
+  id = newAssessmentId(),
+): Draft {
   const draft: Draft = {
     id,
     instrumentId: instrument.id,
@@ -32,7 +45,11 @@ export function blankDraft(instrument: Instrument, meetingId: string | undefined
 }
 
 /** `draft` with one item's value and/or comment changed, as core's assessment/rate would change it. */
-export function withRating(draft: Draft, itemId: string, change: { value?: RatingValue | null; comment?: string }): Draft {
+export function withRating(
+  draft: Draft,
+  itemId: string,
+  change: { value?: RatingValue | null; comment?: string },
+): Draft {
   const current = draft.ratings.find((r) => r.itemId === itemId);
   const value = change.value === undefined ? current?.value : (change.value ?? undefined);
   const comment = change.comment === undefined ? current?.comment : change.comment || undefined;
@@ -71,7 +88,11 @@ export function parseDraft(state: unknown, instrument: Instrument): Draft | unde
   if (typeof input !== 'object' || input === null) return undefined;
   const raw = input as { meetingId?: unknown; rater?: { name?: unknown } };
   // The schema needs a meeting id and a rater's name, which a standalone draft may lack.
-  const candidate = { ...raw, meetingId: raw.meetingId ?? 'standalone', rater: { ...raw.rater, name: raw.rater?.name || '-' } };
+  const candidate = {
+    ...raw,
+    meetingId: raw.meetingId ?? 'standalone',
+    rater: { ...raw.rater, name: raw.rater?.name || '-' },
+  };
   const result = validate('assessment', candidate);
   if (!result.ok) return undefined;
   const a = result.value;

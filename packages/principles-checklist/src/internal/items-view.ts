@@ -25,7 +25,12 @@ export interface ItemEdits {
   comment(itemId: string, comment: string, commit: boolean): void;
 }
 
-export function renderGroups(view: ItemsView, t: ChecklistT, f: ChecklistFormat, edits: ItemEdits): (TemplateResult | typeof nothing)[] {
+export function renderGroups(
+  view: ItemsView,
+  t: ChecklistT,
+  f: ChecklistFormat,
+  edits: ItemEdits,
+): (TemplateResult | typeof nothing)[] {
   const { instrument } = view;
   return instrument.groups.map((group) => {
     const items = instrument.items.filter((i) => i.groupId === group.id);
@@ -51,7 +56,11 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
     id: radioId(item.id, i),
   }));
   if (instrument.scale.notApplicable) options.push({ value: 'na', label: t('notApplicable'), id: `${item.id}--na` });
-  return html`<fieldset class="od-fieldset item ${error ? 'od-field--error' : ''}" part="item" aria-describedby=${described || nothing}>
+  return html`<fieldset
+    class="od-fieldset item ${error ? 'od-field--error' : ''}"
+    part="item"
+    aria-describedby=${described || nothing}
+  >
     <legend class="od-legend item-title">
       ${textOf(f, item.title)}${item.required ? nothing : html` <span class="optional">${t('form.optional')}</span>`}
     </legend>
@@ -59,17 +68,18 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
     ${renderFieldError(field, error, t('form.errorPrefix'))}
     <div class="choices scale">
       ${options.map(
-        (o) => html`<div class="od-choice">
-          <input
-            type="radio"
-            id=${o.id}
-            name=${`item-${item.id}`}
-            .checked=${live(rating?.value === o.value)}
-            ?disabled=${disabled}
-            @change=${() => edits.rate(item.id, o.value)}
-          />
-          <label for=${o.id}>${o.label}</label>
-        </div>`,
+        (o) =>
+          html`<div class="od-choice">
+            <input
+              type="radio"
+              id=${o.id}
+              name=${`item-${item.id}`}
+              .checked=${live(rating?.value === o.value)}
+              ?disabled=${disabled}
+              @change=${() => edits.rate(item.id, o.value)}
+            />
+            <label for=${o.id}>${o.label}</label>
+          </div>`,
       )}
     </div>
     <div class="od-field comment">

@@ -56,7 +56,12 @@ export function takeOverLightForm(host: HTMLElement, name: string | undefined): 
  * edit handlers, as if typed there: only what differs from `value`, and only values the
  * instrument allows (the form's fields are a page's, so they are checked again).
  */
-export function carryOver(entered: EnteredInForm, value: Draft, instrument: Instrument, edits: Pick<RateEdits, 'rate' | 'comment' | 'rater'>): void {
+export function carryOver(
+  entered: EnteredInForm,
+  value: Draft,
+  instrument: Instrument,
+  edits: Pick<RateEdits, 'rate' | 'comment' | 'rater'>,
+): void {
   const allowed = new Set<unknown>(instrument.scale.options.map((o) => o.value));
   if (instrument.scale.notApplicable) allowed.add('na');
   const rater: { name?: string; raterRole?: Assessment['raterRole']; evidence?: Assessment['evidence'] } = {};

@@ -45,16 +45,40 @@ export function renderRaterDetails(view: RaterView, t: ChecklistT, edit: EditRat
   const nameError = view.errors.find((e) => e.field === 'rater-name');
   const signedIn = view.signedIn;
   if (signedIn) {
-    const who = signedIn.role ? t('checklist.raterSignedInRole', { name: signedIn.name, role: signedIn.role }) : t('checklist.raterSignedIn', { name: signedIn.name });
+    const who = signedIn.role
+      ? t('checklist.raterSignedInRole', { name: signedIn.name, role: signedIn.role })
+      : t('checklist.raterSignedIn', { name: signedIn.name });
     return html`<fieldset class="od-fieldset about" part="about">
       <legend class="od-legend about-legend">${t('checklist.aboutRating')}</legend>
       <div class="od-field">
         <label class="od-label" for="rater-name">${t('checklist.raterName')}</label>
         <p class="od-hint" id="rater-name-hint">${who}</p>
-        <input class="od-input signed-in" id="rater-name" readonly .value=${live(signedIn.name)} aria-describedby="rater-name-hint" />
+        <input
+          class="od-input signed-in"
+          id="rater-name"
+          readonly
+          .value=${live(signedIn.name)}
+          aria-describedby="rater-name-hint"
+        />
       </div>
-      ${renderChoices('rater-role', t('checklist.raterRole'), raterRoles, value.raterRole, disabled, (r) => t(`raterRole.${r}`), (r) => edit({ raterRole: r }, true))}
-      ${renderChoices('evidence', t('checklist.evidence'), evidenceSources, value.evidence, disabled, (r) => t(`evidence.${r}`), (r) => edit({ evidence: r }, true))}
+      ${renderChoices(
+        'rater-role',
+        t('checklist.raterRole'),
+        raterRoles,
+        value.raterRole,
+        disabled,
+        (r) => t(`raterRole.${r}`),
+        (r) => edit({ raterRole: r }, true),
+      )}
+      ${renderChoices(
+        'evidence',
+        t('checklist.evidence'),
+        evidenceSources,
+        value.evidence,
+        disabled,
+        (r) => t(`evidence.${r}`),
+        (r) => edit({ evidence: r }, true),
+      )}
     </fieldset>`;
   }
   return html`<fieldset class="od-fieldset about" part="about">
@@ -76,11 +100,23 @@ export function renderRaterDetails(view: RaterView, t: ChecklistT, edit: EditRat
         @change=${(e: Event) => edit({ name: (e.target as HTMLInputElement).value }, true)}
       />
     </div>
-    ${renderChoices('rater-role', t('checklist.raterRole'), raterRoles, value.raterRole, disabled, (r) => t(`raterRole.${r}`), (r) =>
-      edit({ raterRole: r }, true),
+    ${renderChoices(
+      'rater-role',
+      t('checklist.raterRole'),
+      raterRoles,
+      value.raterRole,
+      disabled,
+      (r) => t(`raterRole.${r}`),
+      (r) => edit({ raterRole: r }, true),
     )}
-    ${renderChoices('evidence', t('checklist.evidence'), evidenceSources, value.evidence, disabled, (r) => t(`evidence.${r}`), (r) =>
-      edit({ evidence: r }, true),
+    ${renderChoices(
+      'evidence',
+      t('checklist.evidence'),
+      evidenceSources,
+      value.evidence,
+      disabled,
+      (r) => t(`evidence.${r}`),
+      (r) => edit({ evidence: r }, true),
     )}
   </fieldset>`;
 }
@@ -98,10 +134,18 @@ function renderChoices<T extends string>(
     <legend class="od-legend">${legend}</legend>
     <div class="choices">
       ${options.map(
-        (o) => html`<div class="od-choice">
-          <input type="radio" id=${`${id}--${o}`} name=${id} .checked=${live(o === current)} ?disabled=${disabled} @change=${() => pick(o)} />
-          <label for=${`${id}--${o}`}>${label(o)}</label>
-        </div>`,
+        (o) =>
+          html`<div class="od-choice">
+            <input
+              type="radio"
+              id=${`${id}--${o}`}
+              name=${id}
+              .checked=${live(o === current)}
+              ?disabled=${disabled}
+              @change=${() => pick(o)}
+            />
+            <label for=${`${id}--${o}`}>${label(o)}</label>
+          </div>`,
       )}
     </div>
   </fieldset>`;

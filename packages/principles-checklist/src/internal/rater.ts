@@ -5,7 +5,10 @@
  */
 import { TEXT_LIMITS, ValidationError, type Author, type Issue } from '@odkit/core';
 
-/** Who rates, as a host gives it: `name` required, `id` (e.g. `Practitioner/123`) and `role` (as the service names it) optional. */
+/**
+ * Who rates, as a host gives it: `name` required, `id` (e.g. `Practitioner/123`) and `role` (as the service names it)
+ * optional.
+ */
 export interface SignedInRater {
   readonly id?: string;
   readonly name: string;
@@ -15,14 +18,18 @@ export interface SignedInRater {
 /** Checks a host's `rater`; throws ValidationError naming the field (never quoting its value). */
 export function parseRater(input: unknown): SignedInRater {
   const issues: Issue[] = [];
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new ValidationError('rater', [{ path: [], message: 'must be an object with a name' }]);
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new ValidationError('rater', [{ path: [], message: 'must be an object with a name' }]);
   const raw = input as Record<string, unknown>;
-  for (const key of Object.keys(raw)) if (key !== 'id' && key !== 'name' && key !== 'role') issues.push({ path: [key], message: 'is not a rater field (id, name, role)' });
+  for (const key of Object.keys(raw))
+    if (key !== 'id' && key !== 'name' && key !== 'role')
+      issues.push({ path: [key], message: 'is not a rater field (id, name, role)' });
   const text = (key: 'id' | 'name' | 'role', required: boolean): string | undefined => {
     const value = raw[key];
     if (value === undefined && !required) return undefined;
     if (typeof value !== 'string' || !value.trim()) issues.push({ path: [key], message: 'must be non-empty text' });
-    else if (value.length > TEXT_LIMITS.short) issues.push({ path: [key], message: `must be at most ${TEXT_LIMITS.short} characters` });
+    else if (value.length > TEXT_LIMITS.short)
+      issues.push({ path: [key], message: `must be at most ${TEXT_LIMITS.short} characters` });
     else return value.trim();
     return undefined;
   };
@@ -34,6 +41,12 @@ export function parseRater(input: unknown): SignedInRater {
 }
 
 /** The rater to use: the host's, else the store's author, else none (the name is typed). */
-export function signedInRater(hostRater: SignedInRater | undefined, author: Author | undefined): SignedInRater | undefined {
-  return hostRater ?? (author ? { id: author.id, name: author.name, ...(author.role ? { role: author.role } : {}) } : undefined);
+export function signedInRater(
+  hostRater: SignedInRater | undefined,
+  author: Author | undefined,
+): SignedInRater | undefined {
+  return (
+    hostRater ??
+    (author ? { id: author.id, name: author.name, ...(author.role ? { role: author.role } : {}) } : undefined)
+  );
 }

@@ -37,7 +37,10 @@ export function chooseInstruments(instrument: unknown, instruments: InstrumentRe
     const registry = instruments ? new InstrumentRegistry(instruments.list()) : createInstrumentRegistry();
     return { registry, own: registry.register(instrument) };
   } catch (error) {
-    return { registry: base, problem: { key: 'checklist.badInstrument', ...(error instanceof Error ? { error } : {}) } };
+    return {
+      registry: base,
+      problem: { key: 'checklist.badInstrument', ...(error instanceof Error ? { error } : {}) },
+    };
   }
 }
 
@@ -70,7 +73,8 @@ export function resolveShown(query: ShownQuery): Shown {
   const wanted = instruments.own ?? instruments.registry.get(query.instrumentId);
   if (record) {
     stored = findStored(record, wanted, query);
-    if (query.assessmentId && !stored) problem = { key: 'checklist.unknownAssessment', params: { id: query.assessmentId } };
+    if (query.assessmentId && !stored)
+      problem = { key: 'checklist.unknownAssessment', params: { id: query.assessmentId } };
     const meetingId = stored?.meetingId ?? query.meetingId;
     meeting = meetingId ? record.meetings.find((m) => m.id === meetingId) : undefined;
     if (!stored && !problem) {
@@ -86,7 +90,10 @@ export function resolveShown(query: ShownQuery): Shown {
   return { instrument, stored, meeting, problem };
 }
 
-/** `assessment-id` (or the one being followed); otherwise the latest draft of this instrument for the meeting, by this rater if named. */
+/**
+ * `assessment-id` (or the one being followed); otherwise the latest draft of this instrument for the meeting, by this
+ * rater if named.
+ */
 function findStored(record: CaseRecord, wanted: Instrument | undefined, query: ShownQuery): Assessment | undefined {
   const id = query.assessmentId ?? query.trackedId;
   if (id) return record.assessments.find((a) => a.id === id);

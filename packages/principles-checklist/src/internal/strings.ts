@@ -35,7 +35,8 @@ const en = {
   'checklist.unknownMeeting': 'There is no meeting with id “{id}” in this record.',
   'checklist.meetingNotHeld': 'Meeting “{id}” has not been held, so it cannot be rated yet.',
   'checklist.unknownAssessment': 'There is no assessment with id “{id}” in this record.',
-  'checklist.unknownInstrument': 'No instrument “{id}” is registered. Register it, or give it as the instrument property.',
+  'checklist.unknownInstrument':
+    'No instrument “{id}” is registered. Register it, or give it as the instrument property.',
   'checklist.badInstrument': 'The instrument given to this checklist is invalid.',
   'summary.title': 'Scores',
   'summary.caption': 'Scores by group for {rater}',
@@ -47,7 +48,8 @@ const en = {
   'summary.score': 'Score',
   'summary.overall': 'Overall',
   'summary.none': '–',
-  'summary.scoreHint': 'Score: where the ratings sit between the lowest (0%) and highest (100%) point of the scale. Items not applicable or not rated do not count.',
+  'summary.scoreHint':
+    'Score: where the ratings sit between the lowest (0%) and highest (100%) point of the scale. Items not applicable or not rated do not count.',
   'trend.title': 'Trend across the episode',
   'trend.caption': 'Score of each rated meeting in this episode, earliest first',
   'trend.date': 'Meeting',
@@ -60,7 +62,10 @@ const en = {
   'compare.difference': 'Difference',
   'compare.same': 'Same',
   'compare.differs': 'Differs',
-  'compare.agreement': { one: 'The raters agree on {agree} of {count} item.', other: 'The raters agree on {agree} of {count} items.' },
+  'compare.agreement': {
+    one: 'The raters agree on {agree} of {count} item.',
+    other: 'The raters agree on {agree} of {count} items.',
+  },
   'compare.none': 'There is no second assessment of this meeting with this instrument to compare with.',
   'compare.rater': '{name} ({role})',
 } as const;
@@ -74,7 +79,8 @@ const cy = {
   'checklist.raterName': 'Enw’r sgoriwr',
   'checklist.raterNameHint': 'Y person sy’n rhoi’r sgoriau hyn.',
   'checklist.raterSignedIn': 'Rydych wedi mewngofnodi fel {name}: caiff eich sgoriau eu cadw dan yr enw hwn.',
-  'checklist.raterSignedInRole': 'Rydych wedi mewngofnodi fel {name} ({role}): caiff eich sgoriau eu cadw dan yr enw hwn.',
+  'checklist.raterSignedInRole':
+    'Rydych wedi mewngofnodi fel {name} ({role}): caiff eich sgoriau eu cadw dan yr enw hwn.',
   'checklist.badRater': 'Mae’r sgoriwr a roddwyd i’r rhestr wirio hon yn annilys: mae angen enw o 200 nod ar y mwyaf.',
   'checklist.raterRole': 'Rôl y sgoriwr',
   'checklist.evidence': 'Ar beth mae’r sgôr yn seiliedig',
@@ -96,7 +102,8 @@ const cy = {
   'checklist.unknownMeeting': 'Nid oes cyfarfod â’r dynodydd “{id}” yn y cofnod hwn.',
   'checklist.meetingNotHeld': 'Nid yw cyfarfod “{id}” wedi’i gynnal eto, felly nid oes modd ei sgorio.',
   'checklist.unknownAssessment': 'Nid oes asesiad â’r dynodydd “{id}” yn y cofnod hwn.',
-  'checklist.unknownInstrument': 'Nid oes offeryn “{id}” wedi’i gofrestru. Cofrestrwch ef, neu rhowch ef fel y briodwedd instrument.',
+  'checklist.unknownInstrument':
+    'Nid oes offeryn “{id}” wedi’i gofrestru. Cofrestrwch ef, neu rhowch ef fel y briodwedd instrument.',
   'checklist.badInstrument': 'Mae’r offeryn a roddwyd i’r rhestr wirio hon yn annilys.',
   'summary.title': 'Sgoriau',
   'summary.caption': 'Sgoriau fesul grŵp gan {rater}',
@@ -108,7 +115,8 @@ const cy = {
   'summary.score': 'Sgôr',
   'summary.overall': 'Cyfanswm',
   'summary.none': '–',
-  'summary.scoreHint': 'Sgôr: lle mae’r sgoriau rhwng pwynt isaf (0%) a phwynt uchaf (100%) y raddfa. Nid yw eitemau amherthnasol neu heb eu sgorio yn cyfrif.',
+  'summary.scoreHint':
+    'Sgôr: lle mae’r sgoriau rhwng pwynt isaf (0%) a phwynt uchaf (100%) y raddfa. Nid yw eitemau amherthnasol neu heb eu sgorio yn cyfrif.',
   'trend.title': 'Tuedd ar draws y cyfnod gofal',
   'trend.caption': 'Sgôr pob cyfarfod a sgoriwyd yn y cyfnod gofal hwn, y cynharaf yn gyntaf',
   'trend.date': 'Cyfarfod',

@@ -16,8 +16,13 @@ const LABELS = 40;
  * assistive technology (`aria-hidden`): the table next to it carries the same figures.
  * Geometry is set with SVG attributes only (no inline styles, strict CSP).
  */
-export function renderTrendChart(trend: readonly MeetingFidelity[], percent: (share: number) => string, day: (start: string) => string): TemplateResult {
-  const xOf = (i: number) => (trend.length === 1 ? (WIDTH + LABELS) / 2 : LABELS + (i * (WIDTH - LABELS - PAD)) / (trend.length - 1));
+export function renderTrendChart(
+  trend: readonly MeetingFidelity[],
+  percent: (share: number) => string,
+  day: (start: string) => string,
+): TemplateResult {
+  const xOf = (i: number) =>
+    trend.length === 1 ? (WIDTH + LABELS) / 2 : LABELS + (i * (WIDTH - LABELS - PAD)) / (trend.length - 1);
   const points = trend
     .map((m, i) => ({ m, i }))
     .filter(({ m }) => m.share !== null)
@@ -29,7 +34,13 @@ export function renderTrendChart(trend: readonly MeetingFidelity[], percent: (sh
     .filter((_, i) => i % every === 0);
   const line = points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
   const grid = [0, 0.5, 1].map((share) => ({ share, y: HEIGHT - PAD - share * (HEIGHT - 2 * PAD) }));
-  return html`<svg class="trend-chart" part="trend-chart" viewBox="0 0 ${WIDTH} ${HEIGHT + DATES}" aria-hidden="true" focusable="false">
+  return html`<svg
+    class="trend-chart"
+    part="trend-chart"
+    viewBox="0 0 ${WIDTH} ${HEIGHT + DATES}"
+    aria-hidden="true"
+    focusable="false"
+  >
     ${grid.map(
       ({ share, y }) => svg`<line class="trend-grid" x1=${LABELS} x2=${WIDTH - PAD} y1=${y} y2=${y}></line>
         <text class="trend-label" x=${LABELS - 6} y=${y + 4} text-anchor="end">${percent(share)}</text>`,

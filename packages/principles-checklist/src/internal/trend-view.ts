@@ -9,37 +9,53 @@ import { percentOrNone, type ChecklistFormat, type ChecklistT } from './view-kit
 
 /** "8 Apr": the chart's x-axis dates, in the widget's language and time zone. */
 const shortDate = (f: ChecklistFormat, start: string) =>
-  new Intl.DateTimeFormat(f.locale, { day: 'numeric', month: 'short', ...(f.timeZone ? { timeZone: f.timeZone } : {}) }).format(Date.parse(start));
+  new Intl.DateTimeFormat(f.locale, {
+    day: 'numeric',
+    month: 'short',
+    ...(f.timeZone ? { timeZone: f.timeZone } : {}),
+  }).format(Date.parse(start));
 
 /** `trend`: core's `fidelityTrend` for the episode; `currentMeetingId`: the row marked as the meeting shown. */
-export function renderTrend(trend: readonly MeetingFidelity[], currentMeetingId: string, t: ChecklistT, f: ChecklistFormat): TemplateResult {
+export function renderTrend(
+  trend: readonly MeetingFidelity[],
+  currentMeetingId: string,
+  t: ChecklistT,
+  f: ChecklistFormat,
+): TemplateResult {
   return html`<section class="trend" part="trend" aria-labelledby="trend-title">
     <h3 id="trend-title">${t('trend.title')}</h3>
-    ${trend.length === 0
-      ? html`<p>${t('trend.empty')}</p>`
-      : html`${renderTrendChart(trend, (share) => f.percent(share), (start) => shortDate(f, start))}
-          <div class="table-wrap">
-            <table>
-              <caption>
-                ${t('trend.caption')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t('trend.date')}</th>
-                  <th scope="col">${t('trend.assessments')}</th>
-                  <th scope="col">${t('trend.score')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${trend.map(
-                  (m) => html`<tr class=${m.meetingId === currentMeetingId ? 'current' : ''}>
-                    <th scope="row">${f.date(m.start)}</th>
-                    <td>${f.number(m.scores.length)}</td>
-                    <td>${percentOrNone(t, f, m.share)}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`}
+    ${
+      trend.length === 0
+        ? html`<p>${t('trend.empty')}</p>`
+        : html`${renderTrendChart(
+              trend,
+              (share) => f.percent(share),
+              (start) => shortDate(f, start),
+            )}
+            <div class="table-wrap">
+              <table>
+                <caption>
+                  ${t('trend.caption')}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${t('trend.date')}</th>
+                    <th scope="col">${t('trend.assessments')}</th>
+                    <th scope="col">${t('trend.score')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${trend.map(
+                    (m) =>
+                      html`<tr class=${m.meetingId === currentMeetingId ? 'current' : ''}>
+                        <th scope="row">${f.date(m.start)}</th>
+                        <td>${f.number(m.scores.length)}</td>
+                        <td>${percentOrNone(t, f, m.share)}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+    }
   </section>`;
 }

@@ -13,10 +13,14 @@ import type { ChecklistStrings } from './strings.js';
 export type ChecklistT = Translate<ChecklistStrings>;
 
 /** Dates, numbers and an instrument's own text in the language shown (the element's LocaleController). */
-export type ChecklistFormat = Pick<LocaleController<ChecklistStrings>, 'locale' | 'timeZone' | 'date' | 'dateTime' | 'time' | 'number' | 'percent'>;
+export type ChecklistFormat = Pick<
+  LocaleController<ChecklistStrings>,
+  'locale' | 'timeZone' | 'date' | 'dateTime' | 'time' | 'number' | 'percent'
+>;
 
 /** An instrument's text (title, item, scale label) in the language shown. */
-export const textOf = (f: ChecklistFormat, text: LocalisedText | undefined): string => (text === undefined ? '' : localise(text, f.locale));
+export const textOf = (f: ChecklistFormat, text: LocalisedText | undefined): string =>
+  text === undefined ? '' : localise(text, f.locale);
 
 /** The id of an item's `index`th radio (the first is where its error links to). */
 export const radioId = (itemId: string, index: number) => `${itemId}--${index}`;
@@ -35,7 +39,13 @@ export const percentOrNone = (t: ChecklistT, f: ChecklistFormat, share: number |
 
 /** The header of every view: title, description, meeting, who changed it last and (rating) progress. */
 export function renderHeader(
-  header: { value: Draft; instrument: Instrument; meeting: Meeting | undefined; changedBy: TemplateResult | typeof nothing; progress: boolean },
+  header: {
+    value: Draft;
+    instrument: Instrument;
+    meeting: Meeting | undefined;
+    changedBy: TemplateResult | typeof nothing;
+    progress: boolean;
+  },
   t: ChecklistT,
   f: ChecklistFormat,
 ): TemplateResult {
@@ -46,10 +56,12 @@ export function renderHeader(
     ${instrument.description ? html`<p class="od-hint">${textOf(f, instrument.description)}</p>` : nothing}
     ${meeting ? html`<p class="meta">${t('checklist.meeting', { date: f.dateTime(meeting.start) })}</p>` : nothing}
     ${header.changedBy}
-    ${header.progress
-      ? html`<p class="progress" part="progress" role="status">
-          ${t('checklist.progress', { rated, count: instrument.items.length })}
-        </p>`
-      : nothing}
+    ${
+      header.progress
+        ? html`<p class="progress" part="progress" role="status">
+            ${t('checklist.progress', { rated, count: instrument.items.length })}
+          </p>`
+        : nothing
+    }
   </header>`;
 }

@@ -17,18 +17,28 @@ export function valueText(figure: Figure, i18n: Locale): string {
   }
   const mean = figure.mean.mean;
   if (mean === null) return none;
-  return figure.scale === 'share' ? i18n.percent(mean) : i18n.t('tiles.mean', { value: i18n.number(mean, { maximumFractionDigits: 1 }) });
+  return figure.scale === 'share'
+    ? i18n.percent(mean)
+    : i18n.t('tiles.mean', { value: i18n.number(mean, { maximumFractionDigits: 1 }) });
 }
 
 /** The middle half of a spread ("Middle half between 6 hours and 1 day, 2 hours"), or nothing. */
 export function spreadText(figure: Figure, i18n: Locale): string | undefined {
   if (figure.kind !== 'spread' || figure.spread.q1 === null || figure.spread.q3 === null) return undefined;
-  return i18n.t('tiles.quartiles', { q1: amount(figure.spread.q1, figure.scale, i18n), q3: amount(figure.spread.q3, figure.scale, i18n) });
+  return i18n.t('tiles.quartiles', {
+    q1: amount(figure.spread.q1, figure.scale, i18n),
+    q3: amount(figure.spread.q3, figure.scale, i18n),
+  });
 }
 
 /** What the figure is made of: "From 50 episodes". */
 export function countText(figure: Figure, count: number, i18n: Locale): string {
-  const key = figure.unit === 'episodes' ? 'tiles.countEpisodes' : figure.unit === 'meetings' ? 'tiles.countMeetings' : 'tiles.countAssessments';
+  const key =
+    figure.unit === 'episodes'
+      ? 'tiles.countEpisodes'
+      : figure.unit === 'meetings'
+        ? 'tiles.countMeetings'
+        : 'tiles.countAssessments';
   return i18n.t(key, { count });
 }
 

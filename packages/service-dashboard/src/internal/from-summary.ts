@@ -14,14 +14,23 @@ const TRENDED: readonly MeasureId[] = [
   'networkGrowth',
 ];
 
-const share = (unit: Unit, r: Rate): Figure => ({ kind: 'share', unit, share: { numerator: r.numerator, denominator: r.denominator, value: r.rate } });
+const share = (unit: Unit, r: Rate): Figure => ({
+  kind: 'share',
+  unit,
+  share: { numerator: r.numerator, denominator: r.denominator, value: r.rate },
+});
 const spread = (unit: Unit, scale: 'hours' | 'count', d: Distribution): Figure => ({
   kind: 'spread',
   unit,
   scale,
   spread: { count: d.n, median: d.median, q1: d.q1, q3: d.q3 },
 });
-const mean = (m: Mean): Figure => ({ kind: 'mean', unit: 'meetings', scale: 'count', mean: { count: m.count, mean: m.mean } });
+const mean = (m: Mean): Figure => ({
+  kind: 'mean',
+  unit: 'meetings',
+  scale: 'count',
+  mean: { count: m.count, mean: m.mean },
+});
 
 /** One measure's figure from a set of service measures (fidelity is per instrument: see `tilesOf`). */
 function figureOf(measure: Exclude<MeasureId, 'fidelity'>, m: ServiceMeasures): Figure {
@@ -46,15 +55,32 @@ function figureOf(measure: Exclude<MeasureId, 'fidelity'>, m: ServiceMeasures): 
 
 function tilesOf(m: ServiceMeasures): Tile[] {
   const tiles: Tile[] = (
-    ['firstMeetingWithinTarget', 'timeToFirstMeeting', 'earlyMeetings', 'twoOrMorePractitioners', 'withPeerWorker', 'withNetworkMember', 'continuity', 'networkPresent', 'networkGrowth'] as const
+    [
+      'firstMeetingWithinTarget',
+      'timeToFirstMeeting',
+      'earlyMeetings',
+      'twoOrMorePractitioners',
+      'withPeerWorker',
+      'withNetworkMember',
+      'continuity',
+      'networkPresent',
+      'networkGrowth',
+    ] as const
   ).map((measure) => ({ measure, figure: figureOf(measure, m) }));
   for (const f of m.fidelity) {
-    tiles.push({ measure: 'fidelity', instrumentId: f.instrumentId, figure: { kind: 'mean', unit: 'assessments', scale: 'share', mean: { count: f.assessments, mean: f.score.rate } } });
+    tiles.push({
+      measure: 'fidelity',
+      instrumentId: f.instrumentId,
+      figure: { kind: 'mean', unit: 'assessments', scale: 'share', mean: { count: f.assessments, mean: f.score.rate } },
+    });
   }
   return tiles;
 }
 
-/** Every month from the first to the last (`YYYY-MM`), gaps filled: a chart shows a month with no episodes as empty, not skipped. */
+/**
+ * Every month from the first to the last (`YYYY-MM`), gaps filled: a chart shows a month with no episodes as empty, not
+ * skipped.
+ */
 export function monthRange(months: readonly string[]): string[] {
   const sorted = [...months].sort();
   if (!sorted.length) return [];
@@ -88,7 +114,9 @@ export interface ViewOptions {
 export function viewOf(summary: ServiceSummary, options: ViewOptions = {}): DashboardView {
   const byTeam = summary.groupBy === 'team';
   if (options.team && !byTeam && !options.teams) {
-    throw new ValidationError('Dashboard options', [{ path: ['team'], message: 'needs a summary grouped by team (summariseService with groupBy: "team")' }]);
+    throw new ValidationError('Dashboard options', [
+      { path: ['team'], message: 'needs a summary grouped by team (summariseService with groupBy: "team")' },
+    ]);
   }
   const group = byTeam && options.team ? summary.groups.find((g) => g.key === options.team) : undefined;
   // A team with no episodes in the summary has nothing to show: the empty state, not the whole service's figures.
@@ -112,7 +140,15 @@ export function viewOf(summary: ServiceSummary, options: ViewOptions = {}): Dash
       by: 'meeting',
       points: monthRange([...byMonth.keys()]).map((month) => {
         const b = byMonth.get(month);
-        return { month, figure: { kind: 'mean', unit: 'assessments', scale: 'share', mean: { count: b?.assessments ?? 0, mean: b?.score.rate ?? null } } };
+        return {
+          month,
+          figure: {
+            kind: 'mean',
+            unit: 'assessments',
+            scale: 'share',
+            mean: { count: b?.assessments ?? 0, mean: b?.score.rate ?? null },
+          },
+        };
       }),
     });
   }
@@ -130,7 +166,17 @@ export function viewOf(summary: ServiceSummary, options: ViewOptions = {}): Dash
 }
 
 function emptyView(summary: ServiceSummary): DashboardView {
-  return { cases: 0, episodes: 0, skipped: summary.records.skipped, period: summary.period, months: [], teams: [], trendsForAllTeams: false, tiles: [], trends: [] };
+  return {
+    cases: 0,
+    episodes: 0,
+    skipped: summary.records.skipped,
+    period: summary.period,
+    months: [],
+    teams: [],
+    trendsForAllTeams: false,
+    tiles: [],
+    trends: [],
+  };
 }
 
 function emptyFigure(measure: MeasureId): Figure {
@@ -164,11 +210,19 @@ export function checkSummary(value: unknown): ServiceSummary {
   }
   const records = value.records;
   if (!isObject(records)) add(['records'], 'must give the records read, valid and skipped');
-  else for (const k of ['read', 'valid', 'skipped']) if (!isCount(records[k])) add(['records', k], 'must be a whole number, 0 or more');
+  else
+    for (const k of ['read', 'valid', 'skipped'])
+      if (!isCount(records[k])) add(['records', k], 'must be a whole number, 0 or more');
   if (value.groupBy !== null && typeof value.groupBy !== 'string') add(['groupBy'], 'must be text or null');
   if (value.period !== null) {
     const p = value.period;
-    if (!isObject(p) || typeof p.start !== 'string' || !DAY.test(p.start) || typeof p.end !== 'string' || !DAY.test(p.end)) {
+    if (
+      !isObject(p) ||
+      typeof p.start !== 'string' ||
+      !DAY.test(p.start) ||
+      typeof p.end !== 'string' ||
+      !DAY.test(p.end)
+    ) {
       add(['period'], 'must be null or a start and end date (YYYY-MM-DD)');
     }
   }
@@ -192,10 +246,18 @@ export function checkSummary(value: unknown): ServiceSummary {
 function checkMeasures(m: unknown, path: Path, add: (path: Path, message: string) => unknown): void {
   if (!isObject(m)) return void add(path, 'must be the measures of a set of episodes');
   for (const k of ['cases', 'episodes']) if (!isCount(m[k])) add([...path, k], 'must be a whole number, 0 or more');
-  for (const k of ['firstMeetingWithinTarget', 'twoOrMorePractitioners', 'withPeerWorker', 'withNetworkMember', 'continuity']) checkRate(m[k], [...path, k], add);
+  for (const k of [
+    'firstMeetingWithinTarget',
+    'twoOrMorePractitioners',
+    'withPeerWorker',
+    'withNetworkMember',
+    'continuity',
+  ])
+    checkRate(m[k], [...path, k], add);
   for (const k of ['hoursToFirstMeeting', 'earlyMeetingsPerEpisode']) checkDistribution(m[k], [...path, k], add);
   const present = m.networkMembersPresent;
-  if (!isObject(present) || !isCount(present.count) || !isNumberOrNull(present.mean)) add([...path, 'networkMembersPresent'], 'must be a mean (count and mean)');
+  if (!isObject(present) || !isCount(present.count) || !isNumberOrNull(present.mean))
+    add([...path, 'networkMembersPresent'], 'must be a mean (count and mean)');
   if (!isObject(m.network)) add([...path, 'network'], 'must give the network measures');
   else checkRate(m.network.grew, [...path, 'network', 'grew'], add);
   if (!Array.isArray(m.fidelity)) return void add([...path, 'fidelity'], 'must be a list');
@@ -207,7 +269,8 @@ function checkMeasures(m: unknown, path: Path, add: (path: Path, message: string
     checkRate(f.score, [...at, 'score'], add);
     if (!Array.isArray(f.byMonth)) return void add([...at, 'byMonth'], 'must be a list');
     f.byMonth.forEach((b: unknown, j) => {
-      if (!isObject(b) || typeof b.month !== 'string' || !MONTH.test(b.month)) return void add([...at, 'byMonth', j, 'month'], 'must be a month (YYYY-MM)');
+      if (!isObject(b) || typeof b.month !== 'string' || !MONTH.test(b.month))
+        return void add([...at, 'byMonth', j, 'month'], 'must be a month (YYYY-MM)');
       if (!isCount(b.assessments)) add([...at, 'byMonth', j, 'assessments'], 'must be a whole number, 0 or more');
       checkRate(b.score, [...at, 'byMonth', j, 'score'], add);
     });
@@ -216,21 +279,29 @@ function checkMeasures(m: unknown, path: Path, add: (path: Path, message: string
 
 function checkRate(r: unknown, path: Path, add: (path: Path, message: string) => unknown): void {
   // Not whole numbers only: a fidelity score pools scale points, which a service's own scale may give in halves.
-  if (!isObject(r) || !isAmount(r.numerator) || !isAmount(r.denominator)) return void add(path, 'must be a rate: a numerator and a denominator (0 or more)');
-  if ((r.numerator as number) > (r.denominator as number)) add([...path, 'numerator'], 'must not be more than the denominator');
+  if (!isObject(r) || !isAmount(r.numerator) || !isAmount(r.denominator))
+    return void add(path, 'must be a rate: a numerator and a denominator (0 or more)');
+  if ((r.numerator as number) > (r.denominator as number))
+    add([...path, 'numerator'], 'must not be more than the denominator');
   const rate = r.rate;
-  if (r.denominator === 0 ? rate !== null : typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) add([...path, 'rate'], 'must be the share (0 to 1), or null when the denominator is 0');
+  if (r.denominator === 0 ? rate !== null : typeof rate !== 'number' || !(rate >= 0 && rate <= 1))
+    add([...path, 'rate'], 'must be the share (0 to 1), or null when the denominator is 0');
 }
 
 function checkDistribution(d: unknown, path: Path, add: (path: Path, message: string) => unknown): void {
   if (!isObject(d) || !isCount(d.n)) return void add(path, 'must be a distribution (n, quartiles and median)');
   for (const k of ['q1', 'median', 'q3']) {
-    if (!isNumberOrNull(d[k]) || (d.n === 0) !== (d[k] === null)) add([...path, k], 'must be a number, or null when n is 0');
+    if (!isNumberOrNull(d[k]) || (d.n === 0) !== (d[k] === null))
+      add([...path, k], 'must be a number, or null when n is 0');
   }
 }
 
 /** The first and last day of a period of months (`YYYY-MM`), for `summariseService`'s `period`. */
-export function periodOf(from: string | undefined, to: string | undefined, months: readonly string[]): ServicePeriod | undefined {
+export function periodOf(
+  from: string | undefined,
+  to: string | undefined,
+  months: readonly string[],
+): ServicePeriod | undefined {
   if (!from && !to) return undefined;
   const start = from ?? months[0] ?? '1900-01';
   const end = to ?? months[months.length - 1] ?? '2999-12';

@@ -8,7 +8,11 @@ import { ValidationError } from '@odkit/core';
  */
 export function recordList(records: unknown, message: string): readonly unknown[] {
   if (Array.isArray(records)) return records;
-  if (typeof records === 'object' && records !== null && typeof (records as Iterable<unknown>)[Symbol.iterator] === 'function') {
+  if (
+    typeof records === 'object' &&
+    records !== null &&
+    typeof (records as Iterable<unknown>)[Symbol.iterator] === 'function'
+  ) {
     return Array.from(records as Iterable<unknown>);
   }
   throw new ValidationError('Records', [{ path: [], message }]);
@@ -25,7 +29,12 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function teamRecords(records: readonly unknown[], team: string): unknown[] {
   const out: unknown[] = [];
   for (const record of records) {
-    if (!isObject(record) || !Array.isArray(record.episodes) || !Array.isArray(record.meetings) || !Array.isArray(record.assessments)) {
+    if (
+      !isObject(record) ||
+      !Array.isArray(record.episodes) ||
+      !Array.isArray(record.meetings) ||
+      !Array.isArray(record.assessments)
+    ) {
       out.push(record);
       continue;
     }
@@ -49,7 +58,8 @@ export function teamsOf(records: readonly unknown[]): string[] {
   const teams = new Set<string>();
   for (const record of records) {
     if (!isObject(record) || !Array.isArray(record.episodes)) continue;
-    for (const e of record.episodes) if (isObject(e) && typeof e.responsibleTeam === 'string') teams.add(e.responsibleTeam);
+    for (const e of record.episodes)
+      if (isObject(e) && typeof e.responsibleTeam === 'string') teams.add(e.responsibleTeam);
   }
   return [...teams].sort((a, b) => a.localeCompare(b));
 }

@@ -12,7 +12,9 @@ export interface TilesContext {
   readonly name: (tile: Pick<Tile, 'measure' | 'instrumentId'>) => string;
 }
 
-/** A tile's DOM id: the measure, and the instrument for fidelity (ids are the kit's own or checked, never record text). */
+/**
+ * A tile's DOM id: the measure, and the instrument for fidelity (ids are the kit's own or checked, never record text).
+ */
 export const tileId = (tile: Pick<Tile, 'measure' | 'instrumentId'>) =>
   `tile-${tile.measure}${tile.instrumentId ? `-${tile.instrumentId.replace(/[^\w-]/g, '_')}` : ''}`;
 
@@ -44,7 +46,13 @@ function renderTile(tile: Tile, ctx: TilesContext): TemplateResult {
     ${spread ? html`<p class="tile-spread">${spread}</p>` : nothing}
     <p class="tile-count">${countText(tile.figure, count, i18n)}</p>
     ${renderGoal(tile, ctx)}
-    <button type="button" class="open" data-open=${id} aria-label=${i18n.t('tiles.openLabel', { measure: name })} ?disabled=${count === 0}>
+    <button
+      type="button"
+      class="open"
+      data-open=${id}
+      aria-label=${i18n.t('tiles.openLabel', { measure: name })}
+      ?disabled=${count === 0}
+    >
       ${i18n.t('tiles.open')}
     </button>
   </li>`;

@@ -37,10 +37,17 @@ export function renderTrends(trends: readonly Trend[], ctx: TrendsContext): Temp
     <fieldset class="view-switch">
       <legend class="od-legend">${i18n.t('trends.view')}</legend>
       ${(['both', 'chart', 'table'] as const).map(
-        (option) => html`<span class="od-choice">
-          <input type="radio" id=${`trend-view-${option}`} name="trend-view" value=${option} .checked=${view === option} />
-          <label for=${`trend-view-${option}`}>${i18n.t(`trends.${option}`)}</label>
-        </span>`,
+        (option) =>
+          html`<span class="od-choice">
+            <input
+              type="radio"
+              id=${`trend-view-${option}`}
+              name="trend-view"
+              value=${option}
+              .checked=${view === option}
+            />
+            <label for=${`trend-view-${option}`}>${i18n.t(`trends.${option}`)}</label>
+          </span>`,
       )}
     </fieldset>
     ${ctx.note ? html`<p class="note">${ctx.note}</p>` : nothing}
@@ -56,9 +63,12 @@ function renderTrend(trend: Trend, ctx: TrendsContext): TemplateResult {
   const withData = trend.points.filter((p) => plotted(p.figure) !== null);
   return html`<section class="trend" part="trend" data-measure=${trend.measure} aria-labelledby=${`${id}-title`}>
     <h4 class="trend-title" id=${`${id}-title`}>${name}</h4>
-    ${withData.length === 0
-      ? html`<p>${i18n.t('trends.empty')}</p>`
-      : html`${view !== 'table' ? renderChart(trend, name, ctx) : nothing} ${view !== 'chart' ? renderTable(trend, caption, ctx) : nothing}`}
+    ${
+      withData.length === 0
+        ? html`<p>${i18n.t('trends.empty')}</p>`
+        : html`${view !== 'table' ? renderChart(trend, name, ctx) : nothing}
+          ${view !== 'chart' ? renderTable(trend, caption, ctx) : nothing}`
+    }
   </section>`;
 }
 
@@ -96,7 +106,9 @@ function renderChart(trend: Trend, name: string, ctx: TrendsContext): TemplateRe
     focusable="false"
   >
     ${[0, 0.5, 1].map(
-      (share) => svg`<line class="chart-grid" x1=${LABELS} x2=${WIDTH - PAD} y1=${y(share * max)} y2=${y(share * max)}></line>
+      (
+        share,
+      ) => svg`<line class="chart-grid" x1=${LABELS} x2=${WIDTH - PAD} y1=${y(share * max)} y2=${y(share * max)}></line>
         <text class="chart-label" x=${LABELS - 6} y=${y(share * max) + 4} text-anchor="end">${amount(share * max, scale, i18n)}</text>`,
     )}
     ${points.map((p, i) => {
@@ -134,7 +146,13 @@ function renderTable(trend: Trend, caption: string, ctx: TrendsContext): Templat
             <td>${valueText(p.figure, i18n)}</td>
             <td>${countText(p.figure, count, i18n)}</td>
             <td>
-              <button type="button" class="open open--row" data-open=${id} data-month=${p.month} ?disabled=${count === 0}>
+              <button
+                type="button"
+                class="open open--row"
+                data-open=${id}
+                data-month=${p.month}
+                ?disabled=${count === 0}
+              >
                 ${i18n.t('trends.openMonth', { month })}
               </button>
             </td>

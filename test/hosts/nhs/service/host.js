@@ -30,7 +30,8 @@ dashboard.addEventListener('od-open-cases', (event) => {
     .map((r) => r.id);
   const panel = document.getElementById('opened');
   document.getElementById('opened-title').textContent = `Cases behind “${event.measure}”${team ? ` for ${team}` : ''}`;
-  document.getElementById('opened-cases').textContent = `${ids.length} cases: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ' …' : ''}`;
+  document.getElementById('opened-cases').textContent =
+    `${ids.length} cases: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ' …' : ''}`;
   panel.hidden = false;
   panel.dataset.measure = event.measure;
   panel.dataset.count = String(ids.length);

@@ -22,8 +22,16 @@ function DirectApp() {
       </p>
       <od-provider store={store}>
         <od-network-map sectors onod-select={(e: OdSelectEvent) => setSelection(e.selection)} />
-        <od-meeting-timeline as-of="2026-04-10T12:00:00+01:00" onod-select={(e: OdSelectEvent) => setSelection(e.selection)} />
-        <od-principles-checklist meetingId="mt-13" instrumentId="od-seven-principles" raterName="Jo Whitfield" onchange={() => setChanges((n) => n + 1)} />
+        <od-meeting-timeline
+          as-of="2026-04-10T12:00:00+01:00"
+          onod-select={(e: OdSelectEvent) => setSelection(e.selection)}
+        />
+        <od-principles-checklist
+          meetingId="mt-13"
+          instrumentId="od-seven-principles"
+          raterName="Jo Whitfield"
+          onchange={() => setChanges((n) => n + 1)}
+        />
       </od-provider>
       <p id="changes" role="status">
         {changes ? `${changes} checklist changes` : 'No checklist changes yet'}
