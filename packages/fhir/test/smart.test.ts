@@ -1,12 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { StorageError, ValidationError } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
-import { FhirStore } from '@odkit/fhir';
 import { authorizeSmart, completeSmartLaunch, openSmartFhirStore, type SmartApi } from '@odkit/fhir/smart';
 // fhirclient's own browser build (the package's "browser" entry, prebuilt): sets window.FHIR.
 import '../node_modules/fhirclient/build/fhir-client.pure.min.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
-import { FHIR_URL, http, uniqueId } from './support.js';
+import { FHIR_URL } from './support.js';
 import { create, fakeLaunch, seededPatient } from './smart-support.js';
 
 const FHIR = (window as unknown as { FHIR: SmartApi }).FHIR;
@@ -27,18 +26,7 @@ describe('SMART on FHIR launch (fhirclient)', () => {
   afterEach(() => history.replaceState(null, '', page));
 
   it('launches against an open FHIR server and opens a FhirStore on the launched patient', async () => {
-    const patientId = uniqueId('smart');
-    const record = structuredClone(demoCase);
-    record.id = uniqueId('case');
-    record.person.id = patientId;
-    for (const tie of record.ties) if (tie.from === demoCase.person.id) tie.from = patientId;
-    await FhirStore.open({
-      baseUrl: FHIR_URL,
-      patientId,
-      http,
-      initial: record,
-      author: { id: 'Practitioner/smart-test', name: 'Test Practitioner' },
-    });
+    const patientId = await seededPatient();
 
     const redirect = await authorizeSmart(
       { clientId: 'odkit-test', fhirServiceUrl: FHIR_URL, patientId, redirectUri: location.pathname, noRedirect: true },
