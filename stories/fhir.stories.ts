@@ -40,13 +40,12 @@ export const ThreeWidgetsOnOneFhirStore: Story = {
       return { store };
     },
   ],
-  render: (_args, { loaded, globals }) =>
-    html`<od-provider
-      .store=${loaded.store as FhirStore}
-      theme=${globals.theme ?? 'default'}
-      color-scheme=${globals.scheme ?? 'light'}
-      locale=${globals.locale ?? 'en-GB'}
-    >
-      ${threeWidgets()}
-    </od-provider>`,
+  render: (_args, { loaded, globals }) => html`<od-provider
+    .store=${loaded.store as FhirStore}
+    theme=${globals.theme ?? 'default'}
+    color-scheme=${globals.scheme ?? 'light'}
+    locale=${globals.locale ?? 'en-GB'}
+  >
+    ${threeWidgets()}
+  </od-provider>`,
 };

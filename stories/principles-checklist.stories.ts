@@ -48,12 +48,11 @@ export const SevenPrinciples: Story = {
  * Print the story (or emulate print media) for the print layout: items, answers and scores.
  */
 export const SignedInRater: Story = {
-  render: () =>
-    html`<od-principles-checklist
-      meeting-id="mt-13"
-      instrument-id="od-seven-principles"
-      .rater=${{ id: 'Practitioner/123', name: 'Nia Roberts', role: 'Family therapist' }}
-    ></od-principles-checklist>`,
+  render: () => html`<od-principles-checklist
+    meeting-id="mt-13"
+    instrument-id="od-seven-principles"
+    .rater=${{ id: 'Practitioner/123', name: 'Nia Roberts', role: 'Family therapist' }}
+  ></od-principles-checklist>`,
 };
 
 export const TwelveKeyElements: Story = {
@@ -121,57 +120,26 @@ export const InAGovukForm: Story = {
   parameters: { odkit: { store: false } },
   globals: { theme: 'govuk' },
   args: { name: 'assessment', meetingId: 'mt-13', required: true },
-  render: (args) =>
-    html`<style>
-        /* A few GOV.UK Frontend rules, as a host page would have them (the kit loads no CSS). */
-        .govuk-form {
-          font-family: arial, sans-serif;
-          color: #0b0c0c;
-        }
-        .govuk-label--l {
-          font-size: 2rem;
-          font-weight: 700;
-          line-height: 1.1;
-        }
-        .govuk-label-wrapper {
-          margin: 0 0 15px;
-        }
-        .govuk-hint {
-          color: #505a5f;
-          margin-block-end: 15px;
-        }
-        .govuk-form-group {
-          margin-block-end: 30px;
-        }
-        .govuk-button {
-          font: inherit;
-          font-size: 1.1875rem;
-          background: #00703c;
-          color: #fff;
-          border: 0;
-          box-shadow: 0 2px 0 #002d18;
-          padding: 8px 10px 7px;
-          cursor: pointer;
-        }
-        .govuk-button:focus-visible {
-          outline: 3px solid transparent;
-          background: #fd0;
-          color: #0b0c0c;
-          box-shadow: 0 2px 0 #0b0c0c;
-        }
-      </style>
-      <form class="govuk-form" method="get" action="#submitted">
-        <div class="govuk-form-group">
-          <h1 class="govuk-label-wrapper">
-            <label class="govuk-label govuk-label--l" for="fidelity"
-              >How closely did the meeting follow the seven principles?</label
-            >
-          </h1>
-          <div class="govuk-hint">Rate each principle. You can add a comment to any of them.</div>
-          ${Object.assign(renderWidget('od-principles-checklist', checklistArgTypes, args), { id: 'fidelity' })}
-        </div>
-        <button type="submit" class="govuk-button" data-module="govuk-button">Save and continue</button>
-      </form>`,
+  render: (args) => html`<style>
+      /* A few GOV.UK Frontend rules, as a host page would have them (the kit loads no CSS). */
+      .govuk-form { font-family: arial, sans-serif; color: #0b0c0c; }
+      .govuk-label--l { font-size: 2rem; font-weight: 700; line-height: 1.1; }
+      .govuk-label-wrapper { margin: 0 0 15px; }
+      .govuk-hint { color: #505a5f; margin-block-end: 15px; }
+      .govuk-form-group { margin-block-end: 30px; }
+      .govuk-button { font: inherit; font-size: 1.1875rem; background: #00703c; color: #fff; border: 0; box-shadow: 0 2px 0 #002d18; padding: 8px 10px 7px; cursor: pointer; }
+      .govuk-button:focus-visible { outline: 3px solid transparent; background: #fd0; color: #0b0c0c; box-shadow: 0 2px 0 #0b0c0c; }
+    </style>
+    <form class="govuk-form" method="get" action="#submitted">
+    <div class="govuk-form-group">
+      <h1 class="govuk-label-wrapper">
+        <label class="govuk-label govuk-label--l" for="fidelity">How closely did the meeting follow the seven principles?</label>
+      </h1>
+      <div class="govuk-hint">Rate each principle. You can add a comment to any of them.</div>
+      ${Object.assign(renderWidget('od-principles-checklist', checklistArgTypes, args), { id: 'fidelity' })}
+    </div>
+    <button type="submit" class="govuk-button" data-module="govuk-button">Save and continue</button>
+  </form>`,
 };
 
 /** NHS.UK look. */

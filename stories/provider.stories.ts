@@ -28,10 +28,9 @@ type Story = StoryObj;
 
 /** Two consumers of one store: the demo case, live. */
 export const DemoCase: Story = {
-  render: () =>
-    html`<od-story-case-overview></od-story-case-overview>
-      <hr />
-      <od-story-case-overview></od-story-case-overview>`,
+  render: () => html`<od-story-case-overview></od-story-case-overview>
+    <hr />
+    <od-story-case-overview></od-story-case-overview>`,
 };
 
 /** The three widgets under one provider: try its controls (theme, colour scheme, language, time zone). */

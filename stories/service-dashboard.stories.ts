@@ -32,16 +32,15 @@ const meta: Meta<DashboardArgs> = {
     trendView: { control: 'inline-radio', options: ['both', 'chart', 'table'] },
     team: { control: 'select', options: [undefined, TEAMS.north, TEAMS.south] },
   },
-  render: (args) =>
-    html`<od-service-dashboard
-      .summary=${args.summary}
-      .records=${args.records}
-      .goals=${args.goals}
-      team=${args.team ?? nothing}
-      from=${args.from ?? nothing}
-      to=${args.to ?? nothing}
-      trend-view=${args.trendView}
-    ></od-service-dashboard>`,
+  render: (args) => html`<od-service-dashboard
+    .summary=${args.summary}
+    .records=${args.records}
+    .goals=${args.goals}
+    team=${args.team ?? nothing}
+    from=${args.from ?? nothing}
+    to=${args.to ?? nothing}
+    trend-view=${args.trendView}
+  ></od-service-dashboard>`,
 };
 export default meta;
 type Story = StoryObj<DashboardArgs>;

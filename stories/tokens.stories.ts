@@ -53,55 +53,34 @@ const tableStyles = html`<style>
 </style>`;
 
 export const SystemTokens: StoryObj = {
-  render: () =>
-    html`${tableStyles}
-      <div class="od-tokens">
-        <table>
-          <caption>
-            Colour tokens
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Token</th>
-              <th scope="col">Swatch</th>
-              <th scope="col">Default</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${colours.map(
-              (name) =>
-                html`<tr>
-                  <td><code>--od-sys-${name}</code></td>
-                  <td>
-                    <span
-                      class="swatch"
-                      style=${styleMap({ background: `var(--od-sys-${name}, ${SYSTEM_TOKENS[name as keyof typeof SYSTEM_TOKENS]})` })}
-                    ></span>
-                  </td>
-                  <td><code>${SYSTEM_TOKENS[name as keyof typeof SYSTEM_TOKENS]}</code></td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-        <table>
-          <caption>
-            Type, space and shape tokens
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Token</th>
-              <th scope="col">Default</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${others.map(
-              (name) =>
-                html`<tr>
-                  <td><code>--od-sys-${name}</code></td>
-                  <td><code>${SYSTEM_TOKENS[name as keyof typeof SYSTEM_TOKENS]}</code></td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`,
+  render: () => html`${tableStyles}<div class="od-tokens">
+  <table>
+    <caption>Colour tokens</caption>
+    <thead><tr><th scope="col">Token</th><th scope="col">Swatch</th><th scope="col">Default</th></tr></thead>
+    <tbody>
+      ${colours.map(
+        (name) => html`<tr>
+          <td><code>--od-sys-${name}</code></td>
+          <td>
+            <span
+              class="swatch"
+              style=${styleMap({ background: `var(--od-sys-${name}, ${SYSTEM_TOKENS[name as keyof typeof SYSTEM_TOKENS]})` })}
+            ></span>
+          </td>
+          <td><code>${SYSTEM_TOKENS[name as keyof typeof SYSTEM_TOKENS]}</code></td>
+        </tr>`,
+      )}
+    </tbody>
+  </table>
+  <table>
+    <caption>Type, space and shape tokens</caption>
+    <thead><tr><th scope="col">Token</th><th scope="col">Default</th></tr></thead>
+    <tbody>
+      ${others.map(
+        (name) =>
+          html`<tr><td><code>--od-sys-${name}</code></td><td><code>${SYSTEM_TOKENS[name as keyof typeof SYSTEM_TOKENS]}</code></td></tr>`,
+      )}
+    </tbody>
+  </table>
+  </div>`,
 };

@@ -16,12 +16,10 @@ const inShadow = (host: Element, selector: string) => host.shadowRoot!.querySele
 
 async function page() {
   const store = new MemoryStore(demoCase);
-  const provider = await fixture<OdProvider>(
-    html`<od-provider .store=${store}>
-      <od-network-map sectors></od-network-map>
-      <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
-    </od-provider>`,
-  );
+  const provider = await fixture<OdProvider>(html`<od-provider .store=${store}>
+    <od-network-map sectors></od-network-map>
+    <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
+  </od-provider>`);
   const map = provider.querySelector('od-network-map')!;
   const timeline = provider.querySelector('od-meeting-timeline')!;
   await Promise.all([map.updateComplete, timeline.updateComplete]);
@@ -94,12 +92,10 @@ describe('map and timeline under one provider', () => {
 
   it('the highlight is in Welsh under a Welsh provider', async () => {
     const store = new MemoryStore(demoCase);
-    const provider = await fixture<OdProvider>(
-      html`<od-provider locale="cy" .store=${store}>
-        <od-network-map></od-network-map>
-        <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
-      </od-provider>`,
-    );
+    const provider = await fixture<OdProvider>(html`<od-provider locale="cy" .store=${store}>
+      <od-network-map></od-network-map>
+      <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
+    </od-provider>`);
     const map = provider.querySelector('od-network-map')!;
     const timeline = provider.querySelector('od-meeting-timeline')!;
     await Promise.all([map.updateComplete, timeline.updateComplete]);

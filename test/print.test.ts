@@ -28,11 +28,7 @@ describe('print layouts', () => {
   it('the timeline prints every meeting of a virtualised list, and its measures, without the toolbar, axis or details', async () => {
     const record = longHistory(300);
     const el = await fixture<OdMeetingTimeline>(
-      html`<od-meeting-timeline
-        .record=${record}
-        as-of="2027-12-31T12:00:00+00:00"
-        virtualise-above="60"
-      ></od-meeting-timeline>`,
+      html`<od-meeting-timeline .record=${record} as-of="2027-12-31T12:00:00+00:00" virtualise-above="60"></od-meeting-timeline>`,
     );
     await el.updateComplete;
     const total = all(el, '.row')[0]!.getAttribute('aria-setsize');
@@ -69,11 +65,9 @@ describe('print layouts', () => {
 
   it('the checklist prints each item with the answer chosen, and the scores, without buttons', async () => {
     const store = new MemoryStore(demoCase);
-    const provider = await fixture(
-      html`<od-provider .store=${store}>
-        <od-principles-checklist meeting-id="mt-13" instrument-id="od-seven-principles"></od-principles-checklist>
-      </od-provider>`,
-    );
+    const provider = await fixture(html`<od-provider .store=${store}>
+      <od-principles-checklist meeting-id="mt-13" instrument-id="od-seven-principles"></od-principles-checklist>
+    </od-provider>`);
     const el = provider.querySelector<OdPrinciplesChecklist>('od-principles-checklist')!;
     await waitUntil(() => one(el, '.item'), 'the checklist did not render');
     // On screen: every choice, the buttons, no scores table in the rating view.

@@ -28,11 +28,9 @@ describe('the checklist’s rater is the signed-in user', () => {
       code: [{ text: 'Family therapist' }],
     });
     const store = await openSmartFhirStore({}, fakeLaunch(patientId, `PractitionerRole/${role.id}`));
-    const provider = await fixture<OdProvider>(
-      html`<od-provider .store=${store}>
-        <od-principles-checklist meeting-id="mt-13" instrument-id="od-seven-principles"></od-principles-checklist>
-      </od-provider>`,
-    );
+    const provider = await fixture<OdProvider>(html`<od-provider .store=${store}>
+      <od-principles-checklist meeting-id="mt-13" instrument-id="od-seven-principles"></od-principles-checklist>
+    </od-provider>`);
     const el = provider.querySelector<OdPrinciplesChecklist>('od-principles-checklist')!;
     await waitUntil(() => nameField(el), 'the checklist did not render');
     expect(nameField(el)!.readOnly).to.equal(true);
@@ -52,14 +50,9 @@ describe('the checklist’s rater is the signed-in user', () => {
   it('a host without SMART sets the rater; it wins over the store’s author, and shows in Welsh', async () => {
     const store = new MemoryStore(demoCase);
     store.author = { id: 'user-9', name: 'Author Name' };
-    const provider = await fixture<OdProvider>(
-      html`<od-provider locale="cy" .store=${store}>
-        <od-principles-checklist
-          meeting-id="mt-13"
-          .rater=${{ id: 'staff-1', name: 'Nia Roberts' }}
-        ></od-principles-checklist>
-      </od-provider>`,
-    );
+    const provider = await fixture<OdProvider>(html`<od-provider locale="cy" .store=${store}>
+      <od-principles-checklist meeting-id="mt-13" .rater=${{ id: 'staff-1', name: 'Nia Roberts' }}></od-principles-checklist>
+    </od-provider>`);
     const el = provider.querySelector<OdPrinciplesChecklist>('od-principles-checklist')!;
     await waitUntil(() => nameField(el), 'the checklist did not render');
     expect(nameField(el)!.value).to.equal('Nia Roberts');
@@ -83,14 +76,12 @@ describe('the checklist’s rater is the signed-in user', () => {
 
   it('an invalid rater is a ValidationError naming the field, never quoting it; the error state shows', async () => {
     const errors: OdErrorEvent[] = [];
-    const el = await fixture<OdPrinciplesChecklist>(
-      html`<od-principles-checklist
-        .record=${demoCase}
-        meeting-id="mt-13"
-        .rater=${{ name: 'x'.repeat(201), role: 'Secret role text' }}
-        @od-error=${(e: OdErrorEvent) => errors.push(e)}
-      ></od-principles-checklist>`,
-    );
+    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
+      .record=${demoCase}
+      meeting-id="mt-13"
+      .rater=${{ name: 'x'.repeat(201), role: 'Secret role text' }}
+      @od-error=${(e: OdErrorEvent) => errors.push(e)}
+    ></od-principles-checklist>`);
     await waitUntil(() => errors.length > 0, 'no od-error');
     expect(errors[0]!.error).to.be.instanceOf(ValidationError);
     expect(errors[0]!.error.message).to.contain('name');

@@ -38,16 +38,14 @@ describe('sync stories', () => {
     it(`${name}: ${message}`, async () => {
       const story = (stories as unknown as Record<string, SyncStory>)[name]!;
       const g = story.globals ?? {};
-      const provider = await fixture(
-        html`<od-provider
-          .store=${story.parameters.odkit.store()}
-          theme=${g.theme ?? 'default'}
-          color-scheme=${g.scheme ?? 'light'}
-          locale=${g.locale ?? 'en-GB'}
-          time-zone="Europe/London"
-          ><div class="od-story">${story.render()}</div></od-provider
-        >`,
-      );
+      const provider = await fixture(html`<od-provider
+        .store=${story.parameters.odkit.store()}
+        theme=${g.theme ?? 'default'}
+        color-scheme=${g.scheme ?? 'light'}
+        locale=${g.locale ?? 'en-GB'}
+        time-zone="Europe/London"
+        ><div class="od-story">${story.render()}</div></od-provider
+      >`);
       const map = provider.querySelector('od-network-map')!;
       await map.updateComplete;
       expect(shown(map, '.od-sync__message')).to.equal(message);

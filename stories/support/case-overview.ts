@@ -20,47 +20,18 @@ export class OdStoryCaseOverview extends OdElement {
     ...OdElement.styles,
     errorStateStyles,
     css`
-      table {
-        border-collapse: collapse;
-        inline-size: 100%;
-        margin-block: 8px 16px;
-      }
-      th,
-      td {
-        text-align: start;
-        padding: 4px 8px;
-        border-block-end: 1px solid var(--_od-color-border);
-      }
-      caption {
-        text-align: start;
-        font-weight: 700;
-        padding-block: 8px;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 4px 16px;
-        margin: 0;
-      }
-      dt {
-        color: var(--_od-color-text-secondary);
-      }
-      dd {
-        margin: 0;
-      }
+      table { border-collapse: collapse; inline-size: 100%; margin-block: 8px 16px; }
+      th, td { text-align: start; padding: 4px 8px; border-block-end: 1px solid var(--_od-color-border); }
+      caption { text-align: start; font-weight: 700; padding-block: 8px; }
+      dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; }
+      dt { color: var(--_od-color-text-secondary); }
+      dd { margin: 0; }
       button {
-        font: inherit;
-        min-block-size: var(--_od-target-size);
-        padding: 4px 12px;
-        cursor: pointer;
-        color: var(--_od-color-on-primary);
-        background: var(--_od-color-primary);
-        border: 2px solid transparent;
-        border-radius: var(--_od-radius);
+        font: inherit; min-block-size: var(--_od-target-size); padding: 4px 12px; cursor: pointer;
+        color: var(--_od-color-on-primary); background: var(--_od-color-primary);
+        border: 2px solid transparent; border-radius: var(--_od-radius);
       }
-      .meta {
-        color: var(--_od-color-text-secondary);
-      }
+      .meta { color: var(--_od-color-text-secondary); }
     `,
   ];
 
@@ -101,9 +72,7 @@ export class OdStoryCaseOverview extends OdElement {
     const first = summary.timeToFirstMeeting[0];
     const pct = (value: number | null) => (value === null ? '–' : t.percent(value));
     return html`${error ? renderErrorState(error, t) : nothing}
-      <p class="meta">
-        ${record.person.name} · ${revision === undefined ? 'record property' : `store revision ${revision}`}
-      </p>
+      <p class="meta">${record.person.name} · ${revision === undefined ? 'record property' : `store revision ${revision}`}</p>
       <dl>
         <dt>First meeting after first contact</dt>
         <dd>${first?.hours != null ? t.duration(first.hours) : '–'}</dd>
@@ -116,34 +85,20 @@ export class OdStoryCaseOverview extends OdElement {
         <dt>Reflecting conversation</dt>
         <dd>${pct(summary.reflectingConversationRate.value)}</dd>
         <dt>${t.t('meetingMode.home')} / ${t.t('meetingMode.clinic')} / ${t.t('meetingMode.remote')}</dt>
-        <dd>
-          ${pct(summary.placeMix.home.value)} / ${pct(summary.placeMix.clinic.value)} /
-          ${pct(summary.placeMix.remote.value)}
-        </dd>
+        <dd>${pct(summary.placeMix.home.value)} / ${pct(summary.placeMix.clinic.value)} / ${pct(summary.placeMix.remote.value)}</dd>
       </dl>
       <table>
-        <caption>
-          Network members: ${record.members.length}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Relationship</th>
-            <th scope="col">Sector</th>
-            <th scope="col">Ring</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
+        <caption>Network members: ${record.members.length}</caption>
+        <thead><tr><th scope="col">Name</th><th scope="col">Relationship</th><th scope="col">Sector</th><th scope="col">Ring</th><th scope="col">Status</th></tr></thead>
         <tbody>
           ${record.members.map(
-            (m) =>
-              html`<tr>
-                <td>${m.name}</td>
-                <td>${m.relationship.text ?? m.relationship.code}</td>
-                <td>${t.t(`sector.${m.sector}`)}</td>
-                <td>${t.t(`ring.${m.ring}`)}</td>
-                <td>${t.t(`memberStatus.${m.status}`)}</td>
-              </tr>`,
+            (m) => html`<tr>
+              <td>${m.name}</td>
+              <td>${m.relationship.text ?? m.relationship.code}</td>
+              <td>${t.t(`sector.${m.sector}`)}</td>
+              <td>${t.t(`ring.${m.ring}`)}</td>
+              <td>${t.t(`memberStatus.${m.status}`)}</td>
+            </tr>`,
           )}
         </tbody>
       </table>

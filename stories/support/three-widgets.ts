@@ -9,7 +9,6 @@ import { DEMO_NOW } from '../../test/fixtures/index.js';
  * `<od-provider>` around them: the map and the timeline editable, the checklist on
  * the demo case's 1 April meeting.
  */
-export const threeWidgets = () =>
-  html`<od-network-map sectors editable></od-network-map>
-    <od-meeting-timeline as-of=${DEMO_NOW} editable></od-meeting-timeline>
-    <od-principles-checklist meeting-id="mt-13" instrument-id="od-seven-principles"></od-principles-checklist>`;
+export const threeWidgets = () => html`<od-network-map sectors editable></od-network-map>
+  <od-meeting-timeline as-of=${DEMO_NOW} editable></od-meeting-timeline>
+  <od-principles-checklist meeting-id="mt-13" instrument-id="od-seven-principles"></od-principles-checklist>`;

@@ -24,9 +24,9 @@ export function renderErrorState(
         ? html`<p>${locale.t('error.conflict')}</p>`
         : issues.length
           ? html`<ul class="od-error__issues">
-              ${issues.slice(0, SHOWN_ISSUES).map((i) => html`<li><code>${formatPath(i.path)}</code> ${i.message}</li>`)}
-              ${issues.length > SHOWN_ISSUES ? html`<li>${locale.t('error.more', { count: issues.length - SHOWN_ISSUES })}</li>` : ''}
-            </ul>`
+            ${issues.slice(0, SHOWN_ISSUES).map((i) => html`<li><code>${formatPath(i.path)}</code> ${i.message}</li>`)}
+            ${issues.length > SHOWN_ISSUES ? html`<li>${locale.t('error.more', { count: issues.length - SHOWN_ISSUES })}</li>` : ''}
+          </ul>`
           : html`<p>${error.message}</p>`
     }
     ${conflict ? '' : html`<p class="od-error__hint">${locale.t('error.hint')}</p>`}

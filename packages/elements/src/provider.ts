@@ -176,8 +176,7 @@ export class OdProvider extends OdElement {
   }
 
   protected override render() {
-    return html`<slot></slot>
-      <div class="announcer" part="sync-announcer" role="status">${this.#announcement}</div>`;
+    return html`<slot></slot><div class="announcer" part="sync-announcer" role="status">${this.#announcement}</div>`;
   }
 }
 

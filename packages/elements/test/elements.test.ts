@@ -191,12 +191,10 @@ describe('<od-provider>', () => {
 
   it('gives every widget inside the store, and all update when the store changes', async () => {
     const store = new MemoryStore(base());
-    const provider = await fixture<OdProvider>(
-      html`<od-provider .store=${store}>
-        <od-test-widget id="a"></od-test-widget>
-        <div><od-test-widget id="b"></od-test-widget></div>
-      </od-provider>`,
-    );
+    const provider = await fixture<OdProvider>(html`<od-provider .store=${store}>
+      <od-test-widget id="a"></od-test-widget>
+      <div><od-test-widget id="b"></od-test-widget></div>
+    </od-provider>`);
     const [a, b] = ['#a', '#b'].map((s) => provider.querySelector<TestWidget>(s)!);
     await a!.updateComplete;
     expect(text(a!, 'count')).to.equal('Robin Ellis: 1');
@@ -215,9 +213,7 @@ describe('<od-provider>', () => {
     class LateProvider extends OdProvider {}
     // fixtureSync: fixture() on a plain <div> waits for a frame, which a hidden tab never paints.
     const wrapper = fixtureSync<HTMLElement>(
-      html`<div>
-        <od-test-late-provider><od-test-widget></od-test-widget></od-test-late-provider>
-      </div>`,
+      html`<div><od-test-late-provider><od-test-widget></od-test-widget></od-test-late-provider></div>`,
     );
     const widget = wrapper.querySelector('od-test-widget')!;
     await widget.updateComplete;
@@ -346,12 +342,10 @@ describe('<od-provider>', () => {
   });
 
   it('switches language for every widget inside, with per-instance overrides', async () => {
-    const provider = await fixture<OdProvider>(
-      html`<od-provider locale="cy">
-        <od-test-widget id="a"></od-test-widget>
-        <od-test-widget id="b" .strings=${{ 'sector.family': 'Teulu agos' }}></od-test-widget>
-      </od-provider>`,
-    );
+    const provider = await fixture<OdProvider>(html`<od-provider locale="cy">
+      <od-test-widget id="a"></od-test-widget>
+      <od-test-widget id="b" .strings=${{ 'sector.family': 'Teulu agos' }}></od-test-widget>
+    </od-provider>`);
     const [a, b] = ['#a', '#b'].map((s) => provider.querySelector<TestWidget>(s)!);
     await Promise.all([a!.updateComplete, b!.updateComplete]);
     expect(text(a!, 'label')).to.equal('Teulu');
@@ -363,12 +357,10 @@ describe('<od-provider>', () => {
   });
 
   it('without a locale of its own, lets each widget inside follow its nearest lang', async () => {
-    const provider = await fixture<OdProvider>(
-      html`<od-provider lang="cy">
-        <od-test-widget id="a"></od-test-widget>
-        <section lang="en-GB"><od-test-widget id="b"></od-test-widget></section>
-      </od-provider>`,
-    );
+    const provider = await fixture<OdProvider>(html`<od-provider lang="cy">
+      <od-test-widget id="a"></od-test-widget>
+      <section lang="en-GB"><od-test-widget id="b"></od-test-widget></section>
+    </od-provider>`);
     const [a, b] = ['#a', '#b'].map((s) => provider.querySelector<TestWidget>(s)!);
     await Promise.all([a!.updateComplete, b!.updateComplete]);
     expect(text(a!, 'label')).to.equal('Teulu');
@@ -388,11 +380,9 @@ describe('<od-provider>', () => {
 
   it('falls back to the nearest lang attribute, and an element locale wins', async () => {
     // fixtureSync: fixture() on a plain <div> waits for a frame, which a hidden tab never paints.
-    const wrapper = fixtureSync<HTMLDivElement>(
-      html`<div lang="cy-GB">
-        <od-test-widget id="a"></od-test-widget><od-test-widget id="b" locale="en-GB"></od-test-widget>
-      </div>`,
-    );
+    const wrapper = fixtureSync<HTMLDivElement>(html`<div lang="cy-GB">
+      <od-test-widget id="a"></od-test-widget><od-test-widget id="b" locale="en-GB"></od-test-widget>
+    </div>`);
     const [a, b] = ['#a', '#b'].map((s) => wrapper.querySelector<TestWidget>(s)!);
     await Promise.all([a!.updateComplete, b!.updateComplete]);
     expect(text(a!, 'label')).to.equal('Teulu');

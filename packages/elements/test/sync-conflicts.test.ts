@@ -372,11 +372,10 @@ const RAW_KEY =
 
 async function show(c: SyncConflict, theirs: CaseRecord, initials: boolean, locale = 'en-GB') {
   const store = new FakeSyncingStore(theirs, { status: { pending: 1, conflicts: [c] } });
-  const provider = await fixture<OdProvider>(
-    html`<od-provider .store=${store} locale=${locale} time-zone="Europe/London"
-      ><od-test-conflict-widget ?initials=${initials}></od-test-conflict-widget
-    ></od-provider>`,
-  );
+  const provider =
+    await fixture<OdProvider>(html`<od-provider .store=${store} locale=${locale} time-zone="Europe/London"
+    ><od-test-conflict-widget ?initials=${initials}></od-test-conflict-widget
+  ></od-provider>`);
   const widget = provider.querySelector('od-test-conflict-widget')!;
   await widget.updateComplete;
   (widget.shadowRoot!.querySelector('.od-sync__review') as HTMLButtonElement).click();

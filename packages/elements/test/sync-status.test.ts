@@ -111,16 +111,14 @@ async function mount(
   store: MemoryStore,
   attrs: { locale?: string; theme?: string; scheme?: string; initials?: boolean } = {},
 ) {
-  const provider = await fixture<OdProvider>(
-    html`<od-provider
-      .store=${store}
-      locale=${attrs.locale ?? 'en-GB'}
-      theme=${attrs.theme ?? 'default'}
-      color-scheme=${attrs.scheme ?? 'light'}
-      time-zone="Europe/London"
-      ><od-test-sync-widget ?initials=${attrs.initials ?? false}></od-test-sync-widget
-    ></od-provider>`,
-  );
+  const provider = await fixture<OdProvider>(html`<od-provider
+    .store=${store}
+    locale=${attrs.locale ?? 'en-GB'}
+    theme=${attrs.theme ?? 'default'}
+    color-scheme=${attrs.scheme ?? 'light'}
+    time-zone="Europe/London"
+    ><od-test-sync-widget ?initials=${attrs.initials ?? false}></od-test-sync-widget
+  ></od-provider>`);
   const widget = provider.querySelector('od-test-sync-widget')!;
   await widget.updateComplete;
   return { provider, widget };
@@ -199,11 +197,9 @@ describe('sync status line', () => {
 
   it('the provider’s one live region announces only what matters, once, after the status settles', async () => {
     const store = new FakeSyncingStore(record(), { status: { pending: 0, lastSyncedAt: new Date().toISOString() } });
-    const provider = await fixture<OdProvider>(
-      html`<od-provider .store=${store} locale="en-GB"
-        ><od-test-sync-widget id="a"></od-test-sync-widget><od-test-sync-widget id="b"></od-test-sync-widget
-      ></od-provider>`,
-    );
+    const provider = await fixture<OdProvider>(html`<od-provider .store=${store} locale="en-GB"
+      ><od-test-sync-widget id="a"></od-test-sync-widget><od-test-sync-widget id="b"></od-test-sync-widget
+    ></od-provider>`);
     const widgets = [...provider.querySelectorAll('od-test-sync-widget')];
     await Promise.all(widgets.map((w) => w.updateComplete));
     const regions = () => provider.shadowRoot!.querySelectorAll('[role="status"]');
@@ -279,11 +275,9 @@ describe('sync status line', () => {
 
   it('with several widgets on one store, each shows the status line', async () => {
     const store = new FakeSyncingStore(record(), { status: { pending: 1 } });
-    const provider = await fixture<OdProvider>(
-      html`<od-provider .store=${store}
-        ><od-test-sync-widget id="a"></od-test-sync-widget><od-test-sync-widget id="b"></od-test-sync-widget
-      ></od-provider>`,
-    );
+    const provider = await fixture<OdProvider>(html`<od-provider .store=${store}
+      ><od-test-sync-widget id="a"></od-test-sync-widget><od-test-sync-widget id="b"></od-test-sync-widget
+    ></od-provider>`);
     const [a, b] = [...provider.querySelectorAll('od-test-sync-widget')];
     await Promise.all([a!.updateComplete, b!.updateComplete]);
     expect(message(a!)).to.equal('Saved on this device: 1 change not yet sent');

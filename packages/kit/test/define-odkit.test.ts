@@ -46,11 +46,10 @@ describe('defineOdkit', () => {
       expect(ctor.prototype, name).to.be.instanceOf(CLASSES[name]);
       expect(ctor.kitVersion).to.equal(VERSION);
     }
-    const provider = await fixture<OdProvider>(
-      html`<acme-od-provider .store=${new MemoryStore(structuredClone(demoCase))}>
-        <acme-od-network-map></acme-od-network-map>
-      </acme-od-provider>`,
-    );
+    const provider =
+      await fixture<OdProvider>(html`<acme-od-provider .store=${new MemoryStore(structuredClone(demoCase))}>
+      <acme-od-network-map></acme-od-network-map>
+    </acme-od-provider>`);
     const map = provider.querySelector<OdNetworkMap>('acme-od-network-map')!;
     await map.updateComplete;
     expect(map.shadowRoot!.querySelectorAll('.nodes .node').length).to.equal(demoCase.members.length + 1);

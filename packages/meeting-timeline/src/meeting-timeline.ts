@@ -234,9 +234,7 @@ export class OdMeetingTimeline extends OdElement {
     const errorState = html`${renderSyncStatus(this.#sync, inTimeZone(this.#i18n, this.#zone), { record, canDecide: this.editable, instruments: defaultInstruments })}${error ? renderErrorState(error, this.#i18n) : nothing}`;
     if (!record) return html`${errorState}${error ? nothing : html`<p>${this.#t('loading')}</p>`}`;
     const episode = this.#episode(record);
-    if (!episode)
-      return html`${errorState}
-        <p part="header">${this.#t('timeline.noEpisode')}</p>`;
+    if (!episode) return html`${errorState}<p part="header">${this.#t('timeline.noEpisode')}</p>`;
     const model = this.#modelFor(record, episode);
     const shown = this.#inRange(model);
     const t = this.#t;
@@ -263,9 +261,7 @@ export class OdMeetingTimeline extends OdElement {
         <p class="visually-hidden" role="status">${this.announcement}</p>
         ${renderAxis(model, shown, this.#axisLayout(model, shown, this.#zoom, this.#zone, ...this.#range), this.focusedId)}
         <div class="body">
-          <div class="main">
-            ${this.#view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on, this.#linked.memberId) : this.#renderList(model, shown)}
-          </div>
+          <div class="main">${this.#view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on, this.#linked.memberId) : this.#renderList(model, shown)}</div>
           ${this.form || this.openId ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
         </div>
         ${guard([model, this.#i18n.locale, this.#zone, this.strings, this.asOf], () => renderSummary(model, this.#now, t, f))}

@@ -12,11 +12,9 @@ import { $, $$, DEMO_NOW, demoWith, text, until } from './support.js';
 
 async function withStore(record: CaseRecord = demoCase) {
   const store = new MemoryStore(record);
-  const provider = await fixture(
-    html`<od-provider .store=${store} locale="en-GB" time-zone="Europe/London">
-      <od-meeting-timeline editable as-of=${DEMO_NOW}></od-meeting-timeline>
-    </od-provider>`,
-  );
+  const provider = await fixture(html`<od-provider .store=${store} locale="en-GB" time-zone="Europe/London">
+    <od-meeting-timeline editable as-of=${DEMO_NOW}></od-meeting-timeline>
+  </od-provider>`);
   const el = provider.querySelector('od-meeting-timeline') as OdMeetingTimeline;
   await el.updateComplete;
   return { store, el };
@@ -316,11 +314,10 @@ describe('<od-meeting-timeline> with an offline store', () => {
 
   it('shows the status line above the timeline and "Changed by … on …" in the meeting details, in Welsh too', async () => {
     const store = demoSyncingStore('offline');
-    const provider = await fixture<OdProvider>(
-      html`<od-provider .store=${store} locale="en-GB" time-zone="Europe/London">
-        <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
-      </od-provider>`,
-    );
+    const provider =
+      await fixture<OdProvider>(html`<od-provider .store=${store} locale="en-GB" time-zone="Europe/London">
+      <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
+    </od-provider>`);
     const el = provider.querySelector('od-meeting-timeline') as OdMeetingTimeline;
     await el.updateComplete;
     const sync = $(el, '[part="sync-status"]')!;
@@ -340,11 +337,9 @@ describe('<od-meeting-timeline> with an offline store', () => {
 
   it('gives "Changed by" times in the timeline’s own time zone', async () => {
     const store = demoSyncingStore('saved');
-    const provider = await fixture<OdProvider>(
-      html`<od-provider .store=${store} time-zone="Europe/London">
-        <od-meeting-timeline as-of=${DEMO_NOW} time-zone="America/New_York"></od-meeting-timeline>
-      </od-provider>`,
-    );
+    const provider = await fixture<OdProvider>(html`<od-provider .store=${store} time-zone="Europe/London">
+      <od-meeting-timeline as-of=${DEMO_NOW} time-zone="America/New_York"></od-meeting-timeline>
+    </od-provider>`);
     const el = provider.querySelector('od-meeting-timeline') as OdMeetingTimeline;
     await el.updateComplete;
     $<HTMLButtonElement>(el, '#meeting-mt-13')!.click();
@@ -355,11 +350,10 @@ describe('<od-meeting-timeline> with an offline store', () => {
 
   it('opens the review panel on a conflict, axe-clean in the NHS preset, dark, in Welsh', async () => {
     const store = demoSyncingStore('conflict');
-    const provider = await fixture<OdProvider>(
-      html`<od-provider .store=${store} locale="cy" theme="nhs" color-scheme="dark" time-zone="Europe/London">
-        <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
-      </od-provider>`,
-    );
+    const provider =
+      await fixture<OdProvider>(html`<od-provider .store=${store} locale="cy" theme="nhs" color-scheme="dark" time-zone="Europe/London">
+      <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
+    </od-provider>`);
     const el = provider.querySelector('od-meeting-timeline') as OdMeetingTimeline;
     await el.updateComplete;
     $<HTMLButtonElement>(el, '.od-sync__review')!.click();

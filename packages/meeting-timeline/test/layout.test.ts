@@ -25,13 +25,7 @@ const emailCase = () => demoWith({ person: { ...demoCase.person, name: EMAIL } }
 
 async function mount(record: unknown, view: 'list' | 'matrix'): Promise<OdMeetingTimeline> {
   const el = await fixture<OdMeetingTimeline>(
-    html`<od-meeting-timeline
-      .record=${record}
-      as-of=${DEMO_NOW}
-      locale="en-GB"
-      zoom="week"
-      view=${view}
-    ></od-meeting-timeline>`,
+    html`<od-meeting-timeline .record=${record} as-of=${DEMO_NOW} locale="en-GB" zoom="week" view=${view}></od-meeting-timeline>`,
   );
   await el.updateComplete;
   return el;

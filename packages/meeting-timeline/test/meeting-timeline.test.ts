@@ -287,11 +287,7 @@ describe('<od-meeting-timeline> dates across the UK clock changes', () => {
 
   it('follows the time-zone attribute', async () => {
     const el = await fixture<OdMeetingTimeline>(
-      html`<od-meeting-timeline
-        .record=${nights}
-        time-zone="UTC"
-        as-of="2026-04-01T12:00:00+01:00"
-      ></od-meeting-timeline>`,
+      html`<od-meeting-timeline .record=${nights} time-zone="UTC" as-of="2026-04-01T12:00:00+01:00"></od-meeting-timeline>`,
     );
     expect(text($(el, 'li time'))).to.contain('00:30');
     expect(text($$(el, 'li time')[1])).to.match(/01:30$/);
@@ -434,11 +430,9 @@ describe('<od-meeting-timeline> episodes, themes and languages', () => {
     ['nhs', 'light', 'en-GB'],
   ] as const) {
     it(`passes axe in ${theme}, ${scheme}, ${locale}, with details open`, async () => {
-      const provider = await fixture(
-        html`<od-provider theme=${theme} color-scheme=${scheme} locale=${locale}>
-          <od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>
-        </od-provider>`,
-      );
+      const provider = await fixture(html`<od-provider theme=${theme} color-scheme=${scheme} locale=${locale}>
+        <od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>
+      </od-provider>`);
       const el = provider.querySelector('od-meeting-timeline')!;
       await el.updateComplete;
       $<HTMLButtonElement>(el, '#meeting-mt-13')!.click();

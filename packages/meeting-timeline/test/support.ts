@@ -14,15 +14,13 @@ export async function timeline(
   record: unknown,
   attrs: Partial<Record<'as-of' | 'locale' | 'zoom' | 'view', string>> = {},
 ): Promise<OdMeetingTimeline> {
-  const el = await fixture<OdMeetingTimeline>(
-    html`<od-meeting-timeline
-      .record=${record}
-      as-of=${attrs['as-of'] ?? DEMO_NOW}
-      locale=${attrs.locale ?? 'en-GB'}
-      zoom=${attrs.zoom ?? 'week'}
-      view=${attrs.view ?? 'list'}
-    ></od-meeting-timeline>`,
-  );
+  const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline
+    .record=${record}
+    as-of=${attrs['as-of'] ?? DEMO_NOW}
+    locale=${attrs.locale ?? 'en-GB'}
+    zoom=${attrs.zoom ?? 'week'}
+    view=${attrs.view ?? 'list'}
+  ></od-meeting-timeline>`);
   await el.updateComplete;
   return el;
 }

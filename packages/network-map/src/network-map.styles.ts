@@ -178,27 +178,13 @@ export const networkMapStyles = css`
     fill: var(--_od-color-primary);
     stroke-width: 3;
   }
-  .node.sector-household .shape {
-    fill: var(--_sector-household);
-  }
-  .node.sector-family .shape {
-    fill: var(--_sector-family);
-  }
-  .node.sector-friends .shape {
-    fill: var(--_sector-friends);
-  }
-  .node.sector-work-school .shape {
-    fill: var(--_sector-work-school);
-  }
-  .node.sector-organisations .shape {
-    fill: var(--_sector-organisations);
-  }
-  .node.sector-neighbours .shape {
-    fill: var(--_sector-neighbours);
-  }
-  .node.sector-services .shape {
-    fill: var(--_sector-services);
-  }
+  .node.sector-household .shape { fill: var(--_sector-household); }
+  .node.sector-family .shape { fill: var(--_sector-family); }
+  .node.sector-friends .shape { fill: var(--_sector-friends); }
+  .node.sector-work-school .shape { fill: var(--_sector-work-school); }
+  .node.sector-organisations .shape { fill: var(--_sector-organisations); }
+  .node.sector-neighbours .shape { fill: var(--_sector-neighbours); }
+  .node.sector-services .shape { fill: var(--_sector-services); }
   .node.status-past .shape {
     stroke-dasharray: 4 3;
     fill-opacity: 0.35;

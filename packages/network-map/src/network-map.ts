@@ -266,24 +266,18 @@ export class OdNetworkMap extends OdElement {
     return html`${renderToolbar({ table, canEdit: this.#canEdit, members: view.members.length }, this.#t, this.#toolbarActions)}
       ${notes.length ? html`<p class="notes">${notes.join(' · ')}</p>` : nothing}
       <div class="main ${table && !panelOpen ? 'full' : ''}">
-        <div class="picture">
-          ${table ? renderTable(view, this.#t, this.#i18n.locale) : renderMap(model, this.#t, this.#mapEvents)}
-        </div>
+        <div class="picture">${table ? renderTable(view, this.#t, this.#i18n.locale) : renderMap(model, this.#t, this.#mapEvents)}</div>
         ${
           table && !panelOpen
             ? nothing
-            : html`<section class="panel" part="details" aria-labelledby="panel-title">
-                ${this.#renderPanel(record, view)}
-              </section>`
+            : html`<section class="panel" part="details" aria-labelledby="panel-title">${this.#renderPanel(record, view)}</section>`
         }
       </div>
       ${table ? nothing : renderLegend(view, this.#t)}
-      <p class="summary" part="summary" aria-live="polite">
-        ${
-          // An empty map already says so in the picture; the table has no such line.
-          table || view.members.length ? summaryText(view, this.#t) : nothing
-        }
-      </p>
+      <p class="summary" part="summary" aria-live="polite">${
+        // An empty map already says so in the picture; the table has no such line.
+        table || view.members.length ? summaryText(view, this.#t) : nothing
+      }</p>
       <p class="visually-hidden" role="status">${this.#edits.announcement}</p>`;
   }
 

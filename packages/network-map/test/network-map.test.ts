@@ -34,16 +34,14 @@ async function mapOf(
   record: unknown,
   attrs: Partial<Pick<OdNetworkMap, 'sectors' | 'editable' | 'initialsOnly' | 'asOf' | 'audience'>> = {},
 ) {
-  const el = await fixture<OdNetworkMap>(
-    html`<od-network-map
-      .record=${record}
-      ?sectors=${attrs.sectors ?? true}
-      ?editable=${attrs.editable ?? false}
-      ?initials-only=${attrs.initialsOnly ?? false}
-      as-of=${attrs.asOf ?? ''}
-      audience=${attrs.audience ?? ''}
-    ></od-network-map>`,
-  );
+  const el = await fixture<OdNetworkMap>(html`<od-network-map
+    .record=${record}
+    ?sectors=${attrs.sectors ?? true}
+    ?editable=${attrs.editable ?? false}
+    ?initials-only=${attrs.initialsOnly ?? false}
+    as-of=${attrs.asOf ?? ''}
+    audience=${attrs.audience ?? ''}
+  ></od-network-map>`);
   if (!attrs.asOf) el.removeAttribute('as-of');
   if (!attrs.audience) el.removeAttribute('audience');
   await el.updateComplete;
@@ -515,11 +513,10 @@ describe('<od-network-map>', () => {
     ['govuk', 'dark'],
   ] as const) {
     it(`passes axe in the ${theme} theme, ${scheme} scheme, with a member selected`, async () => {
-      const provider = await fixture<OdProvider>(
-        html`<od-provider theme=${theme} color-scheme=${scheme} .store=${new MemoryStore(demoCase)}>
-          <od-network-map sectors editable></od-network-map>
-        </od-provider>`,
-      );
+      const provider =
+        await fixture<OdProvider>(html`<od-provider theme=${theme} color-scheme=${scheme} .store=${new MemoryStore(demoCase)}>
+        <od-network-map sectors editable></od-network-map>
+      </od-provider>`);
       const el = provider.querySelector('od-network-map')!;
       await el.updateComplete;
       await tabIntoMap(el);
@@ -663,10 +660,7 @@ describe('<od-network-map> editing', () => {
     // A host that re-prefixed the kit (defineOdkit({ prefix })) has no <od-provider>.
     OdProvider.define('nm-test-provider');
     const provider = await fixture<OdProvider>(
-      html`<nm-test-provider .store=${new MemoryStore(demoCase)}
-        ><div></div>
-        <button type="button">x</button></nm-test-provider
-      >`,
+      html`<nm-test-provider .store=${new MemoryStore(demoCase)}><div></div><button type="button">x</button></nm-test-provider>`,
     );
     const shadow = provider.querySelector('div')!.attachShadow({ mode: 'open' });
     const el = document.createElement('od-network-map');
@@ -686,9 +680,7 @@ describe('<od-network-map> editing', () => {
     class LateProvider extends OdProvider {}
     // fixtureSync: fixture() on a plain <div> waits for a frame, which a hidden tab never paints.
     const wrap = fixtureSync<HTMLElement>(
-      html`<div>
-        <nm-late-provider><od-network-map></od-network-map><button type="button">x</button></nm-late-provider>
-      </div>`,
+      html`<div><nm-late-provider><od-network-map></od-network-map><button type="button">x</button></nm-late-provider></div>`,
     );
     const provider = wrap.querySelector('nm-late-provider') as OdProvider;
     const el = wrap.querySelector('od-network-map')!;
@@ -977,9 +969,7 @@ describe('<od-network-map> editing', () => {
   it('with an offline store: the status line tops the map, conflicts are named as the map names people, axe-clean in dark', async () => {
     const store = demoSyncingStore('conflict');
     const provider = await fixture<OdProvider>(
-      html`<od-provider .store=${store} color-scheme="dark"
-        ><od-network-map sectors initials-only></od-network-map
-      ></od-provider>`,
+      html`<od-provider .store=${store} color-scheme="dark"><od-network-map sectors initials-only></od-network-map></od-provider>`,
     );
     const el = provider.querySelector('od-network-map')!;
     await el.updateComplete;
@@ -998,9 +988,7 @@ describe('<od-network-map> editing', () => {
   it('shows "Changed by … on …" under a member’s details and beside each of their ties', async () => {
     const store = demoSyncingStore('pending');
     const provider = await fixture<OdProvider>(
-      html`<od-provider .store=${store} time-zone="Europe/London"
-        ><od-network-map sectors></od-network-map
-      ></od-provider>`,
+      html`<od-provider .store=${store} time-zone="Europe/London"><od-network-map sectors></od-network-map></od-provider>`,
     );
     const el = provider.querySelector('od-network-map')!;
     await el.updateComplete;

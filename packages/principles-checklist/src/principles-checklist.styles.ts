@@ -177,10 +177,10 @@ export const checklistStyles = css`
   }
   @media (forced-colors: active) {
     .trend-label {
-      fill: var(--_od-color-text-secondary);
-      font-size: 11px;
-    }
-    .trend-line {
+    fill: var(--_od-color-text-secondary);
+    font-size: 11px;
+  }
+  .trend-line {
       stroke: CanvasText;
     }
     .trend-point,

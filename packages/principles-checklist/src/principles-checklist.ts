@@ -535,7 +535,8 @@ export class OdPrinciplesChecklist extends OdElement {
     const record = this.data.record;
     if (this.view === 'compare') {
       const other = otherAssessment(record?.assessments ?? [], value, instrument, this.compareWith);
-      return html`${header} ${renderCompare(value, other, instrument, t, f)}`;
+      return html`${header}
+        ${renderCompare(value, other, instrument, t, f)}`;
     }
     const trend =
       record && meeting
@@ -550,7 +551,9 @@ export class OdPrinciplesChecklist extends OdElement {
             f,
           )
         : nothing;
-    return html`${header} ${renderScores(value, instrument, t, f)} ${trend}`;
+    return html`${header}
+      ${renderScores(value, instrument, t, f)}
+      ${trend}`;
   }
 }
 

@@ -30,22 +30,15 @@ async function mountForm(template: unknown): Promise<HTMLFormElement> {
 }
 
 async function formWith(attrs = 'required'): Promise<{ form: HTMLFormElement; el: OdPrinciplesChecklist }> {
-  const form = await mountForm(
-    html`<form @submit=${(e: Event) => e.preventDefault()}>
-      <label for="check">Fidelity of this meeting</label>
-      ${
-        attrs === 'required'
-          ? html`<od-principles-checklist
-              id="check"
-              name="assessment"
-              meeting-id="mt-13"
-              required
-            ></od-principles-checklist>`
-          : html`<od-principles-checklist id="check" name="assessment"></od-principles-checklist>`
-      }
-      <button>Send</button>
-    </form>`,
-  );
+  const form = await mountForm(html`<form @submit=${(e: Event) => e.preventDefault()}>
+    <label for="check">Fidelity of this meeting</label>
+    ${
+      attrs === 'required'
+        ? html`<od-principles-checklist id="check" name="assessment" meeting-id="mt-13" required></od-principles-checklist>`
+        : html`<od-principles-checklist id="check" name="assessment"></od-principles-checklist>`
+    }
+    <button>Send</button>
+  </form>`);
   const el = form.querySelector('od-principles-checklist')!;
   await el.updateComplete;
   return { form, el };
@@ -195,13 +188,11 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
   });
 
   it('is disabled (and not submitted) inside a disabled fieldset, and by its own disabled attribute', async () => {
-    const form = await mountForm(
-      html`<form @submit=${(e: Event) => e.preventDefault()}>
-        <fieldset>
-          <od-principles-checklist name="assessment" required></od-principles-checklist>
-        </fieldset>
-      </form>`,
-    );
+    const form = await mountForm(html`<form @submit=${(e: Event) => e.preventDefault()}>
+      <fieldset>
+        <od-principles-checklist name="assessment" required></od-principles-checklist>
+      </fieldset>
+    </form>`);
     const el = form.querySelector('od-principles-checklist')!;
     const fieldset = form.querySelector('fieldset')!;
     await el.updateComplete;

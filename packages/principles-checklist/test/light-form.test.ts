@@ -27,13 +27,9 @@ describe('<od-principles-checklist> taking over its server-rendered form', () =>
   guardConsole();
 
   it('disables the server’s fields, keeps what was entered in them (checked again), and the form sends its value once', async () => {
-    const form = await fixture<HTMLFormElement>(
-      html`<form @submit=${(e: Event) => e.preventDefault()}>
-        <od-principles-checklist name="assessment" meeting-id="mt-13" .record=${structuredClone(demoCase)}
-          >${serverForm}</od-principles-checklist
-        >
-      </form>`,
-    );
+    const form = await fixture<HTMLFormElement>(html`<form @submit=${(e: Event) => e.preventDefault()}>
+      <od-principles-checklist name="assessment" meeting-id="mt-13" .record=${structuredClone(demoCase)}>${serverForm}</od-principles-checklist>
+    </form>`);
     const el = form.querySelector<OdPrinciplesChecklist>('od-principles-checklist')!;
     await el.updateComplete;
     const fieldset = el.querySelector('fieldset')!;
@@ -52,11 +48,7 @@ describe('<od-principles-checklist> taking over its server-rendered form', () =>
 
   it('leaves a checklist without such a form alone', async () => {
     const el = await fixture<OdPrinciplesChecklist>(
-      html`<od-principles-checklist
-        name="assessment"
-        meeting-id="mt-13"
-        .record=${structuredClone(demoCase)}
-      ></od-principles-checklist>`,
+      html`<od-principles-checklist name="assessment" meeting-id="mt-13" .record=${structuredClone(demoCase)}></od-principles-checklist>`,
     );
     await el.updateComplete;
     expect(el.assessment?.ratings).to.deep.equal([]);

@@ -33,17 +33,15 @@ describe('<od-principles-checklist> with a case record', () => {
     store: unknown,
     attrs: { meeting?: string; instrument?: string; assessment?: string; view?: string; rater?: string } = {},
   ) {
-    const provider = await fixture(
-      html`<od-provider .store=${store}>
-        <od-principles-checklist
-          meeting-id=${attrs.meeting ?? 'mt-13'}
-          instrument-id=${attrs.instrument ?? 'od-seven-principles'}
-          assessment-id=${attrs.assessment ?? ''}
-          rater-name=${attrs.rater ?? ''}
-          view=${attrs.view ?? 'rate'}
-        ></od-principles-checklist>
-      </od-provider>`,
-    );
+    const provider = await fixture(html`<od-provider .store=${store}>
+      <od-principles-checklist
+        meeting-id=${attrs.meeting ?? 'mt-13'}
+        instrument-id=${attrs.instrument ?? 'od-seven-principles'}
+        assessment-id=${attrs.assessment ?? ''}
+        rater-name=${attrs.rater ?? ''}
+        view=${attrs.view ?? 'rate'}
+      ></od-principles-checklist>
+    </od-provider>`);
     const el = provider.querySelector('od-principles-checklist')!;
     if (!attrs.assessment) el.assessmentId = undefined;
     await until(() => shadow(el).querySelector('header'));
@@ -194,18 +192,9 @@ describe('<od-principles-checklist> with a case record', () => {
   });
 
   it('a required checklist that cannot show an assessment is invalid, not silently valid', async () => {
-    const provider = await fixture(
-      html`<od-provider .store=${new MemoryStore(demoCase)}>
-        <form>
-          <od-principles-checklist
-            name="assessment"
-            meeting-id="mt-13"
-            instrument-id="no-such-instrument"
-            required
-          ></od-principles-checklist>
-        </form>
-      </od-provider>`,
-    );
+    const provider = await fixture(html`<od-provider .store=${new MemoryStore(demoCase)}>
+      <form><od-principles-checklist name="assessment" meeting-id="mt-13" instrument-id="no-such-instrument" required></od-principles-checklist></form>
+    </od-provider>`);
     const el = provider.querySelector('od-principles-checklist')!;
     await until(() => $(el, '[role="alert"]'));
     await el.updateComplete;
@@ -220,11 +209,10 @@ describe('<od-principles-checklist> with a case record', () => {
     ['default', 'dark'],
   ] as const) {
     it(`is accessible in the ${theme} theme, ${scheme}, with errors shown`, async () => {
-      const provider = await fixture(
-        html`<od-provider .store=${new MemoryStore(demoCase)} theme=${theme} color-scheme=${scheme}>
-          <od-principles-checklist meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>
-        </od-provider>`,
-      );
+      const provider =
+        await fixture(html`<od-provider .store=${new MemoryStore(demoCase)} theme=${theme} color-scheme=${scheme}>
+        <od-principles-checklist meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>
+      </od-provider>`);
       const el = provider.querySelector('od-principles-checklist')!;
       await until(() => shadow(el).querySelector('header'));
       await click($(el, 'button[data-action=complete]'));
@@ -261,13 +249,11 @@ describe('<od-principles-checklist> with a case record', () => {
   });
 
   it('without a store, edits are cancelable od-change events applied to its record', async () => {
-    const el = await fixture<OdPrinciplesChecklist>(
-      html`<od-principles-checklist
-        .record=${demoCase}
-        meeting-id="mt-14"
-        instrument-id="od-key-elements"
-      ></od-principles-checklist>`,
-    );
+    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
+      .record=${demoCase}
+      meeting-id="mt-14"
+      instrument-id="od-key-elements"
+    ></od-principles-checklist>`);
     const changes: OdChangeEvent[] = [];
     el.addEventListener('od-change', (e) => changes.push(e));
     await click(labelOf(el, radio(el, 'present-moment', 'Partly seen')));
@@ -291,9 +277,11 @@ describe('<od-principles-checklist> with a case record', () => {
 
   it('summary scores are core’s scoreAssessment, and the trend is core’s fidelityTrend', async () => {
     const record = parseCaseRecord(demoCase);
-    const el = await fixture<OdPrinciplesChecklist>(
-      html`<od-principles-checklist .record=${record} assessment-id="as-04" view="summary"></od-principles-checklist>`,
-    );
+    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
+      .record=${record}
+      assessment-id="as-04"
+      view="summary"
+    ></od-principles-checklist>`);
     const assessment = record.assessments.find((a) => a.id === 'as-04')!;
     const score = scoreAssessment(assessment, keyElements);
     const rows = $$(el, '.summary tbody tr, .summary tfoot tr').map((tr) => [...tr.children].map((c) => text(c)));
@@ -341,14 +329,12 @@ describe('<od-principles-checklist> with a case record', () => {
   });
 
   it('inter-rater view: two raters of one meeting side by side, differences marked in text', async () => {
-    const el = await fixture<OdPrinciplesChecklist>(
-      html`<od-principles-checklist
-        .record=${demoCase}
-        assessment-id="as-04"
-        compare-with="as-05"
-        view="compare"
-      ></od-principles-checklist>`,
-    );
+    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
+      .record=${demoCase}
+      assessment-id="as-04"
+      compare-with="as-05"
+      view="compare"
+    ></od-principles-checklist>`);
     const a = demoCase.assessments.find((x) => x.id === 'as-04')!;
     const b = demoCase.assessments.find((x) => x.id === 'as-05')!;
     const differing = keyElements.items.filter(
@@ -373,13 +359,11 @@ describe('<od-principles-checklist> with a case record', () => {
   it('in forced colours the chart and the differing rows keep their meaning', async () => {
     await emulateMedia({ forcedColors: 'active' });
     try {
-      const el = await fixture<OdPrinciplesChecklist>(
-        html`<od-principles-checklist
-          .record=${demoCase}
-          assessment-id="as-04"
-          view="compare"
-        ></od-principles-checklist>`,
-      );
+      const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
+        .record=${demoCase}
+        assessment-id="as-04"
+        view="compare"
+      ></od-principles-checklist>`);
       const differs = $$(el, 'tr.differs');
       expect(differs).to.have.length(5);
       expect(getComputedStyle(differs[0]!.querySelector('th')!).borderInlineStartStyle).to.equal('solid');
@@ -447,13 +431,11 @@ describe('<od-principles-checklist> with a case record', () => {
       status: 'draft',
       ratings: [{ itemId: 'voices', value: 1 }],
     });
-    const withRegistry = await fixture<OdPrinciplesChecklist>(
-      html`<od-principles-checklist
-        .instruments=${registry}
-        .record=${record}
-        assessment-id="as-kent"
-      ></od-principles-checklist>`,
-    );
+    const withRegistry = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
+      .instruments=${registry}
+      .record=${record}
+      assessment-id="as-kent"
+    ></od-principles-checklist>`);
     expect(text($(withRegistry, 'h2'))).to.equal('Kent dialogic practice check');
     expect(radio(withRegistry, 'voices', 'Yes').checked).to.equal(true);
   });
@@ -465,11 +447,7 @@ describe('<od-principles-checklist> with a case record', () => {
     draft.rater.name = hostile;
     draft.ratings[0]!.comment = hostile;
     const el = await fixture<OdPrinciplesChecklist>(
-      html`<od-principles-checklist
-        .record=${record}
-        meeting-id="mt-14"
-        instrument-id="od-key-elements"
-      ></od-principles-checklist>`,
+      html`<od-principles-checklist .record=${record} meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>`,
     );
     expect($<HTMLInputElement>(el, '#rater-name').value).to.equal(hostile);
     expect($<HTMLTextAreaElement>(el, '#comment-two-practitioners').value).to.equal(hostile);
@@ -478,12 +456,7 @@ describe('<od-principles-checklist> with a case record', () => {
     await sendKeys({ press: 'Tab' });
     await el.updateComplete;
     const compare = await fixture<OdPrinciplesChecklist>(
-      html`<od-principles-checklist
-        .record=${record}
-        assessment-id="as-06"
-        view="compare"
-        compare-with="as-04"
-      ></od-principles-checklist>`,
+      html`<od-principles-checklist .record=${record} assessment-id="as-06" view="compare" compare-with="as-04"></od-principles-checklist>`,
     );
     expect(text($(compare, '.compare thead th:nth-child(2)'))).to.equal(`${hostile} (Co-facilitator)`);
     for (const widget of [el, compare]) {
@@ -518,14 +491,12 @@ describe('<od-principles-checklist> with a case record', () => {
 
     it('a bad record keeps the last good render; unknown or unheld meetings are named', async () => {
       const errors: OdErrorEvent[] = [];
-      const el = await fixture<OdPrinciplesChecklist>(
-        html`<od-principles-checklist
-          .record=${demoCase}
-          meeting-id="mt-14"
-          instrument-id="od-key-elements"
-          @od-error=${(e: OdErrorEvent) => errors.push(e)}
-        ></od-principles-checklist>`,
-      );
+      const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
+        .record=${demoCase}
+        meeting-id="mt-14"
+        instrument-id="od-key-elements"
+        @od-error=${(e: OdErrorEvent) => errors.push(e)}
+      ></od-principles-checklist>`);
       el.record = {
         ...demoCase,
         assessments: [{ ...demoCase.assessments[0], ratings: [{ itemId: 'nope', value: 1 }] }],
@@ -557,15 +528,9 @@ describe('<od-principles-checklist> with an offline store', () => {
 
   it('shows the status line on top and "Changed by … on …" for a saved assessment; axe-clean with the review panel open', async () => {
     const store = demoSyncingStore('conflict');
-    const provider = await fixture(
-      html`<od-provider .store=${store} theme="govuk" time-zone="Europe/London">
-        <od-principles-checklist
-          meeting-id="mt-01"
-          instrument-id="od-key-elements"
-          assessment-id="as-01"
-        ></od-principles-checklist>
-      </od-provider>`,
-    );
+    const provider = await fixture(html`<od-provider .store=${store} theme="govuk" time-zone="Europe/London">
+      <od-principles-checklist meeting-id="mt-01" instrument-id="od-key-elements" assessment-id="as-01"></od-principles-checklist>
+    </od-provider>`);
     const el = provider.querySelector('od-principles-checklist')!;
     await until(() => shadow(el).querySelector('header'));
     expect($(el, '[part="base"]')!.firstElementChild!.getAttribute('part')).to.equal('sync-status');

@@ -266,14 +266,7 @@ export class OdServiceDashboard extends OdElement {
     const t = this.i18n;
     const view = this._view;
     const error = this._error;
-    return html`<section
-      class="dashboard"
-      part="base"
-      aria-labelledby="title"
-      aria-busy=${this._working ? 'true' : 'false'}
-      @change=${this.#onChange}
-      @click=${this.#onClick}
-    >
+    return html`<section class="dashboard" part="base" aria-labelledby="title" aria-busy=${this._working ? 'true' : 'false'} @change=${this.#onChange} @click=${this.#onClick}>
       <h2 id="title" class="title">${t.t('dashboard.label')}</h2>
       <p class="scope" role="status">${this.#scopeText(view)}</p>
       ${error ? renderErrorState(error, t) : nothing}
@@ -287,17 +280,17 @@ export class OdServiceDashboard extends OdElement {
               values: { from: this.from, to: this.to, team: this.team, ...this._pending },
               error: this._filterError,
             })}
-            ${
-              view.episodes === 0
-                ? html`<p class="empty">${t.t('dashboard.empty')}</p>`
-                : html`${renderTiles(view.tiles, { i18n: t, goals: this.goals ?? {}, name: this.#name })}
-                  ${renderTrends(view.trends, {
-                    i18n: t,
-                    view: TREND_VIEWS.includes(this.trendView) ? this.trendView : 'both',
-                    name: this.#name,
-                    note: view.trendsForAllTeams ? t.t('trends.allTeams') : undefined,
-                  })}`
-            }`
+          ${
+            view.episodes === 0
+              ? html`<p class="empty">${t.t('dashboard.empty')}</p>`
+              : html`${renderTiles(view.tiles, { i18n: t, goals: this.goals ?? {}, name: this.#name })}
+              ${renderTrends(view.trends, {
+                i18n: t,
+                view: TREND_VIEWS.includes(this.trendView) ? this.trendView : 'both',
+                name: this.#name,
+                note: view.trendsForAllTeams ? t.t('trends.allTeams') : undefined,
+              })}`
+          }`
           : !error && !this._working
             ? html`<p class="empty">${t.t('dashboard.empty')}</p>`
             : nothing

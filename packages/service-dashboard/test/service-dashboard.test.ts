@@ -14,13 +14,11 @@ import { deepActiveElement, focusNothing, tabUntil } from '../../../test/support
 import { $, $$, ratioText, text, tile, until } from './support.js';
 
 async function dashboard(summary: unknown = serviceSummary(), attrs: { lang?: string; view?: string } = {}) {
-  const el = await fixture<OdServiceDashboard>(
-    html`<od-service-dashboard
-      .summary=${summary}
-      lang=${attrs.lang ?? 'en-GB'}
-      trend-view=${attrs.view ?? 'both'}
-    ></od-service-dashboard>`,
-  );
+  const el = await fixture<OdServiceDashboard>(html`<od-service-dashboard
+    .summary=${summary}
+    lang=${attrs.lang ?? 'en-GB'}
+    trend-view=${attrs.view ?? 'both'}
+  ></od-service-dashboard>`);
   await el.updateComplete;
   return el;
 }
@@ -235,14 +233,9 @@ describe('<od-service-dashboard> with a summary', () => {
     ['default', 'dark'],
   ] as const) {
     it(`is accessible in the ${theme} theme, ${scheme}, with a goal missed and an error shown`, async () => {
-      const provider = await fixture(
-        html`<od-provider theme=${theme} color-scheme=${scheme}>
-          <od-service-dashboard
-            .summary=${serviceSummary()}
-            .goals=${{ firstMeetingWithinTarget: 0.9 }}
-          ></od-service-dashboard>
-        </od-provider>`,
-      );
+      const provider = await fixture(html`<od-provider theme=${theme} color-scheme=${scheme}>
+        <od-service-dashboard .summary=${serviceSummary()} .goals=${{ firstMeetingWithinTarget: 0.9 }}></od-service-dashboard>
+      </od-provider>`);
       const el = provider.querySelector('od-service-dashboard')!;
       await el.updateComplete;
       el.summary = { broken: true };

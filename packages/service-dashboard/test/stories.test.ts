@@ -48,14 +48,10 @@ describe('service dashboard stories', function () {
       const g = story.globals ?? {};
       const args = { ...meta.args, ...story.args };
       const render = meta.render as unknown as (a: typeof args) => TemplateResult;
-      const provider = await fixture(
-        html`<od-provider
-          theme=${g.theme ?? 'default'}
-          color-scheme=${g.scheme ?? 'light'}
-          locale=${g.locale ?? 'en-GB'}
-          >${render(args)}</od-provider
-        >`,
-      );
+      const provider =
+        await fixture(html`<od-provider theme=${g.theme ?? 'default'} color-scheme=${g.scheme ?? 'light'} locale=${g.locale ?? 'en-GB'}
+        >${render(args)}</od-provider
+      >`);
       const el = provider.querySelector('od-service-dashboard')!;
       if (name === 'BadSummary') el.addEventListener('od-error', (e) => e.stopPropagation());
       await until(() => el.shadowRoot!.querySelector('.tile, .empty, [role=alert]'), 20_000);

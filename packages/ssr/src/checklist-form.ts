@@ -103,18 +103,10 @@ export function checklistForm(
   ) =>
     html`<div class=${c.radios}>
       ${options.map(
-        (o, i) =>
-          html`<div class=${c.radio}>
-            <input
-              class=${c.radioInput}
-              type="radio"
-              id=${`${idBase}-${i}`}
-              name=${fieldName}
-              value=${String(o.value)}
-              ?checked=${o.value === checked}
-            />
-            <label class=${c.radioLabel} for=${`${idBase}-${i}`}>${o.label}</label>
-          </div>`,
+        (o, i) => html`<div class=${c.radio}>
+          <input class=${c.radioInput} type="radio" id=${`${idBase}-${i}`} name=${fieldName} value=${String(o.value)} ?checked=${o.value === checked} />
+          <label class=${c.radioLabel} for=${`${idBase}-${i}`}>${o.label}</label>
+        </div>`,
       )}
     </div>`;
 
@@ -181,7 +173,8 @@ export function checklistForm(
       const items = instrument.items.filter((i) => i.groupId === group.id);
       return items.length
         ? html`<h3 class=${c.heading}>${text(group.title)}</h3>
-            ${group.description ? html`<p class=${c.hint}>${text(group.description)}</p>` : nothing} ${items.map(item)}`
+            ${group.description ? html`<p class=${c.hint}>${text(group.description)}</p>` : nothing}
+            ${items.map(item)}`
         : nothing;
     })}
   </fieldset>`;

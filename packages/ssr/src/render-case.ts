@@ -44,13 +44,11 @@ export function caseTemplate(options: RenderCaseOptions): TemplateResult {
   const o = checkOptions(options);
   ensureServerElements();
   const record = tryParse(o.record);
-  return html`<od-provider theme=${o.theme} locale=${o.locale} time-zone=${o.timeZone} color-scheme=${o.colorScheme}
-    >${[
-      o.map ? networkMap(o, record) : nothing,
-      o.timeline ? meetingTimeline(o, record) : nothing,
-      o.checklist ? checklist(o, record) : nothing,
-    ]}</od-provider
-  >`;
+  return html`<od-provider theme=${o.theme} locale=${o.locale} time-zone=${o.timeZone} color-scheme=${o.colorScheme}>${[
+    o.map ? networkMap(o, record) : nothing,
+    o.timeline ? meetingTimeline(o, record) : nothing,
+    o.checklist ? checklist(o, record) : nothing,
+  ]}</od-provider>`;
 }
 
 /**
@@ -105,6 +103,5 @@ function checklist(o: CheckedOptions, record: unknown): TemplateResult {
     view=${c.view ?? nothing}
     ?required=${c.required === true}
     ?data-od-form=${form /* LIGHT_DOM_CHECKLIST in elements.ts: no shadow root, the form below instead */}
-    >${form && isRecord(record) ? checklistForm(record, { ...c, meetingId, name: c.name ?? '' }, o.locale, o.timeZone, o.theme) : nothing}</od-principles-checklist
-  >`;
+  >${form && isRecord(record) ? checklistForm(record, { ...c, meetingId, name: c.name ?? '' }, o.locale, o.timeZone, o.theme) : nothing}</od-principles-checklist>`;
 }

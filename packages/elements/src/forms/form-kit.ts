@@ -60,9 +60,7 @@ export function renderFieldError(
   errorPrefix: string,
 ): TemplateResult | typeof nothing {
   if (!error) return nothing;
-  return html`<p class="od-field-error" id=${errorId(field)}>
-    <span class="visually-hidden">${errorPrefix}</span> ${error.message}
-  </p>`;
+  return html`<p class="od-field-error" id=${errorId(field)}><span class="visually-hidden">${errorPrefix}</span> ${error.message}</p>`;
 }
 
 export interface ErrorSummaryOptions {
@@ -85,13 +83,7 @@ export function renderErrorSummary(o: ErrorSummaryOptions): TemplateResult | typ
     target?.focus();
     target?.scrollIntoView?.({ block: 'center' });
   };
-  return html`<div
-    class="od-error-summary"
-    part="error-summary"
-    tabindex="-1"
-    role="alert"
-    aria-labelledby="od-error-summary-title"
-  >
+  return html`<div class="od-error-summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="od-error-summary-title">
     <h2 class="od-error-summary__title" id="od-error-summary-title">${o.title}</h2>
     <ul class="od-error-summary__list">
       ${o.errors.map((e) =>

@@ -44,30 +44,26 @@ export function renderSyncStatus(
   return html`<div class="od-sync od-sync--${message.tone}" part="sync-status" data-tone=${message.tone}>
       <div class="od-sync__line">
         <span class="od-sync__icon" aria-hidden="true">${ICONS[message.tone]}</span>
-        <p class="od-sync__message" tabindex="-1" data-sync-focus="status">
-          ${i18n.t(message.key, { count: message.count })}
-        </p>
+        <p class="od-sync__message" tabindex="-1" data-sync-focus="status">${i18n.t(message.key, { count: message.count })}</p>
         ${
           status.conflicts.length
             ? html`<button
-                type="button"
-                class="od-button od-button--secondary od-sync__review"
-                data-sync-focus="review-button"
-                aria-expanded=${sync.reviewOpen ? 'true' : 'false'}
-                aria-controls=${sync.reviewOpen ? 'od-sync-review' : nothing}
-                @click=${sync.reviewOpen ? sync.closeReview : sync.openReview}
-              >
-                ${i18n.t('sync.review')}
-              </button>`
+              type="button"
+              class="od-button od-button--secondary od-sync__review"
+              data-sync-focus="review-button"
+              aria-expanded=${sync.reviewOpen ? 'true' : 'false'}
+              aria-controls=${sync.reviewOpen ? 'od-sync-review' : nothing}
+              @click=${sync.reviewOpen ? sync.closeReview : sync.openReview}
+            >
+              ${i18n.t('sync.review')}
+            </button>`
             : nothing
         }
       </div>
       ${saved ? html`<p class="od-sync__meta">${saved}</p>` : nothing}
       ${
         status.unreadable && message.tone !== 'unreadable'
-          ? html`<p class="od-sync__meta od-sync__unreadable">
-              ${i18n.t('sync.unreadable', { count: status.unreadable })}
-            </p>`
+          ? html`<p class="od-sync__meta od-sync__unreadable">${i18n.t('sync.unreadable', { count: status.unreadable })}</p>`
           : nothing
       }
     </div>
@@ -91,42 +87,26 @@ function renderReviewPanel(sync: SyncStatusController, i18n: SyncLocale, options
     event.stopPropagation();
     sync.closeReview();
   };
-  return html`<section
-    id="od-sync-review"
-    class="od-sync-review"
-    part="sync-review"
-    aria-labelledby="od-sync-review-title"
-    @keydown=${onKey}
-  >
+  return html`<section id="od-sync-review" class="od-sync-review" part="sync-review" aria-labelledby="od-sync-review-title" @keydown=${onKey}>
     <div class="od-sync-review__head">
-      <h2 class="od-sync-review__title" id="od-sync-review-title" tabindex="-1" data-sync-focus="review-title">
-        ${i18n.t('sync.reviewTitle')}
-      </h2>
-      <button type="button" class="od-button od-button--secondary" data-sync-action="close" @click=${sync.closeReview}>
-        ${i18n.t('sync.close')}
-      </button>
+      <h2 class="od-sync-review__title" id="od-sync-review-title" tabindex="-1" data-sync-focus="review-title">${i18n.t('sync.reviewTitle')}</h2>
+      <button type="button" class="od-button od-button--secondary" data-sync-action="close" @click=${sync.closeReview}>${i18n.t('sync.close')}</button>
     </div>
     <p class="visually-hidden" role="status">${announcement}</p>
     ${
       decision?.state === 'failed'
-        ? html`<div class="od-sync-review__failed" role="alert" tabindex="-1" data-sync-focus="failed">
-            ${i18n.t('sync.decisionFailed')}
-          </div>`
+        ? html`<div class="od-sync-review__failed" role="alert" tabindex="-1" data-sync-focus="failed">${i18n.t('sync.decisionFailed')}</div>`
         : nothing
     }
     ${
       conflicts.length
-        ? html`<p class="od-sync-review__intro">
-              ${i18n.t(options.canDecide === false ? 'sync.reviewIntroReadOnly' : 'sync.reviewIntro')}
-            </p>
-            ${repeat(
-              conflicts,
-              (c) => c.editId,
-              (c, index) => renderConflict(c, index, sync, i18n, options),
-            )}`
-        : html`<p>
-            ${announcement ? html`<span aria-hidden="true">${announcement} </span>` : nothing}${i18n.t('sync.noConflicts')}
-          </p>`
+        ? html`<p class="od-sync-review__intro">${i18n.t(options.canDecide === false ? 'sync.reviewIntroReadOnly' : 'sync.reviewIntro')}</p>
+          ${repeat(
+            conflicts,
+            (c) => c.editId,
+            (c, index) => renderConflict(c, index, sync, i18n, options),
+          )}`
+        : html`<p>${announcement ? html`<span aria-hidden="true">${announcement} </span>` : nothing}${i18n.t('sync.noConflicts')}</p>`
     }
   </section>`;
 }
@@ -155,66 +135,44 @@ function renderConflict(
     if (!busy) void sync.resolve(c.editId, keep);
   };
   return html`<section class="od-sync-conflict" aria-labelledby=${headingId} data-edit-id=${c.editId}>
-    <h3 class="od-sync-conflict__title" id=${headingId} tabindex="-1" data-sync-focus=${`conflict:${c.editId}`}>
-      ${subject}
-    </h3>
+    <h3 class="od-sync-conflict__title" id=${headingId} tabindex="-1" data-sync-focus=${`conflict:${c.editId}`}>${subject}</h3>
     <p>${made} ${i18n.t(`sync.reason.${c.reason}`)}</p>
     ${
       rows.length
-        ? html`<div
-            class="od-sync-conflict__table"
-            role="region"
-            tabindex="0"
-            aria-labelledby=${`${headingId}-caption`}
-          >
-            <table>
-              <caption id=${`${headingId}-caption`}>
-                ${i18n.t('sync.tableCaption', { subject })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${i18n.t('sync.field')}</th>
-                  <th scope="col">${i18n.t('sync.mine')}</th>
-                  <th scope="col">${i18n.t('sync.theirs')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${rows.map(
-                  (row) =>
-                    html`<tr>
-                      <th scope="row">${row.name}</th>
-                      <td>${row.mine}</td>
-                      <td>${row.theirs}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
+        ? html`<div class="od-sync-conflict__table" role="region" tabindex="0" aria-labelledby=${`${headingId}-caption`}>
+          <table>
+            <caption id=${`${headingId}-caption`}>${i18n.t('sync.tableCaption', { subject })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">${i18n.t('sync.field')}</th>
+                <th scope="col">${i18n.t('sync.mine')}</th>
+                <th scope="col">${i18n.t('sync.theirs')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows.map(
+                (row) => html`<tr>
+                  <th scope="row">${row.name}</th>
+                  <td>${row.mine}</td>
+                  <td>${row.theirs}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>`
         : nothing
     }
     ${
       options.canDecide === false
         ? html`<p class="od-sync-conflict__hint" data-sync-hint="read-only">${i18n.t('sync.decideElsewhere')}</p>`
         : html`<div class="od-button-group">
-            <button
-              type="button"
-              class="od-button"
-              data-keep="mine"
-              aria-disabled=${busy ? 'true' : 'false'}
-              @click=${decide('mine')}
-            >
-              ${i18n.t('sync.keepMine')}<span class="visually-hidden">: ${subject}</span>
-            </button>
-            <button
-              type="button"
-              class="od-button od-button--secondary"
-              data-keep="theirs"
-              aria-disabled=${busy ? 'true' : 'false'}
-              @click=${decide('theirs')}
-            >
-              ${i18n.t('sync.keepTheirs')}<span class="visually-hidden">: ${subject}</span>
-            </button>
-          </div>`
+          <button type="button" class="od-button" data-keep="mine" aria-disabled=${busy ? 'true' : 'false'} @click=${decide('mine')}>
+            ${i18n.t('sync.keepMine')}<span class="visually-hidden">: ${subject}</span>
+          </button>
+          <button type="button" class="od-button od-button--secondary" data-keep="theirs" aria-disabled=${busy ? 'true' : 'false'} @click=${decide('theirs')}>
+            ${i18n.t('sync.keepTheirs')}<span class="visually-hidden">: ${subject}</span>
+          </button>
+        </div>`
     }
   </section>`;
 }

@@ -110,10 +110,10 @@ export function renderAxis(
   const focused =
     focusedId !== undefined && shown.some((m) => m.id === focusedId) ? model.times.get(focusedId) : undefined;
   return html`<div class="axis" part="axis" aria-hidden="true">
-    <svg width=${a.width} height="64" viewBox=${`0 0 ${a.width} 64`} focusable="false">
-      ${guard(
-        [a],
-        () => svg`<line class="baseline" x1="0" x2=${a.width} y1="38" y2="38"></line>
+      <svg width=${a.width} height="64" viewBox=${`0 0 ${a.width} 64`} focusable="false">
+        ${guard(
+          [a],
+          () => svg`<line class="baseline" x1="0" x2=${a.width} y1="38" y2="38"></line>
           <path class="tick" d=${a.tickPath}></path>
           ${a.labels.map((l) => svg`<text class="tick-label" x=${l.x} y="56">${l.text}</text>`)}
           ${
@@ -124,8 +124,8 @@ export function renderAxis(
           <path class="m-held" d=${a.held}></path>
           <path class="m-planned" d=${a.planned}></path>
           <path class="m-cancelled" d=${a.cancelled}></path>`,
-      )}
-      ${focused === undefined ? nothing : svg`<circle class="m-focus" cx=${a.x(focused)} cy="20" r="10"></circle>`}
-    </svg>
-  </div>`;
+        )}
+        ${focused === undefined ? nothing : svg`<circle class="m-focus" cx=${a.x(focused)} cy="20" r="10"></circle>`}
+      </svg>
+    </div>`;
 }

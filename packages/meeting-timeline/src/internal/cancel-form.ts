@@ -22,34 +22,24 @@ export type CancelFormHandlers = Pick<TimelineHandlers, 'sideKey' | 'confirmCanc
 export function renderCancelForm(v: CancelFormView, t: T, f: TimelineFormats, on: CancelFormHandlers): TemplateResult {
   const error = errorFor(v.errors, 'cancel-reason');
   return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
-    <h3 id="form-title" tabindex="-1">${t('edit.cancelTitle', { date: f.dateTime(Date.parse(v.meeting.start)) })}</h3>
-    ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.errors, root: v.root })}
-    <form novalidate @submit=${on.confirmCancel}>
-      ${renderField({
-        id: 'cancel-reason',
-        label: `${t('edit.cancelReason')} ${t('form.optional')}`,
-        error,
-        errorPrefix: t('form.errorPrefix'),
-        control: html`<input
-          class="od-input"
-          id="cancel-reason"
-          name="reason"
-          .value=${v.reason}
-          aria-invalid=${ariaInvalid(error)}
-          aria-describedby=${describedBy('cancel-reason', { error }) ?? nothing}
-          @input=${(e: Event) => on.reasonInput((e.target as HTMLInputElement).value)}
-        />`,
-      })}
-      <div class="od-button-group">
-        <button class="od-button od-button--warning" type="submit" ?disabled=${v.busy}>
-          ${t('edit.cancelConfirm')}
-        </button>
-        <button class="od-button od-button--secondary" type="button" @click=${() => on.closeForm()}>
-          ${t('edit.keep')}
-        </button>
-      </div>
-    </form>
-  </section>`;
+      <h3 id="form-title" tabindex="-1">${t('edit.cancelTitle', { date: f.dateTime(Date.parse(v.meeting.start)) })}</h3>
+      ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.errors, root: v.root })}
+      <form novalidate @submit=${on.confirmCancel}>
+        ${renderField({
+          id: 'cancel-reason',
+          label: `${t('edit.cancelReason')} ${t('form.optional')}`,
+          error,
+          errorPrefix: t('form.errorPrefix'),
+          control: html`<input class="od-input" id="cancel-reason" name="reason" .value=${v.reason}
+            aria-invalid=${ariaInvalid(error)} aria-describedby=${describedBy('cancel-reason', { error }) ?? nothing}
+            @input=${(e: Event) => on.reasonInput((e.target as HTMLInputElement).value)} />`,
+        })}
+        <div class="od-button-group">
+          <button class="od-button od-button--warning" type="submit" ?disabled=${v.busy}>${t('edit.cancelConfirm')}</button>
+          <button class="od-button od-button--secondary" type="button" @click=${() => on.closeForm()}>${t('edit.keep')}</button>
+        </div>
+      </form>
+    </section>`;
 }
 
 /** The change that cancels `meeting` with the reason typed, or the error to show at the field. */

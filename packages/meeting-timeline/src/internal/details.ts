@@ -33,58 +33,31 @@ export function renderDetails(v: DetailsView, t: T, f: TimelineFormats, on: Deta
     m.status === 'held' ? t(present ? 'details.present' : 'details.absent') : t('details.invited');
   const yesNo = (value: boolean) => t(value ? 'details.yes' : 'details.no');
   const next = m.nextMeeting;
-  return html`<section
-    id="details"
-    class="details"
-    part="details"
-    aria-labelledby="details-title"
-    @keydown=${on.sideKey}
-  >
-    <div class="details__head">
-      <h3 id="details-title" tabindex="-1">${t('details.title', { date: f.date(time) })}</h3>
-      <button type="button" class="od-button od-button--secondary close" data-action="close" @click=${() => on.close()}>
-        ${t('details.close')}
-      </button>
-    </div>
-    <dl class="facts">
-      <dt>${t('details.when')}</dt>
-      <dd>
-        <time datetime=${m.start}>${f.dateTime(time)}</time
-        >${m.end ? html`–<time datetime=${m.end}>${f.time(Date.parse(m.end))}</time>` : nothing}
-      </dd>
-      ${
-        m.end
-          ? html`<dt>${t('details.duration')}</dt>
-              <dd>${f.duration((Date.parse(m.end) - time) / HOUR)}</dd>`
-          : nothing
-      }
-      <dt>${t('details.status')}</dt>
-      <dd>${t(`meetingStatus.${m.status}`)}${m.id === model.firstMeetingId ? ` · ${t('meeting.first')}` : ''}</dd>
-      <dt>${t('details.place')}</dt>
-      <dd>
-        <span aria-hidden="true">${MODE_ICONS[m.mode]}</span>
-        ${t(`meetingMode.${m.mode}`)}${m.place ? `: ${m.place}` : ''}
-      </dd>
-      ${
-        m.cancellationReason
-          ? html`<dt>${t('details.reason')}</dt>
-              <dd>${m.cancellationReason}</dd>`
-          : nothing
-      }
-      ${
-        m.status === 'held'
-          ? html`<dt>${t('details.reflecting')}</dt>
-              <dd>${yesNo(m.reflectingConversation)}</dd>
+  return html`<section id="details" class="details" part="details" aria-labelledby="details-title" @keydown=${on.sideKey}>
+      <div class="details__head">
+        <h3 id="details-title" tabindex="-1">${t('details.title', { date: f.date(time) })}</h3>
+        <button type="button" class="od-button od-button--secondary close" data-action="close" @click=${() => on.close()}>
+          ${t('details.close')}
+        </button>
+      </div>
+      <dl class="facts">
+        <dt>${t('details.when')}</dt>
+        <dd><time datetime=${m.start}>${f.dateTime(time)}</time>${m.end ? html`–<time datetime=${m.end}>${f.time(Date.parse(m.end))}</time>` : nothing}</dd>
+        ${m.end ? html`<dt>${t('details.duration')}</dt><dd>${f.duration((Date.parse(m.end) - time) / HOUR)}</dd>` : nothing}
+        <dt>${t('details.status')}</dt>
+        <dd>${t(`meetingStatus.${m.status}`)}${m.id === model.firstMeetingId ? ` · ${t('meeting.first')}` : ''}</dd>
+        <dt>${t('details.place')}</dt>
+        <dd><span aria-hidden="true">${MODE_ICONS[m.mode]}</span> ${t(`meetingMode.${m.mode}`)}${m.place ? `: ${m.place}` : ''}</dd>
+        ${m.cancellationReason ? html`<dt>${t('details.reason')}</dt><dd>${m.cancellationReason}</dd>` : nothing}
+        ${
+          m.status === 'held'
+            ? html`<dt>${t('details.reflecting')}</dt><dd>${yesNo(m.reflectingConversation)}</dd>
               <dt>${t('details.continuity')}</dt>
-              <dd>
-                ${m.id === model.firstMeetingId ? t('meeting.first') : t(model.continuity.has(m.id) ? 'meeting.continuity' : 'meeting.noContinuity')}
-              </dd>
+              <dd>${m.id === model.firstMeetingId ? t('meeting.first') : t(model.continuity.has(m.id) ? 'meeting.continuity' : 'meeting.noContinuity')}</dd>
               ${
                 fidelity
                   ? html`<dt>${t('details.fidelity')}</dt>
-                      <dd>
-                        ${fidelity.share === null ? t('summary.none') : t('details.fidelityValue', { score: f.percent(fidelity.share), count: fidelity.count })}
-                      </dd>`
+                    <dd>${fidelity.share === null ? t('summary.none') : t('details.fidelityValue', { score: f.percent(fidelity.share), count: fidelity.count })}</dd>`
                   : nothing
               }
               <dt>${t('meeting.next')}</dt>
@@ -97,66 +70,46 @@ export function renderDetails(v: DetailsView, t: T, f: TimelineFormats, on: Deta
                       : t('meeting.nextNone')
                 }
               </dd>`
-          : nothing
-      }
-    </dl>
-    ${v.changedBy}
-    <h4>${t(m.status === 'held' ? 'details.attendees' : 'details.invitees')}</h4>
-    <ul class="attendees" @focusin=${on.attendeeFocus} @focusout=${on.attendeeBlur}>
-      <li>
-        <span class="who">${record.person.name}</span>
-        <span class="role">${t('details.subject')}</span>
-        ${m.status === 'held' ? html`<span class="presence">${attendance(m.personPresent)}</span>` : nothing}
-      </li>
-      ${groups.flatMap((g) =>
-        g.list.map((a) => {
-          const member = model.members.get(a.memberId);
-          return html`<li class=${a.present || m.status !== 'held' ? '' : 'absent'}>
-            <button
-              type="button"
-              class="who member"
-              data-member=${a.memberId}
-              @click=${() => member && on.selectMember(member)}
-            >
-              ${member?.name ?? a.memberId}
-            </button>
-            <span class="role">${t(`role.${a.role}`)}</span>
-            <span class="presence">${attendance(a.present)}</span>
-          </li>`;
-        }),
-      )}
-    </ul>
-    ${
-      m.notes
-        ? html`<h4>${t('details.notes')}</h4>
-            <p class="notes">${m.notes}</p>`
-        : nothing
-    }
-    ${
-      v.editable && m.status !== 'cancelled'
-        ? html`<div class="od-button-group">
-            <button
-              type="button"
-              class="od-button od-button--secondary"
-              data-action="edit"
-              @click=${() => on.edit(m.id)}
-            >
+            : nothing
+        }
+      </dl>
+      ${v.changedBy}
+      <h4>${t(m.status === 'held' ? 'details.attendees' : 'details.invitees')}</h4>
+      <ul class="attendees" @focusin=${on.attendeeFocus} @focusout=${on.attendeeBlur}>
+        <li>
+          <span class="who">${record.person.name}</span>
+          <span class="role">${t('details.subject')}</span>
+          ${m.status === 'held' ? html`<span class="presence">${attendance(m.personPresent)}</span>` : nothing}
+        </li>
+        ${groups.flatMap((g) =>
+          g.list.map((a) => {
+            const member = model.members.get(a.memberId);
+            return html`<li class=${a.present || m.status !== 'held' ? '' : 'absent'}>
+              <button type="button" class="who member" data-member=${a.memberId} @click=${() => member && on.selectMember(member)}>
+                ${member?.name ?? a.memberId}
+              </button>
+              <span class="role">${t(`role.${a.role}`)}</span>
+              <span class="presence">${attendance(a.present)}</span>
+            </li>`;
+          }),
+        )}
+      </ul>
+      ${m.notes ? html`<h4>${t('details.notes')}</h4><p class="notes">${m.notes}</p>` : nothing}
+      ${
+        v.editable && m.status !== 'cancelled'
+          ? html`<div class="od-button-group">
+            <button type="button" class="od-button od-button--secondary" data-action="edit" @click=${() => on.edit(m.id)}>
               ${t('details.edit')}
             </button>
             ${
               m.status === 'planned'
-                ? html`<button
-                    type="button"
-                    class="od-button od-button--warning"
-                    data-action="cancel-meeting"
-                    @click=${() => on.cancelMeeting(m.id)}
-                  >
-                    ${t('details.cancelMeeting')}
-                  </button>`
+                ? html`<button type="button" class="od-button od-button--warning" data-action="cancel-meeting" @click=${() => on.cancelMeeting(m.id)}>
+                  ${t('details.cancelMeeting')}
+                </button>`
                 : nothing
             }
           </div>`
-        : nothing
-    }
-  </section>`;
+          : nothing
+      }
+    </section>`;
 }

@@ -31,19 +31,18 @@ export function renderHeader(record: CaseRecord, model: TimelineModel, t: T, f: 
     }
     const icon = kind === 'met' ? '✓' : kind === 'waiting' ? '◷' : '✗';
     badge = html`<p class="badge badge--${kind}" part="badge" data-state=${kind}>
-      <span class="badge__icon" aria-hidden="true">${icon}</span>
-      <span><span class="visually-hidden">${t('badge.label')}: </span>${text}</span>
-    </p>`;
+        <span class="badge__icon" aria-hidden="true">${icon}</span>
+        <span><span class="visually-hidden">${t('badge.label')}: </span>${text}</span>
+      </p>`;
   }
   return html`<header class="header" part="header">
-    <h2 id="tl-title" class="title" tabindex="-1">${t('timeline.label')}: ${record.person.name}</h2>
-    <p class="first-contact">
-      <span class="marker-contact" aria-hidden="true">◆</span>
-      ${t('timeline.firstContact')}:
-      <time datetime=${model.episode.firstContact}>${f.dateTime(contact)}</time>
-      ·
-      ${model.episode.responsibleTeam}${model.episode.referralSource ? html` · ${model.episode.referralSource}` : nothing}
-    </p>
-    ${badge}
-  </header>`;
+      <h2 id="tl-title" class="title" tabindex="-1">${t('timeline.label')}: ${record.person.name}</h2>
+      <p class="first-contact">
+        <span class="marker-contact" aria-hidden="true">◆</span>
+        ${t('timeline.firstContact')}:
+        <time datetime=${model.episode.firstContact}>${f.dateTime(contact)}</time>
+        · ${model.episode.responsibleTeam}${model.episode.referralSource ? html` · ${model.episode.referralSource}` : nothing}
+      </p>
+      ${badge}
+    </header>`;
 }

@@ -42,38 +42,37 @@ export function renderList(v: ListView, t: T, f: TimelineFormats, on: ListHandle
   const { virtual, first, last } = v.window;
   const rows = shown.slice(first, last);
   const list = html`<ol
-    class="list"
-    part="list"
-    start=${first + 1}
-    aria-labelledby="tl-title"
-    @keydown=${on.listKey}
-    @focusin=${on.listFocus}
-  >
-    ${repeat(
-      rows,
-      (m) => m.id,
-      // A row is rendered again only when something it shows changes: scrolling renders just the rows coming into view.
-      (m, i) =>
-        guard([m, model, first + i, shown.length, m.id === focusId, v.openId === m.id, v.linked, ...v.deps], () =>
-          renderRow(
-            model,
-            m,
-            first + i,
-            shown.length,
-            m.id === focusId,
-            v.openId === m.id,
-            linkedName(m, v.linked),
-            t,
-            f,
-            on.open,
+      class="list"
+      part="list"
+      start=${first + 1}
+      aria-labelledby="tl-title"
+      @keydown=${on.listKey}
+      @focusin=${on.listFocus}
+    >
+      ${repeat(
+        rows,
+        (m) => m.id,
+        // A row is rendered again only when something it shows changes: scrolling renders just the rows coming into
+        // view.
+        (m, i) =>
+          guard([m, model, first + i, shown.length, m.id === focusId, v.openId === m.id, v.linked, ...v.deps], () =>
+            renderRow(
+              model,
+              m,
+              first + i,
+              shown.length,
+              m.id === focusId,
+              v.openId === m.id,
+              linkedName(m, v.linked),
+              t,
+              f,
+              on.open,
+            ),
           ),
-        ),
-    )}
-  </ol>`;
+      )}
+    </ol>`;
   return virtual
-    ? html`<div class="viewport" data-virtual data-first=${first} data-last=${last} @scroll=${on.listScroll}>
-        ${list}
-      </div>`
+    ? html`<div class="viewport" data-virtual data-first=${first} data-last=${last} @scroll=${on.listScroll}>${list}</div>`
     : list;
 }
 
@@ -99,46 +98,34 @@ function renderRow(
   const fidelity = model.fidelity.get(m.id);
   const isFirst = m.id === model.firstMeetingId;
   const statusIcon = m.status === 'held' ? '●' : m.status === 'planned' ? '○' : '✕';
-  return html`<li
-    class="row row--${m.status}${linked === undefined ? '' : ' row--linked'}"
-    aria-posinset=${index + 1}
-    aria-setsize=${size}
-    data-id=${m.id}
-  >
-    <button
-      type="button"
-      class="meeting"
-      part="meeting"
-      id=${`meeting-${m.id}`}
-      tabindex=${tabbable ? '0' : '-1'}
-      aria-expanded=${open ? 'true' : 'false'}
-      aria-controls=${open ? 'details' : nothing}
-      @click=${() => onOpen(m.id)}
-    >
-      <span class="meeting__line">
-        <time class="meeting__when" datetime=${m.start}>${f.dateTime(time)}</time>
-        <span class="status status--${m.status}"
-          ><span aria-hidden="true">${statusIcon}</span> ${t(`meetingStatus.${m.status}`)}</span
-        >
-        ${isFirst ? html`<span class="tag">${t('meeting.first')}</span>` : nothing}
-        ${linked === undefined ? nothing : html`<span class="tag tag--linked"><span aria-hidden="true">◆</span> ${t('linked.tag', { name: linked })}</span>`}
-      </span>
-      <span class="meeting__line meeting__facts">
-        <span class="mode"
-          ><span class="mode__icon" aria-hidden="true">${MODE_ICONS[m.mode]}</span>
-          ${t(`meetingMode.${m.mode}`)}${m.place ? `: ${m.place}` : ''}</span
-        >
-        ${
-          m.status === 'held'
-            ? html`<span>${t('meeting.attendance', { count: present })}</span>
-                <span
-                  >${m.reflectingConversation ? html`<span aria-hidden="true">↻</span> ${t('meeting.reflecting')}` : t('meeting.noReflecting')}</span
-                >
+  return html`<li class="row row--${m.status}${linked === undefined ? '' : ' row--linked'}" aria-posinset=${index + 1} aria-setsize=${size} data-id=${m.id}>
+      <button
+        type="button"
+        class="meeting"
+        part="meeting"
+        id=${`meeting-${m.id}`}
+        tabindex=${tabbable ? '0' : '-1'}
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${open ? 'details' : nothing}
+        @click=${() => onOpen(m.id)}
+      >
+        <span class="meeting__line">
+          <time class="meeting__when" datetime=${m.start}>${f.dateTime(time)}</time>
+          <span class="status status--${m.status}"><span aria-hidden="true">${statusIcon}</span> ${t(`meetingStatus.${m.status}`)}</span>
+          ${isFirst ? html`<span class="tag">${t('meeting.first')}</span>` : nothing}
+          ${linked === undefined ? nothing : html`<span class="tag tag--linked"><span aria-hidden="true">◆</span> ${t('linked.tag', { name: linked })}</span>`}
+        </span>
+        <span class="meeting__line meeting__facts">
+          <span class="mode"><span class="mode__icon" aria-hidden="true">${MODE_ICONS[m.mode]}</span> ${t(`meetingMode.${m.mode}`)}${m.place ? `: ${m.place}` : ''}</span>
+          ${
+            m.status === 'held'
+              ? html`<span>${t('meeting.attendance', { count: present })}</span>
+                <span>${m.reflectingConversation ? html`<span aria-hidden="true">↻</span> ${t('meeting.reflecting')}` : t('meeting.noReflecting')}</span>
                 ${model.continuity.has(m.id) ? html`<span class="continuity"><span aria-hidden="true">⟳</span> ${t('meeting.continuity')}</span>` : nothing}
                 ${fidelity && fidelity.share !== null ? html`<span>${t('meeting.fidelity', { score: f.percent(fidelity.share) })}</span>` : nothing}`
-            : nothing
-        }
-      </span>
-    </button>
-  </li>`;
+              : nothing
+          }
+        </span>
+      </button>
+    </li>`;
 }

@@ -370,31 +370,19 @@ export function renderMeetingForm(v: FormView): TemplateResult {
     value: string,
   ) => {
     const error = errors.find((e) => e.field?.startsWith(idPrefix));
-    return html`<fieldset
-      class="od-fieldset ${error ? 'od-field od-field--error' : ''}"
-      aria-describedby=${error ? `${idPrefix}-error` : nothing}
-    >
+    return html`<fieldset class="od-fieldset ${error ? 'od-field od-field--error' : ''}" aria-describedby=${error ? `${idPrefix}-error` : nothing}>
       <legend class="od-legend">${legend}</legend>
       ${error ? renderFieldError(idPrefix, error, prefix) : nothing}
       ${choices.map(
-        ([choice, label]) =>
-          html`<div class="od-choice">
-            <input
-              type="radio"
-              id=${`${idPrefix}-${choice}`}
-              name=${name}
-              value=${choice}
-              .checked=${value === choice}
-            />
-            <label for=${`${idPrefix}-${choice}`}>${label}</label>
-          </div>`,
+        ([choice, label]) => html`<div class="od-choice">
+          <input type="radio" id=${`${idPrefix}-${choice}`} name=${name} value=${choice} .checked=${value === choice} />
+          <label for=${`${idPrefix}-${choice}`}>${label}</label>
+        </div>`,
       )}
     </fieldset>`;
   };
   const checkbox = (id: string, name: string, label: string, checked: boolean) =>
-    html`<div class="od-choice">
-      <input type="checkbox" id=${id} name=${name} .checked=${checked} /><label for=${id}>${label}</label>
-    </div>`;
+    html`<div class="od-choice"><input type="checkbox" id=${id} name=${name} .checked=${checked} /><label for=${id}>${label}</label></div>`;
 
   const attendanceError = errors.find((e) => e.field?.startsWith('att-') || e.field?.startsWith('role-'));
   return html`
@@ -441,10 +429,7 @@ export function renderMeetingForm(v: FormView): TemplateResult {
       errorPrefix: prefix,
       control: input('mt-place', 'place', draft.place, 'text', { hint: 'hint', wide: true }),
     })}
-    <fieldset
-      class="od-fieldset ${attendanceError ? 'od-field od-field--error' : ''}"
-      aria-describedby="mt-attendance-hint"
-    >
+    <fieldset class="od-fieldset ${attendanceError ? 'od-field od-field--error' : ''}" aria-describedby="mt-attendance-hint">
       <legend class="od-legend">${t('edit.attendance')}</legend>
       <p class="od-hint" id="mt-attendance-hint">${t('edit.attendanceHint')}</p>
       ${held ? checkbox('mt-person', 'personPresent', t('edit.personPresent'), draft.personPresent) : nothing}
@@ -455,25 +440,25 @@ export function renderMeetingForm(v: FormView): TemplateResult {
     ${
       held
         ? html`${checkbox('mt-reflecting', 'reflecting', t('edit.reflecting'), draft.reflecting)}
-          ${radios(
-            t('edit.next'),
-            'next',
-            'mt-next',
-            [
-              ['none', t('edit.nextNone')],
-              ['open', t('edit.nextOpen')],
-              ['date', t('edit.nextDate')],
-            ],
-            draft.next,
-          )}
-          ${
-            draft.next === 'date'
-              ? html`<div class="od-form-row">
-                  ${renderField({ id: 'mt-next-date', label: t('edit.nextDay'), error: errorFor(errors, 'mt-next-date'), errorPrefix: prefix, control: input('mt-next-date', 'nextDate', draft.nextDate, 'date') })}
-                  ${renderField({ id: 'mt-next-time', label: t('edit.nextTime'), error: errorFor(errors, 'mt-next-time'), errorPrefix: prefix, control: input('mt-next-time', 'nextTime', draft.nextTime, 'text', { inputmode: 'numeric' }) })}
-                </div>`
-              : nothing
-          }`
+        ${radios(
+          t('edit.next'),
+          'next',
+          'mt-next',
+          [
+            ['none', t('edit.nextNone')],
+            ['open', t('edit.nextOpen')],
+            ['date', t('edit.nextDate')],
+          ],
+          draft.next,
+        )}
+        ${
+          draft.next === 'date'
+            ? html`<div class="od-form-row">
+              ${renderField({ id: 'mt-next-date', label: t('edit.nextDay'), error: errorFor(errors, 'mt-next-date'), errorPrefix: prefix, control: input('mt-next-date', 'nextDate', draft.nextDate, 'date') })}
+              ${renderField({ id: 'mt-next-time', label: t('edit.nextTime'), error: errorFor(errors, 'mt-next-time'), errorPrefix: prefix, control: input('mt-next-time', 'nextTime', draft.nextTime, 'text', { inputmode: 'numeric' }) })}
+            </div>`
+            : nothing
+        }`
         : nothing
     }
     ${renderField({
@@ -492,9 +477,7 @@ export function renderMeetingForm(v: FormView): TemplateResult {
     })}
     <div class="od-button-group">
       <button class="od-button" type="submit" ?disabled=${v.busy}>${t('form.save')}</button>
-      <button class="od-button od-button--secondary" type="button" data-action="cancel-form">
-        ${t('form.cancel')}
-      </button>
+      <button class="od-button od-button--secondary" type="button" data-action="cancel-form">${t('form.cancel')}</button>
     </div>
   `;
 }
@@ -515,8 +498,7 @@ function renderAttendee(v: FormView, member: NetworkMember): TemplateResult {
   };
   return html`<li class="attendee-pick ${attError || roleError ? 'attendee-pick--error' : ''}">
     <label class="od-label" for=${attId}>${member.name}</label>
-    ${renderFieldError(attId, attError, t('form.errorPrefix'))}
-    ${renderFieldError(roleId, roleError, t('form.errorPrefix'))}
+    ${renderFieldError(attId, attError, t('form.errorPrefix'))} ${renderFieldError(roleId, roleError, t('form.errorPrefix'))}
     <div class="od-form-row">
       <select
         class="od-select"
@@ -531,15 +513,15 @@ function renderAttendee(v: FormView, member: NetworkMember): TemplateResult {
         entry.choice === 'none'
           ? nothing
           : html`<label class="visually-hidden" for=${roleId}>${t('edit.role', { name: member.name })}</label>
-              <select
-                class="od-select"
-                id=${roleId}
-                name=${roleId}
-                aria-describedby=${describedBy(roleId, { error: roleError }) ?? nothing}
-                aria-invalid=${ariaInvalid(roleError)}
-              >
-                ${rolesFor(member).map((r) => html`<option value=${r} ?selected=${entry.role === r}>${t(`role.${r}`)}</option>`)}
-              </select>`
+            <select
+              class="od-select"
+              id=${roleId}
+              name=${roleId}
+              aria-describedby=${describedBy(roleId, { error: roleError }) ?? nothing}
+              aria-invalid=${ariaInvalid(roleError)}
+            >
+              ${rolesFor(member).map((r) => html`<option value=${r} ?selected=${entry.role === r}>${t(`role.${r}`)}</option>`)}
+            </select>`
       }
     </div>
   </li>`;
@@ -563,23 +545,16 @@ export type MeetingPanelHandlers = Pick<
 export function renderMeetingPanel(v: MeetingPanelView, t: T, on: MeetingPanelHandlers): TemplateResult {
   if (v.gone) {
     return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
-      <h3 id="form-title" tabindex="-1">${t('edit.titleEdit')}</h3>
-      <p role="alert">${t('edit.gone')}</p>
-      <button
-        class="od-button od-button--secondary"
-        type="button"
-        data-action="cancel-form"
-        @click=${() => on.closeForm()}
-      >
-        ${t('form.cancel')}
-      </button>
-    </section>`;
+        <h3 id="form-title" tabindex="-1">${t('edit.titleEdit')}</h3>
+        <p role="alert">${t('edit.gone')}</p>
+        <button class="od-button od-button--secondary" type="button" data-action="cancel-form" @click=${() => on.closeForm()}>${t('form.cancel')}</button>
+      </section>`;
   }
   return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
-    <h3 id="form-title" tabindex="-1">${t(v.editing ? 'edit.titleEdit' : 'edit.titleNew')}</h3>
-    ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.form.errors, root: v.root })}
-    <form novalidate @submit=${on.submitMeeting} @change=${on.formChange} @click=${on.formClick}>
-      ${renderMeetingForm(v.form)}
-    </form>
-  </section>`;
+      <h3 id="form-title" tabindex="-1">${t(v.editing ? 'edit.titleEdit' : 'edit.titleNew')}</h3>
+      ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.form.errors, root: v.root })}
+      <form novalidate @submit=${on.submitMeeting} @change=${on.formChange} @click=${on.formClick}>
+        ${renderMeetingForm(v.form)}
+      </form>
+    </section>`;
 }

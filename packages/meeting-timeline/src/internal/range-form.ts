@@ -26,31 +26,26 @@ export function renderRangeForm(v: RangeFormView, t: T, on: RangeFormHandlers): 
   const field = (id: string, name: string, label: string, value: string | undefined) => {
     const error = errorFor(v.errors, id);
     return html`<div class="od-field ${error ? 'od-field--error' : ''}">
-      <label class="od-label" for=${id}>${label}</label>
-      ${renderFieldError(id, error, prefix)}
-      <input
-        class="od-input od-input--short"
-        type="date"
-        id=${id}
-        name=${name}
-        .value=${value ?? ''}
-        aria-invalid=${ariaInvalid(error)}
-        aria-describedby=${describedBy(id, { error }) ?? nothing}
-      />
-    </div>`;
+              <label class="od-label" for=${id}>${label}</label>
+              ${renderFieldError(id, error, prefix)}
+              <input class="od-input od-input--short" type="date" id=${id} name=${name} .value=${value ?? ''}
+                aria-invalid=${ariaInvalid(error)} aria-describedby=${describedBy(id, { error }) ?? nothing} />
+            </div>`;
   };
-  return html` <form class="range" id="range" novalidate @submit=${on.applyRange}>
-    <fieldset class="od-fieldset">
-      <legend class="od-legend">${t('range.legend')}</legend>
-      <div class="od-form-row">
-        ${field('range-from', 'from', t('range.from'), from)} ${field('range-to', 'to', t('range.to'), to)}
-        <div class="od-button-group range__buttons">
-          <button class="od-button od-button--secondary" type="submit">${t('range.apply')}</button>
-          ${from || to ? html`<button class="od-button od-button--secondary" type="button" @click=${on.clearRange}>${t('range.clear')}</button>` : nothing}
-        </div>
-      </div>
-    </fieldset>
-  </form>`;
+  return html`
+      <form class="range" id="range" novalidate @submit=${on.applyRange}>
+        <fieldset class="od-fieldset">
+          <legend class="od-legend">${t('range.legend')}</legend>
+          <div class="od-form-row">
+            ${field('range-from', 'from', t('range.from'), from)}
+            ${field('range-to', 'to', t('range.to'), to)}
+            <div class="od-button-group range__buttons">
+              <button class="od-button od-button--secondary" type="submit">${t('range.apply')}</button>
+              ${from || to ? html`<button class="od-button od-button--secondary" type="button" @click=${on.clearRange}>${t('range.clear')}</button>` : nothing}
+            </div>
+          </div>
+        </fieldset>
+      </form>`;
 }
 
 /** Reads the form: the range chosen (empty fields as open ends), or the errors to show at the fields. */

@@ -11,42 +11,38 @@ export function renderSummary(model: TimelineModel, now: number, t: T, f: Timeli
   const rate = (r: { perWeek: number | null }) =>
     r.perWeek === null ? t('summary.none') : f.number(r.perWeek, { maximumFractionDigits: 1 });
   const row = (label: string, metric: string, value: string) =>
-    html`<dt>${label}</dt>
-      <dd data-metric=${metric}>${value}</dd>`;
+    html`<dt>${label}</dt><dd data-metric=${metric}>${value}</dd>`;
   const distinct = s.continuity.distinctPractitioners[0]?.count ?? 0;
   return html`<section class="summary" part="summary" aria-labelledby="summary-title">
-    <h3 id="summary-title">${t('summary.title')}</h3>
-    <p class="as-of">${t('summary.asOf', { date: f.dateTime(now) })}</p>
-    <dl>
-      ${row(t('summary.counts'), 'counts', t('summary.countsValue', { held: s.heldMeetings, planned: s.plannedMeetings, cancelled: s.cancelledMeetings }))}
-      ${row(t('summary.firstMeeting'), 'firstMeetingWithinTarget', f.ratio(s.firstMeetingWithinTarget))}
-      ${row(t('summary.perWeekEarly'), 'meetingsPerWeek.early', rate(s.meetingsPerWeek.early))}
-      ${row(t('summary.perWeekLater'), 'meetingsPerWeek.later', rate(s.meetingsPerWeek.later))}
-      ${row(t('summary.twoPractitioners'), 'twoOrMorePractitioners', f.ratio(s.twoOrMorePractitioners))}
-      ${row(t('summary.peerWorker'), 'withPeerWorker', f.ratio(s.withPeerWorker))}
-      ${row(t('summary.networkMember'), 'withNetworkMember', f.ratio(s.withNetworkMember))}
-      ${row(
-        t('summary.meanNetwork'),
-        'meanNetworkMembersPresent',
-        s.meanNetworkMembersPresent === null
-          ? t('summary.none')
-          : f.number(s.meanNetworkMembersPresent, { maximumFractionDigits: 1 }),
-      )}
-      <dt>${t('summary.placeMix')}</dt>
-      <dd data-metric="placeMix">
-        <ul class="mix">
-          ${(['home', 'clinic', 'remote', 'other'] as const).map(
-            (mode) =>
-              html`<li data-mode=${mode}>
-                <span aria-hidden="true">${MODE_ICONS[mode]}</span> ${t(`meetingMode.${mode}`)}:
-                ${f.ratio(s.placeMix[mode])}
-              </li>`,
-          )}
-        </ul>
-      </dd>
-      ${row(t('summary.continuity'), 'continuity.firstMeetingPractitioner', f.ratio(s.continuity.firstMeetingPractitioner))}
-      ${row(t('summary.distinct'), 'continuity.distinctPractitioners', f.number(distinct))}
-      ${row(t('summary.reflecting'), 'reflectingConversationRate', f.ratio(s.reflectingConversationRate))}
-    </dl>
-  </section>`;
+      <h3 id="summary-title">${t('summary.title')}</h3>
+      <p class="as-of">${t('summary.asOf', { date: f.dateTime(now) })}</p>
+      <dl>
+        ${row(t('summary.counts'), 'counts', t('summary.countsValue', { held: s.heldMeetings, planned: s.plannedMeetings, cancelled: s.cancelledMeetings }))}
+        ${row(t('summary.firstMeeting'), 'firstMeetingWithinTarget', f.ratio(s.firstMeetingWithinTarget))}
+        ${row(t('summary.perWeekEarly'), 'meetingsPerWeek.early', rate(s.meetingsPerWeek.early))}
+        ${row(t('summary.perWeekLater'), 'meetingsPerWeek.later', rate(s.meetingsPerWeek.later))}
+        ${row(t('summary.twoPractitioners'), 'twoOrMorePractitioners', f.ratio(s.twoOrMorePractitioners))}
+        ${row(t('summary.peerWorker'), 'withPeerWorker', f.ratio(s.withPeerWorker))}
+        ${row(t('summary.networkMember'), 'withNetworkMember', f.ratio(s.withNetworkMember))}
+        ${row(
+          t('summary.meanNetwork'),
+          'meanNetworkMembersPresent',
+          s.meanNetworkMembersPresent === null
+            ? t('summary.none')
+            : f.number(s.meanNetworkMembersPresent, { maximumFractionDigits: 1 }),
+        )}
+        <dt>${t('summary.placeMix')}</dt>
+        <dd data-metric="placeMix">
+          <ul class="mix">
+            ${(['home', 'clinic', 'remote', 'other'] as const).map(
+              (mode) =>
+                html`<li data-mode=${mode}><span aria-hidden="true">${MODE_ICONS[mode]}</span> ${t(`meetingMode.${mode}`)}: ${f.ratio(s.placeMix[mode])}</li>`,
+            )}
+          </ul>
+        </dd>
+        ${row(t('summary.continuity'), 'continuity.firstMeetingPractitioner', f.ratio(s.continuity.firstMeetingPractitioner))}
+        ${row(t('summary.distinct'), 'continuity.distinctPractitioners', f.number(distinct))}
+        ${row(t('summary.reflecting'), 'reflectingConversationRate', f.ratio(s.reflectingConversationRate))}
+      </dl>
+    </section>`;
 }

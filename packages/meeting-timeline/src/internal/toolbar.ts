@@ -37,67 +37,52 @@ export function renderToolbar(v: ToolbarView, t: T, f: TimelineFormats, on: Tool
     set: (v: V) => void,
   ) =>
     html`<div class="toggle" role="group" aria-label=${label}>
-      <span class="toggle__label" aria-hidden="true">${label}</span>
-      ${values.map(
-        (v) =>
-          html`<button
-            type="button"
-            class="od-button od-button--secondary"
-            aria-pressed=${v === current ? 'true' : 'false'}
-            data-toggle=${key}
-            data-value=${v}
-            @click=${() => set(v)}
-          >
+        <span class="toggle__label" aria-hidden="true">${label}</span>
+        ${values.map(
+          (
+            v,
+          ) => html`<button type="button" class="od-button od-button--secondary" aria-pressed=${v === current ? 'true' : 'false'} data-toggle=${key} data-value=${v} @click=${() => set(v)}>
             ${text(v)}
           </button>`,
-      )}
-    </div>`;
+        )}
+      </div>`;
   return html`<div class="toolbar" part="toolbar">
-    ${
-      v.episodes.length > 1
-        ? html`<div class="episode">
+      ${
+        v.episodes.length > 1
+          ? html`<div class="episode">
             <label class="od-label" for="tl-episode">${t('timeline.episode')}</label>
             <select class="od-select" id="tl-episode" @change=${on.episodeChanged}>
               ${[...v.episodes]
                 .sort((a, b) => Date.parse(b.firstContact) - Date.parse(a.firstContact))
                 .map(
-                  (e) =>
-                    html`<option value=${e.id} ?selected=${e.id === v.episodeId}>
-                      ${t('timeline.episodeOption', { date: f.date(e.firstContact), team: e.responsibleTeam })}
-                    </option>`,
+                  (e) => html`<option value=${e.id} ?selected=${e.id === v.episodeId}>
+                    ${t('timeline.episodeOption', { date: f.date(e.firstContact), team: e.responsibleTeam })}
+                  </option>`,
                 )}
             </select>
           </div>`
-        : nothing
-    }
-    ${toggle(t('view.label'), VIEWS, v.view, 'view', (view) => t(`view.${view}`), on.setView)}
-    ${toggle(t('zoom.label'), ZOOMS, v.zoom, 'zoom', (zoom) => t(`zoom.${zoom}`), on.setZoom)}
-    <div class="range-toggle">
-      <button
-        type="button"
-        class="od-button od-button--secondary"
-        id="range-toggle"
-        aria-expanded=${v.rangeOpen ? 'true' : 'false'}
-        aria-controls=${v.rangeOpen ? 'range' : nothing}
-        @click=${on.toggleRange}
-      >
-        ${t('range.choose')}
-      </button>
-      ${
-        from || to
-          ? html`<span class="range-current"
-              >${t('range.current', { from: from ? f.calendarDate(from) : '…', to: to ? f.calendarDate(to) : '…' })}</span
-            >`
           : nothing
       }
-    </div>
-    ${v.rangeForm}
-    ${
-      v.editable
-        ? html`<button class="od-button record" type="button" data-action="record" @click=${on.record}>
+      ${toggle(t('view.label'), VIEWS, v.view, 'view', (view) => t(`view.${view}`), on.setView)}
+      ${toggle(t('zoom.label'), ZOOMS, v.zoom, 'zoom', (zoom) => t(`zoom.${zoom}`), on.setZoom)}
+      <div class="range-toggle">
+        <button type="button" class="od-button od-button--secondary" id="range-toggle" aria-expanded=${v.rangeOpen ? 'true' : 'false'}
+          aria-controls=${v.rangeOpen ? 'range' : nothing} @click=${on.toggleRange}>
+          ${t('range.choose')}
+        </button>
+        ${
+          from || to
+            ? html`<span class="range-current">${t('range.current', { from: from ? f.calendarDate(from) : '…', to: to ? f.calendarDate(to) : '…' })}</span>`
+            : nothing
+        }
+      </div>
+      ${v.rangeForm}
+      ${
+        v.editable
+          ? html`<button class="od-button record" type="button" data-action="record" @click=${on.record}>
             ${t('edit.record')}
           </button>`
-        : nothing
-    }
-  </div>`;
+          : nothing
+      }
+    </div>`;
 }

@@ -73,18 +73,17 @@ export function choice<T extends string | number>(
     t,
     id,
     label,
-    (d) =>
-      html`<select class="od-select" id=${id} name=${id} aria-describedby=${d ?? nothing}>
-        ${values.map((v) => html`<option value=${String(v)} ?selected=${v === current}>${text(v)}</option>`)}
-      </select>`,
+    (d) => html`<select class="od-select" id=${id} name=${id} aria-describedby=${d ?? nothing}>
+      ${values.map((v) => html`<option value=${String(v)} ?selected=${v === current}>${text(v)}</option>`)}
+    </select>`,
   );
 }
 
 export function renderFormButtons(state: FormState, t: Translate<MapStrings>, cancel: () => void): TemplateResult {
   return html`<div class="od-button-group">
-    <button class="od-button" ?disabled=${state.busy}>${t('form.save')}</button>
-    <button type="button" class="od-button od-button--secondary" @click=${cancel}>${t('form.cancel')}</button>
-  </div>`;
+      <button class="od-button" ?disabled=${state.busy}>${t('form.save')}</button>
+      <button type="button" class="od-button od-button--secondary" @click=${cancel}>${t('form.cancel')}</button>
+    </div>`;
 }
 
 /**
@@ -93,6 +92,6 @@ export function renderFormButtons(state: FormState, t: Translate<MapStrings>, ca
  */
 export function renderGone(close: () => void, t: Translate<MapStrings>): TemplateResult {
   return html`<h2 class="panel-title" id="panel-title" tabindex="-1">${t('edit.edit')}</h2>
-    <p role="alert" class="gone">${t('edit.gone')}</p>
-    <button type="button" class="od-button od-button--secondary" @click=${close}>${t('edit.close')}</button>`;
+      <p role="alert" class="gone">${t('edit.gone')}</p>
+      <button type="button" class="od-button od-button--secondary" @click=${close}>${t('edit.close')}</button>`;
 }

@@ -51,9 +51,15 @@ export function renderMap(model: MapModel, t: Translate<MapStrings>, on: EventLi
   const highlighted = selectedId && selectedId !== PERSON_KEY ? selectedId : undefined;
   const labels = view.members.length <= 120;
   return html`<p id="map-help" class="visually-hidden">${t('map.help')}</p>
-    ${view.members.length === 0 ? html`<p class="empty">${t(model.recorded ? 'map.emptyFiltered' : 'map.empty')}</p>` : nothing}
-    <div class="frame" @wheel=${on} @pointerdown=${on} @pointermove=${on} @pointerup=${on} @pointercancel=${on}>
-      <svg
+      ${view.members.length === 0 ? html`<p class="empty">${t(model.recorded ? 'map.emptyFiltered' : 'map.empty')}</p>` : nothing}
+      <div
+        class="frame"
+        @wheel=${on}
+        @pointerdown=${on}
+        @pointermove=${on}
+        @pointerup=${on}
+        @pointercancel=${on}
+      ><svg
         part="map"
         class="map ${highlighted ? 'has-selection' : ''} ${dragging ? 'is-dragging' : ''}"
         viewBox="${-e} ${-e} ${2 * e} ${2 * e}"
@@ -124,6 +130,5 @@ export function renderMap(model: MapModel, t: Translate<MapStrings>, on: EventLi
             </g>`;
           })}
         </g>
-      </svg>
-    </div>`;
+      </svg></div>`;
 }

@@ -41,36 +41,31 @@ export function renderMemberForm(
   const member = memberId ? record.members.find((m) => m.id === memberId) : undefined;
   if (memberId && !member) return renderGone(on.close, t);
   return html`<h2 class="panel-title" id="panel-title">${t(member ? 'edit.edit' : 'edit.add')}</h2>
-    ${renderFormErrors(state, t)}
-    <form novalidate @submit=${on.submit}>
-      ${field(state, t, 'member-name', t('field.name'), (d, inv) => html`<input class="od-input" id="member-name" name="member-name" autocomplete="off" .value=${member?.name ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />`, t('field.nameHint'))}
-      ${field(state, t, 'member-relationship', t('field.relationship'), (d, inv) => html`<input class="od-input" id="member-relationship" name="member-relationship" autocomplete="off" .value=${member?.relationship.text ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />`, t('field.relationshipHint'))}
-      <fieldset class="od-fieldset">
-        <legend class="od-legend">${t('field.kind')}</legend>
-        ${MEMBER_KINDS.map((k) => html`<label class="od-choice"><input type="radio" name="member-kind" value=${k} ?checked=${(member?.kind ?? 'person') === k} /> ${t(`kind.${k}`)}</label>`)}
-      </fieldset>
-      ${choice(state, t, 'member-sector', t('field.sector'), SECTORS, member?.sector ?? 'family', (s) => t(`sector.${s}`))}
-      <fieldset class="od-fieldset">
-        <legend class="od-legend">${t('field.ring')}</legend>
-        ${RINGS.map((r) => html`<label class="od-choice"><input type="radio" name="member-ring" value=${r} ?checked=${(member?.ring ?? 2) === r} /> ${t(`ring.${r}`)}</label>`)}
-      </fieldset>
-      <fieldset class="od-fieldset">
-        <legend class="od-legend">${t('field.support')} <span class="optional">${t('form.optional')}</span></legend>
-        ${SUPPORT_TYPES.map((s) => html`<label class="od-choice"><input type="checkbox" name="member-support" value=${s} ?checked=${member?.support.includes(s) ?? false} /> ${t(`support.${s}`)}</label>`)}
-      </fieldset>
-      <fieldset class="od-fieldset">
-        <legend class="od-legend">${t('field.about')} <span class="optional">${t('form.optional')}</span></legend>
-        <label class="od-choice"
-          ><input type="checkbox" name="member-household" ?checked=${member?.household ?? false} />
-          ${t('field.household')}</label
-        >
-        <label class="od-choice"
-          ><input type="checkbox" name="member-carer" ?checked=${member?.carer ?? false} /> ${t('field.carer')}</label
-        >
-      </fieldset>
-      ${choice(state, t, 'member-status', t('field.status'), MEMBER_STATUSES, member?.status ?? 'active', (s) => t(`memberStatus.${s}`))}
-      ${renderFormButtons(state, t, on.cancel)}
-    </form>`;
+      ${renderFormErrors(state, t)}
+      <form novalidate @submit=${on.submit}>
+        ${field(state, t, 'member-name', t('field.name'), (d, inv) => html`<input class="od-input" id="member-name" name="member-name" autocomplete="off" .value=${member?.name ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />`, t('field.nameHint'))}
+        ${field(state, t, 'member-relationship', t('field.relationship'), (d, inv) => html`<input class="od-input" id="member-relationship" name="member-relationship" autocomplete="off" .value=${member?.relationship.text ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />`, t('field.relationshipHint'))}
+        <fieldset class="od-fieldset">
+          <legend class="od-legend">${t('field.kind')}</legend>
+          ${MEMBER_KINDS.map((k) => html`<label class="od-choice"><input type="radio" name="member-kind" value=${k} ?checked=${(member?.kind ?? 'person') === k} /> ${t(`kind.${k}`)}</label>`)}
+        </fieldset>
+        ${choice(state, t, 'member-sector', t('field.sector'), SECTORS, member?.sector ?? 'family', (s) => t(`sector.${s}`))}
+        <fieldset class="od-fieldset">
+          <legend class="od-legend">${t('field.ring')}</legend>
+          ${RINGS.map((r) => html`<label class="od-choice"><input type="radio" name="member-ring" value=${r} ?checked=${(member?.ring ?? 2) === r} /> ${t(`ring.${r}`)}</label>`)}
+        </fieldset>
+        <fieldset class="od-fieldset">
+          <legend class="od-legend">${t('field.support')} <span class="optional">${t('form.optional')}</span></legend>
+          ${SUPPORT_TYPES.map((s) => html`<label class="od-choice"><input type="checkbox" name="member-support" value=${s} ?checked=${member?.support.includes(s) ?? false} /> ${t(`support.${s}`)}</label>`)}
+        </fieldset>
+        <fieldset class="od-fieldset">
+          <legend class="od-legend">${t('field.about')} <span class="optional">${t('form.optional')}</span></legend>
+          <label class="od-choice"><input type="checkbox" name="member-household" ?checked=${member?.household ?? false} /> ${t('field.household')}</label>
+          <label class="od-choice"><input type="checkbox" name="member-carer" ?checked=${member?.carer ?? false} /> ${t('field.carer')}</label>
+        </fieldset>
+        ${choice(state, t, 'member-status', t('field.status'), MEMBER_STATUSES, member?.status ?? 'active', (s) => t(`memberStatus.${s}`))}
+        ${renderFormButtons(state, t, on.cancel)}
+      </form>`;
 }
 
 /** What a submitted member form gives: the problems to show, or the member and the change that saves it. */

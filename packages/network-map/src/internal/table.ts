@@ -17,39 +17,35 @@ export function renderTable(view: NetworkView, t: Translate<MapStrings>, locale:
   );
   const personId = view.person.id;
   return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="table-caption">
-    <table part="table">
-      <caption id="table-caption">
-        ${t('table.caption', { name: view.personName })}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${t('table.member')}</th>
-          <th scope="col">${t('table.relationship')}</th>
-          <th scope="col">${t('table.sector')}</th>
-          <th scope="col">${t('table.ring')}</th>
-          <th scope="col">${t('table.support')}</th>
-          <th scope="col">${t('table.tie')}</th>
-          <th scope="col">${t('table.status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map((m) => {
-          const tie = view.ties.find((x) => x.tie.from === personId && x.tie.to === m.member.id)?.tie;
-          return html`<tr>
-            <th scope="row">${m.name}</th>
-            <td>${m.relationship || '—'}</td>
-            <td>${t(`sector.${m.member.sector}`)}</td>
-            <td>${t(`ring.${m.member.ring}`)}</td>
-            <td>
-              ${m.member.support.length ? m.member.support.map((s) => t(`support.${s}`)).join(', ') : t('details.noSupport')}
-            </td>
-            <td>
-              ${tie ? `${t(`tieStrength.${tie.strength}`)}, ${t(`tieQuality.${tie.quality}`)}, ${t(`tieDirection.${tie.direction}`)}` : t('table.noTie')}
-            </td>
-            <td>${t(`memberStatus.${m.status}`)}</td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>
-  </div>`;
+      <table part="table">
+        <caption id="table-caption">${t('table.caption', { name: view.personName })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${t('table.member')}</th>
+            <th scope="col">${t('table.relationship')}</th>
+            <th scope="col">${t('table.sector')}</th>
+            <th scope="col">${t('table.ring')}</th>
+            <th scope="col">${t('table.support')}</th>
+            <th scope="col">${t('table.tie')}</th>
+            <th scope="col">${t('table.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map((m) => {
+            const tie = view.ties.find((x) => x.tie.from === personId && x.tie.to === m.member.id)?.tie;
+            return html`<tr>
+              <th scope="row">${m.name}</th>
+              <td>${m.relationship || '—'}</td>
+              <td>${t(`sector.${m.member.sector}`)}</td>
+              <td>${t(`ring.${m.member.ring}`)}</td>
+              <td>${m.member.support.length ? m.member.support.map((s) => t(`support.${s}`)).join(', ') : t('details.noSupport')}</td>
+              <td>
+                ${tie ? `${t(`tieStrength.${tie.strength}`)}, ${t(`tieQuality.${tie.quality}`)}, ${t(`tieDirection.${tie.direction}`)}` : t('table.noTie')}
+              </td>
+              <td>${t(`memberStatus.${m.status}`)}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    </div>`;
 }

@@ -43,37 +43,31 @@ export function renderTieForm(
   ];
   const toError = errorFor(state.errors, 'tie-to');
   return html`<h2 class="panel-title" id="panel-title">${t(tie ? 'edit.editTie' : 'edit.addTie')}</h2>
-    ${renderFormErrors(state, t)}
-    <form novalidate @submit=${on.submit}>
-      ${choice(
-        state,
-        t,
-        'tie-from',
-        t('field.from'),
-        ends.map((e) => e.id),
-        tie?.from ?? opened.from ?? record.person.id,
-        (id) => ends.find((e) => e.id === id)?.name ?? id,
-      )}
-      <div class="od-field ${toError ? 'od-field--error' : ''}">
-        <label class="od-label" for="tie-to">${t('field.to')}</label>
-        ${renderFieldError('tie-to', toError, t('form.errorPrefix'))}
-        <select
-          class="od-select"
-          id="tie-to"
-          name="tie-to"
-          aria-describedby=${describedBy('tie-to', { error: toError }) ?? nothing}
-          aria-invalid=${ariaInvalid(toError)}
-        >
-          <option value="" ?selected=${!tie}></option>
-          ${view.members.map((m) => html`<option value=${m.member.id} ?selected=${tie?.to === m.member.id}>${m.name}</option>`)}
-        </select>
-      </div>
-      ${choice(state, t, 'tie-strength', t('field.strength'), TIE_STRENGTHS, tie?.strength ?? 'moderate', (s) => t(`tieStrength.${s}`))}
-      ${choice(state, t, 'tie-quality', t('field.quality'), TIE_QUALITIES, tie?.quality ?? 'supportive', (s) => t(`tieQuality.${s}`))}
-      ${choice(state, t, 'tie-direction', t('field.direction'), TIE_DIRECTIONS, tie?.direction ?? 'none', (s) => t(`tieDirection.${s}`))}
-      ${field(state, t, 'tie-label', `${t('field.label')} ${t('form.optional')}`, (d, inv) => html`<input class="od-input" id="tie-label" name="tie-label" autocomplete="off" .value=${tie?.label ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />`)}
-      ${renderFormButtons(state, t, on.cancel)}
-    </form>`;
+      ${renderFormErrors(state, t)}
+      <form novalidate @submit=${on.submit}>
+        ${choice(
+          state,
+          t,
+          'tie-from',
+          t('field.from'),
+          ends.map((e) => e.id),
+          tie?.from ?? opened.from ?? record.person.id,
+          (id) => ends.find((e) => e.id === id)?.name ?? id,
+        )}
+        <div class="od-field ${toError ? 'od-field--error' : ''}">
+          <label class="od-label" for="tie-to">${t('field.to')}</label>
+          ${renderFieldError('tie-to', toError, t('form.errorPrefix'))}
+          <select class="od-select" id="tie-to" name="tie-to" aria-describedby=${describedBy('tie-to', { error: toError }) ?? nothing} aria-invalid=${ariaInvalid(toError)}>
+            <option value="" ?selected=${!tie}></option>
+            ${view.members.map((m) => html`<option value=${m.member.id} ?selected=${tie?.to === m.member.id}>${m.name}</option>`)}
+          </select>
+        </div>
+        ${choice(state, t, 'tie-strength', t('field.strength'), TIE_STRENGTHS, tie?.strength ?? 'moderate', (s) => t(`tieStrength.${s}`))}
+        ${choice(state, t, 'tie-quality', t('field.quality'), TIE_QUALITIES, tie?.quality ?? 'supportive', (s) => t(`tieQuality.${s}`))}
+        ${choice(state, t, 'tie-direction', t('field.direction'), TIE_DIRECTIONS, tie?.direction ?? 'none', (s) => t(`tieDirection.${s}`))}
+        ${field(state, t, 'tie-label', `${t('field.label')} ${t('form.optional')}`, (d, inv) => html`<input class="od-input" id="tie-label" name="tie-label" autocomplete="off" .value=${tie?.label ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />`)}
+        ${renderFormButtons(state, t, on.cancel)}
+      </form>`;
 }
 
 /** What a submitted tie form gives: the problems to show, or the change that saves the tie. */

@@ -28,64 +28,35 @@ export interface ToolbarActions {
 export function renderToolbar(model: ToolbarModel, t: Translate<MapStrings>, on: ToolbarActions): TemplateResult {
   const { table } = model;
   return html`<div class="toolbar" part="toolbar">
-    <button type="button" class="od-button od-button--secondary" @click=${on.toggleView}>
-      ${t(table ? 'view.map' : 'view.table')}
-    </button>
-    ${
-      table
-        ? nothing
-        : html`<span class="group">
-            <button
-              type="button"
-              class="od-button od-button--secondary icon"
-              aria-label=${t('zoom.in')}
-              title=${t('zoom.in')}
-              @click=${on.zoomIn}
-            >
-              +
-            </button>
-            <button
-              type="button"
-              class="od-button od-button--secondary icon"
-              aria-label=${t('zoom.out')}
-              title=${t('zoom.out')}
-              @click=${on.zoomOut}
-            >
-              −
-            </button>
-            <button type="button" class="od-button od-button--secondary" @click=${on.resetZoom}>
-              ${t('zoom.reset')}
-            </button>
-          </span>`
-    }
-    ${
-      table
-        ? nothing
-        : html`<span class="group">
-            <button type="button" class="od-button od-button--secondary" @click=${on.downloadSvg}>
-              ${t('export.svg')}
-            </button>
-            <button type="button" class="od-button od-button--secondary" @click=${on.downloadPng}>
-              ${t('export.png')}
-            </button>
-          </span>`
-    }
-    ${
-      model.canEdit
-        ? html`<span class="group">
-            <button type="button" class="od-button" @click=${() => on.open({ kind: 'member-form' })}>
-              ${t('edit.add')}
-            </button>
-            <button
-              type="button"
-              class="od-button"
-              ?disabled=${model.members === 0}
-              @click=${() => on.open({ kind: 'tie-form' })}
-            >
-              ${t('edit.addTie')}
-            </button>
-          </span>`
-        : nothing
-    }
-  </div>`;
+        <button type="button" class="od-button od-button--secondary" @click=${on.toggleView}>
+          ${t(table ? 'view.map' : 'view.table')}
+        </button>
+        ${
+          table
+            ? nothing
+            : html`<span class="group">
+              <button type="button" class="od-button od-button--secondary icon" aria-label=${t('zoom.in')} title=${t('zoom.in')} @click=${on.zoomIn}>+</button>
+              <button type="button" class="od-button od-button--secondary icon" aria-label=${t('zoom.out')} title=${t('zoom.out')} @click=${on.zoomOut}>−</button>
+              <button type="button" class="od-button od-button--secondary" @click=${on.resetZoom}>${t('zoom.reset')}</button>
+            </span>`
+        }
+        ${
+          table
+            ? nothing
+            : html`<span class="group">
+              <button type="button" class="od-button od-button--secondary" @click=${on.downloadSvg}>${t('export.svg')}</button>
+              <button type="button" class="od-button od-button--secondary" @click=${on.downloadPng}>${t('export.png')}</button>
+            </span>`
+        }
+        ${
+          model.canEdit
+            ? html`<span class="group">
+              <button type="button" class="od-button" @click=${() => on.open({ kind: 'member-form' })}>${t('edit.add')}</button>
+              <button type="button" class="od-button" ?disabled=${model.members === 0} @click=${() => on.open({ kind: 'tie-form' })}>
+                ${t('edit.addTie')}
+              </button>
+            </span>`
+            : nothing
+        }
+      </div>`;
 }

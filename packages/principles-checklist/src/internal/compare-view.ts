@@ -52,9 +52,7 @@ export function renderCompare(
       <th scope="row">${textOf(f, item.title)}</th>
       <td>${valueLabel(t, f, instrument, a)}</td>
       <td>${valueLabel(t, f, instrument, b)}</td>
-      <td>
-        ${same ? t('compare.same') : html`<strong>${t('compare.differs')}${diff ? ` (${f.number(diff)})` : ''}</strong>`}
-      </td>
+      <td>${same ? t('compare.same') : html`<strong>${t('compare.differs')}${diff ? ` (${f.number(diff)})` : ''}</strong>`}</td>
     </tr>`;
   });
   return html`<section class="compare" part="compare" aria-labelledby="compare-title">

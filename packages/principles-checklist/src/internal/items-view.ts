@@ -56,11 +56,7 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
     id: radioId(item.id, i),
   }));
   if (instrument.scale.notApplicable) options.push({ value: 'na', label: t('notApplicable'), id: `${item.id}--na` });
-  return html`<fieldset
-    class="od-fieldset item ${error ? 'od-field--error' : ''}"
-    part="item"
-    aria-describedby=${described || nothing}
-  >
+  return html`<fieldset class="od-fieldset item ${error ? 'od-field--error' : ''}" part="item" aria-describedby=${described || nothing}>
     <legend class="od-legend item-title">
       ${textOf(f, item.title)}${item.required ? nothing : html` <span class="optional">${t('form.optional')}</span>`}
     </legend>
@@ -68,18 +64,17 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
     ${renderFieldError(field, error, t('form.errorPrefix'))}
     <div class="choices scale">
       ${options.map(
-        (o) =>
-          html`<div class="od-choice">
-            <input
-              type="radio"
-              id=${o.id}
-              name=${`item-${item.id}`}
-              .checked=${live(rating?.value === o.value)}
-              ?disabled=${disabled}
-              @change=${() => edits.rate(item.id, o.value)}
-            />
-            <label for=${o.id}>${o.label}</label>
-          </div>`,
+        (o) => html`<div class="od-choice">
+          <input
+            type="radio"
+            id=${o.id}
+            name=${`item-${item.id}`}
+            .checked=${live(rating?.value === o.value)}
+            ?disabled=${disabled}
+            @change=${() => edits.rate(item.id, o.value)}
+          />
+          <label for=${o.id}>${o.label}</label>
+        </div>`,
       )}
     </div>
     <div class="od-field comment">

@@ -41,41 +41,28 @@ export function renderRate(view: RateView, t: ChecklistT, f: ChecklistFormat, ed
     ${renderHeader({ value, instrument, meeting: view.meeting, changedBy: view.changedBy, progress: true }, t, f)}
     ${
       readOnly
-        ? html`<p class="notice">
-            ${t('checklist.completed', { date: f.dateTime(value.completedAt ?? value.updatedAt ?? now()) })}
-          </p>`
+        ? html`<p class="notice">${t('checklist.completed', { date: f.dateTime(value.completedAt ?? value.updatedAt ?? now()) })}</p>`
         : nothing
     }
-    ${renderRaterDetails(view, t, edits.rater)} ${renderGroups(view, t, f, edits)}
+    ${renderRaterDetails(view, t, edits.rater)}
+    ${renderGroups(view, t, f, edits)}
     ${instrument.source ? html`<p class="source">${textOf(f, instrument.source)}</p>` : nothing}
     <div class="print-scores">${renderScores(value, instrument, t, f)}</div>
     <div class="actions od-button-group" part="actions">
       ${
         readOnly
-          ? html`<button
-              type="button"
-              class="od-button od-button--secondary"
-              data-action="reopen"
-              ?disabled=${disabled}
-              @click=${edits.reopen}
-            >
-              ${t('checklist.reopen')}
-            </button>`
-          : html`<button
-              type="button"
-              class="od-button"
-              data-action="complete"
-              ?disabled=${disabled}
-              @click=${edits.complete}
-            >
-              ${t('checklist.complete')}
-            </button>`
+          ? html`<button type="button" class="od-button od-button--secondary" data-action="reopen" ?disabled=${disabled} @click=${edits.reopen}>
+            ${t('checklist.reopen')}
+          </button>`
+          : html`<button type="button" class="od-button" data-action="complete" ?disabled=${disabled} @click=${edits.complete}>
+            ${t('checklist.complete')}
+          </button>`
       }
       ${
         saving && !readOnly
           ? html`<p class="save-status">
-              ${saving.stored ? (saving.savedAt ? t('checklist.savedAt', { time: f.time(saving.savedAt) }) : nothing) : t('checklist.notSaved')}
-            </p>`
+            ${saving.stored ? (saving.savedAt ? t('checklist.savedAt', { time: f.time(saving.savedAt) }) : nothing) : t('checklist.notSaved')}
+          </p>`
           : nothing
       }
     </div>`;

@@ -53,13 +53,7 @@ export function renderRaterDetails(view: RaterView, t: ChecklistT, edit: EditRat
       <div class="od-field">
         <label class="od-label" for="rater-name">${t('checklist.raterName')}</label>
         <p class="od-hint" id="rater-name-hint">${who}</p>
-        <input
-          class="od-input signed-in"
-          id="rater-name"
-          readonly
-          .value=${live(signedIn.name)}
-          aria-describedby="rater-name-hint"
-        />
+        <input class="od-input signed-in" id="rater-name" readonly .value=${live(signedIn.name)} aria-describedby="rater-name-hint" />
       </div>
       ${renderChoices(
         'rater-role',
@@ -134,18 +128,10 @@ function renderChoices<T extends string>(
     <legend class="od-legend">${legend}</legend>
     <div class="choices">
       ${options.map(
-        (o) =>
-          html`<div class="od-choice">
-            <input
-              type="radio"
-              id=${`${id}--${o}`}
-              name=${id}
-              .checked=${live(o === current)}
-              ?disabled=${disabled}
-              @change=${() => pick(o)}
-            />
-            <label for=${`${id}--${o}`}>${label(o)}</label>
-          </div>`,
+        (o) => html`<div class="od-choice">
+          <input type="radio" id=${`${id}--${o}`} name=${id} .checked=${live(o === current)} ?disabled=${disabled} @change=${() => pick(o)} />
+          <label for=${`${id}--${o}`}>${label(o)}</label>
+        </div>`,
       )}
     </div>
   </fieldset>`;

@@ -34,13 +34,7 @@ export function renderTrendChart(
     .filter((_, i) => i % every === 0);
   const line = points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
   const grid = [0, 0.5, 1].map((share) => ({ share, y: HEIGHT - PAD - share * (HEIGHT - 2 * PAD) }));
-  return html`<svg
-    class="trend-chart"
-    part="trend-chart"
-    viewBox="0 0 ${WIDTH} ${HEIGHT + DATES}"
-    aria-hidden="true"
-    focusable="false"
-  >
+  return html`<svg class="trend-chart" part="trend-chart" viewBox="0 0 ${WIDTH} ${HEIGHT + DATES}" aria-hidden="true" focusable="false">
     ${grid.map(
       ({ share, y }) => svg`<line class="trend-grid" x1=${LABELS} x2=${WIDTH - PAD} y1=${y} y2=${y}></line>
         <text class="trend-label" x=${LABELS - 6} y=${y + 4} text-anchor="end">${percent(share)}</text>`,

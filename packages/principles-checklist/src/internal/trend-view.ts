@@ -28,34 +28,33 @@ export function renderTrend(
       trend.length === 0
         ? html`<p>${t('trend.empty')}</p>`
         : html`${renderTrendChart(
-              trend,
-              (share) => f.percent(share),
-              (start) => shortDate(f, start),
-            )}
-            <div class="table-wrap">
-              <table>
-                <caption>
-                  ${t('trend.caption')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${t('trend.date')}</th>
-                    <th scope="col">${t('trend.assessments')}</th>
-                    <th scope="col">${t('trend.score')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${trend.map(
-                    (m) =>
-                      html`<tr class=${m.meetingId === currentMeetingId ? 'current' : ''}>
-                        <th scope="row">${f.date(m.start)}</th>
-                        <td>${f.number(m.scores.length)}</td>
-                        <td>${percentOrNone(t, f, m.share)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
+            trend,
+            (share) => f.percent(share),
+            (start) => shortDate(f, start),
+          )}
+          <div class="table-wrap">
+            <table>
+              <caption>
+                ${t('trend.caption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${t('trend.date')}</th>
+                  <th scope="col">${t('trend.assessments')}</th>
+                  <th scope="col">${t('trend.score')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${trend.map(
+                  (m) => html`<tr class=${m.meetingId === currentMeetingId ? 'current' : ''}>
+                    <th scope="row">${f.date(m.start)}</th>
+                    <td>${f.number(m.scores.length)}</td>
+                    <td>${percentOrNone(t, f, m.share)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
     }
   </section>`;
 }

@@ -59,8 +59,8 @@ export function renderHeader(
     ${
       header.progress
         ? html`<p class="progress" part="progress" role="status">
-            ${t('checklist.progress', { rated, count: instrument.items.length })}
-          </p>`
+          ${t('checklist.progress', { rated, count: instrument.items.length })}
+        </p>`
         : nothing
     }
   </header>`;

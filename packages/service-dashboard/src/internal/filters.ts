@@ -26,9 +26,10 @@ export interface FiltersContext {
 export function renderFilters(ctx: FiltersContext): TemplateResult | typeof nothing {
   const { i18n, months, teams, values, error } = ctx;
   if (!months.length && !teams.length) return nothing;
-  const monthOptions = (selected: string | undefined) =>
-    html`<option value="" ?selected=${!selected}>${i18n.t('filters.anyMonth')}</option>
-      ${months.map((m) => html`<option value=${m} ?selected=${m === selected}>${i18n.month(m)}</option>`)}`;
+  const monthOptions = (
+    selected: string | undefined,
+  ) => html`<option value="" ?selected=${!selected}>${i18n.t('filters.anyMonth')}</option>
+    ${months.map((m) => html`<option value=${m} ?selected=${m === selected}>${i18n.month(m)}</option>`)}`;
   const select = (id: string, options: TemplateResult, fieldError?: FormError, hint?: string) =>
     html`<select
       id=${id}
@@ -40,18 +41,13 @@ export function renderFilters(ctx: FiltersContext): TemplateResult | typeof noth
       ${options}
     </select>`;
   const hint = i18n.t('filters.periodHint');
-  return html`<form
-    class="filters"
-    part="filters"
-    aria-labelledby="filters-title"
-    @submit=${(e: Event) => e.preventDefault()}
-  >
+  return html`<form class="filters" part="filters" aria-labelledby="filters-title" @submit=${(e: Event) => e.preventDefault()}>
     <h3 id="filters-title" class="section-title">${i18n.t('filters.title')}</h3>
     <div class="filter-fields">
       ${
         months.length
           ? html`${renderField({ id: 'filter-from', label: i18n.t('filters.from'), hint, errorPrefix: i18n.t('form.errorPrefix'), control: select('filter-from', monthOptions(values.from), undefined, hint) })}
-            ${renderField({ id: 'filter-to', label: i18n.t('filters.to'), error, errorPrefix: i18n.t('form.errorPrefix'), control: select('filter-to', monthOptions(values.to), error) })}`
+          ${renderField({ id: 'filter-to', label: i18n.t('filters.to'), error, errorPrefix: i18n.t('form.errorPrefix'), control: select('filter-to', monthOptions(values.to), error) })}`
           : nothing
       }
       ${
@@ -63,7 +59,7 @@ export function renderFilters(ctx: FiltersContext): TemplateResult | typeof noth
               control: select(
                 'filter-team',
                 html`<option value="" ?selected=${!values.team}>${i18n.t('filters.allTeams')}</option>
-                  ${teams.map((t) => html`<option value=${t} ?selected=${t === values.team}>${t}</option>`)}`,
+                ${teams.map((t) => html`<option value=${t} ?selected=${t === values.team}>${t}</option>`)}`,
               ),
             })
           : nothing

@@ -46,13 +46,7 @@ function renderTile(tile: Tile, ctx: TilesContext): TemplateResult {
     ${spread ? html`<p class="tile-spread">${spread}</p>` : nothing}
     <p class="tile-count">${countText(tile.figure, count, i18n)}</p>
     ${renderGoal(tile, ctx)}
-    <button
-      type="button"
-      class="open"
-      data-open=${id}
-      aria-label=${i18n.t('tiles.openLabel', { measure: name })}
-      ?disabled=${count === 0}
-    >
+    <button type="button" class="open" data-open=${id} aria-label=${i18n.t('tiles.openLabel', { measure: name })} ?disabled=${count === 0}>
       ${i18n.t('tiles.open')}
     </button>
   </li>`;

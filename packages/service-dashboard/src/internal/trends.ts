@@ -37,17 +37,10 @@ export function renderTrends(trends: readonly Trend[], ctx: TrendsContext): Temp
     <fieldset class="view-switch">
       <legend class="od-legend">${i18n.t('trends.view')}</legend>
       ${(['both', 'chart', 'table'] as const).map(
-        (option) =>
-          html`<span class="od-choice">
-            <input
-              type="radio"
-              id=${`trend-view-${option}`}
-              name="trend-view"
-              value=${option}
-              .checked=${view === option}
-            />
-            <label for=${`trend-view-${option}`}>${i18n.t(`trends.${option}`)}</label>
-          </span>`,
+        (option) => html`<span class="od-choice">
+          <input type="radio" id=${`trend-view-${option}`} name="trend-view" value=${option} .checked=${view === option} />
+          <label for=${`trend-view-${option}`}>${i18n.t(`trends.${option}`)}</label>
+        </span>`,
       )}
     </fieldset>
     ${ctx.note ? html`<p class="note">${ctx.note}</p>` : nothing}
@@ -66,8 +59,7 @@ function renderTrend(trend: Trend, ctx: TrendsContext): TemplateResult {
     ${
       withData.length === 0
         ? html`<p>${i18n.t('trends.empty')}</p>`
-        : html`${view !== 'table' ? renderChart(trend, name, ctx) : nothing}
-          ${view !== 'chart' ? renderTable(trend, caption, ctx) : nothing}`
+        : html`${view !== 'table' ? renderChart(trend, name, ctx) : nothing} ${view !== 'chart' ? renderTable(trend, caption, ctx) : nothing}`
     }
   </section>`;
 }
@@ -146,13 +138,7 @@ function renderTable(trend: Trend, caption: string, ctx: TrendsContext): Templat
             <td>${valueText(p.figure, i18n)}</td>
             <td>${countText(p.figure, count, i18n)}</td>
             <td>
-              <button
-                type="button"
-                class="open open--row"
-                data-open=${id}
-                data-month=${p.month}
-                ?disabled=${count === 0}
-              >
+              <button type="button" class="open open--row" data-open=${id} data-month=${p.month} ?disabled=${count === 0}>
                 ${i18n.t('trends.openMonth', { month })}
               </button>
             </td>
