@@ -16,6 +16,10 @@ import { reactEsm } from './test/support/react-esm.mjs';
 export const HEAVY_FILES = [
   'packages/fhir/test/fhir-server-source.test.ts',
   'packages/core/test/summary-worker.test.ts',
+  // These need the page to themselves: print emulation and taking over a server-rendered form's
+  // focus and fields time out in a background tab beside another file.
+  'test/print.test.ts',
+  'packages/principles-checklist/test/light-form.test.ts',
 ];
 
 export default {
