@@ -48,11 +48,11 @@ export const SevenPrinciples: Story = {
  * Print the story (or emulate print media) for the print layout: items, answers and scores.
  */
 export const SignedInRater: Story = {
-  render: () => html`<od-principles-checklist
-    meeting-id="mt-13"
-    instrument-id="od-seven-principles"
-    .rater=${{ id: 'Practitioner/123', name: 'Nia Roberts', role: 'Family therapist' }}
-  ></od-principles-checklist>`,
+  args: {
+    meetingId: 'mt-13',
+    instrumentId: 'od-seven-principles',
+    rater: { id: 'Practitioner/123', name: 'Nia Roberts', role: 'Family therapist' },
+  },
 };
 
 export const TwelveKeyElements: Story = {

@@ -139,6 +139,7 @@ const changes: Record<string, { module: Module; controls: Record<string, [story:
       meetingId: ['SevenPrinciples', 'mt-14'],
       assessmentId: ['SevenPrinciples', 'as-02'],
       raterName: ['SevenPrinciples', 'Sam Patel'],
+      rater: ['SevenPrinciples', { id: 'Practitioner/9', name: 'Aled Jones', role: 'Peer worker' }],
       view: ['SummaryAndTrend', 'rate'],
       compareWith: ['InterRater', 'as-02'],
       name: ['InAGovukForm', 'fidelity'],

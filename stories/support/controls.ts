@@ -99,6 +99,7 @@ export const checklistArgTypes: ArgTypes = {
   meetingId: text('meeting-id', 'The meeting being rated.'),
   assessmentId: text('assessment-id', 'An existing assessment to continue or show.'),
   raterName: text('rater-name', 'The rater’s name, filled in.'),
+  rater: object('The signed-in rater, { id?, name, role? }: the name field then shows who it is, read-only.'),
   view: choice(
     'view',
     ['rate', 'summary', 'compare'],
