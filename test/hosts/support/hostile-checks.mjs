@@ -20,6 +20,8 @@ export function widgetLayout(page, tags = WIDGETS) {
         const n = (counts[name] = (counts[name] ?? 0) + 1);
         if (n > 3) continue; // a few of each repeated part is enough
         const r = el.getBoundingClientRect();
+        // A part with no box (visually hidden, or empty) shows nothing a page's CSS could move.
+        if (r.width === 0 && r.height === 0) continue;
         parts[`${name}#${n}`] = [round(r.x - h.x), round(r.y - h.y), round(r.width), round(r.height)];
       }
       out[tag] = { size: [round(h.width), round(h.height)], parts };
