@@ -17,6 +17,7 @@ import {
   type ResearchTable,
 } from '@odkit/core/service';
 import { caseloadMarkers, generateCaseload } from '../../../test/fixtures/generate-caseload.js';
+import { hmacSha256, sha256 } from '../src/internal/sha256.js';
 import { episode, expectInstance, meeting, minimalRecord, rejection } from './support.js';
 
 const KEY = new TextEncoder().encode('a host key of at least 16 bytes!');
@@ -133,6 +134,21 @@ describe('research export: pseudonyms and date shift', function () {
     const a = await exportResearch(records.slice(0, 3), { key: KEY, format: 'csv' });
     const b = await exportResearch(records.slice(0, 3), { key: cryptoKey, format: 'csv' });
     expect(b.tables).to.deep.equal(a.tables);
+  });
+
+  it('with raw key bytes, works on a page without crypto.subtle (plain http) and gives the same pseudonyms and dates', async () => {
+    const withSubtle = await exportResearch(records.slice(0, 5), { key: KEY, format: 'csv', shiftDates: true });
+    const subtle = crypto.subtle;
+    // An EHR intranet page served over plain http has no crypto.subtle (secure contexts only).
+    Object.defineProperty(crypto, 'subtle', { value: undefined, configurable: true });
+    try {
+      expect(crypto.subtle).to.equal(undefined);
+      const without = await exportResearch(records.slice(0, 5), { key: KEY, format: 'csv', shiftDates: true });
+      expect(without.tables).to.deep.equal(withSubtle.tables);
+    } finally {
+      Object.defineProperty(crypto, 'subtle', { value: subtle, configurable: true });
+    }
+    expect(crypto.subtle).to.equal(subtle);
   });
 
   it('dates shift by whole days, the same for every date of a case, within the bound; intervals stay', async () => {
@@ -354,6 +370,45 @@ describe('research export: files', function () {
     expectInstance(
       await rejection(exportResearch([record], null as unknown as ResearchExportOptions)),
       ValidationError,
+    );
+  });
+});
+
+describe('the kit\u2019s own HMAC-SHA-256 (for pages without WebCrypto)', () => {
+  const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+  it('gives FIPS 180-4\u2019s SHA-256 digests and RFC 4231\u2019s HMAC test vectors', () => {
+    const text = (s: string) => new TextEncoder().encode(s);
+    expect(hex(sha256(text('abc')))).to.equal('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hex(sha256(new Uint8Array(0)))).to.equal('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(hex(sha256(text('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')))).to.equal(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
+    // RFC 4231 test cases 1 and 6 (a key longer than the 64-byte block is hashed first).
+    expect(hex(hmacSha256(new Uint8Array(20).fill(0x0b), text('Hi There')))).to.equal(
+      'b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7',
+    );
+    expect(
+      hex(hmacSha256(new Uint8Array(131).fill(0xaa), text('Test Using Larger Than Block-Size Key - Hash Key First'))),
+    ).to.equal('60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54');
+  });
+
+  it('equals WebCrypto\u2019s HMAC-SHA-256 for any key and message (lengths across the block boundaries)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ minLength: 0, maxLength: 150 }),
+        fc.uint8Array({ minLength: 0, maxLength: 300 }),
+        async (key, message) => {
+          // WebCrypto refuses an empty HMAC key; the export never has one (16 bytes at least).
+          fc.pre(key.length > 0);
+          const cryptoKey = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, [
+            'sign',
+          ]);
+          const expected = new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, message));
+          expect(hex(hmacSha256(key, message))).to.equal(hex(expected));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

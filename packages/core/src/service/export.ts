@@ -4,7 +4,7 @@ import { toTime } from '../model/primitives.js';
 import { PRACTITIONER_ROLES } from '../model/schemas.js';
 import type { CaseRecord, Meeting } from '../model/schemas.js';
 import { COMPOSITION_SLOTS, HOUR_MS, WEEK_MS, type EpisodeFacts } from './episode-facts.js';
-import { dayOffset, hmacKey, pseudonym } from './pseudonyms.js';
+import { dayOffset, hmacKey, pseudonym, type PseudonymKey } from './pseudonyms.js';
 import { RESEARCH_DICTIONARY, TABLE_COLUMNS } from './research-columns.js';
 import { forEachRecord, RecordReader } from './summarise.js';
 import { TableWriter, type Cell } from './table-writer.js';
@@ -108,7 +108,7 @@ export async function streamResearchExport(
       maxSkippedListed: options.maxSkippedListed,
     })),
   );
-  const key = await hmacKey(rawKey);
+  const key = hmacKey(rawKey);
   const writers = Object.fromEntries(
     TABLES.map((t) => [
       t,
@@ -258,9 +258,9 @@ export async function streamResearchExport(
   };
 }
 
-/** Every pseudonym a record's rows need, computed together (WebCrypto is asynchronous). */
+/** Every pseudonym a record's rows need, computed together (a host's WebCrypto key signs asynchronously). */
 async function pseudonymsFor(
-  key: CryptoKey,
+  key: PseudonymKey,
   record: CaseRecord,
   episodes: readonly { episode: { id: string }; facts: EpisodeFacts }[],
 ) {
