@@ -15,7 +15,15 @@
  * benchmarks) without the SDK; records are plain (not frozen or parsed).
  */
 import type { Assessment, Attendee, CaseRecord, Episode, Meeting, NetworkMember, Sector } from '@odkit/core';
-import { mulberry32 } from '../fixtures/generate-case.js';
+import {
+  FIRST_NAMES,
+  KEY_ELEMENT_ITEMS,
+  MODES,
+  PRINCIPLE_ITEMS,
+  SURNAMES,
+  mulberry32,
+  testNhsNumber,
+} from '../fixtures/generate-case.js';
 
 export interface CaseloadOptions {
   /** How many cases (default 1,000). */
@@ -44,40 +52,6 @@ export const CASELOAD_TEAMS = [
   { name: 'Eastfield Crisis and Open Dialogue Service', practitioners: 4 },
 ] as const;
 
-const FIRST = [
-  'Alex',
-  'Sam',
-  'Jo',
-  'Priya',
-  'Tom',
-  'Nia',
-  'Ben',
-  'Chloe',
-  'Owen',
-  'Aisha',
-  'Huw',
-  'Maya',
-  'Leon',
-  'Ruth',
-  'Dylan',
-  'Fatima',
-];
-const LAST = [
-  'Lewis',
-  'Price',
-  'Shah',
-  'Morgan',
-  'Roberts',
-  'Adeyemi',
-  'Grant',
-  'Hughes',
-  'Ellis',
-  'Brooks',
-  'Okafor',
-  'Jones',
-  'Khan',
-  'Evans',
-];
 const NETWORK: readonly { sector: Sector; code?: string; text: string }[] = [
   { sector: 'household', code: 'MTH', text: 'Mother' },
   { sector: 'household', code: 'FTH', text: 'Father' },
@@ -89,30 +63,6 @@ const NETWORK: readonly { sector: Sector; code?: string; text: string }[] = [
   { sector: 'neighbours', code: 'NBOR', text: 'Neighbour' },
   { sector: 'work-school', text: 'Tutor' },
   { sector: 'services', text: 'GP' },
-];
-const MODES = ['home', 'home', 'home', 'clinic', 'remote', 'other'] as const;
-const KEY_ELEMENTS = [
-  'two-practitioners',
-  'network-participation',
-  'open-questions',
-  'responding',
-  'present-moment',
-  'multiple-viewpoints',
-  'relational-focus',
-  'matter-of-fact',
-  'own-words',
-  'reflecting',
-  'transparency',
-  'tolerating-uncertainty',
-];
-const PRINCIPLES = [
-  'immediate-help',
-  'social-network',
-  'flexibility',
-  'responsibility',
-  'continuity',
-  'uncertainty',
-  'dialogism',
 ];
 
 const HOUR = 3_600_000;
@@ -147,23 +97,11 @@ interface Practitioner {
 export const caseloadPractitioners: readonly Practitioner[] = CASELOAD_TEAMS.flatMap((team, t) =>
   Array.from({ length: team.practitioners }, (_, i) => ({
     id: `pr-${t + 1}-${i + 1}`,
-    name: `${FIRST[(t * 5 + i) % FIRST.length]} ${LAST[(t * 3 + i * 2) % LAST.length]}`,
+    name: `${FIRST_NAMES[(t * 5 + i) % FIRST_NAMES.length]} ${SURNAMES[(t * 3 + i * 2) % SURNAMES.length]}`,
     team: team.name,
     peer: i === team.practitioners - 1,
   })),
 );
-
-/** A valid NHS number (test range 999…) for case `n`, different for every n below 500,000. */
-export function caseloadNhsNumber(n: number): string {
-  // Of two neighbouring bases at most one has no check digit (their weighted sums differ by 2).
-  for (const k of [2 * n, 2 * n + 1]) {
-    const digits = `999${String(k % 1e6).padStart(6, '0')}`;
-    const sum = [...digits].reduce((s, d, i) => s + Number(d) * (10 - i), 0);
-    const check = 11 - (sum % 11);
-    if (check !== 10) return `${digits}${check === 11 ? 0 : check}`;
-  }
-  throw new Error('unreachable');
-}
 
 /** The caseload, one case at a time. */
 export function* caseload(options: CaseloadOptions = {}): Generator<CaseRecord> {
@@ -197,7 +135,7 @@ function generateServiceCase(n: number, seed: number, from: number, spread: numb
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const chance = (p: number) => random() < p;
   let names = 0;
-  const name = () => (markers ? `NAME-${seed}-${n}-${++names}` : `${pick(FIRST)} ${pick(LAST)}`);
+  const name = () => (markers ? `NAME-${seed}-${n}-${++names}` : `${pick(FIRST_NAMES)} ${pick(SURNAMES)}`);
   let notes = 0;
   const note = (what: string) => (markers ? `NOTE-${seed}-${n}-${++notes}` : `${what}.`);
 
@@ -309,7 +247,7 @@ function generateServiceCase(n: number, seed: number, from: number, spread: numb
       for (const meeting of [ofEpisode[1], ofEpisode[ofEpisode.length - 2]]) {
         if (!meeting || assessments.some((a) => a.meetingId === meeting.id)) continue;
         const keyElements = chance(0.7);
-        const items = keyElements ? KEY_ELEMENTS : PRINCIPLES;
+        const items = keyElements ? KEY_ELEMENT_ITEMS : PRINCIPLE_ITEMS;
         const values = keyElements ? [0, 1, 2] : [1, 2, 3, 4];
         const at = iso(Date.parse(meeting.end!) + int(1, 72) * HOUR);
         const self = chance(0.5);
@@ -344,7 +282,7 @@ function generateServiceCase(n: number, seed: number, from: number, spread: numb
     person: {
       id: `person-${seed}-${n}`,
       name: name(),
-      nhsNumber: caseloadNhsNumber(n),
+      nhsNumber: testNhsNumber(n),
       birthDate: `${birthYear}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`,
       preferredLanguage: chance(0.1) ? 'cy' : 'en-GB',
     },
