@@ -44,56 +44,37 @@ export function renderRaterDetails(view: RaterView, t: ChecklistT, edit: EditRat
   }
   const nameError = view.errors.find((e) => e.field === 'rater-name');
   const signedIn = view.signedIn;
-  if (signedIn) {
-    const who = signedIn.role
-      ? t('checklist.raterSignedInRole', { name: signedIn.name, role: signedIn.role })
-      : t('checklist.raterSignedIn', { name: signedIn.name });
-    return html`<fieldset class="od-fieldset about" part="about">
-      <legend class="od-legend about-legend">${t('checklist.aboutRating')}</legend>
-      <div class="od-field">
+  const who = (rater: { name: string; role?: string }) =>
+    rater.role
+      ? t('checklist.raterSignedInRole', { name: rater.name, role: rater.role })
+      : t('checklist.raterSignedIn', { name: rater.name });
+  // Signed in, the rater is who the kit says (read-only); otherwise the name is typed.
+  const nameField = signedIn
+    ? html`<div class="od-field">
         <label class="od-label" for="rater-name">${t('checklist.raterName')}</label>
-        <p class="od-hint" id="rater-name-hint">${who}</p>
+        <p class="od-hint" id="rater-name-hint">${who(signedIn)}</p>
         <input class="od-input signed-in" id="rater-name" readonly .value=${live(signedIn.name)} aria-describedby="rater-name-hint" />
-      </div>
-      ${renderChoices(
-        'rater-role',
-        t('checklist.raterRole'),
-        raterRoles,
-        value.raterRole,
-        disabled,
-        (r) => t(`raterRole.${r}`),
-        (r) => edit({ raterRole: r }, true),
-      )}
-      ${renderChoices(
-        'evidence',
-        t('checklist.evidence'),
-        evidenceSources,
-        value.evidence,
-        disabled,
-        (r) => t(`evidence.${r}`),
-        (r) => edit({ evidence: r }, true),
-      )}
-    </fieldset>`;
-  }
+      </div>`
+    : html`<div class="od-field ${nameError ? 'od-field--error' : ''}">
+        <label class="od-label" for="rater-name">${t('checklist.raterName')}</label>
+        <p class="od-hint" id="rater-name-hint">${t('checklist.raterNameHint')}</p>
+        ${renderFieldError('rater-name', nameError, t('form.errorPrefix'))}
+        <input
+          class="od-input"
+          id="rater-name"
+          autocomplete="name"
+          maxlength=${TEXT_LIMITS.short}
+          .value=${live(value.rater.name)}
+          ?disabled=${disabled}
+          aria-describedby=${nameError ? 'rater-name-hint rater-name-error' : 'rater-name-hint'}
+          aria-invalid=${nameError ? 'true' : 'false'}
+          @input=${(e: Event) => edit({ name: (e.target as HTMLInputElement).value }, false)}
+          @change=${(e: Event) => edit({ name: (e.target as HTMLInputElement).value }, true)}
+        />
+      </div>`;
   return html`<fieldset class="od-fieldset about" part="about">
     <legend class="od-legend about-legend">${t('checklist.aboutRating')}</legend>
-    <div class="od-field ${nameError ? 'od-field--error' : ''}">
-      <label class="od-label" for="rater-name">${t('checklist.raterName')}</label>
-      <p class="od-hint" id="rater-name-hint">${t('checklist.raterNameHint')}</p>
-      ${renderFieldError('rater-name', nameError, t('form.errorPrefix'))}
-      <input
-        class="od-input"
-        id="rater-name"
-        autocomplete="name"
-        maxlength=${TEXT_LIMITS.short}
-        .value=${live(value.rater.name)}
-        ?disabled=${disabled}
-        aria-describedby=${nameError ? 'rater-name-hint rater-name-error' : 'rater-name-hint'}
-        aria-invalid=${nameError ? 'true' : 'false'}
-        @input=${(e: Event) => edit({ name: (e.target as HTMLInputElement).value }, false)}
-        @change=${(e: Event) => edit({ name: (e.target as HTMLInputElement).value }, true)}
-      />
-    </div>
+    ${nameField}
     ${renderChoices(
       'rater-role',
       t('checklist.raterRole'),
