@@ -7,7 +7,7 @@
  * - every event arg is a listener the widget's event reaches (the Actions panel);
  * - no argTypes key names a private member, and every other key is a real property.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import { demoCase } from '@odkit/core/demo';
 import { mapStrings } from '@odkit/network-map';
 import { timelineStrings } from '@odkit/meeting-timeline';
@@ -55,9 +55,9 @@ async function show(module: Module, name: string, change: Args = {}) {
     args,
     component: meta.component,
   };
-  const provider = await fixture<Lit>(html`<div>${inProvider(() => render(args), context)}</div>`).then(
-    (d) => d.firstElementChild as Lit,
-  );
+  // fixtureSync: fixture() on a plain <div> waits for a frame, which a hidden tab never paints.
+  const provider = fixtureSync<HTMLElement>(html`<div>${inProvider(() => render(args), context)}</div>`)
+    .firstElementChild as Lit;
   const widget = (meta.component === 'od-provider' ? provider : provider.querySelector<Lit>(meta.component))!;
   const widgets = [...provider.querySelectorAll<Lit>('od-network-map, od-meeting-timeline, od-principles-checklist')];
   await Promise.all([provider, ...widgets].map((w) => w.updateComplete));
