@@ -46,6 +46,8 @@ export class AutosaveController implements ReactiveController {
   readonly #queue = new SerialQueue();
   #saveError: Error | undefined;
   #savedAt: string | undefined;
+  /** The assessment as its start was sent to the store, until the store has it. */
+  #starting: Assessment | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: AutosaveOptions) {
     this.#host = host;
@@ -172,6 +174,21 @@ export class AutosaveController implements ReactiveController {
     const about = this.#pendingAbout;
     const report = (error: unknown) =>
       this.#host.dispatchEvent(new OdErrorEvent(error instanceof Error ? error : new Error(String(error))));
+    if (store && !stored && this.#starting && this.recordMode) {
+      // The start is still on its way: what was typed since goes after it (a store applies changes in order).
+      const latest = this.#options.local();
+      if (!latest) return;
+      const since = editsSince(this.#starting, latest);
+      const name = since.about?.name?.trim();
+      if (since.about && name) {
+        store
+          .apply({ type: 'assessment/update', assessment: withRater(this.#starting, since.about, name) })
+          .catch(report);
+      }
+      for (const [itemId, entry] of since.ratings)
+        store.apply(rateChange(this.#starting.id, itemId, entry)).catch(report);
+      return;
+    }
     if (store && !stored && !this.trackedId && this.recordMode) {
       // Not saved yet (a comment still in its pause, say): start the assessment with everything in the local draft.
       const local = this.#options.local();
@@ -263,7 +280,11 @@ export class AutosaveController implements ReactiveController {
         updatedAt: now(),
       };
       this.trackedId = assessment.id;
+      this.#starting = assessment;
       const ok = await this.#save({ type: 'assessment/start', assessment });
+      this.#starting = undefined;
+      // Left while it was starting: saveOnLeave has handed the later edits to the store.
+      if (!this.#host.isConnected) return;
       stored = this.#currentStored();
       if (!ok || !stored) {
         if (!ok) this.trackedId = undefined;
@@ -271,20 +292,9 @@ export class AutosaveController implements ReactiveController {
         return;
       }
       // Edits made while it was starting are still in the local draft: save them too.
-      const latest = this.#options.local() ?? local;
-      for (const rating of latest.ratings) {
-        const before = stored.ratings.find((r) => r.itemId === rating.itemId);
-        if (before?.value !== rating.value || before?.comment !== rating.comment) {
-          this.#pending.set(rating.itemId, { value: rating.value ?? null, comment: rating.comment ?? '' });
-        }
-      }
-      if (
-        latest.rater.name.trim() !== stored.rater.name ||
-        latest.raterRole !== stored.raterRole ||
-        latest.evidence !== stored.evidence
-      ) {
-        this.#pendingAbout = { name: latest.rater.name, raterRole: latest.raterRole, evidence: latest.evidence };
-      }
+      const since = editsSince(stored, this.#options.local() ?? local);
+      for (const [itemId, entry] of since.ratings) this.#pending.set(itemId, entry);
+      if (since.about) this.#pendingAbout = since.about;
       this.#host.requestUpdate();
     }
     for (const [itemId, entry] of [...this.#pending]) {
@@ -325,6 +335,23 @@ function rateChange(assessmentId: string, itemId: string, entry: PendingRating):
   if ('value' in entry) change.value = entry.value ?? null;
   if (entry.comment !== undefined) change.comment = entry.comment;
   return change;
+}
+
+/** What `latest` (the local draft) has that `stored` has not: item edits, and the rater's details if they differ. */
+function editsSince(stored: Assessment, latest: Draft): { ratings: [string, PendingRating][]; about?: RaterEdit } {
+  const ratings: [string, PendingRating][] = [];
+  for (const rating of latest.ratings) {
+    const before = stored.ratings.find((r) => r.itemId === rating.itemId);
+    if (before?.value !== rating.value || before?.comment !== rating.comment) {
+      ratings.push([rating.itemId, { value: rating.value ?? null, comment: rating.comment ?? '' }]);
+    }
+  }
+  const raterChanged =
+    latest.rater.name.trim() !== stored.rater.name ||
+    latest.raterRole !== stored.raterRole ||
+    latest.evidence !== stored.evidence;
+  const about = { name: latest.rater.name, raterRole: latest.raterRole, evidence: latest.evidence };
+  return raterChanged ? { ratings, about } : { ratings };
 }
 
 /** `stored` with the rater's details edited (the name already trimmed). */
