@@ -27,7 +27,7 @@ const meta: Meta = {
     rangeStart: '',
     rangeEnd: '',
     episodeId: '',
-    instrumentId: 'od-key-elements',
+    instrumentId: '',
     virtualiseAbove: 60,
     timeZone: '',
     locale: '',

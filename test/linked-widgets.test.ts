@@ -1,14 +1,15 @@
 /**
  * Widgets cooperate only through the store and events (a component never imports
- * another): the map and the timeline under one <od-provider>.
+ * another): the map, the timeline and the checklist under one <od-provider>.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { MemoryStore, type NetworkMember } from '@odkit/core';
+import { MemoryStore, sevenPrinciples, type NetworkMember } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import type { OdProvider } from '@odkit/elements';
 import '@odkit/elements/define.js';
 import '@odkit/meeting-timeline/define.js';
 import '@odkit/network-map/define.js';
+import '@odkit/principles-checklist/define.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { DEMO_NOW } from './fixtures/index.js';
 import { guardConsole } from './support/console-guard.js';
@@ -117,5 +118,37 @@ describe('map and timeline under one provider', () => {
     expect(inShadow(timeline, '#details button.member[data-member="m-sarah"]')!.textContent).to.contain(
       'Sarah Lewis-Hart',
     );
+  });
+});
+
+describe('checklist and timeline under one provider', () => {
+  guardConsole();
+
+  it('a seven-principles assessment completed in the checklist shows in the timeline with the default settings', async () => {
+    const store = new MemoryStore(demoCase);
+    const provider = await fixture<OdProvider>(html`<od-provider .store=${store}>
+      <od-principles-checklist meeting-id="mt-13" rater-name="Jo Whitfield"></od-principles-checklist>
+      <od-meeting-timeline as-of=${DEMO_NOW}></od-meeting-timeline>
+    </od-provider>`);
+    const checklist = provider.querySelector('od-principles-checklist')!;
+    const timeline = provider.querySelector('od-meeting-timeline')!;
+    const row = () => (inShadow(timeline, 'li[data-id="mt-13"]')?.textContent ?? '').replace(/\s+/g, ' ');
+    await waitUntil(() => inShadow(timeline, 'li[data-id="mt-13"]'), 'the timeline shows mt-13');
+    expect(row()).not.to.contain('The seven principles of Open Dialogue');
+
+    // Every principle rated "Fully" (4 of 4) by clicking its label, then completed.
+    await waitUntil(() => checklist.shadowRoot!.querySelector('input[type=radio]'), 'the checklist is ready');
+    for (const item of sevenPrinciples.items) {
+      const option = [...checklist.shadowRoot!.querySelectorAll<HTMLLabelElement>('label')].find(
+        (l) => l.htmlFor.startsWith(`${item.id}--`) && l.textContent!.trim() === 'Fully',
+      )!;
+      option.click();
+    }
+    inShadow(checklist, 'button[data-action=complete]')!.click();
+    await waitUntil(
+      () => store.snapshot!.record.assessments.some((a) => a.meetingId === 'mt-13' && a.status === 'complete'),
+      'the assessment is completed in the store',
+    );
+    await waitUntil(() => row().includes('The seven principles of Open Dialogue: fidelity 100%'), row());
   });
 });

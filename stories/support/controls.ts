@@ -79,7 +79,10 @@ export const timelineArgTypes: ArgTypes = {
   rangeStart: text('range-start', 'First day shown (YYYY-MM-DD).'),
   rangeEnd: text('range-end', 'Last day shown (YYYY-MM-DD).'),
   episodeId: text('episode-id', 'The episode shown; by default the latest.'),
-  instrumentId: text('instrument-id', 'The fidelity instrument whose scores are shown, e.g. od-seven-principles.'),
+  instrumentId: text(
+    'instrument-id',
+    'The fidelity instrument whose scores are shown, e.g. od-seven-principles; empty: every instrument the episode was assessed with.',
+  ),
   virtualiseAbove: {
     ...attribute('virtualise-above', 'Render only the rows in view above this many meetings.'),
     control: { type: 'number' as const, min: 1, step: 1 },

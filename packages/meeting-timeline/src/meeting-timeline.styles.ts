@@ -307,7 +307,8 @@ export const timelineStyles = [
     }
     .facts {
       display: grid;
-      grid-template-columns: max-content 1fr;
+      /* A long term (an instrument's title) wraps rather than widening the details. */
+      grid-template-columns: fit-content(40%) 1fr;
       gap: 4px calc(var(--_od-space) * 2);
       margin: 0;
     }

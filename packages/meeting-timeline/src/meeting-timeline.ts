@@ -133,8 +133,11 @@ export class OdMeetingTimeline extends OdElement {
   @property({ attribute: 'range-end' }) rangeEnd: string | undefined;
   /** The episode to show (default: the latest by first contact). */
   @property({ attribute: 'episode-id' }) episodeId: string | undefined;
-  /** The instrument whose assessments give each meeting's fidelity score. */
-  @property({ attribute: 'instrument-id' }) instrumentId = 'od-key-elements';
+  /**
+   * The instrument whose complete assessments give each meeting's fidelity score (default: every
+   * instrument the episode was assessed with, each score naming its instrument when there are several).
+   */
+  @property({ attribute: 'instrument-id' }) instrumentId: string | undefined;
   /** Lets a person record, edit and cancel meetings. */
   @property({ type: Boolean, reflect: true }) editable = false;
   /** Above this many meetings the list is virtualised (only the rows in view are rendered). */
@@ -214,7 +217,7 @@ export class OdMeetingTimeline extends OdElement {
     const asOf = this.asOf && isIsoDateTime(this.asOf) ? this.asOf : undefined;
     const key = [record, episode.id, asOf, this.instrumentId];
     if (!this.#model || key.some((k, i) => k !== this.#modelKey[i])) {
-      this.#model = buildModel(record, episode, asOf ?? new Date().toISOString(), this.instrumentId);
+      this.#model = buildModel(record, episode, asOf ?? new Date().toISOString(), this.instrumentId || undefined);
       this.#modelKey = key;
     }
     return this.#model;

@@ -25,7 +25,7 @@ export type DetailsHandlers = Pick<
 export function renderDetails(v: DetailsView, t: T, f: TimelineFormats, on: DetailsHandlers): TemplateResult {
   const { record, model, meeting: m } = v;
   const time = Date.parse(m.start);
-  const fidelity = model.fidelity.get(m.id);
+  const fidelity = model.fidelity.get(m.id) ?? [];
   const groups = (['facilitator', 'peer-worker', 'network', 'other'] as const)
     .map((role) => ({ role, list: m.attendees.filter((a) => a.role === role) }))
     .filter((g) => g.list.length);
@@ -54,12 +54,12 @@ export function renderDetails(v: DetailsView, t: T, f: TimelineFormats, on: Deta
             ? html`<dt>${t('details.reflecting')}</dt><dd>${yesNo(m.reflectingConversation)}</dd>
               <dt>${t('details.continuity')}</dt>
               <dd>${m.id === model.firstMeetingId ? t('meeting.first') : t(model.continuity.has(m.id) ? 'meeting.continuity' : 'meeting.noContinuity')}</dd>
-              ${
-                fidelity
-                  ? html`<dt>${t('details.fidelity')}</dt>
-                    <dd>${fidelity.share === null ? t('summary.none') : t('details.fidelityValue', { score: f.percent(fidelity.share), count: fidelity.count })}</dd>`
-                  : nothing
-              }
+              ${fidelity.map(
+                (
+                  s,
+                ) => html`<dt>${model.instrumentsScored > 1 ? t('details.fidelityOf', { instrument: f.text(s.title) }) : t('details.fidelity')}</dt>
+                  <dd>${s.share === null ? t('summary.none') : t('details.fidelityValue', { score: f.percent(s.share), count: s.count })}</dd>`,
+              )}
               <dt>${t('meeting.next')}</dt>
               <dd>
                 ${

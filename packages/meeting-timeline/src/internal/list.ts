@@ -6,7 +6,7 @@ import type { Meeting } from '@odkit/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { TimelineModel } from './model.js';
+import type { InstrumentFidelity, TimelineModel } from './model.js';
 import type { ListWindow } from './virtual-list-controller.js';
 import { MODE_ICONS, type T, type TimelineFormats, type TimelineHandlers } from './view-kit.js';
 
@@ -81,6 +81,14 @@ function linkedName(m: Meeting, linked: ListView['linked']): string | undefined 
   return linked && m.attendees.some((a) => a.memberId === linked.id) ? linked.name : undefined;
 }
 
+/** "Fidelity 63%", naming the instrument when the episode's scores come from more than one. */
+function fidelityText(model: TimelineModel, s: InstrumentFidelity, share: number, t: T, f: TimelineFormats): string {
+  const score = f.percent(share);
+  return model.instrumentsScored > 1
+    ? t('meeting.fidelityOf', { instrument: f.text(s.title), score })
+    : t('meeting.fidelity', { score });
+}
+
 function renderRow(
   model: TimelineModel,
   m: Meeting,
@@ -95,7 +103,7 @@ function renderRow(
 ): TemplateResult {
   const time = model.times.get(m.id)!;
   const present = m.attendees.filter((a) => a.present).length + (m.personPresent ? 1 : 0);
-  const fidelity = model.fidelity.get(m.id);
+  const fidelity = model.fidelity.get(m.id) ?? [];
   const isFirst = m.id === model.firstMeetingId;
   const statusIcon = m.status === 'held' ? '●' : m.status === 'planned' ? '○' : '✕';
   return html`<li class="row row--${m.status}${linked === undefined ? '' : ' row--linked'}" aria-posinset=${index + 1} aria-setsize=${size} data-id=${m.id}>
@@ -122,7 +130,7 @@ function renderRow(
               ? html`<span>${t('meeting.attendance', { count: present })}</span>
                 <span>${m.reflectingConversation ? html`<span aria-hidden="true">↻</span> ${t('meeting.reflecting')}` : t('meeting.noReflecting')}</span>
                 ${model.continuity.has(m.id) ? html`<span class="continuity"><span aria-hidden="true">⟳</span> ${t('meeting.continuity')}</span>` : nothing}
-                ${fidelity && fidelity.share !== null ? html`<span>${t('meeting.fidelity', { score: f.percent(fidelity.share) })}</span>` : nothing}`
+                ${fidelity.map((s) => (s.share === null ? nothing : html`<span>${fidelityText(model, s, s.share, t, f)}</span> `))}`
               : nothing
           }
         </span>

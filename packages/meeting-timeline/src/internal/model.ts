@@ -1,10 +1,12 @@
 import {
+  defaultInstruments,
   fidelityTrend,
   heldMeetings,
   PRACTITIONER_ROLES,
   summariseMeetings,
   type CaseRecord,
   type Episode,
+  type LocalisedText,
   type Meeting,
   type MeetingSummary,
   type NetworkMember,
@@ -29,8 +31,22 @@ export interface TimelineModel {
   readonly firstMeetingId: string | null;
   /** Held meetings after the first with a practitioner from the first meeting present. */
   readonly continuity: ReadonlySet<string>;
-  /** Fidelity per held meeting (core's `fidelityTrend`), with the number of assessments counted. */
-  readonly fidelity: ReadonlyMap<string, { share: number | null; count: number }>;
+  /**
+   * Fidelity per held meeting (core's `fidelityTrend`): a score for each instrument it was
+   * assessed with (or only the one asked for), with the number of assessments counted.
+   */
+  readonly fidelity: ReadonlyMap<string, readonly InstrumentFidelity[]>;
+  /** How many instruments give scores in this episode: with more than one, each score names its instrument. */
+  readonly instrumentsScored: number;
+}
+
+/** One instrument's fidelity score for a meeting. */
+export interface InstrumentFidelity {
+  readonly instrumentId: string;
+  /** The instrument's title (its id when the kit does not know it). */
+  readonly title: LocalisedText;
+  readonly share: number | null;
+  readonly count: number;
 }
 
 /** The latest episode by first contact: the one a practitioner is most likely working in. */
@@ -41,7 +57,16 @@ export function latestEpisode(record: CaseRecord): Episode | undefined {
   return latest;
 }
 
-export function buildModel(record: CaseRecord, episode: Episode, asOf: string, instrumentId: string): TimelineModel {
+/**
+ * `instrumentId`: the instrument whose assessments give the fidelity scores, or
+ * undefined for every instrument the episode's complete assessments use.
+ */
+export function buildModel(
+  record: CaseRecord,
+  episode: Episode,
+  asOf: string,
+  instrumentId: string | undefined,
+): TimelineModel {
   const options = { episodeId: episode.id, asOf };
   const times = new Map<string, number>();
   const meetings = record.meetings.filter((m) => m.episodeId === episode.id);
@@ -64,12 +89,28 @@ export function buildModel(record: CaseRecord, episode: Episode, asOf: string, i
       .map((m) => m.id),
   );
 
-  const fidelity = new Map(
-    fidelityTrend(record, { instrumentId, episodeId: episode.id }).map((f) => [
-      f.meetingId,
-      { share: f.share, count: f.scores.length },
-    ]),
-  );
+  const inEpisode = new Set(meetings.map((m) => m.id));
+  const instrumentIds = instrumentId
+    ? [instrumentId]
+    : [
+        ...new Set(
+          record.assessments
+            .filter((a) => a.status === 'complete' && inEpisode.has(a.meetingId))
+            .map((a) => a.instrumentId),
+        ),
+      ].sort();
+  const fidelity = new Map<string, InstrumentFidelity[]>();
+  let instrumentsScored = 0;
+  for (const id of instrumentIds) {
+    const trend = fidelityTrend(record, { instrumentId: id, episodeId: episode.id });
+    if (trend.length) instrumentsScored++;
+    const title = defaultInstruments.get(id)?.title ?? { 'en-GB': id };
+    for (const f of trend) {
+      const scores = fidelity.get(f.meetingId) ?? [];
+      scores.push({ instrumentId: id, title, share: f.share, count: f.scores.length });
+      fidelity.set(f.meetingId, scores);
+    }
+  }
   return {
     episode,
     meetings,
@@ -79,6 +120,7 @@ export function buildModel(record: CaseRecord, episode: Episode, asOf: string, i
     firstMeetingId: summary.timeToFirstMeeting[0]?.firstMeetingId ?? null,
     continuity,
     fidelity,
+    instrumentsScored,
   };
 }
 

@@ -3,7 +3,7 @@
  * formatters (locale and time zone already applied). Apart so the pure view modules
  * share one vocabulary without importing the element.
  */
-import type { Meeting, NetworkMember, Ratio } from '@odkit/core';
+import { localise, type LocalisedText, type Meeting, type NetworkMember, type Ratio } from '@odkit/core';
 import { formatDate, formatDateTime, formatTime, type LocaleController, type Translate } from '@odkit/elements';
 import type { TimelineStrings } from '../strings.js';
 import type { TimelineView, TimelineZoom } from './model.js';
@@ -26,6 +26,8 @@ export interface TimelineFormats {
   duration(hours: number): string;
   /** A measure's ratio ("60% (3 of 5)"), or "none" when it has no value. */
   ratio(ratio: Ratio): string;
+  /** Text the record or an instrument gives in several languages, in the locale. */
+  text(text: LocalisedText): string;
 }
 
 /** The formatters for an element's locale controller and time zone, both read at each call. */
@@ -41,6 +43,7 @@ export function timelineFormats(i18n: LocaleController<TimelineStrings>, zone: (
     percent: (share) => i18n.percent(share),
     number: (value, options) => i18n.number(value, options),
     duration: (hours) => i18n.duration(hours),
+    text: (text) => localise(text, i18n.locale),
     ratio: (r) =>
       r.value === null
         ? i18n.t('summary.none')
