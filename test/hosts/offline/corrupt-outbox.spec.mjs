@@ -3,15 +3,23 @@
 // downgraded kit might leave) are set aside and reported, the page's real edits still reach the
 // server, and nothing throws into the page.
 import { test, expect } from '@playwright/test';
-import { addMember, cutOff, expectCleanConsoleOffline, openPage, reconnect, status } from '../support/offline-page.mjs';
+import {
+  addMember,
+  cutOff,
+  expectCleanConsoleOffline,
+  openPage,
+  PAGE,
+  reconnect,
+  status,
+} from '../support/offline-page.mjs';
 import { seedFhirServer } from '../.generated/fhir-seed.mjs';
 
 test.describe.configure({ timeout: 180_000 });
 
-/** Writes three entries the store never wrote into its outbox, under keys in the case's range. */
-const writeGarbage = (page) =>
+/** Writes three entries the store never wrote into its outbox, under keys in `caseId`'s range. */
+const writeGarbage = (page, caseId) =>
   page.evaluate(
-    () =>
+    (caseId) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('odkit-sync');
         open.onerror = () => reject(open.error);
@@ -19,7 +27,6 @@ const writeGarbage = (page) =>
           const db = open.result;
           const tx = db.transaction('outbox', 'readwrite');
           const outbox = tx.objectStore('outbox');
-          const caseId = document.querySelector('od-provider').dataset.case;
           outbox.put('not an edit at all', [caseId, 1_000_000]);
           outbox.put(
             {
@@ -43,6 +50,7 @@ const writeGarbage = (page) =>
           tx.onerror = () => reject(tx.error);
         };
       }),
+    caseId,
   );
 
 test('a corrupted outbox entry is set aside and reported; the rest still syncs; nothing throws into the page', async ({
@@ -59,9 +67,15 @@ test('a corrupted outbox entry is set aside and reported; the rest still syncs; 
   await addMember(page, 'Ffion Rees');
   await addMember(page, 'Gareth Rees');
   await expect.poll(() => status(page)).toMatchObject({ pending: 2 });
-  await writeGarbage(page);
+  const caseId = await page.locator('od-provider').getAttribute('data-case');
   expectCleanConsoleOffline(watched);
   await page.close();
+  // The garbage is written with the page closed, from a document of the same origin that runs no
+  // kit: an open page's retry pass would otherwise find it first, set it aside and report it there.
+  const writer = await context.newPage();
+  await writer.goto(`${PAGE}host.js`);
+  await writeGarbage(writer, caseId);
+  await writer.close();
 
   // Opened again: the three bad entries are set aside and reported (to the host, and in every widget's status line).
   ({ page, watched } = await openPage(context));
