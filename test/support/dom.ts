@@ -186,3 +186,16 @@ export const allByPart = <E extends Element = HTMLElement>(el: Element, part: st
 /** The first element in `el`'s shadow root exposing `part`, or null. */
 export const byPart = <E extends Element = HTMLElement>(el: Element, part: string): E | null =>
   $<E>(el, `[part~="${CSS.escape(part)}"]`);
+
+/**
+ * Every element in `el`'s shadow root whose text, as read, matches `match` (a string: starts with it), the whole
+ * line rather than a word inside it (its parent does not match): finding what a person sees ("Error: …",
+ * "Completed on …") where it has no role or part of its own.
+ */
+export function allByText<E extends Element = HTMLElement>(el: Element, match: string | RegExp): E[] {
+  const matches = (node: Element | null) =>
+    !!node && (typeof match === 'string' ? text(node).startsWith(match) : match.test(text(node)));
+  return [...shadow(el).querySelectorAll<E>('*')].filter(
+    (candidate) => matches(candidate) && !matches(candidate.parentElement),
+  );
+}

@@ -5,6 +5,7 @@ import '@odkit/principles-checklist/define.js';
 import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
 import { sendKeys } from '@web/test-runner-commands';
 import { guardConsole } from '../../../test/support/console-guard.js';
+import { PrinciplesChecklistPage } from '../../../test/support/principles-checklist-page.js';
 import { $, $$, click, labelOf, radio, shadow, text } from './support.js';
 
 type Value = {
@@ -57,18 +58,20 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
 
   it('lists every item of the instrument in its groups, with progress, and is accessible', async () => {
     const { el } = await formWith();
-    const groups = $$(el, 'section.group');
-    expect(groups.map((g) => text(g.querySelector('h3')))).to.deep.equal([
+    const page = new PrinciplesChecklistPage(el);
+    const groups = page.groups;
+    expect(groups.map((g) => page.groupTitle(g))).to.deep.equal([
       'How the service is organised',
       'Practice in the meeting',
     ]);
-    expect(groups.map((g) => g.querySelectorAll('fieldset.item').length)).to.deep.equal([5, 2]);
-    expect($$(el, 'fieldset.item legend').map((l) => text(l))).to.deep.equal(
+    expect(groups.map((g) => page.itemsIn(g).length)).to.deep.equal([5, 2]);
+    expect(page.items.map((item) => page.itemTitle(item))).to.deep.equal(
       sevenPrinciples.items.map((i) => i.title['en-GB' as never]),
     );
-    expect(text($(el, '.progress'))).to.equal('0 of 7 items rated');
+    expect(page.progress).to.equal('0 of 7 items rated');
     // Each item: its scale and "Not applicable", native radios in one group per item, a hint tied to the fieldset.
-    const first = $$(el, 'fieldset.item')[0]!;
+    const first = page.items[0]!;
+    expect(first.localName).to.equal('fieldset');
     expect(
       [...first.querySelectorAll('input[type=radio]')].map((r) => labelOf(el, r).textContent!.trim()),
     ).to.deep.equal(['Not in place', 'Partly', 'Largely', 'Fully', 'Not applicable']);
@@ -87,7 +90,7 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     // The form value is up to date when change is heard.
     expect(events).to.deep.equal(['input', 'change:1']);
     await el.updateComplete;
-    expect(text($(el, '.progress'))).to.equal('1 of 7 items rated');
+    expect(new PrinciplesChecklistPage(el).progress).to.equal('1 of 7 items rated');
 
     // Keyboard: arrows move within the item's radios and choose as they go.
     radio(el, 'immediate-help', 'Fully').focus();
@@ -127,7 +130,7 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     expect(el.validity.valueMissing).to.equal(true);
     expect(el.validationMessage).to.equal('Enter the rater’s name');
 
-    const name = $<HTMLInputElement>(el, '#rater-name');
+    const name = new PrinciplesChecklistPage(el).raterName;
     name.focus();
     await sendKeys({ type: 'Sam Rater' });
     await el.updateComplete;
@@ -137,12 +140,11 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     expect(form.reportValidity()).to.equal(false);
     await el.updateComplete;
     expect(shadow(el).activeElement?.id).to.equal('immediate-help--0');
-    expect($$(el, '.od-field-error').map(text)).to.deep.equal(
+    const page = new PrinciplesChecklistPage(el);
+    expect(page.fieldErrors).to.deep.equal(
       sevenPrinciples.items.map((i) => `Error: Select a rating for “${(i.title as Record<string, string>)['en-GB']}”`),
     );
-    expect($(el, 'fieldset.item').getAttribute('aria-describedby')).to.equal(
-      'hint-immediate-help immediate-help--0-error',
-    );
+    expect(page.items[0]!.getAttribute('aria-describedby')).to.equal('hint-immediate-help immediate-help--0-error');
     await expect(el).to.be.accessible();
 
     // A submit is blocked while invalid.
@@ -157,7 +159,7 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     await rateAll(el);
     expect(form.checkValidity()).to.equal(true);
     expect(el.validationMessage).to.equal('');
-    expect($$(el, '.od-field-error')).to.have.length(0);
+    expect(page.fieldErrors).to.have.length(0);
     form.requestSubmit();
     expect(submitted).to.equal(1);
     const value = formValue(form)!;
@@ -252,40 +254,60 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     }
   });
 
-  it('complete shows an error summary whose links focus the item; completed is read-only until reopened', async () => {
+  it('complete with items unrated shows an error summary whose links focus the item', async () => {
     const { el } = await formWith();
-    const complete = $<HTMLButtonElement>(el, 'button[data-action=complete]');
+    const page = new PrinciplesChecklistPage(el);
+    const complete = page.actionButton;
+    expect(text(complete)).to.equal('Complete assessment');
     await click(complete);
     await el.updateComplete;
-    const summary = $(el, '.od-error-summary');
-    expect(shadow(el).activeElement?.className).to.equal(summary.className);
-    expect($$(el, '.od-error-summary li').map(text)).to.deep.equal([
+    const summary = page.errorSummary!;
+    expect(shadow(el).activeElement).to.equal(summary);
+    expect(page.errorSummaryEntries).to.deep.equal([
       'Enter the rater’s name',
       ...sevenPrinciples.items.map((i) => `Select a rating for “${(i.title as Record<string, string>)['en-GB']}”`),
     ]);
+    expect(valueOf(el).status).to.equal('draft');
     await expect(el).to.be.accessible();
     // The second link goes to the first item's first radio.
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     expect(shadow(el).activeElement?.id).to.equal('immediate-help--0');
+  });
 
-    $<HTMLInputElement>(el, '#rater-name').focus();
-    await sendKeys({ type: 'Jo' });
-    await rateAll(el);
-    await click($(el, 'button[data-action=complete]'));
-    await el.updateComplete;
-    expect(valueOf(el).status).to.equal('complete');
-    expect($$(el, 'input, textarea')).to.have.length(0);
-    expect(text($(el, '.notice'))).to.match(/^Completed on .+\. This assessment is read-only\.$/);
-    expect(shadow(el).activeElement?.getAttribute('data-action')).to.equal('reopen');
-    await expect(el).to.be.accessible();
+  describe('once completed', () => {
+    /** Names the rater, rates every item and completes the assessment, with real key presses and clicks. */
+    async function completed() {
+      const { el } = await formWith();
+      const page = new PrinciplesChecklistPage(el);
+      page.raterName.focus();
+      await sendKeys({ type: 'Jo' });
+      await rateAll(el);
+      await click(page.actionButton);
+      await el.updateComplete;
+      return { el, page };
+    }
 
-    await sendKeys({ press: 'Enter' });
-    return;
-    await el.updateComplete;
-    expect(valueOf(el).status).to.equal('draft');
-    expect(radio(el, 'immediate-help', 'Largely').checked).to.equal(true);
+    it('is read-only, says so, and moves focus to Reopen', async () => {
+      const { el, page } = await completed();
+      expect(valueOf(el).status).to.equal('complete');
+      expect($$(el, 'input, textarea')).to.have.length(0);
+      expect(page.completedNotice).to.match(/^Completed on .+\. This assessment is read-only\.$/);
+      // Focus is on the action that is left: reopen.
+      expect(shadow(el).activeElement).to.equal(page.actionButton);
+      expect(text(page.actionButton)).to.equal('Reopen to change it');
+      await expect(el).to.be.accessible();
+    });
+
+    it('Reopen makes it a draft again, with its ratings', async () => {
+      const { el, page } = await completed();
+      expect(shadow(el).activeElement).to.equal(page.actionButton);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(valueOf(el).status).to.equal('draft');
+      expect(radio(el, 'immediate-help', 'Largely').checked).to.equal(true);
+    });
   });
 
   it('every target is at least 24 by 24 pixels', async () => {
