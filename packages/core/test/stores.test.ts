@@ -462,7 +462,8 @@ describe('IndexedDbStore', () => {
     const a = await open({ initial: exampleRecord() });
     const b = await open();
     const received = new Promise<StoreSnapshot>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('B was not told of A\u2019s write within 3 s')), 3000);
+      // A deadline for a clear failure, not a wait: as long as `until` gives any condition, so a busy machine passes.
+      const timer = setTimeout(() => reject(new Error('B was not told of A\u2019s write within 10 s')), 10_000);
       b.subscribe((snapshot) => {
         clearTimeout(timer);
         resolve(snapshot);
