@@ -98,33 +98,52 @@ describe('<od-service-dashboard> with a summary', () => {
     expect(el.shadowRoot!.querySelectorAll('[style]')).to.have.length(0);
   });
 
-  it('switches trends between chart and table, both, with the keyboard', async () => {
-    const { el, page } = await dashboard();
-    focusNothing();
-    const radio = await tabUntil((e) => roleOf(e) === 'radio' && nameOf(e) === 'Chart and table', {
-      max: 60,
-      what: 'the trend view switch',
+  describe('the trend view switch', () => {
+    /** Tabs to the switch's checked radio, "Chart and table", with real key presses. */
+    async function focusSwitch() {
+      focusNothing();
+      return tabUntil((e) => roleOf(e) === 'radio' && nameOf(e) === 'Chart and table', {
+        max: 60,
+        what: 'the trend view switch',
+      });
+    }
+
+    it('starts on "Chart and table"', async () => {
+      await dashboard();
+      const radio = await focusSwitch();
+      expect(radio.matches(':checked')).to.equal(true);
     });
-    expect(radio.matches(':checked')).to.equal(true);
-    await sendKeys({ press: 'ArrowRight' });
-    await until(() => el.trendView === 'chart');
-    await el.updateComplete;
-    expect(page.tables).to.have.length(0);
-    const chart = page.chart('firstMeetingWithinTarget')!;
-    expect(chart.getAttribute('role')).to.equal('img');
-    expect(chart.getAttribute('aria-label')).to.equal(
-      '“First meeting within 24 hours” by month, from January 2026 (63% (5 of 8)) to June 2026 (75% (3 of 4))',
-    );
-    await expect(el).to.be.accessible();
-    await sendKeys({ press: 'ArrowRight' });
-    await until(() => el.trendView === 'table');
-    await el.updateComplete;
-    expect(page.charts).to.have.length(0);
-    expect(el.getAttribute('trend-view')).to.equal('table');
-    const focused = deepActiveElement()!;
-    expect(roleOf(focused)).to.equal('radio');
-    expect(nameOf(focused)).to.equal('Table');
-    await expect(el).to.be.accessible();
+
+    it('ArrowRight shows the charts alone, each an image named with its first and last months', async () => {
+      const { el, page } = await dashboard();
+      await focusSwitch();
+      await sendKeys({ press: 'ArrowRight' });
+      await until(() => el.trendView === 'chart', 'the chart view');
+      await el.updateComplete;
+      expect(page.tables).to.have.length(0);
+      const chart = page.chart('firstMeetingWithinTarget')!;
+      expect(chart.getAttribute('role')).to.equal('img');
+      expect(chart.getAttribute('aria-label')).to.equal(
+        '“First meeting within 24 hours” by month, from January 2026 (63% (5 of 8)) to June 2026 (75% (3 of 4))',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('a second ArrowRight shows the tables alone, reflected in trend-view, focus staying on the switch', async () => {
+      const { el, page } = await dashboard();
+      await focusSwitch();
+      await sendKeys({ press: 'ArrowRight' });
+      await until(() => el.trendView === 'chart', 'the chart view');
+      await sendKeys({ press: 'ArrowRight' });
+      await until(() => el.trendView === 'table', 'the table view');
+      await el.updateComplete;
+      expect(page.charts).to.have.length(0);
+      expect(el.getAttribute('trend-view')).to.equal('table');
+      const focused = deepActiveElement()!;
+      expect(roleOf(focused)).to.equal('radio');
+      expect(nameOf(focused)).to.equal('Table');
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('a keyboard user filters by team: the team’s tiles, the change event, and a note that trends are the service’s', async () => {
@@ -154,48 +173,57 @@ describe('<od-service-dashboard> with a summary', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('asks the host to open the cases behind a tile and behind one month, by keyboard', async () => {
-    const { el, page } = await dashboard();
-    el.team = TEAMS.north;
-    await el.updateComplete;
-    focusNothing();
-    const open = await tabUntil((e) => e === page.tile('firstMeetingWithinTarget').open, {
-      what: 'the first tile’s button',
+  describe('opening the cases behind a figure', () => {
+    it('a tile’s button, by keyboard, asks the host with the measure and the filters (od-open-cases)', async () => {
+      const { el, page } = await dashboard();
+      el.team = TEAMS.north;
+      await el.updateComplete;
+      focusNothing();
+      const open = await tabUntil((e) => e === page.tile('firstMeetingWithinTarget').open, {
+        what: 'the first tile’s button',
+      });
+      expect(open.getAttribute('aria-label')).to.equal('Open the cases behind “First meeting within 24 hours”');
+      const event = nextEvent(el, 'od-open-cases');
+      await sendKeys({ press: 'Enter' });
+      const opened = await event;
+      expect(opened).to.be.instanceOf(OdOpenCasesEvent);
+      expect(opened.measure).to.equal('firstMeetingWithinTarget');
+      expect(opened.filter).to.deep.equal({
+        from: '2026-01',
+        to: '2026-06',
+        team: TEAMS.north,
+        month: undefined,
+        instrumentId: undefined,
+      });
+      expect(opened.composed && opened.bubbles).to.equal(true);
     });
-    expect(open.getAttribute('aria-label')).to.equal('Open the cases behind “First meeting within 24 hours”');
-    let event = nextEvent(el, 'od-open-cases');
-    await sendKeys({ press: 'Enter' });
-    let opened = await event;
-    expect(opened).to.be.instanceOf(OdOpenCasesEvent);
-    expect(opened.measure).to.equal('firstMeetingWithinTarget');
-    expect(opened.filter).to.deep.equal({
-      from: '2026-01',
-      to: '2026-06',
-      team: TEAMS.north,
-      month: undefined,
-      instrumentId: undefined,
-    });
-    expect(opened.composed && opened.bubbles).to.equal(true);
 
-    const row = await tabUntil((e) => e === page.monthButton('firstMeetingWithinTarget', 'March 2026'), {
-      max: 80,
-      what: 'March’s button',
+    it('a month’s button in a trend table, by keyboard, asks for that month', async () => {
+      const { el, page } = await dashboard();
+      el.team = TEAMS.north;
+      await el.updateComplete;
+      // After the first tile's button, as a keyboard user goes on from there.
+      page.tile('firstMeetingWithinTarget').open.focus();
+      const row = await tabUntil((e) => e === page.monthButton('firstMeetingWithinTarget', 'March 2026'), {
+        max: 80,
+        what: 'March’s button',
+      });
+      expect(text(row)).to.equal('Open the cases for March 2026');
+      const event = nextEvent(el, 'od-open-cases');
+      await sendKeys({ press: 'Space' });
+      const opened = await event;
+      expect(opened.filter.month).to.equal('2026-03');
     });
-    expect(text(row)).to.equal('Open the cases for March 2026');
-    event = nextEvent(el, 'od-open-cases');
-    await sendKeys({ press: 'Space' });
-    opened = await event;
-    expect(opened.filter.month).to.equal('2026-03');
 
-    // Fidelity by month across the service (this summary's team groups have no monthly scores).
-    el.team = undefined;
-    await el.updateComplete;
-    const fidelity = page.monthButton('fidelity', 'January 2026');
-    event = nextEvent(el, 'od-open-cases');
-    fidelity.click();
-    opened = await event;
-    expect(opened.measure).to.equal('fidelity');
-    expect(opened.filter.instrumentId).to.equal('od-seven-principles');
+    it('fidelity by month (across the service) names the instrument', async () => {
+      // This summary's team groups have no monthly scores: the fidelity trend is the service's.
+      const { el, page } = await dashboard();
+      const event = nextEvent(el, 'od-open-cases');
+      page.monthButton('fidelity', 'January 2026').click();
+      const opened = await event;
+      expect(opened.measure).to.equal('fidelity');
+      expect(opened.filter.instrumentId).to.equal('od-seven-principles');
+    });
   });
 
   it('in Welsh: every string, months and numbers', async () => {
@@ -255,113 +283,146 @@ describe('<od-service-dashboard> with a summary', () => {
     }
   });
 
-  it('empty: no episodes in the summary is said plainly, with no tiles', async () => {
-    const summary = serviceSummary();
-    const empty: ServiceSummary = {
-      ...summary,
-      records: { read: 0, valid: 0, skipped: 0 },
-      overall: { ...summary.overall, cases: 0, episodes: 0 },
-      groups: [],
-      monthly: [],
-      skipped: [],
-    };
-    const { el, page } = await dashboard(empty);
-    // Said plainly, and nothing else: no note of records not read.
-    expect(page.notes).to.deep.equal(['No episodes of care match these filters, so there is nothing to measure yet.']);
-    expect(page.tiles).to.have.length(0);
-    await expect(el).to.be.accessible();
-    // No summary at all yet: the same.
-    const none = await fixture<OdServiceDashboard>(html`<od-service-dashboard></od-service-dashboard>`);
-    expect(new ServiceDashboardPage(none).notes).to.deep.equal([
-      'No episodes of care match these filters, so there is nothing to measure yet.',
-    ]);
-    await expect(none).to.be.accessible();
-  });
+  describe('empty and error states', () => {
+    const EMPTY = 'No episodes of care match these filters, so there is nothing to measure yet.';
 
-  it('a bad summary shows the error state and fires od-error, keeping the last good figures; never throws', async () => {
-    const { el, page } = await dashboard();
-    const errors: Error[] = [];
-    el.addEventListener('od-error', (e: OdErrorEvent) => errors.push(e.error));
-    const broken = serviceSummary() as unknown as { overall: Record<string, unknown>; monthly: unknown[] };
-    broken.overall.firstMeetingWithinTarget = { numerator: 50, denominator: 39, rate: 1.28 };
-    broken.monthly[2] = { key: 'March', measures: {} };
-    el.summary = broken;
-    await el.updateComplete;
-    await until(() => errors.length === 1);
-    expect(errors[0]).to.be.instanceOf(ValidationError);
-    expect(page.alertTitle).to.equal('This information cannot be shown');
-    const issues = [...page.alert.querySelectorAll('li')].map(text);
-    expect(issues[0]).to.equal('overall.firstMeetingWithinTarget.numerator must not be more than the denominator');
-    expect(issues).to.include('monthly[2].key must be a month (YYYY-MM)');
-    // The last good render stays below the alert.
-    expect(page.tile('firstMeetingWithinTarget').value).to.equal('79% (31 of 39)');
-    await expect(el).to.be.accessible();
-
-    for (const bad of [
-      'a string',
-      42,
-      [],
-      { records: null },
-      new Proxy(
-        {},
-        {
-          get: () => {
-            throw new Error('trap');
-          },
-        },
-      ),
-    ]) {
-      el.summary = bad;
-      await el.updateComplete;
-      expect(page.alerts).to.have.length(1);
+    /** Collects the od-error events `el` fires. */
+    function errorsOf(el: OdServiceDashboard): Error[] {
+      const errors: Error[] = [];
+      el.addEventListener('od-error', (e: OdErrorEvent) => errors.push(e.error));
+      return errors;
     }
-    await until(() => errors.length >= 3);
-    expect(errors.every((e) => e instanceof Error)).to.equal(true);
 
-    // A good summary again: the error goes.
-    el.summary = serviceSummary();
-    await el.updateComplete;
-    expect(page.alerts).to.have.length(0);
-  });
+    it('no episodes in the summary is said plainly, with no tiles', async () => {
+      const summary = serviceSummary();
+      const empty: ServiceSummary = {
+        ...summary,
+        records: { read: 0, valid: 0, skipped: 0 },
+        overall: { ...summary.overall, cases: 0, episodes: 0 },
+        groups: [],
+        monthly: [],
+        skipped: [],
+      };
+      const { el, page } = await dashboard(empty);
+      // Said plainly, and nothing else: no note of records not read.
+      expect(page.notes).to.deep.equal([EMPTY]);
+      expect(page.tiles).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
 
-  it('bad options (month, goals, trend view) are reported the same way', async () => {
-    const { el, page } = await dashboard();
-    const errors: Error[] = [];
-    el.addEventListener('od-error', (e: OdErrorEvent) => errors.push(e.error));
-    el.setAttribute('from', '2026-13');
-    await el.updateComplete;
-    await until(() => errors.length === 1);
-    expect(page.firstIssue).to.equal('from must be a month (YYYY-MM)');
-    el.removeAttribute('from');
-    el.goals = { firstMeetingWithinTarget: 80 };
-    await el.updateComplete;
-    await until(() => errors.length === 2);
-    expect(page.firstIssue).to.equal('goals.firstMeetingWithinTarget must be a share from 0 to 1');
-    el.goals = undefined;
-    el.setAttribute('trend-view', 'pie');
-    await el.updateComplete;
-    await until(() => errors.length === 3);
-    // The trends still render, as both.
-    expect(page.charts.length).to.be.greaterThan(0);
-    expect(page.tables.length).to.be.greaterThan(0);
-  });
+    it('no summary at all yet is said the same way', async () => {
+      const none = await fixture<OdServiceDashboard>(html`<od-service-dashboard></od-service-dashboard>`);
+      expect(new ServiceDashboardPage(none).notes).to.deep.equal([EMPTY]);
+      await expect(none).to.be.accessible();
+    });
 
-  it('a team the summary does not have shows the empty state; a team for a summary not grouped by team is an error', async () => {
-    const { el, page } = await dashboard();
-    el.team = 'West Kent team';
-    await el.updateComplete;
-    expect(page.notes).to.include('No episodes of care match these filters, so there is nothing to measure yet.');
-    expect(page.tiles).to.have.length(0);
-    expect([...page.filter('Team').options].map((o) => o.text)).to.deep.equal(['All teams', TEAMS.north, TEAMS.south]);
-    await expect(el).to.be.accessible();
+    it('a bad summary shows the error state naming each issue and fires od-error, keeping the last good figures', async () => {
+      const { el, page } = await dashboard();
+      const errors = errorsOf(el);
+      const broken = serviceSummary() as unknown as { overall: Record<string, unknown>; monthly: unknown[] };
+      broken.overall.firstMeetingWithinTarget = { numerator: 50, denominator: 39, rate: 1.28 };
+      broken.monthly[2] = { key: 'March', measures: {} };
+      el.summary = broken;
+      await el.updateComplete;
+      await until(() => errors.length === 1, 'od-error');
+      expect(errors[0]).to.be.instanceOf(ValidationError);
+      expect(page.alertTitle).to.equal('This information cannot be shown');
+      const issues = [...page.alert.querySelectorAll('li')].map(text);
+      expect(issues[0]).to.equal('overall.firstMeetingWithinTarget.numerator must not be more than the denominator');
+      expect(issues).to.include('monthly[2].key must be a month (YYYY-MM)');
+      // The last good render stays below the alert.
+      expect(page.tile('firstMeetingWithinTarget').value).to.equal('79% (31 of 39)');
+      await expect(el).to.be.accessible();
+    });
 
-    const errors: Error[] = [];
-    el.addEventListener('od-error', (e: OdErrorEvent) => errors.push(e.error));
-    el.team = TEAMS.north;
-    el.summary = { ...serviceSummary(), groupBy: null, groups: [] };
-    await el.updateComplete;
-    await until(() => errors.length === 1);
-    expect(page.firstIssue).to.equal('team needs a summary grouped by team (summariseService with groupBy: "team")');
+    it('anything that is not a summary shows one error state and fires od-error; never throws', async () => {
+      const { el, page } = await dashboard();
+      const errors = errorsOf(el);
+      for (const bad of [
+        'a string',
+        42,
+        [],
+        { records: null },
+        new Proxy(
+          {},
+          {
+            get: () => {
+              throw new Error('trap');
+            },
+          },
+        ),
+      ]) {
+        el.summary = bad;
+        await el.updateComplete;
+        expect(page.alerts).to.have.length(1);
+      }
+      await until(() => errors.length >= 3, 'od-error for the bad summaries');
+      expect(errors.every((e) => e instanceof Error)).to.equal(true);
+    });
+
+    it('a good summary after a bad one takes the error state away', async () => {
+      const { el, page } = await dashboard();
+      const errors = errorsOf(el);
+      el.summary = 42;
+      await el.updateComplete;
+      await until(() => errors.length === 1, 'od-error');
+      expect(page.alerts).to.have.length(1);
+      el.summary = serviceSummary();
+      await el.updateComplete;
+      expect(page.alerts).to.have.length(0);
+    });
+
+    it('a bad month is reported the same way', async () => {
+      const { el, page } = await dashboard();
+      const errors = errorsOf(el);
+      el.setAttribute('from', '2026-13');
+      await el.updateComplete;
+      await until(() => errors.length === 1, 'od-error');
+      expect(page.firstIssue).to.equal('from must be a month (YYYY-MM)');
+    });
+
+    it('a goal that is not a share is reported the same way', async () => {
+      const { el, page } = await dashboard();
+      const errors = errorsOf(el);
+      el.goals = { firstMeetingWithinTarget: 80 };
+      await el.updateComplete;
+      await until(() => errors.length === 1, 'od-error');
+      expect(page.firstIssue).to.equal('goals.firstMeetingWithinTarget must be a share from 0 to 1');
+    });
+
+    it('an unknown trend view is reported, and the trends still render, as both', async () => {
+      const { el, page } = await dashboard();
+      const errors = errorsOf(el);
+      el.setAttribute('trend-view', 'pie');
+      await el.updateComplete;
+      await until(() => errors.length === 1, 'od-error');
+      expect(page.charts.length).to.be.greaterThan(0);
+      expect(page.tables.length).to.be.greaterThan(0);
+    });
+
+    it('a team the summary does not have shows the empty state, the filter keeping the summary’s teams', async () => {
+      const { el, page } = await dashboard();
+      el.team = 'West Kent team';
+      await el.updateComplete;
+      expect(page.notes).to.include(EMPTY);
+      expect(page.tiles).to.have.length(0);
+      expect([...page.filter('Team').options].map((o) => o.text)).to.deep.equal([
+        'All teams',
+        TEAMS.north,
+        TEAMS.south,
+      ]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('a team for a summary not grouped by team is an error', async () => {
+      const { el, page } = await dashboard();
+      const errors = errorsOf(el);
+      el.team = TEAMS.north;
+      el.summary = { ...serviceSummary(), groupBy: null, groups: [] };
+      await el.updateComplete;
+      await until(() => errors.length === 1, 'od-error');
+      expect(page.firstIssue).to.equal('team needs a summary grouped by team (summariseService with groupBy: "team")');
+    });
   });
 
   it('team names are the host’s text: shown as text, never markup', async () => {
