@@ -358,68 +358,103 @@ describe('sync status line', () => {
 describe('review panel', () => {
   guardConsole();
 
-  it('resolves a conflict with the keyboard alone: focus moves in, the choice is announced, Escape returns focus', async () => {
-    const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
-    const { widget } = await mount(store);
-    const page = new SyncStatusPage(widget);
-    focusNothing();
-    const review = await tabUntil((el) => el === page.reviewButton, { what: 'the Review button' });
-    expect(review.getAttribute('aria-expanded')).to.equal('false');
-    await sendKeys({ press: 'Enter' });
-    await widget.updateComplete;
-    const title = page.title!;
-    expect(focusedElement()).to.equal(describeElement(title));
-    expect(text(title)).to.equal('Changes that need your decision');
-    expect(review.getAttribute('aria-expanded')).to.equal('true');
+  describe('resolving conflicts with the keyboard alone', () => {
+    /** Mounts a widget with two conflicts and opens the review panel with Tab and Enter. */
+    async function openedWithKeyboard() {
+      const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
+      const { widget } = await mount(store);
+      const page = new SyncStatusPage(widget);
+      focusNothing();
+      const review = await tabUntil((el) => el === page.reviewButton, { what: 'the Review button' });
+      expect(review.getAttribute('aria-expanded')).to.equal('false');
+      await sendKeys({ press: 'Enter' });
+      await widget.updateComplete;
+      return { store, widget, page, review };
+    }
 
-    // What changed, who made my edit and when, field by field.
-    const first = page.conflicts[0]!;
-    expect(text(first.querySelector('h3'))).to.equal('Jo Bloggs, network member');
-    expect(text(first.querySelector('p'))).to.equal(
-      'Your change was made by Sam Okafor on 2 Apr 2026, 10:42. Someone else has changed the same details since.',
-    );
-    expect([...first.querySelectorAll('thead th')].map(text)).to.deep.equal([
-      'Detail',
-      'Your version (this device)',
-      'The record’s version',
-    ]);
-    expect([...first.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(text))).to.deep.equal([
-      ['Closeness', 'Closest', 'Less close'],
-      ['Sector', 'Household', 'Family'],
-    ]);
-    const second = page.conflicts[1]!;
-    expect(text(second.querySelector('p'))).to.contain('Your change was made on 2 Apr 2026, 10:42.');
-    expect([...second.querySelectorAll('tbody td')].map(text)).to.deep.equal(['old neighbour', 'friend']);
+    /** Tabs to the first conflict's "Keep mine" and presses Enter; waits for the decision to land. */
+    async function keepMineOnFirst({ store, widget, page }: Awaited<ReturnType<typeof openedWithKeyboard>>) {
+      const first = page.conflicts[0]!;
+      const keepMine = await tabUntil((el) => /^Keep mine:/.test(nameOf(el)), { what: 'Keep mine' });
+      expect(first.contains(keepMine)).to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => store.resolved.length === 1 && page.conflicts.length === 1, 'the first conflict resolved');
+      await widget.updateComplete;
+    }
 
-    const keepMine = await tabUntil((el) => /^Keep mine:/.test(nameOf(el)), { what: 'Keep mine' });
-    expect(first.contains(keepMine)).to.equal(true);
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => store.resolved.length === 1 && page.conflicts.length === 1, 'the first conflict resolved');
-    await widget.updateComplete;
-    expect(store.resolved).to.deep.equal([{ editId: 'edit-m1', keep: 'mine' }]);
-    expect(text(page.announcement)).to.equal(
-      'Kept your version: Jo Bloggs, network member. It will be sent to the record.',
-    );
-    // Focus goes to the next conflict.
-    expect(focusedElement()).to.equal(describeElement(page.heading(page.conflicts[0]!)));
-    expect(message(widget)).to.equal('1 change needs your decision');
+    /** Then tabs to the last conflict's "Keep theirs" and presses Enter; waits for the decision to land. */
+    async function keepTheirsOnLast({ store, widget, page }: Awaited<ReturnType<typeof openedWithKeyboard>>) {
+      await tabUntil((el) => /^Keep theirs:/.test(nameOf(el)), { what: 'Keep theirs' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => store.resolved.length === 2 && !page.conflicts[0], 'the second conflict resolved');
+      await widget.updateComplete;
+    }
 
-    await tabUntil((el) => /^Keep theirs:/.test(nameOf(el)), { what: 'Keep theirs' });
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => store.resolved.length === 2 && !page.conflicts[0], 'the second conflict resolved');
-    await widget.updateComplete;
-    expect(store.resolved[1]).to.deep.equal({ editId: 'edit-m2', keep: 'theirs' });
-    expect(text(page.announcement)).to.equal(
-      'Kept the record’s version: Sam Lewis, network member. Your change was set aside.',
-    );
-    expect(focusedElement()).to.equal(describeElement(page.title));
-    expect(message(widget)).to.equal('Saved on this device: 1 change not yet sent');
+    it('Review opens the panel and moves focus to its title', async () => {
+      const { page, review } = await openedWithKeyboard();
+      const title = page.title!;
+      expect(focusedElement()).to.equal(describeElement(title));
+      expect(text(title)).to.equal('Changes that need your decision');
+      expect(review.getAttribute('aria-expanded')).to.equal('true');
+    });
 
-    await sendKeys({ press: 'Escape' });
-    await widget.updateComplete;
-    expect(describeElement(page.panel)).to.equal('(nothing)');
-    // No Review button any more: focus goes to the status line itself.
-    expect(focusedElement()).to.equal(describeElement(page.messageElement));
+    it('the panel shows what changed, who made my edit and when, field by field', async () => {
+      const { page } = await openedWithKeyboard();
+      const first = page.conflicts[0]!;
+      expect(text(page.heading(first))).to.equal('Jo Bloggs, network member');
+      expect(text(first.querySelector('p'))).to.equal(
+        'Your change was made by Sam Okafor on 2 Apr 2026, 10:42. Someone else has changed the same details since.',
+      );
+      expect([...first.querySelectorAll('thead th')].map(text)).to.deep.equal([
+        'Detail',
+        'Your version (this device)',
+        'The record’s version',
+      ]);
+      expect([...first.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(text))).to.deep.equal([
+        ['Closeness', 'Closest', 'Less close'],
+        ['Sector', 'Household', 'Family'],
+      ]);
+      const second = page.conflicts[1]!;
+      expect(text(second.querySelector('p'))).to.contain('Your change was made on 2 Apr 2026, 10:42.');
+      expect([...second.querySelectorAll('tbody td')].map(text)).to.deep.equal(['old neighbour', 'friend']);
+    });
+
+    it('Keep mine sends my version, says so, and moves focus to the next conflict', async () => {
+      const opened = await openedWithKeyboard();
+      const { store, widget, page } = opened;
+      await keepMineOnFirst(opened);
+      expect(store.resolved).to.deep.equal([{ editId: 'edit-m1', keep: 'mine' }]);
+      expect(text(page.announcement)).to.equal(
+        'Kept your version: Jo Bloggs, network member. It will be sent to the record.',
+      );
+      expect(focusedElement()).to.equal(describeElement(page.heading(page.conflicts[0]!)));
+      expect(message(widget)).to.equal('1 change needs your decision');
+    });
+
+    it('Keep theirs on the last conflict sets mine aside, says so, and moves focus to the title', async () => {
+      const opened = await openedWithKeyboard();
+      const { store, widget, page } = opened;
+      await keepMineOnFirst(opened);
+      await keepTheirsOnLast(opened);
+      expect(store.resolved[1]).to.deep.equal({ editId: 'edit-m2', keep: 'theirs' });
+      expect(text(page.announcement)).to.equal(
+        'Kept the record’s version: Sam Lewis, network member. Your change was set aside.',
+      );
+      expect(focusedElement()).to.equal(describeElement(page.title));
+      expect(message(widget)).to.equal('Saved on this device: 1 change not yet sent');
+    });
+
+    it('Escape with nothing left to decide closes the panel and moves focus to the status message', async () => {
+      const opened = await openedWithKeyboard();
+      const { widget, page } = opened;
+      await keepMineOnFirst(opened);
+      await keepTheirsOnLast(opened);
+      await sendKeys({ press: 'Escape' });
+      await widget.updateComplete;
+      expect(describeElement(page.panel)).to.equal('(nothing)');
+      // No Review button any more: focus goes to the status line itself.
+      expect(focusedElement()).to.equal(describeElement(page.messageElement));
+    });
   });
 
   it('Escape and Close return focus to the Review button while decisions remain', async () => {
