@@ -123,49 +123,80 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     await expect(el).to.be.accessible();
   });
 
-  it('is invalid while required items are unrated, with a message naming the first, anchored on it', async () => {
-    const { form, el } = await formWith();
-    expect(el.willValidate).to.equal(true);
-    expect(form.checkValidity()).to.equal(false);
-    expect(el.validity.valueMissing).to.equal(true);
-    expect(el.validationMessage).to.equal('Enter the rater’s name');
+  describe('validity when required', () => {
+    /** Types the rater's name, with real key presses. */
+    async function named(el: OdPrinciplesChecklist) {
+      const name = new PrinciplesChecklistPage(el).raterName;
+      name.focus();
+      await sendKeys({ type: 'Sam Rater' });
+      await el.updateComplete;
+    }
 
-    const name = new PrinciplesChecklistPage(el).raterName;
-    name.focus();
-    await sendKeys({ type: 'Sam Rater' });
-    await el.updateComplete;
-    expect(el.validationMessage).to.equal('Select a rating for “Immediate help”');
+    /** Counts the form's submits that get through validation. */
+    function countSubmits(form: HTMLFormElement) {
+      const submitted = { count: 0 };
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        submitted.count++;
+      });
+      return submitted;
+    }
 
-    // reportValidity shows the errors next to the items and focuses the first radio in error.
-    expect(form.reportValidity()).to.equal(false);
-    await el.updateComplete;
-    expect(shadow(el).activeElement?.id).to.equal('immediate-help--0');
-    const page = new PrinciplesChecklistPage(el);
-    expect(page.fieldErrors).to.deep.equal(
-      sevenPrinciples.items.map((i) => `Error: Select a rating for “${(i.title as Record<string, string>)['en-GB']}”`),
-    );
-    expect(page.items[0]!.getAttribute('aria-describedby')).to.equal('hint-immediate-help immediate-help--0-error');
-    await expect(el).to.be.accessible();
-
-    // A submit is blocked while invalid.
-    let submitted = 0;
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      submitted++;
+    it('is invalid without the rater’s name, and says so first', async () => {
+      const { form, el } = await formWith();
+      expect(el.willValidate).to.equal(true);
+      expect(form.checkValidity()).to.equal(false);
+      expect(el.validity.valueMissing).to.equal(true);
+      expect(el.validationMessage).to.equal('Enter the rater’s name');
     });
-    form.requestSubmit();
-    expect(submitted).to.equal(0);
 
-    await rateAll(el);
-    expect(form.checkValidity()).to.equal(true);
-    expect(el.validationMessage).to.equal('');
-    expect(page.fieldErrors).to.have.length(0);
-    form.requestSubmit();
-    expect(submitted).to.equal(1);
-    const value = formValue(form)!;
-    expect(value.rater.name).to.equal('Sam Rater');
-    expect(value.meetingId).to.equal('mt-13');
-    expect(value.ratings.map((r) => r.value)).to.deep.equal([3, 3, 3, 3, 3, 3, 3]);
+    it('with a name, the message names the first unrated item', async () => {
+      const { el } = await formWith();
+      await named(el);
+      expect(el.validationMessage).to.equal('Select a rating for “Immediate help”');
+    });
+
+    it('reportValidity shows the errors next to the items and focuses the first radio in error', async () => {
+      const { form, el } = await formWith();
+      await named(el);
+      expect(form.reportValidity()).to.equal(false);
+      await el.updateComplete;
+      expect(shadow(el).activeElement?.id).to.equal('immediate-help--0');
+      const page = new PrinciplesChecklistPage(el);
+      expect(page.fieldErrors).to.deep.equal(
+        sevenPrinciples.items.map(
+          (i) => `Error: Select a rating for “${(i.title as Record<string, string>)['en-GB']}”`,
+        ),
+      );
+      expect(page.items[0]!.getAttribute('aria-describedby')).to.equal('hint-immediate-help immediate-help--0-error');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a submit is blocked while invalid', async () => {
+      const { form, el } = await formWith();
+      await named(el);
+      const submitted = countSubmits(form);
+      form.requestSubmit();
+      expect(submitted.count).to.equal(0);
+    });
+
+    it('once every item is rated it is valid, its errors go, and it submits its value', async () => {
+      const { form, el } = await formWith();
+      await named(el);
+      const submitted = countSubmits(form);
+      expect(form.reportValidity()).to.equal(false);
+      await el.updateComplete;
+      await rateAll(el);
+      expect(form.checkValidity()).to.equal(true);
+      expect(el.validationMessage).to.equal('');
+      expect(new PrinciplesChecklistPage(el).fieldErrors).to.have.length(0);
+      form.requestSubmit();
+      expect(submitted.count).to.equal(1);
+      const value = formValue(form)!;
+      expect(value.rater.name).to.equal('Sam Rater');
+      expect(value.meetingId).to.equal('mt-13');
+      expect(value.ratings.map((r) => r.value)).to.deep.equal([3, 3, 3, 3, 3, 3, 3]);
+    });
   });
 
   it('is valid when not required, and submits its JSON value under its name', async () => {
@@ -189,33 +220,49 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     expect(formValue(form)!.ratings).to.deep.equal([]);
   });
 
-  it('is disabled (and not submitted) inside a disabled fieldset, and by its own disabled attribute', async () => {
-    const form = await mountForm(html`<form @submit=${(e: Event) => e.preventDefault()}>
-      <fieldset>
-        <od-principles-checklist name="assessment" required></od-principles-checklist>
-      </fieldset>
-    </form>`);
-    const el = form.querySelector('od-principles-checklist')!;
-    const fieldset = form.querySelector('fieldset')!;
-    await el.updateComplete;
-    fieldset.disabled = true;
-    await el.updateComplete;
-    expect($$<HTMLInputElement>(el, 'input, textarea, button').every((c) => c.disabled)).to.equal(true);
-    expect(new FormData(form).has('assessment')).to.equal(false);
-    expect(form.checkValidity()).to.equal(true);
-    // A click on a disabled radio changes nothing.
-    await click(labelOf(el, radio(el, 'dialogism', 'Fully')));
-    expect(valueOf(el).ratings).to.deep.equal([]);
-    await expect(el).to.be.accessible();
+  describe('disabled', () => {
+    async function inFieldset() {
+      const form = await mountForm(html`<form @submit=${(e: Event) => e.preventDefault()}>
+        <fieldset>
+          <od-principles-checklist name="assessment" required></od-principles-checklist>
+        </fieldset>
+      </form>`);
+      const el = form.querySelector('od-principles-checklist')!;
+      const fieldset = form.querySelector('fieldset')!;
+      await el.updateComplete;
+      return { form, el, fieldset };
+    }
 
-    fieldset.disabled = false;
-    await el.updateComplete;
-    expect($$<HTMLInputElement>(el, 'input').some((c) => c.disabled)).to.equal(false);
-    el.disabled = true;
-    await el.updateComplete;
-    expect(el.hasAttribute('disabled')).to.equal(true);
-    expect($$<HTMLInputElement>(el, 'input').every((c) => c.disabled)).to.equal(true);
-    expect(new FormData(form).has('assessment')).to.equal(false);
+    it('inside a disabled fieldset: every control disabled, not submitted, not validated, clicks change nothing', async () => {
+      const { form, el, fieldset } = await inFieldset();
+      fieldset.disabled = true;
+      await el.updateComplete;
+      expect($$<HTMLInputElement>(el, 'input, textarea, button').every((c) => c.disabled)).to.equal(true);
+      expect(new FormData(form).has('assessment')).to.equal(false);
+      expect(form.checkValidity()).to.equal(true);
+      // A click on a disabled radio changes nothing.
+      await click(labelOf(el, radio(el, 'dialogism', 'Fully')));
+      expect(valueOf(el).ratings).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('enabled again when the fieldset is', async () => {
+      const { el, fieldset } = await inFieldset();
+      fieldset.disabled = true;
+      await el.updateComplete;
+      fieldset.disabled = false;
+      await el.updateComplete;
+      expect($$<HTMLInputElement>(el, 'input').some((c) => c.disabled)).to.equal(false);
+    });
+
+    it('by its own disabled property, reflected, and not submitted', async () => {
+      const { form, el } = await inFieldset();
+      el.disabled = true;
+      await el.updateComplete;
+      expect(el.hasAttribute('disabled')).to.equal(true);
+      expect($$<HTMLInputElement>(el, 'input').every((c) => c.disabled)).to.equal(true);
+      expect(new FormData(form).has('assessment')).to.equal(false);
+    });
   });
 
   it('a <label for> names it and a click on the label moves focus into it', async () => {
