@@ -3,7 +3,7 @@
  * progress line, the actions, the scores, trend and compare tables by part, errors by role and by the words a
  * screen reader reads first ("Error:"), so the checklist's tests do not depend on its classes.
  */
-import { allByPart, allByRoleIn, allByText, byPart, byRoleIn, text } from './dom.js';
+import { allByPart, allByRoleIn, allByText, byPart, byRoleIn, shadow, text } from './dom.js';
 
 export class PrinciplesChecklistPage {
   constructor(readonly el: Element) {}
@@ -77,6 +77,20 @@ export class PrinciplesChecklistPage {
   /** The rater's name field (the about part's one text field). */
   get raterName(): HTMLInputElement {
     return byRoleIn<HTMLInputElement>(this.#part('about'), 'textbox');
+  }
+
+  /** The radio answering `question` (a group's legend, e.g. "Rater’s role") with `answer` (its label). */
+  choice(question: string, answer: string): HTMLInputElement {
+    const group = allByRoleIn(shadow(this.el), 'group').find((g) => text(g.querySelector('legend')) === question);
+    if (!group) throw new Error(`No question "${question}" in <${this.el.localName}>`);
+    return byRoleIn<HTMLInputElement>(group, 'radio', answer);
+  }
+
+  /** The comment box of the item `itemId` (the item whose ratings are named after it). */
+  comment(itemId: string): HTMLTextAreaElement {
+    const item = this.items.find((i) => i.querySelector(`input[name="item-${CSS.escape(itemId)}"]`));
+    if (!item) throw new Error(`No editable item ${itemId} in <${this.el.localName}>`);
+    return byRoleIn<HTMLTextAreaElement>(item, 'textbox');
   }
 
   /** The actions (part `actions`): complete, or reopen once complete. */

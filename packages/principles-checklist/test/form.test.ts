@@ -6,7 +6,7 @@ import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
 import { sendKeys } from '@web/test-runner-commands';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { PrinciplesChecklistPage } from '../../../test/support/principles-checklist-page.js';
-import { $, $$, click, labelOf, radio, shadow, text } from './support.js';
+import { $$, click, labelOf, radio, shadow, text } from './support.js';
 
 type Value = {
   ratings: { itemId: string; value?: number | 'na'; comment?: string }[];
@@ -111,7 +111,7 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
   it('records not applicable and comments; an emptied comment is removed', async () => {
     const { el } = await formWith();
     await click(labelOf(el, radio(el, 'continuity', 'Not applicable')));
-    const comment = $<HTMLTextAreaElement>(el, '#comment-continuity');
+    const comment = new PrinciplesChecklistPage(el).comment('continuity');
     comment.focus();
     await sendKeys({ type: 'Too early to say.' });
     expect(valueOf(el).ratings).to.deep.equal([{ itemId: 'continuity', value: 'na', comment: 'Too early to say.' }]);
@@ -287,7 +287,7 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     await el.updateComplete;
     expect(valueOf(el).ratings).to.deep.equal([{ itemId: 'dialogism', value: 4, comment: 'Everyone was answered.' }]);
     expect(radio(el, 'dialogism', 'Fully').checked).to.equal(true);
-    expect($<HTMLTextAreaElement>(el, '#comment-dialogism').value).to.equal('Everyone was answered.');
+    expect(new PrinciplesChecklistPage(el).comment('dialogism').value).to.equal('Everyone was answered.');
 
     for (const bad of [
       'not json',

@@ -63,13 +63,13 @@ describe('<od-principles-checklist> with a case record', () => {
 
     // Rated before a name is given: kept, and saved once the name is.
     await click(labelOf(el, radio(el, 'immediate-help', 'Fully')));
-    $<HTMLInputElement>(el, '#rater-name').focus();
+    page(el).raterName.focus();
     await sendKeys({ type: 'Jo Whitfield' });
     await sendKeys({ press: 'Tab' });
-    await click(labelOf(el, $(el, '#rater-role--supervisor')));
-    await click(labelOf(el, $(el, '#evidence--video')));
+    await click(labelOf(el, page(el).choice('Rater’s role', 'Supervisor')));
+    await click(labelOf(el, page(el).choice('What the rating is based on', 'Video recording')));
     await click(labelOf(el, radio(el, 'continuity', 'Not applicable')));
-    $<HTMLTextAreaElement>(el, '#comment-continuity').focus();
+    page(el).comment('continuity').focus();
     await sendKeys({ type: 'Only one meeting so far.' });
     // The comment is saved shortly after typing stops, without leaving the field.
     // One save run writes ratings first, then the rater's details: wait for both to land.
@@ -106,16 +106,16 @@ describe('<od-principles-checklist> with a case record', () => {
     const fresh = await inProvider(reopened, { rater: 'Jo Whitfield' });
     await until(() => radio(fresh, 'immediate-help', 'Fully').checked);
     expect(radio(fresh, 'continuity', 'Not applicable').checked).to.equal(true);
-    expect($<HTMLTextAreaElement>(fresh, '#comment-continuity').value).to.equal('Only one meeting so far.');
-    expect($<HTMLInputElement>(fresh, '#rater-name').value).to.equal('Jo Whitfield');
-    expect(($(fresh, '#rater-role--supervisor') as HTMLInputElement).checked).to.equal(true);
+    expect(page(fresh).comment('continuity').value).to.equal('Only one meeting so far.');
+    expect(page(fresh).raterName.value).to.equal('Jo Whitfield');
+    expect(page(fresh).choice('Rater’s role', 'Supervisor').checked).to.equal(true);
     expect(JSON.parse(fresh.value)).to.deep.equal(JSON.parse(JSON.stringify(saved)));
   });
 
   it('a comment still being typed is saved when the checklist is removed', async () => {
     const store = new MemoryStore(demoCase);
     const el = await inProvider(store, { meeting: 'mt-14', instrument: 'od-key-elements' });
-    $<HTMLTextAreaElement>(el, '#comment-responding').focus();
+    page(el).comment('responding').focus();
     await sendKeys({ type: 'Stayed with her words.' });
     el.parentElement!.remove();
     await until(
@@ -136,9 +136,9 @@ describe('<od-principles-checklist> with a case record', () => {
     const store = new MemoryStore(demoCase);
     const el = await inProvider(store, { meeting: 'mt-14', instrument: 'od-key-elements' });
     const before = store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!;
-    $<HTMLTextAreaElement>(el, '#comment-responding').focus();
+    page(el).comment('responding').focus();
     await sendKeys({ type: 'Stayed with her words.' });
-    const name = $<HTMLInputElement>(el, '#rater-name');
+    const name = page(el).raterName;
     name.focus();
     name.select();
     await sendKeys({ type: 'Chloe Grant-Evans' });
@@ -187,7 +187,7 @@ describe('<od-principles-checklist> with a case record', () => {
   it('what was typed before the first save is saved when the checklist is removed', async () => {
     const store = new MemoryStore(demoCase);
     const el = await inProvider(store, { rater: 'Jo Whitfield' });
-    $<HTMLTextAreaElement>(el, '#comment-continuity').focus();
+    page(el).comment('continuity').focus();
     await sendKeys({ type: 'Same two workers each time.' });
     el.parentElement!.remove();
     const started = () => store.snapshot!.record.assessments.find((a) => a.meetingId === 'mt-13');
@@ -488,9 +488,9 @@ describe('<od-principles-checklist> with a case record', () => {
     const el = await fixture<OdPrinciplesChecklist>(
       html`<od-principles-checklist .record=${record} meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>`,
     );
-    expect($<HTMLInputElement>(el, '#rater-name').value).to.equal(hostile);
-    expect($<HTMLTextAreaElement>(el, '#comment-two-practitioners').value).to.equal(hostile);
-    $<HTMLTextAreaElement>(el, '#comment-open-questions').focus();
+    expect(page(el).raterName.value).to.equal(hostile);
+    expect(page(el).comment('two-practitioners').value).to.equal(hostile);
+    page(el).comment('open-questions').focus();
     await sendKeys({ type: '<b>bold</b><img src=y onerror=alert(1)>' });
     await sendKeys({ press: 'Tab' });
     await el.updateComplete;
