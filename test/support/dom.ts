@@ -139,3 +139,63 @@ export async function click(target: Element): Promise<void> {
   await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
   await sendMouse({ type: 'move', position: [0, 0] });
 }
+
+/** `roleOf`, plus roles HTML gives by name or context: a named `<section>` is a region, a fieldset a group. */
+function roleWithName(el: Element): string | undefined {
+  const role = roleOf(el);
+  if (role) return role;
+  if (el.localName === 'section' && (el.hasAttribute('aria-labelledby') || el.hasAttribute('aria-label')))
+    return 'region';
+  if (el.localName === 'fieldset') return 'group';
+  return undefined;
+}
+
+/**
+ * Every element inside `container` (an element or a shadow root, not crossing into nested shadow roots) with `role`
+ * and, if given, an accessible name matching `name`: `allByRole` for a part of a widget (one conflict, one tile).
+ */
+export function allByRoleIn<E extends Element = HTMLElement>(
+  container: ParentNode,
+  role: string,
+  name?: string | RegExp,
+): E[] {
+  return [...container.querySelectorAll<E>('*')].filter((candidate) => {
+    if (roleWithName(candidate) !== role) return false;
+    if (name === undefined) return true;
+    const accessible = nameOf(candidate);
+    return typeof name === 'string' ? accessible === name : name.test(accessible);
+  });
+}
+
+/** The one element inside `container` with `role` (and name), failing with what it looked for. */
+export function byRoleIn<E extends Element = HTMLElement>(
+  container: ParentNode,
+  role: string,
+  name?: string | RegExp,
+): E {
+  const found = allByRoleIn<E>(container, role, name);
+  if (found.length !== 1)
+    throw new Error(`Expected one ${role}${name === undefined ? '' : ` named ${String(name)}`}, found ${found.length}`);
+  return found[0]!;
+}
+
+/** Every element in `el`'s shadow root exposing the public CSS part `part` (parts are the widget's documented API). */
+export const allByPart = <E extends Element = HTMLElement>(el: Element, part: string): E[] =>
+  $$<E>(el, `[part~="${CSS.escape(part)}"]`);
+
+/** The first element in `el`'s shadow root exposing `part`, or null. */
+export const byPart = <E extends Element = HTMLElement>(el: Element, part: string): E | null =>
+  $<E>(el, `[part~="${CSS.escape(part)}"]`);
+
+/**
+ * Every element in `el`'s shadow root whose text, as read, matches `match` (a string: starts with it), the whole
+ * line rather than a word inside it (its parent does not match): finding what a person sees ("Error: …",
+ * "Completed on …") where it has no role or part of its own.
+ */
+export function allByText<E extends Element = HTMLElement>(el: Element, match: string | RegExp): E[] {
+  const matches = (node: Element | null) =>
+    !!node && (typeof match === 'string' ? text(node).startsWith(match) : match.test(text(node)));
+  return [...shadow(el).querySelectorAll<E>('*')].filter(
+    (candidate) => matches(candidate) && !matches(candidate.parentElement),
+  );
+}

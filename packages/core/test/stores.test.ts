@@ -39,9 +39,31 @@ function listen(store: { subscribe(l: (s: StoreSnapshot) => void): () => void })
 }
 
 /**
- * Yields to the event loop for `ms`: only to close a store at different moments of a save, never to wait for a result.
+ * Arms a watch on `proto[method]`: `reached` resolves the first time the page calls it with arguments `matches`
+ * accepts (the call itself goes ahead unchanged). A moment in a save named by what the store did, not by the clock.
+ * `restore` puts the method back (also done once reached).
  */
-const pauseFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+function onNextCall<P extends object, K extends keyof P & string>(
+  proto: P,
+  method: K,
+  matches: (...args: unknown[]) => boolean = () => true,
+): { reached: Promise<void>; restore: () => void } {
+  const original = proto[method] as unknown as (...args: unknown[]) => unknown;
+  const restore = () => {
+    (proto as Record<K, unknown>)[method] = original;
+  };
+  const reached = new Promise<void>((resolve) => {
+    (proto as Record<K, unknown>)[method] = function (this: unknown, ...args: unknown[]) {
+      const result = original.apply(this, args);
+      if (matches(...args)) {
+        restore();
+        resolve();
+      }
+      return result;
+    };
+  });
+  return { reached, restore };
+}
 
 describe('MemoryStore', () => {
   it('starts at revision 1 with the parsed, frozen record', () => {
@@ -313,29 +335,38 @@ describe('IndexedDbStore', () => {
   });
 
   it('a store closed during a save reports exactly what was written: applied and stored, or a StorageError and nothing stored', async () => {
-    // Close at different moments: before the write's transaction starts, and while it runs.
-    for (const [i, pause] of [
-      () => undefined,
-      () => Promise.resolve(),
-      () => pauseFor(0),
-      () => pauseFor(2),
-    ].entries()) {
+    // Close at different moments: before the write's transaction starts, once it is open, and while it writes.
+    const moments: [string, () => { reached: Promise<void> | undefined; restore: () => void }][] = [
+      ['at once', () => ({ reached: undefined, restore: () => undefined })],
+      ['after a microtask', () => ({ reached: Promise.resolve(), restore: () => undefined })],
+      [
+        'once the save has opened its readwrite transaction',
+        () => onNextCall(IDBDatabase.prototype, 'transaction', (_names, mode) => mode === 'readwrite'),
+      ],
+      ['once the save has issued its write', () => onNextCall(IDBObjectStore.prototype, 'put')],
+    ];
+    for (const [i, [moment, arm]] of moments.entries()) {
       databaseName = `${databaseName}-close-${i}`;
       const store = await open({ initial: exampleRecord() });
-      const saving = store.apply(addGran).then(
-        (snapshot) => ({ ok: true as const, revision: snapshot.revision }),
-        (error: unknown) => ({ ok: false as const, error }),
-      );
-      await pause();
-      close(store);
-      const outcome = await saving;
-      const stored = await rawGet();
-      if (outcome.ok) {
-        expect(outcome.revision).to.equal(2);
-        expect(stored!.revision).to.equal(2);
-      } else {
-        expect(outcome.error).to.be.instanceOf(StorageError);
-        expect(stored!.revision).to.equal(1);
+      const { reached, restore } = arm();
+      try {
+        const saving = store.apply(addGran).then(
+          (snapshot) => ({ ok: true as const, revision: snapshot.revision }),
+          (error: unknown) => ({ ok: false as const, error }),
+        );
+        await reached;
+        close(store);
+        const outcome = await saving;
+        const stored = await rawGet();
+        if (outcome.ok) {
+          expect(outcome.revision, moment).to.equal(2);
+          expect(stored!.revision, moment).to.equal(2);
+        } else {
+          expect(outcome.error, moment).to.be.instanceOf(StorageError);
+          expect(stored!.revision, moment).to.equal(1);
+        }
+      } finally {
+        restore();
       }
     }
   });
@@ -431,7 +462,8 @@ describe('IndexedDbStore', () => {
     const a = await open({ initial: exampleRecord() });
     const b = await open();
     const received = new Promise<StoreSnapshot>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('B was not told of A\u2019s write within 3 s')), 3000);
+      // A deadline for a clear failure, not a wait: as long as `until` gives any condition, so a busy machine passes.
+      const timer = setTimeout(() => reject(new Error('B was not told of A\u2019s write within 10 s')), 10_000);
       b.subscribe((snapshot) => {
         clearTimeout(timer);
         resolve(snapshot);

@@ -20,7 +20,8 @@ import {
   syncStatusStyles,
 } from '@odkit/elements';
 import '@odkit/elements/define.js';
-import { $, $$, text } from '../../../test/support/dom.js';
+import { nameOf, text } from '../../../test/support/dom.js';
+import { SyncStatusPage } from '../../../test/support/sync-status-page.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { css, html as litHtml } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -124,7 +125,7 @@ async function mount(
   return { provider, widget };
 }
 
-const message = (el: HTMLElement) => text($(el, '.od-sync__message'));
+const message = (el: HTMLElement) => new SyncStatusPage(el).message;
 
 /** Two conflicts: Jo moved closer here while someone moved her away; Sam's relationship rewritten. */
 const conflicts = () => [
@@ -141,19 +142,26 @@ describe('sync status line', () => {
 
   it('is not shown when the store does not sync', async () => {
     const { widget, provider } = await mount(new MemoryStore(record()));
-    expect(describeElement($(widget, '.od-sync'))).to.equal('(nothing)');
+    expect(describeElement(new SyncStatusPage(widget).line)).to.equal('(nothing)');
     expect(provider.syncStatus).to.equal(undefined);
   });
 
-  it('says where the edits are in each state, with an icon and text; the line itself is not a live region', async () => {
+  it('says "All changes saved" with a hidden icon and when it last saved; the line itself is not a live region', async () => {
     const store = new FakeSyncingStore(record(), { status: { lastSyncedAt: new Date().toISOString() } });
     const { widget } = await mount(store);
-    const line = $(widget, '.od-sync')!;
-    expect(message(widget)).to.equal('All changes saved');
-    expect($$(widget, '.od-sync [role]').map(describeElement)).to.deep.equal([]);
-    expect($(widget, '.od-sync__icon')!.getAttribute('aria-hidden')).to.equal('true');
-    expect(text($(widget, '.od-sync__meta'))).to.match(/^Last saved to the record at \d{2}:\d{2}$/);
+    const page = new SyncStatusPage(widget);
+    expect(page.message).to.equal('All changes saved');
+    expect([...page.line!.querySelectorAll('[role]')].map(describeElement)).to.deep.equal([]);
+    expect(page.icon!.getAttribute('aria-hidden')).to.equal('true');
+    expect(page.notes).to.have.length(1);
+    expect(page.notes[0]).to.match(/^Last saved to the record at \d{2}:\d{2}$/);
+  });
 
+  it('says where the edits are in each state, with an icon, text and a tone', async () => {
+    const store = new FakeSyncingStore(record(), { status: { lastSyncedAt: new Date().toISOString() } });
+    const { widget } = await mount(store);
+    const page = new SyncStatusPage(widget);
+    const line = page.line!;
     const states: [Parameters<FakeSyncingStore['setStatus']>[0], string, string][] = [
       [{ pending: 2 }, 'Saved on this device: 2 changes not yet sent', 'pending'],
       [{ pending: 1, sending: true }, 'Sending 1 change…', 'sending'],
@@ -177,22 +185,45 @@ describe('sync status line', () => {
     for (const [status, expected, tone] of states) {
       store.setStatus(status);
       await widget.updateComplete;
-      expect(message(widget), JSON.stringify(status)).to.equal(expected);
+      expect(page.message, JSON.stringify(status)).to.equal(expected);
       expect(line.dataset.tone).to.equal(tone);
-      expect(text($(widget, '.od-sync__icon'))).not.to.equal('');
+      expect(text(page.icon)).not.to.equal('');
     }
-    expect(text($(widget, '.od-sync__review'))).to.equal('Review changes');
+  });
+
+  it('offers "Review changes" while a change needs a decision', async () => {
+    const store = new FakeSyncingStore(record(), { status: { pending: 2 } });
+    const { widget } = await mount(store);
+    const page = new SyncStatusPage(widget);
+    expect(describeElement(page.reviewButton)).to.equal('(nothing)');
+    store.setStatus({ conflicts: conflicts() });
+    await widget.updateComplete;
+    expect(text(page.reviewButton)).to.equal('Review changes');
+  });
+
+  it('an edit set aside is never "All changes saved" with a tick: its own message and a warning tone', async () => {
+    const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
+    const { widget } = await mount(store);
+    const page = new SyncStatusPage(widget);
     store.setStatus({ conflicts: [], pending: 0, unreadable: 1, lastSyncedAt: '2026-03-02T14:00:00Z' });
     await widget.updateComplete;
-    // Never "All changes saved" with a tick while an edit was set aside: its own message and a warning tone.
-    expect(message(widget)).to.contain('1 change could not be read back');
-    expect(line.dataset.tone).to.equal('unreadable');
-    expect(describeElement($(widget, '.od-sync__unreadable'))).to.equal('(nothing)');
-    expect(text($(widget, '.od-sync__meta'))).to.equal('Last saved to the record on 2 Mar 2026, 14:00');
+    expect(page.message).to.contain('1 change could not be read back');
+    expect(page.line!.dataset.tone).to.equal('unreadable');
+    // Said once, in the message: no second line for it; only when it last saved.
+    expect(page.notes).to.deep.equal(['Last saved to the record on 2 Mar 2026, 14:00']);
+  });
+
+  it('with edits pending, an edit set aside is said on a line of its own', async () => {
+    const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
+    const { widget } = await mount(store);
+    const page = new SyncStatusPage(widget);
+    store.setStatus({ conflicts: [], pending: 0, unreadable: 1, lastSyncedAt: '2026-03-02T14:00:00Z' });
+    await widget.updateComplete;
     store.setStatus({ pending: 1 });
     await widget.updateComplete;
-    expect(text($(widget, '.od-sync__unreadable'))).to.contain('1 change could not be read back');
-    expect(describeElement($(widget, '.od-sync__review'))).to.equal('(nothing)');
+    expect(page.notes).to.have.length(2);
+    expect(page.notes[1]).to.contain('1 change could not be read back');
+    expect(describeElement(page.reviewButton)).to.equal('(nothing)');
   });
 
   it('the provider’s one live region announces only what matters, once, after the status settles', async () => {
@@ -207,7 +238,9 @@ describe('sync status line', () => {
     const region = regions()[0]!;
     expect(region.getAttribute('part')).to.equal('sync-announcer');
     // No widget's status line is a live region, however many widgets there are.
-    expect(widgets.flatMap((w) => $$(w, '.od-sync [role="status"]')).length).to.equal(0);
+    expect(
+      widgets.flatMap((w) => [...new SyncStatusPage(w).line!.querySelectorAll('[role="status"]')]).length,
+    ).to.equal(0);
     const said: string[] = [];
     const observer = new MutationObserver(() => said.push(text(region)));
     observer.observe(region, { characterData: true, childList: true, subtree: true });
@@ -314,158 +347,189 @@ describe('sync status line', () => {
     const store = new FakeSyncingStore(record(), { status: { pending: 2, lastSyncedAt: new Date().toISOString() } });
     const { widget } = await mount(store, { locale: 'cy' });
     expect(message(widget)).to.equal('Wedi’u cadw ar y ddyfais hon: 2 newid heb eu hanfon');
-    expect(text($(widget, '.od-sync__meta'))).to.match(/^Cadwyd yn y cofnod ddiwethaf am \d{2}:\d{2}$/);
+    expect(new SyncStatusPage(widget).notes[0]).to.match(/^Cadwyd yn y cofnod ddiwethaf am \d{2}:\d{2}$/);
     store.setStatus({ conflicts: conflicts() });
     await widget.updateComplete;
     expect(message(widget)).to.equal('Mae angen i chi benderfynu am 2 newid');
-    expect(text($(widget, '.od-sync__review'))).to.equal('Adolygu’r newidiadau');
+    expect(text(new SyncStatusPage(widget).reviewButton)).to.equal('Adolygu’r newidiadau');
   });
 });
 
 describe('review panel', () => {
   guardConsole();
 
-  it('resolves a conflict with the keyboard alone: focus moves in, the choice is announced, Escape returns focus', async () => {
-    const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
-    const { widget } = await mount(store);
-    focusNothing();
-    const review = await tabUntil((el) => el.classList.contains('od-sync__review'), { what: 'the Review button' });
-    expect(review.getAttribute('aria-expanded')).to.equal('false');
-    await sendKeys({ press: 'Enter' });
-    await widget.updateComplete;
-    const title = $(widget, '#od-sync-review-title')!;
-    expect(focusedElement()).to.equal(describeElement(title));
-    expect(text(title)).to.equal('Changes that need your decision');
-    expect(review.getAttribute('aria-expanded')).to.equal('true');
+  describe('resolving conflicts with the keyboard alone', () => {
+    /** Mounts a widget with two conflicts and opens the review panel with Tab and Enter. */
+    async function openedWithKeyboard() {
+      const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
+      const { widget } = await mount(store);
+      const page = new SyncStatusPage(widget);
+      focusNothing();
+      const review = await tabUntil((el) => el === page.reviewButton, { what: 'the Review button' });
+      expect(review.getAttribute('aria-expanded')).to.equal('false');
+      await sendKeys({ press: 'Enter' });
+      await widget.updateComplete;
+      return { store, widget, page, review };
+    }
 
-    // What changed, who made my edit and when, field by field.
-    const first = $$(widget, '.od-sync-conflict')[0]!;
-    expect(text(first.querySelector('h3'))).to.equal('Jo Bloggs, network member');
-    expect(text(first.querySelector('p'))).to.equal(
-      'Your change was made by Sam Okafor on 2 Apr 2026, 10:42. Someone else has changed the same details since.',
-    );
-    expect([...first.querySelectorAll('thead th')].map(text)).to.deep.equal([
-      'Detail',
-      'Your version (this device)',
-      'The record’s version',
-    ]);
-    expect([...first.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(text))).to.deep.equal([
-      ['Closeness', 'Closest', 'Less close'],
-      ['Sector', 'Household', 'Family'],
-    ]);
-    const second = $$(widget, '.od-sync-conflict')[1]!;
-    expect(text(second.querySelector('p'))).to.contain('Your change was made on 2 Apr 2026, 10:42.');
-    expect([...second.querySelectorAll('tbody td')].map(text)).to.deep.equal(['old neighbour', 'friend']);
+    /** Tabs to the first conflict's "Keep mine" and presses Enter; waits for the decision to land. */
+    async function keepMineOnFirst({ store, widget, page }: Awaited<ReturnType<typeof openedWithKeyboard>>) {
+      const first = page.conflicts[0]!;
+      const keepMine = await tabUntil((el) => /^Keep mine:/.test(nameOf(el)), { what: 'Keep mine' });
+      expect(first.contains(keepMine)).to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => store.resolved.length === 1 && page.conflicts.length === 1, 'the first conflict resolved');
+      await widget.updateComplete;
+    }
 
-    const keepMine = await tabUntil((el) => el.getAttribute('data-keep') === 'mine', { what: 'Keep mine' });
-    expect(first.contains(keepMine)).to.equal(true);
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(
-      () => store.resolved.length === 1 && $$(widget, '.od-sync-conflict').length === 1,
-      'the first conflict resolved',
-    );
-    await widget.updateComplete;
-    expect(store.resolved).to.deep.equal([{ editId: 'edit-m1', keep: 'mine' }]);
-    expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal(
-      'Kept your version: Jo Bloggs, network member. It will be sent to the record.',
-    );
-    // Focus goes to the next conflict.
-    expect(focusedElement()).to.equal(describeElement($(widget, '.od-sync-conflict h3')));
-    expect(message(widget)).to.equal('1 change needs your decision');
+    /** Then tabs to the last conflict's "Keep theirs" and presses Enter; waits for the decision to land. */
+    async function keepTheirsOnLast({ store, widget, page }: Awaited<ReturnType<typeof openedWithKeyboard>>) {
+      await tabUntil((el) => /^Keep theirs:/.test(nameOf(el)), { what: 'Keep theirs' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => store.resolved.length === 2 && !page.conflicts[0], 'the second conflict resolved');
+      await widget.updateComplete;
+    }
 
-    await tabUntil((el) => el.getAttribute('data-keep') === 'theirs', { what: 'Keep theirs' });
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(
-      () => store.resolved.length === 2 && !$(widget, '.od-sync-conflict'),
-      'the second conflict resolved',
-    );
-    await widget.updateComplete;
-    expect(store.resolved[1]).to.deep.equal({ editId: 'edit-m2', keep: 'theirs' });
-    expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal(
-      'Kept the record’s version: Sam Lewis, network member. Your change was set aside.',
-    );
-    expect(focusedElement()).to.equal(describeElement($(widget, '#od-sync-review-title')));
-    expect(message(widget)).to.equal('Saved on this device: 1 change not yet sent');
+    it('Review opens the panel and moves focus to its title', async () => {
+      const { page, review } = await openedWithKeyboard();
+      const title = page.title!;
+      expect(focusedElement()).to.equal(describeElement(title));
+      expect(text(title)).to.equal('Changes that need your decision');
+      expect(review.getAttribute('aria-expanded')).to.equal('true');
+    });
 
-    await sendKeys({ press: 'Escape' });
-    await widget.updateComplete;
-    expect(describeElement($(widget, '.od-sync-review'))).to.equal('(nothing)');
-    // No Review button any more: focus goes to the status line itself.
-    expect(focusedElement()).to.equal(describeElement($(widget, '.od-sync__message')));
+    it('the panel shows what changed, who made my edit and when, field by field', async () => {
+      const { page } = await openedWithKeyboard();
+      const first = page.conflicts[0]!;
+      expect(text(page.heading(first))).to.equal('Jo Bloggs, network member');
+      expect(text(first.querySelector('p'))).to.equal(
+        'Your change was made by Sam Okafor on 2 Apr 2026, 10:42. Someone else has changed the same details since.',
+      );
+      expect([...first.querySelectorAll('thead th')].map(text)).to.deep.equal([
+        'Detail',
+        'Your version (this device)',
+        'The record’s version',
+      ]);
+      expect([...first.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(text))).to.deep.equal([
+        ['Closeness', 'Closest', 'Less close'],
+        ['Sector', 'Household', 'Family'],
+      ]);
+      const second = page.conflicts[1]!;
+      expect(text(second.querySelector('p'))).to.contain('Your change was made on 2 Apr 2026, 10:42.');
+      expect([...second.querySelectorAll('tbody td')].map(text)).to.deep.equal(['old neighbour', 'friend']);
+    });
+
+    it('Keep mine sends my version, says so, and moves focus to the next conflict', async () => {
+      const opened = await openedWithKeyboard();
+      const { store, widget, page } = opened;
+      await keepMineOnFirst(opened);
+      expect(store.resolved).to.deep.equal([{ editId: 'edit-m1', keep: 'mine' }]);
+      expect(text(page.announcement)).to.equal(
+        'Kept your version: Jo Bloggs, network member. It will be sent to the record.',
+      );
+      expect(focusedElement()).to.equal(describeElement(page.heading(page.conflicts[0]!)));
+      expect(message(widget)).to.equal('1 change needs your decision');
+    });
+
+    it('Keep theirs on the last conflict sets mine aside, says so, and moves focus to the title', async () => {
+      const opened = await openedWithKeyboard();
+      const { store, widget, page } = opened;
+      await keepMineOnFirst(opened);
+      await keepTheirsOnLast(opened);
+      expect(store.resolved[1]).to.deep.equal({ editId: 'edit-m2', keep: 'theirs' });
+      expect(text(page.announcement)).to.equal(
+        'Kept the record’s version: Sam Lewis, network member. Your change was set aside.',
+      );
+      expect(focusedElement()).to.equal(describeElement(page.title));
+      expect(message(widget)).to.equal('Saved on this device: 1 change not yet sent');
+    });
+
+    it('Escape with nothing left to decide closes the panel and moves focus to the status message', async () => {
+      const opened = await openedWithKeyboard();
+      const { widget, page } = opened;
+      await keepMineOnFirst(opened);
+      await keepTheirsOnLast(opened);
+      await sendKeys({ press: 'Escape' });
+      await widget.updateComplete;
+      expect(describeElement(page.panel)).to.equal('(nothing)');
+      // No Review button any more: focus goes to the status line itself.
+      expect(focusedElement()).to.equal(describeElement(page.messageElement));
+    });
   });
 
   it('Escape and Close return focus to the Review button while decisions remain', async () => {
     const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
     const { widget } = await mount(store);
+    const page = new SyncStatusPage(widget);
     focusNothing();
-    await tabUntil((el) => el.classList.contains('od-sync__review'));
+    await tabUntil((el) => el === page.reviewButton);
     await sendKeys({ press: 'Space' });
     await widget.updateComplete;
-    expect(focusedElement()).to.equal(describeElement($(widget, '#od-sync-review-title')));
+    expect(focusedElement()).to.equal(describeElement(page.title));
     await sendKeys({ press: 'Escape' });
     await widget.updateComplete;
-    expect(describeElement($(widget, '.od-sync-review'))).to.equal('(nothing)');
-    expect(focusedElement()).to.equal(describeElement($(widget, '.od-sync__review')));
+    expect(describeElement(page.panel)).to.equal('(nothing)');
+    expect(focusedElement()).to.equal(describeElement(page.reviewButton));
     await sendKeys({ press: 'Enter' });
     await widget.updateComplete;
-    await tabUntil((el) => el.getAttribute('data-sync-action') === 'close');
+    await tabUntil((el) => nameOf(el) === 'Close');
     await sendKeys({ press: 'Enter' });
     await widget.updateComplete;
-    expect(describeElement($(widget, '.od-sync-review'))).to.equal('(nothing)');
-    expect(focusedElement()).to.equal(describeElement($(widget, '.od-sync__review')));
+    expect(describeElement(page.panel)).to.equal('(nothing)');
+    expect(focusedElement()).to.equal(describeElement(page.reviewButton));
     expect(store.resolved).to.deep.equal([]);
   });
 
   it('shows a failed decision in words of its own, moves focus to it, fires od-error, and keeps the conflict', async () => {
     const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
     const { widget } = await mount(store);
+    const page = new SyncStatusPage(widget);
     store.failNextResolve = new Error('The device storage is full.');
     store.holdResolve = true;
     widget.sync.openReview();
     await widget.updateComplete;
     const failed = nextEvent(widget, 'od-error');
-    const pressed = $(widget, '[data-keep="theirs"]')!;
+    const pressed = page.decisions(page.conflicts[0]!).theirs!;
     pressed.focus();
     pressed.click();
     await widget.updateComplete;
     // While deciding, the buttons wait (aria-disabled: the pressed one keeps focus) and the panel says so.
     expect(
-      $$(widget, '[data-keep]').every(
-        (b) => b.getAttribute('aria-disabled') === 'true' && !(b as HTMLButtonElement).disabled,
-      ),
+      page.allDecisions.every((b) => b.getAttribute('aria-disabled') === 'true' && !(b as HTMLButtonElement).disabled),
     ).to.equal(true);
     expect(widget.shadowRoot!.activeElement).to.equal(pressed);
-    $(widget, '[data-keep="mine"]')!.click();
-    expect(text($(widget, '.od-sync-review [role="status"]'))).to.equal('Saving your decision…');
+    page.decisions(page.conflicts[0]!).mine!.click();
+    expect(text(page.announcement)).to.equal('Saving your decision…');
     await waitUntil(() => store.release !== undefined);
     store.release!();
     expect((await failed).error.message).to.equal('The device storage is full.');
     await widget.updateComplete;
-    const alert = $(widget, '.od-sync-review [role="alert"]')!;
+    const alert = page.alert!;
     expect(text(alert)).to.equal('Your decision was not saved; the change is still waiting. Try again.');
     // The core's English message is for the host (od-error), not the panel.
     expect(text(alert)).not.to.contain('storage is full');
     expect(widget.shadowRoot!.activeElement).to.equal(alert);
     // The press on the waiting "Keep mine" was not taken as a second decision.
     expect(store.resolved).to.deep.equal([{ editId: 'edit-m1', keep: 'theirs' }]);
-    expect($$(widget, '.od-sync-conflict').length).to.equal(2);
-    expect($$(widget, '[data-keep]').some((b) => b.getAttribute('aria-disabled') === 'true')).to.equal(false);
+    expect(page.conflicts.length).to.equal(2);
+    expect(page.allDecisions.some((b) => b.getAttribute('aria-disabled') === 'true')).to.equal(false);
   });
 
   it('a decision saved after Escape closed the panel leaves focus where Escape put it', async () => {
     const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
     const { widget } = await mount(store);
+    const page = new SyncStatusPage(widget);
     store.holdResolve = true;
     widget.sync.openReview();
     await widget.updateComplete;
-    const keep = $(widget, '[data-keep="mine"]')!;
+    const keep = page.decisions(page.conflicts[0]!).mine!;
     keep.focus();
     keep.click();
     await widget.updateComplete;
     await sendKeys({ press: 'Escape' });
     await widget.updateComplete;
-    expect(describeElement($(widget, '.od-sync-review'))).to.equal('(nothing)');
-    const review = $(widget, '.od-sync__review')!;
+    expect(describeElement(page.panel)).to.equal('(nothing)');
+    const review = page.reviewButton!;
     expect(widget.shadowRoot!.activeElement).to.equal(review);
     await waitUntil(() => store.release !== undefined);
     store.release!();
@@ -477,11 +541,12 @@ describe('review panel', () => {
   it('names members as the widget shows them and hides free text on a shared screen', async () => {
     const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
     const { widget } = await mount(store, { initials: true });
+    const page = new SyncStatusPage(widget);
     widget.sync.openReview();
     await widget.updateComplete;
-    const titles = $$(widget, '.od-sync-conflict h3').map(text);
+    const titles = page.conflicts.map((c) => page.heading(c)).map(text);
     expect(titles).to.deep.equal(['J. B., network member', 'S. L., network member']);
-    expect([...$$(widget, '.od-sync-conflict')[1]!.querySelectorAll('tbody td')].map(text)).to.deep.equal([
+    expect([...page.conflicts[1]!.querySelectorAll('tbody td')].map(text)).to.deep.equal([
       'Not shown on a shared screen',
       'Not shown on a shared screen',
     ]);
@@ -497,18 +562,17 @@ describe('review panel', () => {
             status: { pending: 2, conflicts: conflicts(), lastSyncedAt: '2026-03-02T14:00:00Z', unreadable: 1 },
           });
           const { widget, provider } = await mount(store, { locale, theme, scheme });
+          const page = new SyncStatusPage(widget);
           widget.sync.openReview();
           await widget.updateComplete;
-          expect(describeElement($(widget, '.od-sync-review'))).not.to.equal('(nothing)');
+          expect(describeElement(page.panel)).not.to.equal('(nothing)');
           if (locale === 'cy') {
-            expect(text($(widget, '#od-sync-review-title'))).to.equal(
-              'Newidiadau y mae angen i chi benderfynu amdanynt',
-            );
+            expect(text(page.title)).to.equal('Newidiadau y mae angen i chi benderfynu amdanynt');
             // The visible words, and the subject for a screen reader (every button is not just "Keep mine").
-            expect(text($(widget, '[data-keep="mine"]'))).to.equal(
+            expect(text(page.decisions(page.conflicts[0]!).mine)).to.equal(
               'Cadw fy fersiwn i: Jo Bloggs, aelod o’r rhwydwaith',
             );
-            expect(text($(widget, '.od-sync-conflict thead'))).to.contain('Eich fersiwn chi');
+            expect(text(page.conflicts[0]!.querySelector('thead'))).to.contain('Eich fersiwn chi');
           }
           await expect(provider).to.be.accessible();
         });
@@ -562,16 +626,17 @@ describe('"Changed by … on …"', () => {
   it('shows the latest edit’s author and time, and nothing when there is no history', async () => {
     const store = new FakeSyncingStore(record(), { author });
     const { widget } = await mount(store);
-    expect(describeElement($(widget, '.od-changed-by'))).to.equal('(nothing)');
+    const page = new SyncStatusPage(widget);
+    expect(describeElement(page.changedBy)).to.equal('(nothing)');
     await store.apply({ type: 'member/update', member: { ...jo, ring: 2 } }, { at: '2026-04-02T10:42:00+01:00' });
-    await waitUntil(() => $(widget, '.od-changed-by'), 'the history line');
-    expect(text($(widget, '.od-changed-by'))).to.equal('Changed by Alex Hughes on 2 Apr 2026, 10:42');
+    await waitUntil(() => page.changedBy, 'the history line');
+    expect(text(page.changedBy)).to.equal('Changed by Alex Hughes on 2 Apr 2026, 10:42');
     widget.memberId = 'm2';
     await widget.updateComplete;
     // Sam has no history: nothing, even after the store has answered.
     await store.history({ kind: 'member', id: 'm2' });
     await widget.updateComplete;
-    expect(describeElement($(widget, '.od-changed-by'))).to.equal('(nothing)');
+    expect(describeElement(page.changedBy)).to.equal('(nothing)');
   });
 
   it('says "not yet sent" for an edit kept on the device, in English and Welsh', async () => {
@@ -582,19 +647,15 @@ describe('"Changed by … on …"', () => {
     );
     store.editStates.set('edit-1', 'pending');
     const { widget } = await mount(store, { locale: 'cy' });
-    await waitUntil(() => $(widget, '.od-changed-by'), 'the history line');
-    expect(text($(widget, '.od-changed-by'))).to.equal(
-      'Newidiwyd gan Alex Hughes ar 2 Ebr 2026, 10:42 (heb ei anfon eto)',
-    );
+    const page = new SyncStatusPage(widget);
+    await waitUntil(() => page.changedBy, 'the history line');
+    expect(text(page.changedBy)).to.equal('Newidiwyd gan Alex Hughes ar 2 Ebr 2026, 10:42 (heb ei anfon eto)');
     store.editStates.set('edit-1', 'conflict');
     store.setStatus({ conflicts: conflicts().slice(0, 1), pending: 1 });
-    await waitUntil(
-      () => text($(widget, '.od-changed-by')).includes('mae angen eich penderfyniad'),
-      'the conflict state',
-    );
+    await waitUntil(() => text(page.changedBy).includes('mae angen eich penderfyniad'), 'the conflict state');
     widget.locale = 'en-GB';
     await widget.updateComplete;
-    expect(text($(widget, '.od-changed-by'))).to.equal(
+    expect(text(page.changedBy)).to.equal(
       'Changed by Alex Hughes on 2 Apr 2026, 10:42 (not yet sent: needs your decision)',
     );
   });
@@ -603,10 +664,12 @@ describe('"Changed by … on …"', () => {
     const store = new MemoryStore(record());
     await store.apply({ type: 'member/update', member: { ...jo, ring: 3 } }, { at: '2026-04-02T10:42:00+01:00' });
     const { widget } = await mount(store);
-    await waitUntil(() => $(widget, '.od-changed-by'), 'the history line');
-    expect(text($(widget, '.od-changed-by'))).to.equal('Changed on 2 Apr 2026, 10:42');
+    const page = new SyncStatusPage(widget);
+    await waitUntil(() => page.changedBy, 'the history line');
+    expect(text(page.changedBy)).to.equal('Changed on 2 Apr 2026, 10:42');
     const alone = await fixture<SyncWidget>(html`<od-test-sync-widget></od-test-sync-widget>`);
-    expect(describeElement(alone.shadowRoot!.querySelector('.od-changed-by, .od-sync'))).to.equal('(nothing)');
+    const nothingShown = new SyncStatusPage(alone);
+    expect(describeElement(nothingShown.changedBy ?? nothingShown.line)).to.equal('(nothing)');
   });
 });
 

@@ -5,7 +5,8 @@ import '@odkit/principles-checklist/define.js';
 import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
 import { sendKeys } from '@web/test-runner-commands';
 import { guardConsole } from '../../../test/support/console-guard.js';
-import { $, $$, click, labelOf, radio, shadow, text } from './support.js';
+import { PrinciplesChecklistPage } from '../../../test/support/principles-checklist-page.js';
+import { $$, click, labelOf, radio, shadow, text } from './support.js';
 
 type Value = {
   ratings: { itemId: string; value?: number | 'na'; comment?: string }[];
@@ -57,18 +58,20 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
 
   it('lists every item of the instrument in its groups, with progress, and is accessible', async () => {
     const { el } = await formWith();
-    const groups = $$(el, 'section.group');
-    expect(groups.map((g) => text(g.querySelector('h3')))).to.deep.equal([
+    const page = new PrinciplesChecklistPage(el);
+    const groups = page.groups;
+    expect(groups.map((g) => page.groupTitle(g))).to.deep.equal([
       'How the service is organised',
       'Practice in the meeting',
     ]);
-    expect(groups.map((g) => g.querySelectorAll('fieldset.item').length)).to.deep.equal([5, 2]);
-    expect($$(el, 'fieldset.item legend').map((l) => text(l))).to.deep.equal(
+    expect(groups.map((g) => page.itemsIn(g).length)).to.deep.equal([5, 2]);
+    expect(page.items.map((item) => page.itemTitle(item))).to.deep.equal(
       sevenPrinciples.items.map((i) => i.title['en-GB' as never]),
     );
-    expect(text($(el, '.progress'))).to.equal('0 of 7 items rated');
+    expect(page.progress).to.equal('0 of 7 items rated');
     // Each item: its scale and "Not applicable", native radios in one group per item, a hint tied to the fieldset.
-    const first = $$(el, 'fieldset.item')[0]!;
+    const first = page.items[0]!;
+    expect(first.localName).to.equal('fieldset');
     expect(
       [...first.querySelectorAll('input[type=radio]')].map((r) => labelOf(el, r).textContent!.trim()),
     ).to.deep.equal(['Not in place', 'Partly', 'Largely', 'Fully', 'Not applicable']);
@@ -87,7 +90,7 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     // The form value is up to date when change is heard.
     expect(events).to.deep.equal(['input', 'change:1']);
     await el.updateComplete;
-    expect(text($(el, '.progress'))).to.equal('1 of 7 items rated');
+    expect(new PrinciplesChecklistPage(el).progress).to.equal('1 of 7 items rated');
 
     // Keyboard: arrows move within the item's radios and choose as they go.
     radio(el, 'immediate-help', 'Fully').focus();
@@ -108,7 +111,7 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
   it('records not applicable and comments; an emptied comment is removed', async () => {
     const { el } = await formWith();
     await click(labelOf(el, radio(el, 'continuity', 'Not applicable')));
-    const comment = $<HTMLTextAreaElement>(el, '#comment-continuity');
+    const comment = new PrinciplesChecklistPage(el).comment('continuity');
     comment.focus();
     await sendKeys({ type: 'Too early to say.' });
     expect(valueOf(el).ratings).to.deep.equal([{ itemId: 'continuity', value: 'na', comment: 'Too early to say.' }]);
@@ -120,50 +123,80 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     await expect(el).to.be.accessible();
   });
 
-  it('is invalid while required items are unrated, with a message naming the first, anchored on it', async () => {
-    const { form, el } = await formWith();
-    expect(el.willValidate).to.equal(true);
-    expect(form.checkValidity()).to.equal(false);
-    expect(el.validity.valueMissing).to.equal(true);
-    expect(el.validationMessage).to.equal('Enter the rater’s name');
+  describe('validity when required', () => {
+    /** Types the rater's name, with real key presses. */
+    async function named(el: OdPrinciplesChecklist) {
+      const name = new PrinciplesChecklistPage(el).raterName;
+      name.focus();
+      await sendKeys({ type: 'Sam Rater' });
+      await el.updateComplete;
+    }
 
-    const name = $<HTMLInputElement>(el, '#rater-name');
-    name.focus();
-    await sendKeys({ type: 'Sam Rater' });
-    await el.updateComplete;
-    expect(el.validationMessage).to.equal('Select a rating for “Immediate help”');
+    /** Counts the form's submits that get through validation. */
+    function countSubmits(form: HTMLFormElement) {
+      const submitted = { count: 0 };
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        submitted.count++;
+      });
+      return submitted;
+    }
 
-    // reportValidity shows the errors next to the items and focuses the first radio in error.
-    expect(form.reportValidity()).to.equal(false);
-    await el.updateComplete;
-    expect(shadow(el).activeElement?.id).to.equal('immediate-help--0');
-    expect($$(el, '.od-field-error').map(text)).to.deep.equal(
-      sevenPrinciples.items.map((i) => `Error: Select a rating for “${(i.title as Record<string, string>)['en-GB']}”`),
-    );
-    expect($(el, 'fieldset.item').getAttribute('aria-describedby')).to.equal(
-      'hint-immediate-help immediate-help--0-error',
-    );
-    await expect(el).to.be.accessible();
-
-    // A submit is blocked while invalid.
-    let submitted = 0;
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      submitted++;
+    it('is invalid without the rater’s name, and says so first', async () => {
+      const { form, el } = await formWith();
+      expect(el.willValidate).to.equal(true);
+      expect(form.checkValidity()).to.equal(false);
+      expect(el.validity.valueMissing).to.equal(true);
+      expect(el.validationMessage).to.equal('Enter the rater’s name');
     });
-    form.requestSubmit();
-    expect(submitted).to.equal(0);
 
-    await rateAll(el);
-    expect(form.checkValidity()).to.equal(true);
-    expect(el.validationMessage).to.equal('');
-    expect($$(el, '.od-field-error')).to.have.length(0);
-    form.requestSubmit();
-    expect(submitted).to.equal(1);
-    const value = formValue(form)!;
-    expect(value.rater.name).to.equal('Sam Rater');
-    expect(value.meetingId).to.equal('mt-13');
-    expect(value.ratings.map((r) => r.value)).to.deep.equal([3, 3, 3, 3, 3, 3, 3]);
+    it('with a name, the message names the first unrated item', async () => {
+      const { el } = await formWith();
+      await named(el);
+      expect(el.validationMessage).to.equal('Select a rating for “Immediate help”');
+    });
+
+    it('reportValidity shows the errors next to the items and focuses the first radio in error', async () => {
+      const { form, el } = await formWith();
+      await named(el);
+      expect(form.reportValidity()).to.equal(false);
+      await el.updateComplete;
+      expect(shadow(el).activeElement?.id).to.equal('immediate-help--0');
+      const page = new PrinciplesChecklistPage(el);
+      expect(page.fieldErrors).to.deep.equal(
+        sevenPrinciples.items.map(
+          (i) => `Error: Select a rating for “${(i.title as Record<string, string>)['en-GB']}”`,
+        ),
+      );
+      expect(page.items[0]!.getAttribute('aria-describedby')).to.equal('hint-immediate-help immediate-help--0-error');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a submit is blocked while invalid', async () => {
+      const { form, el } = await formWith();
+      await named(el);
+      const submitted = countSubmits(form);
+      form.requestSubmit();
+      expect(submitted.count).to.equal(0);
+    });
+
+    it('once every item is rated it is valid, its errors go, and it submits its value', async () => {
+      const { form, el } = await formWith();
+      await named(el);
+      const submitted = countSubmits(form);
+      expect(form.reportValidity()).to.equal(false);
+      await el.updateComplete;
+      await rateAll(el);
+      expect(form.checkValidity()).to.equal(true);
+      expect(el.validationMessage).to.equal('');
+      expect(new PrinciplesChecklistPage(el).fieldErrors).to.have.length(0);
+      form.requestSubmit();
+      expect(submitted.count).to.equal(1);
+      const value = formValue(form)!;
+      expect(value.rater.name).to.equal('Sam Rater');
+      expect(value.meetingId).to.equal('mt-13');
+      expect(value.ratings.map((r) => r.value)).to.deep.equal([3, 3, 3, 3, 3, 3, 3]);
+    });
   });
 
   it('is valid when not required, and submits its JSON value under its name', async () => {
@@ -187,33 +220,49 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     expect(formValue(form)!.ratings).to.deep.equal([]);
   });
 
-  it('is disabled (and not submitted) inside a disabled fieldset, and by its own disabled attribute', async () => {
-    const form = await mountForm(html`<form @submit=${(e: Event) => e.preventDefault()}>
-      <fieldset>
-        <od-principles-checklist name="assessment" required></od-principles-checklist>
-      </fieldset>
-    </form>`);
-    const el = form.querySelector('od-principles-checklist')!;
-    const fieldset = form.querySelector('fieldset')!;
-    await el.updateComplete;
-    fieldset.disabled = true;
-    await el.updateComplete;
-    expect($$<HTMLInputElement>(el, 'input, textarea, button').every((c) => c.disabled)).to.equal(true);
-    expect(new FormData(form).has('assessment')).to.equal(false);
-    expect(form.checkValidity()).to.equal(true);
-    // A click on a disabled radio changes nothing.
-    await click(labelOf(el, radio(el, 'dialogism', 'Fully')));
-    expect(valueOf(el).ratings).to.deep.equal([]);
-    await expect(el).to.be.accessible();
+  describe('disabled', () => {
+    async function inFieldset() {
+      const form = await mountForm(html`<form @submit=${(e: Event) => e.preventDefault()}>
+        <fieldset>
+          <od-principles-checklist name="assessment" required></od-principles-checklist>
+        </fieldset>
+      </form>`);
+      const el = form.querySelector('od-principles-checklist')!;
+      const fieldset = form.querySelector('fieldset')!;
+      await el.updateComplete;
+      return { form, el, fieldset };
+    }
 
-    fieldset.disabled = false;
-    await el.updateComplete;
-    expect($$<HTMLInputElement>(el, 'input').some((c) => c.disabled)).to.equal(false);
-    el.disabled = true;
-    await el.updateComplete;
-    expect(el.hasAttribute('disabled')).to.equal(true);
-    expect($$<HTMLInputElement>(el, 'input').every((c) => c.disabled)).to.equal(true);
-    expect(new FormData(form).has('assessment')).to.equal(false);
+    it('inside a disabled fieldset: every control disabled, not submitted, not validated, clicks change nothing', async () => {
+      const { form, el, fieldset } = await inFieldset();
+      fieldset.disabled = true;
+      await el.updateComplete;
+      expect($$<HTMLInputElement>(el, 'input, textarea, button').every((c) => c.disabled)).to.equal(true);
+      expect(new FormData(form).has('assessment')).to.equal(false);
+      expect(form.checkValidity()).to.equal(true);
+      // A click on a disabled radio changes nothing.
+      await click(labelOf(el, radio(el, 'dialogism', 'Fully')));
+      expect(valueOf(el).ratings).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('enabled again when the fieldset is', async () => {
+      const { el, fieldset } = await inFieldset();
+      fieldset.disabled = true;
+      await el.updateComplete;
+      fieldset.disabled = false;
+      await el.updateComplete;
+      expect($$<HTMLInputElement>(el, 'input').some((c) => c.disabled)).to.equal(false);
+    });
+
+    it('by its own disabled property, reflected, and not submitted', async () => {
+      const { form, el } = await inFieldset();
+      el.disabled = true;
+      await el.updateComplete;
+      expect(el.hasAttribute('disabled')).to.equal(true);
+      expect($$<HTMLInputElement>(el, 'input').every((c) => c.disabled)).to.equal(true);
+      expect(new FormData(form).has('assessment')).to.equal(false);
+    });
   });
 
   it('a <label for> names it and a click on the label moves focus into it', async () => {
@@ -238,7 +287,7 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     await el.updateComplete;
     expect(valueOf(el).ratings).to.deep.equal([{ itemId: 'dialogism', value: 4, comment: 'Everyone was answered.' }]);
     expect(radio(el, 'dialogism', 'Fully').checked).to.equal(true);
-    expect($<HTMLTextAreaElement>(el, '#comment-dialogism').value).to.equal('Everyone was answered.');
+    expect(new PrinciplesChecklistPage(el).comment('dialogism').value).to.equal('Everyone was answered.');
 
     for (const bad of [
       'not json',
@@ -252,40 +301,60 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     }
   });
 
-  it('complete shows an error summary whose links focus the item; completed is read-only until reopened', async () => {
+  it('complete with items unrated shows an error summary whose links focus the item', async () => {
     const { el } = await formWith();
-    const complete = $<HTMLButtonElement>(el, 'button[data-action=complete]');
+    const page = new PrinciplesChecklistPage(el);
+    const complete = page.actionButton;
+    expect(text(complete)).to.equal('Complete assessment');
     await click(complete);
     await el.updateComplete;
-    const summary = $(el, '.od-error-summary');
-    expect(shadow(el).activeElement?.className).to.equal(summary.className);
-    expect($$(el, '.od-error-summary li').map(text)).to.deep.equal([
+    const summary = page.errorSummary!;
+    expect(shadow(el).activeElement).to.equal(summary);
+    expect(page.errorSummaryEntries).to.deep.equal([
       'Enter the rater’s name',
       ...sevenPrinciples.items.map((i) => `Select a rating for “${(i.title as Record<string, string>)['en-GB']}”`),
     ]);
+    expect(valueOf(el).status).to.equal('draft');
     await expect(el).to.be.accessible();
     // The second link goes to the first item's first radio.
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     expect(shadow(el).activeElement?.id).to.equal('immediate-help--0');
+  });
 
-    $<HTMLInputElement>(el, '#rater-name').focus();
-    await sendKeys({ type: 'Jo' });
-    await rateAll(el);
-    await click($(el, 'button[data-action=complete]'));
-    await el.updateComplete;
-    expect(valueOf(el).status).to.equal('complete');
-    expect($$(el, 'input, textarea')).to.have.length(0);
-    expect(text($(el, '.notice'))).to.match(/^Completed on .+\. This assessment is read-only\.$/);
-    expect(shadow(el).activeElement?.getAttribute('data-action')).to.equal('reopen');
-    await expect(el).to.be.accessible();
+  describe('once completed', () => {
+    /** Names the rater, rates every item and completes the assessment, with real key presses and clicks. */
+    async function completed() {
+      const { el } = await formWith();
+      const page = new PrinciplesChecklistPage(el);
+      page.raterName.focus();
+      await sendKeys({ type: 'Jo' });
+      await rateAll(el);
+      await click(page.actionButton);
+      await el.updateComplete;
+      return { el, page };
+    }
 
-    await sendKeys({ press: 'Enter' });
-    return;
-    await el.updateComplete;
-    expect(valueOf(el).status).to.equal('draft');
-    expect(radio(el, 'immediate-help', 'Largely').checked).to.equal(true);
+    it('is read-only, says so, and moves focus to Reopen', async () => {
+      const { el, page } = await completed();
+      expect(valueOf(el).status).to.equal('complete');
+      expect($$(el, 'input, textarea')).to.have.length(0);
+      expect(page.completedNotice).to.match(/^Completed on .+\. This assessment is read-only\.$/);
+      // Focus is on the action that is left: reopen.
+      expect(shadow(el).activeElement).to.equal(page.actionButton);
+      expect(text(page.actionButton)).to.equal('Reopen to change it');
+      await expect(el).to.be.accessible();
+    });
+
+    it('Reopen makes it a draft again, with its ratings', async () => {
+      const { el, page } = await completed();
+      expect(shadow(el).activeElement).to.equal(page.actionButton);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(valueOf(el).status).to.equal('draft');
+      expect(radio(el, 'immediate-help', 'Largely').checked).to.equal(true);
+    });
   });
 
   it('every target is at least 24 by 24 pixels', async () => {

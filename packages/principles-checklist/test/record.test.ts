@@ -20,7 +20,12 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { HOSTILE_TEXT, pwned } from '../../../test/fixtures/index.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { demoSyncingStore } from '../../../stories/support/sync-store.js';
+import { byPart } from '../../../test/support/dom.js';
+import { PrinciplesChecklistPage } from '../../../test/support/principles-checklist-page.js';
+import { SyncStatusPage } from '../../../test/support/sync-status-page.js';
 import { $, $$, click, labelOf, radio, shadow, text, until } from './support.js';
+
+const page = (el: Element) => new PrinciplesChecklistPage(el);
 
 const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 
@@ -44,7 +49,7 @@ describe('<od-principles-checklist> with a case record', () => {
     </od-provider>`);
     const el = provider.querySelector('od-principles-checklist')!;
     if (!attrs.assessment) el.assessmentId = undefined;
-    await until(() => shadow(el).querySelector('header'));
+    await until(() => byPart(el, 'header'), 'the checklist header');
     return el;
   }
 
@@ -53,18 +58,18 @@ describe('<od-principles-checklist> with a case record', () => {
     const store = await IndexedDbStore.open({ caseId: demoCase.id, databaseName, initial: demoCase });
     opened.push(store);
     const el = await inProvider(store);
-    expect(text($(el, '.save-status'))).to.equal('Not saved yet: enter the rater’s name to save as you go.');
+    expect(page(el).saveStatus).to.equal('Not saved yet: enter the rater’s name to save as you go.');
     await expect(el).to.be.accessible();
 
     // Rated before a name is given: kept, and saved once the name is.
     await click(labelOf(el, radio(el, 'immediate-help', 'Fully')));
-    $<HTMLInputElement>(el, '#rater-name').focus();
+    page(el).raterName.focus();
     await sendKeys({ type: 'Jo Whitfield' });
     await sendKeys({ press: 'Tab' });
-    await click(labelOf(el, $(el, '#rater-role--supervisor')));
-    await click(labelOf(el, $(el, '#evidence--video')));
+    await click(labelOf(el, page(el).choice('Rater’s role', 'Supervisor')));
+    await click(labelOf(el, page(el).choice('What the rating is based on', 'Video recording')));
     await click(labelOf(el, radio(el, 'continuity', 'Not applicable')));
-    $<HTMLTextAreaElement>(el, '#comment-continuity').focus();
+    page(el).comment('continuity').focus();
     await sendKeys({ type: 'Only one meeting so far.' });
     // The comment is saved shortly after typing stops, without leaving the field.
     // One save run writes ratings first, then the rater's details: wait for both to land.
@@ -89,8 +94,8 @@ describe('<od-principles-checklist> with a case record', () => {
       { itemId: 'immediate-help', value: 4 },
       { itemId: 'continuity', value: 'na', comment: 'Only one meeting so far.' },
     ]);
-    expect(text($(el, '.save-status'))).to.match(/^Saved as you go\. Last saved \d\d:\d\d\.$/);
-    expect(text($(el, '.progress'))).to.equal('2 of 7 items rated');
+    expect(page(el).saveStatus).to.match(/^Saved as you go\. Last saved \d\d:\d\d\.$/);
+    expect(page(el).progress).to.equal('2 of 7 items rated');
 
     // "Reload": close the store, open the database again, and mount a fresh element.
     store.close();
@@ -101,16 +106,16 @@ describe('<od-principles-checklist> with a case record', () => {
     const fresh = await inProvider(reopened, { rater: 'Jo Whitfield' });
     await until(() => radio(fresh, 'immediate-help', 'Fully').checked);
     expect(radio(fresh, 'continuity', 'Not applicable').checked).to.equal(true);
-    expect($<HTMLTextAreaElement>(fresh, '#comment-continuity').value).to.equal('Only one meeting so far.');
-    expect($<HTMLInputElement>(fresh, '#rater-name').value).to.equal('Jo Whitfield');
-    expect(($(fresh, '#rater-role--supervisor') as HTMLInputElement).checked).to.equal(true);
+    expect(page(fresh).comment('continuity').value).to.equal('Only one meeting so far.');
+    expect(page(fresh).raterName.value).to.equal('Jo Whitfield');
+    expect(page(fresh).choice('Rater’s role', 'Supervisor').checked).to.equal(true);
     expect(JSON.parse(fresh.value)).to.deep.equal(JSON.parse(JSON.stringify(saved)));
   });
 
   it('a comment still being typed is saved when the checklist is removed', async () => {
     const store = new MemoryStore(demoCase);
     const el = await inProvider(store, { meeting: 'mt-14', instrument: 'od-key-elements' });
-    $<HTMLTextAreaElement>(el, '#comment-responding').focus();
+    page(el).comment('responding').focus();
     await sendKeys({ type: 'Stayed with her words.' });
     el.parentElement!.remove();
     await until(
@@ -131,9 +136,9 @@ describe('<od-principles-checklist> with a case record', () => {
     const store = new MemoryStore(demoCase);
     const el = await inProvider(store, { meeting: 'mt-14', instrument: 'od-key-elements' });
     const before = store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!;
-    $<HTMLTextAreaElement>(el, '#comment-responding').focus();
+    page(el).comment('responding').focus();
     await sendKeys({ type: 'Stayed with her words.' });
-    const name = $<HTMLInputElement>(el, '#rater-name');
+    const name = page(el).raterName;
     name.focus();
     name.select();
     await sendKeys({ type: 'Chloe Grant-Evans' });
@@ -182,7 +187,7 @@ describe('<od-principles-checklist> with a case record', () => {
   it('what was typed before the first save is saved when the checklist is removed', async () => {
     const store = new MemoryStore(demoCase);
     const el = await inProvider(store, { rater: 'Jo Whitfield' });
-    $<HTMLTextAreaElement>(el, '#comment-continuity').focus();
+    page(el).comment('continuity').focus();
     await sendKeys({ type: 'Same two workers each time.' });
     el.parentElement!.remove();
     const started = () => store.snapshot!.record.assessments.find((a) => a.meetingId === 'mt-13');
@@ -214,65 +219,97 @@ describe('<od-principles-checklist> with a case record', () => {
         <od-principles-checklist meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>
       </od-provider>`);
       const el = provider.querySelector('od-principles-checklist')!;
-      await until(() => shadow(el).querySelector('header'));
-      await click($(el, 'button[data-action=complete]'));
+      await until(() => byPart(el, 'header'), 'the checklist header');
+      await click(page(el).actionButton);
       await el.updateComplete;
-      expect($$(el, '.od-field-error')).to.have.length(8);
+      expect(page(el).fieldErrors).to.have.length(8);
       await expect(el).to.be.accessible();
     });
   }
 
-  it('completes through the store (read-only), and reopens', async () => {
-    const store = new MemoryStore(demoCase);
-    // The demo draft of mt-14 (key elements, four items still unrated).
-    const el = await inProvider(store, { meeting: 'mt-14', instrument: 'od-key-elements' });
-    expect($<HTMLInputElement>(el, '#rater-name').value).to.equal('Chloe Grant');
-    expect(text($(el, '.progress'))).to.equal('4 of 12 items rated');
-    await click($(el, 'button[data-action=complete]'));
-    await el.updateComplete;
-    expect($$(el, '.od-error-summary li').map(text)).to.deep.equal(
-      keyElements.items.slice(4).map((i) => `Select a rating for “${(i.title as Record<string, string>)['en-GB']}”`),
-    );
-    expect(store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!.status).to.equal('draft');
-    for (const item of keyElements.items.slice(4)) await click(labelOf(el, radio(el, item.id, 'Clearly seen')));
-    await click($(el, 'button[data-action=complete]'));
-    await until(() => store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!.status === 'complete');
-    await el.updateComplete;
-    expect($$(el, 'input, textarea')).to.have.length(0);
-    expect(text($(el, '.item--read-only .answer'))).to.equal('Clearly seen (2)');
-    await expect(el).to.be.accessible();
+  describe('completing through the store', () => {
+    const draft = (store: MemoryStore) => store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!;
 
-    await click($(el, 'button[data-action=reopen]'));
-    await until(() => store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!.status === 'draft');
-    await el.updateComplete;
-    expect(radio(el, 'own-words', 'Clearly seen').checked).to.equal(true);
+    /** The demo draft of mt-14 (key elements, four items still unrated). */
+    const mountDraft = (store: MemoryStore) => inProvider(store, { meeting: 'mt-14', instrument: 'od-key-elements' });
+
+    /** Rates the four unrated items and completes; waits until the store has it complete. */
+    async function complete(el: OdPrinciplesChecklist, store: MemoryStore) {
+      for (const item of keyElements.items.slice(4)) await click(labelOf(el, radio(el, item.id, 'Clearly seen')));
+      await click(page(el).actionButton);
+      await until(() => draft(store).status === 'complete', 'the assessment complete in the store');
+      await el.updateComplete;
+    }
+
+    it('with items unrated, lists them in the error summary and stays a draft', async () => {
+      const store = new MemoryStore(demoCase);
+      const el = await mountDraft(store);
+      expect(page(el).raterName.value).to.equal('Chloe Grant');
+      expect(page(el).progress).to.equal('4 of 12 items rated');
+      await click(page(el).actionButton);
+      await el.updateComplete;
+      expect(page(el).errorSummaryEntries).to.deep.equal(
+        keyElements.items.slice(4).map((i) => `Select a rating for “${(i.title as Record<string, string>)['en-GB']}”`),
+      );
+      expect(draft(store).status).to.equal('draft');
+    });
+
+    it('with every item rated, stores it complete and shows it read-only', async () => {
+      const store = new MemoryStore(demoCase);
+      const el = await mountDraft(store);
+      await complete(el, store);
+      expect($$(el, 'input, textarea')).to.have.length(0);
+      expect(page(el).answer(page(el).items[0]!)).to.equal('Clearly seen (2)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('reopens to a draft in the store, with its ratings', async () => {
+      const store = new MemoryStore(demoCase);
+      const el = await mountDraft(store);
+      await complete(el, store);
+      await click(page(el).actionButton);
+      await until(() => draft(store).status === 'draft', 'the assessment a draft again in the store');
+      await el.updateComplete;
+      expect(radio(el, 'own-words', 'Clearly seen').checked).to.equal(true);
+    });
   });
 
-  it('without a store, edits are cancelable od-change events applied to its record', async () => {
-    const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
-      .record=${demoCase}
-      meeting-id="mt-14"
-      instrument-id="od-key-elements"
-    ></od-principles-checklist>`);
-    const changes: OdChangeEvent[] = [];
-    el.addEventListener('od-change', (e) => changes.push(e));
-    await click(labelOf(el, radio(el, 'present-moment', 'Partly seen')));
-    await until(() => changes.length === 1);
-    expect(changes[0]!.change).to.deep.include({
-      type: 'assessment/rate',
-      assessmentId: 'as-06',
-      itemId: 'present-moment',
-      value: 1,
-    });
-    await until(() => text($(el, '.progress')) === '5 of 12 items rated');
+  describe('without a store', () => {
+    async function withRecord() {
+      const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
+        .record=${demoCase}
+        meeting-id="mt-14"
+        instrument-id="od-key-elements"
+      ></od-principles-checklist>`);
+      const changes: OdChangeEvent[] = [];
+      el.addEventListener('od-change', (e) => changes.push(e));
+      return { el, changes };
+    }
 
-    el.addEventListener('od-change', (e) => e.preventDefault(), { once: true });
-    await click(labelOf(el, radio(el, 'own-words', 'Not seen')));
-    await until(() => changes.length === 2);
-    await el.updateComplete;
-    // The host cancelled it (to apply it itself): the record is unchanged and the radio shows that.
-    expect(text($(el, '.progress'))).to.equal('5 of 12 items rated');
-    expect(radio(el, 'own-words', 'Not seen').checked).to.equal(false);
+    it('an edit is an od-change event, applied to its record', async () => {
+      const { el, changes } = await withRecord();
+      await click(labelOf(el, radio(el, 'present-moment', 'Partly seen')));
+      await until(() => changes.length === 1, 'od-change');
+      expect(changes[0]!.change).to.deep.include({
+        type: 'assessment/rate',
+        assessmentId: 'as-06',
+        itemId: 'present-moment',
+        value: 1,
+      });
+      await until(() => page(el).progress === '5 of 12 items rated', 'the edit applied');
+    });
+
+    it('an od-change the host cancels (to apply it itself) leaves the record and the radio unchanged', async () => {
+      const { el, changes } = await withRecord();
+      await click(labelOf(el, radio(el, 'present-moment', 'Partly seen')));
+      await until(() => page(el).progress === '5 of 12 items rated', 'the first edit applied');
+      el.addEventListener('od-change', (e) => e.preventDefault(), { once: true });
+      await click(labelOf(el, radio(el, 'own-words', 'Not seen')));
+      await until(() => changes.length === 2, 'the second od-change');
+      await el.updateComplete;
+      expect(page(el).progress).to.equal('5 of 12 items rated');
+      expect(radio(el, 'own-words', 'Not seen').checked).to.equal(false);
+    });
   });
 
   it('summary scores are core’s scoreAssessment, and the trend is core’s fidelityTrend', async () => {
@@ -284,7 +321,7 @@ describe('<od-principles-checklist> with a case record', () => {
     ></od-principles-checklist>`);
     const assessment = record.assessments.find((a) => a.id === 'as-04')!;
     const score = scoreAssessment(assessment, keyElements);
-    const rows = $$(el, '.summary tbody tr, .summary tfoot tr').map((tr) => [...tr.children].map((c) => text(c)));
+    const rows = page(el).scoreRows;
     expect(rows).to.deep.equal([
       ...score.groups.map((g) => [
         (keyElements.groups.find((x) => x.id === g.groupId)!.title as Record<string, string>)['en-GB'],
@@ -305,26 +342,24 @@ describe('<od-principles-checklist> with a case record', () => {
     ]);
     const trend = fidelityTrend(record, { instrumentId: 'od-key-elements', episodeId: 'ep-2026-02' });
     expect(trend.length).to.be.greaterThan(0);
-    expect($$(el, '.trend tbody tr').map((tr) => text(tr.children[2]))).to.deep.equal(
-      trend.map((m) => percent(m.share)),
-    );
-    expect($$(el, '.trend-point')).to.have.length(trend.filter((m) => m.share !== null).length);
+    expect(page(el).trendRows.map((tr) => text(tr.children[2]))).to.deep.equal(trend.map((m) => percent(m.share)));
+    expect(page(el).trendPoints).to.have.length(trend.filter((m) => m.share !== null).length);
     // The chart's x axis is dated (the first meeting's day), every date inside the chart.
-    const dates = $$<SVGTextElement>(el, '.trend-date');
+    const dates = page(el).trendDates;
     expect(dates.length).to.be.greaterThan(0);
     expect(text(dates[0]!)).to.equal(
       new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'Europe/London' }).format(
         Date.parse(trend[0]!.start),
       ),
     );
-    const chart = $<SVGSVGElement>(el, '.trend-chart')!.viewBox.baseVal;
+    const chart = page(el).trendChart.viewBox.baseVal;
     for (const date of dates) {
       const box = date.getBBox();
       expect(box.x).to.be.at.least(0);
       expect(box.x + box.width).to.be.at.most(chart.width);
       expect(box.y + box.height).to.be.at.most(chart.height);
     }
-    expect($(el, 'svg').getAttribute('aria-hidden')).to.equal('true');
+    expect(page(el).trendChart.getAttribute('aria-hidden')).to.equal('true');
     await expect(el).to.be.accessible();
   });
 
@@ -341,13 +376,15 @@ describe('<od-principles-checklist> with a case record', () => {
       (i) => a.ratings.find((r) => r.itemId === i.id)?.value !== b.ratings.find((r) => r.itemId === i.id)?.value,
     );
     expect(differing.length).to.equal(5);
-    const rows = $$(el, '.compare tbody tr');
-    expect(rows.filter((r) => r.classList.contains('differs')).map((r) => text(r.querySelector('th')))).to.deep.equal(
+    // The rows that say "Differs" are exactly the items rated differently; the others say nothing of the kind.
+    const differs = page(el).differingRows;
+    expect(differs.map((r) => text(r.querySelector('th')))).to.deep.equal(
       differing.map((i) => (i.title as Record<string, string>)['en-GB']),
     );
-    expect(text(rows.find((r) => r.classList.contains('differs'))!.lastElementChild)).to.equal('Differs (1)');
-    expect(text($(el, '.compare > p'))).to.equal('The raters agree on 7 of 12 items.');
-    expect($$(el, '.compare thead th').map(text)).to.deep.equal([
+    expect(page(el).compareRows).to.have.length(keyElements.items.length);
+    expect(text(differs[0]!.lastElementChild)).to.equal('Differs (1)');
+    expect(page(el).compareSummary).to.equal('The raters agree on 7 of 12 items.');
+    expect(page(el).compareColumns).to.deep.equal([
       'Item',
       'Nia Roberts (Self-rating)',
       'Dr Ruth Okafor (Independent rater)',
@@ -364,13 +401,15 @@ describe('<od-principles-checklist> with a case record', () => {
         assessment-id="as-04"
         view="compare"
       ></od-principles-checklist>`);
-      const differs = $$(el, 'tr.differs');
+      const differs = page(el).differingRows;
       expect(differs).to.have.length(5);
       expect(getComputedStyle(differs[0]!.querySelector('th')!).borderInlineStartStyle).to.equal('solid');
-      expect(differs.every((tr) => text(tr.lastElementChild).startsWith('Differs'))).to.equal(true);
+      // A row that does not differ has no such border: the border marks the difference.
+      const same = page(el).compareRows.find((r) => !differs.includes(r))!;
+      expect(getComputedStyle(same.querySelector('th')!).borderInlineStartStyle).not.to.equal('solid');
       el.view = 'summary';
       await el.updateComplete;
-      expect(getComputedStyle($(el, '.trend-line')).stroke).to.not.equal('none');
+      expect(getComputedStyle(page(el).trendLine!).stroke).to.not.equal('none');
       await expect(el).to.be.accessible();
     } finally {
       await emulateMedia({ forcedColors: 'none' });
@@ -403,16 +442,16 @@ describe('<od-principles-checklist> with a case record', () => {
     const el = await fixture<OdPrinciplesChecklist>(
       html`<od-principles-checklist lang="cy" .instrument=${service}></od-principles-checklist>`,
     );
-    expect(text($(el, 'h2'))).to.equal('Gwiriad ymarfer deialogaidd Caint');
-    expect(text($(el, 'section.group h3'))).to.equal('Yn yr ystafell');
-    expect($$(el, 'fieldset.item legend').map(text)).to.deep.equal([
+    expect(page(el).title).to.equal('Gwiriad ymarfer deialogaidd Caint');
+    expect(page(el).groupTitle(page(el).groups[0]!)).to.equal('Yn yr ystafell');
+    expect(page(el).items.map((item) => page(el).itemTitle(item))).to.deep.equal([
       'Pob llais wedi’i ateb',
       'Notes taken openly (dewisol)',
     ]);
     // No "not applicable" where the instrument does not allow it.
     expect($$(el, 'input[name="item-voices"]').map((r) => text(labelOf(el, r)))).to.deep.equal(['Na', 'Do']);
-    expect(text($(el, '.progress'))).to.equal('0 o 2 eitem wedi’u sgorio');
-    expect(text($(el, 'button[data-action=complete]'))).to.equal('Cwblhau’r asesiad');
+    expect(page(el).progress).to.equal('0 o 2 eitem wedi’u sgorio');
+    expect(text(page(el).actionButton)).to.equal('Cwblhau’r asesiad');
     await click(labelOf(el, radio(el, 'voices', 'Do')));
     expect(JSON.parse(el.value)).to.deep.include({ instrumentId: 'kent-dpas', instrumentVersion: '2' });
     await expect(el).to.be.accessible();
@@ -436,7 +475,7 @@ describe('<od-principles-checklist> with a case record', () => {
       .record=${record}
       assessment-id="as-kent"
     ></od-principles-checklist>`);
-    expect(text($(withRegistry, 'h2'))).to.equal('Kent dialogic practice check');
+    expect(page(withRegistry).title).to.equal('Kent dialogic practice check');
     expect(radio(withRegistry, 'voices', 'Yes').checked).to.equal(true);
   });
 
@@ -449,16 +488,16 @@ describe('<od-principles-checklist> with a case record', () => {
     const el = await fixture<OdPrinciplesChecklist>(
       html`<od-principles-checklist .record=${record} meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>`,
     );
-    expect($<HTMLInputElement>(el, '#rater-name').value).to.equal(hostile);
-    expect($<HTMLTextAreaElement>(el, '#comment-two-practitioners').value).to.equal(hostile);
-    $<HTMLTextAreaElement>(el, '#comment-open-questions').focus();
+    expect(page(el).raterName.value).to.equal(hostile);
+    expect(page(el).comment('two-practitioners').value).to.equal(hostile);
+    page(el).comment('open-questions').focus();
     await sendKeys({ type: '<b>bold</b><img src=y onerror=alert(1)>' });
     await sendKeys({ press: 'Tab' });
     await el.updateComplete;
     const compare = await fixture<OdPrinciplesChecklist>(
       html`<od-principles-checklist .record=${record} assessment-id="as-06" view="compare" compare-with="as-04"></od-principles-checklist>`,
     );
-    expect(text($(compare, '.compare thead th:nth-child(2)'))).to.equal(`${hostile} (Co-facilitator)`);
+    expect(page(compare).compareColumns[1]).to.equal(`${hostile} (Co-facilitator)`);
     for (const widget of [el, compare]) {
       expect(shadow(widget).querySelectorAll('img, script, b')).to.have.length(0);
     }
@@ -489,7 +528,8 @@ describe('<od-principles-checklist> with a case record', () => {
       el.remove();
     });
 
-    it('a bad record keeps the last good render; unknown or unheld meetings are named', async () => {
+    /** A checklist on the demo draft of mt-14, collecting its od-error events. */
+    async function onDraft() {
       const errors: OdErrorEvent[] = [];
       const el = await fixture<OdPrinciplesChecklist>(html`<od-principles-checklist
         .record=${demoCase}
@@ -497,28 +537,40 @@ describe('<od-principles-checklist> with a case record', () => {
         instrument-id="od-key-elements"
         @od-error=${(e: OdErrorEvent) => errors.push(e)}
       ></od-principles-checklist>`);
+      return { el, errors };
+    }
+
+    it('a bad record: alert naming the field, od-error, and the last good render kept', async () => {
+      const { el, errors } = await onDraft();
       el.record = {
         ...demoCase,
         assessments: [{ ...demoCase.assessments[0], ratings: [{ itemId: 'nope', value: 1 }] }],
       };
       await el.updateComplete;
       expect(text($(el, '[role=alert]'))).to.contain('assessments[0].ratings[0].itemId');
-      expect($$(el, 'fieldset.item')).to.have.length(12);
+      expect(page(el).items.filter((item) => item.localName === 'fieldset')).to.have.length(12);
+      await until(() => errors.length === 1, 'od-error');
       await expect(el).to.be.accessible();
+    });
 
-      el.record = demoCase;
+    it('a meeting not yet held is named in the alert and in od-error', async () => {
+      const { el, errors } = await onDraft();
       el.meetingId = 'mt-15';
       await el.updateComplete;
       expect(text($(el, '[role=alert]'))).to.contain('Meeting “mt-15” has not been held, so it cannot be rated yet.');
+      await until(() => errors.length === 1, 'od-error');
+      expect(errors.map((e) => e.error.message)).to.deep.equal([
+        'Meeting “mt-15” has not been held, so it cannot be rated yet.',
+      ]);
+    });
+
+    it('a meeting not in the record is named in the alert and in od-error', async () => {
+      const { el, errors } = await onDraft();
       el.meetingId = 'nope';
       await el.updateComplete;
       expect(text($(el, '[role=alert]'))).to.contain('There is no meeting with id “nope” in this record.');
-      await until(() => errors.length === 3);
-      expect(errors.map((e) => e.error.message)).to.deep.equal([
-        errors[0]!.error.message,
-        'Meeting “mt-15” has not been held, so it cannot be rated yet.',
-        'There is no meeting with id “nope” in this record.',
-      ]);
+      await until(() => errors.length === 1, 'od-error');
+      expect(errors.map((e) => e.error.message)).to.deep.equal(['There is no meeting with id “nope” in this record.']);
     });
   });
 });
@@ -526,19 +578,34 @@ describe('<od-principles-checklist> with a case record', () => {
 describe('<od-principles-checklist> with an offline store', () => {
   guardConsole();
 
-  it('shows the status line on top and "Changed by … on …" for a saved assessment; axe-clean with the review panel open', async () => {
+  /** The checklist on a saved assessment, with a syncing store holding two conflicts. */
+  async function offline() {
     const store = demoSyncingStore('conflict');
     const provider = await fixture(html`<od-provider .store=${store} theme="govuk" time-zone="Europe/London">
       <od-principles-checklist meeting-id="mt-01" instrument-id="od-key-elements" assessment-id="as-01"></od-principles-checklist>
     </od-provider>`);
     const el = provider.querySelector('od-principles-checklist')!;
-    await until(() => shadow(el).querySelector('header'));
+    await until(() => byPart(el, 'header'), 'the checklist header');
+    return { el, sync: new SyncStatusPage(el) };
+  }
+
+  it('shows the status line on top', async () => {
+    const { el } = await offline();
     expect($(el, '[part="base"]')!.firstElementChild!.getAttribute('part')).to.equal('sync-status');
-    await until(() => $(el, 'header .od-changed-by'));
-    expect(text($(el, 'header .od-changed-by'))).to.equal('Changed by Nia Roberts on 10 Feb 2026, 13:00');
-    $<HTMLButtonElement>(el, '.od-sync__review')!.click();
+  });
+
+  it('shows "Changed by … on …" for the saved assessment, in the header', async () => {
+    const { el, sync } = await offline();
+    await until(() => sync.changedBy, 'the history line');
+    expect(page(el).header.contains(sync.changedBy)).to.equal(true);
+    expect(text(sync.changedBy)).to.equal('Changed by Nia Roberts on 10 Feb 2026, 13:00');
+  });
+
+  it('is axe-clean with the review panel open on its two conflicts', async () => {
+    const { el, sync } = await offline();
+    sync.reviewButton!.click();
     await el.updateComplete;
-    expect($$(el, '.od-sync-conflict').length).to.equal(2);
+    expect(sync.conflicts.length).to.equal(2);
     await expect(el).to.be.accessible();
   });
 });

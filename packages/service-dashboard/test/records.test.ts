@@ -9,7 +9,7 @@ import { CASELOAD_TEAMS, generateCaseload } from '../../../test/fixtures/generat
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { nextEvent } from '../../../test/support/events.js';
 import { deepActiveElement } from '../../../test/support/keyboard.js';
-import { $, $$, ratioText, text, tile, until } from './support.js';
+import { ratioText, ServiceDashboardPage, text, until } from './support.js';
 
 const TIME_ZONE = 'Europe/London';
 const caseload = (cases: number, seed = 7): CaseRecord[] => [
@@ -20,19 +20,18 @@ async function dashboard(records: unknown) {
   const el = await fixture<OdServiceDashboard>(
     html`<od-service-dashboard .records=${records} time-zone=${TIME_ZONE} lang="en-GB"></od-service-dashboard>`,
   );
-  await until(
-    () =>
-      !el.shadowRoot!.querySelector('[aria-busy=true]') && el.shadowRoot!.querySelector('.tile, .empty, [role=alert]'),
-  );
+  const page = new ServiceDashboardPage(el);
+  await until(() => !page.busy && page.shows, 'the dashboard to show its figures');
   return el;
 }
 
 /** Waits until the dashboard has finished summarising. */
 const settled = (el: OdServiceDashboard) =>
-  until(() => el.shadowRoot!.querySelector('.dashboard')!.getAttribute('aria-busy') === 'false');
+  until(() => !new ServiceDashboardPage(el).busy, 'the dashboard to finish summarising');
 
 /** The tiles' figures, as shown, for the rates a test compares. */
 function expectTiles(el: OdServiceDashboard, m: ServiceMeasures) {
+  const page = new ServiceDashboardPage(el);
   for (const measure of [
     'firstMeetingWithinTarget',
     'twoOrMorePractitioners',
@@ -40,12 +39,10 @@ function expectTiles(el: OdServiceDashboard, m: ServiceMeasures) {
     'withNetworkMember',
     'continuity',
   ] as const) {
-    expect(text(tile(el, measure).querySelector('.tile-value')), measure).to.equal(
-      m[measure].rate === null ? 'No data' : ratioText(m[measure]),
-    );
+    expect(page.tile(measure).value, measure).to.equal(m[measure].rate === null ? 'No data' : ratioText(m[measure]));
   }
-  expect(text(tile(el, 'networkGrowth').querySelector('.tile-value'))).to.equal(ratioText(m.network.grew));
-  expect(text(tile(el, 'firstMeetingWithinTarget').querySelector('.tile-count'))).to.equal(
+  expect(page.tile('networkGrowth').value).to.equal(ratioText(m.network.grew));
+  expect(page.tile('firstMeetingWithinTarget').count).to.equal(
     `From ${m.firstMeetingWithinTarget.denominator} episodes`,
   );
 }
@@ -69,12 +66,13 @@ describe('<od-service-dashboard> with records', function () {
   it('summarises the records itself: the same figures as summariseService, months and teams to filter by', async () => {
     const records = caseload(120);
     const el = await dashboard(records);
+    const page = new ServiceDashboardPage(el);
     const expected = await summariseService(records, { timeZone: TIME_ZONE });
     expect(expected.overall.episodes).to.be.greaterThan(150);
     expectTiles(el, expected.overall);
-    expect(text($(el, '.scope'))).to.equal(`120 cases, ${expected.overall.episodes} episodes of care`);
+    expect(page.scope).to.equal(`120 cases, ${expected.overall.episodes} episodes of care`);
     // Every month from the first to the last first contact, a month with none included.
-    const months = [...$<HTMLSelectElement>(el, '#filter-from').options].map((o) => o.value);
+    const months = [...page.filter('From').options].map((o) => o.value);
     expect(months[0]).to.equal('');
     expect(months[1]).to.equal(expected.monthly[0]!.key);
     expect(months.at(-1)).to.equal(expected.monthly.at(-1)!.key);
@@ -87,11 +85,11 @@ describe('<od-service-dashboard> with records', function () {
         ),
     ).to.equal(true);
     const cohorts = new Map(expected.monthly.map((g) => [g.key, g.measures]));
-    expect([...$<HTMLSelectElement>(el, '#filter-team').options].map((o) => o.text)).to.deep.equal([
+    expect([...page.filter('Team').options].map((o) => o.text)).to.deep.equal([
       'All teams',
       ...[...CASELOAD_TEAMS].sort(),
     ]);
-    const rows = $$(el, '.trend[data-measure=firstMeetingWithinTarget] tbody tr');
+    const rows = page.trendRows('firstMeetingWithinTarget');
     expect(rows.map((r) => text(r.querySelector('td')))).to.deep.equal(
       months.slice(1).map((m) => {
         const rate = cohorts.get(m)?.firstMeetingWithinTarget;
@@ -104,30 +102,32 @@ describe('<od-service-dashboard> with records', function () {
   it('a keyboard user picks a team: the figures are that team’s, as summariseService groups them', async () => {
     const records = caseload(120);
     const el = await dashboard(records);
+    const page = new ServiceDashboardPage(el);
     const grouped = await summariseService(records, { timeZone: TIME_ZONE, groupBy: 'team' });
     const team = CASELOAD_TEAMS[1];
     const changed = nextEvent(el, 'change');
-    await choose($<HTMLSelectElement>(el, '#filter-team'), team);
+    await choose(page.filter('Team'), team);
     await changed;
     expect(el.team).to.equal(team);
     await settled(el);
     const group = grouped.groups.find((g) => g.key === team)!.measures;
     expectTiles(el, group);
-    expect(text($(el, '.scope'))).to.equal(`${group.cases} cases, ${group.episodes} episodes of care`);
+    expect(page.scope).to.equal(`${group.cases} cases, ${group.episodes} episodes of care`);
     // Trends follow the team here (the records are at hand): no note.
-    expect($$(el, '.trends-section .note')).to.have.length(0);
-    expect((deepActiveElement() as HTMLSelectElement).id).to.equal('filter-team');
+    expect(page.trendsNote).to.equal('');
+    expect(deepActiveElement()).to.equal(page.filter('Team'));
     await expect(el).to.be.accessible();
   });
 
   it('a keyboard user picks a period; a period that ends before it starts is an error on the field, not applied', async () => {
     const records = caseload(120);
     const el = await dashboard(records);
-    const months = [...$<HTMLSelectElement>(el, '#filter-from').options].map((o) => o.value).filter(Boolean);
+    const page = new ServiceDashboardPage(el);
+    const months = [...page.filter('From').options].map((o) => o.value).filter(Boolean);
     const [from, to] = [months[1]!, months[3]!];
-    await choose($<HTMLSelectElement>(el, '#filter-from'), el.i18n.month(from));
+    await choose(page.filter('From'), el.i18n.month(from));
     await settled(el);
-    await choose($<HTMLSelectElement>(el, '#filter-to'), el.i18n.month(to));
+    await choose(page.filter('To'), el.i18n.month(to));
     await settled(el);
     expect([el.from, el.to]).to.deep.equal([from, to]);
     const lastDay = new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5)), 0)).getUTCDate();
@@ -136,27 +136,30 @@ describe('<od-service-dashboard> with records', function () {
       period: { start: `${from}-01`, end: `${to}-${lastDay}` },
     });
     expectTiles(el, expected.overall);
-    expect(text($(el, '.scope'))).to.match(
+    expect(page.scope).to.match(
       new RegExp(`episodes of care\\. From 1 ${el.i18n.month(from)} to ${lastDay} ${el.i18n.month(to)}$`),
     );
-    expect($$(el, '.trend[data-measure=firstMeetingWithinTarget] tbody tr')).to.have.length(3);
+    expect(page.trendRows('firstMeetingWithinTarget')).to.have.length(3);
 
     // "To" before "from": said next to the field, not applied.
     let changes = 0;
     el.addEventListener('change', () => changes++);
-    await choose($<HTMLSelectElement>(el, '#filter-to'), el.i18n.month(months[0]!));
+    await choose(page.filter('To'), el.i18n.month(months[0]!));
     await el.updateComplete;
-    expect(text($(el, '#filter-to-error'))).to.equal('Error: The “from” month must be on or before the “to” month');
-    expect($(el, '#filter-to').getAttribute('aria-invalid')).to.equal('true');
-    expect($(el, '#filter-to').getAttribute('aria-describedby')).to.equal('filter-to-error');
-    expect($<HTMLSelectElement>(el, '#filter-to').value).to.equal(months[0]);
+    // The error is what the field is described by, and the field is marked invalid.
+    expect(page.descriptions(page.filter('To'))).to.deep.equal([
+      'Error: The “from” month must be on or before the “to” month',
+    ]);
+    expect(page.filter('To').getAttribute('aria-invalid')).to.equal('true');
+    expect(page.filter('To').value).to.equal(months[0]);
     // Arrow keys stepped through the months between: each valid one applied, the last, not.
     expect(el.to).to.equal(from);
     expect(changes).to.equal(2);
     // Stepping on to a valid month again clears the error.
-    await choose($<HTMLSelectElement>(el, '#filter-to'), el.i18n.month(to));
+    await choose(page.filter('To'), el.i18n.month(to));
     await settled(el);
-    expect($$(el, '#filter-to-error')).to.have.length(0);
+    expect(page.descriptions(page.filter('To'))).to.deep.equal([]);
+    expect(text(page.filtersForm)).not.to.contain('Error:');
     expect(el.to).to.equal(to);
     expectTiles(el, expected.overall);
     await expect(el).to.be.accessible();
@@ -164,13 +167,14 @@ describe('<od-service-dashboard> with records', function () {
 
   it('the cases behind a figure: the measure with the records’ filters', async () => {
     const el = await dashboard(caseload(60));
+    const page = new ServiceDashboardPage(el);
     el.team = CASELOAD_TEAMS[0];
-    const months = [...$<HTMLSelectElement>(el, '#filter-from').options].map((o) => o.value).filter(Boolean);
+    const months = [...page.filter('From').options].map((o) => o.value).filter(Boolean);
     el.from = months[0];
     el.to = months[2];
     await settled(el);
     const event = nextEvent(el, 'od-open-cases');
-    $(el, 'button[data-open="tile-withPeerWorker"]').focus();
+    page.tile('withPeerWorker').open.focus();
     await sendKeys({ press: 'Enter' });
     const opened: OdOpenCasesEvent = await event;
     expect(opened.measure).to.equal('withPeerWorker');
@@ -187,33 +191,31 @@ describe('<od-service-dashboard> with records', function () {
     const records: unknown[] = caseload(40);
     records.splice(7, 0, { ...(records[3] as object), episodes: 'not a list' });
     const el = await dashboard(records);
+    const page = new ServiceDashboardPage(el);
     const expected = await summariseService(records, { timeZone: TIME_ZONE });
     expect(expected.records.skipped).to.equal(1);
-    expect(text($(el, '.notice'))).to.equal(
-      '1 record could not be read and is not counted. Check it in the case system.',
-    );
+    expect(page.notes).to.deep.equal(['1 record could not be read and is not counted. Check it in the case system.']);
     expectTiles(el, expected.overall);
-    expect($$(el, '[role=alert]')).to.have.length(0);
+    expect(page.alerts).to.have.length(0);
   });
 
   it('records that are not a list: the error state and od-error, and later filters answer in order', async () => {
     const el = await fixture<OdServiceDashboard>(
       html`<od-service-dashboard time-zone=${TIME_ZONE}></od-service-dashboard>`,
     );
+    const page = new ServiceDashboardPage(el);
     const errors: Error[] = [];
     el.addEventListener('od-error', (e: OdErrorEvent) => errors.push(e.error));
     el.records = 42;
     await el.updateComplete;
     await until(() => errors.length === 1);
     expect(errors[0]).to.be.instanceOf(ValidationError);
-    expect(text($(el, '[role=alert] li'))).to.equal(
-      '(root) The records given to this dashboard must be a list of case records.',
-    );
+    expect(page.firstIssue).to.equal('(root) The records given to this dashboard must be a list of case records.');
     el.records = (async function* () {
       yield* caseload(2);
     })();
     await el.updateComplete;
-    expect($$(el, '[role=alert]')).to.have.length(1);
+    expect(page.alerts).to.have.length(1);
 
     // Filters changed faster than the summaries come back: the last one asked for is what shows.
     const records = caseload(80);
@@ -223,7 +225,7 @@ describe('<od-service-dashboard> with records', function () {
     el.team = CASELOAD_TEAMS[2];
     await el.updateComplete;
     await settled(el);
-    expect($$(el, '[role=alert]')).to.have.length(0);
+    expect(page.alerts).to.have.length(0);
     const grouped: ServiceSummary = await summariseService(records, { timeZone: TIME_ZONE, groupBy: 'team' });
     expectTiles(el, grouped.groups.find((g) => g.key === CASELOAD_TEAMS[2])!.measures);
   });
@@ -234,11 +236,13 @@ describe('<od-service-dashboard> with records', function () {
       html`<od-service-dashboard .records=${records} time-zone=${TIME_ZONE} lang="cy"></od-service-dashboard>`,
     );
     await settled(el);
-    await until(() => el.shadowRoot!.querySelector('.tile'));
-    const options = [...$<HTMLSelectElement>(el, '#filter-from').options].map((o) => o.text);
+    const page = new ServiceDashboardPage(el);
+    await until(() => page.tiles.length > 0, 'the tiles');
+    const options = [...page.filter('O').options].map((o) => o.text);
     expect(options[0]).to.equal('Unrhyw fis');
     expect(options[1]).to.equal('Ionawr 2026');
-    expect(text($(el, 'label[for=filter-team]'))).to.equal('Tîm');
+    // The team filter is labelled in Welsh.
+    expect(page.filters('Tîm')).to.have.length(1);
     await expect(el).to.be.accessible();
   });
 });

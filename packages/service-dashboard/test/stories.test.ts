@@ -9,25 +9,34 @@ import type { OdServiceDashboard } from '@odkit/service-dashboard';
 import type { TemplateResult } from 'lit';
 import meta, * as stories from '../../../stories/service-dashboard.stories.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
-import { $, text, until } from './support.js';
+import { ServiceDashboardPage, text, until } from './support.js';
 
 interface Story {
   args?: Record<string, unknown>;
   globals?: { locale?: string; theme?: string; scheme?: string };
 }
 
+const page = (el: OdServiceDashboard) => new ServiceDashboardPage(el);
+
 const expected: Record<string, (el: OdServiceDashboard) => void> = {
-  Service: (el) => expect(text($(el, '.tile-value'))).to.equal('79% (31 of 39)'),
-  WithGoals: (el) => expect(text($(el, '.tile-goal strong'))).to.equal('✗ Below goal by 1 percentage point'),
-  OneTeam: (el) => expect(text($(el, '.trends-section .note'))).to.match(/^Monthly trends are for all teams/),
-  Tables: (el) => expect(el.shadowRoot!.querySelectorAll('.trend svg')).to.have.length(0),
-  Charts: (el) => expect(el.shadowRoot!.querySelectorAll('.trend table')).to.have.length(0),
-  FromRecords: (el) => expect(el.shadowRoot!.querySelector('#filter-from')).to.not.equal(null),
-  Welsh: (el) => expect(text($(el, 'h2'))).to.equal('Mesurau’r gwasanaeth'),
+  Service: (el) => expect(page(el).tiles[0]!.value).to.equal('79% (31 of 39)'),
+  WithGoals: (el) =>
+    expect(
+      text(
+        page(el)
+          .tiles.find((t) => t.goal)!
+          .goal!.querySelector('strong'),
+      ),
+    ).to.equal('✗ Below goal by 1 percentage point'),
+  OneTeam: (el) => expect(page(el).trendsNote).to.match(/^Monthly trends are for all teams/),
+  Tables: (el) => expect(page(el).charts).to.have.length(0),
+  Charts: (el) => expect(page(el).tables).to.have.length(0),
+  FromRecords: (el) => expect(page(el).filters('From')).to.have.length(1),
+  Welsh: (el) => expect(page(el).title).to.equal('Mesurau’r gwasanaeth'),
   NhsDark: (el) => expect(getComputedStyle(el).getPropertyValue('--od-sys-color-primary').trim()).to.equal('#8ec5ff'),
   Govuk: (el) => expect(getComputedStyle(el).getPropertyValue('--od-sys-color-primary').trim()).to.equal('#1d70b8'),
-  Empty: (el) => expect(text($(el, '.empty'))).to.match(/^No episodes of care/),
-  BadSummary: (el) => expect(text($(el, '[role=alert] .od-error__title'))).to.equal('This information cannot be shown'),
+  Empty: (el) => expect(page(el).notes[0]).to.match(/^No episodes of care/),
+  BadSummary: (el) => expect(page(el).alertTitle).to.equal('This information cannot be shown'),
 };
 
 describe('service dashboard stories', function () {
@@ -54,7 +63,7 @@ describe('service dashboard stories', function () {
       >`);
       const el = provider.querySelector('od-service-dashboard')!;
       if (name === 'BadSummary') el.addEventListener('od-error', (e) => e.stopPropagation());
-      await until(() => el.shadowRoot!.querySelector('.tile, .empty, [role=alert]'), 20_000);
+      await until(() => page(el).shows, `the ${name} story to show`, 20_000);
       check(el);
       await expect(el).to.be.accessible();
     });
