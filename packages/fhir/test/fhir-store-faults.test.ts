@@ -172,12 +172,13 @@ describe('FhirStore trusts nothing the server says', () => {
     it('gives up on a write the server never answers, and a later write goes through', async () => {
       await seed(patientId);
       const wire = tap();
-      const store = await open(patientId, { http: wire.http, timeoutMs: 500 });
+      // Long enough for the answered write below on a busy machine (this engine runs in the test server).
+      const store = await open(patientId, { http: wire.http, timeoutMs: 5000 });
       const before = store.snapshot!;
       await injectFault({ method: 'POST', match: patientId, action: 'hang' });
       const error = await rejection(store.apply({ type: 'meeting/cancel', meetingId: 'mt-15' }));
       expect(error).to.be.instanceOf(StorageError);
-      expect((error as Error).message).to.match(/did not answer within 0\.5 s/);
+      expect((error as Error).message).to.match(/did not answer within 5 s/);
       expect(store.snapshot).to.equal(before);
       // The host's fetch was given the signal that ended the request.
       expect(wire.requests.every((r) => r.signal instanceof AbortSignal)).to.equal(true);
