@@ -139,3 +139,104 @@ export async function click(target: Element): Promise<void> {
   await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
   await sendMouse({ type: 'move', position: [0, 0] });
 }
+
+/* ------------------------------------------------------------------ scoped queries and parts */
+
+/** Every element inside `container` (an element or a shadow root) with `role` and, if given, an accessible name. */
+export function allByRoleIn<E extends Element = HTMLElement>(
+  container: ParentNode,
+  role: string,
+  name?: string | RegExp,
+): E[] {
+  return [...container.querySelectorAll<E>('*')].filter((candidate) => {
+    if (roleOf(candidate) !== role) return false;
+    if (name === undefined) return true;
+    const accessible = nameOf(candidate);
+    return typeof name === 'string' ? accessible === name : name.test(accessible);
+  });
+}
+
+/** The one element inside `container` with `role` (and accessible `name`); fails naming what it looked for. */
+export function byRoleIn<E extends Element = HTMLElement>(
+  container: ParentNode,
+  role: string,
+  name?: string | RegExp,
+): E {
+  const found = allByRoleIn<E>(container, role, name);
+  if (found.length !== 1)
+    throw new Error(`Expected one ${role}${name === undefined ? '' : ` named ${String(name)}`}, found ${found.length}`);
+  return found[0]!;
+}
+
+/** Every element in `el`'s shadow root exposing the public CSS part `name` (parts are documented API). */
+export const allByPart = <E extends Element = HTMLElement>(el: Element, name: string): E[] =>
+  $$<E>(el, `[part~="${CSS.escape(name)}"]`);
+
+/** The first element in `el`'s shadow root exposing part `name`, or null. */
+export const partOf = <E extends Element = HTMLElement>(el: Element, name: string): E | null =>
+  $<E>(el, `[part~="${CSS.escape(name)}"]`);
+
+/** The first element exposing part `name` (fails naming the part when there is none). */
+export function byPart<E extends Element = HTMLElement>(el: Element, name: string): E {
+  const found = partOf<E>(el, name);
+  if (!found) throw new Error(`<${el.localName}> shows no part "${name}"`);
+  return found;
+}
+
+/**
+ * The innermost elements inside `container` whose text (as a person reads it) is `wanted`
+ * (or matches it): "the thing that says …", without knowing its markup.
+ */
+export function allByText<E extends Element = HTMLElement>(container: ParentNode, wanted: string | RegExp): E[] {
+  const matches = (node: Element) => {
+    const t = text(node);
+    return typeof wanted === 'string' ? t === wanted : wanted.test(t);
+  };
+  return [...container.querySelectorAll<E>('*')].filter(
+    (node) => matches(node) && ![...node.children].some((child) => matches(child)),
+  );
+}
+
+/** The one innermost element inside `container` whose text is `wanted` (fails naming it otherwise). */
+export function byText<E extends Element = HTMLElement>(container: ParentNode, wanted: string | RegExp): E {
+  const found = allByText<E>(container, wanted);
+  if (found.length !== 1) throw new Error(`Expected one element reading ${String(wanted)}, found ${found.length}`);
+  return found[0]!;
+}
+
+/** The element with keyboard focus inside `el`'s shadow root, or null. */
+export const focusedIn = (el: Element): Element | null => shadow(el).activeElement;
+
+/**
+ * A pointer event at a point, sent to whatever the browser hit-tests there in `el`'s shadow root (as a real pointer
+ * would be). web-test-runner's mouse moves hang while a test page is in the background (files run two at a time),
+ * so drags and hovers are dispatched this way; clicks and keys can be real input. Returns the element hit.
+ */
+export function pointerAt(
+  el: Element,
+  type: string,
+  [x, y]: readonly [number, number],
+  options: PointerEventInit = {},
+): Element {
+  const target = shadow(el).elementFromPoint(x, y) ?? el;
+  target.dispatchEvent(
+    new PointerEvent(type, {
+      clientX: x,
+      clientY: y,
+      pointerId: 1,
+      pointerType: 'mouse',
+      button: 0,
+      buttons: type === 'pointerup' ? 0 : 1,
+      bubbles: true,
+      composed: true,
+      ...options,
+    }),
+  );
+  return target;
+}
+
+/** The middle of an element on screen, in whole pixels. */
+export function centreOf(target: Element): [number, number] {
+  const r = target.getBoundingClientRect();
+  return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];
+}
