@@ -240,3 +240,19 @@ export function centreOf(target: Element): [number, number] {
   const r = target.getBoundingClientRect();
   return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];
 }
+
+/** Text as a screen reader speaks it: like `text`, without what is aria-hidden (icons shown beside their words). */
+export function spokenText(node: Node | null | undefined): string {
+  const walk = (n: Node): string => {
+    if (n.nodeType === Node.TEXT_NODE) return n.textContent ?? '';
+    if (n instanceof Element && n.getAttribute('aria-hidden') === 'true') return '';
+    return [...n.childNodes].map(walk).join('');
+  };
+  return node ? walk(node).replace(/\s+/g, ' ').trim() : '';
+}
+
+/** The element that names `el` through aria-labelledby (a section's heading), or null. */
+export function labelElementOf(el: Element): HTMLElement | null {
+  const id = el.getAttribute('aria-labelledby')?.split(/\s+/)[0];
+  return id ? (el.getRootNode() as Document | ShadowRoot).getElementById(id) : null;
+}
