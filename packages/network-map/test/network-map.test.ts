@@ -21,14 +21,13 @@ import {
   byText,
   centreOf,
   click,
-  focusedIn,
   pointerAt,
   shadow,
   text,
   until,
 } from '../../../test/support/dom.js';
 import { nextEvent } from '../../../test/support/events.js';
-import { tabUntil } from '../../../test/support/keyboard.js';
+import { expectFocused, tabUntil } from '../../../test/support/keyboard.js';
 import { mapPage, PERSON, type MapPage } from '../../../test/support/map-page.js';
 import { demoSyncingStore } from '../../../stories/support/sync-store.js';
 
@@ -235,7 +234,7 @@ describe('<od-network-map>', () => {
       const { page } = await focusedMap();
       await sendKeys({ press: 'ArrowRight' });
       await sendKeys({ press: 'Tab' });
-      expect(page.focused()).to.equal(null);
+      expect(page.focused() === null, 'no node has focus').to.equal(true);
     });
 
     /** The picture's pan and zoom, with pixel offsets rounded. */
@@ -827,7 +826,7 @@ describe('<od-network-map> editing', () => {
       await sendKeys({ press: 'Enter' });
       await until(() => page.detailsButton('Move closer').disabled, '"Move closer" turns off');
       // Focus went to "Move further away", not to the page.
-      expect(focusedIn(page.el)).to.equal(page.detailsButton('Move further away'));
+      expectFocused(page.el, page.detailsButton('Move further away'));
     });
 
     it('moves a member to another sector with the select', async () => {
@@ -875,7 +874,7 @@ describe('<od-network-map> editing', () => {
 
     it('opens from "Add a member" with focus on the name; passes axe', async () => {
       const { page } = await openAddForm();
-      expect(focusedIn(page.el)).to.equal(page.field('Name'));
+      expectFocused(page.el, page.field('Name'));
       await expect(page.el).to.be.accessible();
     });
 
@@ -884,7 +883,7 @@ describe('<od-network-map> editing', () => {
       const before = revision(store);
       page.form().requestSubmit();
       await page.el.updateComplete;
-      expect(focusedIn(page.el)).to.equal(page.errorSummary());
+      expectFocused(page.el, page.errorSummary());
       expect(page.errorSummaryItems()).to.deep.equal(['Enter a name', 'Enter the relationship to the person']);
       const name = page.field('Name');
       expect(text(page.fieldError(name))).to.equal('Error: Enter a name');
@@ -1044,7 +1043,7 @@ describe('<od-network-map> editing', () => {
       expect(store.snapshot).to.equal(before);
       expect(errors).to.have.length(1);
       expect(text(page.errorSummary())).to.contain('mark them as past instead of removing them');
-      expect(focusedIn(page.el)).to.equal(page.errorSummary());
+      expectFocused(page.el, page.errorSummary());
       await expect(page.el).to.be.accessible();
     });
   });
