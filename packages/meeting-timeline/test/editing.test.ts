@@ -12,7 +12,7 @@ import { demoSyncingStore } from '../../../stories/support/sync-store.js';
 import { allByRoleIn, byPart, byRoleIn, byText } from '../../../test/support/dom.js';
 import { expectFocused } from '../../../test/support/keyboard.js';
 import { timelinePage } from '../../../test/support/timeline-page.js';
-import { $, $$, DEMO_NOW, demoWith, text, until } from './support.js';
+import { DEMO_NOW, demoWith, text, until } from './support.js';
 
 async function withStore(record: CaseRecord = demoCase) {
   const store = new MemoryStore(record);
@@ -24,11 +24,13 @@ async function withStore(record: CaseRecord = demoCase) {
   return { store, el };
 }
 
-const active = (el: OdMeetingTimeline) => el.shadowRoot!.activeElement as HTMLElement | null;
+/** A form control by its label, as a person finds it. */
+const field = <E extends HTMLElement = HTMLInputElement>(el: OdMeetingTimeline, label: string) =>
+  timelinePage(el).field<E>(label);
 
 /** Sets a control's value as a person would, ending with the change event the form listens for. */
-async function setValue(el: OdMeetingTimeline, id: string, value: string) {
-  const control = $<HTMLInputElement | HTMLSelectElement>(el, `#${id}`)!;
+async function setValue(el: OdMeetingTimeline, label: string, value: string) {
+  const control = field<HTMLInputElement | HTMLSelectElement>(el, label);
   control.value = value;
   control.dispatchEvent(new Event('input', { bubbles: true }));
   control.dispatchEvent(new Event('change', { bubbles: true }));
@@ -36,16 +38,18 @@ async function setValue(el: OdMeetingTimeline, id: string, value: string) {
 }
 
 /** Clears a text field and types into it with real key presses. */
-async function typeInto(el: OdMeetingTimeline, id: string, value: string) {
-  $<HTMLInputElement>(el, `#${id}`)!.value = '';
-  $<HTMLInputElement>(el, `#${id}`)!.focus();
+async function typeInto(el: OdMeetingTimeline, label: string, value: string) {
+  const control = field(el, label);
+  control.value = '';
+  control.focus();
   await sendKeys({ type: value });
-  $<HTMLInputElement>(el, `#${id}`)!.dispatchEvent(new Event('change', { bubbles: true }));
+  control.dispatchEvent(new Event('change', { bubbles: true }));
   await el.updateComplete;
 }
 
-async function choose(el: OdMeetingTimeline, id: string) {
-  $<HTMLInputElement>(el, `#${id}`)!.focus();
+/** Ticks a checkbox or picks a radio with the space bar. */
+async function choose(el: OdMeetingTimeline, label: string) {
+  field(el, label).focus();
   await sendKeys({ press: 'Space' });
   await el.updateComplete;
 }
@@ -84,18 +88,18 @@ describe('<od-meeting-timeline editable>', function () {
   /** Opens "Record a meeting" and fills in a held meeting at the clinic, with "0" minutes (which is refused). */
   async function fillHeldMeeting(el: OdMeetingTimeline) {
     await openRecordForm(el);
-    await choose(el, 'mt-status-held');
-    await setValue(el, 'mt-date', '2026-04-09');
-    await setValue(el, 'mt-time', '10:00');
-    await typeInto(el, 'mt-duration', '0');
-    await choose(el, 'mt-mode-clinic');
-    await typeInto(el, 'mt-place', 'Northbrook Resource Centre');
-    await choose(el, 'mt-person');
-    await setValue(el, 'att-m-nia', 'present');
-    await setValue(el, 'att-m-sarah', 'present');
-    await setValue(el, 'att-m-tom', 'absent');
-    await choose(el, 'mt-reflecting');
-    await choose(el, 'mt-next-open');
+    await choose(el, 'Yes, it was held');
+    await setValue(el, 'Date', '2026-04-09');
+    await setValue(el, 'Start time', '10:00');
+    await typeInto(el, 'Length in minutes (optional)', '0');
+    await choose(el, 'Clinic');
+    await typeInto(el, 'Place (optional)', 'Northbrook Resource Centre');
+    await choose(el, 'The person was there');
+    await setValue(el, 'Nia Roberts', 'present');
+    await setValue(el, 'Sarah Lewis', 'present');
+    await setValue(el, 'Tom Lewis', 'absent');
+    await choose(el, 'A reflecting conversation was held');
+    await choose(el, 'Left open');
   }
 
   describe('recording a meeting', () => {
@@ -110,8 +114,11 @@ describe('<od-meeting-timeline editable>', function () {
     it('picks attendance from the network: a practitioner’s role defaults from earlier meetings, a family member cannot take one; passes axe', async () => {
       const { el } = await withStore();
       await fillHeldMeeting(el);
-      expect($<HTMLSelectElement>(el, '#role-m-nia')!.value).to.equal('facilitator');
-      expect($$<HTMLOptionElement>(el, '#role-m-sarah option').map((o) => o.value)).to.deep.equal(['network', 'other']);
+      expect(field<HTMLSelectElement>(el, 'Role of Nia Roberts').value).to.equal('facilitator');
+      expect([...field<HTMLSelectElement>(el, 'Role of Sarah Lewis').options].map((o) => o.value)).to.deep.equal([
+        'network',
+        'other',
+      ]);
       await expect(el).to.be.accessible();
     });
 
@@ -122,14 +129,14 @@ describe('<od-meeting-timeline editable>', function () {
       const revision = store.snapshot!.revision;
       await save(el);
       expectFocused(el, page.errorSummary());
-      expect(text(page.fieldError($(el, '#mt-duration')!))).to.equal(
+      expect(text(page.fieldError(field(el, 'Length in minutes (optional)')))).to.equal(
         'Error: Enter the length as a whole number of minutes, from 1 to 1440',
       );
       expect(store.snapshot!.revision).to.equal(revision);
       await expect(el).to.be.accessible();
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Enter' });
-      expect(active(el)?.id).to.equal('mt-duration');
+      expectFocused(el, field(el, 'Length in minutes (optional)'));
     });
 
     it('records a held meeting through the store, with attendance picked from the network, and opens it', async () => {
@@ -142,7 +149,7 @@ describe('<od-meeting-timeline editable>', function () {
       await sendKeys({ press: 'Enter' });
       await sendKeys({ press: 'Backspace' });
       await sendKeys({ type: '60' });
-      $<HTMLInputElement>(el, '#mt-duration')!.dispatchEvent(new Event('change', { bubbles: true }));
+      field(el, 'Length in minutes (optional)').dispatchEvent(new Event('change', { bubbles: true }));
 
       const selected = nextEvent(el, 'od-select');
       await save(el);
@@ -173,11 +180,11 @@ describe('<od-meeting-timeline editable>', function () {
     it('refuses the hour the clocks skip', async () => {
       const { el } = await withStore();
       await openRecordForm(el);
-      await setValue(el, 'mt-date', '2026-03-29');
+      await setValue(el, 'Date', '2026-03-29');
       // Typed as a person would, without the leading zero.
-      await typeInto(el, 'mt-time', '1.30');
+      await typeInto(el, 'Start time', '1.30');
       await save(el);
-      expect(text(timelinePage(el).fieldError($(el, '#mt-time')!))).to.equal(
+      expect(text(timelinePage(el).fieldError(field(el, 'Start time')))).to.equal(
         'Error: There is no 01:30 on 29 March 2026: the clocks go forward then. Enter a time before or after the change',
       );
     });
@@ -185,8 +192,8 @@ describe('<od-meeting-timeline editable>', function () {
     it('stores the hour the clocks repeat with its offset', async () => {
       const { store, el } = await withStore();
       await openRecordForm(el);
-      await setValue(el, 'mt-date', '2026-10-25');
-      await typeInto(el, 'mt-time', '1.30');
+      await setValue(el, 'Date', '2026-10-25');
+      await typeInto(el, 'Start time', '1.30');
       await save(el);
       expect(store.snapshot!.record.meetings.at(-1)!.start).to.equal('2026-10-25T01:30:00+01:00');
     });
@@ -201,14 +208,14 @@ describe('<od-meeting-timeline editable>', function () {
       const page = timelinePage(el);
       const before = store.snapshot!;
       await openRecordForm(el);
-      await choose(el, 'mt-status-held');
-      await setValue(el, 'mt-date', '2026-04-09');
-      await setValue(el, 'mt-time', '10:00');
+      await choose(el, 'Yes, it was held');
+      await setValue(el, 'Date', '2026-04-09');
+      await setValue(el, 'Start time', '10:00');
       const failed = nextEvent(el, 'od-error');
       await save(el);
       await failed;
       await el.updateComplete;
-      const date = $(el, '#mt-date')!;
+      const date = field(el, 'Date');
       expect(text(page.fieldError(date))).to.contain('is after the end of episode');
       expect(date.getAttribute('aria-invalid')).to.equal('true');
       expectFocused(el, page.errorSummary());
@@ -222,7 +229,7 @@ describe('<od-meeting-timeline editable>', function () {
       const { store, el } = await withStore();
       await openFromDetails(el, 'mt-15', 'Cancel this meeting');
       expectFocused(el, timelinePage(el).detailsHeading());
-      await typeInto(el, 'cancel-reason', 'Maya is away');
+      await typeInto(el, 'Why is it cancelled? (optional)', 'Maya is away');
       await save(el);
       const meeting = store.snapshot!.record.meetings.find((m) => m.id === 'mt-15')!;
       expect(meeting.status).to.equal('cancelled');
@@ -233,9 +240,9 @@ describe('<od-meeting-timeline editable>', function () {
     it('opens "Edit meeting" with the meeting’s values, and Escape leaves the form without saving', async () => {
       const { store, el } = await withStore();
       await openFromDetails(el, 'mt-14', 'Edit meeting');
-      expect($<HTMLInputElement>(el, '#mt-time')!.value).to.equal('14:00');
-      expect($<HTMLSelectElement>(el, '#att-m-college')!.value).to.equal('present');
-      $<HTMLInputElement>(el, '#mt-place')!.focus();
+      expect(field(el, 'Start time').value).to.equal('14:00');
+      expect(field<HTMLSelectElement>(el, 'Riverside College student support').value).to.equal('present');
+      field(el, 'Place (optional)').focus();
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expectFocused(el, timelinePage(el).detailsHeading());
@@ -246,7 +253,7 @@ describe('<od-meeting-timeline editable>', function () {
     it('edits a meeting through the store', async () => {
       const { store, el } = await withStore();
       await openFromDetails(el, 'mt-14', 'Edit meeting');
-      await setValue(el, 'mt-place', 'College library');
+      await setValue(el, 'Place (optional)', 'College library');
       await save(el);
       expect(store.snapshot!.record.meetings.find((m) => m.id === 'mt-14')!.place).to.equal('College library');
     });
@@ -254,16 +261,16 @@ describe('<od-meeting-timeline editable>', function () {
     it('keeps working when the network changes while the form is open: a new member can be picked', async () => {
       const { store, el } = await withStore();
       await openRecordForm(el);
-      await setValue(el, 'mt-date', '2026-04-20');
-      await typeInto(el, 'mt-time', '11:00');
+      await setValue(el, 'Date', '2026-04-20');
+      await typeInto(el, 'Start time', '11:00');
       const sarah = demoCase.members.find((m) => m.id === 'm-sarah')!;
       // Another widget on the page (the map) adds a member while the form is open.
       await store.apply({ type: 'member/add', member: { ...sarah, id: 'm-rhys', name: 'Rhys Lewis' } });
       await el.updateComplete;
-      expect($(el, 'label[for="att-m-rhys"]')).not.to.equal(null);
+      expect(field<HTMLSelectElement>(el, 'Rhys Lewis').localName).to.equal('select');
       // What was typed before the change is still there.
-      expect($<HTMLInputElement>(el, '#mt-time')!.value).to.equal('11:00');
-      await setValue(el, 'att-m-rhys', 'invited');
+      expect(field(el, 'Start time').value).to.equal('11:00');
+      await setValue(el, 'Rhys Lewis', 'invited');
       await save(el);
       const created = store.snapshot!.record.meetings.at(-1)!;
       expect(created.start).to.equal('2026-04-20T11:00:00+01:00');
@@ -280,7 +287,7 @@ describe('<od-meeting-timeline editable>', function () {
     it('an attendance-only edit is a cancelable od-change of type meeting/set-attendance', async () => {
       const el = await mount();
       await openFromDetails(el, 'mt-14', 'Edit meeting');
-      await setValue(el, 'att-m-college', 'absent');
+      await setValue(el, 'Riverside College student support', 'absent');
       const changed = nextEvent(el, 'od-change');
       el.addEventListener('od-change', (e: OdChangeEvent) => e.preventDefault(), { once: true });
       await save(el);
@@ -298,8 +305,8 @@ describe('<od-meeting-timeline editable>', function () {
 
     async function recordOne(el: OdMeetingTimeline) {
       await openRecordForm(el);
-      await setValue(el, 'mt-date', '2026-04-20');
-      await typeInto(el, 'mt-time', '11:00');
+      await setValue(el, 'Date', '2026-04-20');
+      await typeInto(el, 'Start time', '11:00');
       await save(el);
     }
 
