@@ -105,9 +105,11 @@ export function byRole<E extends Element = HTMLElement>(el: Element, role: strin
 /**
  * Resolves once `check` returns something truthy without throwing; fails with the last
  * error (or a timeout naming `what`) after `timeout` ms. Polls on macrotasks, so it never
- * depends on animation frames (a background test tab gets none).
+ * depends on animation frames (a background test tab gets none). The default is a bound on
+ * a stuck wait, not a speed check: IndexedDB's strict-durability writes take seconds each
+ * on a loaded machine.
  */
-export async function until<T>(check: () => T, what = 'the condition', timeout = 10_000): Promise<NonNullable<T>> {
+export async function until<T>(check: () => T, what = 'the condition', timeout = 20_000): Promise<NonNullable<T>> {
   const start = performance.now();
   let last: unknown;
   for (;;) {
@@ -179,20 +181,101 @@ export function byRoleIn<E extends Element = HTMLElement>(
   return found[0]!;
 }
 
-/** Every element in `el`'s shadow root exposing the public CSS part `part` (parts are the widget's documented API). */
-export const allByPart = <E extends Element = HTMLElement>(el: Element, part: string): E[] =>
-  $$<E>(el, `[part~="${CSS.escape(part)}"]`);
+/** Every element in `el`'s shadow root exposing the public CSS part `name` (parts are documented API). */
+export const allByPart = <E extends Element = HTMLElement>(el: Element, name: string): E[] =>
+  $$<E>(el, `[part~="${CSS.escape(name)}"]`);
 
-/** The first element in `el`'s shadow root exposing `part`, or null. */
-export const byPart = <E extends Element = HTMLElement>(el: Element, part: string): E | null =>
-  $<E>(el, `[part~="${CSS.escape(part)}"]`);
+/** The first element in `el`'s shadow root exposing part `name`, or null. */
+export const partOf = <E extends Element = HTMLElement>(el: Element, name: string): E | null =>
+  $<E>(el, `[part~="${CSS.escape(name)}"]`);
+
+/** The first element exposing part `name` (fails naming the part when there is none). */
+export function byPart<E extends Element = HTMLElement>(el: Element, name: string): E {
+  const found = partOf<E>(el, name);
+  if (!found) throw new Error(`<${el.localName}> shows no part "${name}"`);
+  return found;
+}
+
+/**
+ * The innermost elements inside `container` whose text (as a person reads it) is `wanted`
+ * (or matches it): "the thing that says …", without knowing its markup.
+ */
+export function allByText<E extends Element = HTMLElement>(container: ParentNode, wanted: string | RegExp): E[] {
+  const matches = (node: Element) => {
+    const t = text(node);
+    return typeof wanted === 'string' ? t === wanted : wanted.test(t);
+  };
+  return [...container.querySelectorAll<E>('*')].filter(
+    (node) => matches(node) && ![...node.children].some((child) => matches(child)),
+  );
+}
+
+/** The one innermost element inside `container` whose text is `wanted` (fails naming it otherwise). */
+export function byText<E extends Element = HTMLElement>(container: ParentNode, wanted: string | RegExp): E {
+  const found = allByText<E>(container, wanted);
+  if (found.length !== 1) throw new Error(`Expected one element reading ${String(wanted)}, found ${found.length}`);
+  return found[0]!;
+}
+
+/** The element with keyboard focus inside `el`'s shadow root, or null. */
+export const focusedIn = (el: Element): Element | null => shadow(el).activeElement;
+
+/**
+ * A pointer event at a point, sent to whatever the browser hit-tests there in `el`'s shadow root (as a real pointer
+ * would be). web-test-runner's mouse moves hang while a test page is in the background (files run two at a time),
+ * so drags and hovers are dispatched this way; clicks and keys can be real input. Returns the element hit.
+ */
+export function pointerAt(
+  el: Element,
+  type: string,
+  [x, y]: readonly [number, number],
+  options: PointerEventInit = {},
+): Element {
+  const target = shadow(el).elementFromPoint(x, y) ?? el;
+  target.dispatchEvent(
+    new PointerEvent(type, {
+      clientX: x,
+      clientY: y,
+      pointerId: 1,
+      pointerType: 'mouse',
+      button: 0,
+      buttons: type === 'pointerup' ? 0 : 1,
+      bubbles: true,
+      composed: true,
+      ...options,
+    }),
+  );
+  return target;
+}
+
+/** The middle of an element on screen, in whole pixels. */
+export function centreOf(target: Element): [number, number] {
+  const r = target.getBoundingClientRect();
+  return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];
+}
+
+/** Text as a screen reader speaks it: like `text`, without what is aria-hidden (icons shown beside their words). */
+export function spokenText(node: Node | null | undefined): string {
+  const walk = (n: Node): string => {
+    if (n.nodeType === Node.TEXT_NODE) return n.textContent ?? '';
+    if (n instanceof Element && n.getAttribute('aria-hidden') === 'true') return '';
+    return [...n.childNodes].map(walk).join('');
+  };
+  return node ? walk(node).replace(/\s+/g, ' ').trim() : '';
+}
+
+/** The element that names `el` through aria-labelledby (a section's heading), or null. */
+export function labelElementOf(el: Element): HTMLElement | null {
+  const id = el.getAttribute('aria-labelledby')?.split(/\s+/)[0];
+  return id ? (el.getRootNode() as Document | ShadowRoot).getElementById(id) : null;
+}
 
 /**
  * Every element in `el`'s shadow root whose text, as read, matches `match` (a string: starts with it), the whole
  * line rather than a word inside it (its parent does not match): finding what a person sees ("Error: …",
  * "Completed on …") where it has no role or part of its own.
  */
-export function allByText<E extends Element = HTMLElement>(el: Element, match: string | RegExp): E[] {
+export function linesStartingWith<E extends Element = HTMLElement>(el: Element, match: string | RegExp): E[] {
   const matches = (node: Element | null) =>
     !!node && (typeof match === 'string' ? text(node).startsWith(match) : match.test(text(node)));
   return [...shadow(el).querySelectorAll<E>('*')].filter(

@@ -49,3 +49,13 @@ export function focusNothing(): void {
   (el as HTMLElement | null)?.blur?.();
   (document.activeElement as HTMLElement | null)?.blur?.();
 }
+
+/**
+ * Fails unless `target` has focus inside `host`'s shadow root, naming what has focus instead (chai's own failure
+ * message would walk both elements, which on a kit element can take the browser down).
+ */
+export function expectFocused(host: Element, target: Element | null | undefined): void {
+  const focused = host.shadowRoot?.activeElement ?? null;
+  if (focused !== target)
+    throw new Error(`Expected focus on ${describeElement(target)} but it is on ${describeElement(focused)}`);
+}

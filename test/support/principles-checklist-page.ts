@@ -3,13 +3,13 @@
  * progress line, the actions, the scores, trend and compare tables by part, errors by role and by the words a
  * screen reader reads first ("Error:"), so the checklist's tests do not depend on its classes.
  */
-import { allByPart, allByRoleIn, allByText, byPart, byRoleIn, shadow, text } from './dom.js';
+import { allByPart, allByRoleIn, linesStartingWith, partOf, byRoleIn, shadow, text } from './dom.js';
 
 export class PrinciplesChecklistPage {
   constructor(readonly el: Element) {}
 
   #part(name: string): HTMLElement {
-    const found = byPart(this.el, name);
+    const found = partOf(this.el, name);
     if (!found) throw new Error(`No ${name} part in <${this.el.localName}>`);
     return found;
   }
@@ -26,7 +26,7 @@ export class PrinciplesChecklistPage {
 
   /** "3 of 7 items rated" (part `progress`). */
   get progress(): string {
-    return text(byPart(this.el, 'progress'));
+    return text(partOf(this.el, 'progress'));
   }
 
   /** The groups of items (part `group`). */
@@ -61,12 +61,12 @@ export class PrinciplesChecklistPage {
 
   /** The field errors shown, as read ("Error: Select a rating for …"). */
   get fieldErrors(): string[] {
-    return allByText(this.el, 'Error:').map(text);
+    return linesStartingWith(this.el, 'Error:').map(text);
   }
 
   /** The error summary (part `error-summary`), or null. */
   get errorSummary(): HTMLElement | null {
-    return byPart(this.el, 'error-summary');
+    return partOf(this.el, 'error-summary');
   }
 
   /** The error summary's entries, as read. */
@@ -105,7 +105,7 @@ export class PrinciplesChecklistPage {
 
   /** The line that says a completed assessment is read-only. */
   get completedNotice(): string {
-    return text(allByText(this.el, 'Completed on ')[0]);
+    return text(linesStartingWith(this.el, 'Completed on ')[0]);
   }
 
   /** The scores table's body and total rows (part `summary`), cell by cell. */

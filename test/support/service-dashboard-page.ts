@@ -3,7 +3,7 @@
  * `trend`), the filters by their labels and the error state (role alert), so tests do not depend on its classes.
  * Tiles and trends are told apart by the measure they show (`data-measure`, which the widget sets on each).
  */
-import { $, allByPart, allByRole, allByRoleIn, byPart, byRole, byRoleIn, shadow, text } from './dom.js';
+import { $, allByPart, allByRole, allByRoleIn, partOf, byRole, byRoleIn, shadow, text } from './dom.js';
 
 /** One measure's tile, read top to bottom. */
 export class TileView {
@@ -62,7 +62,7 @@ export class ServiceDashboardPage {
 
   /** The dashboard's box (part `base`). */
   get base(): HTMLElement {
-    const base = byPart(this.el, 'base');
+    const base = partOf(this.el, 'base');
     if (!base) throw new Error('The dashboard has no base part');
     return base;
   }
@@ -121,7 +121,7 @@ export class ServiceDashboardPage {
 
   /** The trends section (part `trends`), or null. */
   get trendsSection(): HTMLElement | null {
-    return byPart(this.el, 'trends');
+    return partOf(this.el, 'trends');
   }
 
   /** The note under the trends' heading ("Monthly trends are for all teams …"). */
@@ -178,7 +178,7 @@ export class ServiceDashboardPage {
 
   /** The filter form (part `filters`), or null. */
   get filtersForm(): HTMLElement | null {
-    return byPart(this.el, 'filters');
+    return partOf(this.el, 'filters');
   }
 
   /** Whether the dashboard shows something settled: tiles, a note (nothing to measure) or an error. */

@@ -3,14 +3,14 @@
  * by the widget's public parts (`sync-status`, `sync-review`, `changed-by`), by role and by accessible name. Tests
  * of any widget use it, so none depends on the view's internal classes.
  */
-import { allByRoleIn, byPart, byRoleIn, shadow, text } from './dom.js';
+import { allByRoleIn, partOf, byRoleIn, shadow, text } from './dom.js';
 
 export class SyncStatusPage {
   constructor(readonly widget: Element) {}
 
   /** The status line (part `sync-status`), or null when the store does not sync. */
   get line(): HTMLElement | null {
-    return byPart(this.widget, 'sync-status');
+    return partOf(this.widget, 'sync-status');
   }
 
   /** The line's first paragraph: what is saved where (focus goes here when there is nothing left to review). */
@@ -40,7 +40,7 @@ export class SyncStatusPage {
 
   /** The review panel (part `sync-review`), or null when it is closed. */
   get panel(): HTMLElement | null {
-    return byPart(this.widget, 'sync-review');
+    return partOf(this.widget, 'sync-review');
   }
 
   /** The panel's title: the element that names the panel. */
@@ -90,7 +90,7 @@ export class SyncStatusPage {
 
   /** "Changed by … on …" (part `changed-by`), or null. */
   get changedBy(): HTMLElement | null {
-    return byPart(this.widget, 'changed-by');
+    return partOf(this.widget, 'changed-by');
   }
 
   #openPanel(): HTMLElement {

@@ -3,7 +3,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { OdMeetingTimeline } from '@odkit/meeting-timeline';
 import '@odkit/meeting-timeline/define.js';
-import { $, $$, DEMO_NOW, demoWith } from './support.js';
+import { timelinePage, type TimelinePage } from '../../../test/support/timeline-page.js';
+import { DEMO_NOW, demoWith } from './support.js';
 
 /** Valid text with no place to break: the longest names the record allows. */
 const LONG_WORD = 'Llanfairpwllgwyngyll'.repeat(10);
@@ -31,17 +32,29 @@ async function mount(record: unknown, view: 'list' | 'matrix'): Promise<OdMeetin
   return el;
 }
 
+/** What a long word could push out of the widget, by what a person sees. */
+const boxes = {
+  title: (page: TimelinePage) => [page.title()],
+  'first contact': (page: TimelinePage) => [page.firstContactLine()],
+  // Each meeting's lines (status, mode and place, attendance) inside its button.
+  'meeting lines': (page: TimelinePage) => page.meetings().flatMap((b) => [...b.querySelectorAll('span')]),
+  details: (page: TimelinePage) => [page.details],
+  // Each attendee's name, role and presence.
+  attendees: (page: TimelinePage) => [...page.details.querySelectorAll('li > *')],
+  matrix: (page: TimelinePage) => [page.matrixTable().parentElement!],
+} satisfies Record<string, (page: TimelinePage) => Element[]>;
+
 /** Nothing widens the page, and each box stays inside the widget. */
-function expectContained(el: OdMeetingTimeline, selectors: string[], label: string) {
+function expectContained(page: TimelinePage, names: (keyof typeof boxes)[], label: string) {
   expect(document.documentElement.scrollWidth, `${label}: page width`).to.be.at.most(window.innerWidth);
-  const host = el.getBoundingClientRect();
-  for (const selector of selectors) {
-    const boxes = $$(el, selector);
-    expect(boxes.length, `${label}: ${selector} is shown`).to.be.above(0);
-    for (const box of boxes) {
+  const host = page.el.getBoundingClientRect();
+  for (const name of names) {
+    const found = boxes[name](page);
+    expect(found.length, `${label}: ${name} is shown`).to.be.above(0);
+    for (const box of found) {
       const rect = box.getBoundingClientRect();
-      expect(rect.right, `${label}: ${selector} right edge`).to.be.at.most(host.right + 0.5);
-      expect(rect.left, `${label}: ${selector} left edge`).to.be.at.least(host.left - 0.5);
+      expect(rect.right, `${label}: ${name} right edge`).to.be.at.most(host.right + 0.5);
+      expect(rect.left, `${label}: ${name} left edge`).to.be.at.least(host.left - 0.5);
     }
   }
 }
@@ -58,16 +71,16 @@ describe('od-meeting-timeline with long words', () => {
         ['a 62-character email address as the name', emailCase],
       ] as const) {
         it(`list and details: ${name} wrap inside the widget`, async () => {
-          const el = await mount(record(), 'list');
-          expectContained(el, ['.title', '.first-contact', '.mode'], 'list');
-          $(el, 'button.meeting')!.click();
-          await el.updateComplete;
-          expectContained(el, ['.title', '.details', '.who'], 'details');
+          const page = timelinePage(await mount(record(), 'list'));
+          expectContained(page, ['title', 'first contact', 'meeting lines'], 'list');
+          page.meetings()[0]!.click();
+          await page.el.updateComplete;
+          expectContained(page, ['title', 'details', 'attendees'], 'details');
         });
 
         it(`attendance matrix: ${name} do not widen the page`, async () => {
-          const el = await mount(record(), 'matrix');
-          expectContained(el, ['.title', '.first-contact', '.matrix-wrap'], 'matrix');
+          const page = timelinePage(await mount(record(), 'matrix'));
+          expectContained(page, ['title', 'first contact', 'matrix'], 'matrix');
         });
       }
     });
@@ -81,8 +94,9 @@ describe('od-meeting-timeline axis', () => {
         html`<od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW} zoom=${zoom}></od-meeting-timeline>`,
       );
       await el.updateComplete;
-      const width = Number($(el, '.axis svg')!.getAttribute('width'));
-      const labels = $$<SVGTextElement>(el, '.tick-label');
+      const page = timelinePage(el);
+      const width = page.axisWidth();
+      const labels = page.axisLabels();
       expect(labels.length).to.be.greaterThan(1);
       for (const label of labels) {
         const box = label.getBBox();
@@ -100,10 +114,11 @@ describe('od-meeting-timeline details', () => {
         html`<od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW}></od-meeting-timeline>`,
       );
       await el.updateComplete;
-      $<HTMLButtonElement>(el, 'button.meeting')!.click();
+      const page = timelinePage(el);
+      page.meetings()[0]!.click();
       await el.updateComplete;
-      const heading = $(el, '#details-title')!.getBoundingClientRect();
-      const close = $(el, '#details .close')!.getBoundingClientRect();
+      const heading = page.detailsHeading().getBoundingClientRect();
+      const close = page.detailsButton('Close details').getBoundingClientRect();
       const space = 16;
       const beside = close.left - heading.right >= space;
       const below = close.top - heading.bottom >= space / 2;

@@ -1,8 +1,10 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { longHistory } from '../../../test/fixtures/long-history.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
-import { $, $$, text, timeline } from './support.js';
+import { byText, shadow, until } from '../../../test/support/dom.js';
+import { timelinePage } from '../../../test/support/timeline-page.js';
+import { text, timeline } from './support.js';
 import type { CaseStore } from '@odkit/core';
 import * as stories from '../../../stories/meeting-timeline.stories.js';
 
@@ -12,24 +14,25 @@ describe('<od-meeting-timeline> with a long history', () => {
   const last = [...record.meetings].sort((a, b) => Date.parse(a.start) - Date.parse(b.start)).at(-1)!;
 
   it('renders only the rows in view, each saying where it is in the whole list', async () => {
-    const el = await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', zoom: 'month' });
-    const rows = $$(el, 'ol.list > li');
+    const page = timelinePage(await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', zoom: 'month' }));
+    const rows = page.rows();
     expect(rows.length).to.be.greaterThan(5).and.lessThan(60);
     expect(rows.every((li) => li.getAttribute('aria-setsize') === '1000')).to.equal(true);
     expect(rows[0]!.getAttribute('aria-posinset')).to.equal('1');
-    expect($(el, '.viewport')!.hasAttribute('data-virtual')).to.equal(true);
-    await expect(el).to.be.accessible();
+    expect(page.list()!.parentElement!.hasAttribute('data-virtual')).to.equal(true);
+    await expect(page.el).to.be.accessible();
   });
 
   it('End, Home and PageDown reach any meeting with a real key press', async () => {
-    const el = await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', zoom: 'month' });
+    const page = timelinePage(await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', zoom: 'month' }));
+    const el = page.el;
     const active = () => el.shadowRoot!.activeElement as HTMLElement;
-    $<HTMLButtonElement>(el, 'button.meeting')!.focus();
+    page.meetings()[0]!.focus();
     await sendKeys({ press: 'End' });
     await el.updateComplete;
-    expect(active().id).to.equal(`meeting-${last.id}`);
+    expect(active() === page.meeting(last.id), 'the last meeting has focus').to.equal(true);
     expect(active().closest('li')!.getAttribute('aria-posinset')).to.equal('1000');
-    expect($$(el, 'ol.list > li').length).to.be.lessThan(60);
+    expect(page.rows().length).to.be.lessThan(60);
     await sendKeys({ press: 'Home' });
     await el.updateComplete;
     expect(active().closest('li')!.getAttribute('aria-posinset')).to.equal('1');
@@ -38,33 +41,35 @@ describe('<od-meeting-timeline> with a long history', () => {
     expect(Number(active().closest('li')!.getAttribute('aria-posinset'))).to.be.greaterThan(1);
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect($(el, '#details')).not.to.equal(null);
+    expect(page.detailsOrNull()).not.to.equal(null);
   });
 
   it('scrolling renders the rows scrolled to', async () => {
-    const el = await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', zoom: 'month' });
-    const viewport = $(el, '.viewport')!;
+    const page = timelinePage(await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', zoom: 'month' }));
+    // The list scrolls inside its own viewport (the element around part `list`).
+    const viewport = page.list()!.parentElement!;
     viewport.scrollTop = viewport.scrollHeight / 2;
     // A tab in the background (web-test-runner runs two files at once) paints no frames and may
     // deliver no scroll event: say it, and wait for the rows rather than for a frame.
     viewport.dispatchEvent(new Event('scroll'));
-    const first = () => Math.min(...$$(el, 'ol.list > li').map((li) => Number(li.getAttribute('aria-posinset'))));
-    await waitUntil(() => first() >= 400, 'the rows scrolled to are rendered', { timeout: 5000 });
-    await el.updateComplete;
+    const first = () => Math.min(...page.rows().map((li) => Number(li.getAttribute('aria-posinset'))));
+    await until(() => first() >= 400, 'the rows scrolled to are rendered');
+    await page.el.updateComplete;
     expect(first()).to.be.within(400, 520);
     // The rows rendered are the ones in view: the first visible row sits at the top of the viewport.
     const top = viewport.getBoundingClientRect().top;
-    const visible = $$(el, 'ol.list > li').find((li) => li.getBoundingClientRect().bottom > top + 1)!;
+    const visible = page.rows().find((li) => li.getBoundingClientRect().bottom > top + 1)!;
     expect(Math.abs(visible.getBoundingClientRect().top - top)).to.be.lessThan(visible.offsetHeight);
   });
 
   it('the attendance matrix shows the latest 100 meetings and says so', async () => {
-    const el = await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', view: 'matrix' });
-    expect($$(el, 'thead th').length).to.equal(101);
-    expect(text($(el, '.limited'))).to.equal(
-      'Showing the latest 100 of 1,000 meetings. Choose dates above to see others.',
-    );
-    expect($$(el, 'thead time').at(-1)!.getAttribute('datetime')).to.equal(last.start);
+    const page = timelinePage(await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', view: 'matrix' }));
+    const table = page.matrixTable();
+    expect(table.querySelectorAll('thead th').length).to.equal(101);
+    expect(
+      text(byText(shadow(page.el), 'Showing the latest 100 of 1,000 meetings. Choose dates above to see others.')),
+    ).to.equal('Showing the latest 100 of 1,000 meetings. Choose dates above to see others.');
+    expect([...table.querySelectorAll('thead time')].at(-1)!.getAttribute('datetime')).to.equal(last.start);
   });
 
   it('the long-history story dates its held meetings before its as-of date, and its planned one after', async () => {

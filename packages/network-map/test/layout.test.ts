@@ -5,6 +5,8 @@ import '@odkit/network-map/define.js';
 import fc from 'fast-check';
 import { isoDate, validCaseRecord } from '../../../test/fixtures/arbitraries.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
+import { allByRole } from '../../../test/support/dom.js';
+import { mapPage } from '../../../test/support/map-page.js';
 
 describe('network map layout and view (property-based)', () => {
   guardConsole();
@@ -76,10 +78,8 @@ describe('network map layout and view (property-based)', () => {
     const samples = fc.sample(validCaseRecord(), { numRuns: 12, seed: 7 });
     for (const record of samples) {
       const el = await fixture<OdNetworkMap>(html`<od-network-map sectors .record=${record}></od-network-map>`);
-      expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
-      expect(el.shadowRoot!.querySelectorAll('.nodes .node')).to.have.length(
-        parseCaseRecord(record).members.length + 1,
-      );
+      expect(allByRole(el, 'alert')).to.have.length(0);
+      expect(mapPage(el).nodes()).to.have.length(parseCaseRecord(record).members.length + 1);
     }
     expect(SECTORS).to.have.length(7);
   });

@@ -20,7 +20,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { HOSTILE_TEXT, pwned } from '../../../test/fixtures/index.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { demoSyncingStore } from '../../../stories/support/sync-store.js';
-import { byPart } from '../../../test/support/dom.js';
+import { partOf } from '../../../test/support/dom.js';
 import { PrinciplesChecklistPage } from '../../../test/support/principles-checklist-page.js';
 import { SyncStatusPage } from '../../../test/support/sync-status-page.js';
 import { $, $$, click, labelOf, radio, shadow, text, until } from './support.js';
@@ -49,7 +49,7 @@ describe('<od-principles-checklist> with a case record', () => {
     </od-provider>`);
     const el = provider.querySelector('od-principles-checklist')!;
     if (!attrs.assessment) el.assessmentId = undefined;
-    await until(() => byPart(el, 'header'), 'the checklist header');
+    await until(() => partOf(el, 'header'), 'the checklist header');
     return el;
   }
 
@@ -118,10 +118,11 @@ describe('<od-principles-checklist> with a case record', () => {
     page(el).comment('responding').focus();
     await sendKeys({ type: 'Stayed with her words.' });
     el.parentElement!.remove();
+    // On a busy machine a pause in typing saves part of the comment first: wait for the whole of it.
     await until(
       () =>
         store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!.ratings.find((r) => r.itemId === 'responding')
-          ?.comment,
+          ?.comment === 'Stayed with her words.',
     );
     expect(
       store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!.ratings.find((r) => r.itemId === 'responding'),
@@ -146,7 +147,8 @@ describe('<od-principles-checklist> with a case record', () => {
     const saved = () => store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!;
     await until(
       () =>
-        saved().rater.name === 'Chloe Grant-Evans' && saved().ratings.find((r) => r.itemId === 'responding')?.comment,
+        saved().rater.name === 'Chloe Grant-Evans' &&
+        saved().ratings.find((r) => r.itemId === 'responding')?.comment === 'Stayed with her words.',
     );
     expect(saved().ratings.find((r) => r.itemId === 'responding')).to.deep.equal({
       itemId: 'responding',
@@ -219,7 +221,7 @@ describe('<od-principles-checklist> with a case record', () => {
         <od-principles-checklist meeting-id="mt-14" instrument-id="od-key-elements"></od-principles-checklist>
       </od-provider>`);
       const el = provider.querySelector('od-principles-checklist')!;
-      await until(() => byPart(el, 'header'), 'the checklist header');
+      await until(() => partOf(el, 'header'), 'the checklist header');
       await click(page(el).actionButton);
       await el.updateComplete;
       expect(page(el).fieldErrors).to.have.length(8);
@@ -585,7 +587,7 @@ describe('<od-principles-checklist> with an offline store', () => {
       <od-principles-checklist meeting-id="mt-01" instrument-id="od-key-elements" assessment-id="as-01"></od-principles-checklist>
     </od-provider>`);
     const el = provider.querySelector('od-principles-checklist')!;
-    await until(() => byPart(el, 'header'), 'the checklist header');
+    await until(() => partOf(el, 'header'), 'the checklist header');
     return { el, sync: new SyncStatusPage(el) };
   }
 

@@ -1,0 +1,318 @@
+/**
+ * A page object for `<od-network-map>`: what a person finds on the map, by role and accessible
+ * name, by visible text, or by the widget's public parts (documented in the manifest), so the
+ * tests say "Priya Shah's node" or "the Add a member button" rather than naming internal markup.
+ *
+ * A few things have no role, name or part, so this file (and only this file) reaches them by
+ * the widget's own classes; each says so where it does: a node's drawn shape and its pointer
+ * target, the aria-hidden text labels in the picture, and a tie (ties are aria-hidden and
+ * carry their kind only as classes; a tie is found by its record id).
+ */
+import { errorId } from '@odkit/elements';
+import { initials, nearestInDirection, type OdNetworkMap, type Point } from '@odkit/network-map';
+import { sendKeys } from '@web/test-runner-commands';
+import { allByPart, allByRoleIn, byPart, byRole, byRoleIn, nameOf, partOf, roleOf, shadow, text } from './dom.js';
+
+/** What `keyOf` calls the person at the centre (a member id never contains ':'). */
+export const PERSON = ':person';
+
+const DIRECTIONS = {
+  ArrowUp: { x: 0, y: -1 },
+  ArrowDown: { x: 0, y: 1 },
+  ArrowLeft: { x: -1, y: 0 },
+  ArrowRight: { x: 1, y: 0 },
+} as const;
+
+const FIELD_ROLES = new Set(['textbox', 'combobox', 'radio', 'checkbox']);
+
+export class MapPage {
+  constructor(readonly el: OdNetworkMap) {}
+
+  /* ---------------------------------------------------------------- the picture */
+
+  /** The SVG picture (part `map`). */
+  get picture(): SVGSVGElement {
+    return byPart<SVGSVGElement>(this.el, 'map');
+  }
+
+  hasPicture(): boolean {
+    return partOf(this.el, 'map') !== null;
+  }
+
+  /** The area around the picture that takes the pointer (drag, wheel, pinch): the picture's own box. */
+  get frame(): HTMLElement {
+    return this.picture.parentElement!;
+  }
+
+  /** Every node on the map (part `node`): the person first, then each member shown. */
+  nodes(): SVGGElement[] {
+    return allByPart<SVGGElement>(this.el, 'node');
+  }
+
+  /** How the map names a person: in full, or as initials when the map shows initials only. */
+  shownName(name: string): string {
+    return this.el.initialsOnly ? initials(name) : name;
+  }
+
+  /** The person's node: its accessible name is "<name>, the person at the centre" (in the map's language). */
+  person(): SVGGElement {
+    const name = this.shownName(this.el.caseRecord!.person.name);
+    const found = this.nodes().filter((n) => nameOf(n).startsWith(`${name},`));
+    if (found.length !== 1) throw new Error(`Expected one node for the person, found ${found.length}`);
+    return found[0]!;
+  }
+
+  /** A member's node, by the name the map shows (its accessible name starts "<name>: <relationship>; …"). */
+  member(name: string): SVGGElement {
+    const found = this.memberOrNull(name);
+    if (!found) throw new Error(`No node on the map is named ${name}`);
+    return found;
+  }
+
+  memberOrNull(name: string): SVGGElement | null {
+    const found = this.nodes().filter((n) => nameOf(n).startsWith(`${name}:`));
+    if (found.length > 1) throw new Error(`${found.length} nodes on the map are named ${name}`);
+    return found[0] ?? null;
+  }
+
+  /** The record id of the member a node names (or PERSON), found by the name the node is given. */
+  keyOf(node: Element): string {
+    const label = nameOf(node);
+    const record = this.el.caseRecord!;
+    if (label.startsWith(`${this.shownName(record.person.name)},`)) return PERSON;
+    const ids = record.members.filter((m) => label.startsWith(`${this.shownName(m.name)}:`)).map((m) => m.id);
+    if (ids.length !== 1) throw new Error(`"${label}" names ${ids.length} members of the record`);
+    return ids[0]!;
+  }
+
+  /** The node with keyboard focus, or null when focus is elsewhere. */
+  focused(): SVGGElement | null {
+    const active = shadow(this.el).activeElement;
+    return active && active.getAttribute('part')?.split(/\s+/).includes('node') ? (active as SVGGElement) : null;
+  }
+
+  /** The record id (or PERSON) of the node with focus, or undefined. */
+  focusedKey(): string | undefined {
+    const node = this.focused();
+    return node ? this.keyOf(node) : undefined;
+  }
+
+  /** The nodes in the tab order (the map is one tab stop). */
+  tabStops(): SVGGElement[] {
+    return this.nodes().filter((n) => n.getAttribute('tabindex') === '0');
+  }
+
+  /** The nodes shown as selected (aria-pressed). */
+  pressed(): SVGGElement[] {
+    return this.nodes().filter((n) => n.getAttribute('aria-pressed') === 'true');
+  }
+
+  /** Where a node sits, in map units (the centre is the person). */
+  position(node: Element): Point {
+    const m = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(node.getAttribute('transform') ?? '');
+    return m ? { x: Number(m[1]), y: Number(m[2]) } : { x: 0, y: 0 };
+  }
+
+  /** The shape drawn for a node (circle, square or diamond). No part or role: the widget's `shape` class. */
+  shape(node: Element): SVGGraphicsElement {
+    return node.querySelector<SVGGraphicsElement>('.shape')!;
+  }
+
+  /** The invisible pointer target of a node. No part or role: the widget's `hit` class. */
+  pointerTarget(node: Element): SVGCircleElement {
+    return node.querySelector<SVGCircleElement>('.hit')!;
+  }
+
+  /** The visible text labels under the nodes (aria-hidden, no part: the widget's `label` class). */
+  nameLabels(): string[] {
+    return [...this.picture.querySelectorAll('.labels .label')].map((l) => l.textContent ?? '');
+  }
+
+  /** The sector names round the outer ring (aria-hidden, no part: the widget's `sector-label` class). */
+  sectorLabels(): string[] {
+    return [...this.picture.querySelectorAll('.sector-label')].map(text);
+  }
+
+  /** Every tie drawn (part `tie`). */
+  ties(): SVGGElement[] {
+    return allByPart<SVGGElement>(this.el, 'tie');
+  }
+
+  /** A tie by its record id (ties are aria-hidden and unnamed: the only handle is the id the map gives them). */
+  tie(id: string): SVGGElement {
+    const found = this.ties().find((t) => t.getAttribute('data-tie') === id);
+    if (!found) throw new Error(`No tie ${id} on the map`);
+    return found;
+  }
+
+  /* ---------------------------------------------------------------- around the picture */
+
+  /** A button in the toolbar (part `toolbar`) by its accessible name. */
+  toolbarButton(name: string | RegExp): HTMLButtonElement {
+    return byRoleIn<HTMLButtonElement>(byPart(this.el, 'toolbar'), 'button', name);
+  }
+
+  /** The names of the toolbar's buttons, in order. */
+  toolbarButtons(): string[] {
+    return allByRoleIn(byPart(this.el, 'toolbar'), 'button').map(nameOf);
+  }
+
+  /** The details panel (part `details`). */
+  get details(): HTMLElement {
+    return byPart(this.el, 'details');
+  }
+
+  /** The panel's title (its accessible name): a member's name, "Details", or the open form's title. */
+  detailsTitle(): string {
+    return nameOf(this.details);
+  }
+
+  /** The one button in the details panel with this name. */
+  detailsButton(name: string | RegExp): HTMLButtonElement {
+    return byRoleIn<HTMLButtonElement>(this.details, 'button', name);
+  }
+
+  /** Every button in the details panel with this name, in order. */
+  detailsButtons(name: string | RegExp): HTMLButtonElement[] {
+    return allByRoleIn<HTMLButtonElement>(this.details, 'button', name);
+  }
+
+  /** "Changed by … on …" lines (part `changed-by`) in the details: the member's own, and one per tie. */
+  changedBy(): { member: HTMLElement | undefined; ties: HTMLElement[] } {
+    const lines = allByPart(this.el, 'changed-by').filter((l) => this.details.contains(l));
+    return { member: lines.find((l) => !l.closest('li')), ties: lines.filter((l) => l.closest('li')) };
+  }
+
+  /** The edit form open in the details panel, or null. */
+  formOrNull(): HTMLFormElement | null {
+    return partOf(this.el, 'details')?.querySelector('form') ?? null;
+  }
+
+  form(): HTMLFormElement {
+    const form = this.formOrNull();
+    if (!form) throw new Error('No form is open in the details panel');
+    return form;
+  }
+
+  /** A form control in the details panel (text box, select, radio or checkbox) by its label. */
+  field<E extends HTMLElement = HTMLInputElement>(label: string): E {
+    const found = [...this.details.querySelectorAll<E>('*')].filter(
+      (c) => FIELD_ROLES.has(roleOf(c) ?? '') && nameOf(c) === label,
+    );
+    if (found.length !== 1) throw new Error(`Expected one field labelled ${label}, found ${found.length}`);
+    return found[0]!;
+  }
+
+  /** The error message shown at a field (the form kit's `errorId`), or null. */
+  fieldError(control: Element): HTMLElement | null {
+    return shadow(this.el).getElementById(errorId(control.id));
+  }
+
+  /** The error summary (part `error-summary`), or null. */
+  errorSummary(): HTMLElement | null {
+    return partOf(this.el, 'error-summary');
+  }
+
+  /** The messages listed in the error summary. */
+  errorSummaryItems(): string[] {
+    return [...(this.errorSummary()?.querySelectorAll('li') ?? [])].map(text);
+  }
+
+  /** What the map last announced (its one status line). */
+  announcement(): string {
+    return text(byRole(this.el, 'status'));
+  }
+
+  /** The error state (part `error`), or null. */
+  errorState(): HTMLElement | null {
+    return partOf(this.el, 'error');
+  }
+
+  /** The one-paragraph summary (part `summary`). */
+  get summary(): HTMLElement {
+    return byPart(this.el, 'summary');
+  }
+
+  /** The key (part `legend`). */
+  get legend(): HTMLElement {
+    return byPart(this.el, 'legend');
+  }
+
+  /** The table view's body rows (part `table`). */
+  tableRows(): HTMLTableRowElement[] {
+    return [...byPart(this.el, 'table').querySelectorAll<HTMLTableRowElement>('tbody tr')];
+  }
+
+  /** The table's column headers. */
+  tableHeaders(): string[] {
+    return [...byPart(this.el, 'table').querySelectorAll('thead th')].map(text);
+  }
+
+  /** The row headers (members' names) of the table. */
+  tableMembers(): string[] {
+    return this.tableRows().map((r) => text(r.querySelector('th')));
+  }
+
+  /** Everything the map gives a person to read or hear: its text and every accessible name. */
+  allText(): string {
+    const root = shadow(this.el);
+    return (
+      root.textContent! + [...root.querySelectorAll('[aria-label]')].map((n) => n.getAttribute('aria-label')).join(' ')
+    );
+  }
+
+  /* ---------------------------------------------------------------- keyboard */
+
+  /** Puts keyboard focus on the map with real Tab presses from a button before it. */
+  async tabIn(): Promise<void> {
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    this.el.before(before);
+    before.focus();
+    // Toolbar buttons come first; tab until a map node has focus.
+    for (let i = 0; i < 12 && !this.focused(); i++) await sendKeys({ press: 'Tab' });
+    before.remove();
+    if (!this.focused()) throw new Error('Tab never reached the map');
+  }
+
+  /**
+   * The arrow keys that lead from the person to `target`, breadth-first over the map's own navigation rule
+   * (`nearestInDirection`) on the nodes where they are drawn.
+   */
+  arrowPath(target: Element): string[] {
+    const nodes = this.nodes();
+    const at = (i: number) => (i === 0 ? { x: 0, y: 0 } : this.position(nodes[i]!));
+    const goal = nodes.indexOf(target as SVGGElement);
+    if (goal < 0) throw new Error('The target is not a node on this map');
+    const queue: [number, string[]][] = [[0, []]];
+    const seen = new Set([0]);
+    while (queue.length) {
+      const [here, path] = queue.shift()!;
+      if (here === goal) return path;
+      for (const [key, dir] of Object.entries(DIRECTIONS)) {
+        const candidates = nodes.flatMap((_, i): [string, Point][] => (i === here ? [] : [[String(i), at(i)]]));
+        const next = nearestInDirection(at(here), dir, candidates);
+        if (next !== undefined && !seen.has(Number(next))) {
+          seen.add(Number(next));
+          queue.push([Number(next), [...path, key]]);
+        }
+      }
+    }
+    throw new Error(`${nameOf(target)} cannot be reached with the arrow keys`);
+  }
+
+  /** Moves keyboard focus to `node` with real key presses: Tab in, Home to the person, then arrows. */
+  async focusNode(node: Element): Promise<void> {
+    await this.tabIn();
+    await sendKeys({ press: 'Home' });
+    for (const key of this.arrowPath(node)) await sendKeys({ press: key });
+    if (this.focused() !== node) throw new Error(`The arrow keys did not reach ${nameOf(node)}`);
+  }
+
+  /** Moves keyboard focus to the member the map shows as `name`. */
+  async focusMember(name: string): Promise<void> {
+    await this.focusNode(this.member(name));
+  }
+}
+
+export const mapPage = (el: OdNetworkMap): MapPage => new MapPage(el);
