@@ -55,7 +55,12 @@ export {
 } from './stores/types.js';
 export { BaseStore, type StoreOptions } from './stores/base-store.js';
 export { MemoryStore } from './stores/memory-store.js';
-export { IndexedDbStore, type IndexedDbStoreOptions, type IndexedDbLocation } from './stores/indexeddb-store.js';
+export {
+  IndexedDbStore,
+  type IndexedDbStoreOptions,
+  type IndexedDbLocation,
+  type SeedResult,
+} from './stores/indexeddb-store.js';
 export {
   SyncedStore,
   type SyncedStoreOptions,

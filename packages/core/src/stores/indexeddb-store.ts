@@ -1,5 +1,13 @@
+import { parseChange } from '../changes.js';
 import { historyEntry, parseHistoryEntry, type ChangeEntry, type EntityRef, type HistoryEntry } from '../edits.js';
-import { ConflictError, NotFoundError, StorageError, ValidationError, type Issue } from '../errors.js';
+import {
+  ConflictError,
+  NotFoundError,
+  StorageError,
+  UnsentEditsError,
+  ValidationError,
+  type Issue,
+} from '../errors.js';
 import { Id } from '../model/primitives.js';
 import type { CaseRecord } from '../model/schemas.js';
 import { parseWith } from '../model/validate.js';
@@ -7,7 +15,10 @@ import { parseCaseRecord } from '../record.js';
 import { unreadable } from '../internal/guard.js';
 import { BaseStore, type StoreOptions } from './base-store.js';
 import { DEFAULT_OPEN_TIMEOUT, STRICT, openDatabase, request, runTransaction } from './idb.js';
+import { checkVersion, isNewer, layOver, type SeedResult, type SeedVersion, type StoredSeed } from './seed.js';
 import type { StoreSnapshot } from './types.js';
+
+export type { SeedResult } from './seed.js';
 
 const STORE_NAME = 'cases';
 /** The change log: one entry per edit (who, when, what kind, which entity), by edit id, indexed by case. */
@@ -18,6 +29,8 @@ const DB_VERSION = 2;
 interface StoredChange extends HistoryEntry {
   caseId: string;
   revision: number;
+  /** The change itself (entries written before seeding from the host existed have none). */
+  change?: unknown;
 }
 const OPTIONS = 'IndexedDbStore options';
 /** The subject of every ValidationError about the stored entry itself (not its record). */
@@ -29,6 +42,8 @@ interface StoredCase {
   /** The record as JSON-compatible data (structured clone). Validated again on every read. */
   record: unknown;
   savedAt: string;
+  /** The host's copy the case was last seeded from (absent in entries from before it was kept). */
+  seed?: StoredSeed;
 }
 
 /** Where a case is kept: what `readStoredEntry` and `discard` need. */
@@ -46,8 +61,24 @@ export interface IndexedDbLocation {
 }
 
 export interface IndexedDbStoreOptions extends StoreOptions, IndexedDbLocation {
-  /** Saved as revision 1 when the database has no entry for the case yet. */
+  /**
+   * The host's copy of the case: saved as revision 1 when the database has no entry for
+   * the case yet; with `replace: 'if-newer'`, it also replaces a stored case when it is newer.
+   */
   initial?: unknown;
+  /**
+   * The host's version of `initial`, which says whether it is newer than the copy on the device:
+   * a whole number (a row version) or a date and time with its offset (when the host's copy was last
+   * changed, e.g. FHIR `meta.lastUpdated`). Needed with `replace: 'if-newer'`.
+   */
+  initialVersion?: number | string;
+  /**
+   * `never` (default): `initial` only seeds a case that is not stored. `if-newer`: `initial` also
+   * replaces the stored case when `initialVersion` is newer than the version it was last seeded with;
+   * edits made on this device that `initial` does not contain are laid over it, never dropped
+   * (see `seedResult`).
+   */
+  replace?: 'never' | 'if-newer';
 }
 
 /**
@@ -65,6 +96,8 @@ export class IndexedDbStore extends BaseStore {
   readonly databaseName: string;
   readonly #db: IDBDatabase;
   readonly #channel: BroadcastChannel | undefined;
+  /** What `open` did with `initial` (undefined when it was given none). */
+  seedResult: SeedResult | undefined;
 
   private constructor(db: IDBDatabase, options: IndexedDbStoreOptions, location: Location) {
     super(options);
@@ -87,12 +120,24 @@ export class IndexedDbStore extends BaseStore {
   /**
    * Opens the database and loads the case. Throws NotFoundError when the case is
    * not stored and no `initial` record is given, ValidationError when the options,
-   * the stored entry or the initial record are invalid, StorageError when
-   * IndexedDB fails or the database stays blocked longer than `openTimeout`.
+   * the stored entry or the initial record (when it is needed) are invalid, StorageError when
+   * IndexedDB is not available or fails, or the database stays blocked longer than `openTimeout`.
+   * Seeding (and replacing, with `replace: 'if-newer'`) is one transaction: the stored case is
+   * either kept or replaced whole.
    */
   static async open(options: IndexedDbStoreOptions): Promise<IndexedDbStore> {
     const location = locate(options);
     const initial = readOption(options, 'initial');
+    const version = checkVersion(readOption(options, 'initialVersion'));
+    const replace = readOption(options, 'replace') ?? 'never';
+    if (replace !== 'never' && replace !== 'if-newer') {
+      throw new ValidationError(OPTIONS, [{ path: ['replace'], message: 'must be "never" or "if-newer"' }]);
+    }
+    if (replace === 'if-newer' && (initial === undefined || version === undefined)) {
+      throw new ValidationError(OPTIONS, [
+        { path: [initial === undefined ? 'initial' : 'initialVersion'], message: 'is needed with replace "if-newer"' },
+      ]);
+    }
     const db = await connect(location);
     let store: IndexedDbStore;
     try {
@@ -102,7 +147,7 @@ export class IndexedDbStore extends BaseStore {
       throw error;
     }
     try {
-      if (initial !== undefined) await store.#seed(initial);
+      if (initial !== undefined) store.seedResult = await store.#seed(initial, version, replace === 'if-newer');
       await store.load();
     } catch (error) {
       store.close();
@@ -140,6 +185,34 @@ export class IndexedDbStore extends BaseStore {
     });
   }
 
+  /**
+   * Clears the case from this device (on a shared computer, when the person is done): its
+   * stored record, the host's copy it was seeded from, and its change log; other cases stay.
+   * Refuses with an UnsentEditsError (and removes nothing) while edits made on this device are
+   * not in the host's copy yet (edits since the case was last seeded or replaced from
+   * `initial`), unless `force` is true. Resolves to whether a case was stored and how many such
+   * edits were removed with it. Close the case's open stores first. Throws ValidationError for
+   * invalid options, StorageError when IndexedDB fails.
+   */
+  static async clear(
+    options: IndexedDbLocation & { force?: boolean },
+  ): Promise<{ removed: boolean; localEdits: number }> {
+    const force = readOption(locationObject(options), 'force') ?? false;
+    if (typeof force !== 'boolean') {
+      throw new ValidationError(OPTIONS, [{ path: ['force'], message: 'must be true or false' }]);
+    }
+    return onEntry(options, 'readwrite', async (store, caseId) => {
+      const stored = await request<unknown>(store.get(caseId));
+      const log = store.transaction.objectStore(LOG_STORE);
+      const edits = (await localEdits(log, caseId, seedOf(stored))).length;
+      if (edits > 0 && !force) throw new UnsentEditsError(caseId, edits);
+      for (const key of await request(log.index('caseId').getAllKeys(caseId))) await request(log.delete(key));
+      if (stored === undefined) return { removed: false, localEdits: edits };
+      await request(store.delete(caseId));
+      return { removed: true, localEdits: edits };
+    });
+  }
+
   /** Closes the database connection and stops listening to other tabs. */
   close(): void {
     this.#channel?.close();
@@ -172,39 +245,113 @@ export class IndexedDbStore extends BaseStore {
         // A corrupt entry is a ValidationError here, so it is never overwritten nor reported as a conflict.
         const actual = stored === undefined ? 0 : checkEntry(stored, this.caseId).revision;
         if (actual !== baseRevision) throw new ConflictError(this.caseId, baseRevision, actual);
-        const entry: StoredCase = { caseId: this.caseId, revision, record, savedAt: new Date().toISOString() };
+        const seed = seedOf(stored);
+        const entry: StoredCase = {
+          caseId: this.caseId,
+          revision,
+          record,
+          savedAt: new Date().toISOString(),
+          ...(seed ? { seed } : {}),
+        };
         await request(store.put(entry));
-        const logged: StoredChange = { ...historyEntry(edit), caseId: this.caseId, revision };
+        // The change itself too: an edit the host's copy does not have yet is laid over its next copy.
+        const logged: StoredChange = { ...historyEntry(edit), change: edit.change, caseId: this.caseId, revision };
         await request(tx.objectStore(LOG_STORE).put(logged));
       },
       STRICT,
     );
+    this.#tellOtherTabs(revision);
+    return revision;
+  }
+
+  #tellOtherTabs(revision: number): void {
     try {
       this.#channel?.postMessage({ caseId: this.caseId, revision });
     } catch {
       // The store was closed while saving: the write is committed; telling other tabs is best effort.
     }
-    return revision;
   }
 
   /**
-   * Saves the initial record unless the case is already stored (never overwrites).
-   * The initial record is only validated when it is needed.
+   * Saves the host's copy when nothing is stored; with `replace`, also replaces the stored case
+   * when the host's version is newer, laying this device's edits over it (see seed.ts). One
+   * transaction: another tab's write meanwhile is seen, never overwritten. `initial` is only
+   * validated when it is needed.
    */
-  async #seed(initial: unknown): Promise<void> {
-    const stored = await this.#transaction('readonly', (store) => request(store.getKey(this.caseId)));
-    if (stored !== undefined) return;
+  async #seed(initial: unknown, version: SeedVersion | undefined, replace: boolean): Promise<SeedResult> {
+    const result = await runTransaction(
+      this.#db,
+      [STORE_NAME, LOG_STORE],
+      'readwrite',
+      async (tx): Promise<SeedResult & { revision?: number }> => {
+        const store = tx.objectStore(STORE_NAME);
+        const stored = await request<unknown>(store.get(this.caseId));
+        const seedWith = (record: CaseRecord, revision: number, carried: string[]): StoredSeed => ({
+          record,
+          ...(version === undefined ? {} : { version }),
+          revision,
+          carried,
+        });
+        if (stored === undefined) {
+          const record = this.#parseInitial(initial);
+          const entry: StoredCase = {
+            caseId: this.caseId,
+            revision: 1,
+            record,
+            savedAt: new Date().toISOString(),
+            seed: seedWith(record, 1, []),
+          };
+          await request(store.add(entry));
+          return { outcome: 'created', localEdits: 0 };
+        }
+        const { revision } = checkEntry(stored, this.caseId);
+        const seed = seedOf(stored);
+        const edits = await localEdits(tx.objectStore(LOG_STORE), this.caseId, seed);
+        if (!replace || !isNewer(version!, seed?.version)) return { outcome: 'unchanged', localEdits: edits.length };
+        const theirs = this.#parseInitial(initial);
+        const laid = edits.length === 0 ? { record: theirs, kept: [] } : this.#layOver(seed, edits, theirs);
+        if (!laid) return { outcome: 'kept', localEdits: edits.length };
+        const carried = laid.kept.map((i) => edits[i]!.id);
+        const entry: StoredCase = {
+          caseId: this.caseId,
+          revision: revision + 1,
+          record: laid.record,
+          savedAt: new Date().toISOString(),
+          seed: seedWith(theirs, revision + 1, carried),
+        };
+        await request(store.put(entry));
+        return { outcome: 'replaced', localEdits: carried.length, revision: revision + 1 };
+      },
+      STRICT,
+    );
+    const { revision, ...seedResult } = result;
+    if (revision !== undefined) this.#tellOtherTabs(revision);
+    return seedResult;
+  }
+
+  #parseInitial(initial: unknown): CaseRecord {
     const record = parseCaseRecord(initial, this.parseOptions);
     if (record.id !== this.caseId) {
       throw new StorageError(`The initial record is case "${record.id}", but this store is for case "${this.caseId}".`);
     }
-    await this.#transaction('readwrite', async (store) => {
-      // Another tab may have seeded it meanwhile: still never overwrite.
-      const existing = await request(store.getKey(this.caseId));
-      if (existing !== undefined) return;
-      const entry: StoredCase = { caseId: this.caseId, revision: 1, record, savedAt: new Date().toISOString() };
-      await request(store.add(entry));
-    });
+    return record;
+  }
+
+  /** This device's edits laid over the host's copy, or undefined when they cannot be (the stored case is kept). */
+  #layOver(seed: StoredSeed | undefined, edits: readonly StoredChange[], theirs: CaseRecord) {
+    if (!seed) return undefined; // no record of what the host last gave: its edits cannot be told apart
+    try {
+      const base = parseCaseRecord(seed.record, this.parseOptions);
+      return layOver(
+        base,
+        edits.map((e) => parseChange(e.change)),
+        theirs,
+        this.parseOptions,
+      );
+    } catch (error) {
+      if (error instanceof ValidationError) return undefined; // an old or damaged log entry: keep what is stored
+      throw error;
+    }
   }
 
   /**
@@ -219,7 +366,7 @@ export class IndexedDbStore extends BaseStore {
     const entries: { entry: HistoryEntry; revision: number }[] = [];
     for (const row of rows) {
       try {
-        const { caseId: _caseId, revision, ...rest } = row as StoredChange;
+        const { caseId: _caseId, revision, change: _change, ...rest } = row as StoredChange;
         if (!Number.isSafeInteger(revision)) continue;
         entries.push({ entry: parseHistoryEntry(rest), revision });
       } catch {
@@ -248,11 +395,17 @@ interface Location {
   openTimeout: number;
 }
 
-/** Reads and checks the options that say where a case is kept. */
-function locate(options: IndexedDbLocation): Location {
+/** The options, when they are an object (a ValidationError otherwise). */
+function locationObject<T>(options: T): T & object {
   if (typeof options !== 'object' || options === null) {
     throw new ValidationError(OPTIONS, [{ path: [], message: 'expected an object' }]);
   }
+  return options;
+}
+
+/** Reads and checks the options that say where a case is kept. */
+function locate(options: IndexedDbLocation): Location {
+  locationObject(options);
   const caseId = parseWith(Id, readOption(options, 'caseId'), OPTIONS, { at: ['caseId'] });
   const databaseName = readOption(options, 'databaseName') ?? 'odkit';
   if (typeof databaseName !== 'string' || databaseName === '' || databaseName.length > 200) {
@@ -270,7 +423,7 @@ function locate(options: IndexedDbLocation): Location {
 }
 
 /** One option, read so that a throwing getter or a revoked proxy is a ValidationError. */
-function readOption<K extends keyof IndexedDbStoreOptions>(options: IndexedDbStoreOptions, key: K): unknown {
+function readOption<T extends object>(options: T, key: keyof T & string): unknown {
   try {
     return options[key];
   } catch {
@@ -334,4 +487,32 @@ function checkEntry(stored: unknown, caseId: string): { revision: number; record
   }
   if (issues.length) throw new ValidationError(ENTRY, issues);
   return { revision: revision as number, record: entry.record };
+}
+
+/** The seed kept with a stored entry, when it reads back as one (otherwise: none, as in older entries). */
+function seedOf(stored: unknown): StoredSeed | undefined {
+  const seed = (stored as { seed?: Partial<StoredSeed> } | undefined)?.seed;
+  if (typeof seed !== 'object' || seed === null) return undefined;
+  const { revision, carried } = seed;
+  if (!(typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 1)) return undefined;
+  if (!Array.isArray(carried) || !carried.every((id) => typeof id === 'string')) return undefined;
+  return seed as StoredSeed;
+}
+
+/**
+ * The edits made on this device that the host's copy did not contain when it was last seeded
+ * (oldest first): those after the seed's revision and those carried over it. Without a seed,
+ * every logged edit counts.
+ */
+async function localEdits(log: IDBObjectStore, caseId: string, seed: StoredSeed | undefined): Promise<StoredChange[]> {
+  const rows = await request<unknown[]>(log.index('caseId').getAll(caseId));
+  return (rows as StoredChange[])
+    .filter(
+      (row) =>
+        typeof row === 'object' &&
+        row !== null &&
+        Number.isSafeInteger(row.revision) &&
+        (!seed || row.revision > seed.revision || seed.carried.includes(row.id)),
+    )
+    .sort((a, b) => a.revision - b.revision);
 }
