@@ -8,6 +8,7 @@
 import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { IndexedDbStore, MemoryStore, StorageError, ValidationError, type CaseStore, type OdError } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
+import { openFromHost } from '@odkit/core/seeding';
 import type { OdProvider } from '@odkit/elements';
 import '@odkit/elements/define.js';
 import '@odkit/meeting-timeline/define.js';
@@ -84,7 +85,7 @@ describe('<od-provider> given a store as it opens', () => {
     const bad = structuredClone(demoCase) as unknown as { members: { ring: unknown }[] };
     bad.members[0]!.ring = 9;
     const { widgets, errors } = page(
-      IndexedDbStore.open({ caseId: demoCase.id, databaseName, initial: bad, initialVersion: 1, replace: 'if-newer' }),
+      openFromHost({ caseId: demoCase.id, databaseName, initial: bad, initialVersion: 1 }),
     );
     await waitForErrorStates(widgets);
     await afterRejectionsReported();
@@ -176,15 +177,15 @@ describe('<od-provider> given a store as it opens', () => {
     expect(errorState(widgets[0]!)).to.equal(null);
   });
 
-  it('something that is not a store (a record by mistake): a ValidationError in every widget, not a TypeError', async () => {
+  it('something that is not a store (a record by mistake): a StorageError in every widget, not a TypeError', async () => {
     const { widgets, errors } = page(demoCase);
     await waitForErrorStates(widgets);
-    const error = (errors[0] as Event & { error: ValidationError }).error;
-    expect(error).to.be.instanceOf(ValidationError);
-    expect(error.message).to.contain('od-provider');
+    const error = (errors[0] as Event & { error: StorageError }).error;
+    expect(error).to.be.instanceOf(StorageError);
+    expect(error.message).to.contain('<od-provider> store is not a case store');
     const fromPromise = page(Promise.resolve({ not: 'a store' }));
     await waitForErrorStates(fromPromise.widgets);
-    expect((fromPromise.errors[0] as Event & { error: Error }).error).to.be.instanceOf(ValidationError);
+    expect((fromPromise.errors[0] as Event & { error: Error }).error.message).to.contain('not a case store');
   });
 
   it('a syncing store given as it opens: syncStatus and od-sync-status follow it once it has opened', async () => {

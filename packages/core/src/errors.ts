@@ -98,20 +98,3 @@ export class StorageError extends OdError {
     this.permanent = options?.permanent === true;
   }
 }
-
-/**
- * A case was not cleared from the device because edits made on it are not in the
- * host's copy yet (`localEdits` of them). Nothing was removed; pass `force: true`
- * to remove them too.
- */
-export class UnsentEditsError extends StorageError {
-  constructor(
-    readonly caseId: string,
-    readonly localEdits: number,
-  ) {
-    super(
-      `Case ${quoteId(caseId)} was not cleared from this device: ${localEdits} edit${localEdits === 1 ? '' : 's'} made here ${localEdits === 1 ? 'is' : 'are'} not in your system's copy yet. Nothing was removed; save them first, or clear with force: true to remove them too.`,
-    );
-    this.name = 'UnsentEditsError';
-  }
-}

@@ -59,7 +59,6 @@ export {
   IndexedDbStore,
   type IndexedDbStoreOptions,
   type IndexedDbLocation,
-  type SeedResult,
 } from './stores/indexeddb-store.js';
 export {
   SyncedStore,

@@ -2,12 +2,12 @@ import { expect } from '@open-wc/testing';
 import {
   IndexedDbStore,
   StorageError,
-  UnsentEditsError,
   ValidationError,
   type CaseRecord,
   type Change,
   type IndexedDbStoreOptions,
 } from '@odkit/core';
+import { clearFromDevice, openFromHost, UnsentEditsError, type HostCopyOptions } from '@odkit/core/seeding';
 import { CASE_ID, clone, exampleRecord, expectInstance, member, rejection } from './support.js';
 import { until } from '../../../test/support/dom.js';
 
@@ -22,7 +22,7 @@ const renameFriend = (name: string) => (record: CaseRecord) => {
 };
 const addGran: Change = { type: 'member/add', member: member('gran', { ring: 2, household: false }) };
 
-describe('IndexedDbStore: seeding from the host (replace if newer) and clearing from the device', () => {
+describe('@odkit/core/seeding: openFromHost (replace if newer) and clearFromDevice', () => {
   let counter = 0;
   let databaseName: string;
   const opened: IndexedDbStore[] = [];
@@ -32,13 +32,18 @@ describe('IndexedDbStore: seeding from the host (replace if newer) and clearing 
     opened.push(store);
     return store;
   }
+  async function openHost(options: Partial<HostCopyOptions>): Promise<IndexedDbStore> {
+    const store = await openFromHost({ caseId: CASE_ID, databaseName, ...options } as HostCopyOptions);
+    opened.push(store);
+    return store;
+  }
   function closeAll() {
     for (const store of opened.splice(0)) store.close();
   }
   /** A page load: the host fetched its copy (at `version`) and opens the case with it. */
   function load(initial: CaseRecord, initialVersion: number | string) {
     closeAll();
-    return open({ initial, initialVersion, replace: 'if-newer' });
+    return openHost({ initial, initialVersion });
   }
 
   beforeEach(() => {
@@ -82,11 +87,11 @@ describe('IndexedDbStore: seeding from the host (replace if newer) and clearing 
     expect(newer.snapshot!.record.members.find((m) => m.id === 'friend')!.name).to.equal('Newer');
   });
 
-  it('without replace, initial never replaces a stored case (as before)', async () => {
-    await open({ initial: hostCopy(), initialVersion: 1 });
+  it('IndexedDbStore.open with initial never replaces a stored case (as before)', async () => {
+    await openHost({ initial: hostCopy(), initialVersion: 1 });
     closeAll();
-    const store = await open({ initial: hostCopy(renameFriend('Jo Bloggs')), initialVersion: 9 });
-    expect(store.seedResult).to.deep.equal({ outcome: 'unchanged', localEdits: 0 });
+    const store = await open({ initial: hostCopy(renameFriend('Jo Bloggs')) });
+    expect(store.seedResult).to.equal(undefined);
     expect(store.snapshot!.record).to.deep.equal(exampleRecord());
   });
 
@@ -115,7 +120,7 @@ describe('IndexedDbStore: seeding from the host (replace if newer) and clearing 
     expect(fourth.seedResult).to.deep.equal({ outcome: 'replaced', localEdits: 0 });
     expect(fourth.snapshot!.record).to.deep.equal(withGran);
     closeAll();
-    expect(await IndexedDbStore.clear({ caseId: CASE_ID, databaseName })).to.deep.equal({
+    expect(await clearFromDevice({ caseId: CASE_ID, databaseName })).to.deep.equal({
       removed: true,
       localEdits: 0,
     });
@@ -162,9 +167,7 @@ describe('IndexedDbStore: seeding from the host (replace if newer) and clearing 
     (bad.members[0] as { ring: unknown }).ring = 7;
     closeAll();
     const error = expectInstance(
-      await rejection(
-        IndexedDbStore.open({ caseId: CASE_ID, databaseName, initial: bad, initialVersion: 2, replace: 'if-newer' }),
-      ),
+      await rejection(openFromHost({ caseId: CASE_ID, databaseName, initial: bad, initialVersion: 2 })),
       ValidationError,
     );
     expect(error.issues[0]!.path).to.deep.equal(['members', 0, 'ring']);
@@ -174,25 +177,22 @@ describe('IndexedDbStore: seeding from the host (replace if newer) and clearing 
     closeAll();
     const other = { ...hostCopy(), id: 'case-2' };
     expectInstance(
-      await rejection(
-        IndexedDbStore.open({ caseId: CASE_ID, databaseName, initial: other, initialVersion: 3, replace: 'if-newer' }),
-      ),
+      await rejection(openFromHost({ caseId: CASE_ID, databaseName, initial: other, initialVersion: 3 })),
       StorageError,
     );
   });
 
   it('checks the seeding options', async () => {
-    const cases: [Partial<IndexedDbStoreOptions>, string][] = [
-      [{ initial: hostCopy(), initialVersion: 1, replace: 'always' as never }, 'replace'],
-      [{ initial: hostCopy(), replace: 'if-newer' }, 'initialVersion'],
-      [{ initialVersion: 1, replace: 'if-newer' }, 'initial'],
+    const cases: [Partial<HostCopyOptions>, string][] = [
+      [{ initial: hostCopy() }, 'initialVersion'],
+      [{ initialVersion: 1 }, 'initial'],
       [{ initial: hostCopy(), initialVersion: -1 }, 'initialVersion'],
       [{ initial: hostCopy(), initialVersion: '4 December' }, 'initialVersion'],
       [{ initial: hostCopy(), initialVersion: 1.5 }, 'initialVersion'],
     ];
     for (const [options, path] of cases) {
       const error = expectInstance(
-        await rejection(IndexedDbStore.open({ caseId: CASE_ID, databaseName, ...options })),
+        await rejection(openFromHost({ caseId: CASE_ID, databaseName, ...options } as HostCopyOptions)),
         ValidationError,
       );
       expect(error.issues[0]!.path, path).to.deep.equal([path]);
@@ -203,7 +203,7 @@ describe('IndexedDbStore: seeding from the host (replace if newer) and clearing 
     await load(hostCopy(), 1);
     const otherTab = await IndexedDbStore.open({ caseId: CASE_ID, databaseName });
     try {
-      await open({ initial: hostCopy(renameFriend('Jo Bloggs')), initialVersion: 2, replace: 'if-newer' });
+      await openHost({ initial: hostCopy(renameFriend('Jo Bloggs')), initialVersion: 2 });
       await until(() => otherTab.snapshot!.revision === 2);
       expect(otherTab.snapshot!.record.members.find((m) => m.id === 'friend')!.name).to.equal('Jo Bloggs');
     } finally {
@@ -217,7 +217,7 @@ describe('IndexedDbStore: seeding from the host (replace if newer) and clearing 
       await device.apply(addGran);
       closeAll();
       const error = expectInstance(
-        await rejection(IndexedDbStore.clear({ caseId: CASE_ID, databaseName })),
+        await rejection(clearFromDevice({ caseId: CASE_ID, databaseName })),
         UnsentEditsError,
       );
       expect(error).to.be.instanceOf(StorageError);
@@ -240,7 +240,7 @@ describe('IndexedDbStore: seeding from the host (replace if newer) and clearing 
       await other.apply(addGran);
       closeAll();
 
-      expect(await IndexedDbStore.clear({ caseId: CASE_ID, databaseName, force: true })).to.deep.equal({
+      expect(await clearFromDevice({ caseId: CASE_ID, databaseName, force: true })).to.deep.equal({
         removed: true,
         localEdits: 1,
       });
@@ -256,11 +256,11 @@ describe('IndexedDbStore: seeding from the host (replace if newer) and clearing 
       expect(fresh.seedResult!.outcome).to.equal('created');
       expect(await fresh.history({ kind: 'member', id: 'gran' })).to.deep.equal([]);
       closeAll();
-      expect(await IndexedDbStore.clear({ caseId: CASE_ID, databaseName })).to.deep.equal({
+      expect(await clearFromDevice({ caseId: CASE_ID, databaseName })).to.deep.equal({
         removed: true,
         localEdits: 0,
       });
-      expect(await IndexedDbStore.clear({ caseId: CASE_ID, databaseName })).to.deep.equal({
+      expect(await clearFromDevice({ caseId: CASE_ID, databaseName })).to.deep.equal({
         removed: false,
         localEdits: 0,
       });
@@ -268,7 +268,7 @@ describe('IndexedDbStore: seeding from the host (replace if newer) and clearing 
 
     it('checks its options', async () => {
       for (const bad of [undefined, { caseId: 'a b' }, { caseId: CASE_ID, databaseName, force: 'yes' }]) {
-        expectInstance(await rejection(IndexedDbStore.clear(bad as never)), ValidationError);
+        expectInstance(await rejection(clearFromDevice(bad as never)), ValidationError);
       }
     });
   });

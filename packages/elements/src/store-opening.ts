@@ -1,12 +1,4 @@
-import {
-  OdError,
-  StorageError,
-  ValidationError,
-  type ApplyOptions,
-  type CaseStore,
-  type Change,
-  type StoreSnapshot,
-} from '@odkit/core';
+import { OdError, StorageError, type ApplyOptions, type CaseStore, type Change, type StoreSnapshot } from '@odkit/core';
 
 /** What `<od-provider>`'s `store` takes: a store, or a promise of one (e.g. `IndexedDbStore.open(…)`). */
 export type StoreOrOpening = CaseStore | PromiseLike<CaseStore>;
@@ -62,10 +54,12 @@ export class StoreOpening implements CaseStore {
   }
 }
 
-function notAStore(): ValidationError {
-  return new ValidationError(SUBJECT, [
-    { path: [], message: 'expected a case store (such as IndexedDbStore) or a promise of one' },
-  ]);
+/**
+ * A StorageError, not a ValidationError: the store could not be opened from what was given (and
+ * the provider stays out of the record's validation code, which only the widgets need).
+ */
+function notAStore(): StorageError {
+  return new StorageError(`${SUBJECT} is not a case store (such as IndexedDbStore) or a promise of one.`);
 }
 
 /** The kit's own errors as they are; anything else (a host's failed fetch) as a StorageError keeping it as `cause`. */

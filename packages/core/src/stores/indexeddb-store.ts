@@ -1,50 +1,46 @@
-import { parseChange } from '../changes.js';
 import { historyEntry, parseHistoryEntry, type ChangeEntry, type EntityRef, type HistoryEntry } from '../edits.js';
-import {
-  ConflictError,
-  NotFoundError,
-  StorageError,
-  UnsentEditsError,
-  ValidationError,
-  type Issue,
-} from '../errors.js';
+import { ConflictError, NotFoundError, StorageError, ValidationError, type Issue } from '../errors.js';
 import { Id } from '../model/primitives.js';
 import type { CaseRecord } from '../model/schemas.js';
 import { parseWith } from '../model/validate.js';
-import { parseCaseRecord } from '../record.js';
+import { parseCaseRecord, type ParseOptions } from '../record.js';
 import { unreadable } from '../internal/guard.js';
 import { BaseStore, type StoreOptions } from './base-store.js';
 import { DEFAULT_OPEN_TIMEOUT, STRICT, openDatabase, request, runTransaction } from './idb.js';
-import { checkVersion, isNewer, layOver, type SeedResult, type SeedVersion, type StoredSeed } from './seed.js';
+import type { SeedResult } from './seed.js';
 import type { StoreSnapshot } from './types.js';
 
-export type { SeedResult } from './seed.js';
-
-const STORE_NAME = 'cases';
+export const STORE_NAME = 'cases';
 /** The change log: one entry per edit (who, when, what kind, which entity), by edit id, indexed by case. */
-const LOG_STORE = 'changes';
+export const LOG_STORE = 'changes';
 /** 2 added the change log. */
 const DB_VERSION = 2;
 
-interface StoredChange extends HistoryEntry {
+export interface StoredChange extends HistoryEntry {
   caseId: string;
   revision: number;
-  /** The change itself (entries written before seeding from the host existed have none). */
+  /** The change itself, for `@odkit/core/seeding` (entries written before it have none). */
   change?: unknown;
 }
 const OPTIONS = 'IndexedDbStore options';
 /** The subject of every ValidationError about the stored entry itself (not its record). */
 const ENTRY = 'Stored case entry';
 
-interface StoredCase {
+export interface StoredCase {
   caseId: string;
   revision: number;
   /** The record as JSON-compatible data (structured clone). Validated again on every read. */
   record: unknown;
   savedAt: string;
-  /** The host's copy the case was last seeded from (absent in entries from before it was kept). */
-  seed?: StoredSeed;
+  /** The host's copy it was last seeded from, kept by `@odkit/core/seeding` (see seed.ts). */
+  seed?: unknown;
 }
+
+/**
+ * @internal How `openFromHost` (`@odkit/core/seeding`) seeds the case, kept out of this module so
+ * that only its users pay for it. Resolves to what it did, and the revision it wrote, if any.
+ */
+export type Seeder = (db: IDBDatabase, options: ParseOptions) => Promise<{ result: SeedResult; revision?: number }>;
 
 /** Where a case is kept: what `readStoredEntry` and `discard` need. */
 export interface IndexedDbLocation {
@@ -61,24 +57,8 @@ export interface IndexedDbLocation {
 }
 
 export interface IndexedDbStoreOptions extends StoreOptions, IndexedDbLocation {
-  /**
-   * The host's copy of the case: saved as revision 1 when the database has no entry for
-   * the case yet; with `replace: 'if-newer'`, it also replaces a stored case when it is newer.
-   */
+  /** Saved as revision 1 when the database has no entry for the case yet. */
   initial?: unknown;
-  /**
-   * The host's version of `initial`, which says whether it is newer than the copy on the device:
-   * a whole number (a row version) or a date and time with its offset (when the host's copy was last
-   * changed, e.g. FHIR `meta.lastUpdated`). Needed with `replace: 'if-newer'`.
-   */
-  initialVersion?: number | string;
-  /**
-   * `never` (default): `initial` only seeds a case that is not stored. `if-newer`: `initial` also
-   * replaces the stored case when `initialVersion` is newer than the version it was last seeded with;
-   * edits made on this device that `initial` does not contain are laid over it, never dropped
-   * (see `seedResult`).
-   */
-  replace?: 'never' | 'if-newer';
 }
 
 /**
@@ -96,7 +76,7 @@ export class IndexedDbStore extends BaseStore {
   readonly databaseName: string;
   readonly #db: IDBDatabase;
   readonly #channel: BroadcastChannel | undefined;
-  /** What `open` did with `initial` (undefined when it was given none). */
+  /** What `openFromHost` did with the host's copy (undefined after `open`). */
   seedResult: SeedResult | undefined;
 
   private constructor(db: IDBDatabase, options: IndexedDbStoreOptions, location: Location) {
@@ -120,24 +100,12 @@ export class IndexedDbStore extends BaseStore {
   /**
    * Opens the database and loads the case. Throws NotFoundError when the case is
    * not stored and no `initial` record is given, ValidationError when the options,
-   * the stored entry or the initial record (when it is needed) are invalid, StorageError when
-   * IndexedDB is not available or fails, or the database stays blocked longer than `openTimeout`.
-   * Seeding (and replacing, with `replace: 'if-newer'`) is one transaction: the stored case is
-   * either kept or replaced whole.
+   * the stored entry or the initial record are invalid, StorageError when
+   * IndexedDB fails or the database stays blocked longer than `openTimeout`.
    */
-  static async open(options: IndexedDbStoreOptions): Promise<IndexedDbStore> {
+  static async open(options: IndexedDbStoreOptions, seeder?: Seeder): Promise<IndexedDbStore> {
     const location = locate(options);
     const initial = readOption(options, 'initial');
-    const version = checkVersion(readOption(options, 'initialVersion'));
-    const replace = readOption(options, 'replace') ?? 'never';
-    if (replace !== 'never' && replace !== 'if-newer') {
-      throw new ValidationError(OPTIONS, [{ path: ['replace'], message: 'must be "never" or "if-newer"' }]);
-    }
-    if (replace === 'if-newer' && (initial === undefined || version === undefined)) {
-      throw new ValidationError(OPTIONS, [
-        { path: [initial === undefined ? 'initial' : 'initialVersion'], message: 'is needed with replace "if-newer"' },
-      ]);
-    }
     const db = await connect(location);
     let store: IndexedDbStore;
     try {
@@ -147,7 +115,11 @@ export class IndexedDbStore extends BaseStore {
       throw error;
     }
     try {
-      if (initial !== undefined) store.seedResult = await store.#seed(initial, version, replace === 'if-newer');
+      if (seeder) {
+        const { result, revision } = await seeder(db, store.parseOptions);
+        store.seedResult = result;
+        if (revision) store.#tell(revision);
+      } else if (initial !== undefined) await store.#seed(initial);
       await store.load();
     } catch (error) {
       store.close();
@@ -185,34 +157,6 @@ export class IndexedDbStore extends BaseStore {
     });
   }
 
-  /**
-   * Clears the case from this device (on a shared computer, when the person is done): its
-   * stored record, the host's copy it was seeded from, and its change log; other cases stay.
-   * Refuses with an UnsentEditsError (and removes nothing) while edits made on this device are
-   * not in the host's copy yet (edits since the case was last seeded or replaced from
-   * `initial`), unless `force` is true. Resolves to whether a case was stored and how many such
-   * edits were removed with it. Close the case's open stores first. Throws ValidationError for
-   * invalid options, StorageError when IndexedDB fails.
-   */
-  static async clear(
-    options: IndexedDbLocation & { force?: boolean },
-  ): Promise<{ removed: boolean; localEdits: number }> {
-    const force = readOption(locationObject(options), 'force') ?? false;
-    if (typeof force !== 'boolean') {
-      throw new ValidationError(OPTIONS, [{ path: ['force'], message: 'must be true or false' }]);
-    }
-    return onEntry(options, 'readwrite', async (store, caseId) => {
-      const stored = await request<unknown>(store.get(caseId));
-      const log = store.transaction.objectStore(LOG_STORE);
-      const edits = (await localEdits(log, caseId, seedOf(stored))).length;
-      if (edits > 0 && !force) throw new UnsentEditsError(caseId, edits);
-      for (const key of await request(log.index('caseId').getAllKeys(caseId))) await request(log.delete(key));
-      if (stored === undefined) return { removed: false, localEdits: edits };
-      await request(store.delete(caseId));
-      return { removed: true, localEdits: edits };
-    });
-  }
-
   /** Closes the database connection and stops listening to other tabs. */
   close(): void {
     this.#channel?.close();
@@ -245,26 +189,27 @@ export class IndexedDbStore extends BaseStore {
         // A corrupt entry is a ValidationError here, so it is never overwritten nor reported as a conflict.
         const actual = stored === undefined ? 0 : checkEntry(stored, this.caseId).revision;
         if (actual !== baseRevision) throw new ConflictError(this.caseId, baseRevision, actual);
-        const seed = seedOf(stored);
+        // Fields kept beside the record (the host's copy it was seeded from) stay as they are.
         const entry: StoredCase = {
+          ...(stored as StoredCase),
           caseId: this.caseId,
           revision,
           record,
           savedAt: new Date().toISOString(),
-          ...(seed ? { seed } : {}),
         };
         await request(store.put(entry));
-        // The change itself too: an edit the host's copy does not have yet is laid over its next copy.
+        // The change itself too: seeding lays an edit the host's copy does not have yet over its next copy.
         const logged: StoredChange = { ...historyEntry(edit), change: edit.change, caseId: this.caseId, revision };
         await request(tx.objectStore(LOG_STORE).put(logged));
       },
       STRICT,
     );
-    this.#tellOtherTabs(revision);
+    this.#tell(revision);
     return revision;
   }
 
-  #tellOtherTabs(revision: number): void {
+  /** Tells other tabs of a new revision. */
+  #tell(revision: number): void {
     try {
       this.#channel?.postMessage({ caseId: this.caseId, revision });
     } catch {
@@ -273,85 +218,23 @@ export class IndexedDbStore extends BaseStore {
   }
 
   /**
-   * Saves the host's copy when nothing is stored; with `replace`, also replaces the stored case
-   * when the host's version is newer, laying this device's edits over it (see seed.ts). One
-   * transaction: another tab's write meanwhile is seen, never overwritten. `initial` is only
-   * validated when it is needed.
+   * Saves the initial record unless the case is already stored (never overwrites).
+   * The initial record is only validated when it is needed.
    */
-  async #seed(initial: unknown, version: SeedVersion | undefined, replace: boolean): Promise<SeedResult> {
-    const result = await runTransaction(
-      this.#db,
-      [STORE_NAME, LOG_STORE],
-      'readwrite',
-      async (tx): Promise<SeedResult & { revision?: number }> => {
-        const store = tx.objectStore(STORE_NAME);
-        const stored = await request<unknown>(store.get(this.caseId));
-        const seedWith = (record: CaseRecord, revision: number, carried: string[]): StoredSeed => ({
-          record,
-          ...(version === undefined ? {} : { version }),
-          revision,
-          carried,
-        });
-        if (stored === undefined) {
-          const record = this.#parseInitial(initial);
-          const entry: StoredCase = {
-            caseId: this.caseId,
-            revision: 1,
-            record,
-            savedAt: new Date().toISOString(),
-            seed: seedWith(record, 1, []),
-          };
-          await request(store.add(entry));
-          return { outcome: 'created', localEdits: 0 };
-        }
-        const { revision } = checkEntry(stored, this.caseId);
-        const seed = seedOf(stored);
-        const edits = await localEdits(tx.objectStore(LOG_STORE), this.caseId, seed);
-        if (!replace || !isNewer(version!, seed?.version)) return { outcome: 'unchanged', localEdits: edits.length };
-        const theirs = this.#parseInitial(initial);
-        const laid = edits.length === 0 ? { record: theirs, kept: [] } : this.#layOver(seed, edits, theirs);
-        if (!laid) return { outcome: 'kept', localEdits: edits.length };
-        const carried = laid.kept.map((i) => edits[i]!.id);
-        const entry: StoredCase = {
-          caseId: this.caseId,
-          revision: revision + 1,
-          record: laid.record,
-          savedAt: new Date().toISOString(),
-          seed: seedWith(theirs, revision + 1, carried),
-        };
-        await request(store.put(entry));
-        return { outcome: 'replaced', localEdits: carried.length, revision: revision + 1 };
-      },
-      STRICT,
-    );
-    const { revision, ...seedResult } = result;
-    if (revision !== undefined) this.#tellOtherTabs(revision);
-    return seedResult;
-  }
-
-  #parseInitial(initial: unknown): CaseRecord {
+  async #seed(initial: unknown): Promise<void> {
+    const stored = await this.#transaction('readonly', (store) => request(store.getKey(this.caseId)));
+    if (stored !== undefined) return;
     const record = parseCaseRecord(initial, this.parseOptions);
     if (record.id !== this.caseId) {
       throw new StorageError(`The initial record is case "${record.id}", but this store is for case "${this.caseId}".`);
     }
-    return record;
-  }
-
-  /** This device's edits laid over the host's copy, or undefined when they cannot be (the stored case is kept). */
-  #layOver(seed: StoredSeed | undefined, edits: readonly StoredChange[], theirs: CaseRecord) {
-    if (!seed) return undefined; // no record of what the host last gave: its edits cannot be told apart
-    try {
-      const base = parseCaseRecord(seed.record, this.parseOptions);
-      return layOver(
-        base,
-        edits.map((e) => parseChange(e.change)),
-        theirs,
-        this.parseOptions,
-      );
-    } catch (error) {
-      if (error instanceof ValidationError) return undefined; // an old or damaged log entry: keep what is stored
-      throw error;
-    }
+    await this.#transaction('readwrite', async (store) => {
+      // Another tab may have seeded it meanwhile: still never overwrite.
+      const existing = await request(store.getKey(this.caseId));
+      if (existing !== undefined) return;
+      const entry: StoredCase = { caseId: this.caseId, revision: 1, record, savedAt: new Date().toISOString() };
+      await request(store.add(entry));
+    });
   }
 
   /**
@@ -395,17 +278,11 @@ interface Location {
   openTimeout: number;
 }
 
-/** The options, when they are an object (a ValidationError otherwise). */
-function locationObject<T>(options: T): T & object {
+/** Reads and checks the options that say where a case is kept. */
+export function locate(options: IndexedDbLocation): Location {
   if (typeof options !== 'object' || options === null) {
     throw new ValidationError(OPTIONS, [{ path: [], message: 'expected an object' }]);
   }
-  return options;
-}
-
-/** Reads and checks the options that say where a case is kept. */
-function locate(options: IndexedDbLocation): Location {
-  locationObject(options);
   const caseId = parseWith(Id, readOption(options, 'caseId'), OPTIONS, { at: ['caseId'] });
   const databaseName = readOption(options, 'databaseName') ?? 'odkit';
   if (typeof databaseName !== 'string' || databaseName === '' || databaseName.length > 200) {
@@ -423,7 +300,7 @@ function locate(options: IndexedDbLocation): Location {
 }
 
 /** One option, read so that a throwing getter or a revoked proxy is a ValidationError. */
-function readOption<T extends object>(options: T, key: keyof T & string): unknown {
+export function readOption<T extends object>(options: T, key: keyof T & string): unknown {
   try {
     return options[key];
   } catch {
@@ -432,7 +309,7 @@ function readOption<T extends object>(options: T, key: keyof T & string): unknow
 }
 
 /** Opens the database for `location`, runs `work` on the cases store in one transaction, and closes it again. */
-async function onEntry<T>(
+export async function onEntry<T>(
   location: IndexedDbLocation,
   mode: IDBTransactionMode,
   work: (store: IDBObjectStore, caseId: string) => Promise<T>,
@@ -473,7 +350,7 @@ function connect(location: Location): Promise<IDBDatabase> {
  * revision of "5" would be written back as "51", NaN would conflict for ever).
  * Its record is checked by parseCaseRecord when it is read.
  */
-function checkEntry(stored: unknown, caseId: string): { revision: number; record: unknown } {
+export function checkEntry(stored: unknown, caseId: string): { revision: number; record: unknown } {
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
     throw new ValidationError(ENTRY, [{ path: [], message: 'expected an object' }]);
   }
@@ -487,32 +364,4 @@ function checkEntry(stored: unknown, caseId: string): { revision: number; record
   }
   if (issues.length) throw new ValidationError(ENTRY, issues);
   return { revision: revision as number, record: entry.record };
-}
-
-/** The seed kept with a stored entry, when it reads back as one (otherwise: none, as in older entries). */
-function seedOf(stored: unknown): StoredSeed | undefined {
-  const seed = (stored as { seed?: Partial<StoredSeed> } | undefined)?.seed;
-  if (typeof seed !== 'object' || seed === null) return undefined;
-  const { revision, carried } = seed;
-  if (!(typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 1)) return undefined;
-  if (!Array.isArray(carried) || !carried.every((id) => typeof id === 'string')) return undefined;
-  return seed as StoredSeed;
-}
-
-/**
- * The edits made on this device that the host's copy did not contain when it was last seeded
- * (oldest first): those after the seed's revision and those carried over it. Without a seed,
- * every logged edit counts.
- */
-async function localEdits(log: IDBObjectStore, caseId: string, seed: StoredSeed | undefined): Promise<StoredChange[]> {
-  const rows = await request<unknown[]>(log.index('caseId').getAll(caseId));
-  return (rows as StoredChange[])
-    .filter(
-      (row) =>
-        typeof row === 'object' &&
-        row !== null &&
-        Number.isSafeInteger(row.revision) &&
-        (!seed || row.revision > seed.revision || seed.carried.includes(row.id)),
-    )
-    .sort((a, b) => a.revision - b.revision);
 }

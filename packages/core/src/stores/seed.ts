@@ -17,15 +17,15 @@ import { baseOf, keepMine, rebase } from './rebase.js';
 
 export type SeedVersion = number | string;
 
-/** What `open` did with `initial`. */
+/** What `openFromHost` did with the host's copy. */
 export interface SeedResult {
   /**
    * `created`: nothing was stored; `initial` was saved as revision 1.
    * `replaced`: the host's copy was newer and replaced the stored case, with this device's edits laid over it.
-   * `unchanged`: the stored case was kept (the host's copy is not newer, or `replace` is `'never'`).
+   * `unchanged`: the stored case was kept (the host's copy is not newer).
    * `kept`: the host's copy was newer, but an edit made on this device could not be laid over it (or the
    * device's copy has no record of what the host last gave it): the stored case was kept, nothing was lost;
-   * clear it from the device (`IndexedDbStore.clear`) once its edits are in the host's copy.
+   * clear it from the device (`clearFromDevice`) once its edits are in the host's copy.
    */
   readonly outcome: 'created' | 'replaced' | 'unchanged' | 'kept';
   /** Edits made on this device that the host's copy did not contain yet (after `replaced`: now laid over it). */
@@ -42,7 +42,7 @@ export interface StoredSeed {
   carried: string[];
 }
 
-const OPTIONS = 'IndexedDbStore options';
+const OPTIONS = 'openFromHost options';
 
 /** Checks `initialVersion`: a whole number of at least 0, or a date and time with its offset. */
 export function checkVersion(version: unknown): SeedVersion | undefined {
