@@ -55,11 +55,7 @@ export {
 } from './stores/types.js';
 export { BaseStore, type StoreOptions } from './stores/base-store.js';
 export { MemoryStore } from './stores/memory-store.js';
-export {
-  IndexedDbStore,
-  type IndexedDbStoreOptions,
-  type IndexedDbLocation,
-} from './stores/indexeddb-store.js';
+export { IndexedDbStore, type IndexedDbStoreOptions, type IndexedDbLocation } from './stores/indexeddb-store.js';
 export {
   SyncedStore,
   type SyncedStoreOptions,
