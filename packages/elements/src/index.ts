@@ -4,6 +4,7 @@
  */
 export { OdElement } from './od-element.js';
 export { OdProvider } from './provider.js';
+export { type StoreOrOpening } from './store-opening.js';
 export { nearestProvider } from './nearest-provider.js';
 export { LinkedMemberController } from './linked-member-controller.js';
 export { CaseController, type ApplyResult, type CaseControllerOptions } from './case-controller.js';

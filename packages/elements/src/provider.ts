@@ -8,6 +8,7 @@ import { formatMessage, resolveLocale } from './i18n/messages.js';
 import { syncStatusStrings } from './i18n/sync-status-strings.js';
 import { markProvider } from './nearest-provider.js';
 import { OdElement } from './od-element.js';
+import { isCaseStore, StoreOpening, type StoreOrOpening } from './store-opening.js';
 import {
   announcementText,
   QUIET,
@@ -28,6 +29,10 @@ const dark = systemTokenDeclarations(DARK_TOKENS);
 /**
  * Gives every Open Dialogue widget inside it one store, one language and one
  * theme. It draws nothing itself (`display: contents`).
+ *
+ * The store may be given as it opens (`provider.store = IndexedDbStore.open({ … })`): the widgets
+ * say "Loading…" until it has opened; when it fails to open, every widget shows its error state and
+ * fires `od-error` with the typed error, and nothing is thrown into the page.
  *
  * With a store that keeps edits on the device and sends them to the record (a
  * SyncingStore, such as the offline store), `syncStatus` gives what waits to be sent,
@@ -79,8 +84,28 @@ export class OdProvider extends OdElement {
     `,
   ];
 
-  /** The case store every widget inside reads and writes (property only). */
-  @property({ attribute: false }) store: CaseStore | undefined;
+  /**
+   * The case store every widget inside reads and writes (property only): a store, or a promise of
+   * one such as `IndexedDbStore.open({ … })`. While the promise is pending the widgets show
+   * "Loading…"; when it rejects (or gives something that is not a store) each widget shows its error
+   * state and fires `od-error` with the kit's typed error (anything else becomes a StorageError
+   * keeping it as `cause`). The provider handles the rejection: nothing reaches the page.
+   */
+  @property({ attribute: false })
+  get store(): StoreOrOpening | undefined {
+    return this.#given;
+  }
+  set store(value: StoreOrOpening | undefined) {
+    this.#given = value;
+    // Owned from the moment it is given (even if replaced before the next update): no rejection reaches the page.
+    if (!isCaseStore(value) && typeof (value as PromiseLike<unknown> | undefined)?.then === 'function') {
+      (value as PromiseLike<unknown>).then(undefined, () => undefined);
+    }
+  }
+  #given: StoreOrOpening | undefined;
+
+  /** The store the widgets use: `store`, or the store its promise gave (undefined while opening or failed). */
+  #opened: CaseStore | undefined;
 
   /**
    * Language for the widgets inside: `en-GB` or `cy`. Unset: each widget follows its nearest `lang` attribute, else
@@ -99,7 +124,7 @@ export class OdProvider extends OdElement {
 
   readonly #store = new ContextProvider(this, { context: storeContext });
   readonly #sync = new SyncStatusController(this, {
-    store: () => this.store,
+    store: () => this.#opened,
     onChange: (status) => {
       this.emit(new OdSyncStatusEvent(status));
       this.#settle();
@@ -166,13 +191,35 @@ export class OdProvider extends OdElement {
     }, SYNC_SETTLE_MS);
   }
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store')) this.#store.setValue(this.store);
+    if (changed.has('store')) this.#give(this.store);
     if (changed.has('locale') || changed.has('timeZone') || !this.#locale.value) {
       this.#locale.setValue({
         locale: this.locale ? resolveLocale(this.locale) : undefined,
         timeZone: validTimeZone(this.timeZone),
       });
     }
+  }
+
+  /** Provides the store, or while a promised one opens (and if it fails) a stand-in whose `load` settles with it. */
+  #give(given: StoreOrOpening | undefined): void {
+    this.#opened = undefined;
+    if (given === undefined || given === null || isCaseStore(given)) {
+      this.#opened = given ?? undefined;
+      this.#store.setValue(this.#opened);
+      return;
+    }
+    const opening = new StoreOpening(given);
+    this.#store.setValue(opening);
+    opening.opened.then(
+      (store) => {
+        if (this.store !== given) return; // replaced meanwhile
+        this.#opened = store;
+        this.#store.setValue(store);
+        this.requestUpdate();
+      },
+      // The stand-in stays: every widget (and any added later) shows the error from its `load`.
+      () => undefined,
+    );
   }
 
   protected override render() {

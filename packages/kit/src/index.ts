@@ -6,6 +6,13 @@
  */
 export * from '@odkit/core';
 export {
+  openFromHost,
+  clearFromDevice,
+  UnsentEditsError,
+  type HostCopyOptions,
+  type SeedResult,
+} from '@odkit/core/seeding';
+export {
   OdProvider,
   OdChangeEvent,
   OdErrorEvent,

@@ -12,6 +12,10 @@ import '@odkit/elements/define.js';
  * Gives every Open Dialogue widget inside it one store, one language and one
  * theme. It draws nothing itself (`display: contents`).
  *
+ * The store may be given as it opens (`provider.store = IndexedDbStore.open({ … })`): the widgets
+ * say "Loading…" until it has opened; when it fails to open, every widget shows its error state and
+ * fires `od-error` with the typed error, and nothing is thrown into the page.
+ *
  * With a store that keeps edits on the device and sends them to the record (a
  * SyncingStore, such as the offline store), `syncStatus` gives what waits to be sent,
  * what needs a person's decision and when the record last confirmed the edits, and

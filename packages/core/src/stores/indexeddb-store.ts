@@ -3,33 +3,44 @@ import { ConflictError, NotFoundError, StorageError, ValidationError, type Issue
 import { Id } from '../model/primitives.js';
 import type { CaseRecord } from '../model/schemas.js';
 import { parseWith } from '../model/validate.js';
-import { parseCaseRecord } from '../record.js';
+import { parseCaseRecord, type ParseOptions } from '../record.js';
 import { unreadable } from '../internal/guard.js';
 import { BaseStore, type StoreOptions } from './base-store.js';
 import { DEFAULT_OPEN_TIMEOUT, STRICT, openDatabase, request, runTransaction } from './idb.js';
+import type { SeedResult } from './seed.js';
 import type { StoreSnapshot } from './types.js';
 
-const STORE_NAME = 'cases';
+export const STORE_NAME = 'cases';
 /** The change log: one entry per edit (who, when, what kind, which entity), by edit id, indexed by case. */
-const LOG_STORE = 'changes';
+export const LOG_STORE = 'changes';
 /** 2 added the change log. */
 const DB_VERSION = 2;
 
-interface StoredChange extends HistoryEntry {
+export interface StoredChange extends HistoryEntry {
   caseId: string;
   revision: number;
+  /** The change itself, for `@odkit/core/seeding` (entries written before it have none). */
+  change?: unknown;
 }
 const OPTIONS = 'IndexedDbStore options';
 /** The subject of every ValidationError about the stored entry itself (not its record). */
 const ENTRY = 'Stored case entry';
 
-interface StoredCase {
+export interface StoredCase {
   caseId: string;
   revision: number;
   /** The record as JSON-compatible data (structured clone). Validated again on every read. */
   record: unknown;
   savedAt: string;
+  /** The host's copy it was last seeded from, kept by `@odkit/core/seeding` (see seed.ts). */
+  seed?: unknown;
 }
+
+/**
+ * @internal How `openFromHost` (`@odkit/core/seeding`) seeds the case, kept out of this module so
+ * that only its users pay for it. Resolves to what it did, and the revision it wrote, if any.
+ */
+export type Seeder = (db: IDBDatabase, options: ParseOptions) => Promise<{ result: SeedResult; revision?: number }>;
 
 /** Where a case is kept: what `readStoredEntry` and `discard` need. */
 export interface IndexedDbLocation {
@@ -65,6 +76,8 @@ export class IndexedDbStore extends BaseStore {
   readonly databaseName: string;
   readonly #db: IDBDatabase;
   readonly #channel: BroadcastChannel | undefined;
+  /** What `openFromHost` did with the host's copy (undefined after `open`). */
+  seedResult: SeedResult | undefined;
 
   private constructor(db: IDBDatabase, options: IndexedDbStoreOptions, location: Location) {
     super(options);
@@ -90,7 +103,7 @@ export class IndexedDbStore extends BaseStore {
    * the stored entry or the initial record are invalid, StorageError when
    * IndexedDB fails or the database stays blocked longer than `openTimeout`.
    */
-  static async open(options: IndexedDbStoreOptions): Promise<IndexedDbStore> {
+  static async open(options: IndexedDbStoreOptions, seeder?: Seeder): Promise<IndexedDbStore> {
     const location = locate(options);
     const initial = readOption(options, 'initial');
     const db = await connect(location);
@@ -102,7 +115,11 @@ export class IndexedDbStore extends BaseStore {
       throw error;
     }
     try {
-      if (initial !== undefined) await store.#seed(initial);
+      if (seeder) {
+        const { result, revision } = await seeder(db, store.parseOptions);
+        store.seedResult = result;
+        if (revision) store.#tell(revision);
+      } else if (initial !== undefined) await store.#seed(initial);
       await store.load();
     } catch (error) {
       store.close();
@@ -172,19 +189,32 @@ export class IndexedDbStore extends BaseStore {
         // A corrupt entry is a ValidationError here, so it is never overwritten nor reported as a conflict.
         const actual = stored === undefined ? 0 : checkEntry(stored, this.caseId).revision;
         if (actual !== baseRevision) throw new ConflictError(this.caseId, baseRevision, actual);
-        const entry: StoredCase = { caseId: this.caseId, revision, record, savedAt: new Date().toISOString() };
+        // Fields kept beside the record (the host's copy it was seeded from) stay as they are.
+        const entry: StoredCase = {
+          ...(stored as StoredCase),
+          caseId: this.caseId,
+          revision,
+          record,
+          savedAt: new Date().toISOString(),
+        };
         await request(store.put(entry));
-        const logged: StoredChange = { ...historyEntry(edit), caseId: this.caseId, revision };
+        // The change itself too: seeding lays an edit the host's copy does not have yet over its next copy.
+        const logged: StoredChange = { ...historyEntry(edit), change: edit.change, caseId: this.caseId, revision };
         await request(tx.objectStore(LOG_STORE).put(logged));
       },
       STRICT,
     );
+    this.#tell(revision);
+    return revision;
+  }
+
+  /** Tells other tabs of a new revision. */
+  #tell(revision: number): void {
     try {
       this.#channel?.postMessage({ caseId: this.caseId, revision });
     } catch {
       // The store was closed while saving: the write is committed; telling other tabs is best effort.
     }
-    return revision;
   }
 
   /**
@@ -219,7 +249,7 @@ export class IndexedDbStore extends BaseStore {
     const entries: { entry: HistoryEntry; revision: number }[] = [];
     for (const row of rows) {
       try {
-        const { caseId: _caseId, revision, ...rest } = row as StoredChange;
+        const { caseId: _caseId, revision, change: _change, ...rest } = row as StoredChange;
         if (!Number.isSafeInteger(revision)) continue;
         entries.push({ entry: parseHistoryEntry(rest), revision });
       } catch {
@@ -249,7 +279,7 @@ interface Location {
 }
 
 /** Reads and checks the options that say where a case is kept. */
-function locate(options: IndexedDbLocation): Location {
+export function locate(options: IndexedDbLocation): Location {
   if (typeof options !== 'object' || options === null) {
     throw new ValidationError(OPTIONS, [{ path: [], message: 'expected an object' }]);
   }
@@ -270,7 +300,7 @@ function locate(options: IndexedDbLocation): Location {
 }
 
 /** One option, read so that a throwing getter or a revoked proxy is a ValidationError. */
-function readOption<K extends keyof IndexedDbStoreOptions>(options: IndexedDbStoreOptions, key: K): unknown {
+export function readOption<T extends object>(options: T, key: keyof T & string): unknown {
   try {
     return options[key];
   } catch {
@@ -279,7 +309,7 @@ function readOption<K extends keyof IndexedDbStoreOptions>(options: IndexedDbSto
 }
 
 /** Opens the database for `location`, runs `work` on the cases store in one transaction, and closes it again. */
-async function onEntry<T>(
+export async function onEntry<T>(
   location: IndexedDbLocation,
   mode: IDBTransactionMode,
   work: (store: IDBObjectStore, caseId: string) => Promise<T>,
@@ -320,7 +350,7 @@ function connect(location: Location): Promise<IDBDatabase> {
  * revision of "5" would be written back as "51", NaN would conflict for ever).
  * Its record is checked by parseCaseRecord when it is read.
  */
-function checkEntry(stored: unknown, caseId: string): { revision: number; record: unknown } {
+export function checkEntry(stored: unknown, caseId: string): { revision: number; record: unknown } {
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
     throw new ValidationError(ENTRY, [{ path: [], message: 'expected an object' }]);
   }
