@@ -2,8 +2,8 @@
  * Widgets cooperate only through the store and events (a component never imports
  * another): the map, the timeline and the checklist under one <od-provider>.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { MemoryStore, sevenPrinciples, type NetworkMember } from '@odkit/core';
+import { expect, fixture, html } from '@open-wc/testing';
+import { localise, MemoryStore, sevenPrinciples, type NetworkMember } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import type { OdProvider } from '@odkit/elements';
 import '@odkit/elements/define.js';
@@ -13,7 +13,10 @@ import '@odkit/principles-checklist/define.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { DEMO_NOW } from './fixtures/index.js';
 import { guardConsole } from './support/console-guard.js';
-const inShadow = (host: Element, selector: string) => host.shadowRoot!.querySelector<HTMLElement>(selector);
+import { text, until } from './support/dom.js';
+import { mapPage } from './support/map-page.js';
+import { PrinciplesChecklistPage } from './support/principles-checklist-page.js';
+import { timelinePage } from './support/timeline-page.js';
 
 async function page() {
   const store = new MemoryStore(demoCase);
@@ -32,17 +35,17 @@ describe('map and timeline under one provider', () => {
 
   it('an attendee focused in the timeline is ringed on the map, and let go when focus leaves', async () => {
     const { map, timeline } = await page();
-    inShadow(timeline, '#meeting-mt-01')!.focus();
+    const tl = timelinePage(timeline);
+    tl.meeting('mt-01').focus();
     await sendKeys({ press: 'Enter' });
     await timeline.updateComplete;
-    const attendee = inShadow(timeline, '#details button.member[data-member="m-sarah"]')!;
-    attendee.focus();
+    tl.detailsButton(/^Sarah Lewis/).focus();
     await map.updateComplete;
-    expect(inShadow(map, '.node.linked')?.dataset.key).to.equal('m-sarah');
+    expect(mapPage(map).linkedKeys()).to.deep.equal(['m-sarah']);
 
     await sendKeys({ press: 'Escape' });
     await map.updateComplete;
-    expect(inShadow(map, '.node.linked')).to.equal(null);
+    expect(mapPage(map).linkedKeys()).to.deep.equal([]);
   });
 
   it('a member selected on the map by keyboard highlights their meetings in the timeline, in text, until the selection is cleared', async () => {
@@ -51,19 +54,16 @@ describe('map and timeline under one provider', () => {
       .snapshot!.record.meetings.filter((m) => m.attendees.some((a) => a.memberId === 'm-sarah'))
       .map((m) => m.id);
     expect(theirs.length).to.be.greaterThan(0);
-    const sarah = inShadow(map, '.node[data-key="m-sarah"]')!;
-    sarah.focus();
+    const tl = timelinePage(timeline);
+    mapPage(map).member('Sarah Lewis').focus();
     await sendKeys({ press: 'Enter' });
     await timeline.updateComplete;
-    const highlighted = () =>
-      [...timeline.shadowRoot!.querySelectorAll<HTMLElement>('.row--linked')].map((r) => r.dataset.id);
+    const highlighted = () => tl.highlightedIds();
     expect(highlighted()).to.have.members(theirs);
     // Not colour alone: each highlighted meeting names the member in its text (and so in the button's name)...
-    for (const id of theirs) expect(inShadow(timeline, `#meeting-${id}`)!.textContent).to.contain('With Sarah');
+    for (const id of theirs) expect(tl.meeting(id).textContent).to.contain('With Sarah');
     // ...and the change is announced.
-    expect(inShadow(timeline, '[role="status"]')!.textContent).to.match(
-      new RegExp(`Sarah.*${theirs.length} meetings? highlighted`),
-    );
+    expect(tl.announcement()).to.match(new RegExp(`Sarah.*${theirs.length} meetings? highlighted`));
     await expect(timeline).shadowDom.to.be.accessible();
 
     // Leaving the map keeps the selection pointed at.
@@ -74,21 +74,20 @@ describe('map and timeline under one provider', () => {
     // The attendance matrix highlights their row, with text.
     timeline.view = 'matrix';
     await timeline.updateComplete;
-    const row = inShadow(timeline, 'tr.linked')!;
-    expect(row.querySelector('[data-member]')!.getAttribute('data-member')).to.equal('m-sarah');
-    expect(row.querySelector('th')!.textContent).to.contain('Selected');
-    expect(timeline.shadowRoot!.querySelectorAll('tr.linked')).to.have.length(1);
+    const rows = tl.highlightedMatrixRows();
+    expect(rows).to.have.length(1);
+    expect(rows[0]!.querySelector('th')!.textContent).to.contain('Sarah Lewis').and.contain('Selected');
     await expect(timeline).shadowDom.to.be.accessible();
 
     // Escape on the map clears the selection, and the highlight with it.
-    inShadow(map, '.node[data-key="m-sarah"]')!.focus();
+    mapPage(map).member('Sarah Lewis').focus();
     await sendKeys({ press: 'Escape' });
     await timeline.updateComplete;
-    expect(timeline.shadowRoot!.querySelectorAll('tr.linked')).to.have.length(0);
+    expect(tl.highlightedMatrixRows()).to.have.length(0);
     timeline.view = 'list';
     await timeline.updateComplete;
     expect(highlighted()).to.have.length(0);
-    expect(inShadow(timeline, '[role="status"]')!.textContent).to.contain('Highlight cleared');
+    expect(tl.announcement()).to.contain('Highlight cleared');
   });
 
   it('the highlight is in Welsh under a Welsh provider', async () => {
@@ -100,11 +99,12 @@ describe('map and timeline under one provider', () => {
     const map = provider.querySelector('od-network-map')!;
     const timeline = provider.querySelector('od-meeting-timeline')!;
     await Promise.all([map.updateComplete, timeline.updateComplete]);
-    inShadow(map, '.node[data-key="m-sarah"]')!.focus();
+    const tl = timelinePage(timeline);
+    mapPage(map).member('Sarah Lewis').focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => inShadow(timeline, '.row--linked'), 'no meeting was highlighted');
-    expect(inShadow(timeline, '.row--linked .tag--linked')!.textContent).to.contain('Gyda Sarah');
-    expect(inShadow(timeline, '[role="status"]')!.textContent).to.contain('wedi’u hamlygu');
+    const first = await until(() => tl.highlightedIds()[0], 'a highlighted meeting');
+    expect(tl.meeting(first).textContent).to.contain('Gyda Sarah');
+    expect(tl.announcement()).to.contain('wedi’u hamlygu');
   });
 
   it('an edit through the store shows in both widgets', async () => {
@@ -112,12 +112,11 @@ describe('map and timeline under one provider', () => {
     const sarah = store.snapshot!.record.members.find((m) => m.id === 'm-sarah') as NetworkMember;
     await store.apply({ type: 'member/update', member: { ...sarah, name: 'Sarah Lewis-Hart' } });
     await Promise.all([map.updateComplete, timeline.updateComplete]);
-    expect(inShadow(map, '.node[data-key="m-sarah"]')!.getAttribute('aria-label')).to.contain('Sarah Lewis-Hart');
-    inShadow(timeline, '#meeting-mt-01')!.click();
+    expect(mapPage(map).memberOrNull('Sarah Lewis-Hart')).not.to.equal(null);
+    const tl = timelinePage(timeline);
+    tl.meeting('mt-01').click();
     await timeline.updateComplete;
-    expect(inShadow(timeline, '#details button.member[data-member="m-sarah"]')!.textContent).to.contain(
-      'Sarah Lewis-Hart',
-    );
+    expect(text(tl.detailsButton(/^Sarah Lewis-Hart/))).to.contain('Sarah Lewis-Hart');
   });
 });
 
@@ -132,23 +131,23 @@ describe('checklist and timeline under one provider', () => {
     </od-provider>`);
     const checklist = provider.querySelector('od-principles-checklist')!;
     const timeline = provider.querySelector('od-meeting-timeline')!;
-    const row = () => (inShadow(timeline, 'li[data-id="mt-13"]')?.textContent ?? '').replace(/\s+/g, ' ');
-    await waitUntil(() => inShadow(timeline, 'li[data-id="mt-13"]'), 'the timeline shows mt-13');
+    const tl = timelinePage(timeline);
+    const row = () => text(tl.row('mt-13'));
+    await until(() => row(), 'the timeline shows mt-13');
     expect(row()).not.to.contain('The seven principles of Open Dialogue');
 
-    // Every principle rated "Fully" (4 of 4) by clicking its label, then completed.
-    await waitUntil(() => checklist.shadowRoot!.querySelector('input[type=radio]'), 'the checklist is ready');
-    for (const item of sevenPrinciples.items) {
-      const option = [...checklist.shadowRoot!.querySelectorAll<HTMLLabelElement>('label')].find(
-        (l) => l.htmlFor.startsWith(`${item.id}--`) && l.textContent!.trim() === 'Fully',
-      )!;
-      option.click();
-    }
-    inShadow(checklist, 'button[data-action=complete]')!.click();
-    await waitUntil(
+    // Every principle rated "Fully" (4 of 4), then completed.
+    const form = new PrinciplesChecklistPage(checklist);
+    await until(() => form.items.length === sevenPrinciples.items.length, 'the checklist is ready');
+    for (const item of sevenPrinciples.items) form.choice(localise(item.title, 'en-GB'), 'Fully').click();
+    form.actionButton.click();
+    await until(
       () => store.snapshot!.record.assessments.some((a) => a.meetingId === 'mt-13' && a.status === 'complete'),
       'the assessment is completed in the store',
     );
-    await waitUntil(() => row().includes('The seven principles of Open Dialogue: fidelity 100%'), row());
+    await until(
+      () => row().includes('The seven principles of Open Dialogue: fidelity 100%'),
+      'the score in the timeline',
+    );
   });
 });

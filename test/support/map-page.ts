@@ -107,6 +107,16 @@ export class MapPage {
     return this.nodes().filter((n) => n.getAttribute('aria-pressed') === 'true');
   }
 
+  /**
+   * The record ids of the nodes ringed because another widget points at them (od-member-focus). The ring
+   * has no role, name or part of its own: the one place the tests read its class.
+   */
+  linkedKeys(): string[] {
+    return this.nodes()
+      .filter((n) => n.classList.contains('linked'))
+      .map((n) => this.keyOf(n));
+  }
+
   /** Where a node sits, in map units (the centre is the person). */
   position(node: Element): Point {
     const m = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(node.getAttribute('transform') ?? '');

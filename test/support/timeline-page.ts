@@ -206,6 +206,18 @@ export class TimelinePage {
     return byPart(this.el, 'matrix').querySelector('table')!;
   }
 
+  /**
+   * The ids of the meetings highlighted for the member another widget selected, and the matrix rows
+   * highlighted. The highlight is told in text too (tests read that); its mark is a class, read only here.
+   */
+  highlightedIds(): string[] {
+    return this.rowIds().filter((id) => this.row(id).classList.contains('row--linked'));
+  }
+
+  highlightedMatrixRows(): HTMLTableRowElement[] {
+    return [...this.matrixTable().rows].filter((r) => r.classList.contains('linked'));
+  }
+
   /** A figure in the measures panel (part `summary`) by its key. */
   metric(key: string): string {
     return text(byPart(this.el, 'summary').querySelector(`[data-metric="${CSS.escape(key)}"]`));
