@@ -282,3 +282,14 @@ export function linesStartingWith<E extends Element = HTMLElement>(el: Element, 
     (candidate) => matches(candidate) && !matches(candidate.parentElement),
   );
 }
+
+const FIELD_ROLES = new Set(['textbox', 'combobox', 'radio', 'checkbox']);
+
+/** The one form control (text box, select, radio or checkbox) inside `container` whose accessible name is `label`. */
+export function fieldIn<E extends HTMLElement = HTMLInputElement>(container: ParentNode, label: string): E {
+  const found = [...container.querySelectorAll<E>('*')].filter(
+    (c) => FIELD_ROLES.has(roleOf(c) ?? '') && nameOf(c) === label,
+  );
+  if (found.length !== 1) throw new Error(`Expected one field labelled ${label}, found ${found.length}`);
+  return found[0]!;
+}

@@ -8,10 +8,10 @@
  * target, the aria-hidden text labels in the picture, and a tie (ties are aria-hidden and
  * carry their kind only as classes; a tie is found by its record id).
  */
-import { errorId } from '@odkit/elements';
 import { initials, nearestInDirection, type OdNetworkMap, type Point } from '@odkit/network-map';
+import { errorId } from '@odkit/elements';
 import { sendKeys } from '@web/test-runner-commands';
-import { allByPart, allByRoleIn, byPart, byRole, byRoleIn, nameOf, partOf, roleOf, shadow, text } from './dom.js';
+import { allByPart, allByRoleIn, byPart, byRole, byRoleIn, fieldIn, nameOf, partOf, shadow, text } from './dom.js';
 
 /** What `keyOf` calls the person at the centre (a member id never contains ':'). */
 export const PERSON = ':person';
@@ -22,8 +22,6 @@ const DIRECTIONS = {
   ArrowLeft: { x: -1, y: 0 },
   ArrowRight: { x: 1, y: 0 },
 } as const;
-
-const FIELD_ROLES = new Set(['textbox', 'combobox', 'radio', 'checkbox']);
 
 export class MapPage {
   constructor(readonly el: OdNetworkMap) {}
@@ -206,11 +204,7 @@ export class MapPage {
 
   /** A form control in the details panel (text box, select, radio or checkbox) by its label. */
   field<E extends HTMLElement = HTMLInputElement>(label: string): E {
-    const found = [...this.details.querySelectorAll<E>('*')].filter(
-      (c) => FIELD_ROLES.has(roleOf(c) ?? '') && nameOf(c) === label,
-    );
-    if (found.length !== 1) throw new Error(`Expected one field labelled ${label}, found ${found.length}`);
-    return found[0]!;
+    return fieldIn<E>(this.details, label);
   }
 
   /** The error message shown at a field (the form kit's `errorId`), or null. */

@@ -14,15 +14,13 @@ import {
   byPart,
   byRole,
   byRoleIn,
+  fieldIn,
   labelElementOf,
   nameOf,
   partOf,
-  roleOf,
   shadow,
   text,
 } from './dom.js';
-
-const FIELD_ROLES = new Set(['textbox', 'combobox', 'radio', 'checkbox']);
 
 export class TimelinePage {
   constructor(readonly el: OdMeetingTimeline) {}
@@ -182,11 +180,7 @@ export class TimelinePage {
 
   /** A form control anywhere in the widget (text box, select, radio or checkbox) by its label. */
   field<E extends HTMLElement = HTMLInputElement>(label: string): E {
-    const found = [...shadow(this.el).querySelectorAll<E>('*')].filter(
-      (c) => FIELD_ROLES.has(roleOf(c) ?? '') && nameOf(c) === label,
-    );
-    if (found.length !== 1) throw new Error(`Expected one field labelled ${label}, found ${found.length}`);
-    return found[0]!;
+    return fieldIn<E>(shadow(this.el), label);
   }
 
   /** The error message shown at a field (the form kit's `errorId`), or null. */
