@@ -129,11 +129,13 @@ export async function until<T>(check: () => T, what = 'the condition', timeout =
  * A real mouse click in the middle of `target` (scrolled into view first). Test files run
  * two at a time, each in its own tab, and a hidden tab gets no frames, so a real mouse
  * event never lands there: in a hidden tab this falls back to the DOM's own click (the
- * same activation a label or button gets from a mouse).
+ * same activation a label or button gets from a mouse; for SVG, the click event).
  */
 export async function click(target: Element): Promise<void> {
   if (document.visibilityState === 'hidden') {
-    (target as HTMLElement).click();
+    // An SVG element has no click(): send the click event itself, as a mouse would.
+    if (target instanceof HTMLElement) target.click();
+    else target.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, button: 0 }));
     return;
   }
   target.scrollIntoView({ block: 'center' });
