@@ -1,10 +1,4 @@
-import {
-  defaultInstruments,
-  fidelityTrend,
-  type CaseRecord,
-  type Instrument,
-  type InstrumentRegistry,
-} from '@odkit/core';
+import { defaultInstruments, type CaseRecord, type Instrument, type InstrumentRegistry } from '@odkit/core';
 import {
   CaseController,
   FormControlController,
@@ -14,8 +8,6 @@ import {
   OptionsController,
   SyncStatusController,
   errorStateStyles,
-  focusErrorSummary,
-  formErrorsFrom,
   formStyles,
   renderChangedBy,
   renderErrorState,
@@ -28,13 +20,12 @@ import {
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { checklistStyles } from './principles-checklist.styles.js';
-import { AutosaveController, COMMENT_DEBOUNCE_MS } from './internal/autosave-controller.js';
-import { otherAssessment, renderCompare } from './internal/compare-view.js';
-import { blankDraft, missingRequired, now, parseDraft, type Draft, type RatingValue } from './internal/draft.js';
+import { AutosaveController } from './internal/autosave-controller.js';
+import { ChecklistEdits } from './internal/checklist-edits.js';
+import { blankDraft, parseDraft, type Draft } from './internal/draft.js';
 import { carryOver, takeOverLightForm } from './internal/light-form.js';
-import { renderRate, type RateEdits, type RateView } from './internal/rate-view.js';
-import type { RaterEdit } from './internal/rater-view.js';
-import { parseRater, signedInRater, type SignedInRater } from './internal/rater.js';
+import { renderRate, type RateView } from './internal/rate-view.js';
+import { hostRater, signedInRater, type SignedInRater } from './internal/rater.js';
 import {
   chooseInstruments,
   resolveShown,
@@ -42,10 +33,10 @@ import {
   type Instruments,
   type Shown,
 } from './internal/resolve.js';
-import { renderScores } from './internal/scores-view.js';
+import { assessmentProblems } from './internal/problems.js';
+import { renderSummaryView, type SummaryView } from './internal/summary-view.js';
 import { checklistStrings, type ChecklistStrings } from './internal/strings.js';
-import { renderTrend } from './internal/trend-view.js';
-import { radioId, renderHeader, textOf, type ChecklistT } from './internal/view-kit.js';
+import type { ChecklistT } from './internal/view-kit.js';
 
 type View = 'rate' | 'summary' | 'compare';
 
@@ -165,13 +156,18 @@ export class OdPrinciplesChecklist extends OdElement {
     },
     t: this.#t,
   });
-  readonly #edits: RateEdits = {
-    rate: (itemId, value) => this.#rate(itemId, value),
-    comment: (itemId, comment, commit) => this.#comment(itemId, comment, commit),
-    rater: (change, commit) => this.#about(change, commit),
-    complete: () => void this.#complete(),
-    reopen: () => void this.#reopen(),
-  };
+  readonly #edits = new ChecklistEdits(this, {
+    t: this.#t,
+    autosave: this.#autosave,
+    form: this.#form,
+    value: () => this.#value,
+    instrument: () => this.#shown.instrument,
+    disabled: () => this.#isDisabled,
+    problems: (value, instrument) => this.#problems(value, instrument),
+    errors: () => this._errors,
+    setErrors: (errors) => (this._errors = errors),
+    setLocal: (draft) => (this._local = draft),
+  });
 
   #instruments: Instruments = { registry: defaultInstruments };
   #shown: Shown = {};
@@ -291,7 +287,7 @@ export class OdPrinciplesChecklist extends OdElement {
       reparse = true;
     }
     if (reparse) this.data.setRecord(this.record);
-    if (changed.has('rater')) this.#parseRater();
+    if (changed.has('rater')) ({ rater: this.#hostRater, problem: this.#raterProblem } = hostRater(this.rater));
     const signedIn = signedInRater(this.#hostRater, this.data.store?.author);
     const signedInChanged = signedIn?.name !== this.#signedIn?.name;
     this.#signedIn = signedIn;
@@ -340,17 +336,6 @@ export class OdPrinciplesChecklist extends OdElement {
   /** Who rates when known (the host's rater, else the store's author). */
   #signedIn: SignedInRater | undefined;
 
-  #parseRater(): void {
-    this.#hostRater = undefined;
-    this.#raterProblem = undefined;
-    if (this.rater === undefined || this.rater === null) return;
-    try {
-      this.#hostRater = parseRater(this.rater);
-    } catch (error) {
-      this.#raterProblem = { key: 'checklist.badRater', ...(error instanceof Error ? { error } : {}) };
-    }
-  }
-
   /* ---------------------------------------------------------------- what is shown */
 
   /** The stored assessment (or the local draft) with edits not saved yet laid over it. */
@@ -370,15 +355,7 @@ export class OdPrinciplesChecklist extends OdElement {
   /* ---------------------------------------------------------------- validity */
 
   #problems(value: Draft, instrument: Instrument): FormError[] {
-    const errors: FormError[] = [];
-    if (!value.rater.name.trim()) errors.push({ field: 'rater-name', message: this.#t('checklist.enterRater') });
-    for (const item of missingRequired(value, instrument)) {
-      errors.push({
-        field: radioId(item.id, 0),
-        message: this.#t('checklist.selectRating', { item: textOf(this.i18n, item.title) }),
-      });
-    }
-    return errors;
+    return assessmentProblems(value, instrument, this.#t, this.i18n);
   }
 
   #validity(): FormControlValidity | undefined {
@@ -407,82 +384,6 @@ export class OdPrinciplesChecklist extends OdElement {
   };
 
   /* ---------------------------------------------------------------- edits */
-
-  #fire(kind: 'input' | 'change' | 'both'): void {
-    // Like a native control, the form value is current when the event is heard
-    // (validity follows with the render, which it anchors to).
-    this.#form.updateValue();
-    if (kind !== 'change') this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    if (kind !== 'input') this.dispatchEvent(new Event('change', { bubbles: true }));
-  }
-
-  #clearErrorFor(field: string): void {
-    if (this._errors.some((e) => e.field === field)) this._errors = this._errors.filter((e) => e.field !== field);
-  }
-
-  #rate(itemId: string, value: RatingValue): void {
-    if (this.#readOnly || this.#isDisabled) return;
-    this.#clearErrorFor(radioId(itemId, 0));
-    this.#autosave.editRating(itemId, { value: value ?? null }, 0);
-    this.#fire('both');
-  }
-
-  #comment(itemId: string, comment: string, commit: boolean): void {
-    if (this.#readOnly || this.#isDisabled) return;
-    this.#autosave.editRating(itemId, { comment }, commit ? 0 : COMMENT_DEBOUNCE_MS);
-    this.#fire(commit ? 'change' : 'input');
-  }
-
-  #about(change: RaterEdit, commit: boolean): void {
-    if (this.#readOnly || this.#isDisabled) return;
-    if (change.name !== undefined && change.name.trim()) this.#clearErrorFor('rater-name');
-    this.#autosave.editRater(change, commit);
-    this.#fire(commit ? 'both' : 'input');
-  }
-
-  async #complete(): Promise<void> {
-    const value = this.#value;
-    const instrument = this.#shown.instrument;
-    if (!value || !instrument || this.#isDisabled) return;
-    const problems = this.#problems(value, instrument);
-    if (problems.length) {
-      this._errors = problems;
-      await this.updateComplete;
-      focusErrorSummary(this.renderRoot);
-      return;
-    }
-    this._errors = [];
-    if (!this.#autosave.recordMode) {
-      const at = now();
-      this._local = { ...value, status: 'complete', completedAt: at, updatedAt: at };
-    } else {
-      const error = await this.#autosave.complete();
-      if (error) this._errors = formErrorsFrom(error, () => undefined, this.#t('form.saveFailed'));
-    }
-    await this.updateComplete;
-    if (this._errors.length) focusErrorSummary(this.renderRoot);
-    else this.#focusAfterToggle();
-    this.#fire('both');
-  }
-
-  async #reopen(): Promise<void> {
-    const value = this.#value;
-    if (!value || value.status !== 'complete' || this.#isDisabled) return;
-    if (!this.#autosave.recordMode) {
-      const { completedAt: _completedAt, ...rest } = value;
-      this._local = { ...rest, status: 'draft', updatedAt: now() };
-    } else {
-      await this.#autosave.reopen(value.id);
-    }
-    await this.updateComplete;
-    this.#focusAfterToggle();
-    this.#fire('both');
-  }
-
-  /** After complete or reopen the button pressed is gone: move focus to the other one. */
-  #focusAfterToggle(): void {
-    this.renderRoot.querySelector<HTMLElement>('[data-action]')?.focus();
-  }
 
   /* ---------------------------------------------------------------- rendering */
 
@@ -531,29 +432,19 @@ export class OdPrinciplesChecklist extends OdElement {
       };
       return renderRate(view, t, f, this.#edits);
     }
-    const header = renderHeader({ value, instrument, meeting, changedBy, progress: false }, t, f);
-    const record = this.data.record;
-    if (this.view === 'compare') {
-      const other = otherAssessment(record?.assessments ?? [], value, instrument, this.compareWith);
-      return html`${header}
-        ${renderCompare(value, other, instrument, t, f)}`;
-    }
-    const trend =
-      record && meeting
-        ? renderTrend(
-            fidelityTrend(record, {
-              instrumentId: instrument.id,
-              instruments: this.#instruments.registry,
-              episodeId: meeting.episodeId,
-            }),
-            meeting.id,
-            t,
-            f,
-          )
-        : nothing;
-    return html`${header}
-      ${renderScores(value, instrument, t, f)}
-      ${trend}`;
+    const { registry } = this.#instruments;
+    const { view, compareWith, data } = this;
+    const summary: SummaryView = {
+      view,
+      value,
+      instrument,
+      meeting,
+      changedBy,
+      record: data.record,
+      registry,
+      compareWith,
+    };
+    return renderSummaryView(summary, t, f);
   }
 }
 
