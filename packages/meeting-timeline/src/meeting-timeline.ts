@@ -27,6 +27,8 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
+import { timelineStyles } from './meeting-timeline.styles.js';
+import { timelineStrings, type TimelineStrings } from './strings.js';
 import { AxisScrollController } from './internal/axis-scroll-controller.js';
 import { axisLayout, renderAxis } from './internal/axis.js';
 import { ClockController } from './internal/clock-controller.js';
@@ -53,8 +55,6 @@ import { renderSummary } from './internal/summary.js';
 import { renderToolbar } from './internal/toolbar.js';
 import { timelineFormats, type T, type TimelineFormats, type TimelineHandlers } from './internal/view-kit.js';
 import { VirtualListController } from './internal/virtual-list-controller.js';
-import { timelineStyles } from './meeting-timeline.styles.js';
-import { timelineStrings, type TimelineStrings } from './strings.js';
 
 export type { TimelineView, TimelineZoom };
 const DEFAULT_ZONE = 'Europe/London';

@@ -8,6 +8,8 @@ import {
   OptionsController,
   SyncStatusController,
   errorStateStyles,
+  focusErrorSummary,
+  formErrorsFrom,
   formStyles,
   renderChangedBy,
   renderErrorState,
@@ -20,11 +22,11 @@ import {
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { checklistStyles } from './principles-checklist.styles.js';
-import { AutosaveController } from './internal/autosave-controller.js';
-import { ChecklistEdits } from './internal/checklist-edits.js';
-import { blankDraft, parseDraft, type Draft } from './internal/draft.js';
+import { AutosaveController, COMMENT_DEBOUNCE_MS } from './internal/autosave-controller.js';
+import { blankDraft, now, parseDraft, type Draft, type RatingValue } from './internal/draft.js';
 import { carryOver, takeOverLightForm } from './internal/light-form.js';
-import { renderRate, type RateView } from './internal/rate-view.js';
+import { renderRate, type RateEdits, type RateView } from './internal/rate-view.js';
+import type { RaterEdit } from './internal/rater-view.js';
 import { hostRater, signedInRater, type SignedInRater } from './internal/rater.js';
 import {
   chooseInstruments,
@@ -33,10 +35,10 @@ import {
   type Instruments,
   type Shown,
 } from './internal/resolve.js';
-import { assessmentProblems } from './internal/problems.js';
+import { assessmentProblems, requiredValidity } from './internal/problems.js';
 import { renderSummaryView, type SummaryView } from './internal/summary-view.js';
 import { checklistStrings, type ChecklistStrings } from './internal/strings.js';
-import type { ChecklistT } from './internal/view-kit.js';
+import { radioId, type ChecklistT } from './internal/view-kit.js';
 
 type View = 'rate' | 'summary' | 'compare';
 
@@ -156,18 +158,13 @@ export class OdPrinciplesChecklist extends OdElement {
     },
     t: this.#t,
   });
-  readonly #edits = new ChecklistEdits(this, {
-    t: this.#t,
-    autosave: this.#autosave,
-    form: this.#form,
-    value: () => this.#value,
-    instrument: () => this.#shown.instrument,
-    disabled: () => this.#isDisabled,
-    problems: (value, instrument) => this.#problems(value, instrument),
-    errors: () => this._errors,
-    setErrors: (errors) => (this._errors = errors),
-    setLocal: (draft) => (this._local = draft),
-  });
+  readonly #edits: RateEdits = {
+    rate: (itemId, value) => this.#rate(itemId, value),
+    comment: (itemId, comment, commit) => this.#comment(itemId, comment, commit),
+    rater: (change, commit) => this.#about(change, commit),
+    complete: () => void this.#complete(),
+    reopen: () => void this.#reopen(),
+  };
 
   #instruments: Instruments = { registry: defaultInstruments };
   #shown: Shown = {};
@@ -360,14 +357,7 @@ export class OdPrinciplesChecklist extends OdElement {
 
   #validity(): FormControlValidity | undefined {
     if (!this.required) return undefined;
-    const value = this.#value;
-    const instrument = this.#shown.instrument;
-    // Nothing to submit (loading, or an error shown): a required checklist is missing, never silently valid.
-    if (!value || !instrument) return { flags: { valueMissing: true }, message: this.#t('checklist.notReady') };
-    const first = this.#problems(value, instrument)[0];
-    if (!first) return undefined;
-    const anchor = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(first.field ?? '')}`) ?? undefined;
-    return { flags: { valueMissing: true }, message: first.message, anchor };
+    return requiredValidity(this.#value, this.#shown.instrument, this.#t, this.i18n, this.renderRoot);
   }
 
   /**
@@ -384,6 +374,82 @@ export class OdPrinciplesChecklist extends OdElement {
   };
 
   /* ---------------------------------------------------------------- edits */
+
+  #fire(kind: 'input' | 'change' | 'both'): void {
+    // Like a native control, the form value is current when the event is heard
+    // (validity follows with the render, which it anchors to).
+    this.#form.updateValue();
+    if (kind !== 'change') this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    if (kind !== 'input') this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  #clearErrorFor(field: string): void {
+    if (this._errors.some((e) => e.field === field)) this._errors = this._errors.filter((e) => e.field !== field);
+  }
+
+  #rate(itemId: string, value: RatingValue): void {
+    if (this.#readOnly || this.#isDisabled) return;
+    this.#clearErrorFor(radioId(itemId, 0));
+    this.#autosave.editRating(itemId, { value: value ?? null }, 0);
+    this.#fire('both');
+  }
+
+  #comment(itemId: string, comment: string, commit: boolean): void {
+    if (this.#readOnly || this.#isDisabled) return;
+    this.#autosave.editRating(itemId, { comment }, commit ? 0 : COMMENT_DEBOUNCE_MS);
+    this.#fire(commit ? 'change' : 'input');
+  }
+
+  #about(change: RaterEdit, commit: boolean): void {
+    if (this.#readOnly || this.#isDisabled) return;
+    if (change.name !== undefined && change.name.trim()) this.#clearErrorFor('rater-name');
+    this.#autosave.editRater(change, commit);
+    this.#fire(commit ? 'both' : 'input');
+  }
+
+  async #complete(): Promise<void> {
+    const value = this.#value;
+    const instrument = this.#shown.instrument;
+    if (!value || !instrument || this.#isDisabled) return;
+    const problems = this.#problems(value, instrument);
+    if (problems.length) {
+      this._errors = problems;
+      await this.updateComplete;
+      focusErrorSummary(this.renderRoot);
+      return;
+    }
+    this._errors = [];
+    if (!this.#autosave.recordMode) {
+      const at = now();
+      this._local = { ...value, status: 'complete', completedAt: at, updatedAt: at };
+    } else {
+      const error = await this.#autosave.complete();
+      if (error) this._errors = formErrorsFrom(error, () => undefined, this.#t('form.saveFailed'));
+    }
+    await this.updateComplete;
+    if (this._errors.length) focusErrorSummary(this.renderRoot);
+    else this.#focusAfterToggle();
+    this.#fire('both');
+  }
+
+  async #reopen(): Promise<void> {
+    const value = this.#value;
+    if (!value || value.status !== 'complete' || this.#isDisabled) return;
+    if (!this.#autosave.recordMode) {
+      const { completedAt: _completedAt, ...rest } = value;
+      this._local = { ...rest, status: 'draft', updatedAt: now() };
+    } else {
+      await this.#autosave.reopen(value.id);
+    }
+    await this.updateComplete;
+    this.#focusAfterToggle();
+    this.#fire('both');
+  }
+
+  /** After complete or reopen the button pressed is gone: move focus to the other one. */
+  #focusAfterToggle(): void {
+    this.renderRoot.querySelector<HTMLElement>('[data-action]')?.focus();
+  }
 
   /* ---------------------------------------------------------------- rendering */
 

@@ -3,7 +3,7 @@
  * rater's name missing, and each required item unrated, each at the field to fix.
  */
 import type { Instrument } from '@odkit/core';
-import type { FormError } from '@odkit/elements';
+import type { FormControlValidity, FormError } from '@odkit/elements';
 import { missingRequired, type Draft } from './draft.js';
 import { radioId, textOf, type ChecklistFormat, type ChecklistT } from './view-kit.js';
 
@@ -19,4 +19,22 @@ export function assessmentProblems(
     errors.push({ field: radioId(item.id, 0), message: t('checklist.selectRating', { item: textOf(f, item.title) }) });
   }
   return errors;
+}
+
+/**
+ * A required checklist's validity: missing while there is nothing to submit (loading, or an error shown: never
+ * silently valid), else its first problem, anchored at that field in `root`.
+ */
+export function requiredValidity(
+  value: Draft | undefined,
+  instrument: Instrument | undefined,
+  t: ChecklistT,
+  f: ChecklistFormat,
+  root: ParentNode,
+): FormControlValidity | undefined {
+  if (!value || !instrument) return { flags: { valueMissing: true }, message: t('checklist.notReady') };
+  const first = assessmentProblems(value, instrument, t, f)[0];
+  if (!first) return undefined;
+  const anchor = root.querySelector<HTMLElement>(`#${CSS.escape(first.field ?? '')}`) ?? undefined;
+  return { flags: { valueMissing: true }, message: first.message, anchor };
 }
