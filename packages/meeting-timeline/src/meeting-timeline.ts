@@ -324,14 +324,10 @@ export class OdMeetingTimeline extends OdElement {
 
   #renderSide(record: CaseRecord, model: TimelineModel): TemplateResult {
     const form = this.#edits.render(record, this.#on);
-    if (form) return form;
     const meeting = record.meetings.find((m) => m.id === this.openId);
-    if (!meeting) return html``;
-    const changedBy = renderChangedBy(
-      this.#history,
-      { kind: 'meeting', id: meeting.id },
-      inTimeZone(this.#i18n, this.#zone),
-    );
+    if (form || !meeting) return form ?? html``;
+    const entity = { kind: 'meeting', id: meeting.id } as const;
+    const changedBy = renderChangedBy(this.#history, entity, inTimeZone(this.#i18n, this.#zone));
     return renderDetails({ record, model, meeting, editable: this.editable, changedBy }, this.#t, this.#f, this.#on);
   }
 
