@@ -3,9 +3,7 @@ import {
   isIsoDateTime,
   isRealDate,
   isTimeZone,
-  newId,
   type CaseRecord,
-  type Change,
   type Episode,
   type Meeting,
 } from '@odkit/core';
@@ -14,8 +12,6 @@ import {
   HistoryController,
   SyncStatusController,
   inTimeZone,
-  focusErrorSummary,
-  formErrorsFrom,
   LinkedMemberController,
   LocaleController,
   OptionsController,
@@ -26,30 +22,22 @@ import {
   renderChangedBy,
   renderSyncStatus,
   syncStatusStyles,
-  type FormError,
   type Message,
 } from '@odkit/elements';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
+import { timelineStyles } from './meeting-timeline.styles.js';
+import { timelineStrings, type TimelineStrings } from './strings.js';
 import { AxisScrollController } from './internal/axis-scroll-controller.js';
 import { axisLayout, renderAxis } from './internal/axis.js';
-import { buildCancel, cancelFieldFor, renderCancelForm } from './internal/cancel-form.js';
 import { ClockController } from './internal/clock-controller.js';
+import { FocusAfterRender } from './internal/focus-after-render.js';
 import { renderDetails } from './internal/details.js';
 import { renderHeader } from './internal/header.js';
-import { renderList } from './internal/list.js';
+import { linkedAnnouncement, renderList } from './internal/list.js';
 import { renderMatrix } from './internal/matrix.js';
-import {
-  buildChange,
-  draftFor,
-  fieldForIssue,
-  pickableMembers,
-  readForm,
-  renderMeetingPanel,
-  withPickable,
-  type MeetingDraft,
-} from './internal/meeting-form.js';
+import { MeetingEdits } from './internal/meeting-edits.js';
 import {
   buildModel,
   inRange,
@@ -62,18 +50,14 @@ import {
   type TimelineZoom,
 } from './internal/model.js';
 import { optionProblems } from './internal/options.js';
-import { readRangeForm, renderRangeForm } from './internal/range-form.js';
+import { RangeEdits } from './internal/range-form.js';
 import { renderSummary } from './internal/summary.js';
 import { renderToolbar } from './internal/toolbar.js';
 import { timelineFormats, type T, type TimelineFormats, type TimelineHandlers } from './internal/view-kit.js';
 import { VirtualListController } from './internal/virtual-list-controller.js';
-import { timelineStyles } from './meeting-timeline.styles.js';
-import { timelineStrings, type TimelineStrings } from './strings.js';
 
 export type { TimelineView, TimelineZoom };
 const DEFAULT_ZONE = 'Europe/London';
-
-type Form = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'cancel'; id: string };
 
 /**
  * Network meetings from first contact on: a visual time axis (hidden from assistive
@@ -145,13 +129,6 @@ export class OdMeetingTimeline extends OdElement {
 
   @state() private focusedId: string | undefined;
   @state() private openId: string | undefined;
-  @state() private form: Form | undefined;
-  @state() private draft: MeetingDraft | undefined;
-  @state() private formErrors: FormError[] = [];
-  @state() private busy = false;
-  @state() private cancelReason = '';
-  @state() private rangeErrors: FormError[] = [];
-  @state() private rangeOpen = false;
   @state() private announcement = '';
 
   readonly #data = new CaseController(this);
@@ -165,15 +142,21 @@ export class OdMeetingTimeline extends OdElement {
    * The member another widget points at (`od-member-focus`, the map's selection): their meetings and matrix row are
    * highlighted.
    */
-  readonly #linked = new LinkedMemberController(this, (id) => this.#announceLinked(id));
+  readonly #linked = new LinkedMemberController(this, (id) => {
+    // Says in words what the highlight shows: whose meetings, and how many of those shown.
+    const model = this.#current();
+    if (model) this.announcement = linkedAnnouncement(model, this.#inRange(model), id, this.#t);
+  });
   /** While a first meeting is awaited and "now" is the clock, keeps the badge's count running. */
   readonly #clock = new ClockController(this, 60_000, () => {
-    this.#modelKey = [];
+    this.#minute++;
     this.requestUpdate();
   });
+  /** Where focus goes after the next render (added after the list and axis controllers: it runs after them). */
+  readonly #focus = new FocusAfterRender(this);
   #model: TimelineModel | undefined;
-  #modelKey: unknown[] = [];
-  #pendingFocus: string | undefined;
+  /** The clock's minutes: each builds the model again (its "now" moved on). */
+  #minute = 0;
 
   /** The record shown (the last valid one), if any. */
   get shownRecord(): CaseRecord | undefined {
@@ -213,14 +196,25 @@ export class OdMeetingTimeline extends OdElement {
     return (this.episodeId && record.episodes.find((e) => e.id === this.episodeId)) || latestEpisode(record);
   }
 
+  /** The model of the episode shown, if there is one. */
+  #current(): TimelineModel | undefined {
+    const record = this.#data.record;
+    const episode = record && this.#episode(record);
+    return record && episode ? this.#modelFor(record, episode) : undefined;
+  }
+
+  readonly #buildModel = memoLast(
+    (
+      record: CaseRecord,
+      episode: Episode,
+      asOf: string | undefined,
+      instrumentId: string | undefined,
+      _minute: number,
+    ) => buildModel(record, episode, asOf ?? new Date().toISOString(), instrumentId || undefined),
+  );
   #modelFor(record: CaseRecord, episode: Episode): TimelineModel {
     const asOf = this.asOf && isIsoDateTime(this.asOf) ? this.asOf : undefined;
-    const key = [record, episode.id, asOf, this.instrumentId];
-    if (!this.#model || key.some((k, i) => k !== this.#modelKey[i])) {
-      this.#model = buildModel(record, episode, asOf ?? new Date().toISOString(), this.instrumentId || undefined);
-      this.#modelKey = key;
-    }
-    return this.#model;
+    return (this.#model = this.#buildModel(record, episode, asOf, this.instrumentId, this.#minute));
   }
 
   /* ---------------------------------------------------------------- formatting */
@@ -228,6 +222,33 @@ export class OdMeetingTimeline extends OdElement {
   readonly #t: T = (key, params) => this.#i18n.t(key, params);
   /** The views' formatters: this element's locale and zone, read when called. */
   readonly #f: TimelineFormats = timelineFormats(this.#i18n, () => this.#zone);
+
+  /** The record, edit and cancel forms, and the changes they make. */
+  readonly #edits = new MeetingEdits(this, {
+    data: this.#data,
+    t: this.#t,
+    f: this.#f,
+    zone: () => this.#zone,
+    now: () => this.#now,
+    model: () => this.#current(),
+    focus: this.#focus.next,
+    announce: (text) => (this.announcement = text),
+    opened: (id) => {
+      this.#open(id);
+      return this.openId;
+    },
+    openId: () => this.openId,
+  });
+  /** The date-range form, open or not, and its errors. */
+  readonly #rangeEdits = new RangeEdits(this, {
+    t: this.#t,
+    focus: this.#focus.next,
+    apply: (from, to) => {
+      this.rangeStart = from;
+      this.rangeEnd = to;
+      this.#rangeChanged();
+    },
+  });
 
   /* ---------------------------------------------------------------- render */
 
@@ -252,51 +273,44 @@ export class OdMeetingTimeline extends OdElement {
             this.#view,
             this.#zoom,
             ...this.#range,
-            this.rangeErrors,
-            this.rangeOpen,
+            this.#rangeEdits.errors,
+            this.#rangeEdits.open,
             this.editable,
             this.#i18n.locale,
             this.#zone,
             this.strings,
           ],
-          () => this.#renderToolbar(record, model),
+          () => {
+            const [from, to] = this.#range;
+            const { episodes } = record;
+            const editable = this.editable;
+            const view = {
+              episodes,
+              episodeId: model.episode.id,
+              view: this.#view,
+              zoom: this.#zoom,
+              from,
+              to,
+              editable,
+            };
+            return renderToolbar({ ...view, range: this.#rangeEdits }, t, f, this.#on);
+          },
         )}
         <p class="visually-hidden" role="status">${this.announcement}</p>
         ${renderAxis(model, shown, this.#axisLayout(model, shown, this.#zoom, this.#zone, ...this.#range), this.focusedId)}
         <div class="body">
           <div class="main">${this.#view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on, this.#linked.memberId) : this.#renderList(model, shown)}</div>
-          ${this.form || this.openId ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
+          ${this.#edits.form || this.openId ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
         </div>
         ${guard([model, this.#i18n.locale, this.#zone, this.strings, this.asOf], () => renderSummary(model, this.#now, t, f))}
       </section>`;
-  }
-
-  #renderToolbar(record: CaseRecord, model: TimelineModel): TemplateResult {
-    const [from, to] = this.#range;
-    return renderToolbar(
-      {
-        episodes: record.episodes,
-        episodeId: model.episode.id,
-        view: this.#view,
-        zoom: this.#zoom,
-        from,
-        to,
-        rangeOpen: this.rangeOpen,
-        rangeForm: this.rangeOpen
-          ? renderRangeForm({ from, to, errors: this.rangeErrors }, this.#t, this.#on)
-          : nothing,
-        editable: this.editable,
-      },
-      this.#t,
-      this.#f,
-      this.#on,
-    );
   }
 
   /** The axis's layout, worked out again only when the meetings, range, zoom or zone change. */
   readonly #axisLayout = memoLast(axisLayout);
 
   #renderList(model: TimelineModel, shown: readonly Meeting[]): TemplateResult {
+    const linked = this.#linked.memberId;
     return renderList(
       {
         model,
@@ -304,7 +318,7 @@ export class OdMeetingTimeline extends OdElement {
         window: this.#list.window(shown.length, shown.length > this.virtualiseAbove),
         focusedId: this.focusedId,
         openId: this.openId,
-        linked: this.#linkedMember(model),
+        linked: this.#linkedOf(linked, linked && model.members.get(linked)?.name),
         deps: [this.#i18n.locale, this.#zone, this.strings],
       },
       this.#t,
@@ -314,50 +328,14 @@ export class OdMeetingTimeline extends OdElement {
   }
 
   /** The linked member, kept as one object while the same so that list rows are not rendered again for nothing. */
-  #linkedCache: { id: string; name: string } | undefined;
-  #linkedMember(model: TimelineModel): { id: string; name: string } | undefined {
-    const id = this.#linked.memberId;
-    const name = id && model.members.get(id)?.name;
-    if (!id || !name) return (this.#linkedCache = undefined);
-    if (this.#linkedCache?.id !== id || this.#linkedCache.name !== name) this.#linkedCache = { id, name };
-    return this.#linkedCache;
-  }
-
-  /** Says in words what the highlight shows: whose meetings, and how many of those shown. */
-  #announceLinked(id: string | undefined): void {
-    const record = this.#data.record;
-    const episode = record && this.#episode(record);
-    if (!record || !episode) return;
-    const model = this.#modelFor(record, episode);
-    const name = id && model.members.get(id)?.name;
-    if (!id || !name) {
-      this.announcement = this.#t('linked.cleared');
-      return;
-    }
-    const count = this.#inRange(model).filter((m) => m.attendees.some((a) => a.memberId === id)).length;
-    this.announcement = this.#t('linked.announce', { name, count });
-  }
+  readonly #linkedOf = memoLast((id?: string, name?: string) => (id && name ? { id, name } : undefined));
 
   #renderSide(record: CaseRecord, model: TimelineModel): TemplateResult {
-    const root = this.renderRoot as ShadowRoot;
-    if (this.form?.kind === 'cancel') {
-      const meeting = record.meetings.find((m) => m.id === (this.form as { id: string }).id);
-      if (!meeting) return html``;
-      return renderCancelForm(
-        { meeting, reason: this.cancelReason, errors: this.formErrors, busy: this.busy, root },
-        this.#t,
-        this.#f,
-        this.#on,
-      );
-    }
-    if (this.form && this.draft) return this.#renderForm(record);
+    const form = this.#edits.render(record, this.#on);
     const meeting = record.meetings.find((m) => m.id === this.openId);
-    if (!meeting) return html``;
-    const changedBy = renderChangedBy(
-      this.#history,
-      { kind: 'meeting', id: meeting.id },
-      inTimeZone(this.#i18n, this.#zone),
-    );
+    if (form || !meeting) return form ?? html``;
+    const entity = { kind: 'meeting', id: meeting.id } as const;
+    const changedBy = renderChangedBy(this.#history, entity, inTimeZone(this.#i18n, this.#zone));
     return renderDetails({ record, model, meeting, editable: this.editable, changedBy }, this.#t, this.#f, this.#on);
   }
 
@@ -366,37 +344,25 @@ export class OdMeetingTimeline extends OdElement {
     episodeChanged: (event) => {
       this.episodeId = (event.target as HTMLSelectElement).value;
       this.openId = undefined;
-      this.form = undefined;
+      this.#edits.dismiss();
       this.focusedId = undefined;
       this.#list.start = 0;
     },
-    setView: (view) => this.#setView(view),
-    setZoom: (zoom) => this.#setZoom(zoom),
-    toggleRange: () => {
-      this.rangeOpen = !this.rangeOpen;
-      if (this.rangeOpen) this.#pendingFocus = 'range-from';
-      else this.rangeErrors = [];
+    setView: (view) => {
+      if (view === this.view) return;
+      this.view = view;
+      this.announcement = this.#t(view === 'list' ? 'view.list' : 'view.matrix');
     },
-    applyRange: (event) => {
-      event.preventDefault();
-      const range = readRangeForm(event.currentTarget as HTMLFormElement, this.#t);
-      this.rangeErrors = range.errors;
-      if (range.errors.length) {
-        this.#pendingFocus = range.errors[0]!.field;
-        return;
-      }
-      this.rangeStart = range.from;
-      this.rangeEnd = range.to;
-      this.#rangeChanged();
+    setZoom: (zoom) => {
+      if (zoom === this.zoom) return;
+      this.zoom = zoom;
+      this.#axisScroll.follow();
+      this.announcement = `${this.#t('zoom.label')}: ${this.#t(`zoom.${zoom}`)}`;
     },
-    clearRange: () => {
-      this.rangeStart = undefined;
-      this.rangeEnd = undefined;
-      this.rangeErrors = [];
-      this.#rangeChanged();
-      this.#pendingFocus = 'range-from';
-    },
-    record: () => this.#openForm({ kind: 'new' }),
+    toggleRange: () => this.#rangeEdits.toggle(),
+    applyRange: (event) => this.#rangeEdits.apply(event),
+    clearRange: () => this.#rangeEdits.clear(),
+    record: () => this.#edits.open({ kind: 'new' }),
     listKey: (event) => {
       const target = event.target as HTMLElement;
       if (!target.matches('button.meeting')) return;
@@ -430,27 +396,27 @@ export class OdMeetingTimeline extends OdElement {
       }
     },
     listScroll: (event) => {
-      const start = this.#list.scrolled(event);
-      if (start === undefined) return;
+      const shown = this.#shown();
+      const next = this.#list.followScroll(
+        event,
+        shown.findIndex((m) => m.id === this.focusedId),
+        shown.length,
+      );
+      if (next === undefined) return;
       // Focus on a row about to scroll out of the rendered window moves to a row still in it.
       const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-      const shown = this.#shown();
-      const index = shown.findIndex((m) => m.id === this.focusedId);
-      if (index >= 0 && !this.#list.rendered(index)) {
-        const next = shown[Math.min(shown.length - 1, start)]!;
-        this.focusedId = next.id;
-        if (active?.matches('button.meeting')) this.#pendingFocus = `meeting-${next.id}`;
-      }
+      this.focusedId = shown[next]!.id;
+      if (active?.matches('button.meeting')) this.#focus.next(`meeting-${this.focusedId}`);
     },
     open: (id) => this.#open(id),
     close: () => this.#close(),
-    edit: (id) => this.#openForm({ kind: 'edit', id }),
-    cancelMeeting: (id) => this.#openForm({ kind: 'cancel', id }),
+    edit: (id) => this.#edits.open({ kind: 'edit', id }),
+    cancelMeeting: (id) => this.#edits.open({ kind: 'cancel', id }),
     sideKey: (event) => {
       if (event.key !== 'Escape') return;
       event.preventDefault();
       event.stopPropagation();
-      if (this.form) this.#closeForm();
+      if (this.#edits.form) this.#edits.close();
       else this.#close();
     },
     attendeeFocus: (event) => {
@@ -462,17 +428,14 @@ export class OdMeetingTimeline extends OdElement {
       if ((event.target as HTMLElement).dataset.member && !to?.dataset.member) this.emit(new OdMemberFocusEvent(null));
     },
     selectMember: (member) => this.emit(new OdSelectEvent({ kind: 'member', member })),
-    submitMeeting: (event) => void this.#submit(event),
-    formChange: (event) => {
-      if (!this.draft) return;
-      this.draft = readForm(event.currentTarget as HTMLFormElement, this.#pickableDraft(this.draft));
-    },
+    submitMeeting: (event) => void this.#edits.submit(event),
+    formChange: (event) => this.#edits.changed(event),
     formClick: (event) => {
-      if ((event.target as HTMLElement).closest('[data-action="cancel-form"]')) this.#closeForm();
+      if ((event.target as HTMLElement).closest('[data-action="cancel-form"]')) this.#edits.close();
     },
-    closeForm: () => this.#closeForm(),
-    confirmCancel: (event) => void this.#confirmCancel(event),
-    reasonInput: (reason) => (this.cancelReason = reason),
+    closeForm: () => this.#edits.close(),
+    confirmCancel: (event) => void this.#edits.confirmCancel(event),
+    reasonInput: (reason) => this.#edits.typed(reason),
   };
 
   /* ---------------------------------------------------------------- keyboard and focus */
@@ -482,16 +445,14 @@ export class OdMeetingTimeline extends OdElement {
     this.focusedId = id;
     this.#axisScroll.follow();
     if (index !== undefined) this.#list.scrollTo(index);
-    this.#pendingFocus = `meeting-${id}`;
+    this.#focus.next(`meeting-${id}`);
     this.requestUpdate();
     await this.updateComplete;
   }
 
   #shown(): readonly Meeting[] {
-    const record = this.#data.record;
-    const episode = record && this.#episode(record);
-    if (!record || !episode) return [];
-    return this.#inRange(this.#modelFor(record, episode));
+    const model = this.#current();
+    return model ? this.#inRange(model) : [];
   }
 
   /** The model's meetings within the date range, kept while nothing they depend on changes. */
@@ -507,15 +468,15 @@ export class OdMeetingTimeline extends OdElement {
     if (!meeting) return;
     this.focusedId = id;
     this.openId = id;
-    this.form = undefined;
-    this.#pendingFocus = 'details-title';
+    this.#edits.dismiss();
+    this.#focus.next('details-title');
     this.emit(new OdSelectEvent({ kind: 'meeting', meeting }));
   }
 
   #close(): void {
     const id = this.openId;
     this.openId = undefined;
-    this.form = undefined;
+    this.#edits.dismiss();
     this.emit(new OdSelectEvent(null));
     if (id) this.#returnTo(id);
   }
@@ -523,156 +484,10 @@ export class OdMeetingTimeline extends OdElement {
   #returnTo(id: string): void {
     const index = this.#shown().findIndex((m) => m.id === id);
     if (index >= 0 && this.#view === 'list') void this.#focusMeeting(id, index);
-    else this.#pendingFocus = 'tl-title';
-  }
-
-  /* ---------------------------------------------------------------- editing */
-
-  #openForm(form: Form): void {
-    const record = this.#data.record;
-    const episode = record && this.#episode(record);
-    if (!record || !episode || !this.editable) return;
-    const existing = form.kind === 'new' ? undefined : record.meetings.find((m) => m.id === form.id);
-    if (form.kind !== 'new' && !existing) return;
-    this.form = form;
-    this.formErrors = [];
-    this.cancelReason = '';
-    const model = this.#modelFor(record, episode);
-    this.draft =
-      form.kind === 'cancel' ? undefined : draftFor(existing, record.members, model.meetings, this.#zone, this.#now);
-    this.#pendingFocus = 'form-title';
-  }
-
-  #closeForm(): void {
-    const form = this.form;
-    this.form = undefined;
-    this.draft = undefined;
-    this.formErrors = [];
-    if (form?.kind === 'new') {
-      this.#pendingFocus = this.openId ? 'details-title' : 'record-button';
-    } else {
-      this.#pendingFocus = 'details-title';
-    }
-  }
-
-  #renderForm(record: CaseRecord): TemplateResult {
-    const existing =
-      this.form?.kind === 'edit' ? record.meetings.find((m) => m.id === (this.form as { id: string }).id) : undefined;
-    const members = pickableMembers(record.members, existing);
-    return renderMeetingPanel(
-      {
-        // The meeting left the record while its form was open (the host replaced the record): save nothing.
-        gone: this.form?.kind === 'edit' && !existing,
-        editing: !!existing,
-        form: {
-          t: this.#t,
-          draft: withPickable(this.draft!, members, record.meetings),
-          errors: this.formErrors,
-          members,
-          zoneName: this.#zone,
-          busy: this.busy,
-        },
-        root: this.renderRoot as ShadowRoot,
-      },
-      this.#t,
-      this.#on,
-    );
-  }
-
-  /** The draft with every member who can be picked now (the network may have changed since the form opened). */
-  #pickableDraft(draft: MeetingDraft): MeetingDraft {
-    const record = this.#data.record;
-    if (!record) return draft;
-    const existing = draft.id ? record.meetings.find((m) => m.id === draft.id) : undefined;
-    return withPickable(draft, pickableMembers(record.members, existing), record.meetings);
-  }
-
-  async #submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const record = this.#data.record;
-    const episode = record && this.#episode(record);
-    if (!record || !episode || !this.draft || this.busy) return;
-    const draft = readForm(event.currentTarget as HTMLFormElement, this.#pickableDraft(this.draft));
-    this.draft = draft;
-    const existing = draft.id ? record.meetings.find((m) => m.id === draft.id) : undefined;
-    // Editing a meeting no longer in the record must never record it again.
-    if (draft.id && !existing) return;
-    const built = buildChange(draft, {
-      t: this.#t,
-      zone: this.#zone,
-      now: this.#now,
-      episode: existing ? (record.episodes.find((e) => e.id === existing.episodeId) ?? episode) : episode,
-      existing,
-      formatDateTime: this.#f.dateTime,
-      formatDate: this.#f.calendarDate,
-      // Random ids (not a clock or counter): two devices adding offline must never collide.
-      newId: () => newId('mt'),
-    });
-    if (!built.change) return this.#showErrors(built.errors);
-    const errors = await this.#apply(built.change, (path) => fieldForIssue(path, built.meeting));
-    if (errors) return this.#showErrors(errors);
-    const id = built.meeting!.id;
-    this.form = undefined;
-    this.draft = undefined;
-    this.formErrors = [];
-    this.announcement = this.#t('edit.saved');
-    this.#open(id);
-    // A host that cancelled od-change applies the change itself: the new meeting may not be here yet.
-    if (this.openId !== id) this.#pendingFocus = 'record-button';
-  }
-
-  async #apply(
-    change: Change,
-    fieldFor: (path: readonly (string | number)[]) => string | undefined,
-  ): Promise<FormError[] | undefined> {
-    this.busy = true;
-    try {
-      const result = await this.#data.apply(change);
-      // Applied, or cancelled by a host that applies it itself: either way the form is done.
-      return result.status === 'failed'
-        ? formErrorsFrom(result.error, fieldFor, this.#t('form.saveFailed'))
-        : undefined;
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  async #showErrors(errors: FormError[]): Promise<void> {
-    this.formErrors = errors;
-    await this.updateComplete;
-    focusErrorSummary(this.renderRoot);
-  }
-
-  async #confirmCancel(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const meeting =
-      this.form?.kind === 'cancel'
-        ? this.#data.record?.meetings.find((m) => m.id === (this.form as { id: string }).id)
-        : undefined;
-    if (!meeting) return;
-    const built = buildCancel(meeting, this.cancelReason, this.#t);
-    if (!built.change) return this.#showErrors(built.errors);
-    const errors = await this.#apply(built.change, cancelFieldFor);
-    if (errors) return this.#showErrors(errors);
-    this.form = undefined;
-    this.announcement = this.#t('edit.cancelled');
-    this.#open(meeting.id);
+    else this.#focus.next('tl-title');
   }
 
   /* ---------------------------------------------------------------- view state */
-
-  #setView(view: TimelineView): void {
-    if (view === this.view) return;
-    this.view = view;
-    this.announcement = this.#t(view === 'list' ? 'view.list' : 'view.matrix');
-  }
-
-  #setZoom(zoom: TimelineZoom): void {
-    if (zoom === this.zoom) return;
-    this.zoom = zoom;
-    this.#axisScroll.follow();
-    this.announcement = `${this.#t('zoom.label')}: ${this.#t(`zoom.${zoom}`)}`;
-  }
 
   #rangeChanged(): void {
     this.#list.rewind();
@@ -688,13 +503,6 @@ export class OdMeetingTimeline extends OdElement {
   /* ---------------------------------------------------------------- after render */
 
   protected override updated(): void {
-    if (this.#pendingFocus) {
-      const root = this.renderRoot as ShadowRoot;
-      const id = this.#pendingFocus === 'record-button' ? null : this.#pendingFocus;
-      const target = id ? root.getElementById(id) : root.querySelector<HTMLElement>('[data-action="record"]');
-      this.#pendingFocus = undefined;
-      target?.focus();
-    }
     this.#clock.run(!this.asOf && this.#model?.summary.timeToFirstMeeting[0]?.firstMeetingId === null);
   }
 }

@@ -35,13 +35,10 @@ import { PERSON_KEY } from './internal/nodes.js';
 import { renderLegend } from './internal/legend.js';
 import { summaryText } from './internal/summary.js';
 import { renderTable } from './internal/table.js';
-import { renderConfirm, renderDetails } from './internal/details.js';
-import type { FormActions, FormState } from './internal/form-parts.js';
-import { renderMemberForm } from './internal/member-form.js';
-import { renderTieForm } from './internal/tie-form.js';
+import { renderPanel } from './internal/panel.js';
 import { MapEdits, type Panel } from './internal/edits.js';
 import { renderToolbar } from './internal/toolbar.js';
-import { downloadBlob, exportPng, exportSvg, legendItems, type LegendText } from './internal/export.js';
+import { downloadBlob, exportFileName, exportPng, exportSvg, legendText, mapToExport } from './internal/export.js';
 
 type OptionKey = 'error.asOf' | 'error.audience' | 'error.view';
 
@@ -282,36 +279,14 @@ export class OdNetworkMap extends OdElement {
   }
 
   #renderPanel(record: CaseRecord, view: NetworkView): TemplateResult {
-    const panel = this.#edits.panel;
-    const edits = this.#edits;
-    const form: FormState = { errors: edits.errors, busy: edits.busy, root: this.renderRoot as ShadowRoot };
-    if (this.#canEdit && panel.kind === 'member-form')
-      return renderMemberForm(record, this.#t, panel.memberId, form, this.#formActions(edits.submitMember));
-    if (this.#canEdit && panel.kind === 'tie-form')
-      return renderTieForm(record, this.#t, view, panel, form, this.#formActions(edits.submitTie));
-    if (this.#canEdit && panel.kind === 'confirm-remove') {
-      const name = view.byId.get(panel.memberId)?.name ?? '';
-      const question = { title: this.#t('edit.remove'), text: this.#t('edit.confirmRemove', { name }) };
-      return renderConfirm(question, this.#t, form, {
-        confirm: () => edits.removeMember(panel.memberId),
-        cancel: edits.close,
-      });
-    }
-    if (this.#canEdit && panel.kind === 'confirm-remove-tie') {
-      const question = { title: this.#t('edit.removeTie'), text: this.#t('edit.confirmRemoveTie') };
-      return renderConfirm(question, this.#t, form, {
-        confirm: () => edits.removeTie(panel.tieId),
-        cancel: edits.close,
-      });
-    }
     const details = {
       view,
       key: this.hoverId ?? this.activeId ?? this.selectedId,
       canEdit: this.#canEdit,
-      busy: edits.busy,
+      busy: this.#edits.busy,
       initialsOnly: this.initialsOnly,
     };
-    return renderDetails(details, this.#t, this.#detailsActions);
+    return renderPanel(record, details, this.#edits, this.renderRoot as ShadowRoot, this.#t, this.#detailsActions);
   }
 
   /* Handlers made once, so that re-rendering binds the same functions. */
@@ -331,17 +306,6 @@ export class OdNetworkMap extends OdElement {
     moveToSector: this.#edits.moveToSector,
     changedBy: (entity: { kind: 'member' | 'tie'; id: string }) => renderChangedBy(this.#history, entity, this.#i18n),
   };
-
-  #formActions(submit: (form: HTMLFormElement) => Promise<void>): FormActions {
-    return {
-      submit: (event: Event) => {
-        event.preventDefault();
-        void submit(event.currentTarget as HTMLFormElement);
-      },
-      cancel: this.#edits.close,
-      close: () => this.#open({ kind: 'details' }),
-    };
-  }
 
   /* ---------------------------------------------------------------- selection, focus, keyboard */
   #select(key: string | undefined): void {
@@ -364,14 +328,10 @@ export class OdNetworkMap extends OdElement {
     }
   }
 
-  #nodeEl(key: string): SVGGElement | null {
-    return this.renderRoot.querySelector<SVGGElement>(`.node[data-key="${CSS.escape(key)}"]`);
-  }
-
   async #focusNode(key: string): Promise<void> {
     this.activeId = key;
     await this.updateComplete;
-    const el = this.#nodeEl(key);
+    const el = this.renderRoot.querySelector<SVGGElement>(`.node[data-key="${CSS.escape(key)}"]`);
     if (!el) return;
     el.focus();
     this.#keepInView(key);
@@ -502,27 +462,14 @@ export class OdNetworkMap extends OdElement {
 
   /* ---------------------------------------------------------------- export */
 
-  /** The key as on screen (its swatches and labels), the map's name and the summary, for export. */
-  #legendText(): LegendText {
-    const view = this.#view();
-    const title = view ? this.#t('map.label', { name: view.personName }) : '';
-    return {
-      title,
-      heading: this.#t('legend.title'),
-      items: legendItems(this.renderRoot),
-      summary: view ? summaryText(view, this.#t) : '',
-    };
-  }
-
   /**
    * The current view as a standalone SVG document (with a legend), as text. Names
    * follow `initials-only`, `audience` and `as-of`, as on screen.
    */
   toSVG(): string {
-    const svgEl = this.renderRoot.querySelector<SVGSVGElement>('svg.map');
-    if (!svgEl)
-      throw new Error(`<${this.localName}>: there is no map to export (no record, or the table view is shown).`);
-    return exportSvg(svgEl, this.#legendText());
+    const svg = mapToExport(this.renderRoot, this.localName);
+    if (svg instanceof Error) throw svg;
+    return exportSvg(svg, legendText(this.renderRoot, this.#view(), this.#t));
   }
 
   /**
@@ -530,30 +477,20 @@ export class OdNetworkMap extends OdElement {
    * CSP.
    */
   toPNG(scale = 2): Promise<Blob> {
-    const svgEl = this.renderRoot.querySelector<SVGSVGElement>('svg.map');
-    if (!svgEl)
-      return Promise.reject(
-        new Error(`<${this.localName}>: there is no map to export (no record, or the table view is shown).`),
-      );
-    return exportPng(svgEl, this.#legendText(), scale);
+    const svg = mapToExport(this.renderRoot, this.localName);
+    if (svg instanceof Error) return Promise.reject(svg);
+    return exportPng(svg, legendText(this.renderRoot, this.#view(), this.#t), scale);
   }
 
-  #fileName(ext: string): string {
-    const id = this.#data.record?.id ?? 'network';
-    return `network-map-${id}.${ext}`;
+  #download(blob: Blob, ext: string): void {
+    downloadBlob(this.renderRoot as ShadowRoot, blob, exportFileName(this.#data.record?.id, ext));
   }
 
-  #downloadSvg = (): void => {
-    downloadBlob(
-      this.renderRoot as ShadowRoot,
-      new Blob([this.toSVG()], { type: 'image/svg+xml' }),
-      this.#fileName('svg'),
-    );
-  };
+  #downloadSvg = (): void => this.#download(new Blob([this.toSVG()], { type: 'image/svg+xml' }), 'svg');
 
   #downloadPng = async (): Promise<void> => {
     try {
-      downloadBlob(this.renderRoot as ShadowRoot, await this.toPNG(), this.#fileName('png'));
+      this.#download(await this.toPNG(), 'png');
     } catch (error) {
       this.dispatchEvent(new OdErrorEvent(error instanceof Error ? error : new Error(String(error))));
     }

@@ -1,10 +1,4 @@
-import {
-  defaultInstruments,
-  fidelityTrend,
-  type CaseRecord,
-  type Instrument,
-  type InstrumentRegistry,
-} from '@odkit/core';
+import { defaultInstruments, type CaseRecord, type Instrument, type InstrumentRegistry } from '@odkit/core';
 import {
   CaseController,
   FormControlController,
@@ -29,12 +23,11 @@ import { html, isServer, nothing, type PropertyValues, type TemplateResult } fro
 import { property, state } from 'lit/decorators.js';
 import { checklistStyles } from './principles-checklist.styles.js';
 import { AutosaveController, COMMENT_DEBOUNCE_MS } from './internal/autosave-controller.js';
-import { otherAssessment, renderCompare } from './internal/compare-view.js';
-import { blankDraft, missingRequired, now, parseDraft, type Draft, type RatingValue } from './internal/draft.js';
+import { blankDraft, now, parseDraft, type Draft, type RatingValue } from './internal/draft.js';
 import { carryOver, takeOverLightForm } from './internal/light-form.js';
 import { renderRate, type RateEdits, type RateView } from './internal/rate-view.js';
 import type { RaterEdit } from './internal/rater-view.js';
-import { parseRater, signedInRater, type SignedInRater } from './internal/rater.js';
+import { hostRater, signedInRater, type SignedInRater } from './internal/rater.js';
 import {
   chooseInstruments,
   resolveShown,
@@ -42,10 +35,10 @@ import {
   type Instruments,
   type Shown,
 } from './internal/resolve.js';
-import { renderScores } from './internal/scores-view.js';
+import { assessmentProblems, requiredValidity } from './internal/problems.js';
+import { renderSummaryView, type SummaryView } from './internal/summary-view.js';
 import { checklistStrings, type ChecklistStrings } from './internal/strings.js';
-import { renderTrend } from './internal/trend-view.js';
-import { radioId, renderHeader, textOf, type ChecklistT } from './internal/view-kit.js';
+import { radioId, type ChecklistT } from './internal/view-kit.js';
 
 type View = 'rate' | 'summary' | 'compare';
 
@@ -291,7 +284,7 @@ export class OdPrinciplesChecklist extends OdElement {
       reparse = true;
     }
     if (reparse) this.data.setRecord(this.record);
-    if (changed.has('rater')) this.#parseRater();
+    if (changed.has('rater')) ({ rater: this.#hostRater, problem: this.#raterProblem } = hostRater(this.rater));
     const signedIn = signedInRater(this.#hostRater, this.data.store?.author);
     const signedInChanged = signedIn?.name !== this.#signedIn?.name;
     this.#signedIn = signedIn;
@@ -340,17 +333,6 @@ export class OdPrinciplesChecklist extends OdElement {
   /** Who rates when known (the host's rater, else the store's author). */
   #signedIn: SignedInRater | undefined;
 
-  #parseRater(): void {
-    this.#hostRater = undefined;
-    this.#raterProblem = undefined;
-    if (this.rater === undefined || this.rater === null) return;
-    try {
-      this.#hostRater = parseRater(this.rater);
-    } catch (error) {
-      this.#raterProblem = { key: 'checklist.badRater', ...(error instanceof Error ? { error } : {}) };
-    }
-  }
-
   /* ---------------------------------------------------------------- what is shown */
 
   /** The stored assessment (or the local draft) with edits not saved yet laid over it. */
@@ -370,27 +352,12 @@ export class OdPrinciplesChecklist extends OdElement {
   /* ---------------------------------------------------------------- validity */
 
   #problems(value: Draft, instrument: Instrument): FormError[] {
-    const errors: FormError[] = [];
-    if (!value.rater.name.trim()) errors.push({ field: 'rater-name', message: this.#t('checklist.enterRater') });
-    for (const item of missingRequired(value, instrument)) {
-      errors.push({
-        field: radioId(item.id, 0),
-        message: this.#t('checklist.selectRating', { item: textOf(this.i18n, item.title) }),
-      });
-    }
-    return errors;
+    return assessmentProblems(value, instrument, this.#t, this.i18n);
   }
 
   #validity(): FormControlValidity | undefined {
     if (!this.required) return undefined;
-    const value = this.#value;
-    const instrument = this.#shown.instrument;
-    // Nothing to submit (loading, or an error shown): a required checklist is missing, never silently valid.
-    if (!value || !instrument) return { flags: { valueMissing: true }, message: this.#t('checklist.notReady') };
-    const first = this.#problems(value, instrument)[0];
-    if (!first) return undefined;
-    const anchor = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(first.field ?? '')}`) ?? undefined;
-    return { flags: { valueMissing: true }, message: first.message, anchor };
+    return requiredValidity(this.#value, this.#shown.instrument, this.#t, this.i18n, this.renderRoot);
   }
 
   /**
@@ -531,29 +498,19 @@ export class OdPrinciplesChecklist extends OdElement {
       };
       return renderRate(view, t, f, this.#edits);
     }
-    const header = renderHeader({ value, instrument, meeting, changedBy, progress: false }, t, f);
-    const record = this.data.record;
-    if (this.view === 'compare') {
-      const other = otherAssessment(record?.assessments ?? [], value, instrument, this.compareWith);
-      return html`${header}
-        ${renderCompare(value, other, instrument, t, f)}`;
-    }
-    const trend =
-      record && meeting
-        ? renderTrend(
-            fidelityTrend(record, {
-              instrumentId: instrument.id,
-              instruments: this.#instruments.registry,
-              episodeId: meeting.episodeId,
-            }),
-            meeting.id,
-            t,
-            f,
-          )
-        : nothing;
-    return html`${header}
-      ${renderScores(value, instrument, t, f)}
-      ${trend}`;
+    const { registry } = this.#instruments;
+    const { view, compareWith, data } = this;
+    const summary: SummaryView = {
+      view,
+      value,
+      instrument,
+      meeting,
+      changedBy,
+      record: data.record,
+      registry,
+      compareWith,
+    };
+    return renderSummaryView(summary, t, f);
   }
 }
 

@@ -76,6 +76,19 @@ export function renderList(v: ListView, t: T, f: TimelineFormats, on: ListHandle
     : list;
 }
 
+/** Says in words what the linked member's highlight shows: whose meetings, and how many of those shown. */
+export function linkedAnnouncement(
+  model: TimelineModel,
+  shown: readonly Meeting[],
+  id: string | undefined,
+  t: T,
+): string {
+  const name = id && model.members.get(id)?.name;
+  if (!id || !name) return t('linked.cleared');
+  const count = shown.filter((m) => m.attendees.some((a) => a.memberId === id)).length;
+  return t('linked.announce', { name, count });
+}
+
 /** The linked member's name if they were invited to this meeting, else undefined. */
 function linkedName(m: Meeting, linked: ListView['linked']): string | undefined {
   return linked && m.attendees.some((a) => a.memberId === linked.id) ? linked.name : undefined;

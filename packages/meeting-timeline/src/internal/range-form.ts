@@ -5,7 +5,7 @@
  */
 import { isRealDate } from '@odkit/core';
 import { ariaInvalid, describedBy, errorFor, renderFieldError, type FormError } from '@odkit/elements';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { T, TimelineHandlers } from './view-kit.js';
 
 export interface RangeFormView {
@@ -60,4 +60,55 @@ export function readRangeForm(form: HTMLFormElement, t: T): { errors: FormError[
   if (!errors.length && fromInput.value && toInput.value && toInput.value < fromInput.value)
     errors.push({ field: 'range-to', message: t('range.order') });
   return errors.length ? { errors } : { errors, from: fromInput.value || undefined, to: toInput.value || undefined };
+}
+
+export interface RangeEditsOptions {
+  readonly t: T;
+  /** Focus goes to this element id after the next render. */
+  readonly focus: (id: string) => void;
+  /** The range chosen (undefined ends: open), to show from now on. */
+  readonly apply: (from: string | undefined, to: string | undefined) => void;
+}
+
+/**
+ * The range form's own state (open or not, its errors) and what its buttons do. Held by the element, like
+ * MeetingEdits; renders it again when its state changes.
+ */
+export class RangeEdits {
+  /** The form is shown. */
+  open = false;
+  /** The fields' problems, from the last apply. */
+  errors: FormError[] = [];
+  readonly #host: ReactiveControllerHost;
+  readonly #o: RangeEditsOptions;
+
+  constructor(host: ReactiveControllerHost, options: RangeEditsOptions) {
+    this.#host = host;
+    this.#o = options;
+  }
+
+  #set(state: Partial<Pick<RangeEdits, 'open' | 'errors'>>): void {
+    Object.assign(this, state);
+    this.#host.requestUpdate();
+  }
+
+  toggle(): void {
+    this.#set({ open: !this.open });
+    if (this.open) this.#o.focus('range-from');
+    else this.#set({ errors: [] });
+  }
+
+  apply(event: SubmitEvent): void {
+    event.preventDefault();
+    const range = readRangeForm(event.currentTarget as HTMLFormElement, this.#o.t);
+    this.#set({ errors: range.errors });
+    if (range.errors.length) return this.#o.focus(range.errors[0]!.field!);
+    this.#o.apply(range.from, range.to);
+  }
+
+  clear(): void {
+    this.#set({ errors: [] });
+    this.#o.apply(undefined, undefined);
+    this.#o.focus('range-from');
+  }
 }

@@ -6,6 +6,7 @@
 import type { Episode } from '@odkit/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { VIEWS, ZOOMS, type TimelineView, type TimelineZoom } from './model.js';
+import { renderRangeForm, type RangeEdits } from './range-form.js';
 import type { T, TimelineFormats, TimelineHandlers } from './view-kit.js';
 
 export interface ToolbarView {
@@ -15,15 +16,14 @@ export interface ToolbarView {
   readonly zoom: TimelineZoom;
   readonly from: string | undefined;
   readonly to: string | undefined;
-  readonly rangeOpen: boolean;
-  /** The range form, rendered by its own module while open. */
-  readonly rangeForm: TemplateResult | typeof nothing;
+  /** The range form: open or not, and its errors (rendered by its own module while open). */
+  readonly range: Pick<RangeEdits, 'open' | 'errors'>;
   readonly editable: boolean;
 }
 
 export type ToolbarHandlers = Pick<
   TimelineHandlers,
-  'episodeChanged' | 'setView' | 'setZoom' | 'toggleRange' | 'record'
+  'episodeChanged' | 'setView' | 'setZoom' | 'toggleRange' | 'record' | 'applyRange' | 'clearRange'
 >;
 
 export function renderToolbar(v: ToolbarView, t: T, f: TimelineFormats, on: ToolbarHandlers): TemplateResult {
@@ -66,8 +66,8 @@ export function renderToolbar(v: ToolbarView, t: T, f: TimelineFormats, on: Tool
       ${toggle(t('view.label'), VIEWS, v.view, 'view', (view) => t(`view.${view}`), on.setView)}
       ${toggle(t('zoom.label'), ZOOMS, v.zoom, 'zoom', (zoom) => t(`zoom.${zoom}`), on.setZoom)}
       <div class="range-toggle">
-        <button type="button" class="od-button od-button--secondary" id="range-toggle" aria-expanded=${v.rangeOpen ? 'true' : 'false'}
-          aria-controls=${v.rangeOpen ? 'range' : nothing} @click=${on.toggleRange}>
+        <button type="button" class="od-button od-button--secondary" id="range-toggle" aria-expanded=${v.range.open ? 'true' : 'false'}
+          aria-controls=${v.range.open ? 'range' : nothing} @click=${on.toggleRange}>
           ${t('range.choose')}
         </button>
         ${
@@ -76,7 +76,7 @@ export function renderToolbar(v: ToolbarView, t: T, f: TimelineFormats, on: Tool
             : nothing
         }
       </div>
-      ${v.rangeForm}
+      ${v.range.open ? renderRangeForm({ from, to, errors: v.range.errors }, t, on) : nothing}
       ${
         v.editable
           ? html`<button class="od-button record" type="button" data-action="record" @click=${on.record}>

@@ -84,6 +84,16 @@ export class VirtualListController implements ReactiveController {
     return start;
   }
 
+  /**
+   * Follows a scroll of the viewport (as `scrolled`). When the row holding the roving focus (`focused`, an index of
+   * `total`, or -1) left the rendered window, the row to move it to (the window's first); else undefined.
+   */
+  followScroll(event: Event, focused: number, total: number): number | undefined {
+    const start = this.scrolled(event);
+    if (start === undefined || focused < 0 || this.rendered(focused)) return undefined;
+    return Math.min(total - 1, start);
+  }
+
   /** Scrolls row `index` into view (from an event, not an update) and moves the window to it. */
   scrollTo(index: number): void {
     const viewport = this.#viewport();

@@ -9,6 +9,11 @@
  * Content-Security-Policy. Text is copied as text, never parsed as markup.
  */
 
+import type { Translate } from '@odkit/elements';
+import { summaryText } from './summary.js';
+import type { NetworkView } from './view.js';
+import type { MapStrings } from '../strings.js';
+
 export interface LegendItem {
   /** The on-screen swatch (an `svg` in the key). */
   readonly swatch: SVGSVGElement;
@@ -326,3 +331,25 @@ export function downloadBlob(root: ShadowRoot, blob: Blob, name: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
+
+/** The key as on screen (its swatches and labels), the map's name and the summary, for export. */
+export function legendText(root: ParentNode, view: NetworkView | undefined, t: Translate<MapStrings>): LegendText {
+  return {
+    title: view ? t('map.label', { name: view.personName }) : '',
+    heading: t('legend.title'),
+    items: legendItems(root),
+    summary: view ? summaryText(view, t) : '',
+  };
+}
+
+/** The map's picture to export, or the error to give when there is none (no record, or the table view is shown). */
+export function mapToExport(root: ParentNode, tag: string): SVGSVGElement | Error {
+  return (
+    root.querySelector<SVGSVGElement>('svg.map') ??
+    new Error(`<${tag}>: there is no map to export (no record, or the table view is shown).`)
+  );
+}
+
+/** The name a downloaded export is offered under. */
+export const exportFileName = (recordId: string | undefined, ext: string): string =>
+  `network-map-${recordId ?? 'network'}.${ext}`;

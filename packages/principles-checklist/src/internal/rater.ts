@@ -4,6 +4,7 @@
  * launch's `fhirUser`). When known, the rater's name is theirs and is not typed.
  */
 import { TEXT_LIMITS, ValidationError, type Author, type Issue } from '@odkit/core';
+import type { ChecklistProblem } from './resolve.js';
 
 /**
  * Who rates, as a host gives it: `name` required, `id` (e.g. `Practitioner/123`) and `role` (as the service names it)
@@ -38,6 +39,16 @@ export function parseRater(input: unknown): SignedInRater {
   const role = text('role', false);
   if (issues.length || name === undefined) throw new ValidationError('rater', issues);
   return { name, ...(id ? { id } : {}), ...(role ? { role } : {}) };
+}
+
+/** A host's `rater` checked: the rater (none when not given), or the problem to show when it is invalid. */
+export function hostRater(input: unknown): { rater?: SignedInRater; problem?: ChecklistProblem } {
+  if (input === undefined || input === null) return {};
+  try {
+    return { rater: parseRater(input) };
+  } catch (error) {
+    return { problem: { key: 'checklist.badRater', ...(error instanceof Error ? { error } : {}) } };
+  }
 }
 
 /** The rater to use: the host's, else the store's author, else none (the name is typed). */

@@ -1,0 +1,49 @@
+/**
+ * The side panel: with editing on, the form or "remove?" question MapEdits has open; else the
+ * details of the member hovered, in focus or selected. The glue between the edits' panel state
+ * and the form and details views, apart so the element only says what is shown.
+ */
+import type { CaseRecord } from '@odkit/core';
+import type { Translate } from '@odkit/elements';
+import type { TemplateResult } from 'lit';
+import { renderConfirm, renderDetails, type DetailsActions, type DetailsModel } from './details.js';
+import type { MapEdits } from './edits.js';
+import type { FormActions, FormState } from './form-parts.js';
+import { renderMemberForm } from './member-form.js';
+import { renderTieForm } from './tie-form.js';
+import type { MapStrings } from '../strings.js';
+
+export function renderPanel(
+  record: CaseRecord,
+  details: DetailsModel,
+  edits: MapEdits,
+  root: ShadowRoot,
+  t: Translate<MapStrings>,
+  on: DetailsActions,
+): TemplateResult {
+  const { panel } = edits;
+  const { view, canEdit } = details;
+  const form: FormState = { errors: edits.errors, busy: edits.busy, root };
+  const actions = (submit: (form: HTMLFormElement) => Promise<void>): FormActions => ({
+    submit: (event: Event) => {
+      event.preventDefault();
+      void submit(event.currentTarget as HTMLFormElement);
+    },
+    cancel: edits.close,
+    close: () => on.open({ kind: 'details' }),
+  });
+  if (canEdit && panel.kind === 'member-form')
+    return renderMemberForm(record, t, panel.memberId, form, actions(edits.submitMember));
+  if (canEdit && panel.kind === 'tie-form')
+    return renderTieForm(record, t, view, panel, form, actions(edits.submitTie));
+  if (canEdit && panel.kind === 'confirm-remove') {
+    const name = view.byId.get(panel.memberId)?.name ?? '';
+    const question = { title: t('edit.remove'), text: t('edit.confirmRemove', { name }) };
+    return renderConfirm(question, t, form, { confirm: () => edits.removeMember(panel.memberId), cancel: edits.close });
+  }
+  if (canEdit && panel.kind === 'confirm-remove-tie') {
+    const question = { title: t('edit.removeTie'), text: t('edit.confirmRemoveTie') };
+    return renderConfirm(question, t, form, { confirm: () => edits.removeTie(panel.tieId), cancel: edits.close });
+  }
+  return renderDetails(details, t, on);
+}
