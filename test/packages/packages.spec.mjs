@@ -8,6 +8,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, sep } from 'node:path';
 import { expectCleanConsole, watchPage, widgetsReady } from '../hosts/support/page-watch.mjs';
+import { isWorkerScript } from './setup.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const project = process.env.ODKIT_PACKED_PROJECT;
@@ -145,8 +146,11 @@ test('Node (server rendering): the define modules and the React wrappers load wi
   );
 });
 
+/** The packages a page loads; @odkit/ssr ("odkit": { "platform": "node" }) runs only in node. */
+const browserPackages = packages.filter((p) => p.platform !== 'node');
+
 test('TypeScript: every export resolves to real types (bundler and NodeNext resolution)', () => {
-  const subpaths = packages.flatMap((p) => p.subpaths);
+  const subpaths = browserPackages.flatMap((p) => p.subpaths);
   const known = (name) => packages.some((p) => p.name === name);
   const lines = [
     // Every JavaScript export of every package, generically (a package added later is covered).
@@ -221,6 +225,49 @@ test('TypeScript: every export resolves to real types (bundler and NodeNext reso
       `tsc (${label} resolution, skipLibCheck off): ${subpaths.length} exports, ${ours.length} @odkit declaration files, 0 errors`,
     );
   }
+});
+
+test("TypeScript: the node-only packages' types, for a node consumer (with @types/node)", () => {
+  const subpaths = packages.filter((p) => p.platform === 'node').flatMap((p) => p.subpaths);
+  expect(subpaths.map((s) => s.specifier)).toContain('@odkit/ssr');
+  const lines = [
+    ...subpaths.map(({ specifier }, i) => `import type * as all${i} from '${specifier}';`),
+    `export type All = [${subpaths.map((_, i) => `typeof all${i}`).join(', ')}];`,
+    `import type { Readable } from 'node:stream';`,
+    `import { renderCase, renderCaseStream } from '@odkit/ssr';`,
+    `import { demoCase } from '@odkit/core/demo';`,
+    `const html: string = renderCase({ record: demoCase, theme: 'govuk' });`,
+    `const stream: Readable = renderCaseStream({ record: demoCase });`,
+    `// @ts-expect-error the theme is one of the kit's`,
+    `renderCase({ record: demoCase, theme: 'bootstrap' });`,
+    `export { html, stream };`,
+  ];
+  writeFileSync(join(project, 'node-types-check.ts'), `${lines.join('\n')}\n`);
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  writeFileSync(
+    join(project, 'tsconfig.node.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        // Lit's types name DOM types, on a server too.
+        lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: ['node'],
+      },
+      files: ['node-types-check.ts'],
+    }),
+  );
+  const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.node.json'], { cwd: project, encoding: 'utf8' });
+  expect(
+    run.stdout.split('\n').filter((l) => l.includes('error TS')),
+    'tsc (node)',
+  ).toEqual([]);
+  expect(run.status, 'tsc (node)').toBe(0);
+  console.log(`tsc (node, NodeNext resolution, skipLibCheck off): ${subpaths.length} exports, 0 errors`);
 });
 
 // The pages: served from the temporary project under a strict CSP (what an EHR sends).
@@ -312,7 +359,10 @@ test.describe('in Chromium, from the installed tarballs', () => {
   test('a bundle importing every export of every package', async ({ page }) => {
     await expectDemoCaseRendered(page, 'all', 'every export of every package');
     const modules = await page.evaluate(() => window.__odkitModules);
-    const expected = packages.flatMap((p) => p.subpaths.map((s) => s.specifier)).sort();
+    const expected = browserPackages
+      .flatMap((p) => p.subpaths.map((s) => s.specifier))
+      .filter((specifier) => !isWorkerScript(specifier))
+      .sort();
     expect(Object.keys(modules).sort()).toEqual(expected);
     for (const [specifier, names] of Object.entries(modules)) {
       if (!specifier.endsWith('/define.js')) expect(names.length, `${specifier} exports something`).toBeGreaterThan(0);

@@ -6,7 +6,7 @@
 // tests as ODKIT_PACKED_PROJECT; what was packed as ODKIT_PACKED (JSON).
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packAll } from '../../scripts/pack-check.mjs';
@@ -25,6 +25,16 @@ export function codeSubpaths(packed, bundles) {
     }));
 }
 
+/**
+ * A worker script (`@odkit/core/summary-worker`): started with `new Worker(url)`, never imported by a
+ * page (it takes over the global scope's onmessage), so the page bundles leave it out.
+ */
+export const isWorkerScript = (specifier) => specifier.endsWith('-worker');
+
+/** The @types/node the workspace builds @odkit/ssr with. */
+const NODE_TYPES = JSON.parse(readFileSync(new URL('../../packages/ssr/package.json', import.meta.url), 'utf8'))
+  .devDependencies['@types/node'];
+
 export default async function setup() {
   const started = Date.now();
   const project = mkdtempSync(join(tmpdir(), 'odkit-packed-'));
@@ -35,7 +45,16 @@ export default async function setup() {
   );
   const install = spawnSync(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...packages.map((p) => p.tarball)],
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--loglevel=error',
+      ...packages.map((p) => p.tarball),
+      // What a node consumer of @odkit/ssr has: its types name node:stream (renderCaseStream's Readable).
+      `@types/node@${NODE_TYPES}`,
+    ],
     {
       cwd: project,
       encoding: 'utf8',
@@ -50,7 +69,8 @@ export default async function setup() {
   // Browser entries leave out the packages that run only in node (@odkit/ssr: "odkit": { "platform": "node" }).
   const subpaths = packages
     .filter(({ pkg }) => pkg.odkit?.platform !== 'node')
-    .flatMap(({ packed }) => codeSubpaths(packed, bundlesOf(packed)));
+    .flatMap(({ packed }) => codeSubpaths(packed, bundlesOf(packed)))
+    .filter(({ specifier }) => !isWorkerScript(specifier));
   const defines = subpaths.filter((s) => s.specifier.endsWith('/define.js'));
   const useStore = (from) => [
     `import { MemoryStore } from '${from}';`,
@@ -109,9 +129,10 @@ export default async function setup() {
 
   process.env.ODKIT_PACKED_PROJECT = project;
   process.env.ODKIT_PACKED = JSON.stringify(
-    packages.map(({ name, packed, files }) => ({
+    packages.map(({ name, pkg, packed, files }) => ({
       name,
       version: packed.version,
+      platform: pkg.odkit?.platform ?? 'browser',
       files: files.length,
       subpaths: codeSubpaths(packed, bundlesOf(packed)),
       customElements: packed.customElements ?? null,
