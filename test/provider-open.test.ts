@@ -41,6 +41,13 @@ function page(store: unknown, locale = 'en-GB') {
   return { provider, widgets, errors };
 }
 
+/** A promise the test runner's logger cannot attach to (it logs every unhandled rejection through `catch`). */
+class Unlogged<T> extends Promise<T> {
+  override catch<R = never>(): Promise<T | R> {
+    return this;
+  }
+}
+
 /** Collects what would reach the host page as an uncaught error or rejection. */
 function uncaught() {
   const seen: unknown[] = [];
@@ -50,6 +57,25 @@ function uncaught() {
   window.addEventListener('error', onError);
   return {
     seen,
+    /**
+     * Resolves once every rejection nobody handled so far has been reported: a marker rejection left
+     * unhandled now is reported after them (the browser reports them in the order they happened).
+     */
+    reported(): Promise<void> {
+      const marker = new Error('marker');
+      return new Promise((resolve) => {
+        const onMarker = (event: PromiseRejectionEvent) => {
+          if (event.reason !== marker) return;
+          event.preventDefault(); // the marker is not a finding
+          const at = seen.indexOf(marker);
+          if (at >= 0) seen.splice(at, 1);
+          window.removeEventListener('unhandledrejection', onMarker);
+          resolve();
+        };
+        window.addEventListener('unhandledrejection', onMarker);
+        void Unlogged.reject(marker);
+      });
+    },
     stop() {
       window.removeEventListener('unhandledrejection', onRejection);
       window.removeEventListener('error', onError);
@@ -60,9 +86,6 @@ function uncaught() {
 const errorState = (el: Element) => $(el, '[part~="error"]');
 const waitForErrorStates = (widgets: Element[]) =>
   waitUntil(() => widgets.every((w) => errorState(w)), 'every widget shows its error state', { timeout: 5000 });
-
-/** A macrotask, so a rejection nobody handled is reported (unhandledrejection) before the test looks. */
-const afterRejectionsReported = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('<od-provider> given a store as it opens', () => {
   guardConsole();
@@ -88,7 +111,7 @@ describe('<od-provider> given a store as it opens', () => {
       openFromHost({ caseId: demoCase.id, databaseName, initial: bad, initialVersion: 1 }),
     );
     await waitForErrorStates(widgets);
-    await afterRejectionsReported();
+    await watch.reported();
     watch.stop();
     expect(watch.seen).to.deep.equal([]);
     for (const widget of widgets) {
@@ -121,7 +144,7 @@ describe('<od-provider> given a store as it opens', () => {
       'cy',
     );
     await waitForErrorStates(widgets);
-    await afterRejectionsReported();
+    await watch.reported();
     watch.stop();
     expect(watch.seen).to.deep.equal([]);
     for (const widget of widgets) {
@@ -137,7 +160,7 @@ describe('<od-provider> given a store as it opens', () => {
     const cause = new TypeError('Failed to fetch');
     const { widgets, errors } = page(Promise.reject(cause));
     await waitForErrorStates(widgets);
-    await afterRejectionsReported();
+    await watch.reported();
     watch.stop();
     expect(watch.seen).to.deep.equal([]);
     const error = (errors[0] as Event & { error: StorageError }).error;
@@ -170,8 +193,11 @@ describe('<od-provider> given a store as it opens', () => {
     const { provider, widgets, errors } = page(first);
     provider.store = Promise.resolve(new MemoryStore(demoCase));
     await waitUntil(() => $(widgets[0]!, '[data-key="m-sarah"]'), 'the map shows the second store');
+    const watch = uncaught();
     fail(new StorageError('too late'));
-    await afterRejectionsReported();
+    await watch.reported(); // reported after every microtask the late rejection started
+    watch.stop();
+    expect(watch.seen).to.deep.equal([]);
     await (widgets[0] as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(errors).to.deep.equal([]);
     expect(errorState(widgets[0]!)).to.equal(null);
