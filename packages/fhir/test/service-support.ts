@@ -84,13 +84,33 @@ export async function writeToEngine(records: readonly CaseRecord[]): Promise<voi
 }
 
 /**
- * Fails unless the records are the same, in the same order, naming the first case that differs
- * and where (chai's deep equality is slow on thousands of objects, and prints them all).
+ * A record with its lists of entities in id order. A FHIR search without `_sort` returns its
+ * matches in the server's own order (here, the order the engine stored them, which the three
+ * concurrent writers interleave), so the order inside a case read back is the server's, not the record's.
+ */
+function inIdOrder(record: CaseRecord | undefined): CaseRecord | undefined {
+  if (!record) return record;
+  const byId = <T extends { id: string }>(list: readonly T[]) =>
+    [...list].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return {
+    ...record,
+    members: byId(record.members),
+    ties: byId(record.ties),
+    episodes: byId(record.episodes),
+    meetings: byId(record.meetings),
+    assessments: byId(record.assessments),
+  };
+}
+
+/**
+ * Fails unless the records are the same cases in the same order, each with the same entities,
+ * naming the first case that differs and where (chai's deep equality is slow on thousands of
+ * objects, and prints them all).
  */
 export function expectSameRecords(actual: readonly CaseRecord[], expected: readonly CaseRecord[]): void {
   for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
-    const a = JSON.stringify(actual[i]);
-    const b = JSON.stringify(expected[i]);
+    const a = JSON.stringify(inIdOrder(actual[i]));
+    const b = JSON.stringify(inIdOrder(expected[i]));
     if (a === b) continue;
     let at = 0;
     while (at < Math.min(a?.length ?? 0, b?.length ?? 0) && a![at] === b![at]) at++;
