@@ -42,6 +42,29 @@ async function expectStatusLine(page, message) {
   await expect(announcer).toHaveText(message);
 }
 
+/** How many entries the case's outbox holds in IndexedDB, read straight from the database. */
+const outboxEntries = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('odkit-sync');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const caseId = document.querySelector('od-provider').dataset.case;
+          const count = db
+            .transaction('outbox', 'readonly')
+            .objectStore('outbox')
+            .count(IDBKeyRange.bound([caseId], [caseId, []]));
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+
 test('edits in all three widgets with the EHR unreachable survive a closed page, are counted as pending, and reach the server with their Provenance', async ({
   browser,
   baseURL,
@@ -61,6 +84,8 @@ test('edits in all three widgets with the EHR unreachable survive a closed page,
     ['social-network', 'Partly'],
   ]);
   await expect.poll(async () => (await assessment(page))?.ratings.length).toBe(2);
+  // The status line catches up with the outbox after each write: wait until it counts every entry there.
+  await expect.poll(async () => (await status(page)).pending === (await outboxEntries(page))).toBe(true);
   const pending = (await status(page)).pending;
   // The signed-in author is the rater, so the checklist's start carries the name (no edit of its own).
   expect(pending, 'a member, a meeting, the checklist’s start and its ratings').toBeGreaterThanOrEqual(3);
