@@ -39,7 +39,7 @@ export function formatPath(path: readonly (string | number)[]): string {
 }
 
 export abstract class OdError extends Error {
-  abstract readonly code: 'validation' | 'conflict' | 'not-found' | 'storage';
+  abstract readonly code: 'validation' | 'conflict' | 'not-found' | 'storage' | 'unsupported';
 }
 
 /** Data did not pass validation. Lists every issue, each with its path. */

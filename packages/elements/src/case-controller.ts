@@ -7,9 +7,11 @@ import {
   type Change,
   type InstrumentRegistry,
   type StoreSnapshot,
+  ValidationError,
 } from '@odkit/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { storeContext } from './contexts.js';
+import { toOdError } from './errors.js';
 import { OdChangeEvent, OdErrorEvent } from './events.js';
 import { registerDataSource } from './hydration.js';
 
@@ -118,14 +120,18 @@ export class CaseController implements ReactiveController {
         this.#show(snapshot);
         return { status: 'applied', record: snapshot.record };
       }
-      if (!this.record) throw new Error('There is no record to change yet.');
+      if (!this.record) {
+        throw new ValidationError('Change', [
+          { path: [], message: 'cannot be applied before the widget has a record' },
+        ]);
+      }
       const next = applyChange(this.record, change, this.#parseOptions());
       if (!this.#host.dispatchEvent(new OdChangeEvent(change))) return { status: 'cancelled' };
       this.record = next;
       this.#host.requestUpdate();
       return { status: 'applied', record: next };
     } catch (error) {
-      const err = toError(error);
+      const err = toOdError(error);
       this.#host.dispatchEvent(new OdErrorEvent(err));
       return { status: 'failed', error: err };
     }
@@ -162,7 +168,7 @@ export class CaseController implements ReactiveController {
   }
 
   #fail(error: unknown): void {
-    this.error = toError(error);
+    this.error = toOdError(error);
     this.#host.requestUpdate();
     this.#host.dispatchEvent(new OdErrorEvent(this.error));
   }
@@ -170,8 +176,4 @@ export class CaseController implements ReactiveController {
   #parseOptions() {
     return this.#options.instruments ? { instruments: this.#options.instruments } : {};
   }
-}
-
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

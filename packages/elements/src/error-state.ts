@@ -1,5 +1,6 @@
 import { formatPath, ValidationError, ConflictError } from '@odkit/core';
 import { css, html, type TemplateResult } from 'lit';
+import { OptionsError } from './options/options-controller.js';
 import type { LocaleController } from './i18n/locale-controller.js';
 import type { SharedStrings } from './i18n/shared-strings.js';
 
@@ -15,7 +16,8 @@ export function renderErrorState(
   locale: Pick<LocaleController<SharedStrings>, 't'>,
   kind: 'load' | 'save' = 'load',
 ): TemplateResult {
-  const issues = error instanceof ValidationError ? error.issues : [];
+  // An options error's sentences already name each option, in the language shown.
+  const issues = error instanceof ValidationError && !(error instanceof OptionsError) ? error.issues : [];
   const conflict = error instanceof ConflictError;
   return html`<div role="alert" part="error" class="od-error">
     <p class="od-error__title">${locale.t(kind === 'save' ? 'error.saveTitle' : 'error.title')}</p>

@@ -1,4 +1,5 @@
-import type { Change, Meeting, NetworkMember, Person, SyncStatus } from '@odkit/core';
+import type { Change, Meeting, NetworkMember, OdError, Person, SyncStatus } from '@odkit/core';
+import { toOdError } from './errors.js';
 
 /**
  * Fired before a widget applies an edit when it has no store. Cancel it
@@ -15,8 +16,11 @@ export class OdChangeEvent extends Event {
 /** Fired when a widget cannot show or save its data. The widget shows an error state; it never throws into the page. */
 export class OdErrorEvent extends Event {
   static readonly eventName = 'od-error';
-  constructor(readonly error: Error) {
+  /** Always one of the SDK's typed errors (see {@link toOdError}), so `code` is always there. */
+  readonly error: OdError;
+  constructor(error: unknown) {
     super(OdErrorEvent.eventName, { bubbles: true, composed: true });
+    this.error = toOdError(error);
   }
 }
 

@@ -17,6 +17,7 @@ export {
   OdSyncStatusEvent,
   type OdSelection,
 } from './events.js';
+export { UnsupportedError, toOdError } from './errors.js';
 export {
   SyncStatusController,
   type ConflictDecision,
@@ -69,7 +70,12 @@ export {
   type FormControlValidity,
 } from './forms/form-control-controller.js';
 export { LocaleController, type LocaleHost } from './i18n/locale-controller.js';
-export { OptionsController, type OptionProblem, type OptionsControllerOptions } from './options/options-controller.js';
+export {
+  OptionsController,
+  OptionsError,
+  type OptionProblem,
+  type OptionsControllerOptions,
+} from './options/options-controller.js';
 export {
   SUPPORTED_LOCALES,
   formatMessage,

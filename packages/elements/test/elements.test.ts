@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
-import { MemoryStore, parseCaseRecord, type CaseRecord } from '@odkit/core';
+import { MemoryStore, StorageError, ValidationError, parseCaseRecord, type CaseRecord } from '@odkit/core';
 import {
   CaseController,
   LocaleController,
@@ -183,6 +183,48 @@ describe('record property', () => {
     expect((await fired).error.message).to.contain('already used');
     expect(changes).to.equal(0);
     expect(el.data.record?.members.length).to.equal(1);
+  });
+});
+
+describe('od-error always carries a code', () => {
+  guardConsole();
+
+  it('an edit before the widget has a record is a ValidationError naming the change', async () => {
+    const el = await fixture<TestWidget>(html`<od-test-widget></od-test-widget>`);
+    const fired = nextEvent(el, 'od-error');
+    const result = await el.data.apply({ type: 'member/add', member: member('m3', 'Kim') });
+    expect(result.status).to.equal('failed');
+    const { error } = await fired;
+    expect(error).to.be.instanceOf(ValidationError);
+    expect(error.code).to.equal('validation');
+    expect(error.message).to.equal('Change is invalid: (root) cannot be applied before the widget has a record');
+  });
+
+  it("a host store's own error (or a thrown string) reaches the page as a StorageError whose cause it is", async () => {
+    class OwnStore extends MemoryStore {
+      failWith: unknown;
+      override async apply(...args: Parameters<MemoryStore['apply']>) {
+        if (this.failWith !== undefined) throw this.failWith;
+        return super.apply(...args);
+      }
+    }
+    const store = new OwnStore(base());
+    const provider = await fixture<OdProvider>(
+      html`<od-provider .store=${store}><od-test-widget></od-test-widget></od-provider>`,
+    );
+    const widget = provider.querySelector('od-test-widget')!;
+    await widget.updateComplete;
+    for (const thrown of [new TypeError('the host store broke'), 'a bare string']) {
+      store.failWith = thrown;
+      const fired = nextEvent(widget, 'od-error');
+      const result = await widget.data.apply({ type: 'member/add', member: member('m3', 'Kim') });
+      const { error } = await fired;
+      expect(error).to.be.instanceOf(StorageError);
+      expect(error.code).to.equal('storage');
+      expect(error.cause).to.equal(thrown);
+      expect(result).to.deep.equal({ status: 'failed', error });
+    }
+    expect(store.snapshot!.record.members.map((m) => m.id)).to.deep.equal(['m1']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { ValidationError } from '@odkit/core';
-import { OdElement, OptionsController, type OdErrorEvent, type OptionProblem } from '@odkit/elements';
+import { OdElement, OptionsController, OptionsError, type OdErrorEvent, type OptionProblem } from '@odkit/elements';
 import { html as litHtml } from 'lit';
 import { property } from 'lit/decorators.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
@@ -17,8 +17,8 @@ class OptionsWidget extends OdElement {
   readonly options = new OptionsController(this, {
     check: () => {
       const problems: OptionProblem[] = [];
-      if (this.size !== 'small' && this.size !== 'large') problems.push({ key: 'error.size' });
-      if (this.shape) problems.push({ key: 'error.bad', error: this.shape });
+      if (this.size !== 'small' && this.size !== 'large') problems.push({ option: 'size', key: 'error.size' });
+      if (this.shape) problems.push({ option: 'shape', key: 'error.bad', error: this.shape });
       return problems;
     },
     t: (key) => strings[key] ?? key,
@@ -53,6 +53,10 @@ describe('OptionsController', () => {
     await el.updateComplete;
     expect(errors).to.have.length(2);
     expect(errors[1]!.message).to.equal(`Set size to small or large. ${invalid.message}`);
+    // Still a typed error a host can branch on, naming each option.
+    expect(errors[1]).to.be.instanceOf(OptionsError).and.instanceOf(ValidationError);
+    expect((errors[1] as OptionsError).code).to.equal('validation');
+    expect((errors[1] as OptionsError).issues.map((i) => i.path)).to.deep.equal([['size'], ['shape']]);
 
     el.shape = undefined;
     el.size = 'large';

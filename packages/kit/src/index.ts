@@ -18,6 +18,8 @@ export {
   OdErrorEvent,
   OdMemberFocusEvent,
   OdSelectEvent,
+  OptionsError,
+  UnsupportedError,
   type OdSelection,
 } from '@odkit/elements';
 export { OdNetworkMap } from '@odkit/network-map';

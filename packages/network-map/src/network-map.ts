@@ -132,9 +132,9 @@ export class OdNetworkMap extends OdElement {
   readonly #optionsCheck = new OptionsController<OptionKey>(this, {
     check: () => {
       const problems: OptionProblem<OptionKey>[] = [];
-      if (this.asOf && !isRealDate(this.asOf)) problems.push({ key: 'error.asOf' });
-      if (this.audience && !isId(this.audience)) problems.push({ key: 'error.audience' });
-      if (this.view !== 'map' && this.view !== 'table') problems.push({ key: 'error.view' });
+      if (this.asOf && !isRealDate(this.asOf)) problems.push({ option: 'as-of', key: 'error.asOf' });
+      if (this.audience && !isId(this.audience)) problems.push({ option: 'audience', key: 'error.audience' });
+      if (this.view !== 'map' && this.view !== 'table') problems.push({ option: 'view', key: 'error.view' });
       return problems;
     },
     t: this.#t,
@@ -492,7 +492,7 @@ export class OdNetworkMap extends OdElement {
     try {
       this.#download(await this.toPNG(), 'png');
     } catch (error) {
-      this.dispatchEvent(new OdErrorEvent(error instanceof Error ? error : new Error(String(error))));
+      this.dispatchEvent(new OdErrorEvent(error));
     }
   };
 }

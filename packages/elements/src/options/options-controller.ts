@@ -1,9 +1,12 @@
+import { ValidationError } from '@odkit/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { OdErrorEvent } from '../events.js';
 import type { MessageParams } from '../i18n/messages.js';
 
 /** One thing wrong with a widget's options: a string key (and its parameters), told in the language shown. */
 export interface OptionProblem<K extends string = string> {
+  /** The attribute (or property, when it has none) that is wrong, e.g. `as-of`: the issue's path in the error. */
+  readonly option: string;
   readonly key: K;
   readonly params?: MessageParams;
   /** A typed error from elsewhere (core's ValidationError for a bad instrument, say): reported and shown as it is. */
@@ -51,9 +54,12 @@ export class OptionsController<K extends string = string> implements ReactiveCon
   get error(): Error | undefined {
     const problems = this.problems;
     if (problems.length === 1 && problems[0]!.error) return problems[0]!.error;
-    return problems.length
-      ? new Error(problems.map((p) => p.error?.message ?? this.#options.t(p.key, p.params)).join(' '))
-      : undefined;
+    if (!problems.length) return undefined;
+    const issues = problems.map((p) => ({
+      path: [p.option],
+      message: p.error?.message ?? this.#options.t(p.key, p.params),
+    }));
+    return new OptionsError(this.#host.localName, issues);
   }
 
   hostUpdate(): void {
@@ -65,5 +71,18 @@ export class OptionsController<K extends string = string> implements ReactiveCon
     if (signature === this.#reported) return;
     this.#reported = signature;
     if (problems.length) this.#host.dispatchEvent(new OdErrorEvent(this.error!));
+  }
+}
+
+/**
+ * A widget's attributes or properties cannot be used. A `ValidationError` (`code` `validation`) whose issues
+ * name each option; its message is their sentences, in the language the widget shows, so hosts and the
+ * error state read the same words.
+ */
+export class OptionsError extends ValidationError {
+  constructor(tag: string, issues: readonly { path: readonly string[]; message: string }[]) {
+    super(`<${tag}> options`, issues);
+    this.name = 'OptionsError';
+    this.message = issues.map((issue) => issue.message).join(' ');
   }
 }

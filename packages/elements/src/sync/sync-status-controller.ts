@@ -1,5 +1,6 @@
 import { isSyncingStore, type CaseStore, type SyncConflict, type SyncStatus, type SyncingStore } from '@odkit/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { toOdError } from '../errors.js';
 import { OdErrorEvent } from '../events.js';
 
 export interface SyncStatusControllerOptions {
@@ -120,7 +121,7 @@ export class SyncStatusController implements ReactiveController {
       if (this.reviewOpen) this.#focus = next ? { conflict: next.editId } : 'review-title';
     } catch (error) {
       if (this.store !== store) return;
-      const err = error instanceof Error ? error : new Error(String(error));
+      const err = toOdError(error);
       this.decision = { state: 'failed', editId, error: err };
       // The message saying the decision was not saved: the pressed button stays, but focus should hear why.
       if (this.reviewOpen) this.#focus = 'failed';

@@ -24,18 +24,19 @@ export function optionProblems(
 ): OptionProblem<keyof TimelineStrings & string>[] {
   const problems: OptionProblem<keyof TimelineStrings & string>[] = [];
   if (!VIEWS.includes(o.view))
-    problems.push({ key: 'error.option', params: { name: 'view', allowed: VIEWS.join(', ') } });
+    problems.push({ option: 'view', key: 'error.option', params: { name: 'view', allowed: VIEWS.join(', ') } });
   if (!ZOOMS.includes(o.zoom))
-    problems.push({ key: 'error.option', params: { name: 'zoom', allowed: ZOOMS.join(', ') } });
+    problems.push({ option: 'zoom', key: 'error.option', params: { name: 'zoom', allowed: ZOOMS.join(', ') } });
   for (const [name, value] of [
     ['range-start', o.rangeStart],
     ['range-end', o.rangeEnd],
   ] as const) {
-    if (value && !isRealDate(value)) problems.push({ key: 'error.optionDate', params: { name } });
+    if (value && !isRealDate(value)) problems.push({ option: name, key: 'error.optionDate', params: { name } });
   }
-  if (o.asOf && !isIsoDateTime(o.asOf)) problems.push({ key: 'error.optionDateTime', params: { name: 'as-of' } });
-  if (o.timeZone && !isTimeZone(o.timeZone)) problems.push({ key: 'error.optionZone' });
+  if (o.asOf && !isIsoDateTime(o.asOf))
+    problems.push({ option: 'as-of', key: 'error.optionDateTime', params: { name: 'as-of' } });
+  if (o.timeZone && !isTimeZone(o.timeZone)) problems.push({ option: 'time-zone', key: 'error.optionZone' });
   if (o.episodeId && record && !record.episodes.some((e) => e.id === o.episodeId))
-    problems.push({ key: 'error.optionEpisode' });
+    problems.push({ option: 'episode-id', key: 'error.optionEpisode' });
   return problems;
 }

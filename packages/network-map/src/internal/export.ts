@@ -9,7 +9,7 @@
  * Content-Security-Policy. Text is copied as text, never parsed as markup.
  */
 
-import type { Translate } from '@odkit/elements';
+import { UnsupportedError, type Translate } from '@odkit/elements';
 import { summaryText } from './summary.js';
 import type { NetworkView } from './view.js';
 import type { MapStrings } from '../strings.js';
@@ -203,7 +203,8 @@ export function exportPng(source: SVGSVGElement, legend: LegendText, scale: numb
   canvas.width = Math.round(width * scale);
   canvas.height = Math.round(height * scale);
   const ctx = canvas.getContext('2d');
-  if (!ctx) return Promise.reject(new Error('<od-network-map>: this browser cannot draw a PNG (no 2D canvas).'));
+  if (!ctx)
+    return Promise.reject(new UnsupportedError('<od-network-map>: this browser cannot draw a PNG (no 2D canvas).'));
   ctx.fillStyle = opaque(getComputedStyle(source.closest('.od-map') ?? source).backgroundColor);
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   // The map: from its viewBox to canvas pixels (pan and zoom, a CSS transform on the SVG, are left out).
@@ -234,7 +235,7 @@ export function exportPng(source: SVGSVGElement, legend: LegendText, scale: numb
   layout.lines.forEach((line, i) => ctx.fillText(line, MARGIN, top + layout.summaryTop + (i + 1) * LINE - 4));
   return new Promise((resolve, reject) =>
     canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('<od-network-map>: the PNG could not be made.'))),
+      (blob) => (blob ? resolve(blob) : reject(new UnsupportedError('<od-network-map>: the PNG could not be made.'))),
       'image/png',
     ),
   );
@@ -343,10 +344,10 @@ export function legendText(root: ParentNode, view: NetworkView | undefined, t: T
 }
 
 /** The map's picture to export, or the error to give when there is none (no record, or the table view is shown). */
-export function mapToExport(root: ParentNode, tag: string): SVGSVGElement | Error {
+export function mapToExport(root: ParentNode, tag: string): SVGSVGElement | UnsupportedError {
   return (
     root.querySelector<SVGSVGElement>('svg.map') ??
-    new Error(`<${tag}>: there is no map to export (no record, or the table view is shown).`)
+    new UnsupportedError(`<${tag}>: there is no map to export (no record, or the table view is shown).`)
   );
 }
 

@@ -173,7 +173,7 @@ export class AutosaveController implements ReactiveController {
     const stored = this.#currentStored();
     const about = this.#pendingAbout;
     const report = (error: unknown) =>
-      this.#host.dispatchEvent(new OdErrorEvent(error instanceof Error ? error : new Error(String(error))));
+      this.#host.dispatchEvent(new OdErrorEvent(error));
     if (store && !stored && this.#starting && this.recordMode) {
       // The start is still on its way: what was typed since goes after it (a store applies changes in order).
       const latest = this.#options.local();

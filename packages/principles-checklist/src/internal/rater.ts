@@ -47,7 +47,7 @@ export function hostRater(input: unknown): { rater?: SignedInRater; problem?: Ch
   try {
     return { rater: parseRater(input) };
   } catch (error) {
-    return { problem: { key: 'checklist.badRater', ...(error instanceof Error ? { error } : {}) } };
+    return { problem: { option: 'rater', key: 'checklist.badRater', ...(error instanceof Error ? { error } : {}) } };
   }
 }
 

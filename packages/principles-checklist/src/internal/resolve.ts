@@ -39,7 +39,7 @@ export function chooseInstruments(instrument: unknown, instruments: InstrumentRe
   } catch (error) {
     return {
       registry: base,
-      problem: { key: 'checklist.badInstrument', ...(error instanceof Error ? { error } : {}) },
+      problem: { option: 'instrument', key: 'checklist.badInstrument', ...(error instanceof Error ? { error } : {}) },
     };
   }
 }
@@ -74,18 +74,23 @@ export function resolveShown(query: ShownQuery): Shown {
   if (record) {
     stored = findStored(record, wanted, query);
     if (query.assessmentId && !stored)
-      problem = { key: 'checklist.unknownAssessment', params: { id: query.assessmentId } };
+      problem = { option: 'assessment-id', key: 'checklist.unknownAssessment', params: { id: query.assessmentId } };
     const meetingId = stored?.meetingId ?? query.meetingId;
     meeting = meetingId ? record.meetings.find((m) => m.id === meetingId) : undefined;
     if (!stored && !problem) {
-      if (!meetingId) problem = { key: 'checklist.missingMeeting' };
-      else if (!meeting) problem = { key: 'checklist.unknownMeeting', params: { id: meetingId } };
-      else if (meeting.status !== 'held') problem = { key: 'checklist.meetingNotHeld', params: { id: meetingId } };
+      if (!meetingId) problem = { option: 'meeting-id', key: 'checklist.missingMeeting' };
+      else if (!meeting) problem = { option: 'meeting-id', key: 'checklist.unknownMeeting', params: { id: meetingId } };
+      else if (meeting.status !== 'held')
+        problem = { option: 'meeting-id', key: 'checklist.meetingNotHeld', params: { id: meetingId } };
     }
   }
   const instrument = stored ? instruments.registry.get(stored.instrumentId, stored.instrumentVersion) : wanted;
   if (!instrument && !instruments.problem) {
-    problem ??= { key: 'checklist.unknownInstrument', params: { id: stored?.instrumentId ?? query.instrumentId } };
+    problem ??= {
+      option: 'instrument-id',
+      key: 'checklist.unknownInstrument',
+      params: { id: stored?.instrumentId ?? query.instrumentId },
+    };
   }
   return { instrument, stored, meeting, problem };
 }
