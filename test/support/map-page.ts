@@ -212,7 +212,13 @@ export class MapPage {
     return shadow(this.el).getElementById(errorId(control.id));
   }
 
+  /** What someone else saved, shown beside the person's own where both changed a field (part `theirs`). */
+  theirs(): HTMLElement[] {
+    return allByPart(this.el, 'theirs');
+  }
+
   /** The error summary (part `error-summary`), or null. */
+
   errorSummary(): HTMLElement | null {
     return partOf(this.el, 'error-summary');
   }

@@ -65,6 +65,14 @@ export {
   type FormError,
 } from './forms/form-kit.js';
 export {
+  EditedUnderneath,
+  readField,
+  renderTheirs,
+  writeField,
+  type FieldValues,
+  type TheirsOptions,
+} from './forms/edited-underneath.js';
+export {
   FormControlController,
   type FormControlOptions,
   type FormControlValidity,

@@ -176,6 +176,8 @@ export class OdNetworkMap extends OdElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('record')) this.#data.setRecord(this.record);
+    // A change saved elsewhere reaches an open member form before it renders again (the form is still as typed).
+    this.#edits.reconcile();
     // Forget a selection or focus whose member is no longer shown (removed, or filtered out).
     const view = this.#view();
     const gone = (key: string | undefined) => key !== undefined && key !== PERSON_KEY && !view?.byId.has(key);

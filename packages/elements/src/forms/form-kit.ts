@@ -234,6 +234,16 @@ export const formStyles = css`
     color: var(--_od-color-error);
     font-weight: 700;
   }
+  /* The value saved elsewhere, beside the person's own (an inset, as GOV.UK's inset text). */
+  .od-theirs {
+    border-inline-start: 4px solid var(--_od-color-border);
+    padding: var(--_od-space) calc(var(--_od-space) * 1.5);
+    margin-block: var(--_od-space) 0;
+  }
+  .od-theirs__value {
+    margin-block: 0 var(--_od-space);
+    overflow-wrap: anywhere;
+  }
   @media (forced-colors: active) {
     .od-button {
       border-color: ButtonText;

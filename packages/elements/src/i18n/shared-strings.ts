@@ -20,6 +20,20 @@ const en = {
   'form.save': 'Save',
   'form.cancel': 'Cancel',
   'form.saveFailed': 'Your change could not be saved. Nothing has been changed. Try again.',
+  'form.changedTitle': 'Someone else saved a change while you were editing',
+  'form.changedBody':
+    'What you typed is kept. Fields you had not changed now show what they saved. Where you both changed a field, choose which to keep.',
+  'form.changedAnnounce': {
+    one: 'Someone else saved a change while you were editing. {count} field needs your choice.',
+    other: 'Someone else saved a change while you were editing. {count} fields need your choice.',
+  },
+  'form.theirs': 'They saved: {value}',
+  'form.theirsEmpty': 'They saved: (nothing)',
+  'form.useTheirs': 'Use theirs',
+  'form.changedRetry':
+    'Someone else saved a change while you were editing. It is now in the form: check it and save again.',
+  'form.keepMine': 'Keep mine',
+  'form.chooseVersion': 'Someone else changed this field: keep yours or use theirs',
   'person.label': 'The person',
   'kind.person': 'Person',
   'kind.organisation': 'Organisation',
@@ -212,6 +226,20 @@ const cy = {
   'form.save': 'Cadw',
   'form.cancel': 'Canslo',
   'form.saveFailed': 'Nid oedd modd cadw eich newid. Nid oes dim wedi newid. Rhowch gynnig arall arni.',
+  'form.changedTitle': 'Cadwodd rhywun arall newid tra oeddech chi’n golygu',
+  'form.changedBody':
+    'Mae’r hyn a deipioch wedi’i gadw. Mae’r meysydd nad oeddech wedi’u newid bellach yn dangos yr hyn a gadwon nhw. Lle newidiodd y ddau ohonoch faes, dewiswch pa un i’w gadw.',
+  'form.changedAnnounce': {
+    one: 'Cadwodd rhywun arall newid tra oeddech chi’n golygu. Mae angen i chi ddewis ar gyfer {count} maes.',
+    other: 'Cadwodd rhywun arall newid tra oeddech chi’n golygu. Mae angen i chi ddewis ar gyfer {count} o feysydd.',
+  },
+  'form.theirs': 'Cadwon nhw: {value}',
+  'form.theirsEmpty': 'Cadwon nhw: (dim)',
+  'form.useTheirs': 'Defnyddio’u fersiwn nhw',
+  'form.changedRetry':
+    'Cadwodd rhywun arall newid tra oeddech chi’n golygu. Mae yn y ffurflen nawr: gwiriwch hi a’i chadw eto.',
+  'form.keepMine': 'Cadw fy fersiwn i',
+  'form.chooseVersion': 'Newidiodd rhywun arall y maes hwn: cadwch eich fersiwn chi neu defnyddiwch eu fersiwn nhw',
   'person.label': 'Y person',
   'kind.person': 'Person',
   'kind.organisation': 'Sefydliad',

@@ -4,8 +4,17 @@
  * store, or a cancelable `od-change` without one). Apart from the element because it is behaviour
  * with its own state, shared by the forms, the move buttons and dragging.
  */
-import { SECTORS, type Change, type NetworkMember, type Ring, type Sector } from '@odkit/core';
 import {
+  ConflictError,
+  SECTORS,
+  type CaseRecord,
+  type Change,
+  type NetworkMember,
+  type Ring,
+  type Sector,
+} from '@odkit/core';
+import {
+  EditedUnderneath,
   focusErrorSummary,
   formErrorsFrom,
   type CaseController,
@@ -14,13 +23,13 @@ import {
 } from '@odkit/elements';
 import type { ReactiveControllerHost } from 'lit';
 import { oneOf } from './form-parts.js';
-import { memberFieldFor, readMemberForm } from './member-form.js';
+import { memberFieldFor, memberFieldValues, readMemberForm } from './member-form.js';
 import { readTieForm, tieFieldFor } from './tie-form.js';
 import type { MapStrings } from '../strings.js';
 
 export type Panel =
   | { kind: 'details' }
-  | { kind: 'member-form'; memberId?: string | undefined }
+  | { kind: 'member-form'; memberId?: string | undefined; opened?: NetworkMember | undefined }
   | { kind: 'tie-form'; tieId?: string | undefined; from?: string | undefined }
   | { kind: 'confirm-remove'; memberId: string }
   | { kind: 'confirm-remove-tie'; tieId: string };
@@ -55,6 +64,10 @@ export class MapEdits {
   busy = false;
   /** The latest outcome, for the status line (read by screen readers). */
   announcement = '';
+  /** The open member form's merge of changes saved elsewhere (none for a new member). */
+  underneath: EditedUnderneath | undefined;
+  /** The record the open form last merged. */
+  #merged: CaseRecord | undefined;
   readonly #host: Host;
   readonly #options: EditsOptions;
 
@@ -71,6 +84,12 @@ export class MapEdits {
 
   /** Opens a panel and puts focus on its first control. */
   async open(panel: Panel): Promise<void> {
+    const record = this.#options.data.record;
+    const memberId = panel.kind === 'member-form' ? panel.memberId : undefined;
+    const opened = memberId ? record?.members.find((m) => m.id === memberId) : undefined;
+    this.underneath = opened ? new EditedUnderneath(memberFieldValues(opened)) : undefined;
+    this.#merged = record;
+    if (opened && panel.kind === 'member-form') panel = { ...panel, opened };
     this.#set({ panel, errors: [], announcement: '' });
     await this.#host.updateComplete;
     const first = this.#host.renderRoot.querySelector<HTMLElement>(
@@ -79,7 +98,45 @@ export class MapEdits {
     first?.focus();
   }
 
+  /**
+   * Before each render: merges a change saved elsewhere into the open member form (what the person typed is kept;
+   * fields where both changed wait for their choice, and the status line says so).
+   */
+  reconcile(): void {
+    const record = this.#options.data.record;
+    const { panel, underneath } = this;
+    if (!underneath || panel.kind !== 'member-form' || !record || record === this.#merged) return;
+    this.#merged = record;
+    const live = record.members.find((m) => m.id === panel.memberId);
+    const form = this.#host.renderRoot.querySelector<HTMLFormElement>('.panel form');
+    if (!live || !form) return;
+    const before = underneath.waiting.size;
+    const fresh = underneath.merge(form, memberFieldValues(live));
+    const count = underneath.waiting.size;
+    if (fresh.length) this.#set({ announcement: this.#options.t('form.changedAnnounce', { count }) });
+    else if (count !== before) this.#host.requestUpdate();
+  }
+
+  readonly useTheirs = (field: string): void => {
+    const form = this.#host.renderRoot.querySelector<HTMLFormElement>('.panel form');
+    if (!form || !this.underneath) return;
+    this.underneath.useTheirs(form, field);
+    this.#choseFor(field);
+  };
+
+  readonly keepMine = (field: string): void => {
+    this.underneath?.keepMine(field);
+    this.#choseFor(field);
+  };
+
+  /** A choice was made for `field`: its error goes, and focus returns to the field itself. */
+  #choseFor(field: string): void {
+    this.#set({ errors: this.errors.filter((e) => e.field !== field) });
+    void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLElement>(`#${field}`)?.focus());
+  }
+
   readonly close = async (): Promise<void> => {
+    this.underneath = undefined;
     this.#set({ panel: { kind: 'details' }, errors: [] });
     await this.#host.updateComplete;
     this.#options.focusBack();
@@ -99,7 +156,9 @@ export class MapEdits {
     try {
       const result = await this.#options.data.apply(change);
       if (result.status === 'failed') {
-        this.#set({ errors: formErrorsFrom(result.error, fieldFor, t('form.saveFailed')) });
+        this.#set({
+          errors: this.#conflictErrors(result.error) ?? formErrorsFrom(result.error, fieldFor, t('form.saveFailed')),
+        });
         await this.#host.updateComplete;
         if (this.panel.kind === 'details') this.#set({ announcement: this.errors.map((e) => e.message).join(' ') });
         focusErrorSummary(this.#host.renderRoot);
@@ -112,6 +171,20 @@ export class MapEdits {
     }
   }
 
+  /**
+   * A save refused because someone else saved first (the store now shows their record, merged into the open form):
+   * the fields waiting for a choice, or, when theirs merged cleanly, a request to check and save again.
+   */
+  #conflictErrors(error: Error): FormError[] | undefined {
+    if (!(error instanceof ConflictError) || !this.underneath) return undefined;
+    this.reconcile();
+    const t = this.#options.t;
+    const waiting = [...this.underneath.waiting.keys()];
+    return waiting.length
+      ? waiting.map((field) => ({ field, message: t('form.chooseVersion') }))
+      : [{ message: t('form.changedRetry') }];
+  }
+
   readonly submitMember = async (form: HTMLFormElement): Promise<void> => {
     const { panel } = this;
     const { data, t } = this.#options;
@@ -119,6 +192,9 @@ export class MapEdits {
     const existing = id ? data.record?.members.find((m) => m.id === id) : undefined;
     // Gone since the form was drawn (the panel now says so): save nothing, never a new member.
     if (id && !existing) return;
+    // Someone else changed a field this person also changed: nothing is saved until they choose.
+    const waiting = [...(this.underneath?.waiting.keys() ?? [])];
+    if (waiting.length) return this.refuse(waiting.map((field) => ({ field, message: t('form.chooseVersion') })));
     const read = readMemberForm(form, t, existing);
     if ('errors' in read) return this.refuse(read.errors);
     if (await this.apply(read.change, memberFieldFor, t('edit.saved'))) {

@@ -67,6 +67,7 @@ export function choice<T extends string | number>(
   values: readonly T[],
   current: T,
   text: (v: T) => string,
+  after: TemplateResult | typeof nothing = nothing,
 ): TemplateResult {
   return field(
     state,
@@ -74,8 +75,9 @@ export function choice<T extends string | number>(
     id,
     label,
     (d) => html`<select class="od-select" id=${id} name=${id} aria-describedby=${d ?? nothing}>
-      ${values.map((v) => html`<option value=${String(v)} ?selected=${v === current}>${text(v)}</option>`)}
-    </select>`,
+        ${values.map((v) => html`<option value=${String(v)} ?selected=${v === current}>${text(v)}</option>`)}
+      </select>
+      ${after}`,
   );
 }
 

@@ -17,7 +17,7 @@ import {
   type Ring,
   type SupportType,
 } from '@odkit/core';
-import type { FormError, Translate } from '@odkit/elements';
+import { renderTheirs, type EditedUnderneath, type FieldValues, type FormError, type Translate } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   choice,
@@ -31,41 +31,125 @@ import {
 } from './form-parts.js';
 import type { MapStrings } from '../strings.js';
 
+/** An edit form open on a member: the member as the form opened (its fields are drawn from this, never re-drawn). */
+export interface MemberFormOpened {
+  readonly memberId?: string | undefined;
+  readonly opened?: NetworkMember | undefined;
+}
+
+/** The choices an open edit form offers where someone else saved a change to a field the person also changed. */
+export interface TheirsActions {
+  readonly underneath: EditedUnderneath | undefined;
+  readonly useTheirs: (field: string) => void;
+  readonly keepMine: (field: string) => void;
+}
+
 export function renderMemberForm(
   record: CaseRecord,
   t: Translate<MapStrings>,
-  memberId: string | undefined,
+  panel: MemberFormOpened,
   state: FormState,
-  on: FormActions,
+  on: FormActions & TheirsActions,
 ): TemplateResult {
-  const member = memberId ? record.members.find((m) => m.id === memberId) : undefined;
-  if (memberId && !member) return renderGone(on.close, t);
+  const { memberId } = panel;
+  const live = memberId ? record.members.find((m) => m.id === memberId) : undefined;
+  if (memberId && !live) return renderGone(on.close, t);
+  // Drawn from the member as the form opened: a change saved elsewhere is merged in by EditedUnderneath, so it never
+  // re-renders over what the person typed.
+  const member = panel.opened ?? live;
+  const waiting = on.underneath?.waiting;
+  // The value someone else saved, beside the person's own, where both changed this field.
+  const theirs = (name: string) => {
+    const value = waiting?.get(name);
+    if (value === undefined) return nothing;
+    const shown = memberValueText(name, value, t);
+    return renderTheirs({
+      field: name,
+      saved: shown ? t('form.theirs', { value: shown }) : t('form.theirsEmpty'),
+      useTheirs: t('form.useTheirs'),
+      keepMine: t('form.keepMine'),
+      onUseTheirs: () => on.useTheirs(name),
+      onKeepMine: () => on.keepMine(name),
+    });
+  };
+  // The first control of a group carries the group's name as its id, so the error summary can link to it.
+  const first = (i: number, name: string) => (i === 0 ? name : nothing);
   return html`<h2 class="panel-title" id="panel-title">${t(member ? 'edit.edit' : 'edit.add')}</h2>
       ${renderFormErrors(state, t)}
+      ${
+        waiting?.size
+          ? html`<div class="od-theirs" part="changed-underneath">
+              <p class="od-label">${t('form.changedTitle')}</p>
+              <p class="od-theirs__value">${t('form.changedBody')}</p>
+            </div>`
+          : nothing
+      }
       <form novalidate @submit=${on.submit}>
-        ${field(state, t, 'member-name', t('field.name'), (d, inv) => html`<input class="od-input" id="member-name" name="member-name" autocomplete="off" .value=${member?.name ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />`, t('field.nameHint'))}
-        ${field(state, t, 'member-relationship', t('field.relationship'), (d, inv) => html`<input class="od-input" id="member-relationship" name="member-relationship" autocomplete="off" .value=${member?.relationship.text ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />`, t('field.relationshipHint'))}
+        ${field(state, t, 'member-name', t('field.name'), (d, inv) => html`<input class="od-input" id="member-name" name="member-name" autocomplete="off" .value=${member?.name ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />${theirs('member-name')}`, t('field.nameHint'))}
+        ${field(state, t, 'member-relationship', t('field.relationship'), (d, inv) => html`<input class="od-input" id="member-relationship" name="member-relationship" autocomplete="off" .value=${member?.relationship.text ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />${theirs('member-relationship')}`, t('field.relationshipHint'))}
         <fieldset class="od-fieldset">
           <legend class="od-legend">${t('field.kind')}</legend>
-          ${MEMBER_KINDS.map((k) => html`<label class="od-choice"><input type="radio" name="member-kind" value=${k} ?checked=${(member?.kind ?? 'person') === k} /> ${t(`kind.${k}`)}</label>`)}
+          ${MEMBER_KINDS.map((k, i) => html`<label class="od-choice"><input type="radio" id=${first(i, 'member-kind')} name="member-kind" value=${k} ?checked=${(member?.kind ?? 'person') === k} /> ${t(`kind.${k}`)}</label>`)}
+          ${theirs('member-kind')}
         </fieldset>
-        ${choice(state, t, 'member-sector', t('field.sector'), SECTORS, member?.sector ?? 'family', (s) => t(`sector.${s}`))}
+        ${choice(state, t, 'member-sector', t('field.sector'), SECTORS, member?.sector ?? 'family', (s) => t(`sector.${s}`), theirs('member-sector'))}
         <fieldset class="od-fieldset">
           <legend class="od-legend">${t('field.ring')}</legend>
-          ${RINGS.map((r) => html`<label class="od-choice"><input type="radio" name="member-ring" value=${r} ?checked=${(member?.ring ?? 2) === r} /> ${t(`ring.${r}`)}</label>`)}
+          ${RINGS.map((r, i) => html`<label class="od-choice"><input type="radio" id=${first(i, 'member-ring')} name="member-ring" value=${r} ?checked=${(member?.ring ?? 2) === r} /> ${t(`ring.${r}`)}</label>`)}
+          ${theirs('member-ring')}
         </fieldset>
         <fieldset class="od-fieldset">
           <legend class="od-legend">${t('field.support')} <span class="optional">${t('form.optional')}</span></legend>
-          ${SUPPORT_TYPES.map((s) => html`<label class="od-choice"><input type="checkbox" name="member-support" value=${s} ?checked=${member?.support.includes(s) ?? false} /> ${t(`support.${s}`)}</label>`)}
+          ${SUPPORT_TYPES.map((s, i) => html`<label class="od-choice"><input type="checkbox" id=${first(i, 'member-support')} name="member-support" value=${s} ?checked=${member?.support.includes(s) ?? false} /> ${t(`support.${s}`)}</label>`)}
+          ${theirs('member-support')}
         </fieldset>
         <fieldset class="od-fieldset">
           <legend class="od-legend">${t('field.about')} <span class="optional">${t('form.optional')}</span></legend>
-          <label class="od-choice"><input type="checkbox" name="member-household" ?checked=${member?.household ?? false} /> ${t('field.household')}</label>
-          <label class="od-choice"><input type="checkbox" name="member-carer" ?checked=${member?.carer ?? false} /> ${t('field.carer')}</label>
+          <label class="od-choice"><input type="checkbox" id="member-household" name="member-household" ?checked=${member?.household ?? false} /> ${t('field.household')}</label>
+          ${theirs('member-household')}
+          <label class="od-choice"><input type="checkbox" id="member-carer" name="member-carer" ?checked=${member?.carer ?? false} /> ${t('field.carer')}</label>
+          ${theirs('member-carer')}
         </fieldset>
-        ${choice(state, t, 'member-status', t('field.status'), MEMBER_STATUSES, member?.status ?? 'active', (s) => t(`memberStatus.${s}`))}
+        ${choice(state, t, 'member-status', t('field.status'), MEMBER_STATUSES, member?.status ?? 'active', (s) => t(`memberStatus.${s}`), theirs('member-status'))}
         ${renderFormButtons(state, t, on.cancel)}
       </form>`;
+}
+
+/** A member's values as the member form's controls hold them (by control name), for merging changes saved elsewhere. */
+export function memberFieldValues(m: NetworkMember): FieldValues {
+  return {
+    'member-name': m.name,
+    'member-relationship': m.relationship.text ?? '',
+    'member-kind': m.kind,
+    'member-sector': m.sector,
+    'member-ring': String(m.ring),
+    'member-support': [...m.support].sort().join('\n'),
+    'member-household': m.household ? 'on' : '',
+    'member-carer': m.carer ? 'on' : '',
+    'member-status': m.status,
+  };
+}
+
+/** A control's value as the person reads it (a choice by its label), or '' for nothing. */
+function memberValueText(name: string, value: string, t: Translate<MapStrings>): string {
+  const list = value ? value.split('\n') : [];
+  switch (name) {
+    case 'member-kind':
+      return t(`kind.${oneOf(MEMBER_KINDS, value, 'person')}`);
+    case 'member-sector':
+      return t(`sector.${oneOf(SECTORS, value, 'family')}`);
+    case 'member-ring':
+      return t(`ring.${Number(oneOf(RINGS.map(String), value, '2')) as Ring}`);
+    case 'member-support':
+      return list.map((s) => t(`support.${oneOf(SUPPORT_TYPES, s, 'emotional')}`)).join(', ');
+    case 'member-household':
+    case 'member-carer':
+      return t(value ? 'details.yes' : 'details.no');
+    case 'member-status':
+      return t(`memberStatus.${oneOf(MEMBER_STATUSES, value, 'active')}`);
+    default:
+      return value;
+  }
 }
 
 /** What a submitted member form gives: the problems to show, or the member and the change that saves it. */

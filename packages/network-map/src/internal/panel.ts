@@ -33,7 +33,12 @@ export function renderPanel(
     close: () => on.open({ kind: 'details' }),
   });
   if (canEdit && panel.kind === 'member-form')
-    return renderMemberForm(record, t, panel.memberId, form, actions(edits.submitMember));
+    return renderMemberForm(record, t, panel, form, {
+      ...actions(edits.submitMember),
+      underneath: edits.underneath,
+      useTheirs: edits.useTheirs,
+      keepMine: edits.keepMine,
+    });
   if (canEdit && panel.kind === 'tie-form')
     return renderTieForm(record, t, view, panel, form, actions(edits.submitTie));
   if (canEdit && panel.kind === 'confirm-remove') {

@@ -1,0 +1,125 @@
+import { html, nothing, type TemplateResult } from 'lit';
+
+/**
+ * Keeps an open edit form's typed values when the thing it edits changes underneath it (another tab, another
+ * writer, a server's newer copy). The form is drawn once from the values it opened with, so a new record never
+ * re-renders over what the person typed; each change from elsewhere is then merged field by field, three ways:
+ * - a field the person has not touched takes the new value (written into the control, nothing to decide);
+ * - a field both changed, to different values, waits for the person's choice: theirs, or keep mine.
+ * Saving is refused while a choice is open, so nobody's words are overwritten without being seen.
+ */
+
+/** A form's values by control name, as text: a checkbox group is its checked values, sorted, one per line. */
+export type FieldValues = Readonly<Record<string, string>>;
+
+/** The controls named `name` in `form` (one for a text box or select, several for radios and checkboxes). */
+function controls(form: HTMLFormElement, name: string): (HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement)[] {
+  return [...form.elements].filter(
+    (c): c is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement =>
+      (c instanceof HTMLInputElement || c instanceof HTMLSelectElement || c instanceof HTMLTextAreaElement) &&
+      c.name === name,
+  );
+}
+
+const checkable = (c: Element): c is HTMLInputElement =>
+  c instanceof HTMLInputElement && (c.type === 'checkbox' || c.type === 'radio');
+
+/** What a control (or group) holds now, in the form {@link FieldValues} use. */
+export function readField(form: HTMLFormElement, name: string): string {
+  const found = controls(form, name);
+  if (found.length && found.every(checkable)) {
+    return found
+      .filter((c) => c.checked)
+      .map((c) => c.value)
+      .sort()
+      .join('\n');
+  }
+  return found[0]?.value ?? '';
+}
+
+/** Puts `value` into a control (or group), as {@link readField} reads it back. */
+export function writeField(form: HTMLFormElement, name: string, value: string): void {
+  const chosen = new Set(value.split('\n'));
+  for (const c of controls(form, name)) {
+    if (checkable(c)) c.checked = chosen.has(c.value);
+    else c.value = value;
+  }
+}
+
+/** One open form's merge state: the values it is based on, and the fields waiting for the person's choice. */
+export class EditedUnderneath {
+  #base: FieldValues;
+  /** Field name → the value saved elsewhere, where the person typed something else. */
+  readonly #waiting = new Map<string, string>();
+
+  constructor(opened: FieldValues) {
+    this.#base = opened;
+  }
+
+  /** The fields waiting for a choice, with the value saved elsewhere. */
+  get waiting(): ReadonlyMap<string, string> {
+    return this.#waiting;
+  }
+
+  /**
+   * Merges what is saved now into the open form. Returns the fields that newly wait for a choice (empty when the
+   * change touched nothing the person typed).
+   */
+  merge(form: HTMLFormElement, theirs: FieldValues): string[] {
+    const fresh: string[] = [];
+    for (const [name, value] of Object.entries(theirs)) {
+      const base = this.#base[name] ?? '';
+      if (value === base) continue;
+      const mine = readField(form, name);
+      if (mine === value) this.#waiting.delete(name);
+      else if (mine === base && !this.#waiting.has(name)) writeField(form, name, value);
+      else {
+        if (this.#waiting.get(name) !== value) fresh.push(name);
+        this.#waiting.set(name, value);
+      }
+    }
+    this.#base = theirs;
+    return fresh;
+  }
+
+  /** The person chose the value saved elsewhere for `name`. */
+  useTheirs(form: HTMLFormElement, name: string): void {
+    const theirs = this.#waiting.get(name);
+    if (theirs === undefined) return;
+    writeField(form, name, theirs);
+    this.#waiting.delete(name);
+  }
+
+  /** The person chose to keep what they typed in `name`. */
+  keepMine(name: string): void {
+    this.#waiting.delete(name);
+  }
+}
+
+export interface TheirsOptions {
+  /** The control's id, so the buttons can say which field they are for. */
+  readonly field: string;
+  /** "They saved: …", the value saved elsewhere as the person reads it. */
+  readonly saved: string;
+  readonly useTheirs: string;
+  readonly keepMine: string;
+  readonly onUseTheirs: () => void;
+  readonly onKeepMine: () => void;
+}
+
+/** The value saved elsewhere, beside the person's own in the field, with the two choices. */
+export function renderTheirs(o: TheirsOptions | undefined): TemplateResult | typeof nothing {
+  if (!o) return nothing;
+  const id = `${o.field}-theirs`;
+  return html`<div class="od-theirs" part="theirs" id=${id}>
+    <p class="od-theirs__value">${o.saved}</p>
+    <div class="od-button-group">
+      <button type="button" class="od-button od-button--secondary" aria-describedby=${id} @click=${o.onUseTheirs}>
+        ${o.useTheirs}
+      </button>
+      <button type="button" class="od-button od-button--secondary" aria-describedby=${id} @click=${o.onKeepMine}>
+        ${o.keepMine}
+      </button>
+    </div>
+  </div>`;
+}
