@@ -117,6 +117,31 @@ describe('<od-network-map> member form, edited underneath', () => {
     theirs.close();
   });
 
+  it('the tie form too: a label both changed waits for a choice, their strength is taken', async () => {
+    const { mine, theirs, page } = await twoTabs();
+    await page.focusMember('Sarah Lewis');
+    page.detailsButtons('Edit tie')[0]!.click();
+    await page.el.updateComplete;
+    const label = page.field('Label (optional)');
+    const tie = theirs.snapshot!.record.ties.find((x) => (x.label ?? '') === label.value)!;
+    label.value = 'Sees her every day';
+    await theirs.apply({ type: 'tie/update', tie: { ...tie, label: 'Lives with her', strength: 'tenuous' } });
+
+    await until(() => page.theirs().length === 1, 'their label is shown beside mine');
+    expect(label.value).to.equal('Sees her every day');
+    expect(text(page.theirs()[0]!)).to.contain('They saved: Lives with her');
+    expect(page.field<HTMLSelectElement>('Strength').value).to.equal('tenuous');
+    await expect(page.el).to.be.accessible();
+    byRoleIn(page.theirs()[0]!, 'button', 'Keep mine').click();
+    await page.el.updateComplete;
+    page.form().requestSubmit();
+    const saved = () => mine.snapshot!.record.ties.find((x) => x.id === tie.id)!;
+    await until(() => saved().label === 'Sees her every day', 'my label is saved');
+    expect(saved().strength).to.equal('tenuous');
+    mine.close();
+    theirs.close();
+  });
+
   it('two FhirStore clients: a save refused with 412 keeps what was typed and shows their value beside it', async () => {
     const record = demoFor(uniqueId('pt'));
     const options = { baseUrl: FHIR_URL, patientId: record.person.id, http, author: testAuthor };

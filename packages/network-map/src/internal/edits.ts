@@ -12,6 +12,7 @@ import {
   type NetworkMember,
   type Ring,
   type Sector,
+  type Tie,
 } from '@odkit/core';
 import {
   EditedUnderneath,
@@ -24,13 +25,13 @@ import {
 import type { ReactiveControllerHost } from 'lit';
 import { oneOf } from './form-parts.js';
 import { memberFieldFor, memberFieldValues, readMemberForm } from './member-form.js';
-import { readTieForm, tieFieldFor } from './tie-form.js';
+import { readTieForm, tieFieldFor, tieFieldValues } from './tie-form.js';
 import type { MapStrings } from '../strings.js';
 
 export type Panel =
   | { kind: 'details' }
   | { kind: 'member-form'; memberId?: string | undefined; opened?: NetworkMember | undefined }
-  | { kind: 'tie-form'; tieId?: string | undefined; from?: string | undefined }
+  | { kind: 'tie-form'; tieId?: string | undefined; from?: string | undefined; opened?: Tie | undefined }
   | { kind: 'confirm-remove'; memberId: string }
   | { kind: 'confirm-remove-tie'; tieId: string };
 
@@ -64,7 +65,7 @@ export class MapEdits {
   busy = false;
   /** The latest outcome, for the status line (read by screen readers). */
   announcement = '';
-  /** The open member form's merge of changes saved elsewhere (none for a new member). */
+  /** The open edit form's merge of changes saved elsewhere (none for a new member or tie). */
   underneath: EditedUnderneath | undefined;
   /** The record the open form last merged. */
   #merged: CaseRecord | undefined;
@@ -85,11 +86,14 @@ export class MapEdits {
   /** Opens a panel and puts focus on its first control. */
   async open(panel: Panel): Promise<void> {
     const record = this.#options.data.record;
-    const memberId = panel.kind === 'member-form' ? panel.memberId : undefined;
-    const opened = memberId ? record?.members.find((m) => m.id === memberId) : undefined;
-    this.underneath = opened ? new EditedUnderneath(memberFieldValues(opened)) : undefined;
+    // An edit form is drawn from the member or tie as it opened; changes saved elsewhere are merged in (reconcile).
+    this.underneath = undefined;
     this.#merged = record;
-    if (opened && panel.kind === 'member-form') panel = { ...panel, opened };
+    if (panel.kind === 'member-form' || panel.kind === 'tie-form') {
+      const opened = record && editedIn(record, panel);
+      panel = { ...panel, opened } as Panel;
+      if (opened) this.underneath = new EditedUnderneath(fieldValues(opened));
+    }
     this.#set({ panel, errors: [], announcement: '' });
     await this.#host.updateComplete;
     const first = this.#host.renderRoot.querySelector<HTMLElement>(
@@ -105,13 +109,14 @@ export class MapEdits {
   reconcile(): void {
     const record = this.#options.data.record;
     const { panel, underneath } = this;
-    if (!underneath || panel.kind !== 'member-form' || !record || record === this.#merged) return;
+    if (!underneath || !record || record === this.#merged) return;
+    if (panel.kind !== 'member-form' && panel.kind !== 'tie-form') return;
     this.#merged = record;
-    const live = record.members.find((m) => m.id === panel.memberId);
+    const live = editedIn(record, panel);
     const form = this.#host.renderRoot.querySelector<HTMLFormElement>('.panel form');
     if (!live || !form) return;
     const before = underneath.waiting.size;
-    const fresh = underneath.merge(form, memberFieldValues(live));
+    const fresh = underneath.merge(form, fieldValues(live));
     const count = underneath.waiting.size;
     if (fresh.length) this.#set({ announcement: this.#options.t('form.changedAnnounce', { count }) });
     else if (count !== before) this.#host.requestUpdate();
@@ -209,6 +214,8 @@ export class MapEdits {
     const id = panel.kind === 'tie-form' ? panel.tieId : undefined;
     const existing = id ? data.record?.ties.find((x) => x.id === id) : undefined;
     if (id && !existing) return;
+    const waiting = [...(this.underneath?.waiting.keys() ?? [])];
+    if (waiting.length) return this.refuse(waiting.map((field) => ({ field, message: t('form.chooseVersion') })));
     const read = readTieForm(form, t, existing);
     if ('errors' in read) return this.refuse(read.errors);
     if (await this.apply(read.change, tieFieldFor, t('edit.saved'))) await this.close();
@@ -259,3 +266,17 @@ export class MapEdits {
     }
   }
 }
+
+/** The member or tie an edit form is open on, as the record has it now (undefined for a new one, or one gone). */
+function editedIn(
+  record: CaseRecord,
+  panel: Extract<Panel, { kind: 'member-form' | 'tie-form' }>,
+): NetworkMember | Tie | undefined {
+  if (panel.kind === 'member-form') {
+    return panel.memberId === undefined ? undefined : record.members.find((m) => m.id === panel.memberId);
+  }
+  return panel.tieId === undefined ? undefined : record.ties.find((x) => x.id === panel.tieId);
+}
+
+const fieldValues = (edited: NetworkMember | Tie) =>
+  'name' in edited ? memberFieldValues(edited) : tieFieldValues(edited);

@@ -9,6 +9,8 @@ import {
   errorFor,
   renderErrorSummary,
   renderField,
+  renderTheirs,
+  type EditedUnderneath,
   type FormError,
   type Translate,
 } from '@odkit/elements';
@@ -29,6 +31,47 @@ export interface FormActions {
   readonly cancel: () => void;
   /** Back to the details (from a form whose subject has gone). */
   readonly close: () => void;
+}
+
+/** The choices an open edit form offers where someone else saved a change to a field the person also changed. */
+export interface TheirsActions {
+  readonly underneath: EditedUnderneath | undefined;
+  readonly useTheirs: (field: string) => void;
+  readonly keepMine: (field: string) => void;
+}
+
+/**
+ * For one form: what someone else saved in a field, beside the person's own, where both changed it (nothing
+ * otherwise). `shown` turns a control's value into what the person reads (a choice by its label).
+ */
+export function theirsIn(
+  on: TheirsActions,
+  t: Translate<MapStrings>,
+  shown: (field: string, value: string) => string,
+): (field: string) => TemplateResult | typeof nothing {
+  return (field) => {
+    const value = on.underneath?.waiting.get(field);
+    if (value === undefined) return nothing;
+    const text = shown(field, value);
+    return renderTheirs({
+      field,
+      saved: text ? t('form.theirs', { value: text }) : t('form.theirsEmpty'),
+      useTheirs: t('form.useTheirs'),
+      keepMine: t('form.keepMine'),
+      onUseTheirs: () => on.useTheirs(field),
+      onKeepMine: () => on.keepMine(field),
+    });
+  };
+}
+
+/** Above a form with fields waiting for a choice: what happened, and that nothing typed was lost. */
+export function renderChangedUnderneath(on: TheirsActions, t: Translate<MapStrings>): TemplateResult | typeof nothing {
+  return on.underneath?.waiting.size
+    ? html`<div class="od-theirs" part="changed-underneath">
+        <p class="od-label">${t('form.changedTitle')}</p>
+        <p class="od-theirs__value">${t('form.changedBody')}</p>
+      </div>`
+    : nothing;
 }
 
 /** The first choice when `value` is not one of `values` (a form's controls give only strings). */

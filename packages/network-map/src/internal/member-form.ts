@@ -17,7 +17,7 @@ import {
   type Ring,
   type SupportType,
 } from '@odkit/core';
-import { renderTheirs, type EditedUnderneath, type FieldValues, type FormError, type Translate } from '@odkit/elements';
+import type { FieldValues, FormError, Translate } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   choice,
@@ -25,9 +25,12 @@ import {
   oneOf,
   renderFormButtons,
   renderFormErrors,
+  renderChangedUnderneath,
   renderGone,
+  theirsIn,
   type FormActions,
   type FormState,
+  type TheirsActions,
 } from './form-parts.js';
 import type { MapStrings } from '../strings.js';
 
@@ -35,13 +38,6 @@ import type { MapStrings } from '../strings.js';
 export interface MemberFormOpened {
   readonly memberId?: string | undefined;
   readonly opened?: NetworkMember | undefined;
-}
-
-/** The choices an open edit form offers where someone else saved a change to a field the person also changed. */
-export interface TheirsActions {
-  readonly underneath: EditedUnderneath | undefined;
-  readonly useTheirs: (field: string) => void;
-  readonly keepMine: (field: string) => void;
 }
 
 export function renderMemberForm(
@@ -57,33 +53,12 @@ export function renderMemberForm(
   // Drawn from the member as the form opened: a change saved elsewhere is merged in by EditedUnderneath, so it never
   // re-renders over what the person typed.
   const member = panel.opened ?? live;
-  const waiting = on.underneath?.waiting;
-  // The value someone else saved, beside the person's own, where both changed this field.
-  const theirs = (name: string) => {
-    const value = waiting?.get(name);
-    if (value === undefined) return nothing;
-    const shown = memberValueText(name, value, t);
-    return renderTheirs({
-      field: name,
-      saved: shown ? t('form.theirs', { value: shown }) : t('form.theirsEmpty'),
-      useTheirs: t('form.useTheirs'),
-      keepMine: t('form.keepMine'),
-      onUseTheirs: () => on.useTheirs(name),
-      onKeepMine: () => on.keepMine(name),
-    });
-  };
+  const theirs = theirsIn(on, t, (name, value) => memberValueText(name, value, t));
   // The first control of a group carries the group's name as its id, so the error summary can link to it.
   const first = (i: number, name: string) => (i === 0 ? name : nothing);
   return html`<h2 class="panel-title" id="panel-title">${t(member ? 'edit.edit' : 'edit.add')}</h2>
       ${renderFormErrors(state, t)}
-      ${
-        waiting?.size
-          ? html`<div class="od-theirs" part="changed-underneath">
-              <p class="od-label">${t('form.changedTitle')}</p>
-              <p class="od-theirs__value">${t('form.changedBody')}</p>
-            </div>`
-          : nothing
-      }
+      ${renderChangedUnderneath(on, t)}
       <form novalidate @submit=${on.submit}>
         ${field(state, t, 'member-name', t('field.name'), (d, inv) => html`<input class="od-input" id="member-name" name="member-name" autocomplete="off" .value=${member?.name ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />${theirs('member-name')}`, t('field.nameHint'))}
         ${field(state, t, 'member-relationship', t('field.relationship'), (d, inv) => html`<input class="od-input" id="member-relationship" name="member-relationship" autocomplete="off" .value=${member?.relationship.text ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />${theirs('member-relationship')}`, t('field.relationshipHint'))}

@@ -32,15 +32,11 @@ export function renderPanel(
     cancel: edits.close,
     close: () => on.open({ kind: 'details' }),
   });
+  const theirs = { underneath: edits.underneath, useTheirs: edits.useTheirs, keepMine: edits.keepMine };
   if (canEdit && panel.kind === 'member-form')
-    return renderMemberForm(record, t, panel, form, {
-      ...actions(edits.submitMember),
-      underneath: edits.underneath,
-      useTheirs: edits.useTheirs,
-      keepMine: edits.keepMine,
-    });
+    return renderMemberForm(record, t, panel, form, { ...actions(edits.submitMember), ...theirs });
   if (canEdit && panel.kind === 'tie-form')
-    return renderTieForm(record, t, view, panel, form, actions(edits.submitTie));
+    return renderTieForm(record, t, view, panel, form, { ...actions(edits.submitTie), ...theirs });
   if (canEdit && panel.kind === 'confirm-remove') {
     const name = view.byId.get(panel.memberId)?.name ?? '';
     const question = { title: t('edit.remove'), text: t('edit.confirmRemove', { name }) };

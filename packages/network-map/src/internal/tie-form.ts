@@ -12,7 +12,15 @@ import {
   type Change,
   type Tie,
 } from '@odkit/core';
-import { ariaInvalid, describedBy, errorFor, renderFieldError, type FormError, type Translate } from '@odkit/elements';
+import {
+  ariaInvalid,
+  describedBy,
+  errorFor,
+  renderFieldError,
+  type FieldValues,
+  type FormError,
+  type Translate,
+} from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   choice,
@@ -20,9 +28,12 @@ import {
   oneOf,
   renderFormButtons,
   renderFormErrors,
+  renderChangedUnderneath,
   renderGone,
+  theirsIn,
   type FormActions,
   type FormState,
+  type TheirsActions,
 } from './form-parts.js';
 import type { NetworkView } from './view.js';
 import type { MapStrings } from '../strings.js';
@@ -31,19 +42,24 @@ export function renderTieForm(
   record: CaseRecord,
   t: Translate<MapStrings>,
   view: NetworkView,
-  opened: { tieId?: string | undefined; from?: string | undefined },
+  opened: { tieId?: string | undefined; from?: string | undefined; opened?: Tie | undefined },
   state: FormState,
-  on: FormActions,
+  on: FormActions & TheirsActions,
 ): TemplateResult {
-  const tie = opened.tieId ? record.ties.find((x) => x.id === opened.tieId) : undefined;
-  if (opened.tieId && !tie) return renderGone(on.close, t);
+  const live = opened.tieId ? record.ties.find((x) => x.id === opened.tieId) : undefined;
+  if (opened.tieId && !live) return renderGone(on.close, t);
+  // Drawn from the tie as the form opened, never re-drawn over what the person chose (see EditedUnderneath).
+  const tie = opened.opened ?? live;
   const ends = [
     { id: record.person.id, name: view.personName },
     ...view.members.map((m) => ({ id: m.member.id, name: m.name })),
   ];
+  const nameOf = (id: string) => ends.find((e) => e.id === id)?.name ?? '';
+  const theirs = theirsIn(on, t, (field, value) => tieValueText(field, value, t, nameOf));
   const toError = errorFor(state.errors, 'tie-to');
   return html`<h2 class="panel-title" id="panel-title">${t(tie ? 'edit.editTie' : 'edit.addTie')}</h2>
       ${renderFormErrors(state, t)}
+      ${renderChangedUnderneath(on, t)}
       <form novalidate @submit=${on.submit}>
         ${choice(
           state,
@@ -53,6 +69,7 @@ export function renderTieForm(
           ends.map((e) => e.id),
           tie?.from ?? opened.from ?? record.person.id,
           (id) => ends.find((e) => e.id === id)?.name ?? id,
+          theirs('tie-from'),
         )}
         <div class="od-field ${toError ? 'od-field--error' : ''}">
           <label class="od-label" for="tie-to">${t('field.to')}</label>
@@ -61,11 +78,12 @@ export function renderTieForm(
             <option value="" ?selected=${!tie}></option>
             ${view.members.map((m) => html`<option value=${m.member.id} ?selected=${tie?.to === m.member.id}>${m.name}</option>`)}
           </select>
+          ${theirs('tie-to')}
         </div>
-        ${choice(state, t, 'tie-strength', t('field.strength'), TIE_STRENGTHS, tie?.strength ?? 'moderate', (s) => t(`tieStrength.${s}`))}
-        ${choice(state, t, 'tie-quality', t('field.quality'), TIE_QUALITIES, tie?.quality ?? 'supportive', (s) => t(`tieQuality.${s}`))}
-        ${choice(state, t, 'tie-direction', t('field.direction'), TIE_DIRECTIONS, tie?.direction ?? 'none', (s) => t(`tieDirection.${s}`))}
-        ${field(state, t, 'tie-label', `${t('field.label')} ${t('form.optional')}`, (d, inv) => html`<input class="od-input" id="tie-label" name="tie-label" autocomplete="off" .value=${tie?.label ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />`)}
+        ${choice(state, t, 'tie-strength', t('field.strength'), TIE_STRENGTHS, tie?.strength ?? 'moderate', (s) => t(`tieStrength.${s}`), theirs('tie-strength'))}
+        ${choice(state, t, 'tie-quality', t('field.quality'), TIE_QUALITIES, tie?.quality ?? 'supportive', (s) => t(`tieQuality.${s}`), theirs('tie-quality'))}
+        ${choice(state, t, 'tie-direction', t('field.direction'), TIE_DIRECTIONS, tie?.direction ?? 'none', (s) => t(`tieDirection.${s}`), theirs('tie-direction'))}
+        ${field(state, t, 'tie-label', `${t('field.label')} ${t('form.optional')}`, (d, inv) => html`<input class="od-input" id="tie-label" name="tie-label" autocomplete="off" .value=${tie?.label ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />${theirs('tie-label')}`)}
         ${renderFormButtons(state, t, on.cancel)}
       </form>`;
 }
@@ -99,3 +117,32 @@ export function readTieForm(form: HTMLFormElement, t: Translate<MapStrings>, exi
 /** The form field a refused tie change points at (by the path of the core's issue). */
 export const tieFieldFor = (path: readonly (string | number)[]) =>
   path[1] === 'to' ? 'tie-to' : path[1] === 'from' ? 'tie-from' : path[1] === 'label' ? 'tie-label' : undefined;
+
+/** A tie's values as the tie form's controls hold them (by control name), for merging changes saved elsewhere. */
+export function tieFieldValues(tie: Tie): FieldValues {
+  return {
+    'tie-from': tie.from,
+    'tie-to': tie.to,
+    'tie-strength': tie.strength,
+    'tie-quality': tie.quality,
+    'tie-direction': tie.direction,
+    'tie-label': tie.label ?? '',
+  };
+}
+
+/** A tie control's value as the person reads it (an end by name, a choice by its label), or '' for nothing. */
+function tieValueText(field: string, value: string, t: Translate<MapStrings>, nameOf: (id: string) => string): string {
+  switch (field) {
+    case 'tie-from':
+    case 'tie-to':
+      return nameOf(value);
+    case 'tie-strength':
+      return t(`tieStrength.${oneOf(TIE_STRENGTHS, value, 'moderate')}`);
+    case 'tie-quality':
+      return t(`tieQuality.${oneOf(TIE_QUALITIES, value, 'supportive')}`);
+    case 'tie-direction':
+      return t(`tieDirection.${oneOf(TIE_DIRECTIONS, value, 'none')}`);
+    default:
+      return value;
+  }
+}
