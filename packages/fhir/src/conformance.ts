@@ -19,7 +19,7 @@ import {
   TIE_STRENGTHS,
 } from '@odkit/core';
 import type { FhirResource } from './types.js';
-import { CODE_SYSTEM, CONCEPT, EXT, FHIR_BASE } from './vocabulary.js';
+import { CODE_SYSTEM, CONCEPT, EXT, FHIR_BASE, KIT_RELATIONSHIPS } from './vocabulary.js';
 
 const VERSION = '0.1.0';
 const PUBLISHER = 'Open Dialogue Kit';
@@ -223,9 +223,10 @@ function structureDefinition(key: ExtKey): FhirResource {
   };
 }
 
-const RELATIONSHIP_CODES: [string, string][] = [['carer', 'Carer (not a family relationship)']];
-
-const CODES: Record<keyof typeof CODE_SYSTEM, { title: string; concepts: readonly (string | [string, string])[] }> = {
+const CODES: Record<
+  keyof typeof CODE_SYSTEM,
+  { title: string; concepts: readonly (string | readonly [string, string])[] }
+> = {
   concept: {
     title: 'Open Dialogue concepts (no SNOMED CT concept exists for these)',
     concepts: [
@@ -244,7 +245,12 @@ const CODES: Record<keyof typeof CODE_SYSTEM, { title: string; concepts: readonl
   tieStrength: { title: 'Tie strength', concepts: TIE_STRENGTHS },
   tieQuality: { title: 'Tie quality', concepts: TIE_QUALITIES },
   tieDirection: { title: 'Tie direction', concepts: TIE_DIRECTIONS },
-  relationship: { title: 'Relationships not in HL7 v3 RoleCode', concepts: RELATIONSHIP_CODES },
+  relationship: { title: 'Relationships not in HL7 v3 RoleCode', concepts: KIT_RELATIONSHIPS },
+  hostRelationship: {
+    title:
+      'Relationship codes a host system wrote that neither HL7 v3 RoleCode nor the kit declares (kept as written, not verified)',
+    concepts: [],
+  },
   attendeeRole: { title: 'Meeting attendee roles', concepts: ATTENDEE_ROLES },
   meetingMode: {
     title: 'Meeting place or format without an HL7 ActCode',
@@ -275,10 +281,12 @@ function codeSystem(key: keyof typeof CODE_SYSTEM): FhirResource {
     publisher: PUBLISHER,
     description: `${title}. Part of the Open Dialogue Kit FHIR mapping (${FHIR_BASE}).`,
     caseSensitive: true,
-    // The relationship CodeSystem only adds to HL7 v3 RoleCode; the others are complete.
-    content: key === 'relationship' ? 'fragment' : 'complete',
+    // The relationship CodeSystem only adds to HL7 v3 RoleCode; a host's own codes are not listed; the others are
+    // complete.
+    content: key === 'relationship' ? 'fragment' : key === 'hostRelationship' ? 'not-present' : 'complete',
     count: concept.length,
-    concept,
+    // FHIR arrays are never empty: a CodeSystem whose codes are not listed has none.
+    ...(concept.length ? { concept } : {}),
   };
 }
 

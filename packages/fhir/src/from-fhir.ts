@@ -448,7 +448,10 @@ class Reader {
     const out: NetworkMember['relationship'] = {};
     const c = isObj(concept) ? concept : {};
     const codings = objs(c.coding);
-    const known = codings.find((x) => x.system === V3_ROLE_CODE || x.system === CODE_SYSTEM.relationship);
+    const known = codings.find(
+      (x) =>
+        x.system === V3_ROLE_CODE || x.system === CODE_SYSTEM.relationship || x.system === CODE_SYSTEM.hostRelationship,
+    );
     const code = str(known?.code);
     if (code !== undefined && /^[A-Za-z0-9_-]{1,40}$/.test(code)) out.code = code;
     else if (codings.length) this.warn(resource, 'The relationship code is not one the kit knows; its text was kept.');

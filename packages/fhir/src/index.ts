@@ -5,7 +5,17 @@
  */
 export { toFhir, caseResources, instrumentToQuestionnaire, questionnaireUrl, type ToFhirOptions } from './to-fhir.js';
 export { fromFhir, type FromFhirOptions, type FromFhirResult } from './from-fhir.js';
-export { FHIR_BASE, EXT, CODE_SYSTEM, IDENTIFIER, NHS_NUMBER_SYSTEM, UK_CORE_PROFILE } from './vocabulary.js';
+export {
+  FHIR_BASE,
+  EXT,
+  CODE_SYSTEM,
+  IDENTIFIER,
+  KIT_RELATIONSHIPS,
+  NHS_NUMBER_SYSTEM,
+  UK_CORE_PROFILE,
+  V3_RELATIONSHIPS,
+  V3_ROLE_CODE,
+} from './vocabulary.js';
 export type { Bundle, BundleEntry, FhirResource, FhirWarning, Coding, Extension, Reference } from './types.js';
 export {
   FhirStore,

@@ -25,6 +25,8 @@ import {
   NHS_NUMBER_SYSTEM,
   QUESTIONNAIRE_BASE,
   UK_CORE_PROFILE,
+  KIT_RELATIONSHIPS,
+  V3_RELATIONSHIPS,
   V3_ROLE_CODE,
 } from './vocabulary.js';
 
@@ -199,9 +201,18 @@ function network(ctx: Context): FhirResource {
 function relationshipConcept(member: NetworkMember): Record<string, unknown> {
   const concept: Record<string, unknown> = {};
   const { code, text } = member.relationship;
-  // Upper-case codes are HL7 v3 RoleCodes (UK Core PersonRelationshipType); others are the kit's own (e.g. "carer").
-  if (code !== undefined)
-    concept.coding = [coding(/^[A-Z]+$/.test(code) ? V3_ROLE_CODE : CODE_SYSTEM.relationship, code)];
+  if (code !== undefined) {
+    // Each code under the system that declares it: HL7 v3 RoleCode (UK Core PersonRelationshipType), the kit's own
+    // ("carer"), or, for a code neither has, the kit's "host relationship" system, which says it is unverified, with
+    // the code as its display so that a reader that knows neither system still reads it.
+    const v3 = V3_RELATIONSHIPS.has(code);
+    const kit = KIT_RELATIONSHIPS.some(([c]) => c === code);
+    concept.coding = [
+      v3 || kit
+        ? coding(v3 ? V3_ROLE_CODE : CODE_SYSTEM.relationship, code)
+        : { ...coding(CODE_SYSTEM.hostRelationship, code), display: code },
+    ];
+  }
   if (text !== undefined) concept.text = text;
   return concept;
 }

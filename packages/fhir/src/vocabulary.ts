@@ -70,6 +70,7 @@ export const CODE_SYSTEM = {
   tieQuality: `${CS}tie-quality`,
   tieDirection: `${CS}tie-direction`,
   relationship: `${CS}relationship`,
+  hostRelationship: `${CS}host-relationship`,
   attendeeRole: `${CS}attendee-role`,
   meetingMode: `${CS}meeting-mode`,
   raterRole: `${CS}rater-role`,
@@ -90,6 +91,27 @@ export const QUESTIONNAIRE_BASE = `${FHIR_BASE}/Questionnaire/`;
 /** Standard systems. */
 export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
 export const V3_ROLE_CODE = 'http://terminology.hl7.org/CodeSystem/v3-RoleCode';
+
+/**
+ * The HL7 v3 RoleCode personal relationships (PersonalRelationshipRoleType, which UK Core's PersonRelationshipType
+ * draws on) the kit writes under V3_ROLE_CODE. A code not here and not the kit's own is never written as a v3 code.
+ */
+export const V3_RELATIONSHIPS: ReadonlySet<string> = new Set(
+  (
+    'MTH FTH PRN NMTH NFTH NPRN STPMTH STPFTH STPPRN ADOPTM ADOPTF ADOPTP PRNFOST MTHFOST FTHFOST ' +
+    'SPS HUSB WIFE DOMPART SIGOTHR FMRSPS SIS BRO SIB NSIS NBRO NSIB HSIS HBRO HSIB STPSIS STPBRO STPSIB TWIN ' +
+    'TWINSIS TWINBRO DAU SON CHILD NCHILD STPCHLD STPDAU STPSON CHLDADOPT DAUADOPT SONADOPT CHLDFOST DAUFOST ' +
+    'SONFOST GRPRN GRMTH GRFTH MGRPRN MGRMTH MGRFTH PGRPRN PGRMTH PGRFTH GGRPRN GGRMTH GGRFTH MGGRPRN MGGRMTH ' +
+    'MGGRFTH PGGRPRN PGGRMTH PGGRFTH GRNDCHILD GRNDDAU GRNDSON AUNT MAUNT PAUNT UNCLE MUNCLE PUNCLE COUSN ' +
+    'MCOUSN PCOUSN NIENEPH NIECE NEPHEW INLAW PRNINLAW MTHINLAW FTHINLAW SIBINLAW SISINLAW BROINLAW CHLDINLAW ' +
+    'DAUINLAW SONINLAW EXT FAMMEMB FRND NBOR ROOM'
+  ).split(' '),
+);
+
+/** Relationships in the kit's own CodeSystem (CODE_SYSTEM.relationship), with their display. */
+export const KIT_RELATIONSHIPS: readonly (readonly [string, string])[] = [
+  ['carer', 'Carer (not a family relationship)'],
+];
 export const V3_ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 export const BCP47 = 'urn:ietf:bcp:47';
 

@@ -7,6 +7,8 @@ import {
   EXT,
   NHS_NUMBER_SYSTEM,
   UK_CORE_PROFILE,
+  V3_RELATIONSHIPS,
+  V3_ROLE_CODE,
   fromFhir,
   toFhir,
   type Bundle,
@@ -14,6 +16,7 @@ import {
 } from '@odkit/fhir';
 import { anyJson, validCaseRecord } from '../../../test/fixtures/arbitraries.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
+import { conformanceResources } from '../src/conformance.js';
 import { loadDefinitions, validationErrors } from './support.js';
 
 const resources = (bundle: Bundle) => bundle.entry!.map((e) => e.resource!);
@@ -174,6 +177,42 @@ describe('toFhir / fromFhir', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('writes each relationship code under the system that declares it, and no code under one that does not', () => {
+    const withCode = (code: string, text?: string): CaseRecord => ({
+      ...demoCase,
+      members: demoCase.members.map((m) =>
+        m.id === 'm-sarah' ? { ...m, relationship: { code, ...(text ? { text } : {}) } } : m,
+      ),
+    });
+    const concept = (record: CaseRecord) => {
+      const sarah = ofType(toFhir(record), 'RelatedPerson').find((r) =>
+        JSON.stringify(r.identifier).includes('m-sarah'),
+      )!;
+      return (
+        sarah.relationship as { coding: { system: string; code: string; display?: string }[]; text?: string }[]
+      )[0]!;
+    };
+    expect(concept(withCode('MTH')).coding).to.deep.equal([{ system: V3_ROLE_CODE, code: 'MTH' }]);
+    expect(concept(withCode('carer')).coding).to.deep.equal([{ system: CODE_SYSTEM.relationship, code: 'carer' }]);
+    // Upper case, as v3 codes are, but not a v3 RoleCode: never written as one.
+    for (const code of ['GP', 'GODMTH']) {
+      expect(V3_RELATIONSHIPS.has(code)).to.equal(false);
+      const written = concept(withCode(code, 'Godmother'));
+      expect(written.coding).to.deep.equal([{ system: CODE_SYSTEM.hostRelationship, code, display: code }]);
+      expect(written.text).to.equal('Godmother');
+      const back = fromFhir(wire(toFhir(withCode(code, 'Godmother'))));
+      expect(back.record.members.find((m) => m.id === 'm-sarah')!.relationship).to.deep.equal({
+        code,
+        text: 'Godmother',
+      });
+      expect(back.warnings).to.deep.equal([]);
+    }
+    // The CodeSystem says its codes are a host's own and not listed; it validates as R4.
+    const host = conformanceResources().find((r) => r.url === CODE_SYSTEM.hostRelationship)!;
+    expect(host).to.include({ content: 'not-present' });
+    expect(validationErrors(host)).to.deep.equal([]);
   });
 
   it('reads a real-world bundle: unused resources ignored, unknown codes keep their text, defaults reported', () => {

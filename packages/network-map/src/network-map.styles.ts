@@ -331,6 +331,9 @@ export const networkMapStyles = css`
     border-collapse: collapse;
     inline-size: 100%;
   }
+  table + table {
+    margin-block-start: calc(var(--_od-space) * 4);
+  }
   caption {
     text-align: start;
     font-weight: 700;

@@ -73,6 +73,7 @@ const ARROWS: Record<string, Point> = {
  * @csspart legend - The key to shapes, line styles and sector colours.
  * @csspart details - The details panel (and edit forms).
  * @csspart table - The table view.
+ * @csspart member-ties - The table of ties between members, below the table view.
  * @csspart summary - The one-paragraph text summary.
  * @csspart error - The error state.
  * @csspart sync-status - The status line shown with a syncing (offline) store: what is saved where.

@@ -427,22 +427,36 @@ describe('<od-network-map>', () => {
       expect(rows).to.have.length(demoCase.members.length);
       expect(page.tableHeaders()).to.deep.equal([
         'Member',
+        'Kind',
         'Relationship',
         'Sector',
         'Closeness',
         'Support',
         'Tie to the person',
+        'How often they are critical of the person',
+        'How often they are in contact',
+        'Known since',
         'Status',
       ]);
       const sarah = rows.find((r) => text(r.querySelector('th')) === 'Sarah Lewis')!;
       expect([...sarah.querySelectorAll('td')].map(text)).to.deep.equal([
+        'Person',
         'Mum',
         'Household',
         'Closest',
         'Emotional support, Practical help',
         'Strong, Supportive, Support both ways',
+        'Sometimes',
+        'Daily',
+        '2006-07',
         'Active',
       ]);
+      // Ties between members, which only the picture showed, have a table of their own.
+      const memberTies = byPart(page.el, 'member-ties');
+      const between = demoCase.ties.filter((x) => x.from !== demoCase.person.id && x.to !== demoCase.person.id);
+      expect(between.length).to.be.greaterThan(0);
+      expect(memberTies.querySelectorAll('tbody tr')).to.have.length(between.length);
+      await expect(page.el).to.be.accessible();
       await expect(page.el).to.be.accessible();
     });
 

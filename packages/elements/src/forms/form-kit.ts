@@ -163,6 +163,10 @@ export const formStyles = css`
   .od-textarea {
     min-block-size: 5em;
   }
+  /* For a short answer (a year, a code): a width that hints at the length expected, as GOV.UK's width classes. */
+  .od-input--short {
+    max-inline-size: 10em;
+  }
   .od-field--error :is(.od-input, .od-select, .od-textarea) {
     border-color: var(--_od-color-error);
   }

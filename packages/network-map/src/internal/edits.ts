@@ -92,7 +92,7 @@ export class MapEdits {
     if (panel.kind === 'member-form' || panel.kind === 'tie-form') {
       const opened = record && editedIn(record, panel);
       panel = { ...panel, opened } as Panel;
-      if (opened) this.underneath = new EditedUnderneath(fieldValues(opened));
+      if (opened) this.underneath = new EditedUnderneath(fieldValues(opened, this.#options.t));
     }
     this.#set({ panel, errors: [], announcement: '' });
     await this.#host.updateComplete;
@@ -116,7 +116,7 @@ export class MapEdits {
     const form = this.#host.renderRoot.querySelector<HTMLFormElement>('.panel form');
     if (!live || !form) return;
     const before = underneath.waiting.size;
-    const fresh = underneath.merge(form, fieldValues(live));
+    const fresh = underneath.merge(form, fieldValues(live, this.#options.t));
     const count = underneath.waiting.size;
     if (fresh.length) this.#set({ announcement: this.#options.t('form.changedAnnounce', { count }) });
     else if (count !== before) this.#host.requestUpdate();
@@ -278,5 +278,5 @@ function editedIn(
   return panel.tieId === undefined ? undefined : record.ties.find((x) => x.id === panel.tieId);
 }
 
-const fieldValues = (edited: NetworkMember | Tie) =>
-  'name' in edited ? memberFieldValues(edited) : tieFieldValues(edited);
+const fieldValues = (edited: NetworkMember | Tie, t: Translate<MapStrings>) =>
+  'name' in edited ? memberFieldValues(edited, t) : tieFieldValues(edited);

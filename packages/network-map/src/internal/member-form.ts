@@ -4,12 +4,15 @@
  * string tables only.
  */
 import {
+  CONTACT_FREQUENCIES,
+  CRITICAL_RATINGS,
   MEMBER_KINDS,
   MEMBER_STATUSES,
   RINGS,
   SECTORS,
   SUPPORT_TYPES,
   TEXT_LIMITS,
+  isId,
   newId,
   type CaseRecord,
   type Change,
@@ -32,6 +35,7 @@ import {
   type FormState,
   type TheirsActions,
 } from './form-parts.js';
+import { RELATIONSHIP_CODES, relationshipCodeFor, relationshipLabel } from './relationships.js';
 import type { MapStrings } from '../strings.js';
 
 /** An edit form open on a member: the member as the form opened (its fields are drawn from this, never re-drawn). */
@@ -54,6 +58,7 @@ export function renderMemberForm(
   // re-renders over what the person typed.
   const member = panel.opened ?? live;
   const theirs = theirsIn(on, t, (name, value) => memberValueText(name, value, t));
+  const optional = (label: string) => `${label} ${t('form.optional')}`;
   // The first control of a group carries the group's name as its id, so the error summary can link to it.
   const first = (i: number, name: string) => (i === 0 ? name : nothing);
   return html`<h2 class="panel-title" id="panel-title">${t(member ? 'edit.edit' : 'edit.add')}</h2>
@@ -61,12 +66,25 @@ export function renderMemberForm(
       ${renderChangedUnderneath(on, t)}
       <form novalidate @submit=${on.submit}>
         ${field(state, t, 'member-name', t('field.name'), (d, inv) => html`<input class="od-input" id="member-name" name="member-name" autocomplete="off" .value=${member?.name ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />${theirs('member-name')}`, t('field.nameHint'))}
+        ${field(
+          state,
+          t,
+          'member-relationship-code',
+          t('field.relationshipCode'),
+          (
+            d,
+            inv,
+          ) => html`<input class="od-input" id="member-relationship-code" name="member-relationship-code" list="member-relationship-codes" autocomplete="off" .value=${member?.relationship.code ? relationshipLabel(member.relationship.code, t) : ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />
+          <datalist id="member-relationship-codes">${RELATIONSHIP_CODES.map((c) => html`<option value=${t(`relationship.${c}`)}></option>`)}</datalist>${theirs('member-relationship-code')}`,
+          t('field.relationshipCodeHint'),
+        )}
         ${field(state, t, 'member-relationship', t('field.relationship'), (d, inv) => html`<input class="od-input" id="member-relationship" name="member-relationship" autocomplete="off" .value=${member?.relationship.text ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />${theirs('member-relationship')}`, t('field.relationshipHint'))}
         <fieldset class="od-fieldset">
           <legend class="od-legend">${t('field.kind')}</legend>
           ${MEMBER_KINDS.map((k, i) => html`<label class="od-choice"><input type="radio" id=${first(i, 'member-kind')} name="member-kind" value=${k} ?checked=${(member?.kind ?? 'person') === k} /> ${t(`kind.${k}`)}</label>`)}
           ${theirs('member-kind')}
         </fieldset>
+        ${field(state, t, 'member-organisation', optional(t('field.organisation')), (d, inv) => html`<input class="od-input" id="member-organisation" name="member-organisation" autocomplete="organization" .value=${member?.organisation ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />${theirs('member-organisation')}`, t('field.organisationHint'))}
         ${choice(state, t, 'member-sector', t('field.sector'), SECTORS, member?.sector ?? 'family', (s) => t(`sector.${s}`), theirs('member-sector'))}
         <fieldset class="od-fieldset">
           <legend class="od-legend">${t('field.ring')}</legend>
@@ -85,16 +103,28 @@ export function renderMemberForm(
           <label class="od-choice"><input type="checkbox" id="member-carer" name="member-carer" ?checked=${member?.carer ?? false} /> ${t('field.carer')}</label>
           ${theirs('member-carer')}
         </fieldset>
+        ${choice(state, t, 'member-critical', optional(t('field.critical')), ['', ...CRITICAL_RATINGS], member?.critical ?? '', (c) => (c ? t(`critical.${c}`) : t('field.notRecorded')), theirs('member-critical'))}
+        ${choice(state, t, 'member-contact', optional(t('field.contactFrequency')), ['', ...CONTACT_FREQUENCIES], member?.contactFrequency ?? '', (c) => (c ? t(`contactFrequency.${c}`) : t('field.notRecorded')), theirs('member-contact'))}
+        ${field(state, t, 'member-known-since', optional(t('field.knownSince')), (d, inv) => html`<input class="od-input od-input--short" id="member-known-since" name="member-known-since" inputmode="numeric" autocomplete="off" .value=${member?.knownSince ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />${theirs('member-known-since')}`, t('field.knownSinceHint'))}
         ${choice(state, t, 'member-status', t('field.status'), MEMBER_STATUSES, member?.status ?? 'active', (s) => t(`memberStatus.${s}`), theirs('member-status'))}
+        ${field(state, t, 'member-hidden-from', optional(t('field.hiddenFrom')), (d, inv) => html`<input class="od-input" id="member-hidden-from" name="member-hidden-from" autocomplete="off" spellcheck="false" .value=${member?.hiddenFrom.join(', ') ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />${theirs('member-hidden-from')}`, t('field.hiddenFromHint'))}
+        ${field(state, t, 'member-notes', optional(t('field.notes')), (d, inv) => html`<textarea class="od-textarea" id="member-notes" name="member-notes" .value=${member?.notes ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv}></textarea>${theirs('member-notes')}`)}
         ${renderFormButtons(state, t, on.cancel)}
       </form>`;
 }
 
 /** A member's values as the member form's controls hold them (by control name), for merging changes saved elsewhere. */
-export function memberFieldValues(m: NetworkMember): FieldValues {
+export function memberFieldValues(m: NetworkMember, t: Translate<MapStrings>): FieldValues {
   return {
     'member-name': m.name,
+    'member-relationship-code': m.relationship.code ? relationshipLabel(m.relationship.code, t) : '',
     'member-relationship': m.relationship.text ?? '',
+    'member-organisation': m.organisation ?? '',
+    'member-critical': m.critical ?? '',
+    'member-contact': m.contactFrequency ?? '',
+    'member-known-since': m.knownSince ?? '',
+    'member-hidden-from': m.hiddenFrom.join(', '),
+    'member-notes': m.notes ?? '',
     'member-kind': m.kind,
     'member-sector': m.sector,
     'member-ring': String(m.ring),
@@ -122,6 +152,10 @@ function memberValueText(name: string, value: string, t: Translate<MapStrings>):
       return t(value ? 'details.yes' : 'details.no');
     case 'member-status':
       return t(`memberStatus.${oneOf(MEMBER_STATUSES, value, 'active')}`);
+    case 'member-critical':
+      return value ? t(`critical.${oneOf(CRITICAL_RATINGS, value, 'sometimes')}`) : '';
+    case 'member-contact':
+      return value ? t(`contactFrequency.${oneOf(CONTACT_FREQUENCIES, value, 'weekly')}`) : '';
     default:
       return value;
   }
@@ -136,22 +170,55 @@ export function readMemberForm(
   existing: NetworkMember | undefined,
 ): MemberFormResult {
   const data = new FormData(form);
-  const name = String(data.get('member-name') ?? '').trim();
-  const relationship = String(data.get('member-relationship') ?? '').trim();
+  const text = (name: string) => String(data.get(name) ?? '').trim();
+  const name = text('member-name');
+  const typedCode = text('member-relationship-code');
+  const relationship = text('member-relationship');
+  const organisation = text('member-organisation');
+  const knownSince = text('member-known-since');
+  const notes = text('member-notes');
+  const hiddenFrom = [
+    ...new Set(
+      text('member-hidden-from')
+        .split(/[\s,]+/)
+        .filter(Boolean),
+    ),
+  ];
+  // A code the kit does not offer (written by a host) stays as long as the picker still shows it.
+  const code = typedCode && typedCode === existing?.relationship.code ? typedCode : relationshipCodeFor(typedCode, t);
   const errors: FormError[] = [];
+  const tooLong = (field: string, value: string, limit: number = TEXT_LIMITS.short) => {
+    if (value.length > limit)
+      errors.push({ field, message: t(limit === TEXT_LIMITS.short ? 'err.tooLong' : 'err.notesTooLong') });
+  };
   if (!name) errors.push({ field: 'member-name', message: t('err.name') });
-  else if (name.length > TEXT_LIMITS.short) errors.push({ field: 'member-name', message: t('err.tooLong') });
-  if (!relationship && !existing?.relationship.code)
-    errors.push({ field: 'member-relationship', message: t('err.relationship') });
-  else if (relationship.length > TEXT_LIMITS.short)
-    errors.push({ field: 'member-relationship', message: t('err.tooLong') });
+  tooLong('member-name', name);
+  if (code === null) errors.push({ field: 'member-relationship-code', message: t('err.relationshipCode') });
+  else if (!relationship && !code) errors.push({ field: 'member-relationship', message: t('err.relationship') });
+  tooLong('member-relationship', relationship);
+  tooLong('member-organisation', organisation);
+  if (knownSince && !/^\d{4}(-\d{2}){0,2}$/.test(knownSince))
+    errors.push({ field: 'member-known-since', message: t('err.knownSince') });
+  if (!hiddenFrom.every(isId)) errors.push({ field: 'member-hidden-from', message: t('err.hiddenFrom') });
+  tooLong('member-notes', notes, TEXT_LIMITS.long);
   if (errors.length) return { errors };
+  const critical = data.get('member-critical');
+  const contact = data.get('member-contact');
+  // The optional fields this form owns start empty, so a cleared field is removed rather than kept from before.
+  const {
+    organisation: _o,
+    critical: _c,
+    contactFrequency: _f,
+    knownSince: _k,
+    notes: _n,
+    ...kept
+  } = existing ?? { id: newId('m') };
   const member: NetworkMember = {
-    ...(existing ?? { id: newId('m'), hiddenFrom: [] }),
+    ...kept,
     kind: oneOf(MEMBER_KINDS, data.get('member-kind'), 'person'),
     name,
     relationship: {
-      ...(existing?.relationship.code ? { code: existing.relationship.code } : {}),
+      ...(code ? { code } : {}),
       ...(relationship ? { text: relationship } : {}),
     } as NetworkMember['relationship'],
     sector: oneOf(SECTORS, data.get('member-sector'), 'family'),
@@ -163,16 +230,27 @@ export function readMemberForm(
     household: data.has('member-household'),
     carer: data.has('member-carer'),
     status: oneOf(MEMBER_STATUSES, data.get('member-status'), 'active'),
+    hiddenFrom,
+    ...(organisation ? { organisation } : {}),
+    ...(critical ? { critical: oneOf(CRITICAL_RATINGS, critical, 'sometimes') } : {}),
+    ...(contact ? { contactFrequency: oneOf(CONTACT_FREQUENCIES, contact, 'weekly') } : {}),
+    ...(knownSince ? { knownSince } : {}),
+    ...(notes ? { notes } : {}),
   };
   return { member, change: existing ? { type: 'member/update', member } : { type: 'member/add', member } };
 }
 
 /** The form field a refused member change points at (by the path of the core's issue). */
-export const memberFieldFor = (path: readonly (string | number)[]) =>
-  path[1] === 'name'
-    ? 'member-name'
-    : path[1] === 'relationship'
-      ? 'member-relationship'
-      : path[1] === 'status'
-        ? 'member-status'
-        : undefined;
+const FIELD_OF: Readonly<Record<string, string>> = {
+  name: 'member-name',
+  relationship: 'member-relationship',
+  organisation: 'member-organisation',
+  critical: 'member-critical',
+  contactFrequency: 'member-contact',
+  knownSince: 'member-known-since',
+  hiddenFrom: 'member-hidden-from',
+  notes: 'member-notes',
+  status: 'member-status',
+};
+export const memberFieldFor = (path: readonly (string | number)[]): string | undefined =>
+  typeof path[1] === 'string' ? FIELD_OF[path[1]] : undefined;

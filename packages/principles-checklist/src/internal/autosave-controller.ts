@@ -172,8 +172,7 @@ export class AutosaveController implements ReactiveController {
     const store = this.#options.data.store;
     const stored = this.#currentStored();
     const about = this.#pendingAbout;
-    const report = (error: unknown) =>
-      this.#host.dispatchEvent(new OdErrorEvent(error));
+    const report = (error: unknown) => this.#host.dispatchEvent(new OdErrorEvent(error));
     if (store && !stored && this.#starting && this.recordMode) {
       // The start is still on its way: what was typed since goes after it (a store applies changes in order).
       const latest = this.#options.local();

@@ -1,0 +1,127 @@
+// Every field of a network member can be set from the map's form, by keyboard, and reaches FHIR: the coded
+// relationship (a searchable list of the kit's codes, free text still allowed), organisation, how critical, how often
+// in contact, known since, who it is hidden from and notes.
+import { expect, fixture, html } from '@open-wc/testing';
+import type { OdProvider } from '@odkit/elements';
+import '@odkit/elements/define.js';
+import '@odkit/network-map/define.js';
+import { RELATIONSHIP_CODES } from '../src/internal/relationships.js';
+import { FhirStore, KIT_RELATIONSHIPS, V3_RELATIONSHIPS } from '@odkit/fhir';
+import { sendKeys } from '@web/test-runner-commands';
+import { until } from '../../../test/support/dom.js';
+import { guardConsole } from '../../../test/support/console-guard.js';
+import { mapPage, type MapPage } from '../../../test/support/map-page.js';
+import { demoFor, FHIR_URL, http, testAuthor, uniqueId } from '../../fhir/test/support.js';
+
+/** Replaces what a text box holds by keyboard (its text selected, deleted, then typed). */
+async function typeInto(control: HTMLInputElement | HTMLTextAreaElement, text: string): Promise<void> {
+  control.focus();
+  control.select();
+  await sendKeys({ press: 'Backspace' });
+  if (text) await sendKeys({ type: text });
+}
+
+/** Chooses an option of a select by keyboard: focus, then type its label's start (as a person does). */
+async function choose(select: HTMLSelectElement, label: string): Promise<void> {
+  select.focus();
+  await sendKeys({ type: label });
+  await until(() => select.selectedOptions[0]?.textContent?.trim() === label, `"${label}" is chosen`);
+}
+
+describe('<od-network-map> member form: every field', () => {
+  guardConsole();
+
+  it('offers only codes the FHIR mapping declares', () => {
+    const declared = new Set([...V3_RELATIONSHIPS, ...KIT_RELATIONSHIPS.map(([code]) => code)]);
+    expect(RELATIONSHIP_CODES.filter((code) => !declared.has(code))).to.deep.equal([]);
+  });
+
+  async function overFhir(): Promise<{ page: MapPage; options: Parameters<typeof FhirStore.open>[0] }> {
+    const record = demoFor(uniqueId('pt'));
+    const options = { baseUrl: FHIR_URL, patientId: record.person.id, http, author: testAuthor };
+    const store = await FhirStore.open({ ...options, initial: record });
+    const provider = await fixture<OdProvider>(
+      html`<od-provider .store=${store}><od-network-map sectors editable></od-network-map></od-provider>`,
+    );
+    const el = provider.querySelector('od-network-map')!;
+    await until(() => el.shownRecord, 'the record is shown');
+    return { page: mapPage(el), options };
+  }
+
+  it('fills every field by keyboard; a fresh FhirStore reads the member back whole; passes axe', async () => {
+    const { page, options } = await overFhir();
+    page.toolbarButton('Add a member').focus();
+    await sendKeys({ press: 'Enter' });
+    await page.el.updateComplete;
+    await typeInto(page.field('Name'), 'Mererid Hughes');
+    await typeInto(page.field('Type of relationship'), 'grandmother (mother’s side)');
+    await typeInto(page.field('Relationship to the person'), 'Nain');
+    await typeInto(page.field('Organisation or team (optional)'), 'Capel Bethel');
+    await choose(page.field<HTMLSelectElement>('How often they are critical of the person (optional)'), 'Hardly ever');
+    await choose(page.field<HTMLSelectElement>('How often they are in contact (optional)'), 'Weekly');
+    await typeInto(page.field('Known since (optional)'), '1998');
+    await typeInto(page.field('Hidden from (optional)'), 'family, school');
+    await typeInto(page.field<HTMLTextAreaElement>('Notes (optional)'), 'Speaks Welsh at home.');
+    await expect(page.el).to.be.accessible();
+    page.field('Name').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => page.formOrNull() === null, 'the form closes once saved');
+
+    const fresh = await FhirStore.open(options);
+    const saved = fresh.snapshot!.record.members.find((m) => m.name === 'Mererid Hughes')!;
+    expect(saved).to.deep.include({
+      relationship: { code: 'MGRMTH', text: 'Nain' },
+      organisation: 'Capel Bethel',
+      critical: 'hardly-ever',
+      contactFrequency: 'weekly',
+      knownSince: '1998',
+      hiddenFrom: ['family', 'school'],
+      notes: 'Speaks Welsh at home.',
+    });
+  });
+
+  it('clears optional fields a person empties, and names each field that is wrong', async () => {
+    const { page, options } = await overFhir();
+    await page.focusMember('Sarah Lewis');
+    page.detailsButton('Edit member').click();
+    await page.el.updateComplete;
+    expect(page.field('Type of relationship').value).to.equal('Mother');
+    await typeInto(page.field('Type of relationship'), 'second cousin');
+    await typeInto(page.field('Known since (optional)'), 'last spring');
+    await typeInto(page.field('Hidden from (optional)'), 'family & friends');
+    page.form().requestSubmit();
+    await until(() => page.errorSummaryItems().length === 3, 'three problems listed');
+    expect(page.errorSummaryItems()).to.deep.equal([
+      'Choose a type of relationship from the list, or leave it empty and describe it below',
+      'Enter a year, or a year and month, such as 2013 or 2013-09',
+      'Each audience must be 1 to 64 letters, digits, hyphens or full stops',
+    ]);
+    await expect(page.el).to.be.accessible();
+
+    await typeInto(page.field('Type of relationship'), '');
+    await typeInto(page.field('Known since (optional)'), '');
+    await typeInto(page.field('Hidden from (optional)'), '');
+    await typeInto(page.field<HTMLTextAreaElement>('Notes (optional)'), '');
+    page.form().requestSubmit();
+    await until(() => page.formOrNull() === null, 'the form closes once saved');
+    const sarah = (await FhirStore.open(options)).snapshot!.record.members.find((m) => m.id === 'm-sarah')!;
+    expect(sarah.relationship).to.deep.equal({ text: 'Mum' });
+    expect(sarah).to.not.have.any.keys('knownSince', 'notes');
+    expect(sarah.hiddenFrom).to.deep.equal([]);
+  });
+
+  it('reads in Welsh: the Welsh label chooses the same code', async () => {
+    const { page, options } = await overFhir();
+    page.el.setAttribute('lang', 'cy');
+    await page.el.updateComplete;
+    await page.focusMember('Sarah Lewis');
+    page.detailsButton('Golygu aelod').click();
+    await page.el.updateComplete;
+    expect(page.field('Math o berthynas').value).to.equal('Mam');
+    await typeInto(page.field('Math o berthynas'), 'Llysfam');
+    page.form().requestSubmit();
+    await until(() => page.formOrNull() === null, 'the form closes once saved');
+    const sarah = (await FhirStore.open(options)).snapshot!.record.members.find((m) => m.id === 'm-sarah')!;
+    expect(sarah.relationship.code).to.equal('STPMTH');
+  });
+});
