@@ -2,6 +2,7 @@
 // relationship (a searchable list of the kit's codes, free text still allowed), organisation, how critical, how often
 // in contact, known since, who it is hidden from and notes.
 import { expect, fixture, html } from '@open-wc/testing';
+import { isValidNhsNumber } from '@odkit/core';
 import type { OdProvider } from '@odkit/elements';
 import '@odkit/elements/define.js';
 import '@odkit/network-map/define.js';
@@ -123,5 +124,69 @@ describe('<od-network-map> member form: every field', () => {
     await until(() => page.formOrNull() === null, 'the form closes once saved');
     const sarah = (await FhirStore.open(options)).snapshot!.record.members.find((m) => m.id === 'm-sarah')!;
     expect(sarah.relationship.code).to.equal('STPMTH');
+  });
+});
+
+describe('<od-network-map> person form (the centre of the map)', () => {
+  guardConsole();
+
+  async function overFhir() {
+    const record = demoFor(uniqueId('pt'));
+    const options = { baseUrl: FHIR_URL, patientId: record.person.id, http, author: testAuthor };
+    const store = await FhirStore.open({ ...options, initial: record });
+    const provider = await fixture<OdProvider>(
+      html`<od-provider .store=${store}><od-network-map sectors editable></od-network-map></od-provider>`,
+    );
+    const el = provider.querySelector('od-network-map')!;
+    await until(() => el.shownRecord, 'the record is shown');
+    return { page: mapPage(el), store, options, record };
+  }
+
+  it('edits the person by keyboard from the centre, checks the NHS number, and FHIR has it; passes axe', async () => {
+    const { page, options, record } = await overFhir();
+    await page.focusNode(page.person());
+    page.detailsButton('Edit the person’s details').focus();
+    await sendKeys({ press: 'Enter' });
+    await page.el.updateComplete;
+    const name = page.field('Name');
+    expect(name.value).to.equal(record.person.name);
+    expect(page.field('NHS number (optional)').value).to.equal(record.person.nhsNumber);
+
+    expect(isValidNhsNumber('1234567890')).to.equal(false);
+    await typeInto(page.field('NHS number (optional)'), '123 456 7890');
+    await typeInto(page.field('Preferred language (optional)'), 'Welsh');
+    page.form().requestSubmit();
+    await until(() => page.errorSummaryItems().length === 2, 'two problems listed');
+    expect(page.errorSummaryItems()).to.deep.equal([
+      'Enter a valid NHS number: 10 digits, for example 999 123 4567',
+      'Enter a language tag, such as cy or en-GB',
+    ]);
+    await expect(page.el).to.be.accessible();
+
+    await typeInto(page.field('NHS number (optional)'), '999 218 5635');
+    await typeInto(page.field('Preferred language (optional)'), 'cy');
+    await typeInto(page.field('Pronouns (optional)'), 'she/her');
+    await typeInto(name, 'Maya L.');
+    await sendKeys({ press: 'Enter' });
+    await until(() => page.formOrNull() === null, 'the form closes once saved');
+    const person = (await FhirStore.open(options)).snapshot!.record.person;
+    expect(person).to.deep.include({
+      name: 'Maya L.',
+      nhsNumber: '9992185635',
+      preferredLanguage: 'cy',
+      pronouns: 'she/her',
+    });
+  });
+
+  it('keeps the name being typed when another widget saves the person, and takes their other change', async () => {
+    const { page, store } = await overFhir();
+    await page.focusNode(page.person());
+    page.detailsButton('Edit the person’s details').click();
+    await page.el.updateComplete;
+    await typeInto(page.field('Name'), 'Maya L.');
+    await store.apply({ type: 'person/update', person: { ...store.snapshot!.record.person, pronouns: 'they/them' } });
+    await until(() => page.field('Pronouns (optional)').value === 'they/them', 'their pronouns are in the form');
+    expect(page.field('Name').value).to.equal('Maya L.');
+    expect(page.theirs()).to.have.length(0);
   });
 });

@@ -34,7 +34,16 @@ export function renderDetails(model: DetailsModel, t: Translate<MapStrings>, on:
   if (key === PERSON_KEY) {
     return html`<h2 class="panel-title" id="panel-title">${view.personName}</h2>
         <p>${t('person.label')}</p>
-        <p>${t('details.members', { count: view.members.length })}</p>`;
+        <p>${t('details.members', { count: view.members.length })}</p>
+        ${
+          canEdit
+            ? html`<div class="od-button-group">
+                <button type="button" class="od-button" @click=${() => on.open({ kind: 'person-form' })}>
+                  ${t('edit.editPerson')}
+                </button>
+              </div>`
+            : nothing
+        }`;
   }
   const m = key ? view.byId.get(key) : undefined;
   if (!m) {

@@ -10,6 +10,7 @@ import {
   type CaseRecord,
   type Change,
   type NetworkMember,
+  type Person,
   type Ring,
   type Sector,
   type Tie,
@@ -25,11 +26,13 @@ import {
 import type { ReactiveControllerHost } from 'lit';
 import { oneOf } from './form-parts.js';
 import { memberFieldFor, memberFieldValues, readMemberForm } from './member-form.js';
+import { personFieldFor, personFieldValues, readPersonForm } from './person-form.js';
 import { readTieForm, tieFieldFor, tieFieldValues } from './tie-form.js';
 import type { MapStrings } from '../strings.js';
 
 export type Panel =
   | { kind: 'details' }
+  | { kind: 'person-form'; opened?: Person | undefined }
   | { kind: 'member-form'; memberId?: string | undefined; opened?: NetworkMember | undefined }
   | { kind: 'tie-form'; tieId?: string | undefined; from?: string | undefined; opened?: Tie | undefined }
   | { kind: 'confirm-remove'; memberId: string }
@@ -89,7 +92,7 @@ export class MapEdits {
     // An edit form is drawn from the member or tie as it opened; changes saved elsewhere are merged in (reconcile).
     this.underneath = undefined;
     this.#merged = record;
-    if (panel.kind === 'member-form' || panel.kind === 'tie-form') {
+    if (panel.kind === 'member-form' || panel.kind === 'tie-form' || panel.kind === 'person-form') {
       const opened = record && editedIn(record, panel);
       panel = { ...panel, opened } as Panel;
       if (opened) this.underneath = new EditedUnderneath(fieldValues(opened, this.#options.t));
@@ -110,7 +113,7 @@ export class MapEdits {
     const record = this.#options.data.record;
     const { panel, underneath } = this;
     if (!underneath || !record || record === this.#merged) return;
-    if (panel.kind !== 'member-form' && panel.kind !== 'tie-form') return;
+    if (panel.kind !== 'member-form' && panel.kind !== 'tie-form' && panel.kind !== 'person-form') return;
     this.#merged = record;
     const live = editedIn(record, panel);
     const form = this.#host.renderRoot.querySelector<HTMLFormElement>('.panel form');
@@ -208,6 +211,17 @@ export class MapEdits {
     }
   };
 
+  readonly submitPerson = async (form: HTMLFormElement): Promise<void> => {
+    const { data, t } = this.#options;
+    const person = data.record?.person;
+    if (!person) return;
+    const waiting = [...(this.underneath?.waiting.keys() ?? [])];
+    if (waiting.length) return this.refuse(waiting.map((field) => ({ field, message: t('form.chooseVersion') })));
+    const read = readPersonForm(form, t, person);
+    if ('errors' in read) return this.refuse(read.errors);
+    if (await this.apply(read.change, personFieldFor, t('edit.saved'))) await this.close();
+  };
+
   readonly submitTie = async (form: HTMLFormElement): Promise<void> => {
     const { panel } = this;
     const { data, t } = this.#options;
@@ -267,16 +281,21 @@ export class MapEdits {
   }
 }
 
-/** The member or tie an edit form is open on, as the record has it now (undefined for a new one, or one gone). */
+/** What an edit form is open on, as the record has it now (undefined for a new member or tie, or one gone). */
 function editedIn(
   record: CaseRecord,
-  panel: Extract<Panel, { kind: 'member-form' | 'tie-form' }>,
-): NetworkMember | Tie | undefined {
+  panel: Extract<Panel, { kind: 'member-form' | 'tie-form' | 'person-form' }>,
+): NetworkMember | Tie | Person | undefined {
+  if (panel.kind === 'person-form') return record.person;
   if (panel.kind === 'member-form') {
     return panel.memberId === undefined ? undefined : record.members.find((m) => m.id === panel.memberId);
   }
   return panel.tieId === undefined ? undefined : record.ties.find((x) => x.id === panel.tieId);
 }
 
-const fieldValues = (edited: NetworkMember | Tie, t: Translate<MapStrings>) =>
-  'name' in edited ? memberFieldValues(edited, t) : tieFieldValues(edited);
+const fieldValues = (edited: NetworkMember | Tie | Person, t: Translate<MapStrings>) =>
+  'from' in edited
+    ? tieFieldValues(edited)
+    : 'ring' in edited
+      ? memberFieldValues(edited, t)
+      : personFieldValues(edited);

@@ -10,6 +10,7 @@ import { renderConfirm, renderDetails, type DetailsActions, type DetailsModel } 
 import type { MapEdits } from './edits.js';
 import type { FormActions, FormState } from './form-parts.js';
 import { renderMemberForm } from './member-form.js';
+import { renderPersonForm } from './person-form.js';
 import { renderTieForm } from './tie-form.js';
 import type { MapStrings } from '../strings.js';
 
@@ -33,6 +34,8 @@ export function renderPanel(
     close: () => on.open({ kind: 'details' }),
   });
   const theirs = { underneath: edits.underneath, useTheirs: edits.useTheirs, keepMine: edits.keepMine };
+  if (canEdit && panel.kind === 'person-form')
+    return renderPersonForm(panel.opened ?? record.person, t, form, { ...actions(edits.submitPerson), ...theirs });
   if (canEdit && panel.kind === 'member-form')
     return renderMemberForm(record, t, panel, form, { ...actions(edits.submitMember), ...theirs });
   if (canEdit && panel.kind === 'tie-form')
