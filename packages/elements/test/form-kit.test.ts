@@ -12,7 +12,8 @@ import {
   renderField,
   type FormError,
 } from '@odkit/elements';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import '@odkit/elements/define.js';
 import { html as litHtml } from 'lit';
 import { state } from 'lit/decorators.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
@@ -123,5 +124,46 @@ describe('form kit', () => {
     };
     expect(left('.od-legend')).to.equal(left('.od-label'));
     expect(left('.od-legend')).to.equal(left('.od-hint'));
+  });
+});
+
+describe('form kit in the GOV.UK and NHS.UK presets', () => {
+  guardConsole();
+
+  async function inTheme(theme: string) {
+    const provider = await fixture(html`<od-provider theme=${theme}><od-test-form></od-test-form></od-provider>`);
+    const form = provider.querySelector('od-test-form') as FormWidget;
+    await form.updateComplete;
+    return { form, save: form.shadowRoot!.querySelector('button')! };
+  }
+
+  it('draws the primary action as GOV.UK’s green button: #00703c, #005a30 on hover, a 2px #002d18 bar under it', async () => {
+    const { save } = await inTheme('govuk');
+    expect(getComputedStyle(save).backgroundColor).to.equal('rgb(0, 112, 60)');
+    expect(getComputedStyle(save).color).to.equal('rgb(255, 255, 255)');
+    expect(getComputedStyle(save).boxShadow).to.equal('rgb(0, 45, 24) 0px 2px 0px 0px');
+    const box = save.getBoundingClientRect();
+    await sendMouse({
+      type: 'move',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
+    try {
+      expect(getComputedStyle(save).backgroundColor).to.equal('rgb(0, 90, 48)');
+    } finally {
+      await resetMouse();
+    }
+  });
+
+  it('draws the primary action as NHS.UK’s green button (#007f3b), the default preset’s in its primary colour', async () => {
+    expect(getComputedStyle((await inTheme('nhs')).save).backgroundColor).to.equal('rgb(0, 127, 59)');
+    expect(getComputedStyle((await inTheme('default')).save).backgroundColor).to.equal('rgb(29, 95, 168)');
+  });
+
+  it('spaces widgets on the host’s scale: GOV.UK’s unit 6 (30px on a wide page), NHS.UK’s (40px), 24px by default', async () => {
+    const margin = async (theme: string) => getComputedStyle((await inTheme(theme)).form).marginBlockEnd;
+    expect(window.innerWidth).to.be.greaterThan(640);
+    expect(await margin('govuk')).to.equal('30px');
+    expect(await margin('nhs')).to.equal('40px');
+    expect(await margin('default')).to.equal('24px');
   });
 });

@@ -193,9 +193,16 @@ export const formStyles = css`
     padding: calc(var(--_od-space) / 2) calc(var(--_od-space) * 1.5);
     border: 2px solid transparent;
     border-radius: var(--_od-radius);
-    background: var(--_od-color-primary);
-    color: var(--_od-color-on-primary);
+    background: var(--_od-color-action);
+    color: var(--_od-color-on-action);
     cursor: pointer;
+  }
+  /* The primary action: GOV.UK's button (green in its preset, darker on hover, a bar under it). */
+  .od-button:not(.od-button--secondary, .od-button--warning):not(:focus-visible) {
+    box-shadow: 0 2px 0 var(--_od-color-action-shadow);
+  }
+  .od-button:not(.od-button--secondary, .od-button--warning, :disabled):hover {
+    background: var(--_od-color-action-hover);
   }
   .od-button--secondary {
     background: var(--_od-color-surface-raised);
