@@ -32,8 +32,8 @@ export const THEMES = {
   } satisfies TokenValues,
   /**
    * NHS.UK frontend: blue #005eb8, text #212b32, yellow focus #ffeb3b with dark text; green
-   * buttons (#007f3b, #00662f on hover, a #00401e bar under them: 2px here, NHS.UK draws 4px); spacing unit 6 after a widget (32px,
-   * 40px from 641px).
+   * buttons (#007f3b, #00662f on hover, a #00401e bar under them: 2px here, NHS.UK draws 4px);
+   * spacing unit 6 after a widget (32px, 40px from 641px).
    */
   nhs: {
     'color-text': '#212b32',
