@@ -129,6 +129,10 @@ describe('<od-meeting-timeline editable>', function () {
       const revision = store.snapshot!.revision;
       await save(el);
       expectFocused(el, page.errorSummary());
+      // Where GOV.UK puts it: first in the panel, above the form's heading and its fields.
+      expect(page.errorSummary()!.compareDocumentPosition(page.detailsHeading())).to.equal(
+        Node.DOCUMENT_POSITION_FOLLOWING,
+      );
       expect(text(page.fieldError(field(el, 'Length in minutes (optional)')))).to.equal(
         'Error: Enter the length as a whole number of minutes, from 1 to 1440',
       );

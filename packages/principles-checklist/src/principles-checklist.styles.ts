@@ -71,6 +71,10 @@ export const checklistStyles = css`
   .item {
     margin-block-end: var(--_od-checklist-item-gap);
   }
+  /* The rating's fieldset and the comment under it make one item: the item's gap is after both. */
+  .item > fieldset.item-rating {
+    margin-block-end: 0;
+  }
   .item-title {
     font-size: 1.0625em;
   }

@@ -62,7 +62,7 @@ type View = 'rate' | 'summary' | 'compare';
  * @csspart progress - The "9 of 12 items rated" line.
  * @csspart about - The rater, role and evidence questions.
  * @csspart group - One group of items.
- * @csspart item - One item's fieldset (legend, hint, ratings, comment).
+ * @csspart item - One item: the fieldset of its ratings (legend, hint, error, choices) and, after it, its comment.
  * @csspart actions - The complete / reopen buttons.
  * @csspart summary - The scores table.
  * @csspart trend - The trend chart and table.

@@ -22,8 +22,8 @@ export type CancelFormHandlers = Pick<TimelineHandlers, 'sideKey' | 'confirmCanc
 export function renderCancelForm(v: CancelFormView, t: T, f: TimelineFormats, on: CancelFormHandlers): TemplateResult {
   const error = errorFor(v.errors, 'cancel-reason');
   return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
-      <h3 id="form-title" tabindex="-1">${t('edit.cancelTitle', { date: f.dateTime(Date.parse(v.meeting.start)) })}</h3>
       ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.errors, root: v.root })}
+      <h3 id="form-title" tabindex="-1">${t('edit.cancelTitle', { date: f.dateTime(Date.parse(v.meeting.start)) })}</h3>
       <form novalidate @submit=${on.confirmCancel}>
         ${renderField({
           id: 'cancel-reason',

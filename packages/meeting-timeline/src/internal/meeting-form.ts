@@ -551,8 +551,8 @@ export function renderMeetingPanel(v: MeetingPanelView, t: T, on: MeetingPanelHa
       </section>`;
   }
   return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
-      <h3 id="form-title" tabindex="-1">${t(v.editing ? 'edit.titleEdit' : 'edit.titleNew')}</h3>
       ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.form.errors, root: v.root })}
+      <h3 id="form-title" tabindex="-1">${t(v.editing ? 'edit.titleEdit' : 'edit.titleNew')}</h3>
       <form novalidate @submit=${on.submitMeeting} @change=${on.formChange} @click=${on.formClick}>
         ${renderMeetingForm(v.form)}
       </form>

@@ -136,8 +136,8 @@ export function renderConfirm(
   state: FormState,
   on: { confirm: () => void; cancel: () => void },
 ): TemplateResult {
-  return html`<h2 class="panel-title" id="panel-title">${question.title}</h2>
-      ${renderFormErrors(state, t)}
+  return html`${renderFormErrors(state, t)}
+      <h2 class="panel-title" id="panel-title">${question.title}</h2>
       <p>${question.text}</p>
       <div class="od-button-group">
         <button type="button" class="od-button od-button--warning" ?disabled=${state.busy} @click=${on.confirm}>${t('edit.confirm')}</button>

@@ -42,8 +42,8 @@ export function renderTieForm(
     ...view.members.map((m) => ({ id: m.member.id, name: m.name })),
   ];
   const toError = errorFor(state.errors, 'tie-to');
-  return html`<h2 class="panel-title" id="panel-title">${t(tie ? 'edit.editTie' : 'edit.addTie')}</h2>
-      ${renderFormErrors(state, t)}
+  return html`${renderFormErrors(state, t)}
+      <h2 class="panel-title" id="panel-title">${t(tie ? 'edit.editTie' : 'edit.addTie')}</h2>
       <form novalidate @submit=${on.submit}>
         ${choice(
           state,

@@ -56,7 +56,9 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
     id: radioId(item.id, i),
   }));
   if (instrument.scale.notApplicable) options.push({ value: 'na', label: t('notApplicable'), id: `${item.id}--na` });
-  return html`<fieldset class="od-fieldset item ${error ? 'od-field--error' : ''}" part="item" aria-describedby=${described || nothing}>
+  // The comment sits beside the rating's fieldset, not in it: an unanswered rating marks its
+  // own group as an error (GOV.UK's red bar, the error in its description), never the optional comment.
+  return html`<div class="item" part="item"><fieldset class="od-fieldset item-rating ${error ? 'od-field od-field--error' : ''}" aria-describedby=${described || nothing}>
     <legend class="od-legend item-title">
       ${textOf(f, item.title)}${item.required ? nothing : html` <span class="optional">${t('form.optional')}</span>`}
     </legend>
@@ -77,9 +79,11 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
         </div>`,
       )}
     </div>
+    </fieldset>
     <div class="od-field comment">
       <label class="od-label comment-label" for=${`comment-${item.id}`}>
-        ${t('checklist.comment')} <span class="optional">${t('form.optional')}</span>
+        ${t('checklist.comment')}<span class="visually-hidden">: ${textOf(f, item.title)}</span>
+        <span class="optional">${t('form.optional')}</span>
       </label>
       <textarea
         class="od-textarea"
@@ -92,7 +96,7 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
         @change=${(e: Event) => edits.comment(item.id, (e.target as HTMLTextAreaElement).value, true)}
       ></textarea>
     </div>
-  </fieldset>`;
+  </div>`;
 }
 
 function renderItemReadOnly(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistFormat): TemplateResult {
