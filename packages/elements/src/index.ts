@@ -64,6 +64,23 @@ export {
   type FormError,
 } from './forms/form-kit.js';
 export {
+  DATE_PARTS,
+  EMPTY_DATE,
+  dateError,
+  dateErrorFor,
+  datePartId,
+  datePartsOf,
+  parseDateParts,
+  readDateParts,
+  renderDateInput,
+  type DateError,
+  type DateInputOptions,
+  type DateMessages,
+  type DateMissingKey,
+  type DatePart,
+  type DateParts,
+} from './forms/date-input.js';
+export {
   FormControlController,
   type FormControlOptions,
   type FormControlValidity,

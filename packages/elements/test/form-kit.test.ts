@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { ValidationError } from '@odkit/core';
 import {
   ariaInvalid,
+  datePartsOf,
   describedBy,
   errorFor,
   focusErrorSummary,
@@ -9,7 +10,10 @@ import {
   formStyles,
   OdElement,
   renderErrorSummary,
+  parseDateParts,
   renderField,
+  type DateMessages,
+  type DateMissingKey,
   type FormError,
 } from '@odkit/elements';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
@@ -165,5 +169,41 @@ describe('form kit in the GOV.UK and NHS.UK presets', () => {
     expect(await margin('govuk')).to.equal('30px');
     expect(await margin('nhs')).to.equal('40px');
     expect(await margin('default')).to.equal('24px');
+  });
+});
+
+describe('date input (GOV.UK day, month and year)', () => {
+  const messages = {
+    required: 'Enter the date',
+    missing: (key: DateMissingKey) => key,
+    invalid: 'The date must be a real date',
+  };
+  const parse = (day: string, month: string, year: string, m: DateMessages = messages) =>
+    parseDateParts('d', { day, month, year }, m);
+
+  it('reads "9 4 2026" and " 09 04 2026 " as 2026-04-09, and shows a stored date without leading zeros', () => {
+    expect(parse('9', '4', '2026')).to.deep.equal({ iso: '2026-04-09' });
+    expect(parse(' 09', '04 ', '2026')).to.deep.equal({ iso: '2026-04-09' });
+    expect(datePartsOf('2026-04-09')).to.deep.equal({ day: '9', month: '4', year: '2026' });
+    expect(datePartsOf(undefined)).to.deep.equal({ day: '', month: '', year: '' });
+  });
+
+  it('gives the one error GOV.UK would, linked to the first part it is about', () => {
+    expect(parse('', '', '')).to.deep.equal({
+      error: { field: 'd-day', message: 'Enter the date', parts: ['day', 'month', 'year'] },
+    });
+    expect(parse('', '', '', { ...messages, required: undefined })).to.deep.equal({ iso: '' });
+    expect(parse('9', '', '')).to.deep.equal({
+      error: { field: 'd-month', message: 'date.missing.month-year', parts: ['month', 'year'] },
+    });
+    expect(parse('9', 'April', '2026')).to.deep.equal({
+      error: { field: 'd-month', message: 'The date must be a real date', parts: ['month'] },
+    });
+    expect(parse('9', '4', '26')).to.deep.equal({
+      error: { field: 'd-year', message: 'The date must be a real date', parts: ['year'] },
+    });
+    expect(parse('31', '2', '2026')).to.deep.equal({
+      error: { field: 'd-day', message: 'The date must be a real date', parts: ['day', 'month', 'year'] },
+    });
   });
 });

@@ -107,6 +107,9 @@ const en = {
   'edit.titleEdit': 'Edit meeting',
   'edit.gone': 'This meeting is no longer in the record, so there is nothing to edit. Nothing has been saved.',
   'edit.date': 'Date',
+  // Starts the date input's "… must include a month" messages.
+  'edit.dateName': 'The date of the meeting',
+  'edit.nextDateName': 'The date of the next meeting',
   'edit.time': 'Start time',
   'edit.timeHint': 'Local time in {zone}, 24-hour clock, for example 14:30',
   'edit.duration': 'Length in minutes',
@@ -152,6 +155,8 @@ const en = {
   'error.plannedPresent':
     'A planned meeting cannot record who was present: choose “Invited” or change the answer above',
   'error.nextRequired': 'Enter the date and time of the next meeting',
+  'error.nextDateRequired': 'Enter the date of the next meeting',
+  'error.nextDateInvalid': 'The date of the next meeting must be a real date',
   'error.nextBefore': 'The next meeting must be after this one starts',
   'error.option': 'The {name} attribute must be one of: {allowed}',
   'error.optionDate': 'The {name} attribute must be a real date written YYYY-MM-DD',
@@ -261,6 +266,9 @@ const cy: { readonly [K in keyof typeof en]: Message } = {
   'edit.titleEdit': 'Golygu’r cyfarfod',
   'edit.gone': 'Nid yw’r cyfarfod hwn yn y cofnod mwyach, felly nid oes dim i’w olygu. Nid oes dim wedi’i gadw.',
   'edit.date': 'Dyddiad',
+  // Yn dilyn "Rhaid i" (treiglad meddal).
+  'edit.dateName': 'ddyddiad y cyfarfod',
+  'edit.nextDateName': 'ddyddiad y cyfarfod nesaf',
   'edit.time': 'Amser dechrau',
   'edit.timeHint': 'Amser lleol yn {zone}, cloc 24 awr, er enghraifft 14:30',
   'edit.duration': 'Hyd mewn munudau',
@@ -307,6 +315,8 @@ const cy: { readonly [K in keyof typeof en]: Message } = {
   'error.plannedPresent':
     'Ni all cyfarfod sydd wedi’i drefnu gofnodi pwy oedd yn bresennol: dewiswch “Wedi’i wahodd” neu newidiwch yr ateb uchod',
   'error.nextRequired': 'Rhowch ddyddiad ac amser y cyfarfod nesaf',
+  'error.nextDateRequired': 'Rhowch ddyddiad y cyfarfod nesaf',
+  'error.nextDateInvalid': 'Rhaid i ddyddiad y cyfarfod nesaf fod yn ddyddiad go iawn',
   'error.nextBefore': 'Rhaid i’r cyfarfod nesaf fod ar ôl i’r cyfarfod hwn ddechrau',
   'error.option': 'Rhaid i’r briodwedd {name} fod yn un o: {allowed}',
   'error.optionDate': 'Rhaid i’r briodwedd {name} fod yn ddyddiad go iawn ar y ffurf BBBB-MM-DD',

@@ -163,8 +163,31 @@ export const formStyles = css`
   .od-textarea {
     min-block-size: 5em;
   }
-  .od-field--error :is(.od-input, .od-select, .od-textarea) {
+  /* Only the controls in error: an optional comment in an item in error, or a date's right parts, stay as they are. */
+  :is(.od-input, .od-select, .od-textarea)[aria-invalid='true'] {
     border-color: var(--_od-color-error);
+  }
+  /* The date input (date-input.ts): day, month and year side by side, sized for 2, 2 and 4 digits. */
+  .od-date-input {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_od-space) calc(var(--_od-space) * 2);
+  }
+  .od-date-input__item {
+    display: flex;
+    flex-direction: column;
+  }
+  .od-date-input__label {
+    font-weight: 400;
+  }
+  .od-input.od-date-input__input {
+    inline-size: calc(2ch + 2em);
+  }
+  .od-input.od-date-input__input--year {
+    inline-size: calc(4ch + 2em);
+  }
+  fieldset.od-date {
+    margin-block-end: 0;
   }
   fieldset.od-fieldset {
     border: 0;
