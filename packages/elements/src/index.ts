@@ -85,6 +85,14 @@ export {
   type FormControlOptions,
   type FormControlValidity,
 } from './forms/form-control-controller.js';
+export {
+  DEFAULT_HEADING_LEVEL,
+  headingLevelAt,
+  headingLevelProblems,
+  headingTag,
+  isHeadingLevel,
+  type HeadingLevel,
+} from './headings/heading-level.js';
 export { LocaleController, type LocaleHost } from './i18n/locale-controller.js';
 export { OptionsController, type OptionProblem, type OptionsControllerOptions } from './options/options-controller.js';
 export {

@@ -1,6 +1,8 @@
 import { ValidationError, type Issue } from '@odkit/core';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import { DEFAULT_HEADING_LEVEL, headingTag } from '../headings/heading-level.js';
 
 /**
  * The pieces every widget's edit form is built from, following the GOV.UK Design
@@ -68,6 +70,8 @@ export interface ErrorSummaryOptions {
   readonly errors: readonly FormError[];
   /** The shadow root (or document) the fields live in, so a link can move focus to its field. */
   readonly root: DocumentOrShadowRoot & ParentNode;
+  /** The level of its heading (GOV.UK's is an h2 under the page's h1): the form's title's level. Default 2. */
+  readonly level?: number | undefined;
 }
 
 /**
@@ -83,8 +87,9 @@ export function renderErrorSummary(o: ErrorSummaryOptions): TemplateResult | typ
     target?.focus();
     target?.scrollIntoView?.({ block: 'center' });
   };
-  return html`<div class="od-error-summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="od-error-summary-title">
-    <h2 class="od-error-summary__title" id="od-error-summary-title">${o.title}</h2>
+  const h = headingTag(o.level ?? DEFAULT_HEADING_LEVEL);
+  return staticHtml`<div class="od-error-summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="od-error-summary-title">
+    <${h} class="od-error-summary__title" id="od-error-summary-title">${o.title}</${h}>
     <ul class="od-error-summary__list">
       ${o.errors.map((e) =>
         e.field

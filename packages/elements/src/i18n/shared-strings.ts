@@ -21,6 +21,7 @@ const en = {
   'form.cancel': 'Cancel',
   'form.saveFailed': 'Your change could not be saved. Nothing has been changed. Try again.',
   // The date input (forms/date-input.ts), as GOV.UK words it; {field} starts the sentence.
+  'error.headingLevel': 'The heading-level attribute must be a whole number from 1 to 6',
   'date.day': 'Day',
   'date.month': 'Month',
   'date.year': 'Year',
@@ -224,6 +225,7 @@ const cy = {
   'form.cancel': 'Canslo',
   'form.saveFailed': 'Nid oedd modd cadw eich newid. Nid oes dim wedi newid. Rhowch gynnig arall arni.',
   // {field} follows "Rhaid i", so widgets give it soft-mutated ("ddyddiad y cyfarfod").
+  'error.headingLevel': 'Rhaid i’r briodwedd heading-level fod yn rhif cyfan o 1 i 6',
   'date.day': 'Diwrnod',
   'date.month': 'Mis',
   'date.year': 'Blwyddyn',

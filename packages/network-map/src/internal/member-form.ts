@@ -24,6 +24,7 @@ import {
   field,
   oneOf,
   renderFormButtons,
+  panelTitle,
   renderFormErrors,
   renderGone,
   type FormActions,
@@ -39,9 +40,9 @@ export function renderMemberForm(
   on: FormActions,
 ): TemplateResult {
   const member = memberId ? record.members.find((m) => m.id === memberId) : undefined;
-  if (memberId && !member) return renderGone(on.close, t);
+  if (memberId && !member) return renderGone(on.close, t, state.headingLevel);
   return html`${renderFormErrors(state, t)}
-      <h2 class="panel-title" id="panel-title">${t(member ? 'edit.edit' : 'edit.add')}</h2>
+      ${panelTitle(state.headingLevel, t(member ? 'edit.edit' : 'edit.add'))}
       <form novalidate @submit=${on.submit}>
         ${field(state, t, 'member-name', t('field.name'), (d, inv) => html`<input class="od-input" id="member-name" name="member-name" autocomplete="off" .value=${member?.name ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />`, t('field.nameHint'))}
         ${field(state, t, 'member-relationship', t('field.relationship'), (d, inv) => html`<input class="od-input" id="member-relationship" name="member-relationship" autocomplete="off" .value=${member?.relationship.text ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />`, t('field.relationshipHint'))}

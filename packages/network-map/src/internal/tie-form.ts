@@ -19,6 +19,7 @@ import {
   field,
   oneOf,
   renderFormButtons,
+  panelTitle,
   renderFormErrors,
   renderGone,
   type FormActions,
@@ -36,14 +37,14 @@ export function renderTieForm(
   on: FormActions,
 ): TemplateResult {
   const tie = opened.tieId ? record.ties.find((x) => x.id === opened.tieId) : undefined;
-  if (opened.tieId && !tie) return renderGone(on.close, t);
+  if (opened.tieId && !tie) return renderGone(on.close, t, state.headingLevel);
   const ends = [
     { id: record.person.id, name: view.personName },
     ...view.members.map((m) => ({ id: m.member.id, name: m.name })),
   ];
   const toError = errorFor(state.errors, 'tie-to');
   return html`${renderFormErrors(state, t)}
-      <h2 class="panel-title" id="panel-title">${t(tie ? 'edit.editTie' : 'edit.addTie')}</h2>
+      ${panelTitle(state.headingLevel, t(tie ? 'edit.editTie' : 'edit.addTie'))}
       <form novalidate @submit=${on.submit}>
         ${choice(
           state,
