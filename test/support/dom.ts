@@ -79,6 +79,9 @@ export function nameOf(el: Element): string {
   }
   const wrapping = el.closest('label');
   if (wrapping) return text(wrapping);
+  // A fieldset is named by its legend.
+  const legend = el.localName === 'fieldset' ? el.querySelector(':scope > legend') : null;
+  if (legend) return text(legend);
   return text(el);
 }
 

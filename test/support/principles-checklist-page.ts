@@ -39,7 +39,7 @@ export class PrinciplesChecklistPage {
     return text(allByRoleIn(group, 'heading')[0]);
   }
 
-  /** Every item (part `item`): a fieldset while editable, a block of text once complete. */
+  /** Every item (part `item`): its ratings' fieldset and comment while editable, a block of text once complete. */
   get items(): HTMLElement[] {
     return allByPart(this.el, 'item');
   }
@@ -47,6 +47,11 @@ export class PrinciplesChecklistPage {
   /** Items inside `group`. */
   itemsIn(group: Element): HTMLElement[] {
     return [...group.querySelectorAll<HTMLElement>('[part~="item"]')];
+  }
+
+  /** An editable item's group of ratings: the fieldset (legend, hint, error, radios), without the comment. */
+  ratingGroup(item: Element): HTMLFieldSetElement {
+    return byRoleIn<HTMLFieldSetElement>(item, 'group');
   }
 
   /** An editable item's title (its fieldset's legend, which names the group of radios). */

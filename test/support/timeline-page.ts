@@ -183,6 +183,20 @@ export class TimelinePage {
     return fieldIn<E>(shadow(this.el), label);
   }
 
+  /**
+   * A date input (GOV.UK's day, month and year fields) by its legend: the group and its three fields,
+   * each found by its label inside the group.
+   */
+  dateInput(legend: string): {
+    group: HTMLFieldSetElement;
+    day: HTMLInputElement;
+    month: HTMLInputElement;
+    year: HTMLInputElement;
+  } {
+    const group = byRoleIn<HTMLFieldSetElement>(shadow(this.el), 'group', legend);
+    return { group, day: fieldIn(group, 'Day'), month: fieldIn(group, 'Month'), year: fieldIn(group, 'Year') };
+  }
+
   /** The error message shown at a field (the form kit's `errorId`), or null. */
   fieldError(control: Element): HTMLElement | null {
     return shadow(this.el).getElementById(errorId(control.id));

@@ -73,10 +73,35 @@ export {
   type TheirsOptions,
 } from './forms/edited-underneath.js';
 export {
+  DATE_PARTS,
+  EMPTY_DATE,
+  dateError,
+  dateErrorFor,
+  datePartId,
+  datePartsOf,
+  parseDateParts,
+  readDateParts,
+  renderDateInput,
+  type DateError,
+  type DateInputOptions,
+  type DateMessages,
+  type DateMissingKey,
+  type DatePart,
+  type DateParts,
+} from './forms/date-input.js';
+export {
   FormControlController,
   type FormControlOptions,
   type FormControlValidity,
 } from './forms/form-control-controller.js';
+export {
+  DEFAULT_HEADING_LEVEL,
+  headingLevelAt,
+  headingLevelProblems,
+  headingTag,
+  isHeadingLevel,
+  type HeadingLevel,
+} from './headings/heading-level.js';
 export { LocaleController, type LocaleHost } from './i18n/locale-controller.js';
 export {
   OptionsController,

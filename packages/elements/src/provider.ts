@@ -50,7 +50,11 @@ const dark = systemTokenDeclarations(DARK_TOKENS);
  * replaced by a store that does not sync (`status` undefined).
  * @csspart sync-announcer - The visually hidden live region announcing changes of sync status.
  * @slot - The widgets (and any other content).
- * @cssprop --od-sys-color-primary - Main accent colour (links, selection, primary buttons).
+ * @cssprop --od-sys-color-primary - Main accent colour (links, selection).
+ * @cssprop --od-sys-color-action - Primary buttons (save, record, complete); the primary colour by default.
+ * @cssprop --od-sys-color-action-hover - A primary button under the pointer.
+ * @cssprop --od-sys-color-action-shadow - The bar under a primary button (none by default).
+ * @cssprop --od-sys-space-outer - The margin after each widget, on the host's spacing scale.
  * @cssprop --od-sys-color-text - Body text colour.
  * @cssprop --od-sys-color-focus - Focus indicator colour.
  * @cssprop --od-sys-font-family - Font for all widgets (the kit loads no fonts).

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { ValidationError } from '@odkit/core';
 import {
   ariaInvalid,
+  datePartsOf,
   describedBy,
   errorFor,
   focusErrorSummary,
@@ -9,10 +10,14 @@ import {
   formStyles,
   OdElement,
   renderErrorSummary,
+  parseDateParts,
   renderField,
+  type DateMessages,
+  type DateMissingKey,
   type FormError,
 } from '@odkit/elements';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import '@odkit/elements/define.js';
 import { html as litHtml } from 'lit';
 import { state } from 'lit/decorators.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
@@ -123,5 +128,82 @@ describe('form kit', () => {
     };
     expect(left('.od-legend')).to.equal(left('.od-label'));
     expect(left('.od-legend')).to.equal(left('.od-hint'));
+  });
+});
+
+describe('form kit in the GOV.UK and NHS.UK presets', () => {
+  guardConsole();
+
+  async function inTheme(theme: string) {
+    const provider = await fixture(html`<od-provider theme=${theme}><od-test-form></od-test-form></od-provider>`);
+    const form = provider.querySelector('od-test-form') as FormWidget;
+    await form.updateComplete;
+    return { form, save: form.shadowRoot!.querySelector('button')! };
+  }
+
+  it('draws the primary action as GOV.UK’s green button: #00703c, #005a30 on hover, a 2px #002d18 bar under it', async () => {
+    const { save } = await inTheme('govuk');
+    expect(getComputedStyle(save).backgroundColor).to.equal('rgb(0, 112, 60)');
+    expect(getComputedStyle(save).color).to.equal('rgb(255, 255, 255)');
+    expect(getComputedStyle(save).boxShadow).to.equal('rgb(0, 45, 24) 0px 2px 0px 0px');
+    const box = save.getBoundingClientRect();
+    await sendMouse({
+      type: 'move',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
+    try {
+      expect(getComputedStyle(save).backgroundColor).to.equal('rgb(0, 90, 48)');
+    } finally {
+      await resetMouse();
+    }
+  });
+
+  it('draws the primary action as NHS.UK’s green button (#007f3b), the default preset’s in its primary colour', async () => {
+    expect(getComputedStyle((await inTheme('nhs')).save).backgroundColor).to.equal('rgb(0, 127, 59)');
+    expect(getComputedStyle((await inTheme('default')).save).backgroundColor).to.equal('rgb(29, 95, 168)');
+  });
+
+  it('spaces widgets on the host’s scale: GOV.UK’s unit 6 (30px on a wide page), NHS.UK’s (40px), 24px by default', async () => {
+    const margin = async (theme: string) => getComputedStyle((await inTheme(theme)).form).marginBlockEnd;
+    expect(window.innerWidth).to.be.greaterThan(640);
+    expect(await margin('govuk')).to.equal('30px');
+    expect(await margin('nhs')).to.equal('40px');
+    expect(await margin('default')).to.equal('24px');
+  });
+});
+
+describe('date input (GOV.UK day, month and year)', () => {
+  const messages = {
+    required: 'Enter the date',
+    missing: (key: DateMissingKey) => key,
+    invalid: 'The date must be a real date',
+  };
+  const parse = (day: string, month: string, year: string, m: DateMessages = messages) =>
+    parseDateParts('d', { day, month, year }, m);
+
+  it('reads "9 4 2026" and " 09 04 2026 " as 2026-04-09, and shows a stored date without leading zeros', () => {
+    expect(parse('9', '4', '2026')).to.deep.equal({ iso: '2026-04-09' });
+    expect(parse(' 09', '04 ', '2026')).to.deep.equal({ iso: '2026-04-09' });
+    expect(datePartsOf('2026-04-09')).to.deep.equal({ day: '9', month: '4', year: '2026' });
+    expect(datePartsOf(undefined)).to.deep.equal({ day: '', month: '', year: '' });
+  });
+
+  it('gives the one error GOV.UK would, linked to the first part it is about', () => {
+    expect(parse('', '', '')).to.deep.equal({
+      error: { field: 'd-day', message: 'Enter the date', parts: ['day', 'month', 'year'] },
+    });
+    expect(parse('', '', '', { ...messages, required: undefined })).to.deep.equal({ iso: '' });
+    expect(parse('9', '', '')).to.deep.equal({
+      error: { field: 'd-month', message: 'date.missing.month-year', parts: ['month', 'year'] },
+    });
+    expect(parse('9', 'April', '2026')).to.deep.equal({
+      error: { field: 'd-month', message: 'The date must be a real date', parts: ['month'] },
+    });
+    expect(parse('9', '4', '26')).to.deep.equal({
+      error: { field: 'd-year', message: 'The date must be a real date', parts: ['year'] },
+    });
+    expect(parse('31', '2', '2026')).to.deep.equal({
+      error: { field: 'd-day', message: 'The date must be a real date', parts: ['day', 'month', 'year'] },
+    });
   });
 });

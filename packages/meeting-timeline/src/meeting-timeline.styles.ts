@@ -17,20 +17,19 @@ export const timelineStyles = [
       background: var(--_od-color-surface);
       container-type: inline-size;
     }
-    h2,
-    h3,
-    h4 {
+    /* Sized by what a heading is, not its level: heading-level moves every level, the look stays. */
+    :is(h1, h2, h3, h4, h5, h6) {
       margin-block: 0 var(--_od-space);
       line-height: 1.25;
+      font-size: 1em;
     }
-    h2 {
+    .title {
       font-size: 1.5em;
     }
-    h3 {
+    .section-title {
       font-size: 1.2em;
     }
-    h4 {
-      font-size: 1em;
+    .sub-title {
       margin-block-start: calc(var(--_od-space) * 2);
     }
     .header {
@@ -301,7 +300,7 @@ export const timelineStyles = [
       justify-content: space-between;
       align-items: flex-start;
     }
-    .details__head h3 {
+    .details__head .section-title {
       flex: 1 1 14em;
       margin-block-start: 0;
     }

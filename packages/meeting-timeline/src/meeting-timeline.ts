@@ -14,6 +14,7 @@ import {
   inTimeZone,
   LinkedMemberController,
   LocaleController,
+  DEFAULT_HEADING_LEVEL,
   OptionsController,
   OdElement,
   OdMemberFocusEvent,
@@ -72,6 +73,9 @@ const DEFAULT_ZONE = 'Europe/London';
  * @fires od-member-focus - An attendee got focus (`memberId`), or focus left them (`null`).
  * @fires od-change - Cancelable: an edit, when there is no store (the widget applies it unless cancelled).
  * @fires od-error - The record, an attribute or a save could not be used; the widget shows why.
+ * @slot heading - The timeline's title in the host's words (default "Meeting timeline: <name>"), inside its heading.
+ * @slot hint - Text under the title (a hint, as GOV.UK puts under a heading).
+ * @slot empty - What to say when the episode has no meetings (default "No meetings have been recorded yet.").
  * @csspart header - The episode line and the time-to-first-meeting badge.
  * @csspart badge - The time-to-first-meeting badge.
  * @csspart toolbar - View, scale and date-range controls.
@@ -124,6 +128,11 @@ export class OdMeetingTimeline extends OdElement {
   @property({ attribute: 'instrument-id' }) instrumentId: string | undefined;
   /** Lets a person record, edit and cancel meetings. */
   @property({ type: Boolean, reflect: true }) editable = false;
+  /**
+   * The level of the timeline's title (1–6, default 2), so it fits under the page's headings; its other
+   * headings go down from it.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel: number = DEFAULT_HEADING_LEVEL;
   /** Above this many meetings the list is virtualised (only the rows in view are rendered). */
   @property({ type: Number, attribute: 'virtualise-above' }) virtualiseAbove = 60;
 
@@ -221,7 +230,11 @@ export class OdMeetingTimeline extends OdElement {
 
   readonly #t: T = (key, params) => this.#i18n.t(key, params);
   /** The views' formatters: this element's locale and zone, read when called. */
-  readonly #f: TimelineFormats = timelineFormats(this.#i18n, () => this.#zone);
+  readonly #f: TimelineFormats = timelineFormats(
+    this.#i18n,
+    () => this.#zone,
+    () => this.headingLevel,
+  );
 
   /** The record, edit and cancel forms, and the changes they make. */
   readonly #edits = new MeetingEdits(this, {
@@ -265,7 +278,7 @@ export class OdMeetingTimeline extends OdElement {
     const f = this.#f;
     return html`${errorState}
       <section class="timeline" aria-labelledby="tl-title">
-        ${guard([model, record, this.#i18n.locale, this.#zone, this.strings], () => renderHeader(record, model, t, f))}
+        ${guard([model, record, this.#i18n.locale, this.#zone, this.strings, this.headingLevel], () => renderHeader(record, model, t, f))}
         ${guard(
           [
             record.episodes,
@@ -302,7 +315,7 @@ export class OdMeetingTimeline extends OdElement {
           <div class="main">${this.#view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on, this.#linked.memberId) : this.#renderList(model, shown)}</div>
           ${this.#edits.form || this.openId ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
         </div>
-        ${guard([model, this.#i18n.locale, this.#zone, this.strings, this.asOf], () => renderSummary(model, this.#now, t, f))}
+        ${guard([model, this.#i18n.locale, this.#zone, this.strings, this.asOf, this.headingLevel], () => renderSummary(model, this.#now, t, f))}
       </section>`;
   }
 

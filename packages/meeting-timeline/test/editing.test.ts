@@ -47,6 +47,24 @@ async function typeInto(el: OdMeetingTimeline, label: string, value: string) {
   await el.updateComplete;
 }
 
+/** Types a date into a date input's day, month and year fields ("9", "4", "2026") with real key presses. */
+async function enterDate(el: OdMeetingTimeline, legend: string, iso: string) {
+  const [year, month, day] = iso.split('-') as [string, string, string];
+  const date = timelinePage(el).dateInput(legend);
+  const parts: [HTMLInputElement, string][] = [
+    [date.day, String(Number(day))],
+    [date.month, String(Number(month))],
+    [date.year, year],
+  ];
+  for (const [input, value] of parts) {
+    input.select();
+    input.focus();
+    await sendKeys({ type: value });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  await el.updateComplete;
+}
+
 /** Ticks a checkbox or picks a radio with the space bar. */
 async function choose(el: OdMeetingTimeline, label: string) {
   field(el, label).focus();
@@ -89,7 +107,7 @@ describe('<od-meeting-timeline editable>', function () {
   async function fillHeldMeeting(el: OdMeetingTimeline) {
     await openRecordForm(el);
     await choose(el, 'Yes, it was held');
-    await setValue(el, 'Date', '2026-04-09');
+    await enterDate(el, 'Date', '2026-04-09');
     await setValue(el, 'Start time', '10:00');
     await typeInto(el, 'Length in minutes (optional)', '0');
     await choose(el, 'Clinic');
@@ -129,6 +147,10 @@ describe('<od-meeting-timeline editable>', function () {
       const revision = store.snapshot!.revision;
       await save(el);
       expectFocused(el, page.errorSummary());
+      // Where GOV.UK puts it: first in the panel, above the form's heading and its fields.
+      expect(page.errorSummary()!.compareDocumentPosition(page.detailsHeading())).to.equal(
+        Node.DOCUMENT_POSITION_FOLLOWING,
+      );
       expect(text(page.fieldError(field(el, 'Length in minutes (optional)')))).to.equal(
         'Error: Enter the length as a whole number of minutes, from 1 to 1440',
       );
@@ -177,10 +199,81 @@ describe('<od-meeting-timeline editable>', function () {
       expect(page.rows().length).to.equal(16);
     });
 
+    it('asks for the date in GOV.UK’s day, month and year fields (no type=date), reached and filled by keyboard; passes axe', async () => {
+      const { store, el } = await withStore();
+      const page = timelinePage(el);
+      await openRecordForm(el);
+      expect(el.shadowRoot!.querySelectorAll('input[type="date"]')).to.have.length(0);
+      const date = page.dateInput('Date');
+      // The legend asks, the hint shows the order (day first, whatever the browser's locale).
+      expect(date.group.getAttribute('aria-describedby')).to.equal('mt-date-hint');
+      expect(text(el.shadowRoot!.getElementById('mt-date-hint'))).to.equal('For example, 27 3 2026');
+      expect([date.day, date.month, date.year].map((f) => [f.type, f.inputMode])).to.deep.equal([
+        ['text', 'numeric'],
+        ['text', 'numeric'],
+        ['text', 'numeric'],
+      ]);
+      // Tab goes day, month, year, then on to the start time (Tab selects a field's text, so typing replaces it).
+      date.day.select();
+      date.day.focus();
+      await sendKeys({ type: '8' });
+      await sendKeys({ press: 'Tab' });
+      expectFocused(el, date.month);
+      await sendKeys({ type: '4' });
+      await sendKeys({ press: 'Tab' });
+      expectFocused(el, date.year);
+      await sendKeys({ type: '2026' });
+      await sendKeys({ press: 'Tab' });
+      expectFocused(el, field(el, 'Start time'));
+      await sendKeys({ type: '14:00' });
+      await expect(el).to.be.accessible();
+      await save(el);
+      expect(store.snapshot!.record.meetings.at(-1)!.start).to.equal('2026-04-08T14:00:00+01:00');
+    });
+
+    it('says which part of the date is missing, marks only that field, and the summary’s link goes to it; passes axe', async () => {
+      const { store, el } = await withStore();
+      const page = timelinePage(el);
+      await openRecordForm(el);
+      const revision = store.snapshot!.revision;
+      const date = page.dateInput('Date');
+      date.month.select();
+      date.month.focus();
+      await sendKeys({ press: 'Backspace' });
+      date.month.dispatchEvent(new Event('change', { bubbles: true }));
+      await typeInto(el, 'Start time', '10:00');
+      await save(el);
+      expectFocused(el, page.errorSummary());
+      expect(text(page.fieldError(date.group))).to.equal('Error: The date of the meeting must include a month');
+      expect(date.group.getAttribute('aria-describedby')).to.equal('mt-date-hint mt-date-error');
+      expect([date.day, date.month, date.year].map((f) => f.getAttribute('aria-invalid'))).to.deep.equal([
+        null,
+        'true',
+        null,
+      ]);
+      expect(store.snapshot!.revision).to.equal(revision);
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      expectFocused(el, date.month);
+    });
+
+    it('refuses a date that does not exist (31 2 2026), marking all three fields', async () => {
+      const { el } = await withStore();
+      const page = timelinePage(el);
+      await openRecordForm(el);
+      await enterDate(el, 'Date', '2026-02-31');
+      await typeInto(el, 'Start time', '10:00');
+      await save(el);
+      const date = page.dateInput('Date');
+      expect(text(page.fieldError(date.group))).to.equal('Error: The date must be a real date');
+      expect([date.day, date.month, date.year].every((f) => f.getAttribute('aria-invalid') === 'true')).to.equal(true);
+    });
+
     it('refuses the hour the clocks skip', async () => {
       const { el } = await withStore();
       await openRecordForm(el);
-      await setValue(el, 'Date', '2026-03-29');
+      await enterDate(el, 'Date', '2026-03-29');
       // Typed as a person would, without the leading zero.
       await typeInto(el, 'Start time', '1.30');
       await save(el);
@@ -192,7 +285,7 @@ describe('<od-meeting-timeline editable>', function () {
     it('stores the hour the clocks repeat with its offset', async () => {
       const { store, el } = await withStore();
       await openRecordForm(el);
-      await setValue(el, 'Date', '2026-10-25');
+      await enterDate(el, 'Date', '2026-10-25');
       await typeInto(el, 'Start time', '1.30');
       await save(el);
       expect(store.snapshot!.record.meetings.at(-1)!.start).to.equal('2026-10-25T01:30:00+01:00');
@@ -209,15 +302,15 @@ describe('<od-meeting-timeline editable>', function () {
       const before = store.snapshot!;
       await openRecordForm(el);
       await choose(el, 'Yes, it was held');
-      await setValue(el, 'Date', '2026-04-09');
+      await enterDate(el, 'Date', '2026-04-09');
       await setValue(el, 'Start time', '10:00');
       const failed = nextEvent(el, 'od-error');
       await save(el);
       await failed;
       await el.updateComplete;
-      const date = field(el, 'Date');
-      expect(text(page.fieldError(date))).to.contain('is after the end of episode');
-      expect(date.getAttribute('aria-invalid')).to.equal('true');
+      const date = page.dateInput('Date');
+      expect(text(page.fieldError(date.group))).to.contain('is after the end of episode');
+      expect(date.day.getAttribute('aria-invalid')).to.equal('true');
       expectFocused(el, page.errorSummary());
       expect(store.snapshot).to.equal(before);
       await expect(el).to.be.accessible();
@@ -261,7 +354,7 @@ describe('<od-meeting-timeline editable>', function () {
     it('keeps working when the network changes while the form is open: a new member can be picked', async () => {
       const { store, el } = await withStore();
       await openRecordForm(el);
-      await setValue(el, 'Date', '2026-04-20');
+      await enterDate(el, 'Date', '2026-04-20');
       await typeInto(el, 'Start time', '11:00');
       const sarah = demoCase.members.find((m) => m.id === 'm-sarah')!;
       // Another widget on the page (the map) adds a member while the form is open.
@@ -305,7 +398,7 @@ describe('<od-meeting-timeline editable>', function () {
 
     async function recordOne(el: OdMeetingTimeline) {
       await openRecordForm(el);
-      await setValue(el, 'Date', '2026-04-20');
+      await enterDate(el, 'Date', '2026-04-20');
       await typeInto(el, 'Start time', '11:00');
       await save(el);
     }

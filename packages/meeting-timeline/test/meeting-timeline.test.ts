@@ -372,19 +372,32 @@ describe('<od-meeting-timeline> range filter', () => {
   async function openRange(page: TimelinePage) {
     const toggle = page.toolbarButton('Choose dates');
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
-    expect(() => page.field('From')).to.throw(/found 0/);
+    expect(() => page.dateInput('From')).to.throw(/found 0/);
     toggle.focus();
     await sendKeys({ press: 'Enter' });
     await page.el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-    expectFocused(page.el, page.field('From'));
+    expectFocused(page.el, page.dateInput('From').day);
+  }
+
+  /** Types a date ("31 3 2026") into a date input, field by field with Tab, as a person would. */
+  async function typeDate(page: TimelinePage, legend: string, day: string, month: string, year: string) {
+    const date = page.dateInput(legend);
+    date.day.focus();
+    for (const value of [day, month, year]) {
+      await sendKeys({ type: value });
+      await sendKeys({ press: 'Tab' });
+    }
+    expect([date.day.value, date.month.value, date.year.value]).to.deep.equal([day, month, year]);
   }
 
   it('shows only meetings between the chosen dates and says how many', async () => {
     const page = await pageOf(demoCase);
     await openRange(page);
-    page.field('From').value = '2026-03-01';
-    page.field('To').value = '2026-03-31';
+    // Day, month and year fields (GOV.UK's date input), not type=date.
+    expect(page.el.shadowRoot!.querySelectorAll('input[type="date"]')).to.have.length(0);
+    await typeDate(page, 'From', '1', '3', '2026');
+    await typeDate(page, 'To', '31', '3', '2026');
     const apply = page.toolbarButton('Show');
     apply.focus();
     await sendKeys({ press: 'Enter' });
@@ -405,15 +418,34 @@ describe('<od-meeting-timeline> range filter', () => {
   it('refuses an end before the start, at the field', async () => {
     const page = await pageOf(demoCase);
     await openRange(page);
-    page.field('From').value = '2026-03-31';
-    page.field('To').value = '2026-03-01';
+    await typeDate(page, 'From', '31', '3', '2026');
+    await typeDate(page, 'To', '1', '3', '2026');
     page.toolbarButton('Show').click();
     await page.el.updateComplete;
     await page.el.updateComplete;
-    const to = page.field('To');
-    expect(text(page.fieldError(to))).to.equal('Error: “To” must be the same as or after “From”');
-    expect(to.getAttribute('aria-invalid')).to.equal('true');
-    expectFocused(page.el, to);
+    const to = page.dateInput('To');
+    expect(text(page.fieldError(to.group))).to.equal('Error: “To” must be the same as or after “From”');
+    expect(to.day.getAttribute('aria-invalid')).to.equal('true');
+    expectFocused(page.el, to.day);
+    expect(page.rows().length).to.equal(15);
+    await expect(page.el).to.be.accessible();
+  });
+
+  it('says which part of a date is missing (“The “From” date must include a year”), at the field', async () => {
+    const page = await pageOf(demoCase);
+    await openRange(page);
+    await typeDate(page, 'From', '1', '3', '');
+    page.toolbarButton('Show').click();
+    await page.el.updateComplete;
+    await page.el.updateComplete;
+    const from = page.dateInput('From');
+    expect(text(page.fieldError(from.group))).to.equal('Error: The “From” date must include a year');
+    expect([from.day, from.month, from.year].map((f) => f.getAttribute('aria-invalid'))).to.deep.equal([
+      null,
+      null,
+      'true',
+    ]);
+    expectFocused(page.el, from.year);
     expect(page.rows().length).to.equal(15);
     await expect(page.el).to.be.accessible();
   });

@@ -248,6 +248,12 @@ export const networkMapStyles = css`
     padding: calc(var(--_od-space) * 2);
     background: var(--_od-color-surface);
   }
+  /* A title the host slots in (slot "heading"), at heading-level: sized as a title whatever its level. */
+  .title {
+    font-size: 1.5em;
+    line-height: 1.25;
+    margin-block: 0 var(--_od-space);
+  }
   .panel-title {
     font-size: 1.25em;
     margin-block: 0 var(--_od-space);

@@ -3,7 +3,11 @@ import {
   CaseController,
   HistoryController,
   LocaleController,
+  DEFAULT_HEADING_LEVEL,
   OptionsController,
+  headingLevelAt,
+  headingLevelProblems,
+  headingTag,
   SyncStatusController,
   OdElement,
   OdErrorEvent,
@@ -21,6 +25,7 @@ import {
   type Translate,
 } from '@odkit/elements';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 // Module order is bundle order, and gzip finds more repeats when the strings come first and the
 // views sit near each other: this order keeps the gzipped bundle smallest (about 0.6 kB).
@@ -40,7 +45,7 @@ import { MapEdits, type Panel } from './internal/edits.js';
 import { renderToolbar } from './internal/toolbar.js';
 import { downloadBlob, exportFileName, exportPng, exportSvg, legendText, mapToExport } from './internal/export.js';
 
-type OptionKey = 'error.asOf' | 'error.audience' | 'error.view';
+type OptionKey = 'error.asOf' | 'error.audience' | 'error.view' | 'error.headingLevel';
 
 const ARROWS: Record<string, Point> = {
   ArrowUp: { x: 0, y: -1 },
@@ -65,6 +70,9 @@ const ARROWS: Record<string, Point> = {
  * focus leaves the map with no member selected, or the selection is cleared.
  * @fires od-change - Without a store: an edit, cancelable; cancel it to apply the change yourself.
  * @fires od-error - The record or an option could not be used, or a change was refused.
+ * @slot heading - A title for the map, shown in a heading at `heading-level` (the panel's title goes one deeper).
+ * @slot hint - Text under the title (a hint, as GOV.UK puts under a heading).
+ * @slot empty - What the map says when the record has no network members yet.
  * @csspart base - The whole widget.
  * @csspart toolbar - The row of view, zoom, export and edit buttons.
  * @csspart map - The SVG picture.
@@ -118,8 +126,12 @@ export class OdNetworkMap extends OdElement {
 
   /** `map` or `table`. */
   @property({ reflect: true }) view: 'map' | 'table' = 'map';
+  /** The level of the map's top heading (1–6, default 2): its slotted title, else the panel's title. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel: number = DEFAULT_HEADING_LEVEL;
 
   @state() private selectedId: string | undefined;
+  /** A host gave a title (slot "heading"): it is shown, and the panel's title goes one level under it. */
+  @state() private titled = false;
   @state() private activeId: string | undefined;
   @state() private hoverId: string | undefined;
 
@@ -136,6 +148,7 @@ export class OdNetworkMap extends OdElement {
       if (this.asOf && !isRealDate(this.asOf)) problems.push({ option: 'as-of', key: 'error.asOf' });
       if (this.audience && !isId(this.audience)) problems.push({ option: 'audience', key: 'error.audience' });
       if (this.view !== 'map' && this.view !== 'table') problems.push({ option: 'view', key: 'error.view' });
+      problems.push(...headingLevelProblems(this.headingLevel));
       return problems;
     },
     t: this.#t,
@@ -228,6 +241,8 @@ export class OdNetworkMap extends OdElement {
     const errors = [this.#data.error, this.#optionsCheck.error].filter((e): e is Error => e !== undefined);
     const record = this.#data.record;
     const view = this.#view();
+    // The host's title and hint (slots) go after the status line and any error, as the timeline's header does.
+    const title = headingTag(this.headingLevel);
     return html`<div class="od-map" part="base">
       ${renderSyncStatus(this.#sync, this.#i18n, {
         record,
@@ -238,6 +253,8 @@ export class OdNetworkMap extends OdElement {
         instruments: defaultInstruments,
       })}
       ${errors.map((e) => renderErrorState(e, this.#i18n))}
+      ${staticHtml`<${title} class="title" ?hidden=${!this.titled}><slot name="heading" @slotchange=${this.#onHeadingSlot}></slot></${title}>`}
+      <slot name="hint"></slot>
       ${record && view ? this.#renderBody(record, view) : !errors.length ? html`<p>${this.#t('loading')}</p>` : nothing}
     </div>`;
   }
@@ -288,9 +305,14 @@ export class OdNetworkMap extends OdElement {
       canEdit: this.#canEdit,
       busy: this.#edits.busy,
       initialsOnly: this.initialsOnly,
+      headingLevel: headingLevelAt(this.headingLevel, this.titled ? 1 : 0),
     };
     return renderPanel(record, details, this.#edits, this.renderRoot as ShadowRoot, this.#t, this.#detailsActions);
   }
+
+  readonly #onHeadingSlot = (event: Event) => {
+    this.titled = (event.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
+  };
 
   /* Handlers made once, so that re-rendering binds the same functions. */
   readonly #open = (panel: Panel) => void this.#edits.open(panel);

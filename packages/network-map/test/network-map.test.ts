@@ -900,6 +900,9 @@ describe('<od-network-map> editing', () => {
       page.form().requestSubmit();
       await page.el.updateComplete;
       expectFocused(page.el, page.errorSummary());
+      // Where GOV.UK puts it: above the form's heading and fields.
+      const heading = byRoleIn(page.details, 'heading', 'Add a member');
+      expect(page.errorSummary()!.compareDocumentPosition(heading)).to.equal(Node.DOCUMENT_POSITION_FOLLOWING);
       expect(page.errorSummaryItems()).to.deep.equal(['Enter a name', 'Enter the relationship to the person']);
       const name = page.field('Name');
       expect(text(page.fieldError(name))).to.equal('Error: Enter a name');

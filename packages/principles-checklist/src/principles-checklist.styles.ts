@@ -12,11 +12,14 @@ export const checklistStyles = css`
     background: var(--_od-color-surface);
     color: var(--_od-color-text);
   }
-  h2,
-  h3,
-  h4 {
+  /* Sized by what a heading is, not its level: heading-level moves every level, the look stays. */
+  :is(h1, h2, h3, h4, h5, h6) {
     line-height: 1.25;
     margin-block: 0 var(--_od-space);
+    font-size: 1em;
+  }
+  .section-title {
+    font-size: 1.17em;
   }
   .title {
     font-size: 1.5em;
@@ -70,6 +73,10 @@ export const checklistStyles = css`
   }
   .item {
     margin-block-end: var(--_od-checklist-item-gap);
+  }
+  /* The rating's fieldset and the comment under it make one item: the item's gap is after both. */
+  .item > fieldset.item-rating {
+    margin-block-end: 0;
   }
   .item-title {
     font-size: 1.0625em;

@@ -5,7 +5,9 @@ import {
   HistoryController,
   LocaleController,
   OdElement,
+  DEFAULT_HEADING_LEVEL,
   OptionsController,
+  headingLevelProblems,
   SyncStatusController,
   errorStateStyles,
   focusErrorSummary,
@@ -38,7 +40,7 @@ import {
 import { assessmentProblems, requiredValidity } from './internal/problems.js';
 import { renderSummaryView, type SummaryView } from './internal/summary-view.js';
 import { checklistStrings, type ChecklistStrings } from './internal/strings.js';
-import { radioId, type ChecklistT } from './internal/view-kit.js';
+import { checklistViewFormat, radioId, type ChecklistT } from './internal/view-kit.js';
 
 type View = 'rate' | 'summary' | 'compare';
 
@@ -57,12 +59,15 @@ type View = 'rate' | 'summary' | 'compare';
  * @fires change - After every committed edit (a rating, a comment or name left, complete, reopen).
  * @fires od-change - Before an edit is applied to the `record` property when there is no store (cancelable).
  * @fires od-error - When the record, instrument or meeting cannot be shown, or an edit cannot be saved.
+ * @slot heading - The checklist's title in the host's words (default: the instrument's title), inside its heading.
+ * @slot hint - Text under the title (a hint, as GOV.UK puts under a heading).
+ * @slot empty - What the trend says when no meeting of the episode has a completed assessment yet.
  * @csspart base - The checklist's outer box.
  * @csspart header - Title, description, meeting and progress.
  * @csspart progress - The "9 of 12 items rated" line.
  * @csspart about - The rater, role and evidence questions.
  * @csspart group - One group of items.
- * @csspart item - One item's fieldset (legend, hint, ratings, comment).
+ * @csspart item - One item: the fieldset of its ratings (legend, hint, error, choices) and, after it, its comment.
  * @csspart actions - The complete / reopen buttons.
  * @csspart summary - The scores table.
  * @csspart trend - The trend chart and table.
@@ -114,6 +119,11 @@ export class OdPrinciplesChecklist extends OdElement {
   @property({ type: Boolean, reflect: true }) required = false;
   /** Disables every control (a disabled fieldset around it does too). */
   @property({ type: Boolean, reflect: true }) disabled = false;
+  /**
+   * The level of the checklist's title (1–6, default 2), so it fits under the page's headings; its other
+   * headings go down from it.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel: number = DEFAULT_HEADING_LEVEL;
   /** `en-GB` or `cy`; default: the provider's, else the nearest `lang`. */
   @property() locale: string | undefined;
   /** Per-instance string overrides. Property only. */
@@ -125,6 +135,7 @@ export class OdPrinciplesChecklist extends OdElement {
   readonly #controllerOptions: CaseControllerOptions = {};
   readonly data = new CaseController(this, this.#controllerOptions);
   readonly i18n = new LocaleController(this, checklistStrings);
+  readonly #f = checklistViewFormat(this.i18n, () => this.headingLevel);
   readonly #t: ChecklistT = (key, params) => this.i18n.t(key, params);
   readonly #sync = new SyncStatusController(this, { store: () => this.data.store });
   readonly #history = new HistoryController(this, { store: () => this.data.store });
@@ -153,7 +164,10 @@ export class OdPrinciplesChecklist extends OdElement {
     check: () => {
       const problem = this.data.error
         ? undefined
-        : (this.#instruments.problem ?? this.#raterProblem ?? this.#shown.problem);
+        : (this.#instruments.problem ??
+          this.#raterProblem ??
+          this.#shown.problem ??
+          headingLevelProblems(this.headingLevel)[0]);
       return problem ? [problem] : [];
     },
     t: this.#t,
@@ -474,7 +488,7 @@ export class OdPrinciplesChecklist extends OdElement {
 
   #renderView(value: Draft, instrument: Instrument): TemplateResult {
     const t = this.#t;
-    const f = this.i18n;
+    const f = this.#f;
     const { meeting, stored } = this.#shown;
     const changedBy = stored
       ? renderChangedBy(this.#history, { kind: 'assessment', id: stored.id }, this.i18n)

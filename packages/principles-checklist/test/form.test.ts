@@ -70,7 +70,7 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     );
     expect(page.progress).to.equal('0 of 7 items rated');
     // Each item: its scale and "Not applicable", native radios in one group per item, a hint tied to the fieldset.
-    const first = page.items[0]!;
+    const first = page.ratingGroup(page.items[0]!);
     expect(first.localName).to.equal('fieldset');
     expect(
       [...first.querySelectorAll('input[type=radio]')].map((r) => labelOf(el, r).textContent!.trim()),
@@ -168,7 +168,9 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
           (i) => `Error: Select a rating for “${(i.title as Record<string, string>)['en-GB']}”`,
         ),
       );
-      expect(page.items[0]!.getAttribute('aria-describedby')).to.equal('hint-immediate-help immediate-help--0-error');
+      expect(page.ratingGroup(page.items[0]!).getAttribute('aria-describedby')).to.equal(
+        'hint-immediate-help immediate-help--0-error',
+      );
       await expect(el).to.be.accessible();
     });
 
@@ -321,6 +323,34 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     expect(shadow(el).activeElement?.id).to.equal('immediate-help--0');
+  });
+
+  it('never marks an unrated item’s optional comment box as an error (no red border or bar, not in the error’s group)', async () => {
+    const { el } = await formWith();
+    const page = new PrinciplesChecklistPage(el);
+    await click(page.actionButton);
+    await el.updateComplete;
+    const item = page.items.find((i) => i.querySelector('input[name="item-continuity"]'))!;
+    const error = [...item.querySelectorAll<HTMLElement>('[id$="-error"]')].find((e) => text(e).includes('Select'))!;
+    const red = getComputedStyle(error).color;
+    const comment = page.comment('continuity');
+    expect(comment.getAttribute('aria-invalid')).to.equal(null);
+    expect(getComputedStyle(comment).borderInlineStartColor).to.not.equal(red);
+    // No box from the comment up to the item draws the error's bar beside it.
+    for (let box: Element | null = comment; box && box !== item.parentElement; box = box.parentElement) {
+      const s = getComputedStyle(box);
+      expect(s.borderInlineStartColor === red && parseFloat(s.borderInlineStartWidth) > 0, box.localName).to.equal(
+        false,
+      );
+    }
+    // Nor is the comment in the group the error describes (a screen reader would read the error there).
+    const group = page.ratingGroup(item);
+    expect(group.getAttribute('aria-describedby')).to.include(error.id);
+    expect(group.contains(comment)).to.equal(false);
+    expect(comment.labels![0]!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Comment: Psychological continuity (optional)',
+    );
+    await expect(el).to.be.accessible();
   });
 
   describe('once completed', () => {

@@ -550,7 +550,7 @@ describe('<od-principles-checklist> with a case record', () => {
       };
       await el.updateComplete;
       expect(text($(el, '[role=alert]'))).to.contain('assessments[0].ratings[0].itemId');
-      expect(page(el).items.filter((item) => item.localName === 'fieldset')).to.have.length(12);
+      expect(page(el).items.filter((item) => item.querySelector('fieldset'))).to.have.length(12);
       await until(() => errors.length === 1, 'od-error');
       await expect(el).to.be.accessible();
     });

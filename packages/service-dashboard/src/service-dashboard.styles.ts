@@ -12,11 +12,11 @@ export const dashboardStyles = css`
     background: var(--_od-color-surface);
     color: var(--_od-color-text);
   }
-  h2,
-  h3,
-  h4 {
+  /* Sized by what a heading is, not its level: heading-level moves every level, the look stays. */
+  :is(h1, h2, h3, h4, h5, h6) {
     line-height: 1.25;
     margin-block: 0 var(--_od-space);
+    font-size: 1em;
   }
   .title {
     font-size: 1.5em;

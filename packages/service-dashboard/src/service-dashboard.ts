@@ -4,12 +4,17 @@ import {
   LocaleController,
   OdElement,
   OdErrorEvent,
+  OptionsController,
+  DEFAULT_HEADING_LEVEL,
+  headingLevelProblems,
+  headingTag,
   errorStateStyles,
   formStyles,
   renderErrorState,
   type FormError,
 } from '@odkit/elements';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { OdOpenCasesEvent } from './events.js';
 import { renderFilters } from './internal/filters.js';
@@ -40,6 +45,9 @@ const TREND_VIEWS: readonly TrendView[] = ['both', 'chart', 'table'];
  * measure and the filter.
  * @fires change - When a person changes a filter (`from`, `to` and `team` hold the new values).
  * @fires od-error - When the summary, records, filters or goals given cannot be shown.
+ * @slot heading - The dashboard's title in the host's words (default "Service dashboard"), inside its heading.
+ * @slot hint - Text under the title (a hint, as GOV.UK puts under a heading).
+ * @slot empty - What to say when there are no episodes to count.
  * @csspart base - The dashboard's outer box.
  * @csspart filters - The filter form.
  * @csspart tile - One measure's tile.
@@ -88,6 +96,11 @@ export class OdServiceDashboard extends OdElement {
   @property({ attribute: 'as-of' }) asOf: string | undefined;
   /** `en-GB` or `cy`; default: the provider's, else the nearest `lang`. */
   @property() locale: string | undefined;
+  /**
+   * The level of the dashboard's title (1–6, default 2), so it fits under the page's headings; its other
+   * headings go down from it.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel: number = DEFAULT_HEADING_LEVEL;
   /** Per-instance string overrides. Property only. */
   @property({ attribute: false }) strings: Partial<Record<keyof DashboardStrings, string>> | undefined;
 
@@ -99,6 +112,12 @@ export class OdServiceDashboard extends OdElement {
   @state() private _pending: { from?: string | undefined; to?: string | undefined } = {};
 
   readonly i18n = new LocaleController(this, dashboardStrings);
+  /** The attributes checked the kit's way (shown as an error state, reported once by od-error). */
+  readonly #options = new OptionsController<keyof DashboardStrings & string>(this, {
+    check: () => headingLevelProblems(this.headingLevel),
+    t: (key, params) => this.i18n.t(key, params),
+  });
+  readonly #heading = (depth: number) => headingTag(this.headingLevel, depth);
   /** Bumped for every new summary asked for: a late answer to an older question is dropped. */
   #generation = 0;
   /** Records mode: the months and teams every record offers, worked out once per set of records. */
@@ -265,9 +284,11 @@ export class OdServiceDashboard extends OdElement {
   protected override render(): TemplateResult {
     const t = this.i18n;
     const view = this._view;
-    const error = this._error;
-    return html`<section class="dashboard" part="base" aria-labelledby="title" aria-busy=${this._working ? 'true' : 'false'} @change=${this.#onChange} @click=${this.#onClick}>
-      <h2 id="title" class="title">${t.t('dashboard.label')}</h2>
+    const error = this._error ?? this.#options.error;
+    const h = this.#heading(0);
+    return staticHtml`<section class="dashboard" part="base" aria-labelledby="title" aria-busy=${this._working ? 'true' : 'false'} @change=${this.#onChange} @click=${this.#onClick}>
+      <${h} id="title" class="title"><slot name="heading">${t.t('dashboard.label')}</slot></${h}>
+      <slot name="hint"></slot>
       <p class="scope" role="status">${this.#scopeText(view)}</p>
       ${error ? renderErrorState(error, t) : nothing}
       ${view && view.skipped > 0 ? html`<p class="notice">${t.t('dashboard.skipped', { count: view.skipped })}</p>` : nothing}
@@ -279,20 +300,22 @@ export class OdServiceDashboard extends OdElement {
               teams: view.teams,
               values: { from: this.from, to: this.to, team: this.team, ...this._pending },
               error: this._filterError,
+              heading: this.#heading,
             })}
           ${
             view.episodes === 0
-              ? html`<p class="empty">${t.t('dashboard.empty')}</p>`
-              : html`${renderTiles(view.tiles, { i18n: t, goals: this.goals ?? {}, name: this.#name })}
+              ? html`<p class="empty"><slot name="empty">${t.t('dashboard.empty')}</slot></p>`
+              : html`${renderTiles(view.tiles, { i18n: t, goals: this.goals ?? {}, name: this.#name, heading: this.#heading })}
               ${renderTrends(view.trends, {
                 i18n: t,
                 view: TREND_VIEWS.includes(this.trendView) ? this.trendView : 'both',
                 name: this.#name,
                 note: view.trendsForAllTeams ? t.t('trends.allTeams') : undefined,
+                heading: this.#heading,
               })}`
           }`
           : !error && !this._working
-            ? html`<p class="empty">${t.t('dashboard.empty')}</p>`
+            ? html`<p class="empty"><slot name="empty">${t.t('dashboard.empty')}</slot></p>`
             : nothing
       }
     </section>`;

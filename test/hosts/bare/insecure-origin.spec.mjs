@@ -31,7 +31,10 @@ test('on a plain-http intranet origin, a meeting is recorded and a member added 
   const timeline = page.locator('od-meeting-timeline');
   await timeline.getByRole('button', { name: 'Record a meeting' }).click();
   await timeline.getByLabel('Yes, it was held').check();
-  await timeline.getByRole('textbox', { name: 'Date' }).fill('2026-04-09');
+  const date = timeline.getByRole('group', { name: 'Date', exact: true });
+  await date.getByLabel('Day').fill('9');
+  await date.getByLabel('Month').fill('4');
+  await date.getByLabel('Year').fill('2026');
   await timeline.getByLabel('Start time').fill('10:00');
   await timeline.getByLabel('Length in minutes').fill('60');
   await timeline.getByRole('button', { name: 'Save' }).click();

@@ -1,6 +1,8 @@
 import { ValidationError, type Issue } from '@odkit/core';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import { DEFAULT_HEADING_LEVEL, headingTag } from '../headings/heading-level.js';
 
 /**
  * The pieces every widget's edit form is built from, following the GOV.UK Design
@@ -68,6 +70,8 @@ export interface ErrorSummaryOptions {
   readonly errors: readonly FormError[];
   /** The shadow root (or document) the fields live in, so a link can move focus to its field. */
   readonly root: DocumentOrShadowRoot & ParentNode;
+  /** The level of its heading (GOV.UK's is an h2 under the page's h1): the form's title's level. Default 2. */
+  readonly level?: number | undefined;
 }
 
 /**
@@ -83,8 +87,9 @@ export function renderErrorSummary(o: ErrorSummaryOptions): TemplateResult | typ
     target?.focus();
     target?.scrollIntoView?.({ block: 'center' });
   };
-  return html`<div class="od-error-summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="od-error-summary-title">
-    <h2 class="od-error-summary__title" id="od-error-summary-title">${o.title}</h2>
+  const h = headingTag(o.level ?? DEFAULT_HEADING_LEVEL);
+  return staticHtml`<div class="od-error-summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="od-error-summary-title">
+    <${h} class="od-error-summary__title" id="od-error-summary-title">${o.title}</${h}>
     <ul class="od-error-summary__list">
       ${o.errors.map((e) =>
         e.field
@@ -167,8 +172,31 @@ export const formStyles = css`
   .od-input--short {
     max-inline-size: 10em;
   }
-  .od-field--error :is(.od-input, .od-select, .od-textarea) {
+  /* Only the controls in error: an optional comment in an item in error, or a date's right parts, stay as they are. */
+  :is(.od-input, .od-select, .od-textarea)[aria-invalid='true'] {
     border-color: var(--_od-color-error);
+  }
+  /* The date input (date-input.ts): day, month and year side by side, sized for 2, 2 and 4 digits. */
+  .od-date-input {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_od-space) calc(var(--_od-space) * 2);
+  }
+  .od-date-input__item {
+    display: flex;
+    flex-direction: column;
+  }
+  .od-date-input__label {
+    font-weight: 400;
+  }
+  .od-input.od-date-input__input {
+    inline-size: calc(2ch + 2em);
+  }
+  .od-input.od-date-input__input--year {
+    inline-size: calc(4ch + 2em);
+  }
+  fieldset.od-date {
+    margin-block-end: 0;
   }
   fieldset.od-fieldset {
     border: 0;
@@ -197,9 +225,16 @@ export const formStyles = css`
     padding: calc(var(--_od-space) / 2) calc(var(--_od-space) * 1.5);
     border: 2px solid transparent;
     border-radius: var(--_od-radius);
-    background: var(--_od-color-primary);
-    color: var(--_od-color-on-primary);
+    background: var(--_od-color-action);
+    color: var(--_od-color-on-action);
     cursor: pointer;
+  }
+  /* The primary action: GOV.UK's button (green in its preset, darker on hover, a bar under it). */
+  .od-button:not(.od-button--secondary, .od-button--warning):not(:focus-visible) {
+    box-shadow: 0 2px 0 var(--_od-color-action-shadow);
+  }
+  .od-button:not(.od-button--secondary, .od-button--warning, :disabled):hover {
+    background: var(--_od-color-action-hover);
   }
   .od-button--secondary {
     background: var(--_od-color-surface-raised);

@@ -20,6 +20,13 @@ export const SYSTEM_TOKENS = {
   'color-border': 'var(--od-ref-line, #8c9195)',
   'color-primary': 'var(--od-ref-blue, #1d5fa8)',
   'color-on-primary': 'var(--od-ref-paper, #ffffff)',
+  // Primary actions (save, record, complete): the primary colour unless a preset or host
+  // sets its own (GOV.UK and NHS.UK buttons are green, their links blue).
+  'color-action': 'var(--od-sys-color-primary, var(--od-ref-blue, #1d5fa8))',
+  'color-on-action': 'var(--od-sys-color-on-primary, var(--od-ref-paper, #ffffff))',
+  'color-action-hover': 'color-mix(in srgb, var(--_od-color-action), #000 20%)',
+  // The bar under a primary button (GOV.UK's 2px shadow); none by default.
+  'color-action-shadow': 'transparent',
   'color-focus': 'var(--od-ref-focus, #ffbf47)',
   'color-on-focus': 'var(--od-ref-ink, #0b0c0c)',
   'color-error': 'var(--od-ref-red, #c4261d)',
@@ -33,6 +40,8 @@ export const SYSTEM_TOKENS = {
   'line-height': '1.5',
   radius: '4px',
   space: '8px',
+  // Space after a widget (its outer margin), on the host's spacing scale.
+  'space-outer': 'calc(var(--_od-space) * 3)',
   'focus-width': '3px',
   'target-size': '24px',
 } as const;
@@ -70,6 +79,7 @@ export const baseStyles: CSSResult = css`
     ${unsafeCSS(resolved)}
     display: block;
     box-sizing: border-box;
+    margin-block-end: var(--_od-space-outer);
     color: var(--_od-color-text) !important;
     font-family: var(--_od-font-family) !important;
     font-size: var(--_od-font-size) !important;
@@ -129,6 +139,10 @@ export const baseStyles: CSSResult = css`
       --_od-color-border: CanvasText;
       --_od-color-primary: LinkText;
       --_od-color-on-primary: Canvas;
+      --_od-color-action: LinkText;
+      --_od-color-on-action: Canvas;
+      --_od-color-action-hover: LinkText;
+      --_od-color-action-shadow: transparent;
       --_od-color-focus: Highlight;
       --_od-color-on-focus: Canvas;
       --_od-color-error: CanvasText;

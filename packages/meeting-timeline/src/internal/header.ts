@@ -5,6 +5,8 @@
  */
 import type { CaseRecord } from '@odkit/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
+
 import type { TimelineModel } from './model.js';
 import type { T, TimelineFormats } from './view-kit.js';
 
@@ -35,8 +37,10 @@ export function renderHeader(record: CaseRecord, model: TimelineModel, t: T, f: 
         <span><span class="visually-hidden">${t('badge.label')}: </span>${text}</span>
       </p>`;
   }
-  return html`<header class="header" part="header">
-      <h2 id="tl-title" class="title" tabindex="-1">${t('timeline.label')}: ${record.person.name}</h2>
+  // The title at the host's heading level; a host may replace its words (slot "heading") and add a hint under it.
+  return staticHtml`<header class="header" part="header">
+      <${f.heading(0)} id="tl-title" class="title" tabindex="-1"><slot name="heading">${t('timeline.label')}: ${record.person.name}</slot></${f.heading(0)}>
+      <slot name="hint"></slot>
       <p class="first-contact">
         <span class="marker-contact" aria-hidden="true">◆</span>
         ${t('timeline.firstContact')}:

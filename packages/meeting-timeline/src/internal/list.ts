@@ -32,7 +32,9 @@ export type ListHandlers = Pick<TimelineHandlers, 'listKey' | 'listFocus' | 'lis
 
 export function renderList(v: ListView, t: T, f: TimelineFormats, on: ListHandlers): TemplateResult {
   const { model, shown } = v;
-  if (model.meetings.length === 0) return html`<p class="empty">${t('timeline.noMeetings')}</p>`;
+  // A host may say it in its own words (slot "empty").
+  if (model.meetings.length === 0)
+    return html`<p class="empty"><slot name="empty">${t('timeline.noMeetings')}</slot></p>`;
   if (shown.length === 0) return html`<p class="empty">${t('timeline.noneInRange')}</p>`;
   const focusIndex = Math.max(
     0,

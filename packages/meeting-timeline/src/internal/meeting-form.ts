@@ -2,7 +2,6 @@ import {
   ATTENDEE_ROLES,
   MEETING_MODES,
   TEXT_LIMITS,
-  isRealDate,
   type Attendee,
   type AttendeeRole,
   type Change,
@@ -13,15 +12,25 @@ import {
   type NetworkMember,
 } from '@odkit/core';
 import {
+  EMPTY_DATE,
   ariaInvalid,
+  dateError,
+  dateErrorFor,
+  datePartId,
+  datePartsOf,
   describedBy,
   errorFor,
+  parseDateParts,
+  readDateParts,
+  renderDateInput,
   renderErrorSummary,
   renderField,
   renderFieldError,
+  type DateParts,
   type FormError,
 } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
+import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { isTimeOfDay, isoInZone, localDate, localTime, MINUTE, zonedInstant } from './time.js';
 import type { T, TimelineHandlers } from './view-kit.js';
 
@@ -32,7 +41,8 @@ export type AttendanceChoice = 'none' | 'present' | 'absent' | 'invited';
 export interface MeetingDraft {
   /** The meeting being edited; absent for a new one. */
   readonly id?: string;
-  date: string;
+  /** Day, month and year as typed (GOV.UK's date input). */
+  date: DateParts;
   time: string;
   duration: string;
   status: 'held' | 'planned';
@@ -42,7 +52,7 @@ export interface MeetingDraft {
   attendance: Record<string, { choice: AttendanceChoice; role: AttendeeRole }>;
   reflecting: boolean;
   next: 'none' | 'open' | 'date';
-  nextDate: string;
+  nextDate: DateParts;
   nextTime: string;
   notes: string;
 }
@@ -82,7 +92,7 @@ export function draftFor(
   }
   if (!meeting) {
     return {
-      date: localDate(now, zone),
+      date: datePartsOf(localDate(now, zone)),
       time: '',
       duration: '75',
       status: 'planned',
@@ -92,7 +102,7 @@ export function draftFor(
       attendance,
       reflecting: false,
       next: 'none',
-      nextDate: '',
+      nextDate: { ...EMPTY_DATE },
       nextTime: '',
       notes: '',
     };
@@ -102,7 +112,7 @@ export function draftFor(
   const nextAt = next?.kind === 'date' ? Date.parse(next.at) : undefined;
   return {
     id: meeting.id,
-    date: localDate(start, zone),
+    date: datePartsOf(localDate(start, zone)),
     time: localTime(start, zone),
     duration: meeting.end ? String(Math.round((Date.parse(meeting.end) - start) / MINUTE)) : '',
     status: meeting.status === 'held' ? 'held' : 'planned',
@@ -112,7 +122,7 @@ export function draftFor(
     attendance,
     reflecting: meeting.reflectingConversation,
     next: next ? next.kind : 'none',
-    nextDate: nextAt === undefined ? '' : localDate(nextAt, zone),
+    nextDate: datePartsOf(nextAt === undefined ? undefined : localDate(nextAt, zone)),
     nextTime: nextAt === undefined ? '' : localTime(nextAt, zone),
     notes: meeting.notes ?? '',
   };
@@ -165,7 +175,7 @@ export function readForm(form: HTMLFormElement, draft: MeetingDraft): MeetingDra
   }
   return {
     ...draft,
-    date: text('date', draft.date).trim(),
+    date: readDateParts(data, 'date', draft.date),
     time: normaliseTime(text('time', draft.time)),
     duration: text('duration', draft.duration).trim(),
     status,
@@ -177,7 +187,7 @@ export function readForm(form: HTMLFormElement, draft: MeetingDraft): MeetingDra
     attendance,
     reflecting: data.get('reflecting') === 'on',
     next: (['none', 'open', 'date'] as const).find((n) => n === text('next', draft.next)) ?? 'none',
-    nextDate: text('nextDate', draft.nextDate).trim(),
+    nextDate: readDateParts(data, 'nextDate', draft.nextDate),
     nextTime: normaliseTime(text('nextTime', draft.nextTime)),
     notes: text('notes', draft.notes),
   };
@@ -205,24 +215,31 @@ export function buildChange(
   const { t, zone } = ctx;
   const errors: FormError[] = [];
   let start: number | null = null;
-  if (!draft.date) errors.push({ field: 'mt-date', message: t('error.dateRequired') });
-  else if (!isRealDate(draft.date)) errors.push({ field: 'mt-date', message: t('error.dateInvalid') });
+  const parsed = parseDateParts('mt-date', draft.date, {
+    required: t('error.dateRequired'),
+    missing: (key) => t(key, { field: t('edit.dateName') }),
+    invalid: t('error.dateInvalid'),
+  });
+  const date = parsed.iso ?? '';
+  if (parsed.error) errors.push(parsed.error);
   if (!draft.time) errors.push({ field: 'mt-time', message: t('error.timeRequired') });
   else if (!isTimeOfDay(draft.time)) errors.push({ field: 'mt-time', message: t('error.timeInvalid') });
   if (!errors.length) {
-    start = zonedInstant(draft.date, draft.time, zone);
+    start = zonedInstant(date, draft.time, zone);
     if (start === null) {
       errors.push({
         field: 'mt-time',
-        message: t('error.timeGap', { time: draft.time, date: ctx.formatDate(draft.date) }),
+        message: t('error.timeGap', { time: draft.time, date: ctx.formatDate(date) }),
       });
     } else if (start < Date.parse(ctx.episode.firstContact)) {
-      errors.push({
-        field: 'mt-date',
-        message: t('error.beforeFirstContact', { date: ctx.formatDateTime(Date.parse(ctx.episode.firstContact)) }),
-      });
+      errors.push(
+        dateError(
+          'mt-date',
+          t('error.beforeFirstContact', { date: ctx.formatDateTime(Date.parse(ctx.episode.firstContact)) }),
+        ),
+      );
     } else if (draft.status === 'held' && start > ctx.now) {
-      errors.push({ field: 'mt-date', message: t('error.heldInFuture') });
+      errors.push(dateError('mt-date', t('error.heldInFuture')));
     }
   }
   const minutes = Number(draft.duration);
@@ -242,17 +259,22 @@ export function buildChange(
 
   let nextAt: number | null = null;
   if (draft.status === 'held' && draft.next === 'date') {
-    if (!isRealDate(draft.nextDate) || !isTimeOfDay(draft.nextTime)) {
-      errors.push({ field: 'mt-next-date', message: t('error.nextRequired') });
-    } else {
-      nextAt = zonedInstant(draft.nextDate, draft.nextTime, zone);
+    const next = parseDateParts('mt-next-date', draft.nextDate, {
+      required: t('error.nextDateRequired'),
+      missing: (key) => t(key, { field: t('edit.nextDateName') }),
+      invalid: t('error.nextDateInvalid'),
+    });
+    if (next.error) errors.push(next.error);
+    if (!isTimeOfDay(draft.nextTime)) errors.push({ field: 'mt-next-time', message: t('error.nextRequired') });
+    else if (next.iso) {
+      nextAt = zonedInstant(next.iso, draft.nextTime, zone);
       if (nextAt === null) {
         errors.push({
           field: 'mt-next-time',
-          message: t('error.timeGap', { time: draft.nextTime, date: ctx.formatDate(draft.nextDate) }),
+          message: t('error.timeGap', { time: draft.nextTime, date: ctx.formatDate(next.iso) }),
         });
       } else if (start !== null && nextAt <= start) {
-        errors.push({ field: 'mt-next-date', message: t('error.nextBefore') });
+        errors.push(dateError('mt-next-date', t('error.nextBefore')));
       }
     }
   }
@@ -310,7 +332,7 @@ export function fieldForIssue(path: Issue['path'], meeting: Meeting | undefined)
   }
   switch (key) {
     case 'start':
-      return 'mt-date';
+      return datePartId('mt-date', 'day');
     case 'end':
       return 'mt-duration';
     case 'place':
@@ -318,7 +340,7 @@ export function fieldForIssue(path: Issue['path'], meeting: Meeting | undefined)
     case 'notes':
       return 'mt-notes';
     case 'nextMeeting':
-      return 'mt-next-date';
+      return datePartId('mt-next-date', 'day');
     case 'status':
       return 'mt-status-held';
     case 'mode':
@@ -342,6 +364,7 @@ export function renderMeetingForm(v: FormView): TemplateResult {
   const { t, draft, errors } = v;
   const prefix = t('form.errorPrefix');
   const held = draft.status === 'held';
+  const dateLabels = { day: t('date.day'), month: t('date.month'), year: t('date.year') };
   const input = (
     id: string,
     name: string,
@@ -369,7 +392,8 @@ export function renderMeetingForm(v: FormView): TemplateResult {
     choices: readonly (readonly [string, string])[],
     value: string,
   ) => {
-    const error = errors.find((e) => e.field?.startsWith(idPrefix));
+    // The error of one of these radios (not of another field whose id merely starts the same: mt-next-date-day).
+    const error = errors.find((e) => choices.some(([choice]) => e.field === `${idPrefix}-${choice}`));
     return html`<fieldset class="od-fieldset ${error ? 'od-field od-field--error' : ''}" aria-describedby=${error ? `${idPrefix}-error` : nothing}>
       <legend class="od-legend">${legend}</legend>
       ${error ? renderFieldError(idPrefix, error, prefix) : nothing}
@@ -397,7 +421,7 @@ export function renderMeetingForm(v: FormView): TemplateResult {
       draft.status,
     )}
     <div class="od-form-row">
-      ${renderField({ id: 'mt-date', label: t('edit.date'), error: errorFor(errors, 'mt-date'), errorPrefix: prefix, control: input('mt-date', 'date', draft.date, 'date') })}
+      ${renderDateInput({ id: 'mt-date', name: 'date', legend: t('edit.date'), hint: t('date.hint'), value: draft.date, error: dateErrorFor(errors, 'mt-date'), errorPrefix: prefix, labels: dateLabels })}
       ${renderField({
         id: 'mt-time',
         label: t('edit.time'),
@@ -454,7 +478,7 @@ export function renderMeetingForm(v: FormView): TemplateResult {
         ${
           draft.next === 'date'
             ? html`<div class="od-form-row">
-              ${renderField({ id: 'mt-next-date', label: t('edit.nextDay'), error: errorFor(errors, 'mt-next-date'), errorPrefix: prefix, control: input('mt-next-date', 'nextDate', draft.nextDate, 'date') })}
+              ${renderDateInput({ id: 'mt-next-date', name: 'nextDate', legend: t('edit.nextDay'), hint: t('date.hint'), value: draft.nextDate, error: dateErrorFor(errors, 'mt-next-date'), errorPrefix: prefix, labels: dateLabels })}
               ${renderField({ id: 'mt-next-time', label: t('edit.nextTime'), error: errorFor(errors, 'mt-next-time'), errorPrefix: prefix, control: input('mt-next-time', 'nextTime', draft.nextTime, 'text', { inputmode: 'numeric' }) })}
             </div>`
             : nothing
@@ -534,6 +558,9 @@ export interface MeetingPanelView {
   readonly form: FormView;
   /** Where the error summary's links look for their fields. */
   readonly root: ShadowRoot;
+  /** The panel title's tag and level: one below the timeline's title. */
+  readonly heading: StaticValue;
+  readonly headingLevel: number;
 }
 
 export type MeetingPanelHandlers = Pick<
@@ -544,15 +571,15 @@ export type MeetingPanelHandlers = Pick<
 /** The form beside the list, with its heading and error summary. */
 export function renderMeetingPanel(v: MeetingPanelView, t: T, on: MeetingPanelHandlers): TemplateResult {
   if (v.gone) {
-    return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
-        <h3 id="form-title" tabindex="-1">${t('edit.titleEdit')}</h3>
+    return staticHtml`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
+        <${v.heading} id="form-title" class="section-title" tabindex="-1">${t('edit.titleEdit')}</${v.heading}>
         <p role="alert">${t('edit.gone')}</p>
         <button class="od-button od-button--secondary" type="button" data-action="cancel-form" @click=${() => on.closeForm()}>${t('form.cancel')}</button>
       </section>`;
   }
-  return html`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
-      <h3 id="form-title" tabindex="-1">${t(v.editing ? 'edit.titleEdit' : 'edit.titleNew')}</h3>
-      ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.form.errors, root: v.root })}
+  return staticHtml`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
+      ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.form.errors, root: v.root, level: v.headingLevel })}
+      <${v.heading} id="form-title" class="section-title" tabindex="-1">${t(v.editing ? 'edit.titleEdit' : 'edit.titleNew')}</${v.heading}>
       <form novalidate @submit=${on.submitMeeting} @change=${on.formChange} @click=${on.formClick}>
         ${renderMeetingForm(v.form)}
       </form>

@@ -4,7 +4,7 @@
  * every attribute read in one place.
  */
 import { isIsoDateTime, isRealDate, isTimeZone, type CaseRecord } from '@odkit/core';
-import type { OptionProblem } from '@odkit/elements';
+import { headingLevelProblems, type OptionProblem } from '@odkit/elements';
 import type { TimelineStrings } from '../strings.js';
 import { VIEWS, ZOOMS, type TimelineView, type TimelineZoom } from './model.js';
 
@@ -16,6 +16,7 @@ export interface TimelineOptions {
   readonly asOf: string | undefined;
   readonly timeZone: string | undefined;
   readonly episodeId: string | undefined;
+  readonly headingLevel: number;
 }
 
 export function optionProblems(
@@ -38,5 +39,6 @@ export function optionProblems(
   if (o.timeZone && !isTimeZone(o.timeZone)) problems.push({ option: 'time-zone', key: 'error.optionZone' });
   if (o.episodeId && record && !record.episodes.some((e) => e.id === o.episodeId))
     problems.push({ option: 'episode-id', key: 'error.optionEpisode' });
+  problems.push(...headingLevelProblems(o.headingLevel));
   return problems;
 }

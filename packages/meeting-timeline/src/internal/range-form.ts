@@ -3,8 +3,16 @@
  * A form seam of its own (like meeting-form.ts) so the element only applies the
  * range it is given.
  */
-import { isRealDate } from '@odkit/core';
-import { ariaInvalid, describedBy, errorFor, renderFieldError, type FormError } from '@odkit/elements';
+import {
+  dateError,
+  dateErrorFor,
+  datePartId,
+  datePartsOf,
+  parseDateParts,
+  readDateParts,
+  renderDateInput,
+  type FormError,
+} from '@odkit/elements';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { T, TimelineHandlers } from './view-kit.js';
 
@@ -16,50 +24,56 @@ export interface RangeFormView {
 
 export type RangeFormHandlers = Pick<TimelineHandlers, 'applyRange' | 'clearRange'>;
 
+/** The field focused when the form opens: the start date's day. */
+export const RANGE_FIRST_FIELD = datePartId('range-from', 'day');
+
 /**
  * The form; its date fields are rendered only while chosen (most visits never need them, and they are not free to
- * create).
+ * create). Each end is a GOV.UK date input (day, month, year), left empty for an open end.
  */
 export function renderRangeForm(v: RangeFormView, t: T, on: RangeFormHandlers): TemplateResult {
   const { from, to } = v;
-  const prefix = t('form.errorPrefix');
-  const field = (id: string, name: string, label: string, value: string | undefined) => {
-    const error = errorFor(v.errors, id);
-    return html`<div class="od-field ${error ? 'od-field--error' : ''}">
-              <label class="od-label" for=${id}>${label}</label>
-              ${renderFieldError(id, error, prefix)}
-              <input class="od-input od-input--short" type="date" id=${id} name=${name} .value=${value ?? ''}
-                aria-invalid=${ariaInvalid(error)} aria-describedby=${describedBy(id, { error }) ?? nothing} />
-            </div>`;
-  };
+  const labels = { day: t('date.day'), month: t('date.month'), year: t('date.year') };
+  const date = (id: string, name: string, legend: string, value: string | undefined) =>
+    renderDateInput({
+      id,
+      name,
+      legend,
+      value: datePartsOf(value),
+      error: dateErrorFor(v.errors, id),
+      errorPrefix: t('form.errorPrefix'),
+      labels,
+    });
   return html`
       <form class="range" id="range" novalidate @submit=${on.applyRange}>
-        <fieldset class="od-fieldset">
-          <legend class="od-legend">${t('range.legend')}</legend>
+        <div role="group" aria-labelledby="range-legend" aria-describedby="range-hint">
+          <p class="od-legend" id="range-legend">${t('range.legend')}</p>
+          <p class="od-hint" id="range-hint">${t('date.hint')}</p>
           <div class="od-form-row">
-            ${field('range-from', 'from', t('range.from'), from)}
-            ${field('range-to', 'to', t('range.to'), to)}
+            ${date('range-from', 'from', t('range.from'), from)}
+            ${date('range-to', 'to', t('range.to'), to)}
             <div class="od-button-group range__buttons">
               <button class="od-button od-button--secondary" type="submit">${t('range.apply')}</button>
               ${from || to ? html`<button class="od-button od-button--secondary" type="button" @click=${on.clearRange}>${t('range.clear')}</button>` : nothing}
             </div>
           </div>
-        </fieldset>
+        </div>
       </form>`;
 }
 
-/** Reads the form: the range chosen (empty fields as open ends), or the errors to show at the fields. */
+/** Reads the form: the range chosen (empty dates as open ends), or the errors to show at the fields. */
 export function readRangeForm(form: HTMLFormElement, t: T): { errors: FormError[]; from?: string; to?: string } {
-  const fromInput = form.querySelector<HTMLInputElement>('#range-from')!;
-  const toInput = form.querySelector<HTMLInputElement>('#range-to')!;
-  const errors: FormError[] = [];
-  if (fromInput.validity.badInput || (fromInput.value && !isRealDate(fromInput.value)))
-    errors.push({ field: 'range-from', message: t('range.fromInvalid') });
-  if (toInput.validity.badInput || (toInput.value && !isRealDate(toInput.value)))
-    errors.push({ field: 'range-to', message: t('range.toInvalid') });
-  if (!errors.length && fromInput.value && toInput.value && toInput.value < fromInput.value)
-    errors.push({ field: 'range-to', message: t('range.order') });
-  return errors.length ? { errors } : { errors, from: fromInput.value || undefined, to: toInput.value || undefined };
+  const data = new FormData(form);
+  const end = (id: string, name: string, invalid: 'range.fromInvalid' | 'range.toInvalid', noun: string) =>
+    parseDateParts(id, readDateParts(data, name), {
+      missing: (key) => t(key, { field: noun }),
+      invalid: t(invalid),
+    });
+  const from = end('range-from', 'from', 'range.fromInvalid', t('range.fromName'));
+  const to = end('range-to', 'to', 'range.toInvalid', t('range.toName'));
+  const errors: FormError[] = [from.error, to.error].filter((e) => e !== undefined);
+  if (!errors.length && from.iso && to.iso && to.iso < from.iso) errors.push(dateError('range-to', t('range.order')));
+  return errors.length ? { errors } : { errors, from: from.iso || undefined, to: to.iso || undefined };
 }
 
 export interface RangeEditsOptions {
@@ -94,7 +108,7 @@ export class RangeEdits {
 
   toggle(): void {
     this.#set({ open: !this.open });
-    if (this.open) this.#o.focus('range-from');
+    if (this.open) this.#o.focus(RANGE_FIRST_FIELD);
     else this.#set({ errors: [] });
   }
 
@@ -109,6 +123,6 @@ export class RangeEdits {
   clear(): void {
     this.#set({ errors: [] });
     this.#o.apply(undefined, undefined);
-    this.#o.focus('range-from');
+    this.#o.focus(RANGE_FIRST_FIELD);
   }
 }

@@ -4,7 +4,17 @@
  * share one vocabulary without importing the element.
  */
 import { localise, type LocalisedText, type Meeting, type NetworkMember, type Ratio } from '@odkit/core';
-import { formatDate, formatDateTime, formatTime, type LocaleController, type Translate } from '@odkit/elements';
+import {
+  formatDate,
+  formatDateTime,
+  formatTime,
+  headingLevelAt,
+  headingTag,
+  type HeadingLevel,
+  type LocaleController,
+  type Translate,
+} from '@odkit/elements';
+import type { StaticValue } from 'lit/static-html.js';
 import type { TimelineStrings } from '../strings.js';
 import type { TimelineView, TimelineZoom } from './model.js';
 import { nearClockChange, zoneName } from './time.js';
@@ -28,10 +38,18 @@ export interface TimelineFormats {
   ratio(ratio: Ratio): string;
   /** Text the record or an instrument gives in several languages, in the locale. */
   text(text: LocalisedText): string;
+  /** The tag of a heading `depth` levels below the timeline's title (its `heading-level`). */
+  heading(depth: number): StaticValue;
+  /** The level of a heading `depth` levels below the timeline's title. */
+  headingLevel(depth: number): HeadingLevel;
 }
 
 /** The formatters for an element's locale controller and time zone, both read at each call. */
-export function timelineFormats(i18n: LocaleController<TimelineStrings>, zone: () => string): TimelineFormats {
+export function timelineFormats(
+  i18n: LocaleController<TimelineStrings>,
+  zone: () => string,
+  headingLevel: () => unknown = () => undefined,
+): TimelineFormats {
   // Near a clock change, a time says which side of it it is on.
   const withZoneName = (time: number, text: string) =>
     nearClockChange(time, zone()) ? `${text} ${zoneName(time, zone())}` : text;
@@ -44,6 +62,8 @@ export function timelineFormats(i18n: LocaleController<TimelineStrings>, zone: (
     number: (value, options) => i18n.number(value, options),
     duration: (hours) => i18n.duration(hours),
     text: (text) => localise(text, i18n.locale),
+    heading: (depth) => headingTag(headingLevel(), depth),
+    headingLevel: (depth) => headingLevelAt(headingLevel(), depth),
     ratio: (r) =>
       r.value === null
         ? i18n.t('summary.none')

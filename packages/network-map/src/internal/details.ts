@@ -7,7 +7,7 @@ import { SECTORS, type NetworkMember, type Tie } from '@odkit/core';
 import type { Translate } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Panel } from './edits.js';
-import { renderFormErrors, type FormState } from './form-parts.js';
+import { panelTitle, renderFormErrors, type FormState } from './form-parts.js';
 import { PERSON_KEY } from './nodes.js';
 import type { NetworkView } from './view.js';
 import type { MapStrings } from '../strings.js';
@@ -19,6 +19,8 @@ export interface DetailsModel {
   readonly canEdit: boolean;
   readonly busy: boolean;
   readonly initialsOnly: boolean;
+  /** The panel title's heading level. */
+  readonly headingLevel: number;
 }
 
 export interface DetailsActions {
@@ -32,7 +34,7 @@ export interface DetailsActions {
 export function renderDetails(model: DetailsModel, t: Translate<MapStrings>, on: DetailsActions): TemplateResult {
   const { view, key, canEdit } = model;
   if (key === PERSON_KEY) {
-    return html`<h2 class="panel-title" id="panel-title">${view.personName}</h2>
+    return html`${panelTitle(model.headingLevel, view.personName)}
         <p>${t('person.label')}</p>
         <p>${t('details.members', { count: view.members.length })}</p>
         ${
@@ -47,13 +49,13 @@ export function renderDetails(model: DetailsModel, t: Translate<MapStrings>, on:
   }
   const m = key ? view.byId.get(key) : undefined;
   if (!m) {
-    return html`<h2 class="panel-title" id="panel-title">${t('details.title')}</h2>
+    return html`${panelTitle(model.headingLevel, t('details.title'))}
         <p class="hint">${t('details.none')}</p>`;
   }
   const { member } = m;
   const ties = view.ties.filter((x) => x.tie.from === member.id || x.tie.to === member.id);
   const nameOf = (id: string) => (id === view.person.id ? view.personName : (view.byId.get(id)?.name ?? ''));
-  return html`<h2 class="panel-title" id="panel-title">${m.name}</h2>
+  return html`${panelTitle(model.headingLevel, m.name)}
       <dl class="facts">
         <dt>${t('details.relationship')}</dt>
         <dd>${m.relationship || '—'}</dd>
@@ -145,8 +147,8 @@ export function renderConfirm(
   state: FormState,
   on: { confirm: () => void; cancel: () => void },
 ): TemplateResult {
-  return html`<h2 class="panel-title" id="panel-title">${question.title}</h2>
-      ${renderFormErrors(state, t)}
+  return html`${renderFormErrors(state, t)}
+      ${panelTitle(state.headingLevel, question.title)}
       <p>${question.text}</p>
       <div class="od-button-group">
         <button type="button" class="od-button od-button--warning" ?disabled=${state.busy} @click=${on.confirm}>${t('edit.confirm')}</button>

@@ -5,6 +5,7 @@
  */
 import {
   ariaInvalid,
+  headingTag,
   describedBy,
   errorFor,
   renderErrorSummary,
@@ -15,6 +16,7 @@ import {
   type Translate,
 } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import type { MapStrings } from '../strings.js';
 
 /** What an open form shows besides its fields. */
@@ -24,6 +26,8 @@ export interface FormState {
   readonly busy: boolean;
   /** Where the error summary's links find the fields. */
   readonly root: ShadowRoot;
+  /** The panel title's heading level (the map's `heading-level`; one deeper under a slotted heading). */
+  readonly headingLevel: number;
 }
 
 export interface FormActions {
@@ -80,7 +84,12 @@ export function oneOf<T extends string>(values: readonly T[], value: unknown, fa
 }
 
 export function renderFormErrors(state: FormState, t: Translate<MapStrings>) {
-  return renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: state.errors, root: state.root });
+  return renderErrorSummary({
+    title: t('form.errorSummaryTitle'),
+    errors: state.errors,
+    root: state.root,
+    level: state.headingLevel,
+  });
 }
 
 export function field(
@@ -135,8 +144,14 @@ export function renderFormButtons(state: FormState, t: Translate<MapStrings>, ca
  * An edit form whose member or tie has left the record (another widget, tab or the host removed it): say so, save
  * nothing.
  */
-export function renderGone(close: () => void, t: Translate<MapStrings>): TemplateResult {
-  return html`<h2 class="panel-title" id="panel-title" tabindex="-1">${t('edit.edit')}</h2>
+export function renderGone(close: () => void, t: Translate<MapStrings>, level: number): TemplateResult {
+  return html`${panelTitle(level, t('edit.edit'), true)}
       <p role="alert" class="gone">${t('edit.gone')}</p>
       <button type="button" class="od-button od-button--secondary" @click=${close}>${t('edit.close')}</button>`;
+}
+
+/** The panel's title, at `level` (a fixed tag from the kit's table); `focusable` when focus is sent to it. */
+export function panelTitle(level: number, title: unknown, focusable = false): TemplateResult {
+  const h = headingTag(level);
+  return staticHtml`<${h} class="panel-title" id="panel-title" tabindex=${focusable ? '-1' : nothing}>${title}</${h}>`;
 }

@@ -51,7 +51,11 @@ export function renderMap(model: MapModel, t: Translate<MapStrings>, on: EventLi
   const highlighted = selectedId && selectedId !== PERSON_KEY ? selectedId : undefined;
   const labels = view.members.length <= 120;
   return html`<p id="map-help" class="visually-hidden">${t('map.help')}</p>
-      ${view.members.length === 0 ? html`<p class="empty">${t(model.recorded ? 'map.emptyFiltered' : 'map.empty')}</p>` : nothing}
+      ${
+        view.members.length === 0
+          ? html`<p class="empty">${model.recorded ? t('map.emptyFiltered') : html`<slot name="empty">${t('map.empty')}</slot>`}</p>`
+          : nothing
+      }
       <div
         class="frame"
         @wheel=${on}

@@ -27,6 +27,7 @@ import {
   field,
   oneOf,
   renderFormButtons,
+  panelTitle,
   renderFormErrors,
   renderChangedUnderneath,
   renderGone,
@@ -53,7 +54,7 @@ export function renderMemberForm(
 ): TemplateResult {
   const { memberId } = panel;
   const live = memberId ? record.members.find((m) => m.id === memberId) : undefined;
-  if (memberId && !live) return renderGone(on.close, t);
+  if (memberId && !live) return renderGone(on.close, t, state.headingLevel);
   // Drawn from the member as the form opened: a change saved elsewhere is merged in by EditedUnderneath, so it never
   // re-renders over what the person typed.
   const member = panel.opened ?? live;
@@ -61,8 +62,8 @@ export function renderMemberForm(
   const optional = (label: string) => `${label} ${t('form.optional')}`;
   // The first control of a group carries the group's name as its id, so the error summary can link to it.
   const first = (i: number, name: string) => (i === 0 ? name : nothing);
-  return html`<h2 class="panel-title" id="panel-title">${t(member ? 'edit.edit' : 'edit.add')}</h2>
-      ${renderFormErrors(state, t)}
+  return html`${renderFormErrors(state, t)}
+      ${panelTitle(state.headingLevel, t(member ? 'edit.edit' : 'edit.add'))}
       ${renderChangedUnderneath(on, t)}
       <form novalidate @submit=${on.submit}>
         ${field(state, t, 'member-name', t('field.name'), (d, inv) => html`<input class="od-input" id="member-name" name="member-name" autocomplete="off" .value=${member?.name ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />${theirs('member-name')}`, t('field.nameHint'))}

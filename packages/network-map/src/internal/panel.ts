@@ -24,7 +24,7 @@ export function renderPanel(
 ): TemplateResult {
   const { panel } = edits;
   const { view, canEdit } = details;
-  const form: FormState = { errors: edits.errors, busy: edits.busy, root };
+  const form: FormState = { errors: edits.errors, busy: edits.busy, root, headingLevel: details.headingLevel };
   const actions = (submit: (form: HTMLFormElement) => Promise<void>): FormActions => ({
     submit: (event: Event) => {
       event.preventDefault();

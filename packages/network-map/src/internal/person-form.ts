@@ -8,6 +8,7 @@ import type { FieldValues, FormError, Translate } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   field,
+  panelTitle,
   renderChangedUnderneath,
   renderFormButtons,
   renderFormErrors,
@@ -37,7 +38,7 @@ export function renderPersonForm(
       hint,
     );
   return html`${renderFormErrors(state, t)}
-    <h2 class="panel-title" id="panel-title">${t('edit.editPerson')}</h2>
+    ${panelTitle(state.headingLevel, t('edit.editPerson'))}
     ${renderChangedUnderneath(on, t)}
     <form novalidate @submit=${on.submit}>
       ${text('person-name', t('field.name'), person.name, t('field.nameHint'))}

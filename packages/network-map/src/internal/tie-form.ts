@@ -27,6 +27,7 @@ import {
   field,
   oneOf,
   renderFormButtons,
+  panelTitle,
   renderFormErrors,
   renderChangedUnderneath,
   renderGone,
@@ -47,7 +48,7 @@ export function renderTieForm(
   on: FormActions & TheirsActions,
 ): TemplateResult {
   const live = opened.tieId ? record.ties.find((x) => x.id === opened.tieId) : undefined;
-  if (opened.tieId && !live) return renderGone(on.close, t);
+  if (opened.tieId && !live) return renderGone(on.close, t, state.headingLevel);
   // Drawn from the tie as the form opened, never re-drawn over what the person chose (see EditedUnderneath).
   const tie = opened.opened ?? live;
   const ends = [
@@ -57,8 +58,8 @@ export function renderTieForm(
   const nameOf = (id: string) => ends.find((e) => e.id === id)?.name ?? '';
   const theirs = theirsIn(on, t, (field, value) => tieValueText(field, value, t, nameOf));
   const toError = errorFor(state.errors, 'tie-to');
-  return html`<h2 class="panel-title" id="panel-title">${t(tie ? 'edit.editTie' : 'edit.addTie')}</h2>
-      ${renderFormErrors(state, t)}
+  return html`${renderFormErrors(state, t)}
+      ${panelTitle(state.headingLevel, t(tie ? 'edit.editTie' : 'edit.addTie'))}
       ${renderChangedUnderneath(on, t)}
       <form novalidate @submit=${on.submit}>
         ${choice(

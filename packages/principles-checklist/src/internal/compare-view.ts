@@ -4,8 +4,9 @@
  */
 import type { Assessment, Instrument } from '@odkit/core';
 import { html, type TemplateResult } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import type { Draft } from './draft.js';
-import { textOf, valueLabel, type ChecklistFormat, type ChecklistT } from './view-kit.js';
+import { textOf, valueLabel, type ChecklistViewFormat, type ChecklistT } from './view-kit.js';
 
 /**
  * The assessment to compare `value` with: `compareWith` if given, else another assessment of
@@ -36,7 +37,7 @@ export function renderCompare(
   other: Assessment | undefined,
   instrument: Instrument,
   t: ChecklistT,
-  f: ChecklistFormat,
+  f: ChecklistViewFormat,
 ): TemplateResult {
   if (!other) return html`<section class="compare" part="compare"><p>${t('compare.none')}</p></section>`;
   const who = (a: Draft) => t('compare.rater', { name: a.rater.name || '–', role: t(`raterRole.${a.raterRole}`) });
@@ -55,8 +56,8 @@ export function renderCompare(
       <td>${same ? t('compare.same') : html`<strong>${t('compare.differs')}${diff ? ` (${f.number(diff)})` : ''}</strong>`}</td>
     </tr>`;
   });
-  return html`<section class="compare" part="compare" aria-labelledby="compare-title">
-    <h3 id="compare-title">${t('compare.title')}</h3>
+  return staticHtml`<section class="compare" part="compare" aria-labelledby="compare-title">
+    <${f.heading(1)} id="compare-title" class="section-title">${t('compare.title')}</${f.heading(1)}>
     <p>${t('compare.agreement', { agree, count: instrument.items.length })}</p>
     <div class="table-wrap">
       <table>

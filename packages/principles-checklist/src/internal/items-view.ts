@@ -5,9 +5,17 @@
 import { TEXT_LIMITS, type Instrument } from '@odkit/core';
 import { renderFieldError, type FormError } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { live } from 'lit/directives/live.js';
 import type { Draft, RatingValue } from './draft.js';
-import { radioId, textOf, valueLabel, type ChecklistFormat, type ChecklistT } from './view-kit.js';
+import {
+  radioId,
+  textOf,
+  valueLabel,
+  type ChecklistFormat,
+  type ChecklistT,
+  type ChecklistViewFormat,
+} from './view-kit.js';
 
 type Item = Instrument['items'][number];
 
@@ -28,15 +36,15 @@ export interface ItemEdits {
 export function renderGroups(
   view: ItemsView,
   t: ChecklistT,
-  f: ChecklistFormat,
+  f: ChecklistViewFormat,
   edits: ItemEdits,
 ): (TemplateResult | typeof nothing)[] {
   const { instrument } = view;
   return instrument.groups.map((group) => {
     const items = instrument.items.filter((i) => i.groupId === group.id);
     if (!items.length) return nothing;
-    return html`<section class="group" part="group" aria-labelledby=${`group-${group.id}`}>
-      <h3 class="group-title" id=${`group-${group.id}`}>${textOf(f, group.title)}</h3>
+    return staticHtml`<section class="group" part="group" aria-labelledby=${`group-${group.id}`}>
+      <${f.heading(1)} class="group-title" id=${`group-${group.id}`}>${textOf(f, group.title)}</${f.heading(1)}>
       ${group.description ? html`<p class="od-hint">${textOf(f, group.description)}</p>` : nothing}
       ${items.map((item) => (view.readOnly ? renderItemReadOnly(view, item, t, f) : renderItem(view, item, t, f, edits)))}
     </section>`;
@@ -56,7 +64,9 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
     id: radioId(item.id, i),
   }));
   if (instrument.scale.notApplicable) options.push({ value: 'na', label: t('notApplicable'), id: `${item.id}--na` });
-  return html`<fieldset class="od-fieldset item ${error ? 'od-field--error' : ''}" part="item" aria-describedby=${described || nothing}>
+  // The comment sits beside the rating's fieldset, not in it: an unanswered rating marks its
+  // own group as an error (GOV.UK's red bar, the error in its description), never the optional comment.
+  return html`<div class="item" part="item"><fieldset class="od-fieldset item-rating ${error ? 'od-field od-field--error' : ''}" aria-describedby=${described || nothing}>
     <legend class="od-legend item-title">
       ${textOf(f, item.title)}${item.required ? nothing : html` <span class="optional">${t('form.optional')}</span>`}
     </legend>
@@ -77,9 +87,11 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
         </div>`,
       )}
     </div>
+    </fieldset>
     <div class="od-field comment">
       <label class="od-label comment-label" for=${`comment-${item.id}`}>
-        ${t('checklist.comment')} <span class="optional">${t('form.optional')}</span>
+        ${t('checklist.comment')}<span class="visually-hidden">: ${textOf(f, item.title)}</span>
+        <span class="optional">${t('form.optional')}</span>
       </label>
       <textarea
         class="od-textarea"
@@ -92,13 +104,13 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
         @change=${(e: Event) => edits.comment(item.id, (e.target as HTMLTextAreaElement).value, true)}
       ></textarea>
     </div>
-  </fieldset>`;
+  </div>`;
 }
 
-function renderItemReadOnly(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistFormat): TemplateResult {
+function renderItemReadOnly(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistViewFormat): TemplateResult {
   const rating = view.value.ratings.find((r) => r.itemId === item.id);
-  return html`<div class="item item--read-only" part="item">
-    <h4 class="item-title">${textOf(f, item.title)}</h4>
+  return staticHtml`<div class="item item--read-only" part="item">
+    <${f.heading(2)} class="item-title">${textOf(f, item.title)}</${f.heading(2)}>
     <p class="answer">${valueLabel(t, f, view.instrument, rating?.value)}</p>
     ${rating?.comment ? html`<p class="comment-text">${rating.comment}</p>` : nothing}
   </div>`;

@@ -10,7 +10,7 @@ import { renderGroups, type ItemEdits } from './items-view.js';
 import type { SignedInRater } from './rater.js';
 import { renderRaterDetails, type EditRater } from './rater-view.js';
 import { renderScores } from './scores-view.js';
-import { renderHeader, textOf, type ChecklistFormat, type ChecklistT } from './view-kit.js';
+import { renderHeader, textOf, type ChecklistViewFormat, type ChecklistT } from './view-kit.js';
 
 export interface RateView {
   readonly value: Draft;
@@ -35,9 +35,9 @@ export interface RateEdits extends ItemEdits {
   reopen(): void;
 }
 
-export function renderRate(view: RateView, t: ChecklistT, f: ChecklistFormat, edits: RateEdits): TemplateResult {
+export function renderRate(view: RateView, t: ChecklistT, f: ChecklistViewFormat, edits: RateEdits): TemplateResult {
   const { value, instrument, disabled, saving, readOnly } = view;
-  return html`${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: view.errors, root: view.root })}
+  return html`${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: view.errors, root: view.root, level: f.headingLevel(0) })}
     ${renderHeader({ value, instrument, meeting: view.meeting, changedBy: view.changedBy, progress: true }, t, f)}
     ${
       readOnly

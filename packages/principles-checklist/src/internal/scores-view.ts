@@ -4,10 +4,16 @@
  */
 import { scoreAssessment, type Instrument, type Score } from '@odkit/core';
 import { html, type TemplateResult } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import type { Draft } from './draft.js';
-import { percentOrNone, textOf, type ChecklistFormat, type ChecklistT } from './view-kit.js';
+import { percentOrNone, textOf, type ChecklistViewFormat, type ChecklistT } from './view-kit.js';
 
-export function renderScores(value: Draft, instrument: Instrument, t: ChecklistT, f: ChecklistFormat): TemplateResult {
+export function renderScores(
+  value: Draft,
+  instrument: Instrument,
+  t: ChecklistT,
+  f: ChecklistViewFormat,
+): TemplateResult {
   const score = scoreAssessment({ ...value, meetingId: value.meetingId ?? '' }, instrument);
   const row = (label: string, s: Score, head = false) =>
     html`<tr class=${head ? 'overall' : ''}>
@@ -19,8 +25,8 @@ export function renderScores(value: Draft, instrument: Instrument, t: ChecklistT
       <td>${percentOrNone(t, f, s.share)}</td>
     </tr>`;
   const groups = new Map(instrument.groups.map((g) => [g.id, g]));
-  return html`<section class="summary" part="summary" aria-labelledby="summary-title">
-    <h3 id="summary-title">${t('summary.title')}</h3>
+  return staticHtml`<section class="summary" part="summary" aria-labelledby="summary-title">
+    <${f.heading(1)} id="summary-title" class="section-title">${t('summary.title')}</${f.heading(1)}>
     <div class="table-wrap">
       <table>
         <caption>

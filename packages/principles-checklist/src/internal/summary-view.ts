@@ -9,7 +9,7 @@ import { otherAssessment, renderCompare } from './compare-view.js';
 import type { Draft } from './draft.js';
 import { renderScores } from './scores-view.js';
 import { renderTrend } from './trend-view.js';
-import { renderHeader, type ChecklistFormat, type ChecklistT } from './view-kit.js';
+import { renderHeader, type ChecklistViewFormat, type ChecklistT } from './view-kit.js';
 
 export interface SummaryView {
   readonly view: 'summary' | 'compare';
@@ -24,7 +24,7 @@ export interface SummaryView {
   readonly compareWith: string | undefined;
 }
 
-export function renderSummaryView(v: SummaryView, t: ChecklistT, f: ChecklistFormat): TemplateResult {
+export function renderSummaryView(v: SummaryView, t: ChecklistT, f: ChecklistViewFormat): TemplateResult {
   const { value, instrument, meeting, record } = v;
   const header = renderHeader({ value, instrument, meeting, changedBy: v.changedBy, progress: false }, t, f);
   if (v.view === 'compare') {

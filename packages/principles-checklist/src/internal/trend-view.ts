@@ -4,11 +4,12 @@
  */
 import type { MeetingFidelity } from '@odkit/core';
 import { html, type TemplateResult } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { renderTrendChart } from './trend-chart.js';
-import { percentOrNone, type ChecklistFormat, type ChecklistT } from './view-kit.js';
+import { percentOrNone, type ChecklistViewFormat, type ChecklistT } from './view-kit.js';
 
 /** "8 Apr": the chart's x-axis dates, in the widget's language and time zone. */
-const shortDate = (f: ChecklistFormat, start: string) =>
+const shortDate = (f: ChecklistViewFormat, start: string) =>
   new Intl.DateTimeFormat(f.locale, {
     day: 'numeric',
     month: 'short',
@@ -20,13 +21,13 @@ export function renderTrend(
   trend: readonly MeetingFidelity[],
   currentMeetingId: string,
   t: ChecklistT,
-  f: ChecklistFormat,
+  f: ChecklistViewFormat,
 ): TemplateResult {
-  return html`<section class="trend" part="trend" aria-labelledby="trend-title">
-    <h3 id="trend-title">${t('trend.title')}</h3>
+  return staticHtml`<section class="trend" part="trend" aria-labelledby="trend-title">
+    <${f.heading(1)} id="trend-title" class="section-title">${t('trend.title')}</${f.heading(1)}>
     ${
       trend.length === 0
-        ? html`<p>${t('trend.empty')}</p>`
+        ? html`<p class="empty"><slot name="empty">${t('trend.empty')}</slot></p>`
         : html`${renderTrendChart(
             trend,
             (share) => f.percent(share),

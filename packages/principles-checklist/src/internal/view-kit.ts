@@ -4,8 +4,10 @@
  * pure functions of what they are given (no element, no `this`).
  */
 import { localise, type Instrument, type LocalisedText, type Meeting } from '@odkit/core';
-import type { LocaleController, Translate } from '@odkit/elements';
+import { headingLevelAt, headingTag, type HeadingLevel, type LocaleController, type Translate } from '@odkit/elements';
+import type { StaticValue } from 'lit/static-html.js';
 import { html, nothing, type TemplateResult } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { ratedCount, type Draft, type RatingValue } from './draft.js';
 import type { ChecklistStrings } from './strings.js';
 
@@ -17,6 +19,33 @@ export type ChecklistFormat = Pick<
   LocaleController<ChecklistStrings>,
   'locale' | 'timeZone' | 'date' | 'dateTime' | 'time' | 'number' | 'percent'
 >;
+
+/** The views' format: the locale's, and the tags of headings below the checklist's title (its `heading-level`). */
+export interface ChecklistViewFormat extends ChecklistFormat {
+  /** The tag of a heading `depth` levels below the title. */
+  heading(depth: number): StaticValue;
+  /** The level of a heading `depth` levels below the title. */
+  headingLevel(depth: number): HeadingLevel;
+}
+
+/** The views' format for the element's locale controller and its `heading-level` (both read at each call). */
+export function checklistViewFormat(i18n: ChecklistFormat, level: () => unknown): ChecklistViewFormat {
+  return {
+    get locale() {
+      return i18n.locale;
+    },
+    get timeZone() {
+      return i18n.timeZone;
+    },
+    date: (...a) => i18n.date(...a),
+    dateTime: (...a) => i18n.dateTime(...a),
+    time: (...a) => i18n.time(...a),
+    number: (...a) => i18n.number(...a),
+    percent: (...a) => i18n.percent(...a),
+    heading: (depth) => headingTag(level(), depth),
+    headingLevel: (depth) => headingLevelAt(level(), depth),
+  };
+}
 
 /** An instrument's text (title, item, scale label) in the language shown. */
 export const textOf = (f: ChecklistFormat, text: LocalisedText | undefined): string =>
@@ -47,12 +76,14 @@ export function renderHeader(
     progress: boolean;
   },
   t: ChecklistT,
-  f: ChecklistFormat,
+  f: ChecklistViewFormat,
 ): TemplateResult {
   const { value, instrument, meeting } = header;
   const rated = ratedCount(value, instrument);
-  return html`<header class="header" part="header">
-    <h2 class="title">${textOf(f, instrument.title)}</h2>
+  // The title at the host's heading level; a host may replace its words (slot "heading") and add a hint under it.
+  return staticHtml`<header class="header" part="header">
+    <${f.heading(0)} class="title"><slot name="heading">${textOf(f, instrument.title)}</slot></${f.heading(0)}>
+    <slot name="hint"></slot>
     ${instrument.description ? html`<p class="od-hint">${textOf(f, instrument.description)}</p>` : nothing}
     ${meeting ? html`<p class="meta">${t('checklist.meeting', { date: f.dateTime(meeting.start) })}</p>` : nothing}
     ${header.changedBy}

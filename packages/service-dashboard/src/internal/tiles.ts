@@ -1,5 +1,6 @@
 import type { LocaleController } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
+import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { DashboardStrings } from '../strings.js';
 import { countText, spreadText, valueText } from './figure-text.js';
 import type { MeasureGoals } from './measures.js';
@@ -7,6 +8,8 @@ import { countOf, type Tile } from './view-model.js';
 
 export interface TilesContext {
   readonly i18n: LocaleController<DashboardStrings>;
+  /** The tag of a heading `depth` levels below the dashboard's title (its `heading-level`). */
+  readonly heading: (depth: number) => StaticValue;
   readonly goals: MeasureGoals;
   /** The measure's name, as on the tile. */
   readonly name: (tile: Pick<Tile, 'measure' | 'instrumentId'>) => string;
@@ -25,8 +28,9 @@ export const tileId = (tile: Pick<Tile, 'measure' | 'instrumentId'>) =>
  */
 export function renderTiles(tiles: readonly Tile[], ctx: TilesContext): TemplateResult {
   const { i18n } = ctx;
-  return html`<section class="tiles-section" aria-labelledby="tiles-title">
-    <h3 id="tiles-title" class="section-title">${i18n.t('tiles.title')}</h3>
+  const h = ctx.heading(1);
+  return staticHtml`<section class="tiles-section" aria-labelledby="tiles-title">
+    <${h} id="tiles-title" class="section-title">${i18n.t('tiles.title')}</${h}>
     <ul class="tiles" role="list">
       ${tiles.map((tile) => renderTile(tile, ctx))}
     </ul>
@@ -39,8 +43,9 @@ function renderTile(tile: Tile, ctx: TilesContext): TemplateResult {
   const name = ctx.name(tile);
   const count = countOf(tile.figure);
   const spread = spreadText(tile.figure, i18n);
-  return html`<li class="tile" part="tile" data-measure=${tile.measure}>
-    <h4 class="tile-name" id=${`${id}-name`}>${name}</h4>
+  const h = ctx.heading(2);
+  return staticHtml`<li class="tile" part="tile" data-measure=${tile.measure}>
+    <${h} class="tile-name" id=${`${id}-name`}>${name}</${h}>
     <p class="tile-target">${i18n.t(`measure.${tile.measure}.target`)}</p>
     <p class="tile-value" part="tile-value">${valueText(tile.figure, i18n)}</p>
     ${spread ? html`<p class="tile-spread">${spread}</p>` : nothing}
