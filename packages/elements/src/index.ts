@@ -66,9 +66,11 @@ export {
 } from './forms/form-kit.js';
 export {
   EditedUnderneath,
+  formAccess,
   readField,
   renderTheirs,
   writeField,
+  type FieldAccess,
   type FieldValues,
   type TheirsOptions,
 } from './forms/edited-underneath.js';

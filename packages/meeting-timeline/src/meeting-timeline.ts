@@ -174,6 +174,8 @@ export class OdMeetingTimeline extends OdElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('record')) this.#data.setRecord(this.record);
+    // A change saved elsewhere to the meeting being edited reaches its form's draft before the form renders again.
+    this.#edits.reconcile();
   }
 
   /* ---------------------------------------------------------------- options */

@@ -46,6 +46,18 @@ export function writeField(form: HTMLFormElement, name: string, value: string): 
   }
 }
 
+/** Where the person's own values are: an HTML form's controls, or a widget's draft of the form. */
+export interface FieldAccess {
+  read(name: string): string;
+  write(name: string, value: string): void;
+}
+
+/** The person's values in `form`'s controls. */
+export const formAccess = (form: HTMLFormElement): FieldAccess => ({
+  read: (name) => readField(form, name),
+  write: (name, value) => writeField(form, name, value),
+});
+
 /** One open form's merge state: the values it is based on, and the fields waiting for the person's choice. */
 export class EditedUnderneath {
   #base: FieldValues;
@@ -65,14 +77,14 @@ export class EditedUnderneath {
    * Merges what is saved now into the open form. Returns the fields that newly wait for a choice (empty when the
    * change touched nothing the person typed).
    */
-  merge(form: HTMLFormElement, theirs: FieldValues): string[] {
+  merge(mine: FieldAccess, theirs: FieldValues): string[] {
     const fresh: string[] = [];
     for (const [name, value] of Object.entries(theirs)) {
       const base = this.#base[name] ?? '';
       if (value === base) continue;
-      const mine = readField(form, name);
-      if (mine === value) this.#waiting.delete(name);
-      else if (mine === base && !this.#waiting.has(name)) writeField(form, name, value);
+      const typed = mine.read(name);
+      if (typed === value) this.#waiting.delete(name);
+      else if (typed === base && !this.#waiting.has(name)) mine.write(name, value);
       else {
         if (this.#waiting.get(name) !== value) fresh.push(name);
         this.#waiting.set(name, value);
@@ -83,10 +95,10 @@ export class EditedUnderneath {
   }
 
   /** The person chose the value saved elsewhere for `name`. */
-  useTheirs(form: HTMLFormElement, name: string): void {
+  useTheirs(mine: FieldAccess, name: string): void {
     const theirs = this.#waiting.get(name);
     if (theirs === undefined) return;
-    writeField(form, name, theirs);
+    mine.write(name, theirs);
     this.#waiting.delete(name);
   }
 
@@ -99,6 +111,8 @@ export class EditedUnderneath {
 export interface TheirsOptions {
   /** The control's id, so the buttons can say which field they are for. */
   readonly field: string;
+  /** The field's label, when the value is shown away from its field (a list above the form). */
+  readonly label?: string | undefined;
   /** "They saved: …", the value saved elsewhere as the person reads it. */
   readonly saved: string;
   readonly useTheirs: string;
@@ -107,14 +121,24 @@ export interface TheirsOptions {
   readonly onKeepMine: () => void;
 }
 
-/** The value saved elsewhere, beside the person's own in the field, with the two choices. */
+/**
+ * The value saved elsewhere, beside the person's own in the field, with the two choices. The box is
+ * `${field}-theirs`, its "Use theirs" button `${field}-theirs-use` (where an error summary can link).
+ */
 export function renderTheirs(o: TheirsOptions | undefined): TemplateResult | typeof nothing {
   if (!o) return nothing;
   const id = `${o.field}-theirs`;
   return html`<div class="od-theirs" part="theirs" id=${id}>
+    ${o.label ? html`<p class="od-label">${o.label}</p>` : nothing}
     <p class="od-theirs__value">${o.saved}</p>
     <div class="od-button-group">
-      <button type="button" class="od-button od-button--secondary" aria-describedby=${id} @click=${o.onUseTheirs}>
+      <button
+        type="button"
+        class="od-button od-button--secondary"
+        id=${`${id}-use`}
+        aria-describedby=${id}
+        @click=${o.onUseTheirs}
+      >
         ${o.useTheirs}
       </button>
       <button type="button" class="od-button od-button--secondary" aria-describedby=${id} @click=${o.onKeepMine}>

@@ -33,6 +33,8 @@ const en = {
   'form.changedRetry':
     'Someone else saved a change while you were editing. It is now in the form: check it and save again.',
   'form.keepMine': 'Keep mine',
+  'form.yes': 'Yes',
+  'form.no': 'No',
   'form.chooseVersion': 'Someone else changed this field: keep yours or use theirs',
   // The date input (forms/date-input.ts), as GOV.UK words it; {field} starts the sentence.
   'error.headingLevel': 'The heading-level attribute must be a whole number from 1 to 6',
@@ -251,6 +253,8 @@ const cy = {
   'form.changedRetry':
     'Cadwodd rhywun arall newid tra oeddech chi’n golygu. Mae yn y ffurflen nawr: gwiriwch hi a’i chadw eto.',
   'form.keepMine': 'Cadw fy fersiwn i',
+  'form.yes': 'Ie',
+  'form.no': 'Na',
   'form.chooseVersion': 'Newidiodd rhywun arall y maes hwn: cadwch eich fersiwn chi neu defnyddiwch eu fersiwn nhw',
   // {field} follows "Rhaid i", so widgets give it soft-mutated ("ddyddiad y cyfarfod").
   'error.headingLevel': 'Rhaid i’r briodwedd heading-level fod yn rhif cyfan o 1 i 6',

@@ -22,7 +22,7 @@ export type CancelFormHandlers = Pick<TimelineHandlers, 'sideKey' | 'confirmCanc
 
 export function renderCancelForm(v: CancelFormView, t: T, f: TimelineFormats, on: CancelFormHandlers): TemplateResult {
   const error = errorFor(v.errors, 'cancel-reason');
-  return staticHtml`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
+  return staticHtml`<section id="details" class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
       ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.errors, root: v.root, level: f.headingLevel(1) })}
       <${f.heading(1)} id="form-title" class="section-title" tabindex="-1">${t('edit.cancelTitle', { date: f.dateTime(Date.parse(v.meeting.start)) })}</${f.heading(1)}>
       <form novalidate @submit=${on.confirmCancel}>

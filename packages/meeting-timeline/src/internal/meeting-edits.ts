@@ -4,8 +4,14 @@
  * takes (through the store, or a cancelable `od-change` without one). Apart from the element because
  * it is behaviour with its own state, like the map's MapEdits.
  */
-import { newId, type CaseRecord, type Change } from '@odkit/core';
-import { focusErrorSummary, formErrorsFrom, type CaseController, type FormError } from '@odkit/elements';
+import { ConflictError, newId, type CaseRecord, type Change } from '@odkit/core';
+import {
+  EditedUnderneath,
+  focusErrorSummary,
+  formErrorsFrom,
+  type CaseController,
+  type FormError,
+} from '@odkit/elements';
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { RECORD_BUTTON } from './focus-after-render.js';
 import { buildCancel, cancelFieldFor, renderCancelForm } from './cancel-form.js';
@@ -19,6 +25,7 @@ import {
   withPickable,
   type MeetingDraft,
 } from './meeting-form.js';
+import { draftAccess, draftValues } from './meeting-underneath.js';
 import type { TimelineModel } from './model.js';
 import type { T, TimelineFormats, TimelineHandlers } from './view-kit.js';
 
@@ -63,6 +70,15 @@ export class MeetingEdits {
   busy = false;
   /** The cancellation reason typed. */
   reason = '';
+  /** The open edit form's merge of changes saved elsewhere to its meeting (none for a new meeting). */
+  underneath: EditedUnderneath | undefined;
+  /** The record the open form last merged. */
+  #merged: CaseRecord | undefined;
+  /** The draft as a field reader and writer, for the merge. */
+  readonly #access = draftAccess(
+    () => this.draft,
+    (draft) => this.#set({ draft }),
+  );
   readonly #host: Host;
   readonly #o: MeetingEditsOptions;
 
@@ -88,20 +104,68 @@ export class MeetingEdits {
     if (!record || !model || !this.#host.editable) return;
     const existing = form.kind === 'new' ? undefined : record.meetings.find((m) => m.id === form.id);
     if (form.kind !== 'new' && !existing) return;
-    this.#set({
-      form,
-      errors: [],
-      reason: '',
-      draft:
-        form.kind === 'cancel'
-          ? undefined
-          : draftFor(existing, record.members, model.meetings, this.#o.zone(), this.#o.now()),
-    });
+    const draft =
+      form.kind === 'cancel'
+        ? undefined
+        : draftFor(existing, record.members, model.meetings, this.#o.zone(), this.#o.now());
+    this.underneath = form.kind === 'edit' && draft ? new EditedUnderneath(draftValues(draft)) : undefined;
+    this.#merged = record;
+    this.#set({ form, errors: [], reason: '', draft });
     this.#o.focus('form-title');
+  }
+
+  /**
+   * Before each render: merges a change saved elsewhere to the meeting being edited into the form's draft (what the
+   * person typed is kept; fields where both changed wait for their choice, and the status line says so).
+   */
+  reconcile(): void {
+    const record = this.#o.data.record;
+    const { form, underneath } = this;
+    const model = this.#o.model();
+    if (!underneath || form?.kind !== 'edit' || !record || !model || record === this.#merged) return;
+    this.#merged = record;
+    const live = record.meetings.find((m) => m.id === form.id);
+    if (!live || !this.draft) return;
+    // What is typed in a field still in focus reaches the draft only on its change event: read it first, so the merge
+    // sees it as the person's own and never writes over it.
+    const typed = this.#host.renderRoot.querySelector<HTMLFormElement>('.details.form form');
+    if (typed) this.draft = readForm(typed, this.#pickableDraft(this.draft));
+    const before = underneath.waiting.size;
+    const theirs = draftFor(live, record.members, model.meetings, this.#o.zone(), this.#o.now());
+    const fresh = underneath.merge(this.#access, draftValues(theirs));
+    const count = underneath.waiting.size;
+    if (fresh.length) this.#o.announce(this.#o.t('form.changedAnnounce', { count }));
+    if (fresh.length || count !== before) this.#host.requestUpdate();
+  }
+
+  readonly useTheirs = (field: string): void => {
+    this.underneath?.useTheirs(this.#access, field);
+    this.#choseFor(field);
+  };
+
+  readonly keepMine = (field: string): void => {
+    this.underneath?.keepMine(field);
+    this.#choseFor(field);
+  };
+
+  /** A choice was made: that field's error goes, and focus goes to the next choice, or the form's title. */
+  #choseFor(field: string): void {
+    this.#set({ errors: this.errors.filter((e) => e.field !== `${field}-theirs-use`) });
+    const next = [...(this.underneath?.waiting.keys() ?? [])][0];
+    this.#o.focus(next ? `${next}-theirs-use` : 'form-title');
+  }
+
+  /** The fields waiting for a choice, as errors (the summary links to each one's choice). */
+  #waitingErrors(): FormError[] {
+    return [...(this.underneath?.waiting.keys() ?? [])].map((field) => ({
+      field: `${field}-theirs-use`,
+      message: this.#o.t('form.chooseVersion'),
+    }));
   }
 
   close(): void {
     const form = this.form;
+    this.underneath = undefined;
     this.#set({ form: undefined, draft: undefined, errors: [] });
     this.#o.focus(form?.kind === 'new' && !this.#o.openId() ? RECORD_BUTTON : 'details-title');
   }
@@ -126,6 +190,14 @@ export class MeetingEdits {
         heading: this.#o.f.heading(1),
         headingLevel: this.#o.f.headingLevel(1),
         editing: !!existing,
+        theirs: this.underneath?.waiting.size
+          ? {
+              waiting: this.underneath.waiting,
+              members: record.members,
+              useTheirs: this.useTheirs,
+              keepMine: this.keepMine,
+            }
+          : undefined,
         form: {
           t: this.#o.t,
           draft: withPickable(this.draft, members, record.meetings),
@@ -171,6 +243,8 @@ export class MeetingEdits {
     const existing = draft.id ? record.meetings.find((m) => m.id === draft.id) : undefined;
     // Editing a meeting no longer in the record must never record it again.
     if (draft.id && !existing) return;
+    // Someone else changed a field this person also changed: nothing is saved until they choose.
+    if (this.underneath?.waiting.size) return this.#showErrors(this.#waitingErrors());
     const built = buildChange(draft, {
       t: o.t,
       zone: o.zone(),
@@ -213,10 +287,14 @@ export class MeetingEdits {
     this.#set({ busy: true });
     try {
       const result = await this.#o.data.apply(change);
-      // Applied, or cancelled by a host that applies it itself: either way the form is done.
-      return result.status === 'failed'
-        ? formErrorsFrom(result.error, fieldFor, this.#o.t('form.saveFailed'))
-        : undefined;
+      if (result.status !== 'failed') return undefined; // applied, or applied by a host that cancelled od-change
+      // Someone else saved first: the store now shows their meeting, merged into the draft.
+      if (result.error instanceof ConflictError && this.underneath) {
+        this.reconcile();
+        const waiting = this.#waitingErrors();
+        return waiting.length ? waiting : [{ message: this.#o.t('form.changedRetry') }];
+      }
+      return formErrorsFrom(result.error, fieldFor, this.#o.t('form.saveFailed'));
     } finally {
       this.#set({ busy: false });
     }

@@ -24,6 +24,7 @@ import {
   readDateParts,
   renderDateInput,
   renderErrorSummary,
+  renderTheirs,
   renderField,
   renderFieldError,
   type DateParts,
@@ -32,6 +33,7 @@ import {
 import { html, nothing, type TemplateResult } from 'lit';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { isTimeOfDay, isoInZone, localDate, localTime, MINUTE, zonedInstant } from './time.js';
+import { fieldLabel, valueText } from './meeting-underneath.js';
 import type { T, TimelineHandlers } from './view-kit.js';
 
 /** One network member's place in the meeting being edited. */
@@ -551,10 +553,19 @@ function renderAttendee(v: FormView, member: NetworkMember): TemplateResult {
   </li>`;
 }
 
+/** Fields someone else changed while the form was open, where the person changed them too (EditedUnderneath). */
+export interface TheirsView {
+  readonly waiting: ReadonlyMap<string, string>;
+  readonly members: readonly NetworkMember[];
+  readonly useTheirs: (field: string) => void;
+  readonly keepMine: (field: string) => void;
+}
+
 export interface MeetingPanelView {
   /** The meeting being edited has left the record: say so, and offer only to close. */
   readonly gone: boolean;
   readonly editing: boolean;
+  readonly theirs?: TheirsView | undefined;
   readonly form: FormView;
   /** Where the error summary's links look for their fields. */
   readonly root: ShadowRoot;
@@ -571,17 +582,41 @@ export type MeetingPanelHandlers = Pick<
 /** The form beside the list, with its heading and error summary. */
 export function renderMeetingPanel(v: MeetingPanelView, t: T, on: MeetingPanelHandlers): TemplateResult {
   if (v.gone) {
-    return staticHtml`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
+    return staticHtml`<section id="details" class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
         <${v.heading} id="form-title" class="section-title" tabindex="-1">${t('edit.titleEdit')}</${v.heading}>
         <p role="alert">${t('edit.gone')}</p>
         <button class="od-button od-button--secondary" type="button" data-action="cancel-form" @click=${() => on.closeForm()}>${t('form.cancel')}</button>
       </section>`;
   }
-  return staticHtml`<section class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
+  return staticHtml`<section id="details" class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
       ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.form.errors, root: v.root, level: v.headingLevel })}
       <${v.heading} id="form-title" class="section-title" tabindex="-1">${t(v.editing ? 'edit.titleEdit' : 'edit.titleNew')}</${v.heading}>
+      ${v.theirs ? renderTheirsList(v.theirs, t) : nothing}
       <form novalidate @submit=${on.submitMeeting} @change=${on.formChange} @click=${on.formClick}>
         ${renderMeetingForm(v.form)}
       </form>
     </section>`;
+}
+
+/**
+ * Above the form: what someone else saved to each field the person also changed, field by field, with the choice
+ * for each (the person's own value is in the field below).
+ */
+function renderTheirsList(v: TheirsView, t: T): TemplateResult {
+  return html`<div class="od-theirs" part="changed-underneath">
+    <p class="od-label">${t('form.changedTitle')}</p>
+    <p class="od-theirs__value">${t('form.changedBody')}</p>
+    ${[...v.waiting].map(([field, value]) => {
+      const shown = valueText(field, value, t);
+      return renderTheirs({
+        field,
+        label: fieldLabel(field, t, v.members),
+        saved: shown ? t('form.theirs', { value: shown }) : t('form.theirsEmpty'),
+        useTheirs: t('form.useTheirs'),
+        keepMine: t('form.keepMine'),
+        onUseTheirs: () => v.useTheirs(field),
+        onKeepMine: () => v.keepMine(field),
+      });
+    })}
+  </div>`;
 }

@@ -18,6 +18,7 @@ import {
 import {
   EditedUnderneath,
   focusErrorSummary,
+  formAccess,
   formErrorsFrom,
   type CaseController,
   type FormError,
@@ -119,7 +120,7 @@ export class MapEdits {
     const form = this.#host.renderRoot.querySelector<HTMLFormElement>('.panel form');
     if (!live || !form) return;
     const before = underneath.waiting.size;
-    const fresh = underneath.merge(form, fieldValues(live, this.#options.t));
+    const fresh = underneath.merge(formAccess(form), fieldValues(live, this.#options.t));
     const count = underneath.waiting.size;
     if (fresh.length) this.#set({ announcement: this.#options.t('form.changedAnnounce', { count }) });
     else if (count !== before) this.#host.requestUpdate();
@@ -128,7 +129,7 @@ export class MapEdits {
   readonly useTheirs = (field: string): void => {
     const form = this.#host.renderRoot.querySelector<HTMLFormElement>('.panel form');
     if (!form || !this.underneath) return;
-    this.underneath.useTheirs(form, field);
+    this.underneath.useTheirs(formAccess(form), field);
     this.#choseFor(field);
   };
 

@@ -150,7 +150,7 @@ function memberValueText(name: string, value: string, t: Translate<MapStrings>):
       return list.map((s) => t(`support.${oneOf(SUPPORT_TYPES, s, 'emotional')}`)).join(', ');
     case 'member-household':
     case 'member-carer':
-      return t(value ? 'details.yes' : 'details.no');
+      return t(value ? 'form.yes' : 'form.no');
     case 'member-status':
       return t(`memberStatus.${oneOf(MEMBER_STATUSES, value, 'active')}`);
     case 'member-critical':
