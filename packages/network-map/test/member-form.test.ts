@@ -111,6 +111,34 @@ describe('<od-network-map> member form: every field', () => {
     expect(sarah.hiddenFrom).to.deep.equal([]);
   });
 
+  it('dates membership with GOV.UK date inputs; marking someone no longer in touch dates it today', async () => {
+    const { page, options } = await overFhir();
+    const part = (id: string) => page.el.shadowRoot!.getElementById(id) as HTMLInputElement;
+    await page.focusMember('Priya Shah');
+    page.detailsButton('Edit member').click();
+    await page.el.updateComplete;
+    await typeInto(part('member-since-day'), '1');
+    await typeInto(part('member-since-month'), '9');
+    await typeInto(part('member-since-year'), '2013');
+    await typeInto(part('member-until-day'), '1');
+    await typeInto(part('member-until-month'), '9');
+    await typeInto(part('member-until-year'), '2012');
+    page.form().requestSubmit();
+    await until(() => page.errorSummaryItems().length === 1, 'the dates refused');
+    expect(page.errorSummaryItems()).to.deep.equal([
+      'The date they left must be the same as or after the date they joined',
+    ]);
+    await expect(page.el).to.be.accessible();
+    for (const id of ['member-until-day', 'member-until-month', 'member-until-year']) await typeInto(part(id), '');
+    await choose(page.field<HTMLSelectElement>('Status'), 'No longer in touch');
+    page.form().requestSubmit();
+    await until(() => page.formOrNull() === null, 'the form closes once saved');
+    const priya = (await FhirStore.open(options)).snapshot!.record.members.find((m) => m.id === 'm-priya')!;
+    const now = new Date();
+    const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0'));
+    expect(priya).to.deep.include({ status: 'past', since: '2013-09-01', until: today.join('-') });
+  });
+
   it('reads in Welsh: the Welsh label chooses the same code', async () => {
     const { page, options } = await overFhir();
     page.el.setAttribute('lang', 'cy');
@@ -163,6 +191,10 @@ describe('<od-network-map> person form (the centre of the map)', () => {
     ]);
     await expect(page.el).to.be.accessible();
 
+    const part = (id: string) => page.el.shadowRoot!.getElementById(id) as HTMLInputElement;
+    await typeInto(part('person-birth-date-day'), '14');
+    await typeInto(part('person-birth-date-month'), '2');
+    await typeInto(part('person-birth-date-year'), '2004');
     await typeInto(page.field('NHS number (optional)'), '999 218 5635');
     await typeInto(page.field('Preferred language (optional)'), 'cy');
     await typeInto(page.field('Pronouns (optional)'), 'she/her');
@@ -175,6 +207,7 @@ describe('<od-network-map> person form (the centre of the map)', () => {
       nhsNumber: '9992185635',
       preferredLanguage: 'cy',
       pronouns: 'she/her',
+      birthDate: '2004-02-14',
     });
   });
 

@@ -20,7 +20,17 @@ import {
   type Ring,
   type SupportType,
 } from '@odkit/core';
-import type { FieldValues, FormError, Translate } from '@odkit/elements';
+import {
+  dateErrorFor,
+  datePartId,
+  datePartsOf,
+  parseDateParts,
+  readDateParts,
+  renderDateInput,
+  type FieldValues,
+  type FormError,
+  type Translate,
+} from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   choice,
@@ -60,6 +70,18 @@ export function renderMemberForm(
   const member = panel.opened ?? live;
   const theirs = theirsIn(on, t, (name, value) => memberValueText(name, value, t));
   const optional = (label: string) => `${label} ${t('form.optional')}`;
+  // A GOV.UK date input; what someone else saved in a part of it is shown under it.
+  const dateField = (id: string, legend: string, iso: string | undefined, hint: string) =>
+    html`${renderDateInput({
+      id,
+      name: id,
+      legend,
+      hint,
+      value: datePartsOf(iso),
+      error: dateErrorFor(state.errors, id),
+      errorPrefix: t('form.errorPrefix'),
+      labels: { day: t('date.day'), month: t('date.month'), year: t('date.year') },
+    })}${theirs(datePartId(id, 'day'))}${theirs(datePartId(id, 'month'))}${theirs(datePartId(id, 'year'))}`;
   // The first control of a group carries the group's name as its id, so the error summary can link to it.
   const first = (i: number, name: string) => (i === 0 ? name : nothing);
   return html`${renderFormErrors(state, t)}
@@ -108,6 +130,8 @@ export function renderMemberForm(
         ${choice(state, t, 'member-contact', optional(t('field.contactFrequency')), ['', ...CONTACT_FREQUENCIES], member?.contactFrequency ?? '', (c) => (c ? t(`contactFrequency.${c}`) : t('field.notRecorded')), theirs('member-contact'))}
         ${field(state, t, 'member-known-since', optional(t('field.knownSince')), (d, inv) => html`<input class="od-input od-input--short" id="member-known-since" name="member-known-since" inputmode="numeric" autocomplete="off" .value=${member?.knownSince ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />${theirs('member-known-since')}`, t('field.knownSinceHint'))}
         ${choice(state, t, 'member-status', t('field.status'), MEMBER_STATUSES, member?.status ?? 'active', (s) => t(`memberStatus.${s}`), theirs('member-status'))}
+        ${dateField('member-since', optional(t('field.since')), member?.since, t('field.sinceHint'))}
+        ${dateField('member-until', optional(t('field.until')), member?.until, t('field.untilHint'))}
         ${field(state, t, 'member-hidden-from', optional(t('field.hiddenFrom')), (d, inv) => html`<input class="od-input" id="member-hidden-from" name="member-hidden-from" autocomplete="off" spellcheck="false" .value=${member?.hiddenFrom.join(', ') ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />${theirs('member-hidden-from')}`, t('field.hiddenFromHint'))}
         ${field(state, t, 'member-notes', optional(t('field.notes')), (d, inv) => html`<textarea class="od-textarea" id="member-notes" name="member-notes" .value=${member?.notes ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv}></textarea>${theirs('member-notes')}`)}
         ${renderFormButtons(state, t, on.cancel)}
@@ -133,7 +157,22 @@ export function memberFieldValues(m: NetworkMember, t: Translate<MapStrings>): F
     'member-household': m.household ? 'on' : '',
     'member-carer': m.carer ? 'on' : '',
     'member-status': m.status,
+    ...dateValues('member-since', m.since),
+    ...dateValues('member-until', m.until),
   };
+}
+
+/** A date's three fields' values, by their control names. */
+function dateValues(id: string, iso: string | undefined): FieldValues {
+  const parts = datePartsOf(iso);
+  return { [`${id}-day`]: parts.day, [`${id}-month`]: parts.month, [`${id}-year`]: parts.year };
+}
+
+/** Today's date on this device, as the record writes dates. */
+export function today(): string {
+  const now = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
 /** A control's value as the person reads it (a choice by its label), or '' for nothing. */
@@ -201,8 +240,23 @@ export function readMemberForm(
   if (knownSince && !/^\d{4}(-\d{2}){0,2}$/.test(knownSince))
     errors.push({ field: 'member-known-since', message: t('err.knownSince') });
   if (!hiddenFrom.every(isId)) errors.push({ field: 'member-hidden-from', message: t('err.hiddenFrom') });
+  const date = (id: string, name: string) => {
+    const parsed = parseDateParts(id, readDateParts(data, id), {
+      missing: (key) => t(key, { field: name }),
+      invalid: t('err.dateInvalid', { field: name }),
+    });
+    if (parsed.error) errors.push(parsed.error);
+    return parsed.iso ?? '';
+  };
+  const since = date('member-since', t('field.sinceName'));
+  let until = date('member-until', t('field.untilName'));
+  if (since && until && until < since)
+    errors.push({ field: datePartId('member-until', 'day'), message: t('err.untilBeforeSince') });
   tooLong('member-notes', notes, TEXT_LIMITS.long);
   if (errors.length) return { errors };
+  const status = oneOf(MEMBER_STATUSES, data.get('member-status'), 'active');
+  // Marked as no longer in touch (or died) without a date: from today, so "as of" an earlier date still shows them.
+  if (status !== 'active' && !until && existing?.status !== status) until = today();
   const critical = data.get('member-critical');
   const contact = data.get('member-contact');
   // The optional fields this form owns start empty, so a cleared field is removed rather than kept from before.
@@ -212,6 +266,8 @@ export function readMemberForm(
     contactFrequency: _f,
     knownSince: _k,
     notes: _n,
+    since: _s,
+    until: _u,
     ...kept
   } = existing ?? { id: newId('m') };
   const member: NetworkMember = {
@@ -230,8 +286,10 @@ export function readMemberForm(
       .filter((s): s is SupportType => (SUPPORT_TYPES as readonly string[]).includes(s)),
     household: data.has('member-household'),
     carer: data.has('member-carer'),
-    status: oneOf(MEMBER_STATUSES, data.get('member-status'), 'active'),
+    status,
     hiddenFrom,
+    ...(since ? { since } : {}),
+    ...(until ? { until } : {}),
     ...(organisation ? { organisation } : {}),
     ...(critical ? { critical: oneOf(CRITICAL_RATINGS, critical, 'sometimes') } : {}),
     ...(contact ? { contactFrequency: oneOf(CONTACT_FREQUENCIES, contact, 'weekly') } : {}),
@@ -252,6 +310,8 @@ const FIELD_OF: Readonly<Record<string, string>> = {
   hiddenFrom: 'member-hidden-from',
   notes: 'member-notes',
   status: 'member-status',
+  since: datePartId('member-since', 'day'),
+  until: datePartId('member-until', 'day'),
 };
 export const memberFieldFor = (path: readonly (string | number)[]): string | undefined =>
   typeof path[1] === 'string' ? FIELD_OF[path[1]] : undefined;

@@ -4,7 +4,17 @@
  * so that a person's fields live in one module, as a member's and a tie's do.
  */
 import { TEXT_LIMITS, isValidNhsNumber, normaliseNhsNumber, type Change, type Person } from '@odkit/core';
-import type { FieldValues, FormError, Translate } from '@odkit/elements';
+import {
+  dateErrorFor,
+  datePartId,
+  datePartsOf,
+  parseDateParts,
+  readDateParts,
+  renderDateInput,
+  type FieldValues,
+  type FormError,
+  type Translate,
+} from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   field,
@@ -17,6 +27,7 @@ import {
   type FormState,
   type TheirsActions,
 } from './form-parts.js';
+import { today } from './member-form.js';
 import type { MapStrings } from '../strings.js';
 
 export function renderPersonForm(
@@ -43,6 +54,17 @@ export function renderPersonForm(
     <form novalidate @submit=${on.submit}>
       ${text('person-name', t('field.name'), person.name, t('field.nameHint'))}
       ${text('person-nhs-number', optional(t('field.nhsNumber')), person.nhsNumber ?? '', t('field.nhsNumberHint'), { numeric: true })}
+      ${renderDateInput({
+        id: 'person-birth-date',
+        name: 'person-birth-date',
+        legend: optional(t('field.birthDate')),
+        hint: t('date.hint'),
+        value: datePartsOf(person.birthDate),
+        error: dateErrorFor(state.errors, 'person-birth-date'),
+        errorPrefix: t('form.errorPrefix'),
+        labels: { day: t('date.day'), month: t('date.month'), year: t('date.year') },
+      })}
+      ${theirs(datePartId('person-birth-date', 'day'))}${theirs(datePartId('person-birth-date', 'month'))}${theirs(datePartId('person-birth-date', 'year'))}
       ${text('person-pronouns', optional(t('field.pronouns')), person.pronouns ?? '', t('field.pronounsHint'))}
       ${text('person-language', optional(t('field.language')), person.preferredLanguage ?? '', t('field.languageHint'))}
       ${renderFormButtons(state, t, on.cancel)}
@@ -56,6 +78,9 @@ export function personFieldValues(person: Person): FieldValues {
     'person-nhs-number': person.nhsNumber ?? '',
     'person-pronouns': person.pronouns ?? '',
     'person-language': person.preferredLanguage ?? '',
+    'person-birth-date-day': datePartsOf(person.birthDate).day,
+    'person-birth-date-month': datePartsOf(person.birthDate).month,
+    'person-birth-date-year': datePartsOf(person.birthDate).year,
   };
 }
 
@@ -89,15 +114,23 @@ export function readPersonForm(
     errors.push({ field: 'person-nhs-number', message: t('err.nhsNumber') });
   if (pronouns.length > TEXT_LIMITS.short) errors.push({ field: 'person-pronouns', message: t('err.tooLong') });
   if (language && !isLanguageTag(language)) errors.push({ field: 'person-language', message: t('err.language') });
+  const birth = parseDateParts('person-birth-date', readDateParts(data, 'person-birth-date'), {
+    missing: (key) => t(key, { field: t('field.birthDateName') }),
+    invalid: t('err.dateInvalid', { field: t('field.birthDateName') }),
+  });
+  if (birth.error) errors.push(birth.error);
+  else if (birth.iso && birth.iso > today())
+    errors.push({ field: datePartId('person-birth-date', 'day'), message: t('err.birthDateFuture') });
   if (errors.length) return { errors };
-  // The optional fields this form owns start empty, so a cleared field is removed; the rest (birth date) are kept.
-  const { nhsNumber: _n, pronouns: _p, preferredLanguage: _l, ...kept } = existing;
+  // The optional fields this form owns start empty, so a cleared field is removed rather than kept from before.
+  const { nhsNumber: _n, pronouns: _p, preferredLanguage: _l, birthDate: _b, ...kept } = existing;
   const person: Person = {
     ...kept,
     name,
     ...(nhsNumber ? { nhsNumber } : {}),
     ...(pronouns ? { pronouns } : {}),
     ...(language ? { preferredLanguage: language } : {}),
+    ...(birth.iso ? { birthDate: birth.iso } : {}),
   };
   return { change: { type: 'person/update', person } };
 }
@@ -109,4 +142,5 @@ export const personFieldFor = (path: readonly (string | number)[]): string | und
     nhsNumber: 'person-nhs-number',
     pronouns: 'person-pronouns',
     preferredLanguage: 'person-language',
+    birthDate: 'person-birth-date-day',
   })[String(path[1])];
