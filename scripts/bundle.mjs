@@ -33,10 +33,6 @@ export function minifyTemplates() {
     include: [join(root, 'packages/*/src/**')],
     failOnError: true,
     options: {
-      // As the plugin's default (tags containing "html"), but not `staticHtml` (lit/static-html.js): its
-      // templates name their tag at run time (a heading at the widget's heading-level, <${h}>), which
-      // the HTML parser cannot read. They are a handful of short templates, shipped as written.
-      shouldMinify: (template) => /html/i.test(template.tag ?? '') && template.tag !== 'staticHtml',
       minifyOptions: {
         conservativeCollapse: true,
         removeEmptyAttributes: false,

@@ -20,6 +20,7 @@ const meta: Meta = {
   argTypes: timelineArgTypes,
   parameters: onlyThese(timelineArgTypes),
   args: {
+    headingLevel: 2,
     view: 'list',
     zoom: 'week',
     editable: false,
@@ -99,17 +100,35 @@ export const MapAndTimelineLinked: Story = {
     html`<od-network-map sectors></od-network-map> ${renderWidget('od-meeting-timeline', timelineArgTypes, args)}`,
 };
 
+/**
+ * Under a GOV.UK page's own h2: `heading-level="3"` puts the timeline's headings under it, the
+ * `hint` slot adds the page's words; buttons are GOV.UK's green, dates are asked for day, month, year.
+ */
 export const GovUk: Story = {
   name: 'GOV.UK',
   globals: { theme: 'govuk' },
-  args: { asOf: DEMO_NOW },
+  args: { asOf: DEMO_NOW, headingLevel: 3, editable: true },
+  render: (args) => underHostHeading('Meetings', 'Network meetings since Maya was referred.', args),
 };
 
+/** The same under an NHS.UK page's h2. */
 export const Nhs: Story = {
   name: 'NHS.UK',
   globals: { theme: 'nhs' },
-  args: { asOf: DEMO_NOW },
+  args: { asOf: DEMO_NOW, headingLevel: 3, editable: true },
+  render: (args) => underHostHeading('Meetings', 'Network meetings since Maya was referred.', args),
 };
+
+/** The timeline under the host page's h2, with a hint in the host's words (slot `hint`). */
+function underHostHeading(heading: string, hint: string, args: Record<string, unknown>) {
+  const timeline = renderWidget('od-meeting-timeline', timelineArgTypes, args);
+  const words = document.createElement('p');
+  words.slot = 'hint';
+  words.textContent = hint;
+  timeline.append(words);
+  return html`<h2>${heading}</h2>
+    ${timeline}`;
+}
 
 export const Dark: Story = {
   globals: { scheme: 'dark' },

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MemoryStore, parseCaseRecord, type CaseRecord } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import '@odkit/network-map/define.js';
+import { html } from 'lit';
 import { generateCase, HOSTILE_TEXT } from '../test/fixtures/index.js';
 import { mapArgTypes, renderWidget, onlyThese } from './support/controls.js';
 
@@ -18,6 +19,7 @@ const meta: Meta = {
   argTypes: mapArgTypes,
   parameters: onlyThese(mapArgTypes),
   args: {
+    headingLevel: 2,
     sectors: false,
     editable: false,
     view: 'map',
@@ -74,18 +76,25 @@ export const AsOfAudienceInitials: Story = {
   args: { sectors: true, asOf: '2025-12-01', audience: 'network', initialsOnly: true },
 };
 
-/** GOV.UK preset (also try it from the toolbar). */
+/**
+ * GOV.UK preset (also try it from the toolbar), under the page's own h2: `heading-level="3"` puts the
+ * details panel's title under it.
+ */
 export const GovUk: Story = {
   name: 'GOV.UK',
   globals: { theme: 'govuk' },
-  args: { sectors: true },
+  args: { sectors: true, headingLevel: 3 },
+  render: (args) => html`<h2>Maya’s network</h2>
+    ${renderWidget('od-network-map', mapArgTypes, args)}`,
 };
 
-/** NHS.UK preset. */
+/** NHS.UK preset, under the page's own h2. */
 export const Nhs: Story = {
   name: 'NHS.UK',
   globals: { theme: 'nhs' },
-  args: { sectors: true },
+  args: { sectors: true, headingLevel: 3 },
+  render: (args) => html`<h2>Maya’s network</h2>
+    ${renderWidget('od-network-map', mapArgTypes, args)}`,
 };
 
 /** Dark scheme. */

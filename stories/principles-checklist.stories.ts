@@ -19,6 +19,7 @@ const meta: Meta = {
   argTypes: checklistArgTypes,
   parameters: onlyThese(checklistArgTypes),
   args: {
+    headingLevel: 2,
     instrumentId: 'od-seven-principles',
     meetingId: '',
     assessmentId: '',

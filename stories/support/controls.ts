@@ -33,6 +33,12 @@ const object = (description: string) => ({ ...property(description), control: { 
 const event = (name: string, description: string) => ({ description, action: name, table: { category: 'events' } });
 
 const LOCALES = ['en-GB', 'cy'] as const;
+/** GOV.UK and NHS.UK fit: the widget's title at the level that sits under the page's own headings. */
+const headingLevel = {
+  ...attribute('heading-level', 'Level of the widget’s title (1–6); its other headings go down from it.'),
+  control: { type: 'number' as const, min: 1, max: 6, step: 1 },
+};
+
 const locale = text(
   'locale',
   `Language of the widget's own strings (${LOCALES.join(' or ')}); by default the provider's.`,
@@ -62,6 +68,7 @@ export const mapArgTypes: ArgTypes = {
   sectors: flag('sectors', 'Show the life-domain sectors.'),
   editable: flag('editable', 'Allow adding, editing, moving and removing members and ties.'),
   view: choice('view', ['map', 'table'], 'The picture, or the same network as a table.'),
+  headingLevel,
   asOf: text('as-of', 'Show the network as it was on this date (YYYY-MM-DD).'),
   audience: text('audience', 'Leave out members hidden from this audience, e.g. network.'),
   initialsOnly: flag('initials-only', 'Show initials instead of names.'),
@@ -88,6 +95,7 @@ export const timelineArgTypes: ArgTypes = {
     control: { type: 'number' as const, min: 1, step: 1 },
   },
   timeZone: text('time-zone', 'IANA time zone; by default the provider’s.'),
+  headingLevel,
   locale,
   strings,
   record,
@@ -112,6 +120,7 @@ export const checklistArgTypes: ArgTypes = {
   name: text('name', 'Form field name the assessment is submitted under.'),
   required: flag('required', 'A form cannot be submitted while an item is unrated.'),
   disabled: flag('disabled', 'Read-only and left out of the form.'),
+  headingLevel,
   locale,
   strings,
   record,

@@ -100,7 +100,8 @@ export {
   DEFAULT_HEADING_LEVEL,
   headingLevelAt,
   headingLevelProblems,
-  headingTag,
+  renderHeading,
+  type HeadingOptions,
   isHeadingLevel,
   type HeadingLevel,
 } from './headings/heading-level.js';

@@ -7,7 +7,7 @@ import {
   OptionsController,
   headingLevelAt,
   headingLevelProblems,
-  headingTag,
+  renderHeading,
   SyncStatusController,
   OdElement,
   OdErrorEvent,
@@ -25,7 +25,6 @@ import {
   type Translate,
 } from '@odkit/elements';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 // Module order is bundle order, and gzip finds more repeats when the strings come first and the
 // views sit near each other: this order keeps the gzipped bundle smallest (about 0.6 kB).
@@ -242,7 +241,6 @@ export class OdNetworkMap extends OdElement {
     const record = this.#data.record;
     const view = this.#view();
     // The host's title and hint (slots) go after the status line and any error, as the timeline's header does.
-    const title = headingTag(this.headingLevel);
     return html`<div class="od-map" part="base">
       ${renderSyncStatus(this.#sync, this.#i18n, {
         record,
@@ -253,7 +251,7 @@ export class OdNetworkMap extends OdElement {
         instruments: defaultInstruments,
       })}
       ${errors.map((e) => renderErrorState(e, this.#i18n))}
-      ${staticHtml`<${title} class="title" ?hidden=${!this.titled}><slot name="heading" @slotchange=${this.#onHeadingSlot}></slot></${title}>`}
+      ${renderHeading(this.headingLevel, html`<slot name="heading" @slotchange=${this.#onHeadingSlot}></slot>`, { class: 'title', hidden: !this.titled })}
       <slot name="hint"></slot>
       ${record && view ? this.#renderBody(record, view) : !errors.length ? html`<p>${this.#t('loading')}</p>` : nothing}
     </div>`;

@@ -7,14 +7,14 @@ import {
   OptionsController,
   DEFAULT_HEADING_LEVEL,
   headingLevelProblems,
-  headingTag,
+  headingLevelAt,
+  renderHeading,
   errorStateStyles,
   formStyles,
   renderErrorState,
   type FormError,
 } from '@odkit/elements';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { OdOpenCasesEvent } from './events.js';
 import { renderFilters } from './internal/filters.js';
@@ -117,7 +117,7 @@ export class OdServiceDashboard extends OdElement {
     check: () => headingLevelProblems(this.headingLevel),
     t: (key, params) => this.i18n.t(key, params),
   });
-  readonly #heading = (depth: number) => headingTag(this.headingLevel, depth);
+  readonly #headingLevel = (depth: number) => headingLevelAt(this.headingLevel, depth);
   /** Bumped for every new summary asked for: a late answer to an older question is dropped. */
   #generation = 0;
   /** Records mode: the months and teams every record offers, worked out once per set of records. */
@@ -285,9 +285,9 @@ export class OdServiceDashboard extends OdElement {
     const t = this.i18n;
     const view = this._view;
     const error = this._error ?? this.#options.error;
-    const h = this.#heading(0);
-    return staticHtml`<section class="dashboard" part="base" aria-labelledby="title" aria-busy=${this._working ? 'true' : 'false'} @change=${this.#onChange} @click=${this.#onClick}>
-      <${h} id="title" class="title"><slot name="heading">${t.t('dashboard.label')}</slot></${h}>
+    const h = this.#headingLevel(0);
+    return html`<section class="dashboard" part="base" aria-labelledby="title" aria-busy=${this._working ? 'true' : 'false'} @change=${this.#onChange} @click=${this.#onClick}>
+      ${renderHeading(h, html`<slot name="heading">${t.t('dashboard.label')}</slot>`, { id: 'title', class: 'title' })}
       <slot name="hint"></slot>
       <p class="scope" role="status">${this.#scopeText(view)}</p>
       ${error ? renderErrorState(error, t) : nothing}
@@ -300,18 +300,18 @@ export class OdServiceDashboard extends OdElement {
               teams: view.teams,
               values: { from: this.from, to: this.to, team: this.team, ...this._pending },
               error: this._filterError,
-              heading: this.#heading,
+              headingLevel: this.#headingLevel,
             })}
           ${
             view.episodes === 0
               ? html`<p class="empty"><slot name="empty">${t.t('dashboard.empty')}</slot></p>`
-              : html`${renderTiles(view.tiles, { i18n: t, goals: this.goals ?? {}, name: this.#name, heading: this.#heading })}
+              : html`${renderTiles(view.tiles, { i18n: t, goals: this.goals ?? {}, name: this.#name, headingLevel: this.#headingLevel })}
               ${renderTrends(view.trends, {
                 i18n: t,
                 view: TREND_VIEWS.includes(this.trendView) ? this.trendView : 'both',
                 name: this.#name,
                 note: view.trendsForAllTeams ? t.t('trends.allTeams') : undefined,
-                heading: this.#heading,
+                headingLevel: this.#headingLevel,
               })}`
           }`
           : !error && !this._working

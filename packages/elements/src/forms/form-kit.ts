@@ -1,8 +1,7 @@
 import { ValidationError, type Issue } from '@odkit/core';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { html as staticHtml } from 'lit/static-html.js';
-import { DEFAULT_HEADING_LEVEL, headingTag } from '../headings/heading-level.js';
+import { DEFAULT_HEADING_LEVEL, renderHeading } from '../headings/heading-level.js';
 
 /**
  * The pieces every widget's edit form is built from, following the GOV.UK Design
@@ -87,9 +86,9 @@ export function renderErrorSummary(o: ErrorSummaryOptions): TemplateResult | typ
     target?.focus();
     target?.scrollIntoView?.({ block: 'center' });
   };
-  const h = headingTag(o.level ?? DEFAULT_HEADING_LEVEL);
-  return staticHtml`<div class="od-error-summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="od-error-summary-title">
-    <${h} class="od-error-summary__title" id="od-error-summary-title">${o.title}</${h}>
+  const h = o.level ?? DEFAULT_HEADING_LEVEL;
+  return html`<div class="od-error-summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="od-error-summary-title">
+    ${renderHeading(h, o.title, { class: 'od-error-summary__title', id: 'od-error-summary-title' })}
     <ul class="od-error-summary__list">
       ${o.errors.map((e) =>
         e.field

@@ -12,6 +12,9 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
  * the provider's values are nearest: override on the provider itself
  * (`od-provider { --od-sys-color-primary: … }`) or inside it, not on `:root`.
  */
+/** The action colour as a token default reads it (from the system tokens, so it works outside a widget too). */
+const ACTION = 'var(--od-sys-color-action, var(--od-sys-color-primary, var(--od-ref-blue, #1d5fa8)))';
+
 export const SYSTEM_TOKENS = {
   'color-text': 'var(--od-ref-ink, #0b0c0c)',
   'color-text-secondary': 'var(--od-ref-ink-muted, #505a5f)',
@@ -24,9 +27,9 @@ export const SYSTEM_TOKENS = {
   // sets its own (GOV.UK and NHS.UK buttons are green, their links blue).
   'color-action': 'var(--od-sys-color-primary, var(--od-ref-blue, #1d5fa8))',
   'color-on-action': 'var(--od-sys-color-on-primary, var(--od-ref-paper, #ffffff))',
-  'color-action-hover': 'color-mix(in srgb, var(--_od-color-action), #000 20%)',
-  // The bar under a primary button (GOV.UK's 2px shadow); none by default.
-  'color-action-shadow': 'transparent',
+  'color-action-hover': `color-mix(in srgb, ${ACTION}, #000 20%)`,
+  // The bar under a primary button (GOV.UK's 2px shadow), a darker shade of it.
+  'color-action-shadow': `color-mix(in srgb, ${ACTION}, #000 60%)`,
   'color-focus': 'var(--od-ref-focus, #ffbf47)',
   'color-on-focus': 'var(--od-ref-ink, #0b0c0c)',
   'color-error': 'var(--od-ref-red, #c4261d)',

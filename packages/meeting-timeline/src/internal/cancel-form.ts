@@ -4,9 +4,16 @@
  * only applies the change and moves focus.
  */
 import { TEXT_LIMITS, type Change, type Issue, type Meeting } from '@odkit/core';
-import { ariaInvalid, describedBy, errorFor, renderErrorSummary, renderField, type FormError } from '@odkit/elements';
+import {
+  ariaInvalid,
+  describedBy,
+  errorFor,
+  renderErrorSummary,
+  renderField,
+  type FormError,
+  renderHeading,
+} from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
 import type { T, TimelineFormats, TimelineHandlers } from './view-kit.js';
 
 export interface CancelFormView {
@@ -22,9 +29,9 @@ export type CancelFormHandlers = Pick<TimelineHandlers, 'sideKey' | 'confirmCanc
 
 export function renderCancelForm(v: CancelFormView, t: T, f: TimelineFormats, on: CancelFormHandlers): TemplateResult {
   const error = errorFor(v.errors, 'cancel-reason');
-  return staticHtml`<section id="details" class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
+  return html`<section id="details" class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
       ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.errors, root: v.root, level: f.headingLevel(1) })}
-      <${f.heading(1)} id="form-title" class="section-title" tabindex="-1">${t('edit.cancelTitle', { date: f.dateTime(Date.parse(v.meeting.start)) })}</${f.heading(1)}>
+      ${renderHeading(f.headingLevel(1), t('edit.cancelTitle', { date: f.dateTime(Date.parse(v.meeting.start)) }), { id: 'form-title', class: 'section-title', focusable: true })}
       <form novalidate @submit=${on.confirmCancel}>
         ${renderField({
           id: 'cancel-reason',

@@ -1,3 +1,4 @@
+import { renderHeading } from '@odkit/elements';
 /**
  * One meeting's details beside the list: when, where, status, measures, who was there,
  * notes, and (when editable) the edit and cancel buttons. A pure view: "Changed by …"
@@ -5,7 +6,6 @@
  */
 import type { CaseRecord, Meeting } from '@odkit/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
 
 import type { TimelineModel } from './model.js';
 import { HOUR } from './time.js';
@@ -35,11 +35,11 @@ export function renderDetails(v: DetailsView, t: T, f: TimelineFormats, on: Deta
     m.status === 'held' ? t(present ? 'details.present' : 'details.absent') : t('details.invited');
   const yesNo = (value: boolean) => t(value ? 'details.yes' : 'details.no');
   const next = m.nextMeeting;
-  const h3 = f.heading(1);
-  const h4 = f.heading(2);
-  return staticHtml`<section id="details" class="details" part="details" aria-labelledby="details-title" @keydown=${on.sideKey}>
+  const h3 = f.headingLevel(1);
+  const h4 = f.headingLevel(2);
+  return html`<section id="details" class="details" part="details" aria-labelledby="details-title" @keydown=${on.sideKey}>
       <div class="details__head">
-        <${h3} id="details-title" class="section-title" tabindex="-1">${t('details.title', { date: f.date(time) })}</${h3}>
+        ${renderHeading(h3, t('details.title', { date: f.date(time) }), { id: 'details-title', class: 'section-title', focusable: true })}
         <button type="button" class="od-button od-button--secondary close" data-action="close" @click=${() => on.close()}>
           ${t('details.close')}
         </button>
@@ -78,7 +78,7 @@ export function renderDetails(v: DetailsView, t: T, f: TimelineFormats, on: Deta
         }
       </dl>
       ${v.changedBy}
-      <${h4} class="sub-title">${t(m.status === 'held' ? 'details.attendees' : 'details.invitees')}</${h4}>
+      ${renderHeading(h4, t(m.status === 'held' ? 'details.attendees' : 'details.invitees'), { class: 'sub-title' })}
       <ul class="attendees" @focusin=${on.attendeeFocus} @focusout=${on.attendeeBlur}>
         <li>
           <span class="who">${record.person.name}</span>
@@ -98,7 +98,7 @@ export function renderDetails(v: DetailsView, t: T, f: TimelineFormats, on: Deta
           }),
         )}
       </ul>
-      ${m.notes ? staticHtml`<${h4} class="sub-title">${t('details.notes')}</${h4}><p class="notes">${m.notes}</p>` : nothing}
+      ${m.notes ? html`${renderHeading(h4, t('details.notes'), { class: 'sub-title' })}<p class="notes">${m.notes}</p>` : nothing}
       ${
         v.editable && m.status !== 'cancelled'
           ? html`<div class="od-button-group">

@@ -4,8 +4,8 @@
  * can be read and changed in one place.
  */
 import type { CaseRecord } from '@odkit/core';
+import { renderHeading } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
 
 import type { TimelineModel } from './model.js';
 import type { T, TimelineFormats } from './view-kit.js';
@@ -38,8 +38,8 @@ export function renderHeader(record: CaseRecord, model: TimelineModel, t: T, f: 
       </p>`;
   }
   // The title at the host's heading level; a host may replace its words (slot "heading") and add a hint under it.
-  return staticHtml`<header class="header" part="header">
-      <${f.heading(0)} id="tl-title" class="title" tabindex="-1"><slot name="heading">${t('timeline.label')}: ${record.person.name}</slot></${f.heading(0)}>
+  return html`<header class="header" part="header">
+      ${renderHeading(f.headingLevel(0), html`<slot name="heading">${t('timeline.label')}: ${record.person.name}</slot>`, { id: 'tl-title', class: 'title', focusable: true })}
       <slot name="hint"></slot>
       <p class="first-contact">
         <span class="marker-contact" aria-hidden="true">◆</span>

@@ -187,7 +187,6 @@ export class MeetingEdits {
       {
         // The meeting left the record while its form was open (the host replaced the record): save nothing.
         gone: form.kind === 'edit' && !existing,
-        heading: this.#o.f.heading(1),
         headingLevel: this.#o.f.headingLevel(1),
         editing: !!existing,
         theirs: this.underneath?.waiting.size

@@ -29,9 +29,9 @@ import {
   renderFieldError,
   type DateParts,
   type FormError,
+  renderHeading,
 } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
-import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { isTimeOfDay, isoInZone, localDate, localTime, MINUTE, zonedInstant } from './time.js';
 import { fieldLabel, valueText } from './meeting-underneath.js';
 import type { T, TimelineHandlers } from './view-kit.js';
@@ -569,8 +569,7 @@ export interface MeetingPanelView {
   readonly form: FormView;
   /** Where the error summary's links look for their fields. */
   readonly root: ShadowRoot;
-  /** The panel title's tag and level: one below the timeline's title. */
-  readonly heading: StaticValue;
+  /** The panel title's level: one below the timeline's title. */
   readonly headingLevel: number;
 }
 
@@ -582,15 +581,15 @@ export type MeetingPanelHandlers = Pick<
 /** The form beside the list, with its heading and error summary. */
 export function renderMeetingPanel(v: MeetingPanelView, t: T, on: MeetingPanelHandlers): TemplateResult {
   if (v.gone) {
-    return staticHtml`<section id="details" class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
-        <${v.heading} id="form-title" class="section-title" tabindex="-1">${t('edit.titleEdit')}</${v.heading}>
+    return html`<section id="details" class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
+        ${renderHeading(v.headingLevel, t('edit.titleEdit'), { id: 'form-title', class: 'section-title', focusable: true })}
         <p role="alert">${t('edit.gone')}</p>
         <button class="od-button od-button--secondary" type="button" data-action="cancel-form" @click=${() => on.closeForm()}>${t('form.cancel')}</button>
       </section>`;
   }
-  return staticHtml`<section id="details" class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
+  return html`<section id="details" class="details form" part="details" aria-labelledby="form-title" @keydown=${on.sideKey}>
       ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: v.form.errors, root: v.root, level: v.headingLevel })}
-      <${v.heading} id="form-title" class="section-title" tabindex="-1">${t(v.editing ? 'edit.titleEdit' : 'edit.titleNew')}</${v.heading}>
+      ${renderHeading(v.headingLevel, t(v.editing ? 'edit.titleEdit' : 'edit.titleNew'), { id: 'form-title', class: 'section-title', focusable: true })}
       ${v.theirs ? renderTheirsList(v.theirs, t) : nothing}
       <form novalidate @submit=${on.submitMeeting} @change=${on.formChange} @click=${on.formClick}>
         ${renderMeetingForm(v.form)}

@@ -2,8 +2,8 @@
  * The measures panel: core's meeting measures for the episode as of "now", as a
  * description list each entry of which names its metric. A pure view.
  */
+import { renderHeading } from '@odkit/elements';
 import { html, type TemplateResult } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
 
 import type { TimelineModel } from './model.js';
 import { MODE_ICONS, type T, type TimelineFormats } from './view-kit.js';
@@ -15,8 +15,8 @@ export function renderSummary(model: TimelineModel, now: number, t: T, f: Timeli
   const row = (label: string, metric: string, value: string) =>
     html`<dt>${label}</dt><dd data-metric=${metric}>${value}</dd>`;
   const distinct = s.continuity.distinctPractitioners[0]?.count ?? 0;
-  return staticHtml`<section class="summary" part="summary" aria-labelledby="summary-title">
-      <${f.heading(1)} id="summary-title" class="section-title">${t('summary.title')}</${f.heading(1)}>
+  return html`<section class="summary" part="summary" aria-labelledby="summary-title">
+      ${renderHeading(f.headingLevel(1), t('summary.title'), { id: 'summary-title', class: 'section-title' })}
       <p class="as-of">${t('summary.asOf', { date: f.dateTime(now) })}</p>
       <dl>
         ${row(t('summary.counts'), 'counts', t('summary.countsValue', { held: s.heldMeetings, planned: s.plannedMeetings, cancelled: s.cancelledMeetings }))}

@@ -9,12 +9,10 @@ import {
   formatDateTime,
   formatTime,
   headingLevelAt,
-  headingTag,
   type HeadingLevel,
   type LocaleController,
   type Translate,
 } from '@odkit/elements';
-import type { StaticValue } from 'lit/static-html.js';
 import type { TimelineStrings } from '../strings.js';
 import type { TimelineView, TimelineZoom } from './model.js';
 import { nearClockChange, zoneName } from './time.js';
@@ -38,9 +36,7 @@ export interface TimelineFormats {
   ratio(ratio: Ratio): string;
   /** Text the record or an instrument gives in several languages, in the locale. */
   text(text: LocalisedText): string;
-  /** The tag of a heading `depth` levels below the timeline's title (its `heading-level`). */
-  heading(depth: number): StaticValue;
-  /** The level of a heading `depth` levels below the timeline's title. */
+  /** The level of a heading `depth` levels below the timeline's title (its `heading-level`). */
   headingLevel(depth: number): HeadingLevel;
 }
 
@@ -62,7 +58,6 @@ export function timelineFormats(
     number: (value, options) => i18n.number(value, options),
     duration: (hours) => i18n.duration(hours),
     text: (text) => localise(text, i18n.locale),
-    heading: (depth) => headingTag(headingLevel(), depth),
     headingLevel: (depth) => headingLevelAt(headingLevel(), depth),
     ratio: (r) =>
       r.value === null

@@ -5,7 +5,7 @@
  */
 import {
   ariaInvalid,
-  headingTag,
+  renderHeading,
   describedBy,
   errorFor,
   renderErrorSummary,
@@ -16,7 +16,6 @@ import {
   type Translate,
 } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
 import type { MapStrings } from '../strings.js';
 
 /** What an open form shows besides its fields. */
@@ -150,8 +149,7 @@ export function renderGone(close: () => void, t: Translate<MapStrings>, level: n
       <button type="button" class="od-button od-button--secondary" @click=${close}>${t('edit.close')}</button>`;
 }
 
-/** The panel's title, at `level` (a fixed tag from the kit's table); `focusable` when focus is sent to it. */
+/** The panel's title, at `level`; `focusable` when focus is sent to it. */
 export function panelTitle(level: number, title: unknown, focusable = false): TemplateResult {
-  const h = headingTag(level);
-  return staticHtml`<${h} class="panel-title" id="panel-title" tabindex=${focusable ? '-1' : nothing}>${title}</${h}>`;
+  return renderHeading(level, title, { class: 'panel-title', id: 'panel-title', focusable });
 }

@@ -1,10 +1,10 @@
+import { renderHeading } from '@odkit/elements';
 /**
  * The inter-rater view: two assessments of one meeting with the same instrument, item by
  * item, with how many items the raters agree on.
  */
 import type { Assessment, Instrument } from '@odkit/core';
 import { html, type TemplateResult } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
 import type { Draft } from './draft.js';
 import { textOf, valueLabel, type ChecklistViewFormat, type ChecklistT } from './view-kit.js';
 
@@ -56,8 +56,8 @@ export function renderCompare(
       <td>${same ? t('compare.same') : html`<strong>${t('compare.differs')}${diff ? ` (${f.number(diff)})` : ''}</strong>`}</td>
     </tr>`;
   });
-  return staticHtml`<section class="compare" part="compare" aria-labelledby="compare-title">
-    <${f.heading(1)} id="compare-title" class="section-title">${t('compare.title')}</${f.heading(1)}>
+  return html`<section class="compare" part="compare" aria-labelledby="compare-title">
+    ${renderHeading(f.headingLevel(1), t('compare.title'), { id: 'compare-title', class: 'section-title' })}
     <p>${t('compare.agreement', { agree, count: instrument.items.length })}</p>
     <div class="table-wrap">
       <table>

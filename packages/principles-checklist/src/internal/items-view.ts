@@ -3,9 +3,8 @@
  * while the assessment is a draft, the answers as text once it is complete.
  */
 import { TEXT_LIMITS, type Instrument } from '@odkit/core';
-import { renderFieldError, type FormError } from '@odkit/elements';
+import { renderFieldError, type FormError, renderHeading } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
 import { live } from 'lit/directives/live.js';
 import type { Draft, RatingValue } from './draft.js';
 import {
@@ -43,8 +42,8 @@ export function renderGroups(
   return instrument.groups.map((group) => {
     const items = instrument.items.filter((i) => i.groupId === group.id);
     if (!items.length) return nothing;
-    return staticHtml`<section class="group" part="group" aria-labelledby=${`group-${group.id}`}>
-      <${f.heading(1)} class="group-title" id=${`group-${group.id}`}>${textOf(f, group.title)}</${f.heading(1)}>
+    return html`<section class="group" part="group" aria-labelledby=${`group-${group.id}`}>
+      ${renderHeading(f.headingLevel(1), textOf(f, group.title), { class: 'group-title', id: `group-${group.id}` })}
       ${group.description ? html`<p class="od-hint">${textOf(f, group.description)}</p>` : nothing}
       ${items.map((item) => (view.readOnly ? renderItemReadOnly(view, item, t, f) : renderItem(view, item, t, f, edits)))}
     </section>`;
@@ -109,8 +108,8 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
 
 function renderItemReadOnly(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistViewFormat): TemplateResult {
   const rating = view.value.ratings.find((r) => r.itemId === item.id);
-  return staticHtml`<div class="item item--read-only" part="item">
-    <${f.heading(2)} class="item-title">${textOf(f, item.title)}</${f.heading(2)}>
+  return html`<div class="item item--read-only" part="item">
+    ${renderHeading(f.headingLevel(2), textOf(f, item.title), { class: 'item-title' })}
     <p class="answer">${valueLabel(t, f, view.instrument, rating?.value)}</p>
     ${rating?.comment ? html`<p class="comment-text">${rating.comment}</p>` : nothing}
   </div>`;

@@ -1,10 +1,10 @@
+import { renderHeading } from '@odkit/elements';
 /**
  * The summary view's scores: rated, not applicable, unrated, mean and score for each
  * group and overall, worked out by core's `scoreAssessment`.
  */
 import { scoreAssessment, type Instrument, type Score } from '@odkit/core';
 import { html, type TemplateResult } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
 import type { Draft } from './draft.js';
 import { percentOrNone, textOf, type ChecklistViewFormat, type ChecklistT } from './view-kit.js';
 
@@ -25,8 +25,8 @@ export function renderScores(
       <td>${percentOrNone(t, f, s.share)}</td>
     </tr>`;
   const groups = new Map(instrument.groups.map((g) => [g.id, g]));
-  return staticHtml`<section class="summary" part="summary" aria-labelledby="summary-title">
-    <${f.heading(1)} id="summary-title" class="section-title">${t('summary.title')}</${f.heading(1)}>
+  return html`<section class="summary" part="summary" aria-labelledby="summary-title">
+    ${renderHeading(f.headingLevel(1), t('summary.title'), { id: 'summary-title', class: 'section-title' })}
     <div class="table-wrap">
       <table>
         <caption>

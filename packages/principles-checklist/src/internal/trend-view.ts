@@ -1,10 +1,10 @@
+import { renderHeading } from '@odkit/elements';
 /**
  * The summary view's trend: each meeting's score across the episode, as a chart
  * (trend-chart.ts, hidden from assistive technology) and a table with the same figures.
  */
 import type { MeetingFidelity } from '@odkit/core';
 import { html, type TemplateResult } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
 import { renderTrendChart } from './trend-chart.js';
 import { percentOrNone, type ChecklistViewFormat, type ChecklistT } from './view-kit.js';
 
@@ -23,8 +23,8 @@ export function renderTrend(
   t: ChecklistT,
   f: ChecklistViewFormat,
 ): TemplateResult {
-  return staticHtml`<section class="trend" part="trend" aria-labelledby="trend-title">
-    <${f.heading(1)} id="trend-title" class="section-title">${t('trend.title')}</${f.heading(1)}>
+  return html`<section class="trend" part="trend" aria-labelledby="trend-title">
+    ${renderHeading(f.headingLevel(1), t('trend.title'), { id: 'trend-title', class: 'section-title' })}
     ${
       trend.length === 0
         ? html`<p class="empty"><slot name="empty">${t('trend.empty')}</slot></p>`

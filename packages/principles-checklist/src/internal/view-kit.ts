@@ -4,10 +4,14 @@
  * pure functions of what they are given (no element, no `this`).
  */
 import { localise, type Instrument, type LocalisedText, type Meeting } from '@odkit/core';
-import { headingLevelAt, headingTag, type HeadingLevel, type LocaleController, type Translate } from '@odkit/elements';
-import type { StaticValue } from 'lit/static-html.js';
+import {
+  headingLevelAt,
+  type HeadingLevel,
+  type LocaleController,
+  type Translate,
+  renderHeading,
+} from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
 import { ratedCount, type Draft, type RatingValue } from './draft.js';
 import type { ChecklistStrings } from './strings.js';
 
@@ -22,8 +26,6 @@ export type ChecklistFormat = Pick<
 
 /** The views' format: the locale's, and the tags of headings below the checklist's title (its `heading-level`). */
 export interface ChecklistViewFormat extends ChecklistFormat {
-  /** The tag of a heading `depth` levels below the title. */
-  heading(depth: number): StaticValue;
   /** The level of a heading `depth` levels below the title. */
   headingLevel(depth: number): HeadingLevel;
 }
@@ -42,7 +44,6 @@ export function checklistViewFormat(i18n: ChecklistFormat, level: () => unknown)
     time: (...a) => i18n.time(...a),
     number: (...a) => i18n.number(...a),
     percent: (...a) => i18n.percent(...a),
-    heading: (depth) => headingTag(level(), depth),
     headingLevel: (depth) => headingLevelAt(level(), depth),
   };
 }
@@ -81,8 +82,8 @@ export function renderHeader(
   const { value, instrument, meeting } = header;
   const rated = ratedCount(value, instrument);
   // The title at the host's heading level; a host may replace its words (slot "heading") and add a hint under it.
-  return staticHtml`<header class="header" part="header">
-    <${f.heading(0)} class="title"><slot name="heading">${textOf(f, instrument.title)}</slot></${f.heading(0)}>
+  return html`<header class="header" part="header">
+    ${renderHeading(f.headingLevel(0), html`<slot name="heading">${textOf(f, instrument.title)}</slot>`, { class: 'title' })}
     <slot name="hint"></slot>
     ${instrument.description ? html`<p class="od-hint">${textOf(f, instrument.description)}</p>` : nothing}
     ${meeting ? html`<p class="meta">${t('checklist.meeting', { date: f.dateTime(meeting.start) })}</p>` : nothing}

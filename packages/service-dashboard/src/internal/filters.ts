@@ -1,6 +1,12 @@
-import { ariaInvalid, describedBy, renderField, type FormError, type LocaleController } from '@odkit/elements';
+import {
+  ariaInvalid,
+  describedBy,
+  renderField,
+  renderHeading,
+  type FormError,
+  type LocaleController,
+} from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
-import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { DashboardStrings } from '../strings.js';
 
 export interface FilterValues {
@@ -11,8 +17,8 @@ export interface FilterValues {
 
 export interface FiltersContext {
   readonly i18n: LocaleController<DashboardStrings>;
-  /** The tag of a heading `depth` levels below the dashboard's title (its `heading-level`). */
-  readonly heading: (depth: number) => StaticValue;
+  /** The level of a heading `depth` levels below the dashboard's title (its `heading-level`). */
+  readonly headingLevel: (depth: number) => number;
   /** Months (`YYYY-MM`) the period can start and end on; none: no period filter. */
   readonly months: readonly string[];
   /** Teams to choose from; none: no team filter. */
@@ -44,9 +50,9 @@ export function renderFilters(ctx: FiltersContext): TemplateResult | typeof noth
       ${options}
     </select>`;
   const hint = i18n.t('filters.periodHint');
-  const h = ctx.heading(1);
-  return staticHtml`<form class="filters" part="filters" aria-labelledby="filters-title" @submit=${(e: Event) => e.preventDefault()}>
-    <${h} id="filters-title" class="section-title">${i18n.t('filters.title')}</${h}>
+  const h = ctx.headingLevel(1);
+  return html`<form class="filters" part="filters" aria-labelledby="filters-title" @submit=${(e: Event) => e.preventDefault()}>
+    ${renderHeading(h, i18n.t('filters.title'), { id: 'filters-title', class: 'section-title' })}
     <div class="filter-fields">
       ${
         months.length

@@ -1,6 +1,5 @@
-import type { LocaleController } from '@odkit/elements';
+import { renderHeading, type LocaleController } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
-import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { DashboardStrings } from '../strings.js';
 import { countText, spreadText, valueText } from './figure-text.js';
 import type { MeasureGoals } from './measures.js';
@@ -8,8 +7,8 @@ import { countOf, type Tile } from './view-model.js';
 
 export interface TilesContext {
   readonly i18n: LocaleController<DashboardStrings>;
-  /** The tag of a heading `depth` levels below the dashboard's title (its `heading-level`). */
-  readonly heading: (depth: number) => StaticValue;
+  /** The level of a heading `depth` levels below the dashboard's title (its `heading-level`). */
+  readonly headingLevel: (depth: number) => number;
   readonly goals: MeasureGoals;
   /** The measure's name, as on the tile. */
   readonly name: (tile: Pick<Tile, 'measure' | 'instrumentId'>) => string;
@@ -28,9 +27,9 @@ export const tileId = (tile: Pick<Tile, 'measure' | 'instrumentId'>) =>
  */
 export function renderTiles(tiles: readonly Tile[], ctx: TilesContext): TemplateResult {
   const { i18n } = ctx;
-  const h = ctx.heading(1);
-  return staticHtml`<section class="tiles-section" aria-labelledby="tiles-title">
-    <${h} id="tiles-title" class="section-title">${i18n.t('tiles.title')}</${h}>
+  const h = ctx.headingLevel(1);
+  return html`<section class="tiles-section" aria-labelledby="tiles-title">
+    ${renderHeading(h, i18n.t('tiles.title'), { id: 'tiles-title', class: 'section-title' })}
     <ul class="tiles" role="list">
       ${tiles.map((tile) => renderTile(tile, ctx))}
     </ul>
@@ -43,9 +42,9 @@ function renderTile(tile: Tile, ctx: TilesContext): TemplateResult {
   const name = ctx.name(tile);
   const count = countOf(tile.figure);
   const spread = spreadText(tile.figure, i18n);
-  const h = ctx.heading(2);
-  return staticHtml`<li class="tile" part="tile" data-measure=${tile.measure}>
-    <${h} class="tile-name" id=${`${id}-name`}>${name}</${h}>
+  const h = ctx.headingLevel(2);
+  return html`<li class="tile" part="tile" data-measure=${tile.measure}>
+    ${renderHeading(h, name, { class: 'tile-name', id: `${id}-name` })}
     <p class="tile-target">${i18n.t(`measure.${tile.measure}.target`)}</p>
     <p class="tile-value" part="tile-value">${valueText(tile.figure, i18n)}</p>
     ${spread ? html`<p class="tile-spread">${spread}</p>` : nothing}

@@ -1,6 +1,5 @@
-import type { LocaleController } from '@odkit/elements';
+import { renderHeading, type LocaleController } from '@odkit/elements';
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { DashboardStrings } from '../strings.js';
 import { amount, countText, scaleOf, valueText } from './figure-text.js';
 import { countOf, plotted, type Trend } from './view-model.js';
@@ -9,8 +8,8 @@ export type TrendView = 'both' | 'chart' | 'table';
 
 export interface TrendsContext {
   readonly i18n: LocaleController<DashboardStrings>;
-  /** The tag of a heading `depth` levels below the dashboard's title (its `heading-level`). */
-  readonly heading: (depth: number) => StaticValue;
+  /** The level of a heading `depth` levels below the dashboard's title (its `heading-level`). */
+  readonly headingLevel: (depth: number) => number;
   readonly view: TrendView;
   readonly name: (trend: Pick<Trend, 'measure' | 'instrumentId'>) => string;
   /** A note under the title (trends for all teams while a team is chosen). */
@@ -35,9 +34,9 @@ export const trendId = (trend: Pick<Trend, 'measure' | 'instrumentId'>) =>
  */
 export function renderTrends(trends: readonly Trend[], ctx: TrendsContext): TemplateResult {
   const { i18n, view } = ctx;
-  const h = ctx.heading(1);
-  return staticHtml`<section class="trends-section" part="trends" aria-labelledby="trends-title">
-    <${h} id="trends-title" class="section-title">${i18n.t('trends.title')}</${h}>
+  const h = ctx.headingLevel(1);
+  return html`<section class="trends-section" part="trends" aria-labelledby="trends-title">
+    ${renderHeading(h, i18n.t('trends.title'), { id: 'trends-title', class: 'section-title' })}
     <fieldset class="view-switch">
       <legend class="od-legend">${i18n.t('trends.view')}</legend>
       ${(['both', 'chart', 'table'] as const).map(
@@ -58,9 +57,9 @@ function renderTrend(trend: Trend, ctx: TrendsContext): TemplateResult {
   const name = ctx.name(trend);
   const caption = i18n.t(trend.by === 'meeting' ? 'trends.captionMeeting' : 'trends.caption', { measure: name });
   const withData = trend.points.filter((p) => plotted(p.figure) !== null);
-  const h = ctx.heading(2);
-  return staticHtml`<section class="trend" part="trend" data-measure=${trend.measure} aria-labelledby=${`${id}-title`}>
-    <${h} class="trend-title" id=${`${id}-title`}>${name}</${h}>
+  const h = ctx.headingLevel(2);
+  return html`<section class="trend" part="trend" data-measure=${trend.measure} aria-labelledby=${`${id}-title`}>
+    ${renderHeading(h, name, { class: 'trend-title', id: `${id}-title` })}
     ${
       withData.length === 0
         ? html`<p>${i18n.t('trends.empty')}</p>`
