@@ -57,7 +57,6 @@ import { timelineFormats, type T, type TimelineFormats, type TimelineHandlers } 
 import { VirtualListController } from './internal/virtual-list-controller.js';
 
 export type { TimelineView, TimelineZoom };
-const DEFAULT_ZONE = 'Europe/London';
 
 /**
  * Network meetings from first contact on: a visual time axis (hidden from assistive
@@ -72,6 +71,7 @@ const DEFAULT_ZONE = 'Europe/London';
  * @fires od-member-focus - An attendee got focus (`memberId`), or focus left them (`null`).
  * @fires od-change - Cancelable: an edit, when there is no store (the widget applies it unless cancelled).
  * @fires od-error - The record, an attribute or a save could not be used; the widget shows why.
+ * @csspart base - The timeline's outer box (everything it draws).
  * @csspart header - The episode line and the time-to-first-meeting badge.
  * @csspart badge - The time-to-first-meeting badge.
  * @csspart toolbar - View, scale and date-range controls.
@@ -87,12 +87,12 @@ const DEFAULT_ZONE = 'Europe/London';
  * @csspart changed-by - "Changed by … on …" in the meeting details.
  * @csspart field - A form field.
  * @csspart error-summary - A form's error summary.
- * @cssprop --od-timeline-held - Colour of held meetings on the axis (default: the primary colour).
- * @cssprop --od-timeline-planned - Colour of planned meetings on the axis.
- * @cssprop --od-timeline-cancelled - Colour of cancelled meetings on the axis.
- * @cssprop --od-timeline-met - Colour of a met target (always with a tick and text).
- * @cssprop --od-timeline-missed - Colour of a missed target (always with a cross and text).
- * @cssprop --od-timeline-list-height - Height of the scrolling list when it is virtualised (default 32em).
+ * @cssprop --od-meeting-timeline-held - Colour of held meetings on the axis (default: the primary colour).
+ * @cssprop --od-meeting-timeline-planned - Colour of planned meetings on the axis.
+ * @cssprop --od-meeting-timeline-cancelled - Colour of cancelled meetings on the axis.
+ * @cssprop --od-meeting-timeline-met - Colour of a met target (always with a tick and text).
+ * @cssprop --od-meeting-timeline-missed - Colour of a missed target (always with a cross and text).
+ * @cssprop --od-meeting-timeline-list-height - Height of the scrolling list when it is virtualised (default 32em).
  */
 export class OdMeetingTimeline extends OdElement {
   static override styles = [...timelineStyles, syncStatusStyles];
@@ -182,7 +182,7 @@ export class OdMeetingTimeline extends OdElement {
   }
   get #zone(): string {
     if (this.timeZone && isTimeZone(this.timeZone)) return this.timeZone;
-    return this.#i18n.timeZone ?? DEFAULT_ZONE;
+    return this.#i18n.timeZone;
   }
   get #now(): number {
     return this.asOf && isIsoDateTime(this.asOf) ? Date.parse(this.asOf) : Date.now();
@@ -253,6 +253,10 @@ export class OdMeetingTimeline extends OdElement {
   /* ---------------------------------------------------------------- render */
 
   protected override render() {
+    return html`<div class="base" part="base">${this.#renderBase()}</div>`;
+  }
+
+  #renderBase() {
     const record = this.#data.record;
     const error = this.#data.error ?? this.#options.error;
     const errorState = html`${renderSyncStatus(this.#sync, inTimeZone(this.#i18n, this.#zone), { record, canDecide: this.editable, instruments: defaultInstruments })}${error ? renderErrorState(error, this.#i18n) : nothing}`;

@@ -73,10 +73,10 @@ type View = 'rate' | 'summary' | 'compare';
  * @csspart sync-review - The panel to decide between this device's and the record's version of an edit.
  * @csspart changed-by - "Changed by … on …" under the header, for a saved assessment.
  * @csspart error-summary - The form's error summary.
- * @cssprop --od-checklist-item-gap - Space between items (default: 3 × the system space).
- * @cssprop --od-checklist-chart-line - Trend line and point colour (default: the primary colour).
- * @cssprop --od-checklist-difference-background - Background of an item the two raters differ on (default: the raised
- * surface).
+ * @cssprop --od-principles-checklist-item-gap - Space between items (default: 3 × the system space).
+ * @cssprop --od-principles-checklist-chart-line - Trend line and point colour (default: the primary colour).
+ * @cssprop --od-principles-checklist-difference-background - Background of an item the two raters differ on (default:
+ * the raised surface).
  */
 export class OdPrinciplesChecklist extends OdElement {
   static formAssociated = true;

@@ -49,11 +49,12 @@ const TREND_VIEWS: readonly TrendView[] = ['both', 'chart', 'table'];
  * @csspart trend - One measure's trend (chart and table).
  * @csspart chart - A trend's SVG chart.
  * @csspart error - The error state.
- * @cssprop --od-dashboard-tile-min - The narrowest a tile gets before the grid wraps (default: 15em).
- * @cssprop --od-dashboard-bar - Chart bars and the tiles' top rule (default: the primary colour).
- * @cssprop --od-dashboard-met - The rule beside a goal met (default: the success colour; always with a tick and words).
- * @cssprop --od-dashboard-missed - The rule beside a goal missed (default: the error colour; always with a cross and
- * words).
+ * @cssprop --od-service-dashboard-tile-min - The narrowest a tile gets before the grid wraps (default: 15em).
+ * @cssprop --od-service-dashboard-bar - Chart bars and the tiles' top rule (default: the primary colour).
+ * @cssprop --od-service-dashboard-met - The rule beside a goal met (default: the success colour; always with a tick
+ * and words).
+ * @cssprop --od-service-dashboard-missed - The rule beside a goal missed (default: the error colour; always with a
+ * cross and words).
  */
 export class OdServiceDashboard extends OdElement {
   static override styles = [...OdElement.styles, errorStateStyles, formStyles, dashboardStyles];

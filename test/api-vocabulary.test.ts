@@ -1,0 +1,166 @@
+/**
+ * One API vocabulary across the widgets (docs/api.md): the same names mean the same thing
+ * and take the same kind of value on every widget: a `base` part, tokens named after the
+ * tag, `as-of`, `scale`, `selected-id`, `color-scheme`, the time zone default.
+ */
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
+import { type CaseRecord } from '@odkit/core';
+import { demoCase } from '@odkit/core/demo';
+import { type OdProvider } from '@odkit/elements';
+import '@odkit/elements/define.js';
+import { type OdMeetingTimeline } from '@odkit/meeting-timeline';
+import '@odkit/meeting-timeline/define.js';
+import '@odkit/network-map/define.js';
+import { type OdPrinciplesChecklist } from '@odkit/principles-checklist';
+import '@odkit/principles-checklist/define.js';
+import { type OdServiceDashboard } from '@odkit/service-dashboard';
+import '@odkit/service-dashboard/define.js';
+import { emulateMedia } from '@web/test-runner-commands';
+import { guardConsole } from './support/console-guard.js';
+import { allByPart, byPart, partOf, shadow, text, until } from './support/dom.js';
+
+type Widget = HTMLElement & { updateComplete: Promise<unknown> };
+const TAGS = ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist', 'od-service-dashboard'] as const;
+
+/** A widget of each kind, given the demo case (the dashboard: as its records), not in a provider. */
+async function lone(tag: (typeof TAGS)[number]): Promise<Widget> {
+  const el = document.createElement(tag) as unknown as Widget & Record<string, unknown>;
+  if (tag === 'od-service-dashboard') el.records = [demoCase];
+  else el.record = demoCase;
+  if (tag === 'od-principles-checklist') el.setAttribute('meeting-id', 'mt-01');
+  const holder = fixtureSync<HTMLDivElement>(html`<div></div>`);
+  holder.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+/** Waits until the widget has rendered its content (the dashboard summarises its records first). */
+const rendered = (el: Widget) => until(() => !/Loading|Working/.test(text(shadow(el))) && text(shadow(el)), 'content');
+
+describe('one API vocabulary', () => {
+  const console = guardConsole();
+  void console;
+
+  afterEach(async () => {
+    document.documentElement.style.cssText = '';
+    await emulateMedia({ colorScheme: 'light' });
+  });
+
+  describe('parts', () => {
+    for (const tag of TAGS) {
+      it(`<${tag}> has one base part, its outermost wrapper`, async () => {
+        const el = await lone(tag);
+        await rendered(el);
+        const bases = allByPart(el, 'base');
+        expect(bases.length, 'base parts').to.equal(1);
+        const children = [...shadow(el).children].filter((c) => c.localName !== 'style');
+        expect(children, 'everything the widget draws is inside base').to.deep.equal([bases[0]]);
+      });
+    }
+  });
+
+  describe('tokens', () => {
+    const probes: Record<(typeof TAGS)[number], { token: string; legacy: string; read: (el: Widget) => string }> = {
+      'od-network-map': {
+        token: '--od-network-map-ring',
+        legacy: '--od-network-map-ring',
+        read: (el) => getComputedStyle(shadow(el).querySelector('.ring, circle')!).stroke,
+      },
+      'od-meeting-timeline': {
+        token: '--od-meeting-timeline-list-height',
+        legacy: '--od-timeline-list-height',
+        read: (el) => getComputedStyle(el).getPropertyValue('--_tl-list-height').trim(),
+      },
+      'od-principles-checklist': {
+        token: '--od-principles-checklist-item-gap',
+        legacy: '--od-checklist-item-gap',
+        read: (el) => getComputedStyle(el).getPropertyValue('--_od-checklist-item-gap').trim(),
+      },
+      'od-service-dashboard': {
+        token: '--od-service-dashboard-tile-min',
+        legacy: '--od-dashboard-tile-min',
+        read: (el) => getComputedStyle(el).getPropertyValue('--_od-dashboard-tile-min').trim(),
+      },
+    };
+    const VALUE: Record<string, string> = {
+      '--od-network-map-ring': 'rgb(1, 2, 3)',
+    };
+
+    for (const tag of TAGS) {
+      const { token, legacy, read } = probes[tag];
+      const value = VALUE[token] ?? '7px';
+      it(`<${tag}>'s component tokens are named after the tag (${token}), set on :root, no provider`, async () => {
+        const el = await lone(tag);
+        await rendered(el);
+        const before = read(el);
+        document.documentElement.style.setProperty(token, value);
+        expect(read(el)).to.not.equal(before);
+        expect(read(el)).to.equal(value);
+      });
+      if (legacy !== token) {
+        it(`<${tag}> still takes the old token name ${legacy}`, async () => {
+          const el = await lone(tag);
+          await rendered(el);
+          document.documentElement.style.setProperty(legacy, value);
+          expect(read(el)).to.equal(value);
+        });
+      }
+    }
+
+    it('a system token set on :root reaches a widget outside a provider', async () => {
+      const el = await lone('od-meeting-timeline');
+      await rendered(el);
+      document.documentElement.style.setProperty('--od-sys-color-text', 'rgb(1, 2, 3)');
+      expect(getComputedStyle(el).color).to.equal('rgb(1, 2, 3)');
+    });
+  });
+
+  describe('color-scheme', () => {
+    it('a provider follows the operating system unless told (color-scheme defaults to auto)', async () => {
+      const provider = await fixture<OdProvider>(html`<od-provider>
+        <od-meeting-timeline .record=${demoCase}></od-meeting-timeline>
+      </od-provider>`);
+      const timeline = provider.querySelector<OdMeetingTimeline>('od-meeting-timeline')!;
+      await timeline.updateComplete;
+      expect(provider.colorScheme).to.equal('auto');
+      await emulateMedia({ colorScheme: 'light' });
+      const light = getComputedStyle(timeline).color;
+      await emulateMedia({ colorScheme: 'dark' });
+      const dark = getComputedStyle(timeline).color;
+      expect(dark).to.not.equal(light);
+      expect(dark).to.equal('rgb(243, 242, 241)');
+      provider.colorScheme = 'light';
+      await provider.updateComplete;
+      expect(getComputedStyle(timeline).color).to.equal(light);
+    });
+  });
+
+  describe('time zone', () => {
+    /** The demo case with its first meeting moved into British Summer Time, late in the evening (UTC). */
+    const summer: CaseRecord = {
+      ...demoCase,
+      meetings: demoCase.meetings.map((m) =>
+        m.id === 'mt-01' ? { ...m, start: '2026-07-01T22:30:00Z', end: '2026-07-01T23:30:00Z' } : m,
+      ),
+    };
+    const london = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
+
+    it('a lone widget and a widget in a provider without time-zone both show Europe/London times', async () => {
+      const expected = london.format(new Date('2026-07-01T22:30:00Z')); // 23:30 (BST)
+      const alone = fixtureSync<OdPrinciplesChecklist>(
+        html`<od-principles-checklist .record=${summer} meeting-id="mt-01"></od-principles-checklist>`,
+      );
+      const provider = fixtureSync<OdProvider>(html`<od-provider>
+        <od-principles-checklist .record=${summer} meeting-id="mt-01"></od-principles-checklist>
+      </od-provider>`);
+      const inside = provider.querySelector<OdPrinciplesChecklist>('od-principles-checklist')!;
+      for (const el of [alone, inside]) {
+        await el.updateComplete;
+        expect(text(byPart(el, 'header')), el === alone ? 'alone' : 'in a provider').to.contain(expected);
+      }
+    });
+  });
+});
+
+void partOf;
+export type { OdServiceDashboard, OdMeetingTimeline };
