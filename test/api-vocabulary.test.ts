@@ -17,7 +17,7 @@ import { type OdServiceDashboard } from '@odkit/service-dashboard';
 import '@odkit/service-dashboard/define.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import { guardConsole } from './support/console-guard.js';
-import { allByPart, byPart, partOf, shadow, text, until } from './support/dom.js';
+import { allByPart, byPart, byRoleIn, partOf, shadow, text, until } from './support/dom.js';
 
 type Widget = HTMLElement & { updateComplete: Promise<unknown> };
 const TAGS = ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist', 'od-service-dashboard'] as const;
@@ -39,7 +39,6 @@ const rendered = (el: Widget) => until(() => !/Loading|Working/.test(text(shadow
 
 describe('one API vocabulary', () => {
   const console = guardConsole();
-  void console;
 
   afterEach(async () => {
     document.documentElement.style.cssText = '';
@@ -115,6 +114,72 @@ describe('one API vocabulary', () => {
     });
   });
 
+  describe('as-of', () => {
+    /** A widget with `as-of` set as an attribute, rendered. */
+    async function withAsOf(tag: (typeof TAGS)[number], asOf: string): Promise<Widget> {
+      const el = await lone(tag);
+      el.setAttribute('as-of', asOf);
+      await el.updateComplete;
+      await rendered(el);
+      return el;
+    }
+
+    // The checklist rates one meeting: it has no "as of".
+    for (const tag of TAGS.filter((t) => t !== 'od-principles-checklist')) {
+      it(`<${tag}> takes a date or a date-time with offset, and refuses anything else with its error state`, async () => {
+        for (const good of ['2026-03-01', '2026-03-01T12:00:00+00:00']) {
+          const el = await withAsOf(tag, good);
+          expect(partOf(el, 'error'), good).to.equal(null);
+          expect((el as unknown as { asOf: unknown }).asOf, 'a string property').to.equal(good);
+        }
+        const el = await lone(tag);
+        const failed = new Promise((resolve) => el.addEventListener('od-error', resolve, { once: true }));
+        el.setAttribute('as-of', '1 March 2026');
+        await failed;
+        await until(() => partOf(el, 'error'), 'the error state');
+        expect(text(byPart(el, 'error'))).to.match(/as-?of/i);
+      });
+    }
+
+    it('the map takes the day of a date-time in its time zone (Europe/London by default)', async () => {
+      // 23:30 UTC on 30 June is 00:30 on 1 July in British Summer Time.
+      const byInstant = await withAsOf('od-network-map', '2026-06-30T23:30:00Z');
+      const byDay = await withAsOf('od-network-map', '2026-07-01');
+      const notes = (el: Widget) => text(shadow(el).querySelector('.notes'));
+      expect(notes(byInstant)).to.contain('1 Jul');
+      expect(notes(byInstant)).to.equal(notes(byDay));
+    });
+
+    it('the timeline and the dashboard take a date as the end of that day in their time zone', async () => {
+      const summary = (el: Widget) => text(byPart(el, 'summary'));
+      const byDay = await withAsOf('od-meeting-timeline', '2026-02-12');
+      const byInstant = await withAsOf('od-meeting-timeline', '2026-02-12T23:59:59.999+00:00');
+      expect(summary(byDay)).to.equal(summary(byInstant));
+      expect(summary(byDay)).to.contain('12 Feb 2026');
+      const tiles = (el: Widget) => allByPart(el, 'tile').map(text).join('|');
+      const dayBoard = await withAsOf('od-service-dashboard', '2026-02-12');
+      const instantBoard = await withAsOf('od-service-dashboard', '2026-02-12T23:59:59.999+00:00');
+      await until(() => tiles(dayBoard) && tiles(instantBoard), 'tiles');
+      expect(tiles(dayBoard)).to.equal(tiles(instantBoard));
+    });
+  });
+
+  describe('scale (the timeline) and zoom (the map)', () => {
+    it("the timeline's axis scale is `scale`; the old `zoom` still works, with a deprecation warning", async () => {
+      const el = await lone('od-meeting-timeline');
+      const timeline = el as unknown as OdMeetingTimeline;
+      el.setAttribute('scale', 'month');
+      await el.updateComplete;
+      expect(timeline.scale).to.equal('month');
+      expect(byRoleIn(byPart(el, 'toolbar'), 'button', 'Month').getAttribute('aria-pressed')).to.equal('true');
+      console.expectWarning(/zoom is deprecated: use scale/);
+      el.setAttribute('zoom', 'day');
+      await el.updateComplete;
+      expect(timeline.scale).to.equal('day');
+      expect(el.getAttribute('scale')).to.equal('day');
+    });
+  });
+
   describe('color-scheme', () => {
     it('a provider follows the operating system unless told (color-scheme defaults to auto)', async () => {
       const provider = await fixture<OdProvider>(html`<od-provider>
@@ -162,5 +227,4 @@ describe('one API vocabulary', () => {
   });
 });
 
-void partOf;
 export type { OdServiceDashboard, OdMeetingTimeline };

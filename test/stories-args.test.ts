@@ -118,7 +118,7 @@ const changes: Record<string, { module: Module; controls: Record<string, [story:
     module: timelineStories as unknown as Module,
     controls: {
       view: ['DemoCase', 'matrix'],
-      zoom: ['DemoCase', 'month'],
+      scale: ['DemoCase', 'month'],
       editable: ['DemoCase', true],
       asOf: ['DemoCase', '2026-02-20T12:00:00+00:00'],
       rangeStart: ['DemoCase', '2026-03-01'],

@@ -48,7 +48,11 @@ const widgetEvents = {
 
 export const providerArgTypes: ArgTypes = {
   theme: choice('theme', ['default', 'govuk', 'nhs'], 'Visual preset for every widget inside.'),
-  colorScheme: choice('color-scheme', ['light', 'dark', 'auto'], 'Light, dark, or as the operating system says.'),
+  colorScheme: choice(
+    'color-scheme',
+    ['auto', 'light', 'dark'],
+    'As the operating system says (default), light or dark.',
+  ),
   locale: text('locale', 'Language for every widget inside (en-GB or cy).'),
   timeZone: text('time-zone', 'IANA time zone dates are shown in, e.g. Europe/London.'),
   store: { ...property('The CaseStore every widget inside reads and writes (set by the story).'), control: false },
@@ -62,7 +66,7 @@ export const mapArgTypes: ArgTypes = {
   sectors: flag('sectors', 'Show the life-domain sectors.'),
   editable: flag('editable', 'Allow adding, editing, moving and removing members and ties.'),
   view: choice('view', ['map', 'table'], 'The picture, or the same network as a table.'),
-  asOf: text('as-of', 'Show the network as it was on this date (YYYY-MM-DD).'),
+  asOf: text('as-of', 'Show the network as it was on this day (YYYY-MM-DD, or a date-time with offset).'),
   audience: text('audience', 'Leave out members hidden from this audience, e.g. network.'),
   initialsOnly: flag('initials-only', 'Show initials instead of names.'),
   locale,
@@ -73,9 +77,9 @@ export const mapArgTypes: ArgTypes = {
 
 export const timelineArgTypes: ArgTypes = {
   view: choice('view', ['list', 'matrix'], 'Meetings as a list, or the attendance matrix.'),
-  zoom: choice('zoom', ['day', 'week', 'month'], 'Scale of the time axis.'),
+  scale: choice('scale', ['day', 'week', 'month'], 'Scale of the time axis (was `zoom`).'),
   editable: flag('editable', 'Allow recording, editing and cancelling meetings.'),
-  asOf: text('as-of', '"Now" for the timeline (an ISO date-time); by default the real clock.'),
+  asOf: text('as-of', '"Now": a date-time with offset, or a date (the end of that day); by default the real clock.'),
   rangeStart: text('range-start', 'First day shown (YYYY-MM-DD).'),
   rangeEnd: text('range-end', 'Last day shown (YYYY-MM-DD).'),
   episodeId: text('episode-id', 'The episode shown; by default the latest.'),

@@ -69,6 +69,7 @@ export {
   type FormControlValidity,
 } from './forms/form-control-controller.js';
 export { LocaleController, type LocaleHost } from './i18n/locale-controller.js';
+export { asOfDate, asOfInstant, isAsOf } from './options/as-of.js';
 export { OptionsController, type OptionProblem, type OptionsControllerOptions } from './options/options-controller.js';
 export {
   SUPPORTED_LOCALES,

@@ -1,17 +1,11 @@
+import { defaultInstruments, isRealDate, isTimeZone, type CaseRecord, type Episode, type Meeting } from '@odkit/core';
 import {
-  defaultInstruments,
-  isIsoDateTime,
-  isRealDate,
-  isTimeZone,
-  type CaseRecord,
-  type Episode,
-  type Meeting,
-} from '@odkit/core';
-import {
+  asOfInstant,
   CaseController,
   HistoryController,
   SyncStatusController,
   inTimeZone,
+  isAsOf,
   LinkedMemberController,
   LocaleController,
   OptionsController,
@@ -46,6 +40,7 @@ import {
   VIEWS,
   ZOOMS,
   type TimelineModel,
+  type TimelineScale,
   type TimelineView,
   type TimelineZoom,
 } from './internal/model.js';
@@ -56,7 +51,7 @@ import { renderToolbar } from './internal/toolbar.js';
 import { timelineFormats, type T, type TimelineFormats, type TimelineHandlers } from './internal/view-kit.js';
 import { VirtualListController } from './internal/virtual-list-controller.js';
 
-export type { TimelineView, TimelineZoom };
+export type { TimelineScale, TimelineView, TimelineZoom };
 
 /**
  * Network meetings from first contact on: a visual time axis (hidden from assistive
@@ -105,12 +100,29 @@ export class OdMeetingTimeline extends OdElement {
   @property({ attribute: false }) strings: Partial<Record<string, Message>> | undefined;
   /** IANA time zone dates and times are shown and entered in (default: the provider's, else Europe/London). */
   @property({ attribute: 'time-zone' }) timeZone: string | undefined;
-  /** "Now", as an ISO date-time with offset; measures and the badge are taken as of it (default: the current time). */
+  /**
+   * "Now": a date-time with offset, or a date (`YYYY-MM-DD`: the end of that day in the time zone), as `as-of` on
+   * every widget; measures and the badge are taken as of it (default: the current time).
+   */
   @property({ attribute: 'as-of' }) asOf: string | undefined;
   /** `list` (meetings) or `matrix` (attendance table). */
   @property({ reflect: true }) view: TimelineView = 'list';
-  /** Scale of the time axis: `day`, `week` or `month`. */
-  @property({ reflect: true }) zoom: TimelineZoom = 'week';
+  /** Scale of the time axis: `day`, `week` (default) or `month`. */
+  @property({ reflect: true }) scale: TimelineScale = 'week';
+  /**
+   * The time axis's scale, under its old name (it is `scale` now: on the map, zoom is magnification).
+   * @deprecated Use `scale`; `zoom` warns once and goes in the next release.
+   */
+  @property({ attribute: 'zoom' })
+  get zoom(): TimelineScale {
+    return this.scale;
+  }
+  set zoom(value: TimelineScale) {
+    if (!this.#zoomWarned) console.warn('Open Dialogue Kit: <od-meeting-timeline> zoom is deprecated: use scale.');
+    this.#zoomWarned = true;
+    this.scale = value;
+  }
+  #zoomWarned = false;
   /** Show meetings from this local date (`YYYY-MM-DD`) on. */
   @property({ attribute: 'range-start' }) rangeStart: string | undefined;
   /** Show meetings up to this local date (`YYYY-MM-DD`). */
@@ -178,14 +190,19 @@ export class OdMeetingTimeline extends OdElement {
     return VIEWS.includes(this.view) ? this.view : 'list';
   }
   get #zoom(): TimelineZoom {
-    return ZOOMS.includes(this.zoom) ? this.zoom : 'week';
+    return ZOOMS.includes(this.scale) ? this.scale : 'week';
   }
   get #zone(): string {
     if (this.timeZone && isTimeZone(this.timeZone)) return this.timeZone;
     return this.#i18n.timeZone;
   }
   get #now(): number {
-    return this.asOf && isIsoDateTime(this.asOf) ? Date.parse(this.asOf) : Date.now();
+    const asOf = this.#asOf;
+    return asOf ? Date.parse(asOf) : Date.now();
+  }
+  /** `as-of` as an instant (a date stands for the end of that day in the zone), when it is usable. */
+  get #asOf(): string | undefined {
+    return this.asOf && isAsOf(this.asOf) ? asOfInstant(this.asOf, this.#zone) : undefined;
   }
   get #range(): [string | undefined, string | undefined] {
     const ok = (v: string | undefined) => (v && isRealDate(v) ? v : undefined);
@@ -213,8 +230,7 @@ export class OdMeetingTimeline extends OdElement {
     ) => buildModel(record, episode, asOf ?? new Date().toISOString(), instrumentId || undefined),
   );
   #modelFor(record: CaseRecord, episode: Episode): TimelineModel {
-    const asOf = this.asOf && isIsoDateTime(this.asOf) ? this.asOf : undefined;
-    return (this.#model = this.#buildModel(record, episode, asOf, this.instrumentId, this.#minute));
+    return (this.#model = this.#buildModel(record, episode, this.#asOf, this.instrumentId, this.#minute));
   }
 
   /* ---------------------------------------------------------------- formatting */
@@ -358,8 +374,8 @@ export class OdMeetingTimeline extends OdElement {
       this.announcement = this.#t(view === 'list' ? 'view.list' : 'view.matrix');
     },
     setZoom: (zoom) => {
-      if (zoom === this.zoom) return;
-      this.zoom = zoom;
+      if (zoom === this.scale) return;
+      this.scale = zoom;
       this.#axisScroll.follow();
       this.announcement = `${this.#t('zoom.label')}: ${this.#t(`zoom.${zoom}`)}`;
     },

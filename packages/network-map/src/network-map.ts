@@ -1,7 +1,9 @@
-import { defaultInstruments, isId, isRealDate, type CaseRecord } from '@odkit/core';
+import { defaultInstruments, isId, type CaseRecord } from '@odkit/core';
 import {
+  asOfDate,
   CaseController,
   HistoryController,
+  isAsOf,
   LocaleController,
   OptionsController,
   SyncStatusController,
@@ -103,7 +105,10 @@ export class OdNetworkMap extends OdElement {
   /** Group members into life-domain sectors (wedges), Tracy–Whittaker style. */
   @property({ type: Boolean, reflect: true }) sectors = false;
 
-  /** A date (`YYYY-MM-DD`): show the network as it was that day. */
+  /**
+   * Show the network as it was on a day: a date (`YYYY-MM-DD`), or a date-time with offset (its day in the time
+   * zone), as `as-of` on every widget.
+   */
   @property({ attribute: 'as-of' }) asOf: string | undefined;
 
   /** An audience id (e.g. `family`): members hidden from it are left out everywhere. */
@@ -132,7 +137,7 @@ export class OdNetworkMap extends OdElement {
   readonly #optionsCheck = new OptionsController<OptionKey>(this, {
     check: () => {
       const problems: OptionProblem<OptionKey>[] = [];
-      if (this.asOf && !isRealDate(this.asOf)) problems.push({ key: 'error.asOf' });
+      if (this.asOf && !isAsOf(this.asOf)) problems.push({ key: 'error.asOf' });
       if (this.audience && !isId(this.audience)) problems.push({ key: 'error.audience' });
       if (this.view !== 'map' && this.view !== 'table') problems.push({ key: 'error.view' });
       return problems;
@@ -196,7 +201,7 @@ export class OdNetworkMap extends OdElement {
 
   #options() {
     return {
-      asOf: this.asOf && isRealDate(this.asOf) ? this.asOf : undefined,
+      asOf: this.asOf && isAsOf(this.asOf) ? asOfDate(this.asOf, this.#i18n.timeZone) : undefined,
       audience: this.audience && isId(this.audience) ? this.audience : undefined,
       initialsOnly: this.initialsOnly,
     };
