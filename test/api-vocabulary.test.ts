@@ -10,6 +10,7 @@ import { type OdProvider } from '@odkit/elements';
 import '@odkit/elements/define.js';
 import { type OdMeetingTimeline } from '@odkit/meeting-timeline';
 import '@odkit/meeting-timeline/define.js';
+import { type OdNetworkMap } from '@odkit/network-map';
 import '@odkit/network-map/define.js';
 import { type OdPrinciplesChecklist } from '@odkit/principles-checklist';
 import '@odkit/principles-checklist/define.js';
@@ -17,6 +18,8 @@ import { type OdServiceDashboard } from '@odkit/service-dashboard';
 import '@odkit/service-dashboard/define.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import { guardConsole } from './support/console-guard.js';
+import { mapPage, PERSON } from './support/map-page.js';
+import { timelinePage } from './support/timeline-page.js';
 import { allByPart, byPart, byRoleIn, partOf, shadow, text, until } from './support/dom.js';
 
 type Widget = HTMLElement & { updateComplete: Promise<unknown> };
@@ -177,6 +180,57 @@ describe('one API vocabulary', () => {
       await el.updateComplete;
       expect(timeline.scale).to.equal('day');
       expect(el.getAttribute('scale')).to.equal('day');
+    });
+  });
+
+  describe('selected-id', () => {
+    it('the map: a host drives the selection with selected-id (no event); a click fires od-select and reflects', async () => {
+      const map = (await lone('od-network-map')) as unknown as OdNetworkMap & Widget;
+      const page = mapPage(map);
+      const selects: unknown[] = [];
+      map.addEventListener('od-select', (e) => selects.push(e.selection));
+      map.setAttribute('selected-id', 'm-priya');
+      await map.updateComplete;
+      expect(page.pressed().map((n) => page.keyOf(n))).to.deep.equal(['m-priya']);
+      expect(page.detailsTitle()).to.contain('Priya');
+      map.selectedId = demoCase.person.id;
+      await map.updateComplete;
+      expect(page.pressed().map((n) => page.keyOf(n))).to.deep.equal([PERSON]);
+      expect(selects, 'no event for what the host set').to.deep.equal([]);
+      page.member('Ben Adeyemi').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      await map.updateComplete;
+      expect(map.selectedId).to.equal('m-ben');
+      expect(map.getAttribute('selected-id')).to.equal('m-ben');
+      expect(selects).to.have.length(1);
+      // An id not shown selects nothing, and is kept (for a record that is still loading).
+      map.selectedId = 'm-nobody';
+      await map.updateComplete;
+      expect(page.pressed()).to.deep.equal([]);
+      expect(map.selectedId).to.equal('m-nobody');
+      expect(selects).to.have.length(1);
+    });
+
+    it('the timeline: a host opens a meeting with selected-id (no event); a person opening one fires and reflects', async () => {
+      const el = (await lone('od-meeting-timeline')) as unknown as OdMeetingTimeline & Widget;
+      const page = timelinePage(el);
+      const selects: unknown[] = [];
+      el.addEventListener('od-select', (e) => selects.push(e.selection));
+      el.setAttribute('selected-id', 'mt-02');
+      await el.updateComplete;
+      expect(page.detailsOrNull(), 'details open').to.not.equal(null);
+      expect(page.meeting('mt-02').getAttribute('aria-expanded')).to.equal('true');
+      expect(selects).to.deep.equal([]);
+      await page.open('mt-03');
+      expect(el.selectedId).to.equal('mt-03');
+      expect(el.getAttribute('selected-id')).to.equal('mt-03');
+      expect(selects).to.have.length(1);
+      el.selectedId = undefined;
+      await el.updateComplete;
+      expect(page.detailsOrNull()).to.equal(null);
+      el.selectedId = 'no-such-meeting';
+      await el.updateComplete;
+      expect(page.detailsOrNull()).to.equal(null);
+      expect(selects).to.have.length(1);
     });
   });
 

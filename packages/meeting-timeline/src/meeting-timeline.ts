@@ -140,7 +140,12 @@ export class OdMeetingTimeline extends OdElement {
   @property({ type: Number, attribute: 'virtualise-above' }) virtualiseAbove = 60;
 
   @state() private focusedId: string | undefined;
-  @state() private openId: string | undefined;
+  /**
+   * The meeting whose details are open (its id); a host may set it to open a meeting's details (no event fires, and
+   * focus stays where it is). A person opening or closing details fires `od-select` and updates it. An id that names
+   * no meeting of the record opens nothing.
+   */
+  @property({ attribute: 'selected-id', reflect: true }) selectedId: string | undefined;
   @state() private announcement = '';
 
   readonly #data = new CaseController(this);
@@ -177,7 +182,11 @@ export class OdMeetingTimeline extends OdElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('record')) this.#data.setRecord(this.record);
+    // Opened by the host: the list's tab stop follows (focus itself stays where the person has it).
+    if (changed.has('selectedId') && !this.#selecting && this.selectedId) this.focusedId = this.selectedId;
   }
+  /** Set while a person opens or closes details (the host's changes move the tab stop; theirs already did). */
+  #selecting = false;
 
   /* ---------------------------------------------------------------- options */
 
@@ -251,9 +260,9 @@ export class OdMeetingTimeline extends OdElement {
     announce: (text) => (this.announcement = text),
     opened: (id) => {
       this.#open(id);
-      return this.openId;
+      return this.selectedId;
     },
-    openId: () => this.openId,
+    openId: () => this.selectedId,
   });
   /** The date-range form, open or not, and its errors. */
   readonly #rangeEdits = new RangeEdits(this, {
@@ -320,7 +329,7 @@ export class OdMeetingTimeline extends OdElement {
         ${renderAxis(model, shown, this.#axisLayout(model, shown, this.#zoom, this.#zone, ...this.#range), this.focusedId)}
         <div class="body">
           <div class="main">${this.#view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on, this.#linked.memberId) : this.#renderList(model, shown)}</div>
-          ${this.#edits.form || this.openId ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
+          ${this.#edits.form || record.meetings.some((m) => m.id === this.selectedId) ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
         </div>
         ${guard([model, this.#i18n.locale, this.#zone, this.strings, this.asOf], () => renderSummary(model, this.#now, t, f))}
       </section>`;
@@ -337,7 +346,7 @@ export class OdMeetingTimeline extends OdElement {
         shown,
         window: this.#list.window(shown.length, shown.length > this.virtualiseAbove),
         focusedId: this.focusedId,
-        openId: this.openId,
+        openId: this.selectedId,
         linked: this.#linkedOf(linked, linked && model.members.get(linked)?.name),
         deps: [this.#i18n.locale, this.#zone, this.strings],
       },
@@ -352,7 +361,7 @@ export class OdMeetingTimeline extends OdElement {
 
   #renderSide(record: CaseRecord, model: TimelineModel): TemplateResult {
     const form = this.#edits.render(record, this.#on);
-    const meeting = record.meetings.find((m) => m.id === this.openId);
+    const meeting = record.meetings.find((m) => m.id === this.selectedId);
     if (form || !meeting) return form ?? html``;
     const entity = { kind: 'meeting', id: meeting.id } as const;
     const changedBy = renderChangedBy(this.#history, entity, inTimeZone(this.#i18n, this.#zone));
@@ -363,7 +372,7 @@ export class OdMeetingTimeline extends OdElement {
   readonly #on: TimelineHandlers = {
     episodeChanged: (event) => {
       this.episodeId = (event.target as HTMLSelectElement).value;
-      this.openId = undefined;
+      this.selectedId = undefined;
       this.#edits.dismiss();
       this.focusedId = undefined;
       this.#list.start = 0;
@@ -398,7 +407,7 @@ export class OdMeetingTimeline extends OdElement {
         PageDown: index + page,
         PageUp: index - page,
       };
-      if (event.key === 'Escape' && this.openId) {
+      if (event.key === 'Escape' && this.selectedId) {
         event.preventDefault();
         this.#close();
         return;
@@ -487,15 +496,17 @@ export class OdMeetingTimeline extends OdElement {
     const meeting = this.#data.record?.meetings.find((m) => m.id === id);
     if (!meeting) return;
     this.focusedId = id;
-    this.openId = id;
+    this.#selecting = true;
+    this.selectedId = id;
     this.#edits.dismiss();
     this.#focus.next('details-title');
     this.emit(new OdSelectEvent({ kind: 'meeting', meeting }));
   }
 
   #close(): void {
-    const id = this.openId;
-    this.openId = undefined;
+    const id = this.selectedId;
+    this.#selecting = true;
+    this.selectedId = undefined;
     this.#edits.dismiss();
     this.emit(new OdSelectEvent(null));
     if (id) this.#returnTo(id);
@@ -516,13 +527,14 @@ export class OdMeetingTimeline extends OdElement {
       const shown = this.#shown();
       const total = this.#model?.meetings.length ?? 0;
       this.announcement = this.#t('timeline.shownOf', { shown: shown.length, total });
-      if (this.openId && !shown.some((m) => m.id === this.openId)) this.openId = undefined;
+      if (this.selectedId && !shown.some((m) => m.id === this.selectedId)) this.selectedId = undefined;
     });
   }
 
   /* ---------------------------------------------------------------- after render */
 
   protected override updated(): void {
+    this.#selecting = false;
     this.#clock.run(!this.asOf && this.#model?.summary.timeToFirstMeeting[0]?.firstMeetingId === null);
   }
 }

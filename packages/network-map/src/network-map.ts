@@ -123,7 +123,12 @@ export class OdNetworkMap extends OdElement {
   /** `map` or `table`. */
   @property({ reflect: true }) view: 'map' | 'table' = 'map';
 
-  @state() private selectedId: string | undefined;
+  /**
+   * The member selected (their id), or the person (the record's `person.id`); a host may set it to drive the map
+   * (the details panel and tab stop follow, and no event fires). A person's click or key fires `od-select` and
+   * updates it. An id not shown selects nothing, and is kept for when it is (a record still loading).
+   */
+  @property({ attribute: 'selected-id', reflect: true }) selectedId: string | undefined;
   @state() private activeId: string | undefined;
   @state() private hoverId: string | undefined;
 
@@ -158,10 +163,10 @@ export class OdNetworkMap extends OdElement {
   readonly #edits = new MapEdits(this, {
     data: this.#data,
     t: this.#t,
-    focusBack: () => void this.#focusNode(this.activeId ?? this.selectedId ?? PERSON_KEY),
+    focusBack: () => void this.#focusNode(this.activeId ?? this.#selectedKey ?? PERSON_KEY),
     nameOf: (id) => this.#view()?.byId.get(id)?.name ?? '',
     saved: (id) => (this.activeId = id),
-    removed: (id) => this.selectedId === id && this.#select(undefined),
+    removed: (id) => this.#selectedKey === id && this.#select(undefined),
   });
   #viewCache: { record: CaseRecord; key: string; view: NetworkView } | undefined;
 
@@ -184,10 +189,17 @@ export class OdNetworkMap extends OdElement {
     // Forget a selection or focus whose member is no longer shown (removed, or filtered out).
     const view = this.#view();
     const gone = (key: string | undefined) => key !== undefined && key !== PERSON_KEY && !view?.byId.has(key);
-    if (gone(this.selectedId)) {
+    const key = this.#selectedKey;
+    // A selection a person could see that has gone (the member removed, or filtered out) is let go, and said so.
+    if (view && key === undefined && this.selectedId !== undefined && this.selectedId === this.#shownSelection) {
       this.selectedId = undefined;
       this.emit(new OdSelectEvent(null));
+    } else if (changed.has('selectedId') && !this.#selecting && key !== undefined) {
+      // Set by the host: the details panel and the tab stop follow it (no event: the host knows).
+      this.activeId = key;
+      this.hoverId = undefined;
     }
+    this.#shownSelection = key === undefined ? undefined : this.selectedId;
     if (gone(this.activeId)) this.activeId = undefined;
     if (gone(this.hoverId)) this.hoverId = undefined;
   }
@@ -195,6 +207,23 @@ export class OdNetworkMap extends OdElement {
   /** Editing is on with `editable`, except in initials-only mode (a shared screen; the forms would show full names). */
   get #canEdit(): boolean {
     return this.editable && !this.initialsOnly;
+  }
+
+  /** The selection as a node key (the person's is PERSON_KEY), when it names something shown. */
+  get #selectedKey(): string | undefined {
+    const id = this.selectedId;
+    const view = this.#view();
+    if (!id || !view) return undefined;
+    if (id === view.person.id) return PERSON_KEY;
+    return view.byId.has(id) ? id : undefined;
+  }
+  /** The `selectedId` shown at the last update (one that vanishes after being shown is let go). */
+  #shownSelection: string | undefined;
+  /** Set while a person's action changes the selection (the host's changes move the tab stop; theirs already did). */
+  #selecting = false;
+
+  protected override updated(): void {
+    this.#selecting = false;
   }
 
   /* ---------------------------------------------------------------- derived data */
@@ -259,7 +288,7 @@ export class OdNetworkMap extends OdElement {
       view,
       layout,
       recorded: record.members.length,
-      selectedId: this.selectedId,
+      selectedId: this.#selectedKey,
       activeId: this.activeId,
       linkedId: this.#linked.memberId,
       dragging: this.#viewport.dragging,
@@ -286,7 +315,7 @@ export class OdNetworkMap extends OdElement {
   #renderPanel(record: CaseRecord, view: NetworkView): TemplateResult {
     const details = {
       view,
-      key: this.hoverId ?? this.activeId ?? this.selectedId,
+      key: this.hoverId ?? this.activeId ?? this.#selectedKey,
       canEdit: this.#canEdit,
       busy: this.#edits.busy,
       initialsOnly: this.initialsOnly,
@@ -318,12 +347,14 @@ export class OdNetworkMap extends OdElement {
     if (!view) return;
     if (key === undefined) {
       if (this.selectedId === undefined) return;
+      this.#selecting = true;
       this.selectedId = undefined;
       this.emit(new OdSelectEvent(null));
       this.emit(new OdMemberFocusEvent(null));
       return;
     }
-    this.selectedId = key;
+    this.#selecting = true;
+    this.selectedId = key === PERSON_KEY ? view.person.id : key;
     this.activeId = key;
     this.emit(new OdMemberFocusEvent(key === PERSON_KEY ? null : key));
     if (key === PERSON_KEY) this.emit(new OdSelectEvent({ kind: 'person', person: view.person }));
@@ -386,7 +417,8 @@ export class OdNetworkMap extends OdElement {
     const next = event.relatedTarget as Node | null;
     if (next && (this.renderRoot.querySelector('svg.map')?.contains(next) ?? false)) return;
     // Leaving the map, it points at the member selected, if any (the od-member-focus contract).
-    const selected = this.selectedId === PERSON_KEY ? undefined : this.selectedId;
+    const key = this.#selectedKey;
+    const selected = key === PERSON_KEY ? undefined : key;
     this.emit(new OdMemberFocusEvent(selected ?? null));
   };
 
@@ -395,7 +427,7 @@ export class OdNetworkMap extends OdElement {
     const view = this.#view();
     if (!record || !view) return;
     const layout = this.#layout(record, view);
-    const current = this.activeId ?? this.selectedId ?? PERSON_KEY;
+    const current = this.activeId ?? this.#selectedKey ?? PERSON_KEY;
     const arrow = ARROWS[event.key];
     if (arrow && (event.ctrlKey || event.altKey || event.metaKey)) {
       event.preventDefault();
@@ -429,7 +461,7 @@ export class OdNetworkMap extends OdElement {
         this.#select(current);
         return;
       case 'Escape':
-        if (this.selectedId !== undefined) {
+        if (this.#selectedKey !== undefined) {
           event.preventDefault();
           this.#select(undefined);
         }
