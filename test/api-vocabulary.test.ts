@@ -20,6 +20,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { guardConsole } from './support/console-guard.js';
 import { mapPage, PERSON } from './support/map-page.js';
 import { timelinePage } from './support/timeline-page.js';
+import { PrinciplesChecklistPage } from './support/principles-checklist-page.js';
 import { allByPart, byPart, byRoleIn, partOf, shadow, text, until } from './support/dom.js';
 
 type Widget = HTMLElement & { updateComplete: Promise<unknown> };
@@ -231,6 +232,51 @@ describe('one API vocabulary', () => {
       await el.updateComplete;
       expect(page.detailsOrNull()).to.equal(null);
       expect(selects).to.have.length(1);
+    });
+  });
+
+  describe("the checklist's value and defaultValue, as a form control's", () => {
+    /** A checklist with no record in a form (inside a storeless provider: a Lit root the fixture waits for). */
+    async function inForm(): Promise<{ form: HTMLFormElement; el: OdPrinciplesChecklist }> {
+      const provider = await fixture(html`<od-provider>
+        <form><od-principles-checklist name="assessment"></od-principles-checklist></form>
+      </od-provider>`);
+      const el = provider.querySelector('od-principles-checklist')!;
+      await el.updateComplete;
+      return { form: provider.querySelector('form')!, el };
+    }
+    const ratings = (el: OdPrinciplesChecklist) =>
+      (JSON.parse(el.value) as { ratings: { itemId: string; value: unknown }[] }).ratings;
+
+    it('value sets the assessment shown; defaultValue is what it starts from and what form.reset() returns to', async () => {
+      const { form, el } = await inForm();
+      const blank = JSON.parse(el.value) as { ratings: unknown[] };
+      const rated = JSON.stringify({ ...blank, ratings: [{ itemId: 'flexibility', value: 2 }] });
+      el.value = rated;
+      await el.updateComplete;
+      expect(ratings(el)).to.deep.equal([{ itemId: 'flexibility', value: 2 }]);
+      expect(new PrinciplesChecklistPage(el).progress).to.contain('1 of 7');
+      const other = JSON.stringify({ ...blank, ratings: [{ itemId: 'dialogism', value: 1 }] });
+      el.defaultValue = other;
+      form.reset();
+      await el.updateComplete;
+      expect(ratings(el)).to.deep.equal([{ itemId: 'dialogism', value: 1 }]);
+      expect(el.defaultValue).to.equal(other);
+      // A new checklist starts from its defaultValue.
+      const fresh = fixtureSync<OdPrinciplesChecklist>(
+        html`<od-principles-checklist .defaultValue=${rated}></od-principles-checklist>`,
+      );
+      await fresh.updateComplete;
+      expect(ratings(fresh)).to.deep.equal([{ itemId: 'flexibility', value: 2 }]);
+    });
+
+    it('a value that is not an assessment of this instrument shows the error state and fires od-error', async () => {
+      const { el } = await inForm();
+      const failed = new Promise((resolve) => el.addEventListener('od-error', resolve, { once: true }));
+      el.value = '{"not":"an assessment"}';
+      await failed;
+      await el.updateComplete;
+      expect(text(byPart(el, 'error'))).to.contain('not an assessment this checklist can show');
     });
   });
 

@@ -42,7 +42,10 @@ const record = object('The case record, when there is no provider with a store (
 const widgetEvents = {
   onOdSelect: event('od-select', 'A member or meeting was selected (detail: what).'),
   onOdMemberFocus: event('od-member-focus', 'A member is focused or pointed at, for a linked widget.'),
-  onOdChange: event('od-change', 'An edit is about to be made (cancelable; without a store, the host applies it).'),
+  onOdChange: event(
+    'od-change',
+    'An edit to the record, without a store (cancelable: apply it yourself). Not a value change.',
+  ),
   onOdError: event('od-error', 'The record or an input is invalid (detail: the typed error).'),
 };
 

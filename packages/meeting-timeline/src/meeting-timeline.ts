@@ -61,10 +61,11 @@ export type { TimelineScale, TimelineView, TimelineZoom };
  * With `editable`, meetings are recorded, edited and cancelled through a form.
  *
  * @tagname od-meeting-timeline
- * @fires od-select - A meeting was opened (`selection.kind` is `meeting`), a member chosen (`member`), or the details
- * closed (`null`).
+ * @fires od-select - A person opened a meeting (`selection.kind` is `meeting`), chose a member (`member`), or closed
+ * the details (`null`); not fired when the host sets `selectedId`.
  * @fires od-member-focus - An attendee got focus (`memberId`), or focus left them (`null`).
- * @fires od-change - Cancelable: an edit, when there is no store (the widget applies it unless cancelled).
+ * @fires od-change - An edit to the case record (`change`: a typed Change such as rate-item), fired only without a
+ * store, before the widget applies it to `record`; cancelable, to apply it yourself. Not "the value changed".
  * @fires od-error - The record, an attribute or a save could not be used; the widget shows why.
  * @csspart base - The timeline's outer box (everything it draws).
  * @csspart header - The episode line and the time-to-first-meeting badge.

@@ -62,10 +62,12 @@ const ARROWS: Record<string, Point> = {
  * with an arrow pans, `0` resets.
  *
  * @tagname od-network-map
- * @fires od-select - A member (or the person) was selected, or the selection cleared (`selection: null`).
+ * @fires od-select - A person selected a member (or the person), or cleared the selection (`selection: null`); not
+ * fired when the host sets `selectedId`.
  * @fires od-member-focus - The member the map points at: one with keyboard focus or selected (`memberId`); `null` when
  * focus leaves the map with no member selected, or the selection is cleared.
- * @fires od-change - Without a store: an edit, cancelable; cancel it to apply the change yourself.
+ * @fires od-change - An edit to the case record (`change`: a typed Change such as rate-item), fired only without a
+ * store, before the widget applies it to `record`; cancelable, to apply it yourself. Not "the value changed".
  * @fires od-error - The record or an option could not be used, or a change was refused.
  * @csspart base - The whole widget.
  * @csspart toolbar - The row of view, zoom, export and edit buttons.
