@@ -276,7 +276,7 @@ describe('one API vocabulary', () => {
       el.value = '{"not":"an assessment"}';
       await failed;
       await el.updateComplete;
-      expect(text(byPart(el, 'error'))).to.contain('not an assessment this checklist can show');
+      expect(text(byPart(el, 'error'))).to.contain('The value given is not an assessment of this instrument');
     });
   });
 

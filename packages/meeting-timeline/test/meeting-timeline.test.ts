@@ -446,7 +446,7 @@ describe('<od-meeting-timeline> bad input', () => {
     const alert = text(page.errorState());
     expect(alert).to.contain('The scale attribute must be one of: day, week, month');
     expect(alert).to.contain('The range-start attribute must be a real date');
-    expect(alert).to.contain('The as-of attribute must be a real date written YYYY-MM-DD, or a date and time');
+    expect(alert).to.contain('The as-of attribute must be a date (YYYY-MM-DD) or a date and time');
     expect(alert).to.contain('The time-zone attribute must be an IANA time zone');
     expect(alert).not.to.contain('fortnight');
     expect(page.rows().length).to.equal(15);

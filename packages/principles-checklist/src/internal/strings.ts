@@ -30,8 +30,7 @@ const en = {
   'checklist.meeting': 'Meeting on {date}',
   'checklist.notReady': 'The checklist is not ready, so there is no assessment to send yet',
   'checklist.enterRater': 'Enter the rater’s name',
-  'checklist.badValue':
-    'The value given is not an assessment this checklist can show: it takes the JSON its value gives, of this instrument, and only without a record.',
+  'checklist.badValue': 'The value given is not an assessment of this instrument, or this checklist has a record.',
   'checklist.selectRating': 'Select a rating for “{item}”',
   'checklist.missingMeeting': 'Set the meeting-id attribute to the id of a held meeting in this record.',
   'checklist.unknownMeeting': 'There is no meeting with id “{id}” in this record.',
@@ -99,8 +98,7 @@ const cy = {
   'checklist.meeting': 'Cyfarfod ar {date}',
   'checklist.notReady': 'Nid yw’r rhestr wirio’n barod, felly nid oes asesiad i’w anfon eto',
   'checklist.enterRater': 'Rhowch enw’r sgoriwr',
-  'checklist.badValue':
-    'Nid yw’r gwerth a roddwyd yn asesiad y gall y rhestr wirio hon ei ddangos: mae’n cymryd y JSON a rydd ei gwerth, o’r offeryn hwn, a dim ond heb gofnod.',
+  'checklist.badValue': 'Nid yw’r gwerth a roddwyd yn asesiad o’r offeryn hwn, neu mae gan y rhestr wirio hon gofnod.',
   'checklist.selectRating': 'Dewiswch sgôr ar gyfer “{item}”',
   'checklist.missingMeeting': 'Gosodwch y briodwedd meeting-id i ddynodydd cyfarfod a gynhaliwyd yn y cofnod hwn.',
   'checklist.unknownMeeting': 'Nid oes cyfarfod â’r dynodydd “{id}” yn y cofnod hwn.',
