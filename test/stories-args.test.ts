@@ -145,6 +145,10 @@ const changes: Record<string, { module: Module; controls: Record<string, [story:
       view: ['SummaryAndTrend', 'rate'],
       compareWith: ['InterRater', 'as-02'],
       name: ['InAGovukForm', 'fidelity'],
+      defaultValue: [
+        'InAGovukForm',
+        JSON.stringify(demoCase.assessments.find((a) => a.instrumentId === 'od-seven-principles')),
+      ],
       required: ['SevenPrinciples', true],
       disabled: ['SevenPrinciples', true],
       locale: ['SevenPrinciples', 'cy'],

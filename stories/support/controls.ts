@@ -120,6 +120,12 @@ export const checklistArgTypes: ArgTypes = {
   compareWith: text('compare-with', 'The other assessment in the compare view.'),
   name: text('name', 'Form field name the assessment is submitted under.'),
   required: flag('required', 'A form cannot be submitted while an item is unrated.'),
+  defaultValue: {
+    ...property(
+      'The assessment (JSON, as value gives) a checklist without a record starts from; form reset returns to it.',
+    ),
+    control: { type: 'text' as const },
+  },
   disabled: flag('disabled', 'Read-only and left out of the form.'),
   locale,
   strings,
