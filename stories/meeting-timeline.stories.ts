@@ -22,7 +22,7 @@ const meta: Meta = {
   args: {
     headingLevel: 2,
     view: 'list',
-    zoom: 'week',
+    scale: 'week',
     editable: false,
     asOf: '',
     rangeStart: '',
@@ -74,7 +74,7 @@ const LONG_HISTORY_AS_OF = '2027-12-31T12:00:00+00:00';
 export const LongHistory: Story = {
   // Moved in time so that every held meeting is before the as-of date.
   parameters: { odkit: { store: storeOf(longHistory(1000, 1, LONG_HISTORY_AS_OF)) } },
-  args: { zoom: 'month', asOf: LONG_HISTORY_AS_OF },
+  args: { scale: 'month', asOf: LONG_HISTORY_AS_OF },
 };
 
 /** Editable: record a meeting, edit one, set attendance or cancel a planned one. Changes go to the story's store. */
@@ -173,7 +173,7 @@ export const ClockChange: Story = {
       }),
     },
   },
-  args: { zoom: 'month', asOf: '2026-04-01T12:00:00+01:00' },
+  args: { scale: 'month', asOf: '2026-04-01T12:00:00+01:00' },
 };
 
 /** Bad data: the widget says what is wrong and where, fires `od-error`, and throws nothing into the page. */

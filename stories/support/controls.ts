@@ -48,13 +48,20 @@ const record = object('The case record, when there is no provider with a store (
 const widgetEvents = {
   onOdSelect: event('od-select', 'A member or meeting was selected (detail: what).'),
   onOdMemberFocus: event('od-member-focus', 'A member is focused or pointed at, for a linked widget.'),
-  onOdChange: event('od-change', 'An edit is about to be made (cancelable; without a store, the host applies it).'),
+  onOdChange: event(
+    'od-change',
+    'An edit to the record, without a store (cancelable: apply it yourself). Not a value change.',
+  ),
   onOdError: event('od-error', 'The record or an input is invalid (detail: the typed error).'),
 };
 
 export const providerArgTypes: ArgTypes = {
   theme: choice('theme', ['default', 'govuk', 'nhs'], 'Visual preset for every widget inside.'),
-  colorScheme: choice('color-scheme', ['light', 'dark', 'auto'], 'Light, dark, or as the operating system says.'),
+  colorScheme: choice(
+    'color-scheme',
+    ['auto', 'light', 'dark'],
+    'As the operating system says (default), light or dark.',
+  ),
   locale: text('locale', 'Language for every widget inside (en-GB or cy).'),
   timeZone: text('time-zone', 'IANA time zone dates are shown in, e.g. Europe/London.'),
   store: { ...property('The CaseStore every widget inside reads and writes (set by the story).'), control: false },
@@ -69,9 +76,10 @@ export const mapArgTypes: ArgTypes = {
   editable: flag('editable', 'Allow adding, editing, moving and removing members and ties.'),
   view: choice('view', ['map', 'table'], 'The picture, or the same network as a table.'),
   headingLevel,
-  asOf: text('as-of', 'Show the network as it was on this date (YYYY-MM-DD).'),
+  asOf: text('as-of', 'Show the network as it was on this day (YYYY-MM-DD, or a date-time with offset).'),
   audience: text('audience', 'Leave out members hidden from this audience, e.g. network.'),
   initialsOnly: flag('initials-only', 'Show initials instead of names.'),
+  selectedId: text('selected-id', 'The member (or the person) selected, by id, e.g. m-priya; a click updates it.'),
   locale,
   strings,
   record,
@@ -80,9 +88,10 @@ export const mapArgTypes: ArgTypes = {
 
 export const timelineArgTypes: ArgTypes = {
   view: choice('view', ['list', 'matrix'], 'Meetings as a list, or the attendance matrix.'),
-  zoom: choice('zoom', ['day', 'week', 'month'], 'Scale of the time axis.'),
+  scale: choice('scale', ['day', 'week', 'month'], 'Scale of the time axis (was `zoom`).'),
   editable: flag('editable', 'Allow recording, editing and cancelling meetings.'),
-  asOf: text('as-of', '"Now" for the timeline (an ISO date-time); by default the real clock.'),
+  asOf: text('as-of', '"Now": a date-time with offset, or a date (the end of that day); by default the real clock.'),
+  selectedId: text('selected-id', 'The meeting whose details are open, by id, e.g. mt-02; opening one updates it.'),
   rangeStart: text('range-start', 'First day shown (YYYY-MM-DD).'),
   rangeEnd: text('range-end', 'Last day shown (YYYY-MM-DD).'),
   episodeId: text('episode-id', 'The episode shown; by default the latest.'),
@@ -119,6 +128,12 @@ export const checklistArgTypes: ArgTypes = {
   compareWith: text('compare-with', 'The other assessment in the compare view.'),
   name: text('name', 'Form field name the assessment is submitted under.'),
   required: flag('required', 'A form cannot be submitted while an item is unrated.'),
+  defaultValue: {
+    ...property(
+      'The assessment (JSON, as value gives) a checklist without a record starts from; form reset returns to it.',
+    ),
+    control: { type: 'text' as const },
+  },
   disabled: flag('disabled', 'Read-only and left out of the form.'),
   headingLevel,
   locale,

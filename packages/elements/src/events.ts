@@ -2,9 +2,11 @@ import type { Change, Meeting, NetworkMember, OdError, Person, SyncStatus } from
 import { toOdError } from './errors.js';
 
 /**
- * Fired before a widget applies an edit when it has no store. Cancel it
- * (`preventDefault()`) to apply the change yourself; otherwise the widget
- * applies it to its own `record`.
+ * An edit to the case record, proposed by a widget that has no store: `change` is the typed
+ * Change (add-member, record-meeting, rate-item, …), fired before the widget applies it to its
+ * own `record`. Cancel it (`preventDefault()`) to apply the change yourself (to your own
+ * store or server). It is not "the value changed": widgets with a store never fire it, and the
+ * checklist's value changes are its native `input` and `change` events.
  */
 export class OdChangeEvent extends Event {
   static readonly eventName = 'od-change';
@@ -32,7 +34,8 @@ export type OdSelection =
 
 /**
  * Fired when a person selects something in a widget (a member on the map, a meeting on
- * the timeline), or clears the selection (`selection` is null).
+ * the timeline), or clears the selection (`selection` is null). Not fired when the host
+ * sets the widget's `selectedId`: the host knows what it set.
  */
 export class OdSelectEvent extends Event {
   static readonly eventName = 'od-select';

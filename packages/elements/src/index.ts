@@ -8,7 +8,7 @@ export { type StoreOrOpening } from './store-opening.js';
 export { nearestProvider } from './nearest-provider.js';
 export { LinkedMemberController } from './linked-member-controller.js';
 export { CaseController, type ApplyResult, type CaseControllerOptions } from './case-controller.js';
-export { storeContext, localeContext, type LocaleSettings } from './contexts.js';
+export { storeContext, localeContext, DEFAULT_TIME_ZONE, type LocaleSettings } from './contexts.js';
 export {
   OdChangeEvent,
   OdErrorEvent,
@@ -106,6 +106,7 @@ export {
   type HeadingLevel,
 } from './headings/heading-level.js';
 export { LocaleController, type LocaleHost } from './i18n/locale-controller.js';
+export { asOfDate, asOfInstant, isAsOf } from './options/as-of.js';
 export {
   OptionsController,
   OptionsError,

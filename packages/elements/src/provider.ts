@@ -117,14 +117,14 @@ export class OdProvider extends OdElement {
    */
   @property({ reflect: true }) locale: string | undefined;
 
-  /** IANA time zone for dates and times, e.g. `Europe/London` (default: the browser's). */
+  /** IANA time zone for dates and times (default: `Europe/London`, as for a widget outside a provider). */
   @property({ attribute: 'time-zone' }) timeZone: string | undefined;
 
   /** Visual preset: `default`, `govuk` or `nhs`. */
   @property({ reflect: true }) theme: ThemeName = 'default';
 
-  /** `light`, `dark`, or `auto` (follow the operating system). */
-  @property({ attribute: 'color-scheme', reflect: true }) colorScheme: 'light' | 'dark' | 'auto' = 'light';
+  /** `auto` (default: follow the operating system's light or dark setting), `light` or `dark`. */
+  @property({ attribute: 'color-scheme', reflect: true }) colorScheme: 'light' | 'dark' | 'auto' = 'auto';
 
   readonly #store = new ContextProvider(this, { context: storeContext });
   readonly #sync = new SyncStatusController(this, {
@@ -234,7 +234,7 @@ export class OdProvider extends OdElement {
 const knownZones = new Set<string>();
 
 /**
- * The zone when Intl knows it; otherwise a warning and the browser's zone (a bad attribute must not break the page).
+ * The zone when Intl knows it; otherwise a warning and the kit's default (a bad attribute must not break the page).
  */
 function validTimeZone(zone: string | undefined): string | undefined {
   if (!zone) return undefined;
@@ -246,7 +246,7 @@ function validTimeZone(zone: string | undefined): string | undefined {
     return zone;
   } catch {
     console.warn(
-      `Open Dialogue Kit: <od-provider time-zone="${zone}"> is not a time zone Intl knows; using the browser's.`,
+      `Open Dialogue Kit: <od-provider time-zone="${zone}"> is not a time zone Intl knows; using Europe/London.`,
     );
     return undefined;
   }

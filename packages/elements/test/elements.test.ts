@@ -334,7 +334,8 @@ describe('<od-provider>', () => {
     provider.theme = 'nhs';
     await provider.updateComplete;
     expect(colour()).to.equal('rgb(33, 43, 50)');
-    expect(getComputedStyle(widget).colorScheme).to.equal('normal');
+    // color-scheme defaults to auto: native controls follow the operating system's scheme.
+    expect(getComputedStyle(widget).colorScheme).to.equal('light dark');
     provider.colorScheme = 'dark';
     await provider.updateComplete;
     expect(colour()).to.equal('rgb(243, 242, 241)');
@@ -416,7 +417,7 @@ describe('<od-provider>', () => {
     );
     const widget = provider.querySelector('od-test-widget')!;
     await widget.updateComplete;
-    expect(widget.i18n.timeZone).to.equal(undefined);
+    expect(widget.i18n.timeZone).to.equal('Europe/London');
     expect(widget.i18n.dateTime('2026-03-02T14:00:00+00:00')).to.contain('2026');
   });
 

@@ -2,5 +2,5 @@
  * @odkit/meeting-timeline — `<od-meeting-timeline>`. Importing this module registers
  * nothing; import `@odkit/meeting-timeline/define.js` to register the tag.
  */
-export { OdMeetingTimeline, type TimelineView, type TimelineZoom } from './meeting-timeline.js';
+export { OdMeetingTimeline, type TimelineScale, type TimelineView, type TimelineZoom } from './meeting-timeline.js';
 export { timelineStrings, type TimelineStrings } from './strings.js';

@@ -1,19 +1,22 @@
 import { errorStateStyles, formStyles, OdElement } from '@odkit/elements';
 import { css } from 'lit';
 
-/** Component tokens (`--od-timeline-*`) default to the kit's system tokens. */
+/**
+ * Component tokens (`--od-meeting-timeline-*`, after the tag; the old `--od-timeline-*` names still work) default
+ * to the kit's system tokens.
+ */
 export const timelineStyles = [
   ...OdElement.styles,
   errorStateStyles,
   formStyles,
   css`
     :host {
-      --_tl-held: var(--od-timeline-held, var(--_od-color-primary));
-      --_tl-planned: var(--od-timeline-planned, var(--_od-color-text-secondary));
-      --_tl-cancelled: var(--od-timeline-cancelled, var(--_od-color-error));
-      --_tl-met: var(--od-timeline-met, var(--_od-color-success));
-      --_tl-missed: var(--od-timeline-missed, var(--_od-color-error));
-      --_tl-list-height: var(--od-timeline-list-height, 32em);
+      --_tl-held: var(--od-meeting-timeline-held, var(--od-timeline-held, var(--_od-color-primary)));
+      --_tl-planned: var(--od-meeting-timeline-planned, var(--od-timeline-planned, var(--_od-color-text-secondary)));
+      --_tl-cancelled: var(--od-meeting-timeline-cancelled, var(--od-timeline-cancelled, var(--_od-color-error)));
+      --_tl-met: var(--od-meeting-timeline-met, var(--od-timeline-met, var(--_od-color-success)));
+      --_tl-missed: var(--od-meeting-timeline-missed, var(--od-timeline-missed, var(--_od-color-error)));
+      --_tl-list-height: var(--od-meeting-timeline-list-height, var(--od-timeline-list-height, 32em));
       background: var(--_od-color-surface);
       container-type: inline-size;
     }

@@ -1,17 +1,11 @@
+import { defaultInstruments, isRealDate, isTimeZone, type CaseRecord, type Episode, type Meeting } from '@odkit/core';
 import {
-  defaultInstruments,
-  isIsoDateTime,
-  isRealDate,
-  isTimeZone,
-  type CaseRecord,
-  type Episode,
-  type Meeting,
-} from '@odkit/core';
-import {
+  asOfInstant,
   CaseController,
   HistoryController,
   SyncStatusController,
   inTimeZone,
+  isAsOf,
   LinkedMemberController,
   LocaleController,
   DEFAULT_HEADING_LEVEL,
@@ -47,6 +41,7 @@ import {
   VIEWS,
   ZOOMS,
   type TimelineModel,
+  type TimelineScale,
   type TimelineView,
   type TimelineZoom,
 } from './internal/model.js';
@@ -57,8 +52,7 @@ import { renderToolbar } from './internal/toolbar.js';
 import { timelineFormats, type T, type TimelineFormats, type TimelineHandlers } from './internal/view-kit.js';
 import { VirtualListController } from './internal/virtual-list-controller.js';
 
-export type { TimelineView, TimelineZoom };
-const DEFAULT_ZONE = 'Europe/London';
+export type { TimelineScale, TimelineView, TimelineZoom };
 
 /**
  * Network meetings from first contact on: a visual time axis (hidden from assistive
@@ -68,14 +62,16 @@ const DEFAULT_ZONE = 'Europe/London';
  * With `editable`, meetings are recorded, edited and cancelled through a form.
  *
  * @tagname od-meeting-timeline
- * @fires od-select - A meeting was opened (`selection.kind` is `meeting`), a member chosen (`member`), or the details
- * closed (`null`).
+ * @fires od-select - A person opened a meeting (`selection.kind` is `meeting`), chose a member (`member`), or closed
+ * the details (`null`); not fired when the host sets `selectedId`.
  * @fires od-member-focus - An attendee got focus (`memberId`), or focus left them (`null`).
- * @fires od-change - Cancelable: an edit, when there is no store (the widget applies it unless cancelled).
+ * @fires od-change - An edit to the case record (`change`: a typed Change such as rate-item), fired only without a
+ * store, before the widget applies it to `record`; cancelable, to apply it yourself. Not "the value changed".
  * @fires od-error - The record, an attribute or a save could not be used; the widget shows why.
  * @slot heading - The timeline's title in the host's words (default "Meeting timeline: <name>"), inside its heading.
  * @slot hint - Text under the title (a hint, as GOV.UK puts under a heading).
  * @slot empty - What to say when the episode has no meetings (default "No meetings have been recorded yet.").
+ * @csspart base - The timeline's outer box (everything it draws).
  * @csspart header - The episode line and the time-to-first-meeting badge.
  * @csspart badge - The time-to-first-meeting badge.
  * @csspart toolbar - View, scale and date-range controls.
@@ -91,12 +87,12 @@ const DEFAULT_ZONE = 'Europe/London';
  * @csspart changed-by - "Changed by … on …" in the meeting details.
  * @csspart field - A form field.
  * @csspart error-summary - A form's error summary.
- * @cssprop --od-timeline-held - Colour of held meetings on the axis (default: the primary colour).
- * @cssprop --od-timeline-planned - Colour of planned meetings on the axis.
- * @cssprop --od-timeline-cancelled - Colour of cancelled meetings on the axis.
- * @cssprop --od-timeline-met - Colour of a met target (always with a tick and text).
- * @cssprop --od-timeline-missed - Colour of a missed target (always with a cross and text).
- * @cssprop --od-timeline-list-height - Height of the scrolling list when it is virtualised (default 32em).
+ * @cssprop --od-meeting-timeline-held - Colour of held meetings on the axis (default: the primary colour).
+ * @cssprop --od-meeting-timeline-planned - Colour of planned meetings on the axis.
+ * @cssprop --od-meeting-timeline-cancelled - Colour of cancelled meetings on the axis.
+ * @cssprop --od-meeting-timeline-met - Colour of a met target (always with a tick and text).
+ * @cssprop --od-meeting-timeline-missed - Colour of a missed target (always with a cross and text).
+ * @cssprop --od-meeting-timeline-list-height - Height of the scrolling list when it is virtualised (default 32em).
  */
 export class OdMeetingTimeline extends OdElement {
   static override styles = [...timelineStyles, syncStatusStyles];
@@ -109,12 +105,29 @@ export class OdMeetingTimeline extends OdElement {
   @property({ attribute: false }) strings: Partial<Record<string, Message>> | undefined;
   /** IANA time zone dates and times are shown and entered in (default: the provider's, else Europe/London). */
   @property({ attribute: 'time-zone' }) timeZone: string | undefined;
-  /** "Now", as an ISO date-time with offset; measures and the badge are taken as of it (default: the current time). */
+  /**
+   * "Now": a date-time with offset, or a date (`YYYY-MM-DD`: the end of that day in the time zone), as `as-of` on
+   * every widget; measures and the badge are taken as of it (default: the current time).
+   */
   @property({ attribute: 'as-of' }) asOf: string | undefined;
   /** `list` (meetings) or `matrix` (attendance table). */
   @property({ reflect: true }) view: TimelineView = 'list';
-  /** Scale of the time axis: `day`, `week` or `month`. */
-  @property({ reflect: true }) zoom: TimelineZoom = 'week';
+  /** Scale of the time axis: `day`, `week` (default) or `month`. */
+  @property({ reflect: true }) scale: TimelineScale = 'week';
+  /**
+   * The time axis's scale, under its old name (it is `scale` now: on the map, zoom is magnification).
+   * @deprecated Use `scale`; `zoom` warns once and goes in the next release.
+   */
+  @property({ attribute: 'zoom' })
+  get zoom(): TimelineScale {
+    return this.scale;
+  }
+  set zoom(value: TimelineScale) {
+    if (!this.#zoomWarned) console.warn('Open Dialogue Kit: <od-meeting-timeline> zoom is deprecated: use scale.');
+    this.#zoomWarned = true;
+    this.scale = value;
+  }
+  #zoomWarned = false;
   /** Show meetings from this local date (`YYYY-MM-DD`) on. */
   @property({ attribute: 'range-start' }) rangeStart: string | undefined;
   /** Show meetings up to this local date (`YYYY-MM-DD`). */
@@ -137,7 +150,12 @@ export class OdMeetingTimeline extends OdElement {
   @property({ type: Number, attribute: 'virtualise-above' }) virtualiseAbove = 60;
 
   @state() private focusedId: string | undefined;
-  @state() private openId: string | undefined;
+  /**
+   * The meeting whose details are open (its id); a host may set it to open a meeting's details (no event fires, and
+   * focus stays where it is). A person opening or closing details fires `od-select` and updates it. An id that names
+   * no meeting of the record opens nothing.
+   */
+  @property({ attribute: 'selected-id', reflect: true }) selectedId: string | undefined;
   @state() private announcement = '';
 
   readonly #data = new CaseController(this);
@@ -176,7 +194,11 @@ export class OdMeetingTimeline extends OdElement {
     if (changed.has('record')) this.#data.setRecord(this.record);
     // A change saved elsewhere to the meeting being edited reaches its form's draft before the form renders again.
     this.#edits.reconcile();
+    // Opened by the host: the list's tab stop follows (focus itself stays where the person has it).
+    if (changed.has('selectedId') && !this.#selecting && this.selectedId) this.focusedId = this.selectedId;
   }
+  /** Set while a person opens or closes details (the host's changes move the tab stop; theirs already did). */
+  #selecting = false;
 
   /* ---------------------------------------------------------------- options */
 
@@ -189,14 +211,19 @@ export class OdMeetingTimeline extends OdElement {
     return VIEWS.includes(this.view) ? this.view : 'list';
   }
   get #zoom(): TimelineZoom {
-    return ZOOMS.includes(this.zoom) ? this.zoom : 'week';
+    return ZOOMS.includes(this.scale) ? this.scale : 'week';
   }
   get #zone(): string {
     if (this.timeZone && isTimeZone(this.timeZone)) return this.timeZone;
-    return this.#i18n.timeZone ?? DEFAULT_ZONE;
+    return this.#i18n.timeZone;
   }
   get #now(): number {
-    return this.asOf && isIsoDateTime(this.asOf) ? Date.parse(this.asOf) : Date.now();
+    const asOf = this.#asOf;
+    return asOf ? Date.parse(asOf) : Date.now();
+  }
+  /** `as-of` as an instant (a date stands for the end of that day in the zone), when it is usable. */
+  get #asOf(): string | undefined {
+    return this.asOf && isAsOf(this.asOf) ? asOfInstant(this.asOf, this.#zone) : undefined;
   }
   get #range(): [string | undefined, string | undefined] {
     const ok = (v: string | undefined) => (v && isRealDate(v) ? v : undefined);
@@ -224,8 +251,7 @@ export class OdMeetingTimeline extends OdElement {
     ) => buildModel(record, episode, asOf ?? new Date().toISOString(), instrumentId || undefined),
   );
   #modelFor(record: CaseRecord, episode: Episode): TimelineModel {
-    const asOf = this.asOf && isIsoDateTime(this.asOf) ? this.asOf : undefined;
-    return (this.#model = this.#buildModel(record, episode, asOf, this.instrumentId, this.#minute));
+    return (this.#model = this.#buildModel(record, episode, this.#asOf, this.instrumentId, this.#minute));
   }
 
   /* ---------------------------------------------------------------- formatting */
@@ -250,9 +276,9 @@ export class OdMeetingTimeline extends OdElement {
     announce: (text) => (this.announcement = text),
     opened: (id) => {
       this.#open(id);
-      return this.openId;
+      return this.selectedId;
     },
-    openId: () => this.openId,
+    openId: () => this.selectedId,
   });
   /** The date-range form, open or not, and its errors. */
   readonly #rangeEdits = new RangeEdits(this, {
@@ -268,6 +294,10 @@ export class OdMeetingTimeline extends OdElement {
   /* ---------------------------------------------------------------- render */
 
   protected override render() {
+    return html`<div class="base" part="base">${this.#renderBase()}</div>`;
+  }
+
+  #renderBase() {
     const record = this.#data.record;
     const error = this.#data.error ?? this.#options.error;
     const errorState = html`${renderSyncStatus(this.#sync, inTimeZone(this.#i18n, this.#zone), { record, canDecide: this.editable, instruments: defaultInstruments })}${error ? renderErrorState(error, this.#i18n) : nothing}`;
@@ -315,7 +345,7 @@ export class OdMeetingTimeline extends OdElement {
         ${renderAxis(model, shown, this.#axisLayout(model, shown, this.#zoom, this.#zone, ...this.#range), this.focusedId)}
         <div class="body">
           <div class="main">${this.#view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on, this.#linked.memberId) : this.#renderList(model, shown)}</div>
-          ${this.#edits.form || this.openId ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
+          ${this.#edits.form || record.meetings.some((m) => m.id === this.selectedId) ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
         </div>
         ${guard([model, this.#i18n.locale, this.#zone, this.strings, this.asOf, this.headingLevel], () => renderSummary(model, this.#now, t, f))}
       </section>`;
@@ -332,7 +362,7 @@ export class OdMeetingTimeline extends OdElement {
         shown,
         window: this.#list.window(shown.length, shown.length > this.virtualiseAbove),
         focusedId: this.focusedId,
-        openId: this.openId,
+        openId: this.selectedId,
         linked: this.#linkedOf(linked, linked && model.members.get(linked)?.name),
         deps: [this.#i18n.locale, this.#zone, this.strings],
       },
@@ -347,7 +377,7 @@ export class OdMeetingTimeline extends OdElement {
 
   #renderSide(record: CaseRecord, model: TimelineModel): TemplateResult {
     const form = this.#edits.render(record, this.#on);
-    const meeting = record.meetings.find((m) => m.id === this.openId);
+    const meeting = record.meetings.find((m) => m.id === this.selectedId);
     if (form || !meeting) return form ?? html``;
     const entity = { kind: 'meeting', id: meeting.id } as const;
     const changedBy = renderChangedBy(this.#history, entity, inTimeZone(this.#i18n, this.#zone));
@@ -358,7 +388,7 @@ export class OdMeetingTimeline extends OdElement {
   readonly #on: TimelineHandlers = {
     episodeChanged: (event) => {
       this.episodeId = (event.target as HTMLSelectElement).value;
-      this.openId = undefined;
+      this.selectedId = undefined;
       this.#edits.dismiss();
       this.focusedId = undefined;
       this.#list.start = 0;
@@ -369,8 +399,8 @@ export class OdMeetingTimeline extends OdElement {
       this.announcement = this.#t(view === 'list' ? 'view.list' : 'view.matrix');
     },
     setZoom: (zoom) => {
-      if (zoom === this.zoom) return;
-      this.zoom = zoom;
+      if (zoom === this.scale) return;
+      this.scale = zoom;
       this.#axisScroll.follow();
       this.announcement = `${this.#t('zoom.label')}: ${this.#t(`zoom.${zoom}`)}`;
     },
@@ -393,7 +423,7 @@ export class OdMeetingTimeline extends OdElement {
         PageDown: index + page,
         PageUp: index - page,
       };
-      if (event.key === 'Escape' && this.openId) {
+      if (event.key === 'Escape' && this.selectedId) {
         event.preventDefault();
         this.#close();
         return;
@@ -482,15 +512,17 @@ export class OdMeetingTimeline extends OdElement {
     const meeting = this.#data.record?.meetings.find((m) => m.id === id);
     if (!meeting) return;
     this.focusedId = id;
-    this.openId = id;
+    this.#selecting = true;
+    this.selectedId = id;
     this.#edits.dismiss();
     this.#focus.next('details-title');
     this.emit(new OdSelectEvent({ kind: 'meeting', meeting }));
   }
 
   #close(): void {
-    const id = this.openId;
-    this.openId = undefined;
+    const id = this.selectedId;
+    this.#selecting = true;
+    this.selectedId = undefined;
     this.#edits.dismiss();
     this.emit(new OdSelectEvent(null));
     if (id) this.#returnTo(id);
@@ -511,13 +543,14 @@ export class OdMeetingTimeline extends OdElement {
       const shown = this.#shown();
       const total = this.#model?.meetings.length ?? 0;
       this.announcement = this.#t('timeline.shownOf', { shown: shown.length, total });
-      if (this.openId && !shown.some((m) => m.id === this.openId)) this.openId = undefined;
+      if (this.selectedId && !shown.some((m) => m.id === this.selectedId)) this.selectedId = undefined;
     });
   }
 
   /* ---------------------------------------------------------------- after render */
 
   protected override updated(): void {
+    this.#selecting = false;
     this.#clock.run(!this.asOf && this.#model?.summary.timeToFirstMeeting[0]?.firstMeetingId === null);
   }
 }

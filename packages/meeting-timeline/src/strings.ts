@@ -163,7 +163,7 @@ const en = {
   'error.option': 'The {name} attribute must be one of: {allowed}',
   'error.optionDate': 'The {name} attribute must be a real date written YYYY-MM-DD',
   'error.optionDateTime':
-    'The {name} attribute must be a date and time with a UTC offset, for example 2026-03-02T14:00:00+00:00',
+    'The {name} attribute must be a date (YYYY-MM-DD) or a date and time with a UTC offset, for example 2026-03-02T14:00:00+00:00',
   'error.optionZone': 'The time-zone attribute must be an IANA time zone this browser knows, for example Europe/London',
   'error.optionEpisode': 'The episode-id attribute does not name an episode of this record',
 } as const;
@@ -325,7 +325,7 @@ const cy: { readonly [K in keyof typeof en]: Message } = {
   'error.option': 'Rhaid i’r briodwedd {name} fod yn un o: {allowed}',
   'error.optionDate': 'Rhaid i’r briodwedd {name} fod yn ddyddiad go iawn ar y ffurf BBBB-MM-DD',
   'error.optionDateTime':
-    'Rhaid i’r briodwedd {name} fod yn ddyddiad ac amser gyda gwrthbwyso UTC, er enghraifft 2026-03-02T14:00:00+00:00',
+    'Rhaid i’r briodwedd {name} fod yn ddyddiad (BBBB-MM-DD) neu’n ddyddiad ac amser gyda gwrthbwyso UTC, er enghraifft 2026-03-02T14:00:00+00:00',
   'error.optionZone':
     'Rhaid i’r briodwedd time-zone fod yn gylchfa amser IANA mae’r porwr hwn yn ei hadnabod, er enghraifft Europe/London',
   'error.optionEpisode': 'Nid yw’r briodwedd episode-id yn enwi cyfnod gofal yn y cofnod hwn',

@@ -26,7 +26,7 @@ const emailCase = () => demoWith({ person: { ...demoCase.person, name: EMAIL } }
 
 async function mount(record: unknown, view: 'list' | 'matrix'): Promise<OdMeetingTimeline> {
   const el = await fixture<OdMeetingTimeline>(
-    html`<od-meeting-timeline .record=${record} as-of=${DEMO_NOW} locale="en-GB" zoom="week" view=${view}></od-meeting-timeline>`,
+    html`<od-meeting-timeline .record=${record} as-of=${DEMO_NOW} locale="en-GB" scale="week" view=${view}></od-meeting-timeline>`,
   );
   await el.updateComplete;
   return el;
@@ -91,7 +91,7 @@ describe('od-meeting-timeline axis', () => {
   for (const zoom of ['day', 'week', 'month'] as const) {
     it(`every axis label fits inside the axis at ${zoom} zoom (the last one is not cut off)`, async () => {
       const el = await fixture<OdMeetingTimeline>(
-        html`<od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW} zoom=${zoom}></od-meeting-timeline>`,
+        html`<od-meeting-timeline .record=${demoCase} as-of=${DEMO_NOW} scale=${zoom}></od-meeting-timeline>`,
       );
       await el.updateComplete;
       const page = timelinePage(el);

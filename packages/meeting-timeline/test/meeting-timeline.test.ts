@@ -186,15 +186,15 @@ describe('<od-meeting-timeline> on the demo case', () => {
       month.focus();
       await sendKeys({ press: 'Space' });
       await page.el.updateComplete;
-      expect(page.el.zoom).to.equal('month');
+      expect(page.el.scale).to.equal('month');
       expectFocused(page.el, month);
       expect(page.announcement()).to.equal('Time axis scale: Month');
     });
 
     it('draws a month scale narrower than a day scale', async () => {
-      const page = await pageOf(demoCase, { zoom: 'month' });
+      const page = await pageOf(demoCase, { scale: 'month' });
       const width = page.axisWidth();
-      page.el.zoom = 'day';
+      page.el.scale = 'day';
       await page.el.updateComplete;
       expect(page.axisWidth()).to.be.greaterThan(width);
     });
@@ -469,16 +469,16 @@ describe('<od-meeting-timeline> bad input', () => {
   it('bad attributes: says which attribute is wrong, fires od-error, falls back to defaults', async () => {
     const page = await pageOf(demoCase);
     const failed = nextEvent(page.el, 'od-error');
-    page.el.setAttribute('zoom', 'fortnight');
+    page.el.setAttribute('scale', 'fortnight');
     page.el.setAttribute('range-start', '2026-02-30');
     page.el.setAttribute('as-of', 'tomorrow');
     page.el.setAttribute('time-zone', 'Mars/Olympus');
     await failed;
     await page.el.updateComplete;
     const alert = text(page.errorState());
-    expect(alert).to.contain('The zoom attribute must be one of: day, week, month');
+    expect(alert).to.contain('The scale attribute must be one of: day, week, month');
     expect(alert).to.contain('The range-start attribute must be a real date');
-    expect(alert).to.contain('The as-of attribute must be a date and time');
+    expect(alert).to.contain('The as-of attribute must be a date (YYYY-MM-DD) or a date and time');
     expect(alert).to.contain('The time-zone attribute must be an IANA time zone');
     expect(alert).not.to.contain('fortnight');
     expect(page.rows().length).to.equal(15);

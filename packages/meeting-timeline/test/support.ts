@@ -12,13 +12,13 @@ export { $, $$, shadow, text, until } from '../../../test/support/dom.js';
 
 export async function timeline(
   record: unknown,
-  attrs: Partial<Record<'as-of' | 'locale' | 'zoom' | 'view', string>> = {},
+  attrs: Partial<Record<'as-of' | 'locale' | 'scale' | 'view', string>> = {},
 ): Promise<OdMeetingTimeline> {
   const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline
     .record=${record}
     as-of=${attrs['as-of'] ?? DEMO_NOW}
     locale=${attrs.locale ?? 'en-GB'}
-    zoom=${attrs.zoom ?? 'week'}
+    scale=${attrs.scale ?? 'week'}
     view=${attrs.view ?? 'list'}
   ></od-meeting-timeline>`);
   await el.updateComplete;

@@ -14,7 +14,7 @@ describe('<od-meeting-timeline> with a long history', () => {
   const last = [...record.meetings].sort((a, b) => Date.parse(a.start) - Date.parse(b.start)).at(-1)!;
 
   it('renders only the rows in view, each saying where it is in the whole list', async () => {
-    const page = timelinePage(await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', zoom: 'month' }));
+    const page = timelinePage(await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', scale: 'month' }));
     const rows = page.rows();
     expect(rows.length).to.be.greaterThan(5).and.lessThan(60);
     expect(rows.every((li) => li.getAttribute('aria-setsize') === '1000')).to.equal(true);
@@ -24,7 +24,7 @@ describe('<od-meeting-timeline> with a long history', () => {
   });
 
   it('End, Home and PageDown reach any meeting with a real key press', async () => {
-    const page = timelinePage(await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', zoom: 'month' }));
+    const page = timelinePage(await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', scale: 'month' }));
     const el = page.el;
     const active = () => el.shadowRoot!.activeElement as HTMLElement;
     page.meetings()[0]!.focus();
@@ -45,7 +45,7 @@ describe('<od-meeting-timeline> with a long history', () => {
   });
 
   it('scrolling renders the rows scrolled to', async () => {
-    const page = timelinePage(await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', zoom: 'month' }));
+    const page = timelinePage(await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', scale: 'month' }));
     // The list scrolls inside its own viewport (the element around part `list`).
     const viewport = page.list()!.parentElement!;
     viewport.scrollTop = viewport.scrollHeight / 2;

@@ -1,7 +1,9 @@
-import { defaultInstruments, isId, isRealDate, type CaseRecord } from '@odkit/core';
+import { defaultInstruments, isId, type CaseRecord } from '@odkit/core';
 import {
+  asOfDate,
   CaseController,
   HistoryController,
+  isAsOf,
   LocaleController,
   DEFAULT_HEADING_LEVEL,
   OptionsController,
@@ -64,10 +66,12 @@ const ARROWS: Record<string, Point> = {
  * with an arrow pans, `0` resets.
  *
  * @tagname od-network-map
- * @fires od-select - A member (or the person) was selected, or the selection cleared (`selection: null`).
+ * @fires od-select - A person selected a member (or the person), or cleared the selection (`selection: null`); not
+ * fired when the host sets `selectedId`.
  * @fires od-member-focus - The member the map points at: one with keyboard focus or selected (`memberId`); `null` when
  * focus leaves the map with no member selected, or the selection is cleared.
- * @fires od-change - Without a store: an edit, cancelable; cancel it to apply the change yourself.
+ * @fires od-change - An edit to the case record (`change`: a typed Change such as rate-item), fired only without a
+ * store, before the widget applies it to `record`; cancelable, to apply it yourself. Not "the value changed".
  * @fires od-error - The record or an option could not be used, or a change was refused.
  * @slot heading - A title for the map, shown in a heading at `heading-level` (the panel's title goes one deeper).
  * @slot hint - Text under the title (a hint, as GOV.UK puts under a heading).
@@ -111,7 +115,10 @@ export class OdNetworkMap extends OdElement {
   /** Group members into life-domain sectors (wedges), Tracy–Whittaker style. */
   @property({ type: Boolean, reflect: true }) sectors = false;
 
-  /** A date (`YYYY-MM-DD`): show the network as it was that day. */
+  /**
+   * Show the network as it was on a day: a date (`YYYY-MM-DD`), or a date-time with offset (its day in the time
+   * zone), as `as-of` on every widget.
+   */
   @property({ attribute: 'as-of' }) asOf: string | undefined;
 
   /** An audience id (e.g. `family`): members hidden from it are left out everywhere. */
@@ -128,7 +135,12 @@ export class OdNetworkMap extends OdElement {
   /** The level of the map's top heading (1–6, default 2): its slotted title, else the panel's title. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel: number = DEFAULT_HEADING_LEVEL;
 
-  @state() private selectedId: string | undefined;
+  /**
+   * The member selected (their id), or the person (the record's `person.id`); a host may set it to drive the map
+   * (the details panel and tab stop follow, and no event fires). A person's click or key fires `od-select` and
+   * updates it. An id not shown selects nothing, and is kept for when it is (a record still loading).
+   */
+  @property({ attribute: 'selected-id', reflect: true }) selectedId: string | undefined;
   /** A host gave a title (slot "heading"): it is shown, and the panel's title goes one level under it. */
   @state() private titled = false;
   @state() private activeId: string | undefined;
@@ -144,7 +156,7 @@ export class OdNetworkMap extends OdElement {
   readonly #optionsCheck = new OptionsController<OptionKey>(this, {
     check: () => {
       const problems: OptionProblem<OptionKey>[] = [];
-      if (this.asOf && !isRealDate(this.asOf)) problems.push({ option: 'as-of', key: 'error.asOf' });
+      if (this.asOf && !isAsOf(this.asOf)) problems.push({ option: 'as-of', key: 'error.asOf' });
       if (this.audience && !isId(this.audience)) problems.push({ option: 'audience', key: 'error.audience' });
       if (this.view !== 'map' && this.view !== 'table') problems.push({ option: 'view', key: 'error.view' });
       problems.push(...headingLevelProblems(this.headingLevel));
@@ -166,10 +178,10 @@ export class OdNetworkMap extends OdElement {
   readonly #edits = new MapEdits(this, {
     data: this.#data,
     t: this.#t,
-    focusBack: () => void this.#focusNode(this.activeId ?? this.selectedId ?? PERSON_KEY),
+    focusBack: () => void this.#focusNode(this.activeId ?? this.#selectedKey ?? PERSON_KEY),
     nameOf: (id) => this.#view()?.byId.get(id)?.name ?? '',
     saved: (id) => (this.activeId = id),
-    removed: (id) => this.selectedId === id && this.#select(undefined),
+    removed: (id) => this.#selectedKey === id && this.#select(undefined),
   });
   #viewCache: { record: CaseRecord; key: string; view: NetworkView } | undefined;
 
@@ -194,10 +206,17 @@ export class OdNetworkMap extends OdElement {
     // Forget a selection or focus whose member is no longer shown (removed, or filtered out).
     const view = this.#view();
     const gone = (key: string | undefined) => key !== undefined && key !== PERSON_KEY && !view?.byId.has(key);
-    if (gone(this.selectedId)) {
+    const key = this.#selectedKey;
+    // A selection a person could see that has gone (the member removed, or filtered out) is let go, and said so.
+    if (view && key === undefined && this.selectedId !== undefined && this.selectedId === this.#shownSelection) {
       this.selectedId = undefined;
       this.emit(new OdSelectEvent(null));
+    } else if (changed.has('selectedId') && !this.#selecting && key !== undefined) {
+      // Set by the host: the details panel and the tab stop follow it (no event: the host knows).
+      this.activeId = key;
+      this.hoverId = undefined;
     }
+    this.#shownSelection = key === undefined ? undefined : this.selectedId;
     if (gone(this.activeId)) this.activeId = undefined;
     if (gone(this.hoverId)) this.hoverId = undefined;
   }
@@ -207,11 +226,28 @@ export class OdNetworkMap extends OdElement {
     return this.editable && !this.initialsOnly;
   }
 
+  /** The selection as a node key (the person's is PERSON_KEY), when it names something shown. */
+  get #selectedKey(): string | undefined {
+    const id = this.selectedId;
+    const view = this.#view();
+    if (!id || !view) return undefined;
+    if (id === view.person.id) return PERSON_KEY;
+    return view.byId.has(id) ? id : undefined;
+  }
+  /** The `selectedId` shown at the last update (one that vanishes after being shown is let go). */
+  #shownSelection: string | undefined;
+  /** Set while a person's action changes the selection (the host's changes move the tab stop; theirs already did). */
+  #selecting = false;
+
+  protected override updated(): void {
+    this.#selecting = false;
+  }
+
   /* ---------------------------------------------------------------- derived data */
 
   #options() {
     return {
-      asOf: this.asOf && isRealDate(this.asOf) ? this.asOf : undefined,
+      asOf: this.asOf && isAsOf(this.asOf) ? asOfDate(this.asOf, this.#i18n.timeZone) : undefined,
       audience: this.audience && isId(this.audience) ? this.audience : undefined,
       initialsOnly: this.initialsOnly,
     };
@@ -272,7 +308,7 @@ export class OdNetworkMap extends OdElement {
       view,
       layout,
       recorded: record.members.length,
-      selectedId: this.selectedId,
+      selectedId: this.#selectedKey,
       activeId: this.activeId,
       linkedId: this.#linked.memberId,
       dragging: this.#viewport.dragging,
@@ -299,7 +335,7 @@ export class OdNetworkMap extends OdElement {
   #renderPanel(record: CaseRecord, view: NetworkView): TemplateResult {
     const details = {
       view,
-      key: this.hoverId ?? this.activeId ?? this.selectedId,
+      key: this.hoverId ?? this.activeId ?? this.#selectedKey,
       canEdit: this.#canEdit,
       busy: this.#edits.busy,
       initialsOnly: this.initialsOnly,
@@ -336,12 +372,14 @@ export class OdNetworkMap extends OdElement {
     if (!view) return;
     if (key === undefined) {
       if (this.selectedId === undefined) return;
+      this.#selecting = true;
       this.selectedId = undefined;
       this.emit(new OdSelectEvent(null));
       this.emit(new OdMemberFocusEvent(null));
       return;
     }
-    this.selectedId = key;
+    this.#selecting = true;
+    this.selectedId = key === PERSON_KEY ? view.person.id : key;
     this.activeId = key;
     this.emit(new OdMemberFocusEvent(key === PERSON_KEY ? null : key));
     if (key === PERSON_KEY) this.emit(new OdSelectEvent({ kind: 'person', person: view.person }));
@@ -404,7 +442,8 @@ export class OdNetworkMap extends OdElement {
     const next = event.relatedTarget as Node | null;
     if (next && (this.renderRoot.querySelector('svg.map')?.contains(next) ?? false)) return;
     // Leaving the map, it points at the member selected, if any (the od-member-focus contract).
-    const selected = this.selectedId === PERSON_KEY ? undefined : this.selectedId;
+    const key = this.#selectedKey;
+    const selected = key === PERSON_KEY ? undefined : key;
     this.emit(new OdMemberFocusEvent(selected ?? null));
   };
 
@@ -413,7 +452,7 @@ export class OdNetworkMap extends OdElement {
     const view = this.#view();
     if (!record || !view) return;
     const layout = this.#layout(record, view);
-    const current = this.activeId ?? this.selectedId ?? PERSON_KEY;
+    const current = this.activeId ?? this.#selectedKey ?? PERSON_KEY;
     const arrow = ARROWS[event.key];
     if (arrow && (event.ctrlKey || event.altKey || event.metaKey)) {
       event.preventDefault();
@@ -447,7 +486,7 @@ export class OdNetworkMap extends OdElement {
         this.#select(current);
         return;
       case 'Escape':
-        if (this.selectedId !== undefined) {
+        if (this.#selectedKey !== undefined) {
           event.preventDefault();
           this.#select(undefined);
         }

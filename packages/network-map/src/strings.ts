@@ -78,7 +78,7 @@ const en = {
   'edit.add': 'Add a member',
   'edit.gone': 'This is no longer in the record, so there is nothing to edit. Nothing has been saved.',
   'edit.close': 'Close',
-  'error.asOf': 'The as-of date must be a real date written YYYY-MM-DD.',
+  'error.asOf': 'The as-of date must be a real date written YYYY-MM-DD, or a date and time with a UTC offset.',
   'error.audience': 'The audience must be 1 to 64 letters, digits, hyphens or full stops.',
   'error.view': 'The view must be "map" or "table".',
   'edit.edit': 'Edit member',
@@ -270,7 +270,8 @@ const cy: { readonly [K in keyof typeof en]: Message } = {
   'edit.add': 'Ychwanegu aelod',
   'edit.gone': 'Nid yw hwn yn y cofnod mwyach, felly nid oes dim i’w olygu. Nid oes dim wedi’i gadw.',
   'edit.close': 'Cau',
-  'error.asOf': 'Rhaid i’r dyddiad fel yr oedd fod yn ddyddiad go iawn ar y ffurf BBBB-MM-DD.',
+  'error.asOf':
+    'Rhaid i’r dyddiad fel yr oedd fod yn ddyddiad go iawn ar y ffurf BBBB-MM-DD, neu’n ddyddiad ac amser gyda gwrthbwyso UTC.',
   'error.audience': 'Rhaid i’r gynulleidfa fod rhwng 1 a 64 o lythrennau, digidau, cysylltnodau neu atalnodau llawn.',
   'error.view': 'Rhaid i’r olwg fod yn "map" neu’n "table".',
   'edit.edit': 'Golygu aelod',

@@ -598,7 +598,9 @@ describe('<od-network-map>', () => {
       const optionError = nextEvent(page.el, 'od-error');
       page.el.asOf = '2025-02-30';
       const { error: bad } = (await optionError) as OdErrorEvent;
-      expect(bad.message).to.equal('The as-of date must be a real date written YYYY-MM-DD.');
+      expect(bad.message).to.equal(
+        'The as-of date must be a real date written YYYY-MM-DD, or a date and time with a UTC offset.',
+      );
       await page.el.updateComplete;
       expect(text(page.errorState())).to.contain('The as-of date must be a real date');
       page.el.locale = 'cy';

@@ -3,9 +3,9 @@ import { css } from 'lit';
 /** The checklist's own styles, on top of the kit's base, form and error styles. */
 export const checklistStyles = css`
   :host {
-    --_od-checklist-item-gap: var(--od-checklist-item-gap, calc(var(--_od-space) * 3));
-    --_od-checklist-chart-line: var(--od-checklist-chart-line, var(--_od-color-primary));
-    --_od-checklist-difference-background: var(--od-checklist-difference-background, var(--_od-color-surface-raised));
+    --_od-checklist-item-gap: var(--od-principles-checklist-item-gap, var(--od-checklist-item-gap, calc(var(--_od-space) * 3)));
+    --_od-checklist-chart-line: var(--od-principles-checklist-chart-line, var(--od-checklist-chart-line, var(--_od-color-primary)));
+    --_od-checklist-difference-background: var(--od-principles-checklist-difference-background, var(--od-checklist-difference-background, var(--_od-color-surface-raised)));
     max-inline-size: 48em;
   }
   .checklist {

@@ -57,7 +57,9 @@ type View = 'rate' | 'summary' | 'compare';
  * @tagname od-principles-checklist
  * @fires input - After every edit (a rating, a key press in a comment or the rater's name), like a native control.
  * @fires change - After every committed edit (a rating, a comment or name left, complete, reopen).
- * @fires od-change - Before an edit is applied to the `record` property when there is no store (cancelable).
+ * @fires od-change - An edit to the case record (`change`: a typed Change such as rate-item), fired only without a
+ * store, before the widget applies it to `record`; cancelable, to apply it yourself. Not "the value changed": that
+ * is `input` and `change`.
  * @fires od-error - When the record, instrument or meeting cannot be shown, or an edit cannot be saved.
  * @slot heading - The checklist's title in the host's words (default: the instrument's title), inside its heading.
  * @slot hint - Text under the title (a hint, as GOV.UK puts under a heading).
@@ -78,10 +80,10 @@ type View = 'rate' | 'summary' | 'compare';
  * @csspart sync-review - The panel to decide between this device's and the record's version of an edit.
  * @csspart changed-by - "Changed by … on …" under the header, for a saved assessment.
  * @csspart error-summary - The form's error summary.
- * @cssprop --od-checklist-item-gap - Space between items (default: 3 × the system space).
- * @cssprop --od-checklist-chart-line - Trend line and point colour (default: the primary colour).
- * @cssprop --od-checklist-difference-background - Background of an item the two raters differ on (default: the raised
- * surface).
+ * @cssprop --od-principles-checklist-item-gap - Space between items (default: 3 × the system space).
+ * @cssprop --od-principles-checklist-chart-line - Trend line and point colour (default: the primary colour).
+ * @cssprop --od-principles-checklist-difference-background - Background of an item the two raters differ on (default:
+ * the raised surface).
  */
 export class OdPrinciplesChecklist extends OdElement {
   static formAssociated = true;
@@ -167,6 +169,7 @@ export class OdPrinciplesChecklist extends OdElement {
         : (this.#instruments.problem ??
           this.#raterProblem ??
           this.#shown.problem ??
+          this.#given?.problem ??
           headingLevelProblems(this.headingLevel)[0]);
       return problem ? [problem] : [];
     },
@@ -205,11 +208,26 @@ export class OdPrinciplesChecklist extends OdElement {
   reportValidity(): boolean {
     return this.#form.reportValidity();
   }
-  /** The assessment as JSON: what the form submits. */
+  /**
+   * The assessment as JSON, as it stands now: what the form submits. Settable on a checklist without a record (a
+   * form control): it shows the assessment given (JSON as `value` gives, of this instrument); anything else shows
+   * the error state. With a record, the store holds the assessment and setting `value` is refused the same way.
+   */
   get value(): string {
     const value = this.#value;
     return value ? JSON.stringify(value) : '';
   }
+  set value(json: string) {
+    this.#given = { json };
+    this.requestUpdate();
+  }
+  /**
+   * The assessment (JSON, as `value` gives) a form reset returns to, and a checklist without a record starts from;
+   * '' (default): a blank assessment. Property only.
+   */
+  @property({ attribute: false }) defaultValue = '';
+  /** A `value` set by the host, applied (or refused) once the instrument is known; its problem while refused. */
+  #given: { json: string; problem?: ChecklistProblem } | undefined;
   /** The assessment shown, with edits not saved yet (a comment being typed) applied. */
   get assessment(): Draft | undefined {
     return this.#value;
@@ -237,6 +255,7 @@ export class OdPrinciplesChecklist extends OdElement {
     this.#autosave.saveError = undefined;
     // A stored assessment was saved as it was made: reset only drops what is not saved yet.
     this._local = this.#initial ? structuredClone(this.#initial) : undefined;
+    if (this.defaultValue && !this.data.record) this.value = this.defaultValue;
   }
 
   #restore(state: unknown): void {
@@ -333,9 +352,19 @@ export class OdPrinciplesChecklist extends OdElement {
       if (!local || local.instrumentId !== instrument.id || local.instrumentVersion !== instrument.version) {
         this._local = blankDraft(instrument, this.meetingId, raterName);
         this.#initial = structuredClone(this._local);
+        if (this.defaultValue && !this.#given) this.#given = { json: this.defaultValue };
       } else if (this.meetingId && local.meetingId !== this.meetingId) {
         this._local = { ...local, meetingId: this.meetingId };
       }
+    }
+    const given = this.#given;
+    if (given && instrument && !given.problem) {
+      // Only a checklist without a record takes a value: with one, the store holds the assessment.
+      const draft = this.data.record ? undefined : parseDraft(given.json, instrument);
+      if (draft) {
+        this._local = draft;
+        this.#given = undefined;
+      } else given.problem = { option: 'value', key: 'checklist.badValue' };
     }
   }
 

@@ -3,10 +3,10 @@ import { css } from 'lit';
 /** The dashboard's own styles, on top of the kit's base, form and error styles. */
 export const dashboardStyles = css`
   :host {
-    --_od-dashboard-tile-min: var(--od-dashboard-tile-min, 15em);
-    --_od-dashboard-bar: var(--od-dashboard-bar, var(--_od-color-primary));
-    --_od-dashboard-met: var(--od-dashboard-met, var(--_od-color-success));
-    --_od-dashboard-missed: var(--od-dashboard-missed, var(--_od-color-error));
+    --_od-dashboard-tile-min: var(--od-service-dashboard-tile-min, var(--od-dashboard-tile-min, 15em));
+    --_od-dashboard-bar: var(--od-service-dashboard-bar, var(--od-dashboard-bar, var(--_od-color-primary)));
+    --_od-dashboard-met: var(--od-service-dashboard-met, var(--od-dashboard-met, var(--_od-color-success)));
+    --_od-dashboard-missed: var(--od-service-dashboard-missed, var(--od-dashboard-missed, var(--_od-color-error)));
   }
   .dashboard {
     background: var(--_od-color-surface);

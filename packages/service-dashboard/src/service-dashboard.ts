@@ -1,6 +1,8 @@
-import { defaultInstruments, localise, ValidationError, type InstrumentRegistry } from '@odkit/core';
+import { defaultInstruments, isTimeZone, localise, ValidationError, type InstrumentRegistry } from '@odkit/core';
 import type { ServiceOptions, ServiceSummary } from '@odkit/core/service';
 import {
+  asOfInstant,
+  isAsOf,
   LocaleController,
   OdElement,
   OdErrorEvent,
@@ -57,11 +59,12 @@ const TREND_VIEWS: readonly TrendView[] = ['both', 'chart', 'table'];
  * @csspart trend - One measure's trend (chart and table).
  * @csspart chart - A trend's SVG chart.
  * @csspart error - The error state.
- * @cssprop --od-dashboard-tile-min - The narrowest a tile gets before the grid wraps (default: 15em).
- * @cssprop --od-dashboard-bar - Chart bars and the tiles' top rule (default: the primary colour).
- * @cssprop --od-dashboard-met - The rule beside a goal met (default: the success colour; always with a tick and words).
- * @cssprop --od-dashboard-missed - The rule beside a goal missed (default: the error colour; always with a cross and
- * words).
+ * @cssprop --od-service-dashboard-tile-min - The narrowest a tile gets before the grid wraps (default: 15em).
+ * @cssprop --od-service-dashboard-bar - Chart bars and the tiles' top rule (default: the primary colour).
+ * @cssprop --od-service-dashboard-met - The rule beside a goal met (default: the success colour; always with a tick
+ * and words).
+ * @cssprop --od-service-dashboard-missed - The rule beside a goal missed (default: the error colour; always with a
+ * cross and words).
  */
 export class OdServiceDashboard extends OdElement {
   static override styles = [...OdElement.styles, errorStateStyles, formStyles, dashboardStyles];
@@ -90,8 +93,8 @@ export class OdServiceDashboard extends OdElement {
   /** Time zone for months, with `records` (default: the provider's, else Europe/London). */
   @property({ attribute: 'time-zone' }) timeZone: string | undefined;
   /**
-   * "Now" for measures taken from `records` (ISO date-time with offset; default: each episode's own end or last
-   * meeting).
+   * "Now" for measures taken from `records`: a date-time with offset, or a date (`YYYY-MM-DD`: the end of that day in
+   * the time zone), as `as-of` on every widget (default: each episode's own end or last meeting).
    */
   @property({ attribute: 'as-of' }) asOf: string | undefined;
   /** `en-GB` or `cy`; default: the provider's, else the nearest `lang`. */
@@ -160,9 +163,12 @@ export class OdServiceDashboard extends OdElement {
   }
 
   async #fromRecords(list: readonly unknown[], generation: number): Promise<DashboardView | undefined> {
+    const timeZone = this.timeZone || this.i18n.timeZone;
+    // A date as-of is the end of that day in the zone (a zone Intl does not know is left for the summary to report).
+    const asOf = this.asOf && isTimeZone(timeZone) ? asOfInstant(this.asOf, timeZone) : this.asOf;
     const options: ServiceOptions = {
-      timeZone: this.timeZone || this.i18n.timeZone || undefined,
-      ...(this.asOf ? { asOf: this.asOf } : {}),
+      timeZone,
+      ...(asOf ? { asOf } : {}),
       ...(this.instruments ? { instruments: this.instruments } : {}),
     };
     // Loaded only when records are given: a host that passes a summary never downloads the summariser.
@@ -203,6 +209,8 @@ export class OdServiceDashboard extends OdElement {
             issues.push({ path: ['goals', measure], message: 'must be a share from 0 to 1' });
         }
     }
+    if (this.asOf && !isAsOf(this.asOf))
+      issues.push({ path: ['asOf'], message: 'must be a date (YYYY-MM-DD) or a date and time with a UTC offset' });
     if (issues.length) throw new ValidationError('Dashboard options', issues);
   }
 

@@ -54,7 +54,7 @@ export interface RenderCaseOptions {
   locale?: string;
   /** IANA time zone for dates and times; default `Europe/London` (a server's own zone means nothing to the reader). */
   timeZone?: string;
-  /** `light` (default), `dark` or `auto`. */
+  /** `auto` (default: the reader's operating system decides, as on `<od-provider>`), `light` or `dark`. */
   colorScheme?: 'light' | 'dark' | 'auto';
   /**
    * The nonce of the page's Content-Security-Policy for styles (`style-src 'nonce-…'`): put on
@@ -112,7 +112,7 @@ export function checkOptions(input: RenderCaseOptions): CheckedOptions {
   const timeZone = input.timeZone ?? 'Europe/London';
   if (!knownTimeZone(timeZone))
     issues.push({ path: ['timeZone'], message: 'must be an IANA time zone Intl knows, such as Europe/London' });
-  const colorScheme = input.colorScheme ?? 'light';
+  const colorScheme = input.colorScheme ?? 'auto';
   if (!['light', 'dark', 'auto'].includes(colorScheme))
     issues.push({ path: ['colorScheme'], message: 'must be light, dark or auto' });
   const widgets = input.widgets ?? {};

@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { localeContext, type LocaleSettings } from '../contexts.js';
+import { DEFAULT_TIME_ZONE, localeContext, type LocaleSettings } from '../contexts.js';
 import {
   formatDate,
   formatDateTime,
@@ -62,8 +62,9 @@ export class LocaleController<T extends StringTable> implements ReactiveControll
     return resolveLocale(host.locale || this.#provided?.locale || fromTree || document.documentElement.lang);
   }
 
-  get timeZone(): string | undefined {
-    return this.#provided?.timeZone;
+  /** The provider's time zone, else the kit's default (`Europe/London`): the same in a provider or not. */
+  get timeZone(): string {
+    return this.#provided?.timeZone ?? DEFAULT_TIME_ZONE;
   }
 
   /** The message for `key` with its placeholders filled, as text. */

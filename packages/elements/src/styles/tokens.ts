@@ -4,7 +4,8 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
  * Design tokens in three tiers:
  * - reference (`--od-ref-*`): the raw palette and type scale;
  * - system (`--od-sys-*`): what each colour or size is for; presets and hosts set these;
- * - component (`--od-<component>-*`): one widget's parts, defaulting to system tokens.
+ * - component (`--od-<tag without od->-*`, e.g. `--od-meeting-timeline-held`): one widget's parts, defaulting to
+ *   system tokens.
  *
  * Widgets read system tokens through private `--_od-*` properties declared on
  * their `:host` with the defaults below, so a token set on any ancestor wins and

@@ -14,7 +14,10 @@ import {
 import { localDate } from './time.js';
 
 export type TimelineView = 'list' | 'matrix';
-export type TimelineZoom = 'day' | 'week' | 'month';
+/** The time axis's scale (the timeline's `scale`). */
+export type TimelineScale = 'day' | 'week' | 'month';
+/** @deprecated Use `TimelineScale` (the attribute is `scale` now). */
+export type TimelineZoom = TimelineScale;
 export const VIEWS: readonly TimelineView[] = ['list', 'matrix'];
 export const ZOOMS: readonly TimelineZoom[] = ['day', 'week', 'month'];
 

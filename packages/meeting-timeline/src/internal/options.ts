@@ -3,14 +3,14 @@
  * for the OptionsController to tell in the language shown. Apart so the rules for
  * every attribute read in one place.
  */
-import { isIsoDateTime, isRealDate, isTimeZone, type CaseRecord } from '@odkit/core';
-import { headingLevelProblems, type OptionProblem } from '@odkit/elements';
+import { isRealDate, isTimeZone, type CaseRecord } from '@odkit/core';
+import { headingLevelProblems, isAsOf, type OptionProblem } from '@odkit/elements';
 import type { TimelineStrings } from '../strings.js';
 import { VIEWS, ZOOMS, type TimelineView, type TimelineZoom } from './model.js';
 
 export interface TimelineOptions {
   readonly view: TimelineView;
-  readonly zoom: TimelineZoom;
+  readonly scale: TimelineZoom;
   readonly rangeStart: string | undefined;
   readonly rangeEnd: string | undefined;
   readonly asOf: string | undefined;
@@ -26,15 +26,15 @@ export function optionProblems(
   const problems: OptionProblem<keyof TimelineStrings & string>[] = [];
   if (!VIEWS.includes(o.view))
     problems.push({ option: 'view', key: 'error.option', params: { name: 'view', allowed: VIEWS.join(', ') } });
-  if (!ZOOMS.includes(o.zoom))
-    problems.push({ option: 'zoom', key: 'error.option', params: { name: 'zoom', allowed: ZOOMS.join(', ') } });
+  if (!ZOOMS.includes(o.scale))
+    problems.push({ option: 'scale', key: 'error.option', params: { name: 'scale', allowed: ZOOMS.join(', ') } });
   for (const [name, value] of [
     ['range-start', o.rangeStart],
     ['range-end', o.rangeEnd],
   ] as const) {
     if (value && !isRealDate(value)) problems.push({ option: name, key: 'error.optionDate', params: { name } });
   }
-  if (o.asOf && !isIsoDateTime(o.asOf))
+  if (o.asOf && !isAsOf(o.asOf))
     problems.push({ option: 'as-of', key: 'error.optionDateTime', params: { name: 'as-of' } });
   if (o.timeZone && !isTimeZone(o.timeZone)) problems.push({ option: 'time-zone', key: 'error.optionZone' });
   if (o.episodeId && record && !record.episodes.some((e) => e.id === o.episodeId))
