@@ -101,3 +101,12 @@ export {
 } from './styles/tokens.js';
 export { THEMES, DARK_TOKENS, type ThemeName } from './styles/themes.js';
 export { VERSION } from './version.js';
+export {
+  initials,
+  privateRecord,
+  renderPrivacyNote,
+  shownName,
+  shownTo,
+  syncPrivacy,
+  type PrivacyOptions,
+} from './privacy.js';

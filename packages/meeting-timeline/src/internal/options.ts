@@ -3,7 +3,7 @@
  * for the OptionsController to tell in the language shown. Apart so the rules for
  * every attribute read in one place.
  */
-import { isIsoDateTime, isRealDate, isTimeZone, type CaseRecord } from '@odkit/core';
+import { isId, isIsoDateTime, isRealDate, isTimeZone, type CaseRecord } from '@odkit/core';
 import type { OptionProblem } from '@odkit/elements';
 import type { TimelineStrings } from '../strings.js';
 import { VIEWS, ZOOMS, type TimelineView, type TimelineZoom } from './model.js';
@@ -16,6 +16,7 @@ export interface TimelineOptions {
   readonly asOf: string | undefined;
   readonly timeZone: string | undefined;
   readonly episodeId: string | undefined;
+  readonly audience: string | undefined;
 }
 
 export function optionProblems(
@@ -37,5 +38,6 @@ export function optionProblems(
   if (o.timeZone && !isTimeZone(o.timeZone)) problems.push({ key: 'error.optionZone' });
   if (o.episodeId && record && !record.episodes.some((e) => e.id === o.episodeId))
     problems.push({ key: 'error.optionEpisode' });
+  if (o.audience && !isId(o.audience)) problems.push({ key: 'error.audience' });
   return problems;
 }
