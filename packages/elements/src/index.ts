@@ -102,7 +102,9 @@ export {
 export { THEMES, DARK_TOKENS, type ThemeName } from './styles/themes.js';
 export { VERSION } from './version.js';
 export {
+  hiddenMembers,
   initials,
+  privateAssessment,
   privateRecord,
   renderPrivacyNote,
   shownName,

@@ -15,6 +15,8 @@ export interface PrivacyOptions {
   readonly audience?: string | undefined;
   /** Names as initials, and no free text that may identify someone. */
   readonly initialsOnly?: boolean | undefined;
+  /** What a hidden rater's name reads as, in the widget's language (default "–"). */
+  readonly hiddenName?: string | undefined;
 }
 
 /** Initials of a name: "Sarah Lewis" → "S. L."; at most three. */
@@ -58,7 +60,7 @@ function without<T extends object, K extends keyof T>(value: T, keys: readonly K
 export function privateRecord(record: CaseRecord, options: PrivacyOptions): CaseRecord {
   const { audience, initialsOnly } = options;
   if (!audience && !initialsOnly) return record;
-  const hidden = new Set(record.members.filter((m) => !shownTo(m, audience)).map((m) => m.id));
+  const hidden = hiddenMembers(record, audience);
   const name = (text: string) => shownName(text, options);
   const members = record.members
     .filter((m) => !hidden.has(m.id))
@@ -79,17 +81,7 @@ export function privateRecord(record: CaseRecord, options: PrivacyOptions): Case
     const shown = attendees === m.attendees ? m : { ...m, attendees };
     return initialsOnly ? without(shown, ['place', 'notes', 'cancellationReason']) : shown;
   });
-  const assessments = record.assessments.map((a): Assessment => {
-    const { memberId } = a.rater;
-    // A rater hidden from the audience keeps their role; their name is not shown.
-    if (memberId !== undefined && hidden.has(memberId)) return { ...a, rater: { name: '' } };
-    if (!initialsOnly) return a;
-    return {
-      ...a,
-      rater: { ...a.rater, name: name(a.rater.name) },
-      ratings: a.ratings.map((r) => without(r, ['comment'])),
-    };
-  });
+  const assessments = record.assessments.map((a) => privateAssessment(a, options, hidden));
   return {
     ...record,
     person: initialsOnly
@@ -102,6 +94,32 @@ export function privateRecord(record: CaseRecord, options: PrivacyOptions): Case
     assessments,
   };
 }
+
+/**
+ * An assessment (or a checklist's draft of one) as shown: with `initialsOnly` the rater's name as initials and no
+ * comments; a rater who is a member in `hidden` (hidden from the audience) keeps their role, and their name is
+ * `options.hiddenName` (default "–"). The same assessment when nothing applies.
+ */
+export function privateAssessment<A extends Pick<Assessment, 'rater' | 'ratings'>>(
+  assessment: A,
+  options: PrivacyOptions,
+  hidden: ReadonlySet<string>,
+): A {
+  const { memberId } = assessment.rater;
+  const rater =
+    memberId !== undefined && hidden.has(memberId)
+      ? { name: options.hiddenName ?? '–' }
+      : options.initialsOnly
+        ? { ...assessment.rater, name: initials(assessment.rater.name) }
+        : undefined;
+  if (!rater && !options.initialsOnly) return assessment;
+  const ratings = options.initialsOnly ? assessment.ratings.map((r) => without(r, ['comment'])) : assessment.ratings;
+  return { ...assessment, rater: rater ?? assessment.rater, ratings };
+}
+
+/** The members of `record` hidden from the audience, by id. */
+export const hiddenMembers = (record: CaseRecord | undefined, audience: string | undefined): ReadonlySet<string> =>
+  new Set(audience && record ? record.members.filter((m) => !shownTo(m, audience)).map((m) => m.id) : []);
 
 /** The settings in words ("Initials only · Shown to: family"), so that a person sees the view is filtered. */
 export function renderPrivacyNote(

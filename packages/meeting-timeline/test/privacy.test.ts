@@ -1,32 +1,16 @@
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { MemoryStore, type CaseRecord } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
-import { OdMemberFocusEvent, initials } from '@odkit/elements';
+import { OdMemberFocusEvent } from '@odkit/elements';
 import '@odkit/elements/define.js';
 import type { OdMeetingTimeline } from '@odkit/meeting-timeline';
 import { sendKeys } from '@web/test-runner-commands';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { nextEvent } from '../../../test/support/events.js';
 import { byText, everyString, stringsNaming } from '../../../test/support/dom.js';
+import { namesIn } from '../../../test/support/privacy.js';
 import { timelinePage } from '../../../test/support/timeline-page.js';
 import { DEMO_NOW, demoWith, shadow, until } from './support.js';
-
-/**
- * The names a shared screen must not show: every person's and member's full name, each
- * rater's, and each word of a person's name (a first name alone names someone too).
- */
-function namesIn(record: CaseRecord): string[] {
-  const people = [
-    record.person.name,
-    ...record.members.map((m) => m.name),
-    ...record.assessments.map((a) => a.rater.name),
-  ];
-  const words = [record.person.name, ...record.members.filter((m) => m.kind !== 'organisation').map((m) => m.name)]
-    .flatMap((name) => name.split(/\s+/u))
-    .filter((w) => /^\p{Lu}\p{L}{2,}/u.test(w) && w !== 'Dr');
-  // A name recorded as initials already ("J. K.") is what the screen may show.
-  return [...new Set([...people.filter((name) => name !== initials(name)), ...words])];
-}
 
 async function timeline(record: CaseRecord, attrs: { audience?: string; initialsOnly?: boolean; editable?: boolean }) {
   const el = await fixture<OdMeetingTimeline>(html`<od-meeting-timeline
