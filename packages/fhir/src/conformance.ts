@@ -77,7 +77,12 @@ export const EXTENSIONS: Record<ExtKey, ExtensionSpec> = {
   contactFrequency: { context: PARTICIPANT, type: 'Coding', short: 'How often the person sees the member' },
   knownSince: { context: PARTICIPANT, type: 'date', short: 'Known since (year, month or date)' },
   memberStatus: { context: PARTICIPANT, type: 'Coding', short: 'Active, past or deceased member of the network' },
-  hiddenFrom: { context: PARTICIPANT, type: 'id', max: '*', short: 'Audiences this member must not be shown to' },
+  hiddenFrom: {
+    context: PARTICIPANT,
+    type: 'id',
+    max: '*',
+    short: 'Audiences this member must not be shown to (read only: now written as meta.security labels)',
+  },
   preferredLanguage: { context: PARTICIPANT, type: 'code', short: 'The member’s preferred language (BCP 47)' },
   organisation: { context: PARTICIPANT, type: 'string', short: 'The member’s organisation or team, as text' },
   tie: {
@@ -253,6 +258,10 @@ const CODES: Record<keyof typeof CODE_SYSTEM, { title: string; concepts: readonl
   raterRole: { title: 'Rater roles', concepts: RATER_ROLES },
   evidenceSource: { title: 'Evidence sources for a rating', concepts: EVIDENCE_SOURCES },
   rating: { title: 'Ratings that are not a scale value', concepts: [['not-applicable', 'Not applicable']] },
+  audience: {
+    title: 'Audiences a network member is hidden from (security labels; codes are each service’s own)',
+    concepts: [],
+  },
 };
 
 function codeSystem(key: keyof typeof CODE_SYSTEM): FhirResource {
@@ -275,10 +284,10 @@ function codeSystem(key: keyof typeof CODE_SYSTEM): FhirResource {
     publisher: PUBLISHER,
     description: `${title}. Part of the Open Dialogue Kit FHIR mapping (${FHIR_BASE}).`,
     caseSensitive: true,
-    // The relationship CodeSystem only adds to HL7 v3 RoleCode; the others are complete.
-    content: key === 'relationship' ? 'fragment' : 'complete',
-    count: concept.length,
-    concept,
+    // The relationship CodeSystem only adds to HL7 v3 RoleCode; audiences are each service's own; the others are
+    // complete.
+    content: key === 'relationship' ? 'fragment' : key === 'audience' ? 'not-present' : 'complete',
+    ...(concept.length ? { count: concept.length, concept } : {}),
   };
 }
 
