@@ -110,7 +110,8 @@ export function privateAssessment<A extends Pick<Assessment, 'rater' | 'ratings'
     memberId !== undefined && hidden.has(memberId)
       ? { name: options.hiddenName ?? '–' }
       : options.initialsOnly
-        ? { ...assessment.rater, name: initials(assessment.rater.name) }
+        ? // A draft's name not given yet stays empty (the views say so), not "?".
+          { ...assessment.rater, name: assessment.rater.name && initials(assessment.rater.name) }
         : undefined;
   if (!rater && !options.initialsOnly) return assessment;
   const ratings = options.initialsOnly ? assessment.ratings.map((r) => without(r, ['comment'])) : assessment.ratings;
