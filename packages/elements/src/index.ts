@@ -83,6 +83,7 @@ export {
   type Translate,
 } from './i18n/messages.js';
 export { sharedStrings, type SharedStrings } from './i18n/shared-strings.js';
+export { privacyStrings, type PrivacyStrings } from './i18n/privacy-strings.js';
 export {
   formatDate,
   formatDateTime,

@@ -77,12 +77,8 @@ export const EXTENSIONS: Record<ExtKey, ExtensionSpec> = {
   contactFrequency: { context: PARTICIPANT, type: 'Coding', short: 'How often the person sees the member' },
   knownSince: { context: PARTICIPANT, type: 'date', short: 'Known since (year, month or date)' },
   memberStatus: { context: PARTICIPANT, type: 'Coding', short: 'Active, past or deceased member of the network' },
-  hiddenFrom: {
-    context: PARTICIPANT,
-    type: 'id',
-    max: '*',
-    short: 'Audiences this member must not be shown to (read only: now written as meta.security labels)',
-  },
+  // Read only since the kit writes audiences as meta.security labels (CODE_SYSTEM.audience): kept for older data.
+  hiddenFrom: { context: PARTICIPANT, type: 'id', max: '*', short: 'Audiences this member must not be shown to' },
   preferredLanguage: { context: PARTICIPANT, type: 'code', short: 'The member’s preferred language (BCP 47)' },
   organisation: { context: PARTICIPANT, type: 'string', short: 'The member’s organisation or team, as text' },
   tie: {
@@ -258,10 +254,7 @@ const CODES: Record<keyof typeof CODE_SYSTEM, { title: string; concepts: readonl
   raterRole: { title: 'Rater roles', concepts: RATER_ROLES },
   evidenceSource: { title: 'Evidence sources for a rating', concepts: EVIDENCE_SOURCES },
   rating: { title: 'Ratings that are not a scale value', concepts: [['not-applicable', 'Not applicable']] },
-  audience: {
-    title: 'Audiences a network member is hidden from (security labels; codes are each service’s own)',
-    concepts: [],
-  },
+  audience: { title: 'Audiences a member is hidden from', concepts: [] },
 };
 
 function codeSystem(key: keyof typeof CODE_SYSTEM): FhirResource {

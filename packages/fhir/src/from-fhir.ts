@@ -436,10 +436,7 @@ class Reader {
     const audiences = [...new Set([...labels, ...legacy])];
     member.hiddenFrom = audiences.filter((v): v is string => v !== undefined && isId(v));
     if (member.hiddenFrom.length < audiences.length)
-      this.warn(
-        resource,
-        'An audience this member is hidden from is not an id (1 to 64 letters, digits, - or .); it was left out.',
-      );
+      this.warn(resource, 'An audience label is not an id; it was left out.');
     const notes = pe(EXT.notes);
     if (notes) {
       const text = readText(notes, 'valueString');
