@@ -1,13 +1,15 @@
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { MemoryStore, type CaseRecord } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
-import { OdMemberFocusEvent } from '@odkit/elements';
+import { OdMemberFocusEvent, type OdProvider } from '@odkit/elements';
 import '@odkit/elements/define.js';
 import type { OdMeetingTimeline } from '@odkit/meeting-timeline';
 import { sendKeys } from '@web/test-runner-commands';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { nextEvent } from '../../../test/support/events.js';
-import { byText, everyString, stringsNaming } from '../../../test/support/dom.js';
+import { allByRoleIn, byText, everyString, stringsNaming } from '../../../test/support/dom.js';
+import { SyncStatusPage } from '../../../test/support/sync-status-page.js';
+import { demoSyncingStore } from '../../../stories/support/sync-store.js';
 import { namesIn } from '../../../test/support/privacy.js';
 import { timelinePage } from '../../../test/support/timeline-page.js';
 import { DEMO_NOW, demoWith, shadow, until } from './support.js';
@@ -105,6 +107,32 @@ describe('od-meeting-timeline privacy', () => {
       expect(page.formOrNull()).to.equal(null);
       expectNoNames(el, 'after the form closed');
       expect(store.snapshot!.revision).to.equal(revision);
+    });
+
+    it('gives initials in the review panel and "Changed by", with no decision buttons (a syncing store)', async () => {
+      const provider =
+        await fixture<OdProvider>(html`<od-provider .store=${demoSyncingStore('conflict')} locale="en-GB">
+        <od-meeting-timeline editable initials-only as-of=${DEMO_NOW}></od-meeting-timeline>
+      </od-provider>`);
+      const el = provider.querySelector('od-meeting-timeline') as OdMeetingTimeline;
+      await el.updateComplete;
+      const sync = new SyncStatusPage(el);
+      sync.reviewButton!.click();
+      await el.updateComplete;
+      const review = sync.panel!;
+      expect([...review.querySelectorAll('h3')].map((h) => h.textContent!.trim())).to.deep.equal([
+        'S. L., network member',
+        'The tie between M. L. and D. L.',
+      ]);
+      expect(allByRoleIn(review, 'button', /^Keep/)).to.deep.equal([]);
+      expectNoNames(el, 'review panel');
+      await expect(provider).to.be.accessible();
+
+      const page = timelinePage(el);
+      await page.open('mt-13');
+      await until(() => page.changedBy()[0], 'the meeting’s history line');
+      expect(page.changedBy()[0]!.textContent).to.contain('Changed by N. R. on');
+      expectNoNames(el, 'details with history');
     });
 
     it('gives the host the member as recorded when an attendee is chosen', async () => {
