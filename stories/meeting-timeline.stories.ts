@@ -31,6 +31,8 @@ const meta: Meta = {
     instrumentId: '',
     virtualiseAbove: 60,
     timeZone: '',
+    audience: '',
+    initialsOnly: false,
     locale: '',
     strings: {},
   },
@@ -85,6 +87,30 @@ export const Editable: Story = {
 /** The attendance matrix: network members by meeting, as a table. */
 export const MatrixView: Story = {
   args: { view: 'matrix', asOf: DEMO_NOW },
+};
+
+/**
+ * A shared screen: every name as initials, no place, notes or reasons (free text may name
+ * someone), and no editing, even with `editable`. Open a meeting, or switch to the matrix.
+ */
+export const SharedScreen: Story = {
+  args: { initialsOnly: true, editable: true, asOf: DEMO_NOW },
+};
+
+/**
+ * For the family: Sarah is hidden from the `family` audience here, so she is left out of
+ * every meeting's attendees, the matrix and the meeting form (saving keeps her attendance).
+ */
+export const Audience: Story = {
+  parameters: {
+    odkit: {
+      store: storeOf({
+        ...demoCase,
+        members: demoCase.members.map((m) => (m.id === 'm-sarah' ? { ...m, hiddenFrom: ['family'] } : m)),
+      }),
+    },
+  },
+  args: { audience: 'family', view: 'matrix', editable: true, asOf: DEMO_NOW },
 };
 
 /**

@@ -29,6 +29,8 @@ const meta: Meta = {
     name: '',
     required: false,
     disabled: false,
+    audience: '',
+    initialsOnly: false,
     locale: '',
     strings: {},
   },
@@ -175,6 +177,11 @@ export const SummaryAndTrend: Story = {
 /** Two raters of the same meeting side by side; differing items are marked in words, not colour alone. */
 export const InterRater: Story = {
   args: { assessmentId: 'as-04', compareWith: 'as-05', view: 'compare' },
+};
+
+/** A shared screen: raters' initials, no comments (as-05's names Priya), read only. */
+export const SharedScreen: Story = {
+  args: { assessmentId: 'as-04', compareWith: 'as-05', view: 'compare', initialsOnly: true },
 };
 
 /** A bad instrument: the error state names what is wrong and where; nothing is thrown. */

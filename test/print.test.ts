@@ -15,11 +15,20 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { DEMO_NOW } from './fixtures/index.js';
 import { longHistory } from './fixtures/long-history.js';
 import { guardConsole } from './support/console-guard.js';
+import { namesIn } from './support/privacy.js';
 
 const shown = (el: Element | null | undefined): boolean =>
   !!el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
 const all = (host: Element, selector: string) => [...host.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const one = (host: Element, selector: string) => host.shadowRoot!.querySelector<HTMLElement>(selector);
+/** The text that prints: every text node whose element is shown. */
+function printedText(host: Element): string {
+  const walker = document.createTreeWalker(host.shadowRoot!, NodeFilter.SHOW_TEXT);
+  const parts: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (shown(node.parentElement)) parts.push(node.textContent ?? '');
+  return parts.join(' ');
+}
 
 describe('print layouts', () => {
   guardConsole();
@@ -61,6 +70,28 @@ describe('print layouts', () => {
     expect(shown(one(el, '.matrix'))).to.equal(true);
     expect(getComputedStyle(one(el, '.matrix-wrap')!).overflowX).to.equal('visible');
     expect(shown(one(el, '.toolbar'))).to.equal(false);
+  });
+
+  it('a shared screen (initials-only) prints the timeline and the checklist with initials, and says so', async () => {
+    const names = namesIn(demoCase);
+    const timeline = await fixture<OdMeetingTimeline>(
+      html`<od-meeting-timeline .record=${demoCase} view="matrix" initials-only as-of=${DEMO_NOW}></od-meeting-timeline>`,
+    );
+    const checklist = await fixture<OdPrinciplesChecklist>(
+      html`<od-principles-checklist .record=${demoCase} assessment-id="as-05" instrument-id="od-key-elements" initials-only></od-principles-checklist>`,
+    );
+    await waitUntil(() => one(checklist, '.item'), 'the checklist did not render');
+    await emulateMedia({ media: 'print' });
+    for (const el of [timeline, checklist]) {
+      const printed = printedText(el);
+      expect(printed, el.localName).to.contain('Initials only');
+      expect(
+        names.filter((name) => printed.includes(name)),
+        el.localName,
+      ).to.deep.equal([]);
+    }
+    expect(printedText(timeline)).to.contain('S. L.');
+    expect(printedText(checklist)).to.contain('D. R. O.');
   });
 
   it('the checklist prints each item with the answer chosen, and the scores, without buttons', async () => {

@@ -298,3 +298,32 @@ export function fieldIn<E extends HTMLElement = HTMLInputElement>(container: Par
   if (found.length !== 1) throw new Error(`Expected one field labelled ${label}, found ${found.length}`);
   return found[0]!;
 }
+
+/**
+ * Every string a widget's shadow tree shows or says: each text node, each attribute value
+ * (aria-label, title, alt, value, data-…) and each form control's current value, nested shadow
+ * roots included. For privacy checks: a name must appear in none of them.
+ */
+export function everyString(el: Element): string[] {
+  const strings: string[] = [];
+  const walk = (root: ParentNode) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (node.textContent?.trim()) strings.push(node.textContent);
+        continue;
+      }
+      const element = node as Element;
+      for (const attribute of element.attributes) if (attribute.value) strings.push(attribute.value);
+      if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) strings.push(element.value);
+      if (element.shadowRoot) walk(element.shadowRoot);
+    }
+  };
+  walk(shadow(el));
+  return strings;
+}
+
+/** The strings of {@link everyString} that contain any of `words` (case-sensitive), with the word found. */
+export function stringsNaming(el: Element, words: readonly string[]): string[] {
+  return everyString(el).flatMap((s) => words.filter((w) => s.includes(w)).map((w) => `${w} in "${s.trim()}"`));
+}

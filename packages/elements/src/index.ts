@@ -126,6 +126,7 @@ export {
   type Translate,
 } from './i18n/messages.js';
 export { sharedStrings, type SharedStrings } from './i18n/shared-strings.js';
+export { privacyStrings, type PrivacyStrings } from './i18n/privacy-strings.js';
 export {
   formatDate,
   formatDateTime,
@@ -144,3 +145,14 @@ export {
 } from './styles/tokens.js';
 export { THEMES, DARK_TOKENS, type ThemeName } from './styles/themes.js';
 export { VERSION } from './version.js';
+export {
+  hiddenMembers,
+  initials,
+  privateAssessment,
+  privateRecord,
+  renderPrivacyNote,
+  shownName,
+  shownTo,
+  syncPrivacy,
+  type PrivacyOptions,
+} from './privacy.js';

@@ -77,6 +77,7 @@ export const EXTENSIONS: Record<ExtKey, ExtensionSpec> = {
   contactFrequency: { context: PARTICIPANT, type: 'Coding', short: 'How often the person sees the member' },
   knownSince: { context: PARTICIPANT, type: 'date', short: 'Known since (year, month or date)' },
   memberStatus: { context: PARTICIPANT, type: 'Coding', short: 'Active, past or deceased member of the network' },
+  // Read only since the kit writes audiences as meta.security labels (CODE_SYSTEM.audience): kept for older data.
   hiddenFrom: { context: PARTICIPANT, type: 'id', max: '*', short: 'Audiences this member must not be shown to' },
   preferredLanguage: { context: PARTICIPANT, type: 'code', short: 'The member’s preferred language (BCP 47)' },
   organisation: { context: PARTICIPANT, type: 'string', short: 'The member’s organisation or team, as text' },
@@ -259,6 +260,7 @@ const CODES: Record<
   raterRole: { title: 'Rater roles', concepts: RATER_ROLES },
   evidenceSource: { title: 'Evidence sources for a rating', concepts: EVIDENCE_SOURCES },
   rating: { title: 'Ratings that are not a scale value', concepts: [['not-applicable', 'Not applicable']] },
+  audience: { title: 'Audiences a member is hidden from', concepts: [] },
 };
 
 function codeSystem(key: keyof typeof CODE_SYSTEM): FhirResource {
@@ -281,12 +283,16 @@ function codeSystem(key: keyof typeof CODE_SYSTEM): FhirResource {
     publisher: PUBLISHER,
     description: `${title}. Part of the Open Dialogue Kit FHIR mapping (${FHIR_BASE}).`,
     caseSensitive: true,
-    // The relationship CodeSystem only adds to HL7 v3 RoleCode; a host's own codes are not listed; the others are
-    // complete.
-    content: key === 'relationship' ? 'fragment' : key === 'hostRelationship' ? 'not-present' : 'complete',
-    count: concept.length,
+    // The relationship CodeSystem only adds to HL7 v3 RoleCode; audiences are each service's own, and a host's own
+    // relationship codes are not listed; the others are complete.
+    content:
+      key === 'relationship'
+        ? 'fragment'
+        : key === 'audience' || key === 'hostRelationship'
+          ? 'not-present'
+          : 'complete',
     // FHIR arrays are never empty: a CodeSystem whose codes are not listed has none.
-    ...(concept.length ? { concept } : {}),
+    ...(concept.length ? { count: concept.length, concept } : {}),
   };
 }
 

@@ -736,6 +736,13 @@ function merge(server: FhirResource | undefined, mapped: FhirResource, kitKeys: 
   }
   const profiles = (meta: FhirResource['meta']) => (Array.isArray(meta?.profile) ? meta.profile : []);
   out.meta = { ...server.meta, profile: [...new Set([...profiles(server.meta), ...profiles(mapped.meta)])] };
+  // Security labels: the kit's audience labels are its own (an audience removed is removed); others' stay.
+  const security = [
+    ...theirs<{ system?: string }>(server.meta?.security, (c) => c.system !== CODE_SYSTEM.audience),
+    ...((mapped.meta?.security as object[] | undefined) ?? []),
+  ];
+  if (security.length) out.meta.security = security;
+  else delete out.meta.security;
   delete out.meta.versionId;
   delete out.meta.lastUpdated;
   return out;

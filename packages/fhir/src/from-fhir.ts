@@ -14,6 +14,7 @@ import {
   TIE_STRENGTHS,
   ValidationError,
   defaultInstruments,
+  isId,
   isValidNhsNumber,
   parseCaseRecord,
   type Assessment,
@@ -427,9 +428,15 @@ class Reader {
           )
         : this.language(resource, objs(practitioner?.communication)[0], undefined));
     if (language !== undefined) member.preferredLanguage = language;
-    member.hiddenFrom = exts(p, EXT.hiddenFrom)
-      .map((e) => str(e.valueId))
-      .filter((v) => v !== undefined);
+    // Security labels on the member's resource; the participant extension of resources written before them too.
+    const labels = objs(isObj(resource.meta) ? resource.meta.security : undefined)
+      .filter((c) => c.system === CODE_SYSTEM.audience)
+      .map((c) => str(c.code));
+    const legacy = exts(p, EXT.hiddenFrom).map((e) => str(e.valueId));
+    const audiences = [...new Set([...labels, ...legacy])];
+    member.hiddenFrom = audiences.filter((v): v is string => v !== undefined && isId(v));
+    if (member.hiddenFrom.length < audiences.length)
+      this.warn(resource, 'An audience label is not an id; it was left out.');
     const notes = pe(EXT.notes);
     if (notes) {
       const text = readText(notes, 'valueString');

@@ -155,6 +155,14 @@ export function questionnaireUrl(instrumentId: string, version: string): string 
 const TRANSLATION = 'http://hl7.org/fhir/StructureDefinition/translation';
 
 const meta = (type: string) => ({ profile: [UK_CORE_PROFILE[type]!] });
+/**
+ * A member resource's meta: its profile, and a security label for each audience the member is hidden from (the kit's
+ * audience CodeSystem), where an EHR's access control can see it.
+ */
+const memberMeta = (type: string, m: NetworkMember) =>
+  m.hiddenFrom.length
+    ? { ...meta(type), security: m.hiddenFrom.map((audience) => coding(CODE_SYSTEM.audience, audience)) }
+    : meta(type);
 const kitIdentifier = (value: string) => ({ system: IDENTIFIER.entityId, value });
 const coding = (system: string, code: string): Coding => ({ system, code });
 const codeExt = (url: string, system: string, code: string): Extension => ({ url, valueCoding: coding(system, code) });
@@ -233,7 +241,6 @@ function participant(ctx: Context, m: NetworkMember): Record<string, unknown> {
   if (m.preferredLanguage !== undefined) ext.push({ url: EXT.preferredLanguage, valueCode: m.preferredLanguage });
   // participant.onBehalfOf is only for Practitioners (ctm-1): the kit's extension carries the organisation or team.
   if (m.organisation !== undefined) ext.push({ url: EXT.organisation, valueString: m.organisation });
-  for (const audience of m.hiddenFrom) ext.push({ url: EXT.hiddenFrom, valueId: audience });
   if (m.notes !== undefined) ext.push(textExtension(EXT.notes, m.notes));
   const p: Record<string, unknown> = { extension: ext, role: [relationshipConcept(m)], member: ctx.memberRef(m.id) };
   const period = datePeriod(m.since, m.until);
@@ -273,7 +280,7 @@ function memberResources(ctx: Context, m: NetworkMember): FhirResource[] {
     const resource: FhirResource = {
       resourceType: 'RelatedPerson',
       id,
-      meta: meta('RelatedPerson'),
+      meta: memberMeta('RelatedPerson', m),
       identifier,
       active,
     };
@@ -286,7 +293,9 @@ function memberResources(ctx: Context, m: NetworkMember): FhirResource[] {
     return [resource];
   }
   if (m.kind === 'organisation') {
-    return [{ resourceType: 'Organization', id, meta: meta('Organization'), identifier, active, name: m.name }];
+    return [
+      { resourceType: 'Organization', id, meta: memberMeta('Organization', m), identifier, active, name: m.name },
+    ];
   }
   const practitioner: FhirResource = {
     resourceType: 'Practitioner',
@@ -301,7 +310,8 @@ function memberResources(ctx: Context, m: NetworkMember): FhirResource[] {
   const role: FhirResource = {
     resourceType: 'PractitionerRole',
     id,
-    meta: meta('PractitionerRole'),
+    // The role is this network's; the Practitioner may be the EHR's own, shared by other cases: no label on it.
+    meta: memberMeta('PractitionerRole', m),
     identifier,
     active,
     practitioner: { reference: `Practitioner/${id}`, display: m.name },

@@ -76,6 +76,11 @@ export const CODE_SYSTEM = {
   raterRole: `${CS}rater-role`,
   evidenceSource: `${CS}evidence-source`,
   rating: `${CS}rating`,
+  /**
+   * Audiences a member must not be shown to (the member's `hiddenFrom`), as security labels in `meta.security` of the
+   * member's resource: each code is a service's own audience id (e.g. `family`), so the CodeSystem lists none.
+   */
+  audience: `${CS}audience`,
 } as const;
 
 /** Identifier systems: the kit's own ids, kept so that a round trip is lossless. */

@@ -13,11 +13,15 @@ import {
   OdElement,
   OdMemberFocusEvent,
   OdSelectEvent,
+  privateRecord,
   renderErrorState,
+  renderPrivacyNote,
+  syncPrivacy,
   renderChangedBy,
   renderSyncStatus,
   syncStatusStyles,
   type Message,
+  type PrivacyOptions,
 } from '@odkit/elements';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -87,6 +91,7 @@ export type { TimelineScale, TimelineView, TimelineZoom };
  * @csspart changed-by - "Changed by … on …" in the meeting details.
  * @csspart field - A form field.
  * @csspart error-summary - A form's error summary.
+ * @csspart privacy - "Initials only · Shown to: …" when `initials-only` or `audience` is set.
  * @cssprop --od-meeting-timeline-held - Colour of held meetings on the axis (default: the primary colour).
  * @cssprop --od-meeting-timeline-planned - Colour of planned meetings on the axis.
  * @cssprop --od-meeting-timeline-cancelled - Colour of cancelled meetings on the axis.
@@ -139,13 +144,23 @@ export class OdMeetingTimeline extends OdElement {
    * instrument the episode was assessed with, each score naming its instrument when there are several).
    */
   @property({ attribute: 'instrument-id' }) instrumentId: string | undefined;
-  /** Lets a person record, edit and cancel meetings. */
+  /** Lets a person record, edit and cancel meetings (not with `initials-only`: the forms hold full names). */
   @property({ type: Boolean, reflect: true }) editable = false;
   /**
    * The level of the timeline's title (1–6, default 2), so it fits under the page's headings; its other
    * headings go down from it.
    */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel: number = DEFAULT_HEADING_LEVEL;
+  /**
+   * An audience id (e.g. `family`): members hidden from it (`hiddenFrom`) are left out everywhere, as on the map: in
+   * attendees, the attendance matrix, the meeting form and the measures.
+   */
+  @property() audience: string | undefined;
+  /**
+   * Show names as initials and leave out free text that may identify someone (place, notes, reasons, referral
+   * source); editing is off. For shared screens.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'initials-only' }) initialsOnly = false;
   /** Above this many meetings the list is virtualised (only the rows in view are rendered). */
   @property({ type: Number, attribute: 'virtualise-above' }) virtualiseAbove = 60;
 
@@ -196,6 +211,25 @@ export class OdMeetingTimeline extends OdElement {
     this.#edits.reconcile();
     // Opened by the host: the list's tab stop follows (focus itself stays where the person has it).
     if (changed.has('selectedId') && !this.#selecting && this.selectedId) this.focusedId = this.selectedId;
+    // A form open when the screen becomes shared holds full names and free text: it closes (nothing is saved).
+    if (changed.has('initialsOnly') && this.initialsOnly && this.#edits.form) this.#edits.dismiss();
+  }
+
+  /* ---------------------------------------------------------------- privacy */
+
+  get #privacy(): PrivacyOptions {
+    return { audience: this.audience || undefined, initialsOnly: this.initialsOnly };
+  }
+  /** Editing needs full names: off on a shared screen. */
+  get #canEdit(): boolean {
+    return this.editable && !this.initialsOnly;
+  }
+  readonly #privateRecord = memoLast((record: CaseRecord, audience?: string, initialsOnly?: boolean) =>
+    privateRecord(record, { audience, initialsOnly }),
+  );
+  /** The record as shown (members hidden from the audience left out, initials): every view is drawn from it. */
+  #shownRecord(record: CaseRecord): CaseRecord {
+    return this.#privateRecord(record, this.#privacy.audience, this.initialsOnly);
   }
   /** Set while a person opens or closes details (the host's changes move the tab stop; theirs already did). */
   #selecting = false;
@@ -236,7 +270,7 @@ export class OdMeetingTimeline extends OdElement {
 
   /** The model of the episode shown, if there is one. */
   #current(): TimelineModel | undefined {
-    const record = this.#data.record;
+    const record = this.#data.record && this.#shownRecord(this.#data.record);
     const episode = record && this.#episode(record);
     return record && episode ? this.#modelFor(record, episode) : undefined;
   }
@@ -298,9 +332,10 @@ export class OdMeetingTimeline extends OdElement {
   }
 
   #renderBase() {
-    const record = this.#data.record;
+    const record = this.#data.record && this.#shownRecord(this.#data.record);
     const error = this.#data.error ?? this.#options.error;
-    const errorState = html`${renderSyncStatus(this.#sync, inTimeZone(this.#i18n, this.#zone), { record, canDecide: this.editable, instruments: defaultInstruments })}${error ? renderErrorState(error, this.#i18n) : nothing}`;
+    const sync = { record, canDecide: this.#canEdit, instruments: defaultInstruments, ...syncPrivacy(this.#privacy) };
+    const errorState = html`${renderSyncStatus(this.#sync, inTimeZone(this.#i18n, this.#zone), sync)}${error ? renderErrorState(error, this.#i18n) : nothing}`;
     if (!record) return html`${errorState}${error ? nothing : html`<p>${this.#t('loading')}</p>`}`;
     const episode = this.#episode(record);
     if (!episode) return html`${errorState}<p part="header">${this.#t('timeline.noEpisode')}</p>`;
@@ -311,6 +346,7 @@ export class OdMeetingTimeline extends OdElement {
     return html`${errorState}
       <section class="timeline" aria-labelledby="tl-title">
         ${guard([model, record, this.#i18n.locale, this.#zone, this.strings, this.headingLevel], () => renderHeader(record, model, t, f))}
+        ${renderPrivacyNote(this.#privacy, t)}
         ${guard(
           [
             record.episodes,
@@ -320,7 +356,7 @@ export class OdMeetingTimeline extends OdElement {
             ...this.#range,
             this.#rangeEdits.errors,
             this.#rangeEdits.open,
-            this.editable,
+            this.#canEdit,
             this.#i18n.locale,
             this.#zone,
             this.strings,
@@ -328,7 +364,7 @@ export class OdMeetingTimeline extends OdElement {
           () => {
             const [from, to] = this.#range;
             const { episodes } = record;
-            const editable = this.editable;
+            const editable = this.#canEdit;
             const view = {
               episodes,
               episodeId: model.episode.id,
@@ -380,8 +416,9 @@ export class OdMeetingTimeline extends OdElement {
     const meeting = record.meetings.find((m) => m.id === this.selectedId);
     if (form || !meeting) return form ?? html``;
     const entity = { kind: 'meeting', id: meeting.id } as const;
-    const changedBy = renderChangedBy(this.#history, entity, inTimeZone(this.#i18n, this.#zone));
-    return renderDetails({ record, model, meeting, editable: this.editable, changedBy }, this.#t, this.#f, this.#on);
+    const zoned = inTimeZone(this.#i18n, this.#zone);
+    const changedBy = renderChangedBy(this.#history, entity, zoned, syncPrivacy(this.#privacy));
+    return renderDetails({ record, model, meeting, editable: this.#canEdit, changedBy }, this.#t, this.#f, this.#on);
   }
 
   /** Every callback the views take, built once so that listeners keep their identity between renders. */
@@ -407,7 +444,7 @@ export class OdMeetingTimeline extends OdElement {
     toggleRange: () => this.#rangeEdits.toggle(),
     applyRange: (event) => this.#rangeEdits.apply(event),
     clearRange: () => this.#rangeEdits.clear(),
-    record: () => this.#edits.open({ kind: 'new' }),
+    record: () => this.#canEdit && this.#edits.open({ kind: 'new' }),
     listKey: (event) => {
       const target = event.target as HTMLElement;
       if (!target.matches('button.meeting')) return;
@@ -455,8 +492,8 @@ export class OdMeetingTimeline extends OdElement {
     },
     open: (id) => this.#open(id),
     close: () => this.#close(),
-    edit: (id) => this.#edits.open({ kind: 'edit', id }),
-    cancelMeeting: (id) => this.#edits.open({ kind: 'cancel', id }),
+    edit: (id) => this.#canEdit && this.#edits.open({ kind: 'edit', id }),
+    cancelMeeting: (id) => this.#canEdit && this.#edits.open({ kind: 'cancel', id }),
     sideKey: (event) => {
       if (event.key !== 'Escape') return;
       event.preventDefault();
@@ -472,7 +509,14 @@ export class OdMeetingTimeline extends OdElement {
       const to = event.relatedTarget as HTMLElement | null;
       if ((event.target as HTMLElement).dataset.member && !to?.dataset.member) this.emit(new OdMemberFocusEvent(null));
     },
-    selectMember: (member) => this.emit(new OdSelectEvent({ kind: 'member', member })),
+    // The host gets the member as recorded, not as shown (initials).
+    selectMember: (member) =>
+      this.emit(
+        new OdSelectEvent({
+          kind: 'member',
+          member: this.#data.record?.members.find((m) => m.id === member.id) ?? member,
+        }),
+      ),
     submitMeeting: (event) => void this.#edits.submit(event),
     formChange: (event) => this.#edits.changed(event),
     formClick: (event) => {

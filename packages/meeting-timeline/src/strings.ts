@@ -1,4 +1,4 @@
-import { sharedStrings, type Catalogue, type Message } from '@odkit/elements';
+import { privacyStrings, sharedStrings, type Catalogue, type Message } from '@odkit/elements';
 
 /**
  * The timeline's strings, on top of the kit's shared vocabulary (statuses, modes,
@@ -7,6 +7,7 @@ import { sharedStrings, type Catalogue, type Message } from '@odkit/elements';
  */
 const en = {
   ...sharedStrings['en-GB'],
+  ...privacyStrings['en-GB'],
   'timeline.label': 'Network meetings',
   'timeline.episode': 'Episode',
   'timeline.episodeOption': 'From {date}, {team}',
@@ -170,6 +171,7 @@ const en = {
 
 const cy: { readonly [K in keyof typeof en]: Message } = {
   ...sharedStrings.cy,
+  ...privacyStrings.cy,
   'timeline.label': 'Cyfarfodydd rhwydwaith',
   'timeline.episode': 'Cyfnod gofal',
   'timeline.episodeOption': 'O {date}, {team}',

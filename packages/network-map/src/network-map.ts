@@ -21,6 +21,7 @@ import {
   renderErrorState,
   renderChangedBy,
   renderSyncStatus,
+  syncPrivacy,
   syncStatusStyles,
   type Message,
   type OptionProblem,
@@ -363,7 +364,8 @@ export class OdNetworkMap extends OdElement {
     open: this.#open,
     moveRing: this.#edits.moveRing,
     moveToSector: this.#edits.moveToSector,
-    changedBy: (entity: { kind: 'member' | 'tie'; id: string }) => renderChangedBy(this.#history, entity, this.#i18n),
+    changedBy: (entity: { kind: 'member' | 'tie'; id: string }) =>
+      renderChangedBy(this.#history, entity, this.#i18n, syncPrivacy({ initialsOnly: this.initialsOnly })),
   };
 
   /* ---------------------------------------------------------------- selection, focus, keyboard */

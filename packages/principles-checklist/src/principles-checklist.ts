@@ -1,4 +1,4 @@
-import { defaultInstruments, type CaseRecord, type Instrument, type InstrumentRegistry } from '@odkit/core';
+import { defaultInstruments, isId, type CaseRecord, type Instrument, type InstrumentRegistry } from '@odkit/core';
 import {
   CaseController,
   FormControlController,
@@ -13,13 +13,19 @@ import {
   focusErrorSummary,
   formErrorsFrom,
   formStyles,
+  hiddenMembers,
+  privateAssessment,
+  privateRecord,
   renderChangedBy,
   renderErrorState,
+  renderPrivacyNote,
   renderSyncStatus,
+  syncPrivacy,
   syncStatusStyles,
   type CaseControllerOptions,
   type FormControlValidity,
   type FormError,
+  type PrivacyOptions,
 } from '@odkit/elements';
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -128,6 +134,16 @@ export class OdPrinciplesChecklist extends OdElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel: number = DEFAULT_HEADING_LEVEL;
   /** `en-GB` or `cy`; default: the provider's, else the nearest `lang`. */
   @property() locale: string | undefined;
+  /**
+   * An audience id (e.g. `family`): a rater who is a network member hidden from it (`hiddenFrom`) is shown by role
+   * only, as the map leaves such members out.
+   */
+  @property() audience: string | undefined;
+  /**
+   * A shared screen: raters' names as initials, no comments (free text may name someone), and no editing (the
+   * checklist reads as a completed one does).
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'initials-only' }) initialsOnly = false;
   /** Per-instance string overrides. Property only. */
   @property({ attribute: false }) strings: Partial<Record<keyof ChecklistStrings, string>> | undefined;
 
@@ -168,6 +184,7 @@ export class OdPrinciplesChecklist extends OdElement {
         ? undefined
         : (this.#instruments.problem ??
           this.#raterProblem ??
+          this.#audienceProblem ??
           this.#shown.problem ??
           this.#given?.problem ??
           headingLevelProblems(this.headingLevel)[0]);
@@ -385,7 +402,37 @@ export class OdPrinciplesChecklist extends OdElement {
   }
 
   get #readOnly(): boolean {
-    return this.#value?.status === 'complete';
+    return this.initialsOnly || this.#value?.status === 'complete';
+  }
+
+  /* ---------------------------------------------------------------- privacy */
+
+  get #audienceProblem(): ChecklistProblem | undefined {
+    return this.audience && !isId(this.audience) ? { option: 'audience', key: 'error.audience' } : undefined;
+  }
+
+  get #privacy(): PrivacyOptions {
+    return {
+      audience: this.audience || undefined,
+      initialsOnly: this.initialsOnly,
+      hiddenName: this.#t('privacy.nameHidden'),
+    };
+  }
+
+  /** The record as shown (raters hidden from the audience, initials), kept while nothing it depends on changes. */
+  #private: { key: unknown[]; record: CaseRecord | undefined } = { key: [], record: undefined };
+  #shownRecord(): CaseRecord | undefined {
+    const record = this.data.record;
+    const { audience, initialsOnly, hiddenName } = this.#privacy;
+    const key = [record, audience, initialsOnly, hiddenName];
+    if (key.some((k, i) => k !== this.#private.key[i]))
+      this.#private = { key, record: record && privateRecord(record, this.#privacy) };
+    return this.#private.record;
+  }
+
+  /** An assessment as shown under the privacy settings (its rater's name, its comments). */
+  #shownValue(value: Draft): Draft {
+    return privateAssessment(value, this.#privacy, hiddenMembers(this.data.record, this.#privacy.audience));
   }
 
   get #isDisabled(): boolean {
@@ -508,8 +555,14 @@ export class OdPrinciplesChecklist extends OdElement {
         : instrument && value && !(problem && !stored && recordMode)
           ? this.#renderView(value, instrument)
           : nothing;
+    const sync = {
+      record: this.#shownRecord(),
+      instruments: this.#instruments.registry,
+      canDecide: !this.disabled && !this.initialsOnly,
+      ...syncPrivacy(this.#privacy),
+    };
     return html`<div class="checklist" part="base" @input=${stop} @change=${stop}>
-      ${renderSyncStatus(this.#sync, this.i18n, { record: this.data.record, instruments: this.#instruments.registry, canDecide: !this.disabled })}
+      ${renderSyncStatus(this.#sync, this.i18n, sync)} ${renderPrivacyNote(this.#privacy, this.#t)}
       ${error ? renderErrorState(error, this.i18n) : nothing}
       ${saveError ? renderErrorState(saveError, this.i18n, 'save') : nothing} ${body}
     </div>`;
@@ -520,21 +573,24 @@ export class OdPrinciplesChecklist extends OdElement {
     const f = this.#f;
     const { meeting, stored } = this.#shown;
     const changedBy = stored
-      ? renderChangedBy(this.#history, { kind: 'assessment', id: stored.id }, this.i18n)
+      ? renderChangedBy(this.#history, { kind: 'assessment', id: stored.id }, this.i18n, syncPrivacy(this.#privacy))
       : nothing;
     if (this.view !== 'summary' && this.view !== 'compare') {
       const saving = this.#autosave.recordMode
         ? { stored: stored !== undefined, savedAt: this.#autosave.savedAt }
         : undefined;
       const root = this.renderRoot as ShadowRoot;
+      const readOnly = this.#readOnly;
       const view: RateView = {
-        value,
+        // Being edited, the rater's own entries are shown as typed; read as text, as the privacy settings say.
+        value: readOnly ? this.#shownValue(value) : value,
         instrument,
         meeting,
         changedBy,
         errors: this._errors,
         disabled: this.#isDisabled,
-        readOnly: value.status === 'complete',
+        readOnly,
+        shared: this.initialsOnly,
         root,
         saving,
         signedIn: this.#signedIn,
@@ -542,14 +598,14 @@ export class OdPrinciplesChecklist extends OdElement {
       return renderRate(view, t, f, this.#edits);
     }
     const { registry } = this.#instruments;
-    const { view, compareWith, data } = this;
+    const { view, compareWith } = this;
     const summary: SummaryView = {
       view,
-      value,
+      value: this.#shownValue(value),
       instrument,
       meeting,
       changedBy,
-      record: data.record,
+      record: this.#shownRecord(),
       registry,
       compareWith,
     };

@@ -21,6 +21,10 @@ export interface MeetingTimelineOptions {
   view?: string;
   episodeId?: string;
   instrumentId?: string;
+  /** Leave out members hidden from this audience id. */
+  audience?: string;
+  /** Initials only (a shared screen): no full names, no identifying free text. */
+  initialsOnly?: boolean;
 }
 
 export interface ChecklistOptions {
@@ -43,6 +47,10 @@ export interface ChecklistOptions {
   required?: boolean;
   /** `rate` (default), `summary` or `compare` (views without a form). */
   view?: 'rate' | 'summary' | 'compare';
+  /** A rater hidden from this audience id is shown by role only. */
+  audience?: string;
+  /** Initials only (a shared screen): raters' initials, no comments, and no form (read only). */
+  initialsOnly?: boolean;
 }
 
 export interface RenderCaseOptions {
@@ -84,7 +92,14 @@ const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 const ID = /^[A-Za-z0-9.-]{1,64}$/;
 const KNOWN = {
   map: { sectors: 'boolean', asOf: 'string', audience: 'string', initialsOnly: 'boolean', view: ['map', 'table'] },
-  timeline: { asOf: 'string', view: ['list', 'axis', 'matrix', 'summary'], episodeId: 'id', instrumentId: 'id' },
+  timeline: {
+    asOf: 'string',
+    view: ['list', 'axis', 'matrix', 'summary'],
+    episodeId: 'id',
+    instrumentId: 'id',
+    audience: 'string',
+    initialsOnly: 'boolean',
+  },
   checklist: {
     meetingId: 'id',
     instrumentId: 'id',
@@ -92,6 +107,8 @@ const KNOWN = {
     raterName: 'string',
     required: 'boolean',
     view: ['rate', 'summary', 'compare'],
+    audience: 'string',
+    initialsOnly: 'boolean',
   },
 } as const;
 type Kind = 'boolean' | 'string' | 'id' | 'name' | readonly string[];

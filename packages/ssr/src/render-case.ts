@@ -86,6 +86,8 @@ function meetingTimeline(o: CheckedOptions, record: unknown): TemplateResult {
     view=${t.view ?? nothing}
     episode-id=${t.episodeId ?? nothing}
     instrument-id=${t.instrumentId ?? nothing}
+    audience=${t.audience ?? nothing}
+    ?initials-only=${t.initialsOnly === true}
   ></od-meeting-timeline>`;
 }
 
@@ -93,7 +95,8 @@ function checklist(o: CheckedOptions, record: unknown): TemplateResult {
   const c = o.checklist ?? {};
   const meetingId =
     c.meetingId ?? (isRecord(record) ? record.meetings.findLast((m) => m.status === 'held')?.id : undefined);
-  const form = c.name !== undefined && (c.view ?? 'rate') === 'rate' && isRecord(record);
+  // A shared screen is read only: no form (its fields would hold full names and comments).
+  const form = c.name !== undefined && (c.view ?? 'rate') === 'rate' && c.initialsOnly !== true && isRecord(record);
   return html`<od-principles-checklist
     .record=${record}
     meeting-id=${meetingId ?? nothing}
@@ -101,6 +104,8 @@ function checklist(o: CheckedOptions, record: unknown): TemplateResult {
     name=${c.name ?? nothing}
     rater-name=${c.raterName ?? nothing}
     view=${c.view ?? nothing}
+    audience=${c.audience ?? nothing}
+    ?initials-only=${c.initialsOnly === true}
     ?required=${c.required === true}
     ?data-od-form=${form /* LIGHT_DOM_CHECKLIST in elements.ts: no shadow root, the form below instead */}
   >${form && isRecord(record) ? checklistForm(record, { ...c, meetingId, name: c.name ?? '' }, o.locale, o.timeZone, o.theme) : nothing}</od-principles-checklist>`;

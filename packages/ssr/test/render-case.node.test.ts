@@ -56,6 +56,47 @@ describe('renderCase', () => {
     );
   });
 
+  it('renders the timeline and checklist of a shared screen (initials-only) with no full name, and no form', () => {
+    const html = render({
+      widgets: {
+        map: { initialsOnly: true },
+        timeline: { initialsOnly: true },
+        checklist: {
+          ...CHECKLIST,
+          meetingId: 'mt-11',
+          instrumentId: 'od-key-elements',
+          initialsOnly: true,
+          view: 'compare',
+        },
+      },
+    });
+    // Full names (one recorded as initials, "J. K.", is what may be shown).
+    const names = [demoCase.person.name, ...demoCase.members.map((m) => m.name), 'Dr Ruth Okafor'].filter((n) =>
+      /\p{Ll}/u.test(n),
+    );
+    for (const tag of ['od-network-map', 'od-meeting-timeline', 'od-principles-checklist']) {
+      const shadow = shadowOf(html, tag);
+      for (const name of names) assert.ok(!shadow.includes(name), `<${tag}> does not name ${name}`);
+    }
+    has(text(shadowOf(html, 'od-meeting-timeline')), /Network meetings\s*:\s*M\. L\./, 'the timeline gives initials');
+    const checklist = text(shadowOf(html, 'od-principles-checklist'));
+    has(checklist, /N\. R\.\s*\(Self-rating\)/, 'the checklist gives initials');
+    hasNot(html, /<input[^>]*name="assessment\./, 'no light-DOM form fields');
+    // Rated as a form (the default view), a shared screen still gets no form.
+    const rate = render({ widgets: { checklist: { ...CHECKLIST, initialsOnly: true } } });
+    hasNot(rate, /<input[^>]*name="assessment\./, 'no light-DOM form fields in the rate view');
+  });
+
+  it('leaves a member hidden from the audience out of the server-rendered timeline', () => {
+    const record = structuredClone(demoCase) as CaseRecord;
+    const sarah = record.members.find((m) => m.id === 'm-sarah')!;
+    sarah.hiddenFrom = ['family'];
+    const html = render({ record, widgets: { timeline: { audience: 'family', view: 'matrix' }, checklist: false } });
+    assert.ok(!shadowOf(html, 'od-meeting-timeline').includes('Sarah Lewis'), 'Sarah is not in the timeline');
+    const shown = render({ record, widgets: { timeline: { view: 'matrix' }, checklist: false } });
+    assert.ok(shadowOf(shown, 'od-meeting-timeline').includes('Sarah Lewis'), 'without the audience she is');
+  });
+
   it('shows dates in the time zone asked for, not the server’s', () => {
     const london = text(shadowOf(render({ widgets: { map: false, checklist: false } }), 'od-meeting-timeline'));
     const tokyo = text(

@@ -1,6 +1,6 @@
 import { isSyncingStore, type CaseStore, type EntityRef, type HistoryEntry } from '@odkit/core';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { SyncLocale } from './conflict-text.js';
+import type { SyncLocale, SyncPrivacy } from './conflict-text.js';
 
 export interface HistoryControllerOptions {
   /** The store to ask, read at each call (a widget passes its CaseController's `store`). */
@@ -78,17 +78,19 @@ function generationOf(store: CaseStore): string {
 /**
  * "Changed by Sam Okafor on 2 Mar 2026, 10:42" (with "not yet sent" for an edit kept on
  * the device) under an entity's details; nothing when the store has no history for it.
+ * `privacy.displayName`: the author's name as the widget shows names (initials on a shared screen).
  */
 export function renderChangedBy(
   history: HistoryController,
   entity: EntityRef,
   i18n: SyncLocale,
+  privacy: SyncPrivacy = {},
 ): TemplateResult | typeof nothing {
   const entry = history.latest(entity);
   if (!entry || Number.isNaN(Date.parse(entry.at))) return nothing;
   const date = i18n.dateTime(entry.at);
   const line = entry.author
-    ? i18n.t('history.changedBy', { name: entry.author.name, date })
+    ? i18n.t('history.changedBy', { name: privacy.displayName?.(entry.author.name) ?? entry.author.name, date })
     : i18n.t('history.changedOn', { date });
   const state =
     entry.state === 'pending'

@@ -122,12 +122,14 @@ function renderConflict(
   const headingId = `od-sync-conflict-${index}`;
   const busy = sync.decision?.state === 'resolving';
   const when = Number.isNaN(Date.parse(c.at)) ? undefined : i18n.dateTime(c.at);
+  // Who made the edit, as the widget shows names (initials on a shared screen).
+  const name = c.author && (options.displayName?.(c.author.name) ?? c.author.name);
   const made = when
-    ? c.author
-      ? i18n.t('sync.madeBy', { name: c.author.name, date: when })
+    ? name
+      ? i18n.t('sync.madeBy', { name, date: when })
       : i18n.t('sync.madeOn', { date: when })
-    : c.author
-      ? i18n.t('sync.madeByUndated', { name: c.author.name })
+    : name
+      ? i18n.t('sync.madeByUndated', { name })
       : '';
   const rows = conflictRows(c, i18n, options);
   // aria-disabled, not disabled: the pressed button keeps focus while the decision is saved.

@@ -3,7 +3,7 @@
  * for the OptionsController to tell in the language shown. Apart so the rules for
  * every attribute read in one place.
  */
-import { isRealDate, isTimeZone, type CaseRecord } from '@odkit/core';
+import { isId, isRealDate, isTimeZone, type CaseRecord } from '@odkit/core';
 import { headingLevelProblems, isAsOf, type OptionProblem } from '@odkit/elements';
 import type { TimelineStrings } from '../strings.js';
 import { VIEWS, ZOOMS, type TimelineView, type TimelineZoom } from './model.js';
@@ -17,6 +17,7 @@ export interface TimelineOptions {
   readonly timeZone: string | undefined;
   readonly episodeId: string | undefined;
   readonly headingLevel: number;
+  readonly audience: string | undefined;
 }
 
 export function optionProblems(
@@ -40,5 +41,6 @@ export function optionProblems(
   if (o.episodeId && record && !record.episodes.some((e) => e.id === o.episodeId))
     problems.push({ option: 'episode-id', key: 'error.optionEpisode' });
   problems.push(...headingLevelProblems(o.headingLevel));
+  if (o.audience && !isId(o.audience)) problems.push({ option: 'audience', key: 'error.audience' });
   return problems;
 }

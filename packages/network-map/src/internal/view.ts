@@ -1,4 +1,5 @@
 import type { CaseRecord, MemberStatus, NetworkMember, Person, Tie } from '@odkit/core';
+import { initials, shownTo } from '@odkit/elements';
 
 /** What the map shows of a record: the options that filter it everywhere (picture, table, summary, details, export). */
 export interface ViewOptions {
@@ -35,17 +36,8 @@ export interface NetworkView {
   readonly byId: ReadonlyMap<string, ShownMember>;
 }
 
-/** Initials of a name: "Sarah Lewis" → "S. L."; at most three. */
-export function initials(name: string): string {
-  const words = name.split(/[\s-]+/u).filter((w) => /\p{L}|\p{N}/u.test(w));
-  const letters = words.slice(0, 3).map((w) => [...w.replace(/^[^\p{L}\p{N}]+/u, '')][0]?.toLocaleUpperCase() ?? '');
-  return (
-    letters
-      .filter(Boolean)
-      .map((l) => `${l}.`)
-      .join(' ') || '?'
-  );
-}
+/** Initials of a name (shared by every widget): "Sarah Lewis" → "S. L.". */
+export { initials };
 
 /** Active on `day` (inclusive start, exclusive end: on the `until` day they had left). */
 const activeOn = (day: string, since?: string, until?: string) => (!since || since <= day) && (!until || day < until);
@@ -56,7 +48,7 @@ export function networkView(record: CaseRecord, options: ViewOptions): NetworkVi
   const shown = (name: string) => (initialsOnly ? initials(name) : name);
   const members: ShownMember[] = [];
   for (const member of record.members) {
-    if (audience && member.hiddenFrom.includes(audience)) continue;
+    if (!shownTo(member, audience)) continue;
     if (asOf && !activeOn(asOf, member.since, member.until)) continue;
     // On a day before they left, a member who has since left was still active.
     const status: MemberStatus = asOf && member.until && asOf < member.until ? 'active' : member.status;

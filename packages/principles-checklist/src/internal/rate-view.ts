@@ -19,8 +19,10 @@ export interface RateView {
   readonly changedBy: TemplateResult | typeof nothing;
   readonly errors: readonly FormError[];
   readonly disabled: boolean;
-  /** Completed: shown as text, with reopen instead of complete. */
+  /** Completed (or `shared`): shown as text, with reopen instead of complete. */
   readonly readOnly: boolean;
+  /** A shared screen (`initials-only`): shown as text, with neither complete nor reopen. */
+  readonly shared?: boolean | undefined;
   /** Where the error summary's links find their fields. */
   readonly root: ShadowRoot;
   /** Saving as you go (a record or a store), and whether the assessment is saved yet. */
@@ -40,7 +42,7 @@ export function renderRate(view: RateView, t: ChecklistT, f: ChecklistViewFormat
   return html`${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: view.errors, root: view.root, level: f.headingLevel(0) })}
     ${renderHeader({ value, instrument, meeting: view.meeting, changedBy: view.changedBy, progress: true }, t, f)}
     ${
-      readOnly
+      readOnly && value.status === 'complete'
         ? html`<p class="notice">${t('checklist.completed', { date: f.dateTime(value.completedAt ?? value.updatedAt ?? now()) })}</p>`
         : nothing
     }
@@ -50,11 +52,13 @@ export function renderRate(view: RateView, t: ChecklistT, f: ChecklistViewFormat
     <div class="print-scores">${renderScores(value, instrument, t, f)}</div>
     <div class="actions od-button-group" part="actions">
       ${
-        readOnly
-          ? html`<button type="button" class="od-button od-button--secondary" data-action="reopen" ?disabled=${disabled} @click=${edits.reopen}>
+        view.shared
+          ? nothing
+          : readOnly
+            ? html`<button type="button" class="od-button od-button--secondary" data-action="reopen" ?disabled=${disabled} @click=${edits.reopen}>
             ${t('checklist.reopen')}
           </button>`
-          : html`<button type="button" class="od-button" data-action="complete" ?disabled=${disabled} @click=${edits.complete}>
+            : html`<button type="button" class="od-button" data-action="complete" ?disabled=${disabled} @click=${edits.complete}>
             ${t('checklist.complete')}
           </button>`
       }

@@ -1,4 +1,4 @@
-import { sharedStrings, type Catalogue } from '@odkit/elements';
+import { privacyStrings, sharedStrings, type Catalogue } from '@odkit/elements';
 
 /**
  * The checklist's own strings, on top of the shared vocabulary (rater roles,
@@ -7,6 +7,7 @@ import { sharedStrings, type Catalogue } from '@odkit/elements';
  */
 const en = {
   ...sharedStrings['en-GB'],
+  ...privacyStrings['en-GB'],
   'checklist.label': 'Fidelity checklist',
   'checklist.progress': { one: '{rated} of {count} item rated', other: '{rated} of {count} items rated' },
   'checklist.aboutRating': 'About this rating',
@@ -73,6 +74,7 @@ const en = {
 
 const cy = {
   ...sharedStrings.cy,
+  ...privacyStrings.cy,
   'checklist.label': 'Rhestr wirio ffyddlondeb',
   // Welsh keeps the noun singular after a number (“12 eitem”).
   'checklist.progress': '{rated} o {count} eitem wedi’u sgorio',
