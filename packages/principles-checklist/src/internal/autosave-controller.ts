@@ -254,6 +254,7 @@ export class AutosaveController implements ReactiveController {
     this.#pending.clear();
     this.#pendingAbout = {};
     this.#device.letGo();
+    this.#restoredFor = undefined; // what is shown next may have a draft of its own (or this one again)
   }
 
   /**

@@ -93,7 +93,6 @@ export class DeviceDraftKeeper {
     this.kept = false;
     this.#edited = new Set();
     this.#raterEdited = false;
-    this.note = undefined;
   }
 
   /**
@@ -103,6 +102,7 @@ export class DeviceDraftKeeper {
    */
   restore(query: DraftQuery): DeviceDraft | undefined {
     const { record, instrument } = query;
+    if (this.note === 'restored') this.note = undefined; // a report of drafts removed stays until the next edit
     let found: { drafts: readonly DeviceDraft[]; unreadable: number };
     try {
       found = readDrafts(record.id);
