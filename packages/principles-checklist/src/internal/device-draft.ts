@@ -6,7 +6,6 @@
  * lives, and when it goes, read in one place.
  */
 import {
-  MemoryStore,
   StorageError,
   readDrafts,
   removeDraft,
@@ -35,8 +34,7 @@ export interface DraftQuery {
  * Whether the store keeps what it is given across a reload. A MemoryStore does not, and
  * neither does a `record` property (no store): their drafts stay on the device until completed.
  */
-export const isLasting = (store: CaseStore | undefined): boolean =>
-  store !== undefined && !(store instanceof MemoryStore);
+export const isLasting = (store: CaseStore | undefined): boolean => store !== undefined && store.persistent !== false;
 
 export class DeviceDraftKeeper {
   /** A draft of the assessment shown is on this device. */
