@@ -6,7 +6,7 @@
  * case; an IndexedDbStore: its database) and a fresh checklist mounted. The real reload is in
  * test/hosts/bare/drafts.spec.mjs.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import {
   IndexedDbStore,
   MemoryStore,
@@ -276,7 +276,7 @@ describe('<od-principles-checklist> drafts kept on this device', () => {
   });
 
   it('a form reset drops the draft with what was not saved', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form>
+    const form = fixtureSync<HTMLFormElement>(html`<form>
       <od-provider .store=${new MemoryStore(demoCase)}>
         <od-principles-checklist name="a" meeting-id="mt-13" rater-name="Jo Whitfield"></od-principles-checklist>
       </od-provider>
