@@ -42,6 +42,8 @@ const RESTORED = 'What you entered before was restored from this device.';
 class FlakyServer implements CaseStore {
   readonly #inner: MemoryStore;
   failing = false;
+  /** Every change asked of it, as it is asked. */
+  readonly asked: Change[] = [];
   constructor(record: unknown) {
     this.#inner = new MemoryStore(record);
   }
@@ -55,6 +57,7 @@ class FlakyServer implements CaseStore {
     return this.#inner.load();
   }
   apply(change: Change, options?: ApplyOptions) {
+    this.asked.push(change);
     return this.failing
       ? Promise.reject(new StorageError('The server could not be reached.'))
       : this.#inner.apply(change, options);
@@ -207,6 +210,38 @@ describe('<od-principles-checklist> drafts kept on this device', () => {
     await fresh.updateComplete;
     expect(page(fresh).draftStatus).to.equal(RESTORED);
   });
+
+  for (const [what, hide] of [
+    ['pagehide', () => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }))],
+    [
+      'visibilitychange to hidden',
+      () => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        try {
+          document.dispatchEvent(new Event('visibilitychange'));
+        } finally {
+          delete (document as { visibilityState?: unknown }).visibilityState;
+        }
+      },
+    ],
+  ] as const) {
+    it(`on ${what}, a comment in its pause is saved to the store at once`, async () => {
+      const store = new FlakyServer(demoCase);
+      const el = await mount({ store }, { rater: 'Jo Whitfield' });
+      await click(labelOf(el, radio(el, 'flexibility', 'Partly')));
+      await until(() => assessmentOf(store)?.ratings.length === 1, 'the rating saved');
+      page(el).comment('flexibility').focus();
+      await sendKeys({ type: 'At the kitchen table' });
+      const before = store.asked.length;
+      hide();
+      // Only microtasks from here: the comment's 600 ms timer cannot fire, so a save seen now was made by the event.
+      for (let turn = 0; turn < 100 && store.asked.length === before; turn++) await Promise.resolve();
+      expect(store.asked.slice(before)).to.have.length(1);
+      const change = store.asked[before]!;
+      expect(change.type === 'assessment/rate' && change.comment).to.equal('At the kitchen table');
+      await until(() => drafts().length === 0, 'the draft removed once saved');
+    });
+  }
 
   it('a corrupt draft on disk is reported and removed, and the checklist starts blank', async () => {
     const key = (id: string) => `odkit-draft/${demoCase.id}/od-seven-principles/${id}`;
