@@ -310,6 +310,29 @@ describe('<od-principles-checklist> drafts kept on this device', () => {
     await until(() => drafts().length === 0, 'the draft removed');
   });
 
+  it('a submit of the checklist’s form takes the draft with it; a submit the host stops leaves it', async () => {
+    const root = fixtureSync<HTMLDivElement>(html`<div>
+      <iframe name="submit-sink" title="Where the form is sent"></iframe>
+      <form target="submit-sink" action="about:blank">
+        <od-provider .store=${new MemoryStore(demoCase)}>
+          <od-principles-checklist name="a" meeting-id="mt-13" rater-name="Jo Whitfield"></od-principles-checklist>
+        </od-provider>
+      </form>
+    </div>`);
+    const form = root.querySelector('form')!;
+    const el = form.querySelector('od-principles-checklist')!;
+    await until(() => partOf(el, 'header'), 'the checklist header');
+    await click(labelOf(el, radio(el, 'dialogism', 'Partly')));
+    await until(() => drafts().length === 1);
+    const stop = (e: Event) => e.preventDefault();
+    form.addEventListener('submit', stop);
+    form.requestSubmit();
+    expect(drafts()).to.have.length(1);
+    form.removeEventListener('submit', stop);
+    form.requestSubmit(); // sent (into the frame)
+    expect(drafts()).to.deep.equal([]);
+  });
+
   it('a form reset drops the draft with what was not saved', async () => {
     const form = fixtureSync<HTMLFormElement>(html`<form>
       <od-provider .store=${new MemoryStore(demoCase)}>
