@@ -62,7 +62,7 @@ export function renderRate(view: RateView, t: ChecklistT, f: ChecklistFormat, ed
           </button>`
       }
       ${
-        saving && !readOnly && !view.device?.where
+        saving && !readOnly && (!view.device?.where || view.device.where === 'kept')
           ? html`<p class="save-status">
             ${saving.stored ? (saving.savedAt ? t('checklist.savedAt', { time: f.time(saving.savedAt) }) : nothing) : t('checklist.notSaved')}
           </p>`
