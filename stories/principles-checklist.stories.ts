@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import type { Instrument } from '@odkit/core';
+import { saveDraft, type Instrument } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import { html } from 'lit';
 import '@odkit/principles-checklist/define.js';
@@ -162,6 +162,41 @@ export const Dark: Story = {
 export const Welsh: Story = {
   globals: { locale: 'cy' },
   args: { meetingId: 'mt-14', instrumentId: 'od-key-elements' },
+};
+
+/** The story's own case: its draft on this device is seen by no other story. */
+const draftCase = { ...demoCase, id: 'case-story-draft' };
+
+/**
+ * Nothing typed is lost: a rating and a comment made before a reload, kept on this device
+ * (localStorage) because the page's record does not outlast it, are put back, and the status
+ * line says plainly where they are. Reload the story: they are still there.
+ */
+export const DraftOnThisDevice: Story = {
+  parameters: { odkit: { store: false } },
+  args: { record: draftCase, meetingId: 'mt-13', instrumentId: 'od-seven-principles' },
+  loaders: [
+    async () => {
+      saveDraft({
+        caseId: draftCase.id,
+        assessment: {
+          id: 'as-story-draft',
+          instrumentId: 'od-seven-principles',
+          instrumentVersion: '1.0.0',
+          meetingId: 'mt-13',
+          rater: { name: '' },
+          raterRole: 'self',
+          evidence: 'live',
+          status: 'draft',
+          ratings: [{ itemId: 'immediate-help', value: 4, comment: 'Seen at home the same afternoon.' }],
+        },
+        edited: ['immediate-help'],
+        raterEdited: false,
+        savedAt: new Date().toISOString(),
+      });
+      return {};
+    },
+  ],
 };
 
 /** A completed assessment is read-only until reopened. */

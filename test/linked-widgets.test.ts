@@ -4,7 +4,8 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { localise, MemoryStore, sevenPrinciples, type NetworkMember } from '@odkit/core';
-import { demoCase } from '@odkit/core/demo';
+import { demoCase as sharedDemo } from '@odkit/core/demo';
+import { forgetDrafts, ownCase } from './support/own-case.js';
 import type { OdProvider } from '@odkit/elements';
 import '@odkit/elements/define.js';
 import '@odkit/meeting-timeline/define.js';
@@ -17,6 +18,10 @@ import { text, until } from './support/dom.js';
 import { mapPage } from './support/map-page.js';
 import { PrinciplesChecklistPage } from './support/principles-checklist-page.js';
 import { timelinePage } from './support/timeline-page.js';
+
+// A case id of this file's own: checklists here keep drafts on the device, keyed by case (see own-case.ts).
+const demoCase = ownCase(sharedDemo);
+beforeEach(() => forgetDrafts(demoCase.id));
 
 async function page() {
   const store = new MemoryStore(demoCase);

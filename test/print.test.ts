@@ -5,7 +5,8 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { MemoryStore } from '@odkit/core';
-import { demoCase } from '@odkit/core/demo';
+import { demoCase as sharedDemo } from '@odkit/core/demo';
+import { forgetDrafts, ownCase } from './support/own-case.js';
 import '@odkit/elements/define.js';
 import '@odkit/meeting-timeline/define.js';
 import '@odkit/principles-checklist/define.js';
@@ -16,6 +17,10 @@ import { DEMO_NOW } from './fixtures/index.js';
 import { longHistory } from './fixtures/long-history.js';
 import { guardConsole } from './support/console-guard.js';
 import { namesIn } from './support/privacy.js';
+
+// A case id of this file's own: checklists here keep drafts on the device, keyed by case (see own-case.ts).
+const demoCase = ownCase(sharedDemo);
+beforeEach(() => forgetDrafts(demoCase.id));
 
 const shown = (el: Element | null | undefined): boolean =>
   !!el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;

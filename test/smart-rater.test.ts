@@ -4,7 +4,8 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { MemoryStore, ValidationError } from '@odkit/core';
-import { demoCase } from '@odkit/core/demo';
+import { demoCase as sharedDemo } from '@odkit/core/demo';
+import { forgetDrafts, ownCase } from './support/own-case.js';
 import '@odkit/elements/define.js';
 import type { OdErrorEvent, OdProvider } from '@odkit/elements';
 import { openSmartFhirStore } from '@odkit/fhir/smart';
@@ -12,6 +13,10 @@ import '@odkit/principles-checklist/define.js';
 import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
 import { create, fakeLaunch, seededPatient } from '../packages/fhir/test/smart-support.js';
 import { guardConsole } from './support/console-guard.js';
+
+// A case id of this file's own: checklists here keep drafts on the device, keyed by case (see own-case.ts).
+const demoCase = ownCase(sharedDemo);
+beforeEach(() => forgetDrafts(demoCase.id));
 
 const inShadow = (host: Element, selector: string) => host.shadowRoot!.querySelector<HTMLElement>(selector);
 const nameField = (el: Element) => inShadow(el, '#rater-name') as HTMLInputElement | null;

@@ -108,6 +108,16 @@ export class PrinciplesChecklistPage {
     return text(this.#part('actions').querySelector('p'));
   }
 
+  /** The draft status line (part `draft-status`, a polite live region): when only this device has the draft. */
+  get draftStatus(): string {
+    return text(this.#part('draft-status'));
+  }
+
+  /** The draft status line itself, to check its role. */
+  get draftStatusLine(): HTMLElement {
+    return this.#part('draft-status');
+  }
+
   /** The line that says a completed assessment is read-only. */
   get completedNotice(): string {
     return text(linesStartingWith(this.el, 'Completed on ')[0]);

@@ -54,6 +54,7 @@ export {
   type SyncingStore,
 } from './stores/types.js';
 export { BaseStore, type StoreOptions } from './stores/base-store.js';
+export { clearDrafts, readDrafts, removeDraft, saveDraft, type DeviceDraft, type DeviceDrafts } from './drafts.js';
 export { MemoryStore } from './stores/memory-store.js';
 export { IndexedDbStore, type IndexedDbStoreOptions, type IndexedDbLocation } from './stores/indexeddb-store.js';
 export {

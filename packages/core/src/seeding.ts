@@ -8,6 +8,7 @@
  * removes a case, refusing while such edits exist unless forced.
  */
 import { parseChange } from './changes.js';
+import { clearDrafts } from './drafts.js';
 import { StorageError, ValidationError } from './errors.js';
 import { quoteId } from './internal/quote.js';
 import type { CaseRecord } from './model/schemas.js';
@@ -179,17 +180,19 @@ export class UnsentEditsError extends StorageError {
 
 /**
  * Clears the case from this device (on a shared computer, when the person is done): its stored
- * record, the host's copy kept with it and its change log, in one transaction; other cases stay.
+ * record, the host's copy kept with it and its change log, in one transaction, then the drafts of
+ * the case a form kept on this device (drafts.ts; `drafts` says how many); other cases stay.
  * Refuses with an UnsentEditsError (removing nothing) while edits made on this device are not in
  * the host's copy yet (for a case not opened with `openFromHost`: every logged edit), unless
- * `force` is true. Resolves to whether a case was stored and how many such edits went with it.
+ * `force` is true (drafts are kept then too). Resolves to whether a case was stored and how many such edits went
+ * with it.
  * Close the case's open stores first. Throws ValidationError for invalid options, StorageError
  * when IndexedDB fails.
  */
 export async function clearFromDevice(
   options: IndexedDbLocation & { force?: boolean },
-): Promise<{ removed: boolean; localEdits: number }> {
-  locate(options);
+): Promise<{ removed: boolean; localEdits: number; drafts: number }> {
+  const { caseId: clearedId } = locate(options);
   const force = readOption(options, 'force') ?? false;
   if (typeof force !== 'boolean') {
     throw new ValidationError('clearFromDevice options', [{ path: ['force'], message: 'must be true or false' }]);
@@ -202,7 +205,7 @@ export async function clearFromDevice(
     for (const key of await request(log.index('caseId').getAllKeys(caseId))) await request(log.delete(key));
     if (stored !== undefined) await request(cases.delete(caseId));
     return { removed: stored !== undefined, localEdits: edits };
-  });
+  }).then((result) => ({ ...result, drafts: clearDrafts(clearedId) }));
 }
 
 /** The seed kept with a stored entry, when it reads back as one (otherwise none, as in older entries). */

@@ -123,6 +123,7 @@ describe('@odkit/core/seeding: openFromHost (replace if newer) and clearFromDevi
     expect(await clearFromDevice({ caseId: CASE_ID, databaseName })).to.deep.equal({
       removed: true,
       localEdits: 0,
+      drafts: 0,
     });
   });
 
@@ -243,6 +244,7 @@ describe('@odkit/core/seeding: openFromHost (replace if newer) and clearFromDevi
       expect(await clearFromDevice({ caseId: CASE_ID, databaseName, force: true })).to.deep.equal({
         removed: true,
         localEdits: 1,
+        drafts: 0,
       });
       expect(await IndexedDbStore.readStoredEntry({ caseId: CASE_ID, databaseName })).to.equal(undefined);
       // The other case, and its history, stay.
@@ -259,10 +261,12 @@ describe('@odkit/core/seeding: openFromHost (replace if newer) and clearFromDevi
       expect(await clearFromDevice({ caseId: CASE_ID, databaseName })).to.deep.equal({
         removed: true,
         localEdits: 0,
+        drafts: 0,
       });
       expect(await clearFromDevice({ caseId: CASE_ID, databaseName })).to.deep.equal({
         removed: false,
         localEdits: 0,
+        drafts: 0,
       });
     });
 

@@ -120,8 +120,13 @@ export const checklistStyles = css`
   .actions {
     margin-block-start: calc(var(--_od-space) * 3);
   }
-  .actions .save-status {
+  .actions .save-status,
+  .actions .draft-status {
     margin: 0;
+  }
+  /* Always in the page (a live region); empty, it is the last item of the row and shows nothing. */
+  .draft-status {
+    font-weight: 700;
   }
   .table-wrap {
     overflow-x: auto;

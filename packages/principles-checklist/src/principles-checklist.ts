@@ -85,6 +85,7 @@ type View = 'rate' | 'summary' | 'compare';
  * @csspart sync-status - The status line shown with a syncing (offline) store: what is saved where.
  * @csspart sync-review - The panel to decide between this device's and the record's version of an edit.
  * @csspart changed-by - "Changed by … on …" under the header, for a saved assessment.
+ * @csspart draft-status - The status line saying when a draft is kept only on this device, or was restored from it.
  * @csspart error-summary - The form's error summary.
  * @cssprop --od-principles-checklist-item-gap - Space between items (default: 3 × the system space).
  * @cssprop --od-principles-checklist-chart-line - Trend line and point colour (default: the primary colour).
@@ -267,6 +268,7 @@ export class OdPrinciplesChecklist extends OdElement {
   }
 
   #reset(): void {
+    this.#autosave.discardDraft();
     this.#autosave.cancel();
     this._errors = [];
     this.#autosave.saveError = undefined;
@@ -353,15 +355,24 @@ export class OdPrinciplesChecklist extends OdElement {
       }
     }
     const raterName = signedIn?.name ?? (typeof this.raterName === 'string' ? this.raterName : undefined);
-    this.#shown = resolveShown({
-      record: this.data.record,
-      instruments: this.#instruments,
-      instrumentId: this.instrumentId,
-      meetingId: this.meetingId,
-      assessmentId: this.assessmentId,
-      trackedId: this.#autosave.trackedId,
-      raterName,
-    });
+    const resolve = () =>
+      resolveShown({
+        record: this.data.record,
+        instruments: this.#instruments,
+        instrumentId: this.instrumentId,
+        meetingId: this.meetingId,
+        assessmentId: this.assessmentId,
+        trackedId: this.#autosave.trackedId,
+        raterName,
+      });
+    this.#shown = resolve();
+    // What was typed before a reload, kept on this device, is put back (and saved) once the record is there.
+    const { meetingId, assessmentId } = this;
+    const wanted = this.#shown.instrument;
+    if (wanted && !this.#shown.problem) {
+      if (this.#autosave.restoreDraft({ instrument: wanted, meetingId, assessmentId, raterName }))
+        this.#shown = resolve();
+    }
     const { instrument, stored } = this.#shown;
     if (stored) this.#autosave.trackedId = stored.id;
     if (instrument && !stored) {
@@ -593,6 +604,7 @@ export class OdPrinciplesChecklist extends OdElement {
         shared: this.initialsOnly,
         root,
         saving,
+        device: this.#autosave.deviceStatus,
         signedIn: this.#signedIn,
       };
       return renderRate(view, t, f, this.#edits);

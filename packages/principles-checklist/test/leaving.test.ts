@@ -1,12 +1,17 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { MemoryStore, type ApplyOptions, type Change, type StoreSnapshot } from '@odkit/core';
-import { demoCase } from '@odkit/core/demo';
+import { demoCase as sharedDemo } from '@odkit/core/demo';
+import { forgetDrafts, ownCase } from '../../../test/support/own-case.js';
 import '@odkit/elements/define.js';
 import '@odkit/principles-checklist/define.js';
 import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
 import { sendKeys } from '@web/test-runner-commands';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { $, click, labelOf, radio, until } from './support.js';
+
+// A case id of this file's own: checklists here keep drafts on the device, keyed by case (see own-case.ts).
+const demoCase = ownCase(sharedDemo);
+beforeEach(() => forgetDrafts(demoCase.id));
 
 /** A store whose saves wait until `release()`: a slow server, or a busy machine, made repeatable. */
 class HeldStore extends MemoryStore {

@@ -1,10 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { demoCase } from '@odkit/core/demo';
+import { demoCase as sharedDemo } from '@odkit/core/demo';
+import { forgetDrafts, ownCase } from '../../../test/support/own-case.js';
 import '@odkit/elements/define.js';
 import '@odkit/principles-checklist/define.js';
 import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { until } from '../../../test/support/dom.js';
+
+// A case id of this file's own: checklists here keep drafts on the device, keyed by case (see own-case.ts).
+const demoCase = ownCase(sharedDemo);
+beforeEach(() => forgetDrafts(demoCase.id));
 
 /**
  * The form @odkit/ssr renders inside a checklist for pages without script (ordinary fields

@@ -11,7 +11,8 @@ import {
   type CaseRecord,
   type Instrument,
 } from '@odkit/core';
-import { demoCase } from '@odkit/core/demo';
+import { demoCase as sharedDemo } from '@odkit/core/demo';
+import { forgetDrafts, ownCase } from '../../../test/support/own-case.js';
 import '@odkit/elements/define.js';
 import '@odkit/principles-checklist/define.js';
 import type { OdChangeEvent, OdErrorEvent } from '@odkit/elements';
@@ -24,6 +25,10 @@ import { partOf } from '../../../test/support/dom.js';
 import { PrinciplesChecklistPage } from '../../../test/support/principles-checklist-page.js';
 import { SyncStatusPage } from '../../../test/support/sync-status-page.js';
 import { $, $$, click, labelOf, radio, shadow, text, until } from './support.js';
+
+// A case id of this file's own: checklists here keep drafts on the device, keyed by case (see own-case.ts).
+const demoCase = ownCase(sharedDemo);
+beforeEach(() => forgetDrafts(demoCase.id));
 
 const page = (el: Element) => new PrinciplesChecklistPage(el);
 

@@ -6,7 +6,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { MemoryStore, sevenPrinciples, type CaseRecord } from '@odkit/core';
-import { demoCase } from '@odkit/core/demo';
+import { demoCase as sharedDemo } from '@odkit/core/demo';
+import { forgetDrafts, ownCase } from '../../../test/support/own-case.js';
 import { OdMeetingTimeline as TimelineElement } from '@odkit/meeting-timeline';
 import { OdNetworkMap as MapElement } from '@odkit/network-map';
 import { OdPrinciplesChecklist as ChecklistElement } from '@odkit/principles-checklist';
@@ -30,6 +31,10 @@ import { DEMO_NOW } from '../../../test/fixtures/index.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { until } from '../../../test/support/dom.js';
 import { demoSyncingStore } from '../../../stories/support/sync-store.js';
+
+// A case id of this file's own: checklists here keep drafts on the device, keyed by case (see own-case.ts).
+const demoCase = ownCase(sharedDemo);
+beforeEach(() => forgetDrafts(demoCase.id));
 
 const record = (): CaseRecord => structuredClone(demoCase);
 let root: Root | undefined;

@@ -7,6 +7,8 @@ import type { StoreSnapshot } from './types.js';
 /** A store that lives as long as the page: for tests, demos and hosts that persist records themselves. */
 export class MemoryStore extends BaseStore {
   readonly caseId: string;
+  /** What it holds goes with the page (see CaseStore.persistent). */
+  readonly persistent = false;
   #record: CaseRecord;
   #revision = 1;
   readonly #log: ChangeEntry[] = [];

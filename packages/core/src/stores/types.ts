@@ -44,6 +44,11 @@ export interface CaseStore {
   apply(change: Change, options?: ApplyOptions): Promise<StoreSnapshot>;
   /** Calls the listener on every new snapshot (not with the current one). Returns an unsubscribe function. */
   subscribe(listener: StoreListener): () => void;
+  /**
+   * `false` when what the store holds goes with the page (MemoryStore): widgets then keep a draft of what was typed on
+   * the device until it is completed. Absent or `true`: the store outlasts a reload (IndexedDB, a server).
+   */
+  readonly persistent?: boolean;
   /** Who makes the edits applied without an `author` option (set it once the user is known). */
   author?: Author | undefined;
   /** The edits made to one entity, oldest first: who, when, what (stores that keep a change log). */

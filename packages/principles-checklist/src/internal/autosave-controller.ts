@@ -8,11 +8,18 @@
 import { SerialQueue, type Assessment, type Change } from '@odkit/core';
 import { OdErrorEvent, type CaseController } from '@odkit/elements';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DeviceDraftKeeper, isLasting, type DraftQuery } from './device-draft.js';
 import { now, withRating, type Draft, type RatingValue } from './draft.js';
 import type { RaterEdit } from './rater-view.js';
 
-/** Comments are saved this long after the last key press (and at once when the field is left). */
+/**
+ * Comments are saved this long after the last key press (and at once when the field is left, or
+ * the page hidden or left); every edit is on this device's draft (device-draft.ts) at once.
+ */
 export const COMMENT_DEBOUNCE_MS = 600;
+
+/** Where the draft is: kept on this device until completed, or only there for now (why). */
+export type DeviceWhere = 'kept' | 'failed' | 'needs-name';
 
 /** An item's edit not saved yet. */
 export interface PendingRating {
@@ -48,16 +55,124 @@ export class AutosaveController implements ReactiveController {
   #savedAt: string | undefined;
   /** The assessment as its start was sent to the store, until the store has it. */
   #starting: Assessment | undefined;
+  readonly #device: DeviceDraftKeeper;
+  /** The checklist (case, meeting, instrument, …) a draft was last looked for, so that it is restored once. */
+  #restoredFor: string | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: AutosaveOptions) {
     this.#host = host;
     this.#options = options;
+    this.#device = new DeviceDraftKeeper((error) => host.dispatchEvent(new OdErrorEvent(error)));
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (typeof window === 'undefined') return;
+    window.addEventListener('pagehide', this.#onLeavePage);
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    window.addEventListener('submit', this.#onSubmit);
   }
 
   hostDisconnected(): void {
     // saveOnLeave (called by the widget first) has handed pending edits to the store: no timer may outlive the widget.
     this.#stopTimer();
+    if (typeof window === 'undefined') return;
+    window.removeEventListener('pagehide', this.#onLeavePage);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    window.removeEventListener('submit', this.#onSubmit);
+  }
+
+  /** The page is left (a reload, a link, a closed tab) or hidden (maybe never shown again): save now, not later. */
+  readonly #onLeavePage = () => {
+    if (this.#timer === undefined) return;
+    this.#stopTimer();
+    void this.#queue.run(() => this.#flush());
+  };
+
+  readonly #onVisibility = () => {
+    if (document.visibilityState === 'hidden') this.#onLeavePage();
+  };
+
+  /** The checklist's form was submitted (and not stopped): what it holds has gone with it. */
+  readonly #onSubmit = (event: Event) => {
+    const form = (this.#host as { form?: HTMLFormElement | null }).form;
+    if (form && event.target === form && !event.defaultPrevented) this.discardDraft();
+  };
+
+  /**
+   * What the status line says about the draft on this device: kept there until completed (a store that does not
+   * outlast a reload, or none), only there for now (no rater's name yet, a failed save), and what a restore did.
+   */
+  get deviceStatus(): { where?: DeviceWhere; note?: 'restored' | 'unreadable' } {
+    const device = this.#device;
+    const status: { where?: DeviceWhere; note?: 'restored' | 'unreadable' } = {};
+    if (device.note) status.note = device.note;
+    if (!device.kept || !this.recordMode) return status;
+    if (!isLasting(this.#options.data.store)) status.where = 'kept';
+    else if (this.#saveError) status.where = 'failed';
+    else if (!this.#options.stored() && !this.#options.local()?.rater.name.trim()) status.where = 'needs-name';
+    return status;
+  }
+
+  /**
+   * Puts back the draft this device kept for what the checklist shows (once per case, meeting, instrument, assessment
+   * and rater), and saves it. Returns true when it is a stored assessment's, now followed as `trackedId`.
+   */
+  restoreDraft(query: Omit<DraftQuery, 'record'>): boolean {
+    const record = this.#options.data.record;
+    if (!record || !this.recordMode) return false;
+    const context = [record.id, query.meetingId, query.instrument.id, query.assessmentId, query.raterName].join('\n');
+    if (this.#restoredFor === context) return false;
+    this.#restoredFor = context;
+    const found = this.#device.restore({ ...query, record });
+    if (!found) return false;
+    const draft = found.assessment;
+    const stored = record.assessments.find((a) => a.id === draft.id);
+    this.#host.requestUpdate();
+    if (!stored) {
+      this.trackedId = undefined;
+      this.#options.setLocal(structuredClone(draft));
+      this.#saveSoon(0);
+      return false;
+    }
+    this.trackedId = stored.id;
+    for (const itemId of found.edited) {
+      const mine = draft.ratings.find((r) => r.itemId === itemId);
+      const theirs = stored.ratings.find((r) => r.itemId === itemId);
+      if (mine?.value !== theirs?.value || (mine?.comment ?? '') !== (theirs?.comment ?? '')) {
+        this.#pending.set(itemId, { value: mine?.value ?? null, comment: mine?.comment ?? '' });
+      }
+    }
+    if (found.raterEdited) {
+      const about = editsSince(stored, draft).about;
+      if (about) this.#pendingAbout = about;
+    }
+    this.#saveSoon(0);
+    return true;
+  }
+
+  /** Removes the draft from this device (a form reset: what was not saved is dropped). */
+  discardDraft(): void {
+    this.#device.clear();
+    this.#host.requestUpdate();
+  }
+
+  /** Writes what is shown to this device's draft after an edit (only with a record: it is keyed by its case). */
+  #keepDraft(edit: { itemId?: string; rater?: boolean }): void {
+    const caseId = this.#options.data.record?.id;
+    const meetingId = this.#options.meetingId();
+    const base = this.#options.stored() ?? this.#options.local();
+    if (!this.recordMode || !caseId || !meetingId || !base) return;
+    this.#device.keep(caseId, { ...this.overlay(base), meetingId }, edit);
+  }
+
+  /** Everything typed is in a store that outlasts a reload: the draft on this device can go. */
+  #clearDraftIfSaved(): void {
+    if (!this.#device.kept || !isLasting(this.#options.data.store) || this.#timer !== undefined) return;
+    if (this.#pending.size || Object.keys(this.#pendingAbout).length || this.#saveError || !this.#currentStored())
+      return;
+    this.#device.clear();
+    this.#host.requestUpdate();
   }
 
   /** Whether edits are saved: the widget shows a record (a property or a store's). */
@@ -103,10 +218,12 @@ export class AutosaveController implements ReactiveController {
     const local = this.#options.local();
     if (this.#options.stored()) {
       this.#pending.set(itemId, { ...this.#pending.get(itemId), ...change });
+      this.#keepDraft({ itemId });
       this.#host.requestUpdate();
       this.#saveSoon(delay);
     } else if (local) {
       this.#options.setLocal(withRating(local, itemId, change));
+      this.#keepDraft({ itemId });
       if (this.recordMode) this.#saveSoon(delay);
     }
   }
@@ -116,6 +233,7 @@ export class AutosaveController implements ReactiveController {
     const local = this.#options.local();
     if (this.#options.stored()) {
       this.#pendingAbout = { ...this.#pendingAbout, ...change };
+      this.#keepDraft({ rater: true });
       this.#host.requestUpdate();
       if (commit) this.#saveSoon(0);
     } else if (local) {
@@ -125,15 +243,18 @@ export class AutosaveController implements ReactiveController {
         raterRole: change.raterRole ?? local.raterRole,
         evidence: change.evidence ?? local.evidence,
       });
+      this.#keepDraft({ rater: true });
       if (commit && this.recordMode) this.#saveSoon(0);
     }
   }
 
-  /** Drops edits not saved yet (a form reset, or another assessment shown). */
+  /** Drops edits not saved yet (a form reset, or another assessment shown: its draft stays on this device). */
   cancel(): void {
     this.#stopTimer();
     this.#pending.clear();
     this.#pendingAbout = {};
+    this.#device.letGo();
+    this.#restoredFor = undefined; // what is shown next may have a draft of its own (or this one again)
   }
 
   /**
@@ -150,6 +271,7 @@ export class AutosaveController implements ReactiveController {
       if (this.#saveError) return this.#saveError;
       if (!stored) return undefined;
       const ok = await this.#save({ type: 'assessment/complete', assessmentId: stored.id, at: now() });
+      if (ok) this.discardDraft();
       const error = !ok ? this.#saveError : undefined;
       if (error) this.saveError = undefined;
       return error;
@@ -260,11 +382,17 @@ export class AutosaveController implements ReactiveController {
     return id ? this.#options.data.record?.assessments.find((a) => a.id === id) : undefined;
   }
 
+  /** Saves what was edited, then lets the draft on this device go if a lasting store has all of it. */
+  async #flush(): Promise<void> {
+    await this.#saveEdits();
+    if (this.#host.isConnected) this.#clearDraftIfSaved();
+  }
+
   /**
    * Brings the record up to date with what was edited: starts the assessment, then saves pending ratings and rater
    * details.
    */
-  async #flush(): Promise<void> {
+  async #saveEdits(): Promise<void> {
     if (!this.recordMode || !this.#host.isConnected) return;
     let stored = this.#currentStored();
     if (!stored) {

@@ -5,6 +5,7 @@
 import type { Instrument, Meeting } from '@odkit/core';
 import { renderErrorSummary, type FormError } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
+import type { DeviceWhere } from './autosave-controller.js';
 import { now, type Draft } from './draft.js';
 import { renderGroups, type ItemEdits } from './items-view.js';
 import type { SignedInRater } from './rater.js';
@@ -27,6 +28,8 @@ export interface RateView {
   readonly root: ShadowRoot;
   /** Saving as you go (a record or a store), and whether the assessment is saved yet. */
   readonly saving?: { readonly stored: boolean; readonly savedAt: string | undefined } | undefined;
+  /** Where the draft is kept, and what a restore did (the draft status line). */
+  readonly device?: { readonly where?: DeviceWhere; readonly note?: 'restored' | 'unreadable' } | undefined;
   /** The signed-in rater, if the host or the store's author names one. */
   readonly signedIn?: SignedInRater | undefined;
 }
@@ -63,11 +66,30 @@ export function renderRate(view: RateView, t: ChecklistT, f: ChecklistViewFormat
           </button>`
       }
       ${
-        saving && !readOnly
+        saving && !readOnly && (!view.device?.where || view.device.where === 'kept')
           ? html`<p class="save-status">
             ${saving.stored ? (saving.savedAt ? t('checklist.savedAt', { time: f.time(saving.savedAt) }) : nothing) : t('checklist.notSaved')}
           </p>`
           : nothing
       }
+      ${renderDraftStatus(view, t)}
     </div>`;
+}
+
+const WHERE = {
+  kept: 'checklist.draftKept',
+  failed: 'checklist.draftOnlyHere',
+  'needs-name': 'checklist.draftNeedsName',
+} as const;
+
+/**
+ * Where the draft is, when only this device has it, and what a restore did. Always in the page (empty when there is
+ * nothing to say), so that a screen reader hears each change politely.
+ */
+function renderDraftStatus(view: RateView, t: ChecklistT): TemplateResult {
+  const { where, note } = view.device ?? {};
+  const noteKey =
+    note === 'unreadable' ? 'checklist.draftUnreadable' : note === 'restored' ? 'checklist.draftRestored' : undefined;
+  const shown = !view.readOnly && where !== undefined;
+  return html`<p class="draft-status" part="draft-status" role="status">${noteKey ? html`${t(noteKey)} ` : nothing}${shown ? t(WHERE[where]) : nothing}</p>`;
 }
