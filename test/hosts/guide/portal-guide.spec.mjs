@@ -44,7 +44,7 @@ test('the portal guide’s GOV.UK page, as written, renders the widgets under it
   for (const [path, file] of Object.entries(files)) {
     await page.route(`${baseURL}${path}`, (route) => route.fulfill({ path: join(root, file) }));
   }
-  // The host's case 123 (the guide opens it as `caseId: 'case-123'`).
+  // The host's case 123 (the guide opens it under its own id, `caseId: record.id`).
   await page.route(`${baseURL}/api/cases/123`, (route) =>
     route.fulfill({ json: { record: { ...demoCase, id: 'case-123' }, version: 1 } }),
   );
