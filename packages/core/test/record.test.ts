@@ -300,6 +300,15 @@ describe('parseCaseRecord', () => {
       expect(error.issues).to.have.length(4);
     });
 
+    it('rejects an audience listed twice in hiddenFrom (FHIR keeps one security label for each)', () => {
+      const record = exampleRecord();
+      record.members[0] = { ...record.members[0]!, hiddenFrom: ['family', 'school', 'family'] };
+      const error = rejected(record);
+      expect(error.issues).to.deep.equal([
+        { path: ['members', 0, 'hiddenFrom', 2], message: 'repeats the audience "family"' },
+      ]);
+    });
+
     it('rejects a tie to or from someone who is not in the network', () => {
       const record = exampleRecord();
       record.ties.push(tie('t9', 'ghost', 'mum'), tie('t10', PERSON_ID, 'ghost'), tie('t11', 'mum', PERSON_ID));

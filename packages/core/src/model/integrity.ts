@@ -21,6 +21,13 @@ export function checkIntegrity(record: CaseRecord, instruments: InstrumentRegist
   };
 
   const members = uniqueIds(record.members, 'members');
+  // An audience is one an entity is hidden from or not (FHIR keeps one security label for each).
+  record.members.forEach((m, i) =>
+    m.hiddenFrom.forEach((audience, j) => {
+      if (m.hiddenFrom.indexOf(audience) < j)
+        add(['members', i, 'hiddenFrom', j], `repeats the audience "${audience}"`);
+    }),
+  );
   if (members.has(record.person.id)) {
     add(
       ['members', record.members.findIndex((m) => m.id === record.person.id), 'id'],
