@@ -11,7 +11,19 @@
 import { initials, nearestInDirection, type OdNetworkMap, type Point } from '@odkit/network-map';
 import { errorId } from '@odkit/elements';
 import { sendKeys } from '@web/test-runner-commands';
-import { allByPart, allByRoleIn, byPart, byRole, byRoleIn, fieldIn, nameOf, partOf, shadow, text } from './dom.js';
+import {
+  allByPart,
+  allByRoleIn,
+  byPart,
+  byRole,
+  byRoleIn,
+  fieldIn,
+  nameOf,
+  partOf,
+  shadow,
+  text,
+  until,
+} from './dom.js';
 
 /** What `keyOf` calls the person at the centre (a member id never contains ':'). */
 export const PERSON = ':person';
@@ -134,6 +146,42 @@ export class MapPage {
   /** The visible text labels under the nodes (aria-hidden, no part: the widget's `label` class). */
   nameLabels(): string[] {
     return [...this.picture.querySelectorAll('.labels .label')].map((l) => l.textContent ?? '');
+  }
+
+  /**
+   * Every name drawn in the picture, with the text element of each of its lines (aria-hidden, no part: the widget's
+   * `label` class; the lines of one wrapped name share a parent with the `name-label` class).
+   */
+  nameLabelLines(): { text: string; lines: SVGTextElement[] }[] {
+    return grouped(this.picture.querySelectorAll<SVGTextElement>('.labels .label'));
+  }
+
+  /** The sector names round the outer ring, with the text element of each of their lines (see `nameLabelLines`). */
+  sectorLabelLines(): { text: string; lines: SVGTextElement[] }[] {
+    return grouped(this.picture.querySelectorAll<SVGTextElement>('.sector-label'));
+  }
+
+  /**
+   * Waits until the picture has been drawn for its measured size: the map fits its viewBox and text to the size its
+   * resize observer reports (the widget's `data-fit`, "<width>x<height>" in CSS px), after the first render.
+   */
+  async fitted(): Promise<void> {
+    const svg = this.picture;
+    await until(
+      () => svg.getAttribute('data-fit') === `${svg.clientWidth}x${svg.clientHeight}`,
+      'the map fitted to its size',
+    );
+    await this.el.updateComplete;
+  }
+
+  /** The outer (third) closeness ring (aria-hidden, no part: the widget's `ring-3` class). */
+  outerRing(): SVGCircleElement | null {
+    return this.picture.querySelector<SVGCircleElement>('.ring-3');
+  }
+
+  /** The drawn line of each tie (part `tie`'s first path). */
+  tieLines(): SVGPathElement[] {
+    return this.ties().flatMap((t) => [...t.querySelectorAll<SVGPathElement>('path')].slice(0, 1));
   }
 
   /** The sector names round the outer ring (aria-hidden, no part: the widget's `sector-label` class). */
@@ -317,6 +365,16 @@ export class MapPage {
   async focusMember(name: string): Promise<void> {
     await this.focusNode(this.member(name));
   }
+}
+
+/** Text elements grouped by the name they draw (a wrapped name's lines share a `name-label` parent). */
+function grouped(found: Iterable<SVGTextElement>): { text: string; lines: SVGTextElement[] }[] {
+  const groups = new Map<Element, SVGTextElement[]>();
+  for (const line of found) {
+    const key = line.parentElement?.classList.contains('name-label') ? line.parentElement : line;
+    groups.set(key, [...(groups.get(key) ?? []), line]);
+  }
+  return [...groups.values()].map((lines) => ({ text: lines.map(text).join(' '), lines }));
 }
 
 export const mapPage = (el: OdNetworkMap): MapPage => new MapPage(el);
