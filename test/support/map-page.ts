@@ -156,6 +156,20 @@ export class MapPage {
     return grouped(this.picture.querySelectorAll<SVGTextElement>('.labels .label'));
   }
 
+  /**
+   * The whole map's box in map units (what an export shows), which a narrow picture shows only part of: the widget's
+   * `data-extent` (half its side), else the picture's viewBox.
+   */
+  wholeMap(): { x: number; y: number; width: number; height: number } {
+    const e = Number(this.picture.getAttribute('data-extent'));
+    return e > 0 ? { x: -e, y: -e, width: 2 * e, height: 2 * e } : this.picture.viewBox.baseVal;
+  }
+
+  /** The note under a crowded map that some names are left off it (the widget's `names-hidden` class), or ''. */
+  namesLeftOff(): string {
+    return text(shadow(this.el).querySelector('.names-hidden'));
+  }
+
   /** The sector names round the outer ring, with the text element of each of their lines (see `nameLabelLines`). */
   sectorLabelLines(): { text: string; lines: SVGTextElement[] }[] {
     return grouped(this.picture.querySelectorAll<SVGTextElement>('.sector-label'));
@@ -166,11 +180,13 @@ export class MapPage {
    * resize observer reports (the widget's `data-fit`, "<width>x<height>" in CSS px), after the first render.
    */
   async fitted(): Promise<void> {
+    if (!this.hasPicture()) return;
     const svg = this.picture;
-    await until(
-      () => svg.getAttribute('data-fit') === `${svg.clientWidth}x${svg.clientHeight}`,
-      'the map fitted to its size',
-    );
+    const near = (a: number, b: number) => Math.abs(a - b) <= 1;
+    await until(() => {
+      const [w, h] = (svg.getAttribute('data-fit') ?? '').split('x').map(Number);
+      return w !== undefined && h !== undefined && near(w, svg.clientWidth) && near(h, svg.clientHeight);
+    }, 'the map fitted to its size');
     await this.el.updateComplete;
   }
 

@@ -74,6 +74,10 @@ export const networkMapStyles = css`
   .empty {
     margin-block: 0 var(--_od-space);
   }
+  .names-hidden {
+    margin-block: calc(var(--_od-space) / 2) 0;
+    color: var(--_od-color-text-secondary);
+  }
   .frame {
     border: 1px solid var(--_od-color-border);
     border-radius: var(--_od-radius);

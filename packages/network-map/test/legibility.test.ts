@@ -130,6 +130,21 @@ describe('<od-network-map> legibility', () => {
         }
       });
 
+      if (width === 375) {
+        it('200 members: says that names are left off; a focused member is named; passes axe, in Welsh too', async () => {
+          const page = await mapOf(CASES['200 members']());
+          expect(page.namesLeftOff()).to.contain('Some names are left off the map');
+          const drawn = new Set(page.nameLabelLines().map((l) => l.text));
+          const unnamed = page.el.shownRecord!.members.find((m) => m.ring === 1 && !drawn.has(m.name))!;
+          await page.focusMember(unnamed.name);
+          expect(page.nameLabelLines().map((l) => l.text)).to.include(unnamed.name);
+          await expect(page.el).to.be.accessible();
+          page.el.locale = 'cy';
+          await page.el.updateComplete;
+          expect(page.namesLeftOff()).to.contain('Mae rhai enwau wedi’u gadael oddi ar y map');
+        });
+      }
+
       if (width <= 375) {
         for (const [name, make] of Object.entries(CASES)) {
           it(`${name}: pointer targets at least 24 px apart (WCAG 2.2 target spacing)`, async () => {

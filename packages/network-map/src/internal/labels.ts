@@ -125,6 +125,58 @@ function crosses(a: Point, b: Point, r: Rect): boolean {
 /** How far a tie's drawing strays from its centre line (zigzags, hatching, bars, arrowheads), in map units. */
 const TIE_REACH = 8;
 
+type Obstacle = Rect | { a: Point; b: Point };
+
+/**
+ * Obstacles (boxes, and ties as segments with their reach) in a grid of square cells, so a name tests only what is
+ * near it: a thousand members and their ties stay a few milliseconds' work.
+ */
+class Grid {
+  readonly #cells = new Map<number, Obstacle[]>();
+  readonly #size: number;
+
+  constructor(size: number) {
+    this.#size = size;
+  }
+
+  #keys(r: Rect): number[] {
+    const c = (v: number) => Math.floor(v / this.#size);
+    const keys: number[] = [];
+    for (let i = c(r.l); i <= c(r.r); i++) for (let j = c(r.t); j <= c(r.b); j++) keys.push(i * 100003 + j);
+    return keys;
+  }
+
+  add(o: Obstacle): void {
+    const r = 'a' in o ? segmentBox(o.a, o.b) : o;
+    for (const key of this.#keys(r)) {
+      const cell = this.#cells.get(key);
+      if (cell) cell.push(o);
+      else this.#cells.set(key, [o]);
+    }
+  }
+
+  clear(r: Rect): boolean {
+    const seen = new Set<Obstacle>();
+    const grown = { l: r.l - TIE_REACH, t: r.t - TIE_REACH, r: r.r + TIE_REACH, b: r.b + TIE_REACH };
+    for (const key of this.#keys(r)) {
+      for (const o of this.#cells.get(key) ?? []) {
+        if (seen.has(o)) continue;
+        seen.add(o);
+        // A tie is tested against the box grown by the tie's reach (the same as growing the tie).
+        if ('a' in o ? crosses(o.a, o.b, grown) : hits(o, r)) return false;
+      }
+    }
+    return true;
+  }
+}
+
+const segmentBox = (a: Point, b: Point): Rect => ({
+  l: Math.min(a.x, b.x) - TIE_REACH,
+  t: Math.min(a.y, b.y) - TIE_REACH,
+  r: Math.max(a.x, b.x) + TIE_REACH,
+  b: Math.max(a.y, b.y) + TIE_REACH,
+});
+
 function box(lines: string[], cx: number, cy: number, w: number, h: number, lineH: number): TextBox {
   const top = cy - h / 2;
   return {
@@ -191,13 +243,11 @@ export function planLabels(input: LabelInput, measure: Measure): LabelPlan {
   const nodeR = NODE_R + 3;
   const width = (s: string) => measure(s, size, false);
   const members = new Map<string, TextBox>();
-  const nodes = input.members.map((m) => m.at);
-  const clear = (r: Rect) =>
-    !taken.some((t) => hits(t, r)) &&
-    !nodes.some((p) => hits(rectOf(p.x, p.y, 2 * nodeR, 2 * nodeR, gap), r)) &&
-    !input.ties.some(([a, b]) =>
-      crosses(a, b, { l: r.l - TIE_REACH, t: r.t - TIE_REACH, r: r.r + TIE_REACH, b: r.b + TIE_REACH }),
-    );
+  const grid = new Grid(64);
+  for (const t of taken) grid.add(t);
+  for (const m of input.members) grid.add(rectOf(m.at.x, m.at.y, 2 * nodeR, 2 * nodeR, gap));
+  for (const [a, b] of input.ties) grid.add({ a, b });
+  const clear = (r: Rect) => grid.clear(r);
   // Outward first (away from the tie to the person), then turning either way, every 20°.
   const directions = [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7, 8, -8, 9].map((k) => (k * Math.PI) / 9);
   for (const m of input.members) {
@@ -213,7 +263,7 @@ export function planLabels(input: LabelInput, measure: Measure): LabelPlan {
         const r = rectOf(cx, cy, w, h, 0);
         if (!clear(r)) continue;
         members.set(m.id, box(lines, cx, cy, w, h, size * LINE));
-        taken.push(rectOf(cx, cy, w, h, gap));
+        grid.add(rectOf(cx, cy, w, h, gap));
         break search;
       }
     }

@@ -214,5 +214,9 @@ export function renderMap(model: MapModel, t: Translate<MapStrings>, on: EventLi
             },
           )}
         </g>
-      </svg></div>`;
+      </svg></div>
+      ${
+        // A crowded map leaves some names off: say where to find them.
+        plan.members.size < view.members.length ? html`<p class="names-hidden">${t('map.namesHidden')}</p>` : nothing
+      }`;
 }

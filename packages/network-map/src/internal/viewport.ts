@@ -53,7 +53,7 @@ export class ViewportController implements ReactiveController {
           const entry = entries.at(-1);
           const box = entry?.contentRect;
           // The content box is the client box here (the SVG has no padding or border).
-          if (box) this.#resized({ width: Math.round(box.width), height: Math.round(box.height) });
+          if (box) this.#resized({ width: Math.round(box.width), height: Math.round(box.height) }, true);
           // Computed style is clean when observers report: reading the font family forces no layout.
           if (entry && !this.#font) this.#font = getComputedStyle(entry.target).fontFamily;
           this.#applyZoom();
@@ -65,6 +65,8 @@ export class ViewportController implements ReactiveController {
   #size: { width: number; height: number } | undefined;
   #observed: SVGSVGElement | undefined;
   #font: string | undefined;
+  /** The size the picture was last drawn for. */
+  #drawn: { width: number; height: number } | undefined;
   #hitTimer: ReturnType<typeof setTimeout> | undefined;
   #pointers = new Map<number, Point>();
   #gesture: Gesture | undefined;
@@ -83,6 +85,7 @@ export class ViewportController implements ReactiveController {
    * The map sizes its viewBox and its text from it, so it re-renders when the size changes.
    */
   get size(): { readonly width: number; readonly height: number } | undefined {
+    this.#drawn = this.#size;
     return this.#size;
   }
 
@@ -91,10 +94,11 @@ export class ViewportController implements ReactiveController {
     return this.#font;
   }
 
-  #resized(size: { width: number; height: number }): void {
-    const old = this.#size;
+  /** A new size: the picture re-renders for it when it differs from the one last drawn (by more than a pixel). */
+  #resized(size: { width: number; height: number }, render: boolean): void {
     this.#size = size;
-    if (!old || Math.abs(old.width - size.width) > 1 || Math.abs(old.height - size.height) > 1)
+    const drawn = this.#drawn;
+    if (render && (!drawn || Math.abs(drawn.width - size.width) > 1 || Math.abs(drawn.height - size.height) > 1))
       this.#host.requestUpdate();
   }
 
@@ -202,7 +206,8 @@ export class ViewportController implements ReactiveController {
   }
 
   #measure(svgEl: SVGSVGElement): void {
-    this.#resized({ width: svgEl.clientWidth, height: svgEl.clientHeight });
+    // No update from here (it runs after one): a size change brings a resize report, which re-renders.
+    this.#resized({ width: svgEl.clientWidth, height: svgEl.clientHeight }, false);
   }
 
   /** Screen pixels per map unit at zoom 1, from the last measured size (the SVG scales its viewBox to fit). */
