@@ -216,6 +216,12 @@ export const networkMapStyles = css`
     stroke: var(--_od-color-surface);
     stroke-linejoin: round;
   }
+  .labels .leader {
+    stroke: var(--_od-color-text-secondary);
+    stroke-width: 1;
+    stroke-dasharray: 3 2;
+    vector-effect: non-scaling-stroke;
+  }
   /* The person's name, inside their circle. */
   .person-label .label {
     fill: var(--_od-color-on-primary);
@@ -389,6 +395,9 @@ export const networkMapStyles = css`
     .sector-label {
       fill: CanvasText;
       stroke: Canvas;
+    }
+    .labels .leader {
+      stroke: CanvasText;
     }
     .person-label .label {
       fill: CanvasText;

@@ -48,9 +48,7 @@ async function mapOf(
   if (!attrs.asOf) el.removeAttribute('as-of');
   if (!attrs.audience) el.removeAttribute('audience');
   await el.updateComplete;
-  const page = mapPage(el);
-  await page.fitted();
-  return page;
+  return mapPage(el);
 }
 
 /** Sets the map's height on screen (a smaller map gives larger pointer targets when zoomed out). */
@@ -707,11 +705,11 @@ describe('<od-network-map>', () => {
 
     it('exports PNG with the key under the map and the person painted at the centre', async () => {
       const page = await mapOf(demoCase);
+      // The whole map, not only the part a narrow picture shows (read as the export reads it).
+      const box = page.wholeMap();
       const png = await page.el.toPNG(1);
       expect(png.type).to.equal('image/png');
       const image = await createImageBitmap(png);
-      // The whole map, not only the part a narrow picture shows.
-      const box = page.wholeMap();
       expect(image.width).to.equal(Math.round(box.width));
       expect(image.height).to.be.greaterThan(box.height + 100);
       // The person is painted at the centre, in the primary colour (not the white background).

@@ -32,6 +32,17 @@ export interface TextBox {
   readonly h: number;
   /** The lines, each drawn centred at `x` with its middle at `y`. */
   readonly lines: readonly { readonly text: string; readonly y: number }[];
+  /** A line from the node to a name set off from it: x1, y1, x2, y2. */
+  readonly leader?: readonly [number, number, number, number];
+}
+
+/** From the edge of the node at `at` to the nearest point of the name's box. */
+function leaderTo(at: Point, r: Rect, nodeR: number): [number, number, number, number] {
+  const x = Math.max(r.l, Math.min(at.x, r.r));
+  const y = Math.max(r.t, Math.min(at.y, r.b));
+  const d = Math.hypot(x - at.x, y - at.y) || 1;
+  const k = (nodeR + 2) / d;
+  return [round(at.x + (x - at.x) * k), round(at.y + (y - at.y) * k), round(x), round(y)];
 }
 
 export interface LabelInput {
@@ -262,7 +273,10 @@ export function planLabels(input: LabelInput, measure: Measure): LabelPlan {
         const cy = m.at.y + Math.sin(a) * (d + h / 2);
         const r = rectOf(cx, cy, w, h, 0);
         if (!clear(r)) continue;
-        members.set(m.id, box(lines, cx, cy, w, h, size * LINE));
+        const placed = box(lines, cx, cy, w, h, size * LINE);
+        // A name set off from its node is tied to it by a leader line, so it is never read as a neighbour's.
+        const far = distTo(m.at, r) > nodeR + gap + 7 * u;
+        members.set(m.id, far ? { ...placed, leader: leaderTo(m.at, r, nodeR) } : placed);
         grid.add(rectOf(cx, cy, w, h, gap));
         break search;
       }

@@ -97,7 +97,11 @@ function extentOfPlan(plan: LabelPlan): number {
 
 /** One name: a line of text each, in a group (aria-hidden with the rest). */
 const nameLabel = (b: TextBox, cls: string) =>
-  svg`<g class="name-label ${cls}">${b.lines.map(
+  svg`<g class="name-label ${cls}">${
+    b.leader
+      ? svg`<line class="leader" x1=${b.leader[0]} y1=${b.leader[1]} x2=${b.leader[2]} y2=${b.leader[3]}></line>`
+      : nothing
+  }${b.lines.map(
     (l) => svg`<text class="label" x=${b.x} y=${l.y} text-anchor="middle" dominant-baseline="middle">${l.text}</text>`,
   )}</g>`;
 

@@ -98,8 +98,10 @@ export class ViewportController implements ReactiveController {
   #resized(size: { width: number; height: number }, render: boolean): void {
     this.#size = size;
     const drawn = this.#drawn;
-    if (render && (!drawn || Math.abs(drawn.width - size.width) > 1 || Math.abs(drawn.height - size.height) > 1))
-      this.#host.requestUpdate();
+    if (drawn && Math.abs(drawn.width - size.width) <= 1 && Math.abs(drawn.height - size.height) <= 1) return;
+    // Measured after an update (a host's CSS changed the size): re-render once that update is done, not inside it.
+    if (render) this.#host.requestUpdate();
+    else void this.#host.updateComplete.then(() => this.#host.requestUpdate());
   }
 
   /** The member being dragged (drawn where the pointer is), if any. */
@@ -206,7 +208,6 @@ export class ViewportController implements ReactiveController {
   }
 
   #measure(svgEl: SVGSVGElement): void {
-    // No update from here (it runs after one): a size change brings a resize report, which re-renders.
     this.#resized({ width: svgEl.clientWidth, height: svgEl.clientHeight }, false);
   }
 
