@@ -298,10 +298,14 @@ let context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null
 const widths = new Map<string, number>();
 
 /**
- * A text measure in `family`, from a canvas (no layout is read); without a canvas (server rendering), an estimate
- * from the number of characters.
+ * An estimate from the number of characters: what the server renders with, and the first render in the browser too
+ * (before the picture's font is known), so that the browser takes over the server's markup unchanged.
  */
-export function canvasMeasure(family: string): Measure {
+export const estimate: Measure = (text, size, bold) => [...text].length * (bold ? 0.64 : 0.6) * size;
+
+/** A text measure in `family`, from a canvas (no layout is read); without a canvas, the estimate. */
+export function canvasMeasure(family: string | undefined): Measure {
+  if (family === undefined) return estimate;
   if (context === undefined) {
     context =
       typeof OffscreenCanvas !== 'undefined'
@@ -317,7 +321,7 @@ export function canvasMeasure(family: string): Measure {
       if (context) {
         context.font = `${bold ? 700 : 400} 100px ${family}`;
         w = context.measureText(text).width / 100;
-      } else w = [...text].length * (bold ? 0.64 : 0.6);
+      } else w = estimate(text, 1, bold);
       if (widths.size > 5000) widths.clear();
       widths.set(key, w);
     }

@@ -63,7 +63,7 @@ export function fitMap(model: MapModel, t: Translate<MapStrings>): Fit {
   const key = JSON.stringify([size, model.font, model.textDeps]);
   const cached = plans.get(view);
   if (cached?.layout === layout && cached.key === key) return cached.fit;
-  const measure = canvasMeasure(model.font ?? 'sans-serif');
+  const measure = canvasMeasure(model.font);
   const members = [...view.members]
     .sort((a, b) => a.member.ring - b.member.ring)
     .map((m) => ({ id: m.member.id, name: m.name, at: layout.positions.get(m.member.id) ?? { x: 0, y: 0 } }));
@@ -120,7 +120,7 @@ export function renderMap(model: MapModel, t: Translate<MapStrings>, on: EventLi
   const radius = (id: string) => (id === view.person.id ? plan.person.r : NODE_R);
   const tabbable = (key: string) => (activeId ?? selectedId ?? PERSON_KEY) === key;
   const highlighted = selectedId && selectedId !== PERSON_KEY ? selectedId : undefined;
-  const measure = canvasMeasure(model.font ?? 'sans-serif');
+  const measure = canvasMeasure(model.font);
   const unit = plan.size / 12;
   return html`<p id="map-help" class="visually-hidden">${t('map.help')}</p>
       ${view.members.length === 0 ? html`<p class="empty">${t(model.recorded ? 'map.emptyFiltered' : 'map.empty')}</p>` : nothing}
