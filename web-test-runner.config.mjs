@@ -20,6 +20,9 @@ export const HEAVY_FILES = [
   // focus and fields time out in a background tab beside another file.
   'test/print.test.ts',
   'packages/principles-checklist/test/light-form.test.ts',
+  // Sets the window's width and measures what is painted: the map fits its text and scale to the size its
+  // ResizeObserver reports, which a background tab never does.
+  'packages/network-map/test/legibility.test.ts',
 ];
 
 export default {

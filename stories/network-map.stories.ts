@@ -55,9 +55,21 @@ export const EmptyNetwork: Story = {
   args: { sectors: true, editable: true },
 };
 
-/** 200 members: labels give way to the details panel; zoom with + and −. */
+/**
+ * 200 members: the names that fit are drawn (never on a node, another name or a tie); the rest are named when a member
+ * is focused or selected, in the details panel and in the table; zoom with + and −.
+ */
 export const LargeNetwork: Story = {
   parameters: { odkit: { store: () => new MemoryStore(large) } },
+  args: { sectors: true },
+};
+
+/**
+ * On a 320 px phone: text stays at 12 px or more and members' targets 24 px apart, so the map is shown larger than
+ * the screen and pans (drag, or Control or Alt with an arrow key); the focused member is kept in view.
+ */
+export const Phone: Story = {
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
   args: { sectors: true },
 };
 

@@ -11,7 +11,19 @@
 import { initials, nearestInDirection, type OdNetworkMap, type Point } from '@odkit/network-map';
 import { errorId } from '@odkit/elements';
 import { sendKeys } from '@web/test-runner-commands';
-import { allByPart, allByRoleIn, byPart, byRole, byRoleIn, fieldIn, nameOf, partOf, shadow, text } from './dom.js';
+import {
+  allByPart,
+  allByRoleIn,
+  byPart,
+  byRole,
+  byRoleIn,
+  fieldIn,
+  nameOf,
+  partOf,
+  shadow,
+  text,
+  until,
+} from './dom.js';
 
 /** What `keyOf` calls the person at the centre (a member id never contains ':'). */
 export const PERSON = ':person';
@@ -134,6 +146,58 @@ export class MapPage {
   /** The visible text labels under the nodes (aria-hidden, no part: the widget's `label` class). */
   nameLabels(): string[] {
     return [...this.picture.querySelectorAll('.labels .label')].map((l) => l.textContent ?? '');
+  }
+
+  /**
+   * Every name drawn in the picture, with the text element of each of its lines (aria-hidden, no part: the widget's
+   * `label` class; the lines of one wrapped name share a parent with the `name-label` class).
+   */
+  nameLabelLines(): { text: string; lines: SVGTextElement[] }[] {
+    return grouped(this.picture.querySelectorAll<SVGTextElement>('.labels .label'));
+  }
+
+  /**
+   * The whole map's box in map units (what an export shows), which a narrow picture shows only part of: the widget's
+   * `data-extent` (half its side), else the picture's viewBox.
+   */
+  wholeMap(): { x: number; y: number; width: number; height: number } {
+    const e = Number(this.picture.getAttribute('data-extent'));
+    return e > 0 ? { x: -e, y: -e, width: 2 * e, height: 2 * e } : this.picture.viewBox.baseVal;
+  }
+
+  /** The note under a crowded map that some names are left off it (the widget's `names-hidden` class), or ''. */
+  namesLeftOff(): string {
+    return text(shadow(this.el).querySelector('.names-hidden'));
+  }
+
+  /** The sector names round the outer ring, with the text element of each of their lines (see `nameLabelLines`). */
+  sectorLabelLines(): { text: string; lines: SVGTextElement[] }[] {
+    return grouped(this.picture.querySelectorAll<SVGTextElement>('.sector-label'));
+  }
+
+  /**
+   * Waits until the picture has been drawn for its measured size: the map fits its viewBox and text to the size its
+   * resize observer reports (the widget's `data-fit`, "<width>x<height>" in CSS px), after the first render.
+   */
+  async fitted(): Promise<void> {
+    if (!this.hasPicture()) return;
+    const svg = this.picture;
+    const near = (a: number, b: number) => Math.abs(a - b) <= 1;
+    await until(() => {
+      const [w, h] = (svg.getAttribute('data-fit') ?? '').split('x').map(Number);
+      return w !== undefined && h !== undefined && near(w, svg.clientWidth) && near(h, svg.clientHeight);
+    }, 'the map fitted to its size');
+    await this.el.updateComplete;
+  }
+
+  /** The outer (third) closeness ring (aria-hidden, no part: the widget's `ring-3` class). */
+  outerRing(): SVGCircleElement | null {
+    return this.picture.querySelector<SVGCircleElement>('.ring-3');
+  }
+
+  /** The drawn line of each tie (part `tie`'s first path). */
+  tieLines(): SVGPathElement[] {
+    return this.ties().flatMap((t) => [...t.querySelectorAll<SVGPathElement>('path')].slice(0, 1));
   }
 
   /** The sector names round the outer ring (aria-hidden, no part: the widget's `sector-label` class). */
@@ -323,6 +387,16 @@ export class MapPage {
   async focusMember(name: string): Promise<void> {
     await this.focusNode(this.member(name));
   }
+}
+
+/** Text elements grouped by the name they draw (a wrapped name's lines share a `name-label` parent). */
+function grouped(found: Iterable<SVGTextElement>): { text: string; lines: SVGTextElement[] }[] {
+  const groups = new Map<Element, SVGTextElement[]>();
+  for (const line of found) {
+    const key = line.parentElement?.classList.contains('name-label') ? line.parentElement : line;
+    groups.set(key, [...(groups.get(key) ?? []), line]);
+  }
+  return [...groups.values()].map((lines) => ({ text: lines.map(text).join(' '), lines }));
 }
 
 export const mapPage = (el: OdNetworkMap): MapPage => new MapPage(el);

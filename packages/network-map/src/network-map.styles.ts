@@ -74,6 +74,10 @@ export const networkMapStyles = css`
   .empty {
     margin-block: 0 var(--_od-space);
   }
+  .names-hidden {
+    margin-block: calc(var(--_od-space) / 2) 0;
+    color: var(--_od-color-text-secondary);
+  }
   .frame {
     border: 1px solid var(--_od-color-border);
     border-radius: var(--_od-radius);
@@ -103,10 +107,13 @@ export const networkMapStyles = css`
     stroke-width: 1;
     stroke-dasharray: 2 4;
   }
+  /* Text sizes and halo widths are set on the picture in map units, from its scale on screen (never below 12 px). */
   .sector-label {
     fill: var(--_od-color-text);
-    font-size: 14px;
     font-weight: 700;
+    paint-order: stroke;
+    stroke: var(--_od-color-surface);
+    stroke-linejoin: round;
   }
   /* ties */
   .tie path {
@@ -197,20 +204,29 @@ export const networkMapStyles = css`
     stroke-width: 2.5;
     fill: none;
   }
-  .labels .label.dim {
+  .labels {
+    pointer-events: none;
+  }
+  .labels .dim {
     opacity: 0.3;
   }
   .label {
     fill: var(--_od-color-text);
-    font-size: 12px;
     paint-order: stroke;
     stroke: var(--_od-color-surface);
-    stroke-width: 3px;
     stroke-linejoin: round;
   }
-  .label.person-label {
+  .labels .leader {
+    stroke: var(--_od-color-text-secondary);
+    stroke-width: 1;
+    stroke-dasharray: 3 2;
+    vector-effect: non-scaling-stroke;
+  }
+  /* The person's name, inside their circle. */
+  .person-label .label {
+    fill: var(--_od-color-on-primary);
+    stroke: none;
     font-weight: 700;
-    font-size: 14px;
   }
   .node .hit {
     fill: transparent;
@@ -388,6 +404,12 @@ export const networkMapStyles = css`
     .sector-label {
       fill: CanvasText;
       stroke: Canvas;
+    }
+    .labels .leader {
+      stroke: CanvasText;
+    }
+    .person-label .label {
+      fill: CanvasText;
     }
   }
   @media print {

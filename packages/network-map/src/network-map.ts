@@ -314,6 +314,8 @@ export class OdNetworkMap extends OdElement {
       linkedId: this.#linked.memberId,
       dragging: this.#viewport.dragging,
       textDeps: [this.#i18n.locale, this.strings],
+      size: this.#viewport.size,
+      font: this.#viewport.font,
     };
     return html`${renderToolbar({ table, canEdit: this.#canEdit, members: view.members.length }, this.#t, this.#toolbarActions)}
       ${notes.length ? html`<p class="notes">${notes.join(' · ')}</p>` : nothing}

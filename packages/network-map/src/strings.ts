@@ -15,6 +15,8 @@ const en = {
   'map.asOf': 'As of {date}',
   'map.audience': 'Shown to: {audience}',
   'map.initialsOnly': 'Initials only',
+  'map.namesHidden':
+    'Some names are left off the map for want of room. Move to a member with the arrow keys or the pointer to see their name and details, zoom in, or view the table.',
   'view.table': 'View as table',
   'view.map': 'View as map',
   'zoom.in': 'Zoom in',
@@ -207,6 +209,8 @@ const cy: { readonly [K in keyof typeof en]: Message } = {
   'map.asOf': 'Fel yr oedd ar {date}',
   'map.audience': 'Yn cael ei ddangos i: {audience}',
   'map.initialsOnly': 'Llythrennau blaen yn unig',
+  'map.namesHidden':
+    'Mae rhai enwau wedi’u gadael oddi ar y map am nad oes lle. Symudwch at aelod gyda’r bysellau saeth neu’r pwyntydd i weld ei enw a’i fanylion, chwyddwch i mewn, neu edrychwch ar y tabl.',
   'view.table': 'Gweld fel tabl',
   'view.map': 'Gweld fel map',
   'zoom.in': 'Chwyddo i mewn',

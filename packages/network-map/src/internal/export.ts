@@ -103,6 +103,15 @@ function wrap(text: string, max: number): string[] {
   return lines;
 }
 
+/**
+ * The whole map, whatever part of it the picture shows: a narrow picture shows the middle of the map at a scale that
+ * keeps its targets apart; it gives the whole map's half-width (map units) as `data-extent`.
+ */
+function wholeBox(source: SVGSVGElement): { x: number; y: number; width: number; height: number } {
+  const e = Number(source.getAttribute('data-extent'));
+  return e > 0 ? { x: -e, y: -e, width: 2 * e, height: 2 * e } : source.viewBox.baseVal;
+}
+
 /** A copy of `source` with computed paint as presentation attributes and no classes, ARIA, ids or styles. */
 function paintedCopy(source: SVGSVGElement): SVGSVGElement {
   const clone = source.cloneNode(true) as SVGSVGElement;
@@ -147,7 +156,7 @@ function text(content: string, x: number, y: number, weight = 400): SVGTextEleme
 }
 
 export function exportSvg(source: SVGSVGElement, legend: LegendText): string {
-  const { x: vx, y: vy, width: vw, height: vh } = source.viewBox.baseVal;
+  const { x: vx, y: vy, width: vw, height: vh } = wholeBox(source);
   const layout = arrange(legend, vw);
   const total = vh + layout.height;
   const out = document.createElementNS(NS, 'svg');
@@ -195,7 +204,7 @@ export function exportSvg(source: SVGSVGElement, legend: LegendText): string {
 
 /** Paints the live SVG on a canvas, shape by shape, with its computed styles; then the key and summary below. */
 export function exportPng(source: SVGSVGElement, legend: LegendText, scale: number): Promise<Blob> {
-  const box = source.viewBox.baseVal;
+  const box = wholeBox(source);
   const width = Math.max(1, box.width);
   const layout = arrange(legend, width);
   const height = Math.max(1, box.height) + layout.height;

@@ -6,7 +6,8 @@ export const NODE_R = 16;
 /** Radius of the person at the centre. */
 export const PERSON_R = 26;
 const SPACING = 46;
-const FIRST_RING = 84;
+/** Inner radius of the first ring (the person's circle stays inside it). */
+export const FIRST_RING = 84;
 const MIN_BAND = 70;
 /**
  * Relaxation ticks: the seeded rows are nearly settled already, so large networks need fewer (collision is the cost).
@@ -218,6 +219,31 @@ function clampAngle(angle: number, lo: number, hi: number): number {
   if (a <= hi) return a;
   // Outside the wedge: the nearer edge.
   return a - hi < lo + TAU - a ? hi : lo;
+}
+
+const spacings = new WeakMap<Layout, number>();
+
+/**
+ * The least distance between two centres on the map (the person's included), in map units: what the map's scale on
+ * screen must keep at 24 px or more (WCAG 2.2 target spacing). Computed once per layout.
+ */
+export function minSpacing(layout: Layout): number {
+  let d = spacings.get(layout);
+  if (d !== undefined) return d;
+  const points = [{ x: 0, y: 0 }, ...layout.positions.values()];
+  d = Infinity;
+  for (let i = 0; i < points.length; i++) {
+    const a = points[i]!;
+    for (let j = i + 1; j < points.length; j++) {
+      const b = points[j]!;
+      const dx = a.x - b.x;
+      // A cheap reject on one axis saves the square root for most pairs.
+      if (Math.abs(dx) >= d) continue;
+      d = Math.min(d, Math.hypot(dx, a.y - b.y));
+    }
+  }
+  spacings.set(layout, d);
+  return d;
 }
 
 /** The ring and sector a point falls in (for dragging a member to a new place). */

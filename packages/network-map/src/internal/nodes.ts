@@ -49,6 +49,7 @@ export function renderPerson(
   t: Translate<MapStrings>,
   selected: boolean,
   tabbable: boolean,
+  r = PERSON_R,
 ): SVGTemplateResult {
   return svg`<g
       part="node"
@@ -60,9 +61,9 @@ export function renderPerson(
       aria-pressed=${selected ? 'true' : 'false'}
       aria-label=${t('node.person', { name: view.personName })}
     >
-      <circle class="hit" r=${PERSON_R}></circle>
-      <circle class="focus-ring" r=${PERSON_R + 6}></circle>
-      <circle class="shape" r=${PERSON_R}></circle>
+      <circle class="hit" r=${r}></circle>
+      <circle class="focus-ring" r=${r + 6}></circle>
+      <circle class="shape" r=${r}></circle>
     </g>`;
 }
 

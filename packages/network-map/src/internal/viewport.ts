@@ -50,9 +50,12 @@ export class ViewportController implements ReactiveController {
     typeof ResizeObserver === 'undefined'
       ? undefined
       : new ResizeObserver((entries) => {
-          const box = entries.at(-1)?.contentRect;
+          const entry = entries.at(-1);
+          const box = entry?.contentRect;
           // The content box is the client box here (the SVG has no padding or border).
-          if (box) this.#size = { width: Math.round(box.width), height: Math.round(box.height) };
+          if (box) this.#resized({ width: Math.round(box.width), height: Math.round(box.height) }, true);
+          // Computed style is clean when observers report: reading the font family forces no layout.
+          if (entry && !this.#font) this.#font = getComputedStyle(entry.target).fontFamily;
           this.#applyZoom();
           this.#syncHitTargets();
         });
@@ -61,6 +64,9 @@ export class ViewportController implements ReactiveController {
   /** The SVG's size in CSS pixels, from the resize observer (undefined until it has reported). */
   #size: { width: number; height: number } | undefined;
   #observed: SVGSVGElement | undefined;
+  #font: string | undefined;
+  /** The size the picture was last drawn for. */
+  #drawn: { width: number; height: number } | undefined;
   #hitTimer: ReturnType<typeof setTimeout> | undefined;
   #pointers = new Map<number, Point>();
   #gesture: Gesture | undefined;
@@ -72,6 +78,30 @@ export class ViewportController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     host.addController(this);
+  }
+
+  /**
+   * The picture's size in CSS px, once measured (the resize observer's first report comes before the first paint).
+   * The map sizes its viewBox and its text from it, so it re-renders when the size changes.
+   */
+  get size(): { readonly width: number; readonly height: number } | undefined {
+    this.#drawn = this.#size;
+    return this.#size;
+  }
+
+  /** The font family the picture's text is drawn in (for measuring names), once measured. */
+  get font(): string | undefined {
+    return this.#font;
+  }
+
+  /** A new size: the picture re-renders for it when it differs from the one last drawn (by more than a pixel). */
+  #resized(size: { width: number; height: number }, render: boolean): void {
+    this.#size = size;
+    const drawn = this.#drawn;
+    if (drawn && Math.abs(drawn.width - size.width) <= 1 && Math.abs(drawn.height - size.height) <= 1) return;
+    // Measured after an update (a host's CSS changed the size): re-render once that update is done, not inside it.
+    if (render) this.#host.requestUpdate();
+    else void this.#host.updateComplete.then(() => this.#host.requestUpdate());
   }
 
   /** The member being dragged (drawn where the pointer is), if any. */
@@ -124,11 +154,18 @@ export class ViewportController implements ReactiveController {
     this.zoom = { ...this.zoom, x: this.zoom.x - arrow.x * PAN_STEP, y: this.zoom.y - arrow.y * PAN_STEP };
   }
 
-  /** Pans so a point (map units) is not outside the visible area of a map `extent` units from centre to edge. */
+  /**
+   * Pans so a point (map units) is not outside the visible area: a map `extent` units from centre to edge, or less
+   * where the picture shows less of it (a narrow map is shown at a scale that keeps targets apart, wider than it).
+   */
   keepInView(p: Point, extent: number): void {
     const { k, x, y } = this.zoom;
     const margin = (NODE_R + 12) * k;
-    if (Math.abs(p.x * k + x) + margin > extent || Math.abs(p.y * k + y) + margin > extent)
+    const svgEl = this.#svg();
+    const s = svgEl ? this.#scale(svgEl) : 1;
+    const ex = this.#size ? Math.min(extent, this.#size.width / 2 / s) : extent;
+    const ey = this.#size ? Math.min(extent, this.#size.height / 2 / s) : extent;
+    if (Math.abs(p.x * k + x) + margin > ex || Math.abs(p.y * k + y) + margin > ey)
       this.zoom = { k, x: -p.x * k, y: -p.y * k };
   }
 
@@ -171,7 +208,7 @@ export class ViewportController implements ReactiveController {
   }
 
   #measure(svgEl: SVGSVGElement): void {
-    this.#size = { width: svgEl.clientWidth, height: svgEl.clientHeight };
+    this.#resized({ width: svgEl.clientWidth, height: svgEl.clientHeight }, false);
   }
 
   /** Screen pixels per map unit at zoom 1, from the last measured size (the SVG scales its viewBox to fit). */
@@ -191,7 +228,9 @@ export class ViewportController implements ReactiveController {
     if (!svgEl) return;
     const r = Math.max(NODE_R + 2, 14 / (this.#scale(svgEl) * this.#zoom.k));
     const member = String(round(r));
-    const person = String(round(Math.max(PERSON_R, r)));
+    // The person's circle grows to hold their name: its target is never smaller than it.
+    const personR = Number(svgEl.querySelector('.nodes .person .shape')?.getAttribute('r')) || PERSON_R;
+    const person = String(round(Math.max(personR, r)));
     for (const hit of svgEl.querySelectorAll('.nodes .hit')) {
       const want = hit.parentElement?.classList.contains('person') ? person : member;
       if (hit.getAttribute('r') !== want) hit.setAttribute('r', want);
