@@ -12,6 +12,7 @@ export {
   isRealDate,
   isIsoDateTime,
   isTimeZone,
+  isLanguageTag,
   IsoDate,
   IsoDateTime,
   LanguageTag,

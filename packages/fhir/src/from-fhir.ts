@@ -15,6 +15,7 @@ import {
   ValidationError,
   defaultInstruments,
   isId,
+  isLanguageTag,
   isValidNhsNumber,
   parseCaseRecord,
   type Assessment,
@@ -963,13 +964,4 @@ function humanName(names: unknown): string | undefined {
 function dateOf(v: unknown): string | undefined {
   const s = str(v);
   return s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : undefined;
-}
-
-function isLanguageTag(v: string): boolean {
-  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(v)) return false;
-  try {
-    return Intl.getCanonicalLocales(v).length === 1;
-  } catch {
-    return false;
-  }
 }

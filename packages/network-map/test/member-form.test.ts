@@ -11,7 +11,7 @@ import { FhirStore, KIT_RELATIONSHIPS, V3_RELATIONSHIPS } from '@odkit/fhir';
 import { sendKeys } from '@web/test-runner-commands';
 import { until } from '../../../test/support/dom.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
-import { mapPage, type MapPage } from '../../../test/support/map-page.js';
+import { mapPage } from '../../../test/support/map-page.js';
 import { demoFor, FHIR_URL, http, testAuthor, uniqueId } from '../../fhir/test/support.js';
 
 /** Replaces what a text box holds by keyboard (its text selected, deleted, then typed). */
@@ -29,6 +29,19 @@ async function choose(select: HTMLSelectElement, label: string): Promise<void> {
   await until(() => select.selectedOptions[0]?.textContent?.trim() === label, `"${label}" is chosen`);
 }
 
+/** An editable map over a FhirStore seeded with the demo case for a new patient on the repo's FHIR engine. */
+async function overFhir() {
+  const record = demoFor(uniqueId('pt'));
+  const options = { baseUrl: FHIR_URL, patientId: record.person.id, http, author: testAuthor };
+  const store = await FhirStore.open({ ...options, initial: record });
+  const provider = await fixture<OdProvider>(
+    html`<od-provider .store=${store}><od-network-map sectors editable></od-network-map></od-provider>`,
+  );
+  const el = provider.querySelector('od-network-map')!;
+  await until(() => el.shownRecord, 'the record is shown');
+  return { page: mapPage(el), store, options, record };
+}
+
 describe('<od-network-map> member form: every field', () => {
   guardConsole();
 
@@ -36,18 +49,6 @@ describe('<od-network-map> member form: every field', () => {
     const declared = new Set([...V3_RELATIONSHIPS, ...KIT_RELATIONSHIPS.map(([code]) => code)]);
     expect(RELATIONSHIP_CODES.filter((code) => !declared.has(code))).to.deep.equal([]);
   });
-
-  async function overFhir(): Promise<{ page: MapPage; options: Parameters<typeof FhirStore.open>[0] }> {
-    const record = demoFor(uniqueId('pt'));
-    const options = { baseUrl: FHIR_URL, patientId: record.person.id, http, author: testAuthor };
-    const store = await FhirStore.open({ ...options, initial: record });
-    const provider = await fixture<OdProvider>(
-      html`<od-provider .store=${store}><od-network-map sectors editable></od-network-map></od-provider>`,
-    );
-    const el = provider.querySelector('od-network-map')!;
-    await until(() => el.shownRecord, 'the record is shown');
-    return { page: mapPage(el), options };
-  }
 
   it('fills every field by keyboard; a fresh FhirStore reads the member back whole; passes axe', async () => {
     const { page, options } = await overFhir();
@@ -157,18 +158,6 @@ describe('<od-network-map> member form: every field', () => {
 
 describe('<od-network-map> person form (the centre of the map)', () => {
   guardConsole();
-
-  async function overFhir() {
-    const record = demoFor(uniqueId('pt'));
-    const options = { baseUrl: FHIR_URL, patientId: record.person.id, http, author: testAuthor };
-    const store = await FhirStore.open({ ...options, initial: record });
-    const provider = await fixture<OdProvider>(
-      html`<od-provider .store=${store}><od-network-map sectors editable></od-network-map></od-provider>`,
-    );
-    const el = provider.querySelector('od-network-map')!;
-    await until(() => el.shownRecord, 'the record is shown');
-    return { page: mapPage(el), store, options, record };
-  }
 
   it('edits the person by keyboard from the centre, checks the NHS number, and FHIR has it; passes axe', async () => {
     const { page, options, record } = await overFhir();

@@ -95,19 +95,19 @@ export const IsoDateTime = z
   );
 
 /** A BCP 47 language tag such as `en-GB` or `cy`. */
-export const LanguageTag = z.string().check(
-  z.refine(
-    (v) => {
-      if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(v)) return false;
-      try {
-        return Intl.getCanonicalLocales(v).length === 1;
-      } catch {
-        return false;
-      }
-    },
-    { error: 'must be a language tag such as "en-GB" or "cy"' },
-  ),
-);
+/** A BCP 47 language tag the browser accepts, in the shape the record keeps ("en-GB", "cy"). */
+export function isLanguageTag(v: string): boolean {
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(v)) return false;
+  try {
+    return Intl.getCanonicalLocales(v).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+export const LanguageTag = z
+  .string()
+  .check(z.refine(isLanguageTag, { error: 'must be a language tag such as "en-GB" or "cy"' }));
 
 /** An NHS number: ten digits with a valid modulus-11 check digit, no spaces. */
 export const NhsNumber = z.string().check(

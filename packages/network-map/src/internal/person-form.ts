@@ -3,7 +3,14 @@
  * language. Render it, read and check what was typed, and build the `person/update` change. Apart from the element
  * so that a person's fields live in one module, as a member's and a tie's do.
  */
-import { TEXT_LIMITS, isValidNhsNumber, normaliseNhsNumber, type Change, type Person } from '@odkit/core';
+import {
+  TEXT_LIMITS,
+  isLanguageTag,
+  isValidNhsNumber,
+  normaliseNhsNumber,
+  type Change,
+  type Person,
+} from '@odkit/core';
 import {
   dateErrorFor,
   datePartId,
@@ -82,16 +89,6 @@ export function personFieldValues(person: Person): FieldValues {
     'person-birth-date-month': datePartsOf(person.birthDate).month,
     'person-birth-date-year': datePartsOf(person.birthDate).year,
   };
-}
-
-/** A language tag the browser accepts, in the shape the record keeps (as core's LanguageTag checks it). */
-function isLanguageTag(value: string): boolean {
-  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(value)) return false;
-  try {
-    return Intl.getCanonicalLocales(value).length === 1;
-  } catch {
-    return false;
-  }
 }
 
 export function readPersonForm(
