@@ -21,7 +21,7 @@ export const OdMeetingTimeline = /* @__PURE__ */ createComponent({
   elementClass: OdMeetingTimelineElement,
   events: {
     /**
-     * `od-change`: Cancelable: an edit, when there is no store (the widget applies it unless cancelled).
+     * `od-change`: An edit to the case record (`change`: a typed Change such as rate-item), fired only without a store, before the widget applies it to `record`; cancelable, to apply it yourself. Not "the value changed".
      */
     onOdChange: 'od-change' as EventName<OdChangeEvent>,
     /**
@@ -33,7 +33,7 @@ export const OdMeetingTimeline = /* @__PURE__ */ createComponent({
      */
     onOdMemberFocus: 'od-member-focus' as EventName<OdMemberFocusEvent>,
     /**
-     * `od-select`: A meeting was opened (`selection.kind` is `meeting`), a member chosen (`member`), or the details closed (`null`).
+     * `od-select`: A person opened a meeting (`selection.kind` is `meeting`), chose a member (`member`), or closed the details (`null`); not fired when the host sets `selectedId`.
      */
     onOdSelect: 'od-select' as EventName<OdSelectEvent>,
   },

@@ -24,7 +24,7 @@ export const OdNetworkMap = /* @__PURE__ */ createComponent({
   elementClass: OdNetworkMapElement,
   events: {
     /**
-     * `od-change`: Without a store: an edit, cancelable; cancel it to apply the change yourself.
+     * `od-change`: An edit to the case record (`change`: a typed Change such as rate-item), fired only without a store, before the widget applies it to `record`; cancelable, to apply it yourself. Not "the value changed".
      */
     onOdChange: 'od-change' as EventName<OdChangeEvent>,
     /**
@@ -36,7 +36,7 @@ export const OdNetworkMap = /* @__PURE__ */ createComponent({
      */
     onOdMemberFocus: 'od-member-focus' as EventName<OdMemberFocusEvent>,
     /**
-     * `od-select`: A member (or the person) was selected, or the selection cleared (`selection: null`).
+     * `od-select`: A person selected a member (or the person), or cleared the selection (`selection: null`); not fired when the host sets `selectedId`.
      */
     onOdSelect: 'od-select' as EventName<OdSelectEvent>,
   },

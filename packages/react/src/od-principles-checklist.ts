@@ -32,7 +32,7 @@ export const OdPrinciplesChecklist = /* @__PURE__ */ createComponent({
      */
     onInput: 'input' as EventName<Event>,
     /**
-     * `od-change`: Before an edit is applied to the `record` property when there is no store (cancelable).
+     * `od-change`: An edit to the case record (`change`: a typed Change such as rate-item), fired only without a store, before the widget applies it to `record`; cancelable, to apply it yourself. Not "the value changed": that is `input` and `change`.
      */
     onOdChange: 'od-change' as EventName<OdChangeEvent>,
     /**
