@@ -8,6 +8,8 @@ import { expectCleanConsole, expectNoAxeViolations, watchPage, widgetsReady } fr
 
 /** The checklist's item whose legend starts with `title`. */
 const item = (checklist, title) => checklist.getByRole('group', { name: new RegExp(`^${title}`) });
+/** An item's comment: beside its rating's group, named "Comment: <item>". */
+const commentOf = (checklist, title) => checklist.getByRole('textbox', { name: new RegExp(`^Comment ?: ${title}`) });
 
 /** The drafts kept on this device (their keys), read from the page's localStorage. */
 const draftKeys = (page) =>
@@ -22,7 +24,7 @@ test('bare page: a rating (no rater’s name yet) and a comment typed just befor
   const checklist = page.locator('od-principles-checklist');
 
   await item(checklist, 'Immediate help').getByText('Fully', { exact: true }).click();
-  const comment = item(checklist, 'Psychological continuity').getByRole('textbox');
+  const comment = commentOf(checklist, 'Psychological continuity');
   await comment.click();
   // The page notes when its last key was pressed and when it reloaded (sessionStorage outlasts the reload),
   // and reloads itself as the last key is let go: the comment is in its 600 ms pause, whatever the machine's load.
@@ -44,7 +46,7 @@ test('bare page: a rating (no rater’s name yet) and a comment typed just befor
 
   await widgetsReady(page);
   const again = page.locator('od-principles-checklist');
-  await expect(item(again, 'Psychological continuity').getByRole('textbox')).toHaveValue('Same two workers');
+  await expect(commentOf(again, 'Psychological continuity')).toHaveValue('Same two workers');
   await expect(item(again, 'Immediate help').getByRole('radio', { name: 'Fully' })).toBeChecked();
   await expect(again.locator('[part~="draft-status"]')).toHaveText(
     'What you entered before was restored from this device. Your draft is kept on this device until you complete the assessment.',

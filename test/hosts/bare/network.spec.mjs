@@ -24,7 +24,7 @@ test('the widgets make no network request of their own on the bare page', async 
   await checklist.locator(`label[for="${fully}"]`).click();
   await expect(checklist.locator('.progress')).toHaveText(/1 of 7/);
   await map.getByRole('button', { name: 'View as table' }).click();
-  await expect(map.locator('table')).toBeVisible();
+  await expect(map.getByRole('table', { name: /^Network of/ })).toBeVisible();
   await page.locator('od-meeting-timeline').getByRole('button', { name: 'Attendance matrix' }).click();
   await expect(page.locator('od-meeting-timeline table')).toBeVisible();
   expectOnlyRequests(page, watched, [

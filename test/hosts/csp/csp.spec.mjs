@@ -108,7 +108,7 @@ test('under a strict CSP with Trusted Types every widget works: edit, rate, expo
 
   // Table views.
   await map.getByRole('button', { name: 'View as table' }).click();
-  const rows = map.locator('table tbody tr');
+  const rows = map.locator('table[part="table"] tbody tr');
   await expect(rows).toHaveCount((await record(page)).members.length);
   await timeline.getByRole('button', { name: 'Attendance matrix' }).click();
   await expect(timeline.locator('table')).toBeVisible();
