@@ -67,9 +67,8 @@ export {
 export {
   EditedUnderneath,
   formAccess,
-  readField,
+  renderChangedUnderneath,
   renderTheirs,
-  writeField,
   type FieldAccess,
   type FieldValues,
   type TheirsOptions,

@@ -181,6 +181,7 @@ export class OdNetworkMap extends OdElement {
     t: this.#t,
     focusBack: () => void this.#focusNode(this.activeId ?? this.#selectedKey ?? PERSON_KEY),
     nameOf: (id) => this.#view()?.byId.get(id)?.name ?? '',
+    today: () => asOfDate(new Date().toISOString(), this.#i18n.timeZone),
     saved: (id) => (this.activeId = id),
     removed: (id) => this.#selectedKey === id && this.#select(undefined),
   });

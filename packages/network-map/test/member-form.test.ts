@@ -135,9 +135,9 @@ describe('<od-network-map> member form: every field', () => {
     page.form().requestSubmit();
     await until(() => page.formOrNull() === null, 'the form closes once saved');
     const priya = (await FhirStore.open(options)).snapshot!.record.members.find((m) => m.id === 'm-priya')!;
-    const now = new Date();
-    const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0'));
-    expect(priya).to.deep.include({ status: 'past', since: '2013-09-01', until: today.join('-') });
+    // Today in the map's time zone (Europe/London, the default), the zone `as-of` is read in.
+    const today = new Date().toLocaleDateString('sv', { timeZone: 'Europe/London' });
+    expect(priya).to.deep.include({ status: 'past', since: '2013-09-01', until: today });
   });
 
   it('reads in Welsh: the Welsh label chooses the same code', async () => {

@@ -1,4 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Translate } from '../i18n/messages.js';
+import type { SharedStrings } from '../i18n/shared-strings.js';
 
 /**
  * Keeps an open edit form's typed values when the thing it edits changes underneath it (another tab, another
@@ -109,14 +111,12 @@ export class EditedUnderneath {
 }
 
 export interface TheirsOptions {
-  /** The control's id, so the buttons can say which field they are for. */
+  /** The control's name (and id), so the buttons can say which field they are for. */
   readonly field: string;
   /** The field's label, when the value is shown away from its field (a list above the form). */
   readonly label?: string | undefined;
-  /** "They saved: …", the value saved elsewhere as the person reads it. */
-  readonly saved: string;
-  readonly useTheirs: string;
-  readonly keepMine: string;
+  /** The value saved elsewhere as the person reads it (a choice by its label); '' for nothing. */
+  readonly shown: string;
   readonly onUseTheirs: () => void;
   readonly onKeepMine: () => void;
 }
@@ -125,12 +125,11 @@ export interface TheirsOptions {
  * The value saved elsewhere, beside the person's own in the field, with the two choices. The box is
  * `${field}-theirs`, its "Use theirs" button `${field}-theirs-use` (where an error summary can link).
  */
-export function renderTheirs(o: TheirsOptions | undefined): TemplateResult | typeof nothing {
-  if (!o) return nothing;
+export function renderTheirs(t: Translate<SharedStrings>, o: TheirsOptions): TemplateResult {
   const id = `${o.field}-theirs`;
   return html`<div class="od-theirs" part="theirs" id=${id}>
     ${o.label ? html`<p class="od-label">${o.label}</p>` : nothing}
-    <p class="od-theirs__value">${o.saved}</p>
+    <p class="od-theirs__value">${o.shown ? t('form.theirs', { value: o.shown }) : t('form.theirsEmpty')}</p>
     <div class="od-button-group">
       <button
         type="button"
@@ -139,11 +138,23 @@ export function renderTheirs(o: TheirsOptions | undefined): TemplateResult | typ
         aria-describedby=${id}
         @click=${o.onUseTheirs}
       >
-        ${o.useTheirs}
+        ${t('form.useTheirs')}
       </button>
       <button type="button" class="od-button od-button--secondary" aria-describedby=${id} @click=${o.onKeepMine}>
-        ${o.keepMine}
+        ${t('form.keepMine')}
       </button>
     </div>
+  </div>`;
+}
+
+/**
+ * Above a form with fields waiting for a choice: what happened, and that nothing typed was lost; `content` follows
+ * (the timeline lists the fields here; the map shows each beside its field).
+ */
+export function renderChangedUnderneath(t: Translate<SharedStrings>, content: unknown = nothing): TemplateResult {
+  return html`<div class="od-theirs" part="changed-underneath">
+    <p class="od-label">${t('form.changedTitle')}</p>
+    <p class="od-theirs__value">${t('form.changedBody')}</p>
+    ${content}
   </div>`;
 }

@@ -24,6 +24,7 @@ import {
   readDateParts,
   renderDateInput,
   renderErrorSummary,
+  renderChangedUnderneath,
   renderTheirs,
   renderField,
   renderFieldError,
@@ -602,20 +603,16 @@ export function renderMeetingPanel(v: MeetingPanelView, t: T, on: MeetingPanelHa
  * for each (the person's own value is in the field below).
  */
 function renderTheirsList(v: TheirsView, t: T): TemplateResult {
-  return html`<div class="od-theirs" part="changed-underneath">
-    <p class="od-label">${t('form.changedTitle')}</p>
-    <p class="od-theirs__value">${t('form.changedBody')}</p>
-    ${[...v.waiting].map(([field, value]) => {
-      const shown = valueText(field, value, t);
-      return renderTheirs({
+  return renderChangedUnderneath(
+    t,
+    [...v.waiting].map(([field, value]) =>
+      renderTheirs(t, {
         field,
         label: fieldLabel(field, t, v.members),
-        saved: shown ? t('form.theirs', { value: shown }) : t('form.theirsEmpty'),
-        useTheirs: t('form.useTheirs'),
-        keepMine: t('form.keepMine'),
+        shown: valueText(field, value, t),
         onUseTheirs: () => v.useTheirs(field),
         onKeepMine: () => v.keepMine(field),
-      });
-    })}
-  </div>`;
+      }),
+    ),
+  );
 }

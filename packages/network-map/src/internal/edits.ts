@@ -49,6 +49,8 @@ export interface EditsOptions {
   readonly focusBack: () => void;
   /** A member's name as shown (for the announcement of a move). */
   readonly nameOf: (id: string) => string;
+  /** Today, `YYYY-MM-DD` in the map's time zone (the day `as-of` is read in). */
+  readonly today: () => string;
   /** A member was saved (focus goes to them) or removed (a selection of them is let go). */
   readonly saved: (id: string) => void;
   readonly removed: (id: string) => void;
@@ -204,7 +206,7 @@ export class MapEdits {
     // Someone else changed a field this person also changed: nothing is saved until they choose.
     const waiting = [...(this.underneath?.waiting.keys() ?? [])];
     if (waiting.length) return this.refuse(waiting.map((field) => ({ field, message: t('form.chooseVersion') })));
-    const read = readMemberForm(form, t, existing);
+    const read = readMemberForm(form, t, existing, this.#options.today());
     if ('errors' in read) return this.refuse(read.errors);
     if (await this.apply(read.change, memberFieldFor, t('edit.saved'))) {
       this.#options.saved(read.member.id);
@@ -218,7 +220,7 @@ export class MapEdits {
     if (!person) return;
     const waiting = [...(this.underneath?.waiting.keys() ?? [])];
     if (waiting.length) return this.refuse(waiting.map((field) => ({ field, message: t('form.chooseVersion') })));
-    const read = readPersonForm(form, t, person);
+    const read = readPersonForm(form, t, person, this.#options.today());
     if ('errors' in read) return this.refuse(read.errors);
     if (await this.apply(read.change, personFieldFor, t('edit.saved'))) await this.close();
   };

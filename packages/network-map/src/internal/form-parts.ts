@@ -4,14 +4,22 @@
  * that the member form and the tie form are built the same way from @odkit/elements' form kit.
  */
 import {
+  dateErrorFor,
+  datePartId,
+  datePartsOf,
+  parseDateParts,
+  readDateParts,
+  renderDateInput,
   ariaInvalid,
   renderHeading,
   describedBy,
   errorFor,
   renderErrorSummary,
   renderField,
+  renderChangedUnderneath,
   renderTheirs,
   type EditedUnderneath,
+  type FieldValues,
   type FormError,
   type Translate,
 } from '@odkit/elements';
@@ -55,12 +63,9 @@ export function theirsIn(
   return (field) => {
     const value = on.underneath?.waiting.get(field);
     if (value === undefined) return nothing;
-    const text = shown(field, value);
-    return renderTheirs({
+    return renderTheirs(t, {
       field,
-      saved: text ? t('form.theirs', { value: text }) : t('form.theirsEmpty'),
-      useTheirs: t('form.useTheirs'),
-      keepMine: t('form.keepMine'),
+      shown: shown(field, value),
       onUseTheirs: () => on.useTheirs(field),
       onKeepMine: () => on.keepMine(field),
     });
@@ -68,13 +73,8 @@ export function theirsIn(
 }
 
 /** Above a form with fields waiting for a choice: what happened, and that nothing typed was lost. */
-export function renderChangedUnderneath(on: TheirsActions, t: Translate<MapStrings>): TemplateResult | typeof nothing {
-  return on.underneath?.waiting.size
-    ? html`<div class="od-theirs" part="changed-underneath">
-        <p class="od-label">${t('form.changedTitle')}</p>
-        <p class="od-theirs__value">${t('form.changedBody')}</p>
-      </div>`
-    : nothing;
+export function renderChangedNotice(on: TheirsActions, t: Translate<MapStrings>): TemplateResult | typeof nothing {
+  return on.underneath?.waiting.size ? renderChangedUnderneath(t) : nothing;
 }
 
 /** The first choice when `value` is not one of `values` (a form's controls give only strings). */
@@ -152,4 +152,53 @@ export function renderGone(close: () => void, t: Translate<MapStrings>, level: n
 /** The panel's title, at `level`; `focusable` when focus is sent to it. */
 export function panelTitle(level: number, title: unknown, focusable = false): TemplateResult {
   return renderHeading(level, title, { class: 'panel-title', id: 'panel-title', focusable });
+}
+
+/** A GOV.UK date input (fields `${id}-day`, `-month`, `-year`), with what someone else saved in a part under it. */
+export function dateField(
+  state: FormState,
+  t: Translate<MapStrings>,
+  o: { id: string; legend: string; hint: string; iso: string | undefined },
+  theirs: (field: string) => TemplateResult | typeof nothing,
+): TemplateResult {
+  const { id } = o;
+  return html`${renderDateInput({
+    id,
+    name: id,
+    legend: o.legend,
+    hint: o.hint,
+    value: datePartsOf(o.iso),
+    error: dateErrorFor(state.errors, id),
+    errorPrefix: t('form.errorPrefix'),
+    labels: { day: t('date.day'), month: t('date.month'), year: t('date.year') },
+  })}${theirs(datePartId(id, 'day'))}${theirs(datePartId(id, 'month'))}${theirs(datePartId(id, 'year'))}`;
+}
+
+/** A date's three fields' values, by their control names (for merging changes saved elsewhere). */
+export function dateValues(id: string, iso: string | undefined): FieldValues {
+  const parts = datePartsOf(iso);
+  return {
+    [datePartId(id, 'day')]: parts.day,
+    [datePartId(id, 'month')]: parts.month,
+    [datePartId(id, 'year')]: parts.year,
+  };
+}
+
+/**
+ * The date typed in the date input `id`, `YYYY-MM-DD` ('' for none, optional dates only); its problem, GOV.UK's
+ * words with `name` ("The date of birth"), goes into `errors`.
+ */
+export function readDate(
+  data: FormData,
+  id: string,
+  name: string,
+  t: Translate<MapStrings>,
+  errors: FormError[],
+): string {
+  const parsed = parseDateParts(id, readDateParts(data, id), {
+    missing: (key) => t(key, { field: name }),
+    invalid: t('err.dateInvalid', { field: name }),
+  });
+  if (parsed.error) errors.push(parsed.error);
+  return parsed.iso ?? '';
 }

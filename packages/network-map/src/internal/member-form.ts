@@ -20,26 +20,19 @@ import {
   type Ring,
   type SupportType,
 } from '@odkit/core';
-import {
-  dateErrorFor,
-  datePartId,
-  datePartsOf,
-  parseDateParts,
-  readDateParts,
-  renderDateInput,
-  type FieldValues,
-  type FormError,
-  type Translate,
-} from '@odkit/elements';
+import { datePartId, type FieldValues, type FormError, type Translate } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   choice,
+  dateField,
+  dateValues,
   field,
   oneOf,
   renderFormButtons,
   panelTitle,
+  readDate,
   renderFormErrors,
-  renderChangedUnderneath,
+  renderChangedNotice,
   renderGone,
   theirsIn,
   type FormActions,
@@ -70,23 +63,11 @@ export function renderMemberForm(
   const member = panel.opened ?? live;
   const theirs = theirsIn(on, t, (name, value) => memberValueText(name, value, t));
   const optional = (label: string) => `${label} ${t('form.optional')}`;
-  // A GOV.UK date input; what someone else saved in a part of it is shown under it.
-  const dateField = (id: string, legend: string, iso: string | undefined, hint: string) =>
-    html`${renderDateInput({
-      id,
-      name: id,
-      legend,
-      hint,
-      value: datePartsOf(iso),
-      error: dateErrorFor(state.errors, id),
-      errorPrefix: t('form.errorPrefix'),
-      labels: { day: t('date.day'), month: t('date.month'), year: t('date.year') },
-    })}${theirs(datePartId(id, 'day'))}${theirs(datePartId(id, 'month'))}${theirs(datePartId(id, 'year'))}`;
   // The first control of a group carries the group's name as its id, so the error summary can link to it.
   const first = (i: number, name: string) => (i === 0 ? name : nothing);
   return html`${renderFormErrors(state, t)}
       ${panelTitle(state.headingLevel, t(member ? 'edit.edit' : 'edit.add'))}
-      ${renderChangedUnderneath(on, t)}
+      ${renderChangedNotice(on, t)}
       <form novalidate @submit=${on.submit}>
         ${field(state, t, 'member-name', t('field.name'), (d, inv) => html`<input class="od-input" id="member-name" name="member-name" autocomplete="off" .value=${member?.name ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />${theirs('member-name')}`, t('field.nameHint'))}
         ${field(
@@ -130,8 +111,8 @@ export function renderMemberForm(
         ${choice(state, t, 'member-contact', optional(t('field.contactFrequency')), ['', ...CONTACT_FREQUENCIES], member?.contactFrequency ?? '', (c) => (c ? t(`contactFrequency.${c}`) : t('field.notRecorded')), theirs('member-contact'))}
         ${field(state, t, 'member-known-since', optional(t('field.knownSince')), (d, inv) => html`<input class="od-input od-input--short" id="member-known-since" name="member-known-since" inputmode="numeric" autocomplete="off" .value=${member?.knownSince ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />${theirs('member-known-since')}`, t('field.knownSinceHint'))}
         ${choice(state, t, 'member-status', t('field.status'), MEMBER_STATUSES, member?.status ?? 'active', (s) => t(`memberStatus.${s}`), theirs('member-status'))}
-        ${dateField('member-since', optional(t('field.since')), member?.since, t('field.sinceHint'))}
-        ${dateField('member-until', optional(t('field.until')), member?.until, t('field.untilHint'))}
+        ${dateField(state, t, { id: 'member-since', legend: optional(t('field.since')), hint: t('field.sinceHint'), iso: member?.since }, theirs)}
+        ${dateField(state, t, { id: 'member-until', legend: optional(t('field.until')), hint: t('field.untilHint'), iso: member?.until }, theirs)}
         ${field(state, t, 'member-hidden-from', optional(t('field.hiddenFrom')), (d, inv) => html`<input class="od-input" id="member-hidden-from" name="member-hidden-from" autocomplete="off" spellcheck="false" .value=${member?.hiddenFrom.join(', ') ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv} />${theirs('member-hidden-from')}`, t('field.hiddenFromHint'))}
         ${field(state, t, 'member-notes', optional(t('field.notes')), (d, inv) => html`<textarea class="od-textarea" id="member-notes" name="member-notes" .value=${member?.notes ?? ''} aria-describedby=${d ?? nothing} aria-invalid=${inv}></textarea>${theirs('member-notes')}`)}
         ${renderFormButtons(state, t, on.cancel)}
@@ -160,19 +141,6 @@ export function memberFieldValues(m: NetworkMember, t: Translate<MapStrings>): F
     ...dateValues('member-since', m.since),
     ...dateValues('member-until', m.until),
   };
-}
-
-/** A date's three fields' values, by their control names. */
-function dateValues(id: string, iso: string | undefined): FieldValues {
-  const parts = datePartsOf(iso);
-  return { [`${id}-day`]: parts.day, [`${id}-month`]: parts.month, [`${id}-year`]: parts.year };
-}
-
-/** Today's date on this device, as the record writes dates. */
-export function today(): string {
-  const now = new Date();
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
 /** A control's value as the person reads it (a choice by its label), or '' for nothing. */
@@ -204,10 +172,15 @@ function memberValueText(name: string, value: string, t: Translate<MapStrings>):
 /** What a submitted member form gives: the problems to show, or the member and the change that saves it. */
 export type MemberFormResult = { errors: FormError[] } | { member: NetworkMember; change: Change };
 
+/**
+ * Reads the member form. `today` (`YYYY-MM-DD` in the map's time zone) dates a member marked no longer in touch
+ * without a date.
+ */
 export function readMemberForm(
   form: HTMLFormElement,
   t: Translate<MapStrings>,
   existing: NetworkMember | undefined,
+  today: string,
 ): MemberFormResult {
   const data = new FormData(form);
   const text = (name: string) => String(data.get(name) ?? '').trim();
@@ -240,23 +213,15 @@ export function readMemberForm(
   if (knownSince && !/^\d{4}(-\d{2}){0,2}$/.test(knownSince))
     errors.push({ field: 'member-known-since', message: t('err.knownSince') });
   if (!hiddenFrom.every(isId)) errors.push({ field: 'member-hidden-from', message: t('err.hiddenFrom') });
-  const date = (id: string, name: string) => {
-    const parsed = parseDateParts(id, readDateParts(data, id), {
-      missing: (key) => t(key, { field: name }),
-      invalid: t('err.dateInvalid', { field: name }),
-    });
-    if (parsed.error) errors.push(parsed.error);
-    return parsed.iso ?? '';
-  };
-  const since = date('member-since', t('field.sinceName'));
-  let until = date('member-until', t('field.untilName'));
+  const since = readDate(data, 'member-since', t('field.sinceName'), t, errors);
+  let until = readDate(data, 'member-until', t('field.untilName'), t, errors);
   if (since && until && until < since)
     errors.push({ field: datePartId('member-until', 'day'), message: t('err.untilBeforeSince') });
   tooLong('member-notes', notes, TEXT_LIMITS.long);
   if (errors.length) return { errors };
   const status = oneOf(MEMBER_STATUSES, data.get('member-status'), 'active');
   // Marked as no longer in touch (or died) without a date: from today, so "as of" an earlier date still shows them.
-  if (status !== 'active' && !until && existing?.status !== status) until = today();
+  if (status !== 'active' && !until && existing?.status !== status) until = today;
   const critical = data.get('member-critical');
   const contact = data.get('member-contact');
   // The optional fields this form owns start empty, so a cleared field is removed rather than kept from before.

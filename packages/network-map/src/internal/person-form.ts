@@ -11,22 +11,15 @@ import {
   type Change,
   type Person,
 } from '@odkit/core';
-import {
-  dateErrorFor,
-  datePartId,
-  datePartsOf,
-  parseDateParts,
-  readDateParts,
-  renderDateInput,
-  type FieldValues,
-  type FormError,
-  type Translate,
-} from '@odkit/elements';
+import { datePartId, type FieldValues, type FormError, type Translate } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
+  dateField,
+  dateValues,
   field,
   panelTitle,
-  renderChangedUnderneath,
+  readDate,
+  renderChangedNotice,
   renderFormButtons,
   renderFormErrors,
   theirsIn,
@@ -34,7 +27,6 @@ import {
   type FormState,
   type TheirsActions,
 } from './form-parts.js';
-import { today } from './member-form.js';
 import type { MapStrings } from '../strings.js';
 
 export function renderPersonForm(
@@ -57,21 +49,11 @@ export function renderPersonForm(
     );
   return html`${renderFormErrors(state, t)}
     ${panelTitle(state.headingLevel, t('edit.editPerson'))}
-    ${renderChangedUnderneath(on, t)}
+    ${renderChangedNotice(on, t)}
     <form novalidate @submit=${on.submit}>
       ${text('person-name', t('field.name'), person.name, t('field.nameHint'))}
       ${text('person-nhs-number', optional(t('field.nhsNumber')), person.nhsNumber ?? '', t('field.nhsNumberHint'), { numeric: true })}
-      ${renderDateInput({
-        id: 'person-birth-date',
-        name: 'person-birth-date',
-        legend: optional(t('field.birthDate')),
-        hint: t('date.hint'),
-        value: datePartsOf(person.birthDate),
-        error: dateErrorFor(state.errors, 'person-birth-date'),
-        errorPrefix: t('form.errorPrefix'),
-        labels: { day: t('date.day'), month: t('date.month'), year: t('date.year') },
-      })}
-      ${theirs(datePartId('person-birth-date', 'day'))}${theirs(datePartId('person-birth-date', 'month'))}${theirs(datePartId('person-birth-date', 'year'))}
+      ${dateField(state, t, { id: 'person-birth-date', legend: optional(t('field.birthDate')), hint: t('date.hint'), iso: person.birthDate }, theirs)}
       ${text('person-pronouns', optional(t('field.pronouns')), person.pronouns ?? '', t('field.pronounsHint'))}
       ${text('person-language', optional(t('field.language')), person.preferredLanguage ?? '', t('field.languageHint'))}
       ${renderFormButtons(state, t, on.cancel)}
@@ -85,16 +67,16 @@ export function personFieldValues(person: Person): FieldValues {
     'person-nhs-number': person.nhsNumber ?? '',
     'person-pronouns': person.pronouns ?? '',
     'person-language': person.preferredLanguage ?? '',
-    'person-birth-date-day': datePartsOf(person.birthDate).day,
-    'person-birth-date-month': datePartsOf(person.birthDate).month,
-    'person-birth-date-year': datePartsOf(person.birthDate).year,
+    ...dateValues('person-birth-date', person.birthDate),
   };
 }
 
+/** Reads the person form; `today` (`YYYY-MM-DD` in the map's time zone) is the latest date of birth taken. */
 export function readPersonForm(
   form: HTMLFormElement,
   t: Translate<MapStrings>,
   existing: Person,
+  today: string,
 ): { errors: FormError[] } | { change: Change } {
   const data = new FormData(form);
   const text = (name: string) => String(data.get(name) ?? '').trim();
@@ -111,12 +93,8 @@ export function readPersonForm(
     errors.push({ field: 'person-nhs-number', message: t('err.nhsNumber') });
   if (pronouns.length > TEXT_LIMITS.short) errors.push({ field: 'person-pronouns', message: t('err.tooLong') });
   if (language && !isLanguageTag(language)) errors.push({ field: 'person-language', message: t('err.language') });
-  const birth = parseDateParts('person-birth-date', readDateParts(data, 'person-birth-date'), {
-    missing: (key) => t(key, { field: t('field.birthDateName') }),
-    invalid: t('err.dateInvalid', { field: t('field.birthDateName') }),
-  });
-  if (birth.error) errors.push(birth.error);
-  else if (birth.iso && birth.iso > today())
+  const birthDate = readDate(data, 'person-birth-date', t('field.birthDateName'), t, errors);
+  if (birthDate > today)
     errors.push({ field: datePartId('person-birth-date', 'day'), message: t('err.birthDateFuture') });
   if (errors.length) return { errors };
   // The optional fields this form owns start empty, so a cleared field is removed rather than kept from before.
@@ -127,7 +105,7 @@ export function readPersonForm(
     ...(nhsNumber ? { nhsNumber } : {}),
     ...(pronouns ? { pronouns } : {}),
     ...(language ? { preferredLanguage: language } : {}),
-    ...(birth.iso ? { birthDate: birth.iso } : {}),
+    ...(birthDate ? { birthDate } : {}),
   };
   return { change: { type: 'person/update', person } };
 }

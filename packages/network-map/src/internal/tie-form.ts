@@ -29,7 +29,7 @@ import {
   renderFormButtons,
   panelTitle,
   renderFormErrors,
-  renderChangedUnderneath,
+  renderChangedNotice,
   renderGone,
   theirsIn,
   type FormActions,
@@ -60,7 +60,7 @@ export function renderTieForm(
   const toError = errorFor(state.errors, 'tie-to');
   return html`${renderFormErrors(state, t)}
       ${panelTitle(state.headingLevel, t(tie ? 'edit.editTie' : 'edit.addTie'))}
-      ${renderChangedUnderneath(on, t)}
+      ${renderChangedNotice(on, t)}
       <form novalidate @submit=${on.submit}>
         ${choice(
           state,
