@@ -1,6 +1,9 @@
 // Single-file bundles: for each package.json "odkit.bundles" entry ({ "<file>.js": "<source>" }),
 // one minified ES module in the package's dist/ with Lit and every dependency inlined —
 // what a page without a bundler loads with one <script type="module">.
+// A bundle also listed in "odkit.chunked" is split instead: the entry file plus sibling
+// chunks `<entry name>-<chunk>.js` in the same folder, which the entry fetches with dynamic
+// import() when needed (dist/odkit.js: each widget on first use).
 // `node scripts/bundle.mjs` builds just these (the host-page tests use it).
 import { rollup } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
@@ -8,7 +11,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { builtinModules } from 'node:module';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
+import { readdirSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { root, workspacePackages } from './packages.mjs';
 
@@ -61,11 +65,99 @@ export function singleFileBundle(input, file, { plugins = [] } = {}) {
   };
 }
 
-/** Every package's declared single-file bundles. */
+/**
+ * The rollup config of one chunked bundle: `input` with every dependency inlined, minified,
+ * to `file`, and every dynamically imported module (with what only it needs) to a sibling
+ * chunk named after the entry: `odkit.js` → `odkit-network-map.js`. Names carry no hash, so
+ * a host's service worker or server configuration can list them; `file`'s folder is
+ * replaced as a whole by the build.
+ */
+export function chunkedBundle(input, file, { plugins = [] } = {}) {
+  const { output, ...config } = singleFileBundle(input, file, { plugins });
+  const name = basename(file, '.js');
+  return {
+    ...config,
+    // The entry may export what its chunks import from it (no facade file in between).
+    preserveEntrySignatures: 'allow-extension',
+    output: {
+      dir: dirname(file),
+      format: 'es',
+      entryFileNames: `${name}.js`,
+      chunkFileNames: (chunk) => `${name}-${chunkName(chunk)}.js`,
+      plugins: [...output.plugins, fileList(name)],
+    },
+  };
+}
+
+/**
+ * Writes `<name>.files.json` beside a chunked bundle: which files a page fetches for each
+ * widget (`widgets`: its chunk and the shared chunks it imports, not the entry), which more it
+ * fetches once that widget shows Welsh (`welsh`), and every file (`files`), for a host's
+ * service worker or server configuration to list. Files the build no longer makes are
+ * deleted from the folder, so a stale chunk is never served.
+ */
+function fileList(name) {
+  return {
+    name: 'odkit-file-list',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const entry = chunks.find((c) => c.isEntry);
+      const closure = (file, seen = new Set()) => {
+        if (seen.has(file) || file === entry.fileName) return seen;
+        seen.add(file);
+        for (const imported of byFile.get(file).imports) closure(imported, seen);
+        return seen;
+      };
+      const widgets = {};
+      const welsh = {};
+      for (const chunk of chunks) {
+        const widget = /\/kit\/src\/chunks\/([^/]+)\.ts$/.exec(chunk.facadeModuleId?.replaceAll('\\', '/') ?? '')?.[1];
+        if (!widget) continue;
+        widgets[widget] = [...closure(chunk.fileName)].sort();
+        const cy = chunk.dynamicImports.filter((file) => /-cy\.js$/.test(file));
+        welsh[widget] = [...new Set(cy.flatMap((file) => [...closure(file)]))].sort();
+      }
+      const files = chunks.map((c) => c.fileName).sort();
+      this.emitFile({
+        type: 'asset',
+        fileName: `${name}.files.json`,
+        source: `${JSON.stringify({ entry: entry.fileName, widgets, welsh, files }, null, 2)}\n`,
+      });
+    },
+    writeBundle({ dir }, bundle) {
+      const stale = new RegExp(`^${name}-.+\\.js$`);
+      for (const file of readdirSync(dir)) if (stale.test(file) && !(file in bundle)) rmSync(join(dir, file));
+    },
+  };
+}
+
+/**
+ * A chunk's name after what it holds: a widget's code after its module in the kit's
+ * src/chunks/ (`network-map`), a package's Welsh strings after the package
+ * (`network-map-cy`), the Welsh all widgets share `cy`, code several widgets share
+ * `shared` (`shared2` for what only some share).
+ */
+export function chunkName(chunk) {
+  const ids = chunk.moduleIds.map((id) => id.replaceAll('\\', '/'));
+  const welshOf = (id) => /\/packages\/([^/]+)\/src\/(?:.+\/)?[^/]+-cy\.ts$/.exec(id)?.[1];
+  const welsh = ids.map(welshOf);
+  if (welsh.every(Boolean)) {
+    // A widget's Welsh (with the shared Welsh when rollup merged that small chunk into it), or the shared Welsh alone.
+    const widget = welsh.find((p) => p !== 'elements');
+    return widget ? `${widget}-cy` : 'cy';
+  }
+  // Code several widgets share: `shared`, then `shared2`, … (rollup numbers same-named files).
+  return chunk.isDynamicEntry ? chunk.name : 'shared';
+}
+
+/** Every package's declared single-file (and chunked) bundles. */
 export function singleFileBundles() {
   return workspacePackages().flatMap(({ dir, pkg }) =>
     Object.entries(pkg.odkit?.bundles ?? {}).map(([file, source]) =>
-      singleFileBundle(join(dir, source), join(dir, 'dist', file)),
+      (pkg.odkit?.chunked ?? []).includes(file)
+        ? chunkedBundle(join(dir, source), join(dir, 'dist', file))
+        : singleFileBundle(join(dir, source), join(dir, 'dist', file)),
     ),
   );
 }
@@ -140,6 +232,8 @@ export async function writeServerBundle({ input, file, format = 'esm' }) {
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const config of singleFileBundles()) {
     await writeBundle(config);
-    console.log(`bundled ${relative(root, config.output.file)}`);
+    console.log(
+      `bundled ${relative(root, config.output.file ?? join(config.output.dir, config.output.entryFileNames))}`,
+    );
   }
 }

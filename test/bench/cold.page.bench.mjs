@@ -13,6 +13,7 @@
 //   node test/bench/cold.page.bench.mjs          (run.mjs runs it with the other benchmarks)
 //   COLD_RUNS=20 node test/bench/cold.page.bench.mjs
 //   node test/bench/cold.page.bench.mjs map bytes   only the rows whose name contains "map", and the bytes
+//   COLD_DIST=/tmp/before node test/bench/cold.page.bench.mjs   another build's odkit.js (and chunks), not rebuilt
 //
 // Exits non-zero when a median misses its target (issue 15).
 import { chromium } from '@playwright/test';
@@ -27,14 +28,18 @@ import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 import { singleFileBundles, writeBundle } from '../../scripts/bundle.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const dist = join(root, 'packages/kit/dist');
+// COLD_DIST=<folder> serves another build of odkit.js (say, an earlier commit's) as it is, for a before/after.
+const dist = process.env.COLD_DIST ? resolve(process.env.COLD_DIST) : join(root, 'packages/kit/dist');
 const RUNS = Number(process.env.COLD_RUNS ?? 10);
 const WARM_RUNS = 5;
 
 // The production bundle, built as the build builds it (and its chunks, when it has them).
-for (const config of singleFileBundles().filter(
-  (c) => (c.output.file ?? c.output.dir).startsWith(dist) && c.input.endsWith('bundle.ts'),
-)) {
+const builds = process.env.COLD_DIST
+  ? []
+  : singleFileBundles().filter(
+      (c) => (c.output.file ?? c.output.dir).startsWith(dist) && c.input.endsWith('bundle.ts'),
+    );
+for (const config of builds) {
   await writeBundle(config);
 }
 
@@ -141,8 +146,14 @@ async function freshPage() {
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
   page.on('response', (response) => {
+    // A body not read before the context closes (a timing sample does not wait for them) is left out.
     if (response.request().resourceType() === 'script')
-      scripts.push(response.body().then((body) => ({ url: response.url(), body })));
+      scripts.push(
+        response.body().then(
+          (body) => ({ url: response.url(), body }),
+          () => null,
+        ),
+      );
   });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
@@ -232,7 +243,7 @@ for (const { name, widgets, target } of wanted('bytes') ? byteCases : []) {
     (w) => window.paintInPage(w),
     widgets.map(({ tag, attributes, record }) => ({ tag, attributes, record })),
   );
-  const bodies = await Promise.all(scripts);
+  const bodies = (await Promise.all(scripts)).filter(Boolean);
   await context.close();
   if (errors.length) throw new Error(`${name}: the page reported ${errors.map(String).join('; ')}`);
   const gzip = bodies.reduce((sum, { body }) => sum + gzipSync(body, { level: 9 }).length, 0);

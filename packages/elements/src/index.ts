@@ -104,7 +104,7 @@ export {
   isHeadingLevel,
   type HeadingLevel,
 } from './headings/heading-level.js';
-export { LocaleController, type LocaleHost } from './i18n/locale-controller.js';
+export { LocaleController, provideWelsh, type LocaleHost } from './i18n/locale-controller.js';
 export { asOfDate, asOfInstant, isAsOf } from './options/as-of.js';
 export {
   OptionsController,
@@ -117,6 +117,8 @@ export {
   formatMessage,
   resolveLocale,
   type Catalogue,
+  type LazyCatalogue,
+  type WelshTable,
   type Message,
   type MessageParams,
   type PluralMessage,
@@ -124,8 +126,9 @@ export {
   type SupportedLocale,
   type Translate,
 } from './i18n/messages.js';
-export { sharedStrings, type SharedStrings } from './i18n/shared-strings.js';
-export { privacyStrings, type PrivacyStrings } from './i18n/privacy-strings.js';
+export { sharedEnglish, sharedStrings, type SharedStrings } from './i18n/shared-strings.js';
+export { sharedWelsh, privacyWelsh } from './i18n/shared-strings-cy.js';
+export { privacyEnglish, privacyStrings, type PrivacyStrings } from './i18n/privacy-strings.js';
 export {
   formatDate,
   formatDateTime,

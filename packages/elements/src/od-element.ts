@@ -62,11 +62,23 @@ export class OdElement extends LitElement {
 
   /** Whether the element found a server-rendered (declarative) shadow root when it was created. */
   readonly #serverRendered = !isServer && this.shadowRoot !== null;
+  readonly #gates = new Set<() => Promise<unknown> | undefined>();
+
+  /**
+   * Lets a controller hold each render until something it needs has arrived: `gate` returns
+   * a promise to wait for (the Welsh strings being fetched), or undefined to render now.
+   * `updateComplete` waits for it too, so a host awaiting it sees the finished render.
+   */
+  holdUpdatesUntil(gate: () => Promise<unknown> | undefined): void {
+    this.#gates.add(gate);
+  }
 
   protected override async scheduleUpdate(): Promise<unknown> {
     // The first update of a server-rendered widget hydrates the server's DOM: only with the data it was rendered from.
     if (this.#serverRendered && !this.hasUpdated && awaitsData(this))
       await new Promise<void>((resolve) => held.set(this, resolve));
+    const waits = [...this.#gates].map((gate) => gate()).filter((wait) => wait !== undefined);
+    if (waits.length) await Promise.all(waits);
     return super.scheduleUpdate();
   }
 

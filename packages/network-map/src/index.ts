@@ -4,7 +4,8 @@
  * `@odkit/network-map/define.js` for the tag, or register the class yourself.
  */
 export { OdNetworkMap } from './network-map.js';
-export { mapStrings, type MapStrings } from './strings.js';
+export { mapStrings } from './catalogue.js';
+export type { MapStrings } from './strings.js';
 export { computeLayout, placeAt, type Layout, type Point } from './internal/layout.js';
 export { nearestInDirection } from './internal/geometry.js';
 export {

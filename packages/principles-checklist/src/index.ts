@@ -4,5 +4,6 @@
  * `@odkit/principles-checklist/define.js` to register the tag.
  */
 export { OdPrinciplesChecklist } from './principles-checklist.js';
-export { checklistStrings, type ChecklistStrings } from './internal/strings.js';
+export { checklistStrings } from './internal/catalogue.js';
+export type { ChecklistStrings } from './internal/strings.js';
 export type { Draft as ChecklistValue } from './internal/draft.js';

@@ -7,4 +7,5 @@ export { OdServiceDashboard } from './service-dashboard.js';
 export { OdOpenCasesEvent, type OpenCasesFilter } from './events.js';
 export { MEASURES, type MeasureId, type MeasureGoals } from './internal/measures.js';
 export type { TrendView } from './internal/trends.js';
-export { dashboardStrings, type DashboardStrings } from './strings.js';
+export { dashboardStrings } from './catalogue.js';
+export type { DashboardStrings } from './strings.js';

@@ -1,8 +1,8 @@
 import { LitElementRenderer } from '@lit-labs/ssr/lib/lit-element-renderer.js';
-import { OdProvider } from '@odkit/elements';
-import { OdMeetingTimeline } from '@odkit/meeting-timeline';
-import { OdNetworkMap } from '@odkit/network-map';
-import { OdPrinciplesChecklist } from '@odkit/principles-checklist';
+import { OdProvider, provideWelsh } from '@odkit/elements';
+import { OdMeetingTimeline, timelineStrings } from '@odkit/meeting-timeline';
+import { OdNetworkMap, mapStrings } from '@odkit/network-map';
+import { OdPrinciplesChecklist, checklistStrings } from '@odkit/principles-checklist';
 
 /** The tags the server renders, as the browser bundle registers them. */
 export const TAGS = {
@@ -31,6 +31,10 @@ export function ensureServerElements(): void {
     if (element.localName === TAGS.checklist && element.hasAttribute(LIGHT_DOM_CHECKLIST)) return { disableSsr: true };
     return { connectedCallback: true };
   });
+  // A server cannot wait for the Welsh to be fetched mid-render (the browser does): give it now.
+  provideWelsh(mapStrings);
+  provideWelsh(timelineStrings);
+  provideWelsh(checklistStrings);
   OdProvider.define(TAGS.provider);
   OdNetworkMap.define(TAGS.map);
   OdMeetingTimeline.define(TAGS.timeline);

@@ -1,7 +1,7 @@
 // The privacy proof on the bare page: loading and using the widgets requests nothing but the
 // page's own files (no fonts, images, analytics, source maps, nothing from another origin).
 import { test, expect } from '@playwright/test';
-import { expectCleanConsole, expectOnlyRequests, watchPage, widgetsReady } from '../support/page-watch.mjs';
+import { expectCleanConsole, expectOnlyRequests, kitFiles, watchPage, widgetsReady } from '../support/page-watch.mjs';
 
 test('the widgets make no network request of their own on the bare page', async ({ page }) => {
   const watched = await watchPage(page);
@@ -32,7 +32,7 @@ test('the widgets make no network request of their own on the bare page', async 
     '/test/hosts/bare/main.js',
     '/test/hosts/bare/register-sw.js',
     '/test/hosts/support/hostile.css',
-    '/packages/kit/dist/odkit.js',
+    ...kitFiles(),
     '/test/hosts/.generated/demo.js',
   ]);
   expectCleanConsole(watched);

@@ -2,15 +2,17 @@
 // copy) answers the page's own files from its cache, the widgets render the case, and the
 // console stays clean. The worker caches nothing else and deletes only its own older caches.
 import { test, expect } from '@playwright/test';
-import { expectCleanConsole, watchPage, widgetsReady } from '../support/page-watch.mjs';
+import { expectCleanConsole, kitFileList, watchPage, widgetsReady } from '../support/page-watch.mjs';
 
-const CACHED = [
+/** What the worker caches: the page's files and every file of the kit the build lists. A function:
+ * the list exists once the build has run. */
+const cached = () => [
   '/test/hosts/bare/',
   '/test/hosts/bare/main.js',
   '/test/hosts/bare/register-sw.js',
   '/test/hosts/support/hostile.css',
-  '/packages/kit/dist/odkit.js',
   '/test/hosts/.generated/demo.js',
+  ...kitFileList().files.map((file) => `/packages/kit/dist/${file}`),
 ];
 
 /** The page's worker is active, and controls the page once it has been reloaded. */
@@ -46,7 +48,7 @@ test('bare page: loaded once, then offline, a reload renders the case from the s
   // Activation has finished once `ready` resolves: the old cache is gone, the other app's kept.
   await expect
     .poll(() => cacheContents(page))
-    .toEqual({ 'odkit-bare-page-v1': [...CACHED].sort(), 'someone-elses-cache': ['/theirs'] });
+    .toEqual({ 'odkit-bare-page-v1': cached().sort(), 'someone-elses-cache': ['/theirs'] });
 
   await context.setOffline(true);
   // Really offline, for the page and its worker: an unlisted file cannot be fetched.
@@ -73,7 +75,7 @@ test('bare page: loaded once, then offline, a reload renders the case from the s
   await expect(page.locator('od-meeting-timeline #meeting-mt-14')).toBeVisible();
   await expect(page.locator('od-principles-checklist')).toContainText('Open Dialogue');
   // The worker still caches only the page's own files: nothing it passed through was added.
-  expect((await cacheContents(page))['odkit-bare-page-v1']).toEqual([...CACHED].sort());
+  expect((await cacheContents(page))['odkit-bare-page-v1']).toEqual(cached().sort());
   expectCleanConsole(watched);
   await context.setOffline(false);
 });

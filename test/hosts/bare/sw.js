@@ -13,19 +13,28 @@ const PREFIX = 'odkit-bare-page-';
 const CACHE = `${PREFIX}${VERSION}`;
 
 /** The page's own files, as the page asks for them. */
-const FILES = [
+const PAGE_FILES = [
   '/test/hosts/bare/',
   '/test/hosts/bare/main.js',
   '/test/hosts/bare/register-sw.js',
   '/test/hosts/support/hostile.css',
-  '/packages/kit/dist/odkit.js',
   '/test/hosts/.generated/demo.js',
 ];
-const listed = new Set(FILES.map((path) => new URL(path, self.location.origin).href));
+/** Where the kit's dist/ folder is served: odkit.js and its sibling chunks, listed by the build in odkit.files.json. */
+const KIT = '/packages/kit/dist/';
 
 self.addEventListener('install', (event) => {
-  // All or nothing: addAll fails (and the worker is not installed) if any file fails to load.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  // Every file of the kit (each widget's chunk and its Welsh), so any widget, in either
+  // language, opens offline. All or nothing: addAll fails (and the worker is not installed)
+  // if any file fails to load.
+  event.waitUntil(
+    fetch(`${KIT}odkit.files.json`)
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${response.status}`))))
+      .then(({ files }) => {
+        const all = [...PAGE_FILES, ...files.map((file) => KIT + file)];
+        return caches.open(CACHE).then((cache) => cache.addAll(all));
+      }),
+  );
 });
 
 self.addEventListener('activate', (event) => {
@@ -44,8 +53,12 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
-  // Only GETs of the listed files, without their query (a page may add one to bust a cache).
-  if (request.method !== 'GET' || !listed.has(url.origin + url.pathname)) return;
+  // Only GETs of this origin's page files and kit files, without their query (a page may add
+  // one to bust a cache). Read from the list and the folder, not from state the install step
+  // kept: the browser stops an idle worker and starts it afresh for the next fetch.
+  const ours =
+    url.origin === self.location.origin && (PAGE_FILES.includes(url.pathname) || url.pathname.startsWith(KIT));
+  if (request.method !== 'GET' || !ours) return;
   event.respondWith(
     caches
       .open(CACHE)

@@ -7,6 +7,8 @@ import {
   expectCleanConsole,
   expectNoAxeViolations,
   expectOnlyRequests,
+  CASE_WIDGETS,
+  kitFiles,
   saveScreenshot,
   watchPage,
   widgetsReady,
@@ -128,7 +130,7 @@ test('under a strict CSP with Trusted Types every widget works: edit, rate, expo
     '/test/hosts/csp/',
     '/test/hosts/csp/page.css',
     '/test/hosts/csp/main.js',
-    '/packages/kit/dist/odkit.js',
+    ...kitFiles(CASE_WIDGETS, { welsh: true }),
     '/test/hosts/.generated/demo.js',
   ]);
 });

@@ -7,16 +7,18 @@ import {
   expectCleanConsole,
   expectNoAxeViolations,
   expectOnlyRequests,
+  kitFiles,
   saveScreenshot,
   watchPage,
   widgetsReady,
 } from '../support/page-watch.mjs';
 import { seedFhirServer } from '../.generated/fhir-seed.mjs';
 
-const PAGE_FILES = [
+/** The page's own files (a function: the kit's file list exists once the build has run). */
+const pageFiles = () => [
   '/test/hosts/csp/fhir.html',
   '/test/hosts/csp/page.css',
-  '/packages/kit/dist/odkit.js',
+  ...kitFiles(),
   '/test/hosts/.generated/fhir-host.js',
 ];
 
@@ -91,6 +93,6 @@ test('a host using FhirStore: the widgets show the EHR’s case and save to it, 
   expect(JSON.stringify(await related.json())).toContain('Ffion Rees');
 
   // Nothing else: the page's own files, and FhirStore's requests to /fhir/.
-  expectOnlyRequests(page, watched, PAGE_FILES, (url) => new URL(url).pathname.startsWith('/fhir/'));
+  expectOnlyRequests(page, watched, pageFiles(), (url) => new URL(url).pathname.startsWith('/fhir/'));
   expectCleanConsole(watched);
 });

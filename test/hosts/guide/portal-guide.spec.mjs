@@ -28,8 +28,9 @@ const pageJs = block('js', (b) => b.includes("from '/js/govuk-frontend.min.js'")
 const files = {
   '/css/govuk-frontend.min.css': 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css',
   '/js/govuk-frontend.min.js': 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js',
-  '/js/odkit.js': 'packages/kit/dist/odkit.js',
 };
+/** The kit's folder, copied as the guide says: /js/odkit/ holds dist/'s odkit*.js files. */
+const kitFolder = '/js/odkit/';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -44,6 +45,12 @@ test('the portal guide’s GOV.UK page, as written, renders the widgets under it
   for (const [path, file] of Object.entries(files)) {
     await page.route(`${baseURL}${path}`, (route) => route.fulfill({ path: join(root, file) }));
   }
+  await page.route(`${baseURL}${kitFolder}*`, (route) => {
+    const name = new URL(route.request().url()).pathname.slice(kitFolder.length);
+    return /^odkit[\w-]*\.js$/.test(name)
+      ? route.fulfill({ path: join(root, 'packages/kit/dist', name) })
+      : route.fulfill({ status: 404 });
+  });
   // The host's case 123 (the guide opens it under its own id, `caseId: record.id`).
   await page.route(`${baseURL}/api/cases/123`, (route) =>
     route.fulfill({ json: { record: { ...demoCase, id: 'case-123' }, version: 1 } }),

@@ -3,9 +3,10 @@
 // widgets made none of their own.
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+const kitDist = join(import.meta.dirname, '..', '..', '..', 'packages', 'kit', 'dist');
 const screenshots = join(import.meta.dirname, '..', '..', '..', 'test-results', 'hosts', 'screenshots');
 
 /** Starts watching `page`; call before `page.goto`. */
@@ -70,6 +71,29 @@ export async function widgetsReady(page, tags = ['od-network-map', 'od-meeting-t
     }, tag);
     await page.evaluate((t) => document.querySelector(t).updateComplete, tag);
   }
+}
+
+/** The three case widgets, each a chunk of the chunked bundle (dist/odkit.js). */
+export const CASE_WIDGETS = ['network-map', 'meeting-timeline', 'principles-checklist'];
+
+/** The chunked bundle's file list, written by the build beside it (see scripts/bundle.mjs). */
+export function kitFileList() {
+  return JSON.parse(readFileSync(join(kitDist, 'odkit.files.json'), 'utf8'));
+}
+
+/**
+ * What a page loading dist/odkit.js fetches of the kit: odkit.js, each widget's chunk with
+ * the shared chunks it imports, and, once the widgets have shown Welsh, their Welsh chunks.
+ * Read from the build's own file list, so a test fails on a request the list does not name.
+ */
+export function kitFiles(widgets = CASE_WIDGETS, { welsh = false } = {}) {
+  const list = kitFileList();
+  const files = new Set([list.entry]);
+  for (const widget of widgets) {
+    for (const file of list.widgets[widget]) files.add(file);
+    if (welsh) for (const file of list.welsh[widget]) files.add(file);
+  }
+  return [...files].map((file) => `/packages/kit/dist/${file}`);
 }
 
 /**

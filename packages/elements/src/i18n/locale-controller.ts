@@ -14,10 +14,12 @@ import {
   formatMessage,
   resolveLocale,
   type Catalogue,
+  type LazyCatalogue,
   type Message,
   type MessageParams,
   type StringTable,
   type SupportedLocale,
+  type WelshTable,
 } from './messages.js';
 
 /** What a host element offers the locale controller. */
@@ -28,19 +30,47 @@ export interface LocaleHost extends ReactiveControllerHost, HTMLElement {
   strings?: Partial<Record<string, Message>> | undefined;
 }
 
+/** A host that can hold its renders (OdElement): the Welsh table is then fetched before Welsh is shown. */
+interface GatedHost {
+  holdUpdatesUntil(gate: () => Promise<unknown> | undefined): void;
+}
+
+/** Each loader's one fetch, shared by every element using the catalogue. */
+const welshTables = new WeakMap<() => Promise<unknown>, Promise<unknown>>();
+
+/** Welsh tables given up front (`provideWelsh`), by the English table they translate. */
+const welshAtHand = new WeakMap<StringTable, WelshTable<StringTable>>();
+
+/**
+ * Gives elements a catalogue's Welsh up front, so they show Welsh with no fetch: for a server
+ * rendering Welsh (it cannot wait for a module to load mid-render), or a host that would
+ * rather bundle the Welsh than fetch it. `catalogue` is a package's public string catalogue
+ * (`mapStrings`, `timelineStrings`, …), which holds both tables.
+ */
+export function provideWelsh<T extends StringTable>(catalogue: Catalogue<T>): void {
+  welshAtHand.set(catalogue['en-GB'], catalogue.cy);
+}
+
 /**
  * Resolves an element's language — its own `locale`, then `<od-provider>`'s, then
  * the nearest `lang` attribute, then en-GB — and translates and formats for it.
+ * A catalogue's Welsh table may be a loader (see `LazyCatalogue`): it is called the
+ * first time the element resolves to Welsh, and an OdElement host holds its render until
+ * the table has arrived, so no English is shown first. If it cannot be fetched (the
+ * network is gone) the element stays in English and the console says why.
  */
 export class LocaleController<T extends StringTable> implements ReactiveController {
   readonly #host: LocaleHost;
-  readonly #catalogue: Catalogue<T>;
+  readonly #catalogue: LazyCatalogue<T>;
+  #welsh: WelshTable<T> | undefined;
+  #welshFailed = false;
   #provided: LocaleSettings | undefined;
 
-  constructor(host: LocaleHost, catalogue: Catalogue<T>) {
+  constructor(host: LocaleHost, catalogue: LazyCatalogue<T>) {
     this.#host = host;
     this.#catalogue = catalogue;
     host.addController(this);
+    (host as Partial<GatedHost>).holdUpdatesUntil?.(() => this.#welshReady());
     new ContextConsumer(host, {
       context: localeContext,
       subscribe: true,
@@ -49,6 +79,39 @@ export class LocaleController<T extends StringTable> implements ReactiveControll
         host.requestUpdate();
       },
     });
+  }
+
+  /** Undefined when nothing needs fetching for the current locale, else the fetch of the Welsh table. */
+  #welshReady(): Promise<unknown> | undefined {
+    const load = this.#catalogue.cy;
+    if ((this.#welsh ?? this.#welshNow()) || this.#welshFailed || typeof load !== 'function' || this.locale !== 'cy')
+      return undefined;
+    let table = welshTables.get(load);
+    if (!table) welshTables.set(load, (table = load()));
+    return (table as Promise<WelshTable<T>>).then(
+      (welsh) => {
+        this.#welsh = welsh;
+      },
+      (error: unknown) => {
+        this.#welshFailed = true;
+        welshTables.delete(load);
+        console.warn(
+          `Open Dialogue Kit: the Welsh strings could not be loaded, so English is shown (${error instanceof Error ? error.message : String(error)}).`,
+        );
+      },
+    );
+  }
+
+  /** The Welsh table when it needs no fetch (given as a table, or up front): a server renders without the gate. */
+  #welshNow(): WelshTable<T> | undefined {
+    const cy = this.#catalogue.cy;
+    return (this.#welsh = typeof cy === 'function' ? (welshAtHand.get(this.#catalogue['en-GB']) as WelshTable<T>) : cy);
+  }
+
+  hostUpdate(): void {
+    // A host that cannot hold its renders shows English until the Welsh table arrives, then renders again.
+    if (!(this.#host as Partial<GatedHost>).holdUpdatesUntil)
+      void this.#welshReady()?.then(() => this.#host.requestUpdate());
   }
 
   hostConnected(): void {
@@ -70,7 +133,8 @@ export class LocaleController<T extends StringTable> implements ReactiveControll
   /** The message for `key` with its placeholders filled, as text. */
   t(key: keyof T & string, params?: MessageParams): string {
     const locale = this.locale;
-    const message = this.#host.strings?.[key] ?? this.#catalogue[locale][key] ?? this.#catalogue['en-GB'][key];
+    const table = locale === 'cy' ? (this.#welsh ?? this.#welshNow()) : this.#catalogue['en-GB'];
+    const message = this.#host.strings?.[key] ?? table?.[key] ?? this.#catalogue['en-GB'][key];
     return formatMessage(locale, message ?? key, params);
   }
 

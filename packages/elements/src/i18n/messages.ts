@@ -14,9 +14,18 @@ export type StringTable = Readonly<Record<string, Message>>;
 export const SUPPORTED_LOCALES = ['en-GB', 'cy'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 
+/** A Welsh table for the English table `T`: every key translated. */
+export type WelshTable<T extends StringTable> = { readonly [K in keyof T]: Message };
+
 /** One table per supported locale; Welsh must translate every English key. */
-export type Catalogue<T extends StringTable> = { readonly 'en-GB': T } & {
-  readonly cy: { readonly [K in keyof T]: Message };
+export type Catalogue<T extends StringTable> = { readonly 'en-GB': T } & { readonly cy: WelshTable<T> };
+
+/**
+ * A catalogue whose Welsh table may be fetched when first needed (a separate module, so
+ * pages in English never download it): `cy` is the table or a function loading it.
+ */
+export type LazyCatalogue<T extends StringTable> = { readonly 'en-GB': T } & {
+  readonly cy: WelshTable<T> | (() => Promise<WelshTable<T>>);
 };
 
 export type MessageParams = Readonly<Record<string, string | number>>;

@@ -1,4 +1,5 @@
-import type { Catalogue, Message } from './messages.js';
+import type { Catalogue } from './messages.js';
+import { privacyWelsh } from './shared-strings-cy.js';
 
 /**
  * The words of `audience` and `initials-only` (see privacy.ts): a table of their own, spread
@@ -12,12 +13,9 @@ const en = {
   'error.audience': 'The audience must be 1 to 64 letters, digits, hyphens or full stops.',
 } as const;
 
-const cy: { readonly [K in keyof typeof en]: Message } = {
-  'privacy.audience': 'Yn cael ei ddangos i: {audience}',
-  'privacy.initialsOnly': 'Llythrennau blaen yn unig',
-  'privacy.nameHidden': 'Heb ei ddangos i’r gynulleidfa hon',
-  'error.audience': 'Rhaid i’r gynulleidfa fod rhwng 1 a 64 o lythrennau, digidau, cysylltnodau neu atalnodau llawn.',
-};
-
 export type PrivacyStrings = typeof en;
-export const privacyStrings: Catalogue<PrivacyStrings> = { 'en-GB': en, cy };
+/** The privacy words in English, for a widget's own table to extend (Welsh: `privacyWelsh`). */
+export const privacyEnglish: PrivacyStrings = en;
+
+/** Both privacy tables, as data. */
+export const privacyStrings: Catalogue<PrivacyStrings> = { 'en-GB': en, cy: privacyWelsh };

@@ -1,4 +1,4 @@
-import { privacyStrings, sharedStrings, type Catalogue } from '@odkit/elements';
+import { privacyEnglish, sharedEnglish, type LazyCatalogue } from '@odkit/elements';
 
 /**
  * The checklist's own strings, on top of the shared vocabulary (rater roles,
@@ -6,8 +6,8 @@ import { privacyStrings, sharedStrings, type Catalogue } from '@odkit/elements';
  * (titles, items, scale labels) comes from the instrument and its own translations.
  */
 const en = {
-  ...sharedStrings['en-GB'],
-  ...privacyStrings['en-GB'],
+  ...sharedEnglish,
+  ...privacyEnglish,
   'checklist.label': 'Fidelity checklist',
   'checklist.progress': { one: '{rated} of {count} item rated', other: '{rated} of {count} items rated' },
   'checklist.aboutRating': 'About this rating',
@@ -78,77 +78,13 @@ const en = {
   'compare.rater': '{name} ({role})',
 } as const;
 
-const cy = {
-  ...sharedStrings.cy,
-  ...privacyStrings.cy,
-  'checklist.label': 'Rhestr wirio ffyddlondeb',
-  // Welsh keeps the noun singular after a number (“12 eitem”).
-  'checklist.progress': '{rated} o {count} eitem wedi’u sgorio',
-  'checklist.aboutRating': 'Am y sgorio hwn',
-  'checklist.raterName': 'Enw’r sgoriwr',
-  'checklist.raterNameHint': 'Y person sy’n rhoi’r sgoriau hyn.',
-  'checklist.raterSignedIn': 'Rydych wedi mewngofnodi fel {name}: caiff eich sgoriau eu cadw dan yr enw hwn.',
-  'checklist.raterSignedInRole':
-    'Rydych wedi mewngofnodi fel {name} ({role}): caiff eich sgoriau eu cadw dan yr enw hwn.',
-  'checklist.badRater': 'Mae’r sgoriwr a roddwyd i’r rhestr wirio hon yn annilys: mae angen enw o 200 nod ar y mwyaf.',
-  'checklist.raterRole': 'Rôl y sgoriwr',
-  'checklist.evidence': 'Ar beth mae’r sgôr yn seiliedig',
-  'checklist.comment': 'Sylw',
-  'checklist.ratingFor': 'Sgôr ar gyfer “{item}”',
-  'checklist.required': 'Gofynnol',
-  'checklist.complete': 'Cwblhau’r asesiad',
-  'checklist.reopen': 'Ailagor i’w newid',
-  'checklist.completed': 'Cwblhawyd ar {date}. Gallwch ddarllen yr asesiad hwn ond nid ei newid.',
-  'checklist.savedAt': 'Yn cadw wrth i chi fynd. Cadwyd ddiwethaf am {time}.',
-  'checklist.notSaved': 'Heb ei gadw eto: rhowch enw’r sgoriwr i gadw wrth i chi fynd.',
-  'checklist.draftKept': 'Caiff eich drafft ei gadw ar y ddyfais hon nes i chi gwblhau’r asesiad.',
-  'checklist.draftOnlyHere':
-    'Dim ond ar y ddyfais hon mae eich drafft: nid oedd modd ei gadw yn y cofnod eto. Caiff ei gadw gyda’ch newid nesaf.',
-  'checklist.draftNeedsName': 'Dim ond ar y ddyfais hon mae eich drafft: rhowch enw’r sgoriwr i’w gadw yn y cofnod.',
-  'checklist.draftRestored': 'Cafodd yr hyn a roesoch o’r blaen ei adfer o’r ddyfais hon.',
-  'checklist.draftUnreadable': 'Nid oedd modd darllen drafft a gadwyd ar y ddyfais hon, felly cafodd ei ddileu.',
-  'checklist.noComment': 'Dim sylw',
-  'checklist.notRated': 'Heb ei sgorio',
-  'checklist.meeting': 'Cyfarfod ar {date}',
-  'checklist.notReady': 'Nid yw’r rhestr wirio’n barod, felly nid oes asesiad i’w anfon eto',
-  'checklist.enterRater': 'Rhowch enw’r sgoriwr',
-  'checklist.badValue': 'Nid yw’r gwerth a roddwyd yn asesiad o’r offeryn hwn, neu mae gan y rhestr wirio hon gofnod.',
-  'checklist.selectRating': 'Dewiswch sgôr ar gyfer “{item}”',
-  'checklist.missingMeeting': 'Gosodwch y briodwedd meeting-id i ddynodydd cyfarfod a gynhaliwyd yn y cofnod hwn.',
-  'checklist.unknownMeeting': 'Nid oes cyfarfod â’r dynodydd “{id}” yn y cofnod hwn.',
-  'checklist.meetingNotHeld': 'Nid yw cyfarfod “{id}” wedi’i gynnal eto, felly nid oes modd ei sgorio.',
-  'checklist.unknownAssessment': 'Nid oes asesiad â’r dynodydd “{id}” yn y cofnod hwn.',
-  'checklist.unknownInstrument':
-    'Nid oes offeryn “{id}” wedi’i gofrestru. Cofrestrwch ef, neu rhowch ef fel y briodwedd instrument.',
-  'checklist.badInstrument': 'Mae’r offeryn a roddwyd i’r rhestr wirio hon yn annilys.',
-  'summary.title': 'Sgoriau',
-  'summary.caption': 'Sgoriau fesul grŵp gan {rater}',
-  'summary.group': 'Grŵp',
-  'summary.rated': 'Wedi’u sgorio',
-  'summary.na': 'Amherthnasol',
-  'summary.unrated': 'Heb eu sgorio',
-  'summary.mean': 'Sgôr gymedrig',
-  'summary.score': 'Sgôr',
-  'summary.overall': 'Cyfanswm',
-  'summary.none': '–',
-  'summary.scoreHint':
-    'Sgôr: lle mae’r sgoriau rhwng pwynt isaf (0%) a phwynt uchaf (100%) y raddfa. Nid yw eitemau amherthnasol neu heb eu sgorio yn cyfrif.',
-  'trend.title': 'Tuedd ar draws y cyfnod gofal',
-  'trend.caption': 'Sgôr pob cyfarfod a sgoriwyd yn y cyfnod gofal hwn, y cynharaf yn gyntaf',
-  'trend.date': 'Cyfarfod',
-  'trend.assessments': 'Asesiadau',
-  'trend.score': 'Sgôr',
-  'trend.empty': 'Nid oes gan unrhyw gyfarfod yn y cyfnod gofal hwn asesiad wedi’i gwblhau gyda’r offeryn hwn eto.',
-  'compare.title': 'Cymharu dau sgoriwr',
-  'compare.caption': 'Sgoriau pob eitem gan y ddau sgoriwr',
-  'compare.item': 'Eitem',
-  'compare.difference': 'Gwahaniaeth',
-  'compare.same': 'Yr un fath',
-  'compare.differs': 'Yn wahanol',
-  'compare.agreement': 'Mae’r sgorwyr yn cytuno ar {agree} o {count} eitem.',
-  'compare.none': 'Nid oes ail asesiad o’r cyfarfod hwn gyda’r offeryn hwn i’w gymharu ag ef.',
-  'compare.rater': '{name} ({role})',
-};
-
 export type ChecklistStrings = typeof en;
-export const checklistStrings: Catalogue<ChecklistStrings> = { 'en-GB': en, cy };
+/**
+ * The tables <od-principles-checklist> renders with: English here, Welsh fetched the first time an element
+ * resolves to Welsh (strings-cy.ts, a chunk of its own in the kit's bundle). Both tables
+ * together, as data, are the package's public `checklistStrings` (catalogue.ts).
+ */
+export const checklistStrings: LazyCatalogue<ChecklistStrings> = {
+  'en-GB': en,
+  cy: () => import('./strings-cy.js').then((m) => m.checklistWelsh),
+};

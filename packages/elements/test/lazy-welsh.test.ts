@@ -1,0 +1,120 @@
+/**
+ * A catalogue whose Welsh table is fetched when first needed (LazyCatalogue): an element
+ * in Welsh renders Welsh from its first frame (its render waits for the table), every
+ * element shares one fetch, an English page never fetches it, and a failed fetch leaves
+ * English with a console warning.
+ */
+import { expect } from '@open-wc/testing';
+import { html } from 'lit';
+import { LocaleController, OdElement, provideWelsh, type LazyCatalogue } from '@odkit/elements';
+import { guardConsole } from '../../../test/support/console-guard.js';
+
+const english = { greeting: 'Hello', count: { one: '{count} member', other: '{count} members' } } as const;
+type Strings = typeof english;
+
+function catalogue(load: () => Promise<{ greeting: string; count: { other: string } }>, en: Strings = english) {
+  const calls = { count: 0 };
+  const lazy: LazyCatalogue<Strings> = {
+    'en-GB': en,
+    cy: () => {
+      calls.count++;
+      return load();
+    },
+  };
+  return { lazy, calls };
+}
+
+let tag = 0;
+/** A fresh element class (tag) rendering with `strings`; each render's text is recorded. */
+function probe(strings: LazyCatalogue<Strings>) {
+  const name = `lazy-welsh-probe-${++tag}`;
+  class Probe extends OdElement {
+    readonly i18n = new LocaleController<Strings>(this, strings);
+    readonly renders: string[] = [];
+    override render() {
+      const text = `${this.i18n.t('greeting')}, ${this.i18n.t('count', { count: 3 })}`;
+      this.renders.push(text);
+      return html`<p>${text}</p>`;
+    }
+  }
+  Probe.define(name);
+  return name;
+}
+
+const welsh = { greeting: 'Helo', count: { other: '{count} aelod' } };
+
+/**
+ * A `<div lang>` in the page, removed after the test (no fixture helper: it waits for frames
+ * a background tab may not get).
+ */
+const wrappers: HTMLElement[] = [];
+function inPage(lang: string): HTMLElement {
+  const div = document.createElement('div');
+  div.lang = lang;
+  document.body.append(div);
+  wrappers.push(div);
+  return div;
+}
+afterEach(() => wrappers.splice(0).forEach((div) => div.remove()));
+
+describe('Welsh fetched when first shown (LazyCatalogue)', () => {
+  const console = guardConsole();
+
+  it('renders Welsh from the first render, and two elements share one fetch', async () => {
+    const { lazy, calls } = catalogue(() => new Promise((resolve) => setTimeout(() => resolve(welsh), 20)));
+    const name = probe(lazy);
+    const wrapper = inPage('cy');
+    wrapper.append(document.createElement(name), document.createElement(name));
+    const [a, b] = [...wrapper.children] as (OdElement & { renders: string[] })[];
+    await a!.updateComplete;
+    await b!.updateComplete;
+    expect(a!.renders).to.deep.equal(['Helo, 3 aelod']);
+    expect(b!.renders).to.deep.equal(['Helo, 3 aelod']);
+    expect(a!.shadowRoot!.textContent).to.equal('Helo, 3 aelod');
+    expect(calls.count).to.equal(1);
+  });
+
+  it('an element in English never fetches the Welsh table; switching to Welsh fetches it then', async () => {
+    const { lazy, calls } = catalogue(() => Promise.resolve(welsh));
+    const name = probe(lazy);
+    const wrapper = inPage('en-GB');
+    wrapper.append(document.createElement(name));
+    const el = wrapper.firstElementChild as OdElement & { renders: string[] };
+    await el.updateComplete;
+    expect(el.renders).to.deep.equal(['Hello, 3 members']);
+    expect(calls.count).to.equal(0);
+    el.setAttribute('lang', 'cy');
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(el.renders).to.deep.equal(['Hello, 3 members', 'Helo, 3 aelod']);
+    expect(calls.count).to.equal(1);
+  });
+
+  it('a failed fetch leaves English, says why in the console, and does not hold renders again', async () => {
+    const { lazy, calls } = catalogue(() => Promise.reject(new Error('Failed to fetch dynamically imported module')));
+    const name = probe(lazy);
+    console.expectWarning(/Welsh strings could not be loaded, so English is shown \(Failed to fetch/);
+    const wrapper = inPage('cy');
+    wrapper.append(document.createElement(name));
+    const el = wrapper.firstElementChild as OdElement & { renders: string[] };
+    await el.updateComplete;
+    expect(el.renders).to.deep.equal(['Hello, 3 members']);
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(calls.count).to.equal(1);
+  });
+
+  it('Welsh given up front (provideWelsh, as a server renders) is used with no fetch', async () => {
+    // Its own English table: Welsh given up front is kept by the English table it translates.
+    const own: Strings = { ...english };
+    const { lazy, calls } = catalogue(() => Promise.resolve({ greeting: 'wrong table', count: { other: 'x' } }), own);
+    provideWelsh({ 'en-GB': own, cy: welsh });
+    const name = probe(lazy);
+    const wrapper = inPage('cy');
+    wrapper.append(document.createElement(name));
+    const el = wrapper.firstElementChild as OdElement & { renders: string[] };
+    await el.updateComplete;
+    expect(el.renders).to.deep.equal(['Helo, 3 aelod']);
+    expect(calls.count).to.equal(0);
+  });
+});
