@@ -138,6 +138,7 @@ export {
   formatPercent,
   formatTime,
 } from './i18n/format.js';
+export { wallClockAsCode, zoneOffsetAsCode } from './i18n/rules.js';
 export {
   baseStyles,
   SYSTEM_TOKENS,

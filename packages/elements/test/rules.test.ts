@@ -1,12 +1,13 @@
 /**
- * Differential tests: en-GB's and cy's plural rules, number formats and en-GB's dates
- * written as code (src/i18n/rules.ts) against this browser's Intl on many inputs.
+ * Differential tests: en-GB's and cy's plural rules, number formats, en-GB's dates and the
+ * UTC and Europe/London offsets written as code (src/i18n/rules.ts) against this browser's
+ * Intl on many inputs.
  * Each covered input must give a string (not fall back) and exactly Intl's string.
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { formatDate, formatDateTime, formatMessage, formatNumber, formatPercent, formatTime } from '@odkit/elements';
-import { formatDateAsCode, formatNumberAsCode, pluralCategory } from '../src/i18n/rules.js';
+import { formatDateAsCode, formatNumberAsCode, pluralCategory, zoneOffsetAsCode } from '../src/i18n/rules.js';
 
 const LOCALES = ['en-GB', 'cy'] as const;
 
@@ -156,7 +157,7 @@ describe('formatting as code agrees with Intl', () => {
     }
   });
 
-  it('en-GB dates, date-times and times in the browser zone and in UTC', () => {
+  it('en-GB dates, date-times and times in the browser zone, in UTC and in Europe/London', () => {
     const instants = fc.oneof(
       fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31) }),
       fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }),
@@ -174,7 +175,7 @@ describe('formatting as code agrees with Intl', () => {
       dateTime: { dateStyle: 'medium', timeStyle: 'short' },
       time: { timeStyle: 'short' },
     } as const;
-    for (const timeZone of [undefined, 'UTC'] as const) {
+    for (const timeZone of [undefined, 'UTC', 'Europe/London'] as const) {
       for (const [pattern, options] of Object.entries(patterns) as [
         keyof typeof patterns,
         Intl.DateTimeFormatOptions,
@@ -184,6 +185,8 @@ describe('formatting as code agrees with Intl', () => {
           fc.property(instants, (t) => {
             const date = new Date(t);
             const code = formatDateAsCode(date, 'en-GB', pattern, timeZone);
+            // London is written as code from 1996 (the EU rule); before that Intl answers.
+            if (timeZone === 'Europe/London' && t < Date.UTC(1996, 0, 1)) return code === undefined;
             return code !== undefined && code === intl.format(date);
           }),
           { numRuns: 1500 },
@@ -204,8 +207,51 @@ describe('formatting as code agrees with Intl', () => {
     expect(formatDateAsCode(new Date(Date.UTC(999, 0, 1)), 'en-GB', 'date', 'UTC')).to.equal(undefined);
     expect(formatDateAsCode(new Date(NaN), 'en-GB', 'date', undefined)).to.equal(undefined);
     expect(formatDateAsCode(new Date(0), 'en-GB', 'date', 'Europe/London')).to.equal(undefined);
+    expect(formatDateAsCode(new Date(0), 'en-GB', 'date', 'Europe/Paris')).to.equal(undefined);
     expect(formatDate(Date.UTC(999, 0, 1), 'en-GB', { timeZone: 'UTC' })).to.equal(
       new Intl.DateTimeFormat('en-GB', { ...patterns.date, timeZone: 'UTC' }).format(Date.UTC(999, 0, 1)),
     );
+  });
+
+  it("Europe/London's and UTC's offsets as code agree with Intl, to the minute around every clock change", () => {
+    const offset = (t: number, zone: string) => {
+      const parts = new Intl.DateTimeFormat('en-GB', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      }).formatToParts(t);
+      const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+      const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
+      return Math.round((wall - Math.floor(t / 60_000) * 60_000) / 60_000);
+    };
+    // Each clock change from 1996 to 2100: the minute before, at and after it.
+    for (let year = 1996; year <= 2100; year++) {
+      for (const month of [2, 9]) {
+        for (let day = 31; day > 23; day--) {
+          const t = Date.UTC(year, month, day, 1);
+          if (new Date(t).getUTCDay() !== 0) continue;
+          for (const at of [t - 60_000, t, t + 60_000, t - 3_600_000, t + 3_600_000]) {
+            expect(zoneOffsetAsCode(at, 'Europe/London'), new Date(at).toISOString()).to.equal(
+              offset(at, 'Europe/London'),
+            );
+          }
+          break;
+        }
+      }
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1996, 0, 1), max: Date.UTC(9999, 11, 31) }), (t) => {
+        return zoneOffsetAsCode(t, 'Europe/London') === offset(t, 'Europe/London') && zoneOffsetAsCode(t, 'UTC') === 0;
+      }),
+      { numRuns: 3000 },
+    );
+    // Outside what the rule covers, and any other zone, Intl answers.
+    expect(zoneOffsetAsCode(Date.UTC(1995, 11, 31, 23, 59), 'Europe/London')).to.equal(undefined);
+    expect(zoneOffsetAsCode(Date.UTC(2026, 6, 1), 'Europe/Dublin')).to.equal(undefined);
+    expect(zoneOffsetAsCode(NaN, 'UTC')).to.equal(undefined);
   });
 });

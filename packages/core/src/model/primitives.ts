@@ -53,6 +53,8 @@ const knownZones = new Map<string, boolean>();
 /** Whether this browser's Intl knows `zone`, an IANA name such as `Europe/London` (answers cached). */
 export function isTimeZone(zone: unknown): zone is string {
   if (typeof zone !== 'string' || zone === '' || zone.length > 64) return false;
+  // The kit's default and UTC need no check (building a formatter is a page's first Intl cost).
+  if (zone === 'Europe/London' || zone === 'UTC') return true;
   let known = knownZones.get(zone);
   if (known === undefined) {
     try {

@@ -1,10 +1,11 @@
 /**
- * The kit's own two locales' plural rules, number formats and English date patterns as
- * code. In Chromium the first `Intl.NumberFormat` or `Intl.DateTimeFormat` on a page
- * costs 15–50 ms (ICU's data is loaded then), and a widget's first paint would pay it
- * for a "3 members" label. Each function here gives exactly what `Intl` gives for the
- * same input (test/rules.test.ts compares them on many inputs) or `undefined` when the
- * input is outside what it covers, and the caller asks `Intl`.
+ * The kit's own two locales' plural rules, number formats and English date patterns, and
+ * the UTC and Europe/London wall clocks, as code. In Chromium the first `Intl.NumberFormat`
+ * or `Intl.DateTimeFormat` on a page costs 15–50 ms (ICU's data is loaded then), and a
+ * widget's first paint would pay it for a "3 members" label or a meeting's time. Each
+ * function here gives exactly what `Intl` gives for the same input (test/rules.test.ts
+ * compares them on many inputs) or `undefined` when the input is outside what it covers,
+ * and the caller asks `Intl`.
  */
 
 /**
@@ -111,10 +112,40 @@ const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'S
 /** The date patterns the kit uses: "2 March 2026", "2 Mar 2026, 14:00", "14:00". */
 export type DatePattern = 'date' | 'dateTime' | 'time';
 
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * `zone`'s offset from UTC in minutes at `time`, without Intl, for the zones the kit uses by
+ * default: `UTC`, and `Europe/London` from 1996 on (the EU's rule, which the UK follows:
+ * British Summer Time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
+ * Sunday of October; ICU's zone data carries that rule forward). Undefined for any other zone,
+ * for London before 1996, and outside the years 1000 to 9999: the caller then asks Intl.
+ */
+export function zoneOffsetAsCode(time: number, zone: string | undefined): number | undefined {
+  if ((zone !== 'UTC' && zone !== 'Europe/London') || !Number.isFinite(time)) return undefined;
+  const year = new Date(time).getUTCFullYear();
+  if (!(year >= (zone === 'UTC' ? 1000 : 1996) && year <= 9999)) return undefined;
+  if (zone === 'UTC') return 0;
+  return time >= lastSundayAtOne(year, 2) && time < lastSundayAtOne(year, 9) ? 60 : 0;
+}
+
+/** 01:00 UTC on the last Sunday of `month` (0-based). */
+function lastSundayAtOne(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month + 1, 0, 1);
+  return lastDay - new Date(lastDay).getUTCDay() * DAY_MS;
+}
+
+/** The wall clock in `zone` at `time` as a Date read with its UTC getters, when rules.ts covers the zone. */
+export function wallClockAsCode(time: number, zone: string | undefined): Date | undefined {
+  const offset = zoneOffsetAsCode(time, zone);
+  return offset === undefined ? undefined : new Date(time + offset * MINUTE_MS);
+}
+
 /**
  * en-GB's `Intl.DateTimeFormat` output for the kit's three patterns, in the browser's own
- * time zone (`timeZone` undefined) or UTC, for years 1000 to 9999. Other zones need
- * Intl's time zone data.
+ * time zone (`timeZone` undefined), or in UTC or Europe/London (see `zoneOffsetAsCode`),
+ * for years 1000 to 9999. Other zones need Intl's time zone data.
  */
 export function formatDateAsCode(
   date: Date,
@@ -122,15 +153,24 @@ export function formatDateAsCode(
   pattern: DatePattern,
   timeZone: string | undefined,
 ): string | undefined {
-  if (locale !== 'en-GB' || (timeZone !== undefined && timeZone !== 'UTC')) return undefined;
-  const utc = timeZone === 'UTC';
-  const year = utc ? date.getUTCFullYear() : date.getFullYear();
+  if (locale !== 'en-GB') return undefined;
+  let wall: Date;
+  let utc = true;
+  if (timeZone === undefined) {
+    wall = date;
+    utc = false;
+  } else {
+    const shifted = wallClockAsCode(date.getTime(), timeZone);
+    if (!shifted) return undefined;
+    wall = shifted;
+  }
+  const year = utc ? wall.getUTCFullYear() : wall.getFullYear();
   if (!(year >= 1000 && year <= 9999)) return undefined; // also an invalid date (NaN)
-  const month = utc ? date.getUTCMonth() : date.getMonth();
-  const day = utc ? date.getUTCDate() : date.getDate();
+  const month = utc ? wall.getUTCMonth() : wall.getMonth();
+  const day = utc ? wall.getUTCDate() : wall.getDate();
   const time = () => {
-    const hours = utc ? date.getUTCHours() : date.getHours();
-    const minutes = utc ? date.getUTCMinutes() : date.getMinutes();
+    const hours = utc ? wall.getUTCHours() : wall.getHours();
+    const minutes = utc ? wall.getUTCMinutes() : wall.getMinutes();
     return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
   };
   if (pattern === 'date') return `${day} ${MONTHS[month]} ${year}`;

@@ -6,6 +6,7 @@
  * time zone.
  */
 import { isIsoDateTime, isRealDate } from '@odkit/core';
+import { wallClockAsCode } from '../i18n/rules.js';
 
 /** Whether `value` is an `as-of` every widget takes: a real date `YYYY-MM-DD`, or a date-time with offset. */
 export const isAsOf = (value: unknown): value is string => isRealDate(value) || isIsoDateTime(value);
@@ -18,10 +19,15 @@ export function asOfInstant(asOf: string, zone: string): string {
   if (!isRealDate(asOf)) return asOf;
   // The next day's midnight in UTC, moved back by the zone's offset then (its wall clock read as UTC), less 1 ms.
   const next = Date.parse(asOf) + 864e5;
-  const wall = Date.parse(`${new Date(next).toLocaleString('sv', { timeZone: zone }).replace(' ', 'T')}Z`);
+  const wall =
+    wallClockAsCode(next, zone)?.getTime() ??
+    Date.parse(`${new Date(next).toLocaleString('sv', { timeZone: zone }).replace(' ', 'T')}Z`);
   return new Date(2 * next - wall - 1).toISOString();
 }
 
 /** The day an `as-of` names, `YYYY-MM-DD`: a date as given; a date-time's date in `zone` (Swedish writes it so). */
-export const asOfDate = (asOf: string, zone: string): string =>
-  isRealDate(asOf) ? asOf : new Date(asOf).toLocaleDateString('sv', { timeZone: zone });
+export function asOfDate(asOf: string, zone: string): string {
+  if (isRealDate(asOf)) return asOf;
+  const clock = wallClockAsCode(Date.parse(asOf), zone);
+  return clock ? clock.toISOString().slice(0, 10) : new Date(asOf).toLocaleDateString('sv', { timeZone: zone });
+}

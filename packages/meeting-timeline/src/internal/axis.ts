@@ -4,6 +4,7 @@
  * the element because the layout is arithmetic that deserves reading on its own.
  */
 import type { Meeting } from '@odkit/core';
+import { wallClockAsCode } from '@odkit/elements';
 import { nothing, html, svg, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { ZOOMS, type TimelineModel, type TimelineZoom } from './model.js';
@@ -71,8 +72,18 @@ export function axisLayout(
         ? ({ month: '2-digit', year: 'numeric' } as const)
         : ({ day: 'numeric', month: 'numeric' } as const);
   // Axis labels are numeric: the axis is hidden from assistive technology, and the list carries the words.
-  const label = new Intl.DateTimeFormat('en-GB', { ...format, timeZone: zone });
-  const labels = ticks.filter((_, i) => i % every === 0).map((b) => ({ x: x(b) + 3, text: label.format(b) }));
+  // en-GB's numeric patterns, as code where the zone's wall clock is (UTC, Europe/London), else through Intl.
+  let intl: Intl.DateTimeFormat | undefined;
+  const label = (time: number) => {
+    const clock = wallClockAsCode(time, zone);
+    if (!clock) return (intl ??= new Intl.DateTimeFormat('en-GB', { ...format, timeZone: zone })).format(time);
+    const two = (n: number) => String(n).padStart(2, '0');
+    const year = String(clock.getUTCFullYear());
+    if (unit === 'year') return year;
+    if (unit === 'month') return `${two(clock.getUTCMonth() + 1)}/${year}`;
+    return `${two(clock.getUTCDate())}/${two(clock.getUTCMonth() + 1)}`;
+  };
+  const labels = ticks.filter((_, i) => i % every === 0).map((b) => ({ x: x(b) + 3, text: label(b) }));
   // Wide enough for the last label, which starts right of its tick ("30/04", not "30/0").
   const last = labels.at(-1);
   const width = Math.max(

@@ -1,9 +1,11 @@
 /**
- * Wall-clock time in an IANA zone, through Intl only: the instant a local date and
- * time stands for (refusing the hour the clocks skip), the local date of an instant,
- * and the zone's short name. Records keep instants with their offsets; these turn a
- * person's input ("29 March, 01:30") into such an instant and back.
+ * Wall-clock time in an IANA zone: the instant a local date and time stands for (refusing
+ * the hour the clocks skip), the local date of an instant, and the zone's short name.
+ * Records keep instants with their offsets; these turn a person's input ("29 March, 01:30")
+ * into such an instant and back. UTC and Europe/London (the default) are worked out as code
+ * (`wallClockAsCode`), so a first paint builds no Intl formatter; other zones go through Intl.
  */
+import { wallClockAsCode } from '@odkit/elements';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -38,6 +40,11 @@ interface Wall {
 }
 
 function wall(time: number, zone: string): Wall {
+  const clock = wallClockAsCode(time, zone);
+  if (clock) {
+    const [y, mo, d] = [clock.getUTCFullYear(), clock.getUTCMonth() + 1, clock.getUTCDate()];
+    return { y, mo, d, h: clock.getUTCHours(), mi: clock.getUTCMinutes() };
+  }
   const parts: Record<string, number> = {};
   for (const p of partsFormat(zone).formatToParts(time)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return { y: parts.year!, mo: parts.month!, d: parts.day!, h: parts.hour! % 24, mi: parts.minute! };
@@ -102,6 +109,8 @@ const nameFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The zone's short name at `time` in British English ("GMT", "BST", "GMT+2"). */
 export function zoneName(time: number, zone: string): string {
+  const clock = wallClockAsCode(time, zone);
+  if (clock) return zone === 'UTC' ? 'UTC' : clock.getTime() === time ? 'GMT' : 'BST';
   let format = nameFormats.get(zone);
   if (!format)
     nameFormats.set(zone, (format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' })));
