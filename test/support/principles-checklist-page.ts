@@ -108,7 +108,8 @@ export class PrinciplesChecklistPage {
    * those of one item (its rating's first, then its comment's).
    */
   theirs(itemId?: string): HTMLElement[] {
-    return itemId === undefined ? allByPart(this.el, 'theirs') : allByPart(this.item(itemId), 'theirs');
+    if (itemId === undefined) return allByPart(this.el, 'theirs');
+    return [...this.item(itemId).querySelectorAll<HTMLElement>('[part~="theirs"]')];
   }
 
   /** The box saying someone else changed the assessment while it was being edited (part `changed-underneath`). */

@@ -33,6 +33,7 @@ import { checklistStyles } from './principles-checklist.styles.js';
 import { AutosaveController, COMMENT_DEBOUNCE_MS } from './internal/autosave-controller.js';
 import { blankDraft, now, parseDraft, type Draft, type RatingValue } from './internal/draft.js';
 import { carryOver, takeOverLightForm } from './internal/light-form.js';
+import { focusItemField } from './internal/items-view.js';
 import { renderRate, type RateEdits, type RateView } from './internal/rate-view.js';
 import type { RaterEdit } from './internal/rater-view.js';
 import { hostRater, signedInRater, type SignedInRater } from './internal/rater.js';
@@ -169,6 +170,7 @@ export class OdPrinciplesChecklist extends OdElement {
     data: this.data,
     stored: () => this.#shown.stored,
     meetingId: () => this.#shown.meeting?.id,
+    instrument: () => this.#shown.instrument,
     local: () => this._local,
     setLocal: (draft) => {
       this._local = draft;
@@ -199,6 +201,8 @@ export class OdPrinciplesChecklist extends OdElement {
     rater: (change, commit) => this.#about(change, commit),
     complete: () => void this.#complete(),
     reopen: () => void this.#reopen(),
+    useTheirs: (field) => this.#choose(field, 'theirs'),
+    keepMine: (field) => this.#choose(field, 'mine'),
   };
 
   #instruments: Instruments = { registry: defaultInstruments };
@@ -375,6 +379,8 @@ export class OdPrinciplesChecklist extends OdElement {
     }
     const { instrument, stored } = this.#shown;
     if (stored) this.#autosave.trackedId = stored.id;
+    // Someone else saved a change to the assessment being rated: merged into what is shown, nothing typed lost.
+    this.#autosave.underneath.reconcile();
     if (instrument && !stored) {
       const local = this._local;
       if (!local || local.instrumentId !== instrument.id || local.instrumentVersion !== instrument.version) {
@@ -508,24 +514,41 @@ export class OdPrinciplesChecklist extends OdElement {
     this.#fire(commit ? 'both' : 'input');
   }
 
+  /** Fields someone else changed that this person changed too, as errors (the summary links to each one's choice). */
+  #waitingErrors(): FormError[] {
+    return [...this.#autosave.underneath.waiting.keys()].map((field) => ({
+      field: `${field}-theirs-use`,
+      message: this.#t('form.chooseVersion'),
+    }));
+  }
+
+  /** The person chose theirs or mine for a field both changed: its error goes, focus goes back to the field. */
+  async #choose(field: string, which: 'theirs' | 'mine'): Promise<void> {
+    if (this.#readOnly || this.#isDisabled) return;
+    if (which === 'theirs') this.#autosave.useTheirs(field);
+    else this.#autosave.keepMine(field);
+    this.#clearErrorFor(`${field}-theirs-use`);
+    if (which === 'theirs') this.#fire('both');
+    await this.updateComplete;
+    focusItemField(this.renderRoot, field);
+  }
+
   async #complete(): Promise<void> {
     const value = this.#value;
     const instrument = this.#shown.instrument;
     if (!value || !instrument || this.#isDisabled) return;
+    const waiting = this.#waitingErrors();
+    if (waiting.length) return this.#showErrors(waiting);
     const problems = this.#problems(value, instrument);
-    if (problems.length) {
-      this._errors = problems;
-      await this.updateComplete;
-      focusErrorSummary(this.renderRoot);
-      return;
-    }
+    if (problems.length) return this.#showErrors(problems);
     this._errors = [];
     if (!this.#autosave.recordMode) {
       const at = now();
       this._local = { ...value, status: 'complete', completedAt: at, updatedAt: at };
     } else {
       const error = await this.#autosave.complete();
-      if (error) this._errors = formErrorsFrom(error, () => undefined, this.#t('form.saveFailed'));
+      if (error === 'waiting') this._errors = this.#waitingErrors();
+      else if (error) this._errors = formErrorsFrom(error, () => undefined, this.#t('form.saveFailed'));
     }
     await this.updateComplete;
     if (this._errors.length) focusErrorSummary(this.renderRoot);
@@ -545,6 +568,12 @@ export class OdPrinciplesChecklist extends OdElement {
     await this.updateComplete;
     this.#focusAfterToggle();
     this.#fire('both');
+  }
+
+  async #showErrors(errors: FormError[]): Promise<void> {
+    this._errors = errors;
+    await this.updateComplete;
+    focusErrorSummary(this.renderRoot);
   }
 
   /** After complete or reopen the button pressed is gone: move focus to the other one. */
@@ -606,6 +635,7 @@ export class OdPrinciplesChecklist extends OdElement {
         saving,
         device: this.#autosave.deviceStatus,
         signedIn: this.#signedIn,
+        underneath: this.#autosave.underneath,
       };
       return renderRate(view, t, f, this.#edits);
     }

@@ -97,7 +97,7 @@ async function typeComment(el: OdPrinciplesChecklist, itemId: string, words: str
 }
 
 /** Tabs forward from what has focus to the button named `name` in `box`, and presses Enter on it. */
-async function choose(box: HTMLElement, name: 'Use theirs' | 'Keep mine' | string): Promise<void> {
+async function choose(box: HTMLElement, name: 'Use theirs' | 'Keep mine'): Promise<void> {
   const button = byRoleIn(box, 'button', name);
   await tabUntil((el) => el === button, { what: `"${name}"` });
   await sendKeys({ press: 'Enter' });
@@ -122,7 +122,7 @@ describe('<od-principles-checklist> assessment edited underneath', function () {
   it('another tab: keeps the rating on its way and the comment being typed, takes theirs elsewhere, asks; axe', async () => {
     const { mine, theirs, slow, el } = await twoTabs();
     slow.hold();
-    await click(labelOf(el, radio(el, 'two-practitioners', 'Clearly seen')));
+    await click(labelOf(el, radio(el, 'two-practitioners', 'Not seen'))); // it was 'Clearly seen'
     const comment = await typeComment(el, 'responding', 'My comment');
     for (const change of theirChanges) await theirs.apply(change);
     await until(() => page(el).comment('open-questions').value === 'They noted this', 'their comment arrives here');
@@ -131,7 +131,7 @@ describe('<od-principles-checklist> assessment edited underneath', function () {
     await until(() => page(el).theirs().length === 2, 'their rating and comment beside mine');
     expect(page(el).comment('responding')).to.equal(comment);
     expect(comment.value).to.equal('My comment');
-    expect(radio(el, 'two-practitioners', 'Clearly seen').checked).to.equal(true);
+    expect(radio(el, 'two-practitioners', 'Not seen').checked).to.equal(true);
     expect(text(page(el).theirs('two-practitioners')[0])).to.contain('They saved: Partly seen (1)');
     expect(text(page(el).theirs('responding')[0])).to.contain('They saved: Their comment');
     expect(text(page(el).changedUnderneath)).to.contain(CHANGED);
@@ -152,9 +152,9 @@ describe('<od-principles-checklist> assessment edited underneath', function () {
     await choose(page(el).theirs('responding')[0]!, 'Keep mine');
     await until(() => page(el).theirs().length === 1, 'the comment decided');
     expectFocused(el, page(el).comment('responding'));
-    page(el).comment('two-practitioners').focus(); // the next item's comment: Shift+Tab back to the rating's choice
+    radio(el, 'two-practitioners', 'Not seen').focus(); // Tab leaves the radios for the choice beside them
     const use = byRoleIn(page(el).theirs('two-practitioners')[0]!, 'button', 'Use theirs');
-    await tabUntil((e) => e === use, { back: true, what: '"Use theirs"' });
+    await tabUntil((e) => e === use, { what: '"Use theirs"' });
     await sendKeys({ press: 'Space' });
     await until(() => page(el).theirs().length === 0, 'the rating decided');
     expect(radio(el, 'two-practitioners', 'Partly seen').checked).to.equal(true);
@@ -163,7 +163,11 @@ describe('<od-principles-checklist> assessment edited underneath', function () {
     await until(() => ratingIn(as06(mine.snapshot!.record), 'responding')?.comment === 'My comment', 'mine saved');
     const saved = as06(mine.snapshot!.record);
     expect(ratingIn(saved, 'two-practitioners')?.value).to.equal(1);
-    expect(ratingIn(saved, 'open-questions')).to.deep.equal({ itemId: 'open-questions', value: 2, comment: 'They noted this' });
+    expect(ratingIn(saved, 'open-questions')).to.deep.equal({
+      itemId: 'open-questions',
+      value: 2,
+      comment: 'They noted this',
+    });
     expect(page(el).changedUnderneath).to.equal(null);
   });
 
@@ -201,10 +205,8 @@ describe('<od-principles-checklist> assessment edited underneath', function () {
     await choose(page(el).theirs('responding')[0]!, 'Use theirs');
     await until(() => page(el).theirs().length === 1, 'the comment decided');
     expect(comment.value).to.equal('Their comment');
-    page(el).comment('two-practitioners').focus();
-    const keep = byRoleIn(page(el).theirs('two-practitioners')[0]!, 'button', 'Keep mine');
-    await tabUntil((e) => e === keep, { back: true, what: '"Keep mine"' });
-    await sendKeys({ press: 'Enter' });
+    radio(el, 'two-practitioners', 'Not seen').focus();
+    await choose(page(el).theirs('two-practitioners')[0]!, 'Keep mine');
     await until(() => page(el).theirs().length === 0, 'the rating decided');
 
     await until(() => ratingIn(as06(mine.snapshot!.record), 'two-practitioners')?.value === 0, 'mine saved');

@@ -96,6 +96,14 @@ export class EditedUnderneath {
     return fresh;
   }
 
+  /**
+   * The person's own values were saved (a form that saves as it goes): the next change from elsewhere is compared
+   * with them, so a save of the person's own that comes back is never taken for someone else's.
+   */
+  saved(values: FieldValues): void {
+    this.#base = { ...this.#base, ...values };
+  }
+
   /** The person chose the value saved elsewhere for `name`. */
   useTheirs(mine: FieldAccess, name: string): void {
     const theirs = this.#waiting.get(name);

@@ -3,9 +3,10 @@
  * while the assessment is a draft, the answers as text once it is complete.
  */
 import { TEXT_LIMITS, type Instrument } from '@odkit/core';
-import { renderFieldError, type FormError, renderHeading } from '@odkit/elements';
+import { renderFieldError, renderTheirs, type FormError, renderHeading } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { fieldName, theirsText, type AssessmentUnderneath, type ItemPart } from './assessment-underneath.js';
 import type { Draft, RatingValue } from './draft.js';
 import {
   radioId,
@@ -24,12 +25,53 @@ export interface ItemsView {
   readonly readOnly: boolean;
   readonly disabled: boolean;
   readonly errors: readonly FormError[];
+  /** Changes someone else saved meanwhile: where both changed an item's rating or comment, theirs is beside it. */
+  readonly underneath?: Pick<AssessmentUnderneath, 'waiting'> | undefined;
 }
 
 /** What a person does to an item. `commit` on a comment: the field was left (a `change`), not a key press. */
 export interface ItemEdits {
   rate(itemId: string, value: RatingValue): void;
   comment(itemId: string, comment: string, commit: boolean): void;
+  /** For a field both changed (`rating-<item>`, `comment-<item>`): take the value someone else saved. */
+  useTheirs(field: string): void;
+  /** For a field both changed: keep this person's own value (saved on top of theirs). */
+  keepMine(field: string): void;
+}
+
+/** What someone else saved for an item's rating or comment, with the two choices, where both changed it. */
+function theirsFor(
+  view: ItemsView,
+  part: ItemPart,
+  itemId: string,
+  t: ChecklistT,
+  f: ChecklistFormat,
+  edits: ItemEdits,
+): { box: TemplateResult | typeof nothing; id: string } {
+  const field = fieldName(part, itemId);
+  const theirs = view.underneath?.waiting.get(field);
+  if (theirs === undefined) return { box: nothing, id: '' };
+  return {
+    box: renderTheirs(t, {
+      field,
+      shown: theirsText(field, theirs, view.instrument, t, f),
+      onUseTheirs: () => edits.useTheirs(field),
+      onKeepMine: () => edits.keepMine(field),
+    }),
+    id: `${field}-theirs`,
+  };
+}
+
+/** Focuses an item's field after a choice: its comment box, or its rating's checked radio (else its first). */
+export function focusItemField(root: ParentNode, field: string): void {
+  const [, part, itemId] = /^(rating|comment)-(.+)$/.exec(field) ?? [];
+  if (!itemId) return;
+  const target =
+    part === 'comment'
+      ? root.querySelector<HTMLElement>(`#${CSS.escape(field)}`)
+      : (root.querySelector<HTMLInputElement>(`input[name="item-${CSS.escape(itemId)}"]:checked`) ??
+        root.querySelector<HTMLElement>(`#${CSS.escape(radioId(itemId, 0))}`));
+  target?.focus();
 }
 
 export function renderGroups(
@@ -56,7 +98,9 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
   const field = radioId(item.id, 0);
   const error = view.errors.find((e) => e.field === field);
   const hint = item.text ? `hint-${item.id}` : '';
-  const described = [hint, error ? `${field}-error` : ''].filter(Boolean).join(' ');
+  const theirRating = theirsFor(view, 'rating', item.id, t, f, edits);
+  const theirComment = theirsFor(view, 'comment', item.id, t, f, edits);
+  const described = [hint, error ? `${field}-error` : '', theirRating.id].filter(Boolean).join(' ');
   const options: { value: RatingValue; label: string; id: string }[] = instrument.scale.options.map((o, i) => ({
     value: o.value,
     label: textOf(f, o.label),
@@ -87,6 +131,7 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
       )}
     </div>
     </fieldset>
+    ${theirRating.box}
     <div class="od-field comment">
       <label class="od-label comment-label" for=${`comment-${item.id}`}>
         ${t('checklist.comment')}<span class="visually-hidden">: ${textOf(f, item.title)}</span>
@@ -98,10 +143,12 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
         rows="2"
         maxlength=${TEXT_LIMITS.long}
         .value=${live(rating?.comment ?? '')}
+        aria-describedby=${theirComment.id || nothing}
         ?disabled=${disabled}
         @input=${(e: Event) => edits.comment(item.id, (e.target as HTMLTextAreaElement).value, false)}
         @change=${(e: Event) => edits.comment(item.id, (e.target as HTMLTextAreaElement).value, true)}
       ></textarea>
+      ${theirComment.box}
     </div>
   </div>`;
 }
