@@ -636,6 +636,7 @@ export class OdPrinciplesChecklist extends OdElement {
         device: this.#autosave.deviceStatus,
         signedIn: this.#signedIn,
         underneath: this.#autosave.underneath,
+        unsavedOnCompleted: this.#autosave.unsavedOnCompleted,
       };
       return renderRate(view, t, f, this.#edits);
     }

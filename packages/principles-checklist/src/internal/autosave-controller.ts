@@ -383,9 +383,27 @@ export class AutosaveController implements ReactiveController {
     });
   }
 
-  /** Reopens a completed assessment (after any save still queued). */
+  /**
+   * Reopens a completed assessment (after any save still queued), then saves what was not saved when someone else
+   * completed it.
+   */
   async reopen(assessmentId: string): Promise<void> {
-    await this.#queue.run(() => this.#save({ type: 'assessment/reopen', assessmentId, at: now() }, { retry: false }));
+    await this.#queue.run(async () => {
+      const result = await this.#save({ type: 'assessment/reopen', assessmentId, at: now() }, { retry: false });
+      if (result === 'applied' && this.#hasEdits()) await this.#flush();
+    });
+  }
+
+  /**
+   * Someone else completed the assessment while this person had edits not saved yet: they are kept (shown, and on
+   * this device) until it is reopened.
+   */
+  get unsavedOnCompleted(): boolean {
+    return this.#currentStored()?.status === 'complete' && this.#hasEdits();
+  }
+
+  #hasEdits(): boolean {
+    return this.#pending.size > 0 || Object.keys(this.#pendingAbout).length > 0;
   }
 
   /**

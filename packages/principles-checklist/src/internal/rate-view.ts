@@ -35,6 +35,8 @@ export interface RateView {
   readonly signedIn?: SignedInRater | undefined;
   /** Changes someone else saved while this person was rating: what waits for their choice, and what was announced. */
   readonly underneath?: Pick<AssessmentUnderneath, 'waiting' | 'announced'> | undefined;
+  /** Someone else completed the assessment while this person had edits not saved yet (kept until it is reopened). */
+  readonly unsavedOnCompleted?: boolean | undefined;
 }
 
 export interface RateEdits extends ItemEdits {
@@ -52,7 +54,7 @@ export function renderRate(view: RateView, t: ChecklistT, f: ChecklistViewFormat
         ? html`<p class="notice">${t('checklist.completed', { date: f.dateTime(value.completedAt ?? value.updatedAt ?? now()) })}</p>`
         : nothing
     }
-    ${renderChangedStatus(view, t)} ${readOnly ? nothing : renderWaiting(view, t, f)}
+    ${renderChangedStatus(view, t)} ${readOnly ? renderCompletedUnderneath(view, t) : renderWaiting(view, t, f)}
     ${renderRaterDetails(view, t, edits.rater)}
     ${renderGroups(view, t, f, edits)}
     ${instrument.source ? html`<p class="source">${textOf(f, instrument.source)}</p>` : nothing}
@@ -104,7 +106,20 @@ function renderDraftStatus(view: RateView, t: ChecklistT): TemplateResult {
  */
 function renderChangedStatus(view: RateView, t: ChecklistT): TemplateResult {
   const count = view.readOnly ? 0 : (view.underneath?.announced ?? 0);
-  return html`<p class="visually-hidden" part="changed-status" role="status">${count ? t('form.changedAnnounce', { count }) : nothing}</p>`;
+  const said = completedUnderneath(view)
+    ? t('checklist.completedUnderneath')
+    : count
+      ? t('form.changedAnnounce', { count })
+      : nothing;
+  return html`<p class="visually-hidden" part="changed-status" role="status">${said}</p>`;
+}
+
+const completedUnderneath = (view: RateView) =>
+  view.readOnly && !view.shared && view.value.status === 'complete' && view.unsavedOnCompleted;
+
+/** Someone else completed the assessment while this person had edits not saved: where they are, what to do. */
+function renderCompletedUnderneath(view: RateView, t: ChecklistT): TemplateResult | typeof nothing {
+  return completedUnderneath(view) ? renderChangedUnderneath(t, nothing, t('checklist.completedUnderneath')) : nothing;
 }
 
 /** While fields wait for a choice: what happened, that nothing typed was lost, and a link to each item's choice. */

@@ -32,6 +32,9 @@ const en = {
   'checklist.draftNeedsName': 'Your draft is only on this device: enter the rater’s name to save it to the record.',
   'checklist.draftRestored': 'What you entered before was restored from this device.',
   'checklist.draftUnreadable': 'A draft kept on this device could not be read, so it was removed.',
+  // Someone else changed the assessment being rated (with the shared form.changed* and form.theirs strings).
+  'checklist.completedUnderneath':
+    'They completed this assessment, so it is read-only. What you had not saved yet is kept on this device and shown here: reopen the assessment to save it.',
   'checklist.noComment': 'No comment',
   'checklist.notRated': 'Not rated',
   'checklist.meeting': 'Meeting on {date}',
@@ -107,6 +110,9 @@ const cy = {
   'checklist.draftNeedsName': 'Dim ond ar y ddyfais hon mae eich drafft: rhowch enw’r sgoriwr i’w gadw yn y cofnod.',
   'checklist.draftRestored': 'Cafodd yr hyn a roesoch o’r blaen ei adfer o’r ddyfais hon.',
   'checklist.draftUnreadable': 'Nid oedd modd darllen drafft a gadwyd ar y ddyfais hon, felly cafodd ei ddileu.',
+  // Someone else changed the assessment being rated (with the shared form.changed* and form.theirs strings).
+  'checklist.completedUnderneath':
+    'Maen nhw wedi cwblhau’r asesiad hwn, felly dim ond ei ddarllen y gallwch chi. Mae’r hyn nad oeddech chi wedi’i gadw eto wedi’i gadw ar y ddyfais hon ac i’w weld yma: ailagorwch yr asesiad i’w gadw.',
   'checklist.noComment': 'Dim sylw',
   'checklist.notRated': 'Heb ei sgorio',
   'checklist.meeting': 'Cyfarfod ar {date}',
