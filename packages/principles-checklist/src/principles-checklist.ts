@@ -88,6 +88,10 @@ type View = 'rate' | 'summary' | 'compare';
  * @csspart changed-by - "Changed by … on …" under the header, for a saved assessment.
  * @csspart draft-status - The status line saying when a draft is kept only on this device, or was restored from it.
  * @csspart error-summary - The form's error summary.
+ * @csspart changed-underneath - The box saying someone else saved a change to the assessment while it was being rated.
+ * @csspart theirs - What someone else saved for an item's rating or comment, beside the person's own, with "Use
+ * theirs" and "Keep mine".
+ * @csspart changed-status - The visually hidden status line that reads out a change someone else saved.
  * @cssprop --od-principles-checklist-item-gap - Space between items (default: 3 × the system space).
  * @cssprop --od-principles-checklist-chart-line - Trend line and point colour (default: the primary colour).
  * @cssprop --od-principles-checklist-difference-background - Background of an item the two raters differ on (default:
