@@ -26,6 +26,8 @@ import { deepActiveElement, expectFocused, tabUntil } from '../../../test/suppor
 import { forgetDrafts, ownCase } from '../../../test/support/own-case.js';
 import { PrinciplesChecklistPage } from '../../../test/support/principles-checklist-page.js';
 import { demoFor, FHIR_URL, http, testAuthor, uniqueId } from '../../fhir/test/support.js';
+import * as stories from '../../../stories/principles-checklist.stories.js';
+import { inProvider, type ProviderContext } from '../../../stories/support/provider-decorator.js';
 import { click, labelOf, radio } from './support.js';
 
 const demoCase = ownCase(sharedDemo);
@@ -259,6 +261,28 @@ describe('<od-principles-checklist> assessment edited underneath', function () {
     expect(text(page(el).theirs('responding')[0])).to.contain('Cadwon nhw: Their comment');
     byRoleIn(page(el).theirs('responding')[0]!, 'button', 'Cadw fy fersiwn i');
     expect(page(el).changedAnnouncement).to.contain('1 maes');
+    await expect(el).to.be.accessible();
+  });
+
+  it('the story: their comment beside mine, their other comment taken; axe', async () => {
+    const meta = stories.default as unknown as { args: object; render: (args: object) => unknown };
+    const story = stories.SomeoneElseSaved as unknown as {
+      args: object;
+      parameters: ProviderContext['parameters'];
+      loaders: (() => Promise<unknown>)[];
+      play: (context: { canvasElement: HTMLElement }) => Promise<void>;
+    };
+    for (const load of story.loaders) await load();
+    const args = { ...meta.args, ...story.args };
+    const context = { id: uniqueId('story'), globals: {}, parameters: story.parameters };
+    const root = await fixture<HTMLElement>(inProvider(() => meta.render(args), context));
+    const el = root.querySelector('od-principles-checklist')!;
+    await until(() => page(el).items.length, 'the checklist');
+    await story.play({ canvasElement: root });
+    await until(() => page(el).theirs('responding').length === 1, 'their comment beside mine');
+    expect(page(el).comment('responding').value).to.equal('Everyone was answered in their own words.');
+    expect(page(el).comment('open-questions').value).to.equal('Questions left room for the family.');
+    expect(text(page(el).changedUnderneath)).to.contain(CHANGED);
     await expect(el).to.be.accessible();
   });
 });
