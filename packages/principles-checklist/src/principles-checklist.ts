@@ -33,7 +33,7 @@ import { checklistStyles } from './principles-checklist.styles.js';
 import { AutosaveController, COMMENT_DEBOUNCE_MS } from './internal/autosave-controller.js';
 import { blankDraft, now, parseDraft, type Draft, type RatingValue } from './internal/draft.js';
 import { carryOver, takeOverLightForm } from './internal/light-form.js';
-import { focusItemField } from './internal/items-view.js';
+import { focusField } from './internal/items-view.js';
 import { renderRate, type RateEdits, type RateView } from './internal/rate-view.js';
 import type { RaterEdit } from './internal/rater-view.js';
 import { hostRater, signedInRater, type SignedInRater } from './internal/rater.js';
@@ -534,7 +534,7 @@ export class OdPrinciplesChecklist extends OdElement {
     this.#clearErrorFor(`${field}-theirs-use`);
     if (which === 'theirs') this.#fire('both');
     await this.updateComplete;
-    focusItemField(this.renderRoot, field);
+    focusField(this.renderRoot, field);
   }
 
   async #complete(): Promise<void> {

@@ -185,6 +185,31 @@ describe('<od-principles-checklist> assessment edited underneath', function () {
     expect(page(el).changedUnderneath).to.equal(null);
   });
 
+  it('the rater’s details too: their name beside mine, their evidence taken, my name kept by keyboard', async () => {
+    const { mine, theirs, el } = await twoTabs();
+    const name = page(el).raterName;
+    name.focus();
+    name.select();
+    await sendKeys({ type: 'Chloe Grant-Ellis' }); // not saved until the field is left
+    const before = as06(theirs.snapshot!.record);
+    await theirs.apply({
+      type: 'assessment/update',
+      assessment: { ...before, rater: { ...before.rater, name: 'C. Grant' }, evidence: 'video' },
+    });
+
+    await until(() => page(el).theirs().length === 1, 'their name beside mine');
+    expect(name.value).to.equal('Chloe Grant-Ellis');
+    expect(text(page(el).theirs()[0])).to.contain('They saved: C. Grant');
+    expect(page(el).choice('What the rating is based on', 'Video recording').checked).to.equal(true);
+    expect(text(page(el).changedUnderneath)).to.contain('Rater’s name');
+    await expect(el).to.be.accessible();
+
+    await choose(page(el).theirs()[0]!, 'Keep mine');
+    await until(() => as06(mine.snapshot!.record).rater.name === 'Chloe Grant-Ellis', 'my name saved');
+    expect(as06(mine.snapshot!.record).evidence).to.equal('video');
+    expectFocused(el, name);
+  });
+
   it('another tab completes it while a comment is unsaved: the comment is kept and shown, and saved once reopened', async () => {
     const { mine, theirs, slow, el } = await twoTabs();
     slow.hold();

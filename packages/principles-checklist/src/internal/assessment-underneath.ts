@@ -1,13 +1,15 @@
 /**
  * The assessment being rated as field values, for merging a change someone else saved to it while this person was
  * rating it (EditedUnderneath in @odkit/elements): each item's rating and its comment is a field, named as
- * `rating-<item>` and `comment-<item>` (the comment's box has that id). Items only they changed are taken, items only
- * this person changed stay theirs, and where both changed one, it waits for the person's choice and is not saved
+ * `rating-<item>` and `comment-<item>` (the comment's box has that id), and so is each of the rater's details
+ * (`rater-name`, `rater-role`, `evidence`, as their controls are named). Fields only they changed are taken, fields
+ * only this person changed stay theirs, and where both changed one, it waits for the person's choice and is not saved
  * until they make it. Apart from the autosave so that what a field is, and how it reads, are in one place.
  */
 import type { Assessment, Instrument } from '@odkit/core';
 import { EditedUnderneath, type FieldAccess, type FieldValues } from '@odkit/elements';
 import type { Draft, RatingValue } from './draft.js';
+import type { RaterEdit } from './rater-view.js';
 import { valueLabel, type ChecklistFormat, type ChecklistT } from './view-kit.js';
 
 /** Which half of an item a field is. */
@@ -20,6 +22,19 @@ export const fieldName = (part: ItemPart, itemId: string): string => `${part}-${
 export function fieldOf(name: string): { part: ItemPart; itemId: string } | undefined {
   const match = /^(rating|comment)-(.+)$/.exec(name);
   return match ? { part: match[1] as ItemPart, itemId: match[2]! } : undefined;
+}
+
+/** The rater's details as fields: each one's field name (its control's name). */
+export const ABOUT_FIELDS = { name: 'rater-name', raterRole: 'rater-role', evidence: 'evidence' } as const;
+
+/** Which of the rater's details a field name is, or undefined for a name that is none of them. */
+export const aboutKeyOf = (name: string): keyof RaterEdit | undefined =>
+  (Object.keys(ABOUT_FIELDS) as (keyof RaterEdit)[]).find((key) => ABOUT_FIELDS[key] === name);
+
+/** One of the rater's details in `assessment`, as its field holds it. */
+export function aboutIn(assessment: Draft | undefined, key: keyof RaterEdit): string {
+  if (!assessment) return '';
+  return key === 'name' ? assessment.rater.name : assessment[key];
 }
 
 /** A rating as a field holds it: '' unrated, the scale value, or 'na'. */
@@ -43,6 +58,7 @@ export function assessmentValues(assessment: Draft, instrument: Instrument): Fie
     values[fieldName('rating', id)] = valueIn(assessment, 'rating', id);
     values[fieldName('comment', id)] = valueIn(assessment, 'comment', id);
   }
+  for (const [key, name] of Object.entries(ABOUT_FIELDS)) values[name] = aboutIn(assessment, key as keyof RaterEdit);
   return values;
 }
 
@@ -54,7 +70,10 @@ export function theirsText(
   t: ChecklistT,
   f: ChecklistFormat,
 ): string {
-  if (fieldOf(name)?.part !== 'rating' || value === '') return value;
+  if (value === '') return value;
+  if (name === ABOUT_FIELDS.raterRole) return t(`raterRole.${value as Draft['raterRole']}`);
+  if (name === ABOUT_FIELDS.evidence) return t(`evidence.${value as Draft['evidence']}`);
+  if (fieldOf(name)?.part !== 'rating') return value;
   return valueLabel(t, f, instrument, ratingFrom(value) ?? undefined);
 }
 
@@ -91,6 +110,11 @@ export class AssessmentUnderneath {
   /** Whether an item's rating or comment waits for a choice (and so is not saved). */
   holds(part: ItemPart, itemId: string): boolean {
     return this.waiting.has(fieldName(part, itemId));
+  }
+
+  /** Whether one of the rater's details waits for a choice (and so is not saved). */
+  holdsAbout(key: keyof RaterEdit): boolean {
+    return this.waiting.has(ABOUT_FIELDS[key]);
   }
 
   /**

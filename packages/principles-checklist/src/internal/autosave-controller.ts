@@ -8,7 +8,17 @@
 import { ConflictError, SerialQueue, type Assessment, type Change, type Instrument } from '@odkit/core';
 import { OdErrorEvent, type CaseController, type FieldValues } from '@odkit/elements';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { AssessmentUnderneath, fieldName, fieldOf, ratingFrom, ratingText, valueIn } from './assessment-underneath.js';
+import {
+  ABOUT_FIELDS,
+  AssessmentUnderneath,
+  aboutIn,
+  aboutKeyOf,
+  fieldName,
+  fieldOf,
+  ratingFrom,
+  ratingText,
+  valueIn,
+} from './assessment-underneath.js';
 import { DeviceDraftKeeper, isLasting, type DraftQuery } from './device-draft.js';
 import { now, withRating, type Draft, type RatingValue } from './draft.js';
 import type { RaterEdit } from './rater-view.js';
@@ -286,8 +296,10 @@ export class AutosaveController implements ReactiveController {
 
   /* ---------------------------------------------------------------- edited underneath */
 
-  /** An item's rating or comment as the person has it: their edit not saved yet, else the stored one. */
+  /** A field as the person has it: their edit not saved yet, else the stored one. */
   #readField(name: string): string {
+    const key = aboutKeyOf(name);
+    if (key) return this.#pendingAbout[key] ?? aboutIn(this.#currentStored(), key);
     const field = fieldOf(name);
     if (!field) return '';
     const edit = this.#pending.get(field.itemId);
@@ -296,8 +308,18 @@ export class AutosaveController implements ReactiveController {
     return valueIn(this.#currentStored(), field.part, field.itemId);
   }
 
-  /** Puts a value into an item's rating or comment: an edit to save, or none when the stored one already has it. */
+  /** Puts a value into a field: an edit to save, or none when the stored one already has it. */
   #writeField(name: string, value: string): void {
+    const key = aboutKeyOf(name);
+    if (key) {
+      const about: Record<string, string> = { ...this.#pendingAbout };
+      if (value === aboutIn(this.#currentStored(), key)) delete about[key];
+      else about[key] = value;
+      this.#pendingAbout = about as RaterEdit;
+      this.#keepDraft({ rater: true });
+      this.#host.requestUpdate();
+      return;
+    }
     const field = fieldOf(name);
     if (!field) return;
     const { itemId, part } = field;
@@ -333,6 +355,20 @@ export class AutosaveController implements ReactiveController {
     if (this.underneath.holds('rating', itemId)) delete sendable.value;
     if (this.underneath.holds('comment', itemId)) delete sendable.comment;
     return 'value' in sendable || sendable.comment !== undefined ? sendable : undefined;
+  }
+
+  /** The rater's details edited, without what waits for the person's choice. */
+  #sendableAbout(): RaterEdit {
+    const about: RaterEdit = { ...this.#pendingAbout };
+    for (const key of Object.keys(about) as (keyof RaterEdit)[]) if (this.underneath.holdsAbout(key)) delete about[key];
+    return about;
+  }
+
+  /** Takes what was saved of the rater's details out of the edits not saved yet (unless edited again since). */
+  #sentAbout(sent: RaterEdit): void {
+    const left: RaterEdit = { ...this.#pendingAbout };
+    for (const key of Object.keys(sent) as (keyof RaterEdit)[]) if (left[key] === sent[key]) delete left[key];
+    this.#pendingAbout = left;
   }
 
   /** Whether an item's edit is still to be saved (not counting what waits for the person's choice). */
@@ -416,7 +452,8 @@ export class AutosaveController implements ReactiveController {
     this.#stopTimer();
     const store = this.#options.data.store;
     const stored = this.#currentStored();
-    const about = this.#pendingAbout;
+    // What waits for the person's choice is not saved over someone else's: it stays in the draft on this device.
+    const about = this.#sendableAbout();
     const report = (error: unknown) => this.#host.dispatchEvent(new OdErrorEvent(error));
     if (store && !stored && this.#starting && this.recordMode) {
       // The start is still on its way: what was typed since goes after it (a store applies changes in order).
@@ -454,7 +491,7 @@ export class AutosaveController implements ReactiveController {
       !store ||
       !stored ||
       stored.status === 'complete' ||
-      (this.#pending.size === 0 && Object.keys(about).length === 0)
+      (this.#pending.size === 0 && Object.keys(this.#pendingAbout).length === 0)
     )
       return;
     // The rater's details first: the update carries the stored ratings, and the ratings below go on top of it.
@@ -463,7 +500,6 @@ export class AutosaveController implements ReactiveController {
       store.apply({ type: 'assessment/update', assessment: withRater(stored, about, name) }).catch(report);
     }
     this.#pendingAbout = {};
-    // What waits for the person's choice is not saved over someone else's: it stays in the draft on this device.
     for (const [itemId, entry] of this.#pending) {
       const sendable = this.#sendable(itemId, entry);
       if (sendable) store.apply(rateChange(stored.id, itemId, sendable)).catch(report);
@@ -590,7 +626,7 @@ export class AutosaveController implements ReactiveController {
       this.#sentOf(itemId, sendable);
       this.#host.requestUpdate();
     }
-    const about = this.#pendingAbout;
+    const about = this.#sendableAbout();
     stored = this.#currentStored();
     if (stored && stored.status === 'draft' && Object.keys(about).length) {
       const name = (about.name ?? stored.rater.name).trim();
@@ -598,9 +634,13 @@ export class AutosaveController implements ReactiveController {
         this.#options.nameMissing();
         return;
       }
-      const result = await this.#save({ type: 'assessment/update', assessment: withRater(stored, about, name) });
+      const assessment = withRater(stored, about, name);
+      const sent = Object.fromEntries(
+        (Object.keys(about) as (keyof RaterEdit)[]).map((key) => [ABOUT_FIELDS[key], aboutIn(assessment, key)]),
+      );
+      const result = await this.#save({ type: 'assessment/update', assessment }, { sent });
       if (result === 'conflict') return this.#saveSoon(0);
-      if (result !== 'failed' && this.#pendingAbout === about) this.#pendingAbout = {};
+      if (result !== 'failed') this.#sentAbout(about);
       this.#host.requestUpdate();
     }
   }

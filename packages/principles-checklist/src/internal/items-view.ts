@@ -6,7 +6,7 @@ import { TEXT_LIMITS, type Instrument } from '@odkit/core';
 import { renderFieldError, renderTheirs, type FormError, renderHeading } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { fieldName, theirsText, type AssessmentUnderneath, type ItemPart } from './assessment-underneath.js';
+import { ABOUT_FIELDS, fieldName, fieldOf, theirsText, type AssessmentUnderneath } from './assessment-underneath.js';
 import type { Draft, RatingValue } from './draft.js';
 import {
   radioId,
@@ -39,16 +39,20 @@ export interface ItemEdits {
   keepMine(field: string): void;
 }
 
-/** What someone else saved for an item's rating or comment, with the two choices, where both changed it. */
-function theirsFor(
-  view: ItemsView,
-  part: ItemPart,
-  itemId: string,
+/** Beside a field someone else changed too: what they saved, with the two choices; `id` is the box's, or ''. */
+export interface TheirsBox {
+  readonly box: TemplateResult | typeof nothing;
+  readonly id: string;
+}
+
+/** What someone else saved for a field (an item's rating or comment, a rater's detail) where both changed it. */
+export function theirsFor(
+  view: Pick<ItemsView, 'underneath' | 'instrument'>,
+  field: string,
   t: ChecklistT,
   f: ChecklistFormat,
-  edits: ItemEdits,
-): { box: TemplateResult | typeof nothing; id: string } {
-  const field = fieldName(part, itemId);
+  edits: Pick<ItemEdits, 'useTheirs' | 'keepMine'>,
+): TheirsBox {
   const theirs = view.underneath?.waiting.get(field);
   if (theirs === undefined) return { box: nothing, id: '' };
   return {
@@ -62,15 +66,18 @@ function theirsFor(
   };
 }
 
-/** Focuses an item's field after a choice: its comment box, or its rating's checked radio (else its first). */
-export function focusItemField(root: ParentNode, field: string): void {
-  const [, part, itemId] = /^(rating|comment)-(.+)$/.exec(field) ?? [];
-  if (!itemId) return;
-  const target =
-    part === 'comment'
-      ? root.querySelector<HTMLElement>(`#${CSS.escape(field)}`)
-      : (root.querySelector<HTMLInputElement>(`input[name="item-${CSS.escape(itemId)}"]:checked`) ??
-        root.querySelector<HTMLElement>(`#${CSS.escape(radioId(itemId, 0))}`));
+/**
+ * Focuses a field after a choice: a comment box or the rater's name, or a group of radios' checked one (else its
+ * first): an item's rating, the rater's role, the evidence.
+ */
+export function focusField(root: ParentNode, field: string): void {
+  const item = fieldOf(field);
+  const choices = field === ABOUT_FIELDS.raterRole || field === ABOUT_FIELDS.evidence;
+  const radios = item?.part === 'rating' ? `item-${item.itemId}` : choices ? field : undefined;
+  const target = radios
+    ? (root.querySelector<HTMLElement>(`input[name="${CSS.escape(radios)}"]:checked`) ??
+      root.querySelector<HTMLElement>(`input[name="${CSS.escape(radios)}"]`))
+    : root.querySelector<HTMLElement>(`#${CSS.escape(field)}`);
   target?.focus();
 }
 
@@ -98,8 +105,8 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
   const field = radioId(item.id, 0);
   const error = view.errors.find((e) => e.field === field);
   const hint = item.text ? `hint-${item.id}` : '';
-  const theirRating = theirsFor(view, 'rating', item.id, t, f, edits);
-  const theirComment = theirsFor(view, 'comment', item.id, t, f, edits);
+  const theirRating = theirsFor(view, fieldName('rating', item.id), t, f, edits);
+  const theirComment = theirsFor(view, fieldName('comment', item.id), t, f, edits);
   const described = [hint, error ? `${field}-error` : '', theirRating.id].filter(Boolean).join(' ');
   const options: { value: RatingValue; label: string; id: string }[] = instrument.scale.options.map((o, i) => ({
     value: o.value,

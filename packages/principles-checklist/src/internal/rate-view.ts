@@ -5,10 +5,10 @@
 import type { Instrument, Meeting } from '@odkit/core';
 import { renderChangedUnderneath, renderErrorSummary, type FormError } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
-import { fieldOf, type AssessmentUnderneath } from './assessment-underneath.js';
+import { ABOUT_FIELDS, fieldOf, type AssessmentUnderneath } from './assessment-underneath.js';
 import type { DeviceWhere } from './autosave-controller.js';
 import { now, type Draft } from './draft.js';
-import { renderGroups, type ItemEdits } from './items-view.js';
+import { renderGroups, theirsFor, type ItemEdits } from './items-view.js';
 import type { SignedInRater } from './rater.js';
 import { renderRaterDetails, type EditRater } from './rater-view.js';
 import { renderScores } from './scores-view.js';
@@ -55,7 +55,7 @@ export function renderRate(view: RateView, t: ChecklistT, f: ChecklistViewFormat
         : nothing
     }
     ${renderChangedStatus(view, t)} ${readOnly ? renderCompletedUnderneath(view, t) : renderWaiting(view, t, f)}
-    ${renderRaterDetails(view, t, edits.rater)}
+    ${renderRaterDetails(view, t, edits.rater, (field) => theirsFor(view, field, t, f, edits))}
     ${renderGroups(view, t, f, edits)}
     ${instrument.source ? html`<p class="source">${textOf(f, instrument.source)}</p>` : nothing}
     <div class="print-scores">${renderScores(value, instrument, t, f)}</div>
@@ -122,6 +122,22 @@ function renderCompletedUnderneath(view: RateView, t: ChecklistT): TemplateResul
   return completedUnderneath(view) ? renderChangedUnderneath(t, nothing, t('checklist.completedUnderneath')) : nothing;
 }
 
+const ABOUT_LABELS = {
+  [ABOUT_FIELDS.name]: 'checklist.raterName',
+  [ABOUT_FIELDS.raterRole]: 'checklist.raterRole',
+  [ABOUT_FIELDS.evidence]: 'checklist.evidence',
+} as const;
+
+/** A field's name as a person reads it: "Comment: <item>", "Rating for “<item>”", or the rater's detail's label. */
+function fieldLabel(field: string, instrument: Instrument, t: ChecklistT, f: ChecklistViewFormat): string {
+  const about = ABOUT_LABELS[field as keyof typeof ABOUT_LABELS];
+  if (about) return t(about);
+  const found = fieldOf(field);
+  const item = instrument.items.find((i) => i.id === found?.itemId);
+  const title = item ? textOf(f, item.title) : field;
+  return found?.part === 'comment' ? `${t('checklist.comment')}: ${title}` : t('checklist.ratingFor', { item: title });
+}
+
 /** While fields wait for a choice: what happened, that nothing typed was lost, and a link to each item's choice. */
 function renderWaiting(view: RateView, t: ChecklistT, f: ChecklistViewFormat): TemplateResult | typeof nothing {
   const waiting = [...(view.underneath?.waiting.keys() ?? [])];
@@ -133,11 +149,7 @@ function renderWaiting(view: RateView, t: ChecklistT, f: ChecklistViewFormat): T
     target?.scrollIntoView?.({ block: 'center' });
   };
   const links = waiting.map((field) => {
-    const found = fieldOf(field);
-    const item = view.instrument.items.find((i) => i.id === found?.itemId);
-    const title = item ? textOf(f, item.title) : field;
-    const label =
-      found?.part === 'comment' ? `${t('checklist.comment')}: ${title}` : t('checklist.ratingFor', { item: title });
+    const label = fieldLabel(field, view.instrument, t, f);
     const id = `${field}-theirs-use`;
     return html`<li><a href=${`#${id}`} @click=${(e: Event) => go(e, id)}>${label}</a></li>`;
   });
