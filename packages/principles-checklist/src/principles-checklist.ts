@@ -89,8 +89,8 @@ type View = 'rate' | 'summary' | 'compare';
  * @csspart draft-status - The status line saying when a draft is kept only on this device, or was restored from it.
  * @csspart error-summary - The form's error summary.
  * @csspart changed-underneath - The box saying someone else saved a change to the assessment while it was being rated.
- * @csspart theirs - What someone else saved for an item's rating or comment, beside the person's own, with "Use
- * theirs" and "Keep mine".
+ * @csspart theirs - What someone else saved for an item's rating or comment or a rater's detail, beside the person's
+ * own, with "Use theirs" and "Keep mine".
  * @csspart changed-status - The visually hidden status line that reads out a change someone else saved.
  * @cssprop --od-principles-checklist-item-gap - Space between items (default: 3 × the system space).
  * @cssprop --od-principles-checklist-chart-line - Trend line and point colour (default: the primary colour).
@@ -205,8 +205,8 @@ export class OdPrinciplesChecklist extends OdElement {
     rater: (change, commit) => this.#about(change, commit),
     complete: () => void this.#complete(),
     reopen: () => void this.#reopen(),
-    useTheirs: (field) => this.#choose(field, 'theirs'),
-    keepMine: (field) => this.#choose(field, 'mine'),
+    useTheirs: (field) => void this.#choose(field, 'theirs'),
+    keepMine: (field) => void this.#choose(field, 'mine'),
   };
 
   #instruments: Instruments = { registry: defaultInstruments };

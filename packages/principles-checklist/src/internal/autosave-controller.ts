@@ -553,9 +553,9 @@ export class AutosaveController implements ReactiveController {
       return 'failed';
     }
     this.#conflicts = 0;
-    if (sent) this.underneath.saved(sent);
     this.saveError = undefined;
     if (result.status === 'applied') {
+      if (sent) this.underneath.saved(sent);
       this.#savedAt = now();
       this.#host.requestUpdate();
     }
