@@ -210,35 +210,50 @@ describe('<od-principles-checklist> assessment edited underneath', function () {
     expectFocused(el, name);
   });
 
-  it('another tab completes it while a comment is unsaved: the comment is kept and shown, and saved once reopened', async () => {
-    const { mine, theirs, slow, el } = await twoTabs();
-    slow.hold();
-    await typeComment(el, 'responding', 'My comment');
-    // They rate what is left, and complete it.
-    const unrated = keyElements.items.filter((i) => ratingIn(as06(theirs.snapshot!.record), i.id)?.value === undefined);
-    for (const { id } of unrated)
-      await theirs.apply({ type: 'assessment/rate', assessmentId: 'as-06', itemId: id, value: 1 });
-    await theirs.apply({ type: 'assessment/complete', assessmentId: 'as-06', at: new Date().toISOString() });
-    await until(() => as06(el.shownRecord!).status === 'complete', 'their completion arrives here');
-    slow.release();
+  const completedSaid = {
+    'en-GB': {
+      title: CHANGED,
+      said:
+        'They completed this assessment, so it is read-only. What you had not saved yet is kept on this device and ' +
+        'shown here: reopen the assessment to save it.',
+    },
+    cy: {
+      title: 'Cadwodd rhywun arall newid tra oeddech chi’n golygu',
+      said:
+        'Maen nhw wedi cwblhau’r asesiad hwn, felly dim ond ei ddarllen y gallwch chi. Mae’r hyn nad oeddech chi ' +
+        'wedi’i gadw eto wedi’i gadw ar y ddyfais hon ac i’w weld yma: ailagorwch yr asesiad i’w gadw.',
+    },
+  };
+  for (const [locale, { title, said }] of Object.entries(completedSaid)) {
+    it(`another tab completes it while a comment is unsaved: kept, shown, saved once reopened (${locale})`, async () => {
+      const { mine, theirs, slow, el } = await twoTabs(locale);
+      slow.hold();
+      await typeComment(el, 'responding', 'My comment');
+      // They rate what is left, and complete it.
+      const unrated = keyElements.items.filter(
+        (i) => ratingIn(as06(theirs.snapshot!.record), i.id)?.value === undefined,
+      );
+      for (const { id } of unrated)
+        await theirs.apply({ type: 'assessment/rate', assessmentId: 'as-06', itemId: id, value: 1 });
+      await theirs.apply({ type: 'assessment/complete', assessmentId: 'as-06', at: new Date().toISOString() });
+      await until(() => as06(el.shownRecord!).status === 'complete', 'their completion arrives here');
+      slow.release();
 
-    await until(() => page(el).changedUnderneath, 'the checklist says they completed it');
-    const said =
-      'They completed this assessment, so it is read-only. What you had not saved yet is kept on this device and ' +
-      'shown here: reopen the assessment to save it.';
-    expect(text(page(el).changedUnderneath)).to.equal(`${CHANGED} ${said}`);
-    expect(page(el).changedAnnouncement).to.equal(said);
-    expect(page(el).items.filter((i) => text(i).includes('My comment'))).to.have.length(1);
-    expect(ratingIn(as06(mine.snapshot!.record), 'responding')?.comment).to.equal(undefined);
-    await expect(el).to.be.accessible();
+      await until(() => page(el).changedUnderneath, 'the checklist says they completed it');
+      expect(text(page(el).changedUnderneath)).to.equal(`${title} ${said}`);
+      expect(page(el).changedAnnouncement).to.equal(said);
+      expect(page(el).items.filter((i) => text(i).includes('My comment'))).to.have.length(1);
+      expect(ratingIn(as06(mine.snapshot!.record), 'responding')?.comment).to.equal(undefined);
+      await expect(el).to.be.accessible();
 
-    page(el).actionButton.focus();
-    await sendKeys({ press: 'Enter' });
-    await until(() => ratingIn(as06(mine.snapshot!.record), 'responding')?.comment === 'My comment', 'mine saved');
-    expect(as06(mine.snapshot!.record).status).to.equal('draft');
-    await until(() => !page(el).changedUnderneath, 'nothing more to say');
-    expect(page(el).comment('responding').value).to.equal('My comment');
-  });
+      page(el).actionButton.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => ratingIn(as06(mine.snapshot!.record), 'responding')?.comment === 'My comment', 'mine saved');
+      expect(as06(mine.snapshot!.record).status).to.equal('draft');
+      await until(() => !page(el).changedUnderneath, 'nothing more to say');
+      expect(page(el).comment('responding').value).to.equal('My comment');
+    });
+  }
 
   it('two FhirStore clients: a save refused with 412 keeps what was typed and chosen, and shows theirs beside it', async () => {
     const record = demoFor(uniqueId('pt'));
@@ -285,6 +300,7 @@ describe('<od-principles-checklist> assessment edited underneath', function () {
     expect(text(page(el).changedUnderneath)).to.contain('Cadwodd rhywun arall newid tra oeddech chi’n golygu');
     expect(text(page(el).theirs('responding')[0])).to.contain('Cadwon nhw: Their comment');
     byRoleIn(page(el).theirs('responding')[0]!, 'button', 'Cadw fy fersiwn i');
+    expect(text(page(el).changedUnderneath)).to.contain('Sylw: ');
     expect(page(el).changedAnnouncement).to.contain('1 maes');
     await expect(el).to.be.accessible();
   });
