@@ -95,7 +95,7 @@ export class AssessmentUnderneath {
   #edit: EditedUnderneath | undefined;
   /** The stored assessment last merged. */
   #merged: Assessment | undefined;
-  /** How many fields waited for a choice when someone else's change last arrived (0 once all are chosen). */
+  /** How many fields waited for a choice when someone else's change last arrived (0 once the person chooses). */
   announced = 0;
 
   constructor(source: UnderneathSource) {
@@ -150,13 +150,13 @@ export class AssessmentUnderneath {
   /** The person chose the value saved elsewhere for `field`. */
   useTheirs(field: string): void {
     this.#edit?.useTheirs(this.#source.mine, field);
-    if (!this.waiting.size) this.announced = 0;
+    this.announced = 0; // said once; the box lists what is left
   }
 
   /** The person chose to keep their own value in `field` (saved next, on top of theirs). */
   keepMine(field: string): void {
     this.#edit?.keepMine(field);
-    if (!this.waiting.size) this.announced = 0;
+    this.announced = 0;
   }
 
   /** Another assessment is shown (or none): nothing to merge, nothing waiting. */
