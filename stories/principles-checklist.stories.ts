@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { saveDraft, type Instrument } from '@odkit/core';
+import { MemoryStore, clearDrafts, saveDraft, type Instrument } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import { html } from 'lit';
 import '@odkit/principles-checklist/define.js';
@@ -197,6 +197,44 @@ export const DraftOnThisDevice: Story = {
       return {};
     },
   ],
+};
+
+/** The story's own case and store, which "someone else" writes to as well. */
+const underneathCase = { ...demoCase, id: 'case-story-underneath' };
+let underneathStore: MemoryStore | undefined;
+
+/**
+ * Someone else saves a change while this person is rating: a comment was being typed on "Responding" when another
+ * writer saved their own comment there (and one on "Open questions", taken quietly). Mine stays in the box; theirs
+ * is beside it with Use theirs and Keep mine, and the box above says what happened. Nothing is saved over theirs
+ * until the person chooses.
+ */
+export const SomeoneElseSaved: Story = {
+  parameters: { odkit: { store: () => (underneathStore = new MemoryStore(underneathCase)) } },
+  args: { meetingId: 'mt-14', instrumentId: 'od-key-elements', assessmentId: 'as-06' },
+  // The comment typed last time is kept on this device: start afresh, so that theirs arrives while mine is unsaved.
+  loaders: [
+    async () => {
+      clearDrafts(underneathCase.id);
+      return {};
+    },
+  ],
+  play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const widget = canvasElement.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
+      'od-principles-checklist',
+    );
+    await widget?.updateComplete;
+    const comment = widget?.shadowRoot?.querySelector<HTMLTextAreaElement>('#comment-responding');
+    if (!widget || !comment || !underneathStore) return;
+    comment.value = 'Everyone was answered in their own words.';
+    comment.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    for (const [itemId, text] of [
+      ['responding', 'Each voice was answered before moving on.'],
+      ['open-questions', 'Questions left room for the family.'],
+    ] as const) {
+      await underneathStore.apply({ type: 'assessment/rate', assessmentId: 'as-06', itemId, comment: text });
+    }
+  },
 };
 
 /** A completed assessment is read-only until reopened. */

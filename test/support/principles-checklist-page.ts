@@ -93,9 +93,33 @@ export class PrinciplesChecklistPage {
 
   /** The comment box of the item `itemId` (the item whose ratings are named after it). */
   comment(itemId: string): HTMLTextAreaElement {
+    return byRoleIn<HTMLTextAreaElement>(this.item(itemId), 'textbox');
+  }
+
+  /** The editable item `itemId` (the item whose ratings are named after it). */
+  item(itemId: string): HTMLElement {
     const item = this.items.find((i) => i.querySelector(`input[name="item-${CSS.escape(itemId)}"]`));
     if (!item) throw new Error(`No editable item ${itemId} in <${this.el.localName}>`);
-    return byRoleIn<HTMLTextAreaElement>(item, 'textbox');
+    return item;
+  }
+
+  /**
+   * What someone else saved, shown beside the person's own where both changed it (part `theirs`): every one, or
+   * those of one item (its rating's first, then its comment's).
+   */
+  theirs(itemId?: string): HTMLElement[] {
+    if (itemId === undefined) return allByPart(this.el, 'theirs');
+    return [...this.item(itemId).querySelectorAll<HTMLElement>('[part~="theirs"]')];
+  }
+
+  /** The box saying someone else changed the assessment while it was being edited (part `changed-underneath`). */
+  get changedUnderneath(): HTMLElement | null {
+    return partOf(this.el, 'changed-underneath');
+  }
+
+  /** What the checklist last announced about a change saved elsewhere (its status line for that). */
+  get changedAnnouncement(): string {
+    return text(partOf(this.el, 'changed-status'));
   }
 
   /** The actions (part `actions`): complete, or reopen once complete. */

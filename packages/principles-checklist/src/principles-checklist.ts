@@ -33,6 +33,7 @@ import { checklistStyles } from './principles-checklist.styles.js';
 import { AutosaveController, COMMENT_DEBOUNCE_MS } from './internal/autosave-controller.js';
 import { blankDraft, now, parseDraft, type Draft, type RatingValue } from './internal/draft.js';
 import { carryOver, takeOverLightForm } from './internal/light-form.js';
+import { focusField } from './internal/items-view.js';
 import { renderRate, type RateEdits, type RateView } from './internal/rate-view.js';
 import type { RaterEdit } from './internal/rater-view.js';
 import { hostRater, signedInRater, type SignedInRater } from './internal/rater.js';
@@ -87,6 +88,10 @@ type View = 'rate' | 'summary' | 'compare';
  * @csspart changed-by - "Changed by … on …" under the header, for a saved assessment.
  * @csspart draft-status - The status line saying when a draft is kept only on this device, or was restored from it.
  * @csspart error-summary - The form's error summary.
+ * @csspart changed-underneath - The box saying someone else saved a change to the assessment while it was being rated.
+ * @csspart theirs - What someone else saved for an item's rating or comment or a rater's detail, beside the person's
+ * own, with "Use theirs" and "Keep mine".
+ * @csspart changed-status - The visually hidden status line that reads out a change someone else saved.
  * @cssprop --od-principles-checklist-item-gap - Space between items (default: 3 × the system space).
  * @cssprop --od-principles-checklist-chart-line - Trend line and point colour (default: the primary colour).
  * @cssprop --od-principles-checklist-difference-background - Background of an item the two raters differ on (default:
@@ -169,6 +174,7 @@ export class OdPrinciplesChecklist extends OdElement {
     data: this.data,
     stored: () => this.#shown.stored,
     meetingId: () => this.#shown.meeting?.id,
+    instrument: () => this.#shown.instrument,
     local: () => this._local,
     setLocal: (draft) => {
       this._local = draft;
@@ -199,6 +205,8 @@ export class OdPrinciplesChecklist extends OdElement {
     rater: (change, commit) => this.#about(change, commit),
     complete: () => void this.#complete(),
     reopen: () => void this.#reopen(),
+    useTheirs: (field) => void this.#choose(field, 'theirs'),
+    keepMine: (field) => void this.#choose(field, 'mine'),
   };
 
   #instruments: Instruments = { registry: defaultInstruments };
@@ -375,6 +383,8 @@ export class OdPrinciplesChecklist extends OdElement {
     }
     const { instrument, stored } = this.#shown;
     if (stored) this.#autosave.trackedId = stored.id;
+    // Someone else saved a change to the assessment being rated: merged into what is shown, nothing typed lost.
+    this.#autosave.underneath.reconcile();
     if (instrument && !stored) {
       const local = this._local;
       if (!local || local.instrumentId !== instrument.id || local.instrumentVersion !== instrument.version) {
@@ -508,24 +518,41 @@ export class OdPrinciplesChecklist extends OdElement {
     this.#fire(commit ? 'both' : 'input');
   }
 
+  /** Fields someone else changed that this person changed too, as errors (the summary links to each one's choice). */
+  #waitingErrors(): FormError[] {
+    return [...this.#autosave.underneath.waiting.keys()].map((field) => ({
+      field: `${field}-theirs-use`,
+      message: this.#t('form.chooseVersion'),
+    }));
+  }
+
+  /** The person chose theirs or mine for a field both changed: its error goes, focus goes back to the field. */
+  async #choose(field: string, which: 'theirs' | 'mine'): Promise<void> {
+    if (this.#readOnly || this.#isDisabled) return;
+    if (which === 'theirs') this.#autosave.useTheirs(field);
+    else this.#autosave.keepMine(field);
+    this.#clearErrorFor(`${field}-theirs-use`);
+    if (which === 'theirs') this.#fire('both');
+    await this.updateComplete;
+    focusField(this.renderRoot, field);
+  }
+
   async #complete(): Promise<void> {
     const value = this.#value;
     const instrument = this.#shown.instrument;
     if (!value || !instrument || this.#isDisabled) return;
+    const waiting = this.#waitingErrors();
+    if (waiting.length) return this.#showErrors(waiting);
     const problems = this.#problems(value, instrument);
-    if (problems.length) {
-      this._errors = problems;
-      await this.updateComplete;
-      focusErrorSummary(this.renderRoot);
-      return;
-    }
+    if (problems.length) return this.#showErrors(problems);
     this._errors = [];
     if (!this.#autosave.recordMode) {
       const at = now();
       this._local = { ...value, status: 'complete', completedAt: at, updatedAt: at };
     } else {
       const error = await this.#autosave.complete();
-      if (error) this._errors = formErrorsFrom(error, () => undefined, this.#t('form.saveFailed'));
+      if (error === 'waiting') this._errors = this.#waitingErrors();
+      else if (error) this._errors = formErrorsFrom(error, () => undefined, this.#t('form.saveFailed'));
     }
     await this.updateComplete;
     if (this._errors.length) focusErrorSummary(this.renderRoot);
@@ -545,6 +572,12 @@ export class OdPrinciplesChecklist extends OdElement {
     await this.updateComplete;
     this.#focusAfterToggle();
     this.#fire('both');
+  }
+
+  async #showErrors(errors: FormError[]): Promise<void> {
+    this._errors = errors;
+    await this.updateComplete;
+    focusErrorSummary(this.renderRoot);
   }
 
   /** After complete or reopen the button pressed is gone: move focus to the other one. */
@@ -606,6 +639,8 @@ export class OdPrinciplesChecklist extends OdElement {
         saving,
         device: this.#autosave.deviceStatus,
         signedIn: this.#signedIn,
+        underneath: this.#autosave.underneath,
+        unsavedOnCompleted: this.#autosave.unsavedOnCompleted,
       };
       return renderRate(view, t, f, this.#edits);
     }

@@ -96,6 +96,14 @@ export class EditedUnderneath {
     return fresh;
   }
 
+  /**
+   * The person's own values were saved (a form that saves as it goes): the next change from elsewhere is compared
+   * with them, so a save of the person's own that comes back is never taken for someone else's.
+   */
+  saved(values: FieldValues): void {
+    this.#base = { ...this.#base, ...values };
+  }
+
   /** The person chose the value saved elsewhere for `name`. */
   useTheirs(mine: FieldAccess, name: string): void {
     const theirs = this.#waiting.get(name);
@@ -149,12 +157,17 @@ export function renderTheirs(t: Translate<SharedStrings>, o: TheirsOptions): Tem
 
 /**
  * Above a form with fields waiting for a choice: what happened, and that nothing typed was lost; `content` follows
- * (the timeline lists the fields here; the map shows each beside its field).
+ * (the timeline lists the fields here; the map shows each beside its field). `body`: what it says instead of the
+ * shared words, where the form can say more (the checklist, when the other writer completed the assessment).
  */
-export function renderChangedUnderneath(t: Translate<SharedStrings>, content: unknown = nothing): TemplateResult {
+export function renderChangedUnderneath(
+  t: Translate<SharedStrings>,
+  content: unknown = nothing,
+  body: string = t('form.changedBody'),
+): TemplateResult {
   return html`<div class="od-theirs" part="changed-underneath">
     <p class="od-label">${t('form.changedTitle')}</p>
-    <p class="od-theirs__value">${t('form.changedBody')}</p>
+    <p class="od-theirs__value">${body}</p>
     ${content}
   </div>`;
 }

@@ -5,9 +5,20 @@
  * the first save starts it. Apart from the element so that the rules for when and what
  * is saved (and that nothing typed is lost on leaving) read in one place.
  */
-import { SerialQueue, type Assessment, type Change } from '@odkit/core';
-import { OdErrorEvent, type CaseController } from '@odkit/elements';
+import { ConflictError, SerialQueue, type Assessment, type Change, type Instrument } from '@odkit/core';
+import { OdErrorEvent, type CaseController, type FieldValues } from '@odkit/elements';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  ABOUT_FIELDS,
+  AssessmentUnderneath,
+  aboutIn,
+  aboutKeyOf,
+  fieldName,
+  fieldOf,
+  ratingFrom,
+  ratingText,
+  valueIn,
+} from './assessment-underneath.js';
 import { DeviceDraftKeeper, isLasting, type DraftQuery } from './device-draft.js';
 import { now, withRating, type Draft, type RatingValue } from './draft.js';
 import type { RaterEdit } from './rater-view.js';
@@ -17,6 +28,15 @@ import type { RaterEdit } from './rater-view.js';
  * the page hidden or left); every edit is on this device's draft (device-draft.ts) at once.
  */
 export const COMMENT_DEBOUNCE_MS = 600;
+
+/**
+ * How many times in a row a save refused because someone else saved first is tried again on top of theirs before the
+ * refusal is shown (each try follows their newest version).
+ */
+const CONFLICT_RETRIES = 3;
+
+/** How a save went: applied, cancelled by the host (od-change), refused because someone else saved first, or failed. */
+type SaveResult = 'applied' | 'cancelled' | 'conflict' | 'failed';
 
 /** Where the draft is: kept on this device until completed, or only there for now (why). */
 export type DeviceWhere = 'kept' | 'failed' | 'needs-name';
@@ -35,6 +55,8 @@ export interface AutosaveOptions {
   stored(): Assessment | undefined;
   /** The held meeting the assessment is for. */
   meetingId(): string | undefined;
+  /** The instrument shown. */
+  instrument(): Instrument | undefined;
   /** The draft filled in before the assessment is started (and standalone). */
   local(): Draft | undefined;
   setLocal(draft: Draft): void;
@@ -58,6 +80,20 @@ export class AutosaveController implements ReactiveController {
   readonly #device: DeviceDraftKeeper;
   /** The checklist (case, meeting, instrument, …) a draft was last looked for, so that it is restored once. */
   #restoredFor: string | undefined;
+  /** A save is on its way to the store. */
+  #saving = false;
+  /** Saves refused in a row because someone else saved first. */
+  #conflicts = 0;
+  /**
+   * Changes someone else saves to the assessment while this person rates it, merged item by item into what they see;
+   * where both changed an item, it waits for their choice.
+   */
+  readonly underneath = new AssessmentUnderneath({
+    stored: () => this.#currentStored(),
+    instrument: () => this.#options.instrument(),
+    busy: () => this.#saving,
+    mine: { read: (name) => this.#readField(name), write: (name, value) => this.#writeField(name, value) },
+  });
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: AutosaveOptions) {
     this.#host = host;
@@ -255,32 +291,155 @@ export class AutosaveController implements ReactiveController {
     this.#pendingAbout = {};
     this.#device.letGo();
     this.#restoredFor = undefined; // what is shown next may have a draft of its own (or this one again)
+    this.underneath.reset();
+  }
+
+  /* ---------------------------------------------------------------- edited underneath */
+
+  /** A field as the person has it: their edit not saved yet, else the stored one. */
+  #readField(name: string): string {
+    const key = aboutKeyOf(name);
+    if (key) return this.#pendingAbout[key] ?? aboutIn(this.#currentStored(), key);
+    const field = fieldOf(name);
+    if (!field) return '';
+    const edit = this.#pending.get(field.itemId);
+    if (edit && field.part === 'rating' && 'value' in edit) return ratingText(edit.value);
+    if (edit && field.part === 'comment' && edit.comment !== undefined) return edit.comment;
+    return valueIn(this.#currentStored(), field.part, field.itemId);
+  }
+
+  /** Puts a value into a field: an edit to save, or none when the stored one already has it. */
+  #writeField(name: string, value: string): void {
+    const key = aboutKeyOf(name);
+    if (key) {
+      const about: Record<string, string> = { ...this.#pendingAbout };
+      if (value === aboutIn(this.#currentStored(), key)) delete about[key];
+      else about[key] = value;
+      this.#pendingAbout = about as RaterEdit;
+      this.#keepDraft({ rater: true });
+      this.#host.requestUpdate();
+      return;
+    }
+    const field = fieldOf(name);
+    if (!field) return;
+    const { itemId, part } = field;
+    const edit: PendingRating = { ...this.#pending.get(itemId) };
+    const same = value === valueIn(this.#currentStored(), part, itemId);
+    if (part === 'rating') {
+      if (same) delete edit.value;
+      else edit.value = ratingFrom(value);
+    } else if (same) delete edit.comment;
+    else edit.comment = value;
+    if (Object.keys(edit).length) this.#pending.set(itemId, edit);
+    else this.#pending.delete(itemId);
+    this.#keepDraft({ itemId });
+    this.#host.requestUpdate();
+  }
+
+  /** The person chose the value someone else saved for `field`: it is shown, and nothing of theirs is saved over it. */
+  useTheirs(field: string): void {
+    this.underneath.useTheirs(field);
+    this.#saveSoon(0);
+  }
+
+  /** The person chose to keep their own value in `field`: it is saved on top of the version someone else saved. */
+  keepMine(field: string): void {
+    this.underneath.keepMine(field);
+    this.#host.requestUpdate();
+    this.#saveSoon(0);
+  }
+
+  /** `entry` without what waits for the person's choice (never saved until they make it), or undefined if nothing. */
+  #sendable(itemId: string, entry: PendingRating): PendingRating | undefined {
+    const sendable: PendingRating = { ...entry };
+    if (this.underneath.holds('rating', itemId)) delete sendable.value;
+    if (this.underneath.holds('comment', itemId)) delete sendable.comment;
+    return 'value' in sendable || sendable.comment !== undefined ? sendable : undefined;
+  }
+
+  /** The rater's details edited, without what waits for the person's choice. */
+  #sendableAbout(): RaterEdit {
+    const about: RaterEdit = { ...this.#pendingAbout };
+    for (const key of Object.keys(about) as (keyof RaterEdit)[]) if (this.underneath.holdsAbout(key)) delete about[key];
+    return about;
+  }
+
+  /** Takes what was saved of the rater's details out of the edits not saved yet (unless edited again since). */
+  #sentAbout(sent: RaterEdit): void {
+    const left: RaterEdit = { ...this.#pendingAbout };
+    for (const key of Object.keys(sent) as (keyof RaterEdit)[]) if (left[key] === sent[key]) delete left[key];
+    this.#pendingAbout = left;
+  }
+
+  /** Whether an item's edit is still to be saved (not counting what waits for the person's choice). */
+  #unsaved(): boolean {
+    return [...this.#pending].some(([itemId, entry]) => this.#sendable(itemId, entry) !== undefined);
+  }
+
+  /** Takes what was saved of an item out of its edits not saved yet (unless it was edited again since). */
+  #sentOf(itemId: string, sent: PendingRating): void {
+    const edit = this.#pending.get(itemId);
+    if (!edit) return;
+    const left: PendingRating = { ...edit };
+    if ('value' in sent && left.value === sent.value) delete left.value;
+    if (sent.comment !== undefined && left.comment === sent.comment) delete left.comment;
+    if (Object.keys(left).length) this.#pending.set(itemId, left);
+    else this.#pending.delete(itemId);
   }
 
   /**
    * Saves what is pending, then completes the assessment. Returns the error to show in
    * the form if it could not be completed.
    */
-  async complete(): Promise<Error | undefined> {
+  async complete(): Promise<Error | 'waiting' | undefined> {
     this.#stopTimer();
     return this.#queue.run(async () => {
       // An earlier failed save is tried again here; only a failure now stops completing.
       this.saveError = undefined;
-      await this.#flush();
-      const stored = this.#currentStored();
-      if (this.#saveError) return this.#saveError;
-      if (!stored) return undefined;
-      const ok = await this.#save({ type: 'assessment/complete', assessmentId: stored.id, at: now() });
-      if (ok) this.discardDraft();
-      const error = !ok ? this.#saveError : undefined;
-      if (error) this.saveError = undefined;
-      return error;
+      for (let tries = 0; ; tries++) {
+        await this.#flush();
+        const stored = this.#currentStored();
+        if (this.#saveError) return this.#saveError;
+        // Someone else changed what this person changed too: they choose before it is completed.
+        if (this.underneath.waiting.size) return 'waiting';
+        // A save refused because someone else saved first left edits to save on top of their version: save them first.
+        if (this.#unsaved() && tries < CONFLICT_RETRIES) continue;
+        if (!stored) return undefined;
+        const result = await this.#save({ type: 'assessment/complete', assessmentId: stored.id, at: now() });
+        // Someone else saved first: their version is merged in, and what is left of mine saved on top of it first.
+        if (result === 'conflict' && tries < CONFLICT_RETRIES) continue;
+        if (result === 'applied' || result === 'cancelled') {
+          if (result === 'applied') this.discardDraft();
+          return undefined;
+        }
+        const error = this.#saveError;
+        if (error) this.saveError = undefined;
+        return error;
+      }
     });
   }
 
-  /** Reopens a completed assessment (after any save still queued). */
+  /**
+   * Reopens a completed assessment (after any save still queued), then saves what was not saved when someone else
+   * completed it.
+   */
   async reopen(assessmentId: string): Promise<void> {
-    await this.#queue.run(() => this.#save({ type: 'assessment/reopen', assessmentId, at: now() }));
+    await this.#queue.run(async () => {
+      const result = await this.#save({ type: 'assessment/reopen', assessmentId, at: now() }, { retry: false });
+      if (result === 'applied' && this.#hasEdits()) await this.#flush();
+    });
+  }
+
+  /**
+   * Someone else completed the assessment while this person had edits not saved yet: they are kept (shown, and on
+   * this device) until it is reopened.
+   */
+  get unsavedOnCompleted(): boolean {
+    return this.#currentStored()?.status === 'complete' && this.#hasEdits();
+  }
+
+  #hasEdits(): boolean {
+    return this.#pending.size > 0 || Object.keys(this.#pendingAbout).length > 0;
   }
 
   /**
@@ -293,7 +452,8 @@ export class AutosaveController implements ReactiveController {
     this.#stopTimer();
     const store = this.#options.data.store;
     const stored = this.#currentStored();
-    const about = this.#pendingAbout;
+    // What waits for the person's choice is not saved over someone else's: it stays in the draft on this device.
+    const about = this.#sendableAbout();
     const report = (error: unknown) => this.#host.dispatchEvent(new OdErrorEvent(error));
     if (store && !stored && this.#starting && this.recordMode) {
       // The start is still on its way: what was typed since goes after it (a store applies changes in order).
@@ -331,7 +491,7 @@ export class AutosaveController implements ReactiveController {
       !store ||
       !stored ||
       stored.status === 'complete' ||
-      (this.#pending.size === 0 && Object.keys(about).length === 0)
+      (this.#pending.size === 0 && Object.keys(this.#pendingAbout).length === 0)
     )
       return;
     // The rater's details first: the update carries the stored ratings, and the ratings below go on top of it.
@@ -340,7 +500,10 @@ export class AutosaveController implements ReactiveController {
       store.apply({ type: 'assessment/update', assessment: withRater(stored, about, name) }).catch(report);
     }
     this.#pendingAbout = {};
-    for (const [itemId, entry] of this.#pending) store.apply(rateChange(stored.id, itemId, entry)).catch(report);
+    for (const [itemId, entry] of this.#pending) {
+      const sendable = this.#sendable(itemId, entry);
+      if (sendable) store.apply(rateChange(stored.id, itemId, sendable)).catch(report);
+    }
     this.#pending.clear();
   }
 
@@ -362,19 +525,41 @@ export class AutosaveController implements ReactiveController {
     void this.#queue.run(() => this.#flush());
   }
 
-  /** Applies one change; keeps a failure for the save error state. */
-  async #save(change: Change): Promise<boolean> {
-    const result = await this.#options.data.apply(change);
-    if (result.status === 'failed') {
-      this.saveError = result.error;
-      return false;
+  /**
+   * Applies one change; keeps a failure for the save error state. `sent`: the item fields it saves, which become what
+   * a change from elsewhere is compared with. A change refused because someone else saved first (the store then shows
+   * their version) is merged in and tried again on top of it (`retry`, up to CONFLICT_RETRIES times in a row): it is
+   * a `conflict`, not an error.
+   */
+  async #save(
+    change: Change,
+    { sent, retry = true }: { sent?: FieldValues; retry?: boolean } = {},
+  ): Promise<SaveResult> {
+    this.#saving = true;
+    let result: Awaited<ReturnType<CaseController['apply']>>;
+    try {
+      result = await this.#options.data.apply(change);
+    } finally {
+      this.#saving = false;
     }
+    if (result.status === 'failed') {
+      if (result.error instanceof ConflictError && retry && this.#conflicts < CONFLICT_RETRIES) {
+        this.#conflicts++;
+        this.underneath.reconcile();
+        this.#host.requestUpdate();
+        return 'conflict';
+      }
+      this.saveError = result.error;
+      return 'failed';
+    }
+    this.#conflicts = 0;
     this.saveError = undefined;
     if (result.status === 'applied') {
+      if (sent) this.underneath.saved(sent);
       this.#savedAt = now();
       this.#host.requestUpdate();
     }
-    return result.status === 'applied';
+    return result.status;
   }
 
   #currentStored(): Assessment | undefined {
@@ -408,7 +593,7 @@ export class AutosaveController implements ReactiveController {
       };
       this.trackedId = assessment.id;
       this.#starting = assessment;
-      const ok = await this.#save({ type: 'assessment/start', assessment });
+      const ok = (await this.#save({ type: 'assessment/start', assessment }, { retry: false })) === 'applied';
       this.#starting = undefined;
       // Left while it was starting: saveOnLeave has handed the later edits to the store.
       if (!this.#host.isConnected) return;
@@ -427,16 +612,21 @@ export class AutosaveController implements ReactiveController {
     for (const [itemId, entry] of [...this.#pending]) {
       stored = this.#currentStored();
       if (!stored || stored.status === 'complete') break;
-      const saved = await this.#save(rateChange(stored.id, itemId, entry));
+      // What waits for the person's choice stays theirs, unsaved, until they choose.
+      const sendable = this.#sendable(itemId, entry);
+      if (!sendable) continue;
+      const result = await this.#save(rateChange(stored.id, itemId, sendable), { sent: sentValues(itemId, sendable) });
+      // Someone else saved first: their version is merged in now; what is left of mine goes on top of it.
+      if (result === 'conflict') return this.#saveSoon(0);
       // A failed save keeps the edit (still shown, tried again with the next save); a host's cancel ends it.
-      if (!saved && this.#saveError) {
+      if (result === 'failed') {
         this.#host.requestUpdate();
         return;
       }
-      if (this.#pending.get(itemId) === entry) this.#pending.delete(itemId);
+      this.#sentOf(itemId, sendable);
       this.#host.requestUpdate();
     }
-    const about = this.#pendingAbout;
+    const about = this.#sendableAbout();
     stored = this.#currentStored();
     if (stored && stored.status === 'draft' && Object.keys(about).length) {
       const name = (about.name ?? stored.rater.name).trim();
@@ -444,11 +634,24 @@ export class AutosaveController implements ReactiveController {
         this.#options.nameMissing();
         return;
       }
-      const saved = await this.#save({ type: 'assessment/update', assessment: withRater(stored, about, name) });
-      if ((saved || !this.#saveError) && this.#pendingAbout === about) this.#pendingAbout = {};
+      const assessment = withRater(stored, about, name);
+      const sent = Object.fromEntries(
+        (Object.keys(about) as (keyof RaterEdit)[]).map((key) => [ABOUT_FIELDS[key], aboutIn(assessment, key)]),
+      );
+      const result = await this.#save({ type: 'assessment/update', assessment }, { sent });
+      if (result === 'conflict') return this.#saveSoon(0);
+      if (result !== 'failed') this.#sentAbout(about);
       this.#host.requestUpdate();
     }
   }
+}
+
+/** The item fields a pending edit saves, by field name. */
+function sentValues(itemId: string, entry: PendingRating): FieldValues {
+  const values: Record<string, string> = {};
+  if ('value' in entry) values[fieldName('rating', itemId)] = ratingText(entry.value);
+  if (entry.comment !== undefined) values[fieldName('comment', itemId)] = entry.comment;
+  return values;
 }
 
 /** The change that saves one item's pending edit. */

@@ -3,9 +3,10 @@
  * while the assessment is a draft, the answers as text once it is complete.
  */
 import { TEXT_LIMITS, type Instrument } from '@odkit/core';
-import { renderFieldError, type FormError, renderHeading } from '@odkit/elements';
+import { renderFieldError, renderTheirs, type FormError, renderHeading } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { ABOUT_FIELDS, fieldName, fieldOf, theirsText, type AssessmentUnderneath } from './assessment-underneath.js';
 import type { Draft, RatingValue } from './draft.js';
 import {
   radioId,
@@ -24,12 +25,60 @@ export interface ItemsView {
   readonly readOnly: boolean;
   readonly disabled: boolean;
   readonly errors: readonly FormError[];
+  /** Changes someone else saved meanwhile: where both changed an item's rating or comment, theirs is beside it. */
+  readonly underneath?: Pick<AssessmentUnderneath, 'waiting'> | undefined;
 }
 
 /** What a person does to an item. `commit` on a comment: the field was left (a `change`), not a key press. */
 export interface ItemEdits {
   rate(itemId: string, value: RatingValue): void;
   comment(itemId: string, comment: string, commit: boolean): void;
+  /** For a field both changed (`rating-<item>`, `comment-<item>`): take the value someone else saved. */
+  useTheirs(field: string): void;
+  /** For a field both changed: keep this person's own value (saved on top of theirs). */
+  keepMine(field: string): void;
+}
+
+/** Beside a field someone else changed too: what they saved, with the two choices; `id` is the box's, or ''. */
+export interface TheirsBox {
+  readonly box: TemplateResult | typeof nothing;
+  readonly id: string;
+}
+
+/** What someone else saved for a field (an item's rating or comment, a rater's detail) where both changed it. */
+export function theirsFor(
+  view: Pick<ItemsView, 'underneath' | 'instrument'>,
+  field: string,
+  t: ChecklistT,
+  f: ChecklistFormat,
+  edits: Pick<ItemEdits, 'useTheirs' | 'keepMine'>,
+): TheirsBox {
+  const theirs = view.underneath?.waiting.get(field);
+  if (theirs === undefined) return { box: nothing, id: '' };
+  return {
+    box: renderTheirs(t, {
+      field,
+      shown: theirsText(field, theirs, view.instrument, t, f),
+      onUseTheirs: () => edits.useTheirs(field),
+      onKeepMine: () => edits.keepMine(field),
+    }),
+    id: `${field}-theirs`,
+  };
+}
+
+/**
+ * Focuses a field after a choice: a comment box or the rater's name, or a group of radios' checked one (else its
+ * first): an item's rating, the rater's role, the evidence.
+ */
+export function focusField(root: ParentNode, field: string): void {
+  const item = fieldOf(field);
+  const choices = field === ABOUT_FIELDS.raterRole || field === ABOUT_FIELDS.evidence;
+  const radios = item?.part === 'rating' ? `item-${item.itemId}` : choices ? field : undefined;
+  const target = radios
+    ? (root.querySelector<HTMLElement>(`input[name="${CSS.escape(radios)}"]:checked`) ??
+      root.querySelector<HTMLElement>(`input[name="${CSS.escape(radios)}"]`))
+    : root.querySelector<HTMLElement>(`#${CSS.escape(field)}`);
+  target?.focus();
 }
 
 export function renderGroups(
@@ -56,7 +105,9 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
   const field = radioId(item.id, 0);
   const error = view.errors.find((e) => e.field === field);
   const hint = item.text ? `hint-${item.id}` : '';
-  const described = [hint, error ? `${field}-error` : ''].filter(Boolean).join(' ');
+  const theirRating = theirsFor(view, fieldName('rating', item.id), t, f, edits);
+  const theirComment = theirsFor(view, fieldName('comment', item.id), t, f, edits);
+  const described = [hint, error ? `${field}-error` : '', theirRating.id].filter(Boolean).join(' ');
   const options: { value: RatingValue; label: string; id: string }[] = instrument.scale.options.map((o, i) => ({
     value: o.value,
     label: textOf(f, o.label),
@@ -87,6 +138,7 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
       )}
     </div>
     </fieldset>
+    ${theirRating.box}
     <div class="od-field comment">
       <label class="od-label comment-label" for=${`comment-${item.id}`}>
         ${t('checklist.comment')}<span class="visually-hidden">: ${textOf(f, item.title)}</span>
@@ -98,10 +150,12 @@ function renderItem(view: ItemsView, item: Item, t: ChecklistT, f: ChecklistForm
         rows="2"
         maxlength=${TEXT_LIMITS.long}
         .value=${live(rating?.comment ?? '')}
+        aria-describedby=${theirComment.id || nothing}
         ?disabled=${disabled}
         @input=${(e: Event) => edits.comment(item.id, (e.target as HTMLTextAreaElement).value, false)}
         @change=${(e: Event) => edits.comment(item.id, (e.target as HTMLTextAreaElement).value, true)}
       ></textarea>
+      ${theirComment.box}
     </div>
   </div>`;
 }

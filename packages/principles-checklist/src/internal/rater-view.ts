@@ -5,9 +5,10 @@
  */
 import { TEXT_LIMITS, type Assessment } from '@odkit/core';
 import { renderFieldError, type FormError } from '@odkit/elements';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { evidenceSources, raterRoles, type Draft } from './draft.js';
+import type { TheirsBox } from './items-view.js';
 import type { SignedInRater } from './rater.js';
 import type { ChecklistT } from './view-kit.js';
 
@@ -30,7 +31,18 @@ export interface RaterView {
 /** `commit`: a choice made or the name field left (a `change`), not a key press. */
 export type EditRater = (edit: RaterEdit, commit: boolean) => void;
 
-export function renderRaterDetails(view: RaterView, t: ChecklistT, edit: EditRater): TemplateResult {
+const NO_THEIRS: TheirsBox = { box: nothing, id: '' };
+
+/**
+ * The rater's details. `theirs`: for a field (`rater-name`, `rater-role`, `evidence`) someone else changed too, what
+ * they saved, shown beside it.
+ */
+export function renderRaterDetails(
+  view: RaterView,
+  t: ChecklistT,
+  edit: EditRater,
+  theirs: (field: string) => TheirsBox = () => NO_THEIRS,
+): TemplateResult {
   const { value, disabled } = view;
   if (view.readOnly) {
     return html`<dl class="about-list" part="about">
@@ -43,6 +55,10 @@ export function renderRaterDetails(view: RaterView, t: ChecklistT, edit: EditRat
     </dl>`;
   }
   const nameError = view.errors.find((e) => e.field === 'rater-name');
+  const theirName = isSignedIn(view) ? NO_THEIRS : theirs('rater-name');
+  const nameDescribed = ['rater-name-hint', nameError ? 'rater-name-error' : '', theirName.id]
+    .filter(Boolean)
+    .join(' ');
   const signedIn = view.signedIn;
   const who = (rater: { name: string; role?: string }) =>
     rater.role
@@ -66,11 +82,12 @@ export function renderRaterDetails(view: RaterView, t: ChecklistT, edit: EditRat
           maxlength=${TEXT_LIMITS.short}
           .value=${live(value.rater.name)}
           ?disabled=${disabled}
-          aria-describedby=${nameError ? 'rater-name-hint rater-name-error' : 'rater-name-hint'}
+          aria-describedby=${nameDescribed}
           aria-invalid=${nameError ? 'true' : 'false'}
           @input=${(e: Event) => edit({ name: (e.target as HTMLInputElement).value }, false)}
           @change=${(e: Event) => edit({ name: (e.target as HTMLInputElement).value }, true)}
         />
+        ${theirName.box}
       </div>`;
   return html`<fieldset class="od-fieldset about" part="about">
     <legend class="od-legend about-legend">${t('checklist.aboutRating')}</legend>
@@ -83,6 +100,7 @@ export function renderRaterDetails(view: RaterView, t: ChecklistT, edit: EditRat
       disabled,
       (r) => t(`raterRole.${r}`),
       (r) => edit({ raterRole: r }, true),
+      theirs('rater-role'),
     )}
     ${renderChoices(
       'evidence',
@@ -92,6 +110,7 @@ export function renderRaterDetails(view: RaterView, t: ChecklistT, edit: EditRat
       disabled,
       (r) => t(`evidence.${r}`),
       (r) => edit({ evidence: r }, true),
+      theirs('evidence'),
     )}
   </fieldset>`;
 }
@@ -104,8 +123,9 @@ function renderChoices<T extends string>(
   disabled: boolean,
   label: (o: T) => string,
   pick: (o: T) => void,
+  theirs: TheirsBox,
 ): TemplateResult {
-  return html`<fieldset class="od-fieldset choices-fieldset">
+  return html`<fieldset class="od-fieldset choices-fieldset" aria-describedby=${theirs.id || nothing}>
     <legend class="od-legend">${legend}</legend>
     <div class="choices">
       ${options.map(
@@ -115,5 +135,9 @@ function renderChoices<T extends string>(
         </div>`,
       )}
     </div>
-  </fieldset>`;
+    </fieldset>
+    ${theirs.box}`;
 }
+
+/** A signed-in rater's name is the kit's, shown read-only: nothing to choose there. */
+const isSignedIn = (view: RaterView) => view.signedIn !== undefined;

@@ -34,6 +34,9 @@ export const checklistWelsh: WelshTable<ChecklistStrings> = {
   'checklist.draftNeedsName': 'Dim ond ar y ddyfais hon mae eich drafft: rhowch enw’r sgoriwr i’w gadw yn y cofnod.',
   'checklist.draftRestored': 'Cafodd yr hyn a roesoch o’r blaen ei adfer o’r ddyfais hon.',
   'checklist.draftUnreadable': 'Nid oedd modd darllen drafft a gadwyd ar y ddyfais hon, felly cafodd ei ddileu.',
+  // Someone else changed the assessment being rated (with the shared form.changed* and form.theirs strings).
+  'checklist.completedUnderneath':
+    'Maen nhw wedi cwblhau’r asesiad hwn, felly dim ond ei ddarllen y gallwch chi. Mae’r hyn nad oeddech chi wedi’i gadw eto wedi’i gadw ar y ddyfais hon ac i’w weld yma: ailagorwch yr asesiad i’w gadw.',
   'checklist.noComment': 'Dim sylw',
   'checklist.notRated': 'Heb ei sgorio',
   'checklist.meeting': 'Cyfarfod ar {date}',

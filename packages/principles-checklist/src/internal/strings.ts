@@ -32,6 +32,9 @@ const en = {
   'checklist.draftNeedsName': 'Your draft is only on this device: enter the rater’s name to save it to the record.',
   'checklist.draftRestored': 'What you entered before was restored from this device.',
   'checklist.draftUnreadable': 'A draft kept on this device could not be read, so it was removed.',
+  // Someone else changed the assessment being rated (with the shared form.changed* and form.theirs strings).
+  'checklist.completedUnderneath':
+    'They completed this assessment, so it is read-only. What you had not saved yet is kept on this device and shown here: reopen the assessment to save it.',
   'checklist.noComment': 'No comment',
   'checklist.notRated': 'Not rated',
   'checklist.meeting': 'Meeting on {date}',
