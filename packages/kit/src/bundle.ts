@@ -7,43 +7,11 @@
  * later): take them from `customElements.get(tag)`, or use `odkit-classes.js`, the whole kit
  * in one file.
  */
-import type { OdMeetingTimeline } from '@odkit/meeting-timeline';
-import type { OdNetworkMap } from '@odkit/network-map';
-import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
-import type { OdServiceDashboard } from '@odkit/service-dashboard';
-import type { OdProvider } from '@odkit/elements';
+import './tags.js';
 import { defineOdkit } from './lazy-define.js';
 
-export * from '@odkit/core';
-export {
-  openFromHost,
-  clearFromDevice,
-  UnsentEditsError,
-  type HostCopyOptions,
-  type SeedResult,
-} from '@odkit/core/seeding';
-export {
-  OdProvider,
-  OdChangeEvent,
-  OdErrorEvent,
-  OdMemberFocusEvent,
-  OdSelectEvent,
-  OptionsError,
-  UnsupportedError,
-  type OdSelection,
-} from '@odkit/elements';
-export { OdOpenCasesEvent, type OpenCasesFilter, type MeasureId, type MeasureGoals } from '@odkit/service-dashboard';
+export * from './sdk.js';
 export { defineOdkit, loadOdkit } from './lazy-define.js';
 export type { DefineOdkitOptions, OdkitElementName } from './define-odkit.js';
 
 defineOdkit();
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'od-provider': OdProvider;
-    'od-network-map': OdNetworkMap;
-    'od-meeting-timeline': OdMeetingTimeline;
-    'od-principles-checklist': OdPrinciplesChecklist;
-    'od-service-dashboard': OdServiceDashboard;
-  }
-}

@@ -3,6 +3,7 @@ import { OdMeetingTimeline } from '@odkit/meeting-timeline';
 import { OdNetworkMap } from '@odkit/network-map';
 import { OdPrinciplesChecklist } from '@odkit/principles-checklist';
 import { OdServiceDashboard } from '@odkit/service-dashboard';
+import { checkedPrefix } from './prefix.js';
 
 /** The kit's elements by the tag suffix each is registered under (`<prefix>-<suffix>`). */
 const elements = {
@@ -25,23 +26,14 @@ export interface DefineOdkitOptions {
   registry?: CustomElementRegistry;
 }
 
-// A custom element name is "<prefix>-<suffix>": the prefix must start with a lowercase ASCII
-// letter and may hold lowercase letters, digits, '-', '.' and '_' (HTML's PCENChar, ASCII part).
-const PREFIX = /^[a-z][a-z0-9._-]*$/;
-
 /**
  * Registers every kit element under `<prefix>-provider`, `<prefix>-network-map`,
  * `<prefix>-meeting-timeline`, `<prefix>-principles-checklist` and `<prefix>-service-dashboard`, and returns the tags.
  * Never throws for a tag that is already taken (see `OdElement.define`).
  */
 export function defineOdkit(options: DefineOdkitOptions = {}): Record<OdkitElementName, string> {
-  const { prefix = 'od', registry = customElements } = options;
-  if (typeof prefix !== 'string' || !PREFIX.test(prefix) || prefix.endsWith('-')) {
-    throw new TypeError(
-      'Open Dialogue Kit: defineOdkit({ prefix }) must be lowercase ASCII letters, digits, ".", "_" or "-", ' +
-        'starting with a letter and not ending with "-" (for example "od" or "acme-od").',
-    );
-  }
+  const { registry = customElements } = options;
+  const prefix = checkedPrefix(options.prefix === undefined ? 'od' : options.prefix);
   const tags = {} as Record<OdkitElementName, string>;
   for (const [suffix, element] of Object.entries(elements) as [
     OdkitElementName,

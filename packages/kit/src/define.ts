@@ -1,18 +1,4 @@
-import type { OdMeetingTimeline } from '@odkit/meeting-timeline';
-import type { OdNetworkMap } from '@odkit/network-map';
-import type { OdPrinciplesChecklist } from '@odkit/principles-checklist';
-import type { OdServiceDashboard } from '@odkit/service-dashboard';
-import type { OdProvider } from '@odkit/elements';
+import './tags.js';
 import { defineOdkit } from './define-odkit.js';
 
 defineOdkit();
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'od-provider': OdProvider;
-    'od-network-map': OdNetworkMap;
-    'od-meeting-timeline': OdMeetingTimeline;
-    'od-principles-checklist': OdPrinciplesChecklist;
-    'od-service-dashboard': OdServiceDashboard;
-  }
-}

@@ -4,32 +4,9 @@
  * (`@odkit/core`). Importing this module registers nothing; import
  * `@odkit/kit/define.js` to register the `od-*` tags.
  */
-export * from '@odkit/core';
-export {
-  openFromHost,
-  clearFromDevice,
-  UnsentEditsError,
-  type HostCopyOptions,
-  type SeedResult,
-} from '@odkit/core/seeding';
-export {
-  OdProvider,
-  OdChangeEvent,
-  OdErrorEvent,
-  OdMemberFocusEvent,
-  OdSelectEvent,
-  OptionsError,
-  UnsupportedError,
-  type OdSelection,
-} from '@odkit/elements';
+export * from './sdk.js';
 export { OdNetworkMap } from '@odkit/network-map';
 export { OdMeetingTimeline } from '@odkit/meeting-timeline';
 export { OdPrinciplesChecklist } from '@odkit/principles-checklist';
-export {
-  OdServiceDashboard,
-  OdOpenCasesEvent,
-  type OpenCasesFilter,
-  type MeasureId,
-  type MeasureGoals,
-} from '@odkit/service-dashboard';
+export { OdServiceDashboard } from '@odkit/service-dashboard';
 export { defineOdkit, type DefineOdkitOptions, type OdkitElementName } from './define-odkit.js';

@@ -1,5 +1,6 @@
 import { OdProvider } from '@odkit/elements';
 import type { DefineOdkitOptions, OdkitElementName } from './define-odkit.js';
+import { checkedPrefix } from './prefix.js';
 
 /**
  * Registration on first use, for the chunked bundle (`dist/odkit.js`): `<prefix>-provider`
@@ -20,9 +21,6 @@ const chunks: Record<Widget, () => Promise<{ element: ElementClass }>> = {
   'service-dashboard': () => import('./chunks/service-dashboard.js'),
 };
 const WIDGETS = Object.keys(chunks) as Widget[];
-
-// A custom element name is "<prefix>-<suffix>" (see define-odkit.ts).
-const PREFIX = /^[a-z][a-z0-9._-]*$/;
 
 interface Pending {
   tag: string;
@@ -68,13 +66,8 @@ function watch(): void {
  * returns the tags. The same contract as `@odkit/kit`'s `defineOdkit`.
  */
 export function defineOdkit(options: DefineOdkitOptions = {}): Record<OdkitElementName, string> {
-  const { prefix = 'od', registry = customElements } = options;
-  if (typeof prefix !== 'string' || !PREFIX.test(prefix) || prefix.endsWith('-')) {
-    throw new TypeError(
-      'Open Dialogue Kit: defineOdkit({ prefix }) must be lowercase ASCII letters, digits, ".", "_" or "-", ' +
-        'starting with a letter and not ending with "-" (for example "od" or "acme-od").',
-    );
-  }
+  const { registry = customElements } = options;
+  const prefix = checkedPrefix(options.prefix === undefined ? 'od' : options.prefix);
   const provider = `${prefix}-provider`;
   OdProvider.define(provider, registry);
   const tags = { provider } as Record<OdkitElementName, string>;
