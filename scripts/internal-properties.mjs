@@ -82,7 +82,10 @@ export function checkInternalProperties() {
             : undefined);
         if (key?.type === 'Identifier' && listed.has(key.name)) {
           const other = chunkOf.get(key.name);
-          if (other && other !== chunk.fileName) problems.add(`'${key.name}' is used in ${other} as well`);
+          if (other && other !== chunk.fileName)
+            problems.add(
+              `'${key.name}' is used in ${other} as well (give terser one nameCache for the build, or drop the name)`,
+            );
           chunkOf.set(key.name, chunk.fileName);
         }
         for (const [field, value] of Object.entries(node))

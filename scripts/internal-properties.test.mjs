@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { rollup } from 'rollup';
 import { minifier } from './bundle.mjs';
 
-/** Minifies `code` (one module) as the single-file bundles are minified. */
-async function minify(code) {
+/** Minifies `code` (the entry module; `modules` by name for others) as the single-file bundles are minified. */
+async function minify(code, modules = {}) {
   const bundle = await rollup({
     input: 'entry',
-    plugins: [{ name: 'entry', resolveId: (id) => id, load: () => code }],
+    plugins: [{ name: 'entry', resolveId: (id) => id, load: (id) => modules[id] ?? code }],
   });
   try {
     const { output } = await bundle.generate({ format: 'es', plugins: [minifier()] });
@@ -42,5 +42,14 @@ test('a listed name in a string (a decorator, an attribute, a key read by name) 
   await assert.rejects(
     minify('export const view = (t) => `<button data-action="toggleView">${t}</button>`;'),
     /'toggleView' is in a string/,
+  );
+});
+
+test('a listed name used in two chunks (each renamed on its own) stops the build', async () => {
+  await assert.rejects(
+    minify(`export const on = { zoomIn: () => 1 }; export const later = () => import('later');`, {
+      later: 'export const zoom = (on) => on.zoomIn();',
+    }),
+    /'zoomIn' is used in .* as well/,
   );
 });
