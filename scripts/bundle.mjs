@@ -15,6 +15,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { readdirSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { root, workspacePackages } from './packages.mjs';
+import { checkInternalProperties, internalPropertyMangling } from './internal-properties.mjs';
 
 /** Plugins shared by the single-file bundles and the size check, so both measure the same thing. */
 export function inlinedPlugins() {
@@ -45,7 +46,14 @@ export function minifyTemplates() {
   });
 }
 
-export const minifier = () => terser({ module: true, compress: { passes: 2 } });
+/**
+ * terser, with the widgets' internal property names renamed (scripts/internal-properties.mjs),
+ * checked first. For the single-file bundles and the size check, where terser sees the whole program.
+ */
+export const minifier = () => [
+  checkInternalProperties(),
+  terser({ module: true, compress: { passes: 2 }, mangle: { properties: internalPropertyMangling() } }),
+];
 
 /**
  * The rollup config of one single-file bundle: `input` with every dependency inlined,
