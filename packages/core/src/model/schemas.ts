@@ -123,8 +123,8 @@ export const NetworkMember = z
     /** Audiences (e.g. `network`, `family`) this member must not be shown to. */
     hiddenFrom: z.array(Id),
     notes: z.optional(LongText),
-    /** Earlier rings, sectors and statuses, oldest first, each dated by the change that replaced it. */
-    history: z.optional(z.array(MemberEarlierValues)),
+    /** Earlier rings, sectors and statuses, oldest first, each dated by the change that replaced it (absent: none). */
+    history: z.optional(z.array(MemberEarlierValues).check(z.minLength(1))),
   })
   .check(
     z.refine((m) => !(m.since && m.until && m.until < m.since), { error: 'ends before it starts', path: ['until'] }),
@@ -170,7 +170,7 @@ export const Tie = z
     since: z.optional(IsoDate),
     until: z.optional(IsoDate),
     /** Earlier strengths, qualities and directions, oldest first, each dated by the change that replaced it. */
-    history: z.optional(z.array(TieEarlierValues)),
+    history: z.optional(z.array(TieEarlierValues).check(z.minLength(1))),
   })
   .check(
     z.refine((t) => t.from !== t.to, { error: 'cannot tie a member to themselves', path: ['to'] }),
