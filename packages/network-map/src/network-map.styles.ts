@@ -49,6 +49,10 @@ export const networkMapStyles = css`
     font-weight: 400;
     padding-block: 0;
   }
+  .stepper-day {
+    align-self: center;
+  }
+  .changes,
   .notes,
   .hint {
     color: var(--_od-color-text-secondary);

@@ -1,6 +1,7 @@
 import { defaultInstruments, isId, type CaseRecord } from '@odkit/core';
 import {
   asOfDate,
+  asOfInstant,
   CaseController,
   HistoryController,
   isAsOf,
@@ -45,6 +46,7 @@ import { renderTable } from './internal/table.js';
 import { renderPanel } from './internal/panel.js';
 import { MapEdits, type Panel } from './internal/edits.js';
 import { renderToolbar } from './internal/toolbar.js';
+import { StepperController, changesText, networkChanges, renderStepper } from './internal/history.js';
 import { downloadBlob, exportFileName, exportPng, exportSvg, legendText, mapToExport } from './internal/export.js';
 
 type OptionKey = 'error.asOf' | 'error.audience' | 'error.view' | 'error.headingLevel';
@@ -87,6 +89,7 @@ const ARROWS: Record<string, Point> = {
  * @csspart table - The table view.
  * @csspart member-ties - The table of ties between members, below the table view.
  * @csspart summary - The one-paragraph text summary.
+ * @csspart changes - What changed since the first meeting, shown once a person steps through the meetings.
  * @csspart error - The error state.
  * @csspart sync-status - The status line shown with a syncing (offline) store: what is saved where.
  * @csspart sync-review - The panel to decide between this device's and the record's version of an edit.
@@ -176,12 +179,18 @@ export class OdNetworkMap extends OdElement {
       void this.#edits.move(member, { ring: place.ring, ...(place.sector ? { sector: place.sector } : {}) });
     },
   });
+  /** Steps between the network at the first meeting and now (or the host's as-of), not changing `as-of`. */
+  readonly #stepper = new StepperController(this, {
+    record: () => this.#data.record,
+    end: () => this.#hostDay ?? this.#today(),
+    zone: () => this.#i18n.timeZone,
+  });
   readonly #edits = new MapEdits(this, {
     data: this.#data,
     t: this.#t,
     focusBack: () => void this.#focusNode(this.activeId ?? this.#selectedKey ?? PERSON_KEY),
     nameOf: (id) => this.#view()?.byId.get(id)?.name ?? '',
-    today: () => asOfDate(new Date().toISOString(), this.#i18n.timeZone),
+    today: () => this.#today(),
     saved: (id) => (this.activeId = id),
     removed: (id) => this.#selectedKey === id && this.#select(undefined),
   });
@@ -203,6 +212,7 @@ export class OdNetworkMap extends OdElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('record')) this.#data.setRecord(this.record);
+    if (changed.has('asOf')) this.#stepper.reset();
     // A change saved elsewhere reaches an open member form before it renders again (the form is still as typed).
     this.#edits.reconcile();
     // Forget a selection or focus whose member is no longer shown (removed, or filtered out).
@@ -223,9 +233,27 @@ export class OdNetworkMap extends OdElement {
     if (gone(this.hoverId)) this.hoverId = undefined;
   }
 
-  /** Editing is on with `editable`, except in initials-only mode (a shared screen; the forms would show full names). */
+  /**
+   * Editing is on with `editable`, except in initials-only mode (a shared screen; the forms would show full names)
+   * and while an earlier day is shown (edits change the network as it is now).
+   */
   get #canEdit(): boolean {
-    return this.editable && !this.initialsOnly;
+    return this.editable && !this.initialsOnly && !this.#showingPast;
+  }
+
+  get #showingPast(): boolean {
+    const day = this.#options().asOf;
+    return day !== undefined && day < this.#today();
+  }
+
+  /** Today in the map's time zone (where as-of is read). */
+  #today(): string {
+    return asOfDate(new Date().toISOString(), this.#i18n.timeZone);
+  }
+
+  /** The host's as-of, as a day in the map's time zone. */
+  get #hostDay(): string | undefined {
+    return this.asOf && isAsOf(this.asOf) ? asOfDate(this.asOf, this.#i18n.timeZone) : undefined;
   }
 
   /** The selection as a node key (the person's is PERSON_KEY), when it names something shown. */
@@ -247,9 +275,12 @@ export class OdNetworkMap extends OdElement {
 
   /* ---------------------------------------------------------------- derived data */
 
-  #options() {
+  /** The view's options: the day is the stepper's, else the host's as-of (each as an instant for the history). */
+  #options(day: string | undefined = this.#stepper.day) {
+    const asOf = day ?? (this.#hostDay && this.asOf);
     return {
-      asOf: this.asOf && isAsOf(this.asOf) ? asOfDate(this.asOf, this.#i18n.timeZone) : undefined,
+      asOf: day ?? this.#hostDay,
+      asOfInstant: asOf ? asOfInstant(asOf, this.#i18n.timeZone) : undefined,
       audience: this.audience && isId(this.audience) ? this.audience : undefined,
       initialsOnly: this.initialsOnly,
     };
@@ -259,7 +290,7 @@ export class OdNetworkMap extends OdElement {
     const record = this.#data.record;
     if (!record) return undefined;
     const options = this.#options();
-    const key = `${options.asOf ?? ''}|${options.audience ?? ''}|${options.initialsOnly}`;
+    const key = `${options.asOfInstant ?? ''}|${options.audience ?? ''}|${options.initialsOnly}`;
     if (this.#viewCache?.record !== record || this.#viewCache.key !== key) {
       this.#viewCache = { record, key, view: networkView(record, options) };
     }
@@ -268,7 +299,7 @@ export class OdNetworkMap extends OdElement {
 
   #layout(record: CaseRecord, view: NetworkView): Layout {
     const o = this.#options();
-    const key = `${o.asOf ?? ''}|${o.audience ?? ''}|${this.sectors}`;
+    const key = `${o.asOfInstant ?? ''}|${o.audience ?? ''}|${this.sectors}`;
     return cachedLayout(record.members, key, () => view.members.map((m) => m.member), this.sectors);
   }
 
@@ -305,6 +336,7 @@ export class OdNetworkMap extends OdElement {
       o.asOf ? this.#t('map.asOf', { date: this.#i18n.date(o.asOf) }) : '',
       o.audience ? this.#t('map.audience', { audience: o.audience }) : '',
       this.initialsOnly ? this.#t('map.initialsOnly') : '',
+      this.editable && !this.initialsOnly && this.#showingPast ? this.#t('history.readOnly') : '',
     ].filter(Boolean);
     const model = {
       view,
@@ -318,8 +350,11 @@ export class OdNetworkMap extends OdElement {
       size: this.#viewport.size,
       font: this.#viewport.font,
     };
-    return html`${renderToolbar({ table, canEdit: this.#canEdit, members: view.members.length }, this.#t, this.#toolbarActions)}
+    const stepper = { stops: this.#stepper.stops, index: this.#stepper.index, date: (d: string) => this.#i18n.date(d) };
+    const history = renderStepper(stepper, this.#t, this.#stepper.step);
+    return html`${renderToolbar({ table, canEdit: this.#canEdit, members: view.members.length, history }, this.#t, this.#toolbarActions)}
       ${notes.length ? html`<p class="notes">${notes.join(' · ')}</p>` : nothing}
+      ${this.#stepper.used && stepper.index > 0 ? this.#renderChanges(record, view, stepper.stops[0]!) : nothing}
       <div class="main ${table && !panelOpen ? 'full' : ''}">
         <div class="picture">${table ? renderTable(view, this.#t, this.#i18n.locale) : renderMap(model, this.#t, this.#mapEvents)}</div>
         ${
@@ -334,6 +369,12 @@ export class OdNetworkMap extends OdElement {
         table || view.members.length ? summaryText(view, this.#t) : nothing
       }</p>
       <p class="visually-hidden" role="status">${this.#edits.announcement}</p>`;
+  }
+
+  /** How the network changed from the first meeting to the day shown (what services report). */
+  #renderChanges(record: CaseRecord, view: NetworkView, first: string): TemplateResult {
+    const changes = networkChanges(networkView(record, this.#options(first)), view);
+    return html`<p class="changes" part="changes">${changesText(changes, this.#i18n.date(first), this.#t)}</p>`;
   }
 
   #renderPanel(record: CaseRecord, view: NetworkView): TemplateResult {

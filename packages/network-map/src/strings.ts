@@ -196,6 +196,19 @@ const en = {
   'relationship.carer': 'Carer (not family)',
   'export.svg': 'Download SVG',
   'export.png': 'Download PNG',
+  // The network over time (the stepper in the toolbar, and what changed since the first meeting).
+  'history.label': 'The network over time',
+  'history.previous': 'Previous meeting',
+  'history.next': 'Next meeting',
+  'history.meeting': 'Meeting day {n} of {count}: {date}',
+  'history.now': 'Now: {date}',
+  'history.readOnly': 'Showing an earlier day, so the network cannot be edited here.',
+  'history.since': 'Since the first meeting ({date}): {changes}.',
+  'history.noChanges': 'no one has joined, left or moved',
+  'history.joined': '{count} joined ({names})',
+  'history.left': '{count} left or died ({names})',
+  'history.closer': '{count} moved closer ({names})',
+  'history.further': '{count} moved further away ({names})',
 } as const;
 
 const cy: { readonly [K in keyof typeof en]: Message } = {
@@ -391,6 +404,19 @@ const cy: { readonly [K in keyof typeof en]: Message } = {
   'relationship.carer': 'Gofalwr (nid teulu)',
   'export.svg': 'Lawrlwytho SVG',
   'export.png': 'Lawrlwytho PNG',
+  // The network over time (the stepper in the toolbar, and what changed since the first meeting).
+  'history.label': 'Y rhwydwaith dros amser',
+  'history.previous': 'Cyfarfod blaenorol',
+  'history.next': 'Cyfarfod nesaf',
+  'history.meeting': 'Diwrnod cyfarfod {n} o {count}: {date}',
+  'history.now': 'Nawr: {date}',
+  'history.readOnly': 'Yn dangos diwrnod cynharach, felly does dim modd golygu’r rhwydwaith yma.',
+  'history.since': 'Ers y cyfarfod cyntaf ({date}): {changes}.',
+  'history.noChanges': 'does neb wedi ymuno, gadael na symud',
+  'history.joined': '{count} wedi ymuno ({names})',
+  'history.left': '{count} wedi gadael neu farw ({names})',
+  'history.closer': '{count} wedi symud yn nes ({names})',
+  'history.further': '{count} wedi symud ymhellach i ffwrdd ({names})',
 };
 
 export type MapStrings = typeof en;
