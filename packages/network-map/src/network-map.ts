@@ -1,7 +1,5 @@
 import { defaultInstruments, isId, type CaseRecord } from '@odkit/core';
 import {
-  asOfDate,
-  asOfInstant,
   CaseController,
   HistoryController,
   isAsOf,
@@ -182,7 +180,7 @@ export class OdNetworkMap extends OdElement {
   /** Steps between the network at the first meeting and now (or the host's as-of), not changing `as-of`. */
   readonly #stepper = new StepperController(this, {
     record: () => this.#data.record,
-    end: () => this.#hostDay ?? this.#today(),
+    asOf: () => this.asOf,
     zone: () => this.#i18n.timeZone,
   });
   readonly #edits = new MapEdits(this, {
@@ -190,7 +188,7 @@ export class OdNetworkMap extends OdElement {
     t: this.#t,
     focusBack: () => void this.#focusNode(this.activeId ?? this.#selectedKey ?? PERSON_KEY),
     nameOf: (id) => this.#view()?.byId.get(id)?.name ?? '',
-    today: () => this.#today(),
+    today: () => this.#stepper.today,
     saved: (id) => (this.activeId = id),
     removed: (id) => this.#selectedKey === id && this.#select(undefined),
   });
@@ -238,22 +236,7 @@ export class OdNetworkMap extends OdElement {
    * and while an earlier day is shown (edits change the network as it is now).
    */
   get #canEdit(): boolean {
-    return this.editable && !this.initialsOnly && !this.#showingPast;
-  }
-
-  get #showingPast(): boolean {
-    const day = this.#options().asOf;
-    return day !== undefined && day < this.#today();
-  }
-
-  /** Today in the map's time zone (where as-of is read). */
-  #today(): string {
-    return asOfDate(new Date().toISOString(), this.#i18n.timeZone);
-  }
-
-  /** The host's as-of, as a day in the map's time zone. */
-  get #hostDay(): string | undefined {
-    return this.asOf && isAsOf(this.asOf) ? asOfDate(this.asOf, this.#i18n.timeZone) : undefined;
+    return this.editable && !this.initialsOnly && !this.#stepper.showingPast;
   }
 
   /** The selection as a node key (the person's is PERSON_KEY), when it names something shown. */
@@ -277,10 +260,9 @@ export class OdNetworkMap extends OdElement {
 
   /** The view's options: the day is the stepper's, else the host's as-of (each as an instant for the history). */
   #options(day: string | undefined = this.#stepper.day) {
-    const asOf = day ?? (this.#hostDay && this.asOf);
     return {
-      asOf: day ?? this.#hostDay,
-      asOfInstant: asOf ? asOfInstant(asOf, this.#i18n.timeZone) : undefined,
+      asOf: this.#stepper.shownDay(day),
+      asOfInstant: this.#stepper.shownInstant(day),
       audience: this.audience && isId(this.audience) ? this.audience : undefined,
       initialsOnly: this.initialsOnly,
     };
@@ -336,7 +318,7 @@ export class OdNetworkMap extends OdElement {
       o.asOf ? this.#t('map.asOf', { date: this.#i18n.date(o.asOf) }) : '',
       o.audience ? this.#t('map.audience', { audience: o.audience }) : '',
       this.initialsOnly ? this.#t('map.initialsOnly') : '',
-      this.editable && !this.initialsOnly && this.#showingPast ? this.#t('history.readOnly') : '',
+      this.editable && !this.initialsOnly && this.#stepper.showingPast ? this.#t('history.readOnly') : '',
     ].filter(Boolean);
     const model = {
       view,

@@ -6,7 +6,7 @@
  * toolbar group and the summary are pure views.
  */
 import type { CaseRecord } from '@odkit/core';
-import { asOfDate, type Translate } from '@odkit/elements';
+import { asOfDate, asOfInstant, isAsOf, type Translate } from '@odkit/elements';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { NetworkView } from './view.js';
 import type { MapStrings } from '../strings.js';
@@ -29,12 +29,16 @@ export function meetingStops(record: CaseRecord, end: string, zone: string): str
 
 export interface StepperOptions {
   readonly record: () => CaseRecord | undefined;
-  /** The last stop: the host's as-of day, else today (both in the map's time zone). */
-  readonly end: () => string;
+  /** The host's `as-of` (checked here: one that is not valid counts as none). */
+  readonly asOf: () => string | undefined;
+  /** The map's time zone, where as-of and meeting days are read. */
   readonly zone: () => string;
 }
 
-/** Which stop the map shows. At the last one it shows what it would without the stepper. */
+/**
+ * Which day the map shows: the stop stepped to, else the host's as-of, else now. At the last stop (the host's
+ * as-of day, else today) it shows what it would without the stepper.
+ */
 export class StepperController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #options: StepperOptions;
@@ -52,11 +56,39 @@ export class StepperController implements ReactiveController {
 
   hostConnected(): void {}
 
+  /** Today in the map's time zone. */
+  get today(): string {
+    return asOfDate(new Date().toISOString(), this.#options.zone());
+  }
+
+  /** The host's as-of, as a day in the map's time zone. */
+  get hostDay(): string | undefined {
+    const asOf = this.#options.asOf();
+    return asOf && isAsOf(asOf) ? asOfDate(asOf, this.#options.zone()) : undefined;
+  }
+
+  /** The day shown (`day`, by default the one stepped to, else the host's), or undefined: now. */
+  shownDay(day = this.day): string | undefined {
+    return day ?? this.hostDay;
+  }
+
+  /** The instant the day shown stands for (its end, or the host's as-of date-time), or undefined: now. */
+  shownInstant(day = this.day): string | undefined {
+    const asOf = day ?? (this.hostDay && this.#options.asOf());
+    return asOf ? asOfInstant(asOf, this.#options.zone()) : undefined;
+  }
+
+  /** An earlier day than today is shown (the network as it was: not to be edited). */
+  get showingPast(): boolean {
+    const day = this.shownDay();
+    return day !== undefined && day < this.today;
+  }
+
   /** The stops for the record shown (at least two, or none: nothing to step between). */
   get stops(): readonly string[] {
     const record = this.#options.record();
     if (!record) return [];
-    const end = this.#options.end();
+    const end = this.hostDay ?? this.today;
     const zone = this.#options.zone();
     const c = this.#cache;
     if (!c || c.record !== record || c.end !== end || c.zone !== zone) {
