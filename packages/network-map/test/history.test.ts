@@ -1,32 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { parseCaseRecord, type CaseRecord } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import '@odkit/elements/define.js';
 import type { OdNetworkMap } from '@odkit/network-map';
 import '@odkit/network-map/define.js';
 import { sendKeys } from '@web/test-runner-commands';
+import { datedDemoCase } from '../../../test/fixtures/index.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { byPart, until } from '../../../test/support/dom.js';
 import { expectFocused, focusNothing, tabUntil } from '../../../test/support/keyboard.js';
 import { mapPage, type MapPage } from '../../../test/support/map-page.js';
-
-/**
- * The demo case with a dated history: Dad was out of touch and in the household sector, furthest out, when the
- * meetings began; he moved to "Close" (family) on 12 February and was back in touch on 5 March. The tie with him
- * was tenuous and stressful until 25 February.
- */
-function historyCase(): CaseRecord {
-  const record = structuredClone(demoCase) as CaseRecord;
-  const dad = record.members.find((m) => m.id === 'm-david')!;
-  dad.history = [
-    { at: '2026-02-12T12:00:00Z', ring: 3, sector: 'household' },
-    { at: '2026-03-05T12:00:00Z', status: 'past' },
-  ];
-  record.ties.find((t) => t.id === 't-david')!.history = [
-    { at: '2026-02-25T12:00:00Z', strength: 'tenuous', quality: 'stressful' },
-  ];
-  return parseCaseRecord(record);
-}
 
 async function mapOf(
   record: unknown,
@@ -58,7 +40,7 @@ describe('<od-network-map>: the network as it was, and stepping through the meet
   guardConsole();
 
   it('as-of shows each ring, sector, status and tie as they were on that day (three days)', async () => {
-    const page = await mapOf(historyCase(), { asOf: '2026-02-10' });
+    const page = await mapOf(datedDemoCase(), { asOf: '2026-02-10' });
     expect(dad(page)).to.deep.equal([
       'Household',
       'Less close',
@@ -82,7 +64,7 @@ describe('<od-network-map>: the network as it was, and stepping through the meet
   });
 
   it('a change made on a day counts from that moment: as of its day, the new value shows', async () => {
-    const page = await mapOf(historyCase(), { asOf: '2026-02-12' });
+    const page = await mapOf(datedDemoCase(), { asOf: '2026-02-12' });
     expect(dad(page).slice(0, 2)).to.deep.equal(['Family', 'Close']);
     // A date-time as-of is that instant: at 11:00 the move at 12:00 had not happened.
     page.el.asOf = '2026-02-12T11:00:00Z';
@@ -91,7 +73,7 @@ describe('<od-network-map>: the network as it was, and stepping through the meet
   });
 
   it('steps by keyboard from now back to the first meeting and forward, saying the day, leaving as-of alone', async () => {
-    const page = await mapOf(historyCase());
+    const page = await mapOf(datedDemoCase());
     const held = [...new Set(demoCase.meetings.filter((m) => m.status === 'held').map((m) => m.start.slice(0, 10)))];
     expect(page.stepperDay()).to.match(/^Now: \d{1,2} \w+ 20\d\d$/);
     focusNothing();
@@ -130,7 +112,7 @@ describe('<od-network-map>: the network as it was, and stepping through the meet
   });
 
   it('steps only up to the host’s as-of day', async () => {
-    const page = await mapOf(historyCase(), { asOf: '2026-02-20' });
+    const page = await mapOf(datedDemoCase(), { asOf: '2026-02-20' });
     expect(page.stepperDay()).to.equal('Now: 20 February 2026');
     page.stepperButton('Previous meeting').click();
     await page.el.updateComplete;
@@ -140,7 +122,7 @@ describe('<od-network-map>: the network as it was, and stepping through the meet
   });
 
   it('cannot be edited while an earlier day is shown, and says so', async () => {
-    const page = await mapOf(historyCase(), { editable: true });
+    const page = await mapOf(datedDemoCase(), { editable: true });
     expect(page.toolbarButtons()).to.include('Add a member');
     page.stepperButton('Previous meeting').click();
     await page.el.updateComplete;
@@ -154,7 +136,7 @@ describe('<od-network-map>: the network as it was, and stepping through the meet
   });
 
   it('passes axe with the stepper stepped back and the changes shown, in the map and the table', async () => {
-    const page = await mapOf(historyCase());
+    const page = await mapOf(datedDemoCase());
     page.stepperButton('Previous meeting').click();
     await page.el.updateComplete;
     await until(() => page.changes(), 'the changes since the first meeting');
@@ -165,7 +147,7 @@ describe('<od-network-map>: the network as it was, and stepping through the meet
   });
 
   it('speaks Welsh', async () => {
-    const page = await mapOf(historyCase(), { locale: 'cy' });
+    const page = await mapOf(datedDemoCase(), { locale: 'cy' });
     expect(page.stepperDay()).to.match(/^Nawr: /);
     page.stepperButton('Cyfarfod blaenorol').click();
     await page.el.updateComplete;
