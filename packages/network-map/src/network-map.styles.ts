@@ -52,6 +52,11 @@ export const networkMapStyles = css`
   .stepper-day {
     align-self: center;
   }
+  /* At either end of the meetings: looks as a disabled button does, and keeps focus (aria-disabled). */
+  .stepper [aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
   .changes,
   .notes,
   .hint {

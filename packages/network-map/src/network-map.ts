@@ -119,7 +119,8 @@ export class OdNetworkMap extends OdElement {
 
   /**
    * Show the network as it was on a day: a date (`YYYY-MM-DD`), or a date-time with offset (its day in the time
-   * zone), as `as-of` on every widget.
+   * zone), as `as-of` on every widget. Rings, sectors, statuses and ties are as their dated history has them then.
+   * The toolbar's previous / next meeting steps up to this day without changing it.
    */
   @property({ attribute: 'as-of' }) asOf: string | undefined;
 
