@@ -44,7 +44,7 @@ import { renderTable } from './internal/table.js';
 import { renderPanel } from './internal/panel.js';
 import { MapEdits, type Panel } from './internal/edits.js';
 import { renderToolbar } from './internal/toolbar.js';
-import { StepperController, changesText, networkChanges, renderStepper } from './internal/history.js';
+import { StepperController, renderChanges, renderStepper } from './internal/history.js';
 import { downloadBlob, exportFileName, exportPng, exportSvg, legendText, mapToExport } from './internal/export.js';
 
 type OptionKey = 'error.asOf' | 'error.audience' | 'error.view' | 'error.headingLevel';
@@ -333,11 +333,13 @@ export class OdNetworkMap extends OdElement {
       size: this.#viewport.size,
       font: this.#viewport.font,
     };
-    const stepper = { stops: this.#stepper.stops, index: this.#stepper.index, date: (d: string) => this.#i18n.date(d) };
-    const history = renderStepper(stepper, this.#t, this.#stepper.step);
+    const { stops, index, hostDay, meetingDays: meetings } = this.#stepper;
+    const date = (d: string) => this.#i18n.date(d);
+    const history = renderStepper({ stops, index, meetings, hostEnd: !!hostDay, date }, this.#t, this.#stepper.step);
+    const first = stops[0]!;
     return html`${renderToolbar({ table, canEdit: this.#canEdit, members: view.members.length, history }, this.#t, this.#toolbarActions)}
       ${notes.length ? html`<p class="notes">${notes.join(' · ')}</p>` : nothing}
-      ${this.#stepper.used && stepper.index > 0 ? this.#renderChanges(record, view, stepper.stops[0]!) : nothing}
+      ${this.#stepper.used && index > 0 ? renderChanges(networkView(record, this.#options(first)), view, date(first), this.#t) : nothing}
       <div class="main ${table && !panelOpen ? 'full' : ''}">
         <div class="picture">${table ? renderTable(view, this.#t, this.#i18n.locale) : renderMap(model, this.#t, this.#mapEvents)}</div>
         ${
@@ -352,12 +354,6 @@ export class OdNetworkMap extends OdElement {
         table || view.members.length ? summaryText(view, this.#t) : nothing
       }</p>
       <p class="visually-hidden" role="status">${this.#edits.announcement}</p>`;
-  }
-
-  /** How the network changed from the first meeting to the day shown (what services report). */
-  #renderChanges(record: CaseRecord, view: NetworkView, first: string): TemplateResult {
-    const changes = networkChanges(networkView(record, this.#options(first)), view);
-    return html`<p class="changes" part="changes">${changesText(changes, this.#i18n.date(first), this.#t)}</p>`;
   }
 
   #renderPanel(record: CaseRecord, view: NetworkView): TemplateResult {

@@ -13,9 +13,9 @@ import type { MapStrings } from '../strings.js';
 
 /**
  * The days the map can step to, oldest first: each day (in `zone`) a meeting was held, up to `end`, then `end`
- * itself (now, or the host's as-of day).
+ * itself (now, or the host's as-of day) unless a meeting was held that day.
  */
-export function meetingStops(record: CaseRecord, end: string, zone: string): string[] {
+export function meetingStops(record: CaseRecord, end: string, zone: string): { stops: string[]; meetings: number } {
   const days = new Set<string>();
   for (const m of record.meetings) {
     if (m.status !== 'held') continue;
@@ -24,7 +24,7 @@ export function meetingStops(record: CaseRecord, end: string, zone: string): str
   }
   const stops = [...days].sort();
   if (stops[stops.length - 1] !== end) stops.push(end);
-  return stops;
+  return { stops, meetings: days.size };
 }
 
 export interface StepperOptions {
@@ -46,7 +46,7 @@ export class StepperController implements ReactiveController {
   #day: string | undefined;
   /** The person has stepped (the summary of changes is shown from then on). */
   used = false;
-  #cache: { record: CaseRecord; end: string; zone: string; stops: string[] } | undefined;
+  #cache: { record: CaseRecord; end: string; zone: string; stops: string[]; meetings: number } | undefined;
 
   constructor(host: ReactiveControllerHost, options: StepperOptions) {
     this.#host = host;
@@ -92,10 +92,15 @@ export class StepperController implements ReactiveController {
     const zone = this.#options.zone();
     const c = this.#cache;
     if (!c || c.record !== record || c.end !== end || c.zone !== zone) {
-      const stops = meetingStops(record, end, zone);
-      this.#cache = { record, end, zone, stops: stops.length > 1 ? stops : [] };
+      const { stops, meetings } = meetingStops(record, end, zone);
+      this.#cache = { record, end, zone, stops: stops.length > 1 ? stops : [], meetings };
     }
     return this.#cache!.stops;
+  }
+
+  /** How many of the stops are meeting days (the last may be one, or now). */
+  get meetingDays(): number {
+    return this.stops.length ? this.#cache!.meetings : 0;
   }
 
   /** The index of the stop shown. */
@@ -131,6 +136,10 @@ export class StepperController implements ReactiveController {
 export interface StepperModel {
   readonly stops: readonly string[];
   readonly index: number;
+  /** How many stops are meeting days. */
+  readonly meetings: number;
+  /** The last stop is the host's as-of day (not today). */
+  readonly hostEnd: boolean;
   /** Formats a day for people. */
   readonly date: (day: string) => string;
 }
@@ -153,7 +162,11 @@ export function renderStepper(
     <button type="button" class="od-button od-button--secondary" data-step="previous" aria-disabled=${index === 0 ? 'true' : 'false'} @click=${() => step(-1)}>
       ${t('history.previous')}
     </button>
-    <span class="stepper-day" aria-live="polite" aria-atomic="true">${last ? t('history.now', { date: day }) : t('history.meeting', { n: index + 1, count: stops.length - 1, date: day })}</span>
+    <span class="stepper-day" aria-live="polite" aria-atomic="true">${
+      last
+        ? t(model.hostEnd ? 'map.asOf' : 'history.now', { date: day })
+        : t('history.meeting', { n: index + 1, count: model.meetings, date: day })
+    }</span>
     <button type="button" class="od-button od-button--secondary" data-step="next" aria-disabled=${last ? 'true' : 'false'} @click=${() => step(1)}>
       ${t('history.next')}
     </button>
@@ -176,6 +189,16 @@ export function networkChanges(before: NetworkView, after: NetworkView) {
   }
   for (const m of before.members) if (inTouch(m) && !after.byId.has(m.member.id)) left.push(m.name);
   return { joined, left, closer, further };
+}
+
+/** How the network changed from the first meeting (`before`, on the day `first`) to the day shown (`after`). */
+export function renderChanges(
+  before: NetworkView,
+  after: NetworkView,
+  first: string,
+  t: Translate<MapStrings>,
+): TemplateResult {
+  return html`<p class="changes" part="changes">${changesText(networkChanges(before, after), first, t)}</p>`;
 }
 
 /** "Since the first meeting (date): 2 joined (…), 1 left (…), …" — what services report as how the network changed. */
