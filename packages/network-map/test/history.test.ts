@@ -1,7 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { demoCase } from '@odkit/core/demo';
 import '@odkit/elements/define.js';
-import type { OdNetworkMap } from '@odkit/network-map';
+import { mapStrings, networkView, type OdNetworkMap } from '@odkit/network-map';
+import { parseCaseRecord, type CaseRecord } from '@odkit/core';
+import { changesText, networkChanges } from '../src/internal/history.js';
 import '@odkit/network-map/define.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { datedDemoCase } from '../../../test/fixtures/index.js';
@@ -109,6 +111,28 @@ describe('<od-network-map>: the network as it was, and stepping through the meet
       // Dad was back in touch on 5 March; Dr Hughes joined on 9 March; everyone else was there at the first meeting.
       'Since the first meeting (10 February 2026): 2 joined (David Lewis, Dr Owen Hughes).',
     );
+  });
+
+  it('says who joined, left, moved closer and moved further away, by name', () => {
+    const record = structuredClone(datedDemoCase()) as CaseRecord;
+    const tom = record.members.find((m) => m.id === 'm-tom')!;
+    tom.ring = 2;
+    tom.history = [{ at: '2026-03-01T09:00:00Z', ring: 1 }];
+    const gwen = record.members.find((m) => m.id === 'm-gwen')!;
+    gwen.until = '2026-03-20';
+    const parsed = parseCaseRecord(record);
+    const on = (day: string) => networkView(parsed, { asOf: day, initialsOnly: true });
+    const en = mapStrings['en-GB'];
+    const t = (key: keyof typeof en, params?: Record<string, unknown>) => {
+      const message = en[key] as string;
+      return message.replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? ''));
+    };
+    expect(changesText(networkChanges(on('2026-02-10'), on('2026-04-08')), '10 February 2026', t as never)).to.equal(
+      'Since the first meeting (10 February 2026): 2 joined (D. L., D. O. H.); 1 left or died (G. P.); ' +
+        '1 moved further away (T. L.).',
+    );
+    // Dad moved closer between 11 and 13 February, while still out of touch.
+    expect(networkChanges(on('2026-02-11'), on('2026-02-13')).closer).to.deep.equal(['D. L.']);
   });
 
   it('steps only up to the host’s as-of day', async () => {
