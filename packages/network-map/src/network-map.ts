@@ -32,12 +32,11 @@ import { property, state } from 'lit/decorators.js';
 // views sit near each other: this order keeps the gzipped bundle smallest (about 0.6 kB).
 import { networkMapStyles } from './network-map.styles.js';
 import { mapStrings, type MapStrings } from './strings.js';
-import { nearestInDirection } from './internal/geometry.js';
 import { cachedLayout, placeAt, type Layout, type Point } from './internal/layout.js';
 import { initials, networkView, type NetworkView } from './internal/view.js';
 import { ViewportController, ZOOM_STEP } from './internal/viewport.js';
 import { extentOf, renderMap } from './internal/map-view.js';
-import { PERSON_KEY } from './internal/nodes.js';
+import { keyTowards, PERSON_KEY } from './internal/nodes.js';
 import { renderLegend } from './internal/legend.js';
 import { summaryText } from './internal/summary.js';
 import { renderTable } from './internal/table.js';
@@ -486,16 +485,11 @@ export class OdNetworkMap extends OdElement {
     }
     if (arrow) {
       event.preventDefault();
-      const from = current === PERSON_KEY ? { x: 0, y: 0 } : (layout.positions.get(current) ?? { x: 0, y: 0 });
-      const candidates: [string, Point][] = view.members.map((m) => [
-        m.member.id,
-        layout.positions.get(m.member.id) ?? { x: 0, y: 0 },
-      ]);
-      if (current !== PERSON_KEY) candidates.push([PERSON_KEY, { x: 0, y: 0 }]);
-      const next = nearestInDirection(
-        from,
+      const next = keyTowards(
+        layout.positions,
+        view.members.map((m) => m.member.id),
+        current,
         arrow,
-        candidates.filter(([id]) => id !== current),
       );
       if (next) void this.#focusNode(next);
       return;
@@ -518,13 +512,10 @@ export class OdNetworkMap extends OdElement {
         return;
       case '+':
       case '=':
-        event.preventDefault();
-        this.#viewport.zoomBy(ZOOM_STEP);
-        return;
       case '-':
       case '_':
         event.preventDefault();
-        this.#viewport.zoomBy(1 / ZOOM_STEP);
+        this.#viewport.zoomBy('+='.includes(event.key) ? ZOOM_STEP : 1 / ZOOM_STEP);
         return;
       case '0':
         event.preventDefault();
