@@ -3,7 +3,7 @@ import { MemoryStore, parseCaseRecord, type CaseRecord } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import '@odkit/network-map/define.js';
 import { html } from 'lit';
-import { generateCase, HOSTILE_TEXT } from '../test/fixtures/index.js';
+import { datedDemoCase, generateCase, HOSTILE_TEXT } from '../test/fixtures/index.js';
 import { mapArgTypes, renderWidget, onlyThese } from './support/controls.js';
 
 /**
@@ -86,6 +86,16 @@ export const TableView: Story = {
 /** As it was on 1 December 2025, for the "network" audience (a member hidden from it is left out), initials only. */
 export const AsOfAudienceInitials: Story = {
   args: { sectors: true, asOf: '2025-12-01', audience: 'network', initialsOnly: true },
+};
+
+/**
+ * The network over time: Previous meeting and Next meeting in the toolbar step from the network at the first
+ * meeting to now, without changing `as-of`; Dad's ring, sector and status and the tie with him change as they were
+ * dated, and a line says what changed since the first meeting. The map is not editable while an earlier day is shown.
+ */
+export const NetworkOverTime: Story = {
+  parameters: { odkit: { store: () => new MemoryStore(datedDemoCase()) } },
+  args: { sectors: true, editable: true },
 };
 
 /**

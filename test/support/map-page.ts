@@ -229,6 +229,31 @@ export class MapPage {
     return allByRoleIn(byPart(this.el, 'toolbar'), 'button').map(nameOf);
   }
 
+  /** The stepper's button (in the toolbar's "network over time" group) by its name. */
+  stepperButton(name: string | RegExp): HTMLButtonElement {
+    return this.toolbarButton(name);
+  }
+
+  /** The day the stepper shows, as spoken (the toolbar's live region). */
+  stepperDay(): string {
+    const live = byPart(this.el, 'toolbar').querySelectorAll('[aria-live]');
+    if (live.length !== 1) throw new Error(`Expected one live region in the toolbar, found ${live.length}`);
+    return text(live[0]);
+  }
+
+  /** What changed since the first meeting (part `changes`), or '' when not shown. */
+  changes(): string {
+    return text(partOf(this.el, 'changes'));
+  }
+
+  /** A member's row in the table view, as header → cell text. */
+  tableRow(name: string): Record<string, string> {
+    const headers = this.tableHeaders();
+    const row = this.tableRows().find((r) => text(r.querySelector('th')) === name);
+    if (!row) throw new Error(`No table row for ${name}`);
+    return Object.fromEntries([...row.children].map((cell, i) => [headers[i]!, text(cell)]));
+  }
+
   /** The details panel (part `details`). */
   get details(): HTMLElement {
     return byPart(this.el, 'details');

@@ -15,6 +15,7 @@ import { parseWith } from './model/validate.js';
 import { defaultInstruments } from './instruments/index.js';
 import { deepFreeze } from './internal/freeze.js';
 import { checkIntegrity } from './model/integrity.js';
+import { MEMBER_DATED_FIELDS, TIE_DATED_FIELDS, withHistory } from './model/dated.js';
 import { parseCaseRecord, type ParseOptions } from './record.js';
 import { guarded, isParsed, markParsed } from './internal/guard.js';
 
@@ -25,11 +26,16 @@ import { guarded, isParsed, markParsed } from './internal/guard.js';
 export const Change = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('person/update'), person: Person }),
   z.strictObject({ type: z.literal('member/add'), member: NetworkMember }),
-  z.strictObject({ type: z.literal('member/update'), member: NetworkMember }),
+  /**
+   * `at`: when the change was made (stores fill it in from the edit's time); a change of the member's ring, sector
+   * or status keeps the earlier value in the member's `history`, dated then.
+   */
+  z.strictObject({ type: z.literal('member/update'), member: NetworkMember, at: z.optional(IsoDateTime) }),
   /** Removes the member and their ties. Refused while a meeting or assessment refers to them. */
   z.strictObject({ type: z.literal('member/remove'), memberId: Id }),
   z.strictObject({ type: z.literal('tie/add'), tie: Tie }),
-  z.strictObject({ type: z.literal('tie/update'), tie: Tie }),
+  /** `at`: as for member/update; a change of the tie's strength, quality or direction is dated in its `history`. */
+  z.strictObject({ type: z.literal('tie/update'), tie: Tie, at: z.optional(IsoDateTime) }),
   z.strictObject({ type: z.literal('tie/remove'), tieId: Id }),
   z.strictObject({ type: z.literal('episode/add'), episode: Episode }),
   z.strictObject({ type: z.literal('episode/update'), episode: Episode }),
@@ -59,6 +65,16 @@ export const Change = z.discriminatedUnion('type', [
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeType = Change['type'];
+
+/**
+ * The change with its time: an update that dates what it replaces (member/update, tie/update) and has no `at` gets
+ * `at`, so that every replay of it (a sync, a rebase) dates the same. Anything else is returned as given.
+ */
+export function withChangeTime(change: unknown, at: string): unknown {
+  if (typeof change !== 'object' || change === null) return change;
+  const { type, at: given } = change as { type?: unknown; at?: unknown };
+  return (type === 'member/update' || type === 'tie/update') && given === undefined ? { ...change, at } : change;
+}
 
 /** Validates a change without applying it. Throws ValidationError. */
 export function parseChange(input: unknown): Change {
@@ -97,8 +113,11 @@ function reduce(record: CaseRecord, change: Change): CaseRecord {
       return { ...record, person: change.person };
     case 'member/add':
       return { ...record, members: add(record.members, change.member, 'member') };
-    case 'member/update':
-      return { ...record, members: replace(record.members, change.member, 'member') };
+    case 'member/update': {
+      const current = find(record.members, change.member.id, 'member');
+      const member = withHistory(current, change.member, MEMBER_DATED_FIELDS, change.at ?? now(), ['member']);
+      return { ...record, members: replace(record.members, member, 'member') };
+    }
     case 'member/remove': {
       const id = change.memberId;
       find(record.members, id, 'member');
@@ -120,8 +139,11 @@ function reduce(record: CaseRecord, change: Change): CaseRecord {
     }
     case 'tie/add':
       return { ...record, ties: add(record.ties, change.tie, 'tie') };
-    case 'tie/update':
-      return { ...record, ties: replace(record.ties, change.tie, 'tie') };
+    case 'tie/update': {
+      const current = find(record.ties, change.tie.id, 'tie');
+      const tie = withHistory(current, change.tie, TIE_DATED_FIELDS, change.at ?? now(), ['tie']);
+      return { ...record, ties: replace(record.ties, tie, 'tie') };
+    }
     case 'tie/remove':
       find(record.ties, change.tieId, 'tie');
       return { ...record, ties: record.ties.filter((t) => t.id !== change.tieId) };
@@ -225,6 +247,9 @@ function reduce(record: CaseRecord, change: Change): CaseRecord {
 function derived<T extends { id: string }>(schema: z.ZodMiniType<T>, entity: T, list: readonly T[], key: string): T {
   return parseWith(schema, entity, 'Case record', { at: [key, list.findIndex((e) => e.id === entity.id)] });
 }
+
+/** A change applied without its time (stores always give one) is dated when it is applied. */
+const now = () => new Date().toISOString();
 
 function invalid(path: (string | number)[], message: string): ValidationError {
   return new ValidationError('Change', [{ path, message }]);

@@ -20,6 +20,7 @@ export {
   localise,
   type LocalisedText,
 } from './model/primitives.js';
+export { MEMBER_DATED_FIELDS, TIE_DATED_FIELDS, memberAsOf, tieAsOf } from './model/dated.js';
 export { isValidNhsNumber, normaliseNhsNumber } from './nhs-number.js';
 export { validate, type ValidationResult, type EntityKind } from './validate-entity.js';
 export { parseCaseRecord, serializeCaseRecord, type Migration, type ParseOptions } from './record.js';

@@ -68,6 +68,41 @@ describe('fast parse', () => {
     );
   });
 
+  it('agrees with zod on dated histories, valid and broken (order, empty entries, odd dates, organisations)', () => {
+    const entry = fc.record(
+      {
+        at: fc.oneof(
+          fc.constantFrom('2026-03-02T10:00:00Z', '2026-03-02T11:00+01:00', '2026-03-03T09:00:00.5Z'),
+          fc.constantFrom('2026-03-02', '2026-13-01T00:00Z', '', 'yesterday'),
+        ),
+        ring: fc.constantFrom(1, 2, 3, 4, '1'),
+        sector: fc.constantFrom('family', 'friends', 'moon'),
+        status: fc.constantFrom('active', 'past', 'deceased', 'gone'),
+        strength: fc.constantFrom('strong', 'tenuous', 'weak'),
+        quality: fc.constantFrom('neutral', 'cut-off', 'bad'),
+        direction: fc.constantFrom('to', 'both', 'up'),
+        extra: fc.constant(1),
+      },
+      { requiredKeys: [] },
+    );
+    const record = exampleRecord();
+    fc.assert(
+      fc.property(
+        fc.array(entry, { maxLength: 4 }),
+        fc.constantFrom('person', 'organisation'),
+        fc.constantFrom(0, 1),
+        (history, kind, i) => {
+          const member = { ...record.members[i]!, kind, history };
+          agrees(CaseRecord, { ...record, members: [member] });
+          agrees(CaseRecord, { ...record, ties: [{ ...record.ties[0]!, history }] });
+          agrees(Change, { type: 'member/update', member, at: history[0]?.at });
+          agrees(Change, { type: 'tie/update', tie: { ...record.ties[0]!, history }, at: '2026-03-02T10:00:00Z' });
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   it('agrees on the odd inputs JavaScript hosts can give', () => {
     const record = exampleRecord();
     const person = record.person;

@@ -51,6 +51,21 @@ const TIE_PARTS: [string, string, string, boolean][] = [
   ['period', 'Period', 'Since / until', false],
 ];
 
+const MEMBER_HISTORY_PARTS: [string, string, string, boolean][] = [
+  ['period', 'Period', 'The values held until period.end: the time of the change that replaced them', true],
+  ['ring', 'integer', 'The earlier closeness ring', false],
+  ['sector', 'Coding', 'The earlier life domain', false],
+  ['status', 'Coding', 'The earlier status: active, past, deceased', false],
+];
+
+const TIE_HISTORY_PARTS: [string, string, string, boolean][] = [
+  ['tie', 'id', 'The tie’s id in the case (its network-tie extension)', true],
+  ['period', 'Period', 'The values held until period.end: the time of the change that replaced them', true],
+  ['strength', 'Coding', 'The earlier strength', false],
+  ['quality', 'Coding', 'The earlier quality', false],
+  ['direction', 'Coding', 'The earlier direction', false],
+];
+
 const EDIT_PARTS: [string, string, string, boolean][] = [
   ['id', 'string', 'The edit’s id, kept through every retry and sync', true],
   ['type', 'code', 'The change type, e.g. member/update (case/create: the initial record)', true],
@@ -87,6 +102,20 @@ export const EXTENSIONS: Record<ExtKey, ExtensionSpec> = {
     parts: TIE_PARTS,
     max: '*',
     short: 'A tie between the person or a member and a member: strength, quality, direction, label, period',
+  },
+  memberHistory: {
+    context: PARTICIPANT,
+    type: 'complex',
+    parts: MEMBER_HISTORY_PARTS,
+    max: '*',
+    short: 'The member’s earlier ring, sector or status, held until a dated change (oldest first)',
+  },
+  tieHistory: {
+    context: ['CareTeam'],
+    type: 'complex',
+    parts: TIE_HISTORY_PARTS,
+    max: '*',
+    short: 'A tie’s earlier strength, quality or direction, held until a dated change (oldest first)',
   },
   writeCount: {
     context: ['CareTeam'],

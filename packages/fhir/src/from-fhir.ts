@@ -15,6 +15,7 @@ import {
   ValidationError,
   defaultInstruments,
   isId,
+  isIsoDateTime,
   isLanguageTag,
   isValidNhsNumber,
   parseCaseRecord,
@@ -443,6 +444,21 @@ class Reader {
       const text = readText(notes, 'valueString');
       if (text !== undefined) member.notes = text;
     }
+    const history = exts(p, EXT.memberHistory)
+      .map((e) =>
+        this.earlier(resource, e, {
+          ring: (x) =>
+            x.valueInteger === 1 || x.valueInteger === 2 || x.valueInteger === 3 ? x.valueInteger : undefined,
+          sector: (x) => codeIn(x.valueCoding, SECTORS),
+          // An organisation was never deceased.
+          status: (x) => {
+            const code = codeIn(x.valueCoding, MEMBER_STATUSES);
+            return kind === 'organisation' && code === 'deceased' ? undefined : code;
+          },
+        }),
+      )
+      .filter((e) => e !== undefined);
+    if (history.length) member.history = oldestFirst(history) as NetworkMember['history'];
     if (defaulted.length)
       this.warn(resource, `Not recorded for this member, so defaults were used: ${defaulted.join(', ')}.`);
     this.membersById.set(id, member);
@@ -503,7 +519,44 @@ class Reader {
       if (until !== undefined) tie.until = until;
       ties.push(tie);
     }
+    const histories = new Map<string, Record<string, unknown>[]>();
+    for (const e of exts(network, EXT.tieHistory)) {
+      const tieId = str(objs(e.extension).find((x) => x.url === 'tie')?.valueId);
+      const entry = this.earlier(network, e, {
+        strength: (x) => codeIn(x.valueCoding, TIE_STRENGTHS),
+        quality: (x) => codeIn(x.valueCoding, TIE_QUALITIES),
+        direction: (x) => codeIn(x.valueCoding, TIE_DIRECTIONS),
+      });
+      if (!tieId || !seen.has(tieId))
+        this.warn(network, 'A tie’s earlier values name no tie of the network; they were left out.');
+      else if (entry) histories.set(tieId, [...(histories.get(tieId) ?? []), entry]);
+    }
+    for (const tie of ties) {
+      const history = histories.get(tie.id);
+      if (history) tie.history = oldestFirst(history) as Tie['history'];
+    }
     return ties;
+  }
+
+  /**
+   * One entry of dated earlier values (the kit's memberHistory / tieHistory): its time (period.end) and the values
+   * `read` knows; undefined, with a warning, when either is missing.
+   */
+  earlier(r: FhirResource, e: Obj, read: Record<string, (part: Obj) => unknown>): Record<string, unknown> | undefined {
+    const parts = objs(e.extension);
+    const period = parts.find((x) => x.url === 'period')?.valuePeriod;
+    const at = isObj(period) ? this.dateTime(r, period, 'end') : undefined;
+    const entry: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(read)) {
+      const part = parts.find((x) => x.url === name);
+      const v = part ? value(part) : undefined;
+      if (v !== undefined) entry[name] = v;
+    }
+    if (at === undefined || !isIsoDateTime(at) || !Object.keys(entry).length) {
+      this.warn(r, 'Earlier values have no time, or no value the kit knows; they were left out.');
+      return undefined;
+    }
+    return { at, ...entry };
   }
 
   /* -------------------------------------------------------------- episodes */
@@ -959,6 +1012,11 @@ function humanName(names: unknown): string | undefined {
       .join(' ')
       .trim();
   return text ? text.slice(0, 200) : undefined;
+}
+
+/** Dated entries oldest first (a stable sort: entries of the same time keep their order). */
+function oldestFirst(entries: Record<string, unknown>[]): Record<string, unknown>[] {
+  return entries.sort((a, b) => Date.parse(a.at as string) - Date.parse(b.at as string));
 }
 
 function dateOf(v: unknown): string | undefined {

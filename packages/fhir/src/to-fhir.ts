@@ -191,7 +191,7 @@ function network(ctx: Context): FhirResource {
     id: ctx.networkId,
     meta: meta('CareTeam'),
   };
-  if (record.ties.length) resource.extension = record.ties.map(tieExtension);
+  if (record.ties.length) resource.extension = [...record.ties.map(tieExtension), ...record.ties.flatMap(tieHistory)];
   resource.identifier = [{ system: IDENTIFIER.caseId, value: record.id }];
   resource.status = 'active';
   resource.category = [
@@ -242,6 +242,13 @@ function participant(ctx: Context, m: NetworkMember): Record<string, unknown> {
   // participant.onBehalfOf is only for Practitioners (ctm-1): the kit's extension carries the organisation or team.
   if (m.organisation !== undefined) ext.push({ url: EXT.organisation, valueString: m.organisation });
   if (m.notes !== undefined) ext.push(textExtension(EXT.notes, m.notes));
+  for (const e of m.history ?? []) {
+    const parts = [earlierUntil(e.at)];
+    if (e.ring !== undefined) parts.push({ url: 'ring', valueInteger: e.ring });
+    if (e.sector !== undefined) parts.push({ url: 'sector', valueCoding: coding(CODE_SYSTEM.sector, e.sector) });
+    if (e.status !== undefined) parts.push({ url: 'status', valueCoding: coding(CODE_SYSTEM.memberStatus, e.status) });
+    ext.push({ url: EXT.memberHistory, extension: parts });
+  }
   const p: Record<string, unknown> = { extension: ext, role: [relationshipConcept(m)], member: ctx.memberRef(m.id) };
   const period = datePeriod(m.since, m.until);
   if (period) p.period = period;
@@ -269,6 +276,26 @@ function tieExtension(t: Tie): Extension {
   const period = datePeriod(t.since, t.until);
   if (period) parts.push({ url: 'period', valuePeriod: period });
   return { url: EXT.tie, extension: parts };
+}
+
+/** A tie's earlier strengths, qualities and directions: one extension each, on the network, naming the tie. */
+function tieHistory(t: Tie): Extension[] {
+  return (t.history ?? []).map((e) => {
+    const parts: Extension[] = [{ url: 'tie', valueId: t.id }, earlierUntil(e.at)];
+    if (e.strength !== undefined)
+      parts.push({ url: 'strength', valueCoding: coding(CODE_SYSTEM.tieStrength, e.strength) });
+    if (e.quality !== undefined) parts.push({ url: 'quality', valueCoding: coding(CODE_SYSTEM.tieQuality, e.quality) });
+    if (e.direction !== undefined)
+      parts.push({ url: 'direction', valueCoding: coding(CODE_SYSTEM.tieDirection, e.direction) });
+    return { url: EXT.tieHistory, extension: parts };
+  });
+}
+
+/** When earlier values stopped holding: the end of the period they held (the change's exact time). */
+function earlierUntil(at: string): Extension {
+  const period: Record<string, unknown> = {};
+  putDateTime(period, 'end', at);
+  return { url: 'period', valuePeriod: period };
 }
 
 /** The member's own resources: RelatedPerson; Practitioner + PractitionerRole; or Organization. */

@@ -24,6 +24,13 @@ export const EXT = {
   organisation: `${SD}network-organisation`,
   tie: `${SD}network-tie`,
   /**
+   * On a network participant: the member's earlier ring, sector or status (each given), held until the end of its
+   * `period` (the time of the change that replaced them). Repeats, oldest first.
+   */
+  memberHistory: `${SD}network-member-history`,
+  /** On the network CareTeam: a tie's earlier strength, quality or direction, as memberHistory (naming the tie). */
+  tieHistory: `${SD}network-tie-history`,
+  /**
    * On the network CareTeam: how many times the kit has written the case (so every write changes the network's
    * version).
    */

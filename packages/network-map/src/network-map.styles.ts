@@ -49,6 +49,15 @@ export const networkMapStyles = css`
     font-weight: 400;
     padding-block: 0;
   }
+  .stepper-day {
+    align-self: center;
+  }
+  /* At either end of the meetings: looks as a disabled button does, and keeps focus (aria-disabled). */
+  .stepper [aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .changes,
   .notes,
   .hint {
     color: var(--_od-color-text-secondary);

@@ -1,6 +1,5 @@
 import { defaultInstruments, isId, type CaseRecord } from '@odkit/core';
 import {
-  asOfDate,
   CaseController,
   HistoryController,
   isAsOf,
@@ -33,18 +32,18 @@ import { property, state } from 'lit/decorators.js';
 // views sit near each other: this order keeps the gzipped bundle smallest (about 0.6 kB).
 import { networkMapStyles } from './network-map.styles.js';
 import { mapStrings, type MapStrings } from './strings.js';
-import { nearestInDirection } from './internal/geometry.js';
 import { cachedLayout, placeAt, type Layout, type Point } from './internal/layout.js';
 import { initials, networkView, type NetworkView } from './internal/view.js';
 import { ViewportController, ZOOM_STEP } from './internal/viewport.js';
 import { extentOf, renderMap } from './internal/map-view.js';
-import { PERSON_KEY } from './internal/nodes.js';
+import { keyTowards, PERSON_KEY } from './internal/nodes.js';
 import { renderLegend } from './internal/legend.js';
 import { summaryText } from './internal/summary.js';
 import { renderTable } from './internal/table.js';
 import { renderPanel } from './internal/panel.js';
 import { MapEdits, type Panel } from './internal/edits.js';
 import { renderToolbar } from './internal/toolbar.js';
+import { StepperController, renderChanges, renderStepper } from './internal/history.js';
 import { downloadBlob, exportFileName, exportPng, exportSvg, legendText, mapToExport } from './internal/export.js';
 
 type OptionKey = 'error.asOf' | 'error.audience' | 'error.view' | 'error.headingLevel';
@@ -87,6 +86,7 @@ const ARROWS: Record<string, Point> = {
  * @csspart table - The table view.
  * @csspart member-ties - The table of ties between members, below the table view.
  * @csspart summary - The one-paragraph text summary.
+ * @csspart changes - What changed since the first meeting, shown once a person steps through the meetings.
  * @csspart error - The error state.
  * @csspart sync-status - The status line shown with a syncing (offline) store: what is saved where.
  * @csspart sync-review - The panel to decide between this device's and the record's version of an edit.
@@ -118,7 +118,8 @@ export class OdNetworkMap extends OdElement {
 
   /**
    * Show the network as it was on a day: a date (`YYYY-MM-DD`), or a date-time with offset (its day in the time
-   * zone), as `as-of` on every widget.
+   * zone), as `as-of` on every widget. Rings, sectors, statuses and ties are as their dated history has them then.
+   * The toolbar's previous / next meeting steps up to this day without changing it.
    */
   @property({ attribute: 'as-of' }) asOf: string | undefined;
 
@@ -176,12 +177,18 @@ export class OdNetworkMap extends OdElement {
       void this.#edits.move(member, { ring: place.ring, ...(place.sector ? { sector: place.sector } : {}) });
     },
   });
+  /** Steps between the network at the first meeting and now (or the host's as-of), not changing `as-of`. */
+  readonly #stepper = new StepperController(this, {
+    record: () => this.#data.record,
+    asOf: () => this.asOf,
+    zone: () => this.#i18n.timeZone,
+  });
   readonly #edits = new MapEdits(this, {
     data: this.#data,
     t: this.#t,
     focusBack: () => void this.#focusNode(this.activeId ?? this.#selectedKey ?? PERSON_KEY),
     nameOf: (id) => this.#view()?.byId.get(id)?.name ?? '',
-    today: () => asOfDate(new Date().toISOString(), this.#i18n.timeZone),
+    today: () => this.#stepper.today,
     saved: (id) => (this.activeId = id),
     removed: (id) => this.#selectedKey === id && this.#select(undefined),
   });
@@ -203,6 +210,7 @@ export class OdNetworkMap extends OdElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('record')) this.#data.setRecord(this.record);
+    if (changed.has('asOf')) this.#stepper.reset();
     // A change saved elsewhere reaches an open member form before it renders again (the form is still as typed).
     this.#edits.reconcile();
     // Forget a selection or focus whose member is no longer shown (removed, or filtered out).
@@ -223,9 +231,12 @@ export class OdNetworkMap extends OdElement {
     if (gone(this.hoverId)) this.hoverId = undefined;
   }
 
-  /** Editing is on with `editable`, except in initials-only mode (a shared screen; the forms would show full names). */
+  /**
+   * Editing is on with `editable`, except in initials-only mode (a shared screen; the forms would show full names)
+   * and while an earlier day is shown (edits change the network as it is now).
+   */
   get #canEdit(): boolean {
-    return this.editable && !this.initialsOnly;
+    return this.editable && !this.initialsOnly && !this.#stepper.showingPast;
   }
 
   /** The selection as a node key (the person's is PERSON_KEY), when it names something shown. */
@@ -247,9 +258,11 @@ export class OdNetworkMap extends OdElement {
 
   /* ---------------------------------------------------------------- derived data */
 
-  #options() {
+  /** The view's options: the day is the stepper's, else the host's as-of (each as an instant for the history). */
+  #options(day: string | undefined = this.#stepper.day) {
     return {
-      asOf: this.asOf && isAsOf(this.asOf) ? asOfDate(this.asOf, this.#i18n.timeZone) : undefined,
+      asOf: this.#stepper.shownDay(day),
+      asOfInstant: this.#stepper.shownInstant(day),
       audience: this.audience && isId(this.audience) ? this.audience : undefined,
       initialsOnly: this.initialsOnly,
     };
@@ -259,7 +272,7 @@ export class OdNetworkMap extends OdElement {
     const record = this.#data.record;
     if (!record) return undefined;
     const options = this.#options();
-    const key = `${options.asOf ?? ''}|${options.audience ?? ''}|${options.initialsOnly}`;
+    const key = `${options.asOfInstant ?? ''}|${options.audience ?? ''}|${options.initialsOnly}`;
     if (this.#viewCache?.record !== record || this.#viewCache.key !== key) {
       this.#viewCache = { record, key, view: networkView(record, options) };
     }
@@ -268,7 +281,7 @@ export class OdNetworkMap extends OdElement {
 
   #layout(record: CaseRecord, view: NetworkView): Layout {
     const o = this.#options();
-    const key = `${o.asOf ?? ''}|${o.audience ?? ''}|${this.sectors}`;
+    const key = `${o.asOfInstant ?? ''}|${o.audience ?? ''}|${this.sectors}`;
     return cachedLayout(record.members, key, () => view.members.map((m) => m.member), this.sectors);
   }
 
@@ -305,6 +318,7 @@ export class OdNetworkMap extends OdElement {
       o.asOf ? this.#t('map.asOf', { date: this.#i18n.date(o.asOf) }) : '',
       o.audience ? this.#t('map.audience', { audience: o.audience }) : '',
       this.initialsOnly ? this.#t('map.initialsOnly') : '',
+      this.editable && !this.initialsOnly && this.#stepper.showingPast ? this.#t('history.readOnly') : '',
     ].filter(Boolean);
     const model = {
       view,
@@ -318,8 +332,13 @@ export class OdNetworkMap extends OdElement {
       size: this.#viewport.size,
       font: this.#viewport.font,
     };
-    return html`${renderToolbar({ table, canEdit: this.#canEdit, members: view.members.length }, this.#t, this.#toolbarActions)}
+    const { stops, index, hostDay, meetingDays: meetings } = this.#stepper;
+    const date = (d: string) => this.#i18n.date(d);
+    const history = renderStepper({ stops, index, meetings, hostEnd: !!hostDay, date }, this.#t, this.#stepper.step);
+    const first = stops[0]!;
+    return html`${renderToolbar({ table, canEdit: this.#canEdit, members: view.members.length, history }, this.#t, this.#toolbarActions)}
       ${notes.length ? html`<p class="notes">${notes.join(' · ')}</p>` : nothing}
+      ${this.#stepper.used && index > 0 ? renderChanges(networkView(record, this.#options(first)), view, date(first), this.#t) : nothing}
       <div class="main ${table && !panelOpen ? 'full' : ''}">
         <div class="picture">${table ? renderTable(view, this.#t, this.#i18n.locale) : renderMap(model, this.#t, this.#mapEvents)}</div>
         ${
@@ -466,16 +485,11 @@ export class OdNetworkMap extends OdElement {
     }
     if (arrow) {
       event.preventDefault();
-      const from = current === PERSON_KEY ? { x: 0, y: 0 } : (layout.positions.get(current) ?? { x: 0, y: 0 });
-      const candidates: [string, Point][] = view.members.map((m) => [
-        m.member.id,
-        layout.positions.get(m.member.id) ?? { x: 0, y: 0 },
-      ]);
-      if (current !== PERSON_KEY) candidates.push([PERSON_KEY, { x: 0, y: 0 }]);
-      const next = nearestInDirection(
-        from,
+      const next = keyTowards(
+        layout.positions,
+        view.members.map((m) => m.member.id),
+        current,
         arrow,
-        candidates.filter(([id]) => id !== current),
       );
       if (next) void this.#focusNode(next);
       return;
@@ -498,13 +512,10 @@ export class OdNetworkMap extends OdElement {
         return;
       case '+':
       case '=':
-        event.preventDefault();
-        this.#viewport.zoomBy(ZOOM_STEP);
-        return;
       case '-':
       case '_':
         event.preventDefault();
-        this.#viewport.zoomBy(1 / ZOOM_STEP);
+        this.#viewport.zoomBy('+='.includes(event.key) ? ZOOM_STEP : 1 / ZOOM_STEP);
         return;
       case '0':
         event.preventDefault();

@@ -198,4 +198,17 @@ export const mapWelsh: WelshTable<MapStrings> = {
   'relationship.carer': 'Gofalwr (nid teulu)',
   'export.svg': 'Lawrlwytho SVG',
   'export.png': 'Lawrlwytho PNG',
+  // The network over time (the stepper in the toolbar, and what changed since the first meeting).
+  'history.label': 'Y rhwydwaith dros amser',
+  'history.previous': 'Cyfarfod blaenorol',
+  'history.next': 'Cyfarfod nesaf',
+  'history.meeting': 'Diwrnod cyfarfod {n} o {count}: {date}',
+  'history.now': 'Nawr: {date}',
+  'history.readOnly': 'Yn dangos diwrnod cynharach, felly does dim modd golygu’r rhwydwaith yma.',
+  'history.since': 'Ers y cyfarfod cyntaf ({date}): {changes}.',
+  'history.noChanges': 'does neb wedi ymuno, gadael na symud',
+  'history.joined': '{count} wedi ymuno ({names})',
+  'history.left': '{count} wedi gadael neu farw ({names})',
+  'history.closer': '{count} wedi symud yn nes ({names})',
+  'history.further': '{count} wedi symud ymhellach i ffwrdd ({names})',
 };

@@ -196,6 +196,19 @@ const en = {
   'relationship.carer': 'Carer (not family)',
   'export.svg': 'Download SVG',
   'export.png': 'Download PNG',
+  // The network over time (the stepper in the toolbar, and what changed since the first meeting).
+  'history.label': 'The network over time',
+  'history.previous': 'Previous meeting',
+  'history.next': 'Next meeting',
+  'history.meeting': 'Meeting day {n} of {count}: {date}',
+  'history.now': 'Now: {date}',
+  'history.readOnly': 'Showing an earlier day, so the network cannot be edited here.',
+  'history.since': 'Since the first meeting ({date}): {changes}.',
+  'history.noChanges': 'no one has joined, left or moved',
+  'history.joined': '{count} joined ({names})',
+  'history.left': '{count} left or died ({names})',
+  'history.closer': '{count} moved closer ({names})',
+  'history.further': '{count} moved further away ({names})',
 } as const;
 
 export type MapStrings = typeof en;

@@ -72,6 +72,29 @@ export const Relationship = z
   .check(z.refine((r) => r.code !== undefined || r.text !== undefined, { error: 'needs a code or a text' }));
 export type Relationship = z.infer<typeof Relationship>;
 
+/** Whether dated entries are oldest first (entries of the same instant in any order). */
+const inDateOrder = (history: readonly { at: string }[] | undefined) =>
+  !history || history.every((e, i) => i === 0 || Date.parse(history[i - 1]!.at) <= Date.parse(e.at));
+
+/**
+ * A member's ring, sector or status before a change: each field given is what the member had until `at`, the time
+ * of the change (the kit adds one for every change of these fields, so the network can be shown as it was).
+ */
+export const MemberEarlierValues = z
+  .strictObject({
+    /** When the change was made: the values here held until then. */
+    at: IsoDateTime,
+    ring: z.optional(z.literal(RINGS)),
+    sector: z.optional(z.enum(SECTORS)),
+    status: z.optional(z.enum(MEMBER_STATUSES)),
+  })
+  .check(
+    z.refine((e) => e.ring !== undefined || e.sector !== undefined || e.status !== undefined, {
+      error: 'needs an earlier ring, sector or status',
+    }),
+  );
+export type MemberEarlierValues = z.infer<typeof MemberEarlierValues>;
+
 export const NetworkMember = z
   .strictObject({
     id: Id,
@@ -100,6 +123,8 @@ export const NetworkMember = z
     /** Audiences (e.g. `network`, `family`) this member must not be shown to. */
     hiddenFrom: z.array(Id),
     notes: z.optional(LongText),
+    /** Earlier rings, sectors and statuses, oldest first, each dated by the change that replaced it (absent: none). */
+    history: z.optional(z.array(MemberEarlierValues).check(z.minLength(1))),
   })
   .check(
     z.refine((m) => !(m.since && m.until && m.until < m.since), { error: 'ends before it starts', path: ['until'] }),
@@ -107,8 +132,29 @@ export const NetworkMember = z
       error: 'an organisation cannot be deceased',
       path: ['status'],
     }),
+    z.refine((m) => inDateOrder(m.history), { error: 'must be oldest first', path: ['history'] }),
+    z.refine((m) => m.kind !== 'organisation' || !m.history?.some((e) => e.status === 'deceased'), {
+      error: 'an organisation cannot have been deceased',
+      path: ['history'],
+    }),
   );
 export type NetworkMember = z.infer<typeof NetworkMember>;
+
+/** A tie's strength, quality or direction before a change: each field given is what the tie had until `at`. */
+export const TieEarlierValues = z
+  .strictObject({
+    /** When the change was made: the values here held until then. */
+    at: IsoDateTime,
+    strength: z.optional(z.enum(TIE_STRENGTHS)),
+    quality: z.optional(z.enum(TIE_QUALITIES)),
+    direction: z.optional(z.enum(TIE_DIRECTIONS)),
+  })
+  .check(
+    z.refine((e) => e.strength !== undefined || e.quality !== undefined || e.direction !== undefined, {
+      error: 'needs an earlier strength, quality or direction',
+    }),
+  );
+export type TieEarlierValues = z.infer<typeof TieEarlierValues>;
 
 export const Tie = z
   .strictObject({
@@ -123,10 +169,13 @@ export const Tie = z
     label: z.optional(ShortText),
     since: z.optional(IsoDate),
     until: z.optional(IsoDate),
+    /** Earlier strengths, qualities and directions, oldest first, each dated by the change that replaced it. */
+    history: z.optional(z.array(TieEarlierValues).check(z.minLength(1))),
   })
   .check(
     z.refine((t) => t.from !== t.to, { error: 'cannot tie a member to themselves', path: ['to'] }),
     z.refine((t) => !(t.since && t.until && t.until < t.since), { error: 'ends before it starts', path: ['until'] }),
+    z.refine((t) => inDateOrder(t.history), { error: 'must be oldest first', path: ['history'] }),
   );
 export type Tie = z.infer<typeof Tie>;
 

@@ -1,4 +1,4 @@
-import { applyChange, type Change } from '../changes.js';
+import { applyChange, withChangeTime, type Change } from '../changes.js';
 import {
   parseAuthor,
   parseEditOptions,
@@ -86,14 +86,17 @@ export abstract class BaseStore implements CaseStore {
       const current = this.#snapshot ?? this.publish(await this.read());
       const base = (baseRevision as number | undefined) ?? current.revision;
       if (base !== current.revision) throw new ConflictError(this.caseId, base, current.revision);
-      const record = applyChange(current.record, change, this.parseOptions);
+      const at = meta.at ?? new Date().toISOString();
+      // An update is dated by the edit's time, kept in the change so that every replay dates it the same.
+      const dated = guarded('Change', () => withChangeTime(change, at)) as Change;
+      const record = applyChange(current.record, dated, this.parseOptions);
       const author = meta.author ?? this.#author;
       const edit: ChangeEntry = {
         id: meta.id ?? newId('edit'),
-        at: meta.at ?? new Date().toISOString(),
+        at,
         ...(author ? { author } : {}),
         // The parsed change (applyChange validated it): what the log keeps is never the caller's object.
-        change: structuredClone(change),
+        change: structuredClone(dated),
         revision: current.revision + 1,
       };
       try {

@@ -88,7 +88,8 @@ const asEntity = (value: unknown): Entity | undefined =>
 export function fieldDiff(mine: unknown, theirs: unknown): { name: string; mine: unknown; theirs: unknown }[] {
   const a = asEntity(mine) ?? {};
   const b = asEntity(theirs) ?? {};
-  const names = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  // An entity's dated history follows the fields it dates: it is never a field to decide on of its own.
+  const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((n) => n !== 'history');
   return names.filter((n) => !same(a[n], b[n])).map((name) => ({ name, mine: a[name], theirs: b[name] }));
 }
 
@@ -102,6 +103,8 @@ function merge(base: Entity | undefined, mine: Entity, theirs: Entity, fields?: 
   const merged: Entity = { ...theirs };
   const clashes: { name: string; mine: unknown; theirs: unknown }[] = [];
   for (const name of names) {
+    // The dated history is theirs, and the change adds its own entry when it is applied.
+    if (name === 'history') continue;
     const b = base?.[name];
     const m = mine[name];
     const t = theirs[name];
@@ -312,7 +315,10 @@ export function keepMine(edit: RebaseEdit, theirs: CaseRecord): RebaseEdit {
     }
     // Removed since: add it again; added elsewhere: update it to mine.
     const type = current === undefined ? (ADD_OF[change.type] ?? change.type) : (UPDATE_OF[change.type] ?? change.type);
-    return { change: { type, [key]: mine } as unknown as Change, base: next };
+    // An update keeps its time (what it replaces is dated by when it was made); an add has none.
+    const time = 'at' in change ? change.at : undefined;
+    const at = time !== undefined && (type === 'member/update' || type === 'tie/update') ? { at: time } : {};
+    return { change: { type, [key]: mine, ...at } as unknown as Change, base: next };
   }
   // Attendance, ratings (only the value and/or comment the edit set), removes and state
   // changes: the same change, judged against the record as it is now.

@@ -5,6 +5,7 @@
  */
 import type { Translate } from '@odkit/elements';
 import { nothing, svg, type SVGTemplateResult } from 'lit';
+import { nearestInDirection } from './geometry.js';
 import { NODE_R, PERSON_R, type Point } from './layout.js';
 import type { NetworkMember } from '@odkit/core';
 import type { NetworkView, ShownMember } from './view.js';
@@ -12,6 +13,22 @@ import type { MapStrings } from '../strings.js';
 
 /** The person's key on the map (ids cannot contain ':', so it never meets a member's). */
 export const PERSON_KEY = ':person';
+
+/** The node an arrow key moves focus to from `current`: the nearest member (or the person) that way, if any. */
+export function keyTowards(
+  positions: ReadonlyMap<string, Point>,
+  memberIds: readonly string[],
+  current: string,
+  arrow: Point,
+): string | undefined {
+  const at = (key: string): Point => (key === PERSON_KEY ? { x: 0, y: 0 } : (positions.get(key) ?? { x: 0, y: 0 }));
+  const others = [...memberIds, PERSON_KEY].filter((key) => key !== current);
+  return nearestInDirection(
+    at(current),
+    arrow,
+    others.map((key): [string, Point] => [key, at(key)]),
+  );
+}
 
 /**
  * A member's shape by kind (circle, square for an organisation, diamond for a professional) of

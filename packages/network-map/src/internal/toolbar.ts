@@ -13,6 +13,8 @@ export interface ToolbarModel {
   readonly canEdit: boolean;
   /** Members shown (a tie needs one). */
   readonly members: number;
+  /** Stepping through the meetings (history.ts), when there are meetings to step between. */
+  readonly history?: TemplateResult | typeof nothing;
 }
 
 export interface ToolbarActions {
@@ -31,6 +33,7 @@ export function renderToolbar(model: ToolbarModel, t: Translate<MapStrings>, on:
         <button type="button" class="od-button od-button--secondary" @click=${on.toggleView}>
           ${t(table ? 'view.map' : 'view.table')}
         </button>
+        ${model.history ?? nothing}
         ${
           table
             ? nothing

@@ -1,10 +1,23 @@
-import type { CaseRecord, MemberStatus, NetworkMember, Person, Tie } from '@odkit/core';
+import {
+  memberAsOf,
+  tieAsOf,
+  type CaseRecord,
+  type MemberStatus,
+  type NetworkMember,
+  type Person,
+  type Tie,
+} from '@odkit/core';
 import { initials, shownTo } from '@odkit/elements';
 
 /** What the map shows of a record: the options that filter it everywhere (picture, table, summary, details, export). */
 export interface ViewOptions {
   /** `YYYY-MM-DD`: only members and ties active on that day. */
   readonly asOf?: string | undefined;
+  /**
+   * The instant `asOf` stands for (ISO 8601; by default the end of that day in UTC): rings, sectors, statuses and
+   * ties are shown as their dated history has them then.
+   */
+  readonly asOfInstant?: string | undefined;
   /** Leave out members hidden from this audience (and their ties). */
   readonly audience?: string | undefined;
   /** Show initials instead of names, and leave out free text that may identify someone. */
@@ -13,6 +26,7 @@ export interface ViewOptions {
 
 /** A member as shown: display name and the status they had on the view's date. */
 export interface ShownMember {
+  /** The member, with the ring, sector and status they had on the view's date. */
   readonly member: NetworkMember;
   readonly name: string;
   /** Free-text relationship, or the code; empty in initials-only mode when only text exists. */
@@ -21,6 +35,7 @@ export interface ShownMember {
 }
 
 export interface ShownTie {
+  /** The tie, with the strength, quality and direction it had on the view's date. */
   readonly tie: Tie;
   /** True when both ends are members (drawn quieter). */
   readonly between: boolean;
@@ -45,13 +60,20 @@ const activeOn = (day: string, since?: string, until?: string) => (!since || sin
 /** The part of the record the map shows, with the view options applied. Pure; cached by the element. */
 export function networkView(record: CaseRecord, options: ViewOptions): NetworkView {
   const { asOf, audience, initialsOnly } = options;
+  const instant = asOf ? (options.asOfInstant ?? `${asOf}T23:59:59.999Z`) : undefined;
   const shown = (name: string) => (initialsOnly ? initials(name) : name);
   const members: ShownMember[] = [];
-  for (const member of record.members) {
-    if (!shownTo(member, audience)) continue;
-    if (asOf && !activeOn(asOf, member.since, member.until)) continue;
-    // On a day before they left, a member who has since left was still active.
-    const status: MemberStatus = asOf && member.until && asOf < member.until ? 'active' : member.status;
+  for (const current of record.members) {
+    if (!shownTo(current, audience)) continue;
+    if (asOf && !activeOn(asOf, current.since, current.until)) continue;
+    const member = instant ? memberAsOf(current, instant) : current;
+    // A status from the history is as it was; without one, on a day before they left, a member was still active.
+    const status: MemberStatus =
+      member.status !== current.status
+        ? member.status
+        : asOf && current.until && asOf < current.until
+          ? 'active'
+          : current.status;
     const text = member.relationship.text;
     const relationship = initialsOnly ? (member.relationship.code ?? '') : (text ?? member.relationship.code ?? '');
     members.push({ member, name: shown(member.name), relationship, status });
@@ -63,7 +85,8 @@ export function networkView(record: CaseRecord, options: ViewOptions): NetworkVi
     const fromOk = tie.from === personId || byId.has(tie.from);
     if (!fromOk || !byId.has(tie.to)) continue;
     if (asOf && !activeOn(asOf, tie.since, tie.until)) continue;
-    ties.push({ tie, between: tie.from !== personId, label: initialsOnly ? undefined : tie.label });
+    const was = instant ? tieAsOf(tie, instant) : tie;
+    ties.push({ tie: was, between: tie.from !== personId, label: initialsOnly ? undefined : tie.label });
   }
   return { person: record.person, personName: shown(record.person.name), members, ties, byId };
 }
