@@ -1,9 +1,9 @@
 // Opening, finishing and handing over an episode in the timeline, by keyboard only, read back from the store
 // (MemoryStore, and FhirStore against the repo's FHIR engine); bad input gives GOV.UK errors in English and Welsh.
 import { expect, fixture, html } from '@open-wc/testing';
-import { MemoryStore, type CaseRecord, type CaseStore, type Episode } from '@odkit/core';
+import { MemoryStore, ValidationError, type CaseRecord, type CaseStore, type Episode } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
-import type { OdProvider } from '@odkit/elements';
+import { formErrorsFrom, type OdChangeEvent, type OdProvider } from '@odkit/elements';
 import '@odkit/elements/define.js';
 import { FhirStore } from '@odkit/fhir';
 import type { OdMeetingTimeline } from '@odkit/meeting-timeline';
@@ -11,6 +11,8 @@ import '@odkit/meeting-timeline/define.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { demoFor, FHIR_URL, http, testAuthor, uniqueId } from '../../fhir/test/support.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
+import { nextEvent } from '../../../test/support/events.js';
+import { episodeFieldFor } from '../src/internal/episode-form.js';
 import { allByPart, byRoleIn, text } from '../../../test/support/dom.js';
 import { expectFocused, focusedElement } from '../../../test/support/keyboard.js';
 import { timelinePage, type TimelinePage } from '../../../test/support/timeline-page.js';
@@ -296,6 +298,47 @@ describe('<od-meeting-timeline editable> episodes', function () {
     );
     expect(text(page.header)).not.to.contain('Moved away');
     expect(page.header.querySelectorAll('button')).to.have.length(0);
+  });
+
+  it('without a store, a hand-over is a cancelable od-change; one nobody cancels is applied to the record', async () => {
+    const el = await fixture<OdMeetingTimeline>(
+      html`<od-meeting-timeline editable .record=${demoCase} as-of=${DEMO_NOW} time-zone="Europe/London"></od-meeting-timeline>`,
+    );
+    const page = timelinePage(el);
+    const handOver = async () => {
+      await press(page, 'Hand over responsibility');
+      await enterDate(page, 'Date responsibility passes', '9', '4', '2026');
+      await typeInto(page, 'Time responsibility passes', '10:00');
+      await typeInto(page, 'Team taking over', 'Millbrook Home Treatment Team');
+      await typeInto(page, 'Why is responsibility handed over?', 'Moved to Millbrook');
+      await submit(page);
+    };
+    el.addEventListener('od-change', (e: OdChangeEvent) => e.preventDefault(), { once: true });
+    const cancelled = nextEvent(el, 'od-change');
+    await handOver();
+    const { change } = await cancelled;
+    expect(change.type === 'episode/update' && change.episode.handovers).to.deep.equal([
+      { at: '2026-04-09T10:00:00+01:00', to: 'Millbrook Home Treatment Team', reason: 'Moved to Millbrook' },
+    ]);
+    expect(el.shownRecord!.episodes[0]!.handovers).to.equal(undefined);
+
+    const applied = nextEvent(el, 'od-change');
+    await handOver();
+    expect((await applied).change.type).to.equal('episode/update');
+    expect(el.shownRecord!.episodes[0]!.handovers?.[0]?.to).to.equal('Millbrook Home Treatment Team');
+  });
+
+  it('puts an issue core finds with an episode at the field it concerns', () => {
+    const refused = new ValidationError('Change', [
+      { path: ['episode', 'end'], message: 'ends before first contact' },
+      { path: ['episode', 'handovers', 0, 'to'], message: 'names the team that already holds responsibility' },
+      { path: ['episode', 'status'], message: 'must be one of …' },
+    ]);
+    expect(formErrorsFrom(refused, episodeFieldFor, 'Not saved')).to.deep.equal([
+      { field: 'ep-date-day', message: 'ends before first contact' },
+      { field: 'ep-team', message: 'names the team that already holds responsibility' },
+      { message: 'must be one of …' },
+    ]);
   });
 
   it('over FHIR: opens, hands over and finishes an episode, and a fresh FhirStore reads it all back', async () => {
