@@ -328,6 +328,26 @@ describe('<od-meeting-timeline editable> episodes', function () {
     expect(el.shownRecord!.episodes[0]!.handovers?.[0]?.to).to.equal('Millbrook Home Treatment Team');
   });
 
+  it('without a store, a new episode the host cancels is not shown, and nothing is in error', async () => {
+    const el = await fixture<OdMeetingTimeline>(
+      html`<od-meeting-timeline editable .record=${noEpisode()} as-of=${DEMO_NOW} time-zone="Europe/London"></od-meeting-timeline>`,
+    );
+    const page = timelinePage(el);
+    el.addEventListener('od-change', (e: OdChangeEvent) => e.preventDefault(), { once: true });
+    const cancelled = nextEvent(el, 'od-change');
+    await press(page, 'Open a new episode');
+    await enterDate(page, 'Date of first contact', '10', '4', '2026');
+    await typeInto(page, 'Time of first contact', '09:15');
+    await typeInto(page, 'Responsible team', 'Northbrook Open Dialogue Team');
+    await submit(page);
+    expect((await cancelled).change.type).to.equal('episode/add');
+    await el.updateComplete;
+    expect(el.shownRecord!.episodes).to.deep.equal([]);
+    expect(page.errorState() === null, 'no error state').to.equal(true);
+    expect(text(el.shadowRoot!)).to.contain('This record has no episode yet');
+    expectFocused(el, byRoleIn(el.shadowRoot!, 'button', 'Open a new episode'));
+  });
+
   it('puts an issue core finds with an episode at the field it concerns', () => {
     const refused = new ValidationError('Change', [
       { path: ['episode', 'end'], message: 'ends before first contact' },

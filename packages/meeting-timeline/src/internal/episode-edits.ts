@@ -215,8 +215,10 @@ export class EpisodeEdits {
           ? o.t('episode.finishedAnnounce')
           : o.t('episode.handedOverAnnounce', { team: currentTeam(saved) }),
     );
-    if (form.kind === 'open') o.opened(saved.id);
-    o.focus('tl-title');
+    // A host that cancelled od-change applies the change itself: the new episode may not be here yet.
+    if (form.kind === 'open' && o.data.record?.episodes.some((e) => e.id === saved.id)) o.opened(saved.id);
+    // The timeline's title, or (a new episode the host has not applied yet) the button that opened the form.
+    o.focus(o.data.record?.episodes.length ? 'tl-title' : episodeActionId('open'));
   };
 
   readonly key = (event: KeyboardEvent): void => {
