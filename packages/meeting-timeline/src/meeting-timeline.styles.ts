@@ -498,6 +498,7 @@ export const timelineStyles = [
       .toolbar,
       .axis,
       .side,
+      .episode-actions,
       .od-sync-review {
         display: none;
       }
