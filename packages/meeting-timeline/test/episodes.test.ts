@@ -252,12 +252,18 @@ describe('<od-meeting-timeline editable> episodes', function () {
       'Someone else changed this field: keep yours or use theirs',
     ]);
     expect(store.snapshot!.record.episodes[0]!.end).to.equal('2026-04-08T16:00:00+01:00');
-    // Each choice renders the list again: take the first box still waiting each time.
-    while (allByPart(page.el, 'theirs').length) {
-      byRoleIn<HTMLButtonElement>(allByPart(page.el, 'theirs')[0]!, 'button', 'Keep mine').focus();
-      await sendKeys({ press: 'Enter' });
-      await page.el.updateComplete;
-    }
+    // Each choice renders the list again, and focus moves to the next choice ("Use theirs" of the next field).
+    const first = allByPart(page.el, 'theirs')[0]!;
+    byRoleIn<HTMLButtonElement>(first, 'button', 'Keep mine').focus();
+    await sendKeys({ press: 'Enter' });
+    await page.el.updateComplete;
+    const [next] = allByPart(page.el, 'theirs');
+    expectFocused(page.el, byRoleIn(next!, 'button', 'Use theirs'));
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await page.el.updateComplete;
+    expect(allByPart(page.el, 'theirs').length).to.equal(0);
+    expectFocused(page.el, page.detailsHeading());
     await submit(page);
     expect(page.formOrNull() === null, 'the form has closed').to.equal(true);
     expect(store.snapshot!.record.episodes[0]!.end).to.equal('2026-04-09T17:00:00+01:00');

@@ -158,7 +158,9 @@ export class EpisodeEdits {
     if (theirs) this.#underneath?.useTheirs(this.#access, field);
     else this.#underneath?.keepMine(field);
     this.#set({ errors: this.errors.filter((e) => e.field !== `ep-${field}-theirs-use`) });
-    this.#o.focus('form-title');
+    // The next choice waiting, else the form's title.
+    const next = [...(this.#underneath?.waiting.keys() ?? [])][0];
+    this.#o.focus(next ? `ep-${next}-theirs-use` : 'form-title');
   };
 
   readonly changed = (event: Event): void => {
