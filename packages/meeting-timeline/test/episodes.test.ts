@@ -85,6 +85,8 @@ describe('<od-meeting-timeline editable> episodes', function () {
   it('opens the first episode by keyboard: first contact, team and referral are saved; passes axe', async () => {
     const store = new MemoryStore(noEpisode());
     const { el, page } = await mount(store);
+    expect(text(el.shadowRoot!)).to.contain('This record has no episode yet');
+    await expect(el).to.be.accessible();
     await press(page, 'Open a new episode');
     expect(page.detailsTitle()).to.equal('Open a new episode');
     expectFocused(el, page.detailsHeading());
@@ -245,6 +247,7 @@ describe('<od-meeting-timeline editable> episodes', function () {
 
     await until(() => allByPart(page.el, 'theirs').length === 2, 'their end is shown beside mine');
     expect(text(page.details)).to.contain('The episode now ends on 8 Apr 2026, 16:00.');
+    await expect(page.el).to.be.accessible();
     expect(page.field('Time the episode ended').value).to.equal('17:00');
     await submit(page);
     expect(errorsIn(page)).to.deep.equal([
