@@ -79,8 +79,43 @@ export const LongHistory: Story = {
   args: { scale: 'month', asOf: LONG_HISTORY_AS_OF },
 };
 
-/** Editable: record a meeting, edit one, set attendance or cancel a planned one. Changes go to the story's store. */
+/**
+ * Editable: record a meeting, edit one, set attendance or cancel a planned one; hand over or finish the episode.
+ * Changes go to the story's store.
+ */
 export const Editable: Story = {
+  args: { editable: true, asOf: DEMO_NOW },
+};
+
+/**
+ * Episodes: "Hand over responsibility" and "Finish this episode" under the header (the demo's planned meeting on
+ * 15 April must be cancelled before the episode can end earlier). The episode was handed over once already: the first
+ * team stays on record, and the header lists the hand-over with its reason.
+ */
+export const EpisodeHandOverAndFinish: Story = {
+  parameters: {
+    odkit: {
+      store: storeOf({
+        ...demoCase,
+        episodes: [
+          {
+            ...demoCase.episodes[0]!,
+            handovers: [
+              { at: '2026-03-30T09:00:00+01:00', to: 'Millbrook Home Treatment Team', reason: 'Moved to Millbrook' },
+            ],
+          },
+        ],
+      }),
+    },
+  },
+  args: { editable: true, asOf: DEMO_NOW },
+};
+
+/** A record with no episode yet: "Open a new episode" asks for first contact, the responsible team and who referred. */
+export const OpenFirstEpisode: Story = {
+  parameters: {
+    odkit: { store: storeOf({ ...demoCase, episodes: [], meetings: [], assessments: [] }) },
+  },
   args: { editable: true, asOf: DEMO_NOW },
 };
 

@@ -185,16 +185,24 @@ export class TimelinePage {
 
   /**
    * A date input (GOV.UK's day, month and year fields) by its legend: the group and its three fields,
-   * each found by its label inside the group.
+   * each found by its label inside the group (`labels` in the widget's language; English by default).
    */
-  dateInput(legend: string): {
+  dateInput(
+    legend: string,
+    labels = { day: 'Day', month: 'Month', year: 'Year' },
+  ): {
     group: HTMLFieldSetElement;
     day: HTMLInputElement;
     month: HTMLInputElement;
     year: HTMLInputElement;
   } {
     const group = byRoleIn<HTMLFieldSetElement>(shadow(this.el), 'group', legend);
-    return { group, day: fieldIn(group, 'Day'), month: fieldIn(group, 'Month'), year: fieldIn(group, 'Year') };
+    return {
+      group,
+      day: fieldIn(group, labels.day),
+      month: fieldIn(group, labels.month),
+      year: fieldIn(group, labels.year),
+    };
   }
 
   /** The error message shown at a field (the form kit's `errorId`), or null. */

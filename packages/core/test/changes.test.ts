@@ -6,6 +6,7 @@ import {
   ValidationError,
   applyChange,
   createInstrumentRegistry,
+  currentTeam,
   defaultInstruments,
   formatPath,
   keyElements,
@@ -271,6 +272,33 @@ describe('applyChange', () => {
       ).to.deep.equal([{ path: ['episode', 'end'], message: 'a finished episode needs an end' }]);
       expect(notFound({ type: 'episode/update', episode: episode('e7') }).id).to.equal('e7');
       expect(paths(validationError({ type: 'episode/add', episode: episode('e1') }))).to.deep.equal(['episode.id']);
+    });
+
+    it('records hand-overs of responsibility, keeping the first team, and refuses ones out of order', () => {
+      const handovers = [
+        { at: '2026-03-10T09:00:00+00:00', to: 'Home treatment team', reason: 'Moved to the next town' },
+        { at: '2026-04-01T09:00:00+00:00', to: 'Crisis team' },
+      ];
+      const next = apply({ type: 'episode/update', episode: episode('e1', { handovers }) });
+      expect(next.episodes[0]).to.deep.include({ responsibleTeam: 'Crisis team', handovers });
+      expect(currentTeam(next.episodes[0]!)).to.equal('Crisis team');
+      expect(currentTeam(episode('e1'))).to.equal('Crisis team');
+      const bad = episode('e1', {
+        status: 'finished',
+        end: '2026-03-20T09:00:00+00:00',
+        handovers: [
+          { at: '2026-03-01T09:00:00+00:00', to: 'Crisis team' },
+          { at: '2026-03-21T09:00:00+00:00', to: 'Home treatment team' },
+          { at: '2026-03-05T09:00:00+00:00', to: 'Home treatment team' },
+        ],
+      });
+      expect(validationError({ type: 'episode/update', episode: bad }).issues).to.deep.equal([
+        { path: ['episode', 'handovers', 0, 'at'], message: 'is not after first contact' },
+        { path: ['episode', 'handovers', 0, 'to'], message: 'names the team that already holds responsibility' },
+        { path: ['episode', 'handovers', 1, 'at'], message: 'is after the end of the episode' },
+        { path: ['episode', 'handovers', 2, 'at'], message: 'is not after the hand-over before it' },
+        { path: ['episode', 'handovers', 2, 'to'], message: 'names the team that already holds responsibility' },
+      ]);
     });
   });
 

@@ -5,7 +5,7 @@
  * show it, so that every view and export drawn from it follows the settings; the widget keeps
  * the full record for its edits.
  */
-import type { Assessment, CaseRecord, Meeting, NetworkMember } from '@odkit/core';
+import type { Assessment, CaseRecord, Episode, Meeting, NetworkMember } from '@odkit/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SyncPrivacy } from './sync/conflict-text.js';
 
@@ -54,8 +54,8 @@ function without<T extends object, K extends keyof T>(value: T, keys: readonly K
  * The record as a widget may show it under the options: members hidden from the audience left out (with their ties,
  * their place in meetings and their name as a rater); with `initialsOnly`, every name as initials and the free text
  * that may name someone (relationship text, organisation, notes, tie labels, meeting place, notes and cancellation
- * reason, rating comments, referral source) and the person's NHS number and birth date left out. The same record
- * when no option is set. For showing only: a widget never saves what this returns.
+ * reason, rating comments, referral source, hand-over reasons) and the person's NHS number and birth date left out.
+ * The same record when no option is set. For showing only: a widget never saves what this returns.
  */
 export function privateRecord(record: CaseRecord, options: PrivacyOptions): CaseRecord {
   const { audience, initialsOnly } = options;
@@ -89,10 +89,16 @@ export function privateRecord(record: CaseRecord, options: PrivacyOptions): Case
       : record.person,
     members,
     ties,
-    episodes: initialsOnly ? record.episodes.map((e) => without(e, ['referralSource'])) : record.episodes,
+    episodes: initialsOnly ? record.episodes.map(privateEpisode) : record.episodes,
     meetings,
     assessments,
   };
+}
+
+/** An episode with no free text that may name someone: no referral source, no hand-over reasons. */
+function privateEpisode(episode: Episode): Episode {
+  const shown = without(episode, ['referralSource']);
+  return shown.handovers ? { ...shown, handovers: shown.handovers.map((h) => without(h, ['reason'])) } : shown;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   entitySubject,
   syncAnnouncement,
   errorStateStyles,
+  fieldName,
   fieldValue,
   formStyles,
   renderChangedBy,
@@ -703,6 +704,12 @@ describe('conflict text', () => {
       ),
     ).to.equal('Jo Bloggs (there) and Someone not in this record (not there)');
     expect(fieldValue('nextMeeting', { kind: 'open' }, 'meeting', el.i18n)).to.equal('Left open');
+    // An episode's hand-overs: the team taking over and when, never the reason.
+    const handovers = [{ at: '2026-04-09T10:00:00+01:00', to: 'Millbrook Home Treatment Team', reason: 'Moved away' }];
+    expect(fieldName('handovers', el.i18n)).to.equal('Hand-overs of responsibility');
+    expect(fieldValue('handovers', handovers, 'episode', el.i18n)).to.equal(
+      'Millbrook Home Treatment Team from 9 Apr 2026, 10:00',
+    );
     expect(fieldValue('notes', undefined, 'meeting', el.i18n)).to.equal('None');
     expect(fieldValue('notes', '<img src=x onerror=alert(1)>', 'meeting', el.i18n)).to.equal(
       '<img src=x onerror=alert(1)>',

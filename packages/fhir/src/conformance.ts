@@ -125,6 +125,11 @@ export const EXTENSIONS: Record<ExtKey, ExtensionSpec> = {
   notes: { context: [...PARTICIPANT, ...MEETING], type: 'string', short: 'Free-text notes (always shown as text)' },
   pronouns: { context: ['Patient'], type: 'string', short: 'The person’s pronouns, as they write them' },
   referralSource: { context: ['EpisodeOfCare'], type: 'string', short: 'Who referred the person' },
+  handoverReason: {
+    context: ['CareTeam'],
+    type: 'string',
+    short: 'Why responsibility for an episode was handed to this team (on a contained responsible-team CareTeam)',
+  },
   meetingEpisode: {
     context: ['Appointment'],
     type: 'Reference',

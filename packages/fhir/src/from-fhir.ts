@@ -23,6 +23,7 @@ import {
   type Attendee,
   type CaseRecord,
   type Episode,
+  type Handover,
   type InstrumentRegistry,
   type Meeting,
   type NetworkMember,
@@ -596,6 +597,8 @@ class Reader {
       if (end !== undefined) episode.end = end;
       const referral = str(ext(r, EXT.referralSource)?.valueString);
       if (referral !== undefined) episode.referralSource = referral;
+      const handovers = this.handovers(r, episode);
+      if (handovers.length) episode.handovers = handovers;
       this.sources.set(`episode:${id}`, keyOf(r));
       out.push({ episode, key: keyOf(r) });
     }
@@ -613,6 +616,37 @@ class Reader {
     if (name) return name.slice(0, 200);
     this.warn(r, 'The episode names no responsible team; "Unknown team" was used.');
     return 'Unknown team';
+  }
+
+  /**
+   * The hand-overs of responsibility: the episode's teams after the first, each a responsible-team CareTeam whose
+   * period starts when it took over (to-fhir's `responsibleTeams`). One that starts no later than the team before
+   * it, after the episode's end, or names the team already responsible is left out with a warning.
+   */
+  handovers(r: FhirResource, episode: Episode): Handover[] {
+    const out: Handover[] = [];
+    let since = Date.parse(episode.firstContact);
+    let holder = episode.responsibleTeam;
+    for (const ref of objs(r.team).slice(1)) {
+      const team = this.resolve(ref, r);
+      if (!team || !hasCoding(team.category, CODE_SYSTEM.concept, CONCEPT.responsibleTeam)) continue;
+      const at = isObj(team.period) ? this.dateTime(team, team.period, 'start') : undefined;
+      const to = str(team.name)?.trim().slice(0, 200);
+      const time = at === undefined ? NaN : Date.parse(at);
+      const fits = !(time <= since) && !(episode.end && time > Date.parse(episode.end)) && to !== holder.trim();
+      if (at === undefined || !to || !fits) {
+        this.warn(r, 'A hand-over of responsibility has no start, is out of order or repeats a team; it was left out.');
+        continue;
+      }
+      if (!String(ref.reference).startsWith('#')) this.used.add(team);
+      const handover: Handover = { at, to };
+      const reason = str(ext(team, EXT.handoverReason)?.valueString);
+      if (reason !== undefined) handover.reason = reason;
+      out.push(handover);
+      since = time;
+      holder = to;
+    }
+    return out;
   }
 
   /* -------------------------------------------------------------- meetings */

@@ -357,14 +357,7 @@ function episodeOfCare(ctx: Context, e: Episode): FhirResource {
     resourceType: 'EpisodeOfCare',
     id: ctx.id(e.id, 'episode', 'EpisodeOfCare'),
     meta: meta('EpisodeOfCare'),
-    contained: [
-      {
-        resourceType: 'CareTeam',
-        id: 'team',
-        category: [{ coding: [coding(CODE_SYSTEM.concept, CONCEPT.responsibleTeam)] }],
-        name: e.responsibleTeam,
-      },
-    ],
+    contained: responsibleTeams(e),
   };
   if (e.referralSource !== undefined) resource.extension = [{ url: EXT.referralSource, valueString: e.referralSource }];
   resource.identifier = [kitIdentifier(e.id)];
@@ -375,8 +368,43 @@ function episodeOfCare(ctx: Context, e: Episode): FhirResource {
   putDateTime(period, 'start', e.firstContact);
   putDateTime(period, 'end', e.end);
   resource.period = period;
-  resource.team = [{ reference: '#team', display: e.responsibleTeam }];
+  resource.team = (resource.contained as FhirResource[]).map((team) => ({
+    reference: `#${String(team.id)}`,
+    display: team.name,
+  }));
   return resource;
+}
+
+/**
+ * The teams that held responsibility, as contained CareTeams (FHIR R4 EpisodeOfCare.team is 0..* CareTeam): the
+ * first team (`#team`), then one per hand-over (`#team-1`, …) with the period it held responsibility and the
+ * hand-over's reason (the kit's extension: CareTeam.reasonCode says why a team cares for the patient, not why it
+ * took over). Without hand-overs the first team has no period, as before hand-overs were recorded.
+ */
+function responsibleTeams(e: Episode): FhirResource[] {
+  const handovers = e.handovers ?? [];
+  const team = (id: string, name: string, start?: string, end?: string): FhirResource => {
+    const resource: FhirResource = {
+      resourceType: 'CareTeam',
+      id,
+      category: [{ coding: [coding(CODE_SYSTEM.concept, CONCEPT.responsibleTeam)] }],
+      name,
+    };
+    if (handovers.length) {
+      const period: Record<string, unknown> = {};
+      putDateTime(period, 'start', start);
+      putDateTime(period, 'end', end);
+      resource.period = period;
+    }
+    return resource;
+  };
+  const teams = [team('team', e.responsibleTeam, e.firstContact, handovers[0]?.at ?? e.end)];
+  handovers.forEach((h, i) => {
+    const held = team(`team-${i + 1}`, h.to, h.at, handovers[i + 1]?.at ?? e.end);
+    if (h.reason !== undefined) held.extension = [{ url: EXT.handoverReason, valueString: h.reason }];
+    teams.push(held);
+  });
+  return teams;
 }
 
 function meetingExtensions(ctx: Context, m: Meeting, type: 'Encounter' | 'Appointment'): Extension[] {

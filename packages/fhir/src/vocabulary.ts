@@ -38,6 +38,8 @@ export const EXT = {
   notes: `${SD}notes`,
   pronouns: `${SD}pronouns`,
   referralSource: `${SD}referral-source`,
+  /** On a contained responsible-team CareTeam of an EpisodeOfCare: why responsibility was handed to that team. */
+  handoverReason: `${SD}handover-reason`,
   meetingEpisode: `${SD}meeting-episode`,
   meetingPlace: `${SD}meeting-place`,
   personPresent: `${SD}meeting-person-present`,

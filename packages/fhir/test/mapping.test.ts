@@ -115,6 +115,46 @@ describe('toFhir / fromFhir', () => {
     );
   });
 
+  it('writes each team that held an episode as a contained CareTeam with its period, and reads the hand-overs back', () => {
+    const [first] = demoCase.episodes;
+    const episode = {
+      ...first!,
+      handovers: [
+        { at: '2026-03-20T10:00:00+00:00', to: 'Home treatment team', reason: 'Moved to the next town' },
+        { at: '2026-04-02T09:30:00+01:00', to: first!.responsibleTeam },
+      ],
+    };
+    const record = { ...demoCase, episodes: [episode] };
+    const bundle = wire(toFhir(record));
+    const [eoc] = ofType(bundle, 'EpisodeOfCare');
+    expect(validationErrors(eoc!)).to.deep.equal([]);
+    const teams = eoc!.contained as { id: string; name: string; period: { start: string; end?: string } }[];
+    expect(teams.map((t) => [t.id, t.name, t.period.start, t.period.end])).to.deep.equal([
+      [
+        'team',
+        first!.responsibleTeam,
+        first!.firstContact.replace(/(T\d\d:\d\d)\+/, '$1:00+'),
+        '2026-03-20T10:00:00+00:00',
+      ],
+      ['team-1', 'Home treatment team', '2026-03-20T10:00:00+00:00', '2026-04-02T09:30:00+01:00'],
+      ['team-2', first!.responsibleTeam, '2026-04-02T09:30:00+01:00', undefined],
+    ]);
+    expect(eoc!.team).to.deep.equal(teams.map((t) => ({ reference: `#${t.id}`, display: t.name })));
+    expect(JSON.stringify(teams[1])).to.contain(EXT.handoverReason);
+    const { record: back, warnings } = fromFhir(bundle);
+    expect(back.episodes[0]).to.deep.equal(episode);
+    expect(warnings).to.deep.equal([]);
+    // A hand-over out of order (written by another system) is left out, and said so.
+    const swapped = wire(bundle);
+    const [eoc2] = ofType(swapped, 'EpisodeOfCare');
+    (eoc2!.contained as { period: { start: string } }[])[2]!.period.start = '2026-03-01T00:00:00Z';
+    const read = fromFhir(swapped);
+    expect(read.record.episodes[0]!.handovers).to.deep.equal([episode.handovers[0]]);
+    expect(read.warnings.map((w) => w.message)).to.deep.equal([
+      'A hand-over of responsibility has no start, is out of order or repeats a team; it was left out.',
+    ]);
+  });
+
   it('gives the demo case back exactly, with no warnings', () => {
     const { record, warnings } = fromFhir(wire(toFhir(demoCase)));
     expect(record).to.deep.equal(demoCase);

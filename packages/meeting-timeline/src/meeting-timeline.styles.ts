@@ -46,9 +46,17 @@ export const timelineStyles = [
     .who {
       overflow-wrap: anywhere;
     }
-    .first-contact {
+    .first-contact,
+    .episode-line {
       margin-block: 0 var(--_od-space);
       color: var(--_od-color-text-secondary);
+    }
+    .episode-line {
+      overflow-wrap: anywhere;
+    }
+    /* Hand over, finish, open: under the badge, before the toolbar. */
+    .episode-actions {
+      margin-block-start: var(--_od-space);
     }
     .marker-contact {
       color: var(--_od-color-text);
@@ -490,6 +498,7 @@ export const timelineStyles = [
       .toolbar,
       .axis,
       .side,
+      .episode-actions,
       .od-sync-review {
         display: none;
       }

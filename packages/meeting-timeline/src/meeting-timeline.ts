@@ -33,7 +33,8 @@ import { axisLayout, renderAxis } from './internal/axis.js';
 import { ClockController } from './internal/clock-controller.js';
 import { FocusAfterRender } from './internal/focus-after-render.js';
 import { renderDetails } from './internal/details.js';
-import { renderHeader } from './internal/header.js';
+import { EpisodeEdits } from './internal/episode-edits.js';
+import { renderEpisodeActions, renderHeader } from './internal/header.js';
 import { linkedAnnouncement, renderList } from './internal/list.js';
 import { renderMatrix } from './internal/matrix.js';
 import { MeetingEdits } from './internal/meeting-edits.js';
@@ -63,7 +64,8 @@ export type { TimelineScale, TimelineView, TimelineZoom };
  * technology) over a semantic list of meetings, a time-to-first-meeting badge, each
  * meeting's status, place, attendance, reflecting conversation, fidelity and next
  * meeting, an attendance matrix, and a summary of the measures from core's metrics.
- * With `editable`, meetings are recorded, edited and cancelled through a form.
+ * With `editable`, meetings are recorded, edited and cancelled through a form, and episodes opened, finished and
+ * handed over to another team.
  *
  * @tagname od-meeting-timeline
  * @fires od-select - A person opened a meeting (`selection.kind` is `meeting`), chose a member (`member`), or closed
@@ -144,7 +146,10 @@ export class OdMeetingTimeline extends OdElement {
    * instrument the episode was assessed with, each score naming its instrument when there are several).
    */
   @property({ attribute: 'instrument-id' }) instrumentId: string | undefined;
-  /** Lets a person record, edit and cancel meetings (not with `initials-only`: the forms hold full names). */
+  /**
+   * Lets a person record, edit and cancel meetings, and open, finish and hand over episodes (not with
+   * `initials-only`: the forms hold full names).
+   */
   @property({ type: Boolean, reflect: true }) editable = false;
   /**
    * The level of the timeline's title (1–6, default 2), so it fits under the page's headings; its other
@@ -209,10 +214,14 @@ export class OdMeetingTimeline extends OdElement {
     if (changed.has('record')) this.#data.setRecord(this.record);
     // A change saved elsewhere to the meeting being edited reaches its form's draft before the form renders again.
     this.#edits.reconcile();
+    this.#episodeEdits.reconcile();
     // Opened by the host: the list's tab stop follows (focus itself stays where the person has it).
     if (changed.has('selectedId') && !this.#selecting && this.selectedId) this.focusedId = this.selectedId;
     // A form open when the screen becomes shared holds full names and free text: it closes (nothing is saved).
-    if (changed.has('initialsOnly') && this.initialsOnly && this.#edits.form) this.#edits.dismiss();
+    if (changed.has('initialsOnly') && this.initialsOnly) {
+      if (this.#edits.form) this.#edits.dismiss();
+      this.#episodeEdits.dismiss();
+    }
   }
 
   /* ---------------------------------------------------------------- privacy */
@@ -314,6 +323,22 @@ export class OdMeetingTimeline extends OdElement {
     },
     openId: () => this.selectedId,
   });
+  /** The episode forms: open a new episode, finish the one shown, hand responsibility over. */
+  readonly #episodeEdits = new EpisodeEdits(this, {
+    data: this.#data,
+    t: this.#t,
+    f: this.#f,
+    zone: () => this.#zone,
+    now: () => this.#now,
+    episode: () => this.#current()?.episode,
+    focus: this.#focus.next,
+    announce: (text) => (this.announcement = text),
+    opened: (id) => {
+      this.episodeId = id;
+      this.selectedId = undefined;
+    },
+    opening: () => this.#edits.dismiss(),
+  });
   /** The date-range form, open or not, and its errors. */
   readonly #rangeEdits = new RangeEdits(this, {
     t: this.#t,
@@ -338,14 +363,19 @@ export class OdMeetingTimeline extends OdElement {
     const errorState = html`${renderSyncStatus(this.#sync, inTimeZone(this.#i18n, this.#zone), sync)}${error ? renderErrorState(error, this.#i18n) : nothing}`;
     if (!record) return html`${errorState}${error ? nothing : html`<p>${this.#t('loading')}</p>`}`;
     const episode = this.#episode(record);
-    if (!episode) return html`${errorState}<p part="header">${this.#t('timeline.noEpisode')}</p>`;
+    if (!episode) {
+      const open = this.#canEdit ? renderEpisodeActions(record, undefined, this.#t, this.#episodeEdits.open) : nothing;
+      return html`${errorState}<p part="header">${this.#t('timeline.noEpisode')}</p>${open}${this.#episodeEdits.render() ?? nothing}`;
+    }
     const model = this.#modelFor(record, episode);
     const shown = this.#inRange(model);
     const t = this.#t;
     const f = this.#f;
     return html`${errorState}
       <section class="timeline" aria-labelledby="tl-title">
-        ${guard([model, record, this.#i18n.locale, this.#zone, this.strings, this.headingLevel], () => renderHeader(record, model, t, f))}
+        ${guard([model, record, this.#i18n.locale, this.#zone, this.strings, this.headingLevel, this.#canEdit], () =>
+          renderHeader(record, model, t, f, this.#canEdit ? this.#episodeEdits.open : undefined),
+        )}
         ${renderPrivacyNote(this.#privacy, t)}
         ${guard(
           [
@@ -381,7 +411,7 @@ export class OdMeetingTimeline extends OdElement {
         ${renderAxis(model, shown, this.#axisLayout(model, shown, this.#zoom, this.#zone, ...this.#range), this.focusedId)}
         <div class="body">
           <div class="main">${this.#view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on, this.#linked.memberId) : this.#renderList(model, shown)}</div>
-          ${this.#edits.form || record.meetings.some((m) => m.id === this.selectedId) ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
+          ${this.#episodeEdits.form || this.#edits.form || record.meetings.some((m) => m.id === this.selectedId) ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
         </div>
         ${guard([model, this.#i18n.locale, this.#zone, this.strings, this.asOf, this.headingLevel], () => renderSummary(model, this.#now, t, f))}
       </section>`;
@@ -412,7 +442,7 @@ export class OdMeetingTimeline extends OdElement {
   readonly #linkedOf = memoLast((id?: string, name?: string) => (id && name ? { id, name } : undefined));
 
   #renderSide(record: CaseRecord, model: TimelineModel): TemplateResult {
-    const form = this.#edits.render(record, this.#on);
+    const form = this.#episodeEdits.render() ?? this.#edits.render(record, this.#on);
     const meeting = record.meetings.find((m) => m.id === this.selectedId);
     if (form || !meeting) return form ?? html``;
     const entity = { kind: 'meeting', id: meeting.id } as const;
@@ -427,6 +457,7 @@ export class OdMeetingTimeline extends OdElement {
       this.episodeId = (event.target as HTMLSelectElement).value;
       this.selectedId = undefined;
       this.#edits.dismiss();
+      this.#episodeEdits.dismiss();
       this.focusedId = undefined;
       this.#list.start = 0;
     },
@@ -444,7 +475,7 @@ export class OdMeetingTimeline extends OdElement {
     toggleRange: () => this.#rangeEdits.toggle(),
     applyRange: (event) => this.#rangeEdits.apply(event),
     clearRange: () => this.#rangeEdits.clear(),
-    record: () => this.#canEdit && this.#edits.open({ kind: 'new' }),
+    record: () => this.#canEdit && (this.#episodeEdits.dismiss(), this.#edits.open({ kind: 'new' })),
     listKey: (event) => {
       const target = event.target as HTMLElement;
       if (!target.matches('button.meeting')) return;
@@ -492,8 +523,8 @@ export class OdMeetingTimeline extends OdElement {
     },
     open: (id) => this.#open(id),
     close: () => this.#close(),
-    edit: (id) => this.#canEdit && this.#edits.open({ kind: 'edit', id }),
-    cancelMeeting: (id) => this.#canEdit && this.#edits.open({ kind: 'cancel', id }),
+    edit: (id) => this.#canEdit && (this.#episodeEdits.dismiss(), this.#edits.open({ kind: 'edit', id })),
+    cancelMeeting: (id) => this.#canEdit && (this.#episodeEdits.dismiss(), this.#edits.open({ kind: 'cancel', id })),
     sideKey: (event) => {
       if (event.key !== 'Escape') return;
       event.preventDefault();
@@ -559,6 +590,7 @@ export class OdMeetingTimeline extends OdElement {
     this.#selecting = true;
     this.selectedId = id;
     this.#edits.dismiss();
+    this.#episodeEdits.dismiss();
     this.#focus.next('details-title');
     this.emit(new OdSelectEvent({ kind: 'meeting', meeting }));
   }

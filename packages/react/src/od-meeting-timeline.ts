@@ -13,7 +13,8 @@ import '@odkit/meeting-timeline/define.js';
  * technology) over a semantic list of meetings, a time-to-first-meeting badge, each
  * meeting's status, place, attendance, reflecting conversation, fidelity and next
  * meeting, an attendance matrix, and a summary of the measures from core's metrics.
- * With `editable`, meetings are recorded, edited and cancelled through a form.
+ * With `editable`, meetings are recorded, edited and cancelled through a form, and episodes opened, finished and
+ * handed over to another team.
  */
 export const OdMeetingTimeline = /* @__PURE__ */ createComponent({
   react: React,

@@ -195,7 +195,7 @@ function checksOf(checks: readonly Check[]): ((value: unknown) => unknown)[] | n
   const steps: ((value: unknown) => unknown)[] = [];
   for (const check of checks) {
     const def = check._zod.def as Record<string, unknown> & { check: string };
-    const step = checkStep(def);
+    const step = def.check === 'custom' && !def.fn ? superRefineStep(check) : checkStep(def);
     if (!step) return null;
     // A check may run only when its `when` says so (zod's length checks: "the value has a length").
     // On the fast path there are never earlier issues, so it sees an issue-free payload.
@@ -248,6 +248,20 @@ function checkStep(def: Record<string, unknown> & { check: string }): ((value: u
     default:
       return null;
   }
+}
+
+/**
+ * A `superRefine` (a custom check with no `fn`: zod runs its `check` on the parse's payload, where it adds its issues):
+ * the value passes when the check adds none and returns nothing; anything else is zod's to report.
+ */
+function superRefineStep(check: Check): ((value: unknown) => unknown) | null {
+  const run = (check._zod as { check?: unknown }).check;
+  if (typeof run !== 'function') return null;
+  return (v) => {
+    const payload = { value: v, issues: [] as unknown[] };
+    const result: unknown = run(payload);
+    return result === undefined && payload.issues.length === 0 ? v : FAIL;
+  };
 }
 
 /** Stricter than zod's own test (a plain prototype and no own `constructor`), so never looser. */

@@ -37,6 +37,7 @@ export const refine = zod.refine;
 export const regex = zod.regex;
 export const strictObject = zod.strictObject;
 export const string = zod.string;
+export const superRefine = zod.superRefine;
 export const trim = zod.trim;
 export const union = zod.union;
 export type { infer, ZodMiniType } from 'zod/mini';

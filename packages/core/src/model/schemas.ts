@@ -181,6 +181,20 @@ export type Tie = z.infer<typeof Tie>;
 
 /* ------------------------------------------------------------------ episodes and meetings */
 
+/**
+ * Responsibility for an episode handed to another team: when, to whom, and why. Open Dialogue keeps responsibility
+ * with the team first contacted, so a hand-over is the exception (the person moves away, the team closes); the
+ * episode keeps its first team and lists each hand-over after it, so who held it when is never lost.
+ */
+export const Handover = z.strictObject({
+  /** When the receiving team took responsibility. */
+  at: IsoDateTime,
+  /** The team that holds responsibility from `at` (the one before it is the previous hand-over's, or the first). */
+  to: ShortText,
+  reason: z.optional(ShortText),
+});
+export type Handover = z.infer<typeof Handover>;
+
 export const Episode = z
   .strictObject({
     id: Id,
@@ -188,9 +202,13 @@ export const Episode = z
     firstContact: IsoDateTime,
     end: z.optional(IsoDateTime),
     status: z.enum(EPISODE_STATUSES),
-    /** The team first contacted, which keeps responsibility throughout. */
+    /** The team first contacted, which keeps responsibility throughout (unless handed over: see `handovers`). */
     responsibleTeam: ShortText,
     referralSource: z.optional(ShortText),
+    /** Each hand-over of responsibility to another team, earliest first (none: the first team held it throughout). */
+    handovers: z.optional(
+      z.array(Handover).check(z.minLength(1, { error: 'must list at least one hand-over (leave it out for none)' })),
+    ),
   })
   .check(
     z.refine((e) => !(e.end && Date.parse(e.end) < Date.parse(e.firstContact)), {
@@ -201,7 +219,24 @@ export const Episode = z
       error: 'a finished episode needs an end',
       path: ['end'],
     }),
+    z.superRefine((e, ctx) => {
+      // Each hand-over lies within the episode, after the one before, and to a team that did not hold it already.
+      let since = Date.parse(e.firstContact);
+      let holder = e.responsibleTeam;
+      (e.handovers ?? []).forEach((h, i) => {
+        const at = Date.parse(h.at);
+        const issue = (message: string, key: string) =>
+          ctx.issues.push({ code: 'custom', message, input: h, path: ['handovers', i, key] });
+        if (at <= since) issue(i ? 'is not after the hand-over before it' : 'is not after first contact', 'at');
+        else if (e.end && at > Date.parse(e.end)) issue('is after the end of the episode', 'at');
+        if (h.to.trim() === holder.trim()) issue('names the team that already holds responsibility', 'to');
+        since = Math.max(since, at);
+        holder = h.to;
+      });
+    }),
   );
+/** The team responsible for an episode now (at its end, for a finished one): the last hand-over's, or the first. */
+export const currentTeam = (e: Episode): string => e.handovers?.at(-1)?.to ?? e.responsibleTeam;
 export type Episode = z.infer<typeof Episode>;
 
 export const Attendee = z.strictObject({

@@ -207,6 +207,8 @@ export const sharedWelsh: WelshTable<SharedStrings> = {
   'syncField.end': 'Diwedd',
   'syncField.responsibleTeam': 'Tîm cyfrifol',
   'syncField.referralSource': 'Wedi’i atgyfeirio gan',
+  'syncField.handovers': 'Trosglwyddo cyfrifoldeb',
+  'sync.handover': '{team} o {date}',
   'syncField.start': 'Dechrau',
   'syncField.mode': 'Lle',
   'syncField.place': 'Cyfeiriad neu ystafell',

@@ -206,6 +206,8 @@ const en = {
   'syncField.end': 'End',
   'syncField.responsibleTeam': 'Responsible team',
   'syncField.referralSource': 'Referred by',
+  'syncField.handovers': 'Hand-overs of responsibility',
+  'sync.handover': '{team} from {date}',
   'syncField.start': 'Start',
   'syncField.mode': 'Place',
   'syncField.place': 'Address or room',

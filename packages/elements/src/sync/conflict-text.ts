@@ -305,6 +305,21 @@ export function fieldValue(
       i18n,
     );
   }
+  // An episode's hand-overs, each by the team taking over and when (their reasons are free text: not listed).
+  if (field === 'handovers' && Array.isArray(value)) {
+    if (!value.length) return i18n.t('sync.none');
+    return list(
+      value.map((h) => {
+        const handover = record(h);
+        const at = text(handover?.at);
+        return i18n.t('sync.handover', {
+          team: text(handover?.to) ?? '',
+          date: at && !Number.isNaN(Date.parse(at)) ? i18n.dateTime(at) : i18n.t('sync.none'),
+        });
+      }),
+      i18n,
+    );
+  }
   if (field === 'ratings' && Array.isArray(value)) {
     const rated = value.map(record).filter((r) => r?.value !== undefined);
     if (!rated.length) return i18n.t('sync.none');

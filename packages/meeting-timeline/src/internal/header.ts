@@ -3,14 +3,25 @@
  * A pure view (model in, template out), apart from the element so the badge's wording
  * can be read and changed in one place.
  */
-import type { CaseRecord } from '@odkit/core';
+import type { CaseRecord, Episode } from '@odkit/core';
 import { renderHeading } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 
+import { episodeActionId } from './episode-edits.js';
+import type { EpisodeFormKind } from './episode-form.js';
 import type { TimelineModel } from './model.js';
 import type { T, TimelineFormats } from './view-kit.js';
 
-export function renderHeader(record: CaseRecord, model: TimelineModel, t: T, f: TimelineFormats): TemplateResult {
+/** Opens an episode form (given only when the timeline is editable). */
+export type EpisodeAction = (kind: EpisodeFormKind) => void;
+
+export function renderHeader(
+  record: CaseRecord,
+  model: TimelineModel,
+  t: T,
+  f: TimelineFormats,
+  episodeAction?: EpisodeAction,
+): TemplateResult {
   const first = model.summary.timeToFirstMeeting[0];
   const contact = Date.parse(model.episode.firstContact);
   let badge: TemplateResult = html``;
@@ -47,6 +58,41 @@ export function renderHeader(record: CaseRecord, model: TimelineModel, t: T, f: 
         <time datetime=${model.episode.firstContact}>${f.dateTime(contact)}</time>
         · ${model.episode.responsibleTeam}${model.episode.referralSource ? html` · ${model.episode.referralSource}` : nothing}
       </p>
-      ${badge}
+      ${renderEpisodeHistory(model.episode, t, f)} ${badge}
+      ${episodeAction ? renderEpisodeActions(record, model.episode, t, episodeAction) : nothing}
     </header>`;
+}
+
+/** Each hand-over of responsibility, then the end, each on a line of its own under first contact. */
+function renderEpisodeHistory(episode: Episode, t: T, f: TimelineFormats): TemplateResult {
+  const at = (iso: string) => html`<time datetime=${iso}>${f.dateTime(Date.parse(iso))}</time>`;
+  return html`${(episode.handovers ?? []).map((h) => {
+    const words = h.reason
+      ? t('episode.handedOverWhy', { team: h.to, date: '\0', reason: h.reason })
+      : t('episode.handedOver', { team: h.to, date: '\0' });
+    // The date goes in as a <time> where the message puts it, never as markup in the message.
+    const [before, after = ''] = words.split('\0');
+    return html`<p class="episode-line">${before}${at(h.at)}${after}</p>`;
+  })}
+  ${episode.end ? html`<p class="episode-line">${t('episode.ended')}: ${at(episode.end)}</p>` : nothing}`;
+}
+
+/**
+ * What a practitioner can do with episodes: hand over or finish the episode shown while it runs, and open a new one
+ * once no episode of the record is still running (a new crisis after a finished one).
+ */
+export function renderEpisodeActions(
+  record: CaseRecord,
+  episode: Episode | undefined,
+  t: T,
+  action: EpisodeAction,
+): TemplateResult {
+  const running = episode && episode.status !== 'finished';
+  const canOpen = record.episodes.every((e) => e.status === 'finished');
+  const button = (kind: EpisodeFormKind, label: string) =>
+    html`<button type="button" class="od-button od-button--secondary" id=${episodeActionId(kind)} @click=${() => action(kind)}>${label}</button>`;
+  return html`<div class="od-button-group episode-actions" role="group" aria-label=${t('episode.actions')}>
+    ${running ? button('handover', t('episode.handover')) : nothing} ${running ? button('finish', t('episode.finish')) : nothing}
+    ${canOpen ? button('open', t('episode.open')) : nothing}
+  </div>`;
 }
