@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { isTimeZone, type CaseStore, type SyncStatus } from '@odkit/core';
+import type { CaseStore, SyncStatus } from '@odkit/core';
 import { css, html, unsafeCSS, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localeContext, storeContext } from './contexts.js';
@@ -231,16 +231,25 @@ export class OdProvider extends OdElement {
   }
 }
 
+// The kit's default and UTC need no check; others are checked once each. Not core's isTimeZone:
+// core's primitives module builds zod schemas, which would then ship with the provider alone.
+const knownZones = new Set<string>(['Europe/London', 'UTC']);
+
 /**
- * The zone when Intl knows it (core's `isTimeZone`, which remembers each answer: a server
- * rendering page after page asks again and again); otherwise a warning and the kit's default
- * (a bad attribute must not break the page).
+ * The zone when Intl knows it; otherwise a warning and the kit's default (a bad attribute must not break the page).
  */
 function validTimeZone(zone: string | undefined): string | undefined {
   if (!zone) return undefined;
-  if (isTimeZone(zone)) return zone;
-  console.warn(
-    `Open Dialogue Kit: <od-provider time-zone="${zone}"> is not a time zone Intl knows; using Europe/London.`,
-  );
-  return undefined;
+  // Checking builds a formatter (about a millisecond): a server rendering page after page asks again and again.
+  if (knownZones.has(zone)) return zone;
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    if (knownZones.size < 64) knownZones.add(zone);
+    return zone;
+  } catch {
+    console.warn(
+      `Open Dialogue Kit: <od-provider time-zone="${zone}"> is not a time zone Intl knows; using Europe/London.`,
+    );
+    return undefined;
+  }
 }
