@@ -87,6 +87,8 @@ export function chunkedBundle(input, file, { plugins = [] } = {}) {
     ...config,
     // The entry may export what its chunks import from it (no facade file in between).
     preserveEntrySignatures: 'allow-extension',
+    // experimentalMinChunkSize reports how many chunks it merged at every build: not news.
+    onLog: (level, log, handler) => log.code !== 'OPTIMIZE_CHUNK_STATUS' && handler(level, log),
     output: {
       dir: dirname(file),
       format: 'es',
