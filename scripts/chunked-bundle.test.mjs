@@ -1,0 +1,71 @@
+// node --test scripts/chunked-bundle.test.mjs (part of `npm run test:node`): the kit's chunked
+// bundle as scripts/bundle.mjs writes it, built into a folder of its own. Its file list names
+// every file it wrote and no other; no English page fetches Welsh (no -cy file is imported
+// statically); and each widget's chunk is fetched together with the chunks it imports.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chunkedBundle, writeBundle } from './bundle.mjs';
+import { root } from './packages.mjs';
+
+const dir = mkdtempSync(join(tmpdir(), 'odkit-chunked-'));
+// A file from an older build, which the build must delete rather than leave to be served.
+writeFileSync(join(dir, 'odkit-stale.js'), 'export {};');
+await writeBundle(chunkedBundle(join(root, 'packages/kit/src/bundle.ts'), join(dir, 'odkit.js')));
+const list = JSON.parse(readFileSync(join(dir, 'odkit.files.json'), 'utf8'));
+const code = (file) => readFileSync(join(dir, file), 'utf8');
+/** The files `file` imports statically (`from"./x.js"`, `import"./x.js"`). */
+const staticImports = (file) =>
+  [...code(file).matchAll(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g)].map((m) => m[1]).filter((f) => f !== file);
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('odkit.files.json lists every file written and nothing else; an older build’s file is gone', () => {
+  const written = readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .sort();
+  assert.deepEqual(list.files, written);
+  assert.equal(list.entry, 'odkit.js');
+  assert.deepEqual(Object.keys(list.widgets).sort(), [
+    'meeting-timeline',
+    'network-map',
+    'principles-checklist',
+    'service-dashboard',
+  ]);
+});
+
+test('no file an English page fetches imports Welsh statically: Welsh files are only imported lazily', () => {
+  const english = new Set([list.entry, ...Object.values(list.widgets).flat()]);
+  for (const file of english) {
+    assert.equal(/-cy\.js$/.test(file), false, `${file} is fetched for English`);
+    for (const imported of staticImports(file))
+      assert.doesNotMatch(imported, /-cy\.js$/, `${file} imports ${imported}`);
+  }
+  for (const [widget, files] of Object.entries(list.welsh)) {
+    assert.ok(files.length > 0 && files.every((f) => /-cy\.js$/.test(f)), `${widget}'s Welsh: ${files}`);
+  }
+});
+
+test('each widget’s chunk is fetched together with the shared chunks it imports (one round trip, not two)', () => {
+  const entry = code(list.entry);
+  for (const [widget, files] of Object.entries(list.widgets)) {
+    const chunk = `odkit-${widget}.js`;
+    const shared = files.filter((f) => f !== chunk).sort();
+    assert.deepEqual(
+      staticImports(chunk)
+        .filter((f) => f !== list.entry)
+        .sort(),
+      shared,
+      `${chunk}'s imports`,
+    );
+    // The entry's import() of the chunk is preceded, in the same expression, by import()s of each shared file.
+    const call = new RegExp(
+      `\\(((?:import\\("\\./[\\w-]+\\.js"\\)\\.catch\\([^)]*\\)[^,]*,)*)import\\("\\./${chunk}"\\)`,
+    );
+    const found = call.exec(entry);
+    assert.ok(found, `the entry imports ${chunk}`);
+    const early = [...found[1].matchAll(/import\("\.\/([\w-]+\.js)"\)/g)].map((m) => m[1]).sort();
+    assert.deepEqual(early, shared, `fetched with ${chunk}`);
+  }
+});
