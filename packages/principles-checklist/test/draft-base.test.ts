@@ -164,6 +164,38 @@ describe('<od-principles-checklist> a draft restored after a reload is merged wi
     expect(page(fresh).changedUnderneath).to.equal(null);
   });
 
+  it('a reload while a choice is waiting asks again, and saves nothing over theirs', async () => {
+    const where = { caseId: demoCase.id, databaseName: uniqueId('checklist-draft-base') };
+    const before = await IndexedDbStore.open({ ...where, initial: demoCase });
+    const theirs = await IndexedDbStore.open(where);
+    opened.push(before, theirs);
+    const connection = new Reachable(before);
+    const el = await checklistOver(connection);
+    connection.offline = true;
+    await typeComment(el, 'responding', 'My comment');
+    await until(() => page(el).draftStatus === ONLY_HERE, 'the draft only on this device');
+    await theirs.apply({ type: 'assessment/rate', assessmentId: 'as-06', itemId: 'responding', comment: 'Theirs' });
+    await until(() => page(el).theirs('responding').length === 1, 'the choice waiting');
+    leave(el);
+    before.close();
+
+    const reopened = await IndexedDbStore.open(where);
+    opened.push(reopened);
+    const mine = new Reachable(reopened);
+    const fresh = await checklistOver(mine);
+    await until(() => page(fresh).theirs('responding').length === 1, 'the choice waiting again');
+    expect(page(fresh).comment('responding').value).to.equal('My comment');
+    expect(text(page(fresh).theirs('responding')[0])).to.contain('They saved: Theirs');
+    expect(page(fresh).changedAnnouncement).to.equal(`${CHANGED}. 1 field needs your choice.`);
+    await expect(fresh).to.be.accessible();
+    // Completing is refused until I choose; nothing of mine went over theirs.
+    page(fresh).actionButton.click();
+    await until(() => page(fresh).errorSummary, 'the error summary');
+    expect(mine.asked.some((c) => savesComment(c, 'responding'))).to.equal(false);
+    expect(ratingIn(as06(mine), 'responding')?.comment).to.equal('Theirs');
+    expect(readDrafts(demoCase.id).drafts).to.have.length(1);
+  });
+
   it('two FhirStore clients: theirs saved meanwhile is shown beside my restored comment; use theirs by keyboard', async () => {
     const record = demoFor(uniqueId('pt'));
     forgetDrafts(record.id);
