@@ -228,6 +228,24 @@ describe('<od-principles-checklist> a draft restored after a reload is merged wi
     expect(ratingIn(server, 'responding')).to.deep.equal({ itemId: 'responding', value: 2, comment: 'Theirs' });
   });
 
+  it('a save refused with 412 that the checklist merges and saves again is not reported to the host as od-error', async () => {
+    const record = demoFor(uniqueId('pt'));
+    forgetDrafts(record.id);
+    const options = { baseUrl: FHIR_URL, patientId: record.person.id, http, author: testAuthor };
+    const mine = await FhirStore.open({ ...options, initial: record });
+    const theirs = await FhirStore.open(options);
+    const el = await checklistOver(mine);
+    const errors: Error[] = [];
+    el.addEventListener('od-error', (e) => errors.push((e as OdErrorEvent).error));
+    await theirs.apply({ type: 'assessment/rate', assessmentId: 'as-06', itemId: 'open-questions', comment: 'Noted' });
+    await click(labelOf(el, radio(el, 'two-practitioners', 'Not seen'))); // refused: theirs got there first
+    await until(() => ratingIn(as06(mine), 'two-practitioners')?.value === 0, 'mine saved on top of theirs');
+    expect(ratingIn(as06(mine), 'open-questions')?.comment).to.equal('Noted');
+    expect(page(el).comment('open-questions').value).to.equal('Noted');
+    expect(errors.map((e) => e.name)).to.deep.equal([]);
+    expect(partOf(el, 'error')).to.equal(null);
+  });
+
   /** A draft of as-06 as an older version kept it (no base), with `comment` on `responding`. */
   function oldDraft(record: CaseRecord, comment: string): string {
     const stored = record.assessments.find((a) => a.id === 'as-06')!;

@@ -558,7 +558,9 @@ export class AutosaveController implements ReactiveController {
     this.#saving = true;
     let result: Awaited<ReturnType<CaseController['apply']>>;
     try {
-      result = await this.#options.data.apply(change);
+      // A conflict tried again on top of theirs is no error to report to the host; the last one, shown, is.
+      const handled = (error: Error) => error instanceof ConflictError && retry && this.#conflicts < CONFLICT_RETRIES;
+      result = await this.#options.data.apply(change, { handled });
     } finally {
       this.#saving = false;
     }
