@@ -30,6 +30,8 @@ import { expectFocused, tabUntil } from '../../../test/support/keyboard.js';
 import { forgetDrafts, ownCase } from '../../../test/support/own-case.js';
 import { PrinciplesChecklistPage } from '../../../test/support/principles-checklist-page.js';
 import { demoFor, FHIR_URL, http, testAuthor, uniqueId } from '../../fhir/test/support.js';
+import * as stories from '../../../stories/principles-checklist.stories.js';
+import { inProvider, type ProviderContext } from '../../../stories/support/provider-decorator.js';
 import { click, labelOf, radio } from './support.js';
 
 const demoCase = ownCase(sharedDemo);
@@ -292,6 +294,23 @@ describe('<od-principles-checklist> a draft restored after a reload is merged wi
     await until(() => page(el).draftStatus.includes('restored'), 'the draft restored');
     expect(page(el).theirs()).to.have.length(0);
     expect(page(el).changedUnderneath).to.equal(null);
+  });
+
+  it('the story: my comment restored beside theirs; axe', async () => {
+    const meta = stories.default as unknown as { args: object; render: (args: object) => unknown };
+    const story = stories.DraftRestoredBesideTheirs as unknown as {
+      args: object;
+      parameters: ProviderContext['parameters'];
+      loaders: (() => Promise<unknown>)[];
+    };
+    for (const load of story.loaders) await load();
+    const context = { id: uniqueId('story'), globals: {}, parameters: story.parameters };
+    const root = await fixture<HTMLElement>(inProvider(() => meta.render({ ...meta.args, ...story.args }), context));
+    const el = root.querySelector('od-principles-checklist')!;
+    await until(() => page(el).theirs('responding').length === 1, 'their comment beside mine');
+    expect(page(el).comment('responding').value).to.equal('Everyone was answered in their own words.');
+    expect(text(page(el).theirs('responding')[0])).to.contain('They saved: Each voice was answered before moving on.');
+    await expect(el).to.be.accessible();
   });
 
   const tampered: [string, unknown][] = [
