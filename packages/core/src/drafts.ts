@@ -20,7 +20,7 @@ const PREFIX = 'odkit-draft/';
 const VERSION = 2;
 const VERSION_WITHOUT_BASE = 1;
 /** A base's field names: `rating-<item>`, `comment-<item>`, `rater-name`, `rater-role`, `evidence`. */
-const FIELD_NAME = /^(?:(?:rating|comment)-[A-Za-z0-9.-]{1,64}|rater-name|rater-role|evidence)$/;
+const FIELD_NAME = /^(?:(?:rating|comment)-([A-Za-z0-9.-]{1,64})|rater-name|rater-role|evidence)$/;
 
 /** One assessment's draft as kept on this device. */
 export interface DeviceDraft {
@@ -204,8 +204,9 @@ function parseBase(
   const items = new Set(edited);
   const base: Record<string, string> = {};
   for (const [name, value] of Object.entries(input)) {
-    if (typeof value !== 'string' || value.length > TEXT_LIMITS.long || !FIELD_NAME.test(name)) return undefined;
-    const itemId = /^(?:rating|comment)-(.+)$/.exec(name)?.[1];
+    const field = FIELD_NAME.exec(name);
+    if (typeof value !== 'string' || value.length > TEXT_LIMITS.long || !field) return undefined;
+    const itemId = field[1]; // undefined for the rater's details
     if (itemId ? !items.has(itemId) : !raterEdited) return undefined;
     base[name] = value; // FIELD_NAME admits no `__proto__`
   }
