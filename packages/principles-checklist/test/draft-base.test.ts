@@ -313,6 +313,43 @@ describe('<od-principles-checklist> a draft restored after a reload is merged wi
     await expect(el).to.be.accessible();
   });
 
+  it('the rater’s details too, in Welsh: their name beside mine, their evidence taken, my role restored; axe', async () => {
+    const stored = demoCase.assessments.find((a) => a.id === 'as-06')!;
+    const inner = new MemoryStore(demoCase);
+    await inner.apply({
+      type: 'assessment/update',
+      assessment: { ...stored, rater: { ...stored.rater, name: 'C. Grant' }, evidence: 'video' },
+    });
+    const store = new Reachable(inner);
+    const mineWas = { ...stored, rater: { ...stored.rater, name: 'Chloe Grant-Ellis' }, raterRole: 'supervisor' };
+    localStorage.setItem(
+      draftKey(demoCase.id),
+      JSON.stringify({
+        v: 2,
+        caseId: demoCase.id,
+        assessment: mineWas,
+        edited: [],
+        raterEdited: true,
+        base: { 'rater-name': 'Chloe Grant', 'rater-role': 'co-facilitator', evidence: 'live' },
+        savedAt: '2026-12-04T10:00:00.000Z',
+      }),
+    );
+    const provider = await fixture(html`<od-provider .store=${store}>
+      <od-principles-checklist meeting-id="mt-14" instrument-id="od-key-elements" assessment-id="as-06" locale="cy">
+      </od-principles-checklist>
+    </od-provider>`);
+    const el = provider.querySelector('od-principles-checklist')!;
+    await until(() => page(el).theirs().length === 1, 'their name beside mine');
+    expect(page(el).raterName.value).to.equal('Chloe Grant-Ellis');
+    expect(text(page(el).theirs()[0])).to.contain('Cadwon nhw: C. Grant');
+    expect(text(page(el).changedUnderneath)).to.contain('Cadwodd rhywun arall newid tra oeddech chi’n golygu');
+    await expect(el).to.be.accessible();
+    // Only I changed the role: restored and saved. Only they changed the evidence: taken, not saved over.
+    await until(() => as06(store).raterRole === 'supervisor', 'my role saved');
+    expect(as06(store).evidence).to.equal('video');
+    expect(as06(store).rater.name).to.equal('C. Grant');
+  });
+
   const tampered: [string, unknown][] = [
     ['a base value that is not text', { 'comment-responding': 42 }],
     ['a base for an item the draft did not change', { 'comment-own-words': '' }],
