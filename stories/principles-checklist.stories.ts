@@ -192,6 +192,7 @@ export const DraftOnThisDevice: Story = {
         },
         edited: ['immediate-help'],
         raterEdited: false,
+        base: { 'rating-immediate-help': '', 'comment-immediate-help': '' }, // not stored yet
         savedAt: new Date().toISOString(),
       });
       return {};
@@ -235,6 +236,51 @@ export const SomeoneElseSaved: Story = {
       await underneathStore.apply({ type: 'assessment/rate', assessmentId: 'as-06', itemId, comment: text });
     }
   },
+};
+
+/** The story's own case, as stored after someone else saved a comment on "Responding" while this page was away. */
+const restoredOverCase = {
+  ...demoCase,
+  id: 'case-story-restored-over',
+  assessments: demoCase.assessments.map((a) =>
+    a.id === 'as-06'
+      ? {
+          ...a,
+          ratings: a.ratings.map((r) =>
+            r.itemId === 'responding' ? { ...r, comment: 'Each voice was answered before moving on.' } : r,
+          ),
+        }
+      : a,
+  ),
+};
+
+/**
+ * After a reload: the comment typed before it, kept on this device with what it was based on (no comment), is put
+ * back beside the one someone else saved meanwhile, and nothing is saved over theirs until the person chooses.
+ */
+export const DraftRestoredBesideTheirs: Story = {
+  parameters: { odkit: { store: () => new MemoryStore(restoredOverCase) } },
+  args: { meetingId: 'mt-14', instrumentId: 'od-key-elements', assessmentId: 'as-06' },
+  loaders: [
+    async () => {
+      const stored = demoCase.assessments.find((a) => a.id === 'as-06')!;
+      clearDrafts(restoredOverCase.id);
+      saveDraft({
+        caseId: restoredOverCase.id,
+        assessment: {
+          ...stored,
+          ratings: stored.ratings.map((r) =>
+            r.itemId === 'responding' ? { ...r, comment: 'Everyone was answered in their own words.' } : r,
+          ),
+        },
+        edited: ['responding'],
+        raterEdited: false,
+        base: { 'rating-responding': '2', 'comment-responding': '' },
+        savedAt: new Date().toISOString(),
+      });
+      return {};
+    },
+  ],
 };
 
 /** A completed assessment is read-only until reopened. */

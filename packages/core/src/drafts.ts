@@ -11,12 +11,16 @@
  * removed and counted, never used.
  */
 import { StorageError } from './errors.js';
-import { isId } from './model/primitives.js';
+import { TEXT_LIMITS, isId } from './model/primitives.js';
 import type { Assessment } from './model/schemas.js';
 import { validate } from './validate-entity.js';
 
 const PREFIX = 'odkit-draft/';
-const VERSION = 1;
+/** Version 2 records each draft's base; version 1 entries (written before it) are read without one. */
+const VERSION = 2;
+const VERSION_WITHOUT_BASE = 1;
+/** A base's field names: `rating-<item>`, `comment-<item>`, `rater-name`, `rater-role`, `evidence`. */
+const FIELD_NAME = /^(?:(?:rating|comment)-([A-Za-z0-9.-]{1,64})|rater-name|rater-role|evidence)$/;
 
 /** One assessment's draft as kept on this device. */
 export interface DeviceDraft {
@@ -27,6 +31,14 @@ export interface DeviceDraft {
   readonly edited: readonly string[];
   /** Whether the rater's details were changed too. */
   readonly raterEdited: boolean;
+  /**
+   * What the draft is based on: for each field it changed, the value the store held as the person last saw it
+   * (`rating-<item>`: '' unrated, the scale value or 'na'; `comment-<item>`; `rater-name`, `rater-role`,
+   * `evidence`). On restore the draft is merged three ways against what is stored then. A field missing here
+   * (one that waited for the person's choice) is not known: where the stored value differs from the draft's, the
+   * person is asked. Undefined for a draft written before drafts had a base: every field is not known.
+   */
+  readonly base?: Readonly<Record<string, string>> | undefined;
   /** When it was written (ISO time). */
   readonly savedAt: string;
 }
@@ -60,7 +72,8 @@ export function saveDraft(draft: DeviceDraft): void {
   checkCaseId(draft.caseId);
   const { assessment } = draft;
   const key = keyOf(draft.caseId, assessment.instrumentId, assessment.id);
-  const text = JSON.stringify({ v: VERSION, ...draft });
+  // Without a base it is written as a draft of before bases: every field is then not known on restore.
+  const text = JSON.stringify({ v: draft.base === undefined ? VERSION_WITHOUT_BASE : VERSION, ...draft });
   try {
     storage().setItem(key, text);
   } catch (error) {
@@ -147,10 +160,15 @@ function parseEntry(key: string, caseId: string, text: string): DeviceDraft | un
   }
   if (typeof input !== 'object' || input === null) return undefined;
   const raw = input as Partial<Record<keyof DeviceDraft | 'v', unknown>>;
-  if (raw.v !== VERSION || raw.caseId !== caseId || typeof raw.savedAt !== 'string') return undefined;
+  if (raw.caseId !== caseId || typeof raw.savedAt !== 'string') return undefined;
   if (typeof raw.raterEdited !== 'boolean') return undefined;
   const { edited } = raw;
   if (!Array.isArray(edited) || edited.length > 1000 || !edited.every(isId)) return undefined;
+  let base: Record<string, string> | undefined;
+  if (raw.v === VERSION) {
+    base = parseBase(raw.base, edited, raw.raterEdited);
+    if (!base) return undefined;
+  } else if (raw.v !== VERSION_WITHOUT_BASE || raw.base !== undefined) return undefined;
   const assessment = raw.assessment as { rater?: { name?: unknown } } | undefined;
   if (typeof assessment !== 'object' || assessment === null) return undefined;
   // The schema needs a rater's name, which a draft made before it was typed lacks.
@@ -163,5 +181,34 @@ function parseEntry(key: string, caseId: string, text: string): DeviceDraft | un
   if (!result.ok) return undefined;
   const checked = { ...result.value, rater: { ...result.value.rater, name } };
   if (key !== keyOf(caseId, checked.instrumentId, checked.id)) return undefined;
-  return { caseId, assessment: checked, edited: [...edited], raterEdited: raw.raterEdited, savedAt: raw.savedAt };
+  const draft = {
+    caseId,
+    assessment: checked,
+    edited: [...edited],
+    raterEdited: raw.raterEdited,
+    savedAt: raw.savedAt,
+  };
+  return base ? { ...draft, base } : draft;
+}
+
+/**
+ * A draft's base read back, or undefined when it is not one: a plain object of text values, each named for a field of
+ * an item the draft changed (or of the rater's details, when those were changed).
+ */
+function parseBase(
+  input: unknown,
+  edited: readonly string[],
+  raterEdited: boolean,
+): Record<string, string> | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const items = new Set(edited);
+  const base: Record<string, string> = {};
+  for (const [name, value] of Object.entries(input)) {
+    const field = FIELD_NAME.exec(name);
+    if (typeof value !== 'string' || value.length > TEXT_LIMITS.long || !field) return undefined;
+    const itemId = field[1]; // undefined for the rater's details
+    if (itemId ? !items.has(itemId) : !raterEdited) return undefined;
+    base[name] = value; // FIELD_NAME admits no `__proto__`
+  }
+  return base;
 }

@@ -21,6 +21,7 @@ const draft = (overrides: Partial<DeviceDraft> = {}): DeviceDraft => ({
   assessment: assessment(),
   edited: ['immediate-help'],
   raterEdited: false,
+  base: { 'rating-immediate-help': '', 'comment-immediate-help': 'Seen.' },
   savedAt: '2026-12-04T10:00:00.000Z',
   ...overrides,
 });
@@ -46,7 +47,7 @@ describe('@odkit/core drafts kept on this device', () => {
     const bad: Record<string, string> = {
       [key(CASE_ID, 'as-json')]: '{"v":1,',
       [key(CASE_ID, 'as-null')]: 'null',
-      [key(CASE_ID, 'as-version')]: JSON.stringify({ ...good, v: 2 }),
+      [key(CASE_ID, 'as-version')]: JSON.stringify({ ...good, v: 3 }),
       // Another assessment's entry under this key (copied, or tampered with).
       [key(CASE_ID, 'as-moved')]: JSON.stringify(good),
       [key(CASE_ID, 'as-value')]: JSON.stringify({
@@ -63,6 +64,55 @@ describe('@odkit/core drafts kept on this device', () => {
     expect(drafts.map((d) => d.assessment.id)).to.deep.equal(['as-draft-1']);
     for (const k of Object.keys(bad)) expect(localStorage.getItem(k), k).to.equal(null);
     expect(readDrafts(CASE_ID).unreadable).to.equal(0);
+  });
+
+  it('reads a draft written before drafts had a base (version 1) without one', () => {
+    const { base: _, ...old } = draft();
+    localStorage.setItem(key(), JSON.stringify({ v: 1, ...old }));
+    expect(readDrafts(CASE_ID)).to.deep.equal({ drafts: [old], unreadable: 0 });
+    // Kept without a base, a draft is written as one of before bases, and read back the same.
+    saveDraft(old);
+    expect((JSON.parse(localStorage.getItem(key())!) as { v: number }).v).to.equal(1);
+    expect(readDrafts(CASE_ID).drafts).to.deep.equal([old]);
+  });
+
+  it('keeps the rater’s details in the base when they were edited', () => {
+    const withRater = draft({
+      raterEdited: true,
+      base: { 'rater-name': 'Jo', 'rater-role': 'self', evidence: 'live', 'comment-immediate-help': '' },
+    });
+    saveDraft(withRater);
+    expect(readDrafts(CASE_ID).drafts).to.deep.equal([withRater]);
+  });
+
+  it('removes a draft whose base is not one (tampered with), as unreadable', () => {
+    saveDraft(draft());
+    const good = JSON.parse(localStorage.getItem(key())!) as Record<string, unknown>;
+    const bases: Record<string, unknown> = {
+      missing: undefined,
+      list: ['rating-immediate-help'],
+      text: 'rating-immediate-help',
+      number: { 'rating-immediate-help': 3 },
+      long: { 'comment-immediate-help': 'x'.repeat(4001) },
+      unnamed: { 'colour-immediate-help': '' },
+      proto: JSON.parse('{"__proto__": ""}'),
+      notEdited: { 'comment-continuity': '' },
+      raterNotEdited: { evidence: 'live' },
+    };
+    for (const [what, base] of Object.entries(bases)) {
+      localStorage.setItem(
+        key(CASE_ID, `as-${what}`),
+        JSON.stringify({ ...good, base, assessment: assessment({ id: `as-${what}` }) }),
+      );
+    }
+    // A version 1 draft carries no base: one that does was not written by the kit.
+    localStorage.setItem(
+      key(CASE_ID, 'as-old'),
+      JSON.stringify({ ...good, v: 1, assessment: assessment({ id: 'as-old' }) }),
+    );
+    const { drafts, unreadable } = readDrafts(CASE_ID);
+    expect(unreadable).to.equal(Object.keys(bases).length + 1);
+    expect(drafts.map((d) => d.assessment.id)).to.deep.equal(['as-draft-1']);
   });
 
   it('clearDrafts removes one case’s drafts only', () => {

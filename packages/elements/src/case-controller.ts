@@ -108,9 +108,11 @@ export class CaseController implements ReactiveController {
   /**
    * Applies a user's edit: through the store when there is one; otherwise fires a
    * cancelable `od-change` and, unless cancelled, applies it to the widget's record.
-   * Never throws: failures are returned (so a form can show them) and fired as `od-error`.
+   * Never throws: failures are returned (so a form can show them) and fired as `od-error`, except those `handled`
+   * says the caller recovers from itself (a conflict merged into what the person sees and saved again): a host is not
+   * told of an error nobody has to act on.
    */
-  async apply(change: Change): Promise<ApplyResult> {
+  async apply(change: Change, options: { handled?: (error: Error) => boolean } = {}): Promise<ApplyResult> {
     try {
       if (this.store) {
         const snapshot = await this.store.apply(
@@ -132,7 +134,7 @@ export class CaseController implements ReactiveController {
       return { status: 'applied', record: next };
     } catch (error) {
       const err = toOdError(error);
-      this.#host.dispatchEvent(new OdErrorEvent(err));
+      if (!options.handled?.(err)) this.#host.dispatchEvent(new OdErrorEvent(err));
       return { status: 'failed', error: err };
     }
   }

@@ -63,16 +63,28 @@ export const formAccess = (form: HTMLFormElement): FieldAccess => ({
 /** One open form's merge state: the values it is based on, and the fields waiting for the person's choice. */
 export class EditedUnderneath {
   #base: FieldValues;
+  /** Fields whose base is not known (a draft kept by an older version): a different value saved elsewhere waits. */
+  #unknown: ReadonlySet<string>;
   /** Field name → the value saved elsewhere, where the person typed something else. */
   readonly #waiting = new Map<string, string>();
 
-  constructor(opened: FieldValues) {
+  /**
+   * `opened`: the values the form is based on. `unknown`: fields whose base is not known (a draft restored without
+   * one); until the next merge, a value saved elsewhere that differs from the person's waits for their choice.
+   */
+  constructor(opened: FieldValues, unknown: Iterable<string> = []) {
     this.#base = opened;
+    this.#unknown = new Set(unknown);
   }
 
   /** The fields waiting for a choice, with the value saved elsewhere. */
   get waiting(): ReadonlyMap<string, string> {
     return this.#waiting;
+  }
+
+  /** The values the form is based on now (what was saved, as last merged or saved by the person). */
+  get base(): FieldValues {
+    return this.#base;
   }
 
   /**
@@ -82,17 +94,19 @@ export class EditedUnderneath {
   merge(mine: FieldAccess, theirs: FieldValues): string[] {
     const fresh: string[] = [];
     for (const [name, value] of Object.entries(theirs)) {
+      const known = !this.#unknown.has(name);
       const base = this.#base[name] ?? '';
-      if (value === base) continue;
+      if (known && value === base) continue;
       const typed = mine.read(name);
       if (typed === value) this.#waiting.delete(name);
-      else if (typed === base && !this.#waiting.has(name)) mine.write(name, value);
+      else if (known && typed === base && !this.#waiting.has(name)) mine.write(name, value);
       else {
         if (this.#waiting.get(name) !== value) fresh.push(name);
         this.#waiting.set(name, value);
       }
     }
     this.#base = theirs;
+    this.#unknown = new Set();
     return fresh;
   }
 

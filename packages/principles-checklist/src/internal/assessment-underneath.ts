@@ -142,6 +142,40 @@ export class AssessmentUnderneath {
     return fresh.length > 0;
   }
 
+  /**
+   * What a draft of these fields kept on this device is based on: each one's stored value as the person last saw it.
+   * A field waiting for their choice is left out (on restore it asks again, wherever the stored value differs).
+   */
+  baseOf(names: readonly string[]): Record<string, string> {
+    const stored = this.#source.stored();
+    const instrument = this.#source.instrument();
+    const known = this.#edit?.base ?? (stored && instrument ? assessmentValues(stored, instrument) : {});
+    const base: Record<string, string> = {};
+    for (const name of names) if (!this.waiting.has(name)) base[name] = known[name] ?? '';
+    return base;
+  }
+
+  /**
+   * A draft kept on this device is put back over `stored` (the person's values are in `mine` already), merged three
+   * ways exactly as a change from elsewhere is: against `base`, what the draft was based on for the fields in
+   * `fields` (undefined: a draft from before bases, where each field's base is not known).
+   */
+  resume(stored: Assessment, instrument: Instrument, fields: readonly string[], base: FieldValues | undefined): void {
+    const theirs = assessmentValues(stored, instrument);
+    const opened: Record<string, string> = { ...theirs };
+    const unknown: string[] = [];
+    for (const name of fields) {
+      const was = base?.[name];
+      if (was === undefined) unknown.push(name);
+      else opened[name] = was;
+    }
+    this.reset();
+    this.#edit = new EditedUnderneath(opened, unknown);
+    this.#merged = stored;
+    this.#edit.merge(this.#source.mine, theirs);
+    this.announced = this.waiting.size;
+  }
+
   /** The person's own values for these fields were saved: a change from elsewhere is compared with them from now. */
   saved(values: FieldValues): void {
     this.#edit?.saved(values);

@@ -19,7 +19,7 @@ import {
   ratingText,
   valueIn,
 } from './assessment-underneath.js';
-import { DeviceDraftKeeper, isLasting, type DraftQuery } from './device-draft.js';
+import { DeviceDraftKeeper, draftFields, isLasting, type DraftQuery } from './device-draft.js';
 import { now, withRating, type Draft, type RatingValue } from './draft.js';
 import type { RaterEdit } from './rater-view.js';
 
@@ -82,6 +82,8 @@ export class AutosaveController implements ReactiveController {
   #restoredFor: string | undefined;
   /** A save is on its way to the store. */
   #saving = false;
+  /** A restored draft is being merged with what is stored: its fields are written, but the draft is not. */
+  #resuming = false;
   /** Saves refused in a row because someone else saved first. */
   #conflicts = 0;
   /**
@@ -172,6 +174,9 @@ export class AutosaveController implements ReactiveController {
       return false;
     }
     this.trackedId = stored.id;
+    // Every field the draft changed is put back as the person left it, then merged three ways against what is stored
+    // now, as a change saved elsewhere while they rated is: fields only they changed since are taken, fields both
+    // changed wait for the person's choice (and are not saved until they make it).
     for (const itemId of found.edited) {
       const mine = draft.ratings.find((r) => r.itemId === itemId);
       const theirs = stored.ratings.find((r) => r.itemId === itemId);
@@ -182,6 +187,14 @@ export class AutosaveController implements ReactiveController {
     if (found.raterEdited) {
       const about = editsSince(stored, draft).about;
       if (about) this.#pendingAbout = about;
+    }
+    const fields = draftFields(found.edited, found.raterEdited);
+    // Taking theirs here is no edit of the person's: the draft stays as it was (and merges the same way again).
+    this.#resuming = true;
+    try {
+      this.underneath.resume(stored, query.instrument, fields, found.base);
+    } finally {
+      this.#resuming = false;
     }
     this.#saveSoon(0);
     return true;
@@ -197,9 +210,15 @@ export class AutosaveController implements ReactiveController {
   #keepDraft(edit: { itemId?: string; rater?: boolean }): void {
     const caseId = this.#options.data.record?.id;
     const meetingId = this.#options.meetingId();
-    const base = this.#options.stored() ?? this.#options.local();
-    if (!this.recordMode || !caseId || !meetingId || !base) return;
-    this.#device.keep(caseId, { ...this.overlay(base), meetingId }, edit);
+    const base = this.#currentStored() ?? this.#options.local();
+    if (this.#resuming || !this.recordMode || !caseId || !meetingId || !base) return;
+    this.#device.keep(caseId, { ...this.overlay(base), meetingId }, edit, (fields) => this.underneath.baseOf(fields));
+  }
+
+  /** Writes the draft again after a choice on `field` (what it is based on has changed). */
+  #keepDraftOf(field: string): void {
+    const itemId = fieldOf(field)?.itemId;
+    if (itemId || aboutKeyOf(field)) this.#keepDraft(itemId ? { itemId } : { rater: true });
   }
 
   /** Everything typed is in a store that outlasts a reload: the draft on this device can go. */
@@ -345,6 +364,7 @@ export class AutosaveController implements ReactiveController {
   /** The person chose to keep their own value in `field`: it is saved on top of the version someone else saved. */
   keepMine(field: string): void {
     this.underneath.keepMine(field);
+    this.#keepDraftOf(field); // based on theirs now: a reload before it is saved does not ask again
     this.#host.requestUpdate();
     this.#saveSoon(0);
   }
@@ -538,7 +558,9 @@ export class AutosaveController implements ReactiveController {
     this.#saving = true;
     let result: Awaited<ReturnType<CaseController['apply']>>;
     try {
-      result = await this.#options.data.apply(change);
+      // A conflict tried again on top of theirs is no error to report to the host; the last one, shown, is.
+      const handled = (error: Error) => error instanceof ConflictError && retry && this.#conflicts < CONFLICT_RETRIES;
+      result = await this.#options.data.apply(change, { handled });
     } finally {
       this.#saving = false;
     }

@@ -16,7 +16,8 @@ import {
   type DeviceDraft,
   type Instrument,
 } from '@odkit/core';
-import { parseDraft } from './draft.js';
+import { ABOUT_FIELDS, fieldName, fieldOf, ratingFrom, ratingText } from './assessment-underneath.js';
+import { evidenceSources, parseDraft, raterRoles } from './draft.js';
 
 /** What the last restore found: a draft put back, or one that could not be read (removed). */
 export type RestoreNote = 'restored' | 'unreadable' | undefined;
@@ -51,16 +52,26 @@ export class DeviceDraftKeeper {
     this.#report = report;
   }
 
-  /** Writes `assessment` (the shown value, edits included) to this device after an edit of `itemId` or the rater. */
-  keep(caseId: string, assessment: Assessment, edit: { itemId?: string; rater?: boolean }): void {
+  /**
+   * Writes `assessment` (the shown value, edits included) to this device after an edit of `itemId` or the rater, with
+   * what it is based on: `baseOf` gives the stored value, as the person last saw it, of each field named.
+   */
+  keep(
+    caseId: string,
+    assessment: Assessment,
+    edit: { itemId?: string; rater?: boolean },
+    baseOf: (fields: readonly string[]) => Record<string, string>,
+  ): void {
     if (edit.itemId) this.#edited.add(edit.itemId);
     if (edit.rater) this.#raterEdited = true;
     const where = { caseId, instrumentId: assessment.instrumentId, assessmentId: assessment.id };
+    const edited = [...this.#edited];
     const draft: DeviceDraft = {
       caseId,
       assessment,
-      edited: [...this.#edited],
+      edited,
       raterEdited: this.#raterEdited,
+      base: baseOf(draftFields(edited, this.#raterEdited)),
       savedAt: new Date().toISOString(),
     };
     this.note = undefined;
@@ -120,7 +131,7 @@ export class DeviceDraftKeeper {
         removeDraft(record.id, a.instrumentId, a.id); // completed elsewhere, or an old version: nothing to continue
         continue;
       }
-      if (!parseDraft(JSON.stringify(a), instrument)) {
+      if (!parseDraft(JSON.stringify(a), instrument) || !baseFits(draft, instrument)) {
         unreadable++;
         removeDraft(record.id, a.instrumentId, a.id);
         continue;
@@ -149,4 +160,29 @@ export class DeviceDraftKeeper {
     this.note ??= 'restored';
     return newest;
   }
+}
+
+/** The fields a draft changed: each edited item's rating and comment, and the rater's details if edited. */
+export function draftFields(edited: readonly string[], raterEdited: boolean): string[] {
+  const fields = edited.flatMap((itemId) => [fieldName('rating', itemId), fieldName('comment', itemId)]);
+  return raterEdited ? [...fields, ...Object.values(ABOUT_FIELDS)] : fields;
+}
+
+/**
+ * Whether a draft's base (core has checked its shape and names) holds values this instrument can have: items of it,
+ * ratings on its scale, the rater's role and evidence among the kit's. A draft without a base fits (nothing is known).
+ */
+function baseFits(draft: DeviceDraft, instrument: Instrument): boolean {
+  const items = new Set(instrument.items.map((item) => item.id));
+  const values = new Set<unknown>(instrument.scale.options.map((option) => option.value));
+  if (instrument.scale.notApplicable) values.add('na');
+  for (const [name, value] of Object.entries(draft.base ?? {})) {
+    const field = fieldOf(name);
+    if (field && !items.has(field.itemId)) return false;
+    const rating = field?.part === 'rating' ? ratingFrom(value) : undefined;
+    if (rating !== undefined && rating !== null && (!values.has(rating) || ratingText(rating) !== value)) return false;
+    if (name === ABOUT_FIELDS.raterRole && !(raterRoles as readonly string[]).includes(value)) return false;
+    if (name === ABOUT_FIELDS.evidence && !(evidenceSources as readonly string[]).includes(value)) return false;
+  }
+  return true;
 }
