@@ -31,6 +31,8 @@ export const INTERNAL_PROPERTIES = [
   ...['modelOf', 'meetingsIn', 'meetingsShown', 'lastModel', 'clockTick'],
   // meeting-timeline: meeting-edits.ts, range-form.ts (their parts of TimelineHandlers)
   ...['formHandlers', 'rangeHandlers'],
+  // meeting-timeline: internal/roving-row.ts (RovingRow; its followScroll is listed above)
+  ...['focusRow', 'rowFocused'],
   // principles-checklist: internal/autosave-controller.ts (AutosaveController),
   // device-draft.ts, rater-view.ts, resolve.ts
   ...['deviceStatus', 'discardDraft', 'editRater', 'editRating', 'nameMissing', 'recordMode', 'restoreDraft'],

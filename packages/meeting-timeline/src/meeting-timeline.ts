@@ -34,7 +34,7 @@ import { EpisodeEdits } from './internal/episode-edits.js';
 import { renderEpisodeActions, renderHeader } from './internal/header.js';
 import { linkedAnnouncement, renderList } from './internal/list.js';
 import { renderMatrix } from './internal/matrix.js';
-import { MeetingEdits } from './internal/meeting-edits.js';
+import { MeetingEdits, type EditForm } from './internal/meeting-edits.js';
 import {
   memoLast,
   type TimelineModel,
@@ -44,6 +44,7 @@ import {
 } from './internal/model.js';
 import { optionProblems } from './internal/options.js';
 import { RangeEdits } from './internal/range-form.js';
+import { RovingRow } from './internal/roving-row.js';
 import { ShownTimeline } from './internal/shown-timeline.js';
 import { renderSummary } from './internal/summary.js';
 import { renderToolbar } from './internal/toolbar.js';
@@ -162,7 +163,6 @@ export class OdMeetingTimeline extends OdElement {
   /** Above this many meetings the list is virtualised (only the rows in view are rendered). */
   @property({ type: Number, attribute: 'virtualise-above' }) virtualiseAbove = 60;
 
-  @state() private focusedId: string | undefined;
   /**
    * The meeting whose details are open (its id); a host may set it to open a meeting's details (no event fires, and
    * focus stays where it is). A person opening or closing details fires `od-select` and updates it. An id that names
@@ -194,6 +194,8 @@ export class OdMeetingTimeline extends OdElement {
   });
   /** Where focus goes after the next render (added after the list and axis controllers: it runs after them). */
   readonly #focus = new FocusAfterRender(this);
+  /** The list's tab stop, and focus moved along the rows. */
+  readonly #rows = new RovingRow(this, this.#list, this.#axisScroll, this.#focus.next);
   /** What the attributes and record come to: the view, zone, range, episode, model and meetings shown. */
   readonly #shown = new ShownTimeline(this, this.#data, this.#i18n);
 
@@ -208,7 +210,7 @@ export class OdMeetingTimeline extends OdElement {
     this.#edits.reconcile();
     this.#episodeEdits.reconcile();
     // Opened by the host: the list's tab stop follows (focus itself stays where the person has it).
-    if (changed.has('selectedId') && !this.#selecting && this.selectedId) this.focusedId = this.selectedId;
+    if (changed.has('selectedId') && !this.#selecting && this.selectedId) this.#rows.focusedId = this.selectedId;
     // A form open when the screen becomes shared holds full names and free text: it closes (nothing is saved).
     if (changed.has('initialsOnly') && this.initialsOnly) {
       if (this.#edits.form) this.#edits.dismiss();
@@ -316,25 +318,11 @@ export class OdMeetingTimeline extends OdElement {
           renderHeader(record, model, t, f, canEdit ? this.#episodeEdits.open : undefined),
         )}
         ${renderPrivacyNote(this.#privacy, t)}
-        ${guard(
-          [
-            record.episodes,
-            model,
-            view,
-            zoom,
-            from,
-            to,
-            rangeForm.errors,
-            rangeForm.open,
-            canEdit,
-            locale,
-            zone,
-            this.strings,
-          ],
-          () => renderToolbar({ ...toolbar, range: rangeForm }, t, f, this.#on),
+        ${guard([...Object.values(toolbar), rangeForm.errors, rangeForm.open, locale, zone, this.strings], () =>
+          renderToolbar({ ...toolbar, range: rangeForm }, t, f, this.#on),
         )}
         <p class="visually-hidden" role="status">${this.announcement}</p>
-        ${renderAxis(model, shown, this.#axisLayout(model, shown, zoom, zone, from, to), this.focusedId)}
+        ${renderAxis(model, shown, this.#axisLayout(model, shown, zoom, zone, from, to), this.#rows.focusedId)}
         <div class="body">
           <div class="main">${view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on, this.#linked.memberId) : this.#renderList(model, shown)}</div>
           ${this.#episodeEdits.form || this.#edits.form || record.meetings.some((m) => m.id === this.selectedId) ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
@@ -353,7 +341,7 @@ export class OdMeetingTimeline extends OdElement {
         model,
         shown,
         window: this.#list.window(shown.length, shown.length > this.virtualiseAbove),
-        focusedId: this.focusedId,
+        focusedId: this.#rows.focusedId,
         openId: this.selectedId,
         linked: this.#linkedOf(linked, linked && model.members.get(linked)?.name),
         deps: [this.#i18n.locale, this.#shown.zoneShown, this.strings],
@@ -384,7 +372,7 @@ export class OdMeetingTimeline extends OdElement {
       this.selectedId = undefined;
       this.#edits.dismiss();
       this.#episodeEdits.dismiss();
-      this.focusedId = undefined;
+      this.#rows.focusedId = undefined;
       this.#list.start = 0;
     },
     setView: (view) => {
@@ -399,7 +387,7 @@ export class OdMeetingTimeline extends OdElement {
       this.announcement = `${this.#t('zoom.label')}: ${this.#t(`zoom.${zoom}`)}`;
     },
     ...this.#rangeEdits.rangeHandlers,
-    record: () => this.#canEdit && (this.#episodeEdits.dismiss(), this.#edits.open({ kind: 'new' })),
+    record: () => this.#openForm({ kind: 'new' }),
     listKey: (event) => {
       const target = event.target as HTMLElement;
       if (!target.matches('button.meeting')) return;
@@ -423,32 +411,14 @@ export class OdMeetingTimeline extends OdElement {
       if (!(event.key in moves)) return;
       event.preventDefault();
       const next = Math.max(0, Math.min(shown.length - 1, moves[event.key]!));
-      this.#focusMeeting(shown[next]!.id, next);
+      this.#rows.focusRow(shown[next]!.id, next);
     },
-    listFocus: (event) => {
-      const id = (event.target as HTMLElement).closest('li')?.dataset.id;
-      if (id && id !== this.focusedId) {
-        this.focusedId = id;
-        this.#axisScroll.follow();
-      }
-    },
-    listScroll: (event) => {
-      const shown = this.#shown.meetingsShown();
-      const next = this.#list.followScroll(
-        event,
-        shown.findIndex((m) => m.id === this.focusedId),
-        shown.length,
-      );
-      if (next === undefined) return;
-      // Focus on a row about to scroll out of the rendered window moves to a row still in it.
-      const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-      this.focusedId = shown[next]!.id;
-      if (active?.matches('button.meeting')) this.#focus.next(`meeting-${this.focusedId}`);
-    },
+    listFocus: (event) => this.#rows.rowFocused(event),
+    listScroll: (event) => this.#rows.followScroll(event, this.#shown.meetingsShown()),
     open: (id) => this.#open(id),
     close: () => this.#close(),
-    edit: (id) => this.#canEdit && (this.#episodeEdits.dismiss(), this.#edits.open({ kind: 'edit', id })),
-    cancelMeeting: (id) => this.#canEdit && (this.#episodeEdits.dismiss(), this.#edits.open({ kind: 'cancel', id })),
+    edit: (id) => this.#openForm({ kind: 'edit', id }),
+    cancelMeeting: (id) => this.#openForm({ kind: 'cancel', id }),
     sideKey: (event) => {
       if (event.key !== 'Escape') return;
       event.preventDefault();
@@ -463,30 +433,25 @@ export class OdMeetingTimeline extends OdElement {
     ...this.#edits.formHandlers,
   };
 
-  /* ---------------------------------------------------------------- keyboard and focus */
-
-  /** Moves the roving focus to a meeting, bringing it into the rendered window first. */
-  async #focusMeeting(id: string, index?: number): Promise<void> {
-    this.focusedId = id;
-    this.#axisScroll.follow();
-    if (index !== undefined) this.#list.scrollTo(index);
-    this.#focus.next(`meeting-${id}`);
-    this.requestUpdate();
-    await this.updateComplete;
-  }
-
   /* ---------------------------------------------------------------- details */
 
   #open(id: string): void {
     const meeting = this.#data.record?.meetings.find((m) => m.id === id);
     if (!meeting) return;
-    this.focusedId = id;
+    this.#rows.focusedId = id;
     this.#selecting = true;
     this.selectedId = id;
     this.#edits.dismiss();
     this.#episodeEdits.dismiss();
     this.#focus.next('details-title');
     this.emit(new OdSelectEvent({ kind: 'meeting', meeting }));
+  }
+
+  /** A meeting form opens in place of an episode form (only where editing is on). */
+  #openForm(form: EditForm): void {
+    if (!this.#canEdit) return;
+    this.#episodeEdits.dismiss();
+    this.#edits.open(form);
   }
 
   #close(): void {
@@ -500,7 +465,7 @@ export class OdMeetingTimeline extends OdElement {
 
   #returnTo(id: string): void {
     const index = this.#shown.meetingsShown().findIndex((m) => m.id === id);
-    if (index >= 0 && this.#shown.viewShown === 'list') void this.#focusMeeting(id, index);
+    if (index >= 0 && this.#shown.viewShown === 'list') void this.#rows.focusRow(id, index);
     else this.#focus.next('tl-title');
   }
 
