@@ -32,7 +32,7 @@ export const INTERNAL_PROPERTIES = [
   // meeting-timeline: meeting-edits.ts, range-form.ts (their parts of TimelineHandlers)
   ...['formHandlers', 'rangeHandlers'],
   // meeting-timeline: internal/roving-row.ts (RovingRow; its followScroll is listed above)
-  ...['focusRow', 'rowFocused'],
+  ...['focusRow', 'rowFocused', 'focusedId'],
   // principles-checklist: internal/autosave-controller.ts (AutosaveController),
   // device-draft.ts, rater-view.ts, resolve.ts
   ...['deviceStatus', 'discardDraft', 'editRater', 'editRating', 'nameMissing', 'recordMode', 'restoreDraft'],
