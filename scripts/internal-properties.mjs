@@ -26,6 +26,13 @@ export const INTERNAL_PROPERTIES = [
   ...['setView', 'setZoom', 'sideKey', 'submitMeeting', 'toggleRange', 'calendarDate'],
   // meeting-timeline: axis.ts, list.ts, meeting-edits.ts, meeting-form.ts, model.ts, virtual-list-controller.ts
   ...['tickPath', 'dismiss', 'openId', 'zoneName', 'instrumentsScored', 'followScroll', 'rewind', 'scrolled'],
+  // meeting-timeline: internal/shown-timeline.ts (ShownTimeline)
+  ...['viewShown', 'zoomShown', 'zoneShown', 'nowShown', 'rangeShown', 'recordShown', 'episodeOf', 'modelShown'],
+  ...['modelOf', 'meetingsIn', 'meetingsShown', 'lastModel', 'clockTick'],
+  // meeting-timeline: meeting-edits.ts, range-form.ts (their parts of TimelineHandlers)
+  ...['formHandlers', 'rangeHandlers'],
+  // meeting-timeline: internal/roving-row.ts (RovingRow; its followScroll is listed above)
+  ...['focusRow', 'rowFocused', 'focusedId'],
   // principles-checklist: internal/autosave-controller.ts (AutosaveController),
   // device-draft.ts, rater-view.ts, resolve.ts
   ...['deviceStatus', 'discardDraft', 'editRater', 'editRating', 'nameMissing', 'recordMode', 'restoreDraft'],

@@ -1,19 +1,15 @@
-import { defaultInstruments, isRealDate, isTimeZone, type CaseRecord, type Episode, type Meeting } from '@odkit/core';
+import { defaultInstruments, type CaseRecord, type Meeting } from '@odkit/core';
 import {
-  asOfInstant,
   CaseController,
   HistoryController,
   SyncStatusController,
   inTimeZone,
-  isAsOf,
   LinkedMemberController,
   LocaleController,
   DEFAULT_HEADING_LEVEL,
   OptionsController,
   OdElement,
-  OdMemberFocusEvent,
   OdSelectEvent,
-  privateRecord,
   renderErrorState,
   renderPrivacyNote,
   syncPrivacy,
@@ -29,6 +25,7 @@ import { guard } from 'lit/directives/guard.js';
 import { timelineStyles } from './meeting-timeline.styles.js';
 import { timelineStrings, type TimelineStrings } from './strings.js';
 import { AxisScrollController } from './internal/axis-scroll-controller.js';
+import { attendeeHandlers } from './internal/attendee-events.js';
 import { axisLayout, renderAxis } from './internal/axis.js';
 import { ClockController } from './internal/clock-controller.js';
 import { FocusAfterRender } from './internal/focus-after-render.js';
@@ -37,14 +34,9 @@ import { EpisodeEdits } from './internal/episode-edits.js';
 import { renderEpisodeActions, renderHeader } from './internal/header.js';
 import { linkedAnnouncement, renderList } from './internal/list.js';
 import { renderMatrix } from './internal/matrix.js';
-import { MeetingEdits } from './internal/meeting-edits.js';
+import { MeetingEdits, type EditForm } from './internal/meeting-edits.js';
 import {
-  buildModel,
-  inRange,
-  latestEpisode,
   memoLast,
-  VIEWS,
-  ZOOMS,
   type TimelineModel,
   type TimelineScale,
   type TimelineView,
@@ -52,6 +44,8 @@ import {
 } from './internal/model.js';
 import { optionProblems } from './internal/options.js';
 import { RangeEdits } from './internal/range-form.js';
+import { RovingRow } from './internal/roving-row.js';
+import { ShownTimeline } from './internal/shown-timeline.js';
 import { renderSummary } from './internal/summary.js';
 import { renderToolbar } from './internal/toolbar.js';
 import { timelineFormats, type T, type TimelineFormats, type TimelineHandlers } from './internal/view-kit.js';
@@ -169,7 +163,6 @@ export class OdMeetingTimeline extends OdElement {
   /** Above this many meetings the list is virtualised (only the rows in view are rendered). */
   @property({ type: Number, attribute: 'virtualise-above' }) virtualiseAbove = 60;
 
-  @state() private focusedId: string | undefined;
   /**
    * The meeting whose details are open (its id); a host may set it to open a meeting's details (no event fires, and
    * focus stays where it is). A person opening or closing details fires `od-select` and updates it. An id that names
@@ -191,19 +184,20 @@ export class OdMeetingTimeline extends OdElement {
    */
   readonly #linked = new LinkedMemberController(this, (id) => {
     // Says in words what the highlight shows: whose meetings, and how many of those shown.
-    const model = this.#current();
-    if (model) this.announcement = linkedAnnouncement(model, this.#inRange(model), id, this.#t);
+    const model = this.#shown.modelShown();
+    if (model) this.announcement = linkedAnnouncement(model, this.#shown.meetingsIn(model), id, this.#t);
   });
   /** While a first meeting is awaited and "now" is the clock, keeps the badge's count running. */
   readonly #clock = new ClockController(this, 60_000, () => {
-    this.#minute++;
+    this.#shown.clockTick();
     this.requestUpdate();
   });
   /** Where focus goes after the next render (added after the list and axis controllers: it runs after them). */
   readonly #focus = new FocusAfterRender(this);
-  #model: TimelineModel | undefined;
-  /** The clock's minutes: each builds the model again (its "now" moved on). */
-  #minute = 0;
+  /** The list's tab stop, and focus moved along the rows. */
+  readonly #rows = new RovingRow(this, this.#list, this.#axisScroll, this.#focus.next);
+  /** What the attributes and record come to: the view, zone, range, episode, model and meetings shown. */
+  readonly #shown = new ShownTimeline(this, this.#data, this.#i18n);
 
   /** The record shown (the last valid one), if any. */
   get shownRecord(): CaseRecord | undefined {
@@ -216,7 +210,7 @@ export class OdMeetingTimeline extends OdElement {
     this.#edits.reconcile();
     this.#episodeEdits.reconcile();
     // Opened by the host: the list's tab stop follows (focus itself stays where the person has it).
-    if (changed.has('selectedId') && !this.#selecting && this.selectedId) this.focusedId = this.selectedId;
+    if (changed.has('selectedId') && !this.#selecting && this.selectedId) this.#rows.focusedId = this.selectedId;
     // A form open when the screen becomes shared holds full names and free text: it closes (nothing is saved).
     if (changed.has('initialsOnly') && this.initialsOnly) {
       if (this.#edits.form) this.#edits.dismiss();
@@ -233,13 +227,6 @@ export class OdMeetingTimeline extends OdElement {
   get #canEdit(): boolean {
     return this.editable && !this.initialsOnly;
   }
-  readonly #privateRecord = memoLast((record: CaseRecord, audience?: string, initialsOnly?: boolean) =>
-    privateRecord(record, { audience, initialsOnly }),
-  );
-  /** The record as shown (members hidden from the audience left out, initials): every view is drawn from it. */
-  #shownRecord(record: CaseRecord): CaseRecord {
-    return this.#privateRecord(record, this.#privacy.audience, this.initialsOnly);
-  }
   /** Set while a person opens or closes details (the host's changes move the tab stop; theirs already did). */
   #selecting = false;
 
@@ -250,89 +237,37 @@ export class OdMeetingTimeline extends OdElement {
     t: (key, params) => this.#i18n.t(key, params),
   });
 
-  get #view(): TimelineView {
-    return VIEWS.includes(this.view) ? this.view : 'list';
-  }
-  get #zoom(): TimelineZoom {
-    return ZOOMS.includes(this.scale) ? this.scale : 'week';
-  }
-  get #zone(): string {
-    if (this.timeZone && isTimeZone(this.timeZone)) return this.timeZone;
-    return this.#i18n.timeZone;
-  }
-  get #now(): number {
-    const asOf = this.#asOf;
-    return asOf ? Date.parse(asOf) : Date.now();
-  }
-  /** `as-of` as an instant (a date stands for the end of that day in the zone), when it is usable. */
-  get #asOf(): string | undefined {
-    return this.asOf && isAsOf(this.asOf) ? asOfInstant(this.asOf, this.#zone) : undefined;
-  }
-  get #range(): [string | undefined, string | undefined] {
-    const ok = (v: string | undefined) => (v && isRealDate(v) ? v : undefined);
-    return [ok(this.rangeStart), ok(this.rangeEnd)];
-  }
-
-  #episode(record: CaseRecord): Episode | undefined {
-    return (this.episodeId && record.episodes.find((e) => e.id === this.episodeId)) || latestEpisode(record);
-  }
-
-  /** The model of the episode shown, if there is one. */
-  #current(): TimelineModel | undefined {
-    const record = this.#data.record && this.#shownRecord(this.#data.record);
-    const episode = record && this.#episode(record);
-    return record && episode ? this.#modelFor(record, episode) : undefined;
-  }
-
-  readonly #buildModel = memoLast(
-    (
-      record: CaseRecord,
-      episode: Episode,
-      asOf: string | undefined,
-      instrumentId: string | undefined,
-      _minute: number,
-    ) => buildModel(record, episode, asOf ?? new Date().toISOString(), instrumentId || undefined),
-  );
-  #modelFor(record: CaseRecord, episode: Episode): TimelineModel {
-    return (this.#model = this.#buildModel(record, episode, this.#asOf, this.instrumentId, this.#minute));
-  }
-
   /* ---------------------------------------------------------------- formatting */
 
   readonly #t: T = (key, params) => this.#i18n.t(key, params);
   /** The views' formatters: this element's locale and zone, read when called. */
   readonly #f: TimelineFormats = timelineFormats(
     this.#i18n,
-    () => this.#zone,
+    () => this.#shown.zoneShown,
     () => this.headingLevel,
   );
 
-  /** The record, edit and cancel forms, and the changes they make. */
-  readonly #edits = new MeetingEdits(this, {
+  /** What the meeting and episode forms both take from the element (its values read when needed). */
+  readonly #formKit = {
     data: this.#data,
     t: this.#t,
     f: this.#f,
-    zone: () => this.#zone,
-    now: () => this.#now,
-    model: () => this.#current(),
+    zone: () => this.#shown.zoneShown,
+    now: () => this.#shown.nowShown,
     focus: this.#focus.next,
-    announce: (text) => (this.announcement = text),
-    opened: (id) => {
-      this.#open(id);
-      return this.selectedId;
-    },
+    announce: (text: string) => (this.announcement = text),
+  };
+  /** The record, edit and cancel forms, and the changes they make. */
+  readonly #edits = new MeetingEdits(this, {
+    ...this.#formKit,
+    model: () => this.#shown.modelShown(),
+    opened: (id) => (this.#open(id), this.selectedId),
     openId: () => this.selectedId,
   });
   /** The episode forms: open a new episode, finish the one shown, hand responsibility over. */
   readonly #episodeEdits = new EpisodeEdits(this, {
-    data: this.#data,
-    t: this.#t,
-    f: this.#f,
-    zone: () => this.#zone,
-    now: () => this.#now,
-    episode: () => this.#current()?.episode,
-    focus: this.#focus.next,
-    announce: (text) => (this.announcement = text),
+    ...this.#formKit,
+    episode: () => this.#shown.modelShown()?.episode,
     opened: (id) => {
       this.episodeId = id;
       this.selectedId = undefined;
@@ -357,63 +292,42 @@ export class OdMeetingTimeline extends OdElement {
   }
 
   #renderBase() {
-    const record = this.#data.record && this.#shownRecord(this.#data.record);
+    const record = this.#shown.recordShown();
+    const { viewShown: view, zoomShown: zoom, zoneShown: zone, rangeShown: range } = this.#shown;
+    const [from, to] = range;
+    const canEdit = this.#canEdit;
+    const { locale } = this.#i18n;
     const error = this.#data.error ?? this.#options.error;
-    const sync = { record, canDecide: this.#canEdit, instruments: defaultInstruments, ...syncPrivacy(this.#privacy) };
-    const errorState = html`${renderSyncStatus(this.#sync, inTimeZone(this.#i18n, this.#zone), sync)}${error ? renderErrorState(error, this.#i18n) : nothing}`;
+    const sync = { record, canDecide: canEdit, instruments: defaultInstruments, ...syncPrivacy(this.#privacy) };
+    const errorState = html`${renderSyncStatus(this.#sync, inTimeZone(this.#i18n, zone), sync)}${error ? renderErrorState(error, this.#i18n) : nothing}`;
     if (!record) return html`${errorState}${error ? nothing : html`<p>${this.#t('loading')}</p>`}`;
-    const episode = this.#episode(record);
+    const episode = this.#shown.episodeOf(record);
     if (!episode) {
-      const open = this.#canEdit ? renderEpisodeActions(record, undefined, this.#t, this.#episodeEdits.open) : nothing;
+      const open = canEdit ? renderEpisodeActions(record, undefined, this.#t, this.#episodeEdits.open) : nothing;
       return html`${errorState}<p part="header">${this.#t('timeline.noEpisode')}</p>${open}${this.#episodeEdits.render() ?? nothing}`;
     }
-    const model = this.#modelFor(record, episode);
-    const shown = this.#inRange(model);
+    const model = this.#shown.modelOf(record, episode);
+    const shown = this.#shown.meetingsIn(model);
     const t = this.#t;
     const f = this.#f;
+    const rangeForm = this.#rangeEdits;
+    const toolbar = { episodes: record.episodes, episodeId: model.episode.id, view, zoom, from, to, editable: canEdit };
     return html`${errorState}
       <section class="timeline" aria-labelledby="tl-title">
-        ${guard([model, record, this.#i18n.locale, this.#zone, this.strings, this.headingLevel, this.#canEdit], () =>
-          renderHeader(record, model, t, f, this.#canEdit ? this.#episodeEdits.open : undefined),
+        ${guard([model, record, locale, zone, this.strings, this.headingLevel, canEdit], () =>
+          renderHeader(record, model, t, f, canEdit ? this.#episodeEdits.open : undefined),
         )}
         ${renderPrivacyNote(this.#privacy, t)}
-        ${guard(
-          [
-            record.episodes,
-            model,
-            this.#view,
-            this.#zoom,
-            ...this.#range,
-            this.#rangeEdits.errors,
-            this.#rangeEdits.open,
-            this.#canEdit,
-            this.#i18n.locale,
-            this.#zone,
-            this.strings,
-          ],
-          () => {
-            const [from, to] = this.#range;
-            const { episodes } = record;
-            const editable = this.#canEdit;
-            const view = {
-              episodes,
-              episodeId: model.episode.id,
-              view: this.#view,
-              zoom: this.#zoom,
-              from,
-              to,
-              editable,
-            };
-            return renderToolbar({ ...view, range: this.#rangeEdits }, t, f, this.#on);
-          },
+        ${guard([...Object.values(toolbar), rangeForm.errors, rangeForm.open, locale, zone, this.strings], () =>
+          renderToolbar({ ...toolbar, range: rangeForm }, t, f, this.#on),
         )}
         <p class="visually-hidden" role="status">${this.announcement}</p>
-        ${renderAxis(model, shown, this.#axisLayout(model, shown, this.#zoom, this.#zone, ...this.#range), this.focusedId)}
+        ${renderAxis(model, shown, this.#axisLayout(model, shown, zoom, zone, from, to), this.#rows.focusedId)}
         <div class="body">
-          <div class="main">${this.#view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on, this.#linked.memberId) : this.#renderList(model, shown)}</div>
+          <div class="main">${view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on, this.#linked.memberId) : this.#renderList(model, shown)}</div>
           ${this.#episodeEdits.form || this.#edits.form || record.meetings.some((m) => m.id === this.selectedId) ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
         </div>
-        ${guard([model, this.#i18n.locale, this.#zone, this.strings, this.asOf, this.headingLevel], () => renderSummary(model, this.#now, t, f))}
+        ${guard([model, locale, zone, this.strings, this.asOf, this.headingLevel], () => renderSummary(model, this.#shown.nowShown, t, f))}
       </section>`;
   }
 
@@ -427,10 +341,10 @@ export class OdMeetingTimeline extends OdElement {
         model,
         shown,
         window: this.#list.window(shown.length, shown.length > this.virtualiseAbove),
-        focusedId: this.focusedId,
+        focusedId: this.#rows.focusedId,
         openId: this.selectedId,
         linked: this.#linkedOf(linked, linked && model.members.get(linked)?.name),
-        deps: [this.#i18n.locale, this.#zone, this.strings],
+        deps: [this.#i18n.locale, this.#shown.zoneShown, this.strings],
       },
       this.#t,
       this.#f,
@@ -446,7 +360,7 @@ export class OdMeetingTimeline extends OdElement {
     const meeting = record.meetings.find((m) => m.id === this.selectedId);
     if (form || !meeting) return form ?? html``;
     const entity = { kind: 'meeting', id: meeting.id } as const;
-    const zoned = inTimeZone(this.#i18n, this.#zone);
+    const zoned = inTimeZone(this.#i18n, this.#shown.zoneShown);
     const changedBy = renderChangedBy(this.#history, entity, zoned, syncPrivacy(this.#privacy));
     return renderDetails({ record, model, meeting, editable: this.#canEdit, changedBy }, this.#t, this.#f, this.#on);
   }
@@ -458,7 +372,7 @@ export class OdMeetingTimeline extends OdElement {
       this.selectedId = undefined;
       this.#edits.dismiss();
       this.#episodeEdits.dismiss();
-      this.focusedId = undefined;
+      this.#rows.focusedId = undefined;
       this.#list.start = 0;
     },
     setView: (view) => {
@@ -472,14 +386,12 @@ export class OdMeetingTimeline extends OdElement {
       this.#axisScroll.follow();
       this.announcement = `${this.#t('zoom.label')}: ${this.#t(`zoom.${zoom}`)}`;
     },
-    toggleRange: () => this.#rangeEdits.toggle(),
-    applyRange: (event) => this.#rangeEdits.apply(event),
-    clearRange: () => this.#rangeEdits.clear(),
-    record: () => this.#canEdit && (this.#episodeEdits.dismiss(), this.#edits.open({ kind: 'new' })),
+    ...this.#rangeEdits.rangeHandlers,
+    record: () => this.#openForm({ kind: 'new' }),
     listKey: (event) => {
       const target = event.target as HTMLElement;
       if (!target.matches('button.meeting')) return;
-      const shown = this.#shown();
+      const shown = this.#shown.meetingsShown();
       const index = shown.findIndex((m) => `meeting-${m.id}` === target.id);
       if (index < 0) return;
       const page = this.#list.page;
@@ -499,32 +411,14 @@ export class OdMeetingTimeline extends OdElement {
       if (!(event.key in moves)) return;
       event.preventDefault();
       const next = Math.max(0, Math.min(shown.length - 1, moves[event.key]!));
-      this.#focusMeeting(shown[next]!.id, next);
+      this.#rows.focusRow(shown[next]!.id, next);
     },
-    listFocus: (event) => {
-      const id = (event.target as HTMLElement).closest('li')?.dataset.id;
-      if (id && id !== this.focusedId) {
-        this.focusedId = id;
-        this.#axisScroll.follow();
-      }
-    },
-    listScroll: (event) => {
-      const shown = this.#shown();
-      const next = this.#list.followScroll(
-        event,
-        shown.findIndex((m) => m.id === this.focusedId),
-        shown.length,
-      );
-      if (next === undefined) return;
-      // Focus on a row about to scroll out of the rendered window moves to a row still in it.
-      const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-      this.focusedId = shown[next]!.id;
-      if (active?.matches('button.meeting')) this.#focus.next(`meeting-${this.focusedId}`);
-    },
+    listFocus: (event) => this.#rows.rowFocused(event),
+    listScroll: (event) => this.#rows.followScroll(event, this.#shown.meetingsShown()),
     open: (id) => this.#open(id),
     close: () => this.#close(),
-    edit: (id) => this.#canEdit && (this.#episodeEdits.dismiss(), this.#edits.open({ kind: 'edit', id })),
-    cancelMeeting: (id) => this.#canEdit && (this.#episodeEdits.dismiss(), this.#edits.open({ kind: 'cancel', id })),
+    edit: (id) => this.#openForm({ kind: 'edit', id }),
+    cancelMeeting: (id) => this.#openForm({ kind: 'cancel', id }),
     sideKey: (event) => {
       if (event.key !== 'Escape') return;
       event.preventDefault();
@@ -532,67 +426,32 @@ export class OdMeetingTimeline extends OdElement {
       if (this.#edits.form) this.#edits.close();
       else this.#close();
     },
-    attendeeFocus: (event) => {
-      const id = (event.target as HTMLElement).dataset.member;
-      if (id) this.emit(new OdMemberFocusEvent(id));
-    },
-    attendeeBlur: (event) => {
-      const to = event.relatedTarget as HTMLElement | null;
-      if ((event.target as HTMLElement).dataset.member && !to?.dataset.member) this.emit(new OdMemberFocusEvent(null));
-    },
-    // The host gets the member as recorded, not as shown (initials).
-    selectMember: (member) =>
-      this.emit(
-        new OdSelectEvent({
-          kind: 'member',
-          member: this.#data.record?.members.find((m) => m.id === member.id) ?? member,
-        }),
-      ),
-    submitMeeting: (event) => void this.#edits.submit(event),
-    formChange: (event) => this.#edits.changed(event),
-    formClick: (event) => {
-      if ((event.target as HTMLElement).closest('[data-action="cancel-form"]')) this.#edits.close();
-    },
-    closeForm: () => this.#edits.close(),
-    confirmCancel: (event) => void this.#edits.confirmCancel(event),
-    reasonInput: (reason) => this.#edits.typed(reason),
+    ...attendeeHandlers(
+      (event) => this.emit(event),
+      () => this.#data.record,
+    ),
+    ...this.#edits.formHandlers,
   };
-
-  /* ---------------------------------------------------------------- keyboard and focus */
-
-  /** Moves the roving focus to a meeting, bringing it into the rendered window first. */
-  async #focusMeeting(id: string, index?: number): Promise<void> {
-    this.focusedId = id;
-    this.#axisScroll.follow();
-    if (index !== undefined) this.#list.scrollTo(index);
-    this.#focus.next(`meeting-${id}`);
-    this.requestUpdate();
-    await this.updateComplete;
-  }
-
-  #shown(): readonly Meeting[] {
-    const model = this.#current();
-    return model ? this.#inRange(model) : [];
-  }
-
-  /** The model's meetings within the date range, kept while nothing they depend on changes. */
-  readonly #filter = memoLast(inRange);
-  #inRange(model: TimelineModel): readonly Meeting[] {
-    return this.#filter(model, this.#zone, ...this.#range);
-  }
 
   /* ---------------------------------------------------------------- details */
 
   #open(id: string): void {
     const meeting = this.#data.record?.meetings.find((m) => m.id === id);
     if (!meeting) return;
-    this.focusedId = id;
+    this.#rows.focusedId = id;
     this.#selecting = true;
     this.selectedId = id;
     this.#edits.dismiss();
     this.#episodeEdits.dismiss();
     this.#focus.next('details-title');
     this.emit(new OdSelectEvent({ kind: 'meeting', meeting }));
+  }
+
+  /** A meeting form opens in place of an episode form (only where editing is on). */
+  #openForm(form: EditForm): void {
+    if (!this.#canEdit) return;
+    this.#episodeEdits.dismiss();
+    this.#edits.open(form);
   }
 
   #close(): void {
@@ -605,8 +464,8 @@ export class OdMeetingTimeline extends OdElement {
   }
 
   #returnTo(id: string): void {
-    const index = this.#shown().findIndex((m) => m.id === id);
-    if (index >= 0 && this.#view === 'list') void this.#focusMeeting(id, index);
+    const index = this.#shown.meetingsShown().findIndex((m) => m.id === id);
+    if (index >= 0 && this.#shown.viewShown === 'list') void this.#rows.focusRow(id, index);
     else this.#focus.next('tl-title');
   }
 
@@ -616,8 +475,8 @@ export class OdMeetingTimeline extends OdElement {
     this.#list.rewind();
     // Announce what is shown now; focus stays on the control used.
     void this.updateComplete.then(() => {
-      const shown = this.#shown();
-      const total = this.#model?.meetings.length ?? 0;
+      const shown = this.#shown.meetingsShown();
+      const total = this.#shown.lastModel?.meetings.length ?? 0;
       this.announcement = this.#t('timeline.shownOf', { shown: shown.length, total });
       if (this.selectedId && !shown.some((m) => m.id === this.selectedId)) this.selectedId = undefined;
     });
@@ -627,6 +486,6 @@ export class OdMeetingTimeline extends OdElement {
 
   protected override updated(): void {
     this.#selecting = false;
-    this.#clock.run(!this.asOf && this.#model?.summary.timeToFirstMeeting[0]?.firstMeetingId === null);
+    this.#clock.run(!this.asOf && this.#shown.lastModel?.summary.timeToFirstMeeting[0]?.firstMeetingId === null);
   }
 }

@@ -29,6 +29,11 @@ import { draftAccess, draftValues } from './meeting-underneath.js';
 import type { TimelineModel } from './model.js';
 import type { T, TimelineFormats, TimelineHandlers } from './view-kit.js';
 
+export type MeetingFormHandlers = Pick<
+  TimelineHandlers,
+  'submitMeeting' | 'formChange' | 'formClick' | 'closeForm' | 'confirmCancel' | 'reasonInput'
+>;
+
 export type EditForm = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'cancel'; id: string };
 
 export interface MeetingEditsOptions {
@@ -60,6 +65,20 @@ type Host = ReactiveControllerHost & {
  * changes.
  */
 export class MeetingEdits {
+  /**
+   * The forms' part of the element's handler table, built once (listeners keep their identity between renders).
+   * A click on a form's "Cancel" closes it (one listener on the form, so the button needs none).
+   */
+  readonly formHandlers: MeetingFormHandlers = {
+    submitMeeting: (event) => void this.submit(event),
+    formChange: (event) => this.changed(event),
+    formClick: (event) => {
+      if ((event.target as HTMLElement).closest('[data-action="cancel-form"]')) this.close();
+    },
+    closeForm: () => this.close(),
+    confirmCancel: (event) => void this.confirmCancel(event),
+    reasonInput: (reason) => this.typed(reason),
+  };
   /** The form open, if any. */
   form: EditForm | undefined;
   /** What the meeting form holds (none for the cancel form). */

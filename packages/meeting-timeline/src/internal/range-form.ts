@@ -106,6 +106,13 @@ export class RangeEdits {
     this.#host.requestUpdate();
   }
 
+  /** The range form's part of the element's handler table, built once (listeners keep their identity). */
+  readonly rangeHandlers: Pick<TimelineHandlers, 'toggleRange' | 'applyRange' | 'clearRange'> = {
+    toggleRange: () => this.toggle(),
+    applyRange: (event) => this.apply(event),
+    clearRange: () => this.clear(),
+  };
+
   toggle(): void {
     this.#set({ open: !this.open });
     if (this.open) this.#o.focus(RANGE_FIRST_FIELD);
