@@ -1,4 +1,4 @@
-import { defaultInstruments, type CaseRecord, type Instrument, type InstrumentRegistry } from '@odkit/core';
+import { defaultInstruments, type CaseRecord, type InstrumentRegistry } from '@odkit/core';
 import {
   CaseController,
   FormControlController,
@@ -11,25 +11,20 @@ import {
   SyncStatusController,
   errorStateStyles,
   formStyles,
-  renderChangedBy,
-  renderErrorState,
-  renderPrivacyNote,
-  renderSyncStatus,
-  syncPrivacy,
   syncStatusStyles,
   type CaseControllerOptions,
   type FormControlValidity,
   type FormError,
   type PrivacyOptions,
 } from '@odkit/elements';
-import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { isServer, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { checklistStyles } from './principles-checklist.styles.js';
 import { AutosaveController } from './internal/autosave-controller.js';
 import { ChecklistEdits } from './internal/checklist-edits.js';
+import { renderChecklist, type ChecklistModel } from './internal/checklist-view.js';
 import { blankDraft, parseDraft, type Draft } from './internal/draft.js';
 import { carryOver, takeOverLightForm } from './internal/light-form.js';
-import { renderRate, type RateView } from './internal/rate-view.js';
 import { hostRater, signedInRater, type SignedInRater } from './internal/rater.js';
 import {
   chooseInstruments,
@@ -39,8 +34,7 @@ import {
   type Shown,
 } from './internal/resolve.js';
 import { requiredValidity } from './internal/problems.js';
-import { audienceProblem, PrivateRecordCache, privateValue } from './internal/shown-privacy.js';
-import { renderSummaryView, type SummaryView } from './internal/summary-view.js';
+import { audienceProblem, PrivateRecordCache } from './internal/shown-privacy.js';
 import { checklistStrings, type ChecklistStrings } from './internal/strings.js';
 import { checklistViewFormat, type ChecklistT } from './internal/view-kit.js';
 
@@ -196,13 +190,12 @@ export class OdPrinciplesChecklist extends OdElement {
   });
   readonly #edits = new ChecklistEdits(this, {
     autosave: this.#autosave,
-    form: this.#form,
     t: this.#t,
     f: this.i18n,
     shownValue: () => this.#value,
     shownInstrument: () => this.#shown.instrument,
     readOnly: () => this.#readOnly,
-    isDisabled: () => this.#isDisabled,
+    controlsDisabled: () => this.#isDisabled,
     setLocal: (draft) => {
       this._local = draft;
     },
@@ -210,6 +203,7 @@ export class OdPrinciplesChecklist extends OdElement {
     setErrors: (errors) => {
       this._errors = errors;
     },
+    fire: (kind) => this.#fire(kind),
   });
 
   #instruments: Instruments = { registry: defaultInstruments };
@@ -462,80 +456,39 @@ export class OdPrinciplesChecklist extends OdElement {
     if (event.composedPath()[0] === this) this.focus();
   };
 
+  #fire(kind: 'input' | 'change' | 'both'): void {
+    // Like a native control, the form value is current when the event is heard
+    // (validity follows with the render, which it anchors to).
+    this.#form.updateValue();
+    if (kind !== 'change') this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    if (kind !== 'input') this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
   /* ---------------------------------------------------------------- rendering */
 
   protected override render(): TemplateResult {
-    const error = this.data.error ?? this.#options.error;
-    const { instrument, stored, problem } = this.#shown;
-    const value = this.#value;
-    const recordMode = this.#autosave.recordMode;
-    const saveError = this.#autosave.saveError;
-    const body =
-      recordMode && !this.data.record && !error
-        ? html`<p role="status">${this.#t('loading')}</p>`
-        : instrument && value && !(problem && !stored && recordMode)
-          ? this.#renderView(value, instrument)
-          : nothing;
-    const sync = {
-      record: this.#shownRecord(),
-      instruments: this.#instruments.registry,
+    const model: ChecklistModel = {
+      error: this.data.error ?? this.#options.error,
+      saveError: this.#autosave.saveError,
+      shown: this.#shown,
+      value: this.#value,
+      record: this.data.record,
+      privateRecord: this.#shownRecord(),
+      registry: this.#instruments.registry,
+      privacy: this.#privacy,
+      view: this.view,
+      compareWith: this.compareWith,
       canDecide: !this.disabled && !this.initialsOnly,
-      ...syncPrivacy(this.#privacy),
+      readOnly: this.#readOnly,
+      disabled: this.#isDisabled,
+      shared: this.initialsOnly,
+      errors: this._errors,
+      root: this.renderRoot as ShadowRoot,
+      autosave: this.#autosave,
+      signedIn: this.#signedIn,
+      sync: this.#sync,
+      history: this.#history,
     };
-    return html`<div class="checklist" part="base" @input=${stop} @change=${stop}>
-      ${renderSyncStatus(this.#sync, this.i18n, sync)} ${renderPrivacyNote(this.#privacy, this.#t)}
-      ${error ? renderErrorState(error, this.i18n) : nothing}
-      ${saveError ? renderErrorState(saveError, this.i18n, 'save') : nothing} ${body}
-    </div>`;
-  }
-
-  #renderView(value: Draft, instrument: Instrument): TemplateResult {
-    const t = this.#t;
-    const f = this.#f;
-    const { meeting, stored } = this.#shown;
-    const changedBy = stored
-      ? renderChangedBy(this.#history, { kind: 'assessment', id: stored.id }, this.i18n, syncPrivacy(this.#privacy))
-      : nothing;
-    if (this.view !== 'summary' && this.view !== 'compare') {
-      const saving = this.#autosave.recordMode
-        ? { stored: stored !== undefined, savedAt: this.#autosave.savedAt }
-        : undefined;
-      const root = this.renderRoot as ShadowRoot;
-      const readOnly = this.#readOnly;
-      const view: RateView = {
-        // Being edited, the rater's own entries are shown as typed; read as text, as the privacy settings say.
-        value: readOnly ? privateValue(value, this.data.record, this.#privacy) : value,
-        instrument,
-        meeting,
-        changedBy,
-        errors: this._errors,
-        disabled: this.#isDisabled,
-        readOnly,
-        shared: this.initialsOnly,
-        root,
-        saving,
-        device: this.#autosave.deviceStatus,
-        signedIn: this.#signedIn,
-        underneath: this.#autosave.underneath,
-        unsavedOnCompleted: this.#autosave.unsavedOnCompleted,
-      };
-      return renderRate(view, t, f, this.#edits);
-    }
-    const { registry } = this.#instruments;
-    const { view, compareWith } = this;
-    const summary: SummaryView = {
-      view,
-      value: privateValue(value, this.data.record, this.#privacy),
-      instrument,
-      meeting,
-      changedBy,
-      record: this.#shownRecord(),
-      registry,
-      compareWith,
-    };
-    return renderSummaryView(summary, t, f);
+    return renderChecklist(model, this.i18n, this.#t, this.#f, this.#edits);
   }
 }
-
-/** Inner controls' own input/change events stop at the shadow root: the checklist fires its own, once per edit. */
-const stop = (event: Event) => event.stopPropagation();
