@@ -456,6 +456,9 @@ export class OdPrinciplesChecklist extends OdElement {
     if (event.composedPath()[0] === this) this.focus();
   };
 
+  /* ---------------------------------------------------------------- events */
+
+  /** The element's own input/change, for every edit ChecklistEdits makes. */
   #fire(kind: 'input' | 'change' | 'both'): void {
     // Like a native control, the form value is current when the event is heard
     // (validity follows with the render, which it anchors to).
