@@ -37,6 +37,8 @@ export const INTERNAL_PROPERTIES = [
   // device-draft.ts, rater-view.ts, resolve.ts
   ...['deviceStatus', 'discardDraft', 'editRater', 'editRating', 'nameMissing', 'recordMode', 'restoreDraft'],
   ...['saveError', 'saveOnLeave', 'setLocal', 'letGo', 'signedIn', 'trackedId'],
+  // principles-checklist: internal/checklist-edits.ts (ChecklistEditsOptions, ChecklistEdits)
+  ...['shownValue', 'shownInstrument', 'controlsDisabled', 'setErrors', 'clearErrorFor', 'onInvalid', 'autosave'],
 ];
 
 /**

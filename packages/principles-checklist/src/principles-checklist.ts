@@ -1,4 +1,4 @@
-import { defaultInstruments, isId, type CaseRecord, type Instrument, type InstrumentRegistry } from '@odkit/core';
+import { defaultInstruments, type CaseRecord, type InstrumentRegistry } from '@odkit/core';
 import {
   CaseController,
   FormControlController,
@@ -10,32 +10,21 @@ import {
   headingLevelProblems,
   SyncStatusController,
   errorStateStyles,
-  focusErrorSummary,
-  formErrorsFrom,
   formStyles,
-  hiddenMembers,
-  privateAssessment,
-  privateRecord,
-  renderChangedBy,
-  renderErrorState,
-  renderPrivacyNote,
-  renderSyncStatus,
-  syncPrivacy,
   syncStatusStyles,
   type CaseControllerOptions,
   type FormControlValidity,
   type FormError,
   type PrivacyOptions,
 } from '@odkit/elements';
-import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { isServer, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { checklistStyles } from './principles-checklist.styles.js';
-import { AutosaveController, COMMENT_DEBOUNCE_MS } from './internal/autosave-controller.js';
-import { blankDraft, now, parseDraft, type Draft, type RatingValue } from './internal/draft.js';
+import { AutosaveController } from './internal/autosave-controller.js';
+import { ChecklistEdits } from './internal/checklist-edits.js';
+import { renderChecklist, type ChecklistModel } from './internal/checklist-view.js';
+import { blankDraft, parseDraft, type Draft } from './internal/draft.js';
 import { carryOver, takeOverLightForm } from './internal/light-form.js';
-import { focusField } from './internal/items-view.js';
-import { renderRate, type RateEdits, type RateView } from './internal/rate-view.js';
-import type { RaterEdit } from './internal/rater-view.js';
 import { hostRater, signedInRater, type SignedInRater } from './internal/rater.js';
 import {
   chooseInstruments,
@@ -44,10 +33,10 @@ import {
   type Instruments,
   type Shown,
 } from './internal/resolve.js';
-import { assessmentProblems, requiredValidity } from './internal/problems.js';
-import { renderSummaryView, type SummaryView } from './internal/summary-view.js';
+import { requiredValidity } from './internal/problems.js';
+import { audienceProblem, PrivateRecordCache } from './internal/shown-privacy.js';
 import { checklistStrings, type ChecklistStrings } from './internal/strings.js';
-import { checklistViewFormat, radioId, type ChecklistT } from './internal/view-kit.js';
+import { checklistViewFormat, type ChecklistT } from './internal/view-kit.js';
 
 type View = 'rate' | 'summary' | 'compare';
 
@@ -191,7 +180,7 @@ export class OdPrinciplesChecklist extends OdElement {
         ? undefined
         : (this.#instruments.problem ??
           this.#raterProblem ??
-          this.#audienceProblem ??
+          audienceProblem(this.audience) ??
           this.#shown.problem ??
           this.#given?.problem ??
           headingLevelProblems(this.headingLevel)[0]);
@@ -199,15 +188,23 @@ export class OdPrinciplesChecklist extends OdElement {
     },
     t: this.#t,
   });
-  readonly #edits: RateEdits = {
-    rate: (itemId, value) => this.#rate(itemId, value),
-    comment: (itemId, comment, commit) => this.#comment(itemId, comment, commit),
-    rater: (change, commit) => this.#about(change, commit),
-    complete: () => void this.#complete(),
-    reopen: () => void this.#reopen(),
-    useTheirs: (field) => void this.#choose(field, 'theirs'),
-    keepMine: (field) => void this.#choose(field, 'mine'),
-  };
+  readonly #edits = new ChecklistEdits(this, {
+    autosave: this.#autosave,
+    t: this.#t,
+    f: this.i18n,
+    shownValue: () => this.#value,
+    shownInstrument: () => this.#shown.instrument,
+    readOnly: () => this.#readOnly,
+    controlsDisabled: () => this.#isDisabled,
+    setLocal: (draft) => {
+      this._local = draft;
+    },
+    errors: () => this._errors,
+    setErrors: (errors) => {
+      this._errors = errors;
+    },
+    fire: (kind) => this.#fire(kind),
+  });
 
   #instruments: Instruments = { registry: defaultInstruments };
   #shown: Shown = {};
@@ -312,7 +309,7 @@ export class OdPrinciplesChecklist extends OdElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('invalid', this.#onInvalid);
+    this.addEventListener('invalid', this.#edits.onInvalid);
     this.addEventListener('click', this.#onHostClick);
     // A server-rendered form for pages without script (@odkit/ssr): this element takes its place, keeping what was
     // entered.
@@ -330,7 +327,7 @@ export class OdPrinciplesChecklist extends OdElement {
     // Before the controllers let go of the store: leaving must not lose a comment being typed.
     this.#autosave.saveOnLeave();
     super.disconnectedCallback();
-    this.removeEventListener('invalid', this.#onInvalid);
+    this.removeEventListener('invalid', this.#edits.onInvalid);
     this.removeEventListener('click', this.#onHostClick);
   }
 
@@ -428,10 +425,6 @@ export class OdPrinciplesChecklist extends OdElement {
 
   /* ---------------------------------------------------------------- privacy */
 
-  get #audienceProblem(): ChecklistProblem | undefined {
-    return this.audience && !isId(this.audience) ? { option: 'audience', key: 'error.audience' } : undefined;
-  }
-
   get #privacy(): PrivacyOptions {
     return {
       audience: this.audience || undefined,
@@ -440,20 +433,9 @@ export class OdPrinciplesChecklist extends OdElement {
     };
   }
 
-  /** The record as shown (raters hidden from the audience, initials), kept while nothing it depends on changes. */
-  #private: { key: unknown[]; record: CaseRecord | undefined } = { key: [], record: undefined };
+  readonly #privateRecord = new PrivateRecordCache();
   #shownRecord(): CaseRecord | undefined {
-    const record = this.data.record;
-    const { audience, initialsOnly, hiddenName } = this.#privacy;
-    const key = [record, audience, initialsOnly, hiddenName];
-    if (key.some((k, i) => k !== this.#private.key[i]))
-      this.#private = { key, record: record && privateRecord(record, this.#privacy) };
-    return this.#private.record;
-  }
-
-  /** An assessment as shown under the privacy settings (its rater's name, its comments). */
-  #shownValue(value: Draft): Draft {
-    return privateAssessment(value, this.#privacy, hiddenMembers(this.data.record, this.#privacy.audience));
+    return this.#privateRecord.of(this.data.record, this.#privacy);
   }
 
   get #isDisabled(): boolean {
@@ -461,10 +443,6 @@ export class OdPrinciplesChecklist extends OdElement {
   }
 
   /* ---------------------------------------------------------------- validity */
-
-  #problems(value: Draft, instrument: Instrument): FormError[] {
-    return assessmentProblems(value, instrument, this.#t, this.i18n);
-  }
 
   #validity(): FormControlValidity | undefined {
     if (!this.required) return undefined;
@@ -478,14 +456,9 @@ export class OdPrinciplesChecklist extends OdElement {
     if (event.composedPath()[0] === this) this.focus();
   };
 
-  readonly #onInvalid = () => {
-    const value = this.#value;
-    const instrument = this.#shown.instrument;
-    if (value && instrument) this._errors = this.#problems(value, instrument);
-  };
+  /* ---------------------------------------------------------------- events */
 
-  /* ---------------------------------------------------------------- edits */
-
+  /** The element's own input/change, for every edit ChecklistEdits makes. */
   #fire(kind: 'input' | 'change' | 'both'): void {
     // Like a native control, the form value is current when the event is heard
     // (validity follows with the render, which it anchors to).
@@ -494,171 +467,31 @@ export class OdPrinciplesChecklist extends OdElement {
     if (kind !== 'input') this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
-  #clearErrorFor(field: string): void {
-    if (this._errors.some((e) => e.field === field)) this._errors = this._errors.filter((e) => e.field !== field);
-  }
-
-  #rate(itemId: string, value: RatingValue): void {
-    if (this.#readOnly || this.#isDisabled) return;
-    this.#clearErrorFor(radioId(itemId, 0));
-    this.#autosave.editRating(itemId, { value: value ?? null }, 0);
-    this.#fire('both');
-  }
-
-  #comment(itemId: string, comment: string, commit: boolean): void {
-    if (this.#readOnly || this.#isDisabled) return;
-    this.#autosave.editRating(itemId, { comment }, commit ? 0 : COMMENT_DEBOUNCE_MS);
-    this.#fire(commit ? 'change' : 'input');
-  }
-
-  #about(change: RaterEdit, commit: boolean): void {
-    if (this.#readOnly || this.#isDisabled) return;
-    if (change.name !== undefined && change.name.trim()) this.#clearErrorFor('rater-name');
-    this.#autosave.editRater(change, commit);
-    this.#fire(commit ? 'both' : 'input');
-  }
-
-  /** Fields someone else changed that this person changed too, as errors (the summary links to each one's choice). */
-  #waitingErrors(): FormError[] {
-    return [...this.#autosave.underneath.waiting.keys()].map((field) => ({
-      field: `${field}-theirs-use`,
-      message: this.#t('form.chooseVersion'),
-    }));
-  }
-
-  /** The person chose theirs or mine for a field both changed: its error goes, focus goes back to the field. */
-  async #choose(field: string, which: 'theirs' | 'mine'): Promise<void> {
-    if (this.#readOnly || this.#isDisabled) return;
-    if (which === 'theirs') this.#autosave.useTheirs(field);
-    else this.#autosave.keepMine(field);
-    this.#clearErrorFor(`${field}-theirs-use`);
-    if (which === 'theirs') this.#fire('both');
-    await this.updateComplete;
-    focusField(this.renderRoot, field);
-  }
-
-  async #complete(): Promise<void> {
-    const value = this.#value;
-    const instrument = this.#shown.instrument;
-    if (!value || !instrument || this.#isDisabled) return;
-    const waiting = this.#waitingErrors();
-    if (waiting.length) return this.#showErrors(waiting);
-    const problems = this.#problems(value, instrument);
-    if (problems.length) return this.#showErrors(problems);
-    this._errors = [];
-    if (!this.#autosave.recordMode) {
-      const at = now();
-      this._local = { ...value, status: 'complete', completedAt: at, updatedAt: at };
-    } else {
-      const error = await this.#autosave.complete();
-      if (error === 'waiting') this._errors = this.#waitingErrors();
-      else if (error) this._errors = formErrorsFrom(error, () => undefined, this.#t('form.saveFailed'));
-    }
-    await this.updateComplete;
-    if (this._errors.length) focusErrorSummary(this.renderRoot);
-    else this.#focusAfterToggle();
-    this.#fire('both');
-  }
-
-  async #reopen(): Promise<void> {
-    const value = this.#value;
-    if (!value || value.status !== 'complete' || this.#isDisabled) return;
-    if (!this.#autosave.recordMode) {
-      const { completedAt: _completedAt, ...rest } = value;
-      this._local = { ...rest, status: 'draft', updatedAt: now() };
-    } else {
-      await this.#autosave.reopen(value.id);
-    }
-    await this.updateComplete;
-    this.#focusAfterToggle();
-    this.#fire('both');
-  }
-
-  async #showErrors(errors: FormError[]): Promise<void> {
-    this._errors = errors;
-    await this.updateComplete;
-    focusErrorSummary(this.renderRoot);
-  }
-
-  /** After complete or reopen the button pressed is gone: move focus to the other one. */
-  #focusAfterToggle(): void {
-    this.renderRoot.querySelector<HTMLElement>('[data-action]')?.focus();
-  }
-
   /* ---------------------------------------------------------------- rendering */
 
   protected override render(): TemplateResult {
-    const error = this.data.error ?? this.#options.error;
-    const { instrument, stored, problem } = this.#shown;
-    const value = this.#value;
-    const recordMode = this.#autosave.recordMode;
-    const saveError = this.#autosave.saveError;
-    const body =
-      recordMode && !this.data.record && !error
-        ? html`<p role="status">${this.#t('loading')}</p>`
-        : instrument && value && !(problem && !stored && recordMode)
-          ? this.#renderView(value, instrument)
-          : nothing;
-    const sync = {
-      record: this.#shownRecord(),
-      instruments: this.#instruments.registry,
+    const model: ChecklistModel = {
+      error: this.data.error ?? this.#options.error,
+      saveError: this.#autosave.saveError,
+      shown: this.#shown,
+      value: this.#value,
+      record: this.data.record,
+      privateRecord: this.#shownRecord(),
+      registry: this.#instruments.registry,
+      privacy: this.#privacy,
+      view: this.view,
+      compareWith: this.compareWith,
       canDecide: !this.disabled && !this.initialsOnly,
-      ...syncPrivacy(this.#privacy),
+      readOnly: this.#readOnly,
+      disabled: this.#isDisabled,
+      shared: this.initialsOnly,
+      errors: this._errors,
+      root: this.renderRoot as ShadowRoot,
+      autosave: this.#autosave,
+      signedIn: this.#signedIn,
+      sync: this.#sync,
+      history: this.#history,
     };
-    return html`<div class="checklist" part="base" @input=${stop} @change=${stop}>
-      ${renderSyncStatus(this.#sync, this.i18n, sync)} ${renderPrivacyNote(this.#privacy, this.#t)}
-      ${error ? renderErrorState(error, this.i18n) : nothing}
-      ${saveError ? renderErrorState(saveError, this.i18n, 'save') : nothing} ${body}
-    </div>`;
-  }
-
-  #renderView(value: Draft, instrument: Instrument): TemplateResult {
-    const t = this.#t;
-    const f = this.#f;
-    const { meeting, stored } = this.#shown;
-    const changedBy = stored
-      ? renderChangedBy(this.#history, { kind: 'assessment', id: stored.id }, this.i18n, syncPrivacy(this.#privacy))
-      : nothing;
-    if (this.view !== 'summary' && this.view !== 'compare') {
-      const saving = this.#autosave.recordMode
-        ? { stored: stored !== undefined, savedAt: this.#autosave.savedAt }
-        : undefined;
-      const root = this.renderRoot as ShadowRoot;
-      const readOnly = this.#readOnly;
-      const view: RateView = {
-        // Being edited, the rater's own entries are shown as typed; read as text, as the privacy settings say.
-        value: readOnly ? this.#shownValue(value) : value,
-        instrument,
-        meeting,
-        changedBy,
-        errors: this._errors,
-        disabled: this.#isDisabled,
-        readOnly,
-        shared: this.initialsOnly,
-        root,
-        saving,
-        device: this.#autosave.deviceStatus,
-        signedIn: this.#signedIn,
-        underneath: this.#autosave.underneath,
-        unsavedOnCompleted: this.#autosave.unsavedOnCompleted,
-      };
-      return renderRate(view, t, f, this.#edits);
-    }
-    const { registry } = this.#instruments;
-    const { view, compareWith } = this;
-    const summary: SummaryView = {
-      view,
-      value: this.#shownValue(value),
-      instrument,
-      meeting,
-      changedBy,
-      record: this.#shownRecord(),
-      registry,
-      compareWith,
-    };
-    return renderSummaryView(summary, t, f);
+    return renderChecklist(model, this.i18n, this.#t, this.#f, this.#edits);
   }
 }
-
-/** Inner controls' own input/change events stop at the shadow root: the checklist fires its own, once per edit. */
-const stop = (event: Event) => event.stopPropagation();
