@@ -158,11 +158,10 @@ export class OdNetworkMap extends OdElement {
   readonly #viewport = new ViewportController(this, {
     canDrag: (key) => key !== PERSON_KEY && this.#canEdit,
     drop: (id, at) => {
-      const record = this.#data.record;
       const view = this.#shown.view();
-      const member = record?.members.find((m) => m.id === id);
-      if (!record || !view || !member) return;
-      const place = placeAt(this.#shown.layout(record, view), at);
+      const member = this.#data.record?.members.find((m) => m.id === id);
+      if (!view || !member) return;
+      const place = placeAt(this.#shown.layout(view), at);
       void this.#edits.move(member, { ring: place.ring, ...(place.sector ? { sector: place.sector } : {}) });
     },
   });
@@ -172,7 +171,7 @@ export class OdNetworkMap extends OdElement {
     asOf: () => this.asOf,
     zone: () => this.#i18n.timeZone,
   });
-  readonly #shown = new ShownNetwork(this, this.#data, this.#stepper);
+  readonly #shown = new ShownNetwork(this, this.#stepper);
   readonly #edits = new MapEdits(this, {
     data: this.#data,
     t: this.#t,
@@ -266,7 +265,7 @@ export class OdNetworkMap extends OdElement {
   }
 
   #renderBody(record: CaseRecord, view: NetworkView): TemplateResult {
-    const layout = this.#shown.layout(record, view);
+    const layout = this.#shown.layout(view);
     const table = this.view === 'table';
     // In the table view the panel is there only for an open form.
     const panelOpen = this.#canEdit && this.#edits.panel.kind !== 'details';
@@ -367,9 +366,8 @@ export class OdNetworkMap extends OdElement {
     const el = this.renderRoot.querySelector<SVGGElement>(`.node[data-key="${CSS.escape(key)}"]`);
     if (!el) return;
     el.focus();
-    const record = this.#data.record;
     const view = this.#shown.view();
-    if (record && view) this.#viewport.keepInView(this.#shown.layout(record, view), key);
+    if (view) this.#viewport.keepInView(this.#shown.layout(view), key);
   }
 
   /* One listener each on the SVG for every member (a thousand members need no thousand listeners). */
@@ -407,10 +405,10 @@ export class OdNetworkMap extends OdElement {
   };
 
   #onKeyDown = (event: KeyboardEvent): void => {
-    const record = this.#data.record;
+    // There is a view only while there is a record.
     const view = this.#shown.view();
-    if (!record || !view) return;
-    const layout = this.#shown.layout(record, view);
+    if (!view) return;
+    const layout = this.#shown.layout(view);
     const current = this.activeId ?? this.#selectedKey ?? PERSON_KEY;
     const arrow = ARROWS[event.key];
     if (arrow && (event.ctrlKey || event.altKey || event.metaKey)) {

@@ -15,11 +15,11 @@ interface MapOptions {
   readonly headingLevel: number;
 }
 
-export function mapOptionProblems({ asOf, audience, view, headingLevel }: MapOptions): OptionProblem<MapOptionKey>[] {
+export function mapOptionProblems(o: MapOptions): OptionProblem<MapOptionKey>[] {
   const problems: OptionProblem<MapOptionKey>[] = [];
-  if (asOf && !isAsOf(asOf)) problems.push({ option: 'as-of', key: 'error.asOf' });
-  if (audience && !isId(audience)) problems.push({ option: 'audience', key: 'error.audience' });
-  if (view !== 'map' && view !== 'table') problems.push({ option: 'view', key: 'error.view' });
-  problems.push(...headingLevelProblems(headingLevel));
+  if (o.asOf && !isAsOf(o.asOf)) problems.push({ option: 'as-of', key: 'error.asOf' });
+  if (o.audience && !isId(o.audience)) problems.push({ option: 'audience', key: 'error.audience' });
+  if (o.view !== 'map' && o.view !== 'table') problems.push({ option: 'view', key: 'error.view' });
+  problems.push(...headingLevelProblems(o.headingLevel));
   return problems;
 }

@@ -4,13 +4,13 @@
  * when the record or an option it depends on changes.
  */
 import { isId, type CaseRecord } from '@odkit/core';
-import type { CaseController } from '@odkit/elements';
 import { cachedLayout, type Layout } from './layout.js';
 import { networkView, type NetworkView } from './view.js';
 import type { StepperController } from './history.js';
 
-/** The element's options the view depends on (its own properties). */
+/** The element: the record it shows and the options the view depends on (its own properties). */
 interface ShownBy {
+  readonly shownRecord: CaseRecord | undefined;
   readonly audience: string | undefined;
   readonly initialsOnly: boolean;
   readonly sectors: boolean;
@@ -18,13 +18,11 @@ interface ShownBy {
 
 export class ShownNetwork {
   readonly #by: ShownBy;
-  readonly #data: CaseController;
   readonly #stepper: StepperController;
   #cache: { record: CaseRecord; key: string; view: NetworkView } | undefined;
 
-  constructor(by: ShownBy, data: CaseController, stepper: StepperController) {
+  constructor(by: ShownBy, stepper: StepperController) {
     this.#by = by;
-    this.#data = data;
     this.#stepper = stepper;
   }
 
@@ -41,7 +39,7 @@ export class ShownNetwork {
 
   /** The network shown now, or undefined while there is no record. */
   view(): NetworkView | undefined {
-    const record = this.#data.record;
+    const record = this.#by.shownRecord;
     if (!record) return undefined;
     const options = this.options();
     const key = `${options.asOfInstant ?? ''}|${options.audience ?? ''}|${options.initialsOnly}`;
@@ -51,10 +49,13 @@ export class ShownNetwork {
     return this.#cache.view;
   }
 
-  /** Where `view`'s members are drawn (cached by the record's members and the options that move them). */
-  layout(record: CaseRecord, view: NetworkView): Layout {
+  /**
+   * Where the members of `view` (just returned by `view()`) are drawn: cached by the record's members and the options
+   * that move them.
+   */
+  layout(view: NetworkView): Layout {
     const o = this.options();
     const key = `${o.asOfInstant ?? ''}|${o.audience ?? ''}|${this.#by.sectors}`;
-    return cachedLayout(record.members, key, () => view.members.map((m) => m.member), this.#by.sectors);
+    return cachedLayout(this.#cache!.record.members, key, () => view.members.map((m) => m.member), this.#by.sectors);
   }
 }
