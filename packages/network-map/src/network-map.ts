@@ -1,17 +1,14 @@
-import { defaultInstruments, isId, type CaseRecord } from '@odkit/core';
+import { defaultInstruments, type CaseRecord } from '@odkit/core';
 import {
   CaseController,
   HistoryController,
-  isAsOf,
   LocaleController,
   DEFAULT_HEADING_LEVEL,
   OptionsController,
   headingLevelAt,
-  headingLevelProblems,
   renderHeading,
   SyncStatusController,
   OdElement,
-  OdErrorEvent,
   OdMemberFocusEvent,
   OdSelectEvent,
   errorStateStyles,
@@ -23,7 +20,6 @@ import {
   syncPrivacy,
   syncStatusStyles,
   type Message,
-  type OptionProblem,
   type Translate,
 } from '@odkit/elements';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -32,21 +28,21 @@ import { property, state } from 'lit/decorators.js';
 // views sit near each other: this order keeps the gzipped bundle smallest (about 0.6 kB).
 import { networkMapStyles } from './network-map.styles.js';
 import { mapStrings, type MapStrings } from './strings.js';
-import { cachedLayout, placeAt, type Layout, type Point } from './internal/layout.js';
+import { placeAt, type Point } from './internal/layout.js';
 import { initials, networkView, type NetworkView } from './internal/view.js';
+import { ShownNetwork } from './internal/shown-network.js';
+import { mapOptionProblems, type MapOptionKey } from './internal/options.js';
 import { ViewportController, ZOOM_STEP } from './internal/viewport.js';
-import { extentOf, renderMap } from './internal/map-view.js';
-import { keyTowards, PERSON_KEY } from './internal/nodes.js';
+import { renderMap } from './internal/map-view.js';
+import { keyTowards, nodeKeyFor, nodeKeyOf, PERSON_KEY, selectionFor } from './internal/nodes.js';
 import { renderLegend } from './internal/legend.js';
 import { summaryText } from './internal/summary.js';
 import { renderTable } from './internal/table.js';
 import { renderPanel } from './internal/panel.js';
 import { MapEdits, type Panel } from './internal/edits.js';
-import { renderToolbar } from './internal/toolbar.js';
+import { renderNotes, renderToolbar } from './internal/toolbar.js';
 import { StepperController, renderChanges, renderStepper } from './internal/history.js';
-import { downloadBlob, exportFileName, exportPng, exportSvg, legendText, mapToExport } from './internal/export.js';
-
-type OptionKey = 'error.asOf' | 'error.audience' | 'error.view' | 'error.headingLevel';
+import { downloadExport, exportPng, exportSvg, legendText, mapToExport } from './internal/export.js';
 
 const ARROWS: Record<string, Point> = {
   ArrowUp: { x: 0, y: -1 },
@@ -155,25 +151,17 @@ export class OdNetworkMap extends OdElement {
   readonly #t: Translate<MapStrings> = (key, params) => this.#i18n.t(key, params);
   readonly #sync = new SyncStatusController(this, { store: () => this.#data.store });
   readonly #history = new HistoryController(this, { store: () => this.#data.store });
-  readonly #optionsCheck = new OptionsController<OptionKey>(this, {
-    check: () => {
-      const problems: OptionProblem<OptionKey>[] = [];
-      if (this.asOf && !isAsOf(this.asOf)) problems.push({ option: 'as-of', key: 'error.asOf' });
-      if (this.audience && !isId(this.audience)) problems.push({ option: 'audience', key: 'error.audience' });
-      if (this.view !== 'map' && this.view !== 'table') problems.push({ option: 'view', key: 'error.view' });
-      problems.push(...headingLevelProblems(this.headingLevel));
-      return problems;
-    },
+  readonly #optionsCheck = new OptionsController<MapOptionKey>(this, {
+    check: () => mapOptionProblems(this),
     t: this.#t,
   });
   readonly #viewport = new ViewportController(this, {
     canDrag: (key) => key !== PERSON_KEY && this.#canEdit,
     drop: (id, at) => {
-      const record = this.#data.record;
-      const view = this.#view();
-      const member = record?.members.find((m) => m.id === id);
-      if (!record || !view || !member) return;
-      const place = placeAt(this.#layout(record, view), at);
+      const view = this.#shown.view();
+      const member = this.#data.record?.members.find((m) => m.id === id);
+      if (!view || !member) return;
+      const place = placeAt(this.#shown.layout(view), at);
       void this.#edits.move(member, { ring: place.ring, ...(place.sector ? { sector: place.sector } : {}) });
     },
   });
@@ -183,16 +171,16 @@ export class OdNetworkMap extends OdElement {
     asOf: () => this.asOf,
     zone: () => this.#i18n.timeZone,
   });
+  readonly #shown = new ShownNetwork(this, this.#stepper);
   readonly #edits = new MapEdits(this, {
     data: this.#data,
     t: this.#t,
     focusBack: () => void this.#focusNode(this.activeId ?? this.#selectedKey ?? PERSON_KEY),
-    nameOf: (id) => this.#view()?.byId.get(id)?.name ?? '',
+    nameOf: (id) => this.#shown.view()?.byId.get(id)?.name ?? '',
     today: () => this.#stepper.today,
     saved: (id) => (this.activeId = id),
     removed: (id) => this.#selectedKey === id && this.#select(undefined),
   });
-  #viewCache: { record: CaseRecord; key: string; view: NetworkView } | undefined;
 
   /** The record shown (read only): the store's or the `record` property's, the last valid one. */
   get shownRecord(): CaseRecord | undefined {
@@ -214,7 +202,7 @@ export class OdNetworkMap extends OdElement {
     // A change saved elsewhere reaches an open member form before it renders again (the form is still as typed).
     this.#edits.reconcile();
     // Forget a selection or focus whose member is no longer shown (removed, or filtered out).
-    const view = this.#view();
+    const view = this.#shown.view();
     const gone = (key: string | undefined) => key !== undefined && key !== PERSON_KEY && !view?.byId.has(key);
     const key = this.#selectedKey;
     // A selection a person could see that has gone (the member removed, or filtered out) is let go, and said so.
@@ -241,11 +229,8 @@ export class OdNetworkMap extends OdElement {
 
   /** The selection as a node key (the person's is PERSON_KEY), when it names something shown. */
   get #selectedKey(): string | undefined {
-    const id = this.selectedId;
-    const view = this.#view();
-    if (!id || !view) return undefined;
-    if (id === view.person.id) return PERSON_KEY;
-    return view.byId.has(id) ? id : undefined;
+    const view = this.#shown.view();
+    return view && nodeKeyFor(view, this.selectedId);
   }
   /** The `selectedId` shown at the last update (one that vanishes after being shown is let go). */
   #shownSelection: string | undefined;
@@ -256,41 +241,12 @@ export class OdNetworkMap extends OdElement {
     this.#selecting = false;
   }
 
-  /* ---------------------------------------------------------------- derived data */
-
-  /** The view's options: the day is the stepper's, else the host's as-of (each as an instant for the history). */
-  #options(day: string | undefined = this.#stepper.day) {
-    return {
-      asOf: this.#stepper.shownDay(day),
-      asOfInstant: this.#stepper.shownInstant(day),
-      audience: this.audience && isId(this.audience) ? this.audience : undefined,
-      initialsOnly: this.initialsOnly,
-    };
-  }
-
-  #view(): NetworkView | undefined {
-    const record = this.#data.record;
-    if (!record) return undefined;
-    const options = this.#options();
-    const key = `${options.asOfInstant ?? ''}|${options.audience ?? ''}|${options.initialsOnly}`;
-    if (this.#viewCache?.record !== record || this.#viewCache.key !== key) {
-      this.#viewCache = { record, key, view: networkView(record, options) };
-    }
-    return this.#viewCache.view;
-  }
-
-  #layout(record: CaseRecord, view: NetworkView): Layout {
-    const o = this.#options();
-    const key = `${o.asOfInstant ?? ''}|${o.audience ?? ''}|${this.sectors}`;
-    return cachedLayout(record.members, key, () => view.members.map((m) => m.member), this.sectors);
-  }
-
   /* ---------------------------------------------------------------- rendering */
 
   protected override render() {
     const errors = [this.#data.error, this.#optionsCheck.error].filter((e): e is Error => e !== undefined);
     const record = this.#data.record;
-    const view = this.#view();
+    const view = this.#shown.view();
     // The host's title and hint (slots) go after the status line and any error, as the timeline's header does.
     return html`<div class="od-map" part="base">
       ${renderSyncStatus(this.#sync, this.#i18n, {
@@ -309,17 +265,12 @@ export class OdNetworkMap extends OdElement {
   }
 
   #renderBody(record: CaseRecord, view: NetworkView): TemplateResult {
-    const layout = this.#layout(record, view);
+    const layout = this.#shown.layout(view);
     const table = this.view === 'table';
     // In the table view the panel is there only for an open form.
     const panelOpen = this.#canEdit && this.#edits.panel.kind !== 'details';
-    const o = this.#options();
-    const notes = [
-      o.asOf ? this.#t('map.asOf', { date: this.#i18n.date(o.asOf) }) : '',
-      o.audience ? this.#t('map.audience', { audience: o.audience }) : '',
-      this.initialsOnly ? this.#t('map.initialsOnly') : '',
-      this.editable && !this.initialsOnly && this.#stepper.showingPast ? this.#t('history.readOnly') : '',
-    ].filter(Boolean);
+    const date = (d: string) => this.#i18n.date(d);
+    const readOnly = this.editable && !this.initialsOnly && this.#stepper.showingPast;
     const model = {
       view,
       layout,
@@ -333,12 +284,11 @@ export class OdNetworkMap extends OdElement {
       font: this.#viewport.font,
     };
     const { stops, index, hostDay, meetingDays: meetings } = this.#stepper;
-    const date = (d: string) => this.#i18n.date(d);
     const history = renderStepper({ stops, index, meetings, hostEnd: !!hostDay, date }, this.#t, this.#stepper.step);
     const first = stops[0]!;
     return html`${renderToolbar({ table, canEdit: this.#canEdit, members: view.members.length, history }, this.#t, this.#toolbarActions)}
-      ${notes.length ? html`<p class="notes">${notes.join(' · ')}</p>` : nothing}
-      ${this.#stepper.used && index > 0 ? renderChanges(networkView(record, this.#options(first)), view, date(first), this.#t) : nothing}
+      ${renderNotes(this.#shown.options(), readOnly, this.#t, date)}
+      ${this.#stepper.used && index > 0 ? renderChanges(networkView(record, this.#shown.options(first)), view, date(first), this.#t) : nothing}
       <div class="main ${table && !panelOpen ? 'full' : ''}">
         <div class="picture">${table ? renderTable(view, this.#t, this.#i18n.locale) : renderMap(model, this.#t, this.#mapEvents)}</div>
         ${
@@ -378,8 +328,8 @@ export class OdNetworkMap extends OdElement {
     zoomIn: () => this.#viewport.zoomBy(ZOOM_STEP),
     zoomOut: () => this.#viewport.zoomBy(1 / ZOOM_STEP),
     resetZoom: this.#viewport.reset,
-    downloadSvg: () => this.#downloadSvg(),
-    downloadPng: () => this.#downloadPng(),
+    downloadSvg: () => downloadExport(this, 'svg'),
+    downloadPng: () => downloadExport(this, 'png'),
     open: this.#open,
   };
   readonly #detailsActions = {
@@ -392,7 +342,7 @@ export class OdNetworkMap extends OdElement {
 
   /* ---------------------------------------------------------------- selection, focus, keyboard */
   #select(key: string | undefined): void {
-    const view = this.#view();
+    const view = this.#shown.view();
     if (!view) return;
     if (key === undefined) {
       if (this.selectedId === undefined) return;
@@ -406,11 +356,8 @@ export class OdNetworkMap extends OdElement {
     this.selectedId = key === PERSON_KEY ? view.person.id : key;
     this.activeId = key;
     this.emit(new OdMemberFocusEvent(key === PERSON_KEY ? null : key));
-    if (key === PERSON_KEY) this.emit(new OdSelectEvent({ kind: 'person', person: view.person }));
-    else {
-      const m = view.byId.get(key);
-      if (m) this.emit(new OdSelectEvent({ kind: 'member', member: m.member }));
-    }
+    const selection = selectionFor(view, key);
+    if (selection) this.emit(new OdSelectEvent(selection));
   }
 
   async #focusNode(key: string): Promise<void> {
@@ -419,42 +366,28 @@ export class OdNetworkMap extends OdElement {
     const el = this.renderRoot.querySelector<SVGGElement>(`.node[data-key="${CSS.escape(key)}"]`);
     if (!el) return;
     el.focus();
-    this.#keepInView(key);
-  }
-
-  /** Pans so the focused node is not outside the visible area (focus is never hidden). */
-  #keepInView(key: string): void {
-    const record = this.#data.record;
-    const view = this.#view();
-    if (!record || !view) return;
-    const layout = this.#layout(record, view);
-    const p = key === PERSON_KEY ? { x: 0, y: 0 } : layout.positions.get(key);
-    if (!p) return;
-    this.#viewport.keepInView(p, extentOf(layout));
+    const view = this.#shown.view();
+    if (view) this.#viewport.keepInView(this.#shown.layout(view), key);
   }
 
   /* One listener each on the SVG for every member (a thousand members need no thousand listeners). */
-  #keyOf(target: EventTarget | null): string | undefined {
-    return (target instanceof Element ? target.closest('.node')?.getAttribute('data-key') : undefined) ?? undefined;
-  }
-
   #onClick = (event: MouseEvent): void => {
-    const key = this.#keyOf(event.target);
+    const key = nodeKeyOf(event.target);
     if (key) this.#select(key);
   };
 
   #onPointerOver = (event: PointerEvent): void => {
-    const key = this.#keyOf(event.target);
+    const key = nodeKeyOf(event.target);
     if (key && key !== this.hoverId) this.hoverId = key;
   };
 
   #onPointerOut = (event: PointerEvent): void => {
-    const from = this.#keyOf(event.target);
-    if (from && this.#keyOf(event.relatedTarget) !== from && this.hoverId === from) this.hoverId = undefined;
+    const from = nodeKeyOf(event.target);
+    if (from && nodeKeyOf(event.relatedTarget) !== from && this.hoverId === from) this.hoverId = undefined;
   };
 
   #onFocusIn = (event: FocusEvent): void => {
-    const key = (event.target as Element).closest?.('.node')?.getAttribute('data-key');
+    const key = nodeKeyOf(event.target);
     if (!key) return;
     if (this.activeId !== key) this.activeId = key;
     // The details panel follows whichever came last: the pointer or the keyboard.
@@ -472,10 +405,10 @@ export class OdNetworkMap extends OdElement {
   };
 
   #onKeyDown = (event: KeyboardEvent): void => {
-    const record = this.#data.record;
-    const view = this.#view();
-    if (!record || !view) return;
-    const layout = this.#layout(record, view);
+    // There is a view only while there is a record.
+    const view = this.#shown.view();
+    if (!view) return;
+    const layout = this.#shown.layout(view);
     const current = this.activeId ?? this.#selectedKey ?? PERSON_KEY;
     const arrow = ARROWS[event.key];
     if (arrow && (event.ctrlKey || event.altKey || event.metaKey)) {
@@ -547,7 +480,7 @@ export class OdNetworkMap extends OdElement {
   toSVG(): string {
     const svg = mapToExport(this.renderRoot, this.localName);
     if (svg instanceof Error) throw svg;
-    return exportSvg(svg, legendText(this.renderRoot, this.#view(), this.#t));
+    return exportSvg(svg, legendText(this.renderRoot, this.#shown.view(), this.#t));
   }
 
   /**
@@ -557,20 +490,6 @@ export class OdNetworkMap extends OdElement {
   toPNG(scale = 2): Promise<Blob> {
     const svg = mapToExport(this.renderRoot, this.localName);
     if (svg instanceof Error) return Promise.reject(svg);
-    return exportPng(svg, legendText(this.renderRoot, this.#view(), this.#t), scale);
+    return exportPng(svg, legendText(this.renderRoot, this.#shown.view(), this.#t), scale);
   }
-
-  #download(blob: Blob, ext: string): void {
-    downloadBlob(this.renderRoot as ShadowRoot, blob, exportFileName(this.#data.record?.id, ext));
-  }
-
-  #downloadSvg = (): void => this.#download(new Blob([this.toSVG()], { type: 'image/svg+xml' }), 'svg');
-
-  #downloadPng = async (): Promise<void> => {
-    try {
-      this.#download(await this.toPNG(), 'png');
-    } catch (error) {
-      this.dispatchEvent(new OdErrorEvent(error));
-    }
-  };
 }

@@ -9,7 +9,7 @@
  * Content-Security-Policy. Text is copied as text, never parsed as markup.
  */
 
-import { UnsupportedError, type Translate } from '@odkit/elements';
+import { OdErrorEvent, UnsupportedError, type Translate } from '@odkit/elements';
 import { summaryText } from './summary.js';
 import type { NetworkView } from './view.js';
 import type { MapStrings } from '../strings.js';
@@ -363,3 +363,28 @@ export function mapToExport(root: ParentNode, tag: string): SVGSVGElement | Unsu
 /** The name a downloaded export is offered under. */
 export const exportFileName = (recordId: string | undefined, ext: string): string =>
   `network-map-${recordId ?? 'network'}.${ext}`;
+
+/** The element as the toolbar's download buttons use it: its own exports, and where to report. */
+interface ExportingMap extends HTMLElement {
+  readonly renderRoot: ParentNode;
+  toSVG(): string;
+  toPNG(): Promise<Blob>;
+  readonly shownRecord: { readonly id: string } | undefined;
+}
+
+/**
+ * Offers the picture as a file (the toolbar's buttons). An SVG is made at once; a PNG that cannot be painted is
+ * reported as `od-error`, since a button has no caller to reject to.
+ */
+export function downloadExport(map: ExportingMap, ext: 'svg' | 'png'): void {
+  const save = (blob: Blob) =>
+    downloadBlob(map.renderRoot as ShadowRoot, blob, exportFileName(map.shownRecord?.id, ext));
+  if (ext === 'svg') return save(new Blob([map.toSVG()], { type: 'image/svg+xml' }));
+  void (async () => {
+    try {
+      save(await map.toPNG());
+    } catch (error) {
+      map.dispatchEvent(new OdErrorEvent(error));
+    }
+  })();
+}

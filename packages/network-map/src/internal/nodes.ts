@@ -3,7 +3,7 @@
  * their shapes and their accessible names. Apart from the map because a node is the unit the
  * keyboard, the pointer and the details panel all speak about.
  */
-import type { Translate } from '@odkit/elements';
+import type { OdSelection, Translate } from '@odkit/elements';
 import { nothing, svg, type SVGTemplateResult } from 'lit';
 import { nearestInDirection } from './geometry.js';
 import { NODE_R, PERSON_R, type Point } from './layout.js';
@@ -13,6 +13,24 @@ import type { MapStrings } from '../strings.js';
 
 /** The person's key on the map (ids cannot contain ':', so it never meets a member's). */
 export const PERSON_KEY = ':person';
+
+/** The node an id names (the person's is PERSON_KEY), when it is shown. */
+export function nodeKeyFor(view: NetworkView, id: string | undefined): string | undefined {
+  if (!id) return undefined;
+  if (id === view.person.id) return PERSON_KEY;
+  return view.byId.has(id) ? id : undefined;
+}
+
+/** What `od-select` says of a node (nothing for a member no longer shown). */
+export function selectionFor(view: NetworkView, key: string): OdSelection | undefined {
+  if (key === PERSON_KEY) return { kind: 'person', person: view.person };
+  const m = view.byId.get(key);
+  return m && { kind: 'member', member: m.member };
+}
+
+/** The key of the node an event's target is in (one listener on the SVG serves every node). */
+export const nodeKeyOf = (target: EventTarget | null): string | undefined =>
+  (target instanceof Element ? target.closest('.node')?.getAttribute('data-key') : undefined) ?? undefined;
 
 /** The node an arrow key moves focus to from `current`: the nearest member (or the person) that way, if any. */
 export function keyTowards(

@@ -1,6 +1,7 @@
 /**
  * The row of buttons above the map: table or map view, zoom, export, and (when editing) add a
- * member or a tie. A pure view (what is shown and t in, template out).
+ * member or a tie; and the line under it naming what limits the view. Pure views (what is shown and t in,
+ * template out).
  */
 import type { Translate } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -62,4 +63,20 @@ export function renderToolbar(model: ToolbarModel, t: Translate<MapStrings>, on:
             : nothing
         }
       </div>`;
+}
+
+/** What limits the view, named under the toolbar: a day, an audience, initials only, or read only (a day past). */
+export function renderNotes(
+  shown: { readonly asOf: string | undefined; readonly audience: string | undefined; readonly initialsOnly: boolean },
+  readOnly: boolean,
+  t: Translate<MapStrings>,
+  date: (day: string) => string,
+): TemplateResult | typeof nothing {
+  const notes = [
+    shown.asOf ? t('map.asOf', { date: date(shown.asOf) }) : '',
+    shown.audience ? t('map.audience', { audience: shown.audience }) : '',
+    shown.initialsOnly ? t('map.initialsOnly') : '',
+    readOnly ? t('history.readOnly') : '',
+  ].filter(Boolean);
+  return notes.length ? html`<p class="notes">${notes.join(' · ')}</p>` : nothing;
 }

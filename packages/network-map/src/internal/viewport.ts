@@ -5,7 +5,9 @@
  * is painted, so the cold path forces no layout), later ones once after each update and on resize.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { NODE_R, PERSON_R, round, type Point } from './layout.js';
+import { NODE_R, PERSON_R, round, type Layout, type Point } from './layout.js';
+import { extentOf } from './map-view.js';
+import { PERSON_KEY } from './nodes.js';
 
 /** Pan and zoom: `k` the zoom factor, `x`/`y` the pan in map units. */
 export interface ViewBox {
@@ -155,10 +157,14 @@ export class ViewportController implements ReactiveController {
   }
 
   /**
-   * Pans so a point (map units) is not outside the visible area: a map `extent` units from centre to edge, or less
-   * where the picture shows less of it (a narrow map is shown at a scale that keeps targets apart, wider than it).
+   * Pans so a node (by key) is not outside the visible area, so focus is never hidden: the map reaches `extentOf` its
+   * layout from centre to edge, or less where the picture shows less of it (a narrow map is shown at a scale that
+   * keeps targets apart, wider than it).
    */
-  keepInView(p: Point, extent: number): void {
+  keepInView(layout: Layout, key: string): void {
+    const p = key === PERSON_KEY ? { x: 0, y: 0 } : layout.positions.get(key);
+    if (!p) return;
+    const extent = extentOf(layout);
     const { k, x, y } = this.zoom;
     const margin = (NODE_R + 12) * k;
     const svgEl = this.#svg();
