@@ -90,14 +90,25 @@ export function chunkedBundle(input, file, { plugins = [] } = {}) {
     // experimentalMinChunkSize reports how many chunks it merged at every build: not news.
     onLog: (level, log, handler) => log.code !== 'OPTIMIZE_CHUNK_STATUS' && handler(level, log),
     output: {
+      ...chunkedOutput(name),
       dir: dirname(file),
-      format: 'es',
-      entryFileNames: `${name}.js`,
-      chunkFileNames: (chunk) => `${name}-${chunkName(chunk)}.js`,
-      // A chunk smaller than this is merged into its importers where that runs no code early: fewer requests.
-      experimentalMinChunkSize: 4000,
-      plugins: [...output.plugins, fetchTogether(name), fileList(name)],
+      plugins: [...chunkedOutput(name).plugins, fileList(name)],
     },
+  };
+}
+
+/**
+ * How a chunked bundle named `name` (`odkit`) is split, named and minified: shared by the
+ * build and the size check (scripts/size.mjs), so the check measures the files that ship.
+ */
+export function chunkedOutput(name) {
+  return {
+    format: 'es',
+    entryFileNames: `${name}.js`,
+    chunkFileNames: (chunk) => `${name}-${chunkName(chunk)}.js`,
+    // A chunk smaller than this is merged into its importers where that runs no code early: fewer requests.
+    experimentalMinChunkSize: 4000,
+    plugins: [minifier(), fetchTogether(name)],
   };
 }
 

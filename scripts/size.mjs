@@ -6,7 +6,7 @@
 // its files (a page using every part), "entryGzipKb" the entry file alone, and each file is
 // listed on a line of its own.
 import { rollup } from 'rollup';
-import { chunkName, inlinedPlugins, minifier } from './bundle.mjs';
+import { chunkedOutput, inlinedPlugins } from './bundle.mjs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { workspacePackages } from './packages.mjs';
@@ -19,16 +19,13 @@ export async function measure(entry) {
     onwarn: () => {},
     onLog: () => {},
   });
-  const { output } = await bundle.generate({
-    format: 'es',
-    plugins: [minifier()],
-    chunkFileNames: (chunk) => `${chunkName(chunk)}.js`,
-  });
+  // Split as the build splits a chunked bundle (the same output options), so each file measured is one that ships.
+  const { output } = await bundle.generate(chunkedOutput('entry'));
   await bundle.close();
   const chunks = output
     .filter((c) => c.type === 'chunk')
     .map((c) => ({
-      name: c.isEntry ? 'entry' : c.fileName.replace(/\.js$/, ''),
+      name: c.isEntry ? 'entry' : c.fileName.replace(/^entry-|\.js$/g, ''),
       minified: Buffer.byteLength(c.code),
       gzip: gzipSync(c.code, { level: 9 }).length,
     }));
