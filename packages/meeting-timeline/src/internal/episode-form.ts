@@ -21,7 +21,7 @@ import {
   type FormError,
 } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
-import { normaliseTime } from './meeting-form.js';
+import { normaliseTime, type FormContext } from './meeting-form.js';
 import { isTimeOfDay, isoInZone, localDate, zonedInstant } from './time.js';
 import type { T } from './view-kit.js';
 
@@ -101,19 +101,13 @@ function wording(kind: EpisodeFormKind) {
   )[kind];
 }
 
-export interface EpisodeBuildContext {
-  readonly t: T;
-  readonly zone: string;
-  readonly now: number;
+export interface EpisodeBuildContext extends FormContext {
   /** The episode finished or handed over (absent when opening one). */
   readonly episode: Episode | undefined;
   /** Every episode of the record (a new one starts after the latest has ended). */
   readonly episodes: readonly Episode[];
   /** The meetings of the record (an episode cannot end before its last meeting that is not cancelled). */
   readonly meetings: readonly Meeting[];
-  readonly formatDateTime: (time: number) => string;
-  readonly formatDate: (date: string) => string;
-  readonly newId: () => string;
 }
 
 /**

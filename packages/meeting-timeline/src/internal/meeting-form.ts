@@ -196,15 +196,19 @@ export function readForm(form: HTMLFormElement, draft: MeetingDraft): MeetingDra
   };
 }
 
-export interface BuildContext {
+/** What every timeline form (a meeting's, an episode's) checks its draft and builds its change with. */
+export interface FormContext {
   readonly t: T;
   readonly zone: string;
   readonly now: number;
-  readonly episode: Episode;
-  readonly existing: Meeting | undefined;
   readonly formatDateTime: (time: number) => string;
   readonly formatDate: (date: string) => string;
   readonly newId: () => string;
+}
+
+export interface BuildContext extends FormContext {
+  readonly episode: Episode;
+  readonly existing: Meeting | undefined;
 }
 
 /**
