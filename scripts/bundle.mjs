@@ -81,7 +81,8 @@ export function singleFileBundle(input, file, { plugins = [] } = {}) {
  * replaced as a whole by the build.
  */
 export function chunkedBundle(input, file, { plugins = [] } = {}) {
-  const { output, ...config } = singleFileBundle(input, file, { plugins });
+  // The single-file config's input side (plugins, warnings), with the chunked output in place of its one file.
+  const { output: _oneFile, ...config } = singleFileBundle(input, file, { plugins });
   const name = basename(file, '.js');
   return {
     ...config,
