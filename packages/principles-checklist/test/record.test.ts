@@ -8,7 +8,9 @@ import {
   parseCaseRecord,
   scoreAssessment,
   StorageError,
+  type ApplyOptions,
   type CaseRecord,
+  type Change,
   type Instrument,
 } from '@odkit/core';
 import { demoCase as sharedDemo } from '@odkit/core/demo';
@@ -57,6 +59,48 @@ describe('<od-principles-checklist> with a case record', () => {
     await until(() => partOf(el, 'header'), 'the checklist header');
     return el;
   }
+
+  it('a rater’s choice made while the assessment is starting (the store shows it, its save not back yet) is saved, not undone', async () => {
+    // A slow connection: the start waits before the store takes it (a choice then goes to the local draft), then the
+    // store shows the new assessment while its save has not returned (a choice then goes to the edits to save).
+    const gate = () => {
+      let resolve!: () => void;
+      const promise = new Promise<void>((done) => (resolve = done));
+      return { promise, resolve };
+    };
+    const gates = { before: gate(), after: gate() };
+    let phase: 'waiting' | 'before' | 'after' = 'waiting';
+    class Slow extends MemoryStore {
+      override async apply(change: Change, options?: ApplyOptions) {
+        if ((change as { type?: string }).type !== 'assessment/start') return super.apply(change, options);
+        phase = 'before';
+        await gates.before.promise;
+        const result = await super.apply(change, options);
+        phase = 'after';
+        await gates.after.promise;
+        return result;
+      }
+    }
+    const store = new Slow(structuredClone(demoCase));
+    const el = await inProvider(store);
+    page(el).raterName.focus();
+    await sendKeys({ type: 'Jo Whitfield' });
+    await sendKeys({ press: 'Tab' });
+    await until(() => phase === 'before', 'the start on its way');
+    await click(labelOf(el, page(el).choice('Rater’s role', 'Co-facilitator')));
+    gates.before.resolve();
+    await until(() => phase === 'after' && store.snapshot!.record.assessments.some((a) => a.meetingId === 'mt-13'));
+    await el.updateComplete;
+    await click(labelOf(el, page(el).choice('Rater’s role', 'Supervisor')));
+    await click(labelOf(el, page(el).choice('What the rating is based on', 'Video recording')));
+    gates.after.resolve();
+    const saved = await until(() => {
+      const a = store.snapshot!.record.assessments.find((x) => x.meetingId === 'mt-13');
+      return a?.raterRole === 'supervisor' && a.evidence === 'video' ? a : undefined;
+    }, 'the role and evidence chosen last, saved');
+    expect(saved.rater.name).to.equal('Jo Whitfield');
+    expect(page(el).choice('Rater’s role', 'Supervisor').checked).to.equal(true);
+  });
 
   it('saves as you go to IndexedDB: a fresh element after a reload shows everything, nothing lost', async () => {
     const databaseName = `checklist-${Math.random().toString(36).slice(2)}`;

@@ -625,10 +625,13 @@ export class AutosaveController implements ReactiveController {
         this.#host.requestUpdate();
         return;
       }
-      // Edits made while it was starting are still in the local draft: save them too.
+      // Edits made while it was starting are still in the local draft: save them too. Edits made once the store
+      // already showed the new assessment (before its save had returned) went to the pending edits: they are
+      // newer than the local draft, so they win over it field by field rather than being replaced by it.
       const since = editsSince(stored, this.#options.local() ?? local);
-      for (const [itemId, entry] of since.ratings) this.#pending.set(itemId, entry);
-      if (since.about) this.#pendingAbout = since.about;
+      for (const [itemId, entry] of since.ratings)
+        this.#pending.set(itemId, { ...entry, ...this.#pending.get(itemId) });
+      if (since.about) this.#pendingAbout = { ...since.about, ...this.#pendingAbout };
       this.#host.requestUpdate();
     }
     for (const [itemId, entry] of [...this.#pending]) {
