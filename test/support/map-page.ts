@@ -405,6 +405,8 @@ export class MapPage {
     await this.tabIn();
     await sendKeys({ press: 'Home' });
     for (const key of this.arrowPath(node)) await sendKeys({ press: key });
+    // Focus moves once the map has rendered the move, which may wait (for the Welsh strings, say).
+    await this.el.updateComplete;
     if (this.focused() !== node) throw new Error(`The arrow keys did not reach ${nameOf(node)}`);
   }
 

@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import { LocaleController, OdElement, provideWelsh, type LazyCatalogue } from '@odkit/elements';
 import { guardConsole } from '../../../test/support/console-guard.js';
+import { until } from '../../../test/support/dom.js';
 
 const english = { greeting: 'Hello', count: { one: '{count} member', other: '{count} members' } } as const;
 type Strings = typeof english;
@@ -84,10 +85,49 @@ describe('Welsh fetched when first shown (LazyCatalogue)', () => {
     expect(el.renders).to.deep.equal(['Hello, 3 members']);
     expect(calls.count).to.equal(0);
     el.setAttribute('lang', 'cy');
-    el.requestUpdate();
-    await el.updateComplete;
+    await until(() => el.renders.length === 2, 'the element renders again in Welsh');
     expect(el.renders).to.deep.equal(['Hello, 3 members', 'Helo, 3 aelod']);
     expect(calls.count).to.equal(1);
+  });
+
+  it('a `lang` changed on an ancestor, even across a shadow root, renders the element again in that language', async () => {
+    const { lazy } = catalogue(() => Promise.resolve(welsh));
+    const name = probe(lazy);
+    const wrapper = inPage('en-GB');
+    const outer = document.createElement('div');
+    wrapper.append(outer);
+    const inner = outer.attachShadow({ mode: 'open' });
+    const section = document.createElement('section');
+    inner.append(section);
+    const el = document.createElement(name) as OdElement & { renders: string[] };
+    section.append(el);
+    await el.updateComplete;
+    wrapper.lang = 'cy';
+    await until(() => el.renders.at(-1) === 'Helo, 3 aelod', 'the page switching to Welsh reaches the element');
+    section.lang = 'en';
+    await until(() => el.renders.at(-1) === 'Hello, 3 members', 'a lang inside the shadow root reaches the element');
+    expect(el.renders).to.deep.equal(['Hello, 3 members', 'Helo, 3 aelod', 'Hello, 3 members']);
+  });
+
+  it('a `lang` change that leaves the language as it was renders nothing again; a removed element is not rendered', async () => {
+    const { lazy } = catalogue(() => Promise.resolve(welsh));
+    const name = probe(lazy);
+    const wrapper = inPage('en-GB');
+    const el = document.createElement(name) as OdElement & { renders: string[] };
+    const gone = document.createElement(name) as OdElement & { renders: string[] };
+    wrapper.append(el, gone);
+    await Promise.all([el.updateComplete, gone.updateComplete]);
+    gone.remove();
+    wrapper.lang = 'en';
+    document.body.lang = 'fr';
+    // The observer's callback is a microtask queued by the change: once it has run, a render it asked for is pending.
+    await Promise.resolve();
+    await el.updateComplete;
+    expect(el.renders).to.have.length(1);
+    wrapper.lang = 'cy';
+    await until(() => el.renders.length === 2, 'the change to Welsh renders it');
+    expect(gone.renders).to.have.length(1);
+    document.body.removeAttribute('lang');
   });
 
   it('a failed fetch leaves English, says why in the console, and does not hold renders again', async () => {

@@ -143,7 +143,8 @@ describe('<od-network-map> member form: every field', () => {
   it('reads in Welsh: the Welsh label chooses the same code', async () => {
     const { page, options } = await overFhir();
     page.el.setAttribute('lang', 'cy');
-    await page.el.updateComplete;
+    // The Welsh strings are fetched on the way (a render waits for them).
+    await until(() => page.toolbarButtons().includes('Chwyddo i mewn'), 'the map shown in Welsh');
     await page.focusMember('Sarah Lewis');
     page.detailsButton('Golygu aelod').click();
     await page.el.updateComplete;

@@ -65,6 +65,11 @@ export class LocaleController<T extends StringTable> implements ReactiveControll
   #welsh: WelshTable<T> | undefined;
   #welshFailed = false;
   #provided: LocaleSettings | undefined;
+  /** The language last rendered in, so a `lang` change elsewhere on the page renders only the widgets it changes. */
+  #rendered: SupportedLocale | undefined;
+  readonly #langChanged = (): void => {
+    if (this.locale !== this.#rendered) this.#host.requestUpdate();
+  };
 
   constructor(host: LocaleHost, catalogue: LazyCatalogue<T>) {
     this.#host = host;
@@ -109,6 +114,7 @@ export class LocaleController<T extends StringTable> implements ReactiveControll
   }
 
   hostUpdate(): void {
+    this.#rendered = this.locale;
     // A host that cannot hold its renders shows English until the Welsh table arrives, then renders again.
     if (!(this.#host as Partial<GatedHost>).holdUpdatesUntil)
       void this.#welshReady()?.then(() => this.#host.requestUpdate());
@@ -117,6 +123,11 @@ export class LocaleController<T extends StringTable> implements ReactiveControll
   hostConnected(): void {
     // `lang` on an ancestor can only be read once connected.
     this.#host.requestUpdate();
+    watchLang(this.#host, this.#langChanged);
+  }
+
+  hostDisconnected(): void {
+    langWatchers.delete(this.#langChanged);
   }
 
   get locale(): SupportedLocale {
@@ -159,6 +170,32 @@ export class LocaleController<T extends StringTable> implements ReactiveControll
   }
   duration(hours: number): string {
     return formatDuration(hours, this.locale);
+  }
+}
+
+/** What each connected element does when a `lang` changes on the page. */
+const langWatchers = new Set<() => void>();
+const watchedRoots = new WeakSet<Node>();
+let langObserver: MutationObserver | undefined;
+
+/**
+ * Renders a host again when a `lang` changes on it or an ancestor (a page switching to Welsh, a
+ * host setting `lang` on the widget), as a new `locale` would. One observer serves every element;
+ * it watches the document and each shadow root a widget sits in, for `lang` alone.
+ */
+function watchLang(host: LocaleHost, changed: () => void): void {
+  langWatchers.add(changed);
+  langObserver ??= new MutationObserver(() => {
+    for (const watcher of langWatchers) watcher();
+  });
+  for (let root = host.getRootNode(); ;) {
+    const tree = root instanceof ShadowRoot ? root : document.documentElement;
+    if (!watchedRoots.has(tree)) {
+      watchedRoots.add(tree);
+      langObserver.observe(tree, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    }
+    if (!(root instanceof ShadowRoot)) break;
+    root = root.host.getRootNode();
   }
 }
 
