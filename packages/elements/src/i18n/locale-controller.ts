@@ -184,6 +184,8 @@ let langObserver: MutationObserver | undefined;
  * it watches the document and each shadow root a widget sits in, for `lang` alone.
  */
 function watchLang(host: LocaleHost, changed: () => void): void {
+  // A server rendering the widget (Lit SSR's DOM shim) has nothing to observe.
+  if (typeof MutationObserver === 'undefined') return;
   langWatchers.add(changed);
   langObserver ??= new MutationObserver(() => {
     for (const watcher of langWatchers) watcher();
