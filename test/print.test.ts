@@ -54,7 +54,9 @@ describe('print layouts', () => {
     expect(shown(one(el, '.side'))).to.equal(true);
 
     await emulateMedia({ media: 'print' });
-    await waitUntil(() => all(el, '.row').length === Number(total), 'the list did not render every meeting for print');
+    await waitUntil(() => all(el, '.row').length === Number(total), 'the list did not render every meeting for print', {
+      timeout: 20_000,
+    });
     expect(all(el, '.row').filter(shown)).to.have.length(Number(total));
     for (const chrome of ['.toolbar', '.axis', '.side']) expect(shown(one(el, chrome)), chrome).to.equal(false);
     expect(shown(one(el, '.summary'))).to.equal(true);
@@ -64,7 +66,9 @@ describe('print layouts', () => {
 
     // Back on screen, the window again.
     await emulateMedia({ media: 'screen' });
-    await waitUntil(() => all(el, '.row').length < Number(total), 'the list stayed whole after printing');
+    await waitUntil(() => all(el, '.row').length < Number(total), 'the list stayed whole after printing', {
+      timeout: 20_000,
+    });
   });
 
   it('the timeline prints its attendance matrix whole, without scrolling', async () => {
@@ -85,7 +89,7 @@ describe('print layouts', () => {
     const checklist = await fixture<OdPrinciplesChecklist>(
       html`<od-principles-checklist .record=${demoCase} assessment-id="as-05" instrument-id="od-key-elements" initials-only></od-principles-checklist>`,
     );
-    await waitUntil(() => one(checklist, '.item'), 'the checklist did not render');
+    await waitUntil(() => one(checklist, '.item'), 'the checklist did not render', { timeout: 20_000 });
     await emulateMedia({ media: 'print' });
     for (const el of [timeline, checklist]) {
       const printed = printedText(el);
@@ -105,7 +109,7 @@ describe('print layouts', () => {
       <od-principles-checklist meeting-id="mt-13" instrument-id="od-seven-principles"></od-principles-checklist>
     </od-provider>`);
     const el = provider.querySelector<OdPrinciplesChecklist>('od-principles-checklist')!;
-    await waitUntil(() => one(el, '.item'), 'the checklist did not render');
+    await waitUntil(() => one(el, '.item'), 'the checklist did not render', { timeout: 20_000 });
     // On screen: every choice, the buttons, no scores table in the rating view.
     expect(shown(one(el, '.actions'))).to.equal(true);
     expect(shown(one(el, '.print-scores'))).to.equal(false);

@@ -178,13 +178,13 @@ describe('<od-provider> given a store as it opens', () => {
 
     const store = new MemoryStore(demoCase);
     open(store);
-    await waitUntil(() => $(widgets[0]!, '[data-key="m-sarah"]'), 'the map shows the case');
+    await waitUntil(() => $(widgets[0]!, '[data-key="m-sarah"]'), 'the map shows the case', { timeout: 20_000 });
     expect(provider.store).to.equal(opening);
-    await waitUntil(() => $(widgets[2]!, 'input[type="radio"]'), 'the checklist shows its form');
+    await waitUntil(() => $(widgets[2]!, 'input[type="radio"]'), 'the checklist shows its form', { timeout: 20_000 });
     for (const widget of widgets) expect(errorState(widget)).to.equal(null);
     const late = document.createElement('od-network-map');
     provider.append(late);
-    await waitUntil(() => $(late, '[data-key="m-sarah"]'), 'a widget added later shows the case');
+    await waitUntil(() => $(late, '[data-key="m-sarah"]'), 'a widget added later shows the case', { timeout: 20_000 });
   });
 
   it('a store replaced while the first is still opening: the first one, resolved or failed, is ignored', async () => {
@@ -192,7 +192,9 @@ describe('<od-provider> given a store as it opens', () => {
     const first = new Promise<CaseStore>((_, reject) => (fail = reject));
     const { provider, widgets, errors } = page(first);
     provider.store = Promise.resolve(new MemoryStore(demoCase));
-    await waitUntil(() => $(widgets[0]!, '[data-key="m-sarah"]'), 'the map shows the second store');
+    await waitUntil(() => $(widgets[0]!, '[data-key="m-sarah"]'), 'the map shows the second store', {
+      timeout: 20_000,
+    });
     const watch = uncaught();
     fail(new StorageError('too late'));
     await watch.reported(); // reported after every microtask the late rejection started

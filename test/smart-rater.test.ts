@@ -37,7 +37,7 @@ describe('the checklist’s rater is the signed-in user', () => {
       <od-principles-checklist meeting-id="mt-13" instrument-id="od-seven-principles"></od-principles-checklist>
     </od-provider>`);
     const el = provider.querySelector<OdPrinciplesChecklist>('od-principles-checklist')!;
-    await waitUntil(() => nameField(el), 'the checklist did not render');
+    await waitUntil(() => nameField(el), 'the checklist did not render', { timeout: 20_000 });
     expect(nameField(el)!.readOnly).to.equal(true);
     expect(nameField(el)!.value).to.equal('Sam Okafor');
     expect(inShadow(el, '#rater-name-hint')!.textContent).to.contain('Sam Okafor (Family therapist)');
@@ -49,6 +49,7 @@ describe('the checklist’s rater is the signed-in user', () => {
     await waitUntil(
       () => store.snapshot!.record.assessments.some((a) => a.meetingId === 'mt-13' && a.rater.name === 'Sam Okafor'),
       'the rating was not saved under the signed-in name',
+      { timeout: 20_000 },
     );
   });
 
@@ -59,7 +60,7 @@ describe('the checklist’s rater is the signed-in user', () => {
       <od-principles-checklist meeting-id="mt-13" .rater=${{ id: 'staff-1', name: 'Nia Roberts' }}></od-principles-checklist>
     </od-provider>`);
     const el = provider.querySelector<OdPrinciplesChecklist>('od-principles-checklist')!;
-    await waitUntil(() => nameField(el), 'the checklist did not render');
+    await waitUntil(() => nameField(el), 'the checklist did not render', { timeout: 20_000 });
     expect(nameField(el)!.value).to.equal('Nia Roberts');
     expect(nameField(el)!.readOnly).to.equal(true);
     expect(inShadow(el, '#rater-name-hint')!.textContent).to.contain('Rydych wedi mewngofnodi fel Nia Roberts');
@@ -67,14 +68,16 @@ describe('the checklist’s rater is the signed-in user', () => {
 
     // Cleared: the store's author rates.
     el.rater = undefined;
-    await waitUntil(() => nameField(el)?.value === 'Author Name', 'the store author did not take over');
+    await waitUntil(() => nameField(el)?.value === 'Author Name', 'the store author did not take over', {
+      timeout: 20_000,
+    });
   });
 
   it('without a signed-in user the name is typed, as before', async () => {
     const el = await fixture<OdPrinciplesChecklist>(
       html`<od-principles-checklist .record=${demoCase} meeting-id="mt-13"></od-principles-checklist>`,
     );
-    await waitUntil(() => nameField(el), 'the checklist did not render');
+    await waitUntil(() => nameField(el), 'the checklist did not render', { timeout: 20_000 });
     expect(nameField(el)!.readOnly).to.equal(false);
     expect(nameField(el)!.value).to.equal('');
   });
@@ -87,7 +90,7 @@ describe('the checklist’s rater is the signed-in user', () => {
       .rater=${{ name: 'x'.repeat(201), role: 'Secret role text' }}
       @od-error=${(e: OdErrorEvent) => errors.push(e)}
     ></od-principles-checklist>`);
-    await waitUntil(() => errors.length > 0, 'no od-error');
+    await waitUntil(() => errors.length > 0, 'no od-error', { timeout: 20_000 });
     expect(errors[0]!.error).to.be.instanceOf(ValidationError);
     expect(errors[0]!.error.message).to.contain('name');
     expect(errors[0]!.error.message).not.to.contain('xxxx');
@@ -97,7 +100,7 @@ describe('the checklist’s rater is the signed-in user', () => {
       await el.updateComplete;
       if (bad === null) expect(errors).to.have.length(0);
       else {
-        await waitUntil(() => errors.length > 0, `no od-error for ${JSON.stringify(bad)}`);
+        await waitUntil(() => errors.length > 0, `no od-error for ${JSON.stringify(bad)}`, { timeout: 20_000 });
         expect(errors[0]!.error).to.be.instanceOf(ValidationError);
       }
     }

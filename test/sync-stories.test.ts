@@ -51,7 +51,9 @@ describe('sync stories', () => {
       expect(shown(map, '.od-sync__message')).to.equal(message);
       if (story.play) {
         await story.play({ canvasElement: provider as HTMLElement });
-        await waitUntil(() => map.shadowRoot!.querySelector('.od-sync-review'), 'the review panel');
+        await waitUntil(() => map.shadowRoot!.querySelector('.od-sync-review'), 'the review panel', {
+          timeout: 20_000,
+        });
         expect(map.shadowRoot!.querySelectorAll('.od-sync-conflict').length).to.equal(2);
         await expect(provider).to.be.accessible();
       }

@@ -141,10 +141,31 @@ export async function click(target: Element): Promise<void> {
     else target.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, button: 0 }));
     return;
   }
-  target.scrollIntoView({ block: 'center' });
-  const r = target.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
-  await sendMouse({ type: 'move', position: [0, 0] });
+  // The page may move between reading where the target is and the click arriving (a status line
+  // growing or shrinking as a save lands): a click that missed is sent again where the target now is.
+  let reached = false;
+  const hit = (event: Event) => (reached ||= event.composedPath().includes(target));
+  window.addEventListener('click', hit, { capture: true });
+  try {
+    for (let attempt = 1; ; attempt++) {
+      target.scrollIntoView({ block: 'center' });
+      const r = target.getBoundingClientRect();
+      await sendMouse({
+        type: 'click',
+        position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)],
+      });
+      await sendMouse({ type: 'move', position: [0, 0] });
+      if (reached) return;
+      const now = target.getBoundingClientRect();
+      const moved = now.left !== r.left || now.top !== r.top;
+      if (!moved || attempt === 3)
+        throw new Error(
+          `A click at the middle of ${target.localName} did not reach it${moved ? ' (it kept moving)' : ''}`,
+        );
+    }
+  } finally {
+    window.removeEventListener('click', hit, { capture: true });
+  }
 }
 
 /** `roleOf`, plus roles HTML gives by name or context: a named `<section>` is a region, a fieldset a group. */

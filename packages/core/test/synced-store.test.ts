@@ -995,6 +995,7 @@ describe('sender lock without Web Locks (IndexedDB lease)', () => {
     await waitUntil(
       async () => (await readAll(name, 'cases')).some((c) => (c as { sender?: unknown }).sender),
       'the lease was never taken',
+      { timeout: 20_000 },
     );
     expect(await withSenderLock('x', { db, caseId: CASE_ID, holder: 'tab-2' }, async () => 'second', null)).to.equal(
       BUSY,

@@ -379,7 +379,9 @@ describe('review panel', () => {
       const keepMine = await tabUntil((el) => /^Keep mine:/.test(nameOf(el)), { what: 'Keep mine' });
       expect(first.contains(keepMine)).to.equal(true);
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => store.resolved.length === 1 && page.conflicts.length === 1, 'the first conflict resolved');
+      await waitUntil(() => store.resolved.length === 1 && page.conflicts.length === 1, 'the first conflict resolved', {
+        timeout: 20_000,
+      });
       await widget.updateComplete;
     }
 
@@ -387,7 +389,9 @@ describe('review panel', () => {
     async function keepTheirsOnLast({ store, widget, page }: Awaited<ReturnType<typeof openedWithKeyboard>>) {
       await tabUntil((el) => /^Keep theirs:/.test(nameOf(el)), { what: 'Keep theirs' });
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => store.resolved.length === 2 && !page.conflicts[0], 'the second conflict resolved');
+      await waitUntil(() => store.resolved.length === 2 && !page.conflicts[0], 'the second conflict resolved', {
+        timeout: 20_000,
+      });
       await widget.updateComplete;
     }
 
@@ -501,7 +505,7 @@ describe('review panel', () => {
     expect(widget.shadowRoot!.activeElement).to.equal(pressed);
     page.decisions(page.conflicts[0]!).mine!.click();
     expect(text(page.announcement)).to.equal('Saving your decision…');
-    await waitUntil(() => store.release !== undefined);
+    await waitUntil(() => store.release !== undefined, undefined, { timeout: 20_000 });
     store.release!();
     expect((await failed).error.message).to.equal('The device storage is full.');
     await widget.updateComplete;
@@ -532,9 +536,9 @@ describe('review panel', () => {
     expect(describeElement(page.panel)).to.equal('(nothing)');
     const review = page.reviewButton!;
     expect(widget.shadowRoot!.activeElement).to.equal(review);
-    await waitUntil(() => store.release !== undefined);
+    await waitUntil(() => store.release !== undefined, undefined, { timeout: 20_000 });
     store.release!();
-    await waitUntil(() => store.syncStatus.conflicts.length === 1, 'the decision saved');
+    await waitUntil(() => store.syncStatus.conflicts.length === 1, 'the decision saved', { timeout: 20_000 });
     await widget.updateComplete;
     expect(widget.shadowRoot!.activeElement).to.equal(review);
   });
@@ -630,7 +634,7 @@ describe('"Changed by … on …"', () => {
     const page = new SyncStatusPage(widget);
     expect(describeElement(page.changedBy)).to.equal('(nothing)');
     await store.apply({ type: 'member/update', member: { ...jo, ring: 2 } }, { at: '2026-04-02T10:42:00+01:00' });
-    await waitUntil(() => page.changedBy, 'the history line');
+    await waitUntil(() => page.changedBy, 'the history line', { timeout: 20_000 });
     expect(text(page.changedBy)).to.equal('Changed by Alex Hughes on 2 Apr 2026, 10:42');
     widget.memberId = 'm2';
     await widget.updateComplete;
@@ -649,11 +653,13 @@ describe('"Changed by … on …"', () => {
     store.editStates.set('edit-1', 'pending');
     const { widget } = await mount(store, { locale: 'cy' });
     const page = new SyncStatusPage(widget);
-    await waitUntil(() => page.changedBy, 'the history line');
+    await waitUntil(() => page.changedBy, 'the history line', { timeout: 20_000 });
     expect(text(page.changedBy)).to.equal('Newidiwyd gan Alex Hughes ar 2 Ebr 2026, 10:42 (heb ei anfon eto)');
     store.editStates.set('edit-1', 'conflict');
     store.setStatus({ conflicts: conflicts().slice(0, 1), pending: 1 });
-    await waitUntil(() => text(page.changedBy).includes('mae angen eich penderfyniad'), 'the conflict state');
+    await waitUntil(() => text(page.changedBy).includes('mae angen eich penderfyniad'), 'the conflict state', {
+      timeout: 20_000,
+    });
     widget.locale = 'en-GB';
     await widget.updateComplete;
     expect(text(page.changedBy)).to.equal(
@@ -666,7 +672,7 @@ describe('"Changed by … on …"', () => {
     await store.apply({ type: 'member/update', member: { ...jo, ring: 3 } }, { at: '2026-04-02T10:42:00+01:00' });
     const { widget } = await mount(store);
     const page = new SyncStatusPage(widget);
-    await waitUntil(() => page.changedBy, 'the history line');
+    await waitUntil(() => page.changedBy, 'the history line', { timeout: 20_000 });
     expect(text(page.changedBy)).to.equal('Changed on 2 Apr 2026, 10:42');
     const alone = await fixture<SyncWidget>(html`<od-test-sync-widget></od-test-sync-widget>`);
     const nothingShown = new SyncStatusPage(alone);

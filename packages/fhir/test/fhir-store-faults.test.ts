@@ -211,7 +211,9 @@ describe('FhirStore trusts nothing the server says', () => {
       const store = await open(patientId, { http: wire.http, signal: host.signal });
       await injectFault({ method: 'POST', match: patientId, action: 'hang' });
       const pending = rejection(store.apply({ type: 'meeting/cancel', meetingId: 'mt-15' }));
-      await waitUntil(() => wire.requests.some((r) => r.method === 'POST'), 'the write never started');
+      await waitUntil(() => wire.requests.some((r) => r.method === 'POST'), 'the write never started', {
+        timeout: 20_000,
+      });
       host.abort();
       const error = await pending;
       expect(error).to.be.instanceOf(StorageError);

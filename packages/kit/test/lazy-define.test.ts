@@ -34,6 +34,7 @@ describe('defineOdkit in the chunked bundle (registration on first use)', () => 
       await waitUntil(
         () => map.shadowRoot?.querySelectorAll('.nodes .node').length === demoCase.members.length + 1,
         'the map renders the provider’s case',
+        { timeout: 20_000 },
       );
       expect(map.sectors).to.equal(true);
       // Only what was used: the other widgets are still unregistered.
