@@ -138,7 +138,8 @@ function fetchTogether(name) {
 /**
  * Writes `<name>.files.json` beside a chunked bundle: which files a page fetches for each
  * widget (`widgets`: its chunk and the shared chunks it imports, not the entry), which more it
- * fetches once that widget shows Welsh (`welsh`), and every file (`files`), for a host's
+ * fetches once that widget shows Welsh (`welsh`) and once it is editable (`editing`: its edit
+ * forms, for the map), and every file (`files`), for a host's
  * service worker or server configuration to list. Files the build no longer makes are
  * deleted from the folder, so a stale chunk is never served.
  */
@@ -157,18 +158,28 @@ function fileList(name) {
       };
       const widgets = {};
       const welsh = {};
+      const editing = {};
       for (const chunk of chunks) {
-        const widget = /\/kit\/src\/chunks\/([^/]+)\.ts$/.exec(chunk.facadeModuleId?.replaceAll('\\', '/') ?? '')?.[1];
+        // The chunk holding a widget's module in src/chunks/ (its facade, unless the chunk also serves other chunks).
+        const widget = chunk.moduleIds
+          .map((id) => /\/kit\/src\/chunks\/([^/]+)\.ts$/.exec(id.replaceAll('\\', '/'))?.[1])
+          .find(Boolean);
         if (!widget) continue;
         widgets[widget] = [...closure(chunk.fileName)].sort();
         const cy = chunk.dynamicImports.filter((file) => /-cy\.js$/.test(file));
         welsh[widget] = [...new Set(cy.flatMap((file) => [...closure(file)]))].sort();
+        // Fetched once the widget is editable, beyond what its first paint needed.
+        const forms = chunk.dynamicImports.filter((file) => /-forms\.js$/.test(file));
+        const needed = new Set(widgets[widget]);
+        editing[widget] = [...new Set(forms.flatMap((file) => [...closure(file)]))]
+          .filter((f) => !needed.has(f))
+          .sort();
       }
       const files = chunks.map((c) => c.fileName).sort();
       this.emitFile({
         type: 'asset',
         fileName: `${name}.files.json`,
-        source: `${JSON.stringify({ entry: entry.fileName, widgets, welsh, files }, null, 2)}\n`,
+        source: `${JSON.stringify({ entry: entry.fileName, widgets, welsh, editing, files }, null, 2)}\n`,
       });
     },
     writeBundle({ dir }, bundle) {
@@ -181,7 +192,8 @@ function fileList(name) {
 /**
  * A chunk's name after what it holds: a widget's code after its module in the kit's
  * src/chunks/ (`network-map`), a package's Welsh strings after the package
- * (`network-map-cy`), the Welsh all widgets share `cy`, code several widgets share
+ * (`network-map-cy`), the Welsh all widgets share `cy`, a widget's edit forms after the package
+ * (`network-map-forms`), code several widgets share
  * `shared` (`shared2` for what only some share).
  */
 export function chunkName(chunk) {
@@ -193,6 +205,11 @@ export function chunkName(chunk) {
     const widget = welsh.find((p) => p !== 'elements');
     return widget ? `${widget}-cy` : 'cy';
   }
+  // A widget's edit forms (its src/internal/forms.ts, fetched once the widget is editable): `network-map-forms`.
+  const forms = /\/packages\/([^/]+)\/src\/internal\/forms\.ts$/.exec(
+    chunk.facadeModuleId?.replaceAll('\\', '/') ?? '',
+  )?.[1];
+  if (forms) return `${forms}-forms`;
   // Code several widgets share: `shared`, then `shared2`, … (rollup numbers same-named files).
   return chunk.isDynamicEntry ? chunk.name : 'shared';
 }

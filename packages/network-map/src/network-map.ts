@@ -182,6 +182,12 @@ export class OdNetworkMap extends OdElement {
     removed: (id) => this.#selectedKey === id && this.#select(undefined),
   });
 
+  constructor() {
+    super();
+    // A form opened before the forms have arrived is drawn once they have (so `updateComplete` waits for them).
+    this.holdUpdatesUntil(() => this.#edits.fetching);
+  }
+
   /** The record shown (read only): the store's or the `record` property's, the last valid one. */
   get shownRecord(): CaseRecord | undefined {
     return this.#data.record;
@@ -239,6 +245,9 @@ export class OdNetworkMap extends OdElement {
 
   protected override updated(): void {
     this.#selecting = false;
+    this.#edits.focusOpened();
+    // The edit forms are fetched once editing is on, so the first "Edit" opens at once (and offline, once here).
+    if (this.#canEdit) this.#edits.preload();
   }
 
   /* ---------------------------------------------------------------- rendering */

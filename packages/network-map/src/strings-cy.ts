@@ -96,6 +96,8 @@ export const mapWelsh: WelshTable<MapStrings> = {
   'edit.confirm': 'Ydw, tynnu',
   'edit.saved': 'Wedi’i gadw.',
   'edit.removed': 'Wedi’i dynnu.',
+  'edit.formsUnavailable':
+    'Nid oedd modd agor y ffurflen: mae’r dudalen hon wedi colli ei chysylltiad. Rhowch gynnig arall arni pan fydd yn ôl.',
   'edit.cancelled': 'Ni chafodd y newid ei wneud.',
   'field.name': 'Enw',
   'field.nameHint': 'Mae llythrennau blaen yn iawn os yw’n well gan y person.',

@@ -94,6 +94,8 @@ const en = {
   'edit.confirm': 'Yes, remove',
   'edit.saved': 'Saved.',
   'edit.removed': 'Removed.',
+  'edit.formsUnavailable':
+    'The form could not be opened: this page has lost its connection. Try again when it is back.',
   'edit.cancelled': 'The change was not applied.',
   'field.name': 'Name',
   'field.nameHint': 'Initials are fine if the person prefers.',

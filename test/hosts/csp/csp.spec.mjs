@@ -130,7 +130,7 @@ test('under a strict CSP with Trusted Types every widget works: edit, rate, expo
     '/test/hosts/csp/',
     '/test/hosts/csp/page.css',
     '/test/hosts/csp/main.js',
-    ...kitFiles(CASE_WIDGETS, { welsh: true }),
+    ...kitFiles(CASE_WIDGETS, { welsh: true, editing: true }),
     '/test/hosts/.generated/demo.js',
   ]);
 });

@@ -4,6 +4,7 @@
 // transaction per edit.
 import { test, expect } from '@playwright/test';
 import {
+  CASE_WIDGETS,
   expectCleanConsole,
   expectNoAxeViolations,
   expectOnlyRequests,
@@ -18,7 +19,7 @@ import { seedFhirServer } from '../.generated/fhir-seed.mjs';
 const pageFiles = () => [
   '/test/hosts/csp/fhir.html',
   '/test/hosts/csp/page.css',
-  ...kitFiles(),
+  ...kitFiles(CASE_WIDGETS, { editing: true }),
   '/test/hosts/.generated/fhir-host.js',
 ];
 

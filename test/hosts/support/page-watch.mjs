@@ -83,15 +83,17 @@ export function kitFileList() {
 
 /**
  * What a page loading dist/odkit.js fetches of the kit: odkit.js, each widget's chunk with
- * the shared chunks it imports, and, once the widgets have shown Welsh, their Welsh chunks.
- * Read from the build's own file list, so a test fails on a request the list does not name.
+ * the shared chunks it imports, once the widgets have shown Welsh their Welsh chunks, and
+ * once they are editable their edit forms. Read from the build's own file list, so a test
+ * fails on a request the list does not name.
  */
-export function kitFiles(widgets = CASE_WIDGETS, { welsh = false } = {}) {
+export function kitFiles(widgets = CASE_WIDGETS, { welsh = false, editing = false } = {}) {
   const list = kitFileList();
   const files = new Set([list.entry]);
   for (const widget of widgets) {
     for (const file of list.widgets[widget]) files.add(file);
     if (welsh) for (const file of list.welsh[widget]) files.add(file);
+    if (editing) for (const file of list.editing[widget]) files.add(file);
   }
   return [...files].map((file) => `/packages/kit/dist/${file}`);
 }

@@ -123,8 +123,8 @@ test('two kit versions side by side: both render, each its own version, no cross
     '/test/hosts/two-versions/',
     '/test/hosts/two-versions/page.css',
     '/test/hosts/two-versions/main.js',
-    // The page shows no checklist: its chunk is never fetched.
-    ...kitFiles(['network-map', 'meeting-timeline']),
+    // The page shows no checklist: its chunk is never fetched. Its map is editable: its forms are.
+    ...kitFiles(['network-map', 'meeting-timeline'], { editing: true }),
     '/test/hosts/.generated/odkit-classes-v2.js',
     '/test/hosts/.generated/demo.js',
   ]);

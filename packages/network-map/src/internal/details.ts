@@ -7,7 +7,7 @@ import { SECTORS, type NetworkMember, type Tie } from '@odkit/core';
 import type { Translate } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Panel } from './edits.js';
-import { panelTitle, renderFormErrors, type FormState } from './form-parts.js';
+import { panelTitle, renderFormErrors, type FormState } from './panel-parts.js';
 import { PERSON_KEY } from './nodes.js';
 import type { NetworkView } from './view.js';
 import type { MapStrings } from '../strings.js';

@@ -16,20 +16,33 @@ import {
   type Tie,
 } from '@odkit/core';
 import {
-  EditedUnderneath,
   focusErrorSummary,
-  formAccess,
   formErrorsFrom,
   type CaseController,
+  type EditedUnderneath,
   type FormError,
   type Translate,
 } from '@odkit/elements';
 import type { ReactiveControllerHost } from 'lit';
-import { oneOf } from './form-parts.js';
-import { memberFieldFor, memberFieldValues, readMemberForm } from './member-form.js';
-import { personFieldFor, personFieldValues, readPersonForm } from './person-form.js';
-import { readTieForm, tieFieldFor, tieFieldValues } from './tie-form.js';
+import { oneOf } from './panel-parts.js';
 import type { MapStrings } from '../strings.js';
+import type * as Forms from './forms.js';
+
+/** The edit forms' module (./forms.ts), fetched on demand. */
+export type MapForms = typeof Forms;
+
+/** The one fetch of the forms for every map on the page; a failed one (the network gone) is tried again next time. */
+let forms: Promise<MapForms> | undefined;
+function loadForms(): Promise<MapForms> {
+  forms ??= import('./forms.js').catch((error: unknown) => {
+    forms = undefined;
+    throw error;
+  });
+  return forms;
+}
+
+const isForm = (panel: Panel): panel is Extract<Panel, { kind: 'member-form' | 'tie-form' | 'person-form' }> =>
+  panel.kind === 'member-form' || panel.kind === 'tie-form' || panel.kind === 'person-form';
 
 export type Panel =
   | { kind: 'details' }
@@ -73,6 +86,10 @@ export class MapEdits {
   announcement = '';
   /** The open edit form's merge of changes saved elsewhere (none for a new member or tie). */
   underneath: EditedUnderneath | undefined;
+  /** The edit forms, once fetched (see `load`). */
+  forms: MapForms | undefined;
+  /** The forms being fetched for a form about to open: the element's renders wait for them (`updateComplete` too). */
+  fetching: Promise<unknown> | undefined;
   /** The record the open form last merged. */
   #merged: CaseRecord | undefined;
   readonly #host: Host;
@@ -89,23 +106,61 @@ export class MapEdits {
     this.#host.requestUpdate();
   }
 
+  #preloaded = false;
+  /** Fetches the edit forms ahead, once (a failed fetch is tried again when a form is opened). */
+  preload(): void {
+    if (this.#preloaded) return;
+    this.#preloaded = true;
+    void this.load();
+  }
+
+  /**
+   * Fetches the edit forms (the map calls this once it is editable, so they are at hand, and on this device, before
+   * the first form opens). True once they are here; false when they cannot be fetched.
+   */
+  async load(): Promise<boolean> {
+    try {
+      this.forms ??= await loadForms();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Opens a panel and puts focus on its first control. */
   async open(panel: Panel): Promise<void> {
+    if (isForm(panel) && !this.forms) {
+      const fetching = (this.fetching = this.load());
+      this.#host.requestUpdate();
+      const loaded = await fetching;
+      this.fetching = undefined;
+      if (!loaded) return this.#set({ announcement: this.#options.t('edit.formsUnavailable') });
+    }
     const record = this.#options.data.record;
     // An edit form is drawn from the member or tie as it opened; changes saved elsewhere are merged in (reconcile).
     this.underneath = undefined;
     this.#merged = record;
-    if (panel.kind === 'member-form' || panel.kind === 'tie-form' || panel.kind === 'person-form') {
+    if (isForm(panel) && this.forms) {
       const opened = record && editedIn(record, panel);
       panel = { ...panel, opened } as Panel;
-      if (opened) this.underneath = new EditedUnderneath(fieldValues(opened, this.#options.t));
+      if (opened) this.underneath = new this.forms.EditedUnderneath(this.forms.fieldValues(opened, this.#options.t));
     }
+    this.#focusOpened = true;
     this.#set({ panel, errors: [], announcement: '' });
     await this.#host.updateComplete;
-    const first = this.#host.renderRoot.querySelector<HTMLElement>(
-      '.panel input, .panel select, .panel .od-button--warning',
-    );
-    first?.focus();
+  }
+
+  #focusOpened = false;
+  /**
+   * After each render (the element's `updated`): once a panel opened is drawn, focus goes to its first control. In the
+   * update itself, so whoever awaits `updateComplete` finds focus there, however long the forms took to arrive.
+   */
+  focusOpened(): void {
+    if (!this.#focusOpened) return;
+    this.#focusOpened = false;
+    this.#host.renderRoot
+      .querySelector<HTMLElement>('.panel input, .panel select, .panel .od-button--warning')
+      ?.focus();
   }
 
   /**
@@ -114,15 +169,14 @@ export class MapEdits {
    */
   reconcile(): void {
     const record = this.#options.data.record;
-    const { panel, underneath } = this;
-    if (!underneath || !record || record === this.#merged) return;
-    if (panel.kind !== 'member-form' && panel.kind !== 'tie-form' && panel.kind !== 'person-form') return;
+    const { panel, underneath, forms } = this;
+    if (!underneath || !forms || !record || record === this.#merged || !isForm(panel)) return;
     this.#merged = record;
     const live = editedIn(record, panel);
     const form = this.#host.renderRoot.querySelector<HTMLFormElement>('.panel form');
     if (!live || !form) return;
     const before = underneath.waiting.size;
-    const fresh = underneath.merge(formAccess(form), fieldValues(live, this.#options.t));
+    const fresh = underneath.merge(forms.formAccess(form), forms.fieldValues(live, this.#options.t));
     const count = underneath.waiting.size;
     if (fresh.length) this.#set({ announcement: this.#options.t('form.changedAnnounce', { count }) });
     else if (count !== before) this.#host.requestUpdate();
@@ -130,8 +184,8 @@ export class MapEdits {
 
   readonly useTheirs = (field: string): void => {
     const form = this.#host.renderRoot.querySelector<HTMLFormElement>('.panel form');
-    if (!form || !this.underneath) return;
-    this.underneath.useTheirs(formAccess(form), field);
+    if (!form || !this.underneath || !this.forms) return;
+    this.underneath.useTheirs(this.forms.formAccess(form), field);
     this.#choseFor(field);
   };
 
@@ -196,6 +250,12 @@ export class MapEdits {
       : [{ message: t('form.changedRetry') }];
   }
 
+  /** The forms' module, which an open form was drawn by. */
+  #formsOpen(): MapForms {
+    if (!this.forms) throw new Error('A map form was submitted before the forms were loaded');
+    return this.forms;
+  }
+
   readonly submitMember = async (form: HTMLFormElement): Promise<void> => {
     const { panel } = this;
     const { data, t } = this.#options;
@@ -206,6 +266,7 @@ export class MapEdits {
     // Someone else changed a field this person also changed: nothing is saved until they choose.
     const waiting = [...(this.underneath?.waiting.keys() ?? [])];
     if (waiting.length) return this.refuse(waiting.map((field) => ({ field, message: t('form.chooseVersion') })));
+    const { readMemberForm, memberFieldFor } = this.#formsOpen();
     const read = readMemberForm(form, t, existing, this.#options.today());
     if ('errors' in read) return this.refuse(read.errors);
     if (await this.apply(read.change, memberFieldFor, t('edit.saved'))) {
@@ -220,6 +281,7 @@ export class MapEdits {
     if (!person) return;
     const waiting = [...(this.underneath?.waiting.keys() ?? [])];
     if (waiting.length) return this.refuse(waiting.map((field) => ({ field, message: t('form.chooseVersion') })));
+    const { readPersonForm, personFieldFor } = this.#formsOpen();
     const read = readPersonForm(form, t, person, this.#options.today());
     if ('errors' in read) return this.refuse(read.errors);
     if (await this.apply(read.change, personFieldFor, t('edit.saved'))) await this.close();
@@ -233,6 +295,7 @@ export class MapEdits {
     if (id && !existing) return;
     const waiting = [...(this.underneath?.waiting.keys() ?? [])];
     if (waiting.length) return this.refuse(waiting.map((field) => ({ field, message: t('form.chooseVersion') })));
+    const { readTieForm, tieFieldFor } = this.#formsOpen();
     const read = readTieForm(form, t, existing);
     if ('errors' in read) return this.refuse(read.errors);
     if (await this.apply(read.change, tieFieldFor, t('edit.saved'))) await this.close();
@@ -295,10 +358,3 @@ function editedIn(
   }
   return panel.tieId === undefined ? undefined : record.ties.find((x) => x.id === panel.tieId);
 }
-
-const fieldValues = (edited: NetworkMember | Tie | Person, t: Translate<MapStrings>) =>
-  'from' in edited
-    ? tieFieldValues(edited)
-    : 'ring' in edited
-      ? memberFieldValues(edited, t)
-      : personFieldValues(edited);

@@ -1,6 +1,6 @@
 /**
- * What the map's two edit forms share: the error summary, a labelled field, a labelled select,
- * the save and cancel buttons, and the notice shown when the thing being edited has gone. Apart so
+ * What the map's edit forms share (loaded with them, see forms.ts): a labelled field, a labelled
+ * select, a date, the save and cancel buttons, and the notice shown when the thing being edited has gone. Apart so
  * that the member form and the tie form are built the same way from @odkit/elements' form kit.
  */
 import {
@@ -11,10 +11,8 @@ import {
   readDateParts,
   renderDateInput,
   ariaInvalid,
-  renderHeading,
   describedBy,
   errorFor,
-  renderErrorSummary,
   renderField,
   renderChangedUnderneath,
   renderTheirs,
@@ -25,17 +23,7 @@ import {
 } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MapStrings } from '../strings.js';
-
-/** What an open form shows besides its fields. */
-export interface FormState {
-  readonly errors: readonly FormError[];
-  /** An edit is being saved: the save button is off. */
-  readonly busy: boolean;
-  /** Where the error summary's links find the fields. */
-  readonly root: ShadowRoot;
-  /** The panel title's heading level (the map's `heading-level`; one deeper under a slotted heading). */
-  readonly headingLevel: number;
-}
+import { panelTitle, type FormState } from './panel-parts.js';
 
 export interface FormActions {
   readonly submit: (event: Event) => void;
@@ -75,20 +63,6 @@ export function theirsIn(
 /** Above a form with fields waiting for a choice: what happened, and that nothing typed was lost. */
 export function renderChangedNotice(on: TheirsActions, t: Translate<MapStrings>): TemplateResult | typeof nothing {
   return on.underneath?.waiting.size ? renderChangedUnderneath(t) : nothing;
-}
-
-/** The first choice when `value` is not one of `values` (a form's controls give only strings). */
-export function oneOf<T extends string>(values: readonly T[], value: unknown, fallback: T): T {
-  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : fallback;
-}
-
-export function renderFormErrors(state: FormState, t: Translate<MapStrings>) {
-  return renderErrorSummary({
-    title: t('form.errorSummaryTitle'),
-    errors: state.errors,
-    root: state.root,
-    level: state.headingLevel,
-  });
 }
 
 export function field(
@@ -147,11 +121,6 @@ export function renderGone(close: () => void, t: Translate<MapStrings>, level: n
   return html`${panelTitle(level, t('edit.edit'), true)}
       <p role="alert" class="gone">${t('edit.gone')}</p>
       <button type="button" class="od-button od-button--secondary" @click=${close}>${t('edit.close')}</button>`;
-}
-
-/** The panel's title, at `level`; `focusable` when focus is sent to it. */
-export function panelTitle(level: number, title: unknown, focusable = false): TemplateResult {
-  return renderHeading(level, title, { class: 'panel-title', id: 'panel-title', focusable });
 }
 
 /** A GOV.UK date input (fields `${id}-day`, `-month`, `-year`), with what someone else saved in a part under it. */

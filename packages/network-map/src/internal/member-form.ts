@@ -27,18 +27,15 @@ import {
   dateField,
   dateValues,
   field,
-  oneOf,
   renderFormButtons,
-  panelTitle,
   readDate,
-  renderFormErrors,
   renderChangedNotice,
   renderGone,
   theirsIn,
   type FormActions,
-  type FormState,
   type TheirsActions,
 } from './form-parts.js';
+import { oneOf, panelTitle, renderFormErrors, type FormState } from './panel-parts.js';
 import { RELATIONSHIP_CODES, relationshipCodeFor, relationshipLabel } from './relationships.js';
 import type { MapStrings } from '../strings.js';
 

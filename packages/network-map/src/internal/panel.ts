@@ -1,5 +1,5 @@
 /**
- * The side panel: with editing on, the form or "remove?" question MapEdits has open; else the
+ * The side panel: with editing on, the form (once loaded) or "remove?" question MapEdits has open; else the
  * details of the member hovered, in focus or selected. The glue between the edits' panel state
  * and the form and details views, apart so the element only says what is shown.
  */
@@ -8,10 +8,8 @@ import type { Translate } from '@odkit/elements';
 import type { TemplateResult } from 'lit';
 import { renderConfirm, renderDetails, type DetailsActions, type DetailsModel } from './details.js';
 import type { MapEdits } from './edits.js';
-import type { FormActions, FormState } from './form-parts.js';
-import { renderMemberForm } from './member-form.js';
-import { renderPersonForm } from './person-form.js';
-import { renderTieForm } from './tie-form.js';
+import type { FormActions } from './form-parts.js';
+import type { FormState } from './panel-parts.js';
 import type { MapStrings } from '../strings.js';
 
 export function renderPanel(
@@ -22,7 +20,7 @@ export function renderPanel(
   t: Translate<MapStrings>,
   on: DetailsActions,
 ): TemplateResult {
-  const { panel } = edits;
+  const { panel, forms } = edits;
   const { view, canEdit } = details;
   const form: FormState = { errors: edits.errors, busy: edits.busy, root, headingLevel: details.headingLevel };
   const actions = (submit: (form: HTMLFormElement) => Promise<void>): FormActions => ({
@@ -34,12 +32,15 @@ export function renderPanel(
     close: () => on.open({ kind: 'details' }),
   });
   const theirs = { underneath: edits.underneath, useTheirs: edits.useTheirs, keepMine: edits.keepMine };
-  if (canEdit && panel.kind === 'person-form')
-    return renderPersonForm(panel.opened ?? record.person, t, form, { ...actions(edits.submitPerson), ...theirs });
-  if (canEdit && panel.kind === 'member-form')
-    return renderMemberForm(record, t, panel, form, { ...actions(edits.submitMember), ...theirs });
-  if (canEdit && panel.kind === 'tie-form')
-    return renderTieForm(record, t, view, panel, form, { ...actions(edits.submitTie), ...theirs });
+  // A form panel opens only once the forms are loaded (MapEdits.open).
+  if (canEdit && forms && panel.kind === 'person-form') {
+    const person = panel.opened ?? record.person;
+    return forms.renderPersonForm(person, t, form, { ...actions(edits.submitPerson), ...theirs });
+  }
+  if (canEdit && forms && panel.kind === 'member-form')
+    return forms.renderMemberForm(record, t, panel, form, { ...actions(edits.submitMember), ...theirs });
+  if (canEdit && forms && panel.kind === 'tie-form')
+    return forms.renderTieForm(record, t, view, panel, form, { ...actions(edits.submitTie), ...theirs });
   if (canEdit && panel.kind === 'confirm-remove') {
     const name = view.byId.get(panel.memberId)?.name ?? '';
     const question = { title: t('edit.remove'), text: t('edit.confirmRemove', { name }) };

@@ -17,16 +17,14 @@ import {
   dateField,
   dateValues,
   field,
-  panelTitle,
   readDate,
   renderChangedNotice,
   renderFormButtons,
-  renderFormErrors,
   theirsIn,
   type FormActions,
-  type FormState,
   type TheirsActions,
 } from './form-parts.js';
+import { panelTitle, renderFormErrors, type FormState } from './panel-parts.js';
 import type { MapStrings } from '../strings.js';
 
 export function renderPersonForm(

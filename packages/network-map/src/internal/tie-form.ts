@@ -25,17 +25,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import {
   choice,
   field,
-  oneOf,
   renderFormButtons,
-  panelTitle,
-  renderFormErrors,
   renderChangedNotice,
   renderGone,
   theirsIn,
   type FormActions,
-  type FormState,
   type TheirsActions,
 } from './form-parts.js';
+import { oneOf, panelTitle, renderFormErrors, type FormState } from './panel-parts.js';
 import type { NetworkView } from './view.js';
 import type { MapStrings } from '../strings.js';
 

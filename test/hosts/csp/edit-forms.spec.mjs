@@ -1,0 +1,73 @@
+// The map's edit forms are a file of their own (odkit-network-map-forms.js), fetched once the
+// map is editable: a form opened before it has arrived opens when it does, with focus in its
+// first field; a page that cannot fetch it says so and opens the form once it can.
+import { test, expect } from '@playwright/test';
+import { expectCleanConsole, kitFileList, watchPage, widgetsReady } from '../support/page-watch.mjs';
+
+/** Holds every request for the map's forms file until `release()`; `requested` counts them. */
+async function holdForms(page) {
+  const [file] = kitFileList().editing['network-map'].filter((f) => f.endsWith('-forms.js'));
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  const held = { requested: 0, release, mode: 'hold' };
+  await page.route(`**/packages/kit/dist/${file}`, async (route) => {
+    held.requested++;
+    if (held.mode === 'fail') return route.abort('internetdisconnected');
+    await released;
+    await route.continue();
+  });
+  return held;
+}
+
+test('"Add a member" pressed before the forms have arrived opens the form once they do, focus on its name', async ({
+  page,
+}) => {
+  const watched = await watchPage(page);
+  const held = await holdForms(page);
+  await page.goto('/test/hosts/csp/');
+  await widgetsReady(page);
+  const map = page.locator('od-network-map');
+  // The map painted without its forms, and asked for them once editable.
+  await expect.poll(() => held.requested).toBe(1);
+  await map.getByRole('button', { name: 'Add a member' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(map.locator('form')).toHaveCount(0);
+  held.release();
+  await expect(map.locator('#member-name')).toBeFocused();
+  await page.keyboard.type('Ffion Rees');
+  await map.locator('#member-relationship').fill('Cousin');
+  await map.getByRole('button', { name: 'Save' }).click();
+  await expect(map.locator('[role="status"]')).toHaveText('Saved.');
+  expect(held.requested).toBe(1);
+  expectCleanConsole(watched);
+});
+
+test('a page that cannot fetch the forms says so, keeps the map working, and opens the form once it can', async ({
+  page,
+}) => {
+  const watched = await watchPage(page);
+  const held = await holdForms(page);
+  held.mode = 'fail';
+  held.release();
+  await page.goto('/test/hosts/csp/');
+  await widgetsReady(page);
+  const map = page.locator('od-network-map');
+  await expect.poll(() => held.requested).toBe(1);
+  await map.getByRole('button', { name: 'Add a member' }).click();
+  await expect(map.locator('[role="status"]')).toHaveText(
+    'The form could not be opened: this page has lost its connection. Try again when it is back.',
+  );
+  await expect(map.locator('form')).toHaveCount(0);
+  // The map itself still works: a member's details open.
+  await map
+    .getByRole('button', { name: /Sarah Lewis/ })
+    .first()
+    .click();
+  await expect(map.locator('.panel')).toContainText('Sarah Lewis');
+  held.mode = 'pass';
+  await map.getByRole('button', { name: 'Add a member' }).click();
+  await expect(map.locator('#member-name')).toBeFocused();
+  // The failed fetches are the only console errors: nothing thrown into the page.
+  expect(watched.pageErrors, 'uncaught exceptions').toEqual([]);
+  expect(watched.consoleErrors.filter((text) => !/Failed to load resource/.test(text))).toEqual([]);
+});
