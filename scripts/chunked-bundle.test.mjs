@@ -70,16 +70,19 @@ test('each widget’s chunk is fetched together with the shared chunks it import
   }
 });
 
-test('a read-only page never fetches the map’s edit forms: they are imported lazily, and listed under `editing`', () => {
+test('a read-only page never fetches the edit forms: they are imported lazily, and listed under `editing`', () => {
   const readOnly = new Set([list.entry, ...Object.values(list.widgets).flat()]);
   const forms = list.files.filter((f) => /-forms\.js$/.test(f));
-  assert.deepEqual(forms, ['odkit-network-map-forms.js']);
+  assert.deepEqual(forms, ['odkit-meeting-timeline-forms.js', 'odkit-network-map-forms.js']);
   for (const file of readOnly) {
     assert.ok(!forms.includes(file), `${file} is fetched read-only`);
     for (const imported of staticImports(file)) assert.ok(!forms.includes(imported), `${file} imports ${imported}`);
   }
-  assert.ok(list.editing['network-map'].includes('odkit-network-map-forms.js'));
-  assert.ok(code('odkit-network-map.js').includes('import("./odkit-network-map-forms.js")'));
-  // Listed once: what the widget's first paint already fetched is not listed again.
-  for (const file of list.editing['network-map']) assert.ok(!list.widgets['network-map'].includes(file), file);
+  for (const widget of ['network-map', 'meeting-timeline']) {
+    const file = `odkit-${widget}-forms.js`;
+    assert.ok(list.editing[widget].includes(file), `${widget}'s editing files`);
+    assert.ok(code(`odkit-${widget}.js`).includes(`import("./${file}")`), `odkit-${widget}.js imports ${file}`);
+    // Listed once: what the widget's first paint already fetched is not listed again.
+    for (const f of list.editing[widget]) assert.ok(!list.widgets[widget].includes(f), f);
+  }
 });

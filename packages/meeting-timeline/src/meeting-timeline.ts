@@ -8,6 +8,7 @@ import {
   LocaleController,
   DEFAULT_HEADING_LEVEL,
   OptionsController,
+  OnDemandUse,
   OdElement,
   OdSelectEvent,
   renderErrorState,
@@ -42,6 +43,7 @@ import {
   type TimelineView,
   type TimelineZoom,
 } from './internal/model.js';
+import { timelineForms } from './internal/on-demand.js';
 import { optionProblems } from './internal/options.js';
 import { RangeEdits } from './internal/range-form.js';
 import { RovingRow } from './internal/roving-row.js';
@@ -247,8 +249,11 @@ export class OdMeetingTimeline extends OdElement {
     () => this.headingLevel,
   );
 
+  /** The edit forms' code: fetched once the timeline is editable, or when a form is opened before that. */
+  readonly #forms = new OnDemandUse(this, timelineForms, () => (this.announcement = this.#t('edit.formsUnavailable')));
   /** What the meeting and episode forms both take from the element (its values read when needed). */
   readonly #formKit = {
+    forms: this.#forms,
     data: this.#data,
     t: this.#t,
     f: this.#f,
@@ -486,6 +491,8 @@ export class OdMeetingTimeline extends OdElement {
 
   protected override updated(): void {
     this.#selecting = false;
+    // The edit forms are fetched once editing is on, so the first form opens at once (and offline, once here).
+    if (this.#canEdit) this.#forms.preload();
     this.#clock.run(!this.asOf && this.#shown.lastModel?.summary.timeToFirstMeeting[0]?.firstMeetingId === null);
   }
 }

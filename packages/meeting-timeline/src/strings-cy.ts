@@ -141,6 +141,8 @@ export const timelineWelsh: WelshTable<TimelineStrings> = {
   'edit.cancelReason': 'Pam mae’n cael ei ganslo?',
   'edit.cancelConfirm': 'Canslo’r cyfarfod',
   'edit.keep': 'Cadw’r cyfarfod',
+  'edit.formsUnavailable':
+    'Nid oedd modd agor y ffurflen: mae’r dudalen hon wedi colli ei chysylltiad. Rhowch gynnig arall arni pan fydd yn ôl.',
   'edit.cancelled': 'Cafodd y cyfarfod ei ganslo',
   'error.dateRequired': 'Rhowch ddyddiad y cyfarfod',
   'error.dateInvalid': 'Rhaid i’r dyddiad fod yn ddyddiad go iawn',

@@ -143,6 +143,8 @@ const en = {
   'edit.cancelReason': 'Why is it cancelled?',
   'edit.cancelConfirm': 'Cancel meeting',
   'edit.keep': 'Keep meeting',
+  'edit.formsUnavailable':
+    'The form could not be opened: this page has lost its connection. Try again when it is back.',
   'edit.cancelled': 'Meeting cancelled',
   'error.dateRequired': 'Enter the date of the meeting',
   'error.dateInvalid': 'The date must be a real date',

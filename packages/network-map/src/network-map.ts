@@ -182,12 +182,6 @@ export class OdNetworkMap extends OdElement {
     removed: (id) => this.#selectedKey === id && this.#select(undefined),
   });
 
-  constructor() {
-    super();
-    // A form opened before the forms have arrived is drawn once they have (so `updateComplete` waits for them).
-    this.holdUpdatesUntil(() => this.#edits.fetching);
-  }
-
   /** The record shown (read only): the store's or the `record` property's, the last valid one. */
   get shownRecord(): CaseRecord | undefined {
     return this.#data.record;

@@ -20,9 +20,11 @@ import { mapPage } from '../../../test/support/map-page.js';
 // The test page loads hundreds of modules: room for every one in the resource timeline (250 by default).
 performance.setResourceTimingBufferSize(100_000);
 
-/** Whether the page has fetched the forms' module (the test server serves the source). */
+/** Whether the page has fetched the forms' module or a form in it (the test server serves the source). */
 const formsFetched = () =>
-  performance.getEntriesByType('resource').some((entry) => /\/network-map\/src\/internal\/forms\.ts/.test(entry.name));
+  performance
+    .getEntriesByType('resource')
+    .some((entry) => /\/network-map\/src\/internal\/(forms|member-form|tie-form|person-form)\.ts/.test(entry.name));
 
 async function mapWith(attributes: Record<string, string> = {}) {
   const store = new MemoryStore(demoCase);

@@ -1,12 +1,13 @@
-// The map's edit forms are a file of their own (odkit-network-map-forms.js), fetched once the
-// map is editable: a form opened before it has arrived opens when it does, with focus in its
-// first field; a page that cannot fetch it says so and opens the form once it can.
+// The map's and the timeline's edit forms are files of their own (odkit-network-map-forms.js,
+// odkit-meeting-timeline-forms.js), fetched once the widget is editable: a form opened before its
+// file has arrived opens when it does, with focus in it; a page that cannot fetch it says so and
+// opens the form once it can.
 import { test, expect } from '@playwright/test';
 import { expectCleanConsole, kitFileList, watchPage, widgetsReady } from '../support/page-watch.mjs';
 
-/** Holds every request for the map's forms file until `release()`; `requested` counts them. */
-async function holdForms(page) {
-  const [file] = kitFileList().editing['network-map'].filter((f) => f.endsWith('-forms.js'));
+/** Holds every request for `widget`'s forms file until `release()`; `requested` counts them. */
+async function holdForms(page, widget = 'network-map') {
+  const [file] = kitFileList().editing[widget].filter((f) => f.endsWith('-forms.js'));
   let release;
   const released = new Promise((resolve) => (release = resolve));
   const held = { requested: 0, release, mode: 'hold' };
@@ -70,4 +71,23 @@ test('a page that cannot fetch the forms says so, keeps the map working, and ope
   // The failed fetches are the only console errors: nothing thrown into the page.
   expect(watched.pageErrors, 'uncaught exceptions').toEqual([]);
   expect(watched.consoleErrors.filter((text) => !/Failed to load resource/.test(text))).toEqual([]);
+});
+
+test('"Record a meeting" pressed before the timeline’s forms have arrived opens the form once they do', async ({
+  page,
+}) => {
+  const watched = await watchPage(page);
+  const held = await holdForms(page, 'meeting-timeline');
+  await page.goto('/test/hosts/csp/');
+  await widgetsReady(page);
+  const timeline = page.locator('od-meeting-timeline');
+  await expect.poll(() => held.requested).toBe(1);
+  await timeline.getByRole('button', { name: 'Record a meeting' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(timeline.locator('form')).toHaveCount(0);
+  held.release();
+  await expect(timeline.locator('#form-title')).toBeFocused();
+  await expect(timeline.locator('#form-title')).toHaveText('Record a meeting');
+  expect(held.requested).toBe(1);
+  expectCleanConsole(watched);
 });

@@ -84,8 +84,9 @@ export function kitFileList() {
 /**
  * What a page loading dist/odkit.js fetches of the kit: odkit.js, each widget's chunk with
  * the shared chunks it imports, once the widgets have shown Welsh their Welsh chunks, and
- * once they are editable their edit forms. Read from the build's own file list, so a test
- * fails on a request the list does not name.
+ * once they are editable their edit forms (`editing`: true for every widget given, or the list of
+ * those that are editable). Read from the build's own file list, so a test fails on a request
+ * the list does not name.
  */
 export function kitFiles(widgets = CASE_WIDGETS, { welsh = false, editing = false } = {}) {
   const list = kitFileList();
@@ -93,7 +94,8 @@ export function kitFiles(widgets = CASE_WIDGETS, { welsh = false, editing = fals
   for (const widget of widgets) {
     for (const file of list.widgets[widget]) files.add(file);
     if (welsh) for (const file of list.welsh[widget]) files.add(file);
-    if (editing) for (const file of list.editing[widget]) files.add(file);
+    if (editing === true || (Array.isArray(editing) && editing.includes(widget)))
+      for (const file of list.editing[widget]) files.add(file);
   }
   return [...files].map((file) => `/packages/kit/dist/${file}`);
 }

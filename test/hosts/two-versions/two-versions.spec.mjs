@@ -123,8 +123,9 @@ test('two kit versions side by side: both render, each its own version, no cross
     '/test/hosts/two-versions/',
     '/test/hosts/two-versions/page.css',
     '/test/hosts/two-versions/main.js',
-    // The page shows no checklist: its chunk is never fetched. Its map is editable: its forms are.
-    ...kitFiles(['network-map', 'meeting-timeline'], { editing: true }),
+    // The page shows no checklist: its chunk is never fetched. Its od-* map is read-only, so the map's forms are
+    // not either (the editable acme-od-* map is the second version's single file, forms and all).
+    ...kitFiles(['network-map', 'meeting-timeline']),
     '/test/hosts/.generated/odkit-classes-v2.js',
     '/test/hosts/.generated/demo.js',
   ]);

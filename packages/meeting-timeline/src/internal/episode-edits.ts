@@ -6,7 +6,6 @@
  */
 import { ConflictError, currentTeam, isRealDate, newId, type CaseRecord, type Episode } from '@odkit/core';
 import {
-  EditedUnderneath,
   datePartsOf,
   focusErrorSummary,
   formErrorsFrom,
@@ -15,21 +14,15 @@ import {
   renderHeading,
   renderTheirs,
   type CaseController,
+  type EditedUnderneath,
   type FieldAccess,
   type FieldValues,
   type FormError,
+  type OnDemandUse,
 } from '@odkit/elements';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import {
-  buildEpisodeChange,
-  episodeDraftFor,
-  episodeFieldFor,
-  episodeFormTitle,
-  readEpisodeForm,
-  renderEpisodeFields,
-  type EpisodeDraft,
-  type EpisodeFormKind,
-} from './episode-form.js';
+import type { EpisodeDraft, EpisodeFormKind } from './episode-form.js';
+import { formsOpen, timelineForms, type TimelineForms } from './on-demand.js';
 import { localDate, localTime } from './time.js';
 import type { T, TimelineFormats } from './view-kit.js';
 
@@ -48,6 +41,8 @@ export interface EpisodeEditsOptions {
   readonly opened: (id: string) => void;
   /** Another form (a meeting's) or the details give way to this one. */
   readonly opening: () => void;
+  /** The element's use of the forms (fetched on demand; its renders wait for a fetch a form is waiting on). */
+  readonly forms: OnDemandUse<TimelineForms>;
 }
 
 type Host = ReactiveControllerHost & {
@@ -89,6 +84,9 @@ export class EpisodeEdits {
   readonly open = (kind: EpisodeFormKind): void => {
     const episode = kind === 'open' ? undefined : this.#o.episode();
     if (!this.#host.editable || !this.#o.data.record || (kind !== 'open' && !episode)) return;
+    // A form opened before the forms have arrived opens once they have (the element's render waits for them).
+    if (!timelineForms.module) return this.#o.forms.whenLoaded(() => this.open(kind));
+    const { episodeDraftFor, EditedUnderneath } = timelineForms.module;
     this.#o.opening();
     const draft = episodeDraftFor(kind, episode, this.#o.zone(), this.#o.now());
     this.#opened = episode;
@@ -147,7 +145,7 @@ export class EpisodeEdits {
     if (!live || !this.draft || !this.#underneath || !this.#base) return;
     // What is typed in a field still in focus reaches the draft only on its change event: read it first.
     const typed = this.#host.renderRoot.querySelector<HTMLFormElement>('#episode-form');
-    if (typed) this.draft = readEpisodeForm(typed, this.draft);
+    if (typed) this.draft = formsOpen().readEpisodeForm(typed, this.draft);
     const theirs = live.end ? this.#endValues(live.end) : this.#base;
     const fresh = this.#underneath.merge(this.#access, theirs);
     if (fresh.length) this.#o.announce(this.#o.t('form.changedAnnounce', { count: this.#underneath.waiting.size }));
@@ -164,7 +162,8 @@ export class EpisodeEdits {
   };
 
   readonly changed = (event: Event): void => {
-    if (this.draft) this.#set({ draft: readEpisodeForm(event.currentTarget as HTMLFormElement, this.draft) });
+    if (this.draft)
+      this.#set({ draft: formsOpen().readEpisodeForm(event.currentTarget as HTMLFormElement, this.draft) });
   };
 
   readonly submit = async (event: SubmitEvent): Promise<void> => {
@@ -173,6 +172,7 @@ export class EpisodeEdits {
     const record = o.data.record;
     const form = this.form;
     if (!record || !form || !this.draft || this.busy) return;
+    const { readEpisodeForm, buildEpisodeChange, episodeFieldFor } = formsOpen();
     const draft = readEpisodeForm(event.currentTarget as HTMLFormElement, this.draft);
     this.#set({ draft });
     const episode = this.#live();
@@ -243,7 +243,10 @@ export class EpisodeEdits {
   /** The open form's panel, or undefined when no episode form is open. */
   render(): TemplateResult | undefined {
     const { form, draft } = this;
-    if (!form || !draft) return undefined;
+    const forms = timelineForms.module;
+    // A form is opened only once the forms are here.
+    if (!form || !draft || !forms) return undefined;
+    const { episodeFormTitle, renderEpisodeFields } = forms;
     const { t, f } = this.#o;
     const level = f.headingLevel(1);
     const live = this.#live();

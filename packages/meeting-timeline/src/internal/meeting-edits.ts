@@ -6,26 +6,18 @@
  */
 import { ConflictError, newId, type CaseRecord, type Change } from '@odkit/core';
 import {
-  EditedUnderneath,
   focusErrorSummary,
   formErrorsFrom,
   type CaseController,
+  type EditedUnderneath,
   type FormError,
+  type OnDemandUse,
 } from '@odkit/elements';
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { RECORD_BUTTON } from './focus-after-render.js';
-import { buildCancel, cancelFieldFor, renderCancelForm } from './cancel-form.js';
-import {
-  buildChange,
-  draftFor,
-  fieldForIssue,
-  pickableMembers,
-  readForm,
-  renderMeetingPanel,
-  withPickable,
-  type MeetingDraft,
-} from './meeting-form.js';
+import type { MeetingDraft } from './meeting-form.js';
 import { draftAccess, draftValues } from './meeting-underneath.js';
+import { formsOpen, timelineForms, type TimelineForms } from './on-demand.js';
 import type { TimelineModel } from './model.js';
 import type { T, TimelineFormats, TimelineHandlers } from './view-kit.js';
 
@@ -53,6 +45,8 @@ export interface MeetingEditsOptions {
   readonly opened: (id: string) => string | undefined;
   /** The meeting whose details are open, if any. */
   readonly openId: () => string | undefined;
+  /** The element's use of the forms (fetched on demand; its renders wait for a fetch a form is waiting on). */
+  readonly forms: OnDemandUse<TimelineForms>;
 }
 
 type Host = ReactiveControllerHost & {
@@ -123,6 +117,9 @@ export class MeetingEdits {
     if (!record || !model || !this.#host.editable) return;
     const existing = form.kind === 'new' ? undefined : record.meetings.find((m) => m.id === form.id);
     if (form.kind !== 'new' && !existing) return;
+    // A form opened before the forms have arrived opens once they have (the element's render waits for them).
+    if (!timelineForms.module) return this.#o.forms.whenLoaded(() => this.open(form));
+    const { draftFor, EditedUnderneath } = timelineForms.module;
     const draft =
       form.kind === 'cancel'
         ? undefined
@@ -145,6 +142,7 @@ export class MeetingEdits {
     this.#merged = record;
     const live = record.meetings.find((m) => m.id === form.id);
     if (!live || !this.draft) return;
+    const { readForm, draftFor } = formsOpen();
     // What is typed in a field still in focus reaches the draft only on its change event: read it first, so the merge
     // sees it as the person's own and never writes over it.
     const typed = this.#host.renderRoot.querySelector<HTMLFormElement>('.details.form form');
@@ -193,13 +191,17 @@ export class MeetingEdits {
   render(record: CaseRecord, on: TimelineHandlers): TemplateResult | undefined {
     const form = this.form;
     const root = this.#host.renderRoot as ShadowRoot;
-    if (form?.kind === 'cancel') {
+    const forms = timelineForms.module;
+    // A form is opened only once the forms are here.
+    if (!form || !forms) return undefined;
+    const { renderCancelForm, pickableMembers, renderMeetingPanel, withPickable } = forms;
+    if (form.kind === 'cancel') {
       const meeting = record.meetings.find((m) => m.id === form.id);
       if (!meeting) return html``;
       const view = { meeting, reason: this.reason, errors: this.errors, busy: this.busy, root };
       return renderCancelForm(view, this.#o.t, this.#o.f, on);
     }
-    if (!form || !this.draft) return undefined;
+    if (!this.draft) return undefined;
     const existing = form.kind === 'edit' ? record.meetings.find((m) => m.id === form.id) : undefined;
     const members = pickableMembers(record.members, existing);
     return renderMeetingPanel(
@@ -239,6 +241,7 @@ export class MeetingEdits {
   /** The meeting form changed: its draft follows. */
   changed(event: Event): void {
     if (!this.draft) return;
+    const { readForm } = formsOpen();
     this.#set({ draft: readForm(event.currentTarget as HTMLFormElement, this.#pickableDraft(this.draft)) });
   }
 
@@ -247,6 +250,7 @@ export class MeetingEdits {
     const record = this.#o.data.record;
     if (!record) return draft;
     const existing = draft.id ? record.meetings.find((m) => m.id === draft.id) : undefined;
+    const { withPickable, pickableMembers } = formsOpen();
     return withPickable(draft, pickableMembers(record.members, existing), record.meetings);
   }
 
@@ -256,6 +260,7 @@ export class MeetingEdits {
     const record = o.data.record;
     const episode = o.model()?.episode;
     if (!record || !episode || !this.draft || this.busy) return;
+    const { readForm, buildChange, fieldForIssue } = formsOpen();
     const draft = readForm(event.currentTarget as HTMLFormElement, this.#pickableDraft(this.draft));
     this.#set({ draft });
     const existing = draft.id ? record.meetings.find((m) => m.id === draft.id) : undefined;
@@ -289,6 +294,7 @@ export class MeetingEdits {
     const form = this.form;
     const meeting = form?.kind === 'cancel' ? this.#o.data.record?.meetings.find((m) => m.id === form.id) : undefined;
     if (!meeting) return;
+    const { buildCancel, cancelFieldFor } = formsOpen();
     const built = buildCancel(meeting, this.reason, this.#o.t);
     if (!built.change) return this.#showErrors(built.errors);
     const errors = await this.#apply(built.change, cancelFieldFor);

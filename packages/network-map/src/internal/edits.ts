@@ -16,6 +16,8 @@ import {
   type Tie,
 } from '@odkit/core';
 import {
+  OnDemand,
+  OnDemandUse,
   focusErrorSummary,
   formErrorsFrom,
   type CaseController,
@@ -31,15 +33,8 @@ import type * as Forms from './forms.js';
 /** The edit forms' module (./forms.ts), fetched on demand. */
 export type MapForms = typeof Forms;
 
-/** The one fetch of the forms for every map on the page; a failed one (the network gone) is tried again next time. */
-let forms: Promise<MapForms> | undefined;
-function loadForms(): Promise<MapForms> {
-  forms ??= import('./forms.js').catch((error: unknown) => {
-    forms = undefined;
-    throw error;
-  });
-  return forms;
-}
+/** The forms, fetched once the map is editable (see MapEdits.preload). */
+const mapForms = new OnDemand<MapForms>(() => import('./forms.js'));
 
 const isForm = (panel: Panel): panel is Extract<Panel, { kind: 'member-form' | 'tie-form' | 'person-form' }> =>
   panel.kind === 'member-form' || panel.kind === 'tie-form' || panel.kind === 'person-form';
@@ -69,7 +64,10 @@ export interface EditsOptions {
   readonly removed: (id: string) => void;
 }
 
-type Host = ReactiveControllerHost & { readonly renderRoot: ParentNode };
+type Host = ReactiveControllerHost & {
+  readonly renderRoot: ParentNode;
+  holdUpdatesUntil(gate: () => Promise<unknown> | undefined): void;
+};
 
 /**
  * Held by the element (it needs no lifecycle, so it is no reactive controller); renders it again when its state
@@ -86,10 +84,11 @@ export class MapEdits {
   announcement = '';
   /** The open edit form's merge of changes saved elsewhere (none for a new member or tie). */
   underneath: EditedUnderneath | undefined;
-  /** The edit forms, once fetched (see `load`). */
-  forms: MapForms | undefined;
-  /** The forms being fetched for a form about to open: the element's renders wait for them (`updateComplete` too). */
-  fetching: Promise<unknown> | undefined;
+  /** The edit forms: fetched ahead once the map is editable (`preload`), else when a form is opened. */
+  readonly #forms: OnDemandUse<MapForms>;
+  get forms(): MapForms | undefined {
+    return this.#forms.module;
+  }
   /** The record the open form last merged. */
   #merged: CaseRecord | undefined;
   readonly #host: Host;
@@ -98,6 +97,9 @@ export class MapEdits {
   constructor(host: Host, options: EditsOptions) {
     this.#host = host;
     this.#options = options;
+    this.#forms = new OnDemandUse(host, mapForms, () =>
+      this.#set({ announcement: options.t('edit.formsUnavailable') }),
+    );
   }
 
   /** Changes state and renders again (as reactive properties would). */
@@ -106,36 +108,18 @@ export class MapEdits {
     this.#host.requestUpdate();
   }
 
-  #preloaded = false;
-  /** Fetches the edit forms ahead, once (a failed fetch is tried again when a form is opened). */
-  preload(): void {
-    if (this.#preloaded) return;
-    this.#preloaded = true;
-    void this.load();
-  }
-
   /**
-   * Fetches the edit forms (the map calls this once it is editable, so they are at hand, and on this device, before
-   * the first form opens). True once they are here; false when they cannot be fetched.
+   * Fetches the edit forms ahead, once (the map calls this once it is editable, so they are at hand, and on this
+   * device, before the first form opens); a failed fetch is tried again when a form is opened.
    */
-  async load(): Promise<boolean> {
-    try {
-      this.forms ??= await loadForms();
-      return true;
-    } catch {
-      return false;
-    }
+  preload(): void {
+    this.#forms.preload();
   }
 
   /** Opens a panel and puts focus on its first control. */
   async open(panel: Panel): Promise<void> {
-    if (isForm(panel) && !this.forms) {
-      const fetching = (this.fetching = this.load());
-      this.#host.requestUpdate();
-      const loaded = await fetching;
-      this.fetching = undefined;
-      if (!loaded) return this.#set({ announcement: this.#options.t('edit.formsUnavailable') });
-    }
+    // A form opened before the forms have arrived opens once they have (the map's render waits for them).
+    if (isForm(panel) && !this.forms) return this.#forms.whenLoaded(() => void this.open(panel));
     const record = this.#options.data.record;
     // An edit form is drawn from the member or tie as it opened; changes saved elsewhere are merged in (reconcile).
     this.underneath = undefined;
