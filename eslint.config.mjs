@@ -95,11 +95,14 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         ...houseSyntax,
-        {
-          // open-wc's waitUntil gives up after one second: on a busy machine that fails a test that would pass.
-          selector: "CallExpression[callee.name='waitUntil'][arguments.length<3]",
+        // open-wc's waitUntil gives up after one second: on a busy machine that fails a test that would pass.
+        ...[
+          "CallExpression[callee.name='waitUntil'][arguments.length<3]",
+          "CallExpression[callee.name='waitUntil'] > ObjectExpression.arguments:nth-child(3):not(:has(Property[key.name='timeout']))",
+        ].map((selector) => ({
+          selector,
           message: 'waitUntil gives up after 1 s: pass { timeout }, or use until() from test/support/dom.ts (20 s).',
-        },
+        })),
       ],
     },
   },

@@ -139,7 +139,7 @@ function fetchTogether(name) {
  * Writes `<name>.files.json` beside a chunked bundle: which files a page fetches for each
  * widget (`widgets`: its chunk and the shared chunks it imports, not the entry), which more it
  * fetches once that widget shows Welsh (`welsh`) and once it is editable (`editing`: its edit
- * forms, for the map), and every file (`files`), for a host's
+ * forms, for the map and the timeline), and every file (`files`), for a host's
  * service worker or server configuration to list. Files the build no longer makes are
  * deleted from the folder, so a stale chunk is never served.
  */

@@ -142,9 +142,16 @@ export async function click(target: Element): Promise<void> {
     return;
   }
   // The page may move between reading where the target is and the click arriving (a status line
-  // growing or shrinking as a save lands): a click that missed is sent again where the target now is.
+  // growing or shrinking as a save lands): a click that missed a target that moved is sent again
+  // where it now is, unless it landed on something that reacts to clicks (then the test would go
+  // on after a click the person never meant, so it fails, naming what was hit).
   let reached = false;
-  const hit = (event: Event) => (reached ||= event.composedPath().includes(target));
+  let missed: Element | undefined;
+  const hit = (event: Event) => {
+    const path = event.composedPath();
+    if (path.includes(target)) reached = true;
+    else missed ??= path.find((node): node is Element => node instanceof Element && REACTS.test(node.localName));
+  };
   window.addEventListener('click', hit, { capture: true });
   try {
     for (let attempt = 1; ; attempt++) {
@@ -156,17 +163,19 @@ export async function click(target: Element): Promise<void> {
       });
       await sendMouse({ type: 'move', position: [0, 0] });
       if (reached) return;
+      if (missed) throw new Error(`A click meant for ${target.localName} hit ${missed.localName} "${text(missed)}"`);
       const now = target.getBoundingClientRect();
-      const moved = now.left !== r.left || now.top !== r.top;
-      if (!moved || attempt === 3)
-        throw new Error(
-          `A click at the middle of ${target.localName} did not reach it${moved ? ' (it kept moving)' : ''}`,
-        );
+      // Still where it was: the click landed where a person's would (a disabled control's clicks go through, say).
+      if (now.left === r.left && now.top === r.top) return;
+      if (attempt === 3) throw new Error(`A click meant for ${target.localName} missed it three times: it kept moving`);
     }
   } finally {
     window.removeEventListener('click', hit, { capture: true });
   }
 }
+
+/** Elements a click does something to. */
+const REACTS = /^(button|a|input|select|textarea|label|summary|option)$/;
 
 /** `roleOf`, plus roles HTML gives by name or context: a named `<section>` is a region, a fieldset a group. */
 function roleWithName(el: Element): string | undefined {

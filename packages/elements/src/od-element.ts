@@ -73,12 +73,17 @@ export class OdElement extends LitElement {
     this.#gates.add(gate);
   }
 
+  #waits(): Promise<unknown>[] {
+    return [...this.#gates].map((gate) => gate()).filter((wait) => wait !== undefined);
+  }
+
   protected override async scheduleUpdate(): Promise<unknown> {
     // The first update of a server-rendered widget hydrates the server's DOM: only with the data it was rendered from.
     if (this.#serverRendered && !this.hasUpdated && awaitsData(this))
       await new Promise<void>((resolve) => held.set(this, resolve));
-    const waits = [...this.#gates].map((gate) => gate()).filter((wait) => wait !== undefined);
-    if (waits.length) await Promise.all(waits);
+    // Asked again after each wait: a gate may have opened meanwhile (a form asked for while the Welsh arrived). A
+    // wait that fails holds nothing: whatever it was for says so itself, and the element keeps rendering.
+    for (let waits = this.#waits(); waits.length; waits = this.#waits()) await Promise.allSettled(waits);
     return super.scheduleUpdate();
   }
 

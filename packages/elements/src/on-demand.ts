@@ -35,15 +35,24 @@ interface GatedHost extends ReactiveControllerHost {
 }
 
 /**
- * One element's use of an OnDemand module: fetched ahead once (`preload`), and what needs it run
- * once it is here (`whenLoaded`). While a fetch for something the person asked for is under way,
- * the element's renders wait for it, so `updateComplete` covers what it does once it arrives.
+ * How long the element's renders wait for a module something is waiting on: long enough that on a
+ * working connection the form opens in the render that follows the click (so `updateComplete` covers
+ * it), never so long that a stalled fetch leaves the widget frozen. It opens whenever it arrives.
+ */
+const HOLD_MS = 3000;
+
+/**
+ * One element's use of an OnDemand module: fetched ahead once (`preload`), and what the person asked
+ * for run once it is here (`whenLoaded`). Only the latest request runs, and `cancel` drops it when the
+ * person has done something else meanwhile.
  */
 export class OnDemandUse<M> {
   readonly #source: OnDemand<M>;
   readonly #host: GatedHost;
   readonly #unavailable: () => void;
-  #fetching: Promise<void> | undefined;
+  #pending: ((module: M) => void) | undefined;
+  #loading: Promise<void> | undefined;
+  #holding: Promise<void> | undefined;
   #preloaded = false;
 
   /** `unavailable`: says that what was asked for cannot be done (the module could not be fetched). */
@@ -51,7 +60,7 @@ export class OnDemandUse<M> {
     this.#host = host;
     this.#source = source;
     this.#unavailable = unavailable;
-    host.holdUpdatesUntil(() => this.#fetching);
+    host.holdUpdatesUntil(() => this.#holding);
   }
 
   /** The module, once fetched. */
@@ -69,12 +78,37 @@ export class OnDemandUse<M> {
   /** Runs `run` with the module: now if it is here, else once fetched (`unavailable` if it cannot be). */
   whenLoaded(run: (module: M) => void): void {
     const here = this.#source.module;
+    this.#pending = here ? undefined : run;
     if (here) return run(here);
-    if (this.#fetching) return;
-    this.#fetching = this.#source
-      .load()
-      .then((loaded) => (loaded && this.#source.module ? run(this.#source.module) : this.#unavailable()))
-      .finally(() => (this.#fetching = undefined));
+    if (this.#loading) return;
+    const loading = (this.#loading = this.#source.load().then((loaded) => {
+      this.#loading = undefined;
+      const pending = this.#pending;
+      this.#pending = undefined;
+      const module = this.#source.module;
+      try {
+        // Nothing is said for a request the person has since moved on from.
+        if (pending && loaded && module) pending(module);
+        else if (pending) this.#unavailable();
+      } catch (error) {
+        // A defect in what was asked for must not stop the element rendering: it is reported, the rest goes on.
+        reportError(error);
+      }
+      this.#host.requestUpdate();
+    }));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const holding = (this.#holding = Promise.race([
+      loading,
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, HOLD_MS))),
+    ]).finally(() => {
+      clearTimeout(timer);
+      if (this.#holding === holding) this.#holding = undefined;
+    }));
     this.#host.requestUpdate();
+  }
+
+  /** Drops a request not yet run: the person has done something else meanwhile (closed, opened something else). */
+  cancel(): void {
+    this.#pending = undefined;
   }
 }

@@ -250,10 +250,11 @@ export class OdMeetingTimeline extends OdElement {
   );
 
   /** The edit forms' code: fetched once the timeline is editable, or when a form is opened before that. */
-  readonly #forms = new OnDemandUse(this, timelineForms, () => (this.announcement = this.#t('edit.formsUnavailable')));
+  readonly #forms = new OnDemandUse(this, timelineForms, () => void this.#edits.showUnavailable());
   /** What the meeting and episode forms both take from the element (its values read when needed). */
   readonly #formKit = {
     forms: this.#forms,
+    editingOn: () => this.#canEdit,
     data: this.#data,
     t: this.#t,
     f: this.#f,
@@ -330,7 +331,7 @@ export class OdMeetingTimeline extends OdElement {
         ${renderAxis(model, shown, this.#axisLayout(model, shown, zoom, zone, from, to), this.#rows.focusedId)}
         <div class="body">
           <div class="main">${view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on, this.#linked.memberId) : this.#renderList(model, shown)}</div>
-          ${this.#episodeEdits.form || this.#edits.form || record.meetings.some((m) => m.id === this.selectedId) ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
+          ${this.#episodeEdits.form || this.#edits.form || this.#edits.unavailable || record.meetings.some((m) => m.id === this.selectedId) ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
         </div>
         ${guard([model, locale, zone, this.strings, this.asOf, this.headingLevel], () => renderSummary(model, this.#shown.nowShown, t, f))}
       </section>`;

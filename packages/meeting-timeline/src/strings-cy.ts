@@ -142,7 +142,7 @@ export const timelineWelsh: WelshTable<TimelineStrings> = {
   'edit.cancelConfirm': 'Canslo’r cyfarfod',
   'edit.keep': 'Cadw’r cyfarfod',
   'edit.formsUnavailable':
-    'Nid oedd modd agor y ffurflen: mae’r dudalen hon wedi colli ei chysylltiad. Rhowch gynnig arall arni pan fydd yn ôl.',
+    'Nid oedd modd agor y ffurflen: ni allai’r dudalen hon ei nôl. Gwiriwch y cysylltiad a rhowch gynnig arall arni, neu ail-lwythwch y dudalen.',
   'edit.cancelled': 'Cafodd y cyfarfod ei ganslo',
   'error.dateRequired': 'Rhowch ddyddiad y cyfarfod',
   'error.dateInvalid': 'Rhaid i’r dyddiad fod yn ddyddiad go iawn',

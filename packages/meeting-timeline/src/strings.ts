@@ -144,7 +144,7 @@ const en = {
   'edit.cancelConfirm': 'Cancel meeting',
   'edit.keep': 'Keep meeting',
   'edit.formsUnavailable':
-    'The form could not be opened: this page has lost its connection. Try again when it is back.',
+    'The form could not be opened: this page could not fetch it. Check the connection and try again, or reload the page.',
   'edit.cancelled': 'Meeting cancelled',
   'error.dateRequired': 'Enter the date of the meeting',
   'error.dateInvalid': 'The date must be a real date',

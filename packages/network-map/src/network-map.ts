@@ -178,6 +178,7 @@ export class OdNetworkMap extends OdElement {
     focusBack: () => void this.#focusNode(this.activeId ?? this.#selectedKey ?? PERSON_KEY),
     nameOf: (id) => this.#shown.view()?.byId.get(id)?.name ?? '',
     today: () => this.#stepper.today,
+    editingOn: () => this.#canEdit,
     saved: (id) => (this.activeId = id),
     removed: (id) => this.#selectedKey === id && this.#select(undefined),
   });

@@ -97,7 +97,7 @@ export const mapWelsh: WelshTable<MapStrings> = {
   'edit.saved': 'Wedi’i gadw.',
   'edit.removed': 'Wedi’i dynnu.',
   'edit.formsUnavailable':
-    'Nid oedd modd agor y ffurflen: mae’r dudalen hon wedi colli ei chysylltiad. Rhowch gynnig arall arni pan fydd yn ôl.',
+    'Nid oedd modd agor y ffurflen: ni allai’r dudalen hon ei nôl. Gwiriwch y cysylltiad a rhowch gynnig arall arni, neu ail-lwythwch y dudalen.',
   'edit.cancelled': 'Ni chafodd y newid ei wneud.',
   'field.name': 'Enw',
   'field.nameHint': 'Mae llythrennau blaen yn iawn os yw’n well gan y person.',

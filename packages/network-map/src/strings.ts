@@ -95,7 +95,7 @@ const en = {
   'edit.saved': 'Saved.',
   'edit.removed': 'Removed.',
   'edit.formsUnavailable':
-    'The form could not be opened: this page has lost its connection. Try again when it is back.',
+    'The form could not be opened: this page could not fetch it. Check the connection and try again, or reload the page.',
   'edit.cancelled': 'The change was not applied.',
   'field.name': 'Name',
   'field.nameHint': 'Initials are fine if the person prefers.',

@@ -3,7 +3,13 @@
 // file has arrived opens when it does, with focus in it; a page that cannot fetch it says so and
 // opens the form once it can.
 import { test, expect } from '@playwright/test';
-import { expectCleanConsole, kitFileList, watchPage, widgetsReady } from '../support/page-watch.mjs';
+import {
+  expectCleanConsole,
+  expectNoAxeViolations,
+  kitFileList,
+  watchPage,
+  widgetsReady,
+} from '../support/page-watch.mjs';
 
 /** Holds every request for `widget`'s forms file until `release()`; `requested` counts them. */
 async function holdForms(page, widget = 'network-map') {
@@ -55,11 +61,17 @@ test('a page that cannot fetch the forms says so, keeps the map working, and ope
   const map = page.locator('od-network-map');
   await expect.poll(() => held.requested).toBe(1);
   await map.getByRole('button', { name: 'Add a member' }).click();
-  await expect(map.locator('[role="status"]')).toHaveText(
-    'The form could not be opened: this page has lost its connection. Try again when it is back.',
-  );
+  const unavailable =
+    'The form could not be opened: this page could not fetch it. Check the connection and try again, or reload the page.';
+  await expect(map.locator('[role="status"]')).toHaveText(unavailable);
+  // Seen as well as heard: the details panel's error summary says it, and takes focus.
+  await expect(map.locator('.od-error-summary')).toContainText(unavailable);
+  await expect(map.locator('.od-error-summary')).toBeFocused();
   await expect(map.locator('form')).toHaveCount(0);
-  // The map itself still works: a member's details open.
+  await expectNoAxeViolations(page, { include: ['od-network-map'] });
+  // The message stays until the person closes it; then the map itself still works: a member's details open.
+  await map.locator('.panel').getByRole('button', { name: 'Cancel' }).click();
+  await expect(map.locator('.od-error-summary')).toHaveCount(0);
   await map
     .getByRole('button', { name: /Sarah Lewis/ })
     .first()
@@ -90,4 +102,77 @@ test('"Record a meeting" pressed before the timeline’s forms have arrived open
   await expect(timeline.locator('#form-title')).toHaveText('Record a meeting');
   expect(held.requested).toBe(1);
   expectCleanConsole(watched);
+});
+
+test('while the forms load, the last form asked for opens; one the person moved on from does not', async ({ page }) => {
+  const held = await holdForms(page);
+  await page.goto('/test/hosts/csp/');
+  await widgetsReady(page);
+  const map = page.locator('od-network-map');
+  await expect.poll(() => held.requested).toBe(1);
+  await map
+    .getByRole('button', { name: /Sarah Lewis/ })
+    .first()
+    .click();
+  await expect(map.locator('.panel')).toContainText('Sarah Lewis');
+  // "Add a member", then Sarah's "Edit member": the edit is the one that opens.
+  await map.getByRole('button', { name: 'Add a member' }).click();
+  await map.locator('.panel').getByRole('button', { name: 'Edit member' }).click();
+  held.release();
+  await expect(map.locator('#member-name')).toHaveValue('Sarah Lewis');
+  await expect(map.locator('#member-name')).toBeFocused();
+  await map.locator('.panel').getByRole('button', { name: 'Cancel' }).click();
+  await expect(map.locator('form')).toHaveCount(0);
+});
+
+test('a form asked for while the forms load is dropped when the person opens something else meanwhile', async ({
+  page,
+}) => {
+  const held = await holdForms(page);
+  await page.goto('/test/hosts/csp/');
+  await widgetsReady(page);
+  const map = page.locator('od-network-map');
+  await expect.poll(() => held.requested).toBe(1);
+  await map
+    .getByRole('button', { name: /Sarah Lewis/ })
+    .first()
+    .click();
+  await map.locator('.panel').getByRole('button', { name: 'Edit member' }).click();
+  // Then "Remove member": its question is what the panel shows, and stays when the forms arrive.
+  await map.locator('.panel').getByRole('button', { name: 'Remove member' }).click();
+  await expect(map.locator('.panel')).toContainText('Remove');
+  held.release();
+  await page.evaluate(() => document.querySelector('od-network-map').updateComplete);
+  await expect(map.locator('.panel form')).toHaveCount(0);
+  await expect(map.locator('.panel').getByRole('button', { name: 'Cancel' })).toBeVisible();
+});
+
+test('the timeline says so when its forms cannot be fetched, seen and heard, and opens the form once they can', async ({
+  page,
+}) => {
+  const watched = await watchPage(page);
+  const held = await holdForms(page, 'meeting-timeline');
+  held.mode = 'fail';
+  held.release();
+  await page.goto('/test/hosts/csp/');
+  await widgetsReady(page);
+  const timeline = page.locator('od-meeting-timeline');
+  await expect.poll(() => held.requested).toBe(1);
+  const record = timeline.getByRole('button', { name: 'Record a meeting' });
+  await record.click();
+  const unavailable =
+    'The form could not be opened: this page could not fetch it. Check the connection and try again, or reload the page.';
+  await expect(timeline.locator('.od-error-summary')).toContainText(unavailable);
+  await expect(timeline.locator('.od-error-summary')).toBeFocused();
+  await expect(timeline.locator('[role="status"]')).toHaveText(unavailable);
+  await expectNoAxeViolations(page, { include: ['od-meeting-timeline'] });
+  // Cancel goes back to where the person was.
+  await timeline.locator('#details').getByRole('button', { name: 'Cancel' }).click();
+  await expect(record).toBeFocused();
+  await expect(timeline.locator('.od-error-summary')).toHaveCount(0);
+  held.mode = 'pass';
+  await page.keyboard.press('Enter');
+  await expect(timeline.locator('#form-title')).toBeFocused();
+  expect(watched.pageErrors, 'uncaught exceptions').toEqual([]);
+  expect(watched.consoleErrors.filter((text) => !/Failed to load resource/.test(text))).toEqual([]);
 });

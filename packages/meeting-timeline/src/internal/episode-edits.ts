@@ -43,6 +43,8 @@ export interface EpisodeEditsOptions {
   readonly opening: () => void;
   /** The element's use of the forms (fetched on demand; its renders wait for a fetch a form is waiting on). */
   readonly forms: OnDemandUse<TimelineForms>;
+  /** Whether editing is on now (a form asked for before the forms arrived opens only if it still is). */
+  readonly editingOn: () => boolean;
 }
 
 type Host = ReactiveControllerHost & {
@@ -84,8 +86,12 @@ export class EpisodeEdits {
   readonly open = (kind: EpisodeFormKind): void => {
     const episode = kind === 'open' ? undefined : this.#o.episode();
     if (!this.#host.editable || !this.#o.data.record || (kind !== 'open' && !episode)) return;
-    // A form opened before the forms have arrived opens once they have (the element's render waits for them).
-    if (!timelineForms.module) return this.#o.forms.whenLoaded(() => this.open(kind));
+    // A form asked for before the forms have arrived opens once they have, if editing is still on and the same
+    // episode is shown (only the latest request runs; dismissing or closing drops it).
+    if (!timelineForms.module)
+      return this.#o.forms.whenLoaded(
+        () => this.#o.editingOn() && this.#o.episode()?.id === episode?.id && this.open(kind),
+      );
     const { episodeDraftFor, EditedUnderneath } = timelineForms.module;
     this.#o.opening();
     const draft = episodeDraftFor(kind, episode, this.#o.zone(), this.#o.now());
@@ -99,6 +105,7 @@ export class EpisodeEdits {
 
   /** Lets go of the form without moving focus (a meeting's form or details take the panel). */
   dismiss(): void {
+    this.#o.forms.cancel();
     if (this.form) this.#set({ form: undefined, draft: undefined, errors: [] });
   }
 

@@ -8,6 +8,7 @@ import { ConflictError, newId, type CaseRecord, type Change } from '@odkit/core'
 import {
   focusErrorSummary,
   formErrorsFrom,
+  renderErrorSummary,
   type CaseController,
   type EditedUnderneath,
   type FormError,
@@ -47,6 +48,8 @@ export interface MeetingEditsOptions {
   readonly openId: () => string | undefined;
   /** The element's use of the forms (fetched on demand; its renders wait for a fetch a form is waiting on). */
   readonly forms: OnDemandUse<TimelineForms>;
+  /** Whether editing is on now (a form asked for before the forms arrived opens only if it still is). */
+  readonly editingOn: () => boolean;
 }
 
 type Host = ReactiveControllerHost & {
@@ -85,6 +88,8 @@ export class MeetingEdits {
   reason = '';
   /** The open edit form's merge of changes saved elsewhere to its meeting (none for a new meeting). */
   underneath: EditedUnderneath | undefined;
+  /** The forms could not be fetched for a form the person opened: the side panel says so until they move on. */
+  unavailable = false;
   /** The record the open form last merged. */
   #merged: CaseRecord | undefined;
   /** The draft as a field reader and writer, for the merge. */
@@ -108,7 +113,24 @@ export class MeetingEdits {
 
   /** Lets go of the form without moving focus (the details or another episode take its place). */
   dismiss(): void {
+    this.#o.forms.cancel();
+    this.unavailable = false;
     this.#set({ form: undefined });
+  }
+
+  /**
+   * The forms could not be fetched for a form the person opened: the side panel shows why in an error summary, which
+   * takes focus, and the status line says it.
+   */
+  async showUnavailable(): Promise<void> {
+    const message = this.#o.t('edit.formsUnavailable');
+    this.unavailable = true;
+    // The status line is emptied first, so a second failure is said again.
+    this.#o.announce('');
+    this.#set({ form: undefined, draft: undefined, errors: [{ message }] });
+    await this.#host.updateComplete;
+    this.#o.announce(message);
+    focusErrorSummary(this.#host.renderRoot);
   }
 
   open(form: EditForm): void {
@@ -117,8 +139,10 @@ export class MeetingEdits {
     if (!record || !model || !this.#host.editable) return;
     const existing = form.kind === 'new' ? undefined : record.meetings.find((m) => m.id === form.id);
     if (form.kind !== 'new' && !existing) return;
-    // A form opened before the forms have arrived opens once they have (the element's render waits for them).
-    if (!timelineForms.module) return this.#o.forms.whenLoaded(() => this.open(form));
+    // A form asked for before the forms have arrived opens once they have, if editing is still on and nothing else
+    // was opened meanwhile (only the latest request runs; dismissing or closing drops it).
+    if (!timelineForms.module) return this.#o.forms.whenLoaded(() => this.#o.editingOn() && this.open(form));
+    this.unavailable = false;
     const { draftFor, EditedUnderneath } = timelineForms.module;
     const draft =
       form.kind === 'cancel'
@@ -182,15 +206,19 @@ export class MeetingEdits {
 
   close(): void {
     const form = this.form;
+    const unavailable = this.unavailable;
+    this.#o.forms.cancel();
+    this.unavailable = false;
     this.underneath = undefined;
     this.#set({ form: undefined, draft: undefined, errors: [] });
-    this.#o.focus(form?.kind === 'new' && !this.#o.openId() ? RECORD_BUTTON : 'details-title');
+    this.#o.focus((form?.kind === 'new' || unavailable) && !this.#o.openId() ? RECORD_BUTTON : 'details-title');
   }
 
   /** The open form, or undefined when the details (or nothing) take the side panel. */
   render(record: CaseRecord, on: TimelineHandlers): TemplateResult | undefined {
     const form = this.form;
     const root = this.#host.renderRoot as ShadowRoot;
+    if (this.unavailable) return this.#renderUnavailable(root);
     const forms = timelineForms.module;
     // A form is opened only once the forms are here.
     if (!form || !forms) return undefined;
@@ -231,6 +259,16 @@ export class MeetingEdits {
       this.#o.t,
       on,
     );
+  }
+
+  /** Why no form opened (the error summary names it), and a way back. */
+  #renderUnavailable(root: ShadowRoot): TemplateResult {
+    const t = this.#o.t;
+    const level = this.#o.f.headingLevel(1);
+    return html`<section id="details" class="details form" part="details" aria-label=${t('form.errorSummaryTitle')}>
+      ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: this.errors, root, level })}
+      <button class="od-button od-button--secondary" type="button" @click=${() => this.close()}>${t('form.cancel')}</button>
+    </section>`;
   }
 
   /** The cancellation reason was typed. */

@@ -59,6 +59,8 @@ export interface EditsOptions {
   readonly nameOf: (id: string) => string;
   /** Today, `YYYY-MM-DD` in the map's time zone (the day `as-of` is read in). */
   readonly today: () => string;
+  /** Whether editing is on now (a form asked for before the forms arrived opens only if it still is). */
+  readonly editingOn: () => boolean;
   /** A member was saved (focus goes to them) or removed (a selection of them is let go). */
   readonly saved: (id: string) => void;
   readonly removed: (id: string) => void;
@@ -84,6 +86,8 @@ export class MapEdits {
   announcement = '';
   /** The open edit form's merge of changes saved elsewhere (none for a new member or tie). */
   underneath: EditedUnderneath | undefined;
+  /** The forms could not be fetched for a form the person opened: the panel says so until they move on. */
+  unavailable = false;
   /** The edit forms: fetched ahead once the map is editable (`preload`), else when a form is opened. */
   readonly #forms: OnDemandUse<MapForms>;
   get forms(): MapForms | undefined {
@@ -97,9 +101,20 @@ export class MapEdits {
   constructor(host: Host, options: EditsOptions) {
     this.#host = host;
     this.#options = options;
-    this.#forms = new OnDemandUse(host, mapForms, () =>
-      this.#set({ announcement: options.t('edit.formsUnavailable') }),
-    );
+    this.#forms = new OnDemandUse(host, mapForms, () => void this.#unavailable());
+  }
+
+  /**
+   * The forms could not be fetched for a form the person opened: the panel shows why in an error summary, which takes
+   * focus, until they close it or open something else; the status line says it (emptied first, so a second failure
+   * is said again).
+   */
+  async #unavailable(): Promise<void> {
+    const message = this.#options.t('edit.formsUnavailable');
+    this.unavailable = true;
+    this.#set({ announcement: '' });
+    await this.refuse([{ message }]);
+    this.#set({ announcement: message });
   }
 
   /** Changes state and renders again (as reactive properties would). */
@@ -116,10 +131,14 @@ export class MapEdits {
     this.#forms.preload();
   }
 
-  /** Opens a panel and puts focus on its first control. */
+  /** Opens a panel; focus goes to its first control once it is drawn (`focusOpened`). */
   async open(panel: Panel): Promise<void> {
-    // A form opened before the forms have arrived opens once they have (the map's render waits for them).
-    if (isForm(panel) && !this.forms) return this.#forms.whenLoaded(() => void this.open(panel));
+    // A form asked for before the forms have arrived opens once they have, if editing is still on and nothing else
+    // was opened meanwhile (only the latest request runs; opening anything else drops it).
+    if (isForm(panel) && !this.forms)
+      return this.#forms.whenLoaded(() => void (this.#options.editingOn() && this.open(panel)));
+    this.#forms.cancel();
+    this.unavailable = false;
     const record = this.#options.data.record;
     // An edit form is drawn from the member or tie as it opened; changes saved elsewhere are merged in (reconcile).
     this.underneath = undefined;
@@ -185,6 +204,8 @@ export class MapEdits {
   }
 
   readonly close = async (): Promise<void> => {
+    this.#forms.cancel();
+    this.unavailable = false;
     this.underneath = undefined;
     this.#set({ panel: { kind: 'details' }, errors: [] });
     await this.#host.updateComplete;

@@ -1,15 +1,16 @@
 /**
- * The side panel: with editing on, the form (once loaded) or "remove?" question MapEdits has open; else the
- * details of the member hovered, in focus or selected. The glue between the edits' panel state
- * and the form and details views, apart so the element only says what is shown.
+ * The side panel: with editing on, the form (once loaded), why it could not be loaded, or the
+ * "remove?" question MapEdits has open; else the details of the member hovered, in focus or
+ * selected. The glue between the edits' panel state and the form and details views, apart so the
+ * element only says what is shown.
  */
 import type { CaseRecord } from '@odkit/core';
 import type { Translate } from '@odkit/elements';
-import type { TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { renderConfirm, renderDetails, type DetailsActions, type DetailsModel } from './details.js';
 import type { MapEdits } from './edits.js';
 import type { FormActions } from './form-parts.js';
-import type { FormState } from './panel-parts.js';
+import { panelTitle, renderFormErrors, type FormState } from './panel-parts.js';
 import type { MapStrings } from '../strings.js';
 
 export function renderPanel(
@@ -32,6 +33,10 @@ export function renderPanel(
     close: () => on.open({ kind: 'details' }),
   });
   const theirs = { underneath: edits.underneath, useTheirs: edits.useTheirs, keepMine: edits.keepMine };
+  if (canEdit && edits.unavailable) {
+    return html`${renderFormErrors(form, t)}${panelTitle(form.headingLevel, t('edit.edit'))}
+      <button type="button" class="od-button od-button--secondary" @click=${edits.close}>${t('form.cancel')}</button>`;
+  }
   // A form panel opens only once the forms are loaded (MapEdits.open).
   if (canEdit && forms && panel.kind === 'person-form') {
     const person = panel.opened ?? record.person;
