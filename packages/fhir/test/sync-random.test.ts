@@ -125,19 +125,29 @@ function randomChange(device: Device, random: () => number, i: number): Change {
   return { type: 'assessment/rate', assessmentId: draft.id, itemId: rating.itemId, value };
 }
 
-/** Resolves when `done(status)` holds for the store, asking it to sync after each attempt (no sleeps). */
+/**
+ * Resolves when `done(status)` holds for the store, asking it to sync after each attempt (no sleeps). Fails
+ * when `stuck` attempts in a row change nothing (no edit sent or set aside): a run that is stuck, not a slow
+ * one. With a fault on a quarter of all requests, a pass that must reload the case (six reads) and send an
+ * edit that meets a conflict succeeds about once in a hundred, so a seed full of conflicts needs thousands.
+ */
 async function syncUntil(
   store: SyncingStore,
   done: (s: SyncingStore['syncStatus']) => boolean,
   what: string,
-  attempts = 1000,
+  stuck = 1000,
 ): Promise<void> {
-  for (let i = 0; i < attempts; i++) {
+  const state = () => `${store.syncStatus.pending}/${store.syncStatus.conflicts.length}`;
+  let last = state();
+  for (let still = 0; still < stuck;) {
     if (done(store.syncStatus) && !store.syncStatus.sending) return;
     await store.syncNow();
+    const now = state();
+    still = now === last ? still + 1 : 0;
+    last = now;
   }
   throw new Error(
-    `${what}: not reached after ${attempts} sync attempts (${JSON.stringify({ ...store.syncStatus, conflicts: store.syncStatus.conflicts.length })})`,
+    `${what}: nothing changed in ${stuck} sync attempts in a row (${JSON.stringify({ ...store.syncStatus, conflicts: store.syncStatus.conflicts.length })})`,
   );
 }
 
