@@ -161,19 +161,16 @@ function fileList(name) {
       const editing = {};
       for (const chunk of chunks) {
         // The chunk holding a widget's module in src/chunks/ (its facade, unless the chunk also serves other chunks).
-        const widget = chunk.moduleIds
-          .map((id) => /\/kit\/src\/chunks\/([^/]+)\.ts$/.exec(id.replaceAll('\\', '/'))?.[1])
-          .find(Boolean);
+        const widget = heldModule(chunk, /\/kit\/src\/chunks\/([^/]+)\.ts$/);
         if (!widget) continue;
         widgets[widget] = [...closure(chunk.fileName)].sort();
-        const cy = chunk.dynamicImports.filter((file) => /-cy\.js$/.test(file));
-        welsh[widget] = [...new Set(cy.flatMap((file) => [...closure(file)]))].sort();
-        // Fetched once the widget is editable, beyond what its first paint needed.
-        const forms = chunk.dynamicImports.filter((file) => /-forms\.js$/.test(file));
-        const needed = new Set(widgets[widget]);
-        editing[widget] = [...new Set(forms.flatMap((file) => [...closure(file)]))]
-          .filter((f) => !needed.has(f))
-          .sort();
+        // What the widget fetches later (its imports of files named by `pattern`), beyond what its first paint needed.
+        const later = (pattern) => {
+          const files = chunk.dynamicImports.filter((file) => pattern.test(file)).flatMap((file) => [...closure(file)]);
+          return [...new Set(files)].filter((file) => !widgets[widget].includes(file)).sort();
+        };
+        welsh[widget] = later(/-cy\.js$/);
+        editing[widget] = later(/-forms\.js$/);
       }
       const files = chunks.map((c) => c.fileName).sort();
       this.emitFile({
@@ -206,12 +203,18 @@ export function chunkName(chunk) {
     return widget ? `${widget}-cy` : 'cy';
   }
   // A widget's edit forms (its src/internal/forms.ts, fetched once the widget is editable): `network-map-forms`.
-  const forms = /\/packages\/([^/]+)\/src\/internal\/forms\.ts$/.exec(
-    chunk.facadeModuleId?.replaceAll('\\', '/') ?? '',
-  )?.[1];
+  const forms = heldModule(chunk, /\/packages\/([^/]+)\/src\/internal\/forms\.ts$/);
   if (forms) return `${forms}-forms`;
   // Code several widgets share: `shared`, then `shared2`, … (rollup numbers same-named files).
   return chunk.isDynamicEntry ? chunk.name : 'shared';
+}
+
+/**
+ * The first capture of `pattern` in the path of a module the chunk holds. By the modules held,
+ * not the chunk's facade, which rollup leaves unset when the chunk also serves other chunks.
+ */
+function heldModule(chunk, pattern) {
+  return chunk.moduleIds.map((id) => pattern.exec(id.replaceAll('\\', '/'))?.[1]).find(Boolean);
 }
 
 /** Every package's declared single-file (and chunked) bundles. */

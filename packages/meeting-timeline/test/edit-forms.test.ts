@@ -14,21 +14,20 @@ import type { OdMeetingTimeline } from '@odkit/meeting-timeline';
 import '@odkit/meeting-timeline/define.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { guardConsole } from '../../../test/support/console-guard.js';
+import { fetchedAny } from '../../../test/support/modules-fetched.js';
 import { until } from '../../../test/support/dom.js';
 import { expectFocused } from '../../../test/support/keyboard.js';
 import { timelinePage } from '../../../test/support/timeline-page.js';
 import { DEMO_NOW } from './support.js';
 
-// The test page loads hundreds of modules: room for every one in the resource timeline (250 by default).
-performance.setResourceTimingBufferSize(100_000);
-
-/** Whether the page has fetched the forms' module or a form in it (the test server serves the source). */
+/** Whether the page has fetched the forms' module or a form in it. */
 const formsFetched = () =>
-  performance
-    .getEntriesByType('resource')
-    .some((entry) =>
-      /\/meeting-timeline\/src\/internal\/(forms|meeting-form|episode-form|cancel-form)\.ts/.test(entry.name),
-    );
+  fetchedAny([
+    'meeting-timeline/src/internal/forms',
+    'meeting-timeline/src/internal/meeting-form',
+    'meeting-timeline/src/internal/episode-form',
+    'meeting-timeline/src/internal/cancel-form',
+  ]);
 
 async function timelineWith(attributes: Record<string, string> = {}) {
   const store = new MemoryStore(demoCase);

@@ -14,17 +14,18 @@ import '@odkit/network-map/define.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { until } from '../../../test/support/dom.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
+import { fetchedAny } from '../../../test/support/modules-fetched.js';
 import { expectFocused } from '../../../test/support/keyboard.js';
 import { mapPage } from '../../../test/support/map-page.js';
 
-// The test page loads hundreds of modules: room for every one in the resource timeline (250 by default).
-performance.setResourceTimingBufferSize(100_000);
-
-/** Whether the page has fetched the forms' module or a form in it (the test server serves the source). */
+/** Whether the page has fetched the forms' module or a form in it. */
 const formsFetched = () =>
-  performance
-    .getEntriesByType('resource')
-    .some((entry) => /\/network-map\/src\/internal\/(forms|member-form|tie-form|person-form)\.ts/.test(entry.name));
+  fetchedAny([
+    'network-map/src/internal/forms',
+    'network-map/src/internal/member-form',
+    'network-map/src/internal/tie-form',
+    'network-map/src/internal/person-form',
+  ]);
 
 async function mapWith(attributes: Record<string, string> = {}) {
   const store = new MemoryStore(demoCase);

@@ -26,16 +26,38 @@ async function holdForms(page, widget = 'network-map') {
   return held;
 }
 
+/**
+ * Opens the strict-CSP page with `widget`'s forms file held back (or refused, with `fail`), once
+ * the widgets are ready and the editable widget has asked for its forms, as it does after its
+ * first paint.
+ */
+async function openHolding(page, widget = 'network-map', { fail = false } = {}) {
+  const held = await holdForms(page, widget);
+  if (fail) {
+    held.mode = 'fail';
+    held.release();
+  }
+  await page.goto('/test/hosts/csp/');
+  await widgetsReady(page);
+  await expect.poll(() => held.requested).toBe(1);
+  return held;
+}
+
+const UNAVAILABLE =
+  'The form could not be opened: this page could not fetch it. Check the connection and try again, or reload the page.';
+
+/** The refused fetches are the only console errors: nothing was thrown into the page. */
+function expectOnlyFailedFetches(watched) {
+  expect(watched.pageErrors, 'uncaught exceptions').toEqual([]);
+  expect(watched.consoleErrors.filter((text) => !/Failed to load resource/.test(text))).toEqual([]);
+}
+
 test('"Add a member" pressed before the forms have arrived opens the form once they do, focus on its name', async ({
   page,
 }) => {
   const watched = await watchPage(page);
-  const held = await holdForms(page);
-  await page.goto('/test/hosts/csp/');
-  await widgetsReady(page);
+  const held = await openHolding(page);
   const map = page.locator('od-network-map');
-  // The map painted without its forms, and asked for them once editable.
-  await expect.poll(() => held.requested).toBe(1);
   await map.getByRole('button', { name: 'Add a member' }).focus();
   await page.keyboard.press('Enter');
   await expect(map.locator('form')).toHaveCount(0);
@@ -53,19 +75,12 @@ test('a page that cannot fetch the forms says so, keeps the map working, and ope
   page,
 }) => {
   const watched = await watchPage(page);
-  const held = await holdForms(page);
-  held.mode = 'fail';
-  held.release();
-  await page.goto('/test/hosts/csp/');
-  await widgetsReady(page);
+  const held = await openHolding(page, 'network-map', { fail: true });
   const map = page.locator('od-network-map');
-  await expect.poll(() => held.requested).toBe(1);
   await map.getByRole('button', { name: 'Add a member' }).click();
-  const unavailable =
-    'The form could not be opened: this page could not fetch it. Check the connection and try again, or reload the page.';
-  await expect(map.locator('[role="status"]')).toHaveText(unavailable);
+  await expect(map.locator('[role="status"]')).toHaveText(UNAVAILABLE);
   // Seen as well as heard: the details panel's error summary says it, and takes focus.
-  await expect(map.locator('.od-error-summary')).toContainText(unavailable);
+  await expect(map.locator('.od-error-summary')).toContainText(UNAVAILABLE);
   await expect(map.locator('.od-error-summary')).toBeFocused();
   await expect(map.locator('form')).toHaveCount(0);
   await expectNoAxeViolations(page, { include: ['od-network-map'] });
@@ -80,20 +95,15 @@ test('a page that cannot fetch the forms says so, keeps the map working, and ope
   held.mode = 'pass';
   await map.getByRole('button', { name: 'Add a member' }).click();
   await expect(map.locator('#member-name')).toBeFocused();
-  // The failed fetches are the only console errors: nothing thrown into the page.
-  expect(watched.pageErrors, 'uncaught exceptions').toEqual([]);
-  expect(watched.consoleErrors.filter((text) => !/Failed to load resource/.test(text))).toEqual([]);
+  expectOnlyFailedFetches(watched);
 });
 
 test('"Record a meeting" pressed before the timeline’s forms have arrived opens the form once they do', async ({
   page,
 }) => {
   const watched = await watchPage(page);
-  const held = await holdForms(page, 'meeting-timeline');
-  await page.goto('/test/hosts/csp/');
-  await widgetsReady(page);
+  const held = await openHolding(page, 'meeting-timeline');
   const timeline = page.locator('od-meeting-timeline');
-  await expect.poll(() => held.requested).toBe(1);
   await timeline.getByRole('button', { name: 'Record a meeting' }).focus();
   await page.keyboard.press('Enter');
   await expect(timeline.locator('form')).toHaveCount(0);
@@ -105,11 +115,8 @@ test('"Record a meeting" pressed before the timeline’s forms have arrived open
 });
 
 test('while the forms load, the last form asked for opens; one the person moved on from does not', async ({ page }) => {
-  const held = await holdForms(page);
-  await page.goto('/test/hosts/csp/');
-  await widgetsReady(page);
+  const held = await openHolding(page);
   const map = page.locator('od-network-map');
-  await expect.poll(() => held.requested).toBe(1);
   await map
     .getByRole('button', { name: /Sarah Lewis/ })
     .first()
@@ -128,11 +135,8 @@ test('while the forms load, the last form asked for opens; one the person moved 
 test('a form asked for while the forms load is dropped when the person opens something else meanwhile', async ({
   page,
 }) => {
-  const held = await holdForms(page);
-  await page.goto('/test/hosts/csp/');
-  await widgetsReady(page);
+  const held = await openHolding(page);
   const map = page.locator('od-network-map');
-  await expect.poll(() => held.requested).toBe(1);
   await map
     .getByRole('button', { name: /Sarah Lewis/ })
     .first()
@@ -151,20 +155,13 @@ test('the timeline says so when its forms cannot be fetched, seen and heard, and
   page,
 }) => {
   const watched = await watchPage(page);
-  const held = await holdForms(page, 'meeting-timeline');
-  held.mode = 'fail';
-  held.release();
-  await page.goto('/test/hosts/csp/');
-  await widgetsReady(page);
+  const held = await openHolding(page, 'meeting-timeline', { fail: true });
   const timeline = page.locator('od-meeting-timeline');
-  await expect.poll(() => held.requested).toBe(1);
   const record = timeline.getByRole('button', { name: 'Record a meeting' });
   await record.click();
-  const unavailable =
-    'The form could not be opened: this page could not fetch it. Check the connection and try again, or reload the page.';
-  await expect(timeline.locator('.od-error-summary')).toContainText(unavailable);
+  await expect(timeline.locator('.od-error-summary')).toContainText(UNAVAILABLE);
   await expect(timeline.locator('.od-error-summary')).toBeFocused();
-  await expect(timeline.locator('[role="status"]')).toHaveText(unavailable);
+  await expect(timeline.locator('[role="status"]')).toHaveText(UNAVAILABLE);
   await expectNoAxeViolations(page, { include: ['od-meeting-timeline'] });
   // Cancel goes back to where the person was.
   await timeline.locator('#details').getByRole('button', { name: 'Cancel' }).click();
@@ -173,6 +170,5 @@ test('the timeline says so when its forms cannot be fetched, seen and heard, and
   held.mode = 'pass';
   await page.keyboard.press('Enter');
   await expect(timeline.locator('#form-title')).toBeFocused();
-  expect(watched.pageErrors, 'uncaught exceptions').toEqual([]);
-  expect(watched.consoleErrors.filter((text) => !/Failed to load resource/.test(text))).toEqual([]);
+  expectOnlyFailedFetches(watched);
 });
