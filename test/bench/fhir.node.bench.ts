@@ -27,6 +27,10 @@ console.log(
 
 const results: BenchResult[] = [
   measure('toFhir + fromFhir (1,000 members, 2,000 meetings)', () => fromFhir(toFhir(record)).record),
+  measure('toFhir + fromFhir, heap not collected before each run', () => fromFhir(toFhir(record)).record, {
+    targeted: false,
+    collect: false,
+  }),
   measure('toFhir alone', () => toFhir(record), { targeted: false }),
   measure('fromFhir alone', () => fromFhir(wire).record, { targeted: false }),
 ];

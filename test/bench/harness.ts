@@ -12,6 +12,12 @@ export interface BenchOptions {
   runs?: number;
   /** False for a figure printed for context only, not held to the target. */
   targeted?: boolean;
+  /**
+   * False to leave the heap as the runs before left it, rather than collecting garbage before each timed run (default
+   * true). For context: work that allocates a lot is slower right after a collection (the young generation starts
+   * small again), as on a page that has only just started.
+   */
+  collect?: boolean;
 }
 
 export interface BenchResult {
@@ -27,11 +33,11 @@ const gc = (globalThis as { gc?: () => void }).gc;
 
 /** Times `fn`; its result is kept alive so that no run is optimised away. */
 export function measure(name: string, fn: () => unknown, options: BenchOptions = {}): BenchResult {
-  const { warmup = 3, runs = 10, targeted = true } = options;
+  const { warmup = 3, runs = 10, targeted = true, collect = true } = options;
   for (let i = 0; i < warmup; i++) lastValue = fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    gc?.();
+    if (collect) gc?.();
     const start = performance.now();
     lastValue = fn();
     times.push(performance.now() - start);

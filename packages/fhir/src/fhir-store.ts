@@ -23,7 +23,7 @@ import {
   transactionTargets,
 } from './provenance.js';
 import { confirmTransaction, entryResults, isResource, isVersion } from './internal/answers.js';
-import { exchange, type Answer } from './internal/exchange.js';
+import { exchange, exchangeRead, type Answer } from './internal/exchange.js';
 import { isUnderBase, nextPage, type Paging } from './internal/links.js';
 import { caseResources } from './to-fhir.js';
 import type { Bundle, BundleEntry, FhirResource, FhirWarning } from './types.js';
@@ -70,6 +70,14 @@ export interface FhirStoreOptions extends StoreOptions {
   maxTransactionEntries?: number;
   /** Most milliseconds one request may take before it is given up with a StorageError (default 30,000). */
   timeoutMs?: number;
+  /**
+   * Times a read is asked again when the connection failed or the server answered 408, 429, 500, 502, 503 or 504
+   * (default 2; 0 to 5). Only reads: a write is never sent twice by the store (see `SyncedStore` for edits kept
+   * until they are sent).
+   */
+  readRetries?: number;
+  /** The pause before a read is asked again, in milliseconds, doubled for each later try (default 500; 0 to 60,000). */
+  retryDelayMs?: number;
   /** Most pages one search may have (default 1,000); a search with more fails with a StorageError. */
   maxPages?: number;
   /**
@@ -175,6 +183,14 @@ export class FhirStore extends BaseStore {
       const value = options?.[key];
       if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= max))
         issues.push({ path: [key], message: `must be a whole number from 1 to ${max}` });
+    }
+    for (const [key, max] of [
+      ['readRetries', 5],
+      ['retryDelayMs', 60_000],
+    ] as const) {
+      const value = options?.[key];
+      if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= max))
+        issues.push({ path: [key], message: `must be a whole number from 0 to ${max}` });
     }
     if (options?.signal !== undefined && !isAbortSignal(options.signal))
       issues.push({ path: ['signal'], message: 'must be an AbortSignal' });
@@ -349,16 +365,19 @@ export class FhirStore extends BaseStore {
     const out: FhirResource[] = [];
     for (let i = 0; i < keys.length; i += 100) {
       const chunk = keys.slice(i, i + 100);
-      const answer = await this.#send({
-        method: 'POST',
-        url: this.baseUrl,
-        headers: { 'content-type': 'application/fhir+json', accept: 'application/fhir+json' },
-        body: JSON.stringify({
-          resourceType: 'Bundle',
-          type: 'batch',
-          entry: chunk.map((url) => ({ request: { method: 'GET', url } })),
-        }),
-      });
+      const answer = await this.#send(
+        {
+          method: 'POST',
+          url: this.baseUrl,
+          headers: { 'content-type': 'application/fhir+json', accept: 'application/fhir+json' },
+          body: JSON.stringify({
+            resourceType: 'Bundle',
+            type: 'batch',
+            entry: chunk.map((url) => ({ request: { method: 'GET', url } })),
+          }),
+        },
+        'read', // a batch of GETs changes nothing
+      );
       const results = entryResults(answer, 'batch-response', chunk.length);
       if (!results) throw this.#failure('read the network’s members', answer.status);
       results.forEach((result, j) => {
@@ -581,19 +600,24 @@ export class FhirStore extends BaseStore {
   /** A GET of a path under the base URL, or of an absolute URL already checked to be under it. */
   async #get(path: string): Promise<Answer> {
     const url = /^https?:\/\//.test(path) ? path : `${this.baseUrl}${path}`;
-    return this.#send({ method: 'GET', url, headers: { accept: 'application/fhir+json' } });
+    return this.#send({ method: 'GET', url, headers: { accept: 'application/fhir+json' } }, 'read');
   }
 
-  /** Every request goes through here: only under the base URL, with the time limit and the host's signal. */
-  async #send(request: FhirHttpRequest): Promise<Answer> {
+  /**
+   * Every request goes through here: only under the base URL, with the time limit and the host's signal. A `read`
+   * (a request that changes nothing) is asked again after a failure of the moment; anything else is sent once.
+   */
+  async #send(request: FhirHttpRequest, kind: 'read' | 'write' = 'write'): Promise<Answer> {
     if (!isUnderBase(request.url, this.baseUrl)) {
       throw new StorageError(
         `The store was about to send a ${request.method} request outside the FHIR server, and did not. Nothing was changed here.`,
       );
     }
-    return exchange(this.#http, request, {
-      timeoutMs: this.#options.timeoutMs ?? 30_000,
-      signal: this.#options.signal,
+    const limits = { timeoutMs: this.#options.timeoutMs ?? 30_000, signal: this.#options.signal };
+    if (kind === 'write') return exchange(this.#http, request, limits);
+    return exchangeRead(this.#http, request, limits, {
+      retries: this.#options.readRetries ?? 2,
+      delayMs: this.#options.retryDelayMs ?? 500,
     });
   }
 

@@ -234,6 +234,145 @@ describe('FhirStore trusts nothing the server says', () => {
     });
   });
 
+  describe('reads that fail for a moment', () => {
+    // One case for the whole group: these only read it (the writes below never reach the engine).
+    let patientId: string;
+    before(async () => {
+      patientId = uniqueId('pt');
+      await seed(patientId);
+    });
+    const path = (request: FhirHttpRequest) => new URL(request.url).pathname.split('/').pop();
+    const sent = (wire: { requests: FhirHttpRequest[] }, type: string) =>
+      wire.requests.filter((r) => path(r) === type).length;
+    const lost = () => Promise.reject(new TypeError('Failed to fetch'));
+
+    it('asks a read again after a lost connection or a 503, and the load goes through', async () => {
+      const failed = new Set<string>();
+      const wire = tap((request) => {
+        // The first Encounter search loses its connection; the first EpisodeOfCare search is answered 503.
+        const type = path(request)!;
+        if (failed.has(type) || !['Encounter', 'EpisodeOfCare'].includes(type)) return undefined;
+        failed.add(type);
+        return type === 'Encounter' ? lost() : answer(503, { resourceType: 'OperationOutcome' });
+      });
+      const store = await open(patientId, { http: wire.http, retryDelayMs: 1 });
+      expect(store.snapshot!.record.meetings).to.have.length(demoFor(patientId).meetings.length);
+      expect(store.snapshot!.record.episodes).to.have.length(demoFor(patientId).episodes.length);
+      expect(sent(wire, 'Encounter')).to.equal(2);
+      expect(sent(wire, 'EpisodeOfCare')).to.equal(2);
+      expect(sent(wire, 'Appointment')).to.equal(1);
+    });
+
+    it('asks a batch read of the network’s members again (it changes nothing)', async () => {
+      let batches = 0;
+      const wire = tap((request, forward) => {
+        // A server that ignores _include: the members are read with a batch of GETs, the first of which is lost.
+        if (path(request) === 'CareTeam')
+          return rewritten(forward, (body) => ({
+            ...body,
+            entry: (body.entry as { resource: { resourceType: string } }[]).filter(
+              (e) => e.resource.resourceType === 'CareTeam',
+            ),
+          }));
+        if (request.method === 'POST' && /"type":"batch"/.test(request.body ?? '') && batches++ === 0) return lost();
+        return undefined;
+      });
+      const store = await open(patientId, { http: wire.http, retryDelayMs: 1 });
+      expect(store.snapshot!.record.members).to.have.length(demoFor(patientId).members.length);
+      expect(store.readFailures).to.deep.equal([]);
+      expect(batches).to.be.greaterThan(1);
+    });
+
+    it('gives up after readRetries more tries, with the error it gives without them', async () => {
+      const wire = tap((request) => (path(request) === 'Encounter' ? answer(503, {}) : undefined));
+      const error = await rejection(open(patientId, { http: wire.http, readRetries: 3, retryDelayMs: 1 }));
+      expect(error).to.be.instanceOf(StorageError);
+      expect((error as Error).message).to.match(/could not search Encounter \(HTTP 503\)/);
+      expect(sent(wire, 'Encounter')).to.equal(4);
+
+      const once = tap((request) => (path(request) === 'Encounter' ? lost() : undefined));
+      const unreached = await rejection(open(patientId, { http: once.http, readRetries: 0 }));
+      expect((unreached as Error).message).to.match(/Could not reach the FHIR server/);
+      expect(sent(once, 'Encounter')).to.equal(1);
+    });
+
+    it('waits longer before each try', async () => {
+      const times: number[] = [];
+      const wire = tap((request) => {
+        if (path(request) !== 'Encounter') return undefined;
+        times.push(performance.now());
+        return answer(502, {});
+      });
+      await rejection(open(patientId, { http: wire.http, readRetries: 2, retryDelayMs: 200 }));
+      expect(times).to.have.length(3);
+      // Each pause is at least half its nominal length (200 ms, then 400): lower bounds, so a busy machine only adds.
+      expect(times[1]! - times[0]!).to.be.at.least(100);
+      expect(times[2]! - times[1]!).to.be.at.least(200);
+    });
+
+    it('never asks again what the server refused, nor a request that timed out', async () => {
+      const forbidden = tap((request) =>
+        path(request) === 'QuestionnaireResponse' ? answer(403, { resourceType: 'OperationOutcome' }) : undefined,
+      );
+      const store = await open(patientId, { http: forbidden.http, retryDelayMs: 1 });
+      expect(store.readFailures).to.deep.equal([{ resourceType: 'QuestionnaireResponse', status: 403 }]);
+      expect(sent(forbidden, 'QuestionnaireResponse')).to.equal(1);
+
+      // The Encounter search is never answered. The limit leaves the other reads time on a busy machine.
+      const slow = tap((request) => (path(request) === 'Encounter' ? new Promise(() => undefined) : undefined));
+      const error = await rejection(open(patientId, { http: slow.http, timeoutMs: 3000, retryDelayMs: 1 }));
+      expect((error as Error).message).to.match(/did not answer within/);
+      expect(sent(slow, 'Encounter')).to.equal(1);
+    });
+
+    it('does not ask again while the browser says it is offline', async () => {
+      const wire = tap((request) => (path(request) === 'Encounter' ? lost() : undefined));
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      try {
+        const error = await rejection(open(patientId, { http: wire.http, retryDelayMs: 1 }));
+        expect((error as Error).message).to.match(/Could not reach the FHIR server/);
+      } finally {
+        delete (navigator as { onLine?: boolean }).onLine;
+      }
+      expect(navigator.onLine).to.equal(true);
+      expect(sent(wire, 'Encounter')).to.equal(1);
+    });
+
+    it('never sends a write twice, whatever happened to it', async () => {
+      for (const fail of [() => answer(503, {}), lost]) {
+        const wire = tap((request) => (isTransaction(request) ? fail() : undefined));
+        const store = await open(patientId, { http: wire.http, retryDelayMs: 1 });
+        const before = store.snapshot;
+        expect(await rejection(pronouns(store, 'they/them'))).to.be.instanceOf(StorageError);
+        expect(wire.requests.filter(isTransaction)).to.have.length(1);
+        expect(store.snapshot).to.equal(before);
+      }
+    });
+
+    it('stops waiting to ask again once the host’s signal is aborted', async () => {
+      const host = new AbortController();
+      const wire = tap((request) => (path(request) === 'Encounter' ? answer(503, {}) : undefined));
+      const opening = rejection(open(patientId, { http: wire.http, signal: host.signal, retryDelayMs: 60_000 }));
+      await waitUntil(() => sent(wire, 'Encounter') === 1, 'the Encounter search never started', { timeout: 20_000 });
+      host.abort();
+      const error = await opening;
+      expect(error).to.be.instanceOf(StorageError);
+      expect((error as Error).message).to.match(/cancelled/);
+      expect(sent(wire, 'Encounter')).to.equal(1);
+    });
+
+    it('names bad readRetries and retryDelayMs options', async () => {
+      const error = await rejection(open(patientId, { readRetries: 6, retryDelayMs: -1 }));
+      expect(error).to.be.instanceOf(ValidationError);
+      expect((error as ValidationError).issues).to.deep.equal([
+        { path: ['readRetries'], message: 'must be a whole number from 0 to 5' },
+        { path: ['retryDelayMs'], message: 'must be a whole number from 0 to 60000' },
+      ]);
+      const fraction = await rejection(open(patientId, { readRetries: 1.5 }));
+      expect((fraction as ValidationError).issues.map((i) => i.path[0])).to.deep.equal(['readRetries']);
+    });
+  });
+
   describe('paging', () => {
     /** Answers Encounter searches itself, with a `next` link made by `next(request url, page number)`. */
     function encounterPages(next: (url: string, page: number) => string) {
@@ -373,6 +512,9 @@ describe('FhirStore trusts nothing the server says', () => {
           return Promise.resolve(response);
         }),
     );
+    // These check which errors come out, not how fast: the time limits bound a stuck run, on an engine that other test
+    // files may keep busy (each run makes about ten requests of it). Nor do they check the pauses between tries of a
+    // read (see 'reads that fail for a moment'): each read that fails is still asked again, at once.
     /** A script of answers: each request takes the next one; `null` forwards to the engine. */
     const script = fc.array(fc.option(hostile, { nil: null, freq: 3 }), { minLength: 1, maxLength: 12 });
     const scripted = (steps: (null | (() => unknown))[]): FhirHttp => {
@@ -384,12 +526,12 @@ describe('FhirStore trusts nothing the server says', () => {
     };
 
     it('open only ever rejects with the kit’s typed errors', async function () {
-      this.timeout(120_000);
+      this.timeout(300_000);
       await seed(patientId);
       await fc.assert(
         fc.asyncProperty(script, async (steps) => {
           try {
-            await open(patientId, { http: scripted(steps), timeoutMs: 2000 });
+            await open(patientId, { http: scripted(steps), timeoutMs: 20_000, retryDelayMs: 0 });
           } catch (error) {
             if (!(error instanceof OdError)) throw error;
           }
@@ -399,7 +541,7 @@ describe('FhirStore trusts nothing the server says', () => {
     });
 
     it('open and apply only ever reject with the kit’s typed errors when the patient’s own network has fields of any shape', async function () {
-      this.timeout(120_000);
+      this.timeout(300_000);
       await seed(patientId);
       const subject = { reference: `Patient/${patientId}` };
       const careTeam = fc.record(
@@ -452,7 +594,7 @@ describe('FhirStore trusts nothing the server says', () => {
                   : undefined,
             );
             try {
-              const store = await open(patientId, { http: wire.http, timeoutMs: 2000 });
+              const store = await open(patientId, { http: wire.http, timeoutMs: 20_000, retryDelayMs: 0 });
               await pronouns(store, 'they/them');
             } catch (error) {
               if (!(error instanceof OdError)) throw error;
@@ -464,10 +606,10 @@ describe('FhirStore trusts nothing the server says', () => {
     });
 
     it('apply only ever rejects with the kit’s typed errors, and a failed apply leaves the record as it was', async function () {
-      this.timeout(120_000);
+      this.timeout(300_000);
       await seed(patientId);
       let current: FhirHttp = http;
-      const store = await open(patientId, { http: (request) => current(request), timeoutMs: 2000 });
+      const store = await open(patientId, { http: (request) => current(request), timeoutMs: 20_000, retryDelayMs: 0 });
       await fc.assert(
         fc.asyncProperty(script, fc.string({ maxLength: 20 }), async (steps, value) => {
           current = http;

@@ -22,6 +22,69 @@ export interface ExchangeLimits {
 
 const NOTHING_CHANGED = 'Nothing was changed here';
 
+/** Errors that say the connection failed for a moment (no answer came, or it came cut short): worth asking again. */
+const transient = new WeakSet<object>();
+
+/** How a read that fails for a moment is asked again (see `exchangeRead`). */
+export interface ReadRetry {
+  /** Times a read is asked again after the first try (0: never). */
+  readonly retries: number;
+  /** The first pause in milliseconds; each later one is twice the one before, less a random part of up to half. */
+  readonly delayMs: number;
+}
+
+/** What a server answers when it is busy or restarting for a moment: the same read may well succeed a little later. */
+const TRANSIENT_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+
+/**
+ * A request that changes nothing (a GET, or a batch of GETs), asked again after a short pause when the connection
+ * failed or the server answered 408, 429, 500, 502, 503 or 504: on a home visit's patchy signal one lost request
+ * should not fail a whole load. What the last try gave (its answer or its error) is the result. A time-out is not
+ * asked again (it has waited its `timeoutMs` already), nor is anything once the host's signal is aborted, nor while
+ * the browser says it is offline (a `SyncedStore` tries again when it is back online).
+ */
+export async function exchangeRead(
+  http: FhirHttp,
+  request: FhirHttpRequest,
+  limits: ExchangeLimits,
+  retry: ReadRetry,
+): Promise<Answer> {
+  for (let attempt = 0; ; attempt++) {
+    const last = attempt >= retry.retries || offline();
+    try {
+      const answer = await exchange(http, request, limits);
+      if (last || !TRANSIENT_STATUSES.has(answer.status)) return answer;
+    } catch (error) {
+      if (last || typeof error !== 'object' || error === null || !transient.has(error)) throw error;
+    }
+    await pause(retry.delayMs * 2 ** attempt * (0.5 + Math.random() / 2), limits.signal, `${request.method} request`);
+  }
+}
+
+const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+
+/** Waits `ms`, or ends at once (as a cancelled request) when the host's signal is aborted. */
+function pause(ms: number, signal: AbortSignal | undefined, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelled(what));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(cancelled(what));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** `error`, marked as a failure of the moment. */
+function passing<E extends object>(error: E): E {
+  transient.add(error);
+  return error;
+}
+
 export async function exchange(http: FhirHttp, request: FhirHttpRequest, limits: ExchangeLimits): Promise<Answer> {
   const what = `${request.method} request`;
   if (limits.signal?.aborted) throw cancelled(what);
@@ -70,9 +133,11 @@ async function send(http: FhirHttp, request: FhirHttpRequest, what: string): Pro
     json = () => read.call(response);
   } catch (cause) {
     if (cause instanceof OdError) throw cause;
-    throw new StorageError(
-      `Could not reach the FHIR server (${what} failed: ${describe(cause)}). ${NOTHING_CHANGED}; check the connection and try again.`,
-      { cause },
+    throw passing(
+      new StorageError(
+        `Could not reach the FHIR server (${what} failed: ${describe(cause)}). ${NOTHING_CHANGED}; check the connection and try again.`,
+        { cause },
+      ),
     );
   }
   if (status === 204) return { status, body: undefined };
@@ -86,9 +151,10 @@ async function send(http: FhirHttp, request: FhirHttpRequest, what: string): Pro
   } catch (cause) {
     // An error answer without a readable body is still an answer: its status says what happened.
     if (status < 200 || status >= 300) return { status, body: undefined };
-    throw new StorageError(`The FHIR server's answer could not be read (HTTP ${status}). ${NOTHING_CHANGED}.`, {
-      cause,
-    });
+    // A body cut short by the connection reads as bad JSON: a failure of the moment, like no answer at all.
+    throw passing(
+      new StorageError(`The FHIR server's answer could not be read (HTTP ${status}). ${NOTHING_CHANGED}.`, { cause }),
+    );
   }
 }
 
