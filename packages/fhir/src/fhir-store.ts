@@ -23,7 +23,7 @@ import {
   transactionTargets,
 } from './provenance.js';
 import { confirmTransaction, entryResults, isResource, isVersion } from './internal/answers.js';
-import { exchange, exchangeRead, type Answer } from './internal/exchange.js';
+import { checkReadRetry, exchange, exchangeRead, readRetryOf, type Answer } from './internal/exchange.js';
 import { isUnderBase, nextPage, type Paging } from './internal/links.js';
 import { caseResources } from './to-fhir.js';
 import type { Bundle, BundleEntry, FhirResource, FhirWarning } from './types.js';
@@ -184,14 +184,7 @@ export class FhirStore extends BaseStore {
       if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= max))
         issues.push({ path: [key], message: `must be a whole number from 1 to ${max}` });
     }
-    for (const [key, max] of [
-      ['readRetries', 5],
-      ['retryDelayMs', 60_000],
-    ] as const) {
-      const value = options?.[key];
-      if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= max))
-        issues.push({ path: [key], message: `must be a whole number from 0 to ${max}` });
-    }
+    if (options) checkReadRetry(options, issues);
     if (options?.signal !== undefined && !isAbortSignal(options.signal))
       issues.push({ path: ['signal'], message: 'must be an AbortSignal' });
     if (issues.length) throw new ValidationError('FhirStore options', issues);
@@ -615,10 +608,7 @@ export class FhirStore extends BaseStore {
     }
     const limits = { timeoutMs: this.#options.timeoutMs ?? 30_000, signal: this.#options.signal };
     if (kind === 'write') return exchange(this.#http, request, limits);
-    return exchangeRead(this.#http, request, limits, {
-      retries: this.#options.readRetries ?? 2,
-      delayMs: this.#options.retryDelayMs ?? 500,
-    });
+    return exchangeRead(this.#http, request, limits, readRetryOf(this.#options));
   }
 
   #failure(what: string, status: number): StorageError {

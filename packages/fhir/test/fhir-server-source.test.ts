@@ -163,14 +163,16 @@ describe('fhirServerSource (a FHIR server searched across patients)', function (
     expect((outside as Error).message).to.contain('outside the FHIR server');
     expect(requests.every((r) => r.url.startsWith(FHIR_URL))).to.equal(true);
 
-    const { http: failing } = tap((request) =>
+    const { http: failing, requests: tried } = tap((request) =>
       isSearch(request, 'EpisodeOfCare') ? answer(500, { resourceType: 'OperationOutcome' }) : undefined,
     );
     const status = await rejection(
-      readAll(fhirServerSource({ ...base, http: failing, patients: patients.slice(0, 3) })),
+      readAll(fhirServerSource({ ...base, http: failing, patients: patients.slice(0, 3), retryDelayMs: 1 })),
     );
     expect(status).to.be.instanceOf(StorageError);
     expect((status as Error).message).to.contain('HTTP 500');
+    // Asked twice more first (a 500 may pass), then the reading ends.
+    expect(tried.filter((r) => isSearch(r, 'EpisodeOfCare'))).to.have.length(3);
 
     const controller = new AbortController();
     let count = 0;
@@ -189,6 +191,24 @@ describe('fhirServerSource (a FHIR server searched across patients)', function (
     );
     expect(cancelled).to.be.instanceOf(StorageError);
     expect(count).to.equal(5);
+  });
+
+  it('asks a search again after a moment’s trouble, and the reading goes on', async () => {
+    const failed = new Set<string>();
+    const { http: patchy, requests } = tap((request) => {
+      // The first EpisodeOfCare search is answered 503; the first Encounter search loses its connection.
+      const type = ['EpisodeOfCare', 'Encounter'].find((t) => isSearch(request, t));
+      if (!type || failed.has(type)) return undefined;
+      failed.add(type);
+      return type === 'Encounter' ? Promise.reject(new TypeError('Failed to fetch')) : answer(503, {});
+    });
+    const some = records.slice(0, 3);
+    const read = await readAll(
+      fhirServerSource({ ...base, http: patchy, patients: some.map((r) => r.person.id), retryDelayMs: 1 }),
+    );
+    expectSameRecords(read, some);
+    expect(requests.filter((r) => isSearch(r, 'EpisodeOfCare'))).to.have.length(2);
+    expect(requests.filter((r) => isSearch(r, 'Encounter'))).to.have.length(2);
   });
 
   it('checks its options (ValidationError naming each bad one)', () => {
@@ -212,6 +232,8 @@ describe('fhirServerSource (a FHIR server searched across patients)', function (
         maxPages: -1,
         patients: 'abc',
         signal: {},
+        readRetries: 6,
+        retryDelayMs: -1,
         onProblem: 1,
       }),
     ).to.deep.equal([
@@ -223,6 +245,8 @@ describe('fhirServerSource (a FHIR server searched across patients)', function (
       'maxPages',
       'patients',
       'signal',
+      'readRetries',
+      'retryDelayMs',
       'onProblem',
     ]);
   });

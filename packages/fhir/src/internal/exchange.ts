@@ -33,6 +33,30 @@ export interface ReadRetry {
   readonly delayMs: number;
 }
 
+/** The options a FhirStore or a FHIR server source takes for asking reads again (documented on FhirStoreOptions). */
+export interface ReadRetryOptions {
+  readonly readRetries?: number;
+  readonly retryDelayMs?: number;
+}
+
+/** Names bad `readRetries` and `retryDelayMs` options in `issues`. */
+export function checkReadRetry(options: ReadRetryOptions, issues: { path: (string | number)[]; message: string }[]) {
+  for (const [key, max] of [
+    ['readRetries', 5],
+    ['retryDelayMs', 60_000],
+  ] as const) {
+    const value = options[key];
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= max))
+      issues.push({ path: [key], message: `must be a whole number from 0 to ${max}` });
+  }
+}
+
+/** The retry for reads the options ask for: 2 more tries, after about 0.5 s and 1 s, by default. */
+export const readRetryOf = (options: ReadRetryOptions): ReadRetry => ({
+  retries: options.readRetries ?? 2,
+  delayMs: options.retryDelayMs ?? 500,
+});
+
 /** What a server answers when it is busy or restarting for a moment: the same read may well succeed a little later. */
 const TRANSIENT_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 

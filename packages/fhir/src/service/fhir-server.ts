@@ -11,7 +11,7 @@
 import { OdError, StorageError, ValidationError, type CaseRecord } from '@odkit/core';
 import type { FhirHttp, FhirHttpRequest } from '../fhir-store.js';
 import { entryResults, isResource } from '../internal/answers.js';
-import { exchange, type Answer } from '../internal/exchange.js';
+import { checkReadRetry, exchangeRead, readRetryOf, type Answer } from '../internal/exchange.js';
 import { isUnderBase, nextPage, type Paging } from '../internal/links.js';
 import type { Bundle, FhirResource } from '../types.js';
 import { CODE_SYSTEM, CONCEPT } from '../vocabulary.js';
@@ -42,6 +42,10 @@ export interface FhirServerSourceOptions extends SourceOptions {
   timeoutMs?: number;
   /** Most pages one search may have (default 1,000). */
   maxPages?: number;
+  /** Times a read that failed for a moment is asked again (default 2; 0 to 5), as for FhirStore. */
+  readRetries?: number;
+  /** The pause before the first try again, in milliseconds, doubled for each later one (default 500; 0 to 60,000). */
+  retryDelayMs?: number;
   /** Aborting it ends the request under way and every later one (StorageError). */
   signal?: AbortSignal;
 }
@@ -106,6 +110,7 @@ export function fhirServerSource(options: FhirServerSourceOptions): CaseSource {
   }
   if (options?.signal !== undefined && !(typeof AbortSignal !== 'undefined' && options.signal instanceof AbortSignal))
     issues.push({ path: ['signal'], message: 'must be an AbortSignal' });
+  if (options) checkReadRetry(options, issues);
   if (options) checkSourceOptions(options, issues);
   if (issues.length) throw new ValidationError('FHIR server source', issues);
 
@@ -119,7 +124,10 @@ export function fhirServerSource(options: FhirServerSourceOptions): CaseSource {
       throw new StorageError(
         `The source was about to send a ${request.method} request outside the FHIR server, and did not.`,
       );
-    return exchange(options.http, request, { timeoutMs: options.timeoutMs ?? 30_000, signal: options.signal });
+    // Every request here only reads (searches, and batches of GETs): one lost to a moment's trouble is asked again,
+    // rather than ending a reading of the whole service.
+    const limits = { timeoutMs: options.timeoutMs ?? 30_000, signal: options.signal };
+    return exchangeRead(options.http, request, limits, readRetryOf(options));
   };
   const failure = (what: string, status: number) =>
     new StorageError(
