@@ -14,8 +14,7 @@ export interface BenchOptions {
   targeted?: boolean;
   /**
    * False to leave the heap as the runs before left it, rather than collecting garbage before each timed run (default
-   * true). For context: work that allocates a lot is slower right after a collection (the young generation starts
-   * small again), as on a page that has only just started.
+   * true). For context: some work that allocates a lot runs markedly slower right after a full collection.
    */
   collect?: boolean;
 }

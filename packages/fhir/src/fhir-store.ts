@@ -23,7 +23,14 @@ import {
   transactionTargets,
 } from './provenance.js';
 import { confirmTransaction, entryResults, isResource, isVersion } from './internal/answers.js';
-import { checkReadRetry, exchange, exchangeRead, readRetryOf, type Answer } from './internal/exchange.js';
+import {
+  checkReadRetry,
+  exchange,
+  exchangeRead,
+  readRetryOf,
+  type Answer,
+  type ReadRetry,
+} from './internal/exchange.js';
 import { isUnderBase, nextPage, type Paging } from './internal/links.js';
 import { caseResources } from './to-fhir.js';
 import type { Bundle, BundleEntry, FhirResource, FhirWarning } from './types.js';
@@ -76,7 +83,10 @@ export interface FhirStoreOptions extends StoreOptions {
    * until they are sent).
    */
   readRetries?: number;
-  /** The pause before a read is asked again, in milliseconds, doubled for each later try (default 500; 0 to 60,000). */
+  /**
+   * The pause before a read is first asked again, in milliseconds (default 500; 0 to 60,000), doubled for each later
+   * try; each pause is shortened by a random part of up to half. No try starts more than `timeoutMs` after the first.
+   */
   retryDelayMs?: number;
   /** Most pages one search may have (default 1,000); a search with more fails with a StorageError. */
   maxPages?: number;
@@ -122,6 +132,8 @@ export class FhirStore extends BaseStore {
   readonly patientId: string;
   readonly #http: FhirHttp;
   readonly #options: FhirStoreOptions;
+  /** Taken once, when the options were checked: a host changing its options object later changes nothing. */
+  readonly #retry: ReadRetry;
   /** Server JSON of every resource read or written, by `Type/id`. */
   #server = new Map<string, FhirResource>();
   /** What the kit wrote (or would write) for the current record, by `Type/id`, as JSON text. */
@@ -139,6 +151,7 @@ export class FhirStore extends BaseStore {
     this.baseUrl = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
     this.patientId = options.patientId;
     this.#http = options.http;
+    this.#retry = readRetryOf(options);
     this.#caseId = options.caseId ?? options.patientId;
   }
 
@@ -517,6 +530,10 @@ export class FhirStore extends BaseStore {
       ]);
     }
     const patient = await this.#get(`Patient/${encodeURIComponent(this.patientId)}`);
+    // Only a Patient the server says it has not (404, 410) is written: an error (a 503, a 401) says nothing of
+    // whether the EHR has one, and writing ours would overwrite theirs.
+    if (patient.status !== 200 && patient.status !== 404 && patient.status !== 410)
+      throw this.#failure('read the Patient', patient.status);
     const hasPatient = patient.status === 200;
     const mapped = caseResources(record, { instruments: this.parseOptions.instruments });
     const network = mapped.find((r) => r.resourceType === 'CareTeam')!;
@@ -608,7 +625,7 @@ export class FhirStore extends BaseStore {
     }
     const limits = { timeoutMs: this.#options.timeoutMs ?? 30_000, signal: this.#options.signal };
     if (kind === 'write') return exchange(this.#http, request, limits);
-    return exchangeRead(this.#http, request, limits, readRetryOf(this.#options));
+    return exchangeRead(this.#http, request, limits, this.#retry);
   }
 
   #failure(what: string, status: number): StorageError {

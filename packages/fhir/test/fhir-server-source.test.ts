@@ -243,10 +243,10 @@ describe('fhirServerSource (a FHIR server searched across patients)', function (
       'pageSize',
       'timeoutMs',
       'maxPages',
-      'patients',
-      'signal',
       'readRetries',
       'retryDelayMs',
+      'patients',
+      'signal',
       'onProblem',
     ]);
   });

@@ -51,7 +51,7 @@ export function checkReadRetry(options: ReadRetryOptions, issues: { path: (strin
   }
 }
 
-/** The retry for reads the options ask for: 2 more tries, after about 0.5 s and 1 s, by default. */
+/** The retry for reads the options ask for: 2 more tries, after up to 0.5 s and up to 1 s, by default. */
 export const readRetryOf = (options: ReadRetryOptions): ReadRetry => ({
   retries: options.readRetries ?? 2,
   delayMs: options.retryDelayMs ?? 500,
@@ -63,9 +63,10 @@ const TRANSIENT_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 /**
  * A request that changes nothing (a GET, or a batch of GETs), asked again after a short pause when the connection
  * failed or the server answered 408, 429, 500, 502, 503 or 504: on a home visit's patchy signal one lost request
- * should not fail a whole load. What the last try gave (its answer or its error) is the result. A time-out is not
- * asked again (it has waited its `timeoutMs` already), nor is anything once the host's signal is aborted, nor while
- * the browser says it is offline (a `SyncedStore` tries again when it is back online).
+ * should not fail a whole load. What the last try gave (its answer or its error) is the result. Not asked again: a
+ * time-out (it has waited its `timeoutMs` already), anything once the host's signal is aborted or while the browser
+ * says it is offline (a `SyncedStore` tries again when it is back online), and any try that would start more than
+ * `timeoutMs` after the first, so one read never takes much more than twice `timeoutMs` in all.
  */
 export async function exchangeRead(
   http: FhirHttp,
@@ -73,15 +74,18 @@ export async function exchangeRead(
   limits: ExchangeLimits,
   retry: ReadRetry,
 ): Promise<Answer> {
+  const started = Date.now();
   for (let attempt = 0; ; attempt++) {
-    const last = attempt >= retry.retries || offline();
+    const wait = retry.delayMs * 2 ** attempt * (0.5 + Math.random() / 2);
+    // Decided once this try has failed: the device may have gone offline meanwhile.
+    const again = () => attempt < retry.retries && !offline() && Date.now() + wait - started <= limits.timeoutMs;
     try {
       const answer = await exchange(http, request, limits);
-      if (last || !TRANSIENT_STATUSES.has(answer.status)) return answer;
+      if (!TRANSIENT_STATUSES.has(answer.status) || !again()) return answer;
     } catch (error) {
-      if (last || typeof error !== 'object' || error === null || !transient.has(error)) throw error;
+      if (typeof error !== 'object' || error === null || !transient.has(error) || !again()) throw error;
     }
-    await pause(retry.delayMs * 2 ** attempt * (0.5 + Math.random() / 2), limits.signal, `${request.method} request`);
+    await pause(wait, limits.signal, `${request.method} request`);
   }
 }
 
@@ -103,8 +107,8 @@ function pause(ms: number, signal: AbortSignal | undefined, what: string): Promi
   });
 }
 
-/** `error`, marked as a failure of the moment. */
-function passing<E extends object>(error: E): E {
+/** `error`, marked as a failure of the moment (worth asking again). */
+function markTransient<E extends object>(error: E): E {
   transient.add(error);
   return error;
 }
@@ -157,12 +161,13 @@ async function send(http: FhirHttp, request: FhirHttpRequest, what: string): Pro
     json = () => read.call(response);
   } catch (cause) {
     if (cause instanceof OdError) throw cause;
-    throw passing(
-      new StorageError(
-        `Could not reach the FHIR server (${what} failed: ${describe(cause)}). ${NOTHING_CHANGED}; check the connection and try again.`,
-        { cause },
-      ),
+    const error = new StorageError(
+      `Could not reach the FHIR server (${what} failed: ${describe(cause)}). ${NOTHING_CHANGED}; check the connection and try again.`,
+      { cause },
     );
+    // A time limit or a cancel of the host's own is not a moment's trouble.
+    const name = describe(cause);
+    throw name === 'TimeoutError' || name === 'AbortError' ? error : markTransient(error);
   }
   if (status === 204) return { status, body: undefined };
   try {
@@ -175,10 +180,12 @@ async function send(http: FhirHttp, request: FhirHttpRequest, what: string): Pro
   } catch (cause) {
     // An error answer without a readable body is still an answer: its status says what happened.
     if (status < 200 || status >= 300) return { status, body: undefined };
-    // A body cut short by the connection reads as bad JSON: a failure of the moment, like no answer at all.
-    throw passing(
-      new StorageError(`The FHIR server's answer could not be read (HTTP ${status}). ${NOTHING_CHANGED}.`, { cause }),
-    );
+    const error = new StorageError(`The FHIR server's answer could not be read (HTTP ${status}). ${NOTHING_CHANGED}.`, {
+      cause,
+    });
+    // fetch's body cut short by the connection rejects with a TypeError: a failure of the moment. Bad JSON (a proxy's
+    // login page) or a host's answer that is not data would be the same on every try.
+    throw fromFetch && cause instanceof TypeError ? markTransient(error) : error;
   }
 }
 

@@ -44,7 +44,7 @@ export interface FhirServerSourceOptions extends SourceOptions {
   maxPages?: number;
   /** Times a read that failed for a moment is asked again (default 2; 0 to 5), as for FhirStore. */
   readRetries?: number;
-  /** The pause before the first try again, in milliseconds, doubled for each later one (default 500; 0 to 60,000). */
+  /** The pause before a read is first asked again, in milliseconds (default 500; 0 to 60,000), as for FhirStore. */
   retryDelayMs?: number;
   /** Aborting it ends the request under way and every later one (StorageError). */
   signal?: AbortSignal;
@@ -98,6 +98,7 @@ export function fhirServerSource(options: FhirServerSourceOptions): CaseSource {
     if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= max))
       issues.push({ path: [key], message: `must be a whole number from 1 to ${max}` });
   }
+  if (options) checkReadRetry(options, issues);
   const patients = options?.patients;
   if (
     patients !== undefined &&
@@ -110,7 +111,6 @@ export function fhirServerSource(options: FhirServerSourceOptions): CaseSource {
   }
   if (options?.signal !== undefined && !(typeof AbortSignal !== 'undefined' && options.signal instanceof AbortSignal))
     issues.push({ path: ['signal'], message: 'must be an AbortSignal' });
-  if (options) checkReadRetry(options, issues);
   if (options) checkSourceOptions(options, issues);
   if (issues.length) throw new ValidationError('FHIR server source', issues);
 
@@ -118,6 +118,7 @@ export function fhirServerSource(options: FhirServerSourceOptions): CaseSource {
   const batchSize = options.batchSize ?? 50;
   const pageSize = options.pageSize ?? 200;
   const problems = new Problems(options);
+  const retry = readRetryOf(options);
 
   const send = (request: FhirHttpRequest): Promise<Answer> => {
     if (!isUnderBase(request.url, baseUrl))
@@ -127,7 +128,7 @@ export function fhirServerSource(options: FhirServerSourceOptions): CaseSource {
     // Every request here only reads (searches, and batches of GETs): one lost to a moment's trouble is asked again,
     // rather than ending a reading of the whole service.
     const limits = { timeoutMs: options.timeoutMs ?? 30_000, signal: options.signal };
-    return exchangeRead(options.http, request, limits, readRetryOf(options));
+    return exchangeRead(options.http, request, limits, retry);
   };
   const failure = (what: string, status: number) =>
     new StorageError(
