@@ -415,9 +415,10 @@ describe('FhirStore trusts nothing the server says', () => {
       const opening = rejection(
         open(patientId, { http: wire.http, signal: host.signal, retryDelayMs: 60_000, timeoutMs: 120_000 }),
       );
-      // Once the 503 is read (and a task later), the store is in its pause, not in the request.
+      // The 503 is read only after the Patient's round trip, so `answered` is false at waitUntil's first look and is
+      // seen from a later poll (a task): by then the promise jobs that follow the read have run, and the store is in
+      // its pause, not in the request.
       await waitUntil(() => answered, 'the Encounter search was never answered', { timeout: 20_000 });
-      await new Promise((resolve) => setTimeout(resolve, 0));
       host.abort();
       const error = await opening;
       expect(error).to.be.instanceOf(StorageError);
