@@ -21,7 +21,6 @@ import {
   type PrivacyOptions,
 } from '@odkit/elements';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { timelineStyles } from './meeting-timeline.styles.js';
 import { timelineStrings, type TimelineStrings } from './strings.js';
@@ -100,28 +99,53 @@ export type { TimelineScale, TimelineView, TimelineZoom };
 export class OdMeetingTimeline extends OdElement {
   static override styles = [...timelineStyles, syncStatusStyles];
 
+  /**
+   * Reactive properties and state, each documented where it is declared below. A table rather than decorators, so
+   * the shipped bundle carries no decorator calls or helpers (about 0.4 kB gzip a widget; docs/performance.md).
+   */
+  static override properties = {
+    record: { attribute: false },
+    locale: {},
+    strings: { attribute: false },
+    timeZone: { attribute: 'time-zone' },
+    asOf: { attribute: 'as-of' },
+    view: { reflect: true },
+    scale: { reflect: true },
+    zoom: { attribute: 'zoom' },
+    rangeStart: { attribute: 'range-start' },
+    rangeEnd: { attribute: 'range-end' },
+    episodeId: { attribute: 'episode-id' },
+    instrumentId: { attribute: 'instrument-id' },
+    editable: { type: Boolean, reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    audience: {},
+    initialsOnly: { type: Boolean, reflect: true, attribute: 'initials-only' },
+    virtualiseAbove: { type: Number, attribute: 'virtualise-above' },
+    selectedId: { attribute: 'selected-id', reflect: true },
+    announcement: { state: true, attribute: false },
+  };
+
   /** The case record (property only); ignored inside an `<od-provider>` with a store. */
-  @property({ attribute: false }) record: unknown;
+  record: unknown;
   /** `en-GB` or `cy` (default: the provider's, else the nearest `lang`). */
-  @property() locale: string | undefined;
+  locale: string | undefined;
   /** Per-instance string overrides, by key. */
-  @property({ attribute: false }) strings: Partial<Record<string, Message>> | undefined;
+  strings: Partial<Record<string, Message>> | undefined;
   /** IANA time zone dates and times are shown and entered in (default: the provider's, else Europe/London). */
-  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+  timeZone: string | undefined;
   /**
    * "Now": a date-time with offset, or a date (`YYYY-MM-DD`: the end of that day in the time zone), as `as-of` on
    * every widget; measures and the badge are taken as of it (default: the current time).
    */
-  @property({ attribute: 'as-of' }) asOf: string | undefined;
+  asOf: string | undefined;
   /** `list` (meetings) or `matrix` (attendance table). */
-  @property({ reflect: true }) view: TimelineView = 'list';
+  view: TimelineView = 'list';
   /** Scale of the time axis: `day`, `week` (default) or `month`. */
-  @property({ reflect: true }) scale: TimelineScale = 'week';
+  scale: TimelineScale = 'week';
   /**
    * The time axis's scale, under its old name (it is `scale` now: on the map, zoom is magnification).
    * @deprecated Use `scale`; `zoom` warns once and goes in the next release.
    */
-  @property({ attribute: 'zoom' })
   get zoom(): TimelineScale {
     return this.scale;
   }
@@ -132,46 +156,46 @@ export class OdMeetingTimeline extends OdElement {
   }
   #zoomWarned = false;
   /** Show meetings from this local date (`YYYY-MM-DD`) on. */
-  @property({ attribute: 'range-start' }) rangeStart: string | undefined;
+  rangeStart: string | undefined;
   /** Show meetings up to this local date (`YYYY-MM-DD`). */
-  @property({ attribute: 'range-end' }) rangeEnd: string | undefined;
+  rangeEnd: string | undefined;
   /** The episode to show (default: the latest by first contact). */
-  @property({ attribute: 'episode-id' }) episodeId: string | undefined;
+  episodeId: string | undefined;
   /**
    * The instrument whose complete assessments give each meeting's fidelity score (default: every
    * instrument the episode was assessed with, each score naming its instrument when there are several).
    */
-  @property({ attribute: 'instrument-id' }) instrumentId: string | undefined;
+  instrumentId: string | undefined;
   /**
    * Lets a person record, edit and cancel meetings, and open, finish and hand over episodes (not with
    * `initials-only`: the forms hold full names).
    */
-  @property({ type: Boolean, reflect: true }) editable = false;
+  editable = false;
   /**
    * The level of the timeline's title (1–6, default 2), so it fits under the page's headings; its other
    * headings go down from it.
    */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel: number = DEFAULT_HEADING_LEVEL;
+  headingLevel: number = DEFAULT_HEADING_LEVEL;
   /**
    * An audience id (e.g. `family`): members hidden from it (`hiddenFrom`) are left out everywhere, as on the map: in
    * attendees, the attendance matrix, the meeting form and the measures.
    */
-  @property() audience: string | undefined;
+  audience: string | undefined;
   /**
    * Show names as initials and leave out free text that may identify someone (place, notes, reasons, referral
    * source); editing is off. For shared screens.
    */
-  @property({ type: Boolean, reflect: true, attribute: 'initials-only' }) initialsOnly = false;
+  initialsOnly = false;
   /** Above this many meetings the list is virtualised (only the rows in view are rendered). */
-  @property({ type: Number, attribute: 'virtualise-above' }) virtualiseAbove = 60;
+  virtualiseAbove = 60;
 
   /**
    * The meeting whose details are open (its id); a host may set it to open a meeting's details (no event fires, and
    * focus stays where it is). A person opening or closing details fires `od-select` and updates it. An id that names
    * no meeting of the record opens nothing.
    */
-  @property({ attribute: 'selected-id', reflect: true }) selectedId: string | undefined;
-  @state() private announcement = '';
+  selectedId: string | undefined;
+  private announcement = '';
 
   readonly #data = new CaseController(this);
   readonly #i18n = new LocaleController<TimelineStrings>(this, timelineStrings);

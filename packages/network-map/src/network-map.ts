@@ -23,7 +23,6 @@ import {
   type Translate,
 } from '@odkit/elements';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 // Module order is bundle order, and gzip finds more repeats when the strings come first and the
 // views sit near each other: this order keeps the gzipped bundle smallest (about 0.6 kB).
 import { networkMapStyles } from './network-map.styles.js';
@@ -100,49 +99,70 @@ const ARROWS: Record<string, Point> = {
 export class OdNetworkMap extends OdElement {
   static override styles = [...OdElement.styles, errorStateStyles, formStyles, syncStatusStyles, networkMapStyles];
 
+  /**
+   * Reactive properties and state, each documented where it is declared below. A table rather than decorators, so
+   * the shipped bundle carries no decorator calls or helpers (about 0.4 kB gzip a widget; docs/performance.md).
+   */
+  static override properties = {
+    record: { attribute: false },
+    locale: {},
+    strings: { attribute: false },
+    sectors: { type: Boolean, reflect: true },
+    asOf: { attribute: 'as-of' },
+    audience: {},
+    initialsOnly: { type: Boolean, reflect: true, attribute: 'initials-only' },
+    editable: { type: Boolean, reflect: true },
+    view: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    selectedId: { attribute: 'selected-id', reflect: true },
+    titled: { state: true, attribute: false },
+    activeId: { state: true, attribute: false },
+    hoverId: { state: true, attribute: false },
+  };
+
   /** The case record (property only). Inside an `<od-provider>` with a store, the store's record is shown instead. */
-  @property({ attribute: false }) record: unknown;
+  record: unknown;
 
   /** Language: `en-GB` or `cy` (default: the provider's, else the nearest `lang`). */
-  @property() locale: string | undefined;
+  locale: string | undefined;
 
   /** Per-instance string overrides, by key. */
-  @property({ attribute: false }) strings: Partial<Record<string, Message>> | undefined;
+  strings: Partial<Record<string, Message>> | undefined;
 
   /** Group members into life-domain sectors (wedges), Tracy–Whittaker style. */
-  @property({ type: Boolean, reflect: true }) sectors = false;
+  sectors = false;
 
   /**
    * Show the network as it was on a day: a date (`YYYY-MM-DD`), or a date-time with offset (its day in the time
    * zone), as `as-of` on every widget. Rings, sectors, statuses and ties are as their dated history has them then.
    * The toolbar's previous / next meeting steps up to this day without changing it.
    */
-  @property({ attribute: 'as-of' }) asOf: string | undefined;
+  asOf: string | undefined;
 
   /** An audience id (e.g. `family`): members hidden from it are left out everywhere. */
-  @property() audience: string | undefined;
+  audience: string | undefined;
 
   /** Show initials only (and no free text that may identify someone): for shared screens. */
-  @property({ type: Boolean, reflect: true, attribute: 'initials-only' }) initialsOnly = false;
+  initialsOnly = false;
 
   /** Allow adding, editing, moving and removing members and ties. */
-  @property({ type: Boolean, reflect: true }) editable = false;
+  editable = false;
 
   /** `map` or `table`. */
-  @property({ reflect: true }) view: 'map' | 'table' = 'map';
+  view: 'map' | 'table' = 'map';
   /** The level of the map's top heading (1–6, default 2): its slotted title, else the panel's title. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel: number = DEFAULT_HEADING_LEVEL;
+  headingLevel: number = DEFAULT_HEADING_LEVEL;
 
   /**
    * The member selected (their id), or the person (the record's `person.id`); a host may set it to drive the map
    * (the details panel and tab stop follow, and no event fires). A person's click or key fires `od-select` and
    * updates it. An id not shown selects nothing, and is kept for when it is (a record still loading).
    */
-  @property({ attribute: 'selected-id', reflect: true }) selectedId: string | undefined;
+  selectedId: string | undefined;
   /** A host gave a title (slot "heading"): it is shown, and the panel's title goes one level under it. */
-  @state() private titled = false;
-  @state() private activeId: string | undefined;
-  @state() private hoverId: string | undefined;
+  private titled = false;
+  private activeId: string | undefined;
+  private hoverId: string | undefined;
 
   readonly #data = new CaseController(this);
   /** A member another widget on the page points at (its `od-member-focus`): ringed here too. */

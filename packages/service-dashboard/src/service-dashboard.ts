@@ -17,7 +17,6 @@ import {
   type FormError,
 } from '@odkit/elements';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { OdOpenCasesEvent } from './events.js';
 import { renderFilters } from './internal/filters.js';
 import { checkSummary, monthRange, periodOf, viewOf } from './internal/from-summary.js';
@@ -69,50 +68,75 @@ const TREND_VIEWS: readonly TrendView[] = ['both', 'chart', 'table'];
 export class OdServiceDashboard extends OdElement {
   static override styles = [...OdElement.styles, errorStateStyles, formStyles, dashboardStyles];
 
+  /**
+   * Reactive properties and state, each documented where it is declared below. A table rather than decorators, so
+   * the shipped bundle carries no decorator calls or helpers (about 0.4 kB gzip a widget; docs/performance.md).
+   */
+  static override properties = {
+    summary: { attribute: false },
+    records: { attribute: false },
+    goals: { attribute: false },
+    instruments: { attribute: false },
+    from: { reflect: true },
+    to: { reflect: true },
+    team: { reflect: true },
+    trendView: { attribute: 'trend-view', reflect: true },
+    timeZone: { attribute: 'time-zone' },
+    asOf: { attribute: 'as-of' },
+    locale: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    strings: { attribute: false },
+    _view: { state: true, attribute: false },
+    _error: { state: true, attribute: false },
+    _working: { state: true, attribute: false },
+    _filterError: { state: true, attribute: false },
+    _pending: { state: true, attribute: false },
+  };
+
   /** A service summary from `summariseService` (checked before it is shown). Property only. */
-  @property({ attribute: false }) summary: unknown;
+  summary: unknown;
   /** Case records to summarise here (an array); used instead of `summary` when given. Property only. */
-  @property({ attribute: false }) records: unknown;
+  records: unknown;
   /**
    * Goals for the rates, as shares from 0 to 1 by measure (e.g. `{ firstMeetingWithinTarget: 0.8 }`). Property only.
    */
-  @property({ attribute: false }) goals: MeasureGoals | undefined;
+  goals: MeasureGoals | undefined;
   /**
    * Instruments the records' assessments refer to, and whose titles name the fidelity figures (default: the kit's).
    * Property only.
    */
-  @property({ attribute: false }) instruments: InstrumentRegistry | undefined;
+  instruments: InstrumentRegistry | undefined;
   /** First month counted (`YYYY-MM`, by month of first contact); with `records`. */
-  @property({ reflect: true }) from: string | undefined;
+  from: string | undefined;
   /** Last month counted (`YYYY-MM`); with `records`. */
-  @property({ reflect: true }) to: string | undefined;
+  to: string | undefined;
   /** Only this responsible team (with `records`, or a summary grouped by team). */
-  @property({ reflect: true }) team: string | undefined;
+  team: string | undefined;
   /** Trends as `both` (chart and table, default), `chart` or `table`. */
-  @property({ attribute: 'trend-view', reflect: true }) trendView: TrendView = 'both';
+  trendView: TrendView = 'both';
   /** Time zone for months, with `records` (default: the provider's, else Europe/London). */
-  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+  timeZone: string | undefined;
   /**
    * "Now" for measures taken from `records`: a date-time with offset, or a date (`YYYY-MM-DD`: the end of that day in
    * the time zone), as `as-of` on every widget (default: each episode's own end or last meeting).
    */
-  @property({ attribute: 'as-of' }) asOf: string | undefined;
+  asOf: string | undefined;
   /** `en-GB` or `cy`; default: the provider's, else the nearest `lang`. */
-  @property() locale: string | undefined;
+  locale: string | undefined;
   /**
    * The level of the dashboard's title (1–6, default 2), so it fits under the page's headings; its other
    * headings go down from it.
    */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel: number = DEFAULT_HEADING_LEVEL;
+  headingLevel: number = DEFAULT_HEADING_LEVEL;
   /** Per-instance string overrides. Property only. */
-  @property({ attribute: false }) strings: Partial<Record<keyof DashboardStrings, string>> | undefined;
+  strings: Partial<Record<keyof DashboardStrings, string>> | undefined;
 
-  @state() private _view: DashboardView | undefined;
-  @state() private _error: Error | undefined;
-  @state() private _working = false;
-  @state() private _filterError: FormError | undefined;
+  private _view: DashboardView | undefined;
+  private _error: Error | undefined;
+  private _working = false;
+  private _filterError: FormError | undefined;
   /** The period a person chose that cannot be applied yet (it ends before it starts): shown, not applied. */
-  @state() private _pending: { from?: string | undefined; to?: string | undefined } = {};
+  private _pending: { from?: string | undefined; to?: string | undefined } = {};
 
   readonly i18n = new LocaleController(this, dashboardStrings);
   /** The attributes checked the kit's way (shown as an error state, reported once by od-error). */
