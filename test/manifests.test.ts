@@ -1,10 +1,18 @@
 // The custom-elements manifests describe the public API: Storybook's controls, the React
 // wrappers and hosts' editors read them. No private, protected or #private member may appear.
 import { expect } from '@open-wc/testing';
+import '@odkit/elements/define.js';
+import '@odkit/network-map/define.js';
+import '@odkit/meeting-timeline/define.js';
+import '@odkit/principles-checklist/define.js';
+import '@odkit/service-dashboard/define.js';
 
 interface Member {
   name: string;
   privacy?: string;
+  kind?: string;
+  static?: boolean;
+  readonly?: boolean;
 }
 interface Manifest {
   modules: { declarations?: { name: string; tagName?: string; members?: Member[] }[] }[];
@@ -35,6 +43,27 @@ describe('custom-elements manifests', () => {
       }
     });
   }
+
+  // Each widget declares its reactive properties in one static table, the doc comment on the field: a field left
+  // out of the table would take a host's value and never render it.
+  it('makes every public field a host can set reactive', async () => {
+    // The checklist's form value is a getter and setter over the assessment shown, which is reactive itself.
+    const accessors = new Set(['od-principles-checklist.value']);
+    for (const pkg of PACKAGES.filter((p) => p !== 'kit')) {
+      for (const element of await elements(pkg)) {
+        const reactive = (
+          customElements.get(element.tagName!) as unknown as { elementProperties: Map<string, unknown> }
+        ).elementProperties;
+        const settable = (element.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.readonly);
+        expect(settable.length, element.tagName).to.be.greaterThan(0);
+        const missing = settable.filter((m) => !reactive.has(m.name) && !accessors.has(`${element.tagName}.${m.name}`));
+        expect(
+          missing.map((m) => m.name),
+          element.tagName,
+        ).to.deep.equal([]);
+      }
+    }
+  });
 
   it('keeps the public API a designer and a host use', async () => {
     const names = async (pkg: string, tag: string) =>
