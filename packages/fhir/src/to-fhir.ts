@@ -102,12 +102,16 @@ export class Context {
     if (id === undefined) this.#ids.set(kitId, (id = resourceId(this.record.id, kitId)));
     return id;
   }
-  readonly #refs = new Map<string, string>();
-  /** One string per reference (its hash computed once): readers look these up in maps by the thousand. */
+  readonly #refs = new Map<string, Map<string, string>>();
+  /**
+   * One string per reference (its hash computed once): readers look these up in maps by the thousand. Found by type,
+   * then by id (each id one string already), so no key is built to look one up.
+   */
   #ref(type: string, id: string): string {
-    const key = `${type}/${id}`;
-    let ref = this.#refs.get(key);
-    if (ref === undefined) this.#refs.set(key, (ref = key));
+    let byId = this.#refs.get(type);
+    if (byId === undefined) this.#refs.set(type, (byId = new Map()));
+    let ref = byId.get(id);
+    if (ref === undefined) byId.set(id, (ref = `${type}/${id}`));
     return ref;
   }
   get patientRef(): Reference {
