@@ -161,12 +161,13 @@ async function send(http: FhirHttp, request: FhirHttpRequest, what: string): Pro
     json = () => read.call(response);
   } catch (cause) {
     if (cause instanceof OdError) throw cause;
+    // Read once: the name both words the message and decides whether the read is worth asking again.
+    const name = describe(cause);
     const error = new StorageError(
-      `Could not reach the FHIR server (${what} failed: ${describe(cause)}). ${NOTHING_CHANGED}; check the connection and try again.`,
+      `Could not reach the FHIR server (${what} failed: ${name}). ${NOTHING_CHANGED}; check the connection and try again.`,
       { cause },
     );
     // A time limit or a cancel of the host's own is not a moment's trouble.
-    const name = describe(cause);
     throw name === 'TimeoutError' || name === 'AbortError' ? error : markTransient(error);
   }
   if (status === 204) return { status, body: undefined };
