@@ -18,8 +18,8 @@ export const INTERNAL_PROPERTIES = [
   // network-map: internal/toolbar.ts (ToolbarHandlers), internal/map-view.ts (MapModel), internal/nodes.ts
   ...['canEdit', 'downloadPng', 'downloadSvg', 'resetZoom', 'toggleView', 'zoomIn', 'zoomOut'],
   ...['layout', 'linkedId', 'textDeps', 'tabbable'],
-  // network-map: internal/labels.ts (LabelPlan), internal/viewport.ts (ViewportController)
-  ...['halo', 'titleSize', 'canDrag', 'keepInView', 'panBy', 'zoomBy'],
+  // network-map: internal/labels.ts (LabelPlan), internal/viewport.ts (ViewportController), map-view.ts (MapModel)
+  ...['halo', 'titleSize', 'canDrag', 'keepInView', 'panBy', 'zoomBy', 'awaitingSize', 'firstSize'],
   // meeting-timeline: internal/view-kit.ts (TimelineHandlers). Not the form handlers (closeForm, confirmCancel,
   // formChange, formClick, reasonInput, sideKey, submitMeeting) nor the forms' zoneName: the forms are a chunk of
   // their own (internal/forms.ts), and each chunk is renamed on its own.

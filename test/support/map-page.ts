@@ -416,6 +416,28 @@ export class MapPage {
   }
 }
 
+/**
+ * Watches a map from before its first render: each time the picture's contents (the widget's `viewport` group: rings,
+ * ties, nodes and names) are drawn anew, the size its SVG then says they were fitted to (`data-fit`; empty before the
+ * size is known). `stop()` ends the watch and gives the list.
+ */
+export function watchDrawing(el: OdNetworkMap): { stop(): string[] } {
+  const fittedTo: string[] = [];
+  const changes = new MutationObserver((records) => {
+    for (const r of records)
+      for (const node of r.addedNodes)
+        if (node instanceof Element && node.matches('g.viewport'))
+          fittedTo.push(node.closest('svg')!.getAttribute('data-fit') ?? '');
+  });
+  changes.observe(shadow(el), { subtree: true, childList: true });
+  return {
+    stop() {
+      changes.disconnect();
+      return fittedTo;
+    },
+  };
+}
+
 /** Text elements grouped by the name they draw (a wrapped name's lines share a `name-label` parent). */
 function grouped(found: Iterable<SVGTextElement>): { text: string; lines: SVGTextElement[] }[] {
   const groups = new Map<Element, SVGTextElement[]>();

@@ -64,6 +64,11 @@ export class OdElement extends LitElement {
   readonly #serverRendered = !isServer && this.shadowRoot !== null;
   readonly #gates = new Set<() => Promise<unknown> | undefined>();
 
+  /** True during a server-rendered element's first update, which must render exactly what the server rendered. */
+  protected get hydrating(): boolean {
+    return this.#serverRendered && !this.hasUpdated;
+  }
+
   /**
    * Lets a controller hold each render until something it needs has arrived: `gate` returns
    * a promise to wait for (the Welsh strings being fetched), or undefined to render now.
@@ -79,8 +84,7 @@ export class OdElement extends LitElement {
 
   protected override async scheduleUpdate(): Promise<unknown> {
     // The first update of a server-rendered widget hydrates the server's DOM: only with the data it was rendered from.
-    if (this.#serverRendered && !this.hasUpdated && awaitsData(this))
-      await new Promise<void>((resolve) => held.set(this, resolve));
+    if (this.hydrating && awaitsData(this)) await new Promise<void>((resolve) => held.set(this, resolve));
     // Asked again after each wait: a gate may have opened meanwhile (a form asked for while the Welsh arrived). A
     // wait that fails holds nothing: whatever it was for says so itself, and the element keeps rendering.
     for (let waits = this.#waits(); waits.length; waits = this.#waits()) await Promise.allSettled(waits);

@@ -265,6 +265,15 @@ export class OdNetworkMap extends OdElement {
     if (this.#canEdit) this.#edits.preload();
   }
 
+  /** Also waits for the picture drawn at its measured size, when its first size is still to come (due before paint). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    const measured = this.#viewport.firstSize;
+    if (!measured) return done;
+    await measured;
+    return super.getUpdateComplete();
+  }
+
   /* ---------------------------------------------------------------- rendering */
 
   protected override render() {
@@ -306,6 +315,8 @@ export class OdNetworkMap extends OdElement {
       textDeps: [this.#i18n.locale, this.strings],
       size: this.#viewport.size,
       font: this.#viewport.font,
+      // A server-rendered picture is taken over as the server drew it.
+      awaitingSize: this.#viewport.awaitingSize && !this.hydrating,
     };
     const { stops, index, hostDay, meetingDays: meetings } = this.#stepper;
     const history = renderStepper({ stops, index, meetings, hostEnd: !!hostDay, date }, this.#t, this.#stepper.step);

@@ -23,6 +23,8 @@ async function mapOver(store: CaseStore): Promise<MapPage> {
   );
   const el = provider.querySelector('od-network-map')!;
   await until(() => el.shownRecord, 'the record is shown');
+  // And drawn: the picture is drawn once its size is measured (before the first paint).
+  await el.updateComplete;
   return mapPage(el);
 }
 

@@ -39,6 +39,8 @@ async function overFhir() {
   );
   const el = provider.querySelector('od-network-map')!;
   await until(() => el.shownRecord, 'the record is shown');
+  // And drawn: the picture is drawn once its size is measured (before the first paint).
+  await el.updateComplete;
   return { page: mapPage(el), store, options, record };
 }
 

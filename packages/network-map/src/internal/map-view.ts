@@ -29,6 +29,8 @@ export interface MapModel {
   /** The picture's size in CSS px, once measured, and the font its text is drawn in. */
   readonly size?: { readonly width: number; readonly height: number } | undefined;
   readonly font?: string | undefined;
+  /** The size is being measured (before the first paint): the SVG is empty until then, so names are placed once. */
+  readonly awaitingSize?: boolean;
 }
 
 /** Map units from the centre to the edge of the picture. */
@@ -110,18 +112,10 @@ const nameLabel = (b: TextBox, cls: string) =>
  * one listener each for every member (a thousand members need no thousand listeners).
  */
 export function renderMap(model: MapModel, t: Translate<MapStrings>, on: EventListenerObject): TemplateResult {
-  const { view, layout, dragging, selectedId, activeId, linkedId } = model;
-  const fit = fitMap(model, t);
-  const { plan } = fit;
-  const e = round(fit.view);
-  const positions = layout.positions;
-  const pos = (id: string): Point =>
-    dragging?.id === id ? dragging.at : id === view.person.id ? { x: 0, y: 0 } : (positions.get(id) ?? { x: 0, y: 0 });
-  const radius = (id: string) => (id === view.person.id ? plan.person.r : NODE_R);
-  const tabbable = (key: string) => (activeId ?? selectedId ?? PERSON_KEY) === key;
-  const highlighted = selectedId && selectedId !== PERSON_KEY ? selectedId : undefined;
-  const measure = canvasMeasure(model.font);
-  const unit = plan.size / 12;
+  const { view, layout, dragging } = model;
+  const fit = model.awaitingSize ? undefined : fitMap(model, t);
+  const e = round(fit ? fit.view : extentOf(layout));
+  const highlighted = model.selectedId && model.selectedId !== PERSON_KEY ? model.selectedId : undefined;
   return html`<p id="map-help" class="visually-hidden">${t('map.help')}</p>
       ${
         view.members.length === 0
@@ -139,7 +133,7 @@ export function renderMap(model: MapModel, t: Translate<MapStrings>, on: EventLi
         part="map"
         class="map ${highlighted ? 'has-selection' : ''} ${dragging ? 'is-dragging' : ''}"
         viewBox="${-e} ${-e} ${2 * e} ${2 * e}"
-        data-extent=${round(fit.whole)}
+        data-extent=${round(fit ? fit.whole : e)}
         data-fit=${model.size ? `${model.size.width}x${model.size.height}` : ''}
         role="group"
         tabindex="-1"
@@ -152,8 +146,27 @@ export function renderMap(model: MapModel, t: Translate<MapStrings>, on: EventLi
         @pointerout=${on}
         @focusin=${on}
         @focusout=${on}
-      >
-        <g class="viewport">
+      >${fit ? renderPicture(model, fit, highlighted, t) : nothing}</svg></div>
+      ${
+        // A crowded map leaves some names off: say where to find them.
+        fit && fit.plan.members.size < view.members.length
+          ? html`<p class="names-hidden">${t('map.namesHidden')}</p>`
+          : nothing
+      }`;
+}
+
+/** What the SVG holds: rings, sector names, ties, nodes and their names, placed for `fit`. */
+function renderPicture(model: MapModel, fit: Fit, highlighted: string | undefined, t: Translate<MapStrings>) {
+  const { view, layout, dragging, selectedId, activeId, linkedId } = model;
+  const { plan } = fit;
+  const positions = layout.positions;
+  const pos = (id: string): Point =>
+    dragging?.id === id ? dragging.at : id === view.person.id ? { x: 0, y: 0 } : (positions.get(id) ?? { x: 0, y: 0 });
+  const radius = (id: string) => (id === view.person.id ? plan.person.r : NODE_R);
+  const tabbable = (key: string) => (activeId ?? selectedId ?? PERSON_KEY) === key;
+  const measure = canvasMeasure(model.font);
+  const unit = plan.size / 12;
+  return svg`<g class="viewport">
           <g class="rings" aria-hidden="true">
             ${layout.rings.map((r, i) => svg`<circle class="ring ring-${i + 1}" r=${r}></circle>`)}
             ${
@@ -221,10 +234,5 @@ export function renderMap(model: MapModel, t: Translate<MapStrings>, on: EventLi
             </g>`;
             },
           )}
-        </g>
-      </svg></div>
-      ${
-        // A crowded map leaves some names off: say where to find them.
-        plan.members.size < view.members.length ? html`<p class="names-hidden">${t('map.namesHidden')}</p>` : nothing
-      }`;
+        </g>`;
 }

@@ -3,6 +3,8 @@
  * because it is behaviour with its own state, and the one place that measures layout. Nothing is
  * measured in render: a new SVG is measured by the resize observer's first report (due before it
  * is painted, so the cold path forces no layout), later ones once after each update and on resize.
+ * Until the first report the picture is drawn empty (`awaitingSize`), so its names are placed once,
+ * for the size they are shown at, not first for a guess.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { NODE_R, PERSON_R, round, type Layout, type Point } from './layout.js';
@@ -60,6 +62,9 @@ export class ViewportController implements ReactiveController {
           if (entry && !this.#font) this.#font = getComputedStyle(entry.target).fontFamily;
           this.#applyZoom();
           this.#syncHitTargets();
+          // After this frame has painted: what a host does once the picture is drawn (awaiting `updateComplete`) then
+          // runs outside the frame's resize observations, where a change of layout would leave some undelivered.
+          if (this.#measured) setTimeout(() => this.#settle());
         });
   #zoom: ViewBox = { k: 1, x: 0, y: 0 };
   #dragging: Dragging | undefined;
@@ -67,6 +72,11 @@ export class ViewportController implements ReactiveController {
   #size: { width: number; height: number } | undefined;
   #observed: SVGSVGElement | undefined;
   #font: string | undefined;
+  /** Set when a first report did not come (a picture not drawn: display: none, or a hidden page). */
+  #unmeasured = false;
+  /** While an SVG waits for its first size: settles once it has it, or it is known not to be coming. */
+  #measured: Promise<void> | undefined;
+  #resolveMeasured: (() => void) | undefined;
   /** The size the picture was last drawn for. */
   #drawn: { width: number; height: number } | undefined;
   #hitTimer: ReturnType<typeof setTimeout> | undefined;
@@ -94,6 +104,42 @@ export class ViewportController implements ReactiveController {
   /** The font family the picture's text is drawn in (for measuring names), once measured. */
   get font(): string | undefined {
     return this.#font;
+  }
+
+  /**
+   * Whether the picture's first size is still to come (the resize observer's first report, due before the first
+   * paint): the map draws an empty picture until then, then draws it once, for that size. Never on a server.
+   */
+  get awaitingSize(): boolean {
+    return this.#resize !== undefined && !this.#size && !this.#unmeasured;
+  }
+
+  /** While a drawn SVG waits for its first size: settles once it has it (its update asked for), or never will. */
+  get firstSize(): Promise<void> | undefined {
+    return this.#measured;
+  }
+
+  #settle(): void {
+    this.#resolveMeasured?.();
+    this.#measured = this.#resolveMeasured = undefined;
+  }
+
+  /**
+   * No first report: the SVG is not drawn (display: none) or the page is hidden. The picture is drawn without its
+   * size then, as on a server, and again once a report comes. Asked after the next frame (whose resize observations
+   * come after its animation frame callbacks) and, for a hidden page that draws no frames, after a second.
+   */
+  #awaitReport(): void {
+    this.#measured = new Promise((resolve) => (this.#resolveMeasured = resolve));
+    const missed = () => {
+      if (this.awaitingSize) {
+        this.#unmeasured = true;
+        this.#host.requestUpdate();
+      }
+      this.#settle();
+    };
+    requestAnimationFrame(() => setTimeout(missed));
+    setTimeout(missed, 1000);
   }
 
   /** A new size: the picture re-renders for it when it differs from the one last drawn (by more than a pixel). */
@@ -183,6 +229,7 @@ export class ViewportController implements ReactiveController {
       if (this.#observed) this.#resize?.unobserve(this.#observed);
       this.#observed = svgEl;
       if (svgEl) this.#resize?.observe(svgEl);
+      if (svgEl && this.awaitingSize && !this.#measured) this.#awaitReport();
     } else if (svgEl) {
       // After an update, once: the host's CSS may have resized the map without a resize report yet.
       this.#measure(svgEl);
@@ -191,9 +238,15 @@ export class ViewportController implements ReactiveController {
     this.#syncHitTargets();
   }
 
+  /** Back in a document (moved, or re-attached by a framework): an update observes the SVG again. */
+  hostConnected(): void {
+    this.#host.requestUpdate();
+  }
+
   hostDisconnected(): void {
     this.#resize?.disconnect();
     this.#observed = undefined;
+    this.#settle();
     clearTimeout(this.#hitTimer);
     this.#hitTimer = undefined;
     this.#pointers.clear();
