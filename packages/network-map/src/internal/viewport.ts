@@ -72,7 +72,7 @@ export class ViewportController implements ReactiveController {
   #size: { width: number; height: number } | undefined;
   #observed: SVGSVGElement | undefined;
   #font: string | undefined;
-  /** Set when a first report did not come (a picture not drawn: display: none, or a hidden page). */
+  /** Set when a first report did not come in time (a hidden page draws no frames, so it observes nothing). */
   #unmeasured = false;
   /** While an SVG waits for its first size: settles once it has it, or it is known not to be coming. */
   #measured: Promise<void> | undefined;
@@ -125,13 +125,16 @@ export class ViewportController implements ReactiveController {
   }
 
   /**
-   * No first report: the SVG is not drawn (display: none) or the page is hidden. The picture is drawn without its
-   * size then, as on a server, and again once a report comes. Asked after the next frame (whose resize observations
-   * come after its animation frame callbacks) and, for a hidden page that draws no frames, after a second.
+   * No first report in time (a hidden page draws no frames; an SVG not shown is reported as 0×0): the picture is drawn
+   * without its size then, as on a server, and again once a report comes. Asked after the next frame (whose resize
+   * observations come after its animation frame callbacks) and, for a page that draws no frames, after a second.
    */
   #awaitReport(): void {
-    this.#measured = new Promise((resolve) => (this.#resolveMeasured = resolve));
+    const measured = new Promise<void>((resolve) => (this.#resolveMeasured = resolve));
+    this.#measured = measured;
     const missed = () => {
+      // Not for a wait already over (the map was removed meanwhile: it waits afresh once back).
+      if (this.#measured !== measured) return;
       if (this.awaitingSize) {
         this.#unmeasured = true;
         this.#host.requestUpdate();
