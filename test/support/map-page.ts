@@ -423,15 +423,21 @@ export class MapPage {
  */
 export function watchDrawing(el: OdNetworkMap): { stop(): string[] } {
   const fittedTo: string[] = [];
-  const changes = new MutationObserver((records) => {
+  const note = (records: MutationRecord[]) => {
     for (const r of records)
-      for (const node of r.addedNodes)
-        if (node instanceof Element && node.matches('g.viewport'))
-          fittedTo.push(node.closest('svg')!.getAttribute('data-fit') ?? '');
-  });
+      for (const node of r.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        // Added itself, or inside a larger piece added at once (the whole widget on its first render).
+        for (const group of node.matches('g.viewport') ? [node] : node.querySelectorAll('g.viewport'))
+          fittedTo.push(group.closest('svg')!.getAttribute('data-fit') ?? '');
+      }
+  };
+  const changes = new MutationObserver(note);
   changes.observe(shadow(el), { subtree: true, childList: true });
   return {
     stop() {
+      // Changes not yet delivered to the observer too (the last render may be a moment ago).
+      note(changes.takeRecords());
       changes.disconnect();
       return fittedTo;
     },

@@ -28,7 +28,7 @@ import {
 } from '../../../test/support/dom.js';
 import { nextEvent } from '../../../test/support/events.js';
 import { expectFocused, tabUntil } from '../../../test/support/keyboard.js';
-import { mapPage, PERSON, watchDrawing, type MapPage } from '../../../test/support/map-page.js';
+import { mapPage, PERSON, type MapPage } from '../../../test/support/map-page.js';
 import { demoSyncingStore } from '../../../stories/support/sync-store.js';
 
 const HOSTILE = HOSTILE_TEXT;
@@ -71,76 +71,6 @@ describe('<od-network-map>', () => {
   });
 
   describe('drawing', () => {
-    it('draws the picture once, for its measured size: names are placed for the size they are shown at', async () => {
-      const el = document.createElement('od-network-map');
-      el.record = demoCase;
-      el.sectors = true;
-      document.body.append(el);
-      try {
-        const drawing = watchDrawing(el);
-        await el.updateComplete;
-        const drawnFor = drawing.stop();
-        const svg = byPart<SVGSVGElement>(el, 'map');
-        expect(drawnFor).to.deep.equal([`${svg.clientWidth}x${svg.clientHeight}`]);
-        expect(mapPage(el).nodes()).to.have.length(demoCase.members.length + 1);
-        expect(mapPage(el).nameLabels().join(' ')).to.include('Priya');
-      } finally {
-        el.remove();
-      }
-    });
-
-    it('draws a hidden map without its size, and fits it once it is shown', async () => {
-      const box = await fixture<HTMLDivElement>(
-        html`<div hidden><od-network-map .record=${demoCase}></od-network-map></div>`,
-      );
-      const el = box.querySelector('od-network-map')!;
-      await el.updateComplete;
-      const page = mapPage(el);
-      expect(page.nodes()).to.have.length(demoCase.members.length + 1);
-      box.hidden = false;
-      await page.fitted();
-      expect(page.picture.getAttribute('data-fit')).to.equal(
-        `${page.picture.clientWidth}x${page.picture.clientHeight}`,
-      );
-    });
-
-    it('draws the picture without its size when no size is reported (a page that draws no frames)', async () => {
-      const Observer = window.ResizeObserver;
-      // Observes nothing, as when the page is hidden and draws no frames.
-      window.ResizeObserver = class {
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-      };
-      try {
-        const page = await mapOf(demoCase);
-        expect(page.nodes()).to.have.length(demoCase.members.length + 1);
-        expect(page.nameLabels().join(' ')).to.include('Priya');
-      } finally {
-        window.ResizeObserver = Observer;
-      }
-    });
-
-    it('draws a map moved to another place in the page before its size was measured', async () => {
-      const [from, to] = [document.createElement('div'), document.createElement('div')];
-      document.body.append(from, to);
-      try {
-        const el = document.createElement('od-network-map');
-        el.record = demoCase;
-        from.append(el);
-        // Its first render, still waiting for its size, is done; then it moves.
-        await until(() => el.hasUpdated, 'the first render');
-        to.append(el);
-        await el.updateComplete;
-        const page = mapPage(el);
-        expect(page.nodes()).to.have.length(demoCase.members.length + 1);
-        await page.fitted();
-      } finally {
-        from.remove();
-        to.remove();
-      }
-    });
-
     it('draws the person and every member, each in the shape of its kind', async () => {
       const page = await mapOf(demoCase);
       expect(page.nodes()).to.have.length(demoCase.members.length + 1);

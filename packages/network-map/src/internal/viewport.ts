@@ -72,7 +72,7 @@ export class ViewportController implements ReactiveController {
   #size: { width: number; height: number } | undefined;
   #observed: SVGSVGElement | undefined;
   #font: string | undefined;
-  /** Set when a first report did not come in time (a hidden page draws no frames, so it observes nothing). */
+  /** Set when a first report did not come in time (a page hidden meanwhile draws no frames, so reports nothing). */
   #unmeasured = false;
   /** While an SVG waits for its first size: settles once it has it, or it is known not to be coming. */
   #measured: Promise<void> | undefined;
@@ -108,10 +108,11 @@ export class ViewportController implements ReactiveController {
 
   /**
    * Whether the picture's first size is still to come (the resize observer's first report, due before the first
-   * paint): the map draws an empty picture until then, then draws it once, for that size. Never on a server.
+   * paint): the map draws an empty picture until then, then draws it once, for that size. Never on a server, nor on a
+   * hidden page (it draws no frames, so no report comes until it is shown: the picture is drawn at once without it).
    */
   get awaitingSize(): boolean {
-    return this.#resize !== undefined && !this.#size && !this.#unmeasured;
+    return this.#resize !== undefined && !this.#size && !this.#unmeasured && document.visibilityState !== 'hidden';
   }
 
   /** While a drawn SVG waits for its first size: settles once it has it (its update asked for), or never will. */
@@ -125,9 +126,10 @@ export class ViewportController implements ReactiveController {
   }
 
   /**
-   * No first report in time (a hidden page draws no frames; an SVG not shown is reported as 0×0): the picture is drawn
-   * without its size then, as on a server, and again once a report comes. Asked after the next frame (whose resize
-   * observations come after its animation frame callbacks) and, for a page that draws no frames, after a second.
+   * No first report in time (a page hidden meanwhile draws no frames; an SVG not shown is reported as 0×0): the
+   * picture is drawn without its size then, as on a server, and again once a report comes. Asked after the next frame
+   * (whose resize observations come after its animation frame callbacks) and, for a page that draws none, after a
+   * second.
    */
   #awaitReport(): void {
     const measured = new Promise<void>((resolve) => (this.#resolveMeasured = resolve));

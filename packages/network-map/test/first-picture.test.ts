@@ -1,0 +1,109 @@
+/**
+ * The map's first picture: drawn once, for the size the resize observer reports before the first paint, so names
+ * are placed once. The observer reports only in a tab that draws frames, so this file runs on its own in a visible
+ * tab (HEAVY_FILES in web-test-runner.config.mjs), not beside another file.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { demoCase } from '@odkit/core/demo';
+import type { OdNetworkMap } from '@odkit/network-map';
+import '@odkit/network-map/define.js';
+import { guardConsole } from '../../../test/support/console-guard.js';
+import { byPart, until } from '../../../test/support/dom.js';
+import { mapPage, watchDrawing } from '../../../test/support/map-page.js';
+
+describe('<od-network-map> first picture', () => {
+  guardConsole();
+
+  before(() => {
+    // A hidden tab gets no frames, so no size is reported: what these tests are about would not happen.
+    expect(document.visibilityState, 'this file runs in a visible tab').to.equal('visible');
+  });
+
+  it('draws the picture once, for its measured size: names are placed for the size they are shown at', async () => {
+    const el = document.createElement('od-network-map');
+    el.record = demoCase;
+    el.sectors = true;
+    document.body.append(el);
+    try {
+      const drawing = watchDrawing(el);
+      await el.updateComplete;
+      const drawnFor = drawing.stop();
+      const svg = byPart<SVGSVGElement>(el, 'map');
+      expect(drawnFor).to.deep.equal([`${svg.clientWidth}x${svg.clientHeight}`]);
+      expect(mapPage(el).nodes()).to.have.length(demoCase.members.length + 1);
+      expect(mapPage(el).nameLabels().join(' ')).to.include('Priya');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('draws a hidden map without its size, and fits it once it is shown', async () => {
+    const box = await fixture<HTMLDivElement>(
+      html`<div hidden><od-network-map .record=${demoCase}></od-network-map></div>`,
+    );
+    const el = box.querySelector('od-network-map')!;
+    await el.updateComplete;
+    const page = mapPage(el);
+    expect(page.nodes()).to.have.length(demoCase.members.length + 1);
+    box.hidden = false;
+    await page.fitted();
+    expect(page.picture.getAttribute('data-fit')).to.equal(`${page.picture.clientWidth}x${page.picture.clientHeight}`);
+  });
+
+  it('draws the picture without its size when no size is reported (a page that draws no frames)', async () => {
+    const Observer = window.ResizeObserver;
+    // Observes nothing, as when the page is hidden and draws no frames.
+    window.ResizeObserver = class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    };
+    try {
+      const page = mapPage(await fixture<OdNetworkMap>(html`<od-network-map .record=${demoCase}></od-network-map>`));
+      expect(page.nodes()).to.have.length(demoCase.members.length + 1);
+      expect(page.nameLabels().join(' ')).to.include('Priya');
+    } finally {
+      window.ResizeObserver = Observer;
+    }
+  });
+
+  it('draws a map moved to another place in the page before its size was measured', async () => {
+    const [from, to] = [document.createElement('div'), document.createElement('div')];
+    document.body.append(from, to);
+    try {
+      const el = document.createElement('od-network-map');
+      el.record = demoCase;
+      from.append(el);
+      // Its first render, still waiting for its size, is done; then it moves.
+      await until(() => el.hasUpdated, 'the first render');
+      to.append(el);
+      await el.updateComplete;
+      const page = mapPage(el);
+      expect(page.nodes()).to.have.length(demoCase.members.length + 1);
+      await page.fitted();
+    } finally {
+      from.remove();
+      to.remove();
+    }
+  });
+
+  it('on a hidden page (no frames, so no size reported) draws the picture at once, without waiting for a size', async () => {
+    // What the browser says of a background tab.
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      const el = document.createElement('od-network-map');
+      el.record = demoCase;
+      document.body.append(el);
+      try {
+        const drawing = watchDrawing(el);
+        await el.updateComplete;
+        expect(drawing.stop()[0]).to.equal('');
+        expect(mapPage(el).nodes()).to.have.length(demoCase.members.length + 1);
+      } finally {
+        el.remove();
+      }
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+  });
+});
