@@ -37,7 +37,7 @@ describe('<od-network-map> first picture', () => {
     }
   });
 
-  it('draws a hidden map without its size, and fits it once it is shown', async () => {
+  it('draws a map inside a hidden box, and fits it to its size once the box is shown', async () => {
     const box = await fixture<HTMLDivElement>(
       html`<div hidden><od-network-map .record=${demoCase}></od-network-map></div>`,
     );
@@ -50,7 +50,7 @@ describe('<od-network-map> first picture', () => {
     expect(page.picture.getAttribute('data-fit')).to.equal(`${page.picture.clientWidth}x${page.picture.clientHeight}`);
   });
 
-  it('draws the picture without its size when no size is reported (a page that draws no frames)', async () => {
+  it('still draws the picture when no size is ever reported (a page that draws no frames)', async () => {
     const Observer = window.ResizeObserver;
     // Observes nothing, as when the page is hidden and draws no frames.
     window.ResizeObserver = class {
