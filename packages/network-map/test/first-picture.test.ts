@@ -37,6 +37,34 @@ describe('<od-network-map> first picture', () => {
     }
   });
 
+  it('reads no layout from the SVG to draw its first picture: the size comes from the resize report', async () => {
+    const { get } = Object.getOwnPropertyDescriptor(Element.prototype, 'clientWidth')!;
+    const reads: string[] = [];
+    // Every read of an SVG's width, which forces a layout when the picture has just been drawn.
+    Object.defineProperty(Element.prototype, 'clientWidth', {
+      configurable: true,
+      get(this: Element) {
+        if (this instanceof SVGSVGElement) reads.push(new Error().stack ?? '');
+        return get!.call(this) as number;
+      },
+    });
+    const el = document.createElement('od-network-map');
+    try {
+      el.record = demoCase;
+      document.body.append(el);
+      await el.updateComplete;
+    } finally {
+      Object.defineProperty(Element.prototype, 'clientWidth', { configurable: true, get });
+    }
+    try {
+      expect(mapPage(el).nodes()).to.have.length(demoCase.members.length + 1);
+      expect(mapPage(el).picture.getAttribute('data-fit')).to.not.equal('');
+      expect(reads, reads.join('\n\n')).to.deep.equal([]);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('draws a map inside a hidden box, and fits it to its size once the box is shown', async () => {
     const box = await fixture<HTMLDivElement>(
       html`<div hidden><od-network-map .record=${demoCase}></od-network-map></div>`,

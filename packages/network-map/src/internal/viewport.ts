@@ -2,7 +2,8 @@
  * The map's viewport: zoom, pan, resize, wheel, pointer, pinch and drag. Apart from the element
  * because it is behaviour with its own state, and the one place that measures layout. Nothing is
  * measured in render: a new SVG is measured by the resize observer's first report (due before it
- * is painted, so the cold path forces no layout), later ones once after each update and on resize.
+ * is painted, so the cold path forces no layout), then on each report and once after each update
+ * that no report asked for (a host's CSS may have changed its size without a report yet).
  * Until the first report the picture is drawn empty (`awaitingSize`), so its names are placed once,
  * for the size they are shown at, not first for a guess.
  */
@@ -79,6 +80,11 @@ export class ViewportController implements ReactiveController {
   #resolveMeasured: (() => void) | undefined;
   /** The size the picture was last drawn for. */
   #drawn: { width: number; height: number } | undefined;
+  /**
+   * A resize report asked for the update under way: the size it gave is the SVG's now (nothing has run since but this
+   * render), so that update reads no layout.
+   */
+  #reported = false;
   #hitTimer: ReturnType<typeof setTimeout> | undefined;
   #pointers = new Map<number, Point>();
   #gesture: Gesture | undefined;
@@ -148,13 +154,15 @@ export class ViewportController implements ReactiveController {
   }
 
   /** A new size: the picture re-renders for it when it differs from the one last drawn (by more than a pixel). */
-  #resized(size: { width: number; height: number }, render: boolean): void {
+  #resized(size: { width: number; height: number }, reported: boolean): void {
     this.#size = size;
     const drawn = this.#drawn;
     if (drawn && Math.abs(drawn.width - size.width) <= 1 && Math.abs(drawn.height - size.height) <= 1) return;
     // Measured after an update (a host's CSS changed the size): re-render once that update is done, not inside it.
-    if (render) this.#host.requestUpdate();
-    else void this.#host.updateComplete.then(() => this.#host.requestUpdate());
+    if (reported) {
+      this.#reported = true;
+      this.#host.requestUpdate();
+    } else void this.#host.updateComplete.then(() => this.#host.requestUpdate());
   }
 
   /** The member being dragged (drawn where the pointer is), if any. */
@@ -235,10 +243,12 @@ export class ViewportController implements ReactiveController {
       this.#observed = svgEl;
       if (svgEl) this.#resize?.observe(svgEl);
       if (svgEl && this.awaitingSize && !this.#measured) this.#awaitReport();
-    } else if (svgEl) {
-      // After an update, once: the host's CSS may have resized the map without a resize report yet.
+    } else if (svgEl && !this.#reported) {
+      // After an update, once: the host's CSS may have resized the map without a resize report yet. Not after the
+      // update a report asked for (the first picture's among them): reading now would force a layout for nothing.
       this.#measure(svgEl);
     }
+    this.#reported = false;
     this.#applyZoom();
     this.#syncHitTargets();
   }
@@ -251,6 +261,7 @@ export class ViewportController implements ReactiveController {
   hostDisconnected(): void {
     this.#resize?.disconnect();
     this.#observed = undefined;
+    this.#reported = false;
     this.#settle();
     clearTimeout(this.#hitTimer);
     this.#hitTimer = undefined;
