@@ -45,6 +45,27 @@ describe('shared value checks', () => {
     expect(isIsoDateTime('2026-02-30T10:00:00Z')).to.equal(false);
   });
 
+  it('isRealDate and isIsoDateTime accept exactly the days the calendar has (checked against Date)', () => {
+    // Date rolls a day that does not exist over into the next month: a real day is one it gives back unchanged.
+    const exists = (y: number, m: number, d: number) => {
+      const date = new Date(0);
+      date.setUTCFullYear(y, m - 1, d);
+      return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    };
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    let checked = 0;
+    for (const y of [4, 100, 1900, 1999, 2000, 2023, 2024, 2026, 2100, 2400, 9999])
+      for (let m = 0; m <= 13; m++)
+        for (let d = 0; d <= 32; d++) {
+          const day = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          const real = m >= 1 && m <= 12 && exists(y, m, d);
+          expect(isRealDate(day), day).to.equal(real);
+          expect(isIsoDateTime(`${day}T23:59:59.999-14:59`), day).to.equal(real);
+          checked++;
+        }
+    expect(checked).to.equal(11 * 14 * 33);
+  });
+
   it('isTimeZone knows IANA names and refuses the rest without throwing', () => {
     expect(isTimeZone('Europe/London')).to.equal(true);
     expect(isTimeZone('Mars/Olympus')).to.equal(false);

@@ -161,6 +161,37 @@ describe('toFhir / fromFhir', () => {
     expect(warnings).to.deep.equal([]);
   });
 
+  it("writes each date-time in FHIR's form (seconds, an offset up to ±14:00), with the kit's own text where it differs", () => {
+    const start = (kit: string) => {
+      const record = structuredClone(demoCase) as CaseRecord;
+      const meeting = record.meetings.find((m) => m.status === 'held')!;
+      meeting.start = kit;
+      delete meeting.end;
+      const bundle = toFhir(record);
+      const encounter = ofType(bundle, 'Encounter').find((r) =>
+        (r.identifier as { value: string }[]).some((i) => i.value === meeting.id),
+      )!;
+      const period = encounter.period as {
+        start: string;
+        _start?: { extension: { url: string; valueString: string }[] };
+      };
+      expect(fromFhir(wire(bundle)).record.meetings.find((m) => m.id === meeting.id)!.start, kit).to.equal(kit);
+      return [period.start, period._start?.extension.find((e) => e.url === EXT.originalText)?.valueString];
+    };
+    // Already FHIR's form: written as it is.
+    for (const kit of [
+      '2026-03-02T14:00:00Z',
+      '2026-03-02T14:00:00.125+01:00',
+      '2026-03-02T14:00:00+14:00',
+      '2026-03-02T14:00:00-13:59',
+    ])
+      expect(start(kit), kit).to.deep.equal([kit, undefined]);
+    // The kit's other forms: the same instant in FHIR's form, and the kit's text beside it.
+    expect(start('2026-03-02T14:00+01:00')).to.deep.equal(['2026-03-02T14:00:00+01:00', '2026-03-02T14:00+01:00']);
+    expect(start('2026-03-02T14:00:00+14:30')).to.deep.equal(['2026-03-01T23:30:00.000Z', '2026-03-02T14:00:00+14:30']);
+    expect(start('2026-03-02T14:00:00-14:01')).to.deep.equal(['2026-03-03T04:01:00.000Z', '2026-03-02T14:00:00-14:01']);
+  });
+
   it('round-trips every generated valid record losslessly', function () {
     this.timeout(60_000);
     fc.assert(

@@ -24,13 +24,19 @@ export const ShortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(
 /** Longer free text (notes, comments). Always rendered as text, never markup. */
 export const LongText = z.string().check(z.maxLength(TEXT_LIMITS.long));
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// No capture groups: checking is `test`, which builds no match (a case of 2,000 meetings checks about 10,000
+// instants, and their match arrays were a tenth of what reading it from FHIR allocated). The day is read by position.
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME_RE =
-  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?(Z|[+-](?:0\d|1[0-4]):[0-5]\d)$/;
+  /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function isCalendarDay(y: number, m: number, d: number): boolean {
+/** Whether the `YYYY-MM-DD` at the start of `text` is a day the calendar has. */
+function isCalendarDay(text: string): boolean {
+  const y = +text.slice(0, 4);
+  const m = +text.slice(5, 7);
+  const d = +text.slice(8, 10);
   if (m < 1 || m > 12 || d < 1) return false;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
@@ -38,14 +44,12 @@ function isCalendarDay(y: number, m: number, d: number): boolean {
 
 /** A real calendar date written `YYYY-MM-DD` (not 2026-02-30). */
 export function isRealDate(value: unknown): value is string {
-  const m = typeof value === 'string' ? DATE_RE.exec(value) : null;
-  return !!m && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  return typeof value === 'string' && DATE_RE.test(value) && isCalendarDay(value);
 }
 
 /** A real instant with its UTC offset, e.g. `2026-03-29T01:30:00+00:00` (what {@link IsoDateTime} accepts). */
 export function isIsoDateTime(value: unknown): value is string {
-  const m = typeof value === 'string' ? DATE_TIME_RE.exec(value) : null;
-  return !!m && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  return typeof value === 'string' && DATE_TIME_RE.test(value) && isCalendarDay(value);
 }
 
 const knownZones = new Map<string, boolean>();
@@ -78,9 +82,8 @@ export const PartialDate = z.string().check(
       const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
       if (!m) return false;
       if (m[2] === undefined) return true;
-      const month = Number(m[2]);
-      if (m[3] === undefined) return month >= 1 && month <= 12;
-      return isCalendarDay(Number(m[1]), month, Number(m[3]));
+      if (m[3] === undefined) return Number(m[2]) >= 1 && Number(m[2]) <= 12;
+      return isCalendarDay(v);
     },
     { error: 'must be a year (YYYY), a month (YYYY-MM) or a date (YYYY-MM-DD)' },
   ),
