@@ -498,7 +498,8 @@ class Reader {
     const ties: Tie[] = [];
     const seen = new Set<string>();
     for (const e of exts(network, EXT.tie)) {
-      const part = (name: string) => objs(e.extension).find((x) => x.url === name);
+      const parts = objs(e.extension);
+      const part = (name: string) => parts.find((x) => x.url === name);
       const id = str(part('id')?.valueId);
       const from = str(part('from')?.valueId);
       const to = str(part('to')?.valueId);
@@ -996,7 +997,10 @@ function ext(holder: unknown, url: string): Obj | undefined {
 }
 
 function exts(holder: unknown, url: string): Obj[] {
-  return isObj(holder) ? objs(holder.extension).filter((e) => e.url === url) : [];
+  const out: Obj[] = [];
+  if (isObj(holder) && Array.isArray(holder.extension))
+    for (const e of holder.extension) if (isObj(e) && e.url === url) out.push(e);
+  return out;
 }
 
 const readText = readString;
@@ -1027,8 +1031,10 @@ export function hasCoding(concepts: unknown, system: string, code: string): bool
 }
 
 export function identifierValue(r: FhirResource, system: string): string | undefined {
-  const list = Array.isArray(r.identifier) ? r.identifier : [r.identifier];
-  return str(objs(list).find((i) => i.system === system)?.value);
+  // Read in place, as every resource is: no list is built for the lookup.
+  const found = (i: unknown) => isObj(i) && i.system === system;
+  const identifier = Array.isArray(r.identifier) ? r.identifier.find(found) : found(r.identifier) && r.identifier;
+  return isObj(identifier) ? str(identifier.value) : undefined;
 }
 
 /** The kit id of a resource: its entity-id identifier, else its own id. */
