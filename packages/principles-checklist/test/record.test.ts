@@ -242,7 +242,11 @@ describe('<od-principles-checklist> with a case record', () => {
     await sendKeys({ type: 'Same two workers each time.' });
     el.parentElement!.remove();
     const started = () => store.snapshot!.record.assessments.find((a) => a.meetingId === 'mt-13');
-    await until(started);
+    // On a busy machine the start may be saved mid-typing ("Sam"), the rest handed over on removal after it: wait
+    // for the whole comment (until fails the test if it never comes), not for the first save.
+    await until(
+      () => started()?.ratings.find((r) => r.itemId === 'continuity')?.comment === 'Same two workers each time.',
+    );
     expect(started()!.rater.name).to.equal('Jo Whitfield');
     expect(started()!.ratings.find((r) => r.itemId === 'continuity')?.comment).to.equal('Same two workers each time.');
   });
