@@ -38,7 +38,9 @@ export const INTERNAL_PROPERTIES = [
   // principles-checklist: internal/autosave-controller.ts (AutosaveController),
   // device-draft.ts, rater-view.ts, resolve.ts
   ...['deviceStatus', 'discardDraft', 'editRater', 'editRating', 'nameMissing', 'recordMode', 'restoreDraft'],
-  ...['saveError', 'saveOnLeave', 'setLocal', 'letGo', 'signedIn', 'trackedId'],
+  ...['saveError', 'saveOnLeave', 'setLocal', 'letGo', 'signedIn', 'trackedId', 'overlay', 'unsavedOnCompleted'],
+  // principles-checklist: internal/assessment-underneath.ts (AssessmentUnderneath)
+  ...['holdsAbout'],
   // principles-checklist: internal/checklist-edits.ts (ChecklistEditsOptions, ChecklistEdits)
   ...['shownValue', 'shownInstrument', 'controlsDisabled', 'setErrors', 'clearErrorFor', 'onInvalid', 'autosave'],
 ];

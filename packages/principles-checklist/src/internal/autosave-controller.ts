@@ -224,8 +224,7 @@ export class AutosaveController implements ReactiveController {
   /** Everything typed is in a store that outlasts a reload: the draft on this device can go. */
   #clearDraftIfSaved(): void {
     if (!this.#device.kept || !isLasting(this.#options.data.store) || this.#timer !== undefined) return;
-    if (this.#pending.size || Object.keys(this.#pendingAbout).length || this.#saveError || !this.#currentStored())
-      return;
+    if (this.#hasEdits() || this.#saveError || !this.#currentStored()) return;
     this.#device.clear();
     this.#host.requestUpdate();
   }
@@ -253,19 +252,10 @@ export class AutosaveController implements ReactiveController {
 
   /** `base` (the stored assessment) with the edits not saved yet laid over it. */
   overlay(base: Draft): Draft {
-    if (this.#pending.size === 0 && Object.keys(this.#pendingAbout).length === 0) return base;
+    if (!this.#hasEdits()) return base;
     let draft: Draft = base;
     for (const [itemId, p] of this.#pending) draft = withRating(draft, itemId, p);
-    const about = this.#pendingAbout;
-    if (about.name !== undefined || about.raterRole || about.evidence) {
-      draft = {
-        ...draft,
-        rater: about.name !== undefined ? { ...draft.rater, name: about.name } : draft.rater,
-        raterRole: about.raterRole ?? draft.raterRole,
-        evidence: about.evidence ?? draft.evidence,
-      };
-    }
-    return draft;
+    return withAbout(draft, this.#pendingAbout);
   }
 
   /** An item rated or commented: saved after `delay` ms (0: now). */
@@ -292,12 +282,7 @@ export class AutosaveController implements ReactiveController {
       this.#host.requestUpdate();
       if (commit) this.#saveSoon(0);
     } else if (local) {
-      this.#options.setLocal({
-        ...local,
-        rater: change.name !== undefined ? { ...local.rater, name: change.name } : local.rater,
-        raterRole: change.raterRole ?? local.raterRole,
-        evidence: change.evidence ?? local.evidence,
-      });
+      this.#options.setLocal(withAbout(local, change));
       this.#keepDraft({ rater: true });
       if (commit && this.recordMode) this.#saveSoon(0);
     }
@@ -349,8 +334,7 @@ export class AutosaveController implements ReactiveController {
       else edit.value = ratingFrom(value);
     } else if (same) delete edit.comment;
     else edit.comment = value;
-    if (Object.keys(edit).length) this.#pending.set(itemId, edit);
-    else this.#pending.delete(itemId);
+    this.#setPending(itemId, edit);
     this.#keepDraft({ itemId });
     this.#host.requestUpdate();
   }
@@ -403,7 +387,12 @@ export class AutosaveController implements ReactiveController {
     const left: PendingRating = { ...edit };
     if ('value' in sent && left.value === sent.value) delete left.value;
     if (sent.comment !== undefined && left.comment === sent.comment) delete left.comment;
-    if (Object.keys(left).length) this.#pending.set(itemId, left);
+    this.#setPending(itemId, left);
+  }
+
+  /** An item's edit not saved yet, or none when it has nothing left. */
+  #setPending(itemId: string, edit: PendingRating): void {
+    if (Object.keys(edit).length) this.#pending.set(itemId, edit);
     else this.#pending.delete(itemId);
   }
 
@@ -492,28 +481,11 @@ export class AutosaveController implements ReactiveController {
     }
     if (store && !stored && !this.trackedId && this.recordMode) {
       // Not saved yet (a comment still in its pause, say): start the assessment with everything in the local draft.
-      const local = this.#options.local();
-      const meetingId = this.#options.meetingId();
-      const name = local?.rater.name.trim();
-      if (local && meetingId && name) {
-        const assessment: Assessment = {
-          ...local,
-          meetingId,
-          rater: { ...local.rater, name },
-          status: 'draft',
-          updatedAt: now(),
-        };
-        store.apply({ type: 'assessment/start', assessment }).catch(report);
-      }
+      const assessment = this.#toStart();
+      if (assessment) store.apply({ type: 'assessment/start', assessment }).catch(report);
       return;
     }
-    if (
-      !store ||
-      !stored ||
-      stored.status === 'complete' ||
-      (this.#pending.size === 0 && Object.keys(this.#pendingAbout).length === 0)
-    )
-      return;
+    if (!store || !stored || stored.status === 'complete' || !this.#hasEdits()) return;
     // The rater's details first: the update carries the stored ratings, and the ratings below go on top of it.
     const name = (about.name ?? stored.rater.name).trim();
     if (Object.keys(about).length && name) {
@@ -584,6 +556,16 @@ export class AutosaveController implements ReactiveController {
     return result.status;
   }
 
+  /** The assessment the local draft starts (the rater's name trimmed); undefined without a meeting or a name. */
+  #toStart(): Assessment | undefined {
+    const local = this.#options.local();
+    const meetingId = this.#options.meetingId();
+    const name = local?.rater.name.trim();
+    return local && meetingId && name
+      ? { ...local, meetingId, rater: { ...local.rater, name }, status: 'draft', updatedAt: now() }
+      : undefined;
+  }
+
   #currentStored(): Assessment | undefined {
     const id = this.trackedId;
     return id ? this.#options.data.record?.assessments.find((a) => a.id === id) : undefined;
@@ -603,16 +585,8 @@ export class AutosaveController implements ReactiveController {
     if (!this.recordMode || !this.#host.isConnected) return;
     let stored = this.#currentStored();
     if (!stored) {
-      const local = this.#options.local();
-      const meetingId = this.#options.meetingId();
-      if (!local || !meetingId || !local.rater.name.trim()) return;
-      const assessment: Assessment = {
-        ...local,
-        meetingId,
-        rater: { ...local.rater, name: local.rater.name.trim() },
-        status: 'draft',
-        updatedAt: now(),
-      };
+      const assessment = this.#toStart();
+      if (!assessment) return;
       this.trackedId = assessment.id;
       this.#starting = assessment;
       const ok = (await this.#save({ type: 'assessment/start', assessment }, { retry: false })) === 'applied';
@@ -628,7 +602,7 @@ export class AutosaveController implements ReactiveController {
       // Edits made while it was starting are still in the local draft: save them too. Edits made once the store
       // already showed the new assessment (before its save had returned) went to the pending edits: they are
       // newer than the local draft, so they win over it field by field rather than being replaced by it.
-      const since = editsSince(stored, this.#options.local() ?? local);
+      const since = editsSince(stored, this.#options.local() ?? assessment);
       for (const [itemId, entry] of since.ratings)
         this.#pending.set(itemId, { ...entry, ...this.#pending.get(itemId) });
       if (since.about) this.#pendingAbout = { ...since.about, ...this.#pendingAbout };
@@ -709,13 +683,17 @@ function editsSince(stored: Assessment, latest: Draft): { ratings: [string, Pend
   return raterChanged ? { ratings, about } : { ratings };
 }
 
-/** `stored` with the rater's details edited (the name already trimmed). */
-function withRater(stored: Assessment, about: RaterEdit, name: string): Assessment {
+/** `draft` with the rater's details edited: `name` (default: the edit's) and each detail the edit has. */
+function withAbout<T extends Draft>(draft: T, about: RaterEdit, name = about.name): T {
   return {
-    ...stored,
-    rater: { ...stored.rater, name },
-    raterRole: about.raterRole ?? stored.raterRole,
-    evidence: about.evidence ?? stored.evidence,
-    updatedAt: now(),
+    ...draft,
+    rater: name !== undefined ? { ...draft.rater, name } : draft.rater,
+    raterRole: about.raterRole ?? draft.raterRole,
+    evidence: about.evidence ?? draft.evidence,
   };
+}
+
+/** `stored` with the rater's details edited (the name already trimmed), to save. */
+function withRater(stored: Assessment, about: RaterEdit, name: string): Assessment {
+  return { ...withAbout(stored, about, name), updatedAt: now() };
 }

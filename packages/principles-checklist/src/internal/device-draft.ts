@@ -90,10 +90,7 @@ export class DeviceDraftKeeper {
   /** Removes the draft (the store has it, or it was completed, reset or submitted). */
   clear(): void {
     if (this.#where) removeDraft(this.#where.caseId, this.#where.instrumentId, this.#where.assessmentId);
-    this.#where = undefined;
-    this.kept = false;
-    this.#edited = new Set();
-    this.#raterEdited = false;
+    this.letGo();
   }
 
   /** Forgets which draft is shown without removing it (another assessment is shown; the draft stays for later). */
