@@ -37,10 +37,10 @@ describe('<od-network-map> first picture', () => {
     }
   });
 
-  it('reads no layout from the SVG to draw its first picture: the size comes from the resize report', async () => {
+  /** Records every read of an SVG's width (with its stack), which forces a layout when the picture has just changed. */
+  async function sizeReadsDuring(work: () => Promise<void>): Promise<string[]> {
     const { get } = Object.getOwnPropertyDescriptor(Element.prototype, 'clientWidth')!;
     const reads: string[] = [];
-    // Every read of an SVG's width, which forces a layout when the picture has just been drawn.
     Object.defineProperty(Element.prototype, 'clientWidth', {
       configurable: true,
       get(this: Element) {
@@ -48,14 +48,21 @@ describe('<od-network-map> first picture', () => {
         return get!.call(this) as number;
       },
     });
-    const el = document.createElement('od-network-map');
     try {
-      el.record = demoCase;
-      document.body.append(el);
-      await el.updateComplete;
+      await work();
     } finally {
       Object.defineProperty(Element.prototype, 'clientWidth', { configurable: true, get });
     }
+    return reads;
+  }
+
+  it('reads no layout from the SVG to draw its first picture: the size comes from the resize report', async () => {
+    const el = document.createElement('od-network-map');
+    const reads = await sizeReadsDuring(async () => {
+      el.record = demoCase;
+      document.body.append(el);
+      await el.updateComplete;
+    });
     try {
       expect(mapPage(el).nodes()).to.have.length(demoCase.members.length + 1);
       expect(mapPage(el).picture.getAttribute('data-fit')).to.not.equal('');
@@ -63,6 +70,26 @@ describe('<od-network-map> first picture', () => {
     } finally {
       el.remove();
     }
+  });
+
+  it('reads no layout from the SVG after a selection or a new record: resize reports say when its size changes', async () => {
+    const el = await fixture<OdNetworkMap>(html`<od-network-map .record=${demoCase}></od-network-map>`);
+    const page = mapPage(el);
+    await page.fitted();
+    const member = demoCase.members[0]!;
+    const reads = await sizeReadsDuring(async () => {
+      el.selectedId = member.id;
+      await el.updateComplete;
+      el.record = structuredClone(demoCase);
+      await el.updateComplete;
+    });
+    expect(
+      page
+        .pressed()
+        .map((n) => n.getAttribute('aria-label'))
+        .join(' '),
+    ).to.include(member.name);
+    expect(reads, reads.join('\n\n')).to.deep.equal([]);
   });
 
   it('draws a map inside a hidden box, and fits it to its size once the box is shown', async () => {

@@ -1,9 +1,10 @@
 /**
  * The map's viewport: zoom, pan, resize, wheel, pointer, pinch and drag. Apart from the element
  * because it is behaviour with its own state, and the one place that measures layout. Nothing is
- * measured in render: a new SVG is measured by the resize observer's first report (due before it
- * is painted, so the cold path forces no layout), then on each report and once after each update
- * that no report asked for (a host's CSS may have changed its size without a report yet).
+ * measured in render or after it: a new SVG is measured by the resize observer's first report (due
+ * before it is painted, so the cold path forces no layout), then by each report, which comes for
+ * every change of size before that change is painted. Only without a report to go by (no
+ * ResizeObserver, or none has come yet) is the SVG's size read, once after each update.
  * Until the first report the picture is drawn empty (`awaitingSize`), so its names are placed once,
  * for the size they are shown at, not first for a guess.
  */
@@ -80,11 +81,6 @@ export class ViewportController implements ReactiveController {
   #resolveMeasured: (() => void) | undefined;
   /** The size the picture was last drawn for. */
   #drawn: { width: number; height: number } | undefined;
-  /**
-   * A resize report asked for the update under way: the size it gave is the SVG's now (nothing has run since but this
-   * render), so that update reads no layout.
-   */
-  #reported = false;
   #hitTimer: ReturnType<typeof setTimeout> | undefined;
   #pointers = new Map<number, Point>();
   #gesture: Gesture | undefined;
@@ -158,11 +154,9 @@ export class ViewportController implements ReactiveController {
     this.#size = size;
     const drawn = this.#drawn;
     if (drawn && Math.abs(drawn.width - size.width) <= 1 && Math.abs(drawn.height - size.height) <= 1) return;
-    // Measured after an update (a host's CSS changed the size): re-render once that update is done, not inside it.
-    if (reported) {
-      this.#reported = true;
-      this.#host.requestUpdate();
-    } else void this.#host.updateComplete.then(() => this.#host.requestUpdate());
+    // Read, not reported (after an update, or for a pointer event): re-render once any update is done, not inside it.
+    if (reported) this.#host.requestUpdate();
+    else void this.#host.updateComplete.then(() => this.#host.requestUpdate());
   }
 
   /** The member being dragged (drawn where the pointer is), if any. */
@@ -243,12 +237,11 @@ export class ViewportController implements ReactiveController {
       this.#observed = svgEl;
       if (svgEl) this.#resize?.observe(svgEl);
       if (svgEl && this.awaitingSize && !this.#measured) this.#awaitReport();
-    } else if (svgEl && !this.#reported) {
-      // After an update, once: the host's CSS may have resized the map without a resize report yet. Not after the
-      // update a report asked for (the first picture's among them): reading now would force a layout for nothing.
+    } else if (svgEl && !(this.#resize && this.#size)) {
+      // No report to go by (no ResizeObserver, or none has come yet): read the size, once. With reports, reading it
+      // here would force the layout inside every update (a selection, an edit) to learn nothing they do not say.
       this.#measure(svgEl);
     }
-    this.#reported = false;
     this.#applyZoom();
     this.#syncHitTargets();
   }
@@ -261,7 +254,6 @@ export class ViewportController implements ReactiveController {
   hostDisconnected(): void {
     this.#resize?.disconnect();
     this.#observed = undefined;
-    this.#reported = false;
     this.#settle();
     clearTimeout(this.#hitTimer);
     this.#hitTimer = undefined;
