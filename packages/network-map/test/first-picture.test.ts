@@ -92,6 +92,23 @@ describe('<od-network-map> first picture', () => {
     expect(reads, reads.join('\n\n')).to.deep.equal([]);
   });
 
+  it('reads its size after an update on a hidden page, which draws no frames and so gets no resize reports', async () => {
+    const el = await fixture<OdNetworkMap>(html`<od-network-map .record=${demoCase}></od-network-map>`);
+    await mapPage(el).fitted();
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    let reads: string[];
+    try {
+      reads = await sizeReadsDuring(async () => {
+        el.requestUpdate();
+        await el.updateComplete;
+      });
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+    expect(document.visibilityState).to.equal('visible');
+    expect(reads).to.have.length(1);
+  });
+
   it('draws a map inside a hidden box, and fits it to its size once the box is shown', async () => {
     const box = await fixture<HTMLDivElement>(
       html`<div hidden><od-network-map .record=${demoCase}></od-network-map></div>`,

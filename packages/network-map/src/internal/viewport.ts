@@ -4,7 +4,8 @@
  * measured in render or after it: a new SVG is measured by the resize observer's first report (due
  * before it is painted, so the cold path forces no layout), then by each report, which comes for
  * every change of size before that change is painted. Only without a report to go by (no
- * ResizeObserver, or none has come yet) is the SVG's size read, once after each update.
+ * ResizeObserver, none yet, or a hidden page, which gets none) is the SVG's size read, once after
+ * each update.
  * Until the first report the picture is drawn empty (`awaitingSize`), so its names are placed once,
  * for the size they are shown at, not first for a guess.
  */
@@ -237,9 +238,10 @@ export class ViewportController implements ReactiveController {
       this.#observed = svgEl;
       if (svgEl) this.#resize?.observe(svgEl);
       if (svgEl && this.awaitingSize && !this.#measured) this.#awaitReport();
-    } else if (svgEl && !(this.#resize && this.#size)) {
-      // No report to go by (no ResizeObserver, or none has come yet): read the size, once. With reports, reading it
-      // here would force the layout inside every update (a selection, an edit) to learn nothing they do not say.
+    } else if (svgEl && !(this.#resize && this.#size && document.visibilityState === 'visible')) {
+      // No report to go by (no ResizeObserver, none yet, or a hidden page, which draws no frames and so gets none):
+      // read the size, once. With reports, reading it here would force the layout inside every update (a selection,
+      // an edit) to learn nothing they do not say.
       this.#measure(svgEl);
     }
     this.#applyZoom();
