@@ -29,7 +29,6 @@ export const dashboardWelsh: WelshTable<DashboardStrings> = {
   'filters.badPeriod': 'Rhaid i’r mis “o” fod ar neu cyn y mis “i”',
 
   'tiles.title': 'Mesurau',
-  'tiles.ratio': '{numerator} o {denominator}',
   'tiles.percentOf': '{percent} ({numerator} o {denominator})',
   'tiles.median': 'Canolrif {median}',
   'tiles.quartiles': 'Yr hanner canol rhwng {q1} a {q3}',
@@ -37,7 +36,6 @@ export const dashboardWelsh: WelshTable<DashboardStrings> = {
   'tiles.countMeetings': 'O {count} cyfarfod',
   'tiles.countAssessments': 'O {count} asesiad',
   'tiles.mean': 'Cyfartaledd {value}',
-  'tiles.change': 'Newid cyfartalog {value}',
   'tiles.goal': 'Nod: {percent} neu fwy',
   'tiles.goalMet': 'Wedi cyrraedd y nod',
   'tiles.goalMissed': 'Islaw’r nod o {gap} pwynt canran',

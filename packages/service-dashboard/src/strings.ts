@@ -32,7 +32,6 @@ const en = {
   'filters.badPeriod': 'The “from” month must be on or before the “to” month',
 
   'tiles.title': 'Measures',
-  'tiles.ratio': '{numerator} of {denominator}',
   'tiles.percentOf': '{percent} ({numerator} of {denominator})',
   'tiles.median': 'Median {median}',
   'tiles.quartiles': 'Middle half between {q1} and {q3}',
@@ -40,7 +39,6 @@ const en = {
   'tiles.countMeetings': { one: 'From {count} meeting', other: 'From {count} meetings' },
   'tiles.countAssessments': { one: 'From {count} assessment', other: 'From {count} assessments' },
   'tiles.mean': 'Average {value}',
-  'tiles.change': 'Average change {value}',
   'tiles.goal': 'Goal: {percent} or more',
   'tiles.goalMet': 'Goal met',
   'tiles.goalMissed': { one: 'Below goal by {gap} percentage point', other: 'Below goal by {gap} percentage points' },

@@ -8,7 +8,6 @@ import type { ChecklistStrings } from './strings.js';
 export const checklistWelsh: WelshTable<ChecklistStrings> = {
   ...sharedWelsh,
   ...privacyWelsh,
-  'checklist.label': 'Rhestr wirio ffyddlondeb',
   // Welsh keeps the noun singular after a number (“12 eitem”).
   'checklist.progress': '{rated} o {count} eitem wedi’u sgorio',
   'checklist.aboutRating': 'Am y sgorio hwn',
@@ -22,7 +21,6 @@ export const checklistWelsh: WelshTable<ChecklistStrings> = {
   'checklist.evidence': 'Ar beth mae’r sgôr yn seiliedig',
   'checklist.comment': 'Sylw',
   'checklist.ratingFor': 'Sgôr ar gyfer “{item}”',
-  'checklist.required': 'Gofynnol',
   'checklist.complete': 'Cwblhau’r asesiad',
   'checklist.reopen': 'Ailagor i’w newid',
   'checklist.completed': 'Cwblhawyd ar {date}. Gallwch ddarllen yr asesiad hwn ond nid ei newid.',
@@ -37,7 +35,6 @@ export const checklistWelsh: WelshTable<ChecklistStrings> = {
   // Someone else changed the assessment being rated (with the shared form.changed* and form.theirs strings).
   'checklist.completedUnderneath':
     'Maen nhw wedi cwblhau’r asesiad hwn, felly dim ond ei ddarllen y gallwch chi. Mae’r hyn nad oeddech chi wedi’i gadw eto wedi’i gadw ar y ddyfais hon ac i’w weld yma: ailagorwch yr asesiad i’w gadw.',
-  'checklist.noComment': 'Dim sylw',
   'checklist.notRated': 'Heb ei sgorio',
   'checklist.meeting': 'Cyfarfod ar {date}',
   'checklist.notReady': 'Nid yw’r rhestr wirio’n barod, felly nid oes asesiad i’w anfon eto',

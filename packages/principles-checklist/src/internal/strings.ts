@@ -8,7 +8,6 @@ import { privacyEnglish, sharedEnglish, type LazyCatalogue } from '@odkit/elemen
 const en = {
   ...sharedEnglish,
   ...privacyEnglish,
-  'checklist.label': 'Fidelity checklist',
   'checklist.progress': { one: '{rated} of {count} item rated', other: '{rated} of {count} items rated' },
   'checklist.aboutRating': 'About this rating',
   'checklist.raterName': 'Rater’s name',
@@ -20,7 +19,6 @@ const en = {
   'checklist.evidence': 'What the rating is based on',
   'checklist.comment': 'Comment',
   'checklist.ratingFor': 'Rating for “{item}”',
-  'checklist.required': 'Required',
   'checklist.complete': 'Complete assessment',
   'checklist.reopen': 'Reopen to change it',
   'checklist.completed': 'Completed on {date}. This assessment is read-only.',
@@ -35,7 +33,6 @@ const en = {
   // Someone else changed the assessment being rated (with the shared form.changed* and form.theirs strings).
   'checklist.completedUnderneath':
     'They completed this assessment, so it is read-only. What you had not saved yet is kept on this device and shown here: reopen the assessment to save it.',
-  'checklist.noComment': 'No comment',
   'checklist.notRated': 'Not rated',
   'checklist.meeting': 'Meeting on {date}',
   'checklist.notReady': 'The checklist is not ready, so there is no assessment to send yet',
