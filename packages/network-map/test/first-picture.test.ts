@@ -1,7 +1,8 @@
 /**
  * The map's first picture: drawn once, for the size the resize observer reports before the first paint, so names
- * are placed once. The observer reports only in a tab that draws frames, so this file runs on its own in a visible
- * tab (HEAVY_FILES in web-test-runner.config.mjs), not beside another file.
+ * are placed once; and no update reads the SVG's size where the observer reports it. The observer reports only in a
+ * tab that draws frames, so this file runs on its own in a visible tab (HEAVY_FILES in web-test-runner.config.mjs),
+ * not beside another file.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { demoCase } from '@odkit/core/demo';
