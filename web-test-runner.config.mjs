@@ -8,10 +8,10 @@ import { fhirMiddleware } from './packages/fhir/test/server/fhir-server.mjs';
 import { reactEsm } from './test/support/react-esm.mjs';
 
 /**
- * Tests that load the whole machine for minutes (500 cases through the FHIR engine that this
- * same server runs; 10,000 cases in a Worker while the page's responsiveness is measured).
- * They run after the others, one file at a time (web-test-runner.heavy.config.mjs), so they
- * neither starve other files' requests to the engine nor share the CPU with another tab.
+ * Tests that load the whole machine (500 cases through the FHIR engine that this same server
+ * runs; 10,000 cases summarised in a Worker). They run after the others, one file at a time
+ * (web-test-runner.heavy.config.mjs), so they do not starve other files' requests to the engine
+ * or other files' timeouts.
  */
 export const HEAVY_FILES = [
   'packages/fhir/test/fhir-server-source.test.ts',

@@ -26,8 +26,8 @@ export interface WorkerRunOptions extends ServiceOptions {
   signal?: AbortSignal;
   /**
    * About the most milliseconds the page spends in one go reading records from the source and
-   * writing them for the worker (default 1): the page's tasks stay far below the 50 ms that
-   * makes it feel stuck, even on a busy machine where the system may pause any task part-way.
+   * writing them for the worker (default 1; one record is never split, so a slice can run over by
+   * one record's cost): the page's tasks stay far below the 50 ms that makes it feel stuck.
    */
   sliceMs?: number;
 }
@@ -167,29 +167,25 @@ export async function summariseInWorker(
     const workerOptions: WorkerOptions = { ...service, ...(instruments ? { instruments: instruments.list() } : {}) };
     send({ type: 'start', options: workerOptions });
     const iterator = (source = iterate!() as Iterator<unknown> | AsyncIterator<unknown>);
-    // Milliseconds one record costs the page (read from the source, written as JSON), learnt as batches go.
-    let perRecord = 0.5;
+    let position = 0;
     for (let done = false; !done;) {
-      // As many records as fit in one slice, read and then posted as one batch.
-      const batch: unknown[] = [];
+      // Records read and written as JSON one by one until a slice of the page's time is used: each record's
+      // cost counts as it is paid, so a large record ends the slice rather than being written after it.
+      const batch: string[] = [];
       const start = performance.now();
-      const limit = Math.max(1, Math.min(2000, Math.floor(sliceMs / perRecord)));
-      while (batch.length < limit && performance.now() - start < sliceMs) {
+      do {
         const step = await iterator.next();
         if (step.done) {
           done = true;
           source = undefined;
           break;
         }
-        batch.push(step.value);
-      }
+        batch.push(json(step.value, position++));
+      } while (performance.now() - start < sliceMs);
       if (failed !== undefined) throw failed;
       if (batch.length) {
-        send({ type: 'records', json: json(batch) });
+        send({ type: 'records', json: `[${batch.join(',')}]` });
         inFlight++;
-        // The estimate rises at once (a busy machine makes every step slower) and falls slowly.
-        const measured = Math.max(0.001, performance.now() - start) / batch.length;
-        perRecord = measured > perRecord ? measured : (perRecord * 3 + measured) / 4;
       }
       // Never more than a few batches ahead of the worker; and a new task each time, so the page can answer.
       await waitFor(() => inFlight < MAX_IN_FLIGHT);
@@ -209,17 +205,19 @@ export async function summariseInWorker(
 }
 
 /**
- * The batch as JSON text: V8 writes plain objects as JSON several times faster than its
- * structured clone copies them, and text crosses to the worker as one block. A record JSON
- * cannot carry (a cycle, a BigInt, a throwing getter) is a ValidationError.
+ * One record as JSON text: V8 writes plain objects as JSON several times faster than its
+ * structured clone copies them, and a batch crosses to the worker as one block of text. What JSON
+ * writes as `null` in an array (undefined, a function) is `null` here too, so the worker skips it
+ * as invalid at its position. A record JSON cannot carry (a cycle, a BigInt, a throwing getter)
+ * is a ValidationError naming its position in the source.
  */
-function json(batch: unknown[]): string {
+function json(record: unknown, position: number): string {
   try {
-    return JSON.stringify(batch);
+    return JSON.stringify(record) ?? 'null';
   } catch (cause) {
     throw new ValidationError('Records', [
       {
-        path: [],
+        path: [position],
         message: `could not be sent to the worker as JSON (${cause instanceof Error && /^[A-Za-z]{1,40}$/.test(cause.name) ? cause.name : 'error'})`,
       },
     ]);
