@@ -1,8 +1,7 @@
 // Every browser test runs here, in Debian's Chromium (see scripts/ensure-chromium.mjs).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { defaultReporter } from '@web/test-runner';
-import { countReporter } from './test/support/count-reporter.mjs';
+import { countedReporters } from './test/support/count-reporter.mjs';
 import { chromiumArgs, chromiumPath } from './test/support/chromium.mjs';
 import { fhirMiddleware } from './packages/fhir/test/server/fhir-server.mjs';
 import { reactEsm } from './test/support/react-esm.mjs';
@@ -59,5 +58,5 @@ export default {
   testFramework: { config: { timeout: 30000 } },
   // A bound on a stuck run: the suite takes about 4 minutes quiet, 10 beside scripts/busy.mjs on two cores.
   testsFinishTimeout: 30 * 60 * 1000,
-  reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: !process.env.CI }), countReporter()],
+  reporters: countedReporters(),
 };

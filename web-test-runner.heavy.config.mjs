@@ -1,15 +1,11 @@
 // The heavy browser tests (HEAVY_FILES in web-test-runner.config.mjs), one file at a time,
 // after the rest: `npm run test:browser:heavy`. Same server, browser and FHIR engine.
 import base, { HEAVY_FILES } from './web-test-runner.config.mjs';
-import { defaultReporter } from '@web/test-runner';
-import { countReporter } from './test/support/count-reporter.mjs';
+import { countedReporters } from './test/support/count-reporter.mjs';
 
 export default {
   ...base,
   files: HEAVY_FILES,
   concurrency: 1,
-  reporters: [
-    defaultReporter({ reportTestResults: true, reportTestProgress: !process.env.CI }),
-    countReporter('heavy browser tests'),
-  ],
+  reporters: countedReporters('heavy browser tests'),
 };

@@ -3,6 +3,14 @@
 // after wtr's terminal has drawn its last dynamic frame.
 // Beside it, the five slowest files (summed test durations) and any file that never
 // finished, so a run that hits testsFinishTimeout names what it was waiting on.
+import { defaultReporter } from '@web/test-runner';
+
+/** wtr's own reporter (no progress bar on CI) and the count line, as every run's config uses them. */
+export const countedReporters = (label) => [
+  defaultReporter({ reportTestResults: true, reportTestProgress: !process.env.CI }),
+  countReporter(label),
+];
+
 /** `label` prefixes the line ("heavy browser tests: N passed, N failed") for a second run's count. */
 export function countReporter(label) {
   return {
