@@ -78,14 +78,17 @@ export function singleFileBundle(input, file, { plugins = [] } = {}) {
  * to `file`, and every dynamically imported module (with what only it needs) to a sibling
  * chunk named after the entry: `odkit.js` → `odkit-network-map.js`. Names carry no hash, so
  * a host's service worker or server configuration can list them; `file`'s folder is
- * replaced as a whole by the build.
+ * replaced as a whole by the build. `entries` ({ "<file>.js": "<source>" }) are further entry
+ * files in the same folder (`odkit-offline.js`), sharing the chunks.
  */
-export function chunkedBundle(input, file, { plugins = [] } = {}) {
+export function chunkedBundle(input, file, { plugins = [], entries = {} } = {}) {
   // The single-file config's input side (plugins, warnings), with the chunked output in place of its one file.
   const { output: _oneFile, ...config } = singleFileBundle(input, file, { plugins });
   const name = basename(file, '.js');
   return {
     ...config,
+    input: { [name]: input },
+    plugins: [...config.plugins, furtherEntries(input, entries)],
     // The entry may export what its chunks import from it (no facade file in between).
     preserveEntrySignatures: 'allow-extension',
     // experimentalMinChunkSize reports how many chunks it merged at every build: not news.
@@ -105,11 +108,37 @@ export function chunkedBundle(input, file, { plugins = [] } = {}) {
 export function chunkedOutput(name) {
   return {
     format: 'es',
-    entryFileNames: `${name}.js`,
+    // Each entry after its input's name: `name` itself, and the further entries' file names.
+    entryFileNames: '[name].js',
     chunkFileNames: (chunk) => `${name}-${chunkName(chunk)}.js`,
     // A chunk smaller than this is merged into its importers where that runs no code early: fewer requests.
     experimentalMinChunkSize: 4000,
     plugins: [minifier(), fetchTogether(name)],
+  };
+}
+
+/**
+ * A chunked bundle's further entries (`entries`: { "odkit-offline.js": source }), each written
+ * to its file name with its exports as declared. They are emitted as loaded after the entry
+ * (`input`), so what the entry holds stays in it and a further entry imports it from there.
+ * As plain entries, every module both need would move to a shared chunk, and every page would
+ * wait for a second file before anything ran. Loaded on its own, a further entry still works:
+ * it imports the entry.
+ */
+export function furtherEntries(input, entries) {
+  return {
+    name: 'odkit-further-entries',
+    buildStart() {
+      for (const [fileName, id] of Object.entries(entries)) {
+        this.emitFile({
+          type: 'chunk',
+          id,
+          fileName,
+          implicitlyLoadedAfterOneOf: [input],
+          preserveSignature: 'strict',
+        });
+      }
+    },
   };
 }
 
@@ -149,7 +178,7 @@ function fileList(name) {
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
       const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-      const entry = chunks.find((c) => c.isEntry);
+      const entry = byFile.get(`${name}.js`);
       const closure = (file, seen = new Set()) => {
         if (seen.has(file) || file === entry.fileName) return seen;
         seen.add(file);
@@ -172,11 +201,17 @@ function fileList(name) {
         welsh[widget] = later(/-cy\.js$/);
         editing[widget] = later(/-forms\.js$/);
       }
+      // Each further entry (`odkit-offline.js`) with the chunks it imports, beyond the entry's.
+      const entries = Object.fromEntries(
+        chunks
+          .filter((c) => (c.isEntry || c.isImplicitEntry) && c !== entry)
+          .map((c) => [c.fileName, [...closure(c.fileName)].sort()]),
+      );
       const files = chunks.map((c) => c.fileName).sort();
       this.emitFile({
         type: 'asset',
         fileName: `${name}.files.json`,
-        source: `${JSON.stringify({ entry: entry.fileName, widgets, welsh, editing, files }, null, 2)}\n`,
+        source: `${JSON.stringify({ entry: entry.fileName, entries, widgets, welsh, editing, files }, null, 2)}\n`,
       });
     },
     writeBundle({ dir }, bundle) {
@@ -217,14 +252,24 @@ function heldModule(chunk, pattern) {
   return chunk.moduleIds.map((id) => pattern.exec(id.replaceAll('\\', '/'))?.[1]).find(Boolean);
 }
 
+/**
+ * The further entries of a package's chunked bundle `file`, with their sources' full paths:
+ * "odkit.chunked" maps each chunked bundle to them ({ "odkit.js": { "odkit-offline.js": "src/offline.ts" } }).
+ * Undefined when `file` is not chunked.
+ */
+export function chunkedEntries({ dir, pkg }, file) {
+  const entries = pkg.odkit?.chunked?.[file];
+  return entries && Object.fromEntries(Object.entries(entries).map(([entry, from]) => [entry, join(dir, from)]));
+}
+
 /** Every package's declared single-file (and chunked) bundles. */
 export function singleFileBundles() {
-  return workspacePackages().flatMap(({ dir, pkg }) =>
-    Object.entries(pkg.odkit?.bundles ?? {}).map(([file, source]) =>
-      (pkg.odkit?.chunked ?? []).includes(file)
-        ? chunkedBundle(join(dir, source), join(dir, 'dist', file))
-        : singleFileBundle(join(dir, source), join(dir, 'dist', file)),
-    ),
+  return workspacePackages().flatMap((workspace) =>
+    Object.entries(workspace.pkg.odkit?.bundles ?? {}).map(([file, source]) => {
+      const [input, output] = [join(workspace.dir, source), join(workspace.dir, 'dist', file)];
+      const entries = chunkedEntries(workspace, file);
+      return entries ? chunkedBundle(input, output, { entries }) : singleFileBundle(input, output);
+    }),
   );
 }
 
@@ -298,8 +343,7 @@ export async function writeServerBundle({ input, file, format = 'esm' }) {
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const config of singleFileBundles()) {
     await writeBundle(config);
-    console.log(
-      `bundled ${relative(root, config.output.file ?? join(config.output.dir, config.output.entryFileNames))}`,
-    );
+    const { file, dir } = config.output;
+    console.log(`bundled ${file ? relative(root, file) : `${relative(root, dir)}/{${Object.keys(config.input)}}.js`}`);
   }
 }

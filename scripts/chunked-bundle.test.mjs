@@ -1,7 +1,8 @@
 // node --test scripts/chunked-bundle.test.mjs (part of `npm run test:node`): the kit's chunked
 // bundle as scripts/bundle.mjs writes it, built into a folder of its own. Its file list names
 // every file it wrote and no other; no English page fetches Welsh (no -cy file is imported
-// statically); and each widget's chunk is fetched together with the chunks it imports.
+// statically); each widget's chunk is fetched together with the chunks it imports; and the
+// offline stores are in odkit-offline.js alone, which imports the rest from odkit.js.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,11 @@ import { root } from './packages.mjs';
 const dir = mkdtempSync(join(tmpdir(), 'odkit-chunked-'));
 // A file from an older build, which the build must delete rather than leave to be served.
 writeFileSync(join(dir, 'odkit-stale.js'), 'export {};');
-await writeBundle(chunkedBundle(join(root, 'packages/kit/src/bundle.ts'), join(dir, 'odkit.js')));
+await writeBundle(
+  chunkedBundle(join(root, 'packages/kit/src/bundle.ts'), join(dir, 'odkit.js'), {
+    entries: { 'odkit-offline.js': join(root, 'packages/kit/src/offline.ts') },
+  }),
+);
 const list = JSON.parse(readFileSync(join(dir, 'odkit.files.json'), 'utf8'));
 const code = (file) => readFileSync(join(dir, file), 'utf8');
 /** The files `file` imports statically (`from"./x.js"`, `import"./x.js"`). */
@@ -84,5 +89,29 @@ test('a read-only page never fetches the edit forms: they are imported lazily, a
     assert.ok(code(`odkit-${widget}.js`).includes(`import("./${file}")`), `odkit-${widget}.js imports ${file}`);
     // Listed once: what the widget's first paint already fetched is not listed again.
     for (const f of list.editing[widget]) assert.ok(!list.widgets[widget].includes(f), f);
+  }
+});
+
+/** The names a built file exports (its `export{a as Name,…}`). */
+const exportNames = (file) =>
+  [...code(file).matchAll(/export\{([^}]*)\}/g)]
+    .flatMap((m) => m[1].split(','))
+    .map((binding) => binding.split(' as ').at(-1).trim())
+    .sort();
+const OFFLINE = ['IndexedDbStore', 'SyncedStore', 'UnsentEditsError', 'clearFromDevice', 'openFromHost'];
+
+test('the offline stores are in odkit-offline.js alone, which takes everything else from odkit.js', () => {
+  assert.deepEqual(list.entries, { 'odkit-offline.js': ['odkit-offline.js'] });
+  assert.deepEqual(exportNames('odkit-offline.js'), OFFLINE);
+  // One more file for a page with an offline store, not two: the SDK it shares with the widgets is odkit.js's.
+  assert.deepEqual(staticImports('odkit-offline.js'), ['odkit.js']);
+  const entry = exportNames('odkit.js');
+  assert.ok(entry.includes('MemoryStore') && entry.includes('parseCaseRecord'), 'odkit.js exports the SDK');
+  for (const name of OFFLINE) assert.ok(!entry.includes(name), `odkit.js exports ${name}`);
+  // No file a widget page fetches holds the offline stores' code: their errors' names are written out in it.
+  const widgetPage = new Set([list.entry, ...Object.values(list.widgets).flat()]);
+  for (const file of widgetPage) {
+    assert.doesNotMatch(code(file), /UnsentEditsError|odkit-sync/, `${file} holds offline code`);
+    assert.ok(!staticImports(file).includes('odkit-offline.js'), `${file} imports odkit-offline.js`);
   }
 });

@@ -4,17 +4,19 @@
 // (package.json "odkit.sizeBudget": { "entry", "gzipKb" }). An entry with dynamic imports (the
 // kit's chunked bundle) is measured split as the build splits it: "gzipKb" holds the sum of
 // its files (a page using every part), "entryGzipKb" the entry file alone, and each file is
-// listed on a line of its own.
+// listed on a line of its own. A chunked bundle's further entries ("odkit.chunked") are
+// measured with it, as the build writes them.
 import { rollup } from 'rollup';
-import { chunkedOutput, inlinedPlugins } from './bundle.mjs';
+import { chunkedEntries, chunkedOutput, furtherEntries, inlinedPlugins } from './bundle.mjs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { workspacePackages } from './packages.mjs';
 
-export async function measure(entry) {
+/** `entry` with every dependency inlined, split and minified as the build does, with its further `entries`. */
+export async function measure(entry, entries = {}) {
   const bundle = await rollup({
-    input: entry,
-    plugins: inlinedPlugins(),
+    input: { entry },
+    plugins: [...inlinedPlugins(), furtherEntries(entry, entries)],
     preserveEntrySignatures: 'allow-extension',
     onwarn: () => {},
     onLog: () => {},
@@ -25,7 +27,7 @@ export async function measure(entry) {
   const chunks = output
     .filter((c) => c.type === 'chunk')
     .map((c) => ({
-      name: c.isEntry ? 'entry' : c.fileName.replace(/^entry-|\.js$/g, ''),
+      name: c.fileName.replace(/^entry-|\.js$/g, ''),
       minified: Buffer.byteLength(c.code),
       gzip: gzipSync(c.code, { level: 9 }).length,
     }));
@@ -40,10 +42,13 @@ const over = (bytes, limitKb) =>
   `OVER BUDGET (${bytes.toLocaleString('en-GB')} B > ${(limitKb * 1000).toLocaleString('en-GB')})`;
 let failed = false;
 const rows = [];
-for (const { name, dir, pkg } of workspacePackages()) {
+for (const workspace of workspacePackages()) {
+  const { name, dir, pkg } = workspace;
   const budget = pkg.odkit?.sizeBudget;
   if (!budget) continue;
-  const { minified, gzip, chunks } = await measure(join(dir, budget.entry));
+  // The further entries of the chunked bundle built from this entry, if it is one.
+  const bundled = Object.entries(pkg.odkit?.bundles ?? {}).find(([, source]) => source === budget.entry)?.[0];
+  const { minified, gzip, chunks } = await measure(join(dir, budget.entry), chunkedEntries(workspace, bundled));
   const ok = gzip <= budget.gzipKb * 1000;
   failed ||= !ok;
   rows.push([

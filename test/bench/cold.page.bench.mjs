@@ -41,7 +41,8 @@ const WARM_RUNS = 5;
 const builds = process.env.COLD_DIST
   ? []
   : singleFileBundles().filter(
-      (c) => (c.output.file ?? c.output.dir).startsWith(dist) && c.input.endsWith('bundle.ts'),
+      // A chunked bundle's input is its entry by name ({ odkit: '…/src/bundle.ts' }).
+      (c) => (c.output.file ?? c.output.dir).startsWith(dist) && c.input.odkit?.endsWith('bundle.ts'),
     );
 for (const config of builds) {
   await writeBundle(config);

@@ -25,7 +25,8 @@ export default async function buildHostPages() {
   await viteBuild({ configFile: join(root, 'test/hosts/react/vite.config.mjs') });
   // The FhirStore page's host script, and the home-visit page's (SyncedStore over FhirStore),
   // each bundled as an EHR would: @odkit/fhir inlined, and @odkit/core taken from the kit's
-  // single-file bundle on the page (one SDK, one set of error classes).
+  // bundle on the page (one SDK, one set of error classes): odkit.js, and odkit-offline.js
+  // for the stores that keep the case on the device.
   for (const [entry, out] of [
     ['test/hosts/fhir/host.js', 'fhir-host.js'],
     ['test/hosts/offline/host.js', 'offline-host.js'],
@@ -107,11 +108,15 @@ async function buildSecondKitVersion() {
   await writeBundle(singleFileBundle(join(root, 'packages/kit/src/index.ts'), output, { plugins: [secondVersion] }));
 }
 
-/** Resolves `@odkit/core` to the kit bundle's URL, left as an import for the browser. */
+/**
+ * Resolves `@odkit/core` to the kit bundle's URL, and leaves the kit's own files named by URL
+ * (`/packages/kit/dist/odkit-offline.js`), as imports for the browser.
+ */
 const coreFromKitBundle = {
   name: 'odkit-core-from-kit-bundle',
   setup(b) {
     b.onResolve({ filter: /^@odkit\/core$/ }, () => ({ path: '/packages/kit/dist/odkit.js', external: true }));
+    b.onResolve({ filter: /^\/packages\/kit\/dist\// }, ({ path }) => ({ path, external: true }));
   },
 };
 

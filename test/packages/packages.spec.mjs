@@ -169,6 +169,7 @@ test('TypeScript: every export resolves to real types (bundler and NodeNext reso
     `import '@odkit/principles-checklist/define.js';`,
     `import { defineOdkit, type OdNetworkMap, type OdMeetingTimeline, type OdPrinciplesChecklist, type OdProvider, type OdkitElementName } from '@odkit/kit';`,
     `import * as singleFile from '@odkit/kit/odkit.js';`,
+    `import * as offlineFile from '@odkit/kit/odkit-offline.js';`,
     `const record: CaseRecord = parseCaseRecord(demoCase);`,
     `const bundle: Bundle = toFhir(record);`,
     `const back: CaseRecord = fromFhir(bundle).record;`,
@@ -179,12 +180,15 @@ test('TypeScript: every export resolves to real types (bundler and NodeNext reso
     `provider.store = new MemoryStore(record);`,
     `const tags: Record<OdkitElementName, string> = defineOdkit({ prefix: 'acme-od' });`,
     `const fromSingleFile: typeof defineOdkit = singleFile.defineOdkit;`,
+    `const fromOfflineFile: typeof offlineFile.SyncedStore.open = offlineFile.SyncedStore.open;`,
+    `// @ts-expect-error odkit.js leaves the offline stores to odkit-offline.js`,
+    `const notInSingleFile = singleFile.SyncedStore;`,
     `const launch: typeof openSmartFhirStore = openSmartFhirStore;`,
     `// @ts-expect-error a case record is not a string`,
     `const notText: string = parseCaseRecord(demoCase);`,
     `// @ts-expect-error <od-network-map> is not a checklist`,
     `const notChecklist: OdPrinciplesChecklist = document.createElement('od-network-map');`,
-    `export { back, map, timeline, checklist, tags, fromSingleFile, launch, notText, notChecklist };`,
+    `export { back, map, timeline, checklist, tags, fromSingleFile, fromOfflineFile, notInSingleFile, launch, notText, notChecklist };`,
   ];
   expect(known('@odkit/kit') && known('@odkit/fhir')).toBe(true);
   writeFileSync(join(project, 'types-check.ts'), `${lines.join('\n')}\n`);

@@ -1,8 +1,8 @@
 /**
  * What `@odkit/kit` exports besides the element classes and the registration: the data SDK
  * (`@odkit/core`), opening a host's copy, `<od-provider>` and the kit's events and errors.
- * The package's index adds the classes; the chunked bundle's entry (`dist/odkit.js`)
- * exports this alone, since the classes are what it fetches later.
+ * The package's index adds the classes. Without a bundler, `dist/odkit.js` exports all of it
+ * but the stores that keep a case on the device (bundle-sdk.ts), and `odkit-offline.js` those.
  */
 export * from '@odkit/core';
 export {
@@ -12,14 +12,4 @@ export {
   type HostCopyOptions,
   type SeedResult,
 } from '@odkit/core/seeding';
-export {
-  OdProvider,
-  OdChangeEvent,
-  OdErrorEvent,
-  OdMemberFocusEvent,
-  OdSelectEvent,
-  OptionsError,
-  UnsupportedError,
-  type OdSelection,
-} from '@odkit/elements';
-export { OdOpenCasesEvent, type OpenCasesFilter, type MeasureId, type MeasureGoals } from '@odkit/service-dashboard';
+export * from './elements-api.js';

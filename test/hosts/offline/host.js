@@ -1,9 +1,10 @@
 // The home-visit page's host script, as an EHR would write it and bundle it (esbuild, in
 // ../build.mjs): the case opens from the device's own copy at once, edits are kept on the
 // device the moment they are made, and SyncedStore sends them to the EHR's FHIR server
-// (through FhirStore) whenever it can be reached. @odkit/core maps to the kit's single-file
-// bundle already on the page (one SDK, one set of error classes).
-import { SyncedStore } from '@odkit/core';
+// (through FhirStore) whenever it can be reached. @odkit/fhir's @odkit/core maps to the kit's
+// odkit.js already on the page (one SDK, one set of error classes); SyncedStore is in its
+// sibling odkit-offline.js, which a page showing widgets without it never fetches.
+import { SyncedStore } from '/packages/kit/dist/odkit-offline.js';
 import { FhirStore } from '@odkit/fhir';
 
 const provider = document.querySelector('od-provider');

@@ -8,6 +8,7 @@ import { test, expect } from '@playwright/test';
 import { tabTo } from '../support/keyboard.mjs';
 import {
   AUTHOR,
+  PAGE,
   addMember,
   assessment,
   cutOff,
@@ -20,7 +21,13 @@ import {
   recordMeeting,
   status,
 } from '../support/offline-page.mjs';
-import { expectNoAxeViolations, saveScreenshot } from '../support/page-watch.mjs';
+import {
+  CASE_WIDGETS,
+  expectNoAxeViolations,
+  expectOnlyRequests,
+  kitFiles,
+  saveScreenshot,
+} from '../support/page-watch.mjs';
 import { seedFhirServer } from '../.generated/fhir-seed.mjs';
 import { validationErrors } from '../../../packages/fhir/test/server/validate.mjs';
 
@@ -74,6 +81,13 @@ test('edits in all three widgets with the EHR unreachable survive a closed page,
   // Online once: the device keeps its copy of the case.
   let { page, watched } = await openPage(context);
   await expect.poll(() => status(page)).toMatchObject({ pending: 0, connection: 'online' });
+  // The kit's files: odkit.js, odkit-offline.js for the host's SyncedStore, each widget's with its
+  // edit forms (fetched once it is editable, after its first paint); beyond them only FHIR requests.
+  const files = [PAGE, '/test/hosts/csp/page.css', ...kitFiles(CASE_WIDGETS, { editing: true, offline: true })];
+  files.push('/test/hosts/.generated/offline-host.js');
+  const requested = () => watched.requests.map((url) => new URL(url).pathname);
+  await expect.poll(() => files.filter((file) => !requested().includes(file))).toEqual([]);
+  expectOnlyRequests(page, watched, files, (url) => new URL(url).pathname.startsWith('/fhir/'));
   const before = (await provenances(context.request)).length;
 
   await cutOff(context);
