@@ -78,10 +78,11 @@ export function singleFileBundle(input, file, { plugins = [] } = {}) {
  * to `file`, and every dynamically imported module (with what only it needs) to a sibling
  * chunk named after the entry: `odkit.js` → `odkit-network-map.js`. Names carry no hash, so
  * a host's service worker or server configuration can list them; `file`'s folder is
- * replaced as a whole by the build. `entries` ({ "<file>.js": "<source>" }) are further entry
- * files in the same folder (`odkit-offline.js`), sharing the chunks.
+ * replaced as a whole by the build, but for the files in `keep` (the package's other bundles
+ * there: `odkit-classes.js`). `entries` ({ "<file>.js": "<source>" }) are further entry files
+ * in the same folder (`odkit-offline.js`), sharing the chunks.
  */
-export function chunkedBundle(input, file, { plugins = [], entries = {} } = {}) {
+export function chunkedBundle(input, file, { plugins = [], entries = {}, keep = [] } = {}) {
   // The single-file config's input side (plugins, warnings), with the chunked output in place of its one file.
   const { output: _oneFile, ...config } = singleFileBundle(input, file, { plugins });
   const name = basename(file, '.js');
@@ -96,7 +97,7 @@ export function chunkedBundle(input, file, { plugins = [], entries = {} } = {}) 
     output: {
       ...chunkedOutput(name),
       dir: dirname(file),
-      plugins: [...chunkedOutput(name).plugins, fileList(name)],
+      plugins: [...chunkedOutput(name).plugins, fileList(name, keep)],
     },
   };
 }
@@ -170,9 +171,9 @@ function fetchTogether(name) {
  * fetches once that widget shows Welsh (`welsh`) and once it is editable (`editing`: its edit
  * forms, for the map and the timeline), and every file (`files`), for a host's
  * service worker or server configuration to list. Files the build no longer makes are
- * deleted from the folder, so a stale chunk is never served.
+ * deleted from the folder, so a stale chunk is never served; the files in `keep` are not the build's to delete.
  */
-function fileList(name) {
+function fileList(name, keep) {
   return {
     name: 'odkit-file-list',
     generateBundle(_options, bundle) {
@@ -216,7 +217,9 @@ function fileList(name) {
     },
     writeBundle({ dir }, bundle) {
       const stale = new RegExp(`^${name}-.+\\.js$`);
-      for (const file of readdirSync(dir)) if (stale.test(file) && !(file in bundle)) rmSync(join(dir, file));
+      for (const file of readdirSync(dir)) {
+        if (stale.test(file) && !(file in bundle) && !keep.includes(file)) rmSync(join(dir, file));
+      }
     },
   };
 }
@@ -262,15 +265,21 @@ export function chunkedEntries({ dir, pkg }, file) {
   return entries && Object.fromEntries(Object.entries(entries).map(([entry, from]) => [entry, join(dir, from)]));
 }
 
-/** Every package's declared single-file (and chunked) bundles. */
+/**
+ * Every package's declared single-file (and chunked) bundles. A chunked bundle leaves the
+ * package's other bundles in its folder alone (`odkit-classes.js` looks like a chunk of `odkit.js`),
+ * so building it on its own, as the cold-page benchmark does, never deletes them.
+ */
 export function singleFileBundles() {
-  return workspacePackages().flatMap((workspace) =>
-    Object.entries(workspace.pkg.odkit?.bundles ?? {}).map(([file, source]) => {
+  return workspacePackages().flatMap((workspace) => {
+    const bundles = workspace.pkg.odkit?.bundles ?? {};
+    return Object.entries(bundles).map(([file, source]) => {
       const [input, output] = [join(workspace.dir, source), join(workspace.dir, 'dist', file)];
       const entries = chunkedEntries(workspace, file);
-      return entries ? chunkedBundle(input, output, { entries }) : singleFileBundle(input, output);
-    }),
-  );
+      if (!entries) return singleFileBundle(input, output);
+      return chunkedBundle(input, output, { entries, keep: Object.keys(bundles) });
+    });
+  });
 }
 
 /** Builds and writes one bundle config. */

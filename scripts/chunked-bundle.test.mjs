@@ -12,11 +12,14 @@ import { chunkedBundle, writeBundle } from './bundle.mjs';
 import { root } from './packages.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'odkit-chunked-'));
-// A file from an older build, which the build must delete rather than leave to be served.
+// A file from an older build, which the build must delete rather than leave to be served, and
+// another bundle of the package in the same folder, which it must leave alone.
 writeFileSync(join(dir, 'odkit-stale.js'), 'export {};');
+writeFileSync(join(dir, 'odkit-classes.js'), 'export {};');
 await writeBundle(
   chunkedBundle(join(root, 'packages/kit/src/bundle.ts'), join(dir, 'odkit.js'), {
     entries: { 'odkit-offline.js': join(root, 'packages/kit/src/offline.ts') },
+    keep: ['odkit-classes.js'],
   }),
 );
 const list = JSON.parse(readFileSync(join(dir, 'odkit.files.json'), 'utf8'));
@@ -26,11 +29,13 @@ const staticImports = (file) =>
   [...code(file).matchAll(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g)].map((m) => m[1]).filter((f) => f !== file);
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('odkit.files.json lists every file written and nothing else; an older build’s file is gone', () => {
+test('odkit.files.json lists every file written and nothing else; an older build’s file is gone, another bundle’s kept', () => {
   const written = readdirSync(dir)
-    .filter((f) => f.endsWith('.js'))
+    .filter((f) => f.endsWith('.js') && f !== 'odkit-classes.js')
     .sort();
   assert.deepEqual(list.files, written);
+  assert.ok(!list.files.includes('odkit-stale.js'));
+  assert.equal(code('odkit-classes.js'), 'export {};');
   assert.equal(list.entry, 'odkit.js');
   assert.deepEqual(Object.keys(list.widgets).sort(), [
     'meeting-timeline',
