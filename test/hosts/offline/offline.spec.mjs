@@ -88,6 +88,8 @@ test('edits in all three widgets with the EHR unreachable survive a closed page,
   const requested = () => watched.requests.map((url) => new URL(url).pathname);
   await expect.poll(() => files.filter((file) => !requested().includes(file))).toEqual([]);
   expectOnlyRequests(page, watched, files, (url) => new URL(url).pathname.startsWith('/fhir/'));
+  // Preloaded by the page and imported by its script: one request.
+  expect(requested().filter((path) => path.endsWith('/odkit-offline.js'))).toHaveLength(1);
   const before = (await provenances(context.request)).length;
 
   await cutOff(context);
