@@ -1,8 +1,8 @@
 /**
  * What `dist/odkit.js` exports of the data SDK: all of `sdk.ts` except the stores that keep a
  * case on the device (`IndexedDbStore`, `SyncedStore`) and opening or clearing a host's copy
- * there (`@odkit/core/seeding`). Those are about a fifth of the SDK's bytes and no widget
- * needs them to show a record, so a page that only shows widgets does not fetch them;
+ * there (`@odkit/core/seeding`). Those are about a third of the SDK's bytes (11 kB gzip) and no
+ * widget needs them to show a record, so a page that only shows widgets does not fetch them;
  * `odkit-offline.js` (offline.ts) exports them with everything here. Every type is here (types
  * cost nothing). `test/bundle-entries.test.ts` checks that the two entries together export
  * every value of `sdk.ts`, so a new export of `@odkit/core` cannot be missed from both.
