@@ -168,8 +168,9 @@ function fetchTogether(name) {
 /**
  * Writes `<name>.files.json` beside a chunked bundle: which files a page fetches for each
  * widget (`widgets`: its chunk and the shared chunks it imports, not the entry), which more it
- * fetches once that widget shows Welsh (`welsh`) and once it is editable (`editing`: its edit
- * forms, for the map and the timeline), and every file (`files`), for a host's
+ * fetches once that widget shows Welsh (`welsh`), once it is editable (`editing`: its edit
+ * forms, for the map and the timeline) and once its store reports a conflict to decide
+ * (`conflicts`: the review panel), and every file (`files`), for a host's
  * service worker or server configuration to list. Files the build no longer makes are
  * deleted from the folder, so a stale chunk is never served; the files in `keep` are not the build's to delete.
  */
@@ -189,18 +190,24 @@ function fileList(name, keep) {
       const widgets = {};
       const welsh = {};
       const editing = {};
+      const conflicts = {};
       for (const chunk of chunks) {
         // The chunk holding a widget's module in src/chunks/ (its facade, unless the chunk also serves other chunks).
         const widget = heldModule(chunk, /\/kit\/src\/chunks\/([^/]+)\.ts$/);
         if (!widget) continue;
         widgets[widget] = [...closure(chunk.fileName)].sort();
-        // What the widget fetches later (its imports of files named by `pattern`), beyond what its first paint needed.
-        const later = (pattern) => {
-          const files = chunk.dynamicImports.filter((file) => pattern.test(file)).flatMap((file) => [...closure(file)]);
+        // What the widget fetches later (imports by `importers` of files named by `pattern`), beyond what its first
+        // paint needed.
+        const later = (pattern, importers = [chunk]) => {
+          const files = importers
+            .flatMap((c) => c.dynamicImports.filter((file) => pattern.test(file)))
+            .flatMap((file) => [...closure(file)]);
           return [...new Set(files)].filter((file) => !widgets[widget].includes(file)).sort();
         };
         welsh[widget] = later(/-cy\.js$/);
         editing[widget] = later(/-forms\.js$/);
+        // The review panel is imported by code the widgets share, not by a widget's own chunk.
+        conflicts[widget] = later(/-review-panel\.js$/, [entry, ...widgets[widget].map((file) => byFile.get(file))]);
       }
       // Each further entry (`odkit-offline.js`) with the chunks it imports, beyond the entry's.
       const entries = Object.fromEntries(
@@ -212,7 +219,7 @@ function fileList(name, keep) {
       this.emitFile({
         type: 'asset',
         fileName: `${name}.files.json`,
-        source: `${JSON.stringify({ entry: entry.fileName, entries, widgets, welsh, editing, files }, null, 2)}\n`,
+        source: `${JSON.stringify({ entry: entry.fileName, entries, widgets, welsh, editing, conflicts, files }, null, 2)}\n`,
       });
     },
     writeBundle({ dir }, bundle) {

@@ -1,8 +1,9 @@
 // node --test scripts/chunked-bundle.test.mjs (part of `npm run test:node`): the kit's chunked
 // bundle as scripts/bundle.mjs writes it, built into a folder of its own. Its file list names
 // every file it wrote and no other; no English page fetches Welsh (no -cy file is imported
-// statically); each widget's chunk is fetched together with the chunks it imports; and the
-// offline stores are in odkit-offline.js alone, which imports the rest from odkit.js.
+// statically); each widget's chunk is fetched together with the chunks it imports; the
+// offline stores are in odkit-offline.js alone, which imports the rest from odkit.js; and the
+// review panel for conflicts is a file no widget page imports statically.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -119,4 +120,23 @@ test('the offline stores are in odkit-offline.js alone, which takes everything e
     assert.doesNotMatch(code(file), /UnsentEditsError|odkit-sync/, `${file} holds offline code`);
     assert.ok(!staticImports(file).includes('odkit-offline.js'), `${file} imports odkit-offline.js`);
   }
+});
+
+test('a page whose store has no conflict never fetches the review panel: it is imported lazily, and listed under `conflicts`', () => {
+  const panel = list.files.filter((f) => /-review-panel\.js$/.test(f));
+  assert.deepEqual(panel, ['odkit-review-panel.js']);
+  // The panel's template is the only code that writes the Keep mine / Keep theirs buttons (data-keep).
+  assert.match(code('odkit-review-panel.js'), /data-keep/);
+  const page = new Set([list.entry, ...Object.values(list.entries).flat(), ...Object.values(list.widgets).flat()]);
+  for (const file of page) {
+    assert.doesNotMatch(code(file), /data-keep/, `${file} holds the review panel`);
+    assert.ok(!staticImports(file).includes('odkit-review-panel.js'), `${file} imports the review panel`);
+  }
+  // Every widget that shows the sync status line lists it; the dashboard shows none.
+  assert.deepEqual(list.conflicts, {
+    'network-map': ['odkit-review-panel.js'],
+    'meeting-timeline': ['odkit-review-panel.js'],
+    'principles-checklist': ['odkit-review-panel.js'],
+    'service-dashboard': [],
+  });
 });

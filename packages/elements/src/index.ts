@@ -24,7 +24,7 @@ export {
   type ConflictDecision,
   type SyncStatusControllerOptions,
 } from './sync/sync-status-controller.js';
-export { renderSyncStatus, syncStatusStyles, type SyncViewOptions } from './sync/sync-status-view.js';
+export { renderSyncStatus, lastSavedText, syncStatusStyles, type SyncViewOptions } from './sync/sync-status-view.js';
 export { HistoryController, renderChangedBy, type HistoryControllerOptions } from './sync/history-controller.js';
 export {
   syncAnnouncement,
@@ -33,19 +33,15 @@ export {
   SYNC_SETTLE_MS,
   type AnnouncedState,
 } from './sync/sync-announcer.js';
+export { inTimeZone, type SyncLocale, type SyncPrivacy } from './sync/sync-locale.js';
+export { syncMessage, type SyncMessage } from './sync/sync-message.js';
 export {
   conflictRows,
   conflictSubject,
   entitySubject,
   fieldName,
   fieldValue,
-  inTimeZone,
-  lastSavedText,
-  syncMessage,
-  type SyncLocale,
-  type SyncMessage,
   type ConflictRow,
-  type SyncPrivacy,
   type SyncValueOptions,
 } from './sync/conflict-text.js';
 export { renderErrorState, errorStateStyles } from './error-state.js';

@@ -29,9 +29,13 @@ export class OnDemand<M> {
   }
 }
 
-/** A host that can hold its renders (OdElement). */
-interface GatedHost extends ReactiveControllerHost {
-  holdUpdatesUntil(gate: () => Promise<unknown> | undefined): void;
+/**
+ * A host of on-demand code. One that can hold its renders (OdElement) holds them while what was
+ * asked for is fetched, so it appears in the render that follows the request; any other host
+ * renders it in a later update.
+ */
+export interface GatedHost extends ReactiveControllerHost {
+  holdUpdatesUntil?(gate: () => Promise<unknown> | undefined): void;
 }
 
 /**
@@ -60,7 +64,7 @@ export class OnDemandUse<M> {
     this.#host = host;
     this.#source = source;
     this.#unavailable = unavailable;
-    host.holdUpdatesUntil(() => this.#holding);
+    host.holdUpdatesUntil?.(() => this.#holding);
   }
 
   /** The module, once fetched. */

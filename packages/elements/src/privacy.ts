@@ -7,7 +7,7 @@
  */
 import type { Assessment, CaseRecord, Episode, Meeting, NetworkMember } from '@odkit/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { SyncPrivacy } from './sync/conflict-text.js';
+import type { SyncPrivacy } from './sync/sync-locale.js';
 
 /** What a widget's `audience` and `initials-only` ask for. */
 export interface PrivacyOptions {

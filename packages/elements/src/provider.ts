@@ -15,7 +15,7 @@ import {
   syncAnnouncement,
   type AnnouncedState,
 } from './sync/sync-announcer.js';
-import { SyncStatusController } from './sync/sync-status-controller.js';
+import { SyncStatusFollower } from './sync/sync-status-follower.js';
 import { DARK_TOKENS, THEMES, type ThemeName } from './styles/themes.js';
 import { VISUALLY_HIDDEN, systemTokenDeclarations } from './styles/tokens.js';
 
@@ -137,13 +137,12 @@ export class OdProvider extends OdElement {
   colorScheme: 'light' | 'dark' | 'auto' = 'auto';
 
   readonly #store = new ContextProvider(this, { context: storeContext });
-  readonly #sync = new SyncStatusController(this, {
+  readonly #sync = new SyncStatusFollower(this, {
     store: () => this.#opened,
     onChange: (status) => {
       this.emit(new OdSyncStatusEvent(status));
       this.#settle();
     },
-    shows: false,
   });
   /** What the live region last said, as state (it is compared with, not re-read). */
   #announced: AnnouncedState = QUIET;

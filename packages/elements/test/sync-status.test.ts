@@ -21,7 +21,7 @@ import {
   syncStatusStyles,
 } from '@odkit/elements';
 import '@odkit/elements/define.js';
-import { nameOf, text } from '../../../test/support/dom.js';
+import { nameOf, text, until } from '../../../test/support/dom.js';
 import { SyncStatusPage } from '../../../test/support/sync-status-page.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { css, html as litHtml } from 'lit';
@@ -29,6 +29,7 @@ import { property } from 'lit/decorators.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { nextEvent } from '../../../test/support/events.js';
 import { FakeSyncingStore, memberConflict } from '../../../test/support/fake-syncing-store.js';
+import { fetchedAny } from '../../../test/support/modules-fetched.js';
 import { describeElement, focusNothing, focusedElement, tabUntil } from '../../../test/support/keyboard.js';
 
 /** A widget built as the kit's widgets are: status line on top, a details line with "Changed by". */
@@ -137,6 +138,27 @@ const conflicts = () => [
     { author: undefined },
   ),
 ];
+
+// First in the file: whether the panel's code has been fetched is the page's, and no test before these reported a
+// conflict. (That a page whose store reports none never fetches it is proved on the built kit: the home-visit host
+// page's device without a conflict never requests the file, and no file a widget page loads imports it.)
+describe('the review panel’s code, fetched once the store reports a conflict', () => {
+  // Its module (conflict-text, which it imports, is loaded here by this file's own imports).
+  const PANEL = ['elements/src/sync/review-panel'];
+
+  it('is fetched ahead when a conflict is reported, so "Review changes" opens it in the next render', async () => {
+    const store = new FakeSyncingStore(record(), { status: { pending: 2 } });
+    const { widget } = await mount(store);
+    const page = new SyncStatusPage(widget);
+    expect(page.message).to.contain('2 changes not yet sent');
+    store.setStatus({ pending: 0, conflicts: conflicts() });
+    await until(() => fetchedAny(PANEL), 'the panel’s code fetched ahead');
+    page.reviewButton!.click();
+    await widget.updateComplete;
+    expect(page.panel).to.not.equal(null);
+    expect(focusedElement()).to.equal(describeElement(page.title));
+  });
+});
 
 describe('sync status line', () => {
   guardConsole();

@@ -3,7 +3,8 @@
 // the EHR cannot be reached are kept on the device through a closed page, counted as pending,
 // and reach the server (each with its Provenance) when it is back. Two devices editing the same
 // case offline end with every edit on the server or listed as a conflict, and a conflict is
-// resolved with the keyboard alone, axe clean.
+// resolved with the keyboard alone, axe clean; the review panel's file is fetched only for the
+// device with a conflict, and a failed fetch of it is said and tried again.
 import { test, expect } from '@playwright/test';
 import { tabTo } from '../support/keyboard.mjs';
 import {
@@ -196,6 +197,12 @@ test('two devices edit the same case offline: every edit reaches the server or i
     .poll(() => status(a.page), { timeout: 60_000 })
     .toMatchObject({ pending: 0, conflicts: [], connection: 'online' });
   const reconnectedAt = Date.now();
+  // The review panel is a file of its own, fetched when a conflict is reported. B's first two fetches of it fail
+  // (the one ahead, on the conflict, and the first "Review changes"), as on a connection that drops again.
+  let panelRequests = 0;
+  await b.page.route('**/packages/kit/dist/odkit-review-panel.js', (route) =>
+    ++panelRequests <= 2 ? route.abort('internetdisconnected') : route.continue(),
+  );
   // Then B: its member is added on top of A's edits; its place no longer applies (A changed it since).
   await reconnect(b.context);
   await expect
@@ -212,11 +219,23 @@ test('two devices edit the same case offline: every edit reaches the server or i
   await expect(
     timeline.locator('[part="sync-status"]').getByText('1 change needs your decision', { exact: true }),
   ).toBeVisible();
+  // Fetched ahead once the conflict was reported (and failed); never by A, which has none.
+  await expect.poll(() => panelRequests).toBe(1);
+  expect(a.watched.requests.filter((url) => url.endsWith('/odkit-review-panel.js'))).toEqual([]);
   await tabTo(b.page, (f) => f.widget === 'od-meeting-timeline' && f.text === 'Review changes', {
     what: 'Review changes',
   });
   await b.page.keyboard.press('Enter');
+  // Fetched again when asked for, and failed: said beside the button, which keeps focus to try again.
+  await expect(timeline.locator('[part="sync-status"] [role="alert"]')).toHaveText(
+    'The changes could not be shown: this page could not fetch them. Check the connection and try again, or reload the page.',
+  );
+  await expect(timeline.locator('[part="sync-review"]')).toHaveCount(0);
+  expect(panelRequests).toBe(2);
+  await b.page.keyboard.press('Enter');
   await expect(timeline.locator('[part="sync-review"]')).toBeVisible();
+  await expect(timeline.locator('[part="sync-status"] [role="alert"]')).toHaveCount(0);
+  expect(panelRequests).toBe(3);
   await expect(timeline.locator('[part="sync-review"] table')).toContainText('College library');
   await expect(timeline.locator('[part="sync-review"] table')).toContainText('Family home');
   await expectNoAxeViolations(b.page, { include: ['od-meeting-timeline'] });
@@ -241,6 +260,9 @@ test('two devices edit the same case offline: every edit reaches the server or i
     await (await b.context.request.get('/fhir/Encounter?subject=Patient/maya&_count=200')).json(),
   );
   expect(encounters).toContain('Family home');
+  // The two review panel fetches the test refused are the only failed requests beyond /fhir/.
+  expect(b.watched.unreachable.filter((url) => url.endsWith('/odkit-review-panel.js'))).toHaveLength(2);
+  b.watched.unreachable = b.watched.unreachable.filter((url) => !url.endsWith('/odkit-review-panel.js'));
   for (const d of devices) {
     expectCleanConsoleOffline(d.watched);
     await d.context.close();

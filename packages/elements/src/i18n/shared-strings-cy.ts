@@ -139,6 +139,8 @@ export const sharedWelsh: WelshTable<SharedStrings> = {
   'sync.decisionFailed': 'Ni chadwyd eich penderfyniad; mae’r newid yn dal i aros. Rhowch gynnig arall arni.',
   'sync.reviewIntroReadOnly': 'Gwnaed y newidiadau hyn ar y ddyfais hon, ond mae’r cofnod wedi newid ers hynny.',
   'sync.decideElsewhere': 'Agorwch yr achos hwn lle gellir ei olygu i benderfynu.',
+  'sync.reviewUnavailable':
+    'Nid oedd modd dangos y newidiadau: ni allai’r dudalen hon eu nôl. Gwiriwch y cysylltiad a rhowch gynnig arall arni, neu ail-lwythwch y dudalen.',
   'sync.madeByUndated': 'Gwnaed eich newid gan {name}.',
   'sync.otherField': 'Manylyn arall',
   'sync.unknownItem': 'Eitem o’r rhestr wirio',

@@ -138,6 +138,8 @@ const en = {
   'sync.decisionFailed': 'Your decision was not saved; the change is still waiting. Try again.',
   'sync.reviewIntroReadOnly': 'These changes were made on this device, but the record has changed since.',
   'sync.decideElsewhere': 'Open this case where it can be edited to decide.',
+  'sync.reviewUnavailable':
+    'The changes could not be shown: this page could not fetch them. Check the connection and try again, or reload the page.',
   'sync.madeByUndated': 'Your change was made by {name}.',
   'sync.otherField': 'Another detail',
   'sync.unknownItem': 'A checklist item',

@@ -1,6 +1,6 @@
 import { isSyncingStore, type CaseStore, type EntityRef, type HistoryEntry } from '@odkit/core';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { SyncLocale, SyncPrivacy } from './conflict-text.js';
+import type { SyncLocale, SyncPrivacy } from './sync-locale.js';
 
 export interface HistoryControllerOptions {
   /** The store to ask, read at each call (a widget passes its CaseController's `store`). */

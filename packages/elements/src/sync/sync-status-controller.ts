@@ -1,19 +1,15 @@
-import { isSyncingStore, type CaseStore, type SyncConflict, type SyncStatus, type SyncingStore } from '@odkit/core';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SyncConflict, SyncStatus, SyncingStore } from '@odkit/core';
+import type { ReactiveController } from 'lit';
 import { toOdError } from '../errors.js';
 import { OdErrorEvent } from '../events.js';
+import { OnDemand, OnDemandUse, type GatedHost } from '../on-demand.js';
+import type * as ReviewPanel from './review-panel.js';
+import { SyncStatusFollower, type SyncStatusFollowerOptions } from './sync-status-follower.js';
 
-export interface SyncStatusControllerOptions {
-  /** The store to follow, read before every update (a widget passes its CaseController's `store`). */
-  readonly store: () => CaseStore | undefined;
-  /**
-   * Called with every new status, with the first one when a syncing store is attached, and with undefined when it is
-   * let go for a store that does not sync.
-   */
-  readonly onChange?: (status: SyncStatus | undefined) => void;
-  /** Whether the host shows the status line (default true); `<od-provider>` only follows. */
-  readonly shows?: boolean;
-}
+/** The review panel's code, fetched only for a store that has conflicts (one fetch for the page). */
+const reviewPanel = new OnDemand(() => import('./review-panel.js'));
+
+export type SyncStatusControllerOptions = Pick<SyncStatusFollowerOptions, 'store' | 'onChange'>;
 
 /** What became of the latest decision made in the review panel. */
 export type ConflictDecision =
@@ -30,39 +26,60 @@ export type ConflictDecision =
 type FocusTarget = 'review-title' | 'review-button' | 'status' | 'failed' | { conflict: string };
 
 /**
- * Follows the sync status of a widget's store when it is a SyncingStore (an offline
- * store that keeps edits on the device), and holds the state of the status line's
- * review panel: whether it is open, the decision being made, and where focus goes.
- * It subscribes while the host is connected and the store is the same, and lets go
- * on disconnect or when the store changes. Render it with `renderSyncStatus`.
+ * The sync status of a widget's store when it is a SyncingStore (an offline store that
+ * keeps edits on the device), and the state of the status line's review panel: whether
+ * it is open, the decision being made, and where focus goes. The panel's code is fetched
+ * when the store first reports a conflict. Render it with `renderSyncStatus`.
  */
 export class SyncStatusController implements ReactiveController {
-  /** The followed store, when it is a SyncingStore. */
-  store: SyncingStore | undefined;
-  /** Its latest status (undefined without a syncing store). */
-  status: SyncStatus | undefined;
   /** Whether the review panel is open. */
   reviewOpen = false;
   /** The latest decision made in the panel (shown and announced there). */
   decision: ConflictDecision | undefined;
+  /** Whether the panel was asked for and its code could not be fetched (said beside the Review button). */
+  reviewUnavailable = false;
 
-  readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #options: SyncStatusControllerOptions;
-  #unsubscribe: (() => void) | undefined;
+  readonly #host: GatedHost & HTMLElement;
+  readonly #follower: SyncStatusFollower;
+  readonly #panel: OnDemandUse<typeof ReviewPanel>;
   #focus: FocusTarget | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, options: SyncStatusControllerOptions) {
+  constructor(host: GatedHost & HTMLElement, options: SyncStatusControllerOptions) {
     this.#host = host;
-    this.#options = options;
+    this.#panel = new OnDemandUse(host, reviewPanel, () => {
+      this.reviewUnavailable = true;
+      host.requestUpdate();
+    });
+    this.#follower = new SyncStatusFollower(host, {
+      store: options.store,
+      onChange: (status) => {
+        // Fetched ahead while the connection that reported the conflict is still there.
+        if (status?.conflicts.length) this.#panel.preload();
+        options.onChange?.(status);
+      },
+      onLetGo: () => {
+        this.reviewOpen = false;
+        this.reviewUnavailable = false;
+        this.decision = undefined;
+        this.#panel.cancel();
+      },
+    });
     host.addController(this);
   }
 
-  hostConnected(): void {
-    this.#follow();
+  /** The followed store, when it is a SyncingStore. */
+  get store(): SyncingStore | undefined {
+    return this.#follower.store;
   }
 
-  hostUpdate(): void {
-    this.#follow();
+  /** Its latest status (undefined without a syncing store). */
+  get status(): SyncStatus | undefined {
+    return this.#follower.status;
+  }
+
+  /** The review panel's code, once fetched. */
+  get reviewPanel(): typeof ReviewPanel | undefined {
+    return this.#panel.module;
   }
 
   hostUpdated(): void {
@@ -80,20 +97,25 @@ export class SyncStatusController implements ReactiveController {
     )?.focus();
   }
 
-  hostDisconnected(): void {
-    this.#detach();
-  }
-
-  /** Opens the review panel and moves focus to its heading. */
+  /**
+   * Opens the review panel and moves focus to its heading: now, or once its code is here (it is
+   * fetched when a conflict is first reported, so usually it is). If it cannot be fetched, says so.
+   */
   openReview = (): void => {
-    this.reviewOpen = true;
-    this.decision = undefined;
-    this.#focus = 'review-title';
+    this.reviewUnavailable = false;
+    this.#panel.whenLoaded(() => {
+      this.reviewOpen = true;
+      this.decision = undefined;
+      this.#focus = 'review-title';
+      this.#host.requestUpdate();
+    });
     this.#host.requestUpdate();
   };
 
   /** Closes the review panel and returns focus to the Review button (or the status line when no decision is left). */
   closeReview = (): void => {
+    // A panel asked for and still being fetched does not open after this.
+    this.#panel.cancel();
     if (!this.reviewOpen) return;
     this.reviewOpen = false;
     this.decision = undefined;
@@ -129,37 +151,4 @@ export class SyncStatusController implements ReactiveController {
     }
     this.#host.requestUpdate();
   };
-
-  #follow(): void {
-    if (!this.#host.isConnected) return;
-    const given = this.#options.store();
-    const store = isSyncingStore(given) ? given : undefined;
-    if (store === this.store && (this.#unsubscribe || !store)) return;
-    const had = this.status !== undefined;
-    this.#detach();
-    this.store = store;
-    if (!store) {
-      // A syncing store replaced by one that does not sync: say so once (status undefined).
-      if (had) this.#options.onChange?.(undefined);
-      return;
-    }
-    this.#unsubscribe = store.subscribeSyncStatus((status) => this.#show(store, status));
-    this.#show(store, store.syncStatus);
-  }
-
-  #show(store: SyncingStore, status: SyncStatus): void {
-    if (store !== this.store || status === this.status) return;
-    this.status = status;
-    this.#options.onChange?.(status);
-    this.#host.requestUpdate();
-  }
-
-  #detach(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.store = undefined;
-    this.status = undefined;
-    this.reviewOpen = false;
-    this.decision = undefined;
-  }
 }
