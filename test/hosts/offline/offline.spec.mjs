@@ -232,6 +232,8 @@ test('two devices edit the same case offline: every edit reaches the server or i
   );
   await expect(timeline.locator('[part="sync-review"]')).toHaveCount(0);
   expect(panelRequests).toBe(2);
+  await expectNoAxeViolations(b.page, { include: ['od-meeting-timeline'] });
+  await saveScreenshot(b.page, 'offline-review-unavailable');
   await b.page.keyboard.press('Enter');
   await expect(timeline.locator('[part="sync-review"]')).toBeVisible();
   await expect(timeline.locator('[part="sync-status"] [role="alert"]')).toHaveCount(0);
