@@ -124,6 +124,7 @@ export {
   type Translate,
 } from './i18n/messages.js';
 export { sharedEnglish, sharedStrings, type SharedStrings } from './i18n/shared-strings.js';
+export { reviewStrings, type ReviewStrings } from './i18n/review-strings.js';
 export { sharedWelsh, privacyWelsh } from './i18n/shared-strings-cy.js';
 export { privacyEnglish, privacyStrings, type PrivacyStrings } from './i18n/privacy-strings.js';
 export {

@@ -6,13 +6,16 @@ import {
   formatMessage,
   formatTime,
   resolveLocale,
+  reviewStrings,
   sharedStrings,
 } from '@odkit/elements';
 
 describe('string tables', () => {
   it('Welsh translates every English key', () => {
-    const missing = Object.keys(sharedStrings['en-GB']).filter((k) => !(k in sharedStrings.cy));
-    expect(missing).to.deep.equal([]);
+    for (const strings of [sharedStrings, reviewStrings]) {
+      const missing = Object.keys(strings['en-GB']).filter((k) => !(k in strings.cy));
+      expect(missing).to.deep.equal([]);
+    }
   });
 
   it('fills placeholders as text and picks plural forms by locale', () => {

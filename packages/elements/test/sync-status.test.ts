@@ -49,6 +49,8 @@ class SyncWidget extends OdElement {
   @property() locale: string | undefined;
   @property({ type: Boolean }) initials = false;
   @property() memberId = 'm1';
+  /** Overrides of the widget's strings, as every kit widget takes them. */
+  @property({ attribute: false }) strings: Record<string, string> | undefined;
   readonly data = new CaseController(this);
   readonly i18n = new LocaleController(this, sharedStrings);
   readonly sync = new SyncStatusController(this, { store: () => this.data.store });
@@ -380,6 +382,19 @@ describe('sync status line', () => {
 
 describe('review panel', () => {
   guardConsole();
+
+  it('a widget’s strings override the panel’s words as they do its own, in Welsh too', async () => {
+    const store = new FakeSyncingStore(record(), { status: { pending: 2, conflicts: conflicts() } });
+    const { widget } = await mount(store, { locale: 'cy' });
+    widget.strings = { 'sync.reviewTitle': 'Penderfyniadau', 'subject.member': '{name} (aelod)' };
+    const page = new SyncStatusPage(widget);
+    page.reviewButton!.click();
+    await widget.updateComplete;
+    expect(text(page.title)).to.equal('Penderfyniadau');
+    expect(text(page.heading(page.conflicts[0]!))).to.equal('Jo Bloggs (aelod)');
+    // What is not overridden is the panel's own Welsh.
+    expect(text(page.button('Cau'))).to.equal('Cau');
+  });
 
   describe('resolving conflicts with the keyboard alone', () => {
     /** Mounts a widget with two conflicts and opens the review panel with Tab and Enter. */

@@ -149,6 +149,16 @@ export class LocaleController<T extends StringTable> implements ReactiveControll
     return formatMessage(locale, message ?? key, params);
   }
 
+  /**
+   * A string from `catalogue`, a table the widget does not carry (code fetched on demand brings
+   * its own): in the widget's language, and overridden by the widget's `strings` like its own.
+   */
+  tIn<U extends StringTable>(catalogue: Catalogue<U>, key: keyof U & string, params?: MessageParams): string {
+    const locale = this.locale;
+    const message = this.#host.strings?.[key] ?? catalogue[locale][key] ?? catalogue['en-GB'][key];
+    return formatMessage(locale, message ?? key, params);
+  }
+
   date(value: string | number | Date): string {
     return formatDate(value, this.locale, { timeZone: this.timeZone });
   }

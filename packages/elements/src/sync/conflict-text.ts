@@ -1,5 +1,6 @@
 import type { CaseRecord, EntityRef, Instrument, InstrumentRegistry, LocalisedText, SyncConflict } from '@odkit/core';
 import { formatNumber } from '../i18n/format.js';
+import { reviewStrings, type ReviewStrings } from '../i18n/review-strings.js';
 import type { SharedStrings } from '../i18n/shared-strings.js';
 import type { SyncLocale, SyncPrivacy } from './sync-locale.js';
 
@@ -27,34 +28,34 @@ export function entitySubject(
     const member = caseRecord.members.find((m) => m.id === id);
     return member ? show(member.name) : undefined;
   };
-  const unknown = () => i18n.t(`subject.unknown.${ref.kind}`);
+  const unknown = () => i18n.tIn(reviewStrings, `subject.unknown.${ref.kind}`);
   switch (ref.kind) {
     case 'person': {
       const name = text(own?.name) ?? caseRecord?.person.name;
-      return name ? i18n.t('subject.person', { name: show(name) }) : unknown();
+      return name ? i18n.tIn(reviewStrings, 'subject.person', { name: show(name) }) : unknown();
     }
     case 'member': {
       const name = text(own?.name) ?? caseRecord?.members.find((m) => m.id === ref.id)?.name;
-      return name ? i18n.t('subject.member', { name: show(name) }) : unknown();
+      return name ? i18n.tIn(reviewStrings, 'subject.member', { name: show(name) }) : unknown();
     }
     case 'tie': {
       const tie = own ?? record(caseRecord?.ties.find((t) => t.id === ref.id));
       const from = nameOf(tie?.from);
       const to = nameOf(tie?.to);
-      return from && to ? i18n.t('subject.tie', { from, to }) : unknown();
+      return from && to ? i18n.tIn(reviewStrings, 'subject.tie', { from, to }) : unknown();
     }
     case 'episode': {
       const at = text(own?.firstContact) ?? caseRecord?.episodes.find((e) => e.id === ref.id)?.firstContact;
-      return at ? i18n.t('subject.episode', { date: i18n.date(at) }) : unknown();
+      return at ? i18n.tIn(reviewStrings, 'subject.episode', { date: i18n.date(at) }) : unknown();
     }
     case 'meeting': {
       const at = text(own?.start) ?? caseRecord?.meetings.find((m) => m.id === ref.id)?.start;
-      return at ? i18n.t('subject.meeting', { date: i18n.date(at) }) : unknown();
+      return at ? i18n.tIn(reviewStrings, 'subject.meeting', { date: i18n.date(at) }) : unknown();
     }
     case 'assessment': {
       const meetingId = own?.meetingId ?? caseRecord?.assessments.find((a) => a.id === ref.id)?.meetingId;
       const at = caseRecord?.meetings.find((m) => m.id === meetingId)?.start;
-      return at ? i18n.t('subject.assessment', { date: i18n.date(at) }) : unknown();
+      return at ? i18n.tIn(reviewStrings, 'subject.assessment', { date: i18n.date(at) }) : unknown();
     }
   }
 }
@@ -115,12 +116,12 @@ const item = (instrument: Instrument | undefined, itemId: string, i18n: SyncLoca
 export function fieldName(name: string, i18n: SyncLocale, options: Pick<SyncValueOptions, 'instrument'> = {}): string {
   const rating = RATING_FIELD.exec(name);
   if (rating) {
-    const title = item(options.instrument, rating[1]!, i18n) ?? i18n.t('sync.unknownItem');
-    return i18n.t(rating[2] === 'comment' ? 'syncField.comment' : 'syncField.rating', { item: title });
+    const title = item(options.instrument, rating[1]!, i18n) ?? i18n.tIn(reviewStrings, 'sync.unknownItem');
+    return i18n.tIn(reviewStrings, rating[2] === 'comment' ? 'syncField.comment' : 'syncField.rating', { item: title });
   }
-  const key = `syncField.${name.split(/[.[]/)[0]}` as keyof SharedStrings & string;
-  const label = i18n.t(key);
-  return label === key ? i18n.t('sync.otherField') : label;
+  const key = `syncField.${name.split(/[.[]/)[0]}` as keyof ReviewStrings & string;
+  const label = i18n.tIn(reviewStrings, key);
+  return label === key ? i18n.tIn(reviewStrings, 'sync.otherField') : label;
 }
 
 /** Fields whose values are coded: shown through the shared vocabulary. */
@@ -184,7 +185,7 @@ function personName(id: unknown, i18n: SyncLocale, options: SyncValueOptions): s
     const member = record.members.find((m) => m.id === id);
     if (member) return show(member.name);
   }
-  return i18n.t('sync.unknownMember');
+  return i18n.tIn(reviewStrings, 'sync.unknownMember');
 }
 
 /** A rating's value as the instrument's scale names it, or "Not applicable". */
@@ -192,7 +193,7 @@ function ratingValue(value: unknown, i18n: SyncLocale, instrument: Instrument | 
   if (value === 'na') return i18n.t('notApplicable');
   const option = instrument?.scale.options.find((o) => o.value === value);
   if (option) return localise(option.label, i18n.locale);
-  return typeof value === 'number' ? formatNumber(value, i18n.locale) : i18n.t('sync.none');
+  return typeof value === 'number' ? formatNumber(value, i18n.locale) : i18n.tIn(reviewStrings, 'sync.none');
 }
 
 /**
@@ -207,10 +208,10 @@ export function fieldValue(
   i18n: SyncLocale,
   options: SyncValueOptions = {},
 ): string {
-  if (value === undefined || value === null) return i18n.t('sync.none');
+  if (value === undefined || value === null) return i18n.tIn(reviewStrings, 'sync.none');
   const rating = RATING_FIELD.exec(name);
   const field = rating ? rating[2]! : (name.split(/[.[]/)[0] ?? name);
-  if (options.hideText && FREE_TEXT.has(field)) return i18n.t('sync.hidden');
+  if (options.hideText && FREE_TEXT.has(field)) return i18n.tIn(reviewStrings, 'sync.hidden');
   if (rating && field === 'value') return ratingValue(value, i18n, options.instrument);
   if (field === 'name' && typeof value === 'string') return options.displayName ? options.displayName(value) : value;
   if (MEMBER_IDS.has(field)) {
@@ -220,7 +221,7 @@ export function fieldValue(
             value.map((id) => personName(id, i18n, options)),
             i18n,
           )
-        : i18n.t('sync.none');
+        : i18n.tIn(reviewStrings, 'sync.none');
     return personName(value, i18n, options);
   }
   if (field === 'episodeId' || field === 'meetingId') {
@@ -232,23 +233,23 @@ export function fieldValue(
     );
   }
   if (field === 'attendees' && Array.isArray(value)) {
-    if (!value.length) return i18n.t('sync.none');
+    if (!value.length) return i18n.tIn(reviewStrings, 'sync.none');
     return list(
       value.map((a) => {
         const attendee = record(a);
         const who = personName(attendee?.memberId, i18n, options);
-        return i18n.t(attendee?.present ? 'sync.present' : 'sync.absentFromMeeting', { name: who });
+        return i18n.tIn(reviewStrings, attendee?.present ? 'sync.present' : 'sync.absentFromMeeting', { name: who });
       }),
       i18n,
     );
   }
   // A member's ties (a removal conflict: the ties it would also remove), each by its two ends.
   if (field === 'ties' && Array.isArray(value)) {
-    if (!value.length) return i18n.t('sync.none');
+    if (!value.length) return i18n.tIn(reviewStrings, 'sync.none');
     return list(
       value.map((t) => {
         const tie = record(t);
-        return i18n.t('sync.tieEnds', {
+        return i18n.tIn(reviewStrings, 'sync.tieEnds', {
           from: personName(tie?.from, i18n, options),
           to: personName(tie?.to, i18n, options),
         });
@@ -258,14 +259,14 @@ export function fieldValue(
   }
   // An episode's hand-overs, each by the team taking over and when (their reasons are free text: not listed).
   if (field === 'handovers' && Array.isArray(value)) {
-    if (!value.length) return i18n.t('sync.none');
+    if (!value.length) return i18n.tIn(reviewStrings, 'sync.none');
     return list(
       value.map((h) => {
         const handover = record(h);
         const at = text(handover?.at);
-        return i18n.t('sync.handover', {
+        return i18n.tIn(reviewStrings, 'sync.handover', {
           team: text(handover?.to) ?? '',
-          date: at && !Number.isNaN(Date.parse(at)) ? i18n.dateTime(at) : i18n.t('sync.none'),
+          date: at && !Number.isNaN(Date.parse(at)) ? i18n.dateTime(at) : i18n.tIn(reviewStrings, 'sync.none'),
         });
       }),
       i18n,
@@ -273,11 +274,11 @@ export function fieldValue(
   }
   if (field === 'ratings' && Array.isArray(value)) {
     const rated = value.map(record).filter((r) => r?.value !== undefined);
-    if (!rated.length) return i18n.t('sync.none');
+    if (!rated.length) return i18n.tIn(reviewStrings, 'sync.none');
     return list(
       rated.map((r) =>
-        i18n.t('sync.ratingOf', {
-          item: item(options.instrument, String(r!.itemId), i18n) ?? i18n.t('sync.unknownItem'),
+        i18n.tIn(reviewStrings, 'sync.ratingOf', {
+          item: item(options.instrument, String(r!.itemId), i18n) ?? i18n.tIn(reviewStrings, 'sync.unknownItem'),
           value: ratingValue(r!.value, i18n, options.instrument),
         }),
       ),
@@ -286,7 +287,7 @@ export function fieldValue(
   }
   if (field === 'nextMeeting') {
     const next = record(value);
-    if (next?.kind === 'open') return i18n.t('syncField.nextMeeting.open');
+    if (next?.kind === 'open') return i18n.tIn(reviewStrings, 'syncField.nextMeeting.open');
   }
   const vocabulary = field === 'status' ? STATUS_VOCABULARY[kind] : VOCABULARY[field];
   const word = (v: unknown): string => {
@@ -295,7 +296,7 @@ export function fieldValue(
       const translated = i18n.t(key);
       if (translated !== key) return translated;
     }
-    if (typeof v === 'boolean') return i18n.t(v ? 'sync.yes' : 'sync.no');
+    if (typeof v === 'boolean') return i18n.tIn(reviewStrings, v ? 'sync.yes' : 'sync.no');
     if (typeof v === 'string') {
       if (DATE_TIME.test(v) && !Number.isNaN(Date.parse(v))) return i18n.dateTime(v);
       if (DATE.test(v)) return i18n.date(v);
@@ -305,15 +306,17 @@ export function fieldValue(
     return '';
   };
   if (Array.isArray(value)) {
-    if (!value.length) return i18n.t('sync.none');
+    if (!value.length) return i18n.tIn(reviewStrings, 'sync.none');
     if (value.every((v) => typeof v !== 'object' || v === null)) return list(value.map(word), i18n);
-    return i18n.t('sync.items', { count: value.length });
+    return i18n.tIn(reviewStrings, 'sync.items', { count: value.length });
   }
   const object = record(value);
   if (object) {
     // A relationship, a rater, a next meeting: their words, else their code or date.
     const shown = text(object.text) ?? text(object.name) ?? text(object.code) ?? text(object.at);
-    return shown !== undefined ? word(shown) : i18n.t('sync.items', { count: Object.keys(object).length });
+    return shown !== undefined
+      ? word(shown)
+      : i18n.tIn(reviewStrings, 'sync.items', { count: Object.keys(object).length });
   }
   return word(value);
 }
@@ -371,7 +374,7 @@ export function conflictRows(conflict: SyncConflict, i18n: SyncLocale, options: 
     .filter((f) => !HIDDEN_FIELDS.has(f.name))
     .map((f) => ({
       name: fieldName(f.name, i18n, valueOptions),
-      mine: side(mineAbsent, f.name, f.mine, i18n.t('sync.mineRemoves')),
-      theirs: side(theirsAbsent, f.name, f.theirs, i18n.t('sync.absent')),
+      mine: side(mineAbsent, f.name, f.mine, i18n.tIn(reviewStrings, 'sync.mineRemoves')),
+      theirs: side(theirsAbsent, f.name, f.theirs, i18n.tIn(reviewStrings, 'sync.absent')),
     }));
 }

@@ -1,6 +1,7 @@
 import type { SyncConflict } from '@odkit/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { reviewStrings } from '../i18n/review-strings.js';
 import { conflictRows, conflictSubject } from './conflict-text.js';
 import type { SyncLocale } from './sync-locale.js';
 import type { SyncStatusController } from './sync-status-controller.js';
@@ -20,9 +21,9 @@ export function renderReviewPanel(
   const decision = sync.decision;
   const announcement =
     decision?.state === 'resolving'
-      ? i18n.t('sync.resolving')
+      ? i18n.tIn(reviewStrings, 'sync.resolving')
       : decision?.state === 'resolved'
-        ? i18n.t(decision.keep === 'mine' ? 'sync.keptMine' : 'sync.keptTheirs', {
+        ? i18n.tIn(reviewStrings, decision.keep === 'mine' ? 'sync.keptMine' : 'sync.keptTheirs', {
             subject: conflictSubject(decision.conflict, i18n, options.record, options),
           })
         : '';
@@ -34,24 +35,24 @@ export function renderReviewPanel(
   };
   return html`<section id="od-sync-review" class="od-sync-review" part="sync-review" aria-labelledby="od-sync-review-title" @keydown=${onKey}>
     <div class="od-sync-review__head">
-      <h2 class="od-sync-review__title" id="od-sync-review-title" tabindex="-1" data-sync-focus="review-title">${i18n.t('sync.reviewTitle')}</h2>
-      <button type="button" class="od-button od-button--secondary" data-sync-action="close" @click=${sync.closeReview}>${i18n.t('sync.close')}</button>
+      <h2 class="od-sync-review__title" id="od-sync-review-title" tabindex="-1" data-sync-focus="review-title">${i18n.tIn(reviewStrings, 'sync.reviewTitle')}</h2>
+      <button type="button" class="od-button od-button--secondary" data-sync-action="close" @click=${sync.closeReview}>${i18n.tIn(reviewStrings, 'sync.close')}</button>
     </div>
     <p class="visually-hidden" role="status">${announcement}</p>
     ${
       decision?.state === 'failed'
-        ? html`<div class="od-sync-review__failed" role="alert" tabindex="-1" data-sync-focus="failed">${i18n.t('sync.decisionFailed')}</div>`
+        ? html`<div class="od-sync-review__failed" role="alert" tabindex="-1" data-sync-focus="failed">${i18n.tIn(reviewStrings, 'sync.decisionFailed')}</div>`
         : nothing
     }
     ${
       conflicts.length
-        ? html`<p class="od-sync-review__intro">${i18n.t(options.canDecide === false ? 'sync.reviewIntroReadOnly' : 'sync.reviewIntro')}</p>
+        ? html`<p class="od-sync-review__intro">${i18n.tIn(reviewStrings, options.canDecide === false ? 'sync.reviewIntroReadOnly' : 'sync.reviewIntro')}</p>
           ${repeat(
             conflicts,
             (c) => c.editId,
             (c, index) => renderConflict(c, index, sync, i18n, options),
           )}`
-        : html`<p>${announcement ? html`<span aria-hidden="true">${announcement} </span>` : nothing}${i18n.t('sync.noConflicts')}</p>`
+        : html`<p>${announcement ? html`<span aria-hidden="true">${announcement} </span>` : nothing}${i18n.tIn(reviewStrings, 'sync.noConflicts')}</p>`
     }
   </section>`;
 }
@@ -71,10 +72,10 @@ function renderConflict(
   const name = c.author && (options.displayName?.(c.author.name) ?? c.author.name);
   const made = when
     ? name
-      ? i18n.t('sync.madeBy', { name, date: when })
-      : i18n.t('sync.madeOn', { date: when })
+      ? i18n.tIn(reviewStrings, 'sync.madeBy', { name, date: when })
+      : i18n.tIn(reviewStrings, 'sync.madeOn', { date: when })
     : name
-      ? i18n.t('sync.madeByUndated', { name })
+      ? i18n.tIn(reviewStrings, 'sync.madeByUndated', { name })
       : '';
   const rows = conflictRows(c, i18n, options);
   // aria-disabled, not disabled: the pressed button keeps focus while the decision is saved.
@@ -83,17 +84,17 @@ function renderConflict(
   };
   return html`<section class="od-sync-conflict" aria-labelledby=${headingId} data-edit-id=${c.editId}>
     <h3 class="od-sync-conflict__title" id=${headingId} tabindex="-1" data-sync-focus=${`conflict:${c.editId}`}>${subject}</h3>
-    <p>${made} ${i18n.t(`sync.reason.${c.reason}`)}</p>
+    <p>${made} ${i18n.tIn(reviewStrings, `sync.reason.${c.reason}`)}</p>
     ${
       rows.length
         ? html`<div class="od-sync-conflict__table" role="region" tabindex="0" aria-labelledby=${`${headingId}-caption`}>
           <table>
-            <caption id=${`${headingId}-caption`}>${i18n.t('sync.tableCaption', { subject })}</caption>
+            <caption id=${`${headingId}-caption`}>${i18n.tIn(reviewStrings, 'sync.tableCaption', { subject })}</caption>
             <thead>
               <tr>
-                <th scope="col">${i18n.t('sync.field')}</th>
-                <th scope="col">${i18n.t('sync.mine')}</th>
-                <th scope="col">${i18n.t('sync.theirs')}</th>
+                <th scope="col">${i18n.tIn(reviewStrings, 'sync.field')}</th>
+                <th scope="col">${i18n.tIn(reviewStrings, 'sync.mine')}</th>
+                <th scope="col">${i18n.tIn(reviewStrings, 'sync.theirs')}</th>
               </tr>
             </thead>
             <tbody>
@@ -111,13 +112,13 @@ function renderConflict(
     }
     ${
       options.canDecide === false
-        ? html`<p class="od-sync-conflict__hint" data-sync-hint="read-only">${i18n.t('sync.decideElsewhere')}</p>`
+        ? html`<p class="od-sync-conflict__hint" data-sync-hint="read-only">${i18n.tIn(reviewStrings, 'sync.decideElsewhere')}</p>`
         : html`<div class="od-button-group">
           <button type="button" class="od-button" data-keep="mine" aria-disabled=${busy ? 'true' : 'false'} @click=${decide('mine')}>
-            ${i18n.t('sync.keepMine')}<span class="visually-hidden">: ${subject}</span>
+            ${i18n.tIn(reviewStrings, 'sync.keepMine')}<span class="visually-hidden">: ${subject}</span>
           </button>
           <button type="button" class="od-button od-button--secondary" data-keep="theirs" aria-disabled=${busy ? 'true' : 'false'} @click=${decide('theirs')}>
-            ${i18n.t('sync.keepTheirs')}<span class="visually-hidden">: ${subject}</span>
+            ${i18n.tIn(reviewStrings, 'sync.keepTheirs')}<span class="visually-hidden">: ${subject}</span>
           </button>
         </div>`
     }

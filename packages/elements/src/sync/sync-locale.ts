@@ -3,19 +3,20 @@ import type { LocaleController } from '../i18n/locale-controller.js';
 import type { SharedStrings } from '../i18n/shared-strings.js';
 
 /** What the sync views need of a widget's LocaleController (any widget's table extends the shared one). */
-export type SyncLocale = Pick<LocaleController<SharedStrings>, 't' | 'date' | 'dateTime' | 'time' | 'locale'>;
+export type SyncLocale = Pick<LocaleController<SharedStrings>, 't' | 'tIn' | 'date' | 'dateTime' | 'time' | 'locale'>;
 
 /**
  * The widget's LocaleController with dates and times in `timeZone`: for a widget whose
  * zone is its own (the timeline's `time-zone`) rather than the provider's.
  */
 export function inTimeZone(
-  i18n: Pick<LocaleController<SharedStrings>, 't' | 'locale'>,
+  i18n: Pick<LocaleController<SharedStrings>, 't' | 'tIn' | 'locale'>,
   timeZone: string | undefined,
 ): SyncLocale {
   const zone = { timeZone };
   return {
     t: (key, params) => i18n.t(key, params),
+    tIn: (catalogue, key, params) => i18n.tIn(catalogue, key, params),
     get locale() {
       return i18n.locale;
     },
