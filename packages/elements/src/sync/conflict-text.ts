@@ -4,6 +4,9 @@ import { reviewStrings, type ReviewStrings } from '../i18n/review-strings.js';
 import type { SharedStrings } from '../i18n/shared-strings.js';
 import type { SyncLocale, SyncPrivacy } from './sync-locale.js';
 
+// The words the review panel puts a conflict in: what it is about, each field's name and value.
+// No widget uses this but through the panel (review-panel.ts), so bundlers put it in the panel's file.
+
 const record = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);

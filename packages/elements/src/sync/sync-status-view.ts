@@ -55,7 +55,8 @@ export function renderSyncStatus(
         }
       </div>
       ${
-        sync.reviewUnavailable
+        // Only while something is left to review (the conflicts may have been decided elsewhere meanwhile).
+        sync.reviewUnavailable && status.conflicts.length
           ? html`<p class="od-sync__meta od-sync__unavailable" role="alert">${i18n.t('sync.reviewUnavailable')}</p>`
           : nothing
       }
