@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import { DEFAULT_TIME_ZONE, localeContext, type LocaleSettings } from '../contexts.js';
+import type { GatedHost } from '../on-demand.js';
 import {
   formatDate,
   formatDateTime,
@@ -22,17 +23,15 @@ import {
   type WelshTable,
 } from './messages.js';
 
-/** What a host element offers the locale controller. */
-export interface LocaleHost extends ReactiveControllerHost, HTMLElement {
+/**
+ * What a host element offers the locale controller. One that can hold its renders (OdElement)
+ * has the Welsh table fetched before Welsh is shown.
+ */
+export interface LocaleHost extends GatedHost, HTMLElement {
   /** Explicit locale for this element (the `locale` attribute). */
   locale?: string | undefined;
   /** Per-instance overrides of any string (in every language; values may have plural forms). */
   strings?: Partial<Record<string, Message>> | undefined;
-}
-
-/** A host that can hold its renders (OdElement): the Welsh table is then fetched before Welsh is shown. */
-interface GatedHost {
-  holdUpdatesUntil(gate: () => Promise<unknown> | undefined): void;
 }
 
 /** Each loader's one fetch, shared by every element using the catalogue. */
@@ -75,7 +74,7 @@ export class LocaleController<T extends StringTable> implements ReactiveControll
     this.#host = host;
     this.#catalogue = catalogue;
     host.addController(this);
-    (host as Partial<GatedHost>).holdUpdatesUntil?.(() => this.#welshReady());
+    host.holdUpdatesUntil?.(() => this.#welshReady());
     new ContextConsumer(host, {
       context: localeContext,
       subscribe: true,
@@ -116,8 +115,7 @@ export class LocaleController<T extends StringTable> implements ReactiveControll
   hostUpdate(): void {
     this.#rendered = this.locale;
     // A host that cannot hold its renders shows English until the Welsh table arrives, then renders again.
-    if (!(this.#host as Partial<GatedHost>).holdUpdatesUntil)
-      void this.#welshReady()?.then(() => this.#host.requestUpdate());
+    if (!this.#host.holdUpdatesUntil) void this.#welshReady()?.then(() => this.#host.requestUpdate());
   }
 
   hostConnected(): void {
