@@ -96,6 +96,12 @@ test('a read-only page never fetches the edit forms: they are imported lazily, a
     // Listed once: what the widget's first paint already fetched is not listed again.
     for (const f of list.editing[widget]) assert.ok(!list.widgets[widget].includes(f), f);
   }
+  // The timeline's meeting and episode edits come with its forms: only they read an open form back
+  // (`.details.form form`, `#episode-form`) to merge a change saved elsewhere.
+  for (const marker of ['.details.form form', '#episode-form']) {
+    assert.ok(code('odkit-meeting-timeline-forms.js').includes(marker), `the forms file reads ${marker}`);
+    for (const file of readOnly) assert.ok(!code(file).includes(marker), `${file} holds the timeline's edits`);
+  }
 });
 
 /** The names a built file exports (its `export{a as Name,…}`). */
@@ -132,11 +138,14 @@ test('a page whose store has no conflict never fetches the review panel: it is i
     assert.doesNotMatch(code(file), /data-keep/, `${file} holds the review panel`);
     assert.ok(!staticImports(file).includes('odkit-review-panel.js'), `${file} imports the review panel`);
   }
-  // Every widget that shows the sync status line lists it; the dashboard shows none.
-  assert.deepEqual(list.conflicts, {
-    'network-map': ['odkit-review-panel.js'],
-    'meeting-timeline': ['odkit-review-panel.js'],
-    'principles-checklist': ['odkit-review-panel.js'],
-    'service-dashboard': [],
-  });
+  // Every widget that shows the sync status line lists it, with what it imports that the widget's first paint
+  // did not fetch (listed once); the dashboard shows none.
+  assert.deepEqual(list.conflicts['service-dashboard'], []);
+  for (const widget of ['network-map', 'meeting-timeline', 'principles-checklist']) {
+    const files = list.conflicts[widget];
+    assert.ok(files.includes('odkit-review-panel.js'), `${widget} lists the panel`);
+    for (const imported of staticImports('odkit-review-panel.js').filter((f) => f !== list.entry))
+      assert.ok(files.includes(imported) || list.widgets[widget].includes(imported), `${widget}: ${imported}`);
+    for (const f of files) assert.ok(!list.widgets[widget].includes(f), `${widget} lists ${f} twice`);
+  }
 });

@@ -21,17 +21,18 @@ export const INTERNAL_PROPERTIES = [
   // network-map: internal/labels.ts (LabelPlan), internal/viewport.ts (ViewportController), map-view.ts (MapModel)
   ...['halo', 'titleSize', 'canDrag', 'keepInView', 'panBy', 'zoomBy', 'awaitingSize', 'firstSize'],
   // meeting-timeline: internal/view-kit.ts (TimelineHandlers). Not the form handlers (closeForm, confirmCancel,
-  // formChange, formClick, reasonInput, sideKey, submitMeeting) nor the forms' zoneName: the forms are a chunk of
-  // their own (internal/forms.ts), and each chunk is renamed on its own.
+  // formChange, formClick, reasonInput, sideKey, submitMeeting), the forms' zoneName, nor what the element and the
+  // meeting and episode edits share (calendarDate, dismiss, openId): the forms and edits are a chunk of their own
+  // (internal/forms.ts), and each chunk is renamed on its own.
   ...['applyRange', 'attendeeBlur', 'attendeeFocus', 'clearRange', 'episodeChanged'],
   ...['listFocus', 'listKey', 'listScroll', 'selectMember'],
-  ...['setView', 'setZoom', 'toggleRange', 'calendarDate'],
-  // meeting-timeline: axis.ts, list.ts, meeting-edits.ts, meeting-form.ts, model.ts, virtual-list-controller.ts
-  ...['tickPath', 'dismiss', 'openId', 'instrumentsScored', 'followScroll', 'rewind', 'scrolled'],
+  ...['setView', 'setZoom', 'toggleRange'],
+  // meeting-timeline: axis.ts, list.ts, meeting-form.ts, model.ts, virtual-list-controller.ts
+  ...['tickPath', 'instrumentsScored', 'followScroll', 'rewind', 'scrolled'],
   // meeting-timeline: internal/shown-timeline.ts (ShownTimeline)
   ...['viewShown', 'zoomShown', 'zoneShown', 'nowShown', 'rangeShown', 'recordShown', 'episodeOf', 'modelShown'],
   ...['modelOf', 'meetingsIn', 'meetingsShown', 'lastModel', 'clockTick'],
-  // meeting-timeline: meeting-edits.ts, range-form.ts (their parts of TimelineHandlers)
+  // meeting-timeline: editing.ts, range-form.ts (their parts of TimelineHandlers)
   ...['formHandlers', 'rangeHandlers'],
   // meeting-timeline: internal/roving-row.ts (RovingRow; its followScroll is listed above)
   ...['focusRow', 'rowFocused', 'focusedId'],

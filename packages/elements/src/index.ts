@@ -3,7 +3,7 @@
  * registers nothing; import `@odkit/elements/define.js` for `<od-provider>`.
  */
 export { OdElement } from './od-element.js';
-export { OnDemand, OnDemandUse } from './on-demand.js';
+export { OnDemand, OnDemandUse, type GatedHost } from './on-demand.js';
 export { OdProvider } from './provider.js';
 export { type StoreOrOpening } from './store-opening.js';
 export { nearestProvider } from './nearest-provider.js';

@@ -8,7 +8,6 @@ import {
   LocaleController,
   DEFAULT_HEADING_LEVEL,
   OptionsController,
-  OnDemandUse,
   OdElement,
   OdSelectEvent,
   renderErrorState,
@@ -30,11 +29,11 @@ import { axisLayout, renderAxis } from './internal/axis.js';
 import { ClockController } from './internal/clock-controller.js';
 import { FocusAfterRender } from './internal/focus-after-render.js';
 import { renderDetails } from './internal/details.js';
-import { EpisodeEdits } from './internal/episode-edits.js';
 import { renderEpisodeActions, renderHeader } from './internal/header.js';
 import { linkedAnnouncement, renderList } from './internal/list.js';
 import { renderMatrix } from './internal/matrix.js';
-import { MeetingEdits, type EditForm } from './internal/meeting-edits.js';
+import { TimelineEditing } from './internal/editing.js';
+import type { EditForm } from './internal/meeting-edits.js';
 import {
   memoLast,
   type TimelineModel,
@@ -42,7 +41,6 @@ import {
   type TimelineView,
   type TimelineZoom,
 } from './internal/model.js';
-import { timelineForms } from './internal/on-demand.js';
 import { optionProblems } from './internal/options.js';
 import { RangeEdits } from './internal/range-form.js';
 import { RovingRow } from './internal/roving-row.js';
@@ -233,14 +231,13 @@ export class OdMeetingTimeline extends OdElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('record')) this.#data.setRecord(this.record);
     // A change saved elsewhere to the meeting being edited reaches its form's draft before the form renders again.
-    this.#edits.reconcile();
-    this.#episodeEdits.reconcile();
+    this.#editing.reconcile();
     // Opened by the host: the list's tab stop follows (focus itself stays where the person has it).
     if (changed.has('selectedId') && !this.#selecting && this.selectedId) this.#rows.focusedId = this.selectedId;
     // A form open when the screen becomes shared holds full names and free text: it closes (nothing is saved).
     if (changed.has('initialsOnly') && this.initialsOnly) {
-      if (this.#edits.form) this.#edits.dismiss();
-      this.#episodeEdits.dismiss();
+      if (this.#editing.meeting?.form) this.#editing.dismiss();
+      this.#editing.dismissEpisode();
     }
   }
 
@@ -273,11 +270,8 @@ export class OdMeetingTimeline extends OdElement {
     () => this.headingLevel,
   );
 
-  /** The edit forms' code: fetched once the timeline is editable, or when a form is opened before that. */
-  readonly #forms = new OnDemandUse(this, timelineForms, () => void this.#edits.showUnavailable());
-  /** What the meeting and episode forms both take from the element (its values read when needed). */
-  readonly #formKit = {
-    forms: this.#forms,
+  /** The meeting and episode forms and the changes they make (their code fetched once the timeline is editable). */
+  readonly #editing = new TimelineEditing(this, {
     editingOn: () => this.#canEdit,
     data: this.#data,
     t: this.#t,
@@ -286,23 +280,19 @@ export class OdMeetingTimeline extends OdElement {
     now: () => this.#shown.nowShown,
     focus: this.#focus.next,
     announce: (text: string) => (this.announcement = text),
-  };
-  /** The record, edit and cancel forms, and the changes they make. */
-  readonly #edits = new MeetingEdits(this, {
-    ...this.#formKit,
-    model: () => this.#shown.modelShown(),
-    opened: (id) => (this.#open(id), this.selectedId),
-    openId: () => this.selectedId,
-  });
-  /** The episode forms: open a new episode, finish the one shown, hand responsibility over. */
-  readonly #episodeEdits = new EpisodeEdits(this, {
-    ...this.#formKit,
-    episode: () => this.#shown.modelShown()?.episode,
-    opened: (id) => {
-      this.episodeId = id;
-      this.selectedId = undefined;
+    meeting: {
+      model: () => this.#shown.modelShown(),
+      opened: (id) => (this.#open(id), this.selectedId),
+      openId: () => this.selectedId,
     },
-    opening: () => this.#edits.dismiss(),
+    episode: {
+      episode: () => this.#shown.modelShown()?.episode,
+      opened: (id) => {
+        this.episodeId = id;
+        this.selectedId = undefined;
+      },
+      opening: () => this.#editing.dismiss(),
+    },
   });
   /** The date-range form, open or not, and its errors. */
   readonly #rangeEdits = new RangeEdits(this, {
@@ -333,8 +323,8 @@ export class OdMeetingTimeline extends OdElement {
     if (!record) return html`${errorState}${error ? nothing : html`<p>${this.#t('loading')}</p>`}`;
     const episode = this.#shown.episodeOf(record);
     if (!episode) {
-      const open = canEdit ? renderEpisodeActions(record, undefined, this.#t, this.#episodeEdits.open) : nothing;
-      return html`${errorState}<p part="header">${this.#t('timeline.noEpisode')}</p>${open}${this.#episodeEdits.render() ?? nothing}`;
+      const open = canEdit ? renderEpisodeActions(record, undefined, this.#t, this.#editing.openEpisode) : nothing;
+      return html`${errorState}<p part="header">${this.#t('timeline.noEpisode')}</p>${open}${this.#editing.episode?.render() ?? nothing}`;
     }
     const model = this.#shown.modelOf(record, episode);
     const shown = this.#shown.meetingsIn(model);
@@ -345,7 +335,7 @@ export class OdMeetingTimeline extends OdElement {
     return html`${errorState}
       <section class="timeline" aria-labelledby="tl-title">
         ${guard([model, record, locale, zone, this.strings, this.headingLevel, canEdit], () =>
-          renderHeader(record, model, t, f, canEdit ? this.#episodeEdits.open : undefined),
+          renderHeader(record, model, t, f, canEdit ? this.#editing.openEpisode : undefined),
         )}
         ${renderPrivacyNote(this.#privacy, t)}
         ${guard([...Object.values(toolbar), rangeForm.errors, rangeForm.open, locale, zone, this.strings], () =>
@@ -355,7 +345,7 @@ export class OdMeetingTimeline extends OdElement {
         ${renderAxis(model, shown, this.#axisLayout(model, shown, zoom, zone, from, to), this.#rows.focusedId)}
         <div class="body">
           <div class="main">${view === 'matrix' ? renderMatrix(record, model, shown, t, f, this.#on, this.#linked.memberId) : this.#renderList(model, shown)}</div>
-          ${this.#episodeEdits.form || this.#edits.form || this.#edits.unavailable || record.meetings.some((m) => m.id === this.selectedId) ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
+          ${this.#editing.episode?.form || this.#editing.meeting?.form || this.#editing.unavailable || record.meetings.some((m) => m.id === this.selectedId) ? html`<div class="side">${this.#renderSide(record, model)}</div>` : nothing}
         </div>
         ${guard([model, locale, zone, this.strings, this.asOf, this.headingLevel], () => renderSummary(model, this.#shown.nowShown, t, f))}
       </section>`;
@@ -386,7 +376,7 @@ export class OdMeetingTimeline extends OdElement {
   readonly #linkedOf = memoLast((id?: string, name?: string) => (id && name ? { id, name } : undefined));
 
   #renderSide(record: CaseRecord, model: TimelineModel): TemplateResult {
-    const form = this.#episodeEdits.render() ?? this.#edits.render(record, this.#on);
+    const form = this.#editing.episode?.render() ?? this.#editing.render(record, this.#on);
     const meeting = record.meetings.find((m) => m.id === this.selectedId);
     if (form || !meeting) return form ?? html``;
     const entity = { kind: 'meeting', id: meeting.id } as const;
@@ -400,8 +390,8 @@ export class OdMeetingTimeline extends OdElement {
     episodeChanged: (event) => {
       this.episodeId = (event.target as HTMLSelectElement).value;
       this.selectedId = undefined;
-      this.#edits.dismiss();
-      this.#episodeEdits.dismiss();
+      this.#editing.dismiss();
+      this.#editing.dismissEpisode();
       this.#rows.focusedId = undefined;
       this.#list.start = 0;
     },
@@ -453,14 +443,14 @@ export class OdMeetingTimeline extends OdElement {
       if (event.key !== 'Escape') return;
       event.preventDefault();
       event.stopPropagation();
-      if (this.#edits.form) this.#edits.close();
+      if (this.#editing.meeting?.form) this.#editing.close();
       else this.#close();
     },
     ...attendeeHandlers(
       (event) => this.emit(event),
       () => this.#data.record,
     ),
-    ...this.#edits.formHandlers,
+    ...this.#editing.formHandlers,
   };
 
   /* ---------------------------------------------------------------- details */
@@ -471,8 +461,8 @@ export class OdMeetingTimeline extends OdElement {
     this.#rows.focusedId = id;
     this.#selecting = true;
     this.selectedId = id;
-    this.#edits.dismiss();
-    this.#episodeEdits.dismiss();
+    this.#editing.dismiss();
+    this.#editing.dismissEpisode();
     this.#focus.next('details-title');
     this.emit(new OdSelectEvent({ kind: 'meeting', meeting }));
   }
@@ -480,15 +470,15 @@ export class OdMeetingTimeline extends OdElement {
   /** A meeting form opens in place of an episode form (only where editing is on). */
   #openForm(form: EditForm): void {
     if (!this.#canEdit) return;
-    this.#episodeEdits.dismiss();
-    this.#edits.open(form);
+    this.#editing.dismissEpisode();
+    this.#editing.open(form);
   }
 
   #close(): void {
     const id = this.selectedId;
     this.#selecting = true;
     this.selectedId = undefined;
-    this.#edits.dismiss();
+    this.#editing.dismiss();
     this.emit(new OdSelectEvent(null));
     if (id) this.#returnTo(id);
   }
@@ -517,7 +507,7 @@ export class OdMeetingTimeline extends OdElement {
   protected override updated(): void {
     this.#selecting = false;
     // The edit forms are fetched once editing is on, so the first form opens at once (and offline, once here).
-    if (this.#canEdit) this.#forms.preload();
+    if (this.#canEdit) this.#editing.forms.preload();
     this.#clock.run(!this.asOf && this.#shown.lastModel?.summary.timeToFirstMeeting[0]?.firstMeetingId === null);
   }
 }

@@ -2,7 +2,8 @@
  * The timeline's episode edits: which episode form is open (open a new episode, finish one, hand responsibility
  * over), its draft, errors and the save in flight; what changed in the episode while the form was open; the panel
  * that holds the form. Apart from the meeting edits (MeetingEdits) because an episode is another entity with its own
- * forms; both apply their changes through the same CaseController.
+ * forms; both apply their changes through the same CaseController. Part of the forms' code (forms.ts), fetched once
+ * the timeline is editable; the element reaches it through `TimelineEditing` (editing.ts).
  */
 import { ConflictError, currentTeam, isRealDate, newId, type CaseRecord, type Episode } from '@odkit/core';
 import {
@@ -18,11 +19,11 @@ import {
   type FieldAccess,
   type FieldValues,
   type FormError,
-  type OnDemandUse,
 } from '@odkit/elements';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { EpisodeDraft, EpisodeFormKind } from './episode-form.js';
-import { formsOpen, timelineForms, type TimelineForms } from './on-demand.js';
+import { episodeActionId } from './header.js';
+import { formsOpen } from './on-demand.js';
 import { localDate, localTime } from './time.js';
 import type { T, TimelineFormats } from './view-kit.js';
 
@@ -41,19 +42,12 @@ export interface EpisodeEditsOptions {
   readonly opened: (id: string) => void;
   /** Another form (a meeting's) or the details give way to this one. */
   readonly opening: () => void;
-  /** The element's use of the forms (fetched on demand; its renders wait for a fetch a form is waiting on). */
-  readonly forms: OnDemandUse<TimelineForms>;
-  /** Whether editing is on now (a form asked for before the forms arrived opens only if it still is). */
-  readonly editingOn: () => boolean;
 }
 
 type Host = ReactiveControllerHost & {
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly editable: boolean;
 };
-
-/** The button that opens each form (focus goes back to it when the form is cancelled). */
-export const episodeActionId = (kind: EpisodeFormKind) => `ep-action-${kind}`;
 
 const dateText = (d: EpisodeDraft['date']) => [d.day, d.month, d.year].join(' ').trim();
 
@@ -86,13 +80,7 @@ export class EpisodeEdits {
   readonly open = (kind: EpisodeFormKind): void => {
     const episode = kind === 'open' ? undefined : this.#o.episode();
     if (!this.#host.editable || !this.#o.data.record || (kind !== 'open' && !episode)) return;
-    // A form asked for before the forms have arrived opens once they have, if editing is still on and the same
-    // episode is shown (only the latest request runs; dismissing or closing drops it).
-    if (!timelineForms.module)
-      return this.#o.forms.whenLoaded(
-        () => this.#o.editingOn() && this.#o.episode()?.id === episode?.id && this.open(kind),
-      );
-    const { episodeDraftFor, EditedUnderneath } = timelineForms.module;
+    const { episodeDraftFor, EditedUnderneath } = formsOpen();
     this.#o.opening();
     const draft = episodeDraftFor(kind, episode, this.#o.zone(), this.#o.now());
     this.#opened = episode;
@@ -105,7 +93,6 @@ export class EpisodeEdits {
 
   /** Lets go of the form without moving focus (a meeting's form or details take the panel). */
   dismiss(): void {
-    this.#o.forms.cancel();
     if (this.form) this.#set({ form: undefined, draft: undefined, errors: [] });
   }
 
@@ -250,10 +237,8 @@ export class EpisodeEdits {
   /** The open form's panel, or undefined when no episode form is open. */
   render(): TemplateResult | undefined {
     const { form, draft } = this;
-    const forms = timelineForms.module;
-    // A form is opened only once the forms are here.
-    if (!form || !draft || !forms) return undefined;
-    const { episodeFormTitle, renderEpisodeFields } = forms;
+    if (!form || !draft) return undefined;
+    const { episodeFormTitle, renderEpisodeFields } = formsOpen();
     const { t, f } = this.#o;
     const level = f.headingLevel(1);
     const live = this.#live();

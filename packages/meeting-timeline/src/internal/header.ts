@@ -6,11 +6,12 @@
 import type { CaseRecord, Episode } from '@odkit/core';
 import { renderHeading } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
-
-import { episodeActionId } from './episode-edits.js';
 import type { EpisodeFormKind } from './episode-form.js';
 import type { TimelineModel } from './model.js';
 import type { T, TimelineFormats } from './view-kit.js';
+
+/** The button that opens each episode form (focus goes back to it when the form is cancelled). */
+export const episodeActionId = (kind: EpisodeFormKind) => `ep-action-${kind}`;
 
 /** Opens an episode form (given only when the timeline is editable). */
 export type EpisodeAction = (kind: EpisodeFormKind) => void;

@@ -1,31 +1,24 @@
 /**
- * The timeline's edits: which form is open (record, edit or cancel a meeting), its draft, errors,
+ * The timeline's meeting edits: which form is open (record, edit or cancel a meeting), its draft, errors,
  * the save in flight and the reason typed; the forms' rendering glue, and the one path every change
- * takes (through the store, or a cancelable `od-change` without one). Apart from the element because
- * it is behaviour with its own state, like the map's MapEdits.
+ * takes (through the store, or a cancelable `od-change` without one). Part of the forms' code (forms.ts),
+ * fetched once the timeline is editable; the element reaches it through `TimelineEditing` (editing.ts).
  */
 import { ConflictError, newId, type CaseRecord, type Change } from '@odkit/core';
 import {
   focusErrorSummary,
   formErrorsFrom,
-  renderErrorSummary,
   type CaseController,
   type EditedUnderneath,
   type FormError,
-  type OnDemandUse,
 } from '@odkit/elements';
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { RECORD_BUTTON } from './focus-after-render.js';
 import type { MeetingDraft } from './meeting-form.js';
 import { draftAccess, draftValues } from './meeting-underneath.js';
-import { formsOpen, timelineForms, type TimelineForms } from './on-demand.js';
+import { formsOpen } from './on-demand.js';
 import type { TimelineModel } from './model.js';
 import type { T, TimelineFormats, TimelineHandlers } from './view-kit.js';
-
-export type MeetingFormHandlers = Pick<
-  TimelineHandlers,
-  'submitMeeting' | 'formChange' | 'formClick' | 'closeForm' | 'confirmCancel' | 'reasonInput'
->;
 
 export type EditForm = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'cancel'; id: string };
 
@@ -46,10 +39,6 @@ export interface MeetingEditsOptions {
   readonly opened: (id: string) => string | undefined;
   /** The meeting whose details are open, if any. */
   readonly openId: () => string | undefined;
-  /** The element's use of the forms (fetched on demand; its renders wait for a fetch a form is waiting on). */
-  readonly forms: OnDemandUse<TimelineForms>;
-  /** Whether editing is on now (a form asked for before the forms arrived opens only if it still is). */
-  readonly editingOn: () => boolean;
 }
 
 type Host = ReactiveControllerHost & {
@@ -62,20 +51,6 @@ type Host = ReactiveControllerHost & {
  * changes.
  */
 export class MeetingEdits {
-  /**
-   * The forms' part of the element's handler table, built once (listeners keep their identity between renders).
-   * A click on a form's "Cancel" closes it (one listener on the form, so the button needs none).
-   */
-  readonly formHandlers: MeetingFormHandlers = {
-    submitMeeting: (event) => void this.submit(event),
-    formChange: (event) => this.changed(event),
-    formClick: (event) => {
-      if ((event.target as HTMLElement).closest('[data-action="cancel-form"]')) this.close();
-    },
-    closeForm: () => this.close(),
-    confirmCancel: (event) => void this.confirmCancel(event),
-    reasonInput: (reason) => this.typed(reason),
-  };
   /** The form open, if any. */
   form: EditForm | undefined;
   /** What the meeting form holds (none for the cancel form). */
@@ -88,8 +63,6 @@ export class MeetingEdits {
   reason = '';
   /** The open edit form's merge of changes saved elsewhere to its meeting (none for a new meeting). */
   underneath: EditedUnderneath | undefined;
-  /** The forms could not be fetched for a form the person opened: the side panel says so until they move on. */
-  unavailable = false;
   /** The record the open form last merged. */
   #merged: CaseRecord | undefined;
   /** The draft as a field reader and writer, for the merge. */
@@ -113,24 +86,7 @@ export class MeetingEdits {
 
   /** Lets go of the form without moving focus (the details or another episode take its place). */
   dismiss(): void {
-    this.#o.forms.cancel();
-    this.unavailable = false;
     this.#set({ form: undefined });
-  }
-
-  /**
-   * The forms could not be fetched for a form the person opened: the side panel shows why in an error summary, which
-   * takes focus, and the status line says it.
-   */
-  async showUnavailable(): Promise<void> {
-    const message = this.#o.t('edit.formsUnavailable');
-    this.unavailable = true;
-    // The status line is emptied first, so a second failure is said again.
-    this.#o.announce('');
-    this.#set({ form: undefined, draft: undefined, errors: [{ message }] });
-    await this.#host.updateComplete;
-    this.#o.announce(message);
-    focusErrorSummary(this.#host.renderRoot);
   }
 
   open(form: EditForm): void {
@@ -139,11 +95,7 @@ export class MeetingEdits {
     if (!record || !model || !this.#host.editable) return;
     const existing = form.kind === 'new' ? undefined : record.meetings.find((m) => m.id === form.id);
     if (form.kind !== 'new' && !existing) return;
-    // A form asked for before the forms have arrived opens once they have, if editing is still on and nothing else
-    // was opened meanwhile (only the latest request runs; dismissing or closing drops it).
-    if (!timelineForms.module) return this.#o.forms.whenLoaded(() => this.#o.editingOn() && this.open(form));
-    this.unavailable = false;
-    const { draftFor, EditedUnderneath } = timelineForms.module;
+    const { draftFor, EditedUnderneath } = formsOpen();
     const draft =
       form.kind === 'cancel'
         ? undefined
@@ -206,23 +158,17 @@ export class MeetingEdits {
 
   close(): void {
     const form = this.form;
-    const unavailable = this.unavailable;
-    this.#o.forms.cancel();
-    this.unavailable = false;
     this.underneath = undefined;
     this.#set({ form: undefined, draft: undefined, errors: [] });
-    this.#o.focus((form?.kind === 'new' || unavailable) && !this.#o.openId() ? RECORD_BUTTON : 'details-title');
+    this.#o.focus(form?.kind === 'new' && !this.#o.openId() ? RECORD_BUTTON : 'details-title');
   }
 
   /** The open form, or undefined when the details (or nothing) take the side panel. */
   render(record: CaseRecord, on: TimelineHandlers): TemplateResult | undefined {
     const form = this.form;
     const root = this.#host.renderRoot as ShadowRoot;
-    if (this.unavailable) return this.#renderUnavailable(root);
-    const forms = timelineForms.module;
-    // A form is opened only once the forms are here.
-    if (!form || !forms) return undefined;
-    const { renderCancelForm, pickableMembers, renderMeetingPanel, withPickable } = forms;
+    if (!form) return undefined;
+    const { renderCancelForm, pickableMembers, renderMeetingPanel, withPickable } = formsOpen();
     if (form.kind === 'cancel') {
       const meeting = record.meetings.find((m) => m.id === form.id);
       if (!meeting) return html``;
@@ -259,16 +205,6 @@ export class MeetingEdits {
       this.#o.t,
       on,
     );
-  }
-
-  /** Why no form opened (the error summary names it), and a way back. */
-  #renderUnavailable(root: ShadowRoot): TemplateResult {
-    const t = this.#o.t;
-    const level = this.#o.f.headingLevel(1);
-    return html`<section id="details" class="details form" part="details" aria-label=${t('form.errorSummaryTitle')}>
-      ${renderErrorSummary({ title: t('form.errorSummaryTitle'), errors: this.errors, root, level })}
-      <button class="od-button od-button--secondary" type="button" @click=${() => this.close()}>${t('form.cancel')}</button>
-    </section>`;
   }
 
   /** The cancellation reason was typed. */
