@@ -97,8 +97,9 @@ test('a read-only page never fetches the edit forms: they are imported lazily, a
     for (const f of list.editing[widget]) assert.ok(!list.widgets[widget].includes(f), f);
   }
   // The timeline's meeting and episode edits come with its forms: only they read an open form back
-  // (`.details.form form`, `#episode-form`) to merge a change saved elsewhere.
-  for (const marker of ['.details.form form', '#episode-form']) {
+  // (`.details.form form`, `#episode-form`) to merge a change saved elsewhere. So do the words only
+  // the forms use (one of them here).
+  for (const marker of ['.details.form form', '#episode-form', 'Enter why responsibility is handed over']) {
     assert.ok(code('odkit-meeting-timeline-forms.js').includes(marker), `the forms file reads ${marker}`);
     for (const file of readOnly) assert.ok(!code(file).includes(marker), `${file} holds the timeline's edits`);
   }

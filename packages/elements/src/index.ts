@@ -101,7 +101,13 @@ export {
   isHeadingLevel,
   type HeadingLevel,
 } from './headings/heading-level.js';
-export { LocaleController, provideWelsh, type LocaleHost } from './i18n/locale-controller.js';
+export {
+  LocaleController,
+  addEnglish,
+  provideWelsh,
+  wholeCatalogue,
+  type LocaleHost,
+} from './i18n/locale-controller.js';
 export { asOfDate, asOfInstant, isAsOf } from './options/as-of.js';
 export {
   OptionsController,

@@ -6,7 +6,14 @@
  */
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
-import { LocaleController, OdElement, provideWelsh, type LazyCatalogue } from '@odkit/elements';
+import {
+  LocaleController,
+  OdElement,
+  addEnglish,
+  provideWelsh,
+  wholeCatalogue,
+  type LazyCatalogue,
+} from '@odkit/elements';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { until } from '../../../test/support/dom.js';
 
@@ -156,5 +163,68 @@ describe('Welsh fetched when first shown (LazyCatalogue)', () => {
     await el.updateComplete;
     expect(el.renders).to.deep.equal(['Helo, 3 aelod']);
     expect(calls.count).to.equal(0);
+  });
+});
+
+describe('English that comes with code fetched on demand (addEnglish, wholeCatalogue)', () => {
+  // A widget's first paint carries `greeting`; `later` comes with its forms.
+  type Whole = { greeting: string; later: string };
+  const first = { greeting: 'Hello' } as const;
+  const later = { later: 'Saved later' } as const;
+  const welshWhole = { greeting: 'Helo', later: 'Wedi’i gadw wedyn' };
+
+  function laterProbe(strings: LazyCatalogue<Whole, typeof first>) {
+    const name = `lazy-english-probe-${++tag}`;
+    class Probe extends OdElement {
+      readonly i18n = new LocaleController<Whole>(this, strings);
+      override render() {
+        return html`<p>${this.i18n.t('greeting')}: ${this.i18n.t('later')}</p>`;
+      }
+    }
+    Probe.define(name);
+    return name;
+  }
+  /** The element's text once it has rendered again. */
+  async function text(el: OdElement): Promise<string | null> {
+    el.requestUpdate();
+    await el.updateComplete;
+    return el.shadowRoot!.textContent;
+  }
+
+  it('a string added later is found by every element using the catalogue; a host’s override still wins', async () => {
+    const lazy: LazyCatalogue<Whole, typeof first> = { 'en-GB': { ...first }, cy: () => Promise.resolve(welshWhole) };
+    const name = laterProbe(lazy);
+    const wrapper = inPage('en-GB');
+    const plain = document.createElement(name) as OdElement;
+    const overridden = Object.assign(document.createElement(name) as OdElement, { strings: { later: 'Kept' } });
+    wrapper.append(plain, overridden);
+    // Before the forms' code has come, the key itself (nothing draws it then).
+    expect(await text(plain)).to.equal('Hello: later');
+    addEnglish(lazy, later);
+    expect(await text(plain)).to.equal('Hello: Saved later');
+    expect(await text(overridden)).to.equal('Hello: Kept');
+  });
+
+  it('in Welsh the Welsh table has it, added or not', async () => {
+    const lazy: LazyCatalogue<Whole, typeof first> = { 'en-GB': { ...first }, cy: () => Promise.resolve(welshWhole) };
+    const name = laterProbe(lazy);
+    const el = document.createElement(name) as OdElement;
+    inPage('cy').append(el);
+    expect(await text(el)).to.equal('Helo: Wedi’i gadw wedyn');
+  });
+
+  it('the public catalogue holds every string, and provideWelsh with it serves the elements’ own table', async () => {
+    let fetched = 0;
+    const lazy: LazyCatalogue<Whole, typeof first> = {
+      'en-GB': { ...first },
+      cy: () => (fetched++, Promise.resolve({ greeting: 'wrong table', later: 'x' })),
+    };
+    const whole = wholeCatalogue(lazy, later, welshWhole);
+    expect(whole['en-GB']).to.deep.equal({ greeting: 'Hello', later: 'Saved later' });
+    provideWelsh(whole);
+    const el = document.createElement(laterProbe(lazy)) as OdElement;
+    inPage('cy').append(el);
+    expect(await text(el)).to.equal('Helo: Wedi’i gadw wedyn');
+    expect(fetched).to.equal(0);
   });
 });

@@ -1,4 +1,5 @@
-import type { Catalogue } from '@odkit/elements';
+import { wholeCatalogue, type Catalogue } from '@odkit/elements';
+import { timelineFormEnglish } from './internal/form-strings.js';
 import { timelineStrings as tables, type TimelineStrings } from './strings.js';
 import { timelineWelsh } from './strings-cy.js';
 
@@ -6,4 +7,4 @@ import { timelineWelsh } from './strings-cy.js';
  * Both of <od-meeting-timeline>'s string tables, as data (for overrides, tests, translations); the
  * element itself fetches Welsh only when it shows Welsh.
  */
-export const timelineStrings: Catalogue<TimelineStrings> = { 'en-GB': tables['en-GB'], cy: timelineWelsh };
+export const timelineStrings: Catalogue<TimelineStrings> = wholeCatalogue(tables, timelineFormEnglish, timelineWelsh);

@@ -1,9 +1,11 @@
 import { privacyEnglish, sharedEnglish, type LazyCatalogue } from '@odkit/elements';
+import type { TimelineFormStrings } from './internal/form-strings.js';
 
 /**
  * The timeline's strings, on top of the kit's shared vocabulary (statuses, modes,
- * roles, form and error wording). Welsh wording should be reviewed by the
- * service's Welsh language officer.
+ * roles, form and error wording), but for those only its edit forms use
+ * (internal/form-strings.ts, which come with the forms). Welsh wording should be
+ * reviewed by the service's Welsh language officer.
  */
 const en = {
   ...sharedEnglish,
@@ -106,63 +108,8 @@ const en = {
   'summary.ratio': '{percent} ({numerator} of {denominator})',
   'summary.none': 'Not yet known',
   'edit.record': 'Record a meeting',
-  'edit.titleNew': 'Record a meeting',
-  'edit.titleEdit': 'Edit meeting',
-  'edit.gone': 'This meeting is no longer in the record, so there is nothing to edit. Nothing has been saved.',
-  'edit.date': 'Date',
-  // Starts the date input's "… must include a month" messages.
-  'edit.dateName': 'The date of the meeting',
-  'edit.nextDateName': 'The date of the next meeting',
-  'edit.time': 'Start time',
-  'edit.timeHint': 'Local time in {zone}, 24-hour clock, for example 14:30',
-  'edit.duration': 'Length in minutes',
-  'edit.status': 'Has the meeting happened?',
-  'edit.statusHeld': 'Yes, it was held',
-  'edit.statusPlanned': 'No, it is planned',
-  'edit.mode': 'Where',
-  'edit.place': 'Place',
-  'edit.placeHint': 'For example, “Family home” or “Video call”',
-  'edit.personPresent': 'The person was there',
-  'edit.attendance': 'Who was invited, and who came',
-  'edit.attendanceHint': 'Choose from the network. Only practitioners can take a practitioner’s role.',
-  'edit.notInvited': 'Not invited',
-  'edit.present': 'Invited and present',
-  'edit.absent': 'Invited, not present',
-  'edit.invited': 'Invited',
-  'edit.role': 'Role of {name}',
-  'edit.reflecting': 'A reflecting conversation was held',
-  'edit.next': 'Next meeting',
-  'edit.nextNone': 'Not agreed',
-  'edit.nextOpen': 'Left open',
-  'edit.nextDate': 'On a date',
-  'edit.nextDay': 'Date of the next meeting',
-  'edit.nextTime': 'Time of the next meeting',
-  'edit.notes': 'Notes',
-  'edit.saved': 'Meeting saved',
-  'edit.cancelTitle': 'Cancel the meeting on {date}',
-  'edit.cancelReason': 'Why is it cancelled?',
-  'edit.cancelConfirm': 'Cancel meeting',
-  'edit.keep': 'Keep meeting',
   'edit.formsUnavailable':
     'The form could not be opened: this page could not fetch it. Check the connection and try again, or reload the page.',
-  'edit.cancelled': 'Meeting cancelled',
-  'error.dateRequired': 'Enter the date of the meeting',
-  'error.dateInvalid': 'The date must be a real date',
-  'error.timeRequired': 'Enter the time the meeting starts',
-  'error.timeInvalid': 'Enter the time as hours and minutes, for example 14:30',
-  'error.timeGap': 'There is no {time} on {date}: the clocks go forward then. Enter a time before or after the change',
-  'error.beforeFirstContact': 'The meeting must start after first contact ({date})',
-  'error.heldInFuture': 'A meeting that has been held must start before now',
-  'error.durationInvalid': 'Enter the length as a whole number of minutes, from 1 to 1440',
-  'error.placeLong': 'The place must be 200 characters or fewer',
-  'error.notesLong': 'Notes must be 4,000 characters or fewer',
-  'error.reasonLong': 'The reason must be 200 characters or fewer',
-  'error.plannedPresent':
-    'A planned meeting cannot record who was present: choose “Invited” or change the answer above',
-  'error.nextRequired': 'Enter the date and time of the next meeting',
-  'error.nextDateRequired': 'Enter the date of the next meeting',
-  'error.nextDateInvalid': 'The date of the next meeting must be a real date',
-  'error.nextBefore': 'The next meeting must be after this one starts',
   'error.option': 'The {name} attribute must be one of: {allowed}',
   'error.optionDate': 'The {name} attribute must be a real date written YYYY-MM-DD',
   'error.optionDateTime':
@@ -177,65 +124,17 @@ const en = {
   'episode.ended': 'Ended',
   'episode.handedOver': 'Responsibility handed over to {team} on {date}',
   'episode.handedOverWhy': 'Responsibility handed over to {team} on {date}: {reason}',
-  'episode.openTitle': 'Open a new episode',
-  'episode.finishTitle': 'Finish the episode from {date}',
-  'episode.handoverTitle': 'Hand over responsibility for the episode from {date}',
-  'episode.contactDate': 'Date of first contact',
-  'episode.contactDateName': 'The date of first contact',
-  'episode.contactTime': 'Time of first contact',
-  'episode.contactHint':
-    'First contact is when the person or someone in their network first got in touch. The 24-hour target for the first network meeting runs from it.',
-  'episode.team': 'Responsible team',
-  'episode.teamHint': 'The team first contacted. In Open Dialogue it keeps responsibility throughout the episode.',
-  'episode.referral': 'Referred by',
-  'episode.endDate': 'Date the episode ended',
-  'episode.endDateName': 'The date the episode ended',
-  'episode.endTime': 'Time the episode ended',
-  'episode.finishHint':
-    'Finish an episode when the network agrees that meetings are no longer needed. A new crisis later opens a new episode.',
-  'episode.handoverDate': 'Date responsibility passes',
-  'episode.handoverDateName': 'The date responsibility passes',
-  'episode.handoverTime': 'Time responsibility passes',
-  'episode.handoverTo': 'Team taking over',
-  'episode.handoverReason': 'Why is responsibility handed over?',
-  'episode.handoverHint':
-    'In Open Dialogue the team first contacted keeps responsibility throughout. Hand over only when {team} cannot carry on (for example, the person moves away). Who held responsibility before stays in the record.',
-  'episode.openSave': 'Open episode',
-  'episode.finishSave': 'Finish episode',
-  'episode.handoverSave': 'Hand over',
-  'episode.openedAnnounce': 'Episode opened',
-  'episode.finishedAnnounce': 'Episode finished',
-  'episode.handedOverAnnounce': 'Responsibility handed over to {team}',
-  'episode.nowEnded': 'The episode now ends on {date}.',
-  'episode.nowResponsible': 'Responsible now: {team}.',
-  'episode.gone': 'This episode is no longer in the record, so there is nothing to change. Nothing has been saved.',
-  'episode.error.contactRequired': 'Enter the date of first contact',
-  'episode.error.endRequired': 'Enter the date the episode ended',
-  'episode.error.handoverRequired': 'Enter the date responsibility passes',
-  'episode.error.timeRequired': 'Enter the time, for example 14:30',
-  'episode.error.inFuture': 'The date and time must be now or in the past',
-  'episode.error.afterPrevious': 'First contact must be after the previous episode ended ({date})',
-  'episode.error.endBeforeContact': 'The episode cannot end before first contact ({date})',
-  'episode.error.endBeforeHandover': 'The episode cannot end before the last hand-over ({date})',
-  'episode.error.endBeforeMeeting':
-    'The episode cannot end before its last meeting ({date}). Cancel a planned meeting after the end first',
-  'episode.error.handoverBefore': 'Responsibility can only pass after {date}',
-  'episode.error.teamRequired': 'Enter the responsible team',
-  'episode.error.toRequired': 'Enter the team taking over',
-  'episode.error.sameTeam': '{team} already holds responsibility: enter the team taking over',
-  'episode.error.teamLong': 'The team must be 200 characters or fewer',
-  'episode.error.referralLong': 'Who referred the person must be 200 characters or fewer',
-  'episode.error.reasonRequired': 'Enter why responsibility is handed over',
 } as const;
 
-export type TimelineStrings = typeof en;
+/** Every string of the timeline, in English: the first paint's and the edit forms'. */
+export type TimelineStrings = typeof en & TimelineFormStrings;
 
 /**
- * The tables <od-meeting-timeline> renders with: English here, Welsh fetched the first time an element
- * resolves to Welsh (strings-cy.ts, a chunk of its own in the kit's bundle). Both tables
- * together, as data, are the package's public `timelineStrings` (catalogue.ts).
+ * The tables <od-meeting-timeline> renders with: English here (the edit forms' English comes with them), Welsh
+ * fetched the first time an element resolves to Welsh (strings-cy.ts, a chunk of its own in the kit's bundle).
+ * Both tables together, as data, are the package's public `timelineStrings` (catalogue.ts).
  */
-export const timelineStrings: LazyCatalogue<TimelineStrings> = {
+export const timelineStrings: LazyCatalogue<TimelineStrings, typeof en> = {
   'en-GB': en,
   cy: () => import('./strings-cy.js').then((m) => m.timelineWelsh),
 };

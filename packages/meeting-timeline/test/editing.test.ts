@@ -3,7 +3,7 @@ import { MemoryStore, type CaseRecord, type Meeting } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import type { OdChangeEvent, OdProvider } from '@odkit/elements';
 import '@odkit/elements/define.js';
-import type { OdMeetingTimeline } from '@odkit/meeting-timeline';
+import { timelineStrings, type OdMeetingTimeline } from '@odkit/meeting-timeline';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
@@ -457,6 +457,13 @@ describe('<od-meeting-timeline editable>', function () {
     await el.updateComplete;
     expect(allByRoleIn(page.details, 'button', /^(Edit meeting|Cancel this meeting)$/)).to.have.length(2);
     expect(page.toolbarButton('Record a meeting')).to.be.an.instanceOf(HTMLButtonElement);
+  });
+
+  it('publishes every string in timelineStrings, the English that comes with the edit forms included', () => {
+    const english = timelineStrings['en-GB'];
+    expect(Object.keys(timelineStrings.cy).filter((key) => !(key in english))).to.deep.equal([]);
+    expect(english['edit.titleNew']).to.equal('Record a meeting');
+    expect(english['episode.error.reasonRequired']).to.equal('Enter why responsibility is handed over');
   });
 });
 

@@ -37,8 +37,8 @@ export interface LocaleHost extends GatedHost, HTMLElement {
 /** Each loader's one fetch, shared by every element using the catalogue. */
 const welshTables = new WeakMap<() => Promise<unknown>, Promise<unknown>>();
 
-/** Welsh tables given up front (`provideWelsh`), by the English table they translate. */
-const welshAtHand = new WeakMap<StringTable, WelshTable<StringTable>>();
+/** Welsh tables given up front (`provideWelsh`), by the English table (as an element has it) they translate. */
+const welshAtHand = new WeakMap<object, WelshTable<StringTable>>();
 
 /**
  * Gives elements a catalogue's Welsh up front, so they show Welsh with no fetch: for a server
@@ -47,7 +47,39 @@ const welshAtHand = new WeakMap<StringTable, WelshTable<StringTable>>();
  * (`mapStrings`, `timelineStrings`, …), which holds both tables.
  */
 export function provideWelsh<T extends StringTable>(catalogue: Catalogue<T>): void {
-  welshAtHand.set(catalogue['en-GB'], catalogue.cy);
+  const english = catalogue['en-GB'];
+  welshAtHand.set(firstPaintEnglish.get(english) ?? english, catalogue.cy);
+}
+
+/** English that came with code fetched on demand (`addEnglish`), by the English table it completes. */
+const englishOnDemand = new WeakMap<object, StringTable>();
+/** A public catalogue's whole English (`wholeCatalogue`) → the English its elements carry. */
+const firstPaintEnglish = new WeakMap<object, object>();
+
+/**
+ * Completes a catalogue's English with strings that travel with code fetched on demand (a widget's edit
+ * forms bring the words only they use), once that code has arrived: every element using the catalogue then
+ * finds them as its own. A host's `strings` override them like any other; Welsh stays whole in the Welsh table.
+ */
+export function addEnglish<T extends StringTable, E extends Partial<T>>(
+  catalogue: LazyCatalogue<T, E>,
+  more: Omit<T, keyof E>,
+): void {
+  englishOnDemand.set(catalogue['en-GB'], more as StringTable);
+}
+
+/**
+ * A package's public catalogue (both languages whole, as data) from the catalogue its elements use and the
+ * English they get on demand (`addEnglish`). `provideWelsh` takes it as it takes any other.
+ */
+export function wholeCatalogue<T extends StringTable, E extends Partial<T>>(
+  catalogue: LazyCatalogue<T, E>,
+  more: Omit<T, keyof E>,
+  cy: WelshTable<T>,
+): Catalogue<T> {
+  const english = { ...catalogue['en-GB'], ...more } as unknown as T;
+  firstPaintEnglish.set(english, catalogue['en-GB']);
+  return { 'en-GB': english, cy };
 }
 
 /**
@@ -60,7 +92,7 @@ export function provideWelsh<T extends StringTable>(catalogue: Catalogue<T>): vo
  */
 export class LocaleController<T extends StringTable> implements ReactiveController {
   readonly #host: LocaleHost;
-  readonly #catalogue: LazyCatalogue<T>;
+  readonly #catalogue: LazyCatalogue<T, Partial<T>>;
   #welsh: WelshTable<T> | undefined;
   #welshFailed = false;
   #provided: LocaleSettings | undefined;
@@ -70,7 +102,7 @@ export class LocaleController<T extends StringTable> implements ReactiveControll
     if (this.locale !== this.#rendered) this.#host.requestUpdate();
   };
 
-  constructor(host: LocaleHost, catalogue: LazyCatalogue<T>) {
+  constructor(host: LocaleHost, catalogue: LazyCatalogue<T, Partial<T>>) {
     this.#host = host;
     this.#catalogue = catalogue;
     host.addController(this);
@@ -142,8 +174,9 @@ export class LocaleController<T extends StringTable> implements ReactiveControll
   /** The message for `key` with its placeholders filled, as text. */
   t(key: keyof T & string, params?: MessageParams): string {
     const locale = this.locale;
-    const table = locale === 'cy' ? (this.#welsh ?? this.#welshNow()) : this.#catalogue['en-GB'];
-    const message = this.#host.strings?.[key] ?? table?.[key] ?? this.#catalogue['en-GB'][key];
+    const english = this.#catalogue['en-GB'];
+    const table = locale === 'cy' ? (this.#welsh ?? this.#welshNow()) : english;
+    const message = this.#host.strings?.[key] ?? table?.[key] ?? english[key] ?? englishOnDemand.get(english)?.[key];
     return formatMessage(locale, message ?? key, params);
   }
 

@@ -22,9 +22,10 @@ export type Catalogue<T extends StringTable> = { readonly 'en-GB': T } & { reado
 
 /**
  * A catalogue whose Welsh table may be fetched when first needed (a separate module, so
- * pages in English never download it): `cy` is the table or a function loading it.
+ * pages in English never download it): `cy` is the table or a function loading it. Its English
+ * may leave out strings that come with code fetched on demand (`English`, see `addEnglish`).
  */
-export type LazyCatalogue<T extends StringTable> = { readonly 'en-GB': T } & {
+export type LazyCatalogue<T extends StringTable, English extends Partial<T> = T> = { readonly 'en-GB': English } & {
   readonly cy: WelshTable<T> | (() => Promise<WelshTable<T>>);
 };
 

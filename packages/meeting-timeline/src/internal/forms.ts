@@ -5,6 +5,7 @@
  * `timelineForms` (on-demand.ts), so bundlers split it into a file of its own.
  */
 export { EditedUnderneath } from '@odkit/elements';
+export { timelineFormEnglish } from './form-strings.js';
 export { EpisodeEdits } from './episode-edits.js';
 export { MeetingEdits } from './meeting-edits.js';
 export { buildCancel, cancelFieldFor, renderCancelForm } from './cancel-form.js';
