@@ -1,4 +1,5 @@
-import type { Catalogue } from '@odkit/elements';
+import { wholeCatalogue, type Catalogue } from '@odkit/elements';
+import { mapFormEnglish } from './internal/form-strings.js';
 import { mapStrings as tables, type MapStrings } from './strings.js';
 import { mapWelsh } from './strings-cy.js';
 
@@ -6,4 +7,4 @@ import { mapWelsh } from './strings-cy.js';
  * Both of <od-network-map>'s string tables, as data (for overrides, tests, translations); the
  * element itself fetches Welsh only when it shows Welsh.
  */
-export const mapStrings: Catalogue<MapStrings> = { 'en-GB': tables['en-GB'], cy: mapWelsh };
+export const mapStrings: Catalogue<MapStrings> = wholeCatalogue(tables, mapFormEnglish, mapWelsh);

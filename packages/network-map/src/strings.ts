@@ -1,8 +1,10 @@
 import { sharedEnglish, type LazyCatalogue } from '@odkit/elements';
+import type { MapFormStrings } from './internal/form-strings.js';
 
 /**
  * The map's own strings (English here; Welsh in strings-cy.ts), on top of the shared vocabulary
- * (sectors, rings, kinds, tie styles, statuses, form words).
+ * (sectors, rings, kinds, tie styles, statuses, form words), but for those only its edit forms use
+ * (internal/form-strings.ts, which come with the forms).
  */
 const en = {
   ...sharedEnglish,
@@ -73,8 +75,6 @@ const en = {
   'summary.noCutOff': 'none cut off',
   'summary.past': '{count} no longer in touch or died',
   'edit.add': 'Add a member',
-  'edit.gone': 'This is no longer in the record, so there is nothing to edit. Nothing has been saved.',
-  'edit.close': 'Close',
   'error.asOf': 'The as-of date must be a real date written YYYY-MM-DD, or a date and time with a UTC offset.',
   'error.audience': 'The audience must be 1 to 64 letters, digits, hyphens or full stops.',
   'error.view': 'The view must be "map" or "table".',
@@ -92,105 +92,15 @@ const en = {
   'edit.formsUnavailable':
     'The form could not be opened: this page could not fetch it. Check the connection and try again, or reload the page.',
   'edit.cancelled': 'The change was not applied.',
-  'field.name': 'Name',
-  'field.nameHint': 'Initials are fine if the person prefers.',
-  'field.kind': 'Kind',
-  'field.relationship': 'Relationship to the person',
-  'field.relationshipHint': 'In the person’s words, for example “my nan”.',
-  'field.sector': 'Sector',
-  'field.ring': 'Closeness',
-  'field.support': 'Support they give',
-  'field.about': 'About them',
-  'field.household': 'Lives with the person',
-  'field.carer': 'Is a carer',
-  'field.status': 'Status',
   'field.from': 'From',
   'field.to': 'To',
   'field.strength': 'Strength',
   'field.quality': 'Quality',
   'field.direction': 'Direction of support',
   'field.label': 'Label',
-  'err.name': 'Enter a name',
-  'err.relationship': 'Enter the relationship to the person',
-  'err.tooLong': 'Must be 200 characters or fewer',
-  'err.to': 'Choose who the tie is to',
-  'err.sameEnds': 'Choose two different people for a tie',
-  'field.birthDate': 'Date of birth',
-  'field.birthDateName': 'The date of birth',
-  'err.birthDateFuture': 'The date of birth must be today or in the past',
-  'field.since': 'In the network since',
-  'field.sinceHint': 'For example, 27 3 2024. Leave empty if not known.',
-  'field.sinceName': 'The date they joined the network',
-  'field.until': 'Left the network on',
-  'field.untilHint': 'Marking them no longer in touch without a date records today.',
-  'field.untilName': 'The date they left the network',
-  'err.dateInvalid': '{field} must be a real date',
-  'err.untilBeforeSince': 'The date they left must be the same as or after the date they joined',
-  'field.nhsNumber': 'NHS number',
-  'field.nhsNumberHint': '10 digits, for example 999 123 4567.',
-  'field.pronouns': 'Pronouns',
-  'field.pronounsHint': 'For example, she/her or they/them.',
-  'field.language': 'Preferred language',
-  'field.languageHint': 'A language tag, for example cy for Welsh or en-GB for English.',
-  'err.nhsNumber': 'Enter a valid NHS number: 10 digits, for example 999 123 4567',
-  'err.language': 'Enter a language tag, such as cy or en-GB',
-  'field.relationshipCode': 'Type of relationship',
-  'field.relationshipCodeHint':
-    'Start typing to choose, for example mother or neighbour. You can leave it empty if you describe it below.',
-  'field.organisation': 'Organisation or team',
-  'field.organisationHint': 'For a professional: where they work.',
   'field.critical': 'How often they are critical of the person',
   'field.contactFrequency': 'How often they are in contact',
   'field.knownSince': 'Known since',
-  'field.knownSinceHint': 'A year, or a year and month, for example 2013 or 2013-09.',
-  'field.hiddenFrom': 'Hidden from',
-  'field.hiddenFromHint':
-    'The audiences not shown this member, as your service names them, separated by commas, for example family.',
-  'field.notes': 'Notes',
-  'field.notRecorded': 'Not recorded',
-  'err.relationshipCode': 'Choose a type of relationship from the list, or leave it empty and describe it below',
-  'err.knownSince': 'Enter a year, or a year and month, such as 2013 or 2013-09',
-  'err.hiddenFrom': 'Each audience must be 1 to 64 letters, digits, hyphens or full stops',
-  'err.notesTooLong': 'Notes must be 4,000 characters or fewer',
-  'relationship.MTH': 'Mother',
-  'relationship.FTH': 'Father',
-  'relationship.PRN': 'Parent',
-  'relationship.STPMTH': 'Stepmother',
-  'relationship.STPFTH': 'Stepfather',
-  'relationship.PRNFOST': 'Foster parent',
-  'relationship.SPS': 'Spouse',
-  'relationship.DOMPART': 'Partner (living together)',
-  'relationship.SIGOTHR': 'Partner',
-  'relationship.FMRSPS': 'Former spouse',
-  'relationship.SIS': 'Sister',
-  'relationship.BRO': 'Brother',
-  'relationship.SIB': 'Sibling',
-  'relationship.HSIS': 'Half-sister',
-  'relationship.HBRO': 'Half-brother',
-  'relationship.STPSIS': 'Stepsister',
-  'relationship.STPBRO': 'Stepbrother',
-  'relationship.DAU': 'Daughter',
-  'relationship.SON': 'Son',
-  'relationship.CHILD': 'Child',
-  'relationship.STPCHLD': 'Stepchild',
-  'relationship.CHLDFOST': 'Foster child',
-  'relationship.GRMTH': 'Grandmother',
-  'relationship.GRFTH': 'Grandfather',
-  'relationship.MGRMTH': 'Grandmother (mother’s side)',
-  'relationship.MGRFTH': 'Grandfather (mother’s side)',
-  'relationship.PGRMTH': 'Grandmother (father’s side)',
-  'relationship.PGRFTH': 'Grandfather (father’s side)',
-  'relationship.GRNDCHILD': 'Grandchild',
-  'relationship.AUNT': 'Aunt',
-  'relationship.UNCLE': 'Uncle',
-  'relationship.COUSN': 'Cousin',
-  'relationship.NIECE': 'Niece',
-  'relationship.NEPHEW': 'Nephew',
-  'relationship.FAMMEMB': 'Other family member',
-  'relationship.FRND': 'Friend',
-  'relationship.NBOR': 'Neighbour',
-  'relationship.ROOM': 'Housemate',
-  'relationship.carer': 'Carer (not family)',
   'export.svg': 'Download SVG',
   'export.png': 'Download PNG',
   // The network over time (the stepper in the toolbar, and what changed since the first meeting).
@@ -208,13 +118,14 @@ const en = {
   'history.further': '{count} moved further away ({names})',
 } as const;
 
-export type MapStrings = typeof en;
+/** Every string of the map, in English: the first paint's and the edit forms'. */
+export type MapStrings = typeof en & MapFormStrings;
 /**
- * The tables <od-network-map> renders with: English here, Welsh fetched the first time an element
- * resolves to Welsh (strings-cy.ts, a chunk of its own in the kit's bundle). Both tables
- * together, as data, are the package's public `mapStrings` (catalogue.ts).
+ * The tables <od-network-map> renders with: English here (the edit forms' English comes with them), Welsh
+ * fetched the first time an element resolves to Welsh (strings-cy.ts, a chunk of its own in the kit's bundle).
+ * Both tables together, as data, are the package's public `mapStrings` (catalogue.ts).
  */
-export const mapStrings: LazyCatalogue<MapStrings> = {
+export const mapStrings: LazyCatalogue<MapStrings, typeof en> = {
   'en-GB': en,
   cy: () => import('./strings-cy.js').then((m) => m.mapWelsh),
 };

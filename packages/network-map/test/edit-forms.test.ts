@@ -9,7 +9,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { MemoryStore } from '@odkit/core';
 import { demoCase } from '@odkit/core/demo';
 import '@odkit/elements/define.js';
-import type { OdNetworkMap } from '@odkit/network-map';
+import { mapStrings, type OdNetworkMap } from '@odkit/network-map';
 import '@odkit/network-map/define.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { until } from '../../../test/support/dom.js';
@@ -61,5 +61,11 @@ describe('<od-network-map> edit forms, fetched only for editing', () => {
     await page.el.updateComplete;
     expectFocused(page.el, page.field('Name'));
     await expect(page.el).to.be.accessible();
+  });
+
+  it('publishes every string in mapStrings, the English that comes with the edit forms included', () => {
+    const english = mapStrings['en-GB'];
+    expect(Object.keys(mapStrings.cy).filter((key) => !(key in english))).to.deep.equal([]);
+    expect(english['relationship.MTH']).to.equal('Mother');
   });
 });

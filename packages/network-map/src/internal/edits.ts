@@ -16,6 +16,7 @@ import {
   type Tie,
 } from '@odkit/core';
 import {
+  addEnglish,
   OnDemand,
   OnDemandUse,
   focusErrorSummary,
@@ -27,14 +28,22 @@ import {
 } from '@odkit/elements';
 import type { ReactiveControllerHost } from 'lit';
 import { oneOf } from './panel-parts.js';
-import type { MapStrings } from '../strings.js';
+import { mapStrings, type MapStrings } from '../strings.js';
 import type * as Forms from './forms.js';
 
 /** The edit forms' module (./forms.ts), fetched on demand. */
 export type MapForms = typeof Forms;
 
-/** The forms, fetched once the map is editable (see MapEdits.preload). */
-const mapForms = new OnDemand<MapForms>(() => import('./forms.js'));
+/**
+ * The forms, fetched once the map is editable (see MapEdits.preload). Their English completes the map's table as
+ * they arrive, before any form is drawn.
+ */
+const mapForms = new OnDemand<MapForms>(() =>
+  import('./forms.js').then((forms) => {
+    addEnglish(mapStrings, forms.mapFormEnglish);
+    return forms;
+  }),
+);
 
 const isForm = (panel: Panel): panel is Extract<Panel, { kind: 'member-form' | 'tie-form' | 'person-form' }> =>
   panel.kind === 'member-form' || panel.kind === 'tie-form' || panel.kind === 'person-form';

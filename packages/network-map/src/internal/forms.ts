@@ -11,6 +11,7 @@ import { personFieldValues } from './person-form.js';
 import { tieFieldValues } from './tie-form.js';
 
 export { EditedUnderneath, formAccess } from '@odkit/elements';
+export { mapFormEnglish } from './form-strings.js';
 export { memberFieldFor, readMemberForm, renderMemberForm } from './member-form.js';
 export { personFieldFor, readPersonForm, renderPersonForm } from './person-form.js';
 export { readTieForm, renderTieForm, tieFieldFor } from './tie-form.js';
