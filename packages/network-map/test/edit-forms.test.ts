@@ -66,6 +66,6 @@ describe('<od-network-map> edit forms, fetched only for editing', () => {
   it('publishes every string in mapStrings, the English that comes with the edit forms included', () => {
     const english = mapStrings['en-GB'];
     expect(Object.keys(mapStrings.cy).filter((key) => !(key in english))).to.deep.equal([]);
-    expect(english['relationship.MTH']).to.equal('Mother');
+    expect(english['err.relationship']).to.equal('Enter the relationship to the person');
   });
 });

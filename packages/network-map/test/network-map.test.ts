@@ -520,6 +520,53 @@ describe('<od-network-map>', () => {
     });
   });
 
+  describe('a relationship recorded only as a code', () => {
+    // As a record from an EHR often has it: Sarah's as the code alone, Rhys's as a code the kit does not offer.
+    const coded = () =>
+      mapOf({
+        ...demoCase,
+        members: demoCase.members.map((m, i) =>
+          m.id === 'm-sarah'
+            ? { ...m, relationship: { code: 'MTH' } }
+            : i === 1
+              ? { ...m, relationship: { code: 'LOCAL-7' } }
+              : m,
+        ),
+      });
+    const relationshipIn = (page: MapPage) =>
+      [...page.details.querySelectorAll('dt')].find(
+        (dt) => dt.textContent === 'Relationship' || dt.textContent === 'Perthynas',
+      )?.nextElementSibling?.textContent;
+
+    it('is shown by the code’s name: in the node’s accessible name, the details and the table', async () => {
+      const page = await coded();
+      expect(page.member('Sarah Lewis').getAttribute('aria-label')).to.match(/^Sarah Lewis: Mother; /);
+      page.el.selectedId = 'm-sarah';
+      await page.el.updateComplete;
+      expect(page.detailsTitle()).to.equal('Sarah Lewis');
+      expect(relationshipIn(page)).to.equal('Mother');
+      page.el.view = 'table';
+      await page.el.updateComplete;
+      expect(page.tableRow('Sarah Lewis')['Relationship']).to.equal('Mother');
+      const other = demoCase.members[1]!.name;
+      expect(page.tableRow(other)['Relationship']).to.equal('LOCAL-7');
+    });
+
+    it('in the language shown', async () => {
+      const page = await coded();
+      page.el.locale = 'cy';
+      await page.el.updateComplete;
+      expect(page.member('Sarah Lewis').getAttribute('aria-label')).to.match(/^Sarah Lewis: Mam; /);
+    });
+
+    it('initials-only leaves out the person’s own words and shows the code’s name', async () => {
+      const page = await mapOf(demoCase, { initialsOnly: true });
+      const sarah = page.member('S. L.');
+      expect(sarah.getAttribute('aria-label')).to.match(/^S\. L\.: Mother; /);
+      expect(page.allText()).to.not.contain('MTH');
+    });
+  });
+
   describe('initials only and hostile text', () => {
     it('initials() gives initials with full stops, one per word', () => {
       expect(initials('Sarah Lewis')).to.equal('S. L.');

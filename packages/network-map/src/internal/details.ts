@@ -9,6 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Panel } from './edits.js';
 import { panelTitle, renderFormErrors, type FormState } from './panel-parts.js';
 import { PERSON_KEY } from './nodes.js';
+import { relationshipShown } from './relationships.js';
 import type { NetworkView } from './view.js';
 import type { MapStrings } from '../strings.js';
 
@@ -58,7 +59,7 @@ export function renderDetails(model: DetailsModel, t: Translate<MapStrings>, on:
   return html`${panelTitle(model.headingLevel, m.name)}
       <dl class="facts">
         <dt>${t('details.relationship')}</dt>
-        <dd>${m.relationship || '—'}</dd>
+        <dd>${relationshipShown(m, t) || '—'}</dd>
         <dt>${t('details.kind')}</dt>
         <dd>${t(`kind.${member.kind}`)}</dd>
         <dt>${t('details.sector')}</dt>

@@ -1,8 +1,8 @@
 /**
- * The English only the map's edit forms use (a member's, a tie's and the person's fields, their errors, the
- * relationship codes' names): they travel with the forms' code (forms.ts), fetched once the map is editable, and
- * complete the element's English table when it arrives (`addEnglish`, in edits.ts). Their Welsh stays in
- * strings-cy.ts with the rest. The public `mapStrings` (catalogue.ts) holds them with every other string.
+ * The English only the map's edit forms use (a member's, a tie's and the person's fields, and their errors): they
+ * travel with the forms' code (forms.ts), fetched once the map is editable, and complete the element's English
+ * table when it arrives (`addEnglish`, in edits.ts). Their Welsh stays in strings-cy.ts with the rest. The public
+ * `mapStrings` (catalogue.ts) holds them with every other string.
  */
 export const mapFormEnglish = {
   'edit.gone': 'This is no longer in the record, so there is nothing to edit. Nothing has been saved.',
@@ -58,45 +58,6 @@ export const mapFormEnglish = {
   'err.knownSince': 'Enter a year, or a year and month, such as 2013 or 2013-09',
   'err.hiddenFrom': 'Each audience must be 1 to 64 letters, digits, hyphens or full stops',
   'err.notesTooLong': 'Notes must be 4,000 characters or fewer',
-  'relationship.MTH': 'Mother',
-  'relationship.FTH': 'Father',
-  'relationship.PRN': 'Parent',
-  'relationship.STPMTH': 'Stepmother',
-  'relationship.STPFTH': 'Stepfather',
-  'relationship.PRNFOST': 'Foster parent',
-  'relationship.SPS': 'Spouse',
-  'relationship.DOMPART': 'Partner (living together)',
-  'relationship.SIGOTHR': 'Partner',
-  'relationship.FMRSPS': 'Former spouse',
-  'relationship.SIS': 'Sister',
-  'relationship.BRO': 'Brother',
-  'relationship.SIB': 'Sibling',
-  'relationship.HSIS': 'Half-sister',
-  'relationship.HBRO': 'Half-brother',
-  'relationship.STPSIS': 'Stepsister',
-  'relationship.STPBRO': 'Stepbrother',
-  'relationship.DAU': 'Daughter',
-  'relationship.SON': 'Son',
-  'relationship.CHILD': 'Child',
-  'relationship.STPCHLD': 'Stepchild',
-  'relationship.CHLDFOST': 'Foster child',
-  'relationship.GRMTH': 'Grandmother',
-  'relationship.GRFTH': 'Grandfather',
-  'relationship.MGRMTH': 'Grandmother (mother’s side)',
-  'relationship.MGRFTH': 'Grandfather (mother’s side)',
-  'relationship.PGRMTH': 'Grandmother (father’s side)',
-  'relationship.PGRFTH': 'Grandfather (father’s side)',
-  'relationship.GRNDCHILD': 'Grandchild',
-  'relationship.AUNT': 'Aunt',
-  'relationship.UNCLE': 'Uncle',
-  'relationship.COUSN': 'Cousin',
-  'relationship.NIECE': 'Niece',
-  'relationship.NEPHEW': 'Nephew',
-  'relationship.FAMMEMB': 'Other family member',
-  'relationship.FRND': 'Friend',
-  'relationship.NBOR': 'Neighbour',
-  'relationship.ROOM': 'Housemate',
-  'relationship.carer': 'Carer (not family)',
 } as const;
 
 export type MapFormStrings = typeof mapFormEnglish;

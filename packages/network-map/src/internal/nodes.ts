@@ -7,6 +7,7 @@ import type { OdSelection, Translate } from '@odkit/elements';
 import { nothing, svg, type SVGTemplateResult } from 'lit';
 import { nearestInDirection } from './geometry.js';
 import { NODE_R, PERSON_R, type Point } from './layout.js';
+import { relationshipShown } from './relationships.js';
 import type { NetworkMember } from '@odkit/core';
 import type { NetworkView, ShownMember } from './view.js';
 import type { MapStrings } from '../strings.js';
@@ -128,7 +129,7 @@ function nodeLabel(m: ShownMember, t: Translate<MapStrings>): string {
   const { member } = m;
   return t('node.member', {
     name: m.name,
-    relationship: m.relationship || '—',
+    relationship: relationshipShown(m, t) || '—',
     kind: t(`kind.${member.kind}`),
     sector: t(`sector.${member.sector}`),
     ring: t(`ring.${member.ring}`),

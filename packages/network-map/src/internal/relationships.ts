@@ -5,6 +5,7 @@
  */
 import type { Translate } from '@odkit/elements';
 import type { MapStrings } from '../strings.js';
+import type { ShownMember } from './view.js';
 
 export const RELATIONSHIP_CODES = [
   'MTH',
@@ -51,6 +52,13 @@ export type RelationshipCode = (typeof RELATIONSHIP_CODES)[number];
 
 export const isRelationshipCode = (code: unknown): code is RelationshipCode =>
   (RELATIONSHIP_CODES as readonly unknown[]).includes(code);
+
+/**
+ * A member's relationship as the map shows it: in their own words, else the code's name in the language shown
+ * (a record from an EHR often has only the code: "Mother", not "MTH"); empty when there is neither.
+ */
+export const relationshipShown = (m: ShownMember, t: Translate<MapStrings>): string =>
+  m.relationship || (m.relationshipCode ? relationshipLabel(m.relationshipCode, t) : '');
 
 /** A code's label in the language shown; a code the kit does not offer is shown as it is. */
 export const relationshipLabel = (code: string, t: Translate<MapStrings>): string =>

@@ -5,6 +5,7 @@
 import { SECTORS } from '@odkit/core';
 import type { Translate } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
+import { relationshipShown } from './relationships.js';
 import type { NetworkView } from './view.js';
 import type { MapStrings } from '../strings.js';
 
@@ -43,7 +44,7 @@ export function renderTable(view: NetworkView, t: Translate<MapStrings>, locale:
             return html`<tr>
               <th scope="row">${m.name}</th>
               <td>${t(`kind.${m.member.kind}`)}</td>
-              <td>${m.relationship || '—'}</td>
+              <td>${relationshipShown(m, t) || '—'}</td>
               <td>${t(`sector.${m.member.sector}`)}</td>
               <td>${t(`ring.${m.member.ring}`)}</td>
               <td>${m.member.support.length ? m.member.support.map((s) => t(`support.${s}`)).join(', ') : t('details.noSupport')}</td>

@@ -29,8 +29,10 @@ export interface ShownMember {
   /** The member, with the ring, sector and status they had on the view's date. */
   readonly member: NetworkMember;
   readonly name: string;
-  /** Free-text relationship, or the code; empty in initials-only mode when only text exists. */
+  /** The relationship in the person's own words; empty in initials-only mode (it may identify someone). */
   readonly relationship: string;
+  /** The relationship's code, if it has one: shown by its name where there are no words (`relationshipShown`). */
+  readonly relationshipCode: string | undefined;
   readonly status: MemberStatus;
 }
 
@@ -74,9 +76,14 @@ export function networkView(record: CaseRecord, options: ViewOptions): NetworkVi
         : asOf && current.until && asOf < current.until
           ? 'active'
           : current.status;
-    const text = member.relationship.text;
-    const relationship = initialsOnly ? (member.relationship.code ?? '') : (text ?? member.relationship.code ?? '');
-    members.push({ member, name: shown(member.name), relationship, status });
+    const relationship = initialsOnly ? '' : (member.relationship.text ?? '');
+    members.push({
+      member,
+      name: shown(member.name),
+      relationship,
+      relationshipCode: member.relationship.code,
+      status,
+    });
   }
   const byId = new Map(members.map((m) => [m.member.id, m]));
   const personId = record.person.id;
