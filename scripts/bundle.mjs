@@ -169,7 +169,8 @@ function fetchTogether(name) {
  * Writes `<name>.files.json` beside a chunked bundle: which files a page fetches for each
  * widget (`widgets`: its chunk and the shared chunks it imports, not the entry), which more it
  * fetches once that widget shows Welsh (`welsh`), once it is editable (`editing`: its edit
- * forms, for the map and the timeline) and once its store reports a conflict to decide
+ * forms, for the map and the timeline), once a person first opens a control whose code comes
+ * on its own (`onUse`: the timeline's date filter) and once its store reports a conflict to decide
  * (`conflicts`: the review panel), and every file (`files`), for a host's
  * service worker or server configuration to list. Files the build no longer makes are
  * deleted from the folder, so a stale chunk is never served; the files in `keep` are not the build's to delete.
@@ -190,6 +191,7 @@ function fileList(name, keep) {
       const widgets = {};
       const welsh = {};
       const editing = {};
+      const onUse = {};
       const conflicts = {};
       for (const chunk of chunks) {
         // The chunk holding a widget's module in src/chunks/ (its facade, unless the chunk also serves other chunks).
@@ -206,6 +208,7 @@ function fileList(name, keep) {
         };
         welsh[widget] = later(/-cy\.js$/);
         editing[widget] = later(/-forms\.js$/);
+        onUse[widget] = later(/-range\.js$/);
         // The review panel is imported by code the widgets share, not by a widget's own chunk.
         conflicts[widget] = later(/-review-panel\.js$/, [entry, ...widgets[widget].map((file) => byFile.get(file))]);
       }
@@ -219,7 +222,7 @@ function fileList(name, keep) {
       this.emitFile({
         type: 'asset',
         fileName: `${name}.files.json`,
-        source: `${JSON.stringify({ entry: entry.fileName, entries, widgets, welsh, editing, conflicts, files }, null, 2)}\n`,
+        source: `${JSON.stringify({ entry: entry.fileName, entries, widgets, welsh, editing, onUse, conflicts, files }, null, 2)}\n`,
       });
     },
     writeBundle({ dir }, bundle) {
@@ -235,7 +238,7 @@ function fileList(name, keep) {
  * A chunk's name after what it holds: a widget's code after its module in the kit's
  * src/chunks/ (`network-map`), a package's Welsh strings after the package
  * (`network-map-cy`), the Welsh all widgets share `cy`, a widget's edit forms after the package
- * (`network-map-forms`), code several widgets share
+ * (`network-map-forms`), the timeline's date filter form `meeting-timeline-range`, code several widgets share
  * `shared` (`shared2` for what only some share).
  */
 export function chunkName(chunk) {
@@ -250,6 +253,9 @@ export function chunkName(chunk) {
   // A widget's edit forms (its src/internal/forms.ts, fetched once the widget is editable): `network-map-forms`.
   const forms = heldModule(chunk, /\/packages\/([^/]+)\/src\/internal\/forms\.ts$/);
   if (forms) return `${forms}-forms`;
+  // A form fetched when first opened (src/internal/range-form.ts, the date filter): `meeting-timeline-range`.
+  const range = heldModule(chunk, /\/packages\/([^/]+)\/src\/internal\/range-form\.ts$/);
+  if (range) return `${range}-range`;
   // Code several widgets share: `shared`, then `shared2`, … (rollup numbers same-named files).
   return chunk.isDynamicEntry ? chunk.name : 'shared';
 }

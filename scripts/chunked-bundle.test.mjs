@@ -3,7 +3,8 @@
 // every file it wrote and no other; no English page fetches Welsh (no -cy file is imported
 // statically); each widget's chunk is fetched together with the chunks it imports; the
 // offline stores are in odkit-offline.js alone, which imports the rest from odkit.js; and the
-// review panel for conflicts is a file no widget page imports statically.
+// edit forms, the timeline's date filter and the review panel for conflicts are files no widget
+// page imports statically.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -108,6 +109,24 @@ test('a read-only page never fetches the edit forms: they are imported lazily, a
     assert.ok(code('odkit-network-map-forms.js').includes(marker), `the map's forms file holds "${marker}"`);
     for (const file of readOnly) assert.ok(!code(file).includes(marker), `${file} holds "${marker}"`);
   }
+});
+
+test('a timeline paints without its date filter form: a file of its own, listed under `onUse`', () => {
+  const firstPaint = new Set([list.entry, ...Object.values(list.widgets).flat()]);
+  assert.deepEqual(list.onUse, {
+    'network-map': [],
+    'meeting-timeline': ['odkit-meeting-timeline-range.js'],
+    'principles-checklist': [],
+    'service-dashboard': [],
+  });
+  // Only the form's template writes its <form id="range" novalidate>.
+  const form = 'id="range" novalidate';
+  assert.ok(code('odkit-meeting-timeline-range.js').includes(form));
+  for (const file of firstPaint) {
+    assert.ok(!code(file).includes(form), `${file} holds the date filter form`);
+    assert.ok(!staticImports(file).includes('odkit-meeting-timeline-range.js'), `${file} imports it`);
+  }
+  assert.ok(code('odkit-meeting-timeline.js').includes('import("./odkit-meeting-timeline-range.js")'));
 });
 
 /** The names a built file exports (its `export{a as Name,…}`). */

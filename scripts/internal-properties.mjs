@@ -21,10 +21,11 @@ export const INTERNAL_PROPERTIES = [
   // network-map: internal/labels.ts (LabelPlan), internal/viewport.ts (ViewportController), map-view.ts (MapModel)
   ...['halo', 'titleSize', 'canDrag', 'keepInView', 'panBy', 'zoomBy', 'awaitingSize', 'firstSize'],
   // meeting-timeline: internal/view-kit.ts (TimelineHandlers). Not the form handlers (closeForm, confirmCancel,
-  // formChange, formClick, reasonInput, sideKey, submitMeeting), the forms' zoneName, nor what the element and the
-  // meeting and episode edits share (calendarDate, dismiss, openId): the forms and edits are a chunk of their own
-  // (internal/forms.ts), and each chunk is renamed on its own.
-  ...['applyRange', 'attendeeBlur', 'attendeeFocus', 'clearRange', 'episodeChanged'],
+  // formChange, formClick, reasonInput, sideKey, submitMeeting, applyRange, clearRange), the forms' zoneName, nor
+  // what the element and the meeting and episode edits share (calendarDate, dismiss, openId): the forms and edits
+  // (internal/forms.ts) and the date filter's form (internal/range-form.ts) are chunks of their own, and each chunk
+  // is renamed on its own.
+  ...['attendeeBlur', 'attendeeFocus', 'episodeChanged'],
   ...['listFocus', 'listKey', 'listScroll', 'selectMember'],
   ...['setView', 'setZoom', 'toggleRange'],
   // meeting-timeline: axis.ts, list.ts, meeting-form.ts, model.ts, virtual-list-controller.ts
@@ -32,7 +33,7 @@ export const INTERNAL_PROPERTIES = [
   // meeting-timeline: internal/shown-timeline.ts (ShownTimeline)
   ...['viewShown', 'zoomShown', 'zoneShown', 'nowShown', 'rangeShown', 'recordShown', 'episodeOf', 'modelShown'],
   ...['modelOf', 'meetingsIn', 'meetingsShown', 'lastModel', 'clockTick'],
-  // meeting-timeline: editing.ts, range-form.ts (their parts of TimelineHandlers)
+  // meeting-timeline: editing.ts, range-edits.ts (their parts of TimelineHandlers)
   ...['formHandlers', 'rangeHandlers'],
   // meeting-timeline: internal/roving-row.ts (RovingRow; its followScroll is listed above)
   ...['focusRow', 'rowFocused', 'focusedId'],

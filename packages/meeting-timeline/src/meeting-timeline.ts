@@ -42,7 +42,7 @@ import {
   type TimelineZoom,
 } from './internal/model.js';
 import { optionProblems } from './internal/options.js';
-import { RangeEdits } from './internal/range-form.js';
+import { RangeEdits } from './internal/range-edits.js';
 import { RovingRow } from './internal/roving-row.js';
 import { ShownTimeline } from './internal/shown-timeline.js';
 import { renderSummary } from './internal/summary.js';
@@ -338,8 +338,23 @@ export class OdMeetingTimeline extends OdElement {
           renderHeader(record, model, t, f, canEdit ? this.#editing.openEpisode : undefined),
         )}
         ${renderPrivacyNote(this.#privacy, t)}
-        ${guard([...Object.values(toolbar), rangeForm.errors, rangeForm.open, locale, zone, this.strings], () =>
-          renderToolbar({ ...toolbar, range: rangeForm }, t, f, this.#on),
+        ${guard(
+          [
+            ...Object.values(toolbar),
+            rangeForm.errors,
+            rangeForm.open,
+            rangeForm.unavailable,
+            locale,
+            zone,
+            this.strings,
+          ],
+          () =>
+            renderToolbar(
+              { ...toolbar, range: rangeForm, rangeForm: rangeForm.render(from, to, this.#on) },
+              t,
+              f,
+              this.#on,
+            ),
         )}
         <p class="visually-hidden" role="status">${this.announcement}</p>
         ${renderAxis(model, shown, this.#axisLayout(model, shown, zoom, zone, from, to), this.#rows.focusedId)}

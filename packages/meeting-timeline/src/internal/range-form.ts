@@ -1,7 +1,8 @@
 /**
  * The date-range filter form: renders the two date fields, reads and checks them.
  * A form seam of its own (like meeting-form.ts) so the element only applies the
- * range it is given.
+ * range it is given. Fetched the first time a person opens it (range-edits.ts), with
+ * the elements' date input, which nothing else in a timeline's first paint uses.
  */
 import {
   dateError,
@@ -13,7 +14,7 @@ import {
   renderDateInput,
   type FormError,
 } from '@odkit/elements';
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { T, TimelineHandlers } from './view-kit.js';
 
 export interface RangeFormView {
@@ -74,62 +75,4 @@ export function readRangeForm(form: HTMLFormElement, t: T): { errors: FormError[
   const errors: FormError[] = [from.error, to.error].filter((e) => e !== undefined);
   if (!errors.length && from.iso && to.iso && to.iso < from.iso) errors.push(dateError('range-to', t('range.order')));
   return errors.length ? { errors } : { errors, from: from.iso || undefined, to: to.iso || undefined };
-}
-
-export interface RangeEditsOptions {
-  readonly t: T;
-  /** Focus goes to this element id after the next render. */
-  readonly focus: (id: string) => void;
-  /** The range chosen (undefined ends: open), to show from now on. */
-  readonly apply: (from: string | undefined, to: string | undefined) => void;
-}
-
-/**
- * The range form's own state (open or not, its errors) and what its buttons do. Held by the element, like
- * MeetingEdits; renders it again when its state changes.
- */
-export class RangeEdits {
-  /** The form is shown. */
-  open = false;
-  /** The fields' problems, from the last apply. */
-  errors: FormError[] = [];
-  readonly #host: ReactiveControllerHost;
-  readonly #o: RangeEditsOptions;
-
-  constructor(host: ReactiveControllerHost, options: RangeEditsOptions) {
-    this.#host = host;
-    this.#o = options;
-  }
-
-  #set(state: Partial<Pick<RangeEdits, 'open' | 'errors'>>): void {
-    Object.assign(this, state);
-    this.#host.requestUpdate();
-  }
-
-  /** The range form's part of the element's handler table, built once (listeners keep their identity). */
-  readonly rangeHandlers: Pick<TimelineHandlers, 'toggleRange' | 'applyRange' | 'clearRange'> = {
-    toggleRange: () => this.toggle(),
-    applyRange: (event) => this.apply(event),
-    clearRange: () => this.clear(),
-  };
-
-  toggle(): void {
-    this.#set({ open: !this.open });
-    if (this.open) this.#o.focus(RANGE_FIRST_FIELD);
-    else this.#set({ errors: [] });
-  }
-
-  apply(event: SubmitEvent): void {
-    event.preventDefault();
-    const range = readRangeForm(event.currentTarget as HTMLFormElement, this.#o.t);
-    this.#set({ errors: range.errors });
-    if (range.errors.length) return this.#o.focus(range.errors[0]!.field!);
-    this.#o.apply(range.from, range.to);
-  }
-
-  clear(): void {
-    this.#set({ errors: [] });
-    this.#o.apply(undefined, undefined);
-    this.#o.focus(RANGE_FIRST_FIELD);
-  }
 }

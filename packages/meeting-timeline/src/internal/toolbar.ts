@@ -6,7 +6,7 @@
 import type { Episode } from '@odkit/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { VIEWS, ZOOMS, type TimelineView, type TimelineZoom } from './model.js';
-import { renderRangeForm, type RangeEdits } from './range-form.js';
+import type { RangeEdits } from './range-edits.js';
 import type { T, TimelineFormats, TimelineHandlers } from './view-kit.js';
 
 export interface ToolbarView {
@@ -16,14 +16,16 @@ export interface ToolbarView {
   readonly zoom: TimelineZoom;
   readonly from: string | undefined;
   readonly to: string | undefined;
-  /** The range form: open or not, and its errors (rendered by its own module while open). */
-  readonly range: Pick<RangeEdits, 'open' | 'errors'>;
+  /** The range form: open or not (the button says so). */
+  readonly range: Pick<RangeEdits, 'open'>;
+  /** The range form while open (drawn by its own module), or why it could not open. */
+  readonly rangeForm: TemplateResult | typeof nothing;
   readonly editable: boolean;
 }
 
 export type ToolbarHandlers = Pick<
   TimelineHandlers,
-  'episodeChanged' | 'setView' | 'setZoom' | 'toggleRange' | 'record' | 'applyRange' | 'clearRange'
+  'episodeChanged' | 'setView' | 'setZoom' | 'toggleRange' | 'record'
 >;
 
 export function renderToolbar(v: ToolbarView, t: T, f: TimelineFormats, on: ToolbarHandlers): TemplateResult {
@@ -76,7 +78,7 @@ export function renderToolbar(v: ToolbarView, t: T, f: TimelineFormats, on: Tool
             : nothing
         }
       </div>
-      ${v.range.open ? renderRangeForm({ from, to, errors: v.range.errors }, t, on) : nothing}
+      ${v.rangeForm}
       ${
         v.editable
           ? html`<button class="od-button record" type="button" data-action="record" @click=${on.record}>
