@@ -169,10 +169,10 @@ function fetchTogether(name) {
  * Writes `<name>.files.json` beside a chunked bundle: which files a page fetches for each
  * widget (`widgets`: its chunk and the shared chunks it imports, not the entry), which more it
  * fetches once that widget shows Welsh (`welsh`), once it is editable (`editing`: its edit
- * forms, for the map and the timeline), once a person first opens a control whose code comes
- * on its own (`onUse`: the timeline's date filter) and once its store reports a conflict to decide
- * (`conflicts`: the review panel), and every file (`files`), for a host's
- * service worker or server configuration to list. Files the build no longer makes are
+ * forms, for the map and the timeline), once a person first uses something whose code comes
+ * on its own (`onUse`: the timeline's date filter, the map's PNG export) and once its store
+ * reports a conflict to decide (`conflicts`: the review panel), and every file (`files`), for a
+ * host's service worker or server configuration to list. Files the build no longer makes are
  * deleted from the folder, so a stale chunk is never served; the files in `keep` are not the build's to delete.
  */
 function fileList(name, keep) {
@@ -208,7 +208,7 @@ function fileList(name, keep) {
         };
         welsh[widget] = later(/-cy\.js$/);
         editing[widget] = later(/-forms\.js$/);
-        onUse[widget] = later(/-range\.js$/);
+        onUse[widget] = later(/-(?:range|png)\.js$/);
         // The review panel is imported by code the widgets share, not by a widget's own chunk.
         conflicts[widget] = later(/-review-panel\.js$/, [entry, ...widgets[widget].map((file) => byFile.get(file))]);
       }
@@ -238,7 +238,8 @@ function fileList(name, keep) {
  * A chunk's name after what it holds: a widget's code after its module in the kit's
  * src/chunks/ (`network-map`), a package's Welsh strings after the package
  * (`network-map-cy`), the Welsh all widgets share `cy`, a widget's edit forms after the package
- * (`network-map-forms`), the timeline's date filter form `meeting-timeline-range`, code several widgets share
+ * (`network-map-forms`), the timeline's date filter form `meeting-timeline-range`, the map's PNG painter
+ * `network-map-png`, code several widgets share
  * `shared` (`shared2` for what only some share).
  */
 export function chunkName(chunk) {
@@ -256,6 +257,9 @@ export function chunkName(chunk) {
   // A form fetched when first opened (src/internal/range-form.ts, the date filter): `meeting-timeline-range`.
   const range = heldModule(chunk, /\/packages\/([^/]+)\/src\/internal\/range-form\.ts$/);
   if (range) return `${range}-range`;
+  // The map's PNG painter (src/internal/export-png.ts), fetched the first time a PNG is made: `network-map-png`.
+  const png = heldModule(chunk, /\/packages\/([^/]+)\/src\/internal\/export-png\.ts$/);
+  if (png) return `${png}-png`;
   // Code several widgets share: `shared`, then `shared2`, … (rollup numbers same-named files).
   return chunk.isDynamicEntry ? chunk.name : 'shared';
 }

@@ -3,8 +3,8 @@
 // every file it wrote and no other; no English page fetches Welsh (no -cy file is imported
 // statically); each widget's chunk is fetched together with the chunks it imports; the
 // offline stores are in odkit-offline.js alone, which imports the rest from odkit.js; and the
-// edit forms, the timeline's date filter and the review panel for conflicts are files no widget
-// page imports statically.
+// edit forms, the timeline's date filter, the map's PNG painter and the review panel for
+// conflicts are files no widget page imports statically.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -111,14 +111,20 @@ test('a read-only page never fetches the edit forms: they are imported lazily, a
   }
 });
 
-test('a timeline paints without its date filter form: a file of its own, listed under `onUse`', () => {
+test('a timeline paints without its date filter form, a map without its PNG painter: files of their own, listed under `onUse`', () => {
   const firstPaint = new Set([list.entry, ...Object.values(list.widgets).flat()]);
   assert.deepEqual(list.onUse, {
-    'network-map': [],
+    'network-map': ['odkit-network-map-png.js'],
     'meeting-timeline': ['odkit-meeting-timeline-range.js'],
     'principles-checklist': [],
     'service-dashboard': [],
   });
+  // Only the PNG painter draws text on a canvas with an outline (strokeText).
+  assert.ok(code('odkit-network-map-png.js').includes('strokeText'));
+  for (const file of firstPaint) {
+    assert.ok(!code(file).includes('strokeText'), `${file} holds the PNG painter`);
+    assert.ok(!staticImports(file).includes('odkit-network-map-png.js'), `${file} imports it`);
+  }
   // Only the form's template writes its <form id="range" novalidate>.
   const form = 'id="range" novalidate';
   assert.ok(code('odkit-meeting-timeline-range.js').includes(form));

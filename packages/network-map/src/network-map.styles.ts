@@ -37,6 +37,11 @@ export const networkMapStyles = css`
     display: inline-flex;
     gap: calc(var(--_od-space) / 2);
   }
+  /* "Download PNG" could not fetch its code: said on a line of its own under the buttons. */
+  .toolbar .export-unavailable {
+    flex-basis: 100%;
+    margin: 0;
+  }
   .od-button.icon {
     /* 2.5 × the kit's text size, in this button's 1.25em text */
     min-inline-size: 2em;

@@ -10,6 +10,7 @@ import {
   SyncStatusController,
   OdElement,
   OdMemberFocusEvent,
+  OdErrorEvent,
   OdSelectEvent,
   errorStateStyles,
   formStyles,
@@ -39,9 +40,17 @@ import { summaryText } from './internal/summary.js';
 import { renderTable } from './internal/table.js';
 import { renderPanel } from './internal/panel.js';
 import { MapEdits, type Panel } from './internal/edits.js';
-import { renderNotes, renderToolbar } from './internal/toolbar.js';
+import { renderNotes, renderToolbar, type ToolbarModel } from './internal/toolbar.js';
 import { StepperController, renderChanges, renderStepper } from './internal/history.js';
-import { downloadExport, exportPng, exportSvg, legendText, mapToExport } from './internal/export.js';
+import {
+  downloadExport,
+  pngPainter,
+  exportSvg,
+  legendText,
+  mapToExport,
+  pngPainterReady,
+  pngPainterUnfetched,
+} from './internal/export.js';
 
 const ARROWS: Record<string, Point> = {
   ArrowUp: { x: 0, y: -1 },
@@ -321,7 +330,14 @@ export class OdNetworkMap extends OdElement {
     const { stops, index, hostDay, meetingDays: meetings } = this.#stepper;
     const history = renderStepper({ stops, index, meetings, hostEnd: !!hostDay, date }, this.#t, this.#stepper.step);
     const first = stops[0]!;
-    return html`${renderToolbar({ table, canEdit: this.#canEdit, members: view.members.length, history }, this.#t, this.#toolbarActions)}
+    const toolbar: ToolbarModel = {
+      table,
+      canEdit: this.#canEdit,
+      members: view.members.length,
+      history,
+      pngUnavailable: this.#pngUnavailable,
+    };
+    return html`${renderToolbar(toolbar, this.#t, this.#toolbarActions)}
       ${renderNotes(this.#shown.options(), readOnly, this.#t, date)}
       ${this.#stepper.used && index > 0 ? renderChanges(networkView(record, this.#shown.options(first)), view, date(first), this.#t) : nothing}
       <div class="main ${table && !panelOpen ? 'full' : ''}">
@@ -364,9 +380,27 @@ export class OdNetworkMap extends OdElement {
     zoomOut: () => this.#viewport.zoomBy(1 / ZOOM_STEP),
     resetZoom: this.#viewport.reset,
     downloadSvg: () => downloadExport(this, 'svg'),
-    downloadPng: () => downloadExport(this, 'png'),
+    downloadPng: () => void this.#downloadPng(),
     open: this.#open,
   };
+  /** The last "Download PNG" could not fetch the code that draws it (the toolbar says so until the next press). */
+  #pngUnavailable = false;
+  /**
+   * "Download PNG": its painter is fetched on the first press. If it cannot be, the toolbar says so, seen and heard,
+   * and the host hears it as `od-error`; the next press fetches it again.
+   */
+  async #downloadPng(): Promise<void> {
+    if (this.#pngUnavailable) {
+      // Emptied first, so a second failure is said again.
+      this.#pngUnavailable = false;
+      this.requestUpdate();
+    }
+    const fetched = await pngPainterReady();
+    if (fetched) return downloadExport(this, 'png');
+    this.#pngUnavailable = true;
+    this.requestUpdate();
+    this.emit(new OdErrorEvent(pngPainterUnfetched()));
+  }
   readonly #detailsActions = {
     open: this.#open,
     moveRing: this.#edits.moveRing,
@@ -520,11 +554,19 @@ export class OdNetworkMap extends OdElement {
 
   /**
    * The current view as a PNG image (with a legend), painted on a canvas: no image loading, so it works under a strict
-   * CSP.
+   * CSP. The code that paints it is fetched the first time (a file of its own); if it cannot be fetched, the promise
+   * rejects with an `UnsupportedError` that says so.
    */
-  toPNG(scale = 2): Promise<Blob> {
-    const svg = mapToExport(this.renderRoot, this.localName);
-    if (svg instanceof Error) return Promise.reject(svg);
-    return exportPng(svg, legendText(this.renderRoot, this.#shown.view(), this.#t), scale);
+  async toPNG(scale = 2): Promise<Blob> {
+    const picture = () => {
+      const svg = mapToExport(this.renderRoot, this.localName);
+      if (svg instanceof Error) throw svg;
+      return svg;
+    };
+    // With no map to export it rejects at once, fetching nothing.
+    picture();
+    const exportPng = await pngPainter();
+    // Read once the painter is here, so the picture and its legend are painted as they are then, together.
+    return exportPng(picture(), legendText(this.renderRoot, this.#shown.view(), this.#t), scale);
   }
 }

@@ -195,6 +195,8 @@ export const mapWelsh: WelshTable<MapStrings> = {
   'relationship.carer': 'Gofalwr (nid teulu)',
   'export.svg': 'Lawrlwytho SVG',
   'export.png': 'Lawrlwytho PNG',
+  'export.unavailable':
+    'Nid oedd modd gwneud y PNG: ni allai’r dudalen hon nôl y cod sy’n ei lunio. Gwiriwch y cysylltiad a rhowch gynnig arall arni, neu ail-lwythwch y dudalen.',
   // The network over time (the stepper in the toolbar, and what changed since the first meeting).
   'history.label': 'Y rhwydwaith dros amser',
   'history.previous': 'Cyfarfod blaenorol',

@@ -103,6 +103,8 @@ const en = {
   'field.knownSince': 'Known since',
   'export.svg': 'Download SVG',
   'export.png': 'Download PNG',
+  'export.unavailable':
+    'The PNG could not be made: this page could not fetch the code that draws it. Check the connection and try again, or reload the page.',
   // The network over time (the stepper in the toolbar, and what changed since the first meeting).
   'history.label': 'The network over time',
   'history.previous': 'Previous meeting',

@@ -768,6 +768,9 @@ describe('<od-network-map>', () => {
 
     it('exports PNG with the key under the map and the person painted at the centre', async () => {
       const page = await mapOf(demoCase);
+      // Drawn for the size it is shown at (a background tab draws it once more when no size comes): the PNG, made
+      // once its painter has been fetched, paints the map as it is then.
+      await page.fitted();
       // The whole map, not only the part a narrow picture shows (read as the export reads it).
       const box = page.wholeMap();
       const png = await page.el.toPNG(1);

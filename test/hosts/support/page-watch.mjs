@@ -85,18 +85,23 @@ export function kitFileList() {
  * What a page loading dist/odkit.js fetches of the kit: odkit.js, each widget's chunk with
  * the shared chunks it imports, once the widgets have shown Welsh their Welsh chunks, and
  * once they are editable their edit forms (`editing`: true for every widget given, or the list of
- * those that are editable), and with `offline` odkit-offline.js and what it imports (a host
- * script's offline store). Read from the build's own file list, so a test fails on a request
- * the list does not name.
+ * those that are editable), once a person has used what comes on first use (`onUse`, the same
+ * way: the map's PNG painter, the timeline's date filter), and with `offline` odkit-offline.js
+ * and what it imports (a host script's offline store). Read from the build's own file list, so
+ * a test fails on a request the list does not name.
  */
-export function kitFiles(widgets = CASE_WIDGETS, { welsh = false, editing = false, offline = false } = {}) {
+export function kitFiles(
+  widgets = CASE_WIDGETS,
+  { welsh = false, editing = false, onUse = false, offline = false } = {},
+) {
   const list = kitFileList();
   const files = new Set([list.entry, ...(offline ? list.entries['odkit-offline.js'] : [])]);
   for (const widget of widgets) {
     for (const file of list.widgets[widget]) files.add(file);
     if (welsh) for (const file of list.welsh[widget]) files.add(file);
-    if (editing === true || (Array.isArray(editing) && editing.includes(widget)))
-      for (const file of list.editing[widget]) files.add(file);
+    const given = (option) => option === true || (Array.isArray(option) && option.includes(widget));
+    if (given(editing)) for (const file of list.editing[widget]) files.add(file);
+    if (given(onUse)) for (const file of list.onUse[widget]) files.add(file);
   }
   return [...files].map((file) => `/packages/kit/dist/${file}`);
 }

@@ -16,6 +16,8 @@ export interface ToolbarModel {
   readonly members: number;
   /** Stepping through the meetings (history.ts), when there are meetings to step between. */
   readonly history?: TemplateResult | typeof nothing;
+  /** The last "Download PNG" could not fetch the code that draws it: said under the buttons until the next press. */
+  readonly pngUnavailable?: boolean;
 }
 
 export interface ToolbarActions {
@@ -52,6 +54,7 @@ export function renderToolbar(model: ToolbarModel, t: Translate<MapStrings>, on:
               <button type="button" class="od-button od-button--secondary" @click=${on.downloadPng}>${t('export.png')}</button>
             </span>`
         }
+        ${!table && model.pngUnavailable ? html`<p class="od-field-error export-unavailable" role="alert">${t('export.unavailable')}</p>` : nothing}
         ${
           model.canEdit
             ? html`<span class="group">
