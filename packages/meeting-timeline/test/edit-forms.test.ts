@@ -59,6 +59,9 @@ describe('<od-meeting-timeline> edit forms, fetched only for editing', () => {
     await until(formsFetched, 'the forms fetched');
     page.toolbarButton('Record a meeting').focus();
     await sendKeys({ press: 'Enter' });
+    // Fetched is not yet loaded: the forms' modules may still be on their way (slowly on a busy machine, past the
+    // render's 3 s wait); the form opens when they are here.
+    await until(() => page.el.shadowRoot!.querySelector('#form-title') !== null, 'the form opened');
     await page.el.updateComplete;
     expectFocused(page.el, page.detailsHeading());
     expect(page.detailsTitle()).to.equal('Record a meeting');

@@ -32,11 +32,15 @@ async function mount(store: CaseStore, locale = 'en-GB') {
   return { el, page: timelinePage(el) };
 }
 
-/** Presses an episode button (in the header, or under "no episode") with Enter, as a keyboard user does. */
+/**
+ * Presses an episode button (in the header, or under "no episode") with Enter, as a keyboard user does, until its
+ * form is open: the forms' modules may still be on their way (slowly on a busy machine, past the render's 3 s wait).
+ */
 async function press(page: TimelinePage, name: string | RegExp) {
   const button = byRoleIn<HTMLButtonElement>(page.el.shadowRoot!, 'button', name);
   button.focus();
   await sendKeys({ press: 'Enter' });
+  await until(() => page.el.shadowRoot!.querySelector('#form-title') !== null, 'the episode form opened');
   await page.el.updateComplete;
 }
 

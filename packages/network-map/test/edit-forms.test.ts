@@ -58,6 +58,9 @@ describe('<od-network-map> edit forms, fetched only for editing', () => {
     await until(formsFetched, 'the forms fetched');
     page.toolbarButton('Add a member').focus();
     await sendKeys({ press: 'Enter' });
+    // Fetched is not yet loaded: the forms' modules may still be on their way (slowly on a busy machine, past the
+    // render's 3 s wait); the form opens when they are here.
+    await until(() => page.el.shadowRoot!.querySelector('.panel form') !== null, 'the form opened');
     await page.el.updateComplete;
     expectFocused(page.el, page.field('Name'));
     await expect(page.el).to.be.accessible();

@@ -6,6 +6,7 @@ import { test, expect } from '@playwright/test';
 import {
   expectCleanConsole,
   expectNoAxeViolations,
+  expectOnlyFailedFetches,
   kitFileList,
   watchPage,
   widgetsReady,
@@ -45,12 +46,6 @@ async function openHolding(page, widget = 'network-map', { fail = false } = {}) 
 
 const UNAVAILABLE =
   'The form could not be opened: this page could not fetch it. Check the connection and try again, or reload the page.';
-
-/** The refused fetches are the only console errors: nothing was thrown into the page. */
-function expectOnlyFailedFetches(watched) {
-  expect(watched.pageErrors, 'uncaught exceptions').toEqual([]);
-  expect(watched.consoleErrors.filter((text) => !/Failed to load resource/.test(text))).toEqual([]);
-}
 
 test('"Add a member" pressed before the forms have arrived opens the form once they do, focus on its name', async ({
   page,

@@ -81,6 +81,27 @@ export function kitFileList() {
   return JSON.parse(readFileSync(join(kitDist, 'odkit.files.json'), 'utf8'));
 }
 
+/** The fetches a test refused are the only console errors: nothing was thrown into the page. */
+export function expectOnlyFailedFetches(watched) {
+  expect(watched.pageErrors, 'uncaught exceptions').toEqual([]);
+  expect(watched.consoleErrors.filter((text) => !/Failed to load resource/.test(text))).toEqual([]);
+}
+
+/**
+ * Refuses `widget`'s one file fetched on first use (`onUse` in the file list), as a page whose
+ * connection has gone would, until `refuse` is set false; `requests` counts the fetches asked for.
+ */
+export async function refuseOnUse(page, widget) {
+  const files = kitFileList().onUse[widget];
+  expect(files, `${widget}'s files fetched on first use`).toHaveLength(1);
+  const state = { requests: 0, refuse: true };
+  await page.route(`**/packages/kit/dist/${files[0]}`, (route) => {
+    state.requests++;
+    return state.refuse ? route.abort('internetdisconnected') : route.continue();
+  });
+  return state;
+}
+
 /**
  * What a page loading dist/odkit.js fetches of the kit: odkit.js, each widget's chunk with
  * the shared chunks it imports, once the widgets have shown Welsh their Welsh chunks, and
