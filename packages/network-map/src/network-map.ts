@@ -42,15 +42,7 @@ import { renderPanel } from './internal/panel.js';
 import { MapEdits, type Panel } from './internal/edits.js';
 import { renderNotes, renderToolbar, type ToolbarModel } from './internal/toolbar.js';
 import { StepperController, renderChanges, renderStepper } from './internal/history.js';
-import {
-  downloadExport,
-  pngPainter,
-  exportSvg,
-  legendText,
-  mapToExport,
-  pngPainterReady,
-  pngPainterUnfetched,
-} from './internal/export.js';
+import { downloadExport, pngPainter, exportSvg, legendText, mapToExport } from './internal/export.js';
 
 const ARROWS: Record<string, Point> = {
   ArrowUp: { x: 0, y: -1 },
@@ -395,11 +387,15 @@ export class OdNetworkMap extends OdElement {
       this.#pngUnavailable = false;
       this.requestUpdate();
     }
-    const fetched = await pngPainterReady();
-    if (fetched) return downloadExport(this, 'png');
-    this.#pngUnavailable = true;
-    this.requestUpdate();
-    this.emit(new OdErrorEvent(pngPainterUnfetched()));
+    try {
+      await pngPainter();
+    } catch (error) {
+      this.#pngUnavailable = true;
+      this.requestUpdate();
+      this.emit(new OdErrorEvent(error));
+      return;
+    }
+    downloadExport(this, 'png');
   }
   readonly #detailsActions = {
     open: this.#open,

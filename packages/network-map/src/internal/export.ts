@@ -207,18 +207,15 @@ export function exportSvg(source: SVGSVGElement, legend: LegendText): string {
 /** The PNG painter (export-png.ts): fetched the first time a PNG is asked for, once for every map on the page. */
 const pngExport = new OnDemand<typeof PngExport>(() => import('./export-png.js'));
 
-/** Fetches the PNG painter (once; a failed fetch is tried again next time): false when it could not be fetched. */
-export const pngPainterReady = (): Promise<boolean> => pngExport.load();
-
-/** What a PNG asked for when its painter could not be fetched rejects with (and the toolbar's button reports). */
-export const pngPainterUnfetched = (): UnsupportedError =>
-  new UnsupportedError(
-    '<od-network-map>: the PNG could not be made: this page could not fetch the code that paints it. Check the connection and try again.',
-  );
-
-/** The PNG painter (`exportPng`), once fetched; rejects with `pngPainterUnfetched()` when it cannot be. */
+/**
+ * The PNG painter (`exportPng`), fetched once (a failed fetch is tried again the next time); rejects with an
+ * `UnsupportedError` saying so when it cannot be fetched.
+ */
 export async function pngPainter(): Promise<(typeof PngExport)['exportPng']> {
-  if (!(await pngPainterReady()) || !pngExport.module) throw pngPainterUnfetched();
+  if (!(await pngExport.load()) || !pngExport.module)
+    throw new UnsupportedError(
+      '<od-network-map>: the PNG could not be made: this page could not fetch the code that paints it. Check the connection and try again.',
+    );
   return pngExport.module.exportPng;
 }
 
