@@ -110,17 +110,15 @@ const distTo = (p: Point, r: Rect) => Math.hypot(Math.max(r.l - p.x, 0, p.x - r.
 
 /** Whether the segment a–b passes through the rectangle (Liang–Barsky clipping). */
 function crosses(a: Point, b: Point, r: Rect): boolean {
-  let t0 = 0;
-  let t1 = 1;
   const dx = b.x - a.x;
   const dy = b.y - a.y;
-  const edges: [number, number][] = [
-    [-dx, a.x - r.l],
-    [dx, r.r - a.x],
-    [-dy, a.y - r.t],
-    [dy, r.b - a.y],
-  ];
-  for (const [p, q] of edges) {
+  // The four edges in turn (left, right, top, bottom), without building a list of them: this runs for every tie
+  // near every spot tried for every name.
+  let t0 = 0;
+  let t1 = 1;
+  for (let edge = 0; edge < 4; edge++) {
+    const p = edge === 0 ? -dx : edge === 1 ? dx : edge === 2 ? -dy : dy;
+    const q = edge === 0 ? a.x - r.l : edge === 1 ? r.r - a.x : edge === 2 ? a.y - r.t : r.b - a.y;
     if (p === 0) {
       if (q < 0) return false;
     } else {
@@ -138,43 +136,62 @@ const TIE_REACH = 8;
 
 type Obstacle = Rect | { a: Point; b: Point };
 
+/** An obstacle in the grid, listed in every cell it touches; `pass` marks it tested in the current `clear`. */
+interface Entry {
+  readonly o: Obstacle;
+  pass: number;
+}
+
 /**
  * Obstacles (boxes, and ties as segments with their reach) in a grid of square cells, so a name tests only what is
- * near it: a thousand members and their ties stay a few milliseconds' work.
+ * near it: a thousand members and their ties stay a few milliseconds' work. `clear` runs for every spot tried for
+ * every name, so it allocates nothing: cells are walked by their coordinates and an obstacle met in a second cell
+ * is skipped by its mark, not looked up in a set.
  */
 class Grid {
-  readonly #cells = new Map<number, Obstacle[]>();
+  readonly #cells = new Map<number, Entry[]>();
   readonly #size: number;
+  #pass = 0;
 
   constructor(size: number) {
     this.#size = size;
   }
 
-  #keys(r: Rect): number[] {
-    const c = (v: number) => Math.floor(v / this.#size);
-    const keys: number[] = [];
-    for (let i = c(r.l); i <= c(r.r); i++) for (let j = c(r.t); j <= c(r.b); j++) keys.push(i * 100003 + j);
-    return keys;
-  }
+  #cell = (v: number) => Math.floor(v / this.#size);
 
   add(o: Obstacle): void {
     const r = 'a' in o ? segmentBox(o.a, o.b) : o;
-    for (const key of this.#keys(r)) {
-      const cell = this.#cells.get(key);
-      if (cell) cell.push(o);
-      else this.#cells.set(key, [o]);
+    const entry: Entry = { o, pass: 0 };
+    const top = this.#cell(r.t);
+    const right = this.#cell(r.r);
+    const bottom = this.#cell(r.b);
+    for (let i = this.#cell(r.l); i <= right; i++) {
+      for (let j = top; j <= bottom; j++) {
+        const key = i * 100003 + j;
+        const cell = this.#cells.get(key);
+        if (cell) cell.push(entry);
+        else this.#cells.set(key, [entry]);
+      }
     }
   }
 
   clear(r: Rect): boolean {
-    const seen = new Set<Obstacle>();
+    const pass = ++this.#pass;
+    // A tie is tested against the box grown by the tie's reach (the same as growing the tie).
     const grown = { l: r.l - TIE_REACH, t: r.t - TIE_REACH, r: r.r + TIE_REACH, b: r.b + TIE_REACH };
-    for (const key of this.#keys(r)) {
-      for (const o of this.#cells.get(key) ?? []) {
-        if (seen.has(o)) continue;
-        seen.add(o);
-        // A tie is tested against the box grown by the tie's reach (the same as growing the tie).
-        if ('a' in o ? crosses(o.a, o.b, grown) : hits(o, r)) return false;
+    const top = this.#cell(r.t);
+    const right = this.#cell(r.r);
+    const bottom = this.#cell(r.b);
+    for (let i = this.#cell(r.l); i <= right; i++) {
+      for (let j = top; j <= bottom; j++) {
+        const cell = this.#cells.get(i * 100003 + j);
+        if (!cell) continue;
+        for (const entry of cell) {
+          if (entry.pass === pass) continue;
+          entry.pass = pass;
+          const o = entry.o;
+          if ('a' in o ? crosses(o.a, o.b, grown) : hits(o, r)) return false;
+        }
       }
     }
     return true;
