@@ -1,5 +1,6 @@
-import { forceCollide, forceRadial } from 'd3-force';
+import { forceRadial } from 'd3-force';
 import { SECTORS, type NetworkMember, type Ring, type Sector } from '@odkit/core';
+import { collide } from './collide.js';
 
 /** Radius of a member's shape, in map units (a 32-unit target at zoom 1). */
 export const NODE_R = 16;
@@ -150,13 +151,15 @@ export interface LayoutForce {
   initialize?(nodes: Node[], random: () => number): void;
 }
 
-/** The forces that relax the seeded rows: to the seeded radius, toward the seeded angle, apart. */
+/** How close two members' centres come before the layout pushes them apart (d3-force's collision radius, each). */
+export const COLLIDE_RADIUS = NODE_R + 5;
+
+/**
+ * The forces that relax the seeded rows: to the seeded radius, toward the seeded angle, apart (d3-force's
+ * `forceCollide(COLLIDE_RADIUS)`, one iteration, walked as in collide.ts).
+ */
 export function layoutForces(sectors: boolean): LayoutForce[] {
-  return [
-    forceRadial<Node>((n) => n.r).strength(0.6),
-    angularForce(sectors ? 0.2 : 0.05),
-    forceCollide<Node>(NODE_R + 5).iterations(1),
-  ];
+  return [forceRadial<Node>((n) => n.r).strength(0.6), angularForce(sectors ? 0.2 : 0.05), collide(COLLIDE_RADIUS)];
 }
 
 /**
