@@ -103,13 +103,11 @@ const rectOf = (cx: number, cy: number, w: number, h: number, pad: number): Rect
   b: cy + h / 2 + pad,
 });
 
-const hits = (a: Rect, b: Rect) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
-
 /** Distance from a point to a rectangle (0 inside). */
 const distTo = (p: Point, r: Rect) => Math.hypot(Math.max(r.l - p.x, 0, p.x - r.r), Math.max(r.t - p.y, 0, p.y - r.b));
 
-/** Whether the segment a–b passes through the rectangle (Liang–Barsky clipping). */
-function crosses(a: Point, b: Point, r: Rect): boolean {
+/** Whether the segment a–b passes through the rectangle with sides l, t, r, b (Liang–Barsky clipping). */
+function crosses(a: Point, b: Point, l: number, t: number, r: number, bottom: number): boolean {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   // The four edges in turn (left, right, top, bottom), without building a list of them: this runs for every tie
@@ -118,7 +116,7 @@ function crosses(a: Point, b: Point, r: Rect): boolean {
   let t1 = 1;
   for (let edge = 0; edge < 4; edge++) {
     const p = edge === 0 ? -dx : edge === 1 ? dx : edge === 2 ? -dy : dy;
-    const q = edge === 0 ? a.x - r.l : edge === 1 ? r.r - a.x : edge === 2 ? a.y - r.t : r.b - a.y;
+    const q = edge === 0 ? a.x - l : edge === 1 ? r - a.x : edge === 2 ? a.y - t : bottom - a.y;
     if (p === 0) {
       if (q < 0) return false;
     } else {
@@ -175,14 +173,18 @@ class Grid {
     }
   }
 
-  clear(r: Rect): boolean {
+  /** Whether the box with sides l, t, r, b is clear of every obstacle (its sides as numbers: most spots are not). */
+  clear(l: number, t: number, r: number, b: number): boolean {
     const pass = ++this.#pass;
     // A tie is tested against the box grown by the tie's reach (the same as growing the tie).
-    const grown = { l: r.l - TIE_REACH, t: r.t - TIE_REACH, r: r.r + TIE_REACH, b: r.b + TIE_REACH };
-    const top = this.#cell(r.t);
-    const right = this.#cell(r.r);
-    const bottom = this.#cell(r.b);
-    for (let i = this.#cell(r.l); i <= right; i++) {
+    const gl = l - TIE_REACH;
+    const gt = t - TIE_REACH;
+    const gr = r + TIE_REACH;
+    const gb = b + TIE_REACH;
+    const top = this.#cell(t);
+    const right = this.#cell(r);
+    const bottom = this.#cell(b);
+    for (let i = this.#cell(l); i <= right; i++) {
       for (let j = top; j <= bottom; j++) {
         const cell = this.#cells.get(i * 100003 + j);
         if (!cell) continue;
@@ -190,7 +192,7 @@ class Grid {
           if (entry.pass === pass) continue;
           entry.pass = pass;
           const o = entry.o;
-          if ('a' in o ? crosses(o.a, o.b, grown) : hits(o, r)) return false;
+          if ('a' in o ? crosses(o.a, o.b, gl, gt, gr, gb) : o.l < r && l < o.r && o.t < b && t < o.b) return false;
         }
       }
     }
@@ -275,21 +277,29 @@ export function planLabels(input: LabelInput, measure: Measure): LabelPlan {
   for (const t of taken) grid.add(t);
   for (const m of input.members) grid.add(rectOf(m.at.x, m.at.y, 2 * nodeR, 2 * nodeR, gap));
   for (const [a, b] of input.ties) grid.add({ a, b });
-  const clear = (r: Rect) => grid.clear(r);
-  // Outward first (away from the tie to the person), then turning either way, every 20°.
-  const directions = [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7, 8, -8, 9].map((k) => (k * Math.PI) / 9);
+  // Outward first (away from the tie to the person), then turning either way, every 20°; out to six distances.
+  const turns = [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7, 8, -8, 9].map((k) => (k * Math.PI) / 9);
+  const distances = [0, 6, 14, 26, 40, 56].map((k) => nodeR + gap + k * u);
+  // Each direction's cosine and sine, worked out once per name rather than once per spot tried: a crowded map tries
+  // about a hundred spots for most names, and finds none for most of them.
+  const cos = new Float64Array(turns.length);
+  const sin = new Float64Array(turns.length);
   for (const m of input.members) {
     const lines = wrap(m.name, WRAP_EM * size, width);
     const w = Math.max(...lines.map(width));
     const h = lines.length * size * LINE;
     const out = Math.atan2(m.at.y, m.at.x);
-    search: for (const d of [0, 6, 14, 26, 40, 56].map((k) => nodeR + gap + k * u)) {
-      for (const turn of directions) {
-        const a = out + turn;
-        const cx = m.at.x + Math.cos(a) * (d + w / 2);
-        const cy = m.at.y + Math.sin(a) * (d + h / 2);
+    for (let k = 0; k < turns.length; k++) {
+      const a = out + turns[k]!;
+      cos[k] = Math.cos(a);
+      sin[k] = Math.sin(a);
+    }
+    search: for (const d of distances) {
+      for (let k = 0; k < turns.length; k++) {
+        const cx = m.at.x + cos[k]! * (d + w / 2);
+        const cy = m.at.y + sin[k]! * (d + h / 2);
+        if (!grid.clear(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)) continue;
         const r = rectOf(cx, cy, w, h, 0);
-        if (!clear(r)) continue;
         const placed = box(lines, cx, cy, w, h, size * LINE);
         // A name set off from its node is tied to it by a leader line, so it is never read as a neighbour's.
         const far = distTo(m.at, r) > nodeR + gap + 7 * u;
