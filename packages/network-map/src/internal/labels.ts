@@ -280,20 +280,15 @@ export function planLabels(input: LabelInput, measure: Measure): LabelPlan {
   // Outward first (away from the tie to the person), then turning either way, every 20°; out to six distances.
   const turns = [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7, 8, -8, 9].map((k) => (k * Math.PI) / 9);
   const distances = [0, 6, 14, 26, 40, 56].map((k) => nodeR + gap + k * u);
-  // Each direction's cosine and sine, worked out once per name rather than once per spot tried: a crowded map tries
-  // about a hundred spots for most names, and finds none for most of them.
-  const cos = new Float64Array(turns.length);
-  const sin = new Float64Array(turns.length);
   for (const m of input.members) {
     const lines = wrap(m.name, WRAP_EM * size, width);
     const w = Math.max(...lines.map(width));
     const h = lines.length * size * LINE;
     const out = Math.atan2(m.at.y, m.at.x);
-    for (let k = 0; k < turns.length; k++) {
-      const a = out + turns[k]!;
-      cos[k] = Math.cos(a);
-      sin[k] = Math.sin(a);
-    }
+    // Each direction's cosine and sine once per name, not once per spot tried: a crowded map tries about a hundred
+    // spots for most names, and finds none for most of them.
+    const cos = turns.map((turn) => Math.cos(out + turn));
+    const sin = turns.map((turn) => Math.sin(out + turn));
     search: for (const d of distances) {
       for (let k = 0; k < turns.length; k++) {
         const cx = m.at.x + cos[k]! * (d + w / 2);
