@@ -95,9 +95,9 @@ export function chunkedBundle(input, file, { plugins = [], entries = {}, keep = 
     // experimentalMinChunkSize reports how many chunks it merged at every build: not news.
     onLog: (level, log, handler) => log.code !== 'OPTIMIZE_CHUNK_STATUS' && handler(level, log),
     output: {
-      ...chunkedOutput(name),
+      ...chunkedOutput(name, { compileHint: true }),
       dir: dirname(file),
-      plugins: [...chunkedOutput(name).plugins, fileList(name, keep)],
+      plugins: [...chunkedOutput(name, { compileHint: true }).plugins, fileList(name, keep)],
     },
   };
 }
@@ -105,8 +105,10 @@ export function chunkedBundle(input, file, { plugins = [], entries = {}, keep = 
 /**
  * How a chunked bundle named `name` (`odkit`) is split, named and minified: shared by the
  * build and the size check (scripts/size.mjs), so the check measures the files that ship.
+ * With `compileHint` (the kit's own files, not a host's build of a package), each file starts
+ * with V8's compile hint (see `compileHint()`).
  */
-export function chunkedOutput(name) {
+export function chunkedOutput(name, { compileHint: hinted = false } = {}) {
   return {
     format: 'es',
     // Each entry after its input's name: `name` itself, and the further entries' file names.
@@ -114,9 +116,26 @@ export function chunkedOutput(name) {
     chunkFileNames: (chunk) => `${name}-${chunkName(chunk)}.js`,
     // A chunk smaller than this is merged into its importers where that runs no code early: fewer requests.
     experimentalMinChunkSize: 4000,
-    plugins: [minifier(), fetchTogether(name)],
+    plugins: [minifier(), fetchTogether(name), ...(hinted ? [compileHint()] : [])],
   };
 }
+
+/**
+ * Starts each file with V8's explicit compile hint (`//# allFunctionsCalledOnLoad`, Chrome 136 on;
+ * other engines read a comment): its functions are compiled as the file loads, on a background
+ * thread, rather than on the main thread the first time each is called, which was about a third
+ * of a widget's first paint. Measured in docs/performance.md ("The compile hint"). After the
+ * minifier, which would drop the comment, and first in the file, where V8 looks for it.
+ */
+export function compileHint() {
+  return {
+    name: 'odkit-compile-hint',
+    renderChunk: (code) => ({ code: `${COMPILE_HINT}\n${code}`, map: null }),
+  };
+}
+
+/** V8's explicit compile hint for a whole file. */
+export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 /**
  * A chunked bundle's further entries (`entries`: { "odkit-offline.js": source }), each written

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chunkedBundle, writeBundle } from './bundle.mjs';
+import { COMPILE_HINT, chunkedBundle, writeBundle } from './bundle.mjs';
 import { root } from './packages.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'odkit-chunked-'));
@@ -179,4 +179,16 @@ test('a page whose store has no conflict never fetches the review panel: it is i
       assert.ok(files.includes(imported) || list.widgets[widget].includes(imported), `${widget}: ${imported}`);
     for (const f of files) assert.ok(!list.widgets[widget].includes(f), `${widget} lists ${f} twice`);
   }
+});
+
+test("every file starts with V8's compile hint, on a line of its own, so its functions are compiled as it loads", () => {
+  for (const file of list.files) {
+    assert.ok(
+      code(file).startsWith(`${COMPILE_HINT}\n`),
+      `${file} starts with ${JSON.stringify(code(file).slice(0, 40))}`,
+    );
+  }
+  // Written once per file, and not into another bundle left in the folder.
+  for (const file of list.files) assert.equal(code(file).split(COMPILE_HINT).length, 2, `${file} holds it once`);
+  assert.equal(code('odkit-classes.js'), 'export {};');
 });

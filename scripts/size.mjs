@@ -12,8 +12,11 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { workspacePackages } from './packages.mjs';
 
-/** `entry` with every dependency inlined, split and minified as the build does, with its further `entries`. */
-export async function measure(entry, entries = {}) {
+/**
+ * `entry` with every dependency inlined, split and minified as the build does, with its further `entries`; with
+ * `compileHint`, as the kit's own chunked bundle ships (each file starting with V8's compile hint).
+ */
+export async function measure(entry, entries = {}, { compileHint = false } = {}) {
   const bundle = await rollup({
     input: { entry },
     plugins: [...inlinedPlugins(), furtherEntries(entry, entries)],
@@ -22,7 +25,7 @@ export async function measure(entry, entries = {}) {
     onLog: () => {},
   });
   // Split as the build splits a chunked bundle (the same output options), so each file measured is one that ships.
-  const { output } = await bundle.generate(chunkedOutput('entry'));
+  const { output } = await bundle.generate(chunkedOutput('entry', { compileHint }));
   await bundle.close();
   const chunks = output
     .filter((c) => c.type === 'chunk')
@@ -48,7 +51,9 @@ for (const workspace of workspacePackages()) {
   if (!budget) continue;
   // The further entries of the chunked bundle built from this entry, if it is one.
   const bundled = Object.entries(pkg.odkit?.bundles ?? {}).find(([, source]) => source === budget.entry)?.[0];
-  const { minified, gzip, chunks } = await measure(join(dir, budget.entry), chunkedEntries(workspace, bundled));
+  // The kit's chunked bundle is measured as it ships; another package's entry as a host's build would make it.
+  const entries = chunkedEntries(workspace, bundled);
+  const { minified, gzip, chunks } = await measure(join(dir, budget.entry), entries, { compileHint: Boolean(entries) });
   const ok = gzip <= budget.gzipKb * 1000;
   failed ||= !ok;
   rows.push([
