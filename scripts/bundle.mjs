@@ -86,6 +86,7 @@ export function chunkedBundle(input, file, { plugins = [], entries = {}, keep = 
   // The single-file config's input side (plugins, warnings), with the chunked output in place of its one file.
   const { output: _oneFile, ...config } = singleFileBundle(input, file, { plugins });
   const name = basename(file, '.js');
+  const output = chunkedOutput(name, { compileHint: true });
   return {
     ...config,
     input: { [name]: input },
@@ -95,9 +96,9 @@ export function chunkedBundle(input, file, { plugins = [], entries = {}, keep = 
     // experimentalMinChunkSize reports how many chunks it merged at every build: not news.
     onLog: (level, log, handler) => log.code !== 'OPTIMIZE_CHUNK_STATUS' && handler(level, log),
     output: {
-      ...chunkedOutput(name, { compileHint: true }),
+      ...output,
       dir: dirname(file),
-      plugins: [...chunkedOutput(name, { compileHint: true }).plugins, fileList(name, keep)],
+      plugins: [...output.plugins, fileList(name, keep)],
     },
   };
 }
