@@ -20,6 +20,7 @@ import {
   partOf,
   shadow,
   text,
+  until,
 } from './dom.js';
 
 export class TimelinePage {
@@ -168,6 +169,15 @@ export class TimelinePage {
   /** The form open in the side panel, or null. */
   formOrNull(): HTMLFormElement | null {
     return this.detailsOrNull()?.querySelector('form') ?? null;
+  }
+
+  /**
+   * Waits until a form is open in the side panel, then for the render: the forms' modules may still be on their way
+   * when it is asked for (slowly on a busy machine, past the render's 3 s wait for them); it opens when they are here.
+   */
+  async formOpened(): Promise<void> {
+    await until(() => this.formOrNull() !== null, 'a form open in the side panel');
+    await this.el.updateComplete;
   }
 
   /** The form's submit button. */

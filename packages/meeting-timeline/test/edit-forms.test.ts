@@ -59,10 +59,8 @@ describe('<od-meeting-timeline> edit forms, fetched only for editing', () => {
     await until(formsFetched, 'the forms fetched');
     page.toolbarButton('Record a meeting').focus();
     await sendKeys({ press: 'Enter' });
-    // Fetched is not yet loaded: the forms' modules may still be on their way (slowly on a busy machine, past the
-    // render's 3 s wait); the form opens when they are here.
-    await until(() => page.el.shadowRoot!.querySelector('#form-title') !== null, 'the form opened');
-    await page.el.updateComplete;
+    // Fetched is not yet loaded: the form opens once the forms' modules are here.
+    await page.formOpened();
     expectFocused(page.el, page.detailsHeading());
     expect(page.detailsTitle()).to.equal('Record a meeting');
     await expect(page.el).to.be.accessible();

@@ -84,19 +84,10 @@ async function save(el: OdMeetingTimeline) {
   await el.updateComplete;
 }
 
-/**
- * Until a form is open: the forms' modules may still be on their way when it is asked for (slowly on a busy
- * machine, past the render's 3 s wait for them); it opens when they are here.
- */
-async function formOpened(el: OdMeetingTimeline) {
-  await until(() => el.shadowRoot!.querySelector('#form-title') !== null, 'the form opened');
-  await el.updateComplete;
-}
-
 async function openRecordForm(el: OdMeetingTimeline) {
   timelinePage(el).toolbarButton('Record a meeting').focus();
   await sendKeys({ press: 'Enter' });
-  await formOpened(el);
+  await timelinePage(el).formOpened();
 }
 
 /** Opens a meeting's details, then the button in them named `action` ("Edit meeting", "Cancel this meeting"). */
@@ -104,7 +95,7 @@ async function openFromDetails(el: OdMeetingTimeline, id: string, action: string
   const page = timelinePage(el);
   await page.open(id);
   page.detailsButton(action).click();
-  await formOpened(el);
+  await page.formOpened();
 }
 
 describe('<od-meeting-timeline editable>', function () {

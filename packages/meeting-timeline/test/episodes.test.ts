@@ -40,8 +40,7 @@ async function press(page: TimelinePage, name: string | RegExp) {
   const button = byRoleIn<HTMLButtonElement>(page.el.shadowRoot!, 'button', name);
   button.focus();
   await sendKeys({ press: 'Enter' });
-  await until(() => page.el.shadowRoot!.querySelector('#form-title') !== null, 'the episode form opened');
-  await page.el.updateComplete;
+  await page.formOpened();
 }
 
 /** Types into a text field by its label with real key presses, ending with the change the form listens for. */
