@@ -19,7 +19,7 @@ const LINE = 1.25;
 const WRAP_EM = 9;
 const MAX_LINES = 3;
 /** Room kept round a name (px), beyond its halo. */
-const GAP_PX = 3;
+export const GAP_PX = 3;
 
 /** Width of `text` at `size` map units, bold or not. */
 export type Measure = (text: string, size: number, bold: boolean) => number;
@@ -106,17 +106,30 @@ const rectOf = (cx: number, cy: number, w: number, h: number, pad: number): Rect
 /** Distance from a point to a rectangle (0 inside). */
 const distTo = (p: Point, r: Rect) => Math.hypot(Math.max(r.l - p.x, 0, p.x - r.r), Math.max(r.t - p.y, 0, p.y - r.b));
 
-/** Whether the segment a–b passes through the rectangle with sides l, t, r, b (Liang–Barsky clipping). */
-function crosses(a: Point, b: Point, l: number, t: number, r: number, bottom: number): boolean {
+/** How far a tie's drawing strays from its centre line (zigzags, hatching, bars, arrowheads), in map units. */
+const TIE_REACH = 8;
+
+/**
+ * Whether the segment a–b, grown by its reach, passes through the rectangle `box` (left, top, right, bottom: see
+ * Grid's `spot`), by Liang–Barsky clipping.
+ */
+function crosses(a: Point, b: Point, box: Float64Array): boolean {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
-  // The four edges in turn (left, right, top, bottom), without building a list of them: this runs for every tie
-  // near every spot tried for every name.
+  // The four edges in turn (left, right, top, bottom), of the box grown by the tie's reach (the same as growing the
+  // tie), without building a list of them: this runs for every tie near every spot tried for every name.
   let t0 = 0;
   let t1 = 1;
   for (let edge = 0; edge < 4; edge++) {
     const p = edge === 0 ? -dx : edge === 1 ? dx : edge === 2 ? -dy : dy;
-    const q = edge === 0 ? a.x - l : edge === 1 ? r - a.x : edge === 2 ? a.y - t : bottom - a.y;
+    const q =
+      edge === 0
+        ? a.x - (box[0]! - TIE_REACH)
+        : edge === 1
+          ? box[2]! + TIE_REACH - a.x
+          : edge === 2
+            ? a.y - (box[1]! - TIE_REACH)
+            : box[3]! + TIE_REACH - a.y;
     if (p === 0) {
       if (q < 0) return false;
     } else {
@@ -128,9 +141,6 @@ function crosses(a: Point, b: Point, l: number, t: number, r: number, bottom: nu
   }
   return true;
 }
-
-/** How far a tie's drawing strays from its centre line (zigzags, hatching, bars, arrowheads), in map units. */
-const TIE_REACH = 8;
 
 type Obstacle = Rect | { a: Point; b: Point };
 
@@ -147,15 +157,31 @@ interface Entry {
  * is skipped by its mark, not looked up in a set.
  */
 class Grid {
-  readonly #cells = new Map<number, Entry[]>();
+  /** The cells, column by column: `#span` a side, the first at `#first` (in cells from the centre). */
+  readonly #cells: (Entry[] | undefined)[];
   readonly #size: number;
+  readonly #first: number;
+  readonly #span: number;
   #pass = 0;
 
-  constructor(size: number) {
+  /**
+   * Cells `size` map units square, covering `extent` from the centre each way. What lies beyond is listed in the
+   * cells at the edge: two boxes that overlap still share a cell, so a bound too small only costs time. An array
+   * rather than a map keyed by the cell: the lookup is made for every cell of every spot tried.
+   */
+  constructor(size: number, extent: number) {
+    // At most 512 cells a side (a map far larger than any network shares its edge cells).
+    const reach = Math.min(Number.isFinite(extent) ? Math.max(extent, 0) : 0, 256 * size);
     this.#size = size;
+    this.#first = Math.floor(-reach / size);
+    this.#span = Math.floor(reach / size) - this.#first + 1;
+    this.#cells = new Array<Entry[] | undefined>(this.#span * this.#span);
   }
 
-  #cell = (v: number) => Math.floor(v / this.#size);
+  /** The column or row of `v` (map units), within the grid. */
+  #cell(v: number): number {
+    return Math.min(this.#span - 1, Math.max(0, Math.floor(v / this.#size) - this.#first));
+  }
 
   add(o: Obstacle): void {
     const r = 'a' in o ? segmentBox(o.a, o.b) : o;
@@ -165,34 +191,43 @@ class Grid {
     const bottom = this.#cell(r.b);
     for (let i = this.#cell(r.l); i <= right; i++) {
       for (let j = top; j <= bottom; j++) {
-        const key = i * 100003 + j;
-        const cell = this.#cells.get(key);
+        const key = i * this.#span + j;
+        const cell = this.#cells[key];
         if (cell) cell.push(entry);
-        else this.#cells.set(key, [entry]);
+        else this.#cells[key] = [entry];
       }
     }
   }
 
-  /** Whether the box with sides l, t, r, b is clear of every obstacle (its sides as numbers: most spots are not). */
-  clear(l: number, t: number, r: number, b: number): boolean {
+  /**
+   * The box `clear` tests: left, top, right, bottom. Written here rather than passed: numbers passed to a call are
+   * boxed, and this is tested for every spot tried for every name (a hundred thousand on a crowded map).
+   */
+  readonly spot = new Float64Array(4);
+
+  /** Whether `spot` is clear of every obstacle. */
+  clear(): boolean {
     const pass = ++this.#pass;
-    // A tie is tested against the box grown by the tie's reach (the same as growing the tie).
-    const gl = l - TIE_REACH;
-    const gt = t - TIE_REACH;
-    const gr = r + TIE_REACH;
-    const gb = b + TIE_REACH;
+    const spot = this.spot;
+    const l = spot[0]!;
+    const t = spot[1]!;
+    const r = spot[2]!;
+    const b = spot[3]!;
+    const span = this.#span;
     const top = this.#cell(t);
     const right = this.#cell(r);
     const bottom = this.#cell(b);
     for (let i = this.#cell(l); i <= right; i++) {
       for (let j = top; j <= bottom; j++) {
-        const cell = this.#cells.get(i * 100003 + j);
+        const cell = this.#cells[i * span + j];
         if (!cell) continue;
-        for (const entry of cell) {
+        // By index: a for…of makes an iterator object each time, until the engine has optimised this.
+        for (let k = 0; k < cell.length; k++) {
+          const entry = cell[k]!;
           if (entry.pass === pass) continue;
           entry.pass = pass;
           const o = entry.o;
-          if ('a' in o ? crosses(o.a, o.b, gl, gt, gr, gb) : o.l < r && l < o.r && o.t < b && t < o.b) return false;
+          if ('a' in o ? crosses(o.a, o.b, spot) : o.l < r && l < o.r && o.t < b && t < o.b) return false;
         }
       }
     }
@@ -273,7 +308,8 @@ export function planLabels(input: LabelInput, measure: Measure): LabelPlan {
   const nodeR = NODE_R + 3;
   const width = (s: string) => measure(s, size, false);
   const members = new Map<string, TextBox>();
-  const grid = new Grid(64);
+  // Names lie within the outer ring and a name's width beyond it (the sector names and an outer member's name).
+  const grid = new Grid(64, input.outer + 300 * u);
   for (const t of taken) grid.add(t);
   for (const m of input.members) grid.add(rectOf(m.at.x, m.at.y, 2 * nodeR, 2 * nodeR, gap));
   for (const [a, b] of input.ties) grid.add({ a, b });
@@ -289,22 +325,50 @@ export function planLabels(input: LabelInput, measure: Measure): LabelPlan {
     // spots for most names, and finds none for most of them.
     const cos = turns.map((turn) => Math.cos(out + turn));
     const sin = turns.map((turn) => Math.sin(out + turn));
-    search: for (const d of distances) {
-      for (let k = 0; k < turns.length; k++) {
-        const cx = m.at.x + cos[k]! * (d + w / 2);
-        const cy = m.at.y + sin[k]! * (d + h / 2);
-        if (!grid.clear(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)) continue;
-        const r = rectOf(cx, cy, w, h, 0);
-        const placed = box(lines, cx, cy, w, h, size * LINE);
-        // A name set off from its node is tied to it by a leader line, so it is never read as a neighbour's.
-        const far = distTo(m.at, r) > nodeR + gap + 7 * u;
-        members.set(m.id, far ? { ...placed, leader: leaderTo(m.at, r, nodeR) } : placed);
-        grid.add(rectOf(cx, cy, w, h, gap));
-        break search;
-      }
-    }
+    const spot = firstClearSpot(grid, m.at, cos, sin, distances, w, h);
+    if (spot < 0) continue;
+    const d = distances[Math.floor(spot / turns.length)]!;
+    const k = spot % turns.length;
+    const cx = m.at.x + cos[k]! * (d + w / 2);
+    const cy = m.at.y + sin[k]! * (d + h / 2);
+    const r = rectOf(cx, cy, w, h, 0);
+    const placed = box(lines, cx, cy, w, h, size * LINE);
+    // A name set off from its node is tied to it by a leader line, so it is never read as a neighbour's.
+    const far = distTo(m.at, r) > nodeR + gap + 7 * u;
+    members.set(m.id, far ? { ...placed, leader: leaderTo(m.at, r, nodeR) } : placed);
+    grid.add(rectOf(cx, cy, w, h, gap));
   }
   return { person, members, sectors, size: round(size), titleSize: round(titleSize), halo: round(3 * u) };
+}
+
+/**
+ * The first spot around `at` where a `w` × `h` name is clear, outward first: its index (distance × directions +
+ * direction), or -1. A function of its own, called once a name, so that the engine optimises this loop (the one a
+ * crowded map runs a hundred thousand times) early rather than running it unoptimised inside one long call.
+ */
+function firstClearSpot(
+  grid: Grid,
+  at: Point,
+  cos: readonly number[],
+  sin: readonly number[],
+  distances: readonly number[],
+  w: number,
+  h: number,
+): number {
+  const spot = grid.spot;
+  for (let i = 0; i < distances.length; i++) {
+    const d = distances[i]!;
+    for (let k = 0; k < cos.length; k++) {
+      const cx = at.x + cos[k]! * (d + w / 2);
+      const cy = at.y + sin[k]! * (d + h / 2);
+      spot[0] = cx - w / 2;
+      spot[1] = cy - h / 2;
+      spot[2] = cx + w / 2;
+      spot[3] = cy + h / 2;
+      if (grid.clear()) return i * cos.length + k;
+    }
+  }
+  return -1;
 }
 
 /** Where a member's name goes when the plan had no room for it but the member is selected or focused: below. */
