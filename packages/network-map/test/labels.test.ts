@@ -5,7 +5,7 @@
 // cells), so a plan whose grid covers nothing of the map is the same plan.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { GAP_PX, estimate, planLabels, type LabelInput, type LabelPlan } from '../src/internal/labels.js';
+import { GAP_PX, TIE_REACH, estimate, planLabels, type LabelInput, type LabelPlan } from '../src/internal/labels.js';
 import { NODE_R, type Point } from '../src/internal/layout.js';
 
 interface Box {
@@ -43,9 +43,6 @@ function meets(p: Point, q: Point, box: Box): boolean {
   }
   return true;
 }
-
-/** How far a tie's drawing reaches from its line, as the plan keeps names from it. */
-const TIE_REACH = 8;
 
 /** What is wrong with the members' names of `input`'s plan: each name against the person, each node, tie and name. */
 function problems(input: LabelInput, plan: LabelPlan): string[] {

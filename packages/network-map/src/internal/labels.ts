@@ -107,7 +107,7 @@ const rectOf = (cx: number, cy: number, w: number, h: number, pad: number): Rect
 const distTo = (p: Point, r: Rect) => Math.hypot(Math.max(r.l - p.x, 0, p.x - r.r), Math.max(r.t - p.y, 0, p.y - r.b));
 
 /** How far a tie's drawing strays from its centre line (zigzags, hatching, bars, arrowheads), in map units. */
-const TIE_REACH = 8;
+export const TIE_REACH = 8;
 
 /**
  * Whether the segment a–b, grown by its reach, passes through the rectangle `box` (left, top, right, bottom: see
@@ -165,6 +165,12 @@ class Grid {
   #pass = 0;
 
   /**
+   * The box `clear` tests: left, top, right, bottom. Written here rather than passed: numbers passed to a call are
+   * boxed, and this is tested for every spot tried for every name (a hundred thousand on a crowded map).
+   */
+  readonly spot = new Float64Array(4);
+
+  /**
    * Cells `size` map units square, covering `extent` from the centre each way. What lies beyond is listed in the
    * cells at the edge: two boxes that overlap still share a cell, so a bound too small only costs time. An array
    * rather than a map keyed by the cell: the lookup is made for every cell of every spot tried.
@@ -198,12 +204,6 @@ class Grid {
       }
     }
   }
-
-  /**
-   * The box `clear` tests: left, top, right, bottom. Written here rather than passed: numbers passed to a call are
-   * boxed, and this is tested for every spot tried for every name (a hundred thousand on a crowded map).
-   */
-  readonly spot = new Float64Array(4);
 
   /** Whether `spot` is clear of every obstacle. */
   clear(): boolean {
