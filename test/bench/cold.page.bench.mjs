@@ -13,7 +13,9 @@
 // machine where times do not). Then the JavaScript fetched before
 // the first paint, gzipped at level 9 (what a server compressing its files sends), for the
 // three widgets together and for each alone, in English, read-only, and for the three with the
-// case kept on the device (odkit-offline.js, which a build before it had not: skipped there).
+// case kept on the device (odkit-offline.js, which a build before it had not: skipped there),
+// and beside each, how much of it ran before that paint (V8's block coverage, each file's
+// bytes that ran gzipped as the file is): the least that page could fetch while that code runs.
 //
 //   node test/bench/cold.page.bench.mjs          (run.mjs runs it with the other benchmarks)
 //   COLD_RUNS=20 node test/bench/cold.page.bench.mjs
@@ -179,12 +181,22 @@ async function paintInPage(widgets) {
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 
-/** A fresh context and page with the bundle loaded; `scripts` collects every script response. */
-async function freshPage() {
+/**
+ * A fresh context and page with the bundle loaded; `scripts` collects every script response. With `coverage`, V8's
+ * block coverage runs from before the page loads: `takeCoverage()` then says which bytes of each script ran.
+ */
+async function freshPage({ coverage = false } = {}) {
   const context = await browser.newContext();
   // The timing function, given to the page without a request (it is not the kit's code).
   await context.addInitScript({ content: `window.paintInPage = ${paintInPage.toString()};` });
   const page = await context.newPage();
+  let takeCoverage;
+  if (coverage) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.startPreciseCoverage', { detailed: true });
+    takeCoverage = async () => (await cdp.send('Profiler.takePreciseCoverage')).result;
+  }
   const scripts = [];
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -202,7 +214,27 @@ async function freshPage() {
   page.on('pageerror', (error) => errors.push(error));
   page.on('console', (message) => message.type() === 'error' && errors.push(new Error(message.text())));
   await page.goto(`${origin}/`);
-  return { context, page, scripts, requests, errors };
+  return { context, page, scripts, requests, errors, takeCoverage };
+}
+
+/**
+ * The part of a script's text that ran, by V8's block coverage of it (`functions`): each range is a function or a
+ * block inside one with its count, an inner range after the one holding it, so painting them in order leaves each
+ * byte marked by the innermost range around it. A function that was compiled but never called did not run; a string
+ * table evaluated at load did, every entry of it.
+ */
+function ranText(text, functions) {
+  const ran = new Uint8Array(text.length);
+  const ranges = functions.flatMap((f) => f.ranges);
+  ranges.sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset);
+  for (const { startOffset, endOffset, count } of ranges) ran.fill(count > 0 ? 1 : 0, startOffset, endOffset);
+  let out = '';
+  for (let i = 0; i < text.length;) {
+    const start = i;
+    while (i < text.length && ran[i] === ran[start]) i++;
+    if (ran[start]) out += text.slice(start, i);
+  }
+  return out;
 }
 
 const median = (times) => {
@@ -326,16 +358,23 @@ const byteCases = [
 const byteRows = [];
 for (const { name, widgets, target, offline } of wanted('bytes') ? byteCases : []) {
   if (offline && !existsSync(join(dist, 'odkit-offline.js'))) continue;
-  const { context, page, scripts, requests, errors } = await freshPage();
+  const { context, page, scripts, requests, errors, takeCoverage } = await freshPage({ coverage: true });
   if (offline) await page.evaluate(() => import('/dist/odkit-offline.js'));
   await page.evaluate(
     (w) => window.paintInPage(w),
     widgets.map(({ tag, attributes, record }) => ({ tag, attributes, record })),
   );
+  const coverage = await takeCoverage();
   const bodies = (await Promise.all(scripts)).filter(Boolean);
   await context.close();
   if (errors.length) throw new Error(`${name}: the page reported ${errors.map(String).join('; ')}`);
   const gzip = bodies.reduce((sum, { body }) => sum + gzipSync(body, { level: 9 }).length, 0);
+  // What ran of each file, gzipped as the file is: the least any split by module could fetch for this page.
+  const ranGzip = bodies.reduce((sum, { url, body }) => {
+    const script = coverage.find((c) => c.url === url);
+    if (!script) throw new Error(`${name}: no coverage of ${url}`);
+    return sum + gzipSync(ranText(body.toString('utf8'), script.functions), { level: 9 }).length;
+  }, 0);
   const raw = bodies.reduce((sum, { body }) => sum + body.length, 0);
   const files = bodies.map(({ url }) => new URL(url).pathname.replace('/dist/', '')).join(' ');
   const kb = gzip / 1000;
@@ -344,13 +383,18 @@ for (const { name, widgets, target, offline } of wanted('bytes') ? byteCases : [
     name,
     (raw / 1000).toFixed(1),
     kb.toFixed(1),
+    (ranGzip / 1000).toFixed(1),
     target === undefined ? '' : `≤ ${target}`,
     target === undefined ? '' : kb <= target ? 'PASS' : 'FAIL',
     `${requests.length - 1} requests: ${files}`,
   ]);
 }
 console.log('\nJavaScript fetched before the first paint (English, read-only), kB');
-table(['page shows', 'minified', 'gzip', 'target', '', 'files'], byteRows);
+table(['page shows', 'minified', 'gzip', 'of it ran', 'target', '', 'files'], byteRows);
+console.log(
+  '"Of it ran": the gzip of only the bytes that ran before the first paint (V8 block coverage), file by file: the ' +
+    'floor for these pages until less code runs on them.',
+);
 
 await browser.close();
 server.close();
