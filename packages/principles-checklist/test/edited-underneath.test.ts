@@ -174,6 +174,21 @@ describe('<od-principles-checklist> assessment edited underneath', function () {
     expect(page(el).changedUnderneath).to.equal(null);
   });
 
+  it('the box’s link to a field waiting for a choice takes focus to that choice, by keyboard', async () => {
+    const { mine, theirs, slow, el } = await twoTabs();
+    slow.hold();
+    await click(labelOf(el, radio(el, 'two-practitioners', 'Not seen')));
+    await theirs.apply(theirChanges[0]!);
+    await until(() => ratingIn(as06(mine.snapshot!.record), 'two-practitioners')?.value === 1, 'theirs arrives here');
+    slow.release();
+    await until(() => page(el).theirs('two-practitioners').length === 1, 'their rating beside mine');
+    const link = byRoleIn(page(el).changedUnderneath!, 'link');
+    expect(text(link)).to.contain('Two or more practitioners');
+    link.focus();
+    await sendKeys({ press: 'Enter' });
+    expectFocused(el, byRoleIn(page(el).theirs('two-practitioners')[0]!, 'button', 'Use theirs'));
+  });
+
   it('my own saves while I keep typing never ask me to choose', async () => {
     const { mine, el } = await twoTabs();
     const comment = await typeComment(el, 'responding', 'First part');

@@ -174,6 +174,26 @@ describe('<od-principles-checklist> as a form control (standalone, no record)', 
       await expect(el).to.be.accessible();
     });
 
+    it('its own reportValidity and checkValidity answer as a native control’s; reportValidity shows where', async () => {
+      const { el } = await formWith();
+      await named(el);
+      const page = new PrinciplesChecklistPage(el);
+      const invalid: Event[] = [];
+      el.addEventListener('invalid', (e) => invalid.push(e));
+      expect(page.fieldErrors).to.have.length(0);
+      expect(el.reportValidity()).to.equal(false);
+      expect(invalid).to.have.length(1);
+      await el.updateComplete;
+      expect(page.fieldErrors).to.have.length(sevenPrinciples.items.length);
+      expect(shadow(el).activeElement?.id, 'focus on the first radio in error').to.equal('immediate-help--0');
+      expect(el.checkValidity()).to.equal(false);
+      expect(invalid).to.have.length(2);
+      await rateAll(el);
+      expect(el.reportValidity()).to.equal(true);
+      expect(el.checkValidity()).to.equal(true);
+      expect(invalid, 'no invalid event once valid').to.have.length(2);
+    });
+
     it('a submit is blocked while invalid', async () => {
       const { form, el } = await formWith();
       await named(el);

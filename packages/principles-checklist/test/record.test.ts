@@ -210,6 +210,31 @@ describe('<od-principles-checklist> with a case record', () => {
     );
   });
 
+  it('a saved draft’s rater’s name cleared is not saved: the field asks for a name, and a name typed is saved', async () => {
+    const store = new MemoryStore(demoCase);
+    const el = await inProvider(store, { meeting: 'mt-14', instrument: 'od-key-elements' });
+    const saved = () => store.snapshot!.record.assessments.find((a) => a.id === 'as-06')!;
+    const before = saved().rater.name;
+    expect(before).not.to.equal('');
+    const name = page(el).raterName;
+    name.focus();
+    name.select();
+    await sendKeys({ press: 'Backspace' });
+    // Leaving the field commits the edit; with a rating chosen after it, a save does run.
+    page(el).comment('responding').focus();
+    await click(labelOf(el, radio(el, 'open-questions', 'Partly seen')));
+    await until(() => page(el).fieldErrors.includes('Error: Enter the rater’s name'), 'the name asked for');
+    await until(() => saved().ratings.find((r) => r.itemId === 'open-questions')?.value === 1, 'the rating saved');
+    expect(saved().rater.name, 'no assessment saved without its rater’s name').to.equal(before);
+    expect(name.getAttribute('aria-describedby')).to.include('rater-name-error');
+
+    name.focus();
+    await sendKeys({ type: 'Chloe Grant-Evans' });
+    page(el).comment('responding').focus();
+    await until(() => saved().rater.name === 'Chloe Grant-Evans', 'the name typed, saved');
+    await until(() => page(el).fieldErrors.length === 0, 'the error gone');
+  });
+
   it('a failed save keeps the edit on screen and saves it with the next one', async () => {
     const store = new MemoryStore(demoCase);
     const apply = store.apply.bind(store);

@@ -41,7 +41,7 @@ export function renderRaterDetails(
   view: RaterView,
   t: ChecklistT,
   edit: EditRater,
-  theirs: (field: string) => TheirsBox = () => NO_THEIRS,
+  theirs: (field: string) => TheirsBox,
 ): TemplateResult {
   const { value, disabled } = view;
   if (view.readOnly) {
