@@ -161,6 +161,45 @@ describe('<od-meeting-timeline editable>', function () {
       expectFocused(el, field(el, 'Length in minutes (optional)'));
     });
 
+    it('the next meeting on a date: its date checked part by part and against this meeting’s start, then saved', async () => {
+      const { store, el } = await withStore();
+      const page = timelinePage(el);
+      await fillHeldMeeting(el);
+      await typeInto(el, 'Length in minutes (optional)', '60');
+      await choose(el, 'On a date');
+      const ids = [...el.shadowRoot!.querySelectorAll('[id]')].map((e) => e.id);
+      expect(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        'no id twice (the "On a date" radio once shared the date’s)',
+      ).to.deep.equal([]);
+      const revision = store.snapshot!.revision;
+      const next = page.dateInput('Date of the next meeting');
+      next.day.focus();
+      await sendKeys({ type: '16' });
+      next.year.focus();
+      await sendKeys({ type: '2026' });
+      next.year.dispatchEvent(new Event('change', { bubbles: true }));
+      await setValue(el, 'Time of the next meeting', '10:00');
+      await save(el);
+      const missing = 'Error: The date of the next meeting must include a month';
+      expect(text(page.fieldError(next.group))).to.equal(missing);
+      expect(text(page.formOrNull()).split(missing).length - 1, 'said once, at the date').to.equal(1);
+      await expect(el).to.be.accessible();
+
+      await enterDate(el, 'Date of the next meeting', '2026-04-08');
+      await save(el);
+      expect(text(page.fieldError(next.group))).to.equal('Error: The next meeting must be after this one starts');
+      expect(store.snapshot!.revision, 'nothing saved').to.equal(revision);
+
+      await enterDate(el, 'Date of the next meeting', '2026-04-16');
+      await save(el);
+      await until(() => store.snapshot!.revision === revision + 1, 'the meeting saved');
+      expect(store.snapshot!.record.meetings.at(-1)!.nextMeeting).to.deep.equal({
+        kind: 'date',
+        at: '2026-04-16T10:00:00+01:00',
+      });
+    });
+
     it('records a held meeting through the store, with attendance picked from the network, and opens it', async () => {
       const { store, el } = await withStore();
       const page = timelinePage(el);

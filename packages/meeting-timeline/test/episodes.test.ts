@@ -275,6 +275,49 @@ describe('<od-meeting-timeline editable> episodes', function () {
     expect(store.snapshot!.record.episodes[0]!.end).to.equal('2026-04-09T17:00:00+01:00');
   });
 
+  it('"Use theirs" on the end someone else saved meanwhile puts it in the form, and saving keeps it', async () => {
+    const record = demoWith({ meetings: demoCase.meetings.filter((m) => m.id !== 'mt-15') });
+    const store = new MemoryStore(record);
+    const { page } = await mount(store);
+    await press(page, 'Finish this episode');
+    await enterDate(page, 'Date the episode ended', '9', '4', '2026');
+    await typeInto(page, 'Time the episode ended', '17:00');
+    const theirs: Episode = { ...record.episodes[0]!, status: 'finished', end: '2026-04-08T16:00:00+01:00' };
+    await store.apply({ type: 'episode/update', episode: theirs });
+    await until(() => allByPart(page.el, 'theirs').length === 2, 'their end is shown beside mine');
+
+    // By keyboard: "Use theirs" on the date, then on the time (focus moves to the next choice's "Use theirs").
+    byRoleIn<HTMLButtonElement>(allByPart(page.el, 'theirs')[0]!, 'button', 'Use theirs').focus();
+    await sendKeys({ press: 'Enter' });
+    await page.el.updateComplete;
+    const [next] = allByPart(page.el, 'theirs');
+    expectFocused(page.el, byRoleIn(next!, 'button', 'Use theirs'));
+    await sendKeys({ press: 'Enter' });
+    await page.el.updateComplete;
+    expect(allByPart(page.el, 'theirs').length).to.equal(0);
+    const date = page.dateInput('Date the episode ended');
+    expect([date.day.value, date.month.value, date.year.value]).to.deep.equal(['8', '4', '2026']);
+    expect(page.field('Time the episode ended').value).to.equal('16:00');
+    await submit(page);
+    expect(page.formOrNull() === null, 'the form has closed').to.equal(true);
+    expect(store.snapshot!.record.episodes[0]!.end).to.equal('2026-04-08T16:00:00+01:00');
+  });
+
+  it('says which part of the end’s date is missing, at the date', async () => {
+    const record = demoWith({ meetings: demoCase.meetings.filter((m) => m.id !== 'mt-15') });
+    const store = new MemoryStore(record);
+    const { page } = await mount(store);
+    const revision = store.snapshot!.revision;
+    await press(page, 'Finish this episode');
+    await enterDate(page, 'Date the episode ended', '9', '', '2026');
+    await typeInto(page, 'Time the episode ended', '17:00');
+    await submit(page);
+    expect(errorsIn(page)).to.deep.equal(['The date the episode ended must include a month']);
+    const date = page.dateInput('Date the episode ended');
+    expect(text(page.fieldError(date.group))).to.equal('Error: The date the episode ended must include a month');
+    expect(store.snapshot!.revision, 'nothing saved').to.equal(revision);
+  });
+
   it('speaks Welsh: buttons, form, errors and the hand-over line; passes axe', async () => {
     const store = new MemoryStore(demoCase);
     const { el, page } = await mount(store, 'cy');

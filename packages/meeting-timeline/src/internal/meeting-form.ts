@@ -474,7 +474,8 @@ export function renderMeetingForm(v: FormView): TemplateResult {
         ${radios(
           t('edit.next'),
           'next',
-          'mt-next',
+          // Not 'mt-next': its "date" radio would take the id of the next meeting's date input (mt-next-date).
+          'mt-next-kind',
           [
             ['none', t('edit.nextNone')],
             ['open', t('edit.nextOpen')],
