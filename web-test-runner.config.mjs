@@ -5,6 +5,10 @@ import { countedReporters } from './test/support/count-reporter.mjs';
 import { chromiumArgs, chromiumPath } from './test/support/chromium.mjs';
 import { fhirMiddleware } from './packages/fhir/test/server/fhir-server.mjs';
 import { reactEsm } from './test/support/react-esm.mjs';
+import { readFileSync } from 'node:fs';
+
+/** Run in every test page before its tests: see the file. */
+const uniqueIds = readFileSync(new URL('./test/support/unique-ids.js', import.meta.url), 'utf8');
 
 /**
  * Tests that load the whole machine (500 cases through the FHIR engine that this same server
@@ -38,6 +42,9 @@ export default {
   // A real FHIR R4 engine (Medplum's FhirRouter + MemoryRepository) at /fhir/ on this same
   // loopback server, for @odkit/fhir's FhirStore tests (same origin: no CORS).
   middleware: [fhirMiddleware()],
+  // The runner's own page, with the id check (test/support/unique-ids.js) before anything else runs.
+  testRunnerHtml: (testFramework) =>
+    `<!DOCTYPE html><html><head><script>${uniqueIds}</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   // reactEsm: @odkit/react's tests render with React, which ships CommonJS only.
   plugins: [reactEsm(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' })],
   browsers: [

@@ -12,7 +12,7 @@ import { allByRoleIn, byText, shadow, spokenText } from '../../../test/support/d
 import { expectFocused } from '../../../test/support/keyboard.js';
 import { nextEvent } from '../../../test/support/events.js';
 import { timelinePage, type TimelinePage } from '../../../test/support/timeline-page.js';
-import { caseWithMeetings, DEMO_NOW, demoWith, text, timeline } from './support.js';
+import { caseWithMeetings, DEMO_NOW, demoWith, text, timeline, until } from './support.js';
 
 const ratio = (r: Ratio) =>
   r.value === null ? 'Not yet known' : `${formatPercent(r.value, 'en-GB')} (${r.numerator} of ${r.denominator})`;
@@ -413,6 +413,25 @@ describe('<od-meeting-timeline> range filter', () => {
         .trim(),
     ).to.equal('Showing meetings from 1 March 2026 to 31 March 2026');
     await expect(page.el).to.be.accessible();
+  });
+
+  it('"Show all" after a range shows every meeting again, and focus goes back to the start of the form', async () => {
+    const page = await pageOf(demoCase);
+    await openRange(page);
+    await typeDate(page, 'From', '1', '3', '2026');
+    await typeDate(page, 'To', '31', '3', '2026');
+    page.toolbarButton('Show').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => page.rows().length === 5, 'the range applied');
+    const all = page.toolbarButton('Show all');
+    all.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => page.rows().length === 15, 'every meeting shown again');
+    expect(page.el.rangeStart).to.equal(undefined);
+    expect(page.el.rangeEnd).to.equal(undefined);
+    expect(page.el.hasAttribute('range-start')).to.equal(false);
+    expect(() => page.toolbarButton('Show all'), 'nothing left to clear').to.throw(/found 0/);
+    expectFocused(page.el, page.dateInput('From').day);
   });
 
   it('refuses an end before the start, at the field', async () => {
