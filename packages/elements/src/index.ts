@@ -45,6 +45,8 @@ export {
   type SyncValueOptions,
 } from './sync/conflict-text.js';
 export { renderErrorState, errorStateStyles } from './error-state.js';
+// Only the edit forms use it: a module of its own, so that it comes with them, not with the first paint.
+export { pathInside } from './forms/issue-path.js';
 export {
   ariaInvalid,
   describedBy,

@@ -9,6 +9,7 @@ import {
   formErrorsFrom,
   formStyles,
   OdElement,
+  pathInside,
   renderErrorSummary,
   parseDateParts,
   renderField,
@@ -117,6 +118,13 @@ describe('form kit', () => {
     expect(formErrorsFrom(new Error('offline'), () => undefined, 'Not saved')).to.deep.equal([
       { message: 'Not saved' },
     ]);
+  });
+
+  it('reads an issue inside the entity a form edits, from a change’s path or the record’s', () => {
+    expect(pathInside(['tie', 'to'], 'tie')).to.deep.equal(['to']);
+    expect(pathInside(['ties', 3, 'to'], 'tie')).to.deep.equal(['to']);
+    expect(pathInside(['meetings', 0, 'attendees', 2, 'role'], 'meeting')).to.deep.equal(['attendees', 2, 'role']);
+    expect(pathInside(['reason'], 'meeting')).to.deep.equal(['reason']);
   });
 
   it('lines a fieldset legend up with the hint and labels under it (no 2 px browser padding)', async () => {

@@ -2,11 +2,15 @@
 // relationship (a searchable list of the kit's codes, free text still allowed), organisation, how critical, how often
 // in contact, known since, who it is hidden from and notes.
 import { expect, fixture, html } from '@open-wc/testing';
-import { isValidNhsNumber } from '@odkit/core';
-import type { OdProvider } from '@odkit/elements';
+import { applyChange, isValidNhsNumber, parseCaseRecord, TEXT_LIMITS, ValidationError } from '@odkit/core';
+import { demoCase } from '@odkit/core/demo';
+import { formErrorsFrom, type OdProvider } from '@odkit/elements';
 import '@odkit/elements/define.js';
 import '@odkit/network-map/define.js';
 import { RELATIONSHIP_CODES } from '../src/internal/relationships.js';
+import { memberFieldFor } from '../src/internal/member-form.js';
+import { personFieldFor } from '../src/internal/person-form.js';
+import { tieFieldFor } from '../src/internal/tie-form.js';
 import { FhirStore, KIT_RELATIONSHIPS, V3_RELATIONSHIPS } from '@odkit/fhir';
 import { sendKeys } from '@web/test-runner-commands';
 import { until } from '../../../test/support/dom.js';
@@ -46,6 +50,35 @@ async function overFhir() {
 
 describe('<od-network-map> member form: every field', () => {
   guardConsole();
+
+  it('puts what core refuses in a member, the person or a tie at the field it concerns', () => {
+    const record = parseCaseRecord(structuredClone(demoCase));
+    /** The issues core finds with `change` to the demo case, by the form field each is put at. */
+    const fieldsOf = (change: unknown, fieldFor: (path: readonly (string | number)[]) => string | undefined) => {
+      try {
+        applyChange(record, change);
+      } catch (error) {
+        if (error instanceof ValidationError) return formErrorsFrom(error, fieldFor, 'Not saved').map((e) => e.field);
+        throw error;
+      }
+      throw new Error(`core took ${JSON.stringify(change)}`);
+    };
+    const long = 'x'.repeat(TEXT_LIMITS.short + 1);
+    const member = record.members[0]!;
+    const tie = record.ties[0]!;
+    expect(fieldsOf({ type: 'member/update', member: { ...member, name: long } }, memberFieldFor)).to.deep.equal([
+      'member-name',
+    ]);
+    expect(
+      fieldsOf({ type: 'member/update', member: { ...member, knownSince: '2026-02-30' } }, memberFieldFor),
+    ).to.deep.equal(['member-known-since']);
+    expect(
+      fieldsOf({ type: 'person/update', person: { ...record.person, nhsNumber: '9434765918' } }, personFieldFor),
+    ).to.deep.equal(['person-nhs-number']);
+    expect(fieldsOf({ type: 'tie/update', tie: { ...tie, label: long } }, tieFieldFor)).to.deep.equal(['tie-label']);
+    // The record's own check, after the change (someone removed the member meanwhile): its path is the record's.
+    expect(fieldsOf({ type: 'tie/update', tie: { ...tie, to: 'm-nobody' } }, tieFieldFor)).to.deep.equal(['tie-to']);
+  });
 
   it('offers only codes the FHIR mapping declares', () => {
     const declared = new Set([...V3_RELATIONSHIPS, ...KIT_RELATIONSHIPS.map(([code]) => code)]);

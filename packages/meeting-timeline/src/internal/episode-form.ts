@@ -14,6 +14,7 @@ import {
   describedBy,
   errorFor,
   parseDateParts,
+  pathInside,
   readDateParts,
   renderDateInput,
   renderField,
@@ -211,9 +212,7 @@ function whenProblem(kind: EpisodeFormKind, at: number, ctx: EpisodeBuildContext
 
 /** The form field a core issue about an episode belongs to. */
 export function episodeFieldFor(path: Issue['path']): string | undefined {
-  const i = path.findIndex((p) => p === 'episode' || p === 'episodes');
-  const rest = i >= 0 ? path.slice(path[i] === 'episodes' ? i + 2 : i + 1) : path;
-  const [key, , sub] = rest;
+  const [key, , sub] = pathInside(path, 'episode');
   if (key === 'firstContact' || key === 'end' || (key === 'handovers' && sub === 'at'))
     return datePartId(EPISODE_FIELDS.date, 'day');
   if (key === 'responsibleTeam' || (key === 'handovers' && sub === 'to')) return EPISODE_FIELDS.team;

@@ -21,6 +21,7 @@ import {
   describedBy,
   errorFor,
   parseDateParts,
+  pathInside,
   readDateParts,
   renderDateInput,
   renderErrorSummary,
@@ -330,9 +331,7 @@ const sorted = (o: object) => Object.fromEntries(Object.entries(o).sort(([a], [b
 
 /** The form field a core issue belongs to, for a change built from `meeting`. */
 export function fieldForIssue(path: Issue['path'], meeting: Meeting | undefined): string | undefined {
-  const i = path.findIndex((p) => p === 'meeting' || p === 'meetings');
-  const rest = i >= 0 ? path.slice(path[i] === 'meetings' ? i + 2 : i + 1) : path;
-  const [key, index, sub] = rest;
+  const [key, index, sub] = pathInside(path, 'meeting');
   if (key === 'attendees' && typeof index === 'number' && meeting) {
     const memberId = meeting.attendees[index]?.memberId;
     return memberId ? `${sub === 'role' ? 'role' : 'att'}-${memberId}` : undefined;

@@ -20,7 +20,7 @@ import {
   type Ring,
   type SupportType,
 } from '@odkit/core';
-import { datePartId, type FieldValues, type FormError, type Translate } from '@odkit/elements';
+import { datePartId, pathInside, type FieldValues, type FormError, type Translate } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   choice,
@@ -275,5 +275,7 @@ const FIELD_OF: Readonly<Record<string, string>> = {
   since: datePartId('member-since', 'day'),
   until: datePartId('member-until', 'day'),
 };
-export const memberFieldFor = (path: readonly (string | number)[]): string | undefined =>
-  typeof path[1] === 'string' ? FIELD_OF[path[1]] : undefined;
+export const memberFieldFor = (path: readonly (string | number)[]): string | undefined => {
+  const [key] = pathInside(path, 'member');
+  return typeof key === 'string' ? FIELD_OF[key] : undefined;
+};

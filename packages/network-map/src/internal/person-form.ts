@@ -11,7 +11,7 @@ import {
   type Change,
   type Person,
 } from '@odkit/core';
-import { datePartId, type FieldValues, type FormError, type Translate } from '@odkit/elements';
+import { datePartId, pathInside, type FieldValues, type FormError, type Translate } from '@odkit/elements';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   dateField,
@@ -116,4 +116,4 @@ export const personFieldFor = (path: readonly (string | number)[]): string | und
     pronouns: 'person-pronouns',
     preferredLanguage: 'person-language',
     birthDate: 'person-birth-date-day',
-  })[String(path[1])];
+  })[String(pathInside(path, 'person')[0])];

@@ -16,6 +16,7 @@ import {
   ariaInvalid,
   describedBy,
   errorFor,
+  pathInside,
   renderFieldError,
   type FieldValues,
   type FormError,
@@ -113,8 +114,10 @@ export function readTieForm(form: HTMLFormElement, t: Translate<MapStrings>, exi
 }
 
 /** The form field a refused tie change points at (by the path of the core's issue). */
-export const tieFieldFor = (path: readonly (string | number)[]) =>
-  path[1] === 'to' ? 'tie-to' : path[1] === 'from' ? 'tie-from' : path[1] === 'label' ? 'tie-label' : undefined;
+export const tieFieldFor = (path: readonly (string | number)[]) => {
+  const [key] = pathInside(path, 'tie');
+  return key === 'to' ? 'tie-to' : key === 'from' ? 'tie-from' : key === 'label' ? 'tie-label' : undefined;
+};
 
 /** A tie's values as the tie form's controls hold them (by control name), for merging changes saved elsewhere. */
 export function tieFieldValues(tie: Tie): FieldValues {
