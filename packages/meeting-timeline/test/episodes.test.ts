@@ -79,6 +79,26 @@ async function submit(page: TimelinePage) {
 
 const errorsIn = (page: TimelinePage) => [...page.errorSummary()!.querySelectorAll('li')].map((li) => text(li));
 
+/** The demo case without its last meeting, so that its episode can end on 8 or 9 April. */
+const endable = () => demoWith({ meetings: demoCase.meetings.filter((m) => m.id !== 'mt-15') });
+
+/**
+ * "Finish this episode" with 9 April, 17:00 typed, while someone else ends it on 8 April, 16:00: resolves once their
+ * end is shown beside what was typed.
+ */
+async function finishingWhileTheyFinish() {
+  const record = endable();
+  const store = new MemoryStore(record);
+  const { page } = await mount(store);
+  await press(page, 'Finish this episode');
+  await enterDate(page, 'Date the episode ended', '9', '4', '2026');
+  await typeInto(page, 'Time the episode ended', '17:00');
+  const theirs: Episode = { ...record.episodes[0]!, status: 'finished', end: '2026-04-08T16:00:00+01:00' };
+  await store.apply({ type: 'episode/update', episode: theirs });
+  await until(() => allByPart(page.el, 'theirs').length === 2, 'their end is shown beside mine');
+  return { store, page };
+}
+
 const noEpisode = (): CaseRecord => demoWith({ episodes: [], meetings: [], assessments: [] });
 
 describe('<od-meeting-timeline editable> episodes', function () {
@@ -239,16 +259,7 @@ describe('<od-meeting-timeline editable> episodes', function () {
   });
 
   it('keeps the end typed when someone else finishes the episode meanwhile, and asks which to keep', async () => {
-    const record = demoWith({ meetings: demoCase.meetings.filter((m) => m.id !== 'mt-15') });
-    const store = new MemoryStore(record);
-    const { page } = await mount(store);
-    await press(page, 'Finish this episode');
-    await enterDate(page, 'Date the episode ended', '9', '4', '2026');
-    await typeInto(page, 'Time the episode ended', '17:00');
-    const theirs: Episode = { ...record.episodes[0]!, status: 'finished', end: '2026-04-08T16:00:00+01:00' };
-    await store.apply({ type: 'episode/update', episode: theirs });
-
-    await until(() => allByPart(page.el, 'theirs').length === 2, 'their end is shown beside mine');
+    const { store, page } = await finishingWhileTheyFinish();
     expect(text(page.details)).to.contain('The episode now ends on 8 Apr 2026, 16:00.');
     await expect(page.el).to.be.accessible();
     expect(page.field('Time the episode ended').value).to.equal('17:00');
@@ -276,15 +287,7 @@ describe('<od-meeting-timeline editable> episodes', function () {
   });
 
   it('"Use theirs" on the end someone else saved meanwhile puts it in the form, and saving keeps it', async () => {
-    const record = demoWith({ meetings: demoCase.meetings.filter((m) => m.id !== 'mt-15') });
-    const store = new MemoryStore(record);
-    const { page } = await mount(store);
-    await press(page, 'Finish this episode');
-    await enterDate(page, 'Date the episode ended', '9', '4', '2026');
-    await typeInto(page, 'Time the episode ended', '17:00');
-    const theirs: Episode = { ...record.episodes[0]!, status: 'finished', end: '2026-04-08T16:00:00+01:00' };
-    await store.apply({ type: 'episode/update', episode: theirs });
-    await until(() => allByPart(page.el, 'theirs').length === 2, 'their end is shown beside mine');
+    const { store, page } = await finishingWhileTheyFinish();
 
     // By keyboard: "Use theirs" on the date, then on the time (focus moves to the next choice's "Use theirs").
     byRoleIn<HTMLButtonElement>(allByPart(page.el, 'theirs')[0]!, 'button', 'Use theirs').focus();
@@ -304,8 +307,7 @@ describe('<od-meeting-timeline editable> episodes', function () {
   });
 
   it('says which part of the end’s date is missing, at the date', async () => {
-    const record = demoWith({ meetings: demoCase.meetings.filter((m) => m.id !== 'mt-15') });
-    const store = new MemoryStore(record);
+    const store = new MemoryStore(endable());
     const { page } = await mount(store);
     const revision = store.snapshot!.revision;
     await press(page, 'Finish this episode');
