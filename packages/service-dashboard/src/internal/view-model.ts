@@ -82,10 +82,6 @@ export function plotted(figure: Figure): number | null {
   return figure.mean.mean;
 }
 
-/** Whether a figure's value is a share from 0 to 1 (plotted from 0% to 100%). */
-export const isShare = (figure: Figure): boolean =>
-  figure.kind === 'share' || (figure.kind === 'mean' && figure.scale === 'share');
-
 /** How many values a figure is made of (its denominator, or its count). */
 export function countOf(figure: Figure): number {
   if (figure.kind === 'share') return figure.share.denominator;
