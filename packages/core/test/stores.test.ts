@@ -624,6 +624,32 @@ describe('IndexedDbStore', () => {
     });
   });
 
+  it('a tab holding the database at the first schema, not closing for a newer one: the open says it is blocked', async () => {
+    const older = await rawDatabase();
+    older.onversionchange = null;
+    try {
+      // Far beyond the test's own time limit: the open is refused because the browser says it is blocked, not late.
+      const error = expectInstance(await rejection(open({ openTimeout: 120_000 })), StorageError);
+      expect(error.message).to.contain('blocked by another open tab');
+    } finally {
+      older.close();
+    }
+  });
+
+  it('a newer schema opened in another tab is not held up: this store lets go, and a write here then fails whole', async () => {
+    const store = await open({ initial: exampleRecord() });
+    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(databaseName, 99);
+      request.onsuccess = () => resolve(request.result);
+      request.onblocked = () => reject(new Error('the store held up the newer open'));
+      request.onerror = () => reject(request.error);
+    });
+    newer.close();
+    expectInstance(await rejection(store.apply(addAunt)), StorageError);
+    expect(store.snapshot!.revision).to.equal(1);
+    expect(store.snapshot!.record).to.deep.equal(exampleRecord());
+  });
+
   it('refuses an openTimeout that is not a positive number of milliseconds', async () => {
     for (const openTimeout of [0, -1, NaN, '100']) {
       const error = expectInstance(await rejection(open({ openTimeout: openTimeout as number })), ValidationError);
