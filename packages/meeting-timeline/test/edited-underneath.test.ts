@@ -81,6 +81,31 @@ describe('<od-meeting-timeline> meeting form, edited underneath', function () {
     theirs.close();
   });
 
+  it('a date both changed: theirs is listed, and "Use theirs" puts it back in the day, month and year', async () => {
+    const { mine, theirs, el, page } = await twoTabs();
+    const day = page.dateInput('Date').day;
+    day.focus();
+    day.select();
+    await sendKeys({ type: '9' });
+    day.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    const moved = { start: '2026-04-07T14:00:00+01:00', end: '2026-04-07T15:00:00+01:00' };
+    await theirs.apply({ type: 'meeting/update', meeting: { ...meetingIn(theirs.snapshot!.record), ...moved } });
+    await until(() => allByPart(el, 'theirs').length === 1, 'their date is listed above the form');
+    expect(text(allByPart(el, 'theirs')[0]!)).to.contain('Date');
+    const use = byRoleIn(allByPart(el, 'theirs')[0]!, 'button', 'Use theirs');
+    use.focus();
+    use.click();
+    await el.updateComplete;
+    const date = page.dateInput('Date');
+    expect([date.day.value, date.month.value, date.year.value]).to.deep.equal(['7', '4', '2026']);
+    page.submitButton().click();
+    await until(() => !page.formOrNull(), 'the form closes once saved');
+    expect(meetingIn(mine.snapshot!.record)).to.include(moved);
+    mine.close();
+    theirs.close();
+  });
+
   it('"Use theirs" puts their notes in the form, and saving keeps them', async () => {
     const { mine, theirs, el, page } = await twoTabs();
     const notes = await typeNotes(page, 'My notes');
