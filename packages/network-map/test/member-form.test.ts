@@ -175,6 +175,23 @@ describe('<od-network-map> member form: every field', () => {
     expect(priya).to.deep.include({ status: 'past', since: '2013-09-01', until: today });
   });
 
+  it('says which part of a membership date is missing, and saves nothing', async () => {
+    const { page, options } = await overFhir();
+    const part = (id: string) => page.el.shadowRoot!.getElementById(id) as HTMLInputElement;
+    await page.focusMember('Priya Shah');
+    page.detailsButton('Edit member').click();
+    await page.el.updateComplete;
+    await typeInto(part('member-since-day'), '1');
+    await typeInto(part('member-since-year'), '2013');
+    page.form().requestSubmit();
+    await until(() => page.errorSummaryItems().length === 1, 'the date refused');
+    expect(page.errorSummaryItems()).to.deep.equal(['The date they joined the network must include a month']);
+    expect(part('member-since-month').getAttribute('aria-invalid')).to.equal('true');
+    expect(part('member-since-day').getAttribute('aria-invalid')).to.equal(null);
+    const priya = (await FhirStore.open(options)).snapshot!.record.members.find((m) => m.id === 'm-priya')!;
+    expect(priya).not.to.have.property('since');
+  });
+
   it('reads in Welsh: the Welsh label chooses the same code', async () => {
     const { page, options } = await overFhir();
     page.el.setAttribute('lang', 'cy');
