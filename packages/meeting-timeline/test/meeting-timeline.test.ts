@@ -308,6 +308,19 @@ describe('<od-meeting-timeline> keyboard', () => {
     expectFocused(page.el, page.meeting('mt-03'));
   });
 
+  it('"Close details" by keyboard does what Escape does: selection cleared, focus back on the meeting', async () => {
+    const page = await focusedTimeline();
+    await press(page, 'ArrowDown', 'ArrowDown', 'Enter');
+    expect(page.detailsOrNull()).to.not.equal(null);
+    const cleared = nextEvent(page.el, 'od-select');
+    page.detailsButton('Close details').focus();
+    await sendKeys({ press: 'Enter' });
+    expect((await cleared).selection).to.equal(null);
+    await page.el.updateComplete;
+    expect(page.detailsOrNull()).to.equal(null);
+    expectFocused(page.el, page.meeting('mt-03'));
+  });
+
   it('focusing an attendee fires od-member-focus, and leaving them fires it with null', async () => {
     const page = await pageOf(demoCase);
     await page.open('mt-01');
