@@ -62,6 +62,21 @@ describe('<od-meeting-timeline> with a long history', () => {
     expect(Math.abs(visible.getBoundingClientRect().top - top)).to.be.lessThan(visible.offsetHeight);
   });
 
+  it('scrolling the focused meeting out of the rendered rows moves focus to a row still there, not to the page', async () => {
+    const page = timelinePage(await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', scale: 'month' }));
+    const el = page.el;
+    page.meetings()[0]!.focus();
+    const viewport = page.list()!.parentElement!;
+    viewport.scrollTop = viewport.scrollHeight / 2;
+    viewport.dispatchEvent(new Event('scroll'));
+    const active = () => el.shadowRoot!.activeElement as HTMLElement | null;
+    await until(
+      () => Number(active()?.closest('li')?.getAttribute('aria-posinset')) >= 400,
+      'focus on a row scrolled to',
+    );
+    expect(page.meetings()).to.include(active()!);
+  });
+
   it('the attendance matrix shows the latest 100 meetings and says so', async () => {
     const page = timelinePage(await timeline(record, { 'as-of': '2045-01-01T12:00:00+00:00', view: 'matrix' }));
     const table = page.matrixTable();
