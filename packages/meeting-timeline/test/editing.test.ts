@@ -9,6 +9,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { guardConsole } from '../../../test/support/console-guard.js';
 import { nextEvent } from '../../../test/support/events.js';
 import { demoSyncingStore } from '../../../stories/support/sync-store.js';
+import { FakeSyncingStore } from '../../../test/support/fake-syncing-store.js';
+import { SyncStatusPage } from '../../../test/support/sync-status-page.js';
 import { allByRoleIn, byPart, byRoleIn, byText } from '../../../test/support/dom.js';
 import { expectFocused } from '../../../test/support/keyboard.js';
 import { timelinePage } from '../../../test/support/timeline-page.js';
@@ -551,6 +553,15 @@ describe('<od-meeting-timeline> with an offline store', () => {
     await until(() => page.changedBy()[0], 'the meeting’s history line');
     // 12:25 in London (BST) is 07:25 in New York (EDT).
     expect(text(page.changedBy()[0])).to.equal('Changed by Nia Roberts on 1 Apr 2026, 07:25');
+  });
+
+  it('says when it last saved in the timeline’s own time zone too', async () => {
+    const at = new Date();
+    const store = new FakeSyncingStore(demoCase, { status: { lastSyncedAt: at.toISOString() } });
+    const { el } = await inProvider(store, { ownZone: 'Pacific/Auckland' });
+    const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Pacific/Auckland', timeStyle: 'short' }).format(at);
+    await until(() => new SyncStatusPage(el).notes.length, 'when it last saved');
+    expect(new SyncStatusPage(el).notes).to.deep.equal([`Last saved to the record at ${time}`]);
   });
 
   it('opens the review panel on a conflict, axe-clean in the NHS preset, dark, in Welsh', async () => {
