@@ -19,10 +19,8 @@ const uniqueIds = readFileSync(new URL('./test/support/unique-ids.js', import.me
 export const HEAVY_FILES = [
   'packages/fhir/test/fhir-server-source.test.ts',
   'packages/core/test/summary-worker.test.ts',
-  // These need the page to themselves: print emulation and taking over a server-rendered form's
-  // focus and fields time out in a background tab beside another file.
+  // Print emulation needs the page to itself: it times out in a background tab beside another file.
   'test/print.test.ts',
-  'packages/principles-checklist/test/light-form.test.ts',
   // Sets the window's width and measures what is painted: the map fits its text and scale to the size its
   // ResizeObserver reports, which a background tab never does.
   'packages/network-map/test/legibility.test.ts',

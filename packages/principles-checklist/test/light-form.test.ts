@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { demoCase as sharedDemo } from '@odkit/core/demo';
 import { forgetDrafts, ownCase } from '../../../test/support/own-case.js';
 import '@odkit/elements/define.js';
@@ -32,7 +32,7 @@ describe('<od-principles-checklist> taking over its server-rendered form', () =>
   guardConsole();
 
   it('disables the server’s fields, keeps what was entered in them (checked again), and the form sends its value once', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form @submit=${(e: Event) => e.preventDefault()}>
+    const form = fixtureSync<HTMLFormElement>(html`<form @submit=${(e: Event) => e.preventDefault()}>
       <od-principles-checklist name="assessment" meeting-id="mt-13" .record=${structuredClone(demoCase)}>${serverForm}</od-principles-checklist>
     </form>`);
     const el = form.querySelector<OdPrinciplesChecklist>('od-principles-checklist')!;
