@@ -189,10 +189,6 @@ export class CaseAssembler {
     return true;
   }
 
-  hasShared(key: string): boolean {
-    return this.#shared.has(key);
-  }
-
   /** Shared resources the batch's networks (and their PractitionerRoles) refer to but the batch lacks. */
   missingShared(): string[] {
     const wanted = new Set<string>();
@@ -245,11 +241,6 @@ export class CaseAssembler {
         }
       }
     }
-  }
-
-  /** Patients of the batch (`Patient/<id>`), in arrival order. */
-  patients(): string[] {
-    return [...this.#byPatient.keys()];
   }
 
   #bundle(patient: FhirResource, resources: FhirResource[]): Bundle {
