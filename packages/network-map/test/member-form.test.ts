@@ -48,6 +48,16 @@ async function overFhir() {
   return { page: mapPage(el), store, options, record };
 }
 
+/** Priya Shah's member form open on an editable map over FHIR; `part` is a date input's field by its id. */
+async function editingPriya() {
+  const { page, options } = await overFhir();
+  const part = (id: string) => page.el.shadowRoot!.getElementById(id) as HTMLInputElement;
+  await page.focusMember('Priya Shah');
+  page.detailsButton('Edit member').click();
+  await page.el.updateComplete;
+  return { page, options, part };
+}
+
 describe('<od-network-map> member form: every field', () => {
   guardConsole();
 
@@ -148,11 +158,7 @@ describe('<od-network-map> member form: every field', () => {
   });
 
   it('dates membership with GOV.UK date inputs; marking someone no longer in touch dates it today', async () => {
-    const { page, options } = await overFhir();
-    const part = (id: string) => page.el.shadowRoot!.getElementById(id) as HTMLInputElement;
-    await page.focusMember('Priya Shah');
-    page.detailsButton('Edit member').click();
-    await page.el.updateComplete;
+    const { page, options, part } = await editingPriya();
     await typeInto(part('member-since-day'), '1');
     await typeInto(part('member-since-month'), '9');
     await typeInto(part('member-since-year'), '2013');
@@ -176,11 +182,7 @@ describe('<od-network-map> member form: every field', () => {
   });
 
   it('says which part of a membership date is missing, and saves nothing', async () => {
-    const { page, options } = await overFhir();
-    const part = (id: string) => page.el.shadowRoot!.getElementById(id) as HTMLInputElement;
-    await page.focusMember('Priya Shah');
-    page.detailsButton('Edit member').click();
-    await page.el.updateComplete;
+    const { page, options, part } = await editingPriya();
     await typeInto(part('member-since-day'), '1');
     await typeInto(part('member-since-year'), '2013');
     page.form().requestSubmit();
