@@ -12,7 +12,7 @@ import terser from '@rollup/plugin-terser';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { builtinModules } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { root, workspacePackages } from './packages.mjs';
 import { checkInternalProperties, internalPropertyMangling } from './internal-properties.mjs';
@@ -49,11 +49,63 @@ export function minifyTemplates() {
 /**
  * terser, with the widgets' internal property names renamed (scripts/internal-properties.mjs),
  * checked first. For the single-file bundles and the size check, where terser sees the whole program.
+ * No comments are kept: the licences of the code bundled go to a file beside the bundle
+ * (`licenceNotices()`), as webpack's default build does, rather than into every page's download.
  */
 export const minifier = () => [
   checkInternalProperties(),
-  terser({ module: true, compress: { passes: 2 }, mangle: { properties: internalPropertyMangling() } }),
+  terser({
+    module: true,
+    compress: { passes: 2 },
+    mangle: { properties: internalPropertyMangling() },
+    format: { comments: false },
+  }),
 ];
+
+/**
+ * Writes `<file>.LICENSE.txt` beside a bundle: the name, version, licence and licence text of
+ * each package whose code the bundle (every chunk of it) holds, ours included. The minifier
+ * keeps no comments, so this file is where Lit's, zod's and d3's notices travel with the code.
+ */
+export function licenceNotices(file) {
+  return {
+    name: 'odkit-licence-notices',
+    generateBundle(_options, bundle) {
+      const packages = new Map();
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        for (const [id, module] of Object.entries(chunk.modules)) {
+          if (!module.renderedLength || id.startsWith('\0')) continue;
+          const dir = packageDir(id);
+          if (dir && !packages.has(dir)) packages.set(dir, JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')));
+        }
+      }
+      const notices = [...packages]
+        .sort(([, a], [, b]) => a.name.localeCompare(b.name))
+        .map(([dir, pkg]) => {
+          const text = ['LICENSE', 'LICENSE.md', 'LICENCE', 'license', 'LICENSE.txt']
+            .map((name) => join(dir, name))
+            .find((path) => existsSync(path));
+          if (!text) throw new Error(`${pkg.name} is bundled into ${file} but has no licence file to copy beside it`);
+          return `${pkg.name} ${pkg.version} (${pkg.license})\n\n${readFileSync(text, 'utf8').trim()}\n`;
+        });
+      this.emitFile({
+        type: 'asset',
+        fileName: `${file}.LICENSE.txt`,
+        source: `Licences of the code bundled in ${file}${Object.keys(bundle).length > 1 ? ' and its chunks' : ''}.\n\n${notices.join('\n---\n\n')}`,
+      });
+    },
+  };
+}
+
+/** The folder of the package a bundled module belongs to: the nearest one up with a package.json that has a name. */
+function packageDir(id) {
+  for (let dir = dirname(id); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name) return dir;
+  }
+  return undefined;
+}
 
 /**
  * The rollup config of one single-file bundle: `input` with every dependency inlined,
@@ -63,7 +115,12 @@ export function singleFileBundle(input, file, { plugins = [] } = {}) {
   return {
     input,
     plugins: [...plugins, ...inlinedPlugins()],
-    output: { file, format: 'es', inlineDynamicImports: true, plugins: [minifier()] },
+    output: {
+      file,
+      format: 'es',
+      inlineDynamicImports: true,
+      plugins: [minifier(), licenceNotices(basename(file))],
+    },
     onwarn(warning, warn) {
       // Third-party modules' own circular imports and comment placement are theirs, not ours.
       if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
@@ -98,7 +155,7 @@ export function chunkedBundle(input, file, { plugins = [], entries = {}, keep = 
     output: {
       ...output,
       dir: dirname(file),
-      plugins: [...output.plugins, fileList(name, keep)],
+      plugins: [...output.plugins, fileList(name, keep), licenceNotices(basename(file))],
     },
   };
 }

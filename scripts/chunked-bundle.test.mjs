@@ -192,3 +192,26 @@ test("every file starts with V8's compile hint, on a line of its own, so its fun
   for (const file of list.files) assert.equal(code(file).split(COMPILE_HINT).length, 2, `${file} holds it once`);
   assert.equal(code('odkit-classes.js'), 'export {};');
 });
+
+test('the licences of the code bundled are in odkit.js.LICENSE.txt beside it, and in no file a page fetches', () => {
+  const notices = readFileSync(join(dir, 'odkit.js.LICENSE.txt'), 'utf8');
+  // Every package with code in the bundle, by name, version and licence, followed by its licence's text.
+  for (const [name, licence, holder] of [
+    ['lit-html', 'BSD-3-Clause', 'Google LLC'],
+    ['lit-element', 'BSD-3-Clause', 'Google LLC'],
+    ['@lit/reactive-element', 'BSD-3-Clause', 'Google LLC'],
+    ['@lit/context', 'BSD-3-Clause', 'Google LLC'],
+    ['zod', 'MIT', 'Colin McDonnell'],
+    ['d3-force', 'ISC', 'Mike Bostock'],
+    ['d3-quadtree', 'ISC', 'Mike Bostock'],
+    ['@odkit/core', 'MIT', 'Open Dialogue Kit contributors'],
+  ]) {
+    const heading = new RegExp(`\\n${name.replace('/', '\\/')} \\d+\\.\\d+\\.\\d+ \\(${licence}\\)\\n`).exec(notices);
+    assert.ok(heading, `${name} is listed, with its version and licence`);
+    const text = notices.slice(heading.index).split('\n---\n')[0];
+    assert.match(text, new RegExp(`Copyright .*${holder}`), `${name}'s notice is copied`);
+  }
+  // No package is listed that the bundle does not hold (d3's timer and dispatch are not in it).
+  assert.doesNotMatch(notices, /\nd3-timer /);
+  for (const file of list.files) assert.doesNotMatch(code(file), /@license|Copyright/, `${file} holds no notice`);
+});

@@ -391,6 +391,10 @@ test.describe('in Chromium, from the installed tarballs', () => {
       files.filter((file) => !existsSync(join(dist, file))),
       'listed files missing from the tarball',
     ).toEqual([]);
+    // The licences of the code each bundle holds travel with it (the minified files keep no comments).
+    for (const bundle of ['odkit.js', 'odkit-classes.js', 'odkit-hydrate.js']) {
+      expect(readFileSync(join(dist, `${bundle}.LICENSE.txt`), 'utf8'), bundle).toContain('lit-html');
+    }
     await expectDemoCaseRendered(page, 'single-file', 'dist/odkit.js from the @odkit/kit tarball', { chunked: true });
   });
 });
