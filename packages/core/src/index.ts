@@ -24,7 +24,19 @@ export { MEMBER_DATED_FIELDS, TIE_DATED_FIELDS, memberAsOf, tieAsOf } from './mo
 export { isValidNhsNumber, normaliseNhsNumber } from './nhs-number.js';
 export { validate, type ValidationResult, type EntityKind } from './validate-entity.js';
 export { parseCaseRecord, serializeCaseRecord, type Migration, type ParseOptions } from './record.js';
-export { Change, applyChange, parseChange, type ChangeType } from './changes.js';
+export {
+  Change,
+  applyChange,
+  parseChange,
+  type ChangeType,
+  type ChangeApplier,
+  type NetworkChange,
+  applyNetworkChange,
+  type TimelineChange,
+  applyTimelineChange,
+  type AssessmentChange,
+  applyAssessmentChange,
+} from './changes.js';
 export * from './instruments/index.js';
 export * from './metrics/index.js';
 export {

@@ -4,7 +4,10 @@ import {
   InstrumentRegistry,
   NotFoundError,
   ValidationError,
+  applyAssessmentChange,
   applyChange,
+  applyNetworkChange,
+  applyTimelineChange,
   createInstrumentRegistry,
   currentTeam,
   defaultInstruments,
@@ -17,6 +20,7 @@ import {
   validate,
   type CaseRecord,
   type Change,
+  type ChangeApplier,
   type ChangeType,
   type Instrument,
 } from '@odkit/core';
@@ -45,13 +49,48 @@ let before: CaseRecord;
 /** Applies a change to the example record (a plain, unfrozen object), remembering its type. */
 function apply(change: Change, to: CaseRecord = record): CaseRecord {
   covered.add(change.type);
-  return applyChange(to, change);
+  const next = applyChange(to, change);
+  familyAppliesTheSame(change, to);
+  return next;
 }
 
 /** Applies a change that must fail, returning the error. */
 function refused(change: unknown, to: CaseRecord = record): unknown {
   if (change && typeof change === 'object' && 'type' in change) covered.add(change.type as ChangeType);
-  return thrown(() => applyChange(to, change));
+  const error = thrown(() => applyChange(to, change));
+  familyAppliesTheSame(change, to);
+  return error;
+}
+
+/** The applier of the family a change's type belongs to (the widgets apply their edits with these). */
+function familyApplier(change: unknown): ChangeApplier | undefined {
+  const type: unknown = change && typeof change === 'object' && 'type' in change ? change.type : undefined;
+  // An unknown type is refused by each with its own list of types: not the same message.
+  const known = CHANGE_TYPES.find((t) => t === type);
+  if (!known) return undefined;
+  if (/^(person|member|tie)\//.test(known)) return applyNetworkChange;
+  return /^(episode|meeting)\//.test(known) ? applyTimelineChange : applyAssessmentChange;
+}
+
+/**
+ * Every change a test applies or has refused is applied again by its family's applier, which must give exactly
+ * what applyChange gives: the same record, or the same error. Both are given the change dated at one time, so
+ * an update that dates its history (member/update, tie/update) dates it the same.
+ */
+function familyAppliesTheSame(change: unknown, to: CaseRecord): void {
+  const family = familyApplier(change);
+  if (!family) return;
+  const undated = /^(member|tie)\/update$/.test((change as Change).type) && !('at' in (change as object));
+  const dated = undated ? { ...(change as object), at: '2026-03-01T09:00:00.000Z' } : change;
+  const outcome = (applier: ChangeApplier) => {
+    try {
+      return { record: applier(to, dated) };
+    } catch (error) {
+      const { name, message, issues } = error as ValidationError;
+      return { error: { name, message, issues } };
+    }
+  };
+  expect(outcome(family)).to.deep.equal(outcome(applyChange));
 }
 
 function validationError(change: unknown, to?: CaseRecord): ValidationError {
@@ -900,5 +939,50 @@ describe('localise', () => {
     expect(localise({ en: 'Hello', cy: 'Helo' }, 'pl')).to.equal('Hello');
     expect(localise({ cy: 'Helo', gd: 'Halò' }, 'pl')).to.equal('Helo');
     expect(localise('Plain', 'cy')).to.equal('Plain');
+  });
+});
+
+describe('the change families', () => {
+  const families = {
+    network: [applyNetworkChange, /^(person|member|tie)\//],
+    timeline: [applyTimelineChange, /^(episode|meeting)\//],
+    assessment: [applyAssessmentChange, /^assessment\//],
+  } as const;
+
+  it('between them take every change type, each type in one family', () => {
+    for (const type of CHANGE_TYPES) {
+      const takenBy = Object.entries(families).filter(([, [applier]]) => {
+        const error = thrown(() => applier(exampleRecord(), { type }));
+        return !expectInstance(error, ValidationError).issues.some((i) => formatPath(i.path) === 'type');
+      });
+      expect(
+        takenBy.map(([name]) => name),
+        type,
+      ).to.deep.equal(Object.keys(families).filter((name) => families[name as keyof typeof families][1].test(type)));
+    }
+  });
+
+  it("each refuses another family's change as an unknown type, listing its own, and changes nothing", () => {
+    const r = exampleRecord();
+    const before = clone(r);
+    const error = expectInstance(
+      thrown(() => applyAssessmentChange(r, { type: 'member/remove', memberId: 'nbr' })),
+      ValidationError,
+    );
+    expect(error.message).to.match(/^Change is invalid/);
+    expect(error.issues).to.deep.equal([
+      {
+        path: ['type'],
+        message:
+          'has an unknown "type" (expected one of "assessment/start", "assessment/update", "assessment/rate", "assessment/complete", "assessment/reopen")',
+      },
+    ]);
+    expect(thrown(() => applyNetworkChange(r, { type: 'meeting/cancel', meetingId: 'mt1' }))).to.be.instanceOf(
+      ValidationError,
+    );
+    expect(thrown(() => applyTimelineChange(r, { type: 'assessment/reopen', assessmentId: 'a1' }))).to.be.instanceOf(
+      ValidationError,
+    );
+    expect(r).to.deep.equal(before);
   });
 });
