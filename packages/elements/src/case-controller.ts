@@ -5,6 +5,7 @@ import {
   type CaseRecord,
   type CaseStore,
   type Change,
+  type ChangeApplier,
   type InstrumentRegistry,
   type StoreSnapshot,
   ValidationError,
@@ -30,8 +31,12 @@ export interface CaseControllerOptions {
  *
  * It keeps the last good record: bad data sets `error` (the widget shows an
  * error state above what it showed before) and fires `od-error`; nothing throws.
+ *
+ * Without a store, an edit is applied to the widget's record with the `applyChange` it was made with: a widget
+ * passes the applier of the one family of changes it makes (`applyAssessmentChange` from `@odkit/core`, …), so
+ * its bundle carries only the rules of those changes. `CaseController` applies any change.
  */
-export class CaseController implements ReactiveController {
+export class BaseCaseController implements ReactiveController {
   /** The last valid record, or undefined before there was one. */
   record: CaseRecord | undefined;
   /** The store revision `record` came from (undefined without a store). */
@@ -43,12 +48,19 @@ export class CaseController implements ReactiveController {
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: CaseControllerOptions;
+  readonly #applyChange: ChangeApplier;
   #propertyValue: unknown;
   #unsubscribe: (() => void) | undefined;
   #detached = false;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, options: CaseControllerOptions = {}) {
+  /** `options` is read at each parse, so a widget may change its `instruments` later (and parse again). */
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    applyChange: ChangeApplier,
+    options: CaseControllerOptions = {},
+  ) {
     this.#host = host;
+    this.#applyChange = applyChange;
     this.#options = options;
     host.addController(this);
     // Nothing to show yet: no record from a store or the property, and no error to show instead.
@@ -127,7 +139,7 @@ export class CaseController implements ReactiveController {
           { path: [], message: 'cannot be applied before the widget has a record' },
         ]);
       }
-      const next = applyChange(this.record, change, this.#parseOptions());
+      const next = this.#applyChange(this.record, change, this.#parseOptions());
       if (!this.#host.dispatchEvent(new OdChangeEvent(change))) return { status: 'cancelled' };
       this.record = next;
       this.#host.requestUpdate();
@@ -177,5 +189,12 @@ export class CaseController implements ReactiveController {
 
   #parseOptions() {
     return this.#options.instruments ? { instruments: this.#options.instruments } : {};
+  }
+}
+
+/** `BaseCaseController` for any change (core's `applyChange`): for a widget whose edits are of several families. */
+export class CaseController extends BaseCaseController {
+  constructor(host: ReactiveControllerHost & HTMLElement, options: CaseControllerOptions = {}) {
+    super(host, applyChange, options);
   }
 }

@@ -8,7 +8,7 @@ export { OdProvider } from './provider.js';
 export { type StoreOrOpening } from './store-opening.js';
 export { nearestProvider } from './nearest-provider.js';
 export { LinkedMemberController } from './linked-member-controller.js';
-export { CaseController, type ApplyResult, type CaseControllerOptions } from './case-controller.js';
+export { BaseCaseController, CaseController, type ApplyResult, type CaseControllerOptions } from './case-controller.js';
 export { storeContext, localeContext, DEFAULT_TIME_ZONE, type LocaleSettings } from './contexts.js';
 export {
   OdChangeEvent,

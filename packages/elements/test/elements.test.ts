@@ -1,6 +1,14 @@
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
-import { MemoryStore, StorageError, ValidationError, parseCaseRecord, type CaseRecord } from '@odkit/core';
 import {
+  MemoryStore,
+  StorageError,
+  ValidationError,
+  applyNetworkChange,
+  parseCaseRecord,
+  type CaseRecord,
+} from '@odkit/core';
+import {
+  BaseCaseController,
   CaseController,
   LocaleController,
   type OdChangeEvent,
@@ -183,6 +191,49 @@ describe('record property', () => {
     expect((await fired).error.message).to.contain('already used');
     expect(changes).to.equal(0);
     expect(el.data.record?.members.length).to.equal(1);
+  });
+});
+
+/** The widget above built as a kit widget is: with the applier of the one family of changes it makes. */
+class NetworkOnlyWidget extends TestWidget {
+  override readonly data = new BaseCaseController(this, applyNetworkChange);
+}
+NetworkOnlyWidget.define('od-test-network-widget');
+
+describe('BaseCaseController with one family of changes', () => {
+  guardConsole();
+
+  it('applies a change of its family without a store, with od-change', async () => {
+    const el = fixtureSync<NetworkOnlyWidget>(
+      html`<od-test-network-widget .record=${base()}></od-test-network-widget>`,
+    );
+    await el.updateComplete;
+    const changed = nextEvent(el, 'od-change');
+    const result = await el.data.apply({ type: 'member/add', member: member('m2', 'Sam') });
+    expect(result.status).to.equal('applied');
+    expect((await changed).change.type).to.equal('member/add');
+    await el.updateComplete;
+    expect(text(el, 'count')).to.equal('Robin Ellis: 2');
+  });
+
+  it("refuses another family's change with od-error, firing no od-change and changing nothing", async () => {
+    const el = fixtureSync<NetworkOnlyWidget>(
+      html`<od-test-network-widget .record=${base()}></od-test-network-widget>`,
+    );
+    await el.updateComplete;
+    let changes = 0;
+    el.addEventListener('od-change', () => changes++);
+    const fired = nextEvent(el, 'od-error');
+    const result = await el.data.apply({
+      type: 'episode/add',
+      episode: { id: 'e1', firstContact: '2026-03-01T09:00:00Z', status: 'active', responsibleTeam: 'Crisis team' },
+    });
+    expect(result.status).to.equal('failed');
+    const { error } = await fired;
+    expect(error).to.be.instanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => i.path)).to.deep.equal([['type']]);
+    expect(changes).to.equal(0);
+    expect(el.data.record).to.deep.equal(base());
   });
 });
 

@@ -1,6 +1,6 @@
-import { defaultInstruments, type CaseRecord, type Meeting } from '@odkit/core';
+import { applyTimelineChange, defaultInstruments, type CaseRecord, type Meeting } from '@odkit/core';
 import {
-  CaseController,
+  BaseCaseController,
   HistoryController,
   SyncStatusController,
   inTimeZone,
@@ -195,7 +195,7 @@ export class OdMeetingTimeline extends OdElement {
   selectedId: string | undefined;
   private announcement = '';
 
-  readonly #data = new CaseController(this);
+  readonly #data = new BaseCaseController(this, applyTimelineChange);
   readonly #i18n = new LocaleController<TimelineStrings>(this, timelineStrings);
   readonly #sync = new SyncStatusController(this, { store: () => this.#data.store });
   readonly #history = new HistoryController(this, { store: () => this.#data.store });

@@ -1,6 +1,6 @@
-import { defaultInstruments, type CaseRecord } from '@odkit/core';
+import { applyNetworkChange, defaultInstruments, type CaseRecord } from '@odkit/core';
 import {
-  CaseController,
+  BaseCaseController,
   HistoryController,
   LocaleController,
   DEFAULT_HEADING_LEVEL,
@@ -165,7 +165,7 @@ export class OdNetworkMap extends OdElement {
   private activeId: string | undefined;
   private hoverId: string | undefined;
 
-  readonly #data = new CaseController(this);
+  readonly #data = new BaseCaseController(this, applyNetworkChange);
   /** A member another widget on the page points at (its `od-member-focus`): ringed here too. */
   readonly #linked = new LinkedMemberController(this);
   readonly #i18n = new LocaleController<MapStrings>(this, mapStrings);

@@ -1,6 +1,6 @@
-import { defaultInstruments, type CaseRecord, type InstrumentRegistry } from '@odkit/core';
+import { applyAssessmentChange, defaultInstruments, type CaseRecord, type InstrumentRegistry } from '@odkit/core';
 import {
-  CaseController,
+  BaseCaseController,
   FormControlController,
   HistoryController,
   LocaleController,
@@ -173,7 +173,7 @@ export class OdPrinciplesChecklist extends OdElement {
   private _errors: FormError[] = [];
 
   readonly #controllerOptions: CaseControllerOptions = {};
-  readonly data = new CaseController(this, this.#controllerOptions);
+  readonly data = new BaseCaseController(this, applyAssessmentChange, this.#controllerOptions);
   readonly i18n = new LocaleController(this, checklistStrings);
   readonly #f = checklistViewFormat(this.i18n, () => this.headingLevel);
   readonly #t: ChecklistT = (key, params) => this.i18n.t(key, params);
@@ -200,7 +200,7 @@ export class OdPrinciplesChecklist extends OdElement {
     },
   });
   readonly #options = new OptionsController<keyof ChecklistStrings & string>(this, {
-    // One problem at a time, the one shown; none while the record's own error is shown (CaseController reports that
+    // One problem at a time, the one shown; none while the record's own error is shown (BaseCaseController reports that
     // one).
     check: () => {
       const problem = this.data.error

@@ -2,7 +2,7 @@
  * The timeline's episode edits: which episode form is open (open a new episode, finish one, hand responsibility
  * over), its draft, errors and the save in flight; what changed in the episode while the form was open; the panel
  * that holds the form. Apart from the meeting edits (MeetingEdits) because an episode is another entity with its own
- * forms; both apply their changes through the same CaseController. Part of the forms' code (forms.ts), fetched once
+ * forms; both apply their changes through the same BaseCaseController. Part of the forms' code (forms.ts), fetched once
  * the timeline is editable; the element reaches it through `TimelineEditing` (editing.ts).
  */
 import { ConflictError, currentTeam, isRealDate, newId, type CaseRecord, type Episode } from '@odkit/core';
@@ -14,7 +14,7 @@ import {
   renderErrorSummary,
   renderHeading,
   renderTheirs,
-  type CaseController,
+  type BaseCaseController,
   type EditedUnderneath,
   type FieldAccess,
   type FieldValues,
@@ -28,7 +28,7 @@ import { localDate, localTime } from './time.js';
 import type { T, TimelineFormats } from './view-kit.js';
 
 export interface EpisodeEditsOptions {
-  readonly data: CaseController;
+  readonly data: BaseCaseController;
   readonly t: T;
   readonly f: TimelineFormats;
   readonly zone: () => string;

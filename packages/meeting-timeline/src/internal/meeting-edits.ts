@@ -8,7 +8,7 @@ import { ConflictError, newId, type CaseRecord, type Change } from '@odkit/core'
 import {
   focusErrorSummary,
   formErrorsFrom,
-  type CaseController,
+  type BaseCaseController,
   type EditedUnderneath,
   type FormError,
 } from '@odkit/elements';
@@ -23,7 +23,7 @@ import type { T, TimelineFormats, TimelineHandlers } from './view-kit.js';
 export type EditForm = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'cancel'; id: string };
 
 export interface MeetingEditsOptions {
-  readonly data: CaseController;
+  readonly data: BaseCaseController;
   readonly t: T;
   readonly f: TimelineFormats;
   /** The element's time zone and "now", read when needed. */

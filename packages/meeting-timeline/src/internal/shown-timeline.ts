@@ -6,7 +6,7 @@
  * and state, and every reader (render, handlers, edits) asks one place.
  */
 import { isRealDate, isTimeZone, type CaseRecord, type Episode, type Meeting } from '@odkit/core';
-import { asOfInstant, isAsOf, privateRecord, type CaseController, type LocaleController } from '@odkit/elements';
+import { asOfInstant, isAsOf, privateRecord, type BaseCaseController, type LocaleController } from '@odkit/elements';
 import type { TimelineStrings } from '../strings.js';
 import {
   buildModel,
@@ -38,10 +38,10 @@ export class ShownTimeline {
   #minute = 0;
 
   readonly #host: ShownTimelineHost;
-  readonly #data: CaseController;
+  readonly #data: BaseCaseController;
   readonly #i18n: LocaleController<TimelineStrings>;
 
-  constructor(host: ShownTimelineHost, data: CaseController, i18n: LocaleController<TimelineStrings>) {
+  constructor(host: ShownTimelineHost, data: BaseCaseController, i18n: LocaleController<TimelineStrings>) {
     this.#host = host;
     this.#data = data;
     this.#i18n = i18n;

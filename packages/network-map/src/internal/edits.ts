@@ -21,7 +21,7 @@ import {
   OnDemandUse,
   focusErrorSummary,
   formErrorsFrom,
-  type CaseController,
+  type BaseCaseController,
   type EditedUnderneath,
   type FormError,
   type Translate,
@@ -60,7 +60,7 @@ export type Panel =
 export type FieldFor = (path: readonly (string | number)[]) => string | undefined;
 
 export interface EditsOptions {
-  readonly data: CaseController;
+  readonly data: BaseCaseController;
   readonly t: Translate<MapStrings>;
   /** Focus back on the map after a panel closes. */
   readonly focusBack: () => void;
