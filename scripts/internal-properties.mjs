@@ -15,8 +15,9 @@
 export const INTERNAL_PROPERTIES = [
   // network-map: internal/edits.ts (MapEdits)
   ...['focusBack', 'moveRing', 'moveToSector', 'removeMember', 'submitMember', 'submitPerson', 'submitTie'],
-  // network-map: internal/toolbar.ts (ToolbarHandlers), internal/map-view.ts (MapModel), internal/nodes.ts
-  ...['canEdit', 'downloadPng', 'downloadSvg', 'resetZoom', 'toggleView', 'zoomIn', 'zoomOut'],
+  // network-map: internal/toolbar.ts (ToolbarHandlers, ToolbarModel), internal/export.ts (MapExports),
+  // internal/map-view.ts (MapModel), internal/nodes.ts
+  ...['canEdit', 'downloadPng', 'downloadSvg', 'resetZoom', 'toggleView', 'zoomIn', 'zoomOut', 'pngUnavailable'],
   ...['layout', 'linkedId', 'textDeps', 'tabbable'],
   // network-map: internal/labels.ts (LabelPlan), internal/viewport.ts (ViewportController), map-view.ts (MapModel)
   ...['halo', 'titleSize', 'canDrag', 'keepInView', 'panBy', 'zoomBy', 'awaitingSize', 'firstSize'],

@@ -10,7 +10,6 @@ import {
   SyncStatusController,
   OdElement,
   OdMemberFocusEvent,
-  OdErrorEvent,
   OdSelectEvent,
   errorStateStyles,
   formStyles,
@@ -42,7 +41,7 @@ import { renderPanel } from './internal/panel.js';
 import { MapEdits, type Panel } from './internal/edits.js';
 import { renderNotes, renderToolbar, type ToolbarModel } from './internal/toolbar.js';
 import { StepperController, renderChanges, renderStepper } from './internal/history.js';
-import { downloadExport, pngPainter, exportSvg, legendText, mapToExport } from './internal/export.js';
+import { legendText, MapExports } from './internal/export.js';
 
 const ARROWS: Record<string, Point> = {
   ArrowUp: { x: 0, y: -1 },
@@ -203,6 +202,7 @@ export class OdNetworkMap extends OdElement {
     saved: (id) => (this.activeId = id),
     removed: (id) => this.#selectedKey === id && this.#select(undefined),
   });
+  readonly #exports = new MapExports(this, () => legendText(this.renderRoot, this.#shown.view(), this.#t));
 
   /** The record shown (read only): the store's or the `record` property's, the last valid one. */
   get shownRecord(): CaseRecord | undefined {
@@ -327,7 +327,7 @@ export class OdNetworkMap extends OdElement {
       canEdit: this.#canEdit,
       members: view.members.length,
       history,
-      pngUnavailable: this.#pngUnavailable,
+      pngUnavailable: this.#exports.pngUnavailable,
     };
     return html`${renderToolbar(toolbar, this.#t, this.#toolbarActions)}
       ${renderNotes(this.#shown.options(), readOnly, this.#t, date)}
@@ -371,32 +371,10 @@ export class OdNetworkMap extends OdElement {
     zoomIn: () => this.#viewport.zoomBy(ZOOM_STEP),
     zoomOut: () => this.#viewport.zoomBy(1 / ZOOM_STEP),
     resetZoom: this.#viewport.reset,
-    downloadSvg: () => downloadExport(this, 'svg'),
-    downloadPng: () => void this.#downloadPng(),
+    downloadSvg: this.#exports.downloadSvg,
+    downloadPng: () => void this.#exports.downloadPng(),
     open: this.#open,
   };
-  /** The last "Download PNG" could not fetch the code that draws it (the toolbar says so until the next press). */
-  #pngUnavailable = false;
-  /**
-   * "Download PNG": its painter is fetched on the first press. If it cannot be, the toolbar says so, seen and heard,
-   * and the host hears it as `od-error`; the next press fetches it again.
-   */
-  async #downloadPng(): Promise<void> {
-    if (this.#pngUnavailable) {
-      // Emptied first, so a second failure is said again.
-      this.#pngUnavailable = false;
-      this.requestUpdate();
-    }
-    try {
-      await pngPainter();
-    } catch (error) {
-      this.#pngUnavailable = true;
-      this.requestUpdate();
-      this.emit(new OdErrorEvent(error));
-      return;
-    }
-    downloadExport(this, 'png');
-  }
   readonly #detailsActions = {
     open: this.#open,
     moveRing: this.#edits.moveRing,
@@ -543,9 +521,7 @@ export class OdNetworkMap extends OdElement {
    * follow `initials-only`, `audience` and `as-of`, as on screen.
    */
   toSVG(): string {
-    const svg = mapToExport(this.renderRoot, this.localName);
-    if (svg instanceof Error) throw svg;
-    return exportSvg(svg, legendText(this.renderRoot, this.#shown.view(), this.#t));
+    return this.#exports.svg();
   }
 
   /**
@@ -554,15 +530,6 @@ export class OdNetworkMap extends OdElement {
    * rejects with an `UnsupportedError` that says so.
    */
   async toPNG(scale = 2): Promise<Blob> {
-    const picture = () => {
-      const svg = mapToExport(this.renderRoot, this.localName);
-      if (svg instanceof Error) throw svg;
-      return svg;
-    };
-    // With no map to export it rejects at once, fetching nothing.
-    picture();
-    const exportPng = await pngPainter();
-    // Read once the painter is here, so the picture and its legend are painted as they are then, together.
-    return exportPng(picture(), legendText(this.renderRoot, this.#shown.view(), this.#t), scale);
+    return this.#exports.png(scale);
   }
 }

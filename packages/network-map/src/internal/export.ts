@@ -254,27 +254,88 @@ export function mapToExport(root: ParentNode, tag: string): SVGSVGElement | Unsu
 export const exportFileName = (recordId: string | undefined, ext: string): string =>
   `network-map-${recordId ?? 'network'}.${ext}`;
 
-/** The element as the toolbar's download buttons use it: its own exports, and where to report. */
+/** The element as its exports use it: its shadow root, its tag, its record and where to report. */
 interface ExportingMap extends HTMLElement {
   readonly renderRoot: ParentNode;
+  readonly shownRecord: { readonly id: string } | undefined;
   toSVG(): string;
   toPNG(): Promise<Blob>;
-  readonly shownRecord: { readonly id: string } | undefined;
+  requestUpdate(): void;
 }
 
 /**
- * Offers the picture as a file (the toolbar's buttons). An SVG is made at once; a PNG that cannot be painted is
- * reported as `od-error`, since a button has no caller to reject to.
+ * The map's exports: the pictures its `toSVG()` and `toPNG()` give, and the toolbar's download buttons, with what
+ * the toolbar says when the PNG's painter could not be fetched.
  */
-export function downloadExport(map: ExportingMap, ext: 'svg' | 'png'): void {
-  const save = (blob: Blob) =>
-    downloadBlob(map.renderRoot as ShadowRoot, blob, exportFileName(map.shownRecord?.id, ext));
-  if (ext === 'svg') return save(new Blob([map.toSVG()], { type: 'image/svg+xml' }));
-  void (async () => {
-    try {
-      save(await map.toPNG());
-    } catch (error) {
-      map.dispatchEvent(new OdErrorEvent(error));
+export class MapExports {
+  /** The last "Download PNG" could not fetch the code that paints it (the toolbar says so until the next press). */
+  pngUnavailable = false;
+  readonly #map: ExportingMap;
+  readonly #legend: () => LegendText;
+
+  constructor(map: ExportingMap, legend: () => LegendText) {
+    this.#map = map;
+    this.#legend = legend;
+  }
+
+  /** The picture as a standalone SVG document, with its legend. */
+  svg(): string {
+    return exportSvg(this.#picture(), this.#legend());
+  }
+
+  /** The picture painted as a PNG, with its legend; with no map to export it rejects at once, fetching nothing. */
+  async png(scale: number): Promise<Blob> {
+    this.#picture();
+    const exportPng = await pngPainter();
+    // Read once the painter is here, so the picture and its legend are painted as they are then, together.
+    return exportPng(this.#picture(), this.#legend(), scale);
+  }
+
+  /** "Download SVG": made at once. */
+  readonly downloadSvg = () => this.#download('svg');
+
+  /**
+   * "Download PNG": its painter is fetched on the first press. If it cannot be, the toolbar says so, seen and heard,
+   * and the host hears it as `od-error`; the next press fetches it again.
+   */
+  readonly downloadPng = async (): Promise<void> => {
+    if (this.pngUnavailable) {
+      // Emptied first, so a second failure is said again.
+      this.pngUnavailable = false;
+      this.#map.requestUpdate();
     }
-  })();
+    try {
+      await pngPainter();
+    } catch (error) {
+      this.pngUnavailable = true;
+      this.#map.requestUpdate();
+      this.#map.dispatchEvent(new OdErrorEvent(error));
+      return;
+    }
+    this.#download('png');
+  };
+
+  #picture(): SVGSVGElement {
+    const svg = mapToExport(this.#map.renderRoot, this.#map.localName);
+    if (svg instanceof Error) throw svg;
+    return svg;
+  }
+
+  /**
+   * Offers the picture as a file, made by the element's own `toSVG()` or `toPNG()`. A PNG that cannot be painted is
+   * reported as `od-error`, since a button has no caller to reject to.
+   */
+  #download(ext: 'svg' | 'png'): void {
+    const map = this.#map;
+    const save = (blob: Blob) =>
+      downloadBlob(map.renderRoot as ShadowRoot, blob, exportFileName(map.shownRecord?.id, ext));
+    if (ext === 'svg') return save(new Blob([map.toSVG()], { type: 'image/svg+xml' }));
+    void (async () => {
+      try {
+        save(await map.toPNG());
+      } catch (error) {
+        map.dispatchEvent(new OdErrorEvent(error));
+      }
+    })();
+  }
 }
