@@ -33,8 +33,13 @@ class TestWidget extends OdElement {
   @property({ attribute: false }) record: unknown;
   @property() locale: string | undefined;
   @property({ attribute: false }) strings: Partial<Record<string, string>> | undefined;
-  readonly data = new CaseController(this);
+  readonly data: BaseCaseController = this.caseController();
   readonly i18n = new LocaleController(this, sharedStrings);
+
+  /** The widget's one case controller (a subclass picks another kind; overriding the field would make two). */
+  protected caseController(): BaseCaseController {
+    return new CaseController(this);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('record')) this.data.setRecord(this.record);
@@ -196,7 +201,9 @@ describe('record property', () => {
 
 /** The widget above built as a kit widget is: with the applier of the one family of changes it makes. */
 class NetworkOnlyWidget extends TestWidget {
-  override readonly data = new BaseCaseController(this, applyNetworkChange);
+  protected override caseController(): BaseCaseController {
+    return new BaseCaseController(this, applyNetworkChange);
+  }
 }
 NetworkOnlyWidget.define('od-test-network-widget');
 
